@@ -1,0 +1,154 @@
+"""The API key: found in env → `.env` → system keyring → credentials file; stored and removed.
+
+keyring is imported only when the environment and `.env` had no key (it costs ~90 ms), and it is
+asked from a worker thread with a deadline: a locked or broken desktop keyring can otherwise block
+forever, and a missing backend (headless Linux) must not be an error at all.
+"""
+
+from __future__ import annotations
+
+import os
+
+from nlshell import paths
+from nlshell.errors import CredentialStoreError, UsageError
+
+SERVICE = "nlshell"
+USERNAME = "openrouter"
+KEYRING_DEADLINE = 3.0  # seconds
+
+
+def mask(key: str | None) -> str:
+    """Enough of a key to recognise it, never enough to use it."""
+    if not key:
+        return "(none)"
+    if len(key) <= 12:
+        return "*" * len(key)
+    prefix = key[: key.index("-", 6) + 1] if key.startswith("sk-or-") and "-" in key[6:] else key[:3]
+    return f"{prefix}…{key[-4:]}"
+
+
+def _keyring_call(fn, *args, deadline: float = KEYRING_DEADLINE):
+    """Run a keyring function with a deadline. Returns (ok, value_or_reason)."""
+    import threading
+
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = fn(*args)
+        except Exception as e:  # any backend failure is a reason to move on, never a crash
+            box["error"] = e
+
+    worker = threading.Thread(target=work, name="nlshell-keyring", daemon=True)
+    worker.start()
+    worker.join(deadline)
+    if worker.is_alive():
+        return False, f"the system keyring did not answer within {deadline:g} s"
+    if "error" in box:
+        err = box["error"]
+        name = err.__class__.__name__
+        if name == "NoKeyringError":
+            return False, "no system keyring is available"
+        return False, f"the system keyring failed ({name})"
+    return True, box.get("value")
+
+
+def _keyring_module():
+    try:
+        import keyring
+
+        return keyring
+    except Exception:  # a broken install must not stop nlshell
+        return None
+
+
+def read_credentials_file() -> str | None:
+    try:
+        with open(paths.credentials_file(), encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    return line.split("=", 1)[1].strip() if line.startswith("OPENROUTER_API_KEY=") else line
+    except OSError:
+        return None
+    return None
+
+
+class KeyLookup:
+    """Result of looking for the key: the key (or None), where it came from, and any notes."""
+
+    __slots__ = ("key", "source", "notes")
+
+    def __init__(self, key: str | None, source: str, notes: list[str]) -> None:
+        self.key = key
+        self.source = source
+        self.notes = notes
+
+
+def find_key(settings, *, use_keyring: bool = True) -> KeyLookup:
+    """Walk the documented order and stop at the first key."""
+    notes: list[str] = []
+    key, source = settings.env_value("OPENROUTER_API_KEY")
+    if key:
+        return KeyLookup(key.strip(), source, notes)
+    if use_keyring:
+        keyring = _keyring_module()
+        if keyring is not None:
+            ok, value = _keyring_call(keyring.get_password, SERVICE, USERNAME)
+            if ok and value:
+                return KeyLookup(str(value).strip(), "system keyring", notes)
+            if not ok:
+                notes.append(str(value))
+    key = read_credentials_file()
+    if key:
+        return KeyLookup(key, f"credentials file ({paths.credentials_file()})", notes)
+    return KeyLookup(None, "", notes)
+
+
+def check_key_text(key: str) -> str:
+    key = key.strip()
+    if not key:
+        raise UsageError("no key given", "paste the key from https://openrouter.ai/keys")
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in key):
+        raise UsageError("the key contains spaces or control characters", "paste the key alone, on one line")
+    return key
+
+
+def store_key(key: str) -> str:
+    """Store in the keyring, or (headless) in the private credentials file. Returns where."""
+    key = check_key_text(key)
+    keyring = _keyring_module()
+    reason = "keyring is not installed"
+    if keyring is not None:
+        ok, value = _keyring_call(keyring.set_password, SERVICE, USERNAME, key)
+        if ok:
+            return "system keyring"
+        reason = str(value)
+    try:
+        paths.write_private(paths.credentials_file(), f"OPENROUTER_API_KEY={key}\n")
+    except OSError as e:
+        raise CredentialStoreError(
+            f"could not store the key: {reason}, and the credentials file is not writable ({e.strerror})",
+            "set OPENROUTER_API_KEY instead",
+        ) from None
+    return f"credentials file ({paths.credentials_file()}, mode 0600) because {reason}"
+
+
+def remove_key() -> list[str]:
+    """Remove the key from every store nlshell writes. Returns what was removed."""
+    removed = []
+    keyring = _keyring_module()
+    if keyring is not None:
+        ok, existing = _keyring_call(keyring.get_password, SERVICE, USERNAME)
+        if ok and existing:
+            deleted, _reason = _keyring_call(keyring.delete_password, SERVICE, USERNAME)
+            if deleted:
+                removed.append("system keyring")
+    path = paths.credentials_file()
+    if os.path.exists(path):
+        try:
+            os.unlink(path)
+            removed.append(f"credentials file ({path})")
+        except OSError as e:
+            raise CredentialStoreError(f"could not remove {path}: {e.strerror}") from None
+    return removed

@@ -1,0 +1,337 @@
+"""Request → checked suggestion: cache, memory, offline index or model, then extract, validate, rate.
+
+Shared by the one-shot CLI, the REPL and the keybinding widget, so they cannot drift apart. It
+prints nothing and asks nothing: warnings go to the `warn` callback, failures are typed errors.
+Each heavy part (HTTP client, parser, offline index) is imported the first time it is needed, so a
+cache hit costs one SELECT.
+"""
+
+from __future__ import annotations
+
+import os
+
+from nlshell.cache import CommandCache, cache_key
+from nlshell.errors import NoCommandError
+
+OFFLINE_NOTICE = "offline suggestion — set a key for tailored commands: nlshell auth login"
+
+
+class Suggestion:
+    """One proposed command and everything known about it."""
+
+    __slots__ = (
+        "request",
+        "command",
+        "valid",
+        "risk",
+        "reasons",
+        "problems",
+        "cached",
+        "source",
+        "model",
+        "usage",
+        "notes",
+        "key",
+    )
+
+    def __init__(
+        self,
+        request: str,
+        command: str | None,
+        *,
+        valid: bool | None = None,
+        risk: str | None = None,
+        reasons: list[str] | None = None,
+        problems: list[str] | None = None,
+        cached: bool = False,
+        source: str = "model",
+        model: str | None = None,
+        usage: dict | None = None,
+        notes: list[str] | None = None,
+        key: str | None = None,
+    ) -> None:
+        self.request = request
+        self.command = command
+        self.valid = valid
+        self.risk = risk
+        self.reasons = reasons or []
+        self.problems = problems or []
+        self.cached = cached
+        self.source = source
+        self.model = model
+        self.usage = usage
+        self.notes = notes or []
+        self.key = key
+
+    @property
+    def dangerous(self) -> bool:
+        return self.risk == "dangerous"
+
+    def as_json(self) -> dict:
+        return {
+            "command": self.command,
+            "valid": self.valid,
+            "risk": self.risk,
+            "reasons": list(self.reasons),
+            "problems": list(self.problems),
+            "cached": self.cached,
+            "source": self.source,
+            "model": self.model,
+            "usage": self.usage,
+            "notes": list(self.notes),
+        }
+
+    def __repr__(self) -> str:
+        return f"Suggestion({self.command!r}, risk={self.risk!r}, source={self.source!r}, cached={self.cached})"
+
+
+def normalize_request(text: str) -> str:
+    """Lowercase, single spaces, no trailing punctuation: how requests are compared and cached."""
+    from nlshell.memory import normalize_request as normalize
+
+    return normalize(text)
+
+
+class Pipeline:
+    """One per process (or REPL session): owns the one HTTP client, the cache and the memory."""
+
+    def __init__(self, settings, *, warn=None, which=None) -> None:
+        self.settings = settings
+        self.warn = warn or (lambda message: None)
+        self.which = which
+        self.shell = settings.shell_kind()
+        self.cache = CommandCache(ttl=settings.cache_ttl, warn=self.warn, persistent=settings.cache_enabled)
+        self._client = None
+        self._key_lookup = None
+        self._memory = None
+        self._system_prompt = None
+        self._context = None
+
+    # -- lazily built parts ----------------------------------------------------------------
+    @property
+    def system_prompt(self):
+        if self._system_prompt is None:
+            from nlshell.prompt import load_system_prompt
+
+            self._system_prompt = load_system_prompt(self.settings.system_prompt_file or None)
+        return self._system_prompt
+
+    @property
+    def context(self):
+        if self._context is None:
+            from nlshell.prompt import Context
+
+            self._context = Context.detect(self.shell)
+        return self._context
+
+    @property
+    def memory(self):
+        if self._memory is None and self.settings.memory_enabled:
+            from nlshell.memory import Memory
+
+            self._memory = Memory(warn=self.warn)
+        return self._memory
+
+    def key_lookup(self):
+        if self._key_lookup is None:
+            from nlshell.credentials import find_key
+
+            self._key_lookup = find_key(self.settings)
+            for note in self._key_lookup.notes:
+                if self.settings.is_openrouter:
+                    self.warn(note)
+        return self._key_lookup
+
+    @property
+    def needs_offline(self) -> bool:
+        """No key and OpenRouter's URL: only the offline index can answer."""
+        return self.settings.is_openrouter and not self.key_lookup().key
+
+    def client(self):
+        if self._client is None:
+            from nlshell import __version__
+            from nlshell.openrouter.client import OpenRouterClient
+
+            key = self.key_lookup().key
+            if not key and self.settings.is_openrouter:
+                from nlshell.errors import NoKeyError
+
+                raise NoKeyError()
+            attribution = self.settings.attribution
+            self._client = OpenRouterClient(
+                self.settings.base_url,
+                key,
+                read_timeout=self.settings.timeout,
+                referer="https://github.com/nlshell/nlshell" if attribution else None,
+                title="nlshell" if attribution else None,
+                user_agent=f"nlshell/{__version__}",
+            )
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        self.cache.close()
+
+    # -- the steps -------------------------------------------------------------------------
+    def cache_key_for(self, request: str, history: list[dict] | tuple = ()) -> str:
+        turns = "\x1e".join(f"{t.get('role')}:{t.get('content')}" for t in history)
+        return cache_key(
+            normalize_request(request),
+            self.settings.model,
+            self.system_prompt.version,
+            self.shell,
+            os.uname().sysname,
+            os.getcwd(),
+            turns,
+        )
+
+    def assess(self, request: str, command: str, *, source: str, model: str | None = None, **extra) -> Suggestion:
+        """Validate and rate a command; the result is a full Suggestion."""
+        from nlshell.validate import assess
+
+        result = assess(command, self.shell, **({"which": self.which} if self.which else {}))
+        return Suggestion(
+            request,
+            command,
+            valid=result.valid,
+            risk=result.risk,
+            reasons=list(result.reasons),
+            problems=list(result.problems),
+            source=source,
+            model=model,
+            **extra,
+        )
+
+    def suggest(
+        self,
+        request: str,
+        *,
+        history: list[dict] | tuple = (),
+        no_cache: bool = False,
+        offline: bool = False,
+    ) -> Suggestion:
+        request = request.strip()
+        key = None
+        if self.settings.cache_enabled and not offline:
+            key = self.cache_key_for(request, history)
+            if not no_cache:
+                hit = self.cache.get(key)
+                if hit is not None:
+                    return Suggestion(request, cached=True, key=key, **hit)
+
+        if not history and self.memory is not None:
+            remembered = self.memory.exact(request, shell=self.shell)
+            if remembered:
+                s = self.assess(request, remembered, source="memory")
+                s.notes.append("from your history (nlshell history)")
+                return s
+
+        if offline or self.needs_offline:
+            return self.offline(request, notice=None if offline else OFFLINE_NOTICE)
+
+        return self._ask_model(request, history=history, key=key)
+
+    def _ask_model(self, request: str, *, history, key: str | None) -> Suggestion:
+        from nlshell.extract import extract_command
+        from nlshell.prompt import build_messages
+
+        examples = ()
+        if self.settings.few_shot_from_memory and self.memory is not None:
+            examples = self.memory.similar(request, shell=self.shell, limit=3)
+        messages = build_messages(
+            request,
+            system_prompt=self.system_prompt,
+            context=self.context,
+            history=list(history),
+            examples=list(examples),
+        )
+        result = self.client().chat(messages, **self._chat_options())
+        extraction = extract_command(result.content)
+        usage = result.usage.as_dict() if getattr(result, "usage", None) is not None else None
+        s = self.assess(request, extraction.command, source="model", model=result.model, usage=usage, key=key)
+        s.notes.extend(extraction.notes)
+        if s.valid and key is not None:
+            self.cache.put(key, _cache_entry(s), request=request)
+        return s
+
+    def _chat_options(self) -> dict:
+        settings = self.settings
+        options: dict = {
+            "model": settings.model,
+            "temperature": settings.temperature,
+            "max_tokens": settings.max_tokens,
+        }
+        if settings.is_openrouter:
+            if settings.uses_default_model and settings.fallback_models:
+                options["fallback_models"] = list(settings.fallback_models)
+            if settings.reasoning_effort != "off":
+                options["reasoning"] = {"effort": settings.reasoning_effort, "exclude": True}
+        return options
+
+    def offline(self, request: str, *, notice: str | None = None) -> Suggestion:
+        from nlshell.offline import OfflineIndex
+
+        accepted = self.memory.accepted_commands() if self.memory is not None else ()
+        index = OfflineIndex(warn=self.warn, **({"which": self.which} if self.which else {}))
+        hits = index.lookup(request, shell=self.shell, limit=1, accepted=accepted)
+        if not hits:
+            raise NoCommandError(
+                "",
+                hint="the offline index has nothing close; rephrase, or set a key: nlshell auth login",
+            )
+        hit = hits[0]
+        s = self.assess(request, hit.command, source="offline")
+        if notice:
+            s.notes.append(notice)
+        if hit.description:
+            s.notes.append(f"{hit.source}: {hit.description}")
+        return s
+
+    def offline_hint(self, request: str) -> str | None:
+        """The top offline answer, to offer when the network is down (never raises)."""
+        try:
+            from nlshell.offline import OfflineIndex
+
+            hits = OfflineIndex(warn=lambda m: None).lookup(request, shell=self.shell, limit=1)
+        except Exception:
+            return None
+        return hits[0].command if hits else None
+
+    def revise(self, current: Suggestion, instruction: str, history: list[dict] | tuple = ()) -> Suggestion:
+        """A follow-up turn: the conversation so far, the command given, and what should change."""
+        self.forget(current)
+        turns = list(history) + [
+            {"role": "user", "content": f"Input: {current.request}\nOutput:"},
+            {"role": "assistant", "content": current.command or ""},
+        ]
+        return self._ask_model(instruction, history=turns, key=None)
+
+    def explain(self, command: str):
+        """Stream an explanation of `command`, part by part."""
+        from nlshell.prompt import explain_messages
+
+        options = self._chat_options()
+        return self.client().stream_chat(explain_messages(command, context=self.context), **options)
+
+    def forget(self, suggestion: Suggestion) -> None:
+        """Aborting or revising evicts the answer, so asking again gives a fresh one."""
+        if suggestion.key:
+            self.cache.evict(suggestion.key)
+
+    def remember(self, suggestion: Suggestion, command: str) -> None:
+        if self.memory is not None:
+            self.memory.remember(suggestion.request, command, shell=self.shell, cwd=os.getcwd())
+
+
+def _cache_entry(s: Suggestion) -> dict:
+    return {
+        "command": s.command,
+        "valid": s.valid,
+        "risk": s.risk,
+        "reasons": s.reasons,
+        "problems": s.problems,
+        "model": s.model,
+        "source": s.source,
+    }
