@@ -64,22 +64,34 @@ class CommandCache:
             paths.touch_private(self.path)
             db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
             db.execute("PRAGMA busy_timeout=5000")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("DROP TABLE IF EXISTS entries")
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, created REAL NOT NULL,"
-                    " command TEXT NOT NULL, valid INTEGER, risk TEXT, reasons TEXT, problems TEXT,"
-                    " model TEXT, source TEXT)"
-                )
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                self._create_schema(db)
             self._db = db
         except sqlite3.DatabaseError as e:
             self._recover(e)
         except OSError as e:
             self._give_up(f"cannot open the cache at {self.path} ({e.strerror or e})")
         return self._db
+
+    @staticmethod
+    def _create_schema(db) -> None:
+        """Create (or replace an older) schema under a write lock: concurrent first uses race here."""
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:  # re-checked under the lock: another process may have won
+                db.execute("DROP TABLE IF EXISTS entries")
+                db.execute(
+                    "CREATE TABLE entries (key TEXT PRIMARY KEY, created REAL NOT NULL,"
+                    " command TEXT NOT NULL, valid INTEGER, risk TEXT, reasons TEXT, problems TEXT,"
+                    " model TEXT, source TEXT)"
+                )
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def _recover(self, error) -> None:
         """A corrupt file is moved aside once and rebuilt; anything else disables the store."""
