@@ -1,0 +1,629 @@
+"""The HTTP client for OpenRouter and any other OpenAI-compatible server (Ollama, llama.cpp, vLLM).
+
+One pooled httpx.Client per instance (the pipeline keeps one instance per process). Every reply
+is checked before it reaches the caller: errors in any of the shapes OpenRouter uses become typed
+ApiErrors, and empty, cut or partial output is never handed back as a command.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import httpx
+
+from nlshell import __version__
+from nlshell.errors import ConfigError, NlshellError
+from nlshell.openrouter.errors import (
+    ApiError,
+    ConnectError,
+    ConnectionDroppedError,
+    EmptyResponseError,
+    MalformedResponseError,
+    ModerationError,
+    RequestTimeoutError,
+    StreamError,
+    TruncatedResponseError,
+    empty_reply_error,
+    error_from_body,
+    safe_text,
+)
+from nlshell.openrouter.retry import call_with_retries, parse_retry_after
+from nlshell.openrouter.types import ChatResult, KeyInfo, ModelInfo, Usage
+
+log = logging.getLogger("nlshell.http")
+
+# OpenRouter's model list is large and growing; it gets more room than a chat reply.
+MODELS_MAX_BYTES = 32_000_000
+_INVALID = object()  # "the body is not JSON"
+_HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
+
+
+class OpenRouterClient:
+    """Chat, streamed chat, model list and key info against one base URL.
+
+    `sleep` is what the retry policy waits with (tests pass a recorder); `transport` replaces the
+    network (httpx.MockTransport) for unit tests.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str | None = None,
+        *,
+        read_timeout: float = 30.0,
+        connect_timeout: float = 5.0,
+        referer: str | None = "https://github.com/nlshell/nlshell",
+        title: str | None = "nlshell",
+        sleep: Callable[[float], object] = time.sleep,
+        transport: httpx.BaseTransport | None = None,
+        max_response_bytes: int = 2_000_000,
+        user_agent: str = f"nlshell/{__version__}",
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._api_key = api_key or None
+        self.read_timeout = read_timeout
+        self.connect_timeout = connect_timeout
+        self.referer = referer
+        self.title = title
+        self.max_response_bytes = max_response_bytes
+        self.user_agent = user_agent
+        self._sleep = sleep
+        self._transport = transport
+        self._http: httpx.Client | None = None
+        self._lock = threading.Lock()
+        parts = urlsplit(self.base_url)
+        self._host = parts.hostname or "?"
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        self._hostport = f"{self._host}:{port or (443 if parts.scheme == 'https' else 80)}"
+        self._shown_base = f"{parts.scheme}://{self._host}{f':{port}' if port else ''}{parts.path}"
+
+    def __repr__(self) -> str:
+        return f"OpenRouterClient({self._shown_base!r}, key={'set' if self._api_key else 'none'})"
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    @property
+    def http(self) -> httpx.Client:
+        """The pooled connection client, made on first use."""
+        if self._http is None:
+            with self._lock:
+                if self._http is None:
+                    self._http = httpx.Client(
+                        headers=self._headers(),
+                        timeout=httpx.Timeout(self.read_timeout, connect=self.connect_timeout),
+                        limits=httpx.Limits(max_keepalive_connections=20, max_connections=20, keepalive_expiry=60),
+                        transport=self._transport,
+                        follow_redirects=False,
+                    )
+        return self._http
+
+    def close(self) -> None:
+        with self._lock:
+            if self._http is not None:
+                self._http.close()
+                self._http = None
+
+    def __enter__(self) -> OpenRouterClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"Accept": "application/json", "User-Agent": self.user_agent}
+        if self._api_key:
+            if not _HEADER_SAFE.fullmatch(self._api_key):
+                raise ConfigError(
+                    "the API key contains spaces or characters that cannot be sent",
+                    "check the key (OPENROUTER_API_KEY, .env) or store it again with `nlshell auth login`",
+                )
+            headers["Authorization"] = f"Bearer {self._api_key}"
+        if self.referer:
+            headers["HTTP-Referer"] = self.referer
+        if self.title:
+            headers["X-OpenRouter-Title"] = self.title
+            headers["X-Title"] = self.title
+            headers["X-OpenRouter-Categories"] = "cli-agent"
+        return headers
+
+    # -- public calls ------------------------------------------------------------------------
+
+    def chat(
+        self,
+        messages: list[dict],
+        *,
+        model: str,
+        fallback_models: list[str] | None = None,
+        temperature: float = 0.0,
+        max_tokens: int = 1024,
+        reasoning: dict | None = None,
+        stop: list[str] | str | None = None,
+    ) -> ChatResult:
+        """One complete reply; raises an ApiError subclass for anything that is not a usable answer."""
+        payload = _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop)
+        url = self._url("/chat/completions")
+
+        def attempt(number: int) -> ChatResult:
+            status, headers, data = self._fetch("POST", url, payload, number, self.max_response_bytes)
+            body = self._checked_json(status, headers, data, model)
+            return _chat_result(status, body, model)
+
+        return self._with_retries(attempt)
+
+    def stream_chat(
+        self,
+        messages: list[dict],
+        *,
+        model: str,
+        fallback_models: list[str] | None = None,
+        temperature: float = 0.0,
+        max_tokens: int = 1024,
+        reasoning: dict | None = None,
+        stop: list[str] | str | None = None,
+    ) -> ChatStream:
+        """Text deltas as they arrive. Nothing is sent until the first `next()`."""
+        payload = _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop)
+        payload["stream"] = True
+        return ChatStream(self, payload, model)
+
+    def models(self) -> list[ModelInfo]:
+        url = self._url("/models")
+
+        def attempt(number: int) -> list[ModelInfo]:
+            status, headers, data = self._fetch("GET", url, None, number, max(self.max_response_bytes,
+                                                                              MODELS_MAX_BYTES))
+            if status == 404:
+                raise ApiError(f"the server at {self._hostport} does not list models (HTTP 404)",
+                               "check OPENROUTER_BASE_URL (it usually ends in /api/v1 or /v1)", status=404)
+            body = self._checked_json(status, headers, data, None)
+            entries = body.get("data") if isinstance(body, dict) else body
+            if not isinstance(entries, list):
+                raise MalformedResponseError("the model list has an unexpected shape (no `data` list)",
+                                             status=status)
+            return [ModelInfo.from_json(e) for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
+        return self._with_retries(attempt)
+
+    def key_info(self) -> KeyInfo:
+        """The key's label, usage and limits (GET /key; older deployments answer at /auth/key)."""
+
+        def attempt(number: int) -> KeyInfo:
+            for path in ("/key", "/auth/key"):
+                status, headers, data = self._fetch("GET", self._url(path), None, number, self.max_response_bytes)
+                if status != 404:
+                    break
+            else:
+                raise ApiError(f"the server at {self._hostport} has no key information endpoint (HTTP 404)",
+                               "key details exist only on OpenRouter; check OPENROUTER_BASE_URL", status=404)
+            body = self._checked_json(status, headers, data, None)
+            if not isinstance(body, dict):
+                raise MalformedResponseError("the key information has an unexpected shape", status=status)
+            return KeyInfo.from_json(body)
+
+        return self._with_retries(attempt)
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _url(self, path: str) -> str:
+        return self.base_url + path
+
+    def _shown(self, url: str) -> str:
+        """A URL fit for logs: no user info, no query."""
+        return self._shown_base + url[len(self.base_url):].split("?", 1)[0]
+
+    def _with_retries(self, fn):
+        try:
+            return call_with_retries(fn, sleep=self._sleep)
+        except NlshellError as exc:
+            self._scrub(exc)
+            raise
+
+    def _scrub(self, exc: NlshellError) -> None:
+        """Whatever a server echoed back, the key never reaches a message."""
+        key = self._api_key
+        if key and len(key) >= 4:
+            exc.message = exc.message.replace(key, "[key]")
+            if exc.hint:
+                exc.hint = exc.hint.replace(key, "[key]")
+            exc.args = (exc.message,)
+
+    def _send(self, method: str, url: str, payload: dict | None, attempt: int) -> httpx.Response:
+        """Send and return the response with its body unread (the caller closes it)."""
+        content = json.dumps(payload).encode() if payload is not None else None
+        headers = {"Content-Type": "application/json"} if content is not None else None
+        if payload is not None and payload.get("stream"):
+            headers["Accept"] = "text/event-stream"
+        started = time.monotonic()
+        try:
+            request = self.http.build_request(method, url, content=content, headers=headers)
+            response = self.http.send(request, stream=True)
+        except httpx.InvalidURL as exc:
+            raise ConfigError(f"the API base URL is not valid ({safe_text(exc)})",
+                              "check OPENROUTER_BASE_URL") from None
+        except httpx.HTTPError as exc:
+            log.debug("%s %s attempt %d failed after %.0f ms: %s", method, self._shown(url), attempt,
+                      (time.monotonic() - started) * 1000, type(exc).__name__)
+            raise self._transport_error(exc) from exc
+        log.debug("%s %s attempt %d: HTTP %d after %.0f ms (request body %d bytes)", method, self._shown(url),
+                  attempt, response.status_code, (time.monotonic() - started) * 1000, len(content or b""))
+        return response
+
+    def _fetch(self, method: str, url: str, payload: dict | None, attempt: int,
+               max_bytes: int) -> tuple[int, httpx.Headers, bytes]:
+        response = self._send(method, url, payload, attempt)
+        try:
+            data = self._read_capped(response, max_bytes)
+        except httpx.HTTPError as exc:
+            raise self._transport_error(exc) from exc
+        finally:
+            response.close()
+        return response.status_code, response.headers, data
+
+    def _read_capped(self, response: httpx.Response, max_bytes: int) -> bytes:
+        """The whole body, or MalformedResponseError as soon as it passes `max_bytes`."""
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise _too_large(max_bytes, response.status_code)
+        buffer = bytearray()
+        for chunk in response.iter_bytes():
+            buffer += chunk
+            if len(buffer) > max_bytes:
+                raise _too_large(max_bytes, response.status_code)
+        return bytes(buffer)
+
+    def _transport_error(self, exc: httpx.HTTPError) -> NlshellError:
+        where = self._hostport
+        if isinstance(exc, httpx.ConnectTimeout):
+            return ConnectError(f"could not connect to {where} within {self.connect_timeout:g} s")
+        if isinstance(exc, httpx.ConnectError):
+            text = str(exc)
+            lowered = text.lower()
+            if any(s in lowered for s in ("name or service", "nodename nor servname", "name resolution",
+                                           "getaddrinfo", "no address associated")):
+                return ConnectError(f"could not resolve the host {self._host}")
+            if "refused" in lowered:
+                return ConnectError(f"could not connect to {where} (connection refused)")
+            return ConnectError(f"could not connect to {where} ({safe_text(text, 120) or type(exc).__name__})")
+        if isinstance(exc, httpx.TimeoutException):  # read, write or pool timeout
+            return RequestTimeoutError(f"no reply from {where} within {self.read_timeout:g} s")
+        if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError | httpx.CloseError):
+            return ConnectionDroppedError(f"the connection to {where} was closed before the reply was complete")
+        if isinstance(exc, httpx.UnsupportedProtocol):
+            return ConfigError(f"the API base URL {self._shown_base} is not http or https",
+                               "check OPENROUTER_BASE_URL")
+        if isinstance(exc, httpx.DecodingError):
+            return MalformedResponseError(f"the reply from {where} could not be decoded")
+        return ApiError(f"the request to {where} failed ({type(exc).__name__})")
+
+    def _checked_json(self, status: int, headers: httpx.Headers, data: bytes, model: str | None):
+        """Parsed JSON of a 2xx reply; every other status, and an error body, raise."""
+        retry_after = parse_retry_after(headers.get("retry-after"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            if 200 <= status < 300:
+                raise MalformedResponseError(f"the reply from {self._hostport} is not valid UTF-8 (HTTP {status})",
+                                             status=status) from None
+            text = data.decode("utf-8", "replace")
+        try:
+            body = json.loads(text) if text.strip() else _INVALID
+        except ValueError:
+            body = _INVALID
+        if 300 <= status < 400:
+            location = safe_text(headers.get("location", ""), 120)
+            raise ApiError(
+                f"the server answered with a redirect (HTTP {status}{' to ' + location if location else ''})",
+                "check OPENROUTER_BASE_URL (https, and a path ending in /api/v1 or /v1)",
+                status=status,
+            )
+        if not 200 <= status < 300:
+            if body is _INVALID:
+                raise error_from_body(status, None, model=model, retry_after=retry_after, text=text)
+            raise error_from_body(status, body, model=model, retry_after=retry_after)
+        if body is _INVALID:
+            what = "an HTML page" if text.lstrip()[:1] == "<" else ("an empty body" if not text.strip()
+                                                                    else "text that is not JSON")
+            raise MalformedResponseError(f"the server sent {what} instead of JSON (HTTP {status})", status=status)
+        if isinstance(body, dict) and body.get("error"):
+            raise error_from_body(status, body, model=model, retry_after=retry_after)
+        return body
+
+
+def _too_large(max_bytes: int, status: int) -> MalformedResponseError:
+    return MalformedResponseError(f"the reply is too large (over {max_bytes:,} bytes)", status=status)
+
+
+def _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop) -> dict:
+    payload: dict = {"model": model, "messages": list(messages), "temperature": temperature,
+                     "max_tokens": max_tokens}
+    if fallback_models:
+        payload["models"] = [model, *fallback_models]
+    if reasoning:
+        payload["reasoning"] = dict(reasoning)
+    if stop:
+        payload["stop"] = stop
+    return payload
+
+
+def _text_of(content: object) -> str | None:
+    """Message content as text: a string, or a list of parts (some OpenAI-compatible servers)."""
+    if content is None or isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        texts = []
+        for part in content:
+            if isinstance(part, str):
+                texts.append(part)
+            elif isinstance(part, dict) and part.get("type", "text") in ("text", "output_text") \
+                    and isinstance(part.get("text"), str):
+                texts.append(part["text"])
+        return "".join(texts)
+    raise MalformedResponseError(f"the reply's content has an unexpected type ({type(content).__name__})")
+
+
+def _choice_error(status: int, choice: dict, model: str | None) -> ApiError:
+    error = choice.get("error")
+    if not isinstance(error, dict):
+        error = {"message": error if isinstance(error, str) else "the provider reported an error mid-reply"}
+    return error_from_body(status, {"error": error}, model=model)
+
+
+def _chat_result(status: int, body: object, model: str) -> ChatResult:
+    if not isinstance(body, dict):
+        raise MalformedResponseError(
+            f"the reply has an unexpected shape (a JSON {type(body).__name__} instead of an object)", status=status)
+    choices = body.get("choices")
+    if choices is None or choices == []:
+        raise EmptyResponseError("the server's reply has no choices", status=status, model=model)
+    if not isinstance(choices, list) or not isinstance(choices[0], dict):
+        raise MalformedResponseError("the reply has an unexpected shape (`choices` is not a list of objects)",
+                                     status=status)
+    choice = choices[0]
+    finish = choice.get("finish_reason")
+    if choice.get("error") or finish == "error":
+        raise _choice_error(status, choice, model)
+    message = choice.get("message")
+    if isinstance(message, dict):
+        content = _text_of(message.get("content"))
+    elif message is None and isinstance(choice.get("text"), str):  # legacy completions shape
+        content = choice["text"]
+    else:
+        raise MalformedResponseError("the reply has an unexpected shape (no `message` in the choice)", status=status)
+    usage = Usage.from_json(body.get("usage"))
+    used_model = body.get("model") if isinstance(body.get("model"), str) and body.get("model") else model
+    if finish == "content_filter":
+        raise ModerationError("the provider's content filter stopped the reply", status=status, model=used_model)
+    if not content or not content.strip():
+        raise empty_reply_error(
+            finish_reason=finish,
+            reasoning_tokens=usage.reasoning_tokens if usage else None,
+            completion_tokens=usage.completion_tokens if usage else None,
+            model=used_model,
+        )
+    if finish == "length":
+        raise TruncatedResponseError("the model's reply was cut off at the token limit", model=used_model)
+    return ChatResult(
+        id=body.get("id") if isinstance(body.get("id"), str) else None,
+        model=used_model,
+        content=content,
+        finish_reason=finish if isinstance(finish, str) else None,
+        usage=usage,
+        provider=body.get("provider") if isinstance(body.get("provider"), str) else None,
+    )
+
+
+class SSEDecoder:
+    """Server-sent events from bytes: `data` payloads out, comments and other fields dropped.
+
+    Handles LF, CRLF and CR line ends (also split across reads), multi-line data fields and a
+    last event without its blank line. Raises UnicodeDecodeError on bytes that are not UTF-8.
+    """
+
+    _LINE_END = re.compile(r"\r\n|\r|\n")
+
+    def __init__(self) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+        self._buffer = ""
+        self._data: list[str] = []
+
+    def feed(self, chunk: bytes) -> list[str]:
+        self._buffer += self._decoder.decode(chunk)
+        return self._lines(final=False)
+
+    def flush(self) -> list[str]:
+        self._buffer += self._decoder.decode(b"", final=True)
+        events = self._lines(final=True)
+        if self._buffer:
+            self._line(self._buffer)
+            self._buffer = ""
+        if self._data:
+            events.append("\n".join(self._data))
+            self._data = []
+        return events
+
+    def _lines(self, *, final: bool) -> list[str]:
+        events = []
+        while True:
+            match = self._LINE_END.search(self._buffer)
+            if match is None:
+                break
+            if match.group() == "\r" and match.end() == len(self._buffer) and not final:
+                break  # maybe the first half of a CRLF
+            line = self._buffer[: match.start()]
+            self._buffer = self._buffer[match.end():]
+            event = self._line(line)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _line(self, line: str) -> str | None:
+        if not line:
+            if self._data:
+                event = "\n".join(self._data)
+                self._data = []
+                return event
+            return None
+        if line.startswith(":"):
+            return None  # a comment, e.g. ": OPENROUTER PROCESSING"
+        name, _, value = line.partition(":")
+        if name == "data":
+            self._data.append(value[1:] if value.startswith(" ") else value)
+        return None
+
+
+class ChatStream:
+    """The text deltas of one streamed reply, in order.
+
+    Retries happen only before the first delta: once text has been handed out, a failure raises
+    StreamError. An error chunk before any text raises the mapped ApiError. After iterating,
+    `model`, `usage`, `finish_reason` and `id` hold what the server said.
+    """
+
+    def __init__(self, client: OpenRouterClient, payload: dict, model: str) -> None:
+        self._client = client
+        self._payload = payload
+        self.model: str | None = model
+        self.id: str | None = None
+        self.usage: Usage | None = None
+        self.finish_reason: str | None = None
+        self._generator: Iterator[str] | None = None
+
+    def __iter__(self) -> ChatStream:
+        return self
+
+    def __next__(self) -> str:
+        if self._generator is None:
+            self._generator = self._run()
+        return next(self._generator)
+
+    def close(self) -> None:
+        if self._generator is not None:
+            self._generator.close()
+
+    def __enter__(self) -> ChatStream:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _run(self) -> Iterator[str]:
+        client = self._client
+        response, deltas, first = client._with_retries(self._open)
+        try:
+            yield first
+            try:
+                yield from deltas
+            except ApiError as exc:
+                client._scrub(exc)
+                raise StreamError(f"the reply stopped part-way: {exc.message}", exc.hint, status=exc.status,
+                                  code=exc.code, error_type=exc.error_type, metadata=exc.metadata,
+                                  model=exc.model, retryable=False) from exc
+        finally:
+            response.close()
+
+    def _open(self, attempt: int) -> tuple[httpx.Response, Iterator[str], str]:
+        """Send, check the status and read up to the first delta (the retried part)."""
+        client = self._client
+        url = client._url("/chat/completions")
+        self.usage = self.finish_reason = None
+        response = client._send("POST", url, self._payload, attempt)
+        try:
+            content_type = response.headers.get("content-type", "")
+            if not 200 <= response.status_code < 300 or "text/event-stream" not in content_type:
+                # Errors before the stream are plain JSON; a server that ignored `stream` sends a whole reply.
+                try:
+                    data = client._read_capped(response, client.max_response_bytes)
+                except httpx.HTTPError as exc:
+                    raise client._transport_error(exc) from exc
+                body = client._checked_json(response.status_code, response.headers, data, self.model)
+                result = _chat_result(response.status_code, body, self.model)
+                self.model, self.id, self.usage, self.finish_reason = (result.model, result.id, result.usage,
+                                                                       result.finish_reason)
+                return response, iter(()), result.content
+            deltas = self._deltas(response)
+            return response, deltas, next(deltas)
+        except BaseException:
+            response.close()
+            raise
+
+    def _deltas(self, response: httpx.Response) -> Iterator[str]:
+        client = self._client
+        decoder = SSEDecoder()
+        received = 0
+        done = False
+        gave_text = False
+        try:
+            for raw in response.iter_bytes():
+                received += len(raw)
+                if received > client.max_response_bytes:
+                    raise _too_large(client.max_response_bytes, response.status_code)
+                for data in decoder.feed(raw):
+                    if data == "[DONE]":
+                        done = True  # keep reading to the end, so the connection can be reused
+                    elif not done:
+                        text = self._on_chunk(data)
+                        if text:
+                            gave_text = True
+                            yield text
+            for data in decoder.flush():
+                if data != "[DONE]" and not done:
+                    text = self._on_chunk(data)
+                    if text:
+                        gave_text = True
+                        yield text
+        except httpx.HTTPError as exc:
+            raise client._transport_error(exc) from exc
+        except UnicodeDecodeError:
+            raise MalformedResponseError("the reply stream is not valid UTF-8") from None
+        if not gave_text:
+            raise empty_reply_error(
+                finish_reason=self.finish_reason,
+                reasoning_tokens=self.usage.reasoning_tokens if self.usage else None,
+                completion_tokens=self.usage.completion_tokens if self.usage else None,
+                model=self.model,
+            )
+
+    def _on_chunk(self, data: str) -> str | None:
+        try:
+            chunk = json.loads(data)
+        except ValueError:
+            log.debug("ignoring a stream event that is not JSON (%d chars)", len(data))
+            return None
+        if not isinstance(chunk, dict):
+            return None
+        if chunk.get("error"):
+            raise error_from_body(200, chunk, model=self.model)
+        if isinstance(chunk.get("id"), str):
+            self.id = chunk["id"]
+        if isinstance(chunk.get("model"), str) and chunk["model"]:
+            self.model = chunk["model"]
+        usage = Usage.from_json(chunk.get("usage"))
+        if usage is not None:
+            self.usage = usage
+        choices = chunk.get("choices")
+        if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
+            return None
+        choice = choices[0]
+        if choice.get("error") or choice.get("finish_reason") == "error":
+            raise _choice_error(200, choice, self.model)
+        if isinstance(choice.get("finish_reason"), str):
+            self.finish_reason = choice["finish_reason"]
+            if self.finish_reason == "content_filter":
+                raise ModerationError("the provider's content filter stopped the reply", model=self.model)
+        delta = choice.get("delta")
+        if not isinstance(delta, dict):
+            return None
+        try:
+            return _text_of(delta.get("content"))
+        except MalformedResponseError:
+            return None
