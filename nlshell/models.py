@@ -1,0 +1,128 @@
+"""`nlshell models` and the credit lines of `auth status`: the server's model list, cached for an hour.
+
+The list is cached as JSON in the cache dir so shell completion (`models --cached-ids`) can offer
+model ids without ever touching the network.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from nlshell import paths
+
+MODELS_TTL = 3600.0
+
+
+def _read_cache(base_url: str, *, max_age: float | None) -> list[dict] | None:
+    try:
+        with open(paths.models_cache(), encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("base_url") != base_url or not isinstance(data.get("models"), list):
+        return None
+    if max_age is not None and time.time() - float(data.get("fetched", 0)) > max_age:
+        return None
+    return [m for m in data["models"] if isinstance(m, dict) and isinstance(m.get("id"), str)]
+
+
+def cached_ids() -> list[str]:
+    """Model ids from the cached list, whatever its age or server; never the network."""
+    try:
+        with open(paths.models_cache(), encoding="utf-8") as f:
+            data = json.load(f)
+        return [m["id"] for m in data.get("models", []) if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def list_models(pipeline, *, refresh: bool = False, warn=lambda message: None) -> list[dict]:
+    """Models as plain dicts (id, name, context_length, prices per million tokens, free, reasoning)."""
+    base_url = pipeline.settings.base_url
+    if not refresh:
+        cached = _read_cache(base_url, max_age=MODELS_TTL)
+        if cached is not None:
+            return cached
+    models = [_as_row(m) for m in pipeline.client().models()]
+    try:
+        paths.write_private(
+            paths.models_cache(),
+            json.dumps({"base_url": base_url, "fetched": time.time(), "models": models}),
+        )
+    except OSError as e:
+        warn(f"could not cache the model list ({e.strerror})")
+    return models
+
+
+def _per_million(price: float | None) -> float | None:
+    return None if price is None else round(price * 1_000_000, 4)
+
+
+def _as_row(model) -> dict:
+    return {
+        "id": model.id,
+        "name": model.name,
+        "context_length": model.context_length,
+        "prompt_per_million": _per_million(model.prompt_price),
+        "completion_per_million": _per_million(model.completion_price),
+        "free": model.is_free,
+        "reasoning": model.reasoning,
+    }
+
+
+def filter_models(models: list[dict], *, search: str | None = None, free: bool = False) -> list[dict]:
+    needle = (search or "").lower()
+    chosen = [
+        m
+        for m in models
+        if (not free or m.get("free"))
+        and (not needle or needle in m["id"].lower() or needle in str(m.get("name", "")).lower())
+    ]
+    return sorted(chosen, key=lambda m: m["id"])
+
+
+def _price(value) -> str:
+    if value is None:
+        return "?"
+    return "0" if value == 0 else f"{value:g}"
+
+
+def format_table(models: list[dict]) -> list[str]:
+    """Aligned rows: id, context, $/M tokens in and out, markers."""
+    if not models:
+        return []
+    width = max(len(m["id"]) for m in models)
+    lines = [f"{'MODEL'.ljust(width)}  {'CONTEXT':>9}  {'$/M IN':>8}  {'$/M OUT':>8}"]
+    for m in models:
+        context = f"{m['context_length']:,}" if m.get("context_length") else "?"
+        marks = " ".join(x for x in ("free" if m.get("free") else "", "reasoning" if m.get("reasoning") else "") if x)
+        lines.append(
+            f"{m['id'].ljust(width)}  {context:>9}  {_price(m.get('prompt_per_million')):>8}  "
+            f"{_price(m.get('completion_per_million')):>8}  {marks}".rstrip()
+        )
+    return lines
+
+
+def _credits(value) -> str:
+    return "unknown" if value is None else f"${value:,.4f}".rstrip("0").rstrip(".")
+
+
+def describe_key(info, *, model: str) -> list[str]:
+    """Lines for `auth status` from GET /key, with rate-limit advice that fits the model."""
+    lines = []
+    if info.label:
+        lines.append(f"label:  {info.label}")
+    lines.append(f"usage:  {_credits(info.usage)} all time" + (f", {_credits(info.usage_daily)} today" if info.usage_daily is not None else ""))
+    if info.limit is None:
+        lines.append("limit:  none (pay as you go)")
+    else:
+        lines.append(f"limit:  {_credits(info.limit)}, remaining {_credits(info.limit_remaining)}")
+    if info.is_free_tier is not None:
+        lines.append(f"tier:   {'free (no credits bought yet)' if info.is_free_tier else 'paid (credits bought)'}")
+    if model.endswith(":free"):
+        daily = "50" if info.is_free_tier else "1,000"
+        lines.append(f"limits: {model} is free: about 20 requests a minute and {daily} a day")
+    else:
+        lines.append(f"limits: {model} is paid: no platform request cap; credits are spent per token")
+    return lines

@@ -1,0 +1,55 @@
+"""Docs cannot drift: every flag and subcommand in --help is in the README, and CI runs the README's test command."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from nlshell.cli import SUBCOMMANDS
+
+REPO = Path(__file__).resolve().parents[1]
+README = (REPO / "README.md").read_text()
+
+
+def help_flags(text: str) -> set[str]:
+    return {flag for flag in re.findall(r"(?<![\w-])(--?[a-zA-Z][\w-]*)", text) if flag not in ("-h", "--help")}
+
+
+def test_every_main_flag_is_in_the_readme(nlshell):
+    flags = help_flags(nlshell("--help").stdout)
+    assert "--print" in flags
+    missing = sorted(f for f in flags if f not in README)
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+def test_every_subcommand_and_its_flags_are_in_the_readme(nlshell, name):
+    assert f"nlshell {name}" in README
+    r = nlshell(name, "--help")
+    assert r.returncode == 0, r
+    assert "example" in r.stdout.lower() or "setup" in r.stdout.lower()
+    missing = sorted(f for f in help_flags(r.stdout.split("\n\n", 1)[0] + r.stdout) if f not in README)
+    assert missing == [], f"{name}: {missing}"
+
+
+def readme_commands() -> list[str]:
+    return re.findall(r"```sh\n(.+?)\n```", README)
+
+
+def test_readme_opens_with_install_and_run_then_install_and_test():
+    first, second = readme_commands()[:2]
+    assert 'nlshell "list all files"' in first
+    assert "pytest" in second and ".[test]" in second
+
+
+def test_ci_runs_the_readmes_test_command():
+    ci = (REPO / ".ci" / "run").read_text()
+    assert readme_commands()[1] in ci.splitlines()
+
+
+def test_env_example_names_the_documented_variables():
+    text = (REPO / ".env.example").read_text()
+    for var in ("OPENROUTER_API_KEY", "OPENROUTER_MODEL", "OPENROUTER_BASE_URL"):
+        assert var in text

@@ -1,0 +1,310 @@
+"""One-shot CLI end to end, as a real process talking HTTP to the fake server.
+
+Covers the foundation's "done when": the print path, the request's shape, retries, the error
+matrix at the edge (exit code, empty stdout, one line, no traceback, no key), the cache across
+processes, --yes, --json, --widget, and the offline fallback with no key.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import FAKE_KEY
+
+
+def assert_clean_failure(r, code: int) -> None:
+    assert r.returncode == code, r
+    assert r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("nlshell: ")
+    assert "Traceback" not in r.stderr
+    assert FAKE_KEY not in r.stderr
+
+
+def test_print_strips_fences_and_sends_one_well_formed_request(nlshell, fake_server, server_env):
+    fake_server.reply("```bash\nls -la\n```")
+    r = nlshell("-p", "list all files", env=server_env)
+    assert r.returncode == 0, r
+    assert r.stdout == "ls -la\n"
+    assert len(fake_server.chat_requests) == 1
+    req = fake_server.chat_requests[0]
+    assert req.path == "/api/v1/chat/completions"
+    assert req.headers["Authorization"] == f"Bearer {FAKE_KEY}"
+    assert req.headers["HTTP-Referer"]
+    assert req.headers["X-OpenRouter-Title"] == "nlshell"
+    body = req.json
+    assert body["model"] == "qwen/qwen3-coder:free"
+    assert "models" not in body  # fallbacks only for OpenRouter's own URL
+    roles = [m["role"] for m in body["messages"]]
+    assert roles[0] == "system" and roles[-1] == "user"
+    assert "list all files" in body["messages"][-1]["content"]
+
+
+def test_unquoted_words_are_joined_and_double_dash_forces_a_request(nlshell, fake_server, server_env):
+    fake_server.reply("git init")
+    r = nlshell("-p", "--", "init", "a", "git", "repo", env=server_env)
+    assert r.returncode == 0, r
+    assert r.stdout == "git init\n"
+    assert "init a git repo" in fake_server.chat_requests[0].json["messages"][-1]["content"]
+
+
+def test_model_flag_and_env(nlshell, fake_server, server_env):
+    nlshell("-p", "-m", "flag/model", "x", env=server_env)
+    nlshell("-p", "y", env={**server_env, "OPENROUTER_MODEL": "env/model"})
+    assert [r.json["model"] for r in fake_server.chat_requests] == ["flag/model", "env/model"]
+
+
+def test_default_model_sends_fallbacks_only_to_openrouter(fake_server):
+    from nlshell import config
+    from nlshell.pipeline import Pipeline
+
+    settings = config.load()
+    options = Pipeline(settings)._chat_options()
+    assert options["fallback_models"] == config.DEFAULT_FALLBACK_MODELS
+    chosen = config.load({"model": "my/model"})
+    assert "fallback_models" not in Pipeline(chosen)._chat_options()
+
+
+def test_rate_limited_twice_then_success(nlshell, fake_server, server_env):
+    fake_server.respond(429)
+    fake_server.respond(429)
+    fake_server.reply("ls -la")
+    r = nlshell("-p", "list all files", env=server_env)
+    assert r.returncode == 0, r
+    assert r.stdout == "ls -la\n"
+    assert len(fake_server.chat_requests) == 3
+
+
+def test_rate_limited_three_times_gives_the_advice(nlshell, fake_server, server_env):
+    for _ in range(3):
+        fake_server.respond(429)
+    r = nlshell("-p", "list all files", env=server_env)
+    assert_clean_failure(r, 1)
+    text = r.stderr.lower()
+    assert "rate" in text and "wait" in text and "key" in text and "model" in text
+    assert len(fake_server.chat_requests) == 3
+
+
+HTML = "<html><body><h1>502 Bad Gateway</h1></body></html>"
+
+FAILURES = [
+    ("401", [dict(status=401)], 1),
+    ("402", [dict(status=402)], 1),
+    ("403 moderation", [dict(status=403, body={"error": {"code": 403, "message": "flagged", "metadata": {"reasons": ["violence"]}}})], 1),
+    ("404 model", [dict(status=404, body={"error": {"code": 404, "message": "No endpoints found for x/y"}})], 1),
+    ("500x3", [dict(status=500)] * 3, 1),
+    ("502 html x3", [dict(status=502, body=HTML, content_type="text/html")] * 3, 1),
+    ("200 with error body", [dict(status=200, body={"error": {"code": 400, "message": "bad things"}})], 1),
+    ("invalid json", [dict(status=200, body="{not json", content_type="application/json")], 1),
+    ("no choices", [dict(status=200, body={"id": "x", "choices": []})], 1),
+    ("empty content", [dict(status=200, body={"choices": [{"message": {"role": "assistant", "content": "  "}, "finish_reason": "stop"}]})], 1),
+    ("dropped x3", [dict(status=200, body={"choices": [{"message": {"content": "ls"}}]}, drop_after=5)] * 3, 1),
+]
+
+
+@pytest.mark.parametrize("name, responses, code", FAILURES, ids=[f[0] for f in FAILURES])
+def test_failures_are_one_clean_line(nlshell, fake_server, server_env, name, responses, code):
+    for spec in responses:
+        fake_server.respond(**spec)
+    r = nlshell("-p", "list all files", env=server_env)
+    assert_clean_failure(r, code)
+
+
+def test_404_hints_at_free_models(nlshell, fake_server, server_env):
+    fake_server.respond(404, body={"error": {"code": 404, "message": "No endpoints found for x/y"}})
+    r = nlshell("-p", "-m", "x/y", "list", env=server_env)
+    assert "nlshell models --free" in r.stderr
+
+
+def test_connection_refused_is_exit_1_with_offline_suggestion(nlshell):
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    r = nlshell("-p", "count lines in a file", env={"OPENROUTER_API_KEY": FAKE_KEY, "OPENROUTER_BASE_URL": f"http://127.0.0.1:{port}/v1"})
+    assert_clean_failure(r, 1)
+    assert "offline" in r.stderr and "wc" in r.stderr
+
+
+def test_debug_log_never_shows_the_key(nlshell, fake_server, server_env):
+    fake_server.respond(401)
+    r = nlshell("-p", "list", env={**server_env, "NLSHELL_LOG": "debug"})
+    assert r.returncode == 1
+    assert FAKE_KEY not in r.stdout + r.stderr
+    assert "chat/completions" in r.stderr  # the request was logged
+
+
+def test_json_output(nlshell, fake_server, server_env):
+    fake_server.reply("ls -la", usage={"prompt_tokens": 10, "completion_tokens": 3, "total_tokens": 13})
+    r = nlshell("--json", "list all files", env=server_env)
+    assert r.returncode == 0, r
+    data = json.loads(r.stdout)
+    assert data["command"] == "ls -la"
+    assert data["valid"] is True and data["risk"] == "safe"
+    assert data["cached"] is False and data["source"] == "model"
+    assert data["model"] == "fake/model"
+    assert data["usage"]["total_tokens"] == 13
+    assert isinstance(data["reasons"], list) and isinstance(data["problems"], list)
+
+
+def test_repeat_within_ttl_makes_no_request_in_a_new_process(nlshell, fake_server, server_env):
+    fake_server.reply("ls -la")
+    first = nlshell("-p", "list all files", env=server_env)
+    second = nlshell("--json", "List all files.", env=server_env)
+    assert first.stdout == "ls -la\n"
+    assert json.loads(second.stdout)["cached"] is True
+    assert json.loads(second.stdout)["command"] == "ls -la"
+    assert len(fake_server.chat_requests) == 1
+    third = nlshell("-p", "--no-cache", "list all files", env=server_env)
+    assert third.returncode == 0
+    assert len(fake_server.chat_requests) == 2
+
+
+def test_cache_key_includes_the_model(nlshell, fake_server, server_env):
+    nlshell("-p", "list all files", env=server_env)
+    nlshell("-p", "-m", "other/model", "list all files", env=server_env)
+    assert len(fake_server.chat_requests) == 2
+
+
+def test_cache_stats_and_clear(nlshell, fake_server, server_env):
+    nlshell("-p", "list all files", env=server_env)
+    stats = json.loads(nlshell("cache", "stats", "--json").stdout)
+    assert stats["entries"] == 1
+    assert nlshell("cache", "clear").returncode == 0
+    assert json.loads(nlshell("cache", "stats", "--json").stdout)["entries"] == 0
+
+
+def test_yes_refuses_a_dangerous_command(nlshell, fake_server, server_env, isolated_home):
+    sentinel = isolated_home / "keep-me"
+    sentinel.write_text("x")
+    fake_server.reply("rm -rf ~")
+    r = nlshell("-y", "clean up my home", env=server_env)
+    assert r.returncode == 3, r
+    assert sentinel.exists()
+    assert "dangerous" in r.stderr
+
+
+def test_yes_runs_a_safe_command_and_returns_its_status(nlshell, fake_server, server_env):
+    fake_server.reply("touch made.txt")
+    r = nlshell("-y", "make a file", env=server_env)
+    assert r.returncode == 0, r
+    assert Path("made.txt").exists()
+    fake_server.reply("exit 7")
+    assert nlshell("-y", "fail with seven", env=server_env).returncode == 7
+
+
+def test_without_a_terminal_nothing_runs(nlshell, fake_server, server_env):
+    fake_server.reply("touch made.txt")
+    r = nlshell("make a file", env=server_env)
+    assert r.returncode == 0, r
+    assert r.stdout == "touch made.txt\n"
+    assert not Path("made.txt").exists()
+
+
+def test_print_shows_a_dangerous_command_with_risk_on_stderr(nlshell, fake_server, server_env):
+    fake_server.reply("rm -rf ./*")
+    r = nlshell("-p", "delete everything here", env=server_env)
+    assert r.returncode == 0, r
+    assert r.stdout == "rm -rf ./*\n"
+    assert "dangerous" in r.stderr
+
+
+def test_widget_disables_a_dangerous_command(nlshell, fake_server, server_env):
+    fake_server.reply("rm -rf ./*")
+    r = nlshell("--widget", "bash", "delete everything here", env=server_env)
+    assert r.returncode == 0, r
+    assert r.stdout == "# rm -rf ./*\n"
+    assert "dangerous" in r.stderr
+
+
+def test_widget_passes_a_safe_command_through(nlshell, fake_server, server_env):
+    fake_server.reply("ls -la")
+    r = nlshell("--widget", "zsh", "--", "history of files", env=server_env)
+    assert (r.returncode, r.stdout) == (0, "ls -la\n")
+
+
+def test_a_reply_without_a_command_is_refused_with_its_words(nlshell, fake_server, server_env):
+    fake_server.reply("I'm sorry, but I can't help with that request.")
+    r = nlshell("-p", "do something bad", env=server_env)
+    assert_clean_failure(r, 3)
+    assert "I'm sorry" in r.stderr
+
+
+def test_hostile_reply_is_refused_and_escaped(nlshell, fake_server, server_env):
+    fake_server.reply("echo safe\x1b[2K\rrm -rf ~")
+    r = nlshell("-p", "say hi", env=server_env)
+    assert_clean_failure(r, 3)
+    assert "\x1b" not in r.stderr
+    assert "\\x1b" in r.stderr
+
+
+def test_invalid_command_is_refused(nlshell, fake_server, server_env):
+    fake_server.reply("for x in; do")
+    r = nlshell("-p", "loop", env=server_env)
+    assert_clean_failure(r, 3)
+    assert "not valid" in r.stderr
+
+
+def test_no_key_answers_offline_with_a_notice(nlshell):
+    r = nlshell("-p", "count lines in a file")
+    assert r.returncode == 0, r
+    assert r.stdout.startswith("wc")
+    assert "offline suggestion" in r.stderr and "nlshell auth login" in r.stderr
+
+
+def test_offline_flag_never_touches_the_server(nlshell, fake_server, server_env):
+    r = nlshell("--json", "--offline", "show free memory", env=server_env)
+    assert r.returncode == 0, r
+    assert json.loads(r.stdout)["source"] == "offline"
+    assert fake_server.requests == []
+
+
+def test_offline_dangerous_answer_is_still_refused_under_yes(nlshell):
+    r = nlshell("-y", "--offline", "delete a directory recursively")
+    if '"dangerous"' not in nlshell("--json", "--offline", "delete a directory recursively").stdout:
+        pytest.skip("the offline index answered with a non-dangerous command")
+    assert r.returncode == 3
+
+
+def test_non_openrouter_server_needs_no_key(nlshell, fake_server):
+    r = nlshell("-p", "list all files", env={"OPENROUTER_BASE_URL": f"{fake_server.root_url}/v1"})
+    assert r.returncode == 0, r
+    assert "Authorization" not in fake_server.chat_requests[0].headers
+    assert fake_server.chat_requests[0].path == "/v1/chat/completions"
+
+
+def test_request_from_stdin_when_piped(nlshell, fake_server, server_env):
+    r = nlshell("-p", env=server_env, input="list all files\n")
+    assert r.stdout == "ls -la\n"
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [(["-p"], "no request"), (["--widget", "tcsh", "x"], "invalid choice"), (["--nope"], "unrecognized"), (["check"], "required")],
+)
+def test_usage_errors_are_exit_2(nlshell, args, fragment):
+    r = nlshell(*args)
+    assert_clean_failure(r, 2)
+    assert fragment in r.stderr
+
+
+def test_explain_streams_the_answer(nlshell, fake_server, server_env):
+    fake_server.reply("`tar` extracts; `-x` extract, `-z` gunzip.")
+    r = nlshell("explain", "tar -xzf a.tgz", env=server_env)
+    assert r.returncode == 0, r
+    assert "extract" in r.stdout
+    assert fake_server.chat_requests[0].json.get("stream") is True
+
+
+def test_version_and_help(nlshell):
+    from nlshell import __version__
+
+    assert nlshell("--version").stdout == f"nlshell {__version__}\n"
+    r = nlshell("--help")
+    assert r.returncode == 0 and "--print" in r.stdout and "explain" in r.stdout

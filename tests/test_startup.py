@@ -1,0 +1,89 @@
+"""What each fast path imports: a regression here is a slower shell start for every user.
+
+Timing lives in benchmarks/; these tests pin the cause — which modules get loaded — so they are
+exact and cannot flake.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("httpx", "httpcore", "prompt_toolkit", "keyring", "tenacity", "dotenv", "tree_sitter", "tree_sitter_bash", "cachetools")
+# Stdlib modules the fast paths avoid too: each costs milliseconds on a ~15 ms budget.
+SLOW_STDLIB = ("argparse", "tomllib", "dataclasses", "logging", "pathlib", "typing", "importlib.metadata")
+
+PROBE = """
+import json, sys
+from nlshell.cli import main
+code = main(sys.argv[1:])
+sys.stdout.flush()
+loaded = sorted(m for m in sys.modules)
+sys.stderr.write("\\nMODULES " + json.dumps(loaded) + "\\n")
+sys.exit(code)
+"""
+
+
+def loaded_modules(*args: str, env: dict | None = None) -> tuple[int, str, set[str]]:
+    import os
+
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+    marker = proc.stderr.rsplit("MODULES ", 1)
+    assert len(marker) == 2, proc.stderr
+    return proc.returncode, proc.stdout, set(json.loads(marker[1]))
+
+
+def heavy_in(modules: set[str], names) -> list[str]:
+    return sorted(m for m in modules if m in names or m.split(".")[0] in names)
+
+
+@pytest.mark.parametrize("args", [["--version"], ["init", "bash"], ["init", "zsh"], ["init", "fish", "--key", "ctrl-x"]])
+def test_version_and_init_stay_light(args):
+    code, out, modules = loaded_modules(*args)
+    assert code == 0
+    assert out
+    assert heavy_in(modules, HEAVY) == []
+    assert heavy_in(modules, SLOW_STDLIB) == []
+
+
+def test_help_and_check_do_not_load_the_network_stack():
+    for args in (["--help"], ["check", "ls -la"]):
+        _code, _out, modules = loaded_modules(*args)
+        assert heavy_in(modules, ("httpx", "prompt_toolkit", "keyring", "tenacity", "dotenv")) == []
+
+
+def test_a_cache_hit_loads_no_http_parser_or_keyring(fake_server, server_env):
+    fake_server.reply("ls -la")
+    code, out, _ = loaded_modules("-p", "list all files", env=server_env)
+    assert (code, out) == (0, "ls -la\n")
+    code, out, modules = loaded_modules("-p", "list all files", env=server_env)
+    assert (code, out) == (0, "ls -la\n")
+    assert len(fake_server.chat_requests) == 1
+    assert heavy_in(modules, HEAVY) == []
+    assert heavy_in(modules, ("tomllib", "logging", "dataclasses")) == []
+
+
+def test_dotenv_is_loaded_only_when_a_dotenv_exists(fake_server, server_env, tmp_path):
+    fake_server.reply("ls -la")
+    loaded_modules("-p", "list all files", env=server_env)
+    _code, _out, modules = loaded_modules("-p", "list all files", env=server_env)
+    assert "dotenv" not in modules
+    (tmp_path / "work" / ".env").write_text("NLSHELL_LOG=\n")
+    _code, _out, modules = loaded_modules("-p", "list all files", env=server_env)
+    assert "dotenv" in modules
+
+
+def test_keyring_is_loaded_only_without_a_key_from_env(fake_server, server_env):
+    fake_server.reply("ls -la")
+    _code, _out, modules = loaded_modules("-p", "--no-cache", "list all files", env=server_env)
+    assert "keyring" not in modules
+    assert "httpx" in modules  # a real request was sent
