@@ -276,7 +276,7 @@ class FakeOpenRouter:
     def start(self) -> FakeOpenRouter:
         if self._thread is None:
             self._thread = threading.Thread(
-                target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+                target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
             )
             self._thread.start()
         return self

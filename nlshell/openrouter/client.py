@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 import logging
+import os
 import re
 import threading
 import time
@@ -104,8 +105,18 @@ class OpenRouterClient:
                         limits=httpx.Limits(max_keepalive_connections=20, max_connections=20, keepalive_expiry=60),
                         transport=self._transport,
                         follow_redirects=False,
+                        verify=self._needs_tls(),
                     )
         return self._http
+
+    def _needs_tls(self) -> bool:
+        """A plain-http base URL (a local server) never uses TLS: skip loading the CA bundle (~20-30 ms).
+
+        Only when no proxy is configured, since a proxy could be reached over TLS.
+        """
+        if not self.base_url.lower().startswith("http://"):
+            return True
+        return any(name.lower().endswith("_proxy") for name in os.environ)
 
     def close(self) -> None:
         with self._lock:

@@ -264,7 +264,7 @@ def _detail(status: int, server_message: str | None) -> str:
 
 def _wait_phrase(seconds: float) -> str:
     seconds = round(seconds)
-    if seconds >= 5400:
+    if seconds >= 3600:
         return f"{seconds} s (about {round(seconds / 3600)} h)"
     if seconds >= 120:
         return f"{seconds} s (about {round(seconds / 60)} min)"
@@ -401,7 +401,7 @@ def _server_failure(status: int) -> str:
 
 def _model_unavailable(code, availability, name, status, server_message, common) -> ModelNotFoundError:
     label = f'model "{safe_text(name, 120)}"' if name else "the model"
-    why = MODEL_UNAVAILABLE.get(code or "", "is not available on this server")
+    why = MODEL_UNAVAILABLE.get(code or "", "is not available")
     fallbacks = [safe_text(m, 120) for m in availability.get("fallback_models") or [] if isinstance(m, str)]
     hint = None
     if fallbacks:
