@@ -1,0 +1,58 @@
+"""Key bindings for the REPL prompt, kept apart from the loop the way pgcli keeps them.
+
+The multi-line rule is one sentence so it can be stated everywhere it matters:
+Enter sends the request, unless the line ends with a backslash (then it continues on a new line);
+Esc Enter (or Alt+Enter) always inserts a new line. A pasted block keeps its newlines.
+"""
+
+from __future__ import annotations
+
+from prompt_toolkit.application.current import get_app
+from prompt_toolkit.enums import DEFAULT_BUFFER, EditingMode
+from prompt_toolkit.filters import Condition, emacs_insert_mode, has_focus
+from prompt_toolkit.key_binding import KeyBindings
+
+MULTILINE_RULE = "a line ending in \\ continues on the next line; Esc Enter (Alt+Enter) inserts a new line"
+CONTINUATION = "\\"
+
+
+def continues(document) -> bool:
+    """Enter on a line that ends in a backslash, with the cursor at its end, opens a new line."""
+    return document.is_cursor_at_the_end_of_line and document.current_line.endswith(CONTINUATION)
+
+
+def request_text(text: str) -> str:
+    """The request as sent: continuation backslashes dropped, the line breaks kept."""
+    lines = text.split("\n")
+    joined = [line[:-1] if line.endswith(CONTINUATION) and i < len(lines) - 1 else line for i, line in enumerate(lines)]
+    return "\n".join(joined).strip()
+
+
+def repl_bindings() -> KeyBindings:
+    bindings = KeyBindings()
+    default_focused = has_focus(DEFAULT_BUFFER)
+
+    @bindings.add("enter", filter=default_focused)
+    def _enter(event) -> None:
+        buffer = event.current_buffer
+        if continues(buffer.document):
+            buffer.newline(copy_margin=False)
+        else:
+            buffer.validate_and_handle()
+
+    # Emacs only: in vi mode an Esc-prefixed binding would make every Esc wait for the next key.
+    @bindings.add("escape", "enter", filter=default_focused & emacs_insert_mode)
+    def _newline(event) -> None:
+        event.current_buffer.newline(copy_margin=False)
+
+    @bindings.add("f4")
+    def _toggle_mode(event) -> None:
+        app = event.app
+        app.editing_mode = EditingMode.EMACS if app.editing_mode == EditingMode.VI else EditingMode.VI
+
+    return bindings
+
+
+@Condition
+def in_vi_mode() -> bool:
+    return get_app().editing_mode == EditingMode.VI
