@@ -190,7 +190,7 @@ def looks_like_command(line: str) -> bool:
         return True
     if head in "({":  # subshell or brace group
         inner = s.lstrip("({ ")
-        return bool(inner) and looks_like_command(inner)
+        return looks_like_command(inner) if inner else s in ("(", "{")  # a group opens alone
     if head == "[":  # test: "[ -f x ]", "[[ … ]]"; a Markdown link "[text](url)" is not
         return s.startswith(("[ ", "[[ "))
     if head == "!" and s[1:2] == " ":
