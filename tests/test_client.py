@@ -665,6 +665,20 @@ def test_error_from_body(status, body, error_class, effective):
     assert exc.retryable == (effective in E.RETRYABLE_STATUSES)
 
 
+@pytest.mark.parametrize("metadata", [{"reasons": "violence"}, {"reasons": None}, {"reasons": [1, {"x": 2}]}])
+def test_odd_moderation_metadata_does_not_garble_the_message(metadata):
+    exc = E.error_from_body(403, {"error": {"code": 403, "message": "flagged", "metadata": metadata}})
+    assert type(exc) is E.ModerationError
+    assert "v, i" not in exc.message and "(HTTP 403: flagged)" in exc.message
+
+
+def test_fallback_models_that_are_not_a_list_are_ignored():
+    exc = E.error_from_body(404, {"error": {"message": "gone", "availability": {"code": "model_deprecated",
+                                                                                "fallback_models": "abc"}}})
+    assert type(exc) is E.ModelNotFoundError and exc.fallback_models == []
+    assert "retired" in exc.message and "models --free" in exc.hint
+
+
 def test_error_from_body_keeps_retry_after_from_availability():
     exc = E.error_from_body(503, {"error": {"code": 503, "message": "x",
                                             "availability": {"code": "temporarily_unavailable", "retry_after": 4}}})

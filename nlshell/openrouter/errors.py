@@ -381,6 +381,10 @@ def error_from_body(
                     **common)
 
 
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _seconds(value: object) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < float("inf"):
         return float(value)
@@ -402,7 +406,7 @@ def _server_failure(status: int) -> str:
 def _model_unavailable(code, availability, name, status, server_message, common) -> ModelNotFoundError:
     label = f'model "{safe_text(name, 120)}"' if name else "the model"
     why = MODEL_UNAVAILABLE.get(code or "", "is not available")
-    fallbacks = [safe_text(m, 120) for m in availability.get("fallback_models") or [] if isinstance(m, str)]
+    fallbacks = [safe_text(m, 120) for m in _list(availability.get("fallback_models")) if isinstance(m, str)]
     hint = None
     if fallbacks:
         hint = f"try -m {fallbacks[0]}" + (f" (or {', '.join(fallbacks[1:4])})" if len(fallbacks) > 1 else "")
@@ -412,7 +416,7 @@ def _model_unavailable(code, availability, name, status, server_message, common)
 
 
 def _moderation(metadata, status, server_message, common) -> ModerationError:
-    reasons = [safe_text(r, 80) for r in metadata.get("reasons") or [] if isinstance(r, str)]
+    reasons = [safe_text(r, 80) for r in _list(metadata.get("reasons")) if isinstance(r, str)]
     if reasons:
         return ModerationError(f"the request was flagged by moderation: {', '.join(reasons)} (HTTP {status})",
                                **common)
