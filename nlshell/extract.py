@@ -10,6 +10,10 @@ digits: `\\x1b`, `\\x0d` for a carriage return, `\\x9b`), everything above as `U
 Tab and newline are the only controls allowed. A reply with Windows line ends (`\\r\\n`) is
 normalised first; only a lone `\\r` (the overwrite trick) is hostile.
 
+The whole reply is checked, not only the part taken as the command: text around a command is
+never shown raw either, and a reply carrying escape sequences is not one to trust. Reasoning
+blocks (<think>, <thinking>, <reasoning>, <reflection>) are dropped before anything else.
+
 A reply that starts with `NLSHELL_NO_COMMAND:` (the system prompt asks for it when a request is
 not a shell task) is "no command", with the model's reason kept for display.
 """
@@ -614,6 +618,8 @@ def _line_command(lines: list[str], notes: list[str]) -> str | None:
             kept.append(raw)
             state.feed(raw)
             continue
+        if _LABEL.match(raw.strip()):  # "Output: …" after the command is its sample output
+            break
         line_kind, rest = _unwrap(raw)
         if session:
             if line_kind == "prompt":
@@ -649,7 +655,8 @@ def extract_command(reply: str) -> Extraction:
     found = hostile_characters(text)
     if found:
         raise HostileTextError(found)
-    shown = text.strip() or reply.strip()
+    # What the person sees when there is no command; the reasoning part was never checked.
+    shown = visible(text.strip() or reply.strip())
     if cut_off and not text.strip():
         raise NoCommandError(
             shown,

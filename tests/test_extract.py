@@ -138,6 +138,8 @@ COMMANDS = [
         'for f in *.txt\ndo\n  mv "$f" "${f%.txt}.md"\ndone',
         None,
     ),
+    ("bare-consecutive-commands", "git add -A\ngit commit -m 'wip'\ngit push", "git add -A\ngit commit -m 'wip'\ngit push", None),
+    ("bare-then-output-label", "date +%F\nOutput: 2024-05-01", "date +%F", None),
     ("bare-if-block", "if [ -d .git ]; then\n  git pull\nfi", "if [ -d .git ]; then\n  git pull\nfi", None),
     ("bare-brace-group", "{\n  date\n  uptime\n} > status.txt", "{\n  date\n  uptime\n} > status.txt", None),
     ("bare-fish-block", "for f in *.txt\n  echo $f\nend", "for f in *.txt\n  echo $f\nend", None),
@@ -232,6 +234,13 @@ def test_cut_off_reasoning_says_why():
     with pytest.raises(NoCommandError) as caught:
         extract_command("<think>Let me consider the options")
     assert "reasoning" in caught.value.hint
+
+
+def test_reasoning_shown_when_nothing_else_is_made_visible():
+    with pytest.raises(NoCommandError) as caught:
+        extract_command("<think>colour \x1b[31m</think>")
+    assert "\x1b" not in caught.value.reply_text
+    assert "\\x1b[31m" in caught.value.reply_text
 
 
 def test_marker_hint_says_not_a_shell_task():
