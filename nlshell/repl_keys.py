@@ -7,9 +7,10 @@ Esc Enter (or Alt+Enter) always inserts a new line. A pasted block keeps its new
 
 from __future__ import annotations
 
-from prompt_toolkit.application.current import get_app
+from prompt_toolkit.completion import CompleteEvent
+from prompt_toolkit.completion.base import get_common_complete_suffix
 from prompt_toolkit.enums import DEFAULT_BUFFER, EditingMode
-from prompt_toolkit.filters import Condition, emacs_insert_mode, has_focus
+from prompt_toolkit.filters import emacs_insert_mode, has_focus
 from prompt_toolkit.key_binding import KeyBindings
 
 MULTILINE_RULE = "a line ending in \\ continues on the next line; Esc Enter (Alt+Enter) inserts a new line"
@@ -45,6 +46,25 @@ def repl_bindings() -> KeyBindings:
     def _newline(event) -> None:
         event.current_buffer.newline(copy_margin=False)
 
+    @bindings.add("tab", filter=default_focused)
+    def _complete(event) -> None:
+        """Tab completes at once, even when typed before the as-you-type menu has appeared:
+        a single match is inserted, several insert their common part and open the menu."""
+        buffer = event.current_buffer
+        if buffer.complete_state:
+            buffer.complete_next()
+            return
+        if buffer.completer is None:
+            return
+        found = list(buffer.completer.get_completions(buffer.document, CompleteEvent(completion_requested=True)))
+        if len(found) == 1:
+            buffer.apply_completion(found[0])
+        elif found:
+            common = get_common_complete_suffix(buffer.document, found)
+            if common:
+                buffer.insert_text(common)
+            buffer.start_completion(select_first=False)
+
     @bindings.add("f4")
     def _toggle_mode(event) -> None:
         app = event.app
@@ -52,7 +72,3 @@ def repl_bindings() -> KeyBindings:
 
     return bindings
 
-
-@Condition
-def in_vi_mode() -> bool:
-    return get_app().editing_mode == EditingMode.VI

@@ -1,0 +1,487 @@
+"""The REPL, driven as a person would drive it: a real process in a pseudo-terminal (pexpect),
+talking HTTP to the fake server. Pure helpers (multi-line rule, slash-command detection, the
+conversation) are table-driven at the end.
+
+Every command a test runs is harmless and stays in the temp working directory; the "dangerous"
+one (`history -c` in a child shell) changes nothing even if it ran.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import stat
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from conftest import FAKE_KEY
+
+# A fresh, empty prompt (the space after ">" is drawn as a cursor move; an accepted line is
+# redrawn as "nlshell> text", which this does not match).
+PROMPT = re.compile(r"nlshell>[ ]*\n")
+MENU_END = "bort › "  # the end of the menu's options line: it waits for a key
+TIMEOUT = 10
+UP = "\x1b[A"
+
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erases
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, clipboard
+    r"|\x1b[()][A-Za-z0-9]|\x1b[=>78NMDEHc]|\r"
+)
+
+
+def plain(text: str) -> str:
+    return _ANSI.sub("", text)
+
+
+class Repl:
+    """One `nlshell` REPL in a pty. `expect` searches what was shown, escapes stripped, from where
+    the last match ended, so each step waits for its own output."""
+
+    def __init__(self, env: dict, *args: str) -> None:
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "nlshell", *args],
+            cwd=os.getcwd(),
+            env=env,
+            encoding="utf-8",
+            timeout=TIMEOUT,
+            dimensions=(40, 120),
+        )
+        self.raw = ""
+        self.mark = 0
+        self.at_prompt = False  # a fresh prompt was matched and nothing typed since
+
+    def _pump(self, timeout: float) -> bool:
+        try:
+            self.raw += self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            pass
+        except pexpect.EOF:
+            return False
+        return True
+
+    @property
+    def text(self) -> str:
+        return plain(self.raw)
+
+    def expect(self, needle, timeout: float = TIMEOUT) -> str:
+        """Wait until `needle` (text or regex) is shown; return what was shown since the previous
+        match up to it."""
+        pattern = needle if isinstance(needle, re.Pattern) else re.compile(re.escape(needle))
+        deadline = time.monotonic() + timeout
+        while True:
+            text = self.text
+            found = pattern.search(text, self.mark)
+            if found:
+                seen = text[self.mark : found.start()]
+                self.mark = found.end()
+                return seen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} not shown within {timeout}s; after the last match:\n{text[self.mark:]}")
+            if not self._pump(0.05) and not pattern.search(self.text, self.mark):
+                raise AssertionError(f"{needle!r} never shown; the REPL ended:\n{self.text[self.mark:]}")
+
+    def settle(self, seconds: float = 0.3) -> str:
+        """Read for a moment; return what was shown meanwhile (after the last match)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and self._pump(0.05):
+            pass
+        return self.text[self.mark :]
+
+    def send(self, keys: str) -> None:
+        self.at_prompt = False
+        self.child.send(keys)
+
+    def prompt(self, timeout: float = TIMEOUT) -> str:
+        """Wait for a fresh prompt (unless already there); return what was shown before it."""
+        if self.at_prompt:
+            return ""
+        seen = self.expect(PROMPT, timeout)
+        self.at_prompt = True
+        return seen
+
+    def type(self, keys: str) -> None:
+        """Type at a fresh prompt, without Enter."""
+        self.prompt()
+        self.send(keys)
+
+    def line(self, text: str) -> None:
+        self.type(text + "\r")
+
+    def ask(self, request: str, key: str = "a") -> str:
+        """Type a request, wait for the menu, press `key`; returns what the menu showed."""
+        self.line(request)
+        shown = self.expect(MENU_END)
+        self.send(key)
+        return shown
+
+    def quit(self) -> int:
+        """Ctrl-D at an empty prompt; the exit status."""
+        self.prompt()
+        self.send("\x04")
+        return self.finish()
+
+    def finish(self) -> int:
+        deadline = time.monotonic() + TIMEOUT
+        while self._pump(0.05):
+            if time.monotonic() > deadline:
+                raise AssertionError("the REPL did not end:\n" + self.text[self.mark :])
+        self.child.close()
+        return self.child.exitstatus if self.child.exitstatus is not None else 128 + (self.child.signalstatus or 0)
+
+    def kill(self) -> None:
+        if self.child.isalive():
+            self.child.close(force=True)
+
+
+@pytest.fixture
+def repl_env(server_env):
+    env = dict(os.environ)
+    env.update(server_env)
+    env.update({"TERM": "xterm-256color", "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1", "LC_ALL": "C.UTF-8"})
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "STY", "COLUMNS", "LINES"):
+        env.pop(name, None)
+    return env
+
+
+@pytest.fixture
+def start(repl_env):
+    started: list[Repl] = []
+
+    def make(*args: str, env: dict | None = None) -> Repl:
+        full = dict(repl_env)
+        for key, value in (env or {}).items():
+            if value is None:
+                full.pop(key, None)
+            else:
+                full[key] = value
+        repl = Repl(full, *args)
+        started.append(repl)
+        return repl
+
+    yield make
+    for repl in started:
+        repl.kill()
+
+
+def messages(request) -> list[dict]:
+    return request.json["messages"]
+
+
+# -- a whole session ---------------------------------------------------------------------------
+def test_five_requests_share_one_connection_and_ctrl_d_exits_0(start, fake_server):
+    for n in range(1, 6):
+        fake_server.reply(f"echo hi{n}")
+    repl = start()
+    banner = repl.prompt()
+    assert "qwen/qwen3-coder:free" in banner and "/help" in banner
+    for n in range(1, 6):
+        key = "e" if n % 2 else "a"
+        shown = repl.ask(f"say hi number {n}", key)
+        assert f"echo hi{n}" in shown
+        if key == "e":
+            repl.expect(f"hi{n}\n")
+    assert repl.quit() == 0
+    assert len(fake_server.chat_requests) == 5
+    assert fake_server.connections == 1
+    assert {r.connection_id for r in fake_server.chat_requests} == {1}
+
+
+def test_quiet_drops_the_banner(start):
+    repl = start("--quiet")
+    before = repl.prompt()
+    assert "for commands" not in before and "qwen" not in before
+    assert repl.quit() == 0
+
+
+def test_follow_up_carries_the_conversation_and_new_forgets_it(start, fake_server):
+    fake_server.reply("ls")
+    fake_server.reply("ls *.py")
+    fake_server.reply("df -h")
+    repl = start()
+    repl.ask("list the files here")
+    repl.ask("now only the .py files")
+    repl.line("/new")
+    repl.expect("new conversation")
+    repl.ask("show disk usage")
+    assert repl.quit() == 0
+
+    first, second, third = (messages(r) for r in fake_server.chat_requests)
+    assert {"role": "assistant", "content": "ls"} in second
+    assert any(m["role"] == "user" and "list the files here" in m["content"] for m in second[:-1])
+    assert "now only the .py files" in second[-1]["content"]
+    earlier = [m for m in third if "list the files" in m["content"] or m["content"] in ("ls", "ls *.py")]
+    assert earlier == []
+    assert len(third) == len(first)
+
+
+def test_ctrl_c_cancels_a_slow_request_and_the_session_goes_on(start, fake_server):
+    fake_server.reply("echo slow", delay=5)
+    fake_server.reply("echo fast")
+    repl = start("--quiet")
+    repl.line("something slow")
+    repl.expect("thinking")  # the spinner, after 200 ms
+    repl.send("\x03")
+    repl.expect("cancelled", timeout=3)
+    repl.prompt(timeout=3)
+    shown = repl.ask("something fast")
+    assert "echo fast" in shown
+    assert repl.quit() == 0
+    assert len(fake_server.chat_requests) == 2
+
+
+@pytest.mark.parametrize("statuses", [[401], [500, 500, 500]], ids=["401", "500x3"])
+def test_an_api_error_prints_one_line_and_the_prompt_comes_back(start, fake_server, statuses):
+    for status in statuses:
+        fake_server.respond(status)
+    fake_server.reply("echo recovered")
+    repl = start("--quiet")
+    repl.line("anything")
+    error = repl.prompt()
+    assert error.count("nlshell: ") == 1, error
+    assert "\n" not in error.split("nlshell: ")[1].rstrip(), error  # one line
+    assert "Traceback" not in error and FAKE_KEY not in repl.text
+    repl.send("try again\r")
+    assert "echo recovered" in repl.expect(MENU_END)
+    repl.send("a")
+    assert repl.quit() == 0
+
+
+def test_history_survives_a_restart_and_is_private(start, fake_server):
+    repl = start("--quiet")
+    repl.ask("count the lines in notes.txt")
+    assert repl.quit() == 0
+    path = Path(os.environ["XDG_STATE_HOME"]) / "nlshell" / "repl_history"
+    assert "count the lines in notes.txt" in path.read_text()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+    again = start("--quiet")
+    again.prompt()
+    again.send(UP)
+    again.expect("count the lines in notes.txt")
+    again.send("\r")
+    again.expect(MENU_END)
+    again.send("a")
+    assert again.quit() == 0
+    assert [r.json["messages"][-1]["content"] for r in fake_server.chat_requests][-1].count("notes.txt") == 1
+    assert len(fake_server.chat_requests) == 2
+
+
+def test_ctrl_c_at_the_prompt_clears_the_line(start, fake_server):
+    repl = start("--quiet")
+    repl.prompt()
+    repl.send("half a thought")
+    repl.expect("half a thought")
+    repl.send("\x03")
+    repl.prompt()
+    repl.send("\r")
+    repl.prompt()
+    assert repl.quit() == 0
+    assert fake_server.chat_requests == []
+
+
+def test_a_line_ending_in_backslash_continues(start, fake_server):
+    repl = start("--quiet")
+    repl.line("find the big files \\")
+    repl.send("in the logs folder\r")
+    repl.expect(MENU_END)
+    repl.send("a")
+    assert repl.quit() == 0
+    assert len(fake_server.chat_requests) == 1
+    content = messages(fake_server.chat_requests[0])[-1]["content"]
+    assert "find the big files" in content and "in the logs folder" in content
+    assert "\\" not in content
+
+
+# -- slash commands ----------------------------------------------------------------------------
+def test_help_lists_the_slash_commands_and_the_multiline_rule(start):
+    repl = start("--quiet")
+    repl.line("/help")
+    shown = repl.prompt()
+    for name in ("/help", "/model", "/explain", "/run", "/copy", "/new", "/history", "/exit"):
+        assert f"  {name}" in shown
+    assert "Esc Enter" in shown and "ending in \\" in shown
+    assert repl.quit() == 0
+
+
+def test_tab_completes_slash_commands(start):
+    repl = start("--quiet")
+    repl.line("/he\t")  # Tab, then Enter: runs /help, not the unknown "/he"
+    shown = repl.prompt()
+    assert "start a new conversation" in shown
+    assert "unknown command" not in shown
+    assert repl.quit() == 0
+
+
+def test_model_switches_and_completes_from_the_cached_list_only(start, fake_server):
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "nlshell" / "models.json"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    listed = [{"id": "vendor/alpha-model"}, {"id": "other/beta"}]
+    cache.write_text(json.dumps({"base_url": fake_server.base_url, "fetched": time.time(), "models": listed}))
+    repl = start("--quiet")
+    repl.line("/model x/y")
+    repl.expect("model x/y")
+    repl.ask("first request")
+    repl.line("/model alph\t")
+    repl.expect("nlshell: model vendor/alpha-model")
+    repl.ask("second request")
+    repl.line("/model")
+    repl.expect("model vendor/alpha-model")
+    assert repl.quit() == 0
+    assert [r.json["model"] for r in fake_server.chat_requests] == ["x/y", "vendor/alpha-model"]
+    assert [r.path for r in fake_server.requests if r.path.endswith("/models")] == []
+
+
+def test_exit_command_exits_0(start):
+    repl = start("--quiet")
+    repl.line("/exit")
+    assert repl.finish() == 0
+
+
+def test_unknown_slash_command_is_an_error_not_the_end(start):
+    repl = start("--quiet")
+    repl.line("/frobnicate")
+    assert "unknown command /frobnicate" in repl.prompt()
+    assert repl.quit() == 0
+
+
+def test_run_reruns_the_last_command_and_history_shows_it(start, fake_server, tmp_path):
+    fake_server.reply("echo again >> log.txt")
+    log = Path.cwd() / "log.txt"
+    repl = start("--quiet")
+    repl.ask("append again to the log", "e")
+    repl.prompt()
+    assert log.read_text() == "again\n"
+    repl.send("/run\r")
+    repl.expect("running: echo again >> log.txt")
+    repl.line("/history")
+    shown = repl.prompt()
+    assert "echo again >> log.txt" in shown and "append again to the log" in shown
+    assert repl.quit() == 0
+    assert log.read_text() == "again\nagain\n"
+    assert len(fake_server.chat_requests) == 1
+
+
+def test_run_of_a_command_never_confirmed_shows_the_menu(start, fake_server):
+    fake_server.reply("touch made.txt")
+    repl = start("--quiet")
+    repl.ask("make a file", "a")
+    repl.line("/run")
+    repl.expect(MENU_END)
+    repl.send("a")
+    assert repl.quit() == 0
+    assert not (Path.cwd() / "made.txt").exists()
+
+
+def test_dangerous_command_still_needs_yes(start, fake_server):
+    fake_server.reply("history -c")  # rated dangerous; in a child shell it changes nothing anyway
+    repl = start("--quiet")
+    shown = repl.ask("wipe my shell history", "e")
+    assert "DANGEROUS" in shown
+    repl.expect("type yes")
+    repl.send("no\r")
+    repl.expect("nothing was run")
+    repl.expect(MENU_END)
+    repl.send("a")
+    assert repl.quit() == 0
+
+
+def test_explain_streams_an_explanation(start, fake_server):
+    fake_server.reply("tar extracts the archive verbosely.")
+    repl = start("--quiet")
+    repl.line("/explain tar -xzvf a.tgz")
+    repl.expect("tar extracts the archive verbosely.")
+    assert repl.quit() == 0
+    body = fake_server.chat_requests[0].json
+    assert body.get("stream") is True
+    assert any("tar -xzvf a.tgz" in m["content"] for m in body["messages"])
+
+
+def test_copy_sends_the_last_command_to_the_clipboard(start, fake_server):
+    fake_server.reply("echo copied")
+    repl = start("--quiet")
+    repl.ask("say copied")
+    repl.line("/copy")
+    repl.expect("OSC 52")
+    assert base64.b64encode(b"echo copied").decode() in repl.raw
+    assert repl.quit() == 0
+
+
+def test_without_a_key_the_repl_answers_offline_and_says_so_once(start, fake_server):
+    repl = start(env={"OPENROUTER_API_KEY": None, "OPENROUTER_BASE_URL": None})
+    banner = repl.prompt()
+    assert "offline" in banner
+    for request in ("list all files", "show free memory"):
+        shown = repl.ask(request)
+        assert "$ " in shown  # a command from the offline index
+        assert "set a key for tailored commands" not in shown  # the banner said it already
+    assert repl.quit() == 0
+    assert fake_server.requests == []
+
+
+# -- pure helpers ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "typed, request_",
+    [
+        ("list files", "list files"),
+        ("  list files  ", "list files"),
+        ("find big files \\\nin logs", "find big files \nin logs"),
+        ("first\nsecond", "first\nsecond"),
+        ("ends with a backslash \\", "ends with a backslash \\"),
+        ("", ""),
+    ],
+)
+def test_request_text(typed, request_):
+    from nlshell.repl_keys import request_text
+
+    assert request_text(typed) == request_
+
+
+@pytest.mark.parametrize(
+    "text, is_command",
+    [
+        ("/help", True),
+        ("/model openai/gpt-4o-mini", True),
+        ("/etc/hosts owner", False),
+        ("/ files", True),
+        ("list /tmp", False),
+        ("", False),
+    ],
+)
+def test_is_slash_command(text, is_command):
+    from nlshell.repl import is_slash_command
+
+    assert is_slash_command(text) is is_command
+
+
+def test_conversation_keeps_the_latest_turns_in_pipeline_format():
+    from nlshell.repl import Conversation, turns_for
+
+    conversation = Conversation(limit=4)
+    for n in range(3):
+        conversation.add(turns_for(f"request {n}", f"cmd {n}"))
+    assert conversation.messages == turns_for("request 1", "cmd 1") + turns_for("request 2", "cmd 2")
+    assert conversation.messages[0] == {"role": "user", "content": "Input: request 1\nOutput:"}
+    assert len(conversation) == 2
+    conversation.clear()
+    assert conversation.messages == [] and len(conversation) == 0
+
+
+@pytest.mark.parametrize(
+    "line, cursor_at_end, continues",
+    [("abc \\", True, True), ("abc", True, False), ("abc \\", False, False), ("", True, False)],
+)
+def test_continuation_rule(line, cursor_at_end, continues):
+    from prompt_toolkit.document import Document
+
+    from nlshell.repl_keys import continues as rule
+
+    document = Document(line, len(line) if cursor_at_end else 0)
+    assert rule(document) is continues
