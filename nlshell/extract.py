@@ -20,9 +20,7 @@ not a shell task) is "no command", with the model's reason kept for display.
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
 
 from nlshell.errors import HostileTextError, NoCommandError
 
@@ -82,12 +80,25 @@ def visible(text: str) -> str:
     return _HOSTILE.sub(lambda m: _escape(m.group()), text)
 
 
-@dataclass(frozen=True)
 class Extraction:
-    """The command to show, check and maybe run, plus notes for the person about how it was found."""
+    """The command to show, check and maybe run, plus notes for the person about how it was found.
 
-    command: str
-    notes: list[str] = field(default_factory=list)
+    A plain class: `visible()` is on the CLI's error path, where dataclasses' import cost shows.
+    """
+
+    __slots__ = ("command", "notes")
+
+    def __init__(self, command: str, notes: list[str] | None = None) -> None:
+        self.command = command
+        self.notes = notes if notes is not None else []
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Extraction):
+            return NotImplemented
+        return (self.command, self.notes) == (other.command, other.notes)
+
+    def __repr__(self) -> str:
+        return f"Extraction(command={self.command!r}, notes={self.notes!r})"
 
 
 # -- reasoning -------------------------------------------------------------------------------------
@@ -556,6 +567,8 @@ _OFFERED = re.compile(r"(?:\b(?:use|run|try|type|execute|enter|is)|:)\s*$", re.I
 
 
 def _json_command(text: str) -> str | None:
+    import json
+
     try:
         data = json.loads(text)
     except ValueError:
