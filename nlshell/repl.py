@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import sys
+import termios
 import threading
 
 from prompt_toolkit import PromptSession
@@ -73,6 +75,13 @@ class Conversation:
         return len(self.messages) // 2
 
 
+def in_repl_terms(error: NlshellError) -> NlshellError:
+    """Hints name the `-m` flag; in the REPL the way to switch model is /model."""
+    if error.hint:
+        error.hint = re.sub(r"\b(with|try) -m\b", r"\1 /model", error.hint)
+    return error
+
+
 def is_slash_command(text: str) -> bool:
     """`/help`, `/model x` are commands; `/etc/hosts owner` is a request about a path."""
     word = text.split(None, 1)[0] if text.strip() else ""
@@ -89,24 +98,20 @@ class _NoEcho:
 
     def __enter__(self) -> _NoEcho:
         try:
-            import termios
-
             self.saved = termios.tcgetattr(self.fd)
             attrs = termios.tcgetattr(self.fd)
             attrs[3] &= ~termios.ECHO
             attrs[3] |= termios.ISIG
             termios.tcsetattr(self.fd, termios.TCSANOW, attrs)
-        except (ImportError, OSError, ValueError, Exception):
+        except (termios.error, OSError, ValueError, TypeError):
             self.saved = None
         return self
 
     def __exit__(self, *exc) -> None:
         if self.saved is not None:
-            import termios
-
             try:
                 termios.tcsetattr(self.fd, termios.TCSANOW, self.saved)
-            except (OSError, termios.error):
+            except (termios.error, OSError, ValueError):
                 pass
 
 
@@ -307,11 +312,11 @@ class Repl:
     def _toolbar(self):
         app = self.session.app if self.session is not None else None
         vi = app is not None and app.editing_mode == EditingMode.VI
-        newline = "\\ at line end: new line" if vi else "\\ at line end or Esc Enter: new line"
+        newline = "\\ at line end" if vi else "\\ at line end or Esc Enter"
         where = "offline" if self.offline else self.settings.model
         turns = len(self.conversation)
-        context = f" · follow-up on {turns} earlier" if turns else ""
-        return f" {where}{context} · {'vi' if vi else 'emacs'} (F4) · Enter sends · {newline} · /help · Ctrl-D quits "
+        follow = f" · follows up on {turns} (/new forgets)" if turns else ""
+        return f" {where}{follow} · {'vi' if vi else 'emacs'} (F4) · new line: {newline} · /help "
 
     def banner(self) -> None:
         if self.offline:
@@ -361,7 +366,7 @@ class Repl:
             if e.message != "aborted":
                 report(e)
         except NlshellError as e:
-            report(e)
+            report(in_repl_terms(e))
         except Exception as e:  # nothing but Ctrl-D, /exit or a dead terminal ends the session
             if os.environ.get("NLSHELL_LOG", "").lower() == "debug":
                 import traceback

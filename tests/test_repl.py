@@ -222,6 +222,28 @@ def test_follow_up_carries_the_conversation_and_new_forgets_it(start, fake_serve
     assert len(third) == len(first)
 
 
+def test_a_revision_at_the_menu_becomes_part_of_the_conversation(start, fake_server):
+    fake_server.reply("ls")
+    fake_server.reply("ls -a")
+    fake_server.reply("ls -aS")
+    repl = start("--quiet")
+    repl.ask("list the files", "r")
+    repl.expect("what should change?")
+    repl.send("include hidden files\r")
+    assert "ls -a" in repl.expect(MENU_END)
+    repl.send("a")
+    repl.ask("and sort them by size")
+    assert repl.quit() == 0
+    third = messages(fake_server.chat_requests[2])
+    turns = [(m["role"], m["content"]) for m in third[1:-1]]
+    assert turns[-4:] == [
+        ("user", "Input: list the files\nOutput:"),
+        ("assistant", "ls"),
+        ("user", "Input: include hidden files\nOutput:"),
+        ("assistant", "ls -a"),
+    ]
+
+
 def test_ctrl_c_cancels_a_slow_request_and_the_session_goes_on(start, fake_server):
     fake_server.reply("echo slow", delay=5)
     fake_server.reply("echo fast")
@@ -485,3 +507,147 @@ def test_continuation_rule(line, cursor_at_end, continues):
 
     document = Document(line, len(line) if cursor_at_end else 0)
     assert rule(document) is continues
+
+
+class _FakeRepl:
+    last_command = "tar -xzvf a.tgz"
+
+
+@pytest.mark.parametrize(
+    "typed, offered",
+    [
+        ("/he", ["/help"]),
+        ("/h", ["/help", "/history"]),
+        ("/zz", []),
+        ("list files", []),
+        ("/model alp", ["vendor/alpha-model"]),
+        ("/model model", ["vendor/alpha-model"]),  # anywhere in the id, after those that start with it
+        ("/model ", ["other/beta", "vendor/alpha-model"]),
+        ("/explain ", ["tar -xzvf a.tgz"]),
+    ],
+)
+def test_completer(typed, offered):
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+
+    from nlshell.repl import SlashCompleter
+
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "nlshell" / "models.json"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps({"models": [{"id": "vendor/alpha-model"}, {"id": "other/beta"}]}))
+    completer = SlashCompleter(_FakeRepl())
+    found = completer.get_completions(Document(typed), CompleteEvent(completion_requested=True))
+    assert [c.text for c in found] == offered
+
+
+def test_completer_without_a_cached_model_list_offers_nothing():
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+
+    from nlshell.repl import SlashCompleter
+
+    found = SlashCompleter(_FakeRepl()).get_completions(Document("/model a"), CompleteEvent())
+    assert list(found) == []
+
+
+@pytest.mark.parametrize(
+    "hint, reworded",
+    [
+        ("try again in a moment, or choose another model with -m", "try again in a moment, or choose another model with /model"),
+        ("try -m a/b (or c/d)", "try /model a/b (or c/d)"),
+        ("use -march=native", "use -march=native"),
+        (None, None),
+    ],
+)
+def test_hints_name_slash_model_in_the_repl(hint, reworded):
+    from nlshell.errors import NlshellError
+    from nlshell.repl import in_repl_terms
+
+    assert in_repl_terms(NlshellError("x", hint)).hint == reworded
+
+
+class _Tty:
+    """A stream that says it is a terminal and records what was written."""
+
+    encoding = "utf-8"
+
+    def __init__(self, tty: bool = True) -> None:
+        self.tty = tty
+        self.written: list[str] = []
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.written.append(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_spinner_draws_on_a_terminal_and_wipes_its_line():
+    from nlshell.spinner import Spinner
+
+    stream = _Tty()
+    spinner = Spinner("thinking", stream=stream, delay=0, interval=0.01).start()
+    deadline = time.monotonic() + 5
+    while not stream.written and time.monotonic() < deadline:
+        time.sleep(0.01)
+    spinner.stop()
+    drawn = "".join(stream.written)
+    assert "thinking" in drawn and "Ctrl-C" in drawn
+    last = stream.written[-1]
+    assert last.startswith("\r") and last.endswith("\r") and last.strip() == ""
+    count = len(stream.written)
+    time.sleep(0.05)
+    assert len(stream.written) == count  # nothing after the wipe
+
+
+def test_spinner_stays_silent_off_a_terminal_or_when_hidden_before_its_delay():
+    from nlshell.spinner import Spinner
+
+    piped = _Tty(tty=False)
+    with Spinner(stream=piped, delay=0):
+        time.sleep(0.05)
+    assert piped.written == []
+    quick = _Tty()
+    with Spinner(stream=quick, delay=60):
+        pass
+    assert quick.written == []
+
+
+def test_call_cancellable_returns_raises_and_abandons_on_ctrl_c():
+    import _thread
+    import threading
+
+    from nlshell.errors import NlshellError
+    from nlshell.repl import call_cancellable
+
+    assert call_cancellable(lambda: 42) == 42
+
+    def fail():
+        raise NlshellError("boom")
+
+    with pytest.raises(NlshellError, match="boom"):
+        call_cancellable(fail)
+
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow():
+        started.set()
+        release.wait(30)
+        return "late"
+
+    def interrupt() -> None:
+        started.wait(10)
+        _thread.interrupt_main()
+
+    threading.Thread(target=interrupt, daemon=True).start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            call_cancellable(slow)
+        workers = [t for t in threading.enumerate() if t.name == "nlshell-request"]
+        assert workers and all(t.daemon for t in workers)  # abandoned, still running
+    finally:
+        release.set()
