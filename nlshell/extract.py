@@ -289,10 +289,16 @@ _LABEL = re.compile(
 _ECHOED_INPUT = re.compile(r"^\s*(?:\*\*)?(?:input|request|query)\s*:", re.I)
 _WHOLE_SPAN = re.compile(r"^(`+)\s*([^`].*?)\s*\1[.;]?$")
 _WHOLE_QUOTE = re.compile(r'^"([^"]+ [^"]*)"$')
+# A reply that opens by refusing: code it mentions ("I can't run `rm -rf /`") is not an answer.
 _REFUSAL = re.compile(
-    r"^\W*(?:i['’]?m sorry|i am sorry|sorry|i apologi[sz]e|i can['’]?t|i cannot|i can not|"
-    r"i won['’]?t|i will not|i['’]?m (?:not able|unable)|i am (?:not able|unable)|as an ai|"
-    r"unfortunately|i do not|i don['’]?t)\b",
+    r"^\W*(?:(?:unfortunately|sorry|apologies)\W+)?"
+    r"(?:i['’]?m sorry|i am sorry|sorry|i apologi[sz]e|i can['’]?t|i cannot|i can not|"
+    r"i won['’]?t|i will not|i['’]?m (?:not able|unable)|i am (?:not able|unable)|as an ai)\b",
+    re.I,
+)
+# "The command is: ls -la", "To list them, run: ls -la".
+_CUED = re.compile(
+    r"^(?P<prefix>.*\b(?:is|run|use|try|type|execute|enter|command|this|following|with))\s*:\s+(?P<command>\S.*)$",
     re.I,
 )
 
@@ -609,9 +615,15 @@ def _line_command(lines: list[str], notes: list[str]) -> str | None:
         if looks_like_command(rest):
             start = i
             break
+        cued = _CUED.match(line.strip())
+        if cued and not looks_like_command(cued.group("prefix")):
+            kind, rest = _unwrap(cued.group("command"))
+            if looks_like_command(rest):
+                start = i
+                break
     if start is None:
         return None
-    kind, first = _unwrap(lines[start])
+    first = rest
     session = kind == "prompt"
     kept = [first]
     state = _Continuation()

@@ -150,6 +150,9 @@ COMMANDS = [
     ("trailing-explanation", "ls -la\n\nThis lists all files, including hidden ones.", "ls -la", None),
     ("trailing-explanation-same-para", "ls -la\nThis lists all files.", "ls -la", None),
     ("prose-then-command", "Here is the command:\nls -la", "ls -la", None),
+    ("prose-colon-command-same-line", "To list them with sizes, run: ls -lh", "ls -lh", None),
+    ("the-command-is", "The command is: df -h /", "df -h /", None),
+    ("hedge-then-inline", "I don't have access to your files, but `ls -la` will list them.", "ls -la", None),
     ("prose-para-then-command", "To see disk usage per folder, run\n\n    du -sh *\n\nin the directory.", "du -sh *", None),
     (
         "alternatives-bare",
@@ -205,6 +208,8 @@ NO_COMMAND = [
     ("as-an-ai", "As an AI language model, I cannot execute commands.", "As an AI"),
     ("cannot", "I cannot assist with deleting system files.", "I cannot assist"),
     ("refusal-mentions-command", "I can't run `rm -rf /` for you; it would destroy the system.", "I can't run"),
+    ("unfortunately-refusal", "Unfortunately, I can't run `shred` on your disk.", "Unfortunately"),
+    ("warning-colon-is-not-a-cue", "Warning: deletes everything", "Warning"),
     ("apology-curly", "I’m sorry, but I don’t know that tool.", "I’m sorry"),
     ("pure-prose", "That depends on your distribution and what you want to achieve.", "That depends"),
     ("lowercase-prose", "lists all files including the hidden ones", "lists all files"),
