@@ -452,7 +452,7 @@ _CLOUD_TOOLS = frozenset(
     "terraform tofu terragrunt aws gcloud gsutil az azcopy mc rclone restic borg velero vault doppler op glab gh heroku fly flyctl "
     "vercel netlify wrangler doctl linode-cli hcloud oci ibmcloud s3cmd b2 firebase supabase pulumi eksctl "
     "kubectl helm oc k9s nomad consul gitlab-rails gitlab-rake gitlab-ctl sentry-cli stripe twilio "
-    "exoscale scw upctl vultr-cli civo".split()
+    "exoscale scw upctl vultr-cli civo crane gcrane skopeo oras regctl".split()
 )
 _DESTRUCTIVE_VERB = re.compile(
     r"^(?:delete|destroy|remove|rm|rb|purge|prune|drop|uninstall|disable|revoke|terminate|deregister|forget|"
@@ -461,6 +461,8 @@ _DESTRUCTIVE_VERB = re.compile(
     r"(?:batch-)?delete-[\w-]+|[\w-]+-delete|terminate-[\w-]+|remove-[\w-]+|disable-[\w-]+|destroy_all|"
     r"[\w:]+:restore|undeploy|unpublish|yank|deprecate|unlink)$"
 )
+_DELETE_FLAG = re.compile(r"^--(?:delete|remove|purge|wipe|erase|destroy|force-delete|prune|drop)(?:[-=]|$)")
+_CLOUD_VERB_PART = re.compile(r"(?:^|-)(?:delete|remove|destroy|terminate|purge|drop|deregister|revoke|disable|wipe|erase|uninstall|prune|detach|disassociate|cancel)(?:-|$)")
 _SQL_DANGEROUS = re.compile(r"(?is)\b(?:drop\s+(?:database|schema|table|keyspace|user|owned)|truncate\s+(?:table\s+)?\w|delete\s+from\s+[\w.\"`]+\s*(?:;|$)|dropDatabase\s*\(|\.drop\s*\(\s*\)|flushall|flushdb|deleteMany\s*\(\s*\{\s*\}\s*\))")
 _SQL_WRITE = re.compile(r"(?is)\b(?:insert|update|delete|alter|create|grant|revoke|replace|merge|rename|drop|vacuum|reindex|set)\b")
 
@@ -559,7 +561,8 @@ class _Rater:
             return
         name = cmd.name
         if not name:
-            self.opaque_name(cmd)
+            if not cmd.argv[0].literal:
+                self.opaque_name(cmd)
             return
         if cmd.loop is not None and cmd.background:
             self.loop_spawn(cmd)
@@ -582,6 +585,10 @@ class _Rater:
                 handler = None
         if handler is not None:
             handler(self, cmd)
+        else:
+            flag = next((a.text for a in args if a.literal and _DELETE_FLAG.match(a.text)), None)
+            if flag:
+                self.add(CAUTION, f"{name} {flag.split('=')[0]} changes or deletes data", cmd)
         if cmd.origin == "xargs" or (cmd.parent is not None and cmd.origin and cmd.origin.startswith("find")):
             self.via_input(cmd)
 
@@ -955,6 +962,8 @@ class _Rater:
         scope = self.find_scope(source)
         if scope is not None:
             self.add(DANGEROUS, f"runs `{cmd.name}` on {scope}", cmd)
+        elif cmd.origin == "xargs":
+            self.add(CAUTION, f"runs `{cmd.name}` on the files `{source.name}` lists", cmd)
 
     def find_scope(self, find: Command) -> str | None:
         """A description when `find` visits a broad tree with no name filter, else None."""
@@ -2263,7 +2272,7 @@ class _Rater:
         if name in ("gitlab-rails",) and any(re.search(r"destroy_all|delete_all", w) for w in words):
             self.add(DANGEROUS, "gitlab-rails runs a mass deletion", cmd)
             return
-        hit = next((w for w in lower if _DESTRUCTIVE_VERB.match(w)), None)
+        hit = next((w for w in lower if _DESTRUCTIVE_VERB.match(w) or _CLOUD_VERB_PART.search(w) or w in ("cp", "mv")), None)
         if hit is None and any(w in ("-X", "--method") for w in words):
             i = next(k for k, w in enumerate(words) if w in ("-X", "--method"))
             if i + 1 < len(words) and words[i + 1].upper() in ("DELETE", "PUT", "PATCH", "POST"):

@@ -828,7 +828,8 @@ class _Collector:
             elif ct == "ERROR":
                 op += c.text.decode("utf-8", "replace")
             else:
-                target = self.word(c)
+                if target is None:  # `>& file 0` : the grammar lists the stray fd as a second target
+                    target = self.word(c)
                 self.visit_subs(c, loop, fn)
         return Redirect(op or ">", target, fd)
 
@@ -986,7 +987,7 @@ def _unwrap(words: list) -> tuple:
     argv = list(words)
     for _ in range(12):  # wrappers nest (`sudo env nice -n 5 rm`), but not forever
         # Leading NAME=value words (after sudo / env).
-        while argv and argv[0].literal and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", argv[0].text):
+        while argv and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", argv[0].text):
             k, _eq, v = argv[0].text.partition("=")
             assignments[k] = v
             argv = argv[1:]
@@ -1027,8 +1028,11 @@ def _unwrap(words: list) -> tuple:
         if name == "su" and i < len(rest) and rest[i].text == "-":
             i += 1
         rest = rest[i:]
-        if query_only:
-            return [], tuple(wrappers + [name]), code, assignments, xargs
+        if query_only:  # `sudo -l`, `command -v git`: nothing else runs
+            return argv, tuple(wrappers), code, assignments, xargs
+        if not rest and name not in _ROOT_WRAPPERS and name not in ("su", "eval", "xargs", "parallel", "ssh", "watch", "exec"):
+            # `env`, `nice`, `time` alone: the wrapper is the program (env prints the environment).
+            break
         wrappers.append(name)
         if code_option is not None:
             code.append(("shell", code_option, f"{name} -c"))
@@ -1043,7 +1047,7 @@ def _unwrap(words: list) -> tuple:
                 continue
             return [], tuple(wrappers), code, assignments, xargs
         if name == "env":
-            while rest and rest[0].literal and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", rest[0].text):
+            while rest and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", rest[0].text):
                 k, _eq, v = rest[0].text.partition("=")
                 assignments[k] = v
                 rest = rest[1:]
