@@ -18,6 +18,7 @@ import re
 import select
 import signal
 import termios
+import textwrap
 import unicodedata
 
 from nlshell.errors import Aborted, NlshellError
@@ -224,9 +225,10 @@ class _Terminal:
 
     def width(self) -> int:
         try:
-            return max(20, os.get_terminal_size(self.out_fd).columns)
+            columns = os.get_terminal_size(self.out_fd).columns
         except OSError:
-            return 80
+            columns = 0
+        return max(20, columns) if columns else 80  # 0: a pty nobody sized
 
     # -- input -------------------------------------------------------------------------------
     def flush_input(self) -> None:
@@ -396,6 +398,7 @@ class _Menu:
         self.revise = revise
         self.color = color
         self.g = _Glyphs(term.unicode)
+        self.room = 0
         self.visible = _visible_function()
 
     # -- drawing -----------------------------------------------------------------------------
@@ -405,9 +408,19 @@ class _Menu:
     def style(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color and text else text
 
+    def block(self, text: str, code: str = "") -> str:
+        """Text for the person, made visible (it may quote model text), wrapped and indented."""
+        rows = textwrap.wrap(
+            self.visible(text),
+            width=self.term.width() - 3,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        ) or [""]
+        return "\n".join(row[:2] + self.style(code, row[2:]) for row in rows)
+
     def say(self, text: str, code: str = "") -> None:
-        """One line for the person, made visible (it may quote model text)."""
-        self.term.write("  " + self.style(code, self.visible(text)) + "\n")
+        self.term.write(self.block(text, code) + "\n")
 
     def _cells(self, command: str) -> list[list[tuple[str, str, int]]]:
         """The command as display lines of (kind, text, width) units, control chars escaped."""
@@ -484,23 +497,34 @@ class _Menu:
             text, code = f"{g.unknown} risk not rated" + (f": {reasons}" if reasons else ""), "33"
         if getattr(s, "valid", None) is False:
             text += f" {g.dash} does not look valid"
-        return "  " + self.style(code, self.visible(text))
+        return self.block(text, code)
 
-    def options_line(self, s) -> str:
-        parts = []
-        for word in ACTIONS:
-            if self.color:
-                parts.append(f"[\x1b[1;4m{word[0]}\x1b[0m]{word[1:]}")
-            else:
-                parts.append(f"[{word[0]}]{word[1:]}")
-        return "  " + "  ".join(parts) + f" {self.g.arrow} "
+    def options_line(self) -> str:
+        """The choices, as long as the terminal is wide; remembers the room left on the line."""
+        width = self.term.width()
+        plain = ""
+        for gap in ("  ", " "):
+            plain = "  " + gap.join(f"[{w[0]}]{w[1:]}" for w in ACTIONS) + f" {self.g.arrow} "
+            if len(plain) < width:
+                break
+        else:
+            gap, plain = "", "  [" + "/".join(w[0] for w in ACTIONS) + f"] {self.g.arrow} "
+        self.room = width - len(plain) - 1
+        if not gap or not self.color:
+            return plain
+        parts = [f"[\x1b[1;4m{w[0]}\x1b[0m]{w[1:]}" for w in ACTIONS]
+        return "  " + gap.join(parts) + f" {self.g.arrow} "
+
+    def chose(self, word: str) -> None:
+        """Echo the choice after the options when it fits, and end the line."""
+        self.term.write((word if len(word) <= self.room else "") + "\n")
 
     def show(self, s) -> None:
         out = ["", self.command_block(s.command), self.risk_line(s)]
         for problem in getattr(s, "problems", None) or []:
-            out.append("  " + self.style("33", self.visible(f"{self.g.warn} {problem}")))
+            out.append(self.block(f"{self.g.warn} {problem}", "33"))
         for note in getattr(s, "notes", None) or []:
-            out.append("  " + self.style("2", self.visible(f"{self.g.note} {note}")))
+            out.append(self.block(f"{self.g.note} {note}", "2"))
         self.term.write("\n".join(out) + "\n")
 
     # -- the loop ----------------------------------------------------------------------------
@@ -511,35 +535,35 @@ class _Menu:
             if redraw:
                 self.show(s)
                 redraw = False
-            self.term.write(self.options_line(s))
+            self.term.write(self.options_line())
             key = self.term.read_key()
             while key == "ignored":  # arrows, function keys, Alt+key: not a choice
                 key = self.term.read_key()
             if key in ("a", "q", "esc", "ctrl-c", "ctrl-d", "ctrl-backslash"):
-                self.term.write("abort\n")
+                self.chose("abort")
                 raise Aborted()
             if key in ("e", "enter"):
                 if key == "enter" and not self._enter_runs(s):
                     continue
-                self.term.write("execute\n")
+                self.chose("execute")
                 if s.risk == "dangerous" and not self._typed_yes():
                     redraw = True
                     continue
                 return Decision("execute", s.command, s)
             if key == "c":
-                self.term.write("copy\n")
+                self.chose("copy")
                 self._copy(s.command)
                 return Decision("copy", s.command, s)
             if key == "m":
-                self.term.write("modify\n")
+                self.chose("modify")
                 s = self._modify(s)
                 redraw = True
             elif key == "d":
-                self.term.write("describe\n")
+                self.chose("describe")
                 self._describe(s.command)
                 redraw = True
             elif key == "r":
-                self.term.write("revise\n")
+                self.chose("revise")
                 s = self._revise(s)
                 redraw = True
             elif key == "ctrl-z":

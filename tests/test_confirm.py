@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from nlshell.confirm import Decision, confirm
 from nlshell.errors import Aborted
 
 DRIVER = str(Path(__file__).resolve().parent / "menu_driver.py")
-MENU_END = "bort › "  # the end of the options line: the menu is waiting for a key
+MENU_END = " › "  # the end of the options line: the menu is waiting for a key
 TIMEOUT = 10
 
 
@@ -508,6 +509,7 @@ def test_long_commands_wrap_visibly_and_are_shown_whole(spawn):
     shown = menu.menu()
     rows = [line[2:] for line in shown.replace("\r", "").split("\n") if line.startswith(("  $ ", "  ↪ "))]
     assert len(rows) > 3
+    assert "[e/m/d/r/c/a] › " in shown + MENU_END  # the options fold up on a narrow terminal
     assert all(r.startswith("↪ ") for r in rows[1:])
     assert all(len(r) <= 40 for r in rows)
     pieces = [r[2:] for r in rows]
@@ -520,7 +522,7 @@ def test_long_commands_wrap_visibly_and_are_shown_whole(spawn):
 
 def test_colour_only_when_asked(spawn):
     menu = spawn("ls -la", color=True)
-    menu.child.expect_exact("]bort › ")
+    menu.child.expect_exact("bort › ")
     assert "\x1b[1;32mls\x1b[0m" in menu.child.before
     menu.send("a")
     assert menu.finish()[0] == 130
@@ -540,12 +542,15 @@ class _Suggestion:
 
 def _answer_when_menu_shows(master: int, keys: bytes, seen: bytearray) -> threading.Thread:
     def answer():
-        while MENU_END.encode() not in seen:
-            try:
-                seen.extend(os.read(master, 4096))
-            except OSError:
-                return
-        os.write(master, keys)
+        deadline = time.monotonic() + TIMEOUT
+        while MENU_END.encode() not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                try:
+                    seen.extend(os.read(master, 4096))
+                except OSError:
+                    return
+        # Past the deadline, abort rather than hang: the assertions then fail clearly.
+        os.write(master, keys if MENU_END.encode() in seen else b"\x03")
         try:
             while True:
                 data = os.read(master, 4096)
