@@ -322,6 +322,47 @@ def test_a_line_ending_in_backslash_continues(start, fake_server):
     assert "\\" not in content
 
 
+def test_vi_mode_from_the_config(start, fake_server, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('[repl]\nediting_mode = "vi"\n')
+    repl = start("--quiet", env={"NLSHELL_CONFIG": str(config)})
+    repl.type("hello world")
+    repl.expect("hello world")
+    for keys in ("\x1b", "0", "i", "say ", "\x1b", "\r"):  # normal mode, insert at the start
+        repl.send(keys)
+        time.sleep(0.1)
+    repl.expect(MENU_END)
+    repl.send("a")
+    assert repl.quit() == 0
+    assert messages(fake_server.chat_requests[0])[-1]["content"] == "Input: say hello world\nOutput:"
+
+
+def test_esc_enter_inserts_a_new_line(start, fake_server):
+    repl = start("--quiet")
+    repl.type("first part")
+    repl.expect("first part")
+    repl.send("\x1b\r")
+    repl.send("second part\r")
+    repl.expect(MENU_END)
+    repl.send("a")
+    assert repl.quit() == 0
+    assert len(fake_server.chat_requests) == 1
+    assert messages(fake_server.chat_requests[0])[-1]["content"] == "Input: first part\nsecond part\nOutput:"
+
+
+def test_a_history_file_made_readable_by_others_is_made_private_again(start):
+    path = Path(os.environ["XDG_STATE_HOME"]) / "nlshell" / "repl_history"
+    path.parent.mkdir(parents=True)
+    path.write_text("\n# earlier\n+old request\n")
+    path.chmod(0o644)
+    repl = start("--quiet")
+    repl.type(UP)
+    repl.expect("old request")
+    repl.send("\x03")
+    assert repl.quit() == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
 # -- slash commands ----------------------------------------------------------------------------
 def test_help_lists_the_slash_commands_and_the_multiline_rule(start):
     repl = start("--quiet")
