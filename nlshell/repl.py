@@ -29,6 +29,7 @@ from prompt_toolkit.output import ColorDepth
 from nlshell import __version__, paths
 from nlshell.cli import _execute, _offer_offline, _remember_secret, report, say, use_color
 from nlshell.errors import EXIT_FAILURE, EXIT_OK, Aborted, InvalidCommandError, NlshellError, NoKeyError
+from nlshell.prompt import user_turn
 from nlshell.repl_keys import MULTILINE_RULE, repl_bindings, request_text
 from nlshell.spinner import Spinner
 
@@ -51,7 +52,7 @@ ALIASES = {"/quit": "/exit", "/q": "/exit", "/?": "/help", "/h": "/help"}
 def turns_for(request: str, command: str) -> list[dict]:
     """One answered request in the pipeline's own message format."""
     return [
-        {"role": "user", "content": f"Input: {request}\nOutput:"},
+        {"role": "user", "content": user_turn(request)},
         {"role": "assistant", "content": command},
     ]
 
@@ -330,8 +331,11 @@ class Repl:
     # -- the loop ------------------------------------------------------------------------
     def run(self) -> int:
         try:
-            self.offline = bool(self.pipeline.needs_offline)
-            _remember_secret(self.pipeline)
+            try:
+                self.offline = bool(self.pipeline.needs_offline)
+                _remember_secret(self.pipeline)
+            except NlshellError as e:  # a broken key store: say so, and let each request retry
+                report(in_repl_terms(e))
             self.session = self.make_session()
             self.banner()
             while True:
