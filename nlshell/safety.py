@@ -417,8 +417,8 @@ def is_download(cmd: Command) -> bool:
         return "api" in words[:1] or words[:2] in (["release", "download"], ["gist", "view"])
     if name == "openssl":
         return words[:1] == ["s_client"]
-    if name in ("ssh",) or (cmd.origin == "ssh"):
-        return True
+    if name == "ssh" or "ssh" in cmd.wrappers:
+        return True  # text from another host
     return False
 
 DECODERS = frozenset("base64 base32 basenc xxd uudecode rev gunzip zcat bzcat xzcat gzip bzip2 xz zstd unzstd openssl gpg tr perl python python3 ruby node".split())
@@ -505,7 +505,7 @@ class _Rater:
     def add(self, level: str, reason: str, cmd: Command | None = None) -> None:
         if level == SAFE:
             return
-        if cmd is not None and cmd.origin == "ssh":
+        if cmd is not None and cmd.remote:
             reason = "on the remote host: " + reason
         self.found.append((level, reason))
 
@@ -730,12 +730,9 @@ class _Rater:
         found = []
         for c in self.script.commands:
             n = c.node
-            if n is None or c.depth != 0 and c.origin not in (None,):
-                # nested code parses its own text: match by text instead
-                pass
             if n is not None and c.depth == 0:
                 for start, end in nodes:
-                    if start <= n.start_byte and n.end_byte <= end:
+                    if start < n.start_byte and n.end_byte <= end:  # strictly inside `$(` ... `)`
                         found.append(c)
                         break
         if not found:

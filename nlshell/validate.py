@@ -233,6 +233,7 @@ class Command:
     origin: str | None = None  # "sh -c", "eval", "ssh", "find -exec", "xargs", "watch", ...
     parent: Command | None = None  # the command whose string / -exec produced this one
     node: object = None
+    remote: bool = False  # runs on another host (`ssh host '...'`): its programs are not ours to check
 
     @property
     def name(self) -> str:
@@ -610,12 +611,13 @@ _TRUE_WORDS = frozenset({"true", ":", "/bin/true", "/usr/bin/true"})
 
 
 class _Collector:
-    def __init__(self, script: Script, depth: int, origin: str | None, parent: Command | None, env: dict | None = None) -> None:
+    def __init__(self, script: Script, depth: int, origin: str | None, parent: Command | None, env: dict | None = None, remote: bool = False) -> None:
         self.script = script
         self.depth = depth
         self.origin = origin
         self.parent = parent
         self.env: dict = env if env is not None else {}
+        self.remote = remote
 
     # statements -------------------------------------------------------------------------
     def visit(self, node, bg: bool = False, loop: Loop | None = None, fn: str | None = None, pipe=None) -> None:
@@ -838,6 +840,7 @@ class _Collector:
         assignments: dict = {}
         words: list = []
         redirects: list = []
+        inner: list = []  # nodes holding substitutions: visited after the command, in source order
         for c in node.children:
             ct = c.type
             if ct == "variable_assignment":
@@ -846,16 +849,19 @@ class _Collector:
             elif ct == "command_name":
                 for cc in c.children:
                     words.extend(self.words(cc))
-                    self.visit_subs(cc, loop, fn)
+                    inner.append(cc)
             elif ct in _REDIRECTS:
                 redirects.append(self.redirect(c, loop, fn))
             elif ct in ("comment",):
                 continue
             else:
                 words.extend(self.words(c))
-                self.visit_subs(c, loop, fn)
+                inner.append(c)
         redirects.extend(extra_redirects)
         self.emit(words, assignments, redirects, bg, loop, fn, pipe[0] if pipe else None, pipe[1] if pipe else 0, node)
+        for c in inner:
+            if c.type not in ("word", "raw_string", "number"):
+                self.visit_subs(c, loop, fn)
 
     def emit(self, words, assignments, redirects, bg, loop, fn, pipeline, stage, node, wrappers=(), origin=None, parent=None) -> Command:
         argv, wrappers2, code, assigns2, xargs = _unwrap(words)
@@ -874,6 +880,7 @@ class _Collector:
             origin=origin or ("xargs" if xargs else self.origin),
             parent=parent or self.parent,
             node=node,
+            remote=self.remote,
         )
         if pipeline is not None and stage < len(pipeline.stages) and pipeline.stages[stage] is None:
             pipeline.stages[stage] = cmd
@@ -908,7 +915,7 @@ class _Collector:
         # A string that fails to parse is still rated on what parses: it is data to the outer
         # shell, so it never makes the command itself invalid.
         tree = parse(text)
-        sub = _Collector(self.script, self.depth + 1, how, by, dict(self.env))
+        sub = _Collector(self.script, self.depth + 1, how, by, dict(self.env), self.remote or kind == "remote")
         sub.block(tree.root_node, False, by.loop, by.function)
 
     def find_exec(self, cmd: Command, name: str) -> None:
@@ -1229,10 +1236,14 @@ def _syntax(command: str, shell: str, tree) -> tuple:
         return [f"syntax error at {pos[0]}:{pos[1]}: {described} (not confirmed: {checker} is not available)"], [], pos
     line, text = _bash_message(message)
     text = re.sub(r"^syntax error:?\s*", "", text)
-    if line is not None and line != pos[0]:
+    lines = command.count("\n") + 1
+    if "end of file" in text:
+        src = command.encode("utf-8", "surrogateescape")
+        pos = _position(src, len(src.rstrip()))
+    elif line is not None and line != pos[0] and line <= lines:
         pos = (line, 1)
     detail = text or described
-    if described not in detail and described.startswith("missing"):
+    if described.startswith("missing") and described not in detail:
         detail = f"{detail} ({described})"
     return [f"syntax error at {pos[0]}:{pos[1]}: {detail}"], [], pos
 
@@ -1281,6 +1292,8 @@ def _program_problem(name: str, shell: str, script: Script, which: Which) -> str
 def _programs(script: Script) -> list:
     seen: dict = {}
     for cmd in script.commands:
+        if cmd.remote:
+            continue
         for wrapper in cmd.wrappers:
             seen.setdefault(wrapper, None)
         if not cmd.argv:
