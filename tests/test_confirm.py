@@ -220,10 +220,10 @@ def test_arrow_keys_are_ignored_not_abort(spawn, work):
     assert (work / "made.txt").exists()
 
 
-def test_input_typed_before_the_menu_is_discarded(spawn, work):
+@pytest.mark.parametrize("key", ["\r", "e"], ids=["enter", "e"])
+def test_input_typed_before_the_menu_is_discarded(spawn, work, key):
     menu = spawn("touch made.txt", "--delay", "1")
-    menu.send("\r")  # a stray Enter while the suggestion is still on its way
-    menu.send("e")
+    menu.send(key)  # e.g. a stray Enter while the suggestion is still on its way
     menu.menu()
     time.sleep(0.3)
     assert menu.child.isalive(), "typed-ahead input confirmed a command nobody had seen"
