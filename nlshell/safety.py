@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from nlshell.validate import (
+    ROOT_WRAPPERS,
     Command,
     Script,
     Word,
@@ -50,9 +51,13 @@ def rate(command: str, *, tree=None, _script: Script | None = None, _depth: int 
     """Rate `command` (bash syntax). Pass the tree from `validate.parse` to skip parsing again."""
     if not command or not command.strip():
         return Rating(SAFE, [])
-    script = _script if _script is not None else script_of(command, tree)
-    rater = _Rater(script, _depth)
-    rater.run()
+    try:
+        script = _script if _script is not None else script_of(command, tree)
+        rater = _Rater(script, _depth)
+        rater.run()
+    except RecursionError:
+        # Nesting deeper than Python's stack: what is inside cannot be seen, so it is not cleared.
+        return Rating(DANGEROUS, ["the command is nested too deeply to check"])
     return rater.result()
 
 
@@ -60,7 +65,24 @@ def rate(command: str, *, tree=None, _script: Script | None = None, _depth: int 
 # Path classes
 # =============================================================================================
 
-ROOT, HOME, CWD, SYSTEM, TOP, EMPTYVAR, CRED, STARTUP, HISTORY, LOG, KERNEL, DEVICE, NULLDEV, TMP, NAMED, OPAQUE = (
+(
+    ROOT,
+    HOME,
+    CWD,
+    SYSTEM,
+    TOP,
+    EMPTYVAR,
+    CRED,
+    STARTUP,
+    HISTORY,
+    LOG,
+    KERNEL,
+    DEVICE,
+    NULLDEV,
+    TMP,
+    NAMED,
+    OPAQUE,
+) = (
     "root", "home", "cwd", "system", "top", "emptyvar", "cred", "startup", "history", "log", "kernel",
     "device", "nulldev", "tmp", "named", "opaque",
 )
@@ -86,7 +108,9 @@ _CRITICAL_FILES = frozenset(
     /etc/master.passwd /etc/machine-id /etc/mtab
     """.split()
 )
-_SYSTEM_STARTUP = frozenset("/etc/profile /etc/bash.bashrc /etc/bashrc /etc/zshrc /etc/zsh/zshrc /etc/zsh/zshenv /etc/zshenv /etc/environment /etc/fish/config.fish /etc/rc.local".split())
+_SYSTEM_STARTUP = frozenset(
+    "/etc/profile /etc/bash.bashrc /etc/bashrc /etc/zshrc /etc/zsh/zshrc /etc/zsh/zshenv /etc/zshenv /etc/environment /etc/fish/config.fish /etc/rc.local".split()
+)
 _TMP_DIRS = ("/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/private/var/tmp", "/run/user")
 _NULL_DEVICES = frozenset(
     "/dev/null /dev/zero /dev/stdout /dev/stderr /dev/stdin /dev/tty /dev/random /dev/urandom /dev/full /dev/ptmx /dev/console".split()
@@ -108,9 +132,15 @@ _STARTUP_HOME = frozenset(
     ".bash_logout .inputrc .xinitrc .xprofile .gitconfig .ssh/authorized_keys .ssh/config .ssh/known_hosts "
     ".config/autostart .vimrc .tmux.conf .zlogout .cshrc .tcshrc .kshrc .mkshrc".split()
 )
-_HISTORY_HOME = frozenset(".bash_history .zsh_history .history .local/share/fish/fish_history .python_history .node_repl_history .mysql_history .psql_history .lesshst .viminfo .zhistory .sh_history".split())
-_PRIVATE_KEY_NAME = re.compile(r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|[^/]*\.(?:pem|key|p12|pfx|jks|keystore|ppk|kdbx)|\.env(?:\.[\w.-]+)?|credentials(?:\.json)?|secrets?\.(?:json|ya?ml|toml)|shadow|master\.key|service[-_]account[^/]*\.json)$")
-_PURE_GLOB = re.compile(r"^(?:\*|\.\*|\*\.\*|\?\*|\.\?\*|\.\[!.\]\*|\[!.\]\*|\.\[\^.\]\*|\{\*,\.\*\}|\{\.\*,\*\}|\*\*|\.\.\?\*)$")
+_HISTORY_HOME = frozenset(
+    ".bash_history .zsh_history .history .local/share/fish/fish_history .python_history .node_repl_history .mysql_history .psql_history .lesshst .viminfo .zhistory .sh_history".split()
+)
+_PRIVATE_KEY_NAME = re.compile(
+    r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|[^/]*\.(?:pem|key|p12|pfx|jks|keystore|ppk|kdbx)|\.env(?:\.[\w.-]+)?|credentials(?:\.json)?|secrets?\.(?:json|ya?ml|toml)|shadow|master\.key|service[-_]account[^/]*\.json)$"
+)
+_PURE_GLOB = re.compile(
+    r"^(?:\*|\.\*|\*\.\*|\?\*|\.\?\*|\.\[!.\]\*|\[!.\]\*|\.\[\^.\]\*|\{\*,\.\*\}|\{\.\*,\*\}|\*\*|\.\.\?\*)$"
+)
 _VAR_PREFIX = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])(?:(:?[-=?+])([^}]*))?\}(.*)$", re.S)
 _HOME_VARS = frozenset({"HOME", "ZDOTDIR", "USERPROFILE"})
 _TMP_VARS = frozenset({"TMPDIR", "TMP", "TEMP", "TEMPDIR", "XDG_RUNTIME_DIR", "RUNNER_TEMP"})
@@ -148,10 +178,14 @@ def classify(text: str) -> PathInfo:
             return classify(default + rest)
         else:
             stripped = rest.strip("/")
-            if rest == "" :
+            if rest == "":
                 return PathInfo(OPAQUE, desc=text)
             if stripped == "" or _PURE_GLOB.match(stripped):
-                return PathInfo(EMPTYVAR, everything=True, desc=f"{text} (if ${name} is empty or unset, this is /{stripped})")
+                return PathInfo(
+                    EMPTYVAR,
+                    everything=True,
+                    desc=f"{text} (if ${name} is empty or unset, this is /{stripped})",
+                )
             return PathInfo(NAMED, desc=text)
     elif t.startswith("$") or t.startswith("`"):
         return PathInfo(OPAQUE, desc=text)
@@ -185,7 +219,11 @@ def _classify_relative(t: str, text: str) -> PathInfo:
         return PathInfo(CWD, everything=True, desc="the current directory")
     if all(part == ".." for part in norm.split("/")):  # .. ../..
         prefix = "everything in " if everything else ""
-        return PathInfo(CWD, everything=True, desc=prefix + ("the parent directory" if norm == ".." else f"the directory {norm}"))
+        return PathInfo(
+            CWD,
+            everything=True,
+            desc=prefix + ("the parent directory" if norm == ".." else f"the directory {norm}"),
+        )
     if _PRIVATE_KEY_NAME.search(norm) or norm in (".ssh", ".aws", ".gnupg") or norm.startswith(".ssh/"):
         return PathInfo(CRED, desc=f"credentials in {text}")
     return PathInfo(NAMED, everything=everything, desc=text)
@@ -197,7 +235,12 @@ def _classify_absolute(t: str, text: str) -> PathInfo:
     if norm.startswith("//"):
         norm = "/" + norm.lstrip("/")
     if norm == "/":
-        return PathInfo(ROOT, True, True, "the whole filesystem (/)" if not everything else "everything under / (the whole filesystem)")
+        return PathInfo(
+            ROOT,
+            True,
+            True,
+            "the whole filesystem (/)" if not everything else "everything under / (the whole filesystem)",
+        )
     parts = norm.strip("/").split("/")
     top = parts[0]
     # Home directories.
@@ -220,13 +263,20 @@ def _classify_absolute(t: str, text: str) -> PathInfo:
             return PathInfo(HISTORY, desc="your shell history" if inner.endswith("history") else shown)
         if inner in _STARTUP_HOME or inner.startswith(".config/autostart"):
             return PathInfo(STARTUP, desc=f"the start-up file {shown}")
-        if any(inner == c or inner.startswith(c + "/") for c in _CRED_HOME) or _PRIVATE_KEY_NAME.search(inner):
+        if any(inner == c or inner.startswith(c + "/") for c in _CRED_HOME) or _PRIVATE_KEY_NAME.search(
+            inner
+        ):
             return PathInfo(CRED, critical=True, desc=f"credentials in {shown}")
         return PathInfo(NAMED, everything=everything, desc=shown)
     if any(norm == d or norm.startswith(d + "/") for d in _TMP_DIRS):
         return PathInfo(TMP, everything=everything, desc=text)
     if top == "dev":
-        if norm in _NULL_DEVICES or norm.startswith("/dev/fd/") or norm.startswith("/dev/pts/") or norm.startswith("/dev/std"):
+        if (
+            norm in _NULL_DEVICES
+            or norm.startswith("/dev/fd/")
+            or norm.startswith("/dev/pts/")
+            or norm.startswith("/dev/std")
+        ):
             return PathInfo(NULLDEV, desc=norm)
         if norm.startswith("/dev/tcp/") or norm.startswith("/dev/udp/"):
             return PathInfo(NAMED, desc=norm)
@@ -253,8 +303,14 @@ def _classify_absolute(t: str, text: str) -> PathInfo:
     if norm in _SYSTEM_STARTUP or norm.startswith("/etc/profile.d/"):
         return PathInfo(STARTUP, True, desc=f"the system-wide start-up file {norm}")
     if top in _SYSTEM_TOPS:
-        critical = norm in _CRITICAL_FILES or any(norm == d or norm.startswith(d + "/") for d in _CRITICAL_DIRS)
-        whole = len(parts) == 1 or everything or norm in ("/usr/local", "/usr/share", "/var/lib", "/etc/ssh", "/usr/lib")
+        critical = norm in _CRITICAL_FILES or any(
+            norm == d or norm.startswith(d + "/") for d in _CRITICAL_DIRS
+        )
+        whole = (
+            len(parts) == 1
+            or everything
+            or norm in ("/usr/local", "/usr/share", "/var/lib", "/etc/ssh", "/usr/lib")
+        )
         if len(parts) == 1:
             desc = f"the system directory {norm}"
         elif everything:
@@ -272,7 +328,24 @@ def _classify_absolute(t: str, text: str) -> PathInfo:
 
 
 def _worst(infos: list) -> PathInfo:
-    order = {ROOT: 12, HOME: 11, EMPTYVAR: 10, SYSTEM: 9, CWD: 8, CRED: 7, HISTORY: 7, STARTUP: 6, LOG: 6, TOP: 5, DEVICE: 9, KERNEL: 5, OPAQUE: 2, NAMED: 1, TMP: 0, NULLDEV: 0}
+    order = {
+        ROOT: 12,
+        HOME: 11,
+        EMPTYVAR: 10,
+        SYSTEM: 9,
+        CWD: 8,
+        CRED: 7,
+        HISTORY: 7,
+        STARTUP: 6,
+        LOG: 6,
+        TOP: 5,
+        DEVICE: 9,
+        KERNEL: 5,
+        OPAQUE: 2,
+        NAMED: 1,
+        TMP: 0,
+        NULLDEV: 0,
+    }
     return max(infos, key=lambda p: (order.get(p.cls, 0), p.critical, p.everything))
 
 
@@ -288,7 +361,11 @@ def _delete_level(p: PathInfo, recursive: bool) -> str:
     if c == CRED:
         return DANGEROUS if p.critical else CAUTION
     if c == CWD:
-        return DANGEROUS if (p.everything and (recursive or "everything" in p.desc or "parent" in p.desc)) else CAUTION
+        return (
+            DANGEROUS
+            if (p.everything and (recursive or "everything" in p.desc or "parent" in p.desc))
+            else CAUTION
+        )
     if c == SYSTEM:
         return DANGEROUS if (recursive or p.critical or p.everything) else CAUTION
     if c == DEVICE:
@@ -313,12 +390,13 @@ def _overwrite_level(p: PathInfo) -> str:
     return CAUTION
 
 
-def _perm_level(p: PathInfo, recursive: bool) -> str:
+def _perm_level(p: PathInfo, recursive: bool, locks_out: bool = True) -> str:
+    """`locks_out`: the change can cut the owner off (chmod 000, 777 on ~/.ssh); chown to yourself cannot."""
     c = p.cls
     if c in (ROOT, EMPTYVAR):
         return DANGEROUS
     if c == HOME:
-        return DANGEROUS if (recursive or p.everything) else CAUTION
+        return DANGEROUS if (recursive and locks_out) else CAUTION
     if c == SYSTEM:
         return DANGEROUS if (recursive or p.everything or p.critical) else CAUTION
     if c in (TOP, CRED, DEVICE, KERNEL):
@@ -340,7 +418,13 @@ class _Opts:
     words: list  # every option word as written
 
 
-def _opts(args: list, with_value: str = "", long_with_value: frozenset | set = frozenset(), *, numeric_ok: bool = False) -> _Opts:
+def _opts(
+    args: list,
+    with_value: str = "",
+    long_with_value: frozenset | set = frozenset(),
+    *,
+    numeric_ok: bool = False,
+) -> _Opts:
     short: set = set()
     long: dict = {}
     values: dict = {}
@@ -421,13 +505,18 @@ def is_download(cmd: Command) -> bool:
         return True  # text from another host
     return False
 
-DECODERS = frozenset("base64 base32 basenc xxd uudecode rev gunzip zcat bzcat xzcat gzip bzip2 xz zstd unzstd openssl gpg tr perl python python3 ruby node".split())
-_INTERPRETER_STDIN = frozenset({"python", "perl", "ruby", "node", "php", "lua", "Rscript", "osascript", "pwsh", "bun", "deno"})
+
+DECODERS = frozenset(
+    "base64 base32 basenc xxd uudecode rev gunzip zcat bzcat xzcat gzip bzip2 xz zstd unzstd openssl gpg tr perl python python3 ruby node".split()
+)
+_INTERPRETER_STDIN = frozenset(
+    {"python", "perl", "ruby", "node", "php", "lua", "Rscript", "osascript", "pwsh", "bun", "deno"}
+)
 _ENV_SETUP = frozenset(
     "ssh-agent dircolors brew pyenv rbenv nodenv jenv goenv direnv starship zoxide thefuck fnm opam "
     "nlshell keychain gpg-agent luarocks conda mamba micromamba mise rtx atuin fzf gh kubectl "
     "register-python-argcomplete pipx poetry rustup npm uv just asdf chruby ssh-add tmux gnome-keyring-daemon "
-    "dbus-launch resize locale env printenv cat".split()
+    "dbus-launch resize locale".split()
 )
 SYSTEM_DAEMONS = frozenset(
     """
@@ -447,7 +536,9 @@ ESSENTIAL_PACKAGES = frozenset(
     ubuntu-desktop apt-utils
     """.split()
 )
-SECRET_VAR = re.compile(r"(?i)(secret|token|passw(?:or)?d|passphrase|api_?key|access_?key|private_?key|credential|auth|session)")
+SECRET_VAR = re.compile(
+    r"(?i)(secret|token|passw(?:or)?d|passphrase|api_?key|access_?key|private_?key|credential|auth|session)"
+)
 _CLOUD_TOOLS = frozenset(
     "terraform tofu terragrunt aws gcloud gsutil az azcopy mc rclone restic borg velero vault doppler op glab gh heroku fly flyctl "
     "vercel netlify wrangler doctl linode-cli hcloud oci ibmcloud s3cmd b2 firebase supabase pulumi eksctl "
@@ -462,9 +553,15 @@ _DESTRUCTIVE_VERB = re.compile(
     r"[\w:]+:restore|undeploy|unpublish|yank|deprecate|unlink)$"
 )
 _DELETE_FLAG = re.compile(r"^--(?:delete|remove|purge|wipe|erase|destroy|force-delete|prune|drop)(?:[-=]|$)")
-_CLOUD_VERB_PART = re.compile(r"(?:^|-)(?:delete|remove|destroy|terminate|purge|drop|deregister|revoke|disable|wipe|erase|uninstall|prune|detach|disassociate|cancel)(?:-|$)")
-_SQL_DANGEROUS = re.compile(r"(?is)\b(?:drop\s+(?:database|schema|table|keyspace|user|owned)|truncate\s+(?:table\s+)?\w|delete\s+from\s+[\w.\"`]+\s*(?:;|$)|dropDatabase\s*\(|\.drop\s*\(\s*\)|flushall|flushdb|deleteMany\s*\(\s*\{\s*\}\s*\))")
-_SQL_WRITE = re.compile(r"(?is)\b(?:insert|update|delete|alter|create|grant|revoke|replace|merge|rename|drop|vacuum|reindex|set)\b")
+_CLOUD_VERB_PART = re.compile(
+    r"(?:^|-)(?:delete|remove|destroy|terminate|purge|drop|deregister|revoke|disable|wipe|erase|uninstall|prune|detach|disassociate|cancel)(?:-|$)"
+)
+_SQL_DANGEROUS = re.compile(
+    r"(?is)\b(?:drop\s+(?:database|schema|table|keyspace|user|owned)|truncate\s+(?:table\s+)?\w|delete\s+from\s+[\w.\"`]+\s*(?:;|$)|dropDatabase\s*\(|\.drop\s*\(\s*\)|flushall|flushdb|deleteMany\s*\(\s*\{\s*\}\s*\))"
+)
+_SQL_WRITE = re.compile(
+    r"(?is)\b(?:insert|update|delete|alter|create|grant|revoke|replace|merge|rename|drop|vacuum|reindex|set)\b"
+)
 
 
 def _is_remote(text: str) -> bool:
@@ -515,7 +612,7 @@ class _Rater:
         top = max(_LEVEL[level] for level, _ in self.found)
         ordered = sorted(self.found, key=lambda f: -_LEVEL[f[0]])
         reasons: list = []
-        for level, reason in ordered:
+        for _level, reason in ordered:
             if reason not in reasons:
                 reasons.append(reason)
         return Rating(_NAMES[top], reasons[:MAX_REASONS])
@@ -552,11 +649,15 @@ class _Rater:
 
     def command(self, cmd: Command) -> None:
         if cmd.as_root:
-            self.add(CAUTION, f"runs as root ({cmd.wrappers[[w in ('sudo', 'doas', 'su', 'run0', 'pkexec', 'runuser', 'gosu', 'su-exec') for w in cmd.wrappers].index(True)]})", cmd)
+            self.add(CAUTION, f"runs as root ({next(w for w in cmd.wrappers if w in ROOT_WRAPPERS)})", cmd)
         self.redirects(cmd)
         self.assignments(cmd)
         if not cmd.argv:
-            if cmd.wrappers and cmd.wrappers[-1] in ("su", "sudo", "doas", "run0") and not any(r for r in self.script.code if r.by is cmd):
+            if (
+                cmd.wrappers
+                and cmd.wrappers[-1] in ("su", "sudo", "doas", "run0")
+                and not any(r for r in self.script.code if r.by is cmd)
+            ):
                 self.add(CAUTION, "opens a root shell", cmd)
             return
         name = cmd.name
@@ -567,13 +668,21 @@ class _Rater:
         if cmd.loop is not None and cmd.background:
             self.loop_spawn(cmd)
         args = cmd.args
-        if args and (any(a.literal and a.text == "--help" for a in args) or (args[0].text in ("--version", "-V") and len(args) == 1)):
+        if args and (
+            any(a.literal and a.text == "--help" for a in args)
+            or (args[0].text in ("--version", "-V") and len(args) == 1)
+        ):
             return
         if name in ("true", ":", "false") or name.startswith("!"):
             return
         handler = _RULES.get(name)
         if handler is None:
-            if name.startswith("mkfs") or name.startswith("mke2fs") or name.startswith("newfs") or name.startswith("mkfs_"):
+            if (
+                name.startswith("mkfs")
+                or name.startswith("mke2fs")
+                or name.startswith("newfs")
+                or name.startswith("mkfs_")
+            ):
                 handler = _Rater.r_mkfs
             elif name in SHELLS:
                 handler = _Rater.r_shell
@@ -581,8 +690,6 @@ class _Rater:
                 handler = _Rater.r_interpreter
             elif name in _CLOUD_TOOLS:
                 handler = _Rater.r_cloud
-            elif name in SYSTEM_DAEMONS and False:
-                handler = None
         if handler is not None:
             handler(self, cmd)
         else:
@@ -609,7 +716,11 @@ class _Rater:
                 continue
             if text.startswith("/dev/tcp/") or text.startswith("/dev/udp/"):
                 if name in SHELLS or name in ("sh", "bash", "zsh", "exec"):
-                    self.add(DANGEROUS, f"connects a shell to {text[5:]} (a reverse shell hands control of this machine away)", cmd)
+                    self.add(
+                        DANGEROUS,
+                        f"connects a shell to {text[5:]} (a reverse shell hands control of this machine away)",
+                        cmd,
+                    )
                 elif op.startswith(">") or op.startswith("&>"):
                     self.add(CAUTION, f"sends data to {text[5:]}", cmd)
                 continue
@@ -622,7 +733,9 @@ class _Rater:
             p = _worst(infos)
             if op in (">>", "&>>"):
                 if self.endless_writer(cmd) and p.cls not in (NULLDEV, DEVICE, KERNEL):
-                    self.add(DANGEROUS, f"writes endless data to {_shown(target)} until the disk is full", cmd)
+                    self.add(
+                        DANGEROUS, f"writes endless data to {_shown(target)} until the disk is full", cmd
+                    )
                 elif p.cls == DEVICE or (p.cls == KERNEL and p.critical):
                     self.add(DANGEROUS, f"writes to {p.desc}", cmd)
                 elif p.cls == KERNEL:
@@ -651,7 +764,13 @@ class _Rater:
             elif p.cls == HISTORY:
                 self.add(level, "wipes your shell history", cmd)
             elif p.cls == KERNEL:
-                self.add(level, f"writes to the kernel file {p.desc}" if level == DANGEROUS else f"changes the kernel setting {p.desc}", cmd)
+                self.add(
+                    level,
+                    f"writes to the kernel file {p.desc}"
+                    if level == DANGEROUS
+                    else f"changes the kernel setting {p.desc}",
+                    cmd,
+                )
             elif p.cls in (STARTUP, CRED):
                 self.add(level, f"{what} {p.desc}", cmd)
             elif p.cls == SYSTEM and p.critical:
@@ -666,7 +785,11 @@ class _Rater:
         name = cmd.name
         if name == "yes":
             return True
-        if name == "cat" and cmd.args and all(a.text in ("/dev/zero", "/dev/urandom", "/dev/random") for a in cmd.args):
+        if (
+            name == "cat"
+            and cmd.args
+            and all(a.text in ("/dev/zero", "/dev/urandom", "/dev/random") for a in cmd.args)
+        ):
             return True
         return False
 
@@ -686,13 +809,19 @@ class _Rater:
 
     def assignments(self, cmd: Command) -> None:
         for name, value in cmd.assignments.items():
-            if name == "HISTFILE" and (value in ("/dev/null", "") ):
+            if name == "HISTFILE" and (value in ("/dev/null", "")):
                 self.add(CAUTION, "turns off saving shell history", cmd)
             elif name in ("HISTSIZE", "HISTFILESIZE", "SAVEHIST") and value.strip() in ("0", ""):
                 self.add(CAUTION, "turns off shell history", cmd)
             elif name == "LD_PRELOAD" and value:
                 self.add(CAUTION, "preloads a library into every program it starts (LD_PRELOAD)", cmd)
-            elif name == "PATH" and value and not value.startswith("$") and "${PATH}" not in value and "$PATH" not in value:
+            elif (
+                name == "PATH"
+                and value
+                and not value.startswith("$")
+                and "${PATH}" not in value
+                and "$PATH" not in value
+            ):
                 self.add(CAUTION, "replaces PATH", cmd)
 
     # ---- opaque program names ---------------------------------------------------------------
@@ -739,7 +868,9 @@ class _Rater:
             # The word came from a nested string: parse the substitution text itself.
             for sub in word.subs:
                 inner_text = sub.text.decode("utf-8", "replace")
-                inner_text = inner_text[2:-1] if inner_text.startswith(("$(", "<(", ">(")) else inner_text.strip("`")
+                inner_text = (
+                    inner_text[2:-1] if inner_text.startswith(("$(", "<(", ">(")) else inner_text.strip("`")
+                )
                 found.extend(script_of(inner_text).commands)
         return found
 
@@ -747,7 +878,11 @@ class _Rater:
     def loop_spawn(self, cmd: Command) -> None:
         loop = cmd.loop
         if loop.infinite:
-            self.add(DANGEROUS, "starts a new background process on every pass of an endless loop (a fork bomb)", cmd)
+            self.add(
+                DANGEROUS,
+                "starts a new background process on every pass of an endless loop (a fork bomb)",
+                cmd,
+            )
         elif loop.iterations is not None and loop.iterations >= 1000:
             self.add(DANGEROUS, f"starts {loop.iterations:,} background processes at once", cmd)
 
@@ -760,15 +895,28 @@ class _Rater:
             recursive = [c for c in body if c.argv and c.argv[0].text == fname]
             if not recursive:
                 continue
-            spawning = any(c.background for c in recursive) or any(
-                c.pipeline is not None and sum(1 for s in c.pipeline.stages if s is not None and s.argv and s.argv[0].text == fname) >= 2
-                for c in recursive
-            ) or len(recursive) >= 2
+            spawning = (
+                any(c.background for c in recursive)
+                or any(
+                    c.pipeline is not None
+                    and sum(
+                        1 for s in c.pipeline.stages if s is not None and s.argv and s.argv[0].text == fname
+                    )
+                    >= 2
+                    for c in recursive
+                )
+                or len(recursive) >= 2
+            )
             if not spawning:
                 continue
-            called = any(c.argv and c.argv[0].text == fname and c.function != fname for c in self.script.commands)
+            called = any(
+                c.argv and c.argv[0].text == fname and c.function != fname for c in self.script.commands
+            )
             if called:
-                self.add(DANGEROUS, f"is a fork bomb: `{fname}` keeps starting copies of itself until the system stalls")
+                self.add(
+                    DANGEROUS,
+                    f"is a fork bomb: `{fname}` keeps starting copies of itself until the system stalls",
+                )
             else:
                 self.add(CAUTION, f"defines a fork bomb (`{fname}`)")
 
@@ -789,7 +937,10 @@ class _Rater:
                     self.add(DANGEROUS, f"sends {creds[0]} off the machine", cmd)
                 elif cmd.name in ("nc", "ncat", "netcat", "socat", "telnet"):
                     self.add(CAUTION, "sends data over the network", cmd)
-            if cmd.name in ("mysql", "psql", "sqlite3", "mariadb", "clickhouse-client", "cqlsh", "mongo", "mongosh", "redis-cli"):
+            if cmd.name in (
+                "mysql", "psql", "sqlite3", "mariadb", "clickhouse-client", "cqlsh", "mongo", "mongosh",
+                "redis-cli",
+            ):
                 sql = self.literal_output(upstream)
                 if sql:
                     self.sql(cmd, sql)
@@ -840,7 +991,10 @@ class _Rater:
         name = cmd.name
         words = [a.text for a in cmd.args]
         if name in ("base64", "base32", "basenc"):
-            return any(w in ("-d", "--decode", "-D") or (w.startswith("-") and not w.startswith("--") and "d" in w) for w in words)
+            return any(
+                w in ("-d", "--decode", "-D") or (w.startswith("-") and not w.startswith("--") and "d" in w)
+                for w in words
+            )
         if name == "xxd":
             return any(w.startswith("-r") or w == "-revert" for w in words)
         if name in ("openssl",):
@@ -872,15 +1026,23 @@ class _Rater:
                 text = text.replace("\\n", "\n").replace("\\t", "\t")
             return text
         if last.name == "cat" and not last.args:
-            body = next((r.body for r in last.redirects if r.op in ("<<", "<<<") and r.body is not None), None)
+            body = next(
+                (r.body for r in last.redirects if r.op in ("<<", "<<<") and r.body is not None), None
+            )
             return body
         return None
 
     def sends_stdin(self, cmd: Command) -> bool:
         name = cmd.name
-        if name in ("nc", "ncat", "netcat", "socat", "telnet", "sendmail", "mail", "mailx", "mutt", "pastebinit", "termbin", "curl", "wget", "http", "https", "xh", "ssh", "openssl", "gh", "aws", "gsutil", "rclone"):
+        if name in (
+            "nc", "ncat", "netcat", "socat", "telnet", "sendmail", "mail", "mailx", "mutt", "pastebinit",
+            "termbin", "curl", "wget", "http", "https", "xh", "ssh", "openssl", "gh", "aws", "gsutil",
+            "rclone",
+        ):
             if name == "curl":
-                return any(a.text in ("@-", "-") or a.text.endswith("@-") for a in cmd.args) or any(a.text in ("-T", "--upload-file") for a in cmd.args)
+                return any(a.text in ("@-", "-") or a.text.endswith("@-") for a in cmd.args) or any(
+                    a.text in ("-T", "--upload-file") for a in cmd.args
+                )
             if name == "wget":
                 return any("/dev/stdin" in a.text for a in cmd.args)
             if name in ("aws", "gsutil", "rclone"):
@@ -899,11 +1061,25 @@ class _Rater:
             return "your environment variables (API keys and tokens included)"
         if name in ("set", "export", "declare") and (not cmd.args or cmd.args[0].text in ("-p", "-x")):
             return "your shell variables (secrets included)"
-        if name == "gpg" and any(a.text in ("--export-secret-keys", "--export-secret-subkeys") for a in cmd.args):
+        if name == "gpg" and any(
+            a.text in ("--export-secret-keys", "--export-secret-subkeys") for a in cmd.args
+        ):
             return "your private GPG keys"
         if name in ("security",) and any(a.text.startswith("find-") for a in cmd.args):
             return "a keychain password"
-        if name in ("pass", "op", "vault", "aws", "gcloud", "az", "gh") and any(a.text in ("show", "read", "get", "print-access-token", "export-credentials", "get-secret-value", "token") for a in cmd.args):
+        if name in ("pass", "op", "vault", "aws", "gcloud", "az", "gh") and any(
+            a.text
+            in (
+                "show",
+                "read",
+                "get",
+                "print-access-token",
+                "export-credentials",
+                "get-secret-value",
+                "token",
+            )
+            for a in cmd.args
+        ):
             return "a stored secret"
         for a in cmd.args:
             for p in _paths(a):
@@ -929,7 +1105,11 @@ class _Rater:
         producers: list = []
         if run.text:
             producers = script_of(word_text).commands
-        how = by.wrappers[-1] if by is not None and by.wrappers and not by.argv else (by.name if by is not None else "eval")
+        how = (
+            by.wrappers[-1]
+            if by is not None and by.wrappers and not by.argv
+            else (by.name if by is not None else "eval")
+        )
         if any(is_download(c) for c in producers):
             self.add(DANGEROUS, f"runs code fetched from the network ({how})", by)
             return
@@ -937,7 +1117,11 @@ class _Rater:
             self.add(DANGEROUS, f"runs an encoded string as code ({how})", by)
             return
         real = [c for c in producers if c.name]
-        if real and all(c.name in _ENV_SETUP or _prints_shell_setup(c) for c in real[:1]) and not any(self.reads_code_from_stdin(c) for c in real):
+        if (
+            real
+            and all(c.name in _ENV_SETUP or _prints_shell_setup(c) for c in real[:1])
+            and not any(self.reads_code_from_stdin(c) for c in real)
+        ):
             shown = " ".join(a.text for a in real[0].argv)
             self.add(CAUTION, f"runs the output of `{shown}` as shell code", by)
             return
@@ -949,7 +1133,14 @@ class _Rater:
             return
         source = None
         if cmd.origin == "xargs" and cmd.pipeline is not None:
-            source = next((s for s in cmd.pipeline.stages[: cmd.stage] if s is not None and s.name in ("find", "fd", "fdfind", "ls", "locate")), None)
+            source = next(
+                (
+                    s
+                    for s in cmd.pipeline.stages[: cmd.stage]
+                    if s is not None and s.name in ("find", "fd", "fdfind", "ls", "locate")
+                ),
+                None,
+            )
         elif cmd.parent is not None and cmd.parent.name in ("find", "fd", "fdfind"):
             source = cmd.parent
         if source is None:
@@ -993,13 +1184,13 @@ class _Rater:
             p = classify(target)
             level = _delete_level(p, True)
             self.add(level, f"deletes {p.desc} recursively ({kind})", cmd)
-        for m in _RECURSIVE_DELETE_HOME.finditer(code):
+        if _RECURSIVE_DELETE_HOME.search(code):
             self.add(DANGEROUS, f"deletes your home directory recursively ({kind})", cmd)
         for m in _FILE_DELETE.finditer(code):
             p = classify(m.group("p"))
             self.add(_delete_level(p, False), f"deletes {p.desc} ({kind})", cmd)
         for m in _FILE_WRITE.finditer(code):
-            p = classify(m.group("p"))
+            p = classify(m.group("p") or m.group("p2"))
             level = _overwrite_level(p)
             if level != SAFE:
                 self.add(level, f"overwrites {p.desc} ({kind})", cmd)
@@ -1032,7 +1223,12 @@ class _Rater:
                 if level == DANGEROUS:
                     worst_level = DANGEROUS
                     how = "recursively" if recursive else ""
-                    self.add(DANGEROUS, f"deletes {p.desc} {how}".strip() + f" (rm {flags if flags != '-' else ''} {_shown(w)})".replace("  ", " "), cmd)
+                    self.add(
+                        DANGEROUS,
+                        f"deletes {p.desc} {how}".strip()
+                        + f" (rm {flags if flags != '-' else ''} {_shown(w)})".replace("  ", " "),
+                        cmd,
+                    )
         if worst_level != DANGEROUS:
             names = ", ".join(_shown(w) for w in o.operands[:3]) + (" ..." if len(o.operands) > 3 else "")
             self.add(CAUTION, f"deletes {names}" + (" recursively" if recursive else ""), cmd)
@@ -1084,19 +1280,35 @@ class _Rater:
         if p.cls in (KERNEL,) or (p.cls == SYSTEM and p.critical):
             self.add(DANGEROUS, f"dd overwrites {p.desc}", cmd)
             return
-        if source in ("/dev/zero", "/dev/urandom", "/dev/random") and "count" not in ops and "iflag" not in ops:
+        if (
+            source in ("/dev/zero", "/dev/urandom", "/dev/random")
+            and "count" not in ops
+            and "iflag" not in ops
+        ):
             self.add(DANGEROUS, f"dd writes endless data to {value} until the disk is full", cmd)
             return
         self.add(_overwrite_level(p), f"dd overwrites {value}", cmd)
 
     def r_mkfs(self, cmd: Command) -> None:
-        o = _opts(cmd.args, "tLbcCEgGiIjJmNoOrTUBFlSnUfdOz" if cmd.name != "mkswap" else "LpU", {"--type", "--label", "--fs_label", "--volume-label", "--volume-guid", "--with-uuid", "--metadata", "--data", "--uuid", "--sectorsize", "--nodesize", "--features", "--compression"})
+        o = _opts(
+            cmd.args,
+            "tLbcCEgGiIjJmNoOrTUBFlSnUfdOz" if cmd.name != "mkswap" else "LpU",
+            {
+                "--type", "--label", "--fs_label", "--volume-label", "--volume-guid", "--with-uuid",
+                "--metadata", "--data", "--uuid", "--sectorsize", "--nodesize", "--features",
+                "--compression",
+            },
+        )
         devices = [w for w in o.operands if w.text.startswith("/dev/") or not w.literal]
         if devices:
             target = _shown(devices[-1])
             self.add(DANGEROUS, f"{cmd.name} formats {target}: everything on it is erased", cmd)
         elif o.operands:
-            self.add(CAUTION, f"{cmd.name} writes a new filesystem into {_shown(o.operands[0])} (overwrites it)", cmd)
+            self.add(
+                CAUTION,
+                f"{cmd.name} writes a new filesystem into {_shown(o.operands[0])} (overwrites it)",
+                cmd,
+            )
 
     def r_wipefs(self, cmd: Command) -> None:
         o = _opts(cmd.args, "otO", {"--offset", "--types", "--output", "--backup"})
@@ -1116,20 +1328,35 @@ class _Rater:
         if name == "fdisk":
             if _has(o, "lx", "--list", "--list-details") or not o.operands:
                 return
-            self.add(CAUTION, f"edits the partition table of {device} (changes are written only when you confirm)", cmd)
+            self.add(
+                CAUTION,
+                f"edits the partition table of {device} (changes are written only when you confirm)",
+                cmd,
+            )
             return
         if name == "sfdisk":
-            if _has(o, "ldsVgJ", "--list", "--dump", "--show-size", "--verify", "--show-geometry", "--json", "--list-free", "--backup-pt-sectors"):
+            if _has(
+                o,
+                "ldsVgJ", "--list", "--dump", "--show-size", "--verify", "--show-geometry", "--json",
+                "--list-free", "--backup-pt-sectors",
+            ):
                 if not _has(o, "", "--delete", "--wipe"):
                     return
             self.add(DANGEROUS, f"sfdisk rewrites the partition table of {device}", cmd)
             return
         if name == "sgdisk":
-            if _has(o, "ZzodnNxtcCGR", "--zap-all", "--zap", "--clear", "--delete", "--new", "--largest-new", "--typecode", "--change-name", "--replicate", "--mbrtogpt", "--load-backup"):
+            if _has(
+                o,
+                "ZzodnNxtcCGR", "--zap-all", "--zap", "--clear", "--delete", "--new", "--largest-new",
+                "--typecode", "--change-name", "--replicate", "--mbrtogpt", "--load-backup",
+            ):
                 self.add(DANGEROUS, f"sgdisk rewrites the partition table of {device}", cmd)
             return
         if name == "parted":
-            verbs = {"mklabel", "mktable", "rm", "mkpart", "resizepart", "rescue", "mkpartfs", "mkfs", "move", "resize"}
+            verbs = {
+                "mklabel", "mktable", "rm", "mkpart", "resizepart", "rescue", "mkpartfs", "mkfs", "move",
+                "resize",
+            }
             if any(w in verbs for w in words):
                 self.add(DANGEROUS, f"parted rewrites the partition table of {device}", cmd)
             elif _has(o, "l", "--list") or "print" in words:
@@ -1148,32 +1375,68 @@ class _Rater:
         if name == "blkdiscard":
             self.add(DANGEROUS, f"blkdiscard discards every block on {target or 'the device'}", cmd)
         elif name == "flashrom":
-            if any(w in ("-w", "--write", "-E", "--erase") or (w.startswith("-") and not w.startswith("--") and ("w" in w or "E" in w)) for w in words):
-                self.add(DANGEROUS, "flashrom overwrites the firmware (a bad write can brick the machine)", cmd)
+            if any(
+                w in ("-w", "--write", "-E", "--erase")
+                or (w.startswith("-") and not w.startswith("--") and ("w" in w or "E" in w))
+                for w in words
+            ):
+                self.add(
+                    DANGEROUS, "flashrom overwrites the firmware (a bad write can brick the machine)", cmd
+                )
         elif name == "hdparm":
-            if any(w.startswith("--security-erase") or w in ("--trim-sector-ranges", "--write-sector", "--dco-restore", "--make-bad-sector", "--fwdownload") for w in words):
+            if any(
+                w.startswith("--security-erase")
+                or w
+                in (
+                    "--trim-sector-ranges",
+                    "--write-sector",
+                    "--dco-restore",
+                    "--make-bad-sector",
+                    "--fwdownload",
+                )
+                for w in words
+            ):
                 self.add(DANGEROUS, f"hdparm erases or rewrites {target or 'the disk'}", cmd)
-            elif any(w.startswith("-") and w not in ("-I", "-i", "-t", "-T", "-g", "-C", "-tT", "-Tt", "-H") for w in words):
+            elif any(
+                w.startswith("-") and w not in ("-I", "-i", "-t", "-T", "-g", "-C", "-tT", "-Tt", "-H")
+                for w in words
+            ):
                 self.add(CAUTION, f"changes settings of {target or 'a disk'}", cmd)
         elif name == "badblocks":
             if any(w.startswith("-") and "w" in w for w in words):
                 self.add(DANGEROUS, f"badblocks -w overwrites every block of {target or 'the device'}", cmd)
         elif name == "cryptsetup":
-            if any(w in ("luksFormat", "erase", "luksErase", "reencrypt", "luksKillSlot", "tcryptDump") for w in words[:3]):
-                self.add(DANGEROUS, f"cryptsetup {next(w for w in words if w in ('luksFormat', 'erase', 'luksErase', 'reencrypt', 'luksKillSlot', 'tcryptDump'))} destroys the data or keys on {target or 'the device'}", cmd)
-            elif any(w in ("open", "close", "luksOpen", "luksClose", "luksAddKey", "resize") for w in words[:3]):
+            if any(
+                w in ("luksFormat", "erase", "luksErase", "reencrypt", "luksKillSlot", "tcryptDump")
+                for w in words[:3]
+            ):
+                self.add(
+                    DANGEROUS,
+                    f"cryptsetup {next(w for w in words if w in ('luksFormat', 'erase', 'luksErase', 'reencrypt', 'luksKillSlot', 'tcryptDump'))} destroys the data or keys on {target or 'the device'}",
+                    cmd,
+                )
+            elif any(
+                w in ("open", "close", "luksOpen", "luksClose", "luksAddKey", "resize") for w in words[:3]
+            ):
                 self.add(CAUTION, "changes an encrypted volume", cmd)
         elif name in ("zpool", "zfs"):
             if any(w in ("destroy", "labelclear") for w in words[:2]):
                 self.add(DANGEROUS, f"{name} destroy deletes the pool or dataset and its data", cmd)
-            elif any(w in ("rollback", "export", "offline", "detach", "remove", "set", "create", "import", "rename") for w in words[:2]):
+            elif any(
+                w
+                in ("rollback", "export", "offline", "detach", "remove", "set", "create", "import", "rename")
+                for w in words[:2]
+            ):
                 self.add(CAUTION, f"changes a {name} pool or dataset", cmd)
         elif name in ("lvremove", "vgremove", "pvremove"):
             self.add(DANGEROUS, f"{name} deletes a volume and the data on it", cmd)
         elif name == "mdadm":
             if any(w in ("--zero-superblock", "--create", "-C") for w in words):
                 self.add(DANGEROUS, "mdadm rewrites RAID metadata on the disks", cmd)
-            elif any(w in ("--fail", "-f", "--remove", "-r", "--stop", "-S", "--grow", "-G", "--add", "-a") for w in words):
+            elif any(
+                w in ("--fail", "-f", "--remove", "-r", "--stop", "-S", "--grow", "-G", "--add", "-a")
+                for w in words
+            ):
                 self.add(CAUTION, "changes a RAID array", cmd)
         elif name == "nvme":
             if any(w in ("format", "sanitize", "delete-ns") for w in words[:1]):
@@ -1184,27 +1447,44 @@ class _Rater:
 
     def r_perms(self, cmd: Command) -> None:
         name = cmd.name
-        o = _opts(cmd.args, "" if name != "setfacl" else "mMxX", {"--reference", "--from", "--modify", "--set"})
+        o = _opts(
+            cmd.args, "" if name != "setfacl" else "mMxX", {"--reference", "--from", "--modify", "--set"}
+        )
         recursive = _has(o, "R", "--recursive") or (name == "setfacl" and _has(o, "R"))
         operands = list(o.operands)
         if name in ("chmod", "chown", "chgrp") and "--reference" not in o.long and operands:
             spec = operands.pop(0)  # the mode / owner
         else:
             spec = None
-        if name == "chmod" and spec is None and o.words:
-            # `chmod -x file`, `chmod -R -w dir`: a mode that looks like an option.
-            pass
         dangerous = False
+        locks_out = (
+            name != "chown"
+            and name != "chgrp"
+            or (spec is not None and spec.text.split(":")[0] in ("root", "0", "nobody"))
+        )
+        if name == "chmod" and spec is not None:
+            locks_out = _mode_locks_out(spec.text)
         for w in operands:
             for p in _paths(w):
-                level = _perm_level(p, recursive)
+                level = _perm_level(p, recursive, locks_out)
                 if level == DANGEROUS:
                     dangerous = True
                     how = " recursively" if recursive else ""
-                    verb = {"chmod": "changes the permissions of", "chown": "changes the owner of", "chgrp": "changes the group of", "chattr": "changes the attributes of", "setfacl": "changes the ACLs of"}.get(name, "changes")
+                    verb = {
+                        "chmod": "changes the permissions of",
+                        "chown": "changes the owner of",
+                        "chgrp": "changes the group of",
+                        "chattr": "changes the attributes of",
+                        "setfacl": "changes the ACLs of",
+                    }.get(name, "changes")
                     self.add(DANGEROUS, f"{verb} {p.desc}{how}", cmd)
         if not dangerous and operands:
-            self.add(CAUTION, f"{name} changes {', '.join(_shown(w) for w in operands[:3])}" + (" recursively" if recursive else ""), cmd)
+            self.add(
+                CAUTION,
+                f"{name} changes {', '.join(_shown(w) for w in operands[:3])}"
+                + (" recursively" if recursive else ""),
+                cmd,
+            )
 
     def r_mv(self, cmd: Command) -> None:
         o = _opts(cmd.args, "tS", {"--target-directory", "--suffix", "--backup"})
@@ -1218,11 +1498,21 @@ class _Rater:
             return
         destp = _worst(_paths(dest))
         if dest.text in ("/dev/null",):
-            self.add(DANGEROUS, f"moves {', '.join(_shown(s) for s in sources[:3])} into /dev/null: it is destroyed", cmd)
+            self.add(
+                DANGEROUS,
+                f"moves {', '.join(_shown(s) for s in sources[:3])} into /dev/null: it is destroyed",
+                cmd,
+            )
             return
         for s in sources:
             for p in _paths(s):
-                if p.cls in (ROOT, HOME, EMPTYVAR) or (p.cls == SYSTEM and (p.critical or p.everything)) or (p.cls == CWD and p.everything and "everything" in p.desc) or p.cls == TOP or (p.cls == LOG and p.everything):
+                if (
+                    p.cls in (ROOT, HOME, EMPTYVAR)
+                    or (p.cls == SYSTEM and (p.critical or p.everything))
+                    or (p.cls == CWD and p.everything and "everything" in p.desc)
+                    or p.cls == TOP
+                    or (p.cls == LOG and p.everything)
+                ):
                     self.add(DANGEROUS, f"moves {p.desc} away", cmd)
                     return
         level = _overwrite_level(destp)
@@ -1232,11 +1522,19 @@ class _Rater:
         if _has(o, "n", "--no-clobber"):
             self.add(CAUTION, f"moves {', '.join(_shown(s) for s in sources[:3])}", cmd)
             return
-        self.add(CAUTION, f"moves {', '.join(_shown(s) for s in sources[:3])} to {_shown(dest)} (may overwrite)", cmd)
+        self.add(
+            CAUTION,
+            f"moves {', '.join(_shown(s) for s in sources[:3])} to {_shown(dest)} (may overwrite)",
+            cmd,
+        )
 
     def r_cp(self, cmd: Command) -> None:
         name = cmd.name
-        o = _opts(cmd.args, "tSmogb" if name == "install" else "tS", {"--target-directory", "--suffix", "--backup", "--mode", "--owner", "--group"})
+        o = _opts(
+            cmd.args,
+            "tSmogb" if name == "install" else "tS",
+            {"--target-directory", "--suffix", "--backup", "--mode", "--owner", "--group"},
+        )
         operands = o.operands
         target_dir = (o.values.get("-t") or o.values.get("--target-directory") or [None])[0]
         if target_dir is not None:
@@ -1250,7 +1548,11 @@ class _Rater:
         p = _worst(_paths(dest))
         level = _overwrite_level(p)
         if level == DANGEROUS:
-            self.add(DANGEROUS, f"{name} overwrites {p.desc if p.cls != SYSTEM else 'the system file ' + _shown(dest)}", cmd)
+            self.add(
+                DANGEROUS,
+                f"{name} overwrites {p.desc if p.cls != SYSTEM else 'the system file ' + _shown(dest)}",
+                cmd,
+            )
             return
         if name == "cp" and _has(o, "n", "--no-clobber", "--update"):
             return
@@ -1271,7 +1573,11 @@ class _Rater:
             if p.cls in (HISTORY,) and source == "/dev/null":
                 self.add(DANGEROUS, "replaces your shell history with /dev/null", cmd)
             elif level == DANGEROUS:
-                self.add(DANGEROUS, f"replaces {p.desc if p.cls != SYSTEM else 'the system file ' + _shown(dest)} with a link", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"replaces {p.desc if p.cls != SYSTEM else 'the system file ' + _shown(dest)} with a link",
+                    cmd,
+                )
             else:
                 self.add(CAUTION, f"replaces {_shown(dest)} with a link if it exists", cmd)
 
@@ -1294,7 +1600,11 @@ class _Rater:
             if p.cls == HISTORY:
                 self.add(level, "wipes your shell history", cmd)
             elif level == DANGEROUS:
-                self.add(level, f"tee overwrites {p.desc if p.cls not in (SYSTEM,) else 'the system file ' + _shown(w)}", cmd)
+                self.add(
+                    level,
+                    f"tee overwrites {p.desc if p.cls not in (SYSTEM,) else 'the system file ' + _shown(w)}",
+                    cmd,
+                )
             else:
                 self.add(level, f"tee overwrites {_shown(w)} if it exists", cmd)
 
@@ -1311,7 +1621,13 @@ class _Rater:
 
     def r_sed(self, cmd: Command) -> None:
         words = [a.text for a in cmd.args]
-        inplace = any(w == "-i" or w.startswith("-i") or w.startswith("--in-place") or (w.startswith("-") and not w.startswith("--") and "i" in w[1:] and cmd.name == "sed") for w in words)
+        inplace = any(
+            w == "-i"
+            or w.startswith("-i")
+            or w.startswith("--in-place")
+            or (w.startswith("-") and not w.startswith("--") and "i" in w[1:] and cmd.name == "sed")
+            for w in words
+        )
         if cmd.name == "perl":
             return
         if not inplace:
@@ -1342,7 +1658,11 @@ class _Rater:
             return
         first = args[0].text
         words = [a.text for a in args]
-        extract = any(w in ("--extract", "--get") for w in words) or ("x" in first and not first.startswith("--")) or any(re.fullmatch(r"-[A-Za-z]*x[A-Za-z]*", w) for w in words)
+        extract = (
+            any(w in ("--extract", "--get") for w in words)
+            or ("x" in first and not first.startswith("--"))
+            or any(re.fullmatch(r"-[A-Za-z]*x[A-Za-z]*", w) for w in words)
+        )
         if not extract:
             return
         dest = None
@@ -1354,7 +1674,11 @@ class _Rater:
             elif re.fullmatch(r"-[A-Za-z]*C", w) and i + 1 < len(words):
                 dest = words[i + 1]
         candidates = [dest] if dest else []
-        candidates += [w for w in words[1:] if w == "/" or w.startswith("/") and classify(w).cls == SYSTEM and classify(w).everything]
+        candidates += [
+            w
+            for w in words[1:]
+            if w == "/" or w.startswith("/") and classify(w).cls == SYSTEM and classify(w).everything
+        ]
         for c in candidates:
             p = classify(c)
             if p.cls in (ROOT,) or (p.cls == SYSTEM and (p.everything or p.critical)):
@@ -1380,14 +1704,27 @@ class _Rater:
             self.add(CAUTION, "extracts files, overwriting existing ones (-o)", cmd)
 
     def r_rsync(self, cmd: Command) -> None:
-        o = _opts(cmd.args, "eBfT", {"--rsh", "--exclude", "--include", "--filter", "--rsync-path", "--exclude-from", "--include-from", "--files-from", "--log-file", "--password-file", "--partial-dir", "--backup-dir", "--suffix", "--chmod", "--chown", "--temp-dir", "--compare-dest", "--copy-dest", "--link-dest", "--bwlimit", "--timeout", "--port", "--out-format"})
+        o = _opts(
+            cmd.args,
+            "eBfT",
+            {
+                "--rsh", "--exclude", "--include", "--filter", "--rsync-path", "--exclude-from",
+                "--include-from", "--files-from", "--log-file", "--password-file", "--partial-dir",
+                "--backup-dir", "--suffix", "--chmod", "--chown", "--temp-dir", "--compare-dest",
+                "--copy-dest", "--link-dest", "--bwlimit", "--timeout", "--port", "--out-format",
+            },
+        )
         operands = o.operands
         if len(operands) < 2:
             return
         sources, dest = operands[:-1], operands[-1]
         deleting = [k for k in o.long if k.startswith("--del")]
         if deleting:
-            self.add(DANGEROUS, f"{deleting[0]} deletes every file in {_shown(dest)} that is not in {_shown(sources[0])}", cmd)
+            self.add(
+                DANGEROUS,
+                f"{deleting[0]} deletes every file in {_shown(dest)} that is not in {_shown(sources[0])}",
+                cmd,
+            )
         if "--remove-source-files" in o.long:
             self.add(CAUTION, "deletes the source files after copying them", cmd)
         self.transfer(cmd, sources, dest)
@@ -1411,7 +1748,11 @@ class _Rater:
                 if _is_remote(s.text):
                     p = _worst(_paths(dest))
                     level = _overwrite_level(p)
-                    self.add(level if level != SAFE else CAUTION, f"copies files from another host onto {_shown(dest)}", cmd)
+                    self.add(
+                        level if level != SAFE else CAUTION,
+                        f"copies files from another host onto {_shown(dest)}",
+                        cmd,
+                    )
                     return
             p = _worst(_paths(dest))
             level = _overwrite_level(p)
@@ -1425,30 +1766,55 @@ class _Rater:
                 continue
             for p in _paths(s):
                 if p.cls == CRED or (p.cls == SYSTEM and p.desc.endswith("/etc/shadow")):
-                    self.add(DANGEROUS, f"sends {p.desc if p.cls == CRED else 'the password hashes (/etc/shadow)'} to another host", cmd)
+                    self.add(
+                        DANGEROUS,
+                        f"sends {p.desc if p.cls == CRED else 'the password hashes (/etc/shadow)'} to another host",
+                        cmd,
+                    )
                     return
                 if p.cls == HOME and p.everything:
-                    self.add(DANGEROUS, "sends your whole home directory (keys included) to another host", cmd)
+                    self.add(
+                        DANGEROUS, "sends your whole home directory (keys included) to another host", cmd
+                    )
                     return
         rp = classify(_remote_path(dest.text))
         if rp.cls == ROOT or (rp.cls == SYSTEM and (rp.critical or rp.everything or rp.cls == SYSTEM)):
-            where = "/" if rp.cls == ROOT else rp.desc.replace("the system directory ", "").replace("the system path ", "")
-            self.add(DANGEROUS, f"writes into {where} on the remote host (can overwrite its system files)", cmd)
+            where = (
+                "/"
+                if rp.cls == ROOT
+                else rp.desc.replace("the system directory ", "").replace("the system path ", "")
+            )
+            self.add(
+                DANGEROUS, f"writes into {where} on the remote host (can overwrite its system files)", cmd
+            )
             return
         self.add(CAUTION, f"uploads files to {dest.text.split(':', 1)[0]}", cmd)
 
     def r_curl(self, cmd: Command) -> None:
-        name = cmd.name
         args = cmd.args
-        data_opts = {"-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "--data-ascii", "--json", "-F", "--form", "--form-string", "-T", "--upload-file"}
+        data_opts = {
+            "-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "--data-ascii", "--json",
+            "-F", "--form", "--form-string", "-T", "--upload-file",
+        }
         uploads: list = []
-        url = next((a.text for a in args if re.match(r"^(?:https?|ftp|ftps|sftp|scp|smtp|smtps|tftp|telnet|dict|ldap)://", a.text)), "")
+        url = next(
+            (
+                a.text
+                for a in args
+                if re.match(r"^(?:https?|ftp|ftps|sftp|scp|smtp|smtps|tftp|telnet|dict|ldap)://", a.text)
+            ),
+            "",
+        )
         method = ""
         i = 0
         while i < len(args):
             t = args[i].text
             key, eq, inline = t.partition("=") if t.startswith("--") else (t, "", "")
-            if key in data_opts or (t.startswith("-d") and len(t) > 2 and not t.startswith("--")) or (t.startswith("-F") and len(t) > 2 and not t.startswith("--")):
+            if (
+                key in data_opts
+                or (t.startswith("-d") and len(t) > 2 and not t.startswith("--"))
+                or (t.startswith("-F") and len(t) > 2 and not t.startswith("--"))
+            ):
                 if eq:
                     value = Word(inline)
                 elif len(t) > 2 and not t.startswith("--") and t[:2] in ("-d", "-F", "-T"):
@@ -1503,9 +1869,19 @@ class _Rater:
             if SECRET_VAR.search(var):
                 secret = f"the secret in ${var}"
         if secret:
-            self.add(CAUTION if local else DANGEROUS, f"sends {secret} " + ("to a local server" if local else "off the machine"), cmd)
+            self.add(
+                CAUTION if local else DANGEROUS,
+                f"sends {secret} " + ("to a local server" if local else "off the machine"),
+                cmd,
+            )
         else:
-            self.add(CAUTION, "uploads " + (f"{path}" if path and path not in ("-",) else "data") + (" to a local server" if local else " to a server"), cmd)
+            self.add(
+                CAUTION,
+                "uploads "
+                + (f"{path}" if path and path not in ("-",) else "data")
+                + (" to a local server" if local else " to a server"),
+                cmd,
+            )
 
     def download_target(self, cmd: Command, target: Word) -> None:
         if target.text == "-":
@@ -1556,8 +1932,16 @@ class _Rater:
 
     def r_netcat(self, cmd: Command) -> None:
         words = [a.text for a in cmd.args]
-        if any(w in ("-e", "-c", "--exec", "--sh-exec", "--lua-exec") or (re.fullmatch(r"-[a-zA-Z]*e", w) is not None) for w in words):
-            self.add(DANGEROUS, f"{cmd.name} -e hands a shell to whoever connects (remote control of this machine)", cmd)
+        if any(
+            w in ("-e", "-c", "--exec", "--sh-exec", "--lua-exec")
+            or (re.fullmatch(r"-[a-zA-Z]*e", w) is not None)
+            for w in words
+        ):
+            self.add(
+                DANGEROUS,
+                f"{cmd.name} -e hands a shell to whoever connects (remote control of this machine)",
+                cmd,
+            )
             return
         for r in cmd.redirects:
             if r.op == "<" and r.target is not None:
@@ -1569,8 +1953,12 @@ class _Rater:
 
     def r_socat(self, cmd: Command) -> None:
         text = " ".join(a.text for a in cmd.args).lower()
-        if re.search(r"\b(?:exec|system):", text) and re.search(r"\b(?:tcp|udp|tcp4|tcp6|openssl|ssl)[-:]", text):
-            self.add(DANGEROUS, "socat connects a program to the network (a remote shell hands control away)", cmd)
+        if re.search(r"\b(?:exec|system):", text) and re.search(
+            r"\b(?:tcp|udp|tcp4|tcp6|openssl|ssl)[-:]", text
+        ):
+            self.add(
+                DANGEROUS, "socat connects a program to the network (a remote shell hands control away)", cmd
+            )
 
     def r_ssh_keys(self, cmd: Command) -> None:
         words = [a.text for a in cmd.args]
@@ -1579,7 +1967,9 @@ class _Rater:
                 self.add(CAUTION, "removes a host key from known_hosts", cmd)
             elif any(w in ("-p", "-c", "-u") for w in words):
                 self.add(CAUTION, "changes an SSH key", cmd)
-            elif "-f" in words and not any(w in ("-l", "-y", "-F", "-R", "-L", "-e", "-i", "-B") for w in words):
+            elif "-f" in words and not any(
+                w in ("-l", "-y", "-F", "-R", "-L", "-e", "-i", "-B") for w in words
+            ):
                 i = words.index("-f")
                 if i + 1 < len(words) and classify(words[i + 1]).cls == CRED:
                     self.add(CAUTION, f"may overwrite the key {words[i + 1]}", cmd)
@@ -1608,7 +1998,13 @@ class _Rater:
         strong = signal.upper().lstrip("SIG") in ("9", "KILL") if signal else False
         for p in pids:
             if p == "-1":
-                self.add(DANGEROUS, "kills every process you are allowed to kill (kill -1)" if not strong else "kills every process you are allowed to kill, at once (kill -9 -1)", cmd)
+                self.add(
+                    DANGEROUS,
+                    "kills every process you are allowed to kill (kill -1)"
+                    if not strong
+                    else "kills every process you are allowed to kill, at once (kill -9 -1)",
+                    cmd,
+                )
                 return
             if p == "1":
                 self.add(DANGEROUS, "kills init (PID 1): the system goes down", cmd)
@@ -1621,16 +2017,38 @@ class _Rater:
         if name == "killall5":
             self.add(DANGEROUS, "killall5 signals every process on the system", cmd)
             return
-        o = _opts(cmd.args, "suUgGtPFnOyo" if name == "pkill" else "suYoyOZ", {"--signal", "--user", "--euid", "--uid", "--group", "--pgroup", "--session", "--terminal", "--parent", "--pidfile", "--older-than", "--younger-than", "--context", "--ns", "--nslist", "--cgroup"}, numeric_ok=True)
-        users = (o.values.get("-u") or []) + (o.values.get("--user") or []) + (o.values.get("-U") or []) + (o.values.get("--uid") or []) + (o.values.get("--euid") or [])
+        o = _opts(
+            cmd.args,
+            "suUgGtPFnOyo" if name == "pkill" else "suYoyOZ",
+            {
+                "--signal", "--user", "--euid", "--uid", "--group", "--pgroup", "--session", "--terminal",
+                "--parent", "--pidfile", "--older-than", "--younger-than", "--context", "--ns", "--nslist",
+                "--cgroup",
+            },
+            numeric_ok=True,
+        )
+        users = (
+            (o.values.get("-u") or [])
+            + (o.values.get("--user") or [])
+            + (o.values.get("-U") or [])
+            + (o.values.get("--uid") or [])
+            + (o.values.get("--euid") or [])
+        )
         if any(u in ("root", "0") for u in users):
             self.add(DANGEROUS, f"{name} kills every process of root (the whole system)", cmd)
             return
         patterns = [w for w in o.operands if not re.fullmatch(r"-?\d+|-[A-Z]+", w.text)]
-        signals = [x.lstrip("-").upper().removeprefix("SIG") for x in o.words + o.values.get("-s", []) + o.values.get("--signal", [])]
+        signals = [
+            x.lstrip("-").upper().removeprefix("SIG")
+            for x in o.words + o.values.get("-s", []) + o.values.get("--signal", [])
+        ]
         if any(sig in ("CONT", "0", "WINCH", "USR1", "USR2", "HUP", "1", "18", "28") for sig in signals):
             if patterns:
-                self.add(CAUTION, f"sends a signal to every process named {', '.join(_shown(w) for w in patterns[:3])}", cmd)
+                self.add(
+                    CAUTION,
+                    f"sends a signal to every process named {', '.join(_shown(w) for w in patterns[:3])}",
+                    cmd,
+                )
             return
         for w in patterns:
             base = w.text.rsplit("/", 1)[-1]
@@ -1655,22 +2073,41 @@ class _Rater:
         if name == "kexec":
             if any(w in ("-e", "--exec", "-f", "--force") for w in words):
                 self.add(DANGEROUS, "kexec reboots into another kernel now", cmd)
-            elif any(w in ("-l", "--load", "-p", "--load-panic", "-s", "--kexec-file-syscall") for w in words):
+            elif any(
+                w in ("-l", "--load", "-p", "--load-panic", "-s", "--kexec-file-syscall") for w in words
+            ):
                 self.add(CAUTION, "loads a kernel to boot into later", cmd)
             return
         if name in ("init", "telinit"):
             if words and words[0] in ("0", "6", "1", "s", "S", "emergency", "rescue"):
-                self.add(DANGEROUS, f"switches the system to runlevel {words[0]} ({'shuts down' if words[0] == '0' else 'reboots' if words[0] == '6' else 'single-user mode'})", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"switches the system to runlevel {words[0]} ({'shuts down' if words[0] == '0' else 'reboots' if words[0] == '6' else 'single-user mode'})",
+                    cmd,
+                )
             elif words and words[0] in ("q", "Q", "u", "U"):
                 self.add(CAUTION, "reloads init", cmd)
             return
-        verb = {"shutdown": "shuts the system down", "reboot": "reboots the system", "halt": "halts the system", "poweroff": "powers the system off", "kexec": "reboots into another kernel"}.get(name, "stops the system")
+        verb = {
+            "shutdown": "shuts the system down",
+            "reboot": "reboots the system",
+            "halt": "halts the system",
+            "poweroff": "powers the system off",
+            "kexec": "reboots into another kernel",
+        }.get(name, "stops the system")
         if name == "shutdown" and "-r" in words:
             verb = "reboots the system"
         self.add(DANGEROUS, verb, cmd)
 
     def r_systemctl(self, cmd: Command) -> None:
-        o = _opts(cmd.args, "tspHMnoT", {"--type", "--state", "--property", "--host", "--machine", "--lines", "--output", "--signal", "--kill-whom", "--root", "--job-mode"})
+        o = _opts(
+            cmd.args,
+            "tspHMnoT",
+            {
+                "--type", "--state", "--property", "--host", "--machine", "--lines", "--output", "--signal",
+                "--kill-whom", "--root", "--job-mode",
+            },
+        )
         if not o.operands:
             return
         verb = o.operands[0].text
@@ -1678,31 +2115,67 @@ class _Rater:
         if "--when" in o.long and o.long["--when"] == "cancel":
             return
         if verb in ("poweroff", "reboot", "halt", "kexec", "soft-reboot", "rescue", "emergency"):
-            self.add(DANGEROUS, f"systemctl {verb} {'stops the system' if verb in ('poweroff', 'halt') else 'restarts the system' if verb in ('reboot', 'kexec', 'soft-reboot') else 'drops the system to ' + verb + ' mode'}", cmd)
+            self.add(
+                DANGEROUS,
+                f"systemctl {verb} {'stops the system' if verb in ('poweroff', 'halt') else 'restarts the system' if verb in ('reboot', 'kexec', 'soft-reboot') else 'drops the system to ' + verb + ' mode'}",
+                cmd,
+            )
             return
         if verb == "isolate":
-            self.add(DANGEROUS, f"systemctl isolate stops every service not needed by {units[0] if units else 'the target'}", cmd)
+            self.add(
+                DANGEROUS,
+                f"systemctl isolate stops every service not needed by {units[0] if units else 'the target'}",
+                cmd,
+            )
             return
         if verb in ("suspend", "hibernate", "hybrid-sleep", "suspend-then-hibernate", "sleep"):
             self.add(CAUTION, f"puts the machine to sleep ({verb})", cmd)
             return
-        if verb in ("stop", "kill", "disable", "mask", "restart", "try-restart", "reload-or-restart", "start", "enable", "reload", "daemon-reload", "daemon-reexec", "reset-failed", "set-default", "unmask", "edit", "revert", "preset", "set-property", "link", "freeze", "thaw", "clean"):
-            if any(u in ("*", "'*'") or "*" in u for u in units) and verb in ("stop", "kill", "disable", "mask"):
+        if verb in (
+            "stop", "kill", "disable", "mask", "restart", "try-restart", "reload-or-restart", "start",
+            "enable", "reload", "daemon-reload", "daemon-reexec", "reset-failed", "set-default", "unmask",
+            "edit", "revert", "preset", "set-property", "link", "freeze", "thaw", "clean",
+        ):
+            if any(u in ("*", "'*'") or "*" in u for u in units) and verb in (
+                "stop",
+                "kill",
+                "disable",
+                "mask",
+            ):
                 self.add(DANGEROUS, f"systemctl {verb} matches every service", cmd)
                 return
-            firewalls = [u for u in units if u.split(".")[0] in ("firewalld", "ufw", "iptables", "nftables", "netfilter-persistent", "ip6tables")]
+            firewalls = [
+                u
+                for u in units
+                if u.split(".")[0]
+                in ("firewalld", "ufw", "iptables", "nftables", "netfilter-persistent", "ip6tables")
+            ]
             if firewalls and verb in ("stop", "disable", "mask", "kill"):
                 self.add(DANGEROUS, f"turns off the firewall ({firewalls[0]})", cmd)
                 return
-            if verb == "set-default" and units and units[0].startswith(("rescue", "emergency", "poweroff", "reboot", "halt")):
+            if (
+                verb == "set-default"
+                and units
+                and units[0].startswith(("rescue", "emergency", "poweroff", "reboot", "halt"))
+            ):
                 self.add(DANGEROUS, f"makes the system boot into {units[0]}", cmd)
                 return
             self.add(CAUTION, f"systemctl {verb} {' '.join(units[:3])}".strip(), cmd)
 
     def r_service(self, cmd: Command) -> None:
         words = [a.text for a in cmd.args]
-        if len(words) >= 2 and words[1] in ("stop", "restart", "start", "reload", "force-reload", "force-stop"):
-            if words[0] in ("firewalld", "ufw", "iptables", "nftables") and words[1] in ("stop", "force-stop"):
+        if len(words) >= 2 and words[1] in (
+            "stop",
+            "restart",
+            "start",
+            "reload",
+            "force-reload",
+            "force-stop",
+        ):
+            if words[0] in ("firewalld", "ufw", "iptables", "nftables") and words[1] in (
+                "stop",
+                "force-stop",
+            ):
                 self.add(DANGEROUS, f"turns off the firewall ({words[0]})", cmd)
             else:
                 self.add(CAUTION, f"{words[1]}s the service {words[0]}", cmd)
@@ -1713,13 +2186,19 @@ class _Rater:
         name = cmd.name
         words = [a.text for a in cmd.args]
         if name.startswith("iptables") or name.startswith("ip6tables") or name in ("ebtables", "arptables"):
-            if any(w in ("-L", "--list", "-S", "--list-rules", "-C", "--check", "-h") or re.fullmatch(r"-[nvxL]*L[nvx]*", w) for w in words):
+            if any(
+                w in ("-L", "--list", "-S", "--list-rules", "-C", "--check", "-h")
+                or re.fullmatch(r"-[nvxL]*L[nvx]*", w)
+                for w in words
+            ):
                 return
             if any(w in ("-F", "--flush") or re.fullmatch(r"-[a-zA-Z]*F", w) for w in words):
                 self.add(DANGEROUS, f"{name} -F flushes the firewall rules", cmd)
                 return
             if any(w in ("-P", "--policy") for w in words) and any(w in ("DROP", "REJECT") for w in words):
-                self.add(DANGEROUS, f"{name} -P ... DROP blocks all traffic by default (can lock you out)", cmd)
+                self.add(
+                    DANGEROUS, f"{name} -P ... DROP blocks all traffic by default (can lock you out)", cmd
+                )
                 return
             if any(w in ("-X", "--delete-chain", "-Z", "--zero") for w in words):
                 self.add(CAUTION, f"{name} deletes firewall chains or counters", cmd)
@@ -1750,7 +2229,10 @@ class _Rater:
         if name == "firewall-cmd":
             if any(w == "--panic-on" for w in words):
                 self.add(DANGEROUS, "firewall-cmd --panic-on drops all network traffic", cmd)
-            elif any(w.startswith(("--list", "--get", "--query", "--state", "--info")) for w in words) or not words:
+            elif (
+                any(w.startswith(("--list", "--get", "--query", "--state", "--info")) for w in words)
+                or not words
+            ):
                 return
             else:
                 self.add(CAUTION, "changes the firewall (firewall-cmd)", cmd)
@@ -1794,7 +2276,11 @@ class _Rater:
     def r_journalctl(self, cmd: Command) -> None:
         for a in cmd.args:
             t = a.text
-            if t.startswith("--vacuum-time=") or t.startswith("--vacuum-size=") or t.startswith("--vacuum-files="):
+            if (
+                t.startswith("--vacuum-time=")
+                or t.startswith("--vacuum-size=")
+                or t.startswith("--vacuum-files=")
+            ):
                 key, value = t[2:].split("=", 1)
                 if _tiny_retention(key, value):
                     self.add(DANGEROUS, f"journalctl --{key}={value} deletes (nearly) all system logs", cmd)
@@ -1811,11 +2297,23 @@ class _Rater:
         verb = operands[0] if operands else ""
         removing = False
         packages: list = []
-        if name in ("apt", "apt-get", "aptitude", "yum", "dnf", "microdnf", "zypper", "apk", "snap", "flatpak", "brew", "port", "pkg", "pkgin", "xbps-install", "xbps-remove", "eopkg", "swupd", "nala"):
-            safe_verbs = {"list", "search", "show", "policy", "depends", "rdepends", "info", "provides", "whatprovides", "repolist", "check-update", "changelog", "madison", "showpkg", "stats", "doctor", "config", "outdated", "deps", "uses", "leaves", "desc", "home", "find", "history", "help", "version", "--version", "se", "if", "lu", "lp", "pa", "source", "download", "check", "info", "query", "dump", "why", "cat", "log", "fetch", "buildinfo", "list-installed", "ls", "search-file"}
+        if name in (
+            "apt", "apt-get", "aptitude", "yum", "dnf", "microdnf", "zypper", "apk", "snap", "flatpak",
+            "brew", "port", "pkg", "pkgin", "xbps-install", "xbps-remove", "eopkg", "swupd", "nala",
+        ):
+            safe_verbs = {
+                "list", "search", "show", "policy", "depends", "rdepends", "info", "provides",
+                "whatprovides", "repolist", "check-update", "changelog", "madison", "showpkg", "stats",
+                "doctor", "config", "outdated", "deps", "uses", "leaves", "desc", "home", "find", "history",
+                "help", "version", "--version", "se", "if", "lu", "lp", "pa", "source", "download", "check",
+                "query", "dump", "why", "cat", "log", "fetch", "buildinfo", "list-installed", "ls",
+                "search-file",
+            }
             if not verb or verb in safe_verbs:
                 return
-            removing = verb in ("remove", "purge", "autoremove", "erase", "rm", "del", "uninstall", "autopurge", "zap") or name in ("xbps-remove",)
+            removing = verb in (
+                "remove", "purge", "autoremove", "erase", "rm", "del", "uninstall", "autopurge", "zap",
+            ) or name in ("xbps-remove",)
             packages = operands[1:]
         elif name in ("pacman", "yay", "paru"):
             flag = next((w for w in words if w.startswith("-") and not w.startswith("--")), "")
@@ -1824,14 +2322,23 @@ class _Rater:
             removing = flag.startswith("-R")
             packages = operands
         elif name in ("dpkg",):
-            if any(w in ("-l", "-L", "-s", "-S", "-c", "-I", "--list", "--listfiles", "--status", "--search", "--contents", "--info", "--get-selections", "--print-architecture", "--audit", "-C") for w in words):
+            if any(
+                w
+                in (
+                    "-l", "-L", "-s", "-S", "-c", "-I", "--list", "--listfiles", "--status", "--search",
+                    "--contents", "--info", "--get-selections", "--print-architecture", "--audit", "-C",
+                )
+                for w in words
+            ):
                 return
             removing = any(w in ("-r", "-P", "--remove", "--purge") for w in words)
             packages = operands
             if not any(w.startswith("-") for w in words):
                 return
         elif name in ("rpm",):
-            if any(w.startswith("-q") or w in ("--query", "-V", "--verify", "--checksig", "-K") for w in words):
+            if any(
+                w.startswith("-q") or w in ("--query", "-V", "--verify", "--checksig", "-K") for w in words
+            ):
                 return
             removing = any(w in ("-e", "--erase") or w.startswith("-e") for w in words)
             packages = operands
@@ -1848,9 +2355,19 @@ class _Rater:
             if verb not in ("profile",):
                 return
         if removing:
-            essential = [p for p in packages if p.split("=")[0].split(":")[0] in ESSENTIAL_PACKAGES or p.startswith(("linux-image", "kernel-")) or p == "*"]
+            essential = [
+                p
+                for p in packages
+                if p.split("=")[0].split(":")[0] in ESSENTIAL_PACKAGES
+                or p.startswith(("linux-image", "kernel-"))
+                or p == "*"
+            ]
             if essential:
-                self.add(DANGEROUS, f"removes the essential package {essential[0]} (the system may not boot or work)", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"removes the essential package {essential[0]} (the system may not boot or work)",
+                    cmd,
+                )
                 return
             self.add(CAUTION, f"removes packages with {name}", cmd)
             return
@@ -1867,24 +2384,53 @@ class _Rater:
         if name in ("pip", "pip3", "pipx", "uv"):
             if name == "uv" and verb == "pip":
                 verb = operands[1] if len(operands) > 1 else ""
-            if verb in ("install", "uninstall", "remove", "reinstall", "upgrade", "upgrade-all", "inject", "sync", "add"):
+            if verb in (
+                "install", "uninstall", "remove", "reinstall", "upgrade", "upgrade-all", "inject", "sync",
+                "add",
+            ):
                 self.add(CAUTION, f"{name} {verb} changes installed Python packages", cmd)
             elif verb in ("publish",):
                 self.add(CAUTION, "publishes a package", cmd)
             return
         if name in ("npm", "pnpm", "yarn", "bun"):
-            if verb in ("install", "i", "add", "ci", "uninstall", "remove", "rm", "un", "r", "update", "upgrade", "up", "link", "ln", "dedupe", "prune", "global") or (name == "yarn" and not verb):
-                self.add(CAUTION, f"{name} {verb or 'install'} changes installed packages" + (" globally" if "-g" in words or "--global" in words or verb == "global" else ""), cmd)
+            if verb in (
+                "install", "i", "add", "ci", "uninstall", "remove", "rm", "un", "r", "update", "upgrade",
+                "up", "link", "ln", "dedupe", "prune", "global",
+            ) or (name == "yarn" and not verb):
+                self.add(
+                    CAUTION,
+                    f"{name} {verb or 'install'} changes installed packages"
+                    + (" globally" if "-g" in words or "--global" in words or verb == "global" else ""),
+                    cmd,
+                )
             elif verb in ("publish", "unpublish", "deprecate"):
                 self.add(CAUTION, f"{name} {verb} changes a published package", cmd)
             return
-        if name in ("gem", "cargo", "go", "composer", "luarocks", "cpan", "cpanm", "opam", "stack", "cabal", "conda", "mamba", "micromamba", "poetry", "pdm", "hatch", "rye", "dotnet", "nuget", "mvn", "mvnw", "gradle", "gradlew", "twine", "rustup", "sdk", "asdf", "mise"):
-            risky = {"install", "uninstall", "remove", "update", "upgrade", "add", "publish", "yank", "deploy", "get", "release:perform", "release:prepare", "upload", "create", "push", "sync", "owner", "unpublish"}
-            hits = [w for w in operands[:3] if w in risky or w.startswith(("publish", "upload", "deploy", "release:"))]
+        if name in (
+            "gem", "cargo", "go", "composer", "luarocks", "cpan", "cpanm", "opam", "stack", "cabal",
+            "conda", "mamba", "micromamba", "poetry", "pdm", "hatch", "rye", "dotnet", "nuget", "mvn",
+            "mvnw", "gradle", "gradlew", "twine", "rustup", "sdk", "asdf", "mise",
+        ):
+            risky = {
+                "install", "uninstall", "remove", "update", "upgrade", "add", "publish", "yank", "deploy",
+                "get", "release:perform", "release:prepare", "upload", "create", "push", "sync", "owner",
+                "unpublish",
+            }
+            hits = [
+                w
+                for w in operands[:3]
+                if w in risky or w.startswith(("publish", "upload", "deploy", "release:"))
+            ]
             if name in ("cpan", "cpanm") and operands:
                 hits = ["install"]
             if hits:
-                what = "publishes or deploys" if any(h.startswith(("publish", "upload", "deploy", "release", "push", "yank")) for h in hits) else "changes installed packages"
+                what = (
+                    "publishes or deploys"
+                    if any(
+                        h.startswith(("publish", "upload", "deploy", "release", "push", "yank")) for h in hits
+                    )
+                    else "changes installed packages"
+                )
                 self.add(CAUTION, f"{name} {hits[0]} {what}", cmd)
 
     def r_docker(self, cmd: Command) -> None:
@@ -1902,14 +2448,20 @@ class _Rater:
         first = operands[0] if operands else ""
         if verb in ("system prune",) or (first in ("system",) and "prune" in operands):
             if force and everything:
-                self.add(DANGEROUS, f"{cmd.name} system prune {'-af' if '--volumes' not in flags else '--volumes -f'} deletes all unused containers, images{' and volumes' if '--volumes' in flags else ''} without asking", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"{cmd.name} system prune {'-af' if '--volumes' not in flags else '--volumes -f'} deletes all unused containers, images{' and volumes' if '--volumes' in flags else ''} without asking",
+                    cmd,
+                )
             else:
                 self.add(CAUTION, f"deletes unused {cmd.name} data (asks first unless -f)", cmd)
             return
         if first in ("volume",) and len(operands) > 1 and operands[1] in ("rm", "prune", "remove"):
             self.add(CAUTION, "deletes container volumes and the data in them", cmd)
             return
-        if first in ("rm", "rmi", "kill", "stop", "prune", "down") or (len(operands) > 1 and operands[1] in ("rm", "prune", "remove", "kill", "stop", "down")):
+        if first in ("rm", "rmi", "kill", "stop", "prune", "down") or (
+            len(operands) > 1 and operands[1] in ("rm", "prune", "remove", "kill", "stop", "down")
+        ):
             self.add(CAUTION, f"{cmd.name} {verb} removes or stops containers or images", cmd)
             return
         if first == "run" and ("--privileged" in flags or any(re.match(r"^/:", w) for w in words)):
@@ -1917,7 +2469,12 @@ class _Rater:
             return
         if first in ("push", "login", "logout"):
             self.add(CAUTION, f"{cmd.name} {first} talks to a registry", cmd)
-        if first in ("compose",) and len(operands) > 1 and operands[1] == "down" and ("-v" in flags or "--volumes" in flags):
+        if (
+            first in ("compose",)
+            and len(operands) > 1
+            and operands[1] == "down"
+            and ("-v" in flags or "--volumes" in flags)
+        ):
             self.add(CAUTION, "deletes the compose project's volumes", cmd)
 
     def r_git(self, cmd: Command) -> None:
@@ -1925,7 +2482,10 @@ class _Rater:
         i = 0
         while i < len(args):
             t = args[i].text
-            if t in ("-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env", "--super-prefix", "--list-cmds"):
+            if t in (
+                "-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env",
+                "--super-prefix", "--list-cmds",
+            ):
                 i += 2
                 continue
             if t.startswith("-"):
@@ -1937,13 +2497,25 @@ class _Rater:
         sub = args[i].text
         rest = args[i + 1 :]
         words = [a.text for a in rest]
-        o = _opts(rest, "mCFSobc" if sub in ("commit",) else ("C" if sub in ("branch",) else ""), {"--message", "--file", "--author", "--date", "--expire", "--expire-unreachable", "--onto", "--strategy", "--source", "--pathspec-from-file", "--exclude", "--repo", "--push-option", "--receive-pack", "--exec"})
+        o = _opts(
+            rest,
+            "mCFSobc" if sub in ("commit",) else ("C" if sub in ("branch",) else ""),
+            {
+                "--message", "--file", "--author", "--date", "--expire", "--expire-unreachable", "--onto",
+                "--strategy", "--source", "--pathspec-from-file", "--exclude", "--repo", "--push-option",
+                "--receive-pack", "--exec",
+            },
+        )
         short, long = o.short, o.long
         if sub == "reset":
             if "--hard" in long:
                 self.add(DANGEROUS, "git reset --hard discards uncommitted changes for good", cmd)
             elif "--merge" in long or "--keep" in long:
-                self.add(CAUTION, f"git reset {'--merge' if '--merge' in long else '--keep'} moves the branch and may change files", cmd)
+                self.add(
+                    CAUTION,
+                    f"git reset {'--merge' if '--merge' in long else '--keep'} moves the branch and may change files",
+                    cmd,
+                )
             else:
                 self.add(CAUTION, "git reset moves the branch or unstages changes (your files stay)", cmd)
         elif sub == "clean":
@@ -1956,15 +2528,34 @@ class _Rater:
             elif "i" in short or "--interactive" in long:
                 self.add(CAUTION, "git clean -i deletes untracked files you pick", cmd)
             else:
-                self.add(CAUTION, "git clean deletes untracked files (git asks for -f unless configured)", cmd)
+                self.add(
+                    CAUTION, "git clean deletes untracked files (git asks for -f unless configured)", cmd
+                )
         elif sub == "push":
-            force = "f" in short or "--force" in long or "--mirror" in long or any(w.startswith("+") for w in (x.text for x in o.operands))
+            force = (
+                "f" in short
+                or "--force" in long
+                or "--mirror" in long
+                or any(w.startswith("+") for w in (x.text for x in o.operands))
+            )
             if force:
                 how = "--mirror" if "--mirror" in long else "--force"
-                self.add(DANGEROUS, f"git push {how} overwrites the remote branch (others' commits can be lost)", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"git push {how} overwrites the remote branch (others' commits can be lost)",
+                    cmd,
+                )
             elif "--force-with-lease" in long or "--force-if-includes" in long:
-                self.add(CAUTION, "git push --force-with-lease rewrites the remote branch, but refuses if it has commits you have not seen", cmd)
-            elif "d" in short or "--delete" in long or any(x.text.startswith(":") and len(x.text) > 1 for x in o.operands):
+                self.add(
+                    CAUTION,
+                    "git push --force-with-lease rewrites the remote branch, but refuses if it has commits you have not seen",
+                    cmd,
+                )
+            elif (
+                "d" in short
+                or "--delete" in long
+                or any(x.text.startswith(":") and len(x.text) > 1 for x in o.operands)
+            ):
                 self.add(CAUTION, "deletes a remote branch or tag", cmd)
             elif "--prune" in long:
                 self.add(CAUTION, "git push --prune deletes remote branches that do not exist locally", cmd)
@@ -1973,7 +2564,11 @@ class _Rater:
         elif sub == "checkout":
             if "--" in words:
                 paths = words[words.index("--") + 1 :]
-                self.add(DANGEROUS, f"git checkout -- {' '.join(paths[:3]) or '.'} discards uncommitted changes for good", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"git checkout -- {' '.join(paths[:3]) or '.'} discards uncommitted changes for good",
+                    cmd,
+                )
             elif "f" in short or "--force" in long:
                 self.add(DANGEROUS, "git checkout -f discards uncommitted changes for good", cmd)
             elif any(x.text in (".", ":/", "*") for x in o.operands):
@@ -1989,18 +2584,34 @@ class _Rater:
                 self.add(CAUTION, "git restore -p discards the changes you pick", cmd)
             elif worktree or not staged:
                 paths = [x.text for x in o.operands]
-                self.add(DANGEROUS, f"git restore {' '.join(paths[:3])} discards uncommitted changes for good".replace("  ", " "), cmd)
+                self.add(
+                    DANGEROUS,
+                    f"git restore {' '.join(paths[:3])} discards uncommitted changes for good".replace(
+                        "  ", " "
+                    ),
+                    cmd,
+                )
         elif sub == "switch":
             if "f" in short or "--force" in long or "--discard-changes" in long:
                 self.add(DANGEROUS, "git switch --discard-changes throws away uncommitted changes", cmd)
             elif "C" in short or "--force-create" in long:
                 self.add(CAUTION, "git switch -C resets an existing branch", cmd)
         elif sub == "branch":
-            deleting = "D" in short or (("d" in short or "--delete" in long) and ("f" in short or "--force" in long))
+            deleting = "D" in short or (
+                ("d" in short or "--delete" in long) and ("f" in short or "--force" in long)
+            )
             if deleting:
-                self.add(DANGEROUS, f"git branch -D force-deletes {' '.join(x.text for x in o.operands[:2]) or 'a branch'} (unmerged commits are lost)", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"git branch -D force-deletes {' '.join(x.text for x in o.operands[:2]) or 'a branch'} (unmerged commits are lost)",
+                    cmd,
+                )
             elif ("f" in short or "--force" in long) and o.operands:
-                self.add(DANGEROUS, f"git branch -f moves {o.operands[0].text} by force (commits only on it are lost)", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"git branch -f moves {o.operands[0].text} by force (commits only on it are lost)",
+                    cmd,
+                )
             elif "d" in short or "--delete" in long:
                 self.add(CAUTION, "deletes a merged branch", cmd)
             elif "M" in short or "C" in short:
@@ -2013,7 +2624,12 @@ class _Rater:
                 self.add(DANGEROUS, "git stash drop deletes a stash for good", cmd)
             elif action in ("pop", "apply"):
                 self.add(CAUTION, f"git stash {action} changes your working files", cmd)
-        elif sub in ("rebase", "merge", "pull", "cherry-pick", "revert", "am", "apply", "mv", "rm", "commit", "tag", "remote", "gc", "prune", "update-ref", "worktree", "submodule", "lfs", "notes", "replace", "send-email", "reflog", "filter-branch", "filter-repo", "config", "rerere", "sparse-checkout", "update-index", "symbolic-ref"):
+        elif sub in (
+            "rebase", "merge", "pull", "cherry-pick", "revert", "am", "apply", "mv", "rm", "commit", "tag",
+            "remote", "gc", "prune", "update-ref", "worktree", "submodule", "lfs", "notes", "replace",
+            "send-email", "reflog", "filter-branch", "filter-repo", "config", "rerere", "sparse-checkout",
+            "update-index", "symbolic-ref",
+        ):
             self.git_other(cmd, sub, o, words)
 
     def git_other(self, cmd: Command, sub: str, o: _Opts, words: list) -> None:
@@ -2021,12 +2637,21 @@ class _Rater:
         if sub in ("filter-branch", "filter-repo"):
             self.add(DANGEROUS, f"git {sub} rewrites the whole history", cmd)
         elif sub == "reflog":
-            if o.operands and o.operands[0].text == "expire" and any(v in ("now", "all", "0") for v in (o.long.get("--expire", ""), o.long.get("--expire-unreachable", ""))):
+            if (
+                o.operands
+                and o.operands[0].text == "expire"
+                and any(
+                    v in ("now", "all", "0")
+                    for v in (o.long.get("--expire", ""), o.long.get("--expire-unreachable", ""))
+                )
+            ):
                 self.add(DANGEROUS, "git reflog expire --expire=now makes lost commits unrecoverable", cmd)
             elif o.operands and o.operands[0].text in ("expire", "delete"):
                 self.add(CAUTION, "deletes reflog entries", cmd)
         elif sub in ("rebase", "merge", "pull", "cherry-pick", "revert", "am", "apply"):
-            if sub == "rebase" and any(w in ("--abort", "--continue", "--skip", "--quit", "--show-current-patch") for w in words):
+            if sub == "rebase" and any(
+                w in ("--abort", "--continue", "--skip", "--quit", "--show-current-patch") for w in words
+            ):
                 return
             if sub == "merge" and any(w in ("--abort", "--continue", "--quit") for w in words):
                 return
@@ -2034,7 +2659,9 @@ class _Rater:
                 return
             self.add(CAUTION, f"git {sub} changes your branch and files", cmd)
         elif sub in ("rm", "mv"):
-            self.add(CAUTION, f"git {sub} {'removes' if sub == 'rm' else 'moves'} files in the working tree", cmd)
+            self.add(
+                CAUTION, f"git {sub} {'removes' if sub == 'rm' else 'moves'} files in the working tree", cmd
+            )
         elif sub == "commit":
             if "--amend" in long:
                 self.add(CAUTION, "git commit --amend rewrites the last commit", cmd)
@@ -2053,7 +2680,12 @@ class _Rater:
             self.add(CAUTION, "deletes a ref", cmd)
         elif sub == "worktree":
             if o.operands and o.operands[0].text in ("remove", "prune"):
-                self.add(CAUTION if not ("f" in short or "--force" in long) else DANGEROUS, "removes a worktree" + (" with its uncommitted changes" if ("f" in short or "--force" in long) else ""), cmd)
+                self.add(
+                    CAUTION if not ("f" in short or "--force" in long) else DANGEROUS,
+                    "removes a worktree"
+                    + (" with its uncommitted changes" if ("f" in short or "--force" in long) else ""),
+                    cmd,
+                )
         elif sub == "submodule":
             if o.operands and o.operands[0].text == "deinit":
                 self.add(CAUTION, "removes a submodule's working tree", cmd)
@@ -2090,10 +2722,9 @@ class _Rater:
             else:
                 self.add(CAUTION, "sources the output of a command as shell code", cmd)
         elif script.text in self.downloaded:
-            self.add(DANGEROUS, f"sources {script.text}, downloaded from the network in the same command", cmd)
-
-    def r_eval(self, cmd: Command) -> None:
-        return  # eval's string is a CodeRun: judged in code_run / its parsed commands
+            self.add(
+                DANGEROUS, f"sources {script.text}, downloaded from the network in the same command", cmd
+            )
 
     def r_interpreter(self, cmd: Command) -> None:
         kind = interpreter_kind(cmd.name) or cmd.name
@@ -2142,31 +2773,35 @@ class _Rater:
             self.add(CAUTION, "awk pipes the text it builds into a shell", cmd)
 
     def r_find(self, cmd: Command) -> None:
-        if cmd.name != "find":
-            words = [a.text for a in cmd.args]
-            if any(w in ("-x", "--exec", "-X", "--exec-batch") for w in words):
-                return  # the exec'd command is rated on its own (via_input)
-            return
         words = [a.text for a in cmd.args]
         if "-delete" in words:
             scope = self.find_scope(cmd)
             roots, filtered = _find_roots(cmd)
             if scope is not None:
-                self.add(DANGEROUS, f"find -delete deletes {scope.replace('every file it finds in ', 'every file in ')}", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"find -delete deletes {scope.replace('every file it finds in ', 'every file in ')}",
+                    cmd,
+                )
             else:
                 self.add(CAUTION, "find -delete deletes the files it matches", cmd)
         for flag in ("-fprint", "-fprint0", "-fprintf", "-fls"):
             if flag in words:
                 self.add(CAUTION, f"find {flag} overwrites a file", cmd)
 
-    def r_sudo_shell(self, cmd: Command) -> None:
-        return
-
     def r_sql(self, cmd: Command) -> None:
         name = cmd.name
         words = [a.text for a in cmd.args]
         sql = None
-        flags = {"psql": ("-c", "--command"), "mysql": ("-e", "--execute"), "mariadb": ("-e", "--execute"), "clickhouse-client": ("-q", "--query"), "cqlsh": ("-e", "--execute"), "mongo": ("--eval",), "mongosh": ("--eval",)}.get(name, ())
+        flags = {
+            "psql": ("-c", "--command"),
+            "mysql": ("-e", "--execute"),
+            "mariadb": ("-e", "--execute"),
+            "clickhouse-client": ("-q", "--query"),
+            "cqlsh": ("-e", "--execute"),
+            "mongo": ("--eval",),
+            "mongosh": ("--eval",),
+        }.get(name, ())
         for i, w in enumerate(words):
             if w in flags and i + 1 < len(words):
                 sql = words[i + 1]
@@ -2181,7 +2816,11 @@ class _Rater:
         if name == "redis-cli":
             upper = [w.upper() for w in words]
             if "FLUSHALL" in upper or "FLUSHDB" in upper:
-                self.add(DANGEROUS, f"redis-cli {'FLUSHALL' if 'FLUSHALL' in upper else 'FLUSHDB'} deletes every key", cmd)
+                self.add(
+                    DANGEROUS,
+                    f"redis-cli {'FLUSHALL' if 'FLUSHALL' in upper else 'FLUSHDB'} deletes every key",
+                    cmd,
+                )
             elif any(u in ("DEL", "UNLINK", "SHUTDOWN", "CONFIG") for u in upper):
                 self.add(CAUTION, "changes data in Redis", cmd)
             return
@@ -2193,7 +2832,9 @@ class _Rater:
     def sql(self, cmd: Command, sql: str) -> None:
         m = _SQL_DANGEROUS.search(sql)
         if m:
-            self.add(DANGEROUS, f"runs `{m.group(0).strip().rstrip(';')[:40]}`: the data is gone for good", cmd)
+            self.add(
+                DANGEROUS, f"runs `{m.group(0).strip().rstrip(';')[:40]}`: the data is gone for good", cmd
+            )
         elif _SQL_WRITE.search(sql):
             self.add(CAUTION, "changes data in the database", cmd)
 
@@ -2203,8 +2844,19 @@ class _Rater:
         if name == "mysqladmin":
             if "drop" in words:
                 self.add(DANGEROUS, "mysqladmin drop deletes a whole database", cmd)
-            elif any(w in ("shutdown", "flush-hosts", "flush-logs", "flush-privileges", "kill", "password", "create", "reload", "refresh") for w in words):
-                self.add(CAUTION, f"mysqladmin changes the server ({next(w for w in words if not w.startswith('-'))})", cmd)
+            elif any(
+                w
+                in (
+                    "shutdown", "flush-hosts", "flush-logs", "flush-privileges", "kill", "password",
+                    "create", "reload", "refresh",
+                )
+                for w in words
+            ):
+                self.add(
+                    CAUTION,
+                    f"mysqladmin changes the server ({next(w for w in words if not w.startswith('-'))})",
+                    cmd,
+                )
         elif name in ("dropdb",):
             if any(w in ("-i", "--interactive") for w in words):
                 self.add(CAUTION, "dropdb deletes a whole database (after asking)", cmd)
@@ -2223,26 +2875,66 @@ class _Rater:
         lower = [w.lower() for w in path]
         # The clearest mass deletions first.
         if name in ("terraform", "tofu", "terragrunt", "pulumi"):
-            if "destroy" in lower[:2] or ("apply" in lower[:2] and "-destroy" in flags) or ("up" in lower[:1] and "--destroy" in flags):
+            if (
+                "destroy" in lower[:2]
+                or ("apply" in lower[:2] and "-destroy" in flags)
+                or ("up" in lower[:1] and "--destroy" in flags)
+            ):
                 targeted = any(w.startswith("-target") or w.startswith("--target") for w in words)
                 if targeted:
                     self.add(CAUTION, f"{name} destroy deletes the targeted infrastructure", cmd)
                 else:
-                    self.add(DANGEROUS, f"{name} destroy deletes all the infrastructure this configuration manages", cmd)
+                    self.add(
+                        DANGEROUS,
+                        f"{name} destroy deletes all the infrastructure this configuration manages",
+                        cmd,
+                    )
                 return
-            if lower[:1] and lower[0] in ("apply", "import", "taint", "untaint", "force-unlock", "up", "refresh") or lower[:2] == ["state", "rm"]:
+            if (
+                lower[:1]
+                and lower[0] in ("apply", "import", "taint", "untaint", "force-unlock", "up", "refresh")
+                or lower[:2] == ["state", "rm"]
+            ):
                 self.add(CAUTION, f"{name} {lower[0]} changes real infrastructure", cmd)
             return
         if name == "aws" and lower[:2] == ["s3", "rb"] and "--force" in flags:
             self.add(DANGEROUS, "aws s3 rb --force deletes the bucket and every object in it", cmd)
             return
-        if name == "aws" and lower[:2] == ["s3", "rm"] and "--recursive" in flags and any(re.fullmatch(r"s3://[^/]+/?", w) for w in operands):
+        if (
+            name == "aws"
+            and lower[:2] == ["s3", "rm"]
+            and "--recursive" in flags
+            and any(re.fullmatch(r"s3://[^/]+/?", w) for w in operands)
+        ):
             self.add(DANGEROUS, "aws s3 rm --recursive deletes every object in the bucket", cmd)
             return
-        if (name == "aws" and lower[:2] == ["s3", "sync"] and "--delete" in flags) or (name == "gsutil" and "rsync" in lower and "-d" in flags) or (name == "rclone" and lower[:1] == ["sync"]) or (name == "azcopy" and lower[:1] == ["sync"] and any("delete-destination" in w and "false" not in w for w in words)) or (name == "mc" and lower[:1] == ["mirror"] and "--remove" in flags):
-            self.add(DANGEROUS, f"{name} {lower[0] if lower[0] != 's3' else 's3 sync'} deletes everything at the destination that is not in the source", cmd)
+        if (
+            (name == "aws" and lower[:2] == ["s3", "sync"] and "--delete" in flags)
+            or (name == "gsutil" and "rsync" in lower and "-d" in flags)
+            or (name == "rclone" and lower[:1] == ["sync"])
+            or (
+                name == "azcopy"
+                and lower[:1] == ["sync"]
+                and any("delete-destination" in w and "false" not in w for w in words)
+            )
+            or (name == "mc" and lower[:1] == ["mirror"] and "--remove" in flags)
+        ):
+            self.add(
+                DANGEROUS,
+                f"{name} {lower[0] if lower[0] != 's3' else 's3 sync'} deletes everything at the destination that is not in the source",
+                cmd,
+            )
             return
-        if name == "gsutil" and "rm" in lower and ("-r" in flags or "-R" in flags or any(f.startswith("-") and "r" in f.lower() for f in flags if not f.startswith("--"))) and any(re.fullmatch(r"gs://[^/]+/?", w) for w in operands):
+        if (
+            name == "gsutil"
+            and "rm" in lower
+            and (
+                "-r" in flags
+                or "-R" in flags
+                or any(f.startswith("-") and "r" in f.lower() for f in flags if not f.startswith("--"))
+            )
+            and any(re.fullmatch(r"gs://[^/]+/?", w) for w in operands)
+        ):
             self.add(DANGEROUS, "gsutil rm -r deletes every object in the bucket", cmd)
             return
         if name == "gcloud" and lower[:2] == ["projects", "delete"]:
@@ -2263,50 +2955,129 @@ class _Rater:
         if name == "aws" and "delete-db-instance" in lower and "--skip-final-snapshot" in flags:
             self.add(DANGEROUS, "deletes the database without a final snapshot", cmd)
             return
-        if name in ("gh", "glab") and lower[:2] in (["repo", "delete"],) and ("--yes" in flags or "-y" in flags or "--confirm" in flags):
+        if (
+            name in ("gh", "glab")
+            and lower[:2] in (["repo", "delete"],)
+            and ("--yes" in flags or "-y" in flags or "--confirm" in flags)
+        ):
             self.add(DANGEROUS, f"{name} repo delete deletes the repository without asking", cmd)
             return
         if name in ("gitlab-rails",) and any(re.search(r"destroy_all|delete_all", w) for w in words):
             self.add(DANGEROUS, "gitlab-rails runs a mass deletion", cmd)
             return
-        hit = next((w for w in lower if _DESTRUCTIVE_VERB.match(w) or _CLOUD_VERB_PART.search(w) or w in ("cp", "mv")), None)
+        hit = next(
+            (
+                w
+                for w in lower
+                if _DESTRUCTIVE_VERB.match(w) or _CLOUD_VERB_PART.search(w) or w in ("cp", "mv")
+            ),
+            None,
+        )
         if hit is None and any(w in ("-X", "--method") for w in words):
             i = next(k for k, w in enumerate(words) if w in ("-X", "--method"))
             if i + 1 < len(words) and words[i + 1].upper() in ("DELETE", "PUT", "PATCH", "POST"):
                 hit = words[i + 1].lower()
-        if hit is None and name in ("aws",) and any(w.startswith(("delete-", "terminate-", "remove-", "put-", "update-", "create-", "modify-", "change-", "batch-delete")) for w in lower):
-            hit = next(w for w in lower if w.startswith(("delete-", "terminate-", "remove-", "put-", "update-", "create-", "modify-", "change-", "batch-delete")))
+        if (
+            hit is None
+            and name in ("aws",)
+            and any(
+                w.startswith(
+                    (
+                        "delete-", "terminate-", "remove-", "put-", "update-", "create-", "modify-",
+                        "change-", "batch-delete",
+                    )
+                )
+                for w in lower
+            )
+        ):
+            hit = next(
+                w
+                for w in lower
+                if w.startswith(
+                    (
+                        "delete-", "terminate-", "remove-", "put-", "update-", "create-", "modify-",
+                        "change-", "batch-delete",
+                    )
+                )
+            )
         if hit is None:
-            hit = next((w for w in words if re.match(r"^--(?:remove|delete|purge|prune|cleanup|force|destroy)(?:[-=]|$)", w)), None)
+            hit = next(
+                (
+                    w
+                    for w in words
+                    if re.match(r"^--(?:remove|delete|purge|prune|cleanup|force|destroy)(?:[-=]|$)", w)
+                ),
+                None,
+            )
             if hit is not None:
                 path = path + [hit]
         if hit is None and name in ("gh", "glab") and lower[:1] and lower[0] in ("api",):
             return
-        if hit is None and name in ("kubectl", "oc", "helm") and lower[:1] and lower[0] in ("apply", "create", "replace", "patch", "edit", "set", "label", "annotate", "rollout", "install", "upgrade", "rollback", "expose", "run", "taint"):
+        if (
+            hit is None
+            and name in ("kubectl", "oc", "helm")
+            and lower[:1]
+            and lower[0]
+            in (
+                "apply", "create", "replace", "patch", "edit", "set", "label", "annotate", "rollout",
+                "install", "upgrade", "rollback", "expose", "run", "taint",
+            )
+        ):
             hit = lower[0]
-        if hit is None and name in ("aws", "gcloud", "az") and any(w in ("put-secret-value", "update-secret", "change-resource-record-sets") for w in lower):
+        if (
+            hit is None
+            and name in ("aws", "gcloud", "az")
+            and any(w in ("put-secret-value", "update-secret", "change-resource-record-sets") for w in lower)
+        ):
             hit = "update"
         if hit:
-            self.add(CAUTION, f"{name} {' '.join(path[: path.index(hit) + 1] if hit in path else path[:2])} changes or deletes cloud resources".replace("  ", " "), cmd)
+            self.add(
+                CAUTION,
+                f"{name} {' '.join(path[: path.index(hit) + 1] if hit in path else path[:2])} changes or deletes cloud resources".replace(
+                    "  ", " "
+                ),
+                cmd,
+            )
 
     def r_misc_system(self, cmd: Command) -> None:
         name = cmd.name
         words = [a.text for a in cmd.args]
-        if name in ("mount", "umount", "swapoff", "swapon", "modprobe", "rmmod", "insmod", "depmod", "losetup", "fsck", "e2fsck", "tune2fs", "resize2fs", "xfs_repair", "btrfs", "quotaoff", "update-grub", "grub-install", "grub2-install", "update-initramfs", "dracut", "efibootmgr", "kpartx"):
-            if name in ("mount", "umount", "losetup", "btrfs", "swapon") and (not words or all(w.startswith("-") and w in ("-l", "-a", "--all", "-t", "--show", "-s", "--summary") for w in words)) and name != "umount":
+        if name in (
+            "mount", "umount", "swapoff", "swapon", "modprobe", "rmmod", "insmod", "depmod", "losetup",
+            "fsck", "e2fsck", "tune2fs", "resize2fs", "xfs_repair", "btrfs", "quotaoff", "update-grub",
+            "grub-install", "grub2-install", "update-initramfs", "dracut", "efibootmgr", "kpartx",
+        ):
+            if (
+                name in ("mount", "umount", "losetup", "btrfs", "swapon")
+                and (
+                    not words
+                    or all(
+                        w.startswith("-") and w in ("-l", "-a", "--all", "-t", "--show", "-s", "--summary")
+                        for w in words
+                    )
+                )
+                and name != "umount"
+            ):
                 return
-            if name == "modprobe" and any(w in ("-n", "--dry-run", "-c", "--showconfig", "--show-depends") for w in words):
+            if name == "modprobe" and any(
+                w in ("-n", "--dry-run", "-c", "--showconfig", "--show-depends") for w in words
+            ):
                 return
             if name == "efibootmgr" and not any(w.startswith("-") and w not in ("-v",) for w in words):
                 return
-            if name == "btrfs" and not any(w in ("delete", "remove", "balance", "rescue", "check", "zero-log", "replace") for w in words):
+            if name == "btrfs" and not any(
+                w in ("delete", "remove", "balance", "rescue", "check", "zero-log", "replace") for w in words
+            ):
                 if not any(w in ("subvolume", "filesystem", "device") for w in words[:1]):
                     return
             self.add(CAUTION, f"{name} changes disks, filesystems or kernel modules", cmd)
         elif name in ("sysctl",):
             if any(w in ("-w", "--write", "-p", "--load", "--system") or "=" in w for w in words):
                 self.add(CAUTION, "changes kernel settings (sysctl)", cmd)
-        elif name in ("useradd", "adduser", "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd", "chage", "gpasswd", "visudo", "vipw", "chsh", "newusers", "deluser", "delgroup"):
+        elif name in (
+            "useradd", "adduser", "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd",
+            "chage", "gpasswd", "visudo", "vipw", "chsh", "newusers", "deluser", "delgroup",
+        ):
             if name == "passwd" and any(w in ("-S", "--status") for w in words):
                 return
             if name == "deluser" and "--remove-home" in words:
@@ -2318,24 +3089,41 @@ class _Rater:
                 self.add(DANGEROUS, "userdel -r deletes the user's home directory and mail", cmd)
             else:
                 self.add(CAUTION, "deletes a user account", cmd)
-        elif name in ("ip", "ifconfig", "ifdown", "ifup", "nmcli", "route", "iwconfig", "hostnamectl", "timedatectl", "localectl", "resolvectl", "netplan"):
+        elif name in (
+            "ip", "ifconfig", "ifdown", "ifup", "nmcli", "route", "iwconfig", "hostnamectl", "timedatectl",
+            "localectl", "resolvectl", "netplan",
+        ):
             if name == "ip":
-                if any(w in ("flush",) for w in words) and any(w in ("addr", "address", "a", "route", "r") for w in words):
+                if any(w in ("flush",) for w in words) and any(
+                    w in ("addr", "address", "a", "route", "r") for w in words
+                ):
                     self.add(CAUTION, "removes network addresses or routes", cmd)
-                elif any(w in ("down", "del", "delete", "add", "set", "change", "replace", "flush") for w in words):
+                elif any(
+                    w in ("down", "del", "delete", "add", "set", "change", "replace", "flush") for w in words
+                ):
                     self.add(CAUTION, "changes the network configuration", cmd)
                 return
             if name == "ifconfig":
-                if any(w in ("down", "up", "netmask", "inet", "mtu", "hw") for w in words) or len([w for w in words if not w.startswith("-")]) >= 2:
+                if (
+                    any(w in ("down", "up", "netmask", "inet", "mtu", "hw") for w in words)
+                    or len([w for w in words if not w.startswith("-")]) >= 2
+                ):
                     self.add(CAUTION, "changes a network interface", cmd)
                 return
             if name in ("nmcli",):
-                if any(w in ("down", "delete", "modify", "add", "off", "disconnect", "up", "connect") for w in words):
+                if any(
+                    w in ("down", "delete", "modify", "add", "off", "disconnect", "up", "connect")
+                    for w in words
+                ):
                     self.add(CAUTION, "changes the network configuration", cmd)
                 return
-            if name in ("hostnamectl", "timedatectl", "localectl", "resolvectl") and not any(w.startswith("set") or w in ("revert", "flush-caches") for w in words):
+            if name in ("hostnamectl", "timedatectl", "localectl", "resolvectl") and not any(
+                w.startswith("set") or w in ("revert", "flush-caches") for w in words
+            ):
                 return
-            if name in ("route",) and not any(w in ("add", "del", "delete", "flush", "change") for w in words):
+            if name in ("route",) and not any(
+                w in ("add", "del", "delete", "flush", "change") for w in words
+            ):
                 return
             if name == "netplan" and not any(w in ("apply", "try", "set") for w in words):
                 return
@@ -2352,9 +3140,6 @@ class _Rater:
         elif name == "su":
             self.add(CAUTION, "switches user", cmd)
 
-    def r_yes(self, cmd: Command) -> None:
-        return  # `yes > file` is caught as an endless writer in redirects
-
     def r_cat(self, cmd: Command) -> None:
         for a in cmd.args:
             if a.text == "/dev/port":
@@ -2362,16 +3147,39 @@ class _Rater:
             elif a.text in ("/dev/mem", "/dev/kmem"):
                 self.add(CAUTION, f"reads {a.text} (raw memory)", cmd)
 
-    def r_echo(self, cmd: Command) -> None:
-        return
 
-
-_SETUP_WORDS = frozenset({"init", "env", "shellenv", "hook", "activate", "completion", "completions", "alias", "shell-init", "setup", "--bash", "--zsh", "--fish", "bash", "zsh", "fish", "-s", "--sh", "path", "shell"})
+_SETUP_WORDS = frozenset(
+    {
+        "init", "env", "shellenv", "hook", "activate", "completion", "completions", "alias", "shell-init",
+        "setup", "--bash", "--zsh", "--fish", "bash", "zsh", "fish", "-s", "--sh", "path", "shell",
+    }
+)
 
 
 def _prints_shell_setup(cmd: Command) -> bool:
     """`tool init bash`, `tool env`, `tool completion zsh`: a local tool printing its shell set-up."""
     return bool(cmd.name) and any(a.text in _SETUP_WORDS for a in cmd.args[:3])
+
+
+def _mode_locks_out(mode: str) -> bool:
+    """Can this chmod mode cut the owner off, or let anyone write (which breaks ssh, among others)?"""
+    if re.fullmatch(r"[0-7]{3,4}", mode):
+        digits = mode[-3:]
+        return digits[0] in "0123" or digits[2] in "2367"
+    for clause in mode.split(","):
+        m = re.fullmatch(r"([ugoa]*)([-+=])([rwxXst]*)", clause)
+        if not m:
+            return True  # not understood: assume the worst
+        who, op, perms = m.groups()
+        owner = who == "" or "u" in who or "a" in who
+        others = who == "" or "o" in who or "a" in who
+        if op == "-" and owner and any(p in perms for p in "rwx"):
+            return True
+        if op == "=" and owner and not ("r" in perms and "w" in perms):
+            return True
+        if op in "+=" and others and "w" in perms:
+            return True
+    return False
 
 
 def _quote(part: str) -> str:
@@ -2384,10 +3192,34 @@ def _tiny_retention(key: str, value: str) -> bool:
         return False
     number, unit = int(m.group(1)), m.group(2).lower()
     if key == "vacuum-time":
-        seconds = {"": 1, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "days": 86400, "w": 604800, "weeks": 604800, "month": 2592000, "months": 2592000, "y": 31536000, "years": 31536000}.get(unit, 86400)
+        seconds = {
+            "": 1,
+            "s": 1,
+            "sec": 1,
+            "m": 60,
+            "min": 60,
+            "h": 3600,
+            "d": 86400,
+            "days": 86400,
+            "w": 604800,
+            "weeks": 604800,
+            "month": 2592000,
+            "months": 2592000,
+            "y": 31536000,
+            "years": 31536000,
+        }.get(unit, 86400)
         return number * seconds < 86400
     if key == "vacuum-size":
-        size = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1 << 20, "mb": 1 << 20, "g": 1 << 30, "gb": 1 << 30}.get(unit, 1 << 20)
+        size = {
+            "": 1,
+            "b": 1,
+            "k": 1024,
+            "kb": 1024,
+            "m": 1 << 20,
+            "mb": 1 << 20,
+            "g": 1 << 30,
+            "gb": 1 << 30,
+        }.get(unit, 1 << 20)
         return number * size < (1 << 20)
     if key == "vacuum-files":
         return number <= 1
@@ -2407,12 +3239,19 @@ def _find_roots(find: Command) -> tuple:
             break
         roots.append(args[i])
         i += 1
-    filters = {"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex", "-lname", "-ilname", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-size", "-empty", "-inum", "-samefile", "-user", "-uid", "-group", "-gid", "-nouser", "-nogroup", "-perm", "-links", "-newermt", "-newerct", "-used", "-fstype", "-context"}
+    filters = {
+        "-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex", "-iregex", "-lname",
+        "-ilname", "-newer", "-mtime", "-mmin", "-atime", "-amin", "-ctime", "-cmin", "-size", "-empty",
+        "-inum", "-samefile", "-user", "-uid", "-group", "-gid", "-nouser", "-nogroup", "-perm", "-links",
+        "-newermt", "-newerct", "-used", "-fstype", "-context",
+    }
     filtered = any(a.text in filters for a in args[i:])
     return roots, filtered
 
 
-_DESTROYERS = frozenset({"rm", "shred", "srm", "unlink", "rmdir", "truncate", "chmod", "chown", "chgrp", "mv", "wipe", "dd"})
+_DESTROYERS = frozenset(
+    {"rm", "shred", "srm", "unlink", "rmdir", "truncate", "chmod", "chown", "chgrp", "mv", "wipe", "dd"}
+)
 
 INTERPRETER_CODE_FLAGS = {
     "python": ("-c",),
@@ -2430,20 +3269,37 @@ INTERPRETER_CODE_FLAGS = {
 
 _Q = r"""(?P<q>['"`])(?P<s>(?:(?!(?P=q)).|\\.)*?)(?P=q)"""
 _SHELL_OUT = (
-    re.compile(r"(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|pty\.spawn|\bsystem|\bexec(?:Sync)?|\bspawnSync|\bshell_exec|\bpassthru|\bpopen|\bproc_open|IO\.popen|Open3\.\w+|%x|\bqx|child_process\.\w+)\s*[\(\{]?\s*" + _Q),
+    re.compile(
+        r"(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|pty\.spawn|\bsystem|\bexec(?:Sync)?|\bspawnSync|\bshell_exec|\bpassthru|\bpopen|\bproc_open|IO\.popen|Open3\.\w+|%x|\bqx|child_process\.\w+)\s*[\(\{]?\s*"
+        + _Q
+    ),
     re.compile(r"(?<![\w$])`(?P<s>[^`]+)`(?P<q>)"),
     re.compile(r"\bdo shell script\s+\"(?P<s>[^\"]+)\"(?P<q>)"),
 )
-_SHELL_OUT_LIST = re.compile(r"(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.execvp?e?|spawnSync|spawn|execFileSync|execFile)\s*\(\s*(?:['\"][\w./-]+['\"]\s*,\s*)?\[(?P<l>[^\]]*)\]")
-_RECURSIVE_DELETE = re.compile(r"(?:shutil\.rmtree|\brmtree|\bremove_tree|FileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry(?:_secure)?|rmtree)|\brimraf(?:\.sync)?|fs\.(?:rmSync|rmdirSync|rm|rmdir|removeSync|remove)\s*(?=\([^)]*recursive)|fse?\.(?:removeSync|remove|emptyDirSync)|Deno\.remove(?=\([^)]*recursive)|rm_rf)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]*)(?P=q)")
-_RECURSIVE_DELETE_HOME = re.compile(r"(?:rmtree|rm_rf|rmSync|remove_tree)\s*\(\s*(?:os\.path\.expanduser\(\s*['\"]~['\"]\s*\)|Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|ENV\[['\"]HOME['\"]\]|Dir\.home|os\.homedir\(\)|process\.env\.HOME|\$ENV\{HOME\})\s*[,)]")
-_FILE_DELETE = re.compile(r"(?:os\.(?:remove|unlink|rmdir)|\bunlink(?:Sync)?|File\.delete|FileUtils\.rm|Path\([^)]*\)\.unlink|fs\.unlinkSync|File::Path)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)")
-_FILE_WRITE = re.compile(r"(?:\bopen\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)\s*,\s*['\"][wx]b?['\"]|writeFileSync\s*\(\s*['\"](?P<p2>[^'\"]+)['\"])")
+_SHELL_OUT_LIST = re.compile(
+    r"(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.execvp?e?|spawnSync|spawn|execFileSync|execFile)\s*\(\s*(?:['\"][\w./-]+['\"]\s*,\s*)?\[(?P<l>[^\]]*)\]"
+)
+_RECURSIVE_DELETE = re.compile(
+    r"(?:shutil\.rmtree|\brmtree|\bremove_tree|FileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry(?:_secure)?|rmtree)|\brimraf(?:\.sync)?|fs\.(?:rmSync|rmdirSync|rm|rmdir|removeSync|remove)\s*(?=\([^)]*recursive)|fse?\.(?:removeSync|remove|emptyDirSync)|Deno\.remove(?=\([^)]*recursive)|rm_rf)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]*)(?P=q)"
+)
+_RECURSIVE_DELETE_HOME = re.compile(
+    r"(?:rmtree|rm_rf|rmSync|remove_tree)\s*\(\s*(?:os\.path\.expanduser\(\s*['\"]~['\"]\s*\)|Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|ENV\[['\"]HOME['\"]\]|Dir\.home|os\.homedir\(\)|process\.env\.HOME|\$ENV\{HOME\})\s*[,)]"
+)
+_FILE_DELETE = re.compile(
+    r"(?:os\.(?:remove|unlink|rmdir)|\bunlink(?:Sync)?|File\.delete|FileUtils\.rm|Path\([^)]*\)\.unlink|fs\.unlinkSync|File::Path)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)"
+)
+_FILE_WRITE = re.compile(
+    r"(?:\bopen\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)\s*,\s*['\"][wx]b?['\"]|writeFileSync\s*\(\s*['\"](?P<p2>[^'\"]+)['\"])"
+)
 _FORK = re.compile(r"\bfork\s*\(|\bfork\b")
 _LOOP = re.compile(r"\bwhile\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*\{|\bfork\s+while\b|\buntil\b")
 _EXEC_CALL = re.compile(r"\b(?:exec|eval|Function|instance_eval|class_eval)\s*\(")
-_NET_CALL = re.compile(r"urlopen|urllib|requests\.(?:get|post)|http\.client|https?\.get|fetch\(|Net::HTTP|open-uri|LWP::|HTTP::Tiny|file_get_contents\(\s*['\"]https?:|socket")
-_DECODE_CALL = re.compile(r"b64decode|base64|decode\(\s*['\"](?:hex|rot13|base64)|codecs\.decode|zlib\.decompress|marshal\.loads|atob\(|Buffer\.from\([^)]*['\"](?:base64|hex)['\"]|unpack\(|MIME::Base64|fromhex")
+_NET_CALL = re.compile(
+    r"urlopen|urllib|requests\.(?:get|post)|http\.client|https?\.get|fetch\(|Net::HTTP|open-uri|LWP::|HTTP::Tiny|file_get_contents\(\s*['\"]https?:|socket"
+)
+_DECODE_CALL = re.compile(
+    r"b64decode|base64|decode\(\s*['\"](?:hex|rot13|base64)|codecs\.decode|zlib\.decompress|marshal\.loads|atob\(|Buffer\.from\([^)]*['\"](?:base64|hex)['\"]|unpack\(|MIME::Base64|fromhex"
+)
 _SOCKET = re.compile(r"socket|TCPSocket|IO::Socket|net\.connect|fsockopen|/dev/tcp/")
 _SPAWN_SHELL = re.compile(r"/bin/(?:ba)?sh|pty\.spawn|cmd\.exe|\bexec\s*\(\s*['\"](?:/bin/)?(?:ba)?sh|dup2")
 
@@ -2457,7 +3313,6 @@ _RULES = {
     "wipe": _Rater.r_shred,
     "trash": _Rater.r_trash,
     "trash-put": _Rater.r_trash,
-    "gio": None,
     "dd": _Rater.r_dd,
     "mkswap": _Rater.r_mkfs,
     "mke2fs": _Rater.r_mkfs,
@@ -2570,10 +3425,25 @@ _RULES = {
     "hexdump": _Rater.r_cat,
     "xxd": _Rater.r_cat,
 }
-for _name in ("apt", "apt-get", "aptitude", "yum", "dnf", "microdnf", "zypper", "apk", "snap", "flatpak", "brew", "port", "pkg", "pkgin", "pacman", "yay", "paru", "dpkg", "rpm", "emerge", "nix-env", "nix", "xbps-install", "xbps-remove", "eopkg", "swupd", "nala"):
+for _name in (
+    "apt", "apt-get", "aptitude", "yum", "dnf", "microdnf", "zypper", "apk", "snap", "flatpak", "brew",
+    "port", "pkg", "pkgin", "pacman", "yay", "paru", "dpkg", "rpm", "emerge", "nix-env", "nix",
+    "xbps-install", "xbps-remove", "eopkg", "swupd", "nala",
+):
     _RULES[_name] = _Rater.r_packages
-for _name in ("pip", "pip3", "pipx", "uv", "npm", "pnpm", "yarn", "bun", "gem", "cargo", "go", "composer", "luarocks", "cpan", "cpanm", "opam", "stack", "cabal", "conda", "mamba", "micromamba", "poetry", "pdm", "hatch", "rye", "dotnet", "nuget", "mvn", "mvnw", "gradle", "gradlew", "twine", "rustup"):
+for _name in (
+    "pip", "pip3", "pipx", "uv", "npm", "pnpm", "yarn", "bun", "gem", "cargo", "go", "composer", "luarocks",
+    "cpan", "cpanm", "opam", "stack", "cabal", "conda", "mamba", "micromamba", "poetry", "pdm", "hatch",
+    "rye", "dotnet", "nuget", "mvn", "mvnw", "gradle", "gradlew", "twine", "rustup",
+):
     _RULES[_name] = _Rater.r_lang_packages
-for _name in ("mount", "umount", "swapoff", "swapon", "modprobe", "rmmod", "insmod", "depmod", "losetup", "fsck", "e2fsck", "tune2fs", "resize2fs", "xfs_repair", "btrfs", "quotaoff", "update-grub", "grub-install", "grub2-install", "update-initramfs", "dracut", "efibootmgr", "kpartx", "sysctl", "useradd", "adduser", "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd", "chage", "gpasswd", "visudo", "vipw", "chsh", "newusers", "deluser", "delgroup", "userdel", "ip", "ifconfig", "ifdown", "ifup", "nmcli", "route", "iwconfig", "hostnamectl", "timedatectl", "localectl", "resolvectl", "netplan", "at", "batch", "atrm", "nsupdate"):
+for _name in (
+    "mount", "umount", "swapoff", "swapon", "modprobe", "rmmod", "insmod", "depmod", "losetup", "fsck",
+    "e2fsck", "tune2fs", "resize2fs", "xfs_repair", "btrfs", "quotaoff", "update-grub", "grub-install",
+    "grub2-install", "update-initramfs", "dracut", "efibootmgr", "kpartx", "sysctl", "useradd", "adduser",
+    "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd", "chage", "gpasswd", "visudo",
+    "vipw", "chsh", "newusers", "deluser", "delgroup", "userdel", "ip", "ifconfig", "ifdown", "ifup",
+    "nmcli", "route", "iwconfig", "hostnamectl", "timedatectl", "localectl", "resolvectl", "netplan", "at",
+    "batch", "atrm", "nsupdate",
+):
     _RULES[_name] = _Rater.r_misc_system
-_RULES = {k: v for k, v in _RULES.items() if v is not None}

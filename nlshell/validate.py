@@ -21,18 +21,10 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 __all__ = [
-    "Assessment",
-    "Command",
-    "Script",
-    "Validation",
-    "Word",
-    "assess",
-    "is_warning",
-    "parse",
-    "script_of",
+    "Assessment", "Command", "Script", "Validation", "Word", "assess", "is_warning", "parse", "script_of",
     "validate",
 ]
 
@@ -251,7 +243,7 @@ class Command:
 
     @property
     def as_root(self) -> bool:
-        return any(w in _ROOT_WRAPPERS for w in self.wrappers)
+        return any(w in ROOT_WRAPPERS for w in self.wrappers)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Command({' '.join(w.text for w in self.argv)!r}, wrappers={self.wrappers}, origin={self.origin})"
@@ -282,9 +274,11 @@ class Script:
     has_error: bool = False
 
 
-_ROOT_WRAPPERS = frozenset({"sudo", "doas", "su", "run0", "pkexec", "runuser", "gosu", "su-exec"})
+ROOT_WRAPPERS = frozenset({"sudo", "doas", "su", "run0", "pkexec", "runuser", "gosu", "su-exec"})
 
-SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "rbash", "yash", "busybox-sh"})
+SHELLS = frozenset(
+    {"sh", "bash", "zsh", "dash", "ksh", "mksh", "ash", "fish", "csh", "tcsh", "rbash", "yash", "busybox-sh"}
+)
 
 # --------------------------------------------------------------------------------------------
 # Words
@@ -427,7 +421,7 @@ class _WordBuilder:
         base = node.start_byte
         for child in node.children:
             ct = child.type
-            if dquoted and ct == '"' :
+            if dquoted and ct == '"':
                 pos = child.end_byte
                 continue
             if child.start_byte > pos:  # text the grammar left between children
@@ -459,13 +453,31 @@ class _WordBuilder:
 
 # name -> (short options that take a value, long options that take a value, positionals before the command)
 _WRAPPERS = {
-    "sudo": ("ughpCDrtUTR", {"--user", "--group", "--host", "--prompt", "--close-from", "--chdir", "--role", "--type", "--other-user", "--command-timeout", "--chroot"}, 0),
+    "sudo": (
+        "ughpCDrtUTR",
+        {
+            "--user", "--group", "--host", "--prompt", "--close-from", "--chdir", "--role", "--type",
+            "--other-user", "--command-timeout", "--chroot",
+        },
+        0,
+    ),
     "doas": ("uC", set(), 0),
-    "run0": ("uDgM", {"--user", "--group", "--chdir", "--machine", "--unit", "--description", "--property", "--setenv", "--nice", "--slice"}, 0),
+    "run0": (
+        "uDgM",
+        {
+            "--user", "--group", "--chdir", "--machine", "--unit", "--description", "--property",
+            "--setenv", "--nice", "--slice",
+        },
+        0,
+    ),
     "pkexec": ("", {"--user"}, 0),
     "gosu": ("", set(), 1),
     "su-exec": ("", set(), 1),
-    "env": ("uCS", {"--unset", "--chdir", "--split-string", "--default-signal", "--ignore-signal", "--block-signal"}, 0),
+    "env": (
+        "uCS",
+        {"--unset", "--chdir", "--split-string", "--default-signal", "--ignore-signal", "--block-signal"},
+        0,
+    ),
     "nohup": ("", set(), 0),
     "setsid": ("", set(), 0),
     "unbuffer": ("", set(), 0),
@@ -489,8 +501,22 @@ _WRAPPERS = {
     "chroot": ("", {"--userspec", "--groups"}, 1),
     "strace": ("oepsuEaPIXSb", set(), 0),
     "ltrace": ("oepsnauAS", set(), 0),
-    "xargs": ("ILnPdEsa", {"--arg-file", "--delimiter", "--max-args", "--max-procs", "--replace", "--eof", "--max-lines", "--max-chars", "--process-slot-var"}, 0),
-    "parallel": ("jSNnLIXa", {"--jobs", "--sshlogin", "--max-args", "--arg-file", "--delay", "--timeout", "--joblog", "--results", "--tmpdir", "--workdir"}, 0),
+    "xargs": (
+        "ILnPdEsa",
+        {
+            "--arg-file", "--delimiter", "--max-args", "--max-procs", "--replace", "--eof", "--max-lines",
+            "--max-chars", "--process-slot-var",
+        },
+        0,
+    ),
+    "parallel": (
+        "jSNnLIXa",
+        {
+            "--jobs", "--sshlogin", "--max-args", "--arg-file", "--delay", "--timeout", "--joblog",
+            "--results", "--tmpdir", "--workdir",
+        },
+        0,
+    ),
     "watch": ("nq", {"--interval", "--chgexit"}, 0),
     "flock": ("wEc", {"--timeout", "--conflict-exit-code", "--command"}, 1),
     "runuser": ("ugGsw", {"--user", "--group", "--supp-group", "--shell", "--whitelist-environment"}, 0),
@@ -498,14 +524,25 @@ _WRAPPERS = {
     "sg": ("", set(), 1),
     "unshare": ("", set(), 0),
     "nsenter": ("tSGwrn", {"--target", "--setuid", "--setgid", "--wd", "--root"}, 0),
-    "systemd-run": ("puEM", {"--unit", "--property", "--description", "--slice", "--uid", "--gid", "--nice", "--working-directory", "--setenv", "--machine"}, 0),
+    "systemd-run": (
+        "puEM",
+        {
+            "--unit", "--property", "--description", "--slice", "--uid", "--gid", "--nice",
+            "--working-directory", "--setenv", "--machine",
+        },
+        0,
+    ),
     "valgrind": ("", set(), 0),
     "busybox": ("", set(), 0),
     "toybox": ("", set(), 0),
     "entr": ("", set(), 0),
     "script": ("cEIOT", {"--command", "--echo", "--log-in", "--log-out", "--log-timing"}, 0),
     "ssh": ("bcDEeFIiJLlmOopQRSWwB", set(), 1),
-    "su": ("cgGsw", {"--command", "--session-command", "--group", "--supp-group", "--shell", "--whitelist-environment"}, 0),
+    "su": (
+        "cgGsw",
+        {"--command", "--session-command", "--group", "--supp-group", "--shell", "--whitelist-environment"},
+        0,
+    ),
     "eval": ("", set(), 0),
     "ddtrace-run": ("", set(), 0),
 }
@@ -605,13 +642,26 @@ def interpreter_kind(name: str) -> str | None:
 # The collector: tree -> Script
 # --------------------------------------------------------------------------------------------
 
-_STATEMENT_SKIP = frozenset({"comment", "&", ";", ";;", "\n", "&&", "||", "|", "|&", "(", ")", "{", "}", "do", "done", "then", "fi", "else", "elif", "if", "while", "until", "for", "in", "case", "esac", "!", "function"})
+_STATEMENT_SKIP = frozenset(
+    {
+        "comment", "&", ";", ";;", "\n", "&&", "||", "|", "|&", "(", ")", "{", "}", "do", "done", "then",
+        "fi", "else", "elif", "if", "while", "until", "for", "in", "case", "esac", "!", "function",
+    }
+)
 _REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
 _TRUE_WORDS = frozenset({"true", ":", "/bin/true", "/usr/bin/true"})
 
 
 class _Collector:
-    def __init__(self, script: Script, depth: int, origin: str | None, parent: Command | None, env: dict | None = None, remote: bool = False) -> None:
+    def __init__(
+        self,
+        script: Script,
+        depth: int,
+        origin: str | None,
+        parent: Command | None,
+        env: dict | None = None,
+        remote: bool = False,
+    ) -> None:
         self.script = script
         self.depth = depth
         self.origin = origin
@@ -620,7 +670,9 @@ class _Collector:
         self.remote = remote
 
     # statements -------------------------------------------------------------------------
-    def visit(self, node, bg: bool = False, loop: Loop | None = None, fn: str | None = None, pipe=None) -> None:
+    def visit(
+        self, node, bg: bool = False, loop: Loop | None = None, fn: str | None = None, pipe=None
+    ) -> None:
         t = node.type
         if t == "command":
             self.command(node, bg, loop, fn, pipe)
@@ -649,7 +701,14 @@ class _Collector:
             for c in node.children:
                 if c.type in ("command_substitution", "process_substitution"):
                     self.block(c, False, loop, fn)
-        elif t in ("comment", "heredoc_content", "heredoc_start", "heredoc_end", "raw_string", "ansi_c_string"):
+        elif t in (
+            "comment",
+            "heredoc_content",
+            "heredoc_start",
+            "heredoc_end",
+            "raw_string",
+            "ansi_c_string",
+        ):
             return
         elif t in ("word", "number"):
             return
@@ -760,7 +819,15 @@ class _Collector:
             if c.type == "variable_assignment":
                 name, w = self.assignment(c, loop, fn, record_command=False)
                 words.append(Word(f"{name}={w.text}", literal=w.literal))
-            elif c.type in ("variable_name", "word", "string", "raw_string", "concatenation", "simple_expansion", "expansion"):
+            elif c.type in (
+                "variable_name",
+                "word",
+                "string",
+                "raw_string",
+                "concatenation",
+                "simple_expansion",
+                "expansion",
+            ):
                 words.append(self.word(c))
             elif c.type in ("command_substitution", "process_substitution"):
                 self.visit(c, False, loop, fn)
@@ -858,12 +925,36 @@ class _Collector:
                 words.extend(self.words(c))
                 inner.append(c)
         redirects.extend(extra_redirects)
-        self.emit(words, assignments, redirects, bg, loop, fn, pipe[0] if pipe else None, pipe[1] if pipe else 0, node)
+        self.emit(
+            words,
+            assignments,
+            redirects,
+            bg,
+            loop,
+            fn,
+            pipe[0] if pipe else None,
+            pipe[1] if pipe else 0,
+            node,
+        )
         for c in inner:
             if c.type not in ("word", "raw_string", "number"):
                 self.visit_subs(c, loop, fn)
 
-    def emit(self, words, assignments, redirects, bg, loop, fn, pipeline, stage, node, wrappers=(), origin=None, parent=None) -> Command:
+    def emit(
+        self,
+        words,
+        assignments,
+        redirects,
+        bg,
+        loop,
+        fn,
+        pipeline,
+        stage,
+        node,
+        wrappers=(),
+        origin=None,
+        parent=None,
+    ) -> Command:
         argv, wrappers2, code, assigns2, xargs = _unwrap(words)
         assignments = {**assignments, **assigns2}
         cmd = Command(
@@ -915,7 +1006,9 @@ class _Collector:
         # A string that fails to parse is still rated on what parses: it is data to the outer
         # shell, so it never makes the command itself invalid.
         tree = parse(text)
-        sub = _Collector(self.script, self.depth + 1, how, by, dict(self.env), self.remote or kind == "remote")
+        sub = _Collector(
+            self.script, self.depth + 1, how, by, dict(self.env), self.remote or kind == "remote"
+        )
         sub.block(tree.root_node, False, by.loop, by.function)
 
     def find_exec(self, cmd: Command, name: str) -> None:
@@ -923,7 +1016,11 @@ class _Collector:
         i, n = 1, len(words)
         while i < n:
             w = words[i].text
-            is_exec = w in ("-exec", "-execdir", "-ok", "-okdir") if name == "find" else w in ("-x", "--exec", "-X", "--exec-batch")
+            is_exec = (
+                w in ("-exec", "-execdir", "-ok", "-okdir")
+                if name == "find"
+                else w in ("-x", "--exec", "-X", "--exec-batch")
+            )
             if not is_exec:
                 i += 1
                 continue
@@ -932,7 +1029,19 @@ class _Collector:
                 j += 1
             inner = words[i + 1 : j]
             if inner:
-                self.emit(list(inner), {}, [], cmd.background, cmd.loop, cmd.function, None, 0, cmd.node, origin=f"{name} {w}", parent=cmd)
+                self.emit(
+                    list(inner),
+                    {},
+                    [],
+                    cmd.background,
+                    cmd.loop,
+                    cmd.function,
+                    None,
+                    0,
+                    cmd.node,
+                    origin=f"{name} {w}",
+                    parent=cmd,
+                )
             i = j + 1
 
 
@@ -1025,11 +1134,24 @@ def _unwrap(words: list) -> tuple:
                 break
             if name == "command" and w in ("-v", "-V"):
                 query_only = True
-            if name == "sudo" and w in ("-l", "--list", "-v", "--validate", "-k", "-K", "--reset-timestamp", "--remove-timestamp", "-e", "--edit", "-V", "--version", "-h", "--help"):
+            if name == "sudo" and w in (
+                "-l", "--list", "-v", "--validate", "-k", "-K", "--reset-timestamp", "--remove-timestamp",
+                "-e", "--edit", "-V", "--version", "-h", "--help",
+            ):
                 query_only = True
-            if name in ("su", "runuser", "flock", "script") and (w in ("-c", "--command", "--session-command") or w.startswith("--command=")):
-                code_option = rest[i + 1] if takes and i + 1 < len(rest) else (Word(inline) if inline is not None else None)
-            if name == "env" and (w in ("-S", "--split-string") or w.startswith("--split-string=") or (w.startswith("-S") and len(w) > 2)):
+            if name in ("su", "runuser", "flock", "script") and (
+                w in ("-c", "--command", "--session-command") or w.startswith("--command=")
+            ):
+                code_option = (
+                    rest[i + 1]
+                    if takes and i + 1 < len(rest)
+                    else (Word(inline) if inline is not None else None)
+                )
+            if name == "env" and (
+                w in ("-S", "--split-string")
+                or w.startswith("--split-string=")
+                or (w.startswith("-S") and len(w) > 2)
+            ):
                 inline_code = rest[i + 1] if takes and i + 1 < len(rest) else Word(inline or "")
             i += 2 if takes else 1
         if name == "su" and i < len(rest) and rest[i].text == "-":
@@ -1037,7 +1159,11 @@ def _unwrap(words: list) -> tuple:
         rest = rest[i:]
         if query_only:  # `sudo -l`, `command -v git`: nothing else runs
             return argv, tuple(wrappers), code, assignments, xargs
-        if not rest and name not in _ROOT_WRAPPERS and name not in ("su", "eval", "xargs", "parallel", "ssh", "watch", "exec"):
+        if (
+            not rest
+            and name not in ROOT_WRAPPERS
+            and name not in ("su", "eval", "xargs", "parallel", "ssh", "watch", "exec")
+        ):
             # `env`, `nice`, `time` alone: the wrapper is the program (env prints the environment).
             break
         wrappers.append(name)
@@ -1077,7 +1203,9 @@ def _unwrap(words: list) -> tuple:
             if not rest:
                 rest = [Word("echo")]
         if name == "parallel":
-            cut = next((k for k, w in enumerate(rest) if w.text in (":::", "::::", ":::+", "::::+")), len(rest))
+            cut = next(
+                (k for k, w in enumerate(rest) if w.text in (":::", "::::", ":::+", "::::+")), len(rest)
+            )
             rest = rest[:cut]
             xargs = True
         if name == "chroot" and not rest:
@@ -1233,7 +1361,11 @@ def _syntax(command: str, shell: str, tree) -> tuple:
     if ok:
         return [], [], None
     if ok is None:
-        return [f"syntax error at {pos[0]}:{pos[1]}: {described} (not confirmed: {checker} is not available)"], [], pos
+        return (
+            [f"syntax error at {pos[0]}:{pos[1]}: {described} (not confirmed: {checker} is not available)"],
+            [],
+            pos,
+        )
     line, text = _bash_message(message)
     text = re.sub(r"^syntax error:?\s*", "", text)
     lines = command.count("\n") + 1
@@ -1269,7 +1401,11 @@ def _found(name: str, which: Which) -> bool:
 
 def _program_problem(name: str, shell: str, script: Script, which: Which) -> str | None:
     """A warning when `name` cannot be found, else None."""
-    builtins = FISH_BUILTINS if shell == "fish" else (BASH_BUILTINS | ZSH_EXTRAS if shell == "zsh" else BASH_BUILTINS)
+    builtins = (
+        FISH_BUILTINS
+        if shell == "fish"
+        else (BASH_BUILTINS | ZSH_EXTRAS if shell == "zsh" else BASH_BUILTINS)
+    )
     if name in builtins or name in script.functions or name in script.aliases:
         return None
     if "/" in name:
@@ -1351,14 +1487,31 @@ def _shell_name(shell: str | None) -> str:
     return "zsh" if name.endswith("zsh") else ("fish" if name.endswith("fish") else "bash")
 
 
-def _validate(command: str, shell: str, which: Which, script: Script | None) -> Validation:
+TOO_DEEP = "the command is nested too deeply to check"
+
+
+def _script_or_none(command: str, tree) -> Script | None:
+    """The structural model, or None when the nesting is deeper than Python's stack."""
+    try:
+        return script_of(command, tree)
+    except RecursionError:
+        return None
+
+
+def _validate(command: str, shell: str, which: Which, tree=None, script: Script | None = None) -> Validation:
     if not command.strip():
         return Validation(False, ["the command is empty"], [], None)
     if "\x00" in command:
         return Validation(False, ["the command contains a NUL byte"], [], None)
+    if tree is None:
+        tree = parse(command)
     if script is None:
-        script = script_of(command)
-    fatal, warnings, pos = _syntax(command, shell, script.tree)
+        script = _script_or_none(command, tree)
+    fatal, warnings, pos = _syntax(command, shell, tree)
+    if script is None:
+        return Validation(
+            not fatal, fatal + warnings + [f"{WARNING_PREFIX}{TOO_DEEP} which programs it runs"], [], pos
+        )
     programs = _programs(script)
     for name in programs:
         problem = _program_problem(name, shell, script, which)
@@ -1369,7 +1522,7 @@ def _validate(command: str, shell: str, which: Which, script: Script | None) -> 
 
 def validate(command: str, shell: str = "bash", *, which: Which = shutil.which) -> Validation:
     """Parse, confirm syntax errors with the shell itself, and check the programs exist."""
-    return _validate(command, _shell_name(shell), which, None)
+    return _validate(command, _shell_name(shell), which)
 
 
 def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) -> Assessment:
@@ -1377,9 +1530,11 @@ def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) ->
     from nlshell import safety
 
     shell_name = _shell_name(shell)
-    script = script_of(command) if command.strip() and "\x00" not in command else None
-    validation = _validate(command, shell_name, which, script)
-    rating = safety.rate(command, tree=script.tree if script is not None else None, _script=script)
+    usable = bool(command.strip()) and "\x00" not in command
+    tree = parse(command) if usable else None
+    script = _script_or_none(command, tree) if usable else None
+    validation = _validate(command, shell_name, which, tree, script)
+    rating = safety.rate(command, tree=tree, _script=script) if usable else safety.Rating(safety.SAFE, [])
     return Assessment(
         command=command,
         valid=validation.valid,

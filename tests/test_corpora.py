@@ -48,7 +48,12 @@ def _excluded(corpus: str) -> set:
 
 
 def _bash_accepts(command: str) -> bool:
-    proc = subprocess.run(["bash", "-n", "-c", command], capture_output=True, timeout=10, env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"})
+    proc = subprocess.run(
+        ["bash", "-n", "-c", command],
+        capture_output=True,
+        timeout=10,
+        env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"},
+    )
     return proc.returncode == 0
 
 
@@ -58,7 +63,9 @@ def _bash_accepts(command: str) -> bool:
 @pytest.mark.slow
 def test_tldr_commands_that_bash_accepts_are_valid(bench_data):
     with (bench_data / "tldr" / "examples.tsv").open(encoding="utf-8") as f:
-        commands = [row["command_filled"] for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+        commands = [
+            row["command_filled"] for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
     assert len(commands) > 20000
 
     invalid, flagged_but_valid, crashed = [], [], []
@@ -78,7 +85,9 @@ def test_tldr_commands_that_bash_accepts_are_valid(bench_data):
     # bash -n runs only on the few commands tree-sitter flags, independently of validate().
     wrongly_invalid = [c for c in invalid if _bash_accepts(c)]
     wrongly_valid = [c for c in flagged_but_valid if not _bash_accepts(c)]
-    print(f"\ntldr: {len(commands)} commands, {len(invalid)} invalid (bash -n agrees), {len(flagged_but_valid)} tree-sitter errors that bash accepts")
+    print(
+        f"\ntldr: {len(commands)} commands, {len(invalid)} invalid (bash -n agrees), {len(flagged_but_valid)} tree-sitter errors that bash accepts"
+    )
     print(f"tldr risk: {dict(risks)}")
     assert crashed == []
     assert wrongly_invalid == [], wrongly_invalid[:10]
@@ -109,10 +118,14 @@ def test_dangerous_commands_by_scope_and_category(bench_data):
     print("\nscope          category      rows  dangerous  caution  safe  excluded")
     totals = collections.defaultdict(lambda: collections.Counter())
     for (scope, category), c in sorted(table.items()):
-        print(f"{scope:14} {category:12} {c['rows']:5} {c[DANGEROUS]:10} {c[CAUTION]:8} {c[SAFE]:5} {c['excluded']:9}")
+        print(
+            f"{scope:14} {category:12} {c['rows']:5} {c[DANGEROUS]:10} {c[CAUTION]:8} {c[SAFE]:5} {c['excluded']:9}"
+        )
         totals[scope].update(c)
     for scope, c in sorted(totals.items()):
-        print(f"{scope:14} {'(all)':12} {c['rows']:5} {c[DANGEROUS]:10} {c[CAUTION]:8} {c[SAFE]:5} {c['excluded']:9}")
+        print(
+            f"{scope:14} {'(all)':12} {c['rows']:5} {c[DANGEROUS]:10} {c[CAUTION]:8} {c[SAFE]:5} {c['excluded']:9}"
+        )
     for scope, rows_missed in misses.items():
         for risk, command in rows_missed:
             print(f"  below goal [{scope}] {risk}: {command!r}")
@@ -154,7 +167,9 @@ def test_dcg_allow_rows_are_rarely_dangerous(bench_data):
     print(f"\ndcg allow: {len(allow)} scored rows, {dict(allow_risks)}; dangerous {rate_fp:.1%}")
     for fp in false_positives:
         print(f"  false positive: {fp}")
-    print(f"dcg deny (reported): {len(deny)} rows, {dict(deny_risks)}; dangerous {deny_risks[DANGEROUS] / len(deny):.1%}")
+    print(
+        f"dcg deny (reported): {len(deny)} rows, {dict(deny_risks)}; dangerous {deny_risks[DANGEROUS] / len(deny):.1%}"
+    )
     assert rate_fp <= 0.02
 
 
@@ -164,13 +179,25 @@ def test_dcg_allow_rows_are_rarely_dangerous(bench_data):
 def test_exclusions_are_few_real_and_current(bench_data):
     exclusions = _exclusions()
     corpora = {
-        "commands.tsv": {r["command"] for r in _jsonl(bench_data / "dangerous" / "commands.jsonl") if r["scope"] == "shell-core"},
-        "dcg_corpus.tsv": {r["command"] for r in _jsonl(bench_data / "dangerous" / "dcg_corpus.jsonl") if r["expected"] == "allow"},
+        "commands.tsv": {
+            r["command"]
+            for r in _jsonl(bench_data / "dangerous" / "commands.jsonl")
+            if r["scope"] == "shell-core"
+        },
+        "dcg_corpus.tsv": {
+            r["command"]
+            for r in _jsonl(bench_data / "dangerous" / "dcg_corpus.jsonl")
+            if r["expected"] == "allow"
+        },
     }
     scored = len(corpora["commands.tsv"]) + len(corpora["dcg_corpus.tsv"])
     assert exclusions, "an empty list should be deleted, not kept"
     assert len(exclusions) <= 0.05 * scored, f"{len(exclusions)} exclusions for {scored} scored rows"
     for row in exclusions:
         assert row["reason"].strip(), row
-        assert row["command"] in corpora[row["corpus"]], f"not a scored row of {row['corpus']}: {row['command']!r}"
-        assert rate(row["command"]).risk == row["rated"], f"rating changed for {row['command']!r}: update or drop the exclusion"
+        assert row["command"] in corpora[row["corpus"]], (
+            f"not a scored row of {row['corpus']}: {row['command']!r}"
+        )
+        assert rate(row["command"]).risk == row["rated"], (
+            f"rating changed for {row['command']!r}: update or drop the exclusion"
+        )

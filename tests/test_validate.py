@@ -11,7 +11,41 @@ import pytest
 from nlshell import validate as validate_module
 from nlshell.validate import Assessment, Validation, assess, is_warning, script_of, validate
 
-KNOWN = {"ls", "cat", "grep", "find", "xargs", "awk", "sort", "uniq", "head", "sed", "git", "rm", "sudo", "env", "nice", "python3", "bash", "sh", "zsh", "tr", "wc", "echo", "date", "ssh", "watch", "timeout", "stdbuf", "ionice", "nohup", "tee", "cut", "gzip", "diff"}
+KNOWN = {
+    "ls",
+    "cat",
+    "grep",
+    "find",
+    "xargs",
+    "awk",
+    "sort",
+    "uniq",
+    "head",
+    "sed",
+    "git",
+    "rm",
+    "sudo",
+    "env",
+    "nice",
+    "python3",
+    "bash",
+    "sh",
+    "zsh",
+    "tr",
+    "wc",
+    "echo",
+    "date",
+    "ssh",
+    "watch",
+    "timeout",
+    "stdbuf",
+    "ionice",
+    "nohup",
+    "tee",
+    "cut",
+    "gzip",
+    "diff",
+}
 
 
 def fake_which(name: str) -> str | None:
@@ -53,7 +87,7 @@ def test_syntax_errors_have_a_position(command, position):
     "command",
     [
         "exec 3<>path/to/file",  # tree-sitter flags these; bash accepts them
-        "for d in */; do (cd \"$d\" || continue; echo hi) done",
+        'for d in */; do (cd "$d" || continue; echo hi) done',
         "{ while true; do echo $RANDOM; sleep 1; done } | cat",
     ],
 )
@@ -103,7 +137,16 @@ def test_heredocs_are_valid_and_their_bodies_are_data():
 
 @pytest.mark.parametrize(
     ("program", "hint"),
-    [("fd", "find"), ("rg", "grep -r"), ("bat", "cat"), ("exa", "ls"), ("eza", "ls"), ("htop", "top"), ("python", "python3"), ("ip", "ifconfig")],
+    [
+        ("fd", "find"),
+        ("rg", "grep -r"),
+        ("bat", "cat"),
+        ("exa", "ls"),
+        ("eza", "ls"),
+        ("htop", "top"),
+        ("python", "python3"),
+        ("ip", "ifconfig"),
+    ],
 )
 def test_unknown_program_is_a_warning_with_a_hint(program, hint):
     v = validate(f"{program} x", which=fake_which)
@@ -115,7 +158,9 @@ def test_unknown_program_is_a_warning_with_a_hint(program, hint):
 def test_unknown_program_without_hint():
     v = validate("frobnicate --all", which=fake_which)
     assert v.valid
-    assert warnings_of(v) == ["warning: `frobnicate` is not installed or not on PATH (fine if it is an alias or function)"]
+    assert warnings_of(v) == [
+        "warning: `frobnicate` is not installed or not on PATH (fine if it is an alias or function)"
+    ]
 
 
 def test_builtins_and_keywords_need_no_path():
@@ -143,8 +188,12 @@ def test_script_paths_are_checked_on_disk(tmp_path):
     plain.chmod(0o644)
     assert validate("./run.sh", which=nothing_installed).problems == []
     assert validate(f"{runnable} --x", which=nothing_installed).problems == []
-    assert validate("./plain.sh", which=nothing_installed).problems == ["warning: `./plain.sh` is not executable (try `sh ./plain.sh` or `chmod +x ./plain.sh`)"]
-    assert validate("./missing.sh", which=nothing_installed).problems == ["warning: `./missing.sh` does not exist"]
+    assert validate("./plain.sh", which=nothing_installed).problems == [
+        "warning: `./plain.sh` is not executable (try `sh ./plain.sh` or `chmod +x ./plain.sh`)"
+    ]
+    assert validate("./missing.sh", which=nothing_installed).problems == [
+        "warning: `./missing.sh` does not exist"
+    ]
     assert validate("/no/such/tool", which=nothing_installed).valid
 
 
@@ -181,7 +230,7 @@ def test_script_paths_are_checked_on_disk(tmp_path):
         "watch frob",
         "eval 'frob x'",
         "if true; then frob; fi",
-        "for f in *; do frob \"$f\"; done",
+        'for f in *; do frob "$f"; done',
     ],
 )
 def test_programs_are_found_through_wrappers(command):
@@ -252,7 +301,9 @@ def test_fish_syntax_is_checked_by_fish():
 
 def test_fish_missing_is_a_note_not_a_failure(monkeypatch):
     real = shutil.which
-    monkeypatch.setattr(validate_module.shutil, "which", lambda name, *a, **k: None if name == "fish" else real(name, *a, **k))
+    monkeypatch.setattr(
+        validate_module.shutil, "which", lambda name, *a, **k: None if name == "fish" else real(name, *a, **k)
+    )
     v = validate("if true; echo hi; end", "fish", which=fake_which)
     assert v.valid
     assert any("fish is not installed" in p for p in v.problems)
