@@ -22,6 +22,7 @@ import textwrap
 import unicodedata
 
 from nlshell.errors import Aborted, NlshellError
+from nlshell.extract import visible
 from nlshell.highlight import paint, spans
 
 ACTIONS = ("execute", "modify", "describe", "revise", "copy", "abort")
@@ -61,30 +62,6 @@ class _Signalled(SystemExit):
 
 class _TerminalGone(Exception):
     """The terminal hung up or was closed (EOF, EIO)."""
-
-
-def _fallback_visible(text: str) -> str:
-    """Escape control and invisible characters (used until nlshell.extract is available)."""
-    out = []
-    for ch in text:
-        if ch in "\n\t":
-            out.append(ch)
-            continue
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co"):
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _visible_function():
-    try:
-        from nlshell.extract import visible
-    except ImportError:
-        return _fallback_visible
-    return visible
 
 
 def _break_away_from_spaces(row: list, following) -> list:
@@ -399,7 +376,7 @@ class _Menu:
         self.color = color
         self.g = _Glyphs(term.unicode)
         self.room = 0
-        self.visible = _visible_function()
+        self.visible = visible
 
     # -- drawing -----------------------------------------------------------------------------
     def paint(self, kind: str, text: str) -> str:
@@ -728,6 +705,7 @@ class _Menu:
             output=create_output(stdout=text_out),
             multiline=multiline,
             key_bindings=bindings,
+            lexer=_shell_lexer() if placeholder and self.color else None,
             color_depth=None if self.color else ColorDepth.DEPTH_1_BIT,
             erase_when_done=False,
         )
@@ -739,6 +717,37 @@ class _Menu:
             return None
         finally:
             self.term.keys_mode()
+
+
+# prompt_toolkit styles matching highlight.STYLES, for the command while it is edited.
+_EDITOR_STYLES = {
+    "command": "bold ansigreen",
+    "keyword": "bold ansimagenta",
+    "option": "ansicyan",
+    "string": "ansiyellow",
+    "variable": "ansimagenta",
+    "operator": "bold",
+    "redirect": "bold",
+    "comment": "ansibrightblack",
+    "placeholder": "underline ansiyellow",
+}
+
+
+def _shell_lexer():
+    from prompt_toolkit.lexers import Lexer
+
+    class ShellLexer(Lexer):
+        def lex_document(self, document):
+            lines = document.lines
+
+            def line(number: int):
+                if number >= len(lines):
+                    return []
+                return [(_EDITOR_STYLES.get(kind, ""), text) for kind, text in spans(lines[number])]
+
+            return line
+
+    return ShellLexer()
 
 
 def confirm(suggestion, *, assess, describe, revise, color: bool, tty=None) -> Decision:

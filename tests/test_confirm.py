@@ -278,6 +278,30 @@ def test_terminal_is_restored_after_ctrl_c_and_sigterm(work, how):
     assert not (work / "made.txt").exists()
 
 
+def test_ctrl_z_suspends_like_a_job_and_fg_brings_the_menu_back(work):
+    env = _env({"PS1": "READY> ", "HISTFILE": os.devnull, "PROMPT_COMMAND": None})
+    child = pexpect.spawn("bash", ["--norc", "--noprofile", "-i"], cwd=str(work), env=env,
+                          encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 100))
+    try:
+        child.expect_exact("READY> ")
+        child.sendline(f'"{sys.executable}" "{DRIVER}" --no-color "touch made.txt"')
+        child.expect_exact(MENU_END)
+        child.send("\x1a")
+        child.expect_exact("Stopped")
+        child.expect_exact("READY> ")
+        assert not (work / "made.txt").exists()
+        child.sendline("fg")
+        child.expect_exact(MENU_END)
+        child.send("e")
+        child.expect_exact("READY> ")
+        child.sendline('echo "rc=$?"')
+        child.expect(r"rc=(\d+)")
+        assert child.match.group(1) == "0"
+    finally:
+        child.close(force=True)
+    assert (work / "made.txt").exists()
+
+
 def test_a_hung_up_terminal_never_executes(work):
     menu = Menu(work, "touch made.txt")
     menu.menu()
@@ -494,11 +518,13 @@ def test_problems_notes_and_every_line_of_a_multiline_command_are_shown(spawn):
     assert menu.finish()[0] == 130
 
 
-def test_control_characters_in_the_command_are_shown_escaped(spawn):
-    menu = spawn("echo safe\x1b[2K\rrm -rf ~")
+def test_control_characters_in_the_command_and_reasons_are_shown_escaped(spawn):
+    menu = spawn("echo safe\x1b[2K\rrm -rf ~", "--reason", "hides\x1b[8m text", "--note", "rtl\u202eexe.txt")
     shown = menu.menu()
     assert "\\x1b[2K\\x0drm -rf ~" in shown or "\\x1b[2K\\rrm -rf ~" in shown
-    assert "\x1b" not in shown
+    assert "hides\\x1b[8m text" in shown
+    assert "rtlU+202Eexe.txt" in shown
+    assert "\x1b" not in shown and "\u202e" not in shown
     menu.send("a")
     assert menu.finish()[0] == 130
 
