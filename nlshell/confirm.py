@@ -153,6 +153,12 @@ class _Terminal:
         attrs = [list(a) if isinstance(a, list) else a for a in self.saved]
         attrs[3] &= ~(termios.ECHO | termios.ICANON)
         attrs[3] |= termios.ISIG
+        # Ctrl-\ would kill us with SIGQUIT (and a core) before the modes are restored.
+        try:
+            disabled = os.fpathconf(self.in_fd, "PC_VDISABLE")
+        except (OSError, ValueError):
+            disabled = 0
+        attrs[6][termios.VQUIT] = bytes([disabled & 0xFF])
         attrs[6][termios.VMIN] = 1
         attrs[6][termios.VTIME] = 0
         self._apply(attrs)

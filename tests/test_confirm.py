@@ -462,6 +462,9 @@ def test_ctrl_c_stops_a_description_and_returns_to_the_menu(spawn):
     menu.menu()
     menu.send("d")
     menu.expect("thinking")
+    menu.send("\x1c")  # Ctrl-\ must not kill nlshell with the terminal in a half-raw state
+    time.sleep(0.3)
+    assert menu.child.isalive()
     menu.send("\x03")
     shown = menu.menu()
     assert "(description stopped)" in shown
