@@ -26,6 +26,7 @@ def _ensure_standard_streams() -> None:
         if opened != fd:
             os.dup2(opened, fd)
             os.close(opened)
+        os.set_inheritable(fd, True)  # os.open makes close-on-exec descriptors; the command needs this one
         if getattr(sys, name) is None:
             errors = "backslashreplace" if name == "stderr" else "strict"
             setattr(sys, name, open(fd, mode, encoding="utf-8", errors=errors, closefd=False))
