@@ -306,6 +306,10 @@ class _Terminal:
                     self.write(ch)
 
     # -- files for prompt_toolkit ------------------------------------------------------------
+    @property
+    def used_editor(self) -> bool:
+        return bool(self._text_files)
+
     def text_files(self):
         if not self._text_files:
             self._text_files = [
@@ -779,6 +783,10 @@ def confirm(suggestion, *, assess, describe, revise, color: bool, tty=None) -> D
                 _say_quietly(term, "\n")
                 raise Terminated(sig.signum) from None
             finally:
+                if term.used_editor:
+                    # prompt_toolkit hides the cursor while it draws; a signal mid-draw could
+                    # leave it hidden.
+                    _say_quietly(term, "\x1b[?25h")
                 term.restore()
     finally:
         term.close()

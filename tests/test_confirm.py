@@ -252,8 +252,8 @@ def _stty_wrapper(work: Path, driver_args: str) -> list[str]:
     return ["--norc", "--noprofile", "-c", script]
 
 
-@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
-def test_terminal_is_restored_after_ctrl_c_and_sigterm(work, how):
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sigterm-in-editor", "sighup"])
+def test_terminal_is_restored_after_ctrl_c_and_signals(work, how):
     pidfile = work / "pid"
     child = pexpect.spawn(
         "bash", _stty_wrapper(work, f'--pidfile "{pidfile}" "touch made.txt"'), cwd=str(work),
@@ -265,14 +265,23 @@ def test_terminal_is_restored_after_ctrl_c_and_sigterm(work, how):
             child.send("\x03")
             expected = 130
         else:
-            os.kill(int(pidfile.read_text()), signal.SIGTERM)
-            expected = 143
+            if how == "sigterm-in-editor":
+                child.send("m")
+                child.expect_exact("edit:")
+                time.sleep(0.3)
+            signum = signal.SIGHUP if how == "sighup" else signal.SIGTERM
+            os.kill(int(pidfile.read_text()), signum)
+            expected = 128 + signum
         child.expect(r"rc=(\d+)")
+        shown = child.before
         assert int(child.match.group(1)) == expected
         child.expect(pexpect.EOF)
-        assert "Traceback" not in child.before
+        shown += child.before
+        assert "Traceback" not in shown
     finally:
         child.close(force=True)
+    hidden = shown.rfind("\x1b[?25l")
+    assert hidden == -1 or shown.rfind("\x1b[?25h") > hidden, "the cursor was left hidden"
     before, after = (work / "before").read_text(), (work / "after").read_text()
     assert before == after
     assert not (work / "made.txt").exists()
