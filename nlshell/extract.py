@@ -49,6 +49,7 @@ HOSTILE_RANGES: tuple[tuple[int, int], ...] = (
     (0x2060, 0x2064),  # word joiner, invisible operators
     (0x2066, 0x206F),  # bidi isolates, deprecated format controls
     (0x3164, 0x3164),  # Hangul filler
+    (0xD800, 0xDFFF),  # lone surrogates (a JSON "\ud800" escape): not text, cannot even be printed
     (0xFEFF, 0xFEFF),  # BOM / zero-width no-break space
     (0xFFA0, 0xFFA0),  # half-width Hangul filler
     (0xFFF9, 0xFFFB),  # interlinear annotation
