@@ -182,7 +182,7 @@ class Pipeline:
             self.settings.model,
             self.system_prompt.version,
             self.shell,
-            os.uname().sysname,
+            self.context.os_description,
             os.getcwd(),
             turns,
         )
@@ -302,8 +302,10 @@ class Pipeline:
     def revise(self, current: Suggestion, instruction: str, history: list[dict] | tuple = ()) -> Suggestion:
         """A follow-up turn: the conversation so far, the command given, and what should change."""
         self.forget(current)
+        from nlshell.prompt import user_turn
+
         turns = list(history) + [
-            {"role": "user", "content": f"Input: {current.request}\nOutput:"},
+            {"role": "user", "content": user_turn(current.request)},
             {"role": "assistant", "content": current.command or ""},
         ]
         return self._ask_model(instruction, history=turns, key=None)

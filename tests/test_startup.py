@@ -42,8 +42,19 @@ def loaded_modules(*args: str, env: dict | None = None) -> tuple[int, str, set[s
     return proc.returncode, proc.stdout, set(json.loads(marker[1]))
 
 
+def _interpreter_baseline() -> set[str]:
+    """What the bare interpreter loads here (site hooks such as an editable install's finder)."""
+    code = "import sys, json; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(json.loads(out)) - {"json", "json.decoder", "json.scanner", "json.encoder", "_json", "re"}
+
+
+BASELINE = _interpreter_baseline()
+
+
 def heavy_in(modules: set[str], names) -> list[str]:
-    return sorted(m for m in modules if m in names or m.split(".")[0] in names)
+    """Modules from `names` that nlshell itself loaded (beyond what `python -c pass` loads)."""
+    return sorted(m for m in modules - BASELINE if m in names or m.split(".")[0] in names)
 
 
 @pytest.mark.parametrize("args", [["--version"], ["init", "bash"], ["init", "zsh"], ["init", "fish", "--key", "ctrl-x"]])

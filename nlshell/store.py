@@ -1,0 +1,121 @@
+"""A small private sqlite file that degrades instead of failing: the base of the cache and the memory.
+
+Both are conveniences, so neither may ever stop nlshell: a corrupt file is moved aside
+(`*.corrupt`) and rebuilt with one warning; a file that cannot be opened or written (read-only,
+disk full, locked past the busy timeout) is dropped for the rest of the process with one warning.
+sqlite3 is imported on first use, never at module load.
+"""
+
+from __future__ import annotations
+
+import os
+
+from nlshell import paths
+
+_SECRET_MARKERS = ("sk-or-", "sk-ant-", "sk-proj-", "ghp_", "github_pat_", "xoxb-", "xoxp-", "-----begin")
+
+
+def has_secret(text: str) -> bool:
+    """Text that carries a key or token is never written to disk."""
+    lowered = text.lower()
+    return "AKIA" in text or any(marker in lowered for marker in _SECRET_MARKERS)
+
+
+class SqliteStore:
+    """Subclasses set `schema_version`, `label` and `create_schema(db)`."""
+
+    schema_version = 1
+    label = "store"
+
+    def __init__(self, path: str, *, warn=None) -> None:
+        self.path = path
+        self.warn = warn or (lambda message: None)
+        self._db = None
+        self._broken = False
+
+    def create_schema(self, db) -> None:
+        raise NotImplementedError
+
+    def _connect(self):
+        if self._db is not None or self._broken:
+            return self._db
+        import sqlite3
+
+        try:
+            paths.touch_private(self.path)
+            db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA busy_timeout=5000")
+            if db.execute("PRAGMA user_version").fetchone()[0] != self.schema_version:
+                self._migrate(db)
+            self._db = db
+        except sqlite3.DatabaseError as e:
+            self._recover(e)
+        except OSError as e:
+            self._give_up(f"cannot open the {self.label} at {self.path} ({e.strerror or e})")
+        return self._db
+
+    def _migrate(self, db) -> None:
+        """Create the schema under a write lock: concurrent first uses race here."""
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] != self.schema_version:
+                self.create_schema(db)  # re-checked under the lock: another process may have won
+                db.execute(f"PRAGMA user_version={int(self.schema_version)}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _recover(self, error) -> None:
+        import sqlite3
+
+        self.close()
+        text = str(error).lower()
+        if isinstance(error, sqlite3.DatabaseError) and (
+            "not a database" in text or "malformed" in text or "corrupt" in text
+        ):
+            try:
+                os.replace(self.path, self.path + ".corrupt")
+                for suffix in ("-wal", "-shm"):
+                    if os.path.exists(self.path + suffix):
+                        os.unlink(self.path + suffix)
+            except OSError as e:
+                self._give_up(f"the {self.label} at {self.path} is corrupt and cannot be moved aside ({e.strerror})")
+                return
+            self.warn(f"the {self.label} was corrupt; moved it to {self.path}.corrupt and started a new one")
+            self._connect()
+            return
+        self._give_up(f"the {self.label} at {self.path} cannot be used ({error})")
+
+    def _give_up(self, message: str) -> None:
+        if not self._broken:
+            self._broken = True
+            self.warn(message + "; continuing without it")
+        self._db = None
+
+    def run(self, sql: str, args: tuple = ()):
+        """Execute one statement; None when the store is unusable (already warned)."""
+        import sqlite3
+
+        for _attempt in range(2):
+            db = self._connect()
+            if db is None:
+                return None
+            try:
+                return db.execute(sql, args)
+            except sqlite3.DatabaseError as e:
+                self._recover(e)
+        return None
+
+    @property
+    def usable(self) -> bool:
+        return not self._broken
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except Exception:
+                pass
+            self._db = None
