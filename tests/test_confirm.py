@@ -20,9 +20,13 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from nlshell import clipboard
 from nlshell.confirm import Decision, confirm
 from nlshell.errors import Aborted
+from nlshell.highlight import highlight, spans
 
 DRIVER = str(Path(__file__).resolve().parent / "menu_driver.py")
 MENU_END = " › "  # the end of the options line: the menu is waiting for a key
@@ -647,3 +651,76 @@ def test_confirm_on_a_given_terminal_restores_its_modes_on_abort():
         os.close(master)
     assert caught.value.exit_code == 130
     assert after == before
+
+
+# -- the pieces: highlighting and clipboard ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "command, expected",
+    [
+        ("ls -la", [("command", "ls"), ("option", "-la")]),
+        ("sudo rm -rf ./build", [("command", "sudo"), ("text", "rm"), ("option", "-rf"), ("text", "./build")]),
+        ("a | b && c", [("command", "a"), ("operator", "|"), ("command", "b"), ("operator", "&&"), ("command", "c")]),
+        ("echo \"$HOME\" 'x y'", [("command", "echo"), ("string", "\"$HOME\""), ("string", "'x y'")]),
+        ("X=1 make > log 2>&1", [("text", "X=1"), ("command", "make"), ("redirect", ">"), ("text", "log"),
+                                 ("redirect", "2>&1")]),
+        ("wc -l {{path/to/file}}", [("command", "wc"), ("option", "-l"), ("placeholder", "{{path/to/file}}")]),
+        ("for f in *; do cat $f; done", [("keyword", "for"), ("text", "f"), ("text", "in"), ("text", "*"),
+                                         ("operator", ";"), ("keyword", "do"), ("command", "cat"),
+                                         ("variable", "$f"), ("operator", ";"), ("keyword", "done")]),
+        ("echo $(date) # now", [("command", "echo"), ("operator", "$("), ("command", "date"), ("operator", ")"),
+                                ("comment", "# now")]),
+        ("echo a#b", [("command", "echo"), ("text", "a#b")]),
+    ],
+)
+def test_highlight_spans(command, expected):
+    assert [(k, t) for k, t in spans(command) if t.strip()] == expected
+
+
+@given(st.text())
+def test_highlight_never_changes_the_text(command):
+    assert "".join(text for _, text in spans(command)) == command
+    assert highlight(command, color=False) == command
+
+
+def test_highlight_colours_only_when_asked():
+    assert highlight("ls -l", color=True) == "\x1b[1;32mls\x1b[0m \x1b[36m-l\x1b[0m"
+    assert highlight("ls -l", color=False) == "ls -l"
+
+
+def test_osc52_sequence_and_screen_passthrough():
+    payload = base64.b64encode("ls ✓".encode()).decode()
+    assert clipboard.osc52_sequence("ls ✓", {}) == f"\x1b]52;c;{payload}\x07"
+    assert clipboard.osc52_sequence("ls ✓", {"STY": "1.pts"}) == f"\x1bP\x1b]52;c;{payload}\x07\x1b\\"
+
+
+def _tool(directory: Path, name: str, work: Path, status: int = 0) -> None:
+    path = directory / name
+    path.write_text(f'#!/bin/sh\n/bin/cat > "{work}/{name}.got"\nexit {status}\n')
+    path.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    "env, tools, used",
+    [
+        ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, ["wl-copy", "xclip", "xsel"], "wl-copy"),
+        ({"DISPLAY": ":0"}, ["wl-copy", "xclip", "xsel"], "xclip"),
+        ({"DISPLAY": ":0"}, ["xsel"], "xsel"),
+        ({}, ["wl-copy", "xclip", "xsel"], clipboard.OSC52),  # no display: the tools cannot help
+        ({"DISPLAY": ":0", "TMUX": "/tmp/tmux-1/default,1,0"}, ["tmux"], "tmux"),
+        ({"DISPLAY": ":0"}, ["xclip!"], clipboard.OSC52),  # a failing tool falls back
+    ],
+)
+def test_clipboard_picks_a_tool_that_can_reach_a_display(work, env, tools, used):
+    bin_dir = work / "bin"
+    bin_dir.mkdir()
+    for name in tools:
+        _tool(bin_dir, name.rstrip("!"), work, status=1 if name.endswith("!") else 0)
+    written: list[str] = []
+    how = clipboard.copy("echo hi", written.append, env={"PATH": str(bin_dir), **env})
+    assert how == used
+    if used == clipboard.OSC52:
+        assert written == [clipboard.osc52_sequence("echo hi", env)]
+    else:
+        assert written == []
+        assert (work / f"{used}.got").read_text() == "echo hi"
