@@ -20,6 +20,16 @@ from nlshell.store import SqliteStore, has_secret
 _TRAILING = " \t\n.?!;:,"
 
 
+_STOPWORDS = frozenset(
+    "a an the of in on at to for from with and or all my me this that these those here there it its is are be "
+    "please can you how do i".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return set(normalize_request(text).split()) - _STOPWORDS
+
+
 def normalize_request(text: str) -> str:
     """Lowercase, single spaces, no trailing punctuation: how requests are compared."""
     return " ".join(text.lower().split()).strip(_TRAILING)
@@ -83,7 +93,7 @@ class Memory(SqliteStore):
 
     def similar(self, request: str, *, shell: str, limit: int = 3) -> list[tuple[str, str]]:
         """Past (request, command) pairs sharing the most words with `request`: hints, never answers."""
-        words = set(normalize_request(request).split())
+        words = _content_words(request)
         if not words:
             return []
         cursor = self.run(
@@ -96,7 +106,7 @@ class Memory(SqliteStore):
             if command in seen:
                 continue
             seen.add(command)
-            other = set(normalize_request(past_request).split())
+            other = _content_words(past_request)
             overlap = len(words & other) / len(words | other) if other else 0.0
             if overlap > 0:
                 scored.append((overlap, past_request, command))
