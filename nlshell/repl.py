@@ -562,7 +562,7 @@ class Repl:
         if not entries:
             say("nlshell: no history yet (commands you run through nlshell appear here)")
             return
-        for entry in entries:
+        for entry in reversed(entries):  # newest last, next to the prompt, as a shell's history
             self.out(f"{entry['time']}  {self.visible(entry['command'])}    # {self.visible(entry['request'])}")
 
 
