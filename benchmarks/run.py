@@ -478,18 +478,33 @@ class Bench:
         argv = ["-c", RSS_WRAPPER, self.nl]
         before = self.box.server.connections
         chats_before = len(self.box.server.chat_requests)
-        pty = Pty(pexpect.spawn(self.py, argv, cwd=str(self.box.work), env=env, encoding="utf-8",
-                                dimensions=(40, 120), timeout=30))
+        child = pexpect.spawn(self.py, argv, cwd=str(self.box.work), env=env, encoding="utf-8",
+                              dimensions=(40, 120), timeout=30)
+        child.delaybeforesend = None  # pexpect sleeps 50 ms before every send by default
+        pty = Pty(child)
         nonce = uuid.uuid4().hex[:8]
         latencies = []
         try:
-            for n in range(requests):
-                pty.wait_for(PROMPT)
-                sent = time.perf_counter()
-                pty.send(f"list the files changed {n} {nonce}\r")
-                latencies.append(pty.wait_for(MENU_END, fail_on=REPL_ERROR) - sent)
-                pty.send("a")
             pty.wait_for(PROMPT)
+            for n in range(requests):
+                # Typed as a person would: the prompt is idle, the words are shown, then Enter.
+                pty.settle()
+                pty.send(f"list the files changed {n} {nonce}")
+                pty.settle()
+                sent = time.perf_counter()
+                pty.send("\r")
+                latencies.append(pty.wait_for(MENU_END, fail_on=REPL_ERROR) - sent)
+                # The menu discards keys typed before it is ready: wait, and press again if need be.
+                for attempt in range(5):
+                    pty.settle(0.05)
+                    pty.send("a")
+                    try:
+                        pty.wait_for(PROMPT, timeout=2.0)
+                        break
+                    except BenchError:
+                        if attempt == 4:
+                            raise
+            pty.settle()
             pty.send("\x04")
             pty.wait_for("MAXRSS_KB")
             pty.drain()
@@ -628,6 +643,19 @@ class Pty:
                 raise BenchError(f"the program ended before showing {needle!r}: {text[self.mark:][-300:]!r}") from None
             arrived = time.perf_counter()
             self.raw += chunk
+
+    def settle(self, quiet: float = 0.1, limit: float = 3.0) -> None:
+        """Read until nothing has been shown for `quiet` seconds (at most `limit`)."""
+        import pexpect
+
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            try:
+                self.raw += self.child.read_nonblocking(65536, timeout=quiet)
+            except pexpect.TIMEOUT:
+                return
+            except pexpect.EOF:
+                raise BenchError(f"the program ended: {self.text[self.mark:][-300:]!r}") from None
 
     def drain(self) -> None:
         import pexpect
