@@ -137,10 +137,13 @@ def pane_factory(tmp_path, server_env):
         pytest.fail(f"no nlshell console script in {bin_dir}: pip install -e . first")
     tool_dirs = [os.path.dirname(p) for p in map(shutil.which, ("bash", "zsh", "fish", "tmux")) if p]
     path = os.pathsep.join(dict.fromkeys([bin_dir, *tool_dirs, "/usr/local/bin", "/usr/bin", "/bin"]))
+    tmpdir = tmp_path / "tmpdir"  # the widget's mktemp goes here, so a leftover shows
+    tmpdir.mkdir()
     env = {
         "PATH": path,
         "TERM": "screen",
         "LANG": "C.UTF-8",
+        "TMPDIR": str(tmpdir),
         **{k: os.environ[k] for k in os.environ if k.startswith("XDG_") or k in _PASSED},
         **server_env,
     }
@@ -154,6 +157,9 @@ def pane_factory(tmp_path, server_env):
     yield start
     for pane in panes:
         pane.close()
+    # mktemp's files are tmp.XXXXXXXXXX (fish keeps its own fish.USER folder there too).
+    leftovers = [p.name for p in tmpdir.iterdir() if p.name.startswith("tmp.")]
+    assert leftovers == [], "the widget left temporary files behind"
 
 
 # From the autouse isolated_home fixture: the temp home and the file-backed fake keyring.
@@ -237,6 +243,19 @@ def test_a_dangerous_command_comes_back_disabled(shell, pane_factory, fake_serve
     assert sentinel.read_text() == "still here"
     # A comment, not a command that failed (zsh without interactive_comments: "command not found: #").
     assert not any("not found" in row for row in pane.lines()), pane.screen()
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_ctrl_c_while_waiting_keeps_the_words(shell, pane_factory, fake_server):
+    fake_server.reply("ls -la", delay=30)
+    pane = pane_factory(shell)
+    pane.type("list all files")
+    pane.press("M-k")
+    pane.wait_for(lambda: any("thinking" in row for row in pane.lines()), "the waiting hint")
+    pane.press("C-c")
+    pane.wait_for(lambda: not any("thinking" in row for row in pane.lines()), "the hint to go")
+    pane.type("!")
+    pane.wait_line("list all files!")  # the words are kept and the line is still being edited
 
 
 VI_MODE = {

@@ -18,12 +18,18 @@ nlshell-widget() {
     }
     # bash has just cleared the prompt line: the hint sits there until the answer comes.
     printf 'nlshell: thinking...' >&2
+    # Ctrl+C stops nlshell but not this function, so the words stay on the line.
+    local saved_int
+    saved_int=$(trap -p INT)
+    trap : INT
     {
         # Unlinked at once, read back through fd 9: nothing is left behind, even on Ctrl+C.
         command rm -f -- "$tmp"
         out=$(@NLSHELL@ --widget bash -- "$line" </dev/null 2>&8) || rc=$?
         IFS= read -r -d '' err <&9 || :
     } 8>"$tmp" 9<"$tmp"
+    trap - INT
+    [[ -z $saved_int ]] || eval "$saved_int"
     printf '\r\033[K' >&2
     err=${err%$'\n'}
     if ((rc == 0)) && [[ -n $out ]]; then

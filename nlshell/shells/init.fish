@@ -14,10 +14,15 @@ function nlshell-widget --description 'Turn the request on the command line into
     # fish repaints only after a binding returns, so the hint goes on the line below, like
     # zsh's zle -M, and is wiped before the repaint.
     printf '\n%s' 'nlshell: thinking...' >&2
+    # A SIGINT handler stops fish from cancelling this function on Ctrl+C: nlshell stops, the
+    # function goes on, and the words stay on the line.
+    function __nlshell_on_interrupt --on-signal SIGINT
+    end
     set -l out (@NLSHELL@ --widget fish -- "$line" </dev/null 2>$tmp)
     set -l rc $status
     set -l err (string collect <$tmp)
     command rm -f -- $tmp
+    functions -e __nlshell_on_interrupt
     printf '\r\e[K\e[A' >&2
     set out (string join \n -- $out | string collect)
     if test $rc -eq 0 -a -n "$out"

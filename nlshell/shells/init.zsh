@@ -7,7 +7,9 @@
 setopt interactive_comments
 
 nlshell-widget() {
-    emulate -L zsh
+    emulate -L zsh  # also makes the trap below local to this call
+    # Ctrl+C stops nlshell but not this widget, so the words stay on the line.
+    trap : INT
     local line=$BUFFER
     [[ $line == *[^[:space:]]* ]] || return 0
     local out='' err='' tmp=''
