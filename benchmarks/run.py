@@ -277,25 +277,47 @@ def run_once(cmd: Cmd, cwd: Path, capture: bool = False) -> tuple[float, subproc
     return elapsed, proc
 
 
+class Samples(list):
+    """Wall-clock seconds per run, with the CPU seconds (user + system) of the same runs in `cpu`:
+    CPU time barely moves when other processes compete for the cores, wall time does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cpu: list[float] = []
+
+
+def time_once(cmd: Cmd, cwd: Path) -> tuple[float, float]:
+    """(wall, cpu) seconds of one run, output discarded."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd.argv, env=cmd.env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise BenchError(f"`{cmd.label}` exited {proc.returncode}")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
 def check_output(cmd: Cmd, cwd: Path) -> None:
     _, proc = run_once(cmd, cwd, capture=True)
     if cmd.expect_out is not None and proc.stdout.strip() != cmd.expect_out:
         raise BenchError(f"`{cmd.label}` printed {proc.stdout.strip()[:80]!r}, expected {cmd.expect_out!r}")
 
 
-def interleaved(cmds: list[Cmd], cwd: Path, runs: int, warmup: int) -> dict[str, list[float] | BenchError]:
+def interleaved(cmds: list[Cmd], cwd: Path, runs: int, warmup: int) -> dict[str, Samples | BenchError]:
     """Paired rounds, the order reversed every other round; a command that fails drops out."""
-    results: dict[str, list[float] | BenchError] = {}
+    results: dict[str, Samples | BenchError] = {}
     live = []
     for cmd in cmds:
         try:
             check_output(cmd, cwd)
             for _ in range(warmup):
-                run_once(cmd, cwd)
+                time_once(cmd, cwd)
         except BenchError as e:
             results[cmd.label] = e
             continue
-        results[cmd.label] = []
+        results[cmd.label] = Samples()
         live.append(cmd)
     for round_ in range(runs):
         for cmd in live if round_ % 2 == 0 else reversed(live):
@@ -303,7 +325,9 @@ def interleaved(cmds: list[Cmd], cwd: Path, runs: int, warmup: int) -> dict[str,
             if isinstance(samples, BenchError):
                 continue
             try:
-                samples.append(run_once(cmd, cwd)[0])
+                wall, cpu = time_once(cmd, cwd)
+                samples.append(wall)
+                samples.cpu.append(cpu)
             except BenchError as e:
                 results[cmd.label] = e
     return results
@@ -330,6 +354,7 @@ class Bench:
         self.box = Sandbox(root, target)
         self.rows: list[Row] = []
         self.samples: dict[str, list[float]] = {}
+        self.cpu_samples: dict[str, list[float]] = {}
         self.request_spec: Path | None = None
         self.peers = Peers(self)
 
@@ -346,8 +371,9 @@ class Bench:
 
     def keep(self, results: dict) -> None:
         for label, samples in results.items():
-            if isinstance(samples, list):
-                self.samples[label] = samples
+            if isinstance(samples, Samples):
+                self.samples[label] = list(samples)
+                self.cpu_samples[label] = samples.cpu
 
     # start-up: --version, init bash, cache hit, all against python -c pass
     def startup(self) -> None:
@@ -370,7 +396,7 @@ class Bench:
         base = results[floor.label]
         if isinstance(base, BenchError):
             raise SystemExit(f"the floor itself failed: {base}")
-        base_ms = median(base)
+        base_s = median(base)
         for label, name, goal in (
             (version.label, "start-up: `nlshell --version`", GOAL_START),
             (init.label, "start-up: `nlshell init bash`", GOAL_START),
@@ -382,10 +408,13 @@ class Bench:
             elif isinstance(samples, BenchError):
                 self.rows.append(unavailable(name, str(samples), f"≤ {goal:.1f}×"))
             else:
-                ratio = median(samples) / base_ms
-                self.rows.append(Row(name, ms(median(samples)), f"{ms(base_ms)} `python -c pass`", f"{ratio:.2f}×",
-                                     f"≤ {goal:.1f}×", ratio <= goal,
-                                     data={"median_s": median(samples), "floor_s": base_ms, "ratio": ratio}))
+                ratio = median(samples) / base_s
+                cpu_ratio = median(samples.cpu) / median(base.cpu)
+                self.rows.append(Row(name, ms(median(samples)), f"{ms(base_s)} `python -c pass`", f"{ratio:.2f}×",
+                                     f"≤ {goal:.1f}×", ratio <= goal, note=f"CPU time {cpu_ratio:.2f}×",
+                                     data={"median_s": median(samples), "floor_s": base_s, "ratio": ratio,
+                                           "cpu_s": median(samples.cpu), "floor_cpu_s": median(base.cpu),
+                                           "cpu_ratio": cpu_ratio}))
         self.peers.startup_rows(results)
 
     # one-shot miss: nlshell against a bare httpx POST of the same body to the same server
@@ -858,7 +887,8 @@ def main(argv: list[str] | None = None) -> int:
         print("not measured: " + "; ".join(unmeasured))
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": info, "target": target.label, "args": vars(args),
-                                               "rows": [asdict(r) for r in rows], "samples_s": bench.samples},
+                                               "rows": [asdict(r) for r in rows], "samples_s": bench.samples,
+                                               "cpu_samples_s": bench.cpu_samples},
                                               indent=1, default=str))
     return 1 if (args.strict and (missed or unmeasured)) else 0
 
