@@ -67,7 +67,8 @@ def test_key_spellings(spec, name, bash, zsh, fish3, fish4):
 
 BAD_KEYS = [
     ("k", "plain key"),
-    ("", "plain key"),
+    ("", "use alt-"),
+    ("f5", "use alt-"),
     ("shift-k", "use alt-"),
     ("alt-alt-k", "use alt-"),
     ("alt-", "use alt-"),

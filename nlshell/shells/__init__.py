@@ -101,7 +101,8 @@ def parse_key(spec: str | None) -> Key:
         seen.add(kind)
     ctrl, alt = "ctrl" in seen, "alt" in seen
     if not seen:
-        raise UsageError(f"cannot bind key {spec!r}: a plain key would stop you typing it", f"use {KEY_FORMS}")
+        why = ": a plain key would stop you typing it" if len(base) == 1 else ""
+        raise UsageError(f"cannot bind key {spec!r}{why}", f"use {KEY_FORMS}")
     if ctrl:
         if len(base) != 1 or base not in _LETTERS:
             raise UsageError(f"cannot bind key {spec!r}: Ctrl goes with a letter", f"use {KEY_FORMS}")
