@@ -1284,13 +1284,11 @@ def _run_checker(argv: list, command: str, use_stdin: bool) -> tuple:
     env["LC_ALL"] = "C"
     try:
         proc = subprocess.run(
-            argv if use_stdin else [*argv, command],
-            input=command if use_stdin else None,
+            argv if use_stdin else [*argv, command],  # argv takes lone surrogates via surrogateescape
+            input=command.encode("utf-8", "surrogateescape") if use_stdin else None,
             capture_output=True,
-            text=True,
             timeout=SYNTAX_TIMEOUT,
             env=env,
-            errors="replace",
         )
     except FileNotFoundError:
         return None, ""
@@ -1298,7 +1296,7 @@ def _run_checker(argv: list, command: str, use_stdin: bool) -> tuple:
         return False, "the syntax check timed out"
     except (OSError, ValueError) as exc:
         return None, str(exc)
-    message = proc.stderr.strip()
+    message = proc.stderr.decode("utf-8", "replace").strip()
     if use_stdin:  # fish: --no-execute reports errors on stderr, exit 127
         return proc.returncode == 0 and not message, message
     return proc.returncode == 0, message

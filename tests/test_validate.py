@@ -7,6 +7,8 @@ import shutil
 import stat
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlshell import validate as validate_module
 from nlshell.validate import Assessment, Validation, assess, is_warning, script_of, validate
@@ -363,3 +365,88 @@ def test_parser_is_created_once():
     first = validate_module._parser()
     validate("ls -la")
     assert validate_module._parser() is first
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+SHELLISH = st.sampled_from(
+    [
+        "rm",
+        "-rf",
+        "/",
+        "~",
+        "*",
+        "'",
+        '"',
+        "$(",
+        ")",
+        "`",
+        "|",
+        "&",
+        "&&",
+        ";",
+        "<<",
+        "EOF",
+        "\n",
+        "{",
+        "}",
+        "(",
+        "$x",
+        "sudo",
+        "sh",
+        "-c",
+        "eval",
+        "find",
+        "-exec",
+        "{}",
+        "\\;",
+        "xargs",
+        "dd",
+        "of=/dev/sda",
+        "for",
+        "in",
+        "do",
+        "done",
+        "while",
+        "if",
+        "then",
+        "fi",
+        ">",
+        ">>",
+        "2>&1",
+        "x=1",
+        "git",
+        "push",
+        "-f",
+        "curl",
+        "ssh",
+        "python3",
+        "\\",
+        "$'",
+        "#",
+        "!",
+        "[[",
+        "]]",
+        "case",
+        "esac",
+        ";;",
+        "f()",
+        "<(",
+        "$((",
+        "))",
+        "\t",
+        "caf\udce9",
+        "é",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(SHELLISH, max_size=20).map(" ".join)))
+def test_assess_never_raises(command):
+    a = assess(command, which=fake_which)
+    assert isinstance(a.valid, bool)
+    assert a.risk in ("safe", "caution", "dangerous")
+    assert all(isinstance(p, str) for p in a.problems + a.reasons + a.programs)
+    if a.risk != "safe":
+        assert a.reasons
