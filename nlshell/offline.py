@@ -1,0 +1,660 @@
+"""Offline answers: a full-text index over tldr-pages examples and NL2Bash, ranked for this machine.
+
+Works with no key and no network. The index is built once from the compact package data into
+`$XDG_CACHE_HOME/nlshell/offline.sqlite3` (sqlite FTS5, porter stemming, BM25), atomically, and
+rebuilt whenever the packaged data or the schema changes. Ranking starts from BM25 over the example
+descriptions and then prefers: descriptions that mention every word of the request, programs whose
+tldr page as a whole fits, common programs, installed programs, single commands over long
+pipelines, and commands the user accepted before.
+
+tldr templates keep their placeholders (`wc -l {{path/to/file}}`): the user sees what to fill in,
+and `first_placeholder` tells the menu's edit step where the cursor goes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import os
+import re
+import shlex
+import shutil
+import sqlite3
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from nlshell import paths
+
+# Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
+SCHEMA_VERSION = 7
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+TLDR_FILE = "tldr.tsv.gz"
+NL2BASH_FILE = "nl2bash.tsv.gz"
+VERSION_FILE = "offline-data.version"
+
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Words that carry no meaning for matching a request against a description.
+STOPWORDS = frozenset(
+    """a an the in on of to for from with by at and or is are be been being it its this that these
+    those my me i we our you your how do does can could would should what which whose where when
+    please some into as than then there here via using use just also any each every s t will""".split()
+)
+
+# Words people use where descriptions say something else, mapped to one word on both sides
+# (request and index), so BM25 counts the idea once instead of once per synonym.
+CANONICAL = {
+    **dict.fromkeys("display displays displayed displaying print prints printed printing".split(), "show"),
+    **dict.fromkeys("shows shown showing see view".split(), "show"),
+    **dict.fromkeys("folder folders dir dirs directories".split(), "directory"),
+    **dict.fromkeys("delete deletes deleted deleting erase erases erased erasing".split(), "remove"),
+    **dict.fromkeys("removes removed removing".split(), "remove"),
+}
+
+# Shell builtins and keywords count as installed: `which` cannot see them, every shell has them.
+BUILTINS = frozenset(
+    """. : [ [[ alias bg bind break builtin case cd command compgen complete continue declare dirs
+    disown echo enable eval exec exit export false fc fg for function getopts hash help history if
+    jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly return select
+    set shift shopt source suspend test time times trap true type typeset ulimit umask unalias unset
+    until wait while""".split()
+)
+
+# Prefixes that run another program; the program that matters is the one after them.
+WRAPPERS = frozenset({"sudo", "doas", "env", "nohup", "time", "nice", "command", "builtin", "exec"})
+_WRAPPER_OPTIONS_WITH_VALUE = {
+    "sudo": {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"},
+    "doas": {"-u", "-C"},
+    "env": {"-u", "-C", "-S", "--unset", "--chdir"},
+    "nice": {"-n", "--adjustment"},
+    "time": {"-f", "-o", "--format", "--output"},
+}
+_XARGS_OPTIONS_WITH_VALUE = {"-I", "-i", "-n", "-P", "-d", "-L", "-l", "-s", "-E", "-e", "-a"}
+_CONTROL = frozenset({"|", "||", "&&", ";", ";;", "&", "|&", "(", ")", "\n", "`", "$(", "{", "}"})
+_KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for"})
+_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_REDIRECT = re.compile(r"^\d*(>>?|<<?<?|>&|<&|&>>?|>\|)$")
+_APROPOS_LINE = re.compile(r"^(\S+(?:, \S+)*) \((\d)[^)]*\)\s+- (.*)$")
+_PARTS = re.compile(r"\|\|?|&&|;|\$\(|`[^`]*`|-exec\b|\bxargs\b")
+# fish has no `$(( ))`, `<( )`, `[[ ]]`, here-strings or `for … do`: those answers fit it less.
+_BASH_ONLY = re.compile(r"\$\(\(|<\(|\[\[|<<<|\bdo\b|\bdone\b|\bfi\b|\besac\b")
+
+# Ranking. Tuned on held-out NL2Bash rows (benchmarks/eval.py --dataset nl2bash-dev) and the
+# everyday table; the test sets were not used for tuning.
+CANDIDATES = 200  # examples ranked in Python after BM25 picked them
+COMMON_SHARE = 0.1  # words in more descriptions than this share only count through COVERAGE
+NAMES_WEIGHT = 0.5  # BM25 weight of program names against descriptions (1.0)
+COVERAGE = 3.0  # exponent of the share of request words a description mentions
+PAGE_WEIGHT = 0.5  # bonus when the program's whole tldr page fits the request (best page = 1)
+POPULARITY = 0.1  # weight of log(1 + uses in the indexed NL2Bash commands): common tools first
+POPULARITY_CAP = 6.0
+SUITE_PAGES = 3  # a program with this many subcommand pages (git, docker, aws) is a suite:
+SUITE_UNMENTIONED = 0.5  # its examples fit a request that names it, much less one that does not
+NAMED = 2.0  # the request names the program (`unzip …`) and the name is no everyday word
+NAMED_MAX_SAID = 100  # … i.e. at most this many other programs' descriptions use it (not `file`)
+NL2BASH_PAGES = 200  # NL2Bash descriptions per program that form a page of their own
+SIMPLICITY = 0.5  # each extra program in a pipeline divides the score by 1 + this
+NOT_INSTALLED = 0.35
+UNKNOWN_PROGRAM = 0.8  # the command starts with a placeholder: cannot tell what runs
+NL2BASH_FACTOR = 0.9  # tldr templates are the more general answers
+ACCEPTED_COMMAND = 1.6  # the user ran this very command before
+ACCEPTED_PROGRAM = 1.1  # … or this program
+FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
+
+
+@dataclass(frozen=True)
+class OfflineHit:
+    """One offline answer; `command` is what the user sees (tldr placeholders kept)."""
+
+    command: str
+    description: str
+    source: str  # "tldr" | "nl2bash"
+    program: str
+    score: float
+
+
+def first_placeholder(command: str) -> tuple[int, int] | None:
+    """Span of the first `{{…}}` including its braces, so the edit step can select and replace it."""
+    match = _PLACEHOLDER.search(command)
+    return (match.start(), match.end()) if match else None
+
+
+def has_placeholders(command: str) -> bool:
+    return _PLACEHOLDER.search(command) is not None
+
+
+def _words(command: str) -> list[str]:
+    """Shell words and operators; unbalanced quotes fall back to a plain split (never raises)."""
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=";&|()<>")
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    try:
+        return list(lexer)
+    except ValueError:
+        return re.findall(r"[;&|()<>]+|[^\s;&|()<>]+", command)
+
+
+def _strip_wrapper(words: list[str], i: int) -> int:
+    """Index of the first word after a wrapper's own options."""
+    wrapper = words[i]
+    takes_value = _WRAPPER_OPTIONS_WITH_VALUE.get(wrapper, set())
+    i += 1
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            return i + 1
+        if wrapper == "nice" and re.fullmatch(r"-\d+", word):
+            i += 1
+        elif word.startswith("-") and len(word) > 1:
+            i += 2 if word in takes_value else 1
+        elif wrapper == "env" and _ASSIGNMENT.match(word):
+            i += 1
+        else:
+            return i
+    return i
+
+
+def programs(command: str) -> list[str]:
+    """Every program the command runs, in order: the first word of each simple command after
+    wrappers (`sudo`, `env`, `nohup`, …) and assignments, plus the program `xargs` runs."""
+    words = _words(command)
+    found: list[str] = []
+    expect_command = True
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _CONTROL or word.endswith("$("):
+            expect_command = True
+            i += 1
+            continue
+        if _REDIRECT.match(word):
+            i += 2
+            continue
+        if not expect_command:
+            if found and found[-1] == "xargs" and word.startswith("-"):
+                i += 2 if word in _XARGS_OPTIONS_WITH_VALUE else 1
+                continue
+            if found and found[-1] == "xargs":
+                found.append(os.path.basename(word))
+            i += 1
+            continue
+        if word in _KEYWORDS or _ASSIGNMENT.match(word):
+            i += 1
+            continue
+        if word in WRAPPERS:
+            i = _strip_wrapper(words, i)
+            continue
+        found.append(os.path.basename(word) if "/" in word and "{{" not in word else word)
+        expect_command = False
+        i += 1
+    return found
+
+
+def first_program(command: str) -> str:
+    """The program a command is about (`sudo -u x find …` → `find`); "" when there is none."""
+    found = programs(command)
+    return found[0] if found else ""
+
+
+def command_parts(command: str) -> int:
+    """How many programs a command chains, roughly (pipes, lists, substitutions, -exec, xargs)."""
+    return 1 + len(_PARTS.findall(command))
+
+
+# -- text -------------------------------------------------------------------------------------
+
+
+def canonical_words(text: str) -> list[str]:
+    return [CANONICAL.get(word, word) for word in _WORD.findall(text.lower())]
+
+
+def query_terms(request: str) -> list[str]:
+    """The request's meaningful words, canonical, each once, in order (the index stems them)."""
+    return list(dict.fromkeys(w for w in canonical_words(request) if w not in STOPWORDS))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    """A crude stem, enough to tell whether a description mentions a request's word at all."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _coverage(wanted: set[str], text: str) -> float:
+    """Share of the request's words the text mentions (smoothed: never 0)."""
+    stems = {_stem(word) for word in canonical_words(text)}
+    return (len(wanted & stems) + 1) / (len(wanted) + 1)
+
+
+def _fts_query(terms: list[str]) -> str:
+    return " OR ".join(f'"{term}"' for term in terms)
+
+
+# -- package data -----------------------------------------------------------------------------
+
+
+def data_version() -> str:
+    """The packaged data's content hash (written by scripts/build_offline_data.py)."""
+    try:
+        with open(os.path.join(DATA_DIR, VERSION_FILE), encoding="utf-8") as f:
+            return f.read().strip()
+    except OSError:
+        return "missing"
+
+
+def current_platform() -> str:
+    if sys.platform.startswith("linux"):
+        return "linux"
+    if sys.platform == "darwin":
+        return "osx"
+    return "common"
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    import gzip
+
+    with gzip.open(os.path.join(DATA_DIR, name), "rt", encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    return [line.split("\t") for line in lines[1:] if line]
+
+
+@dataclass
+class _IndexData:
+    entries: list[tuple[str, str, str, str, str, int]]  # description, names, command, source, program, parts
+    pages: list[tuple[str, str, str]]  # all descriptions of a tldr page, names, program
+    programs: dict[str, tuple[int, int, int]]  # program → (NL2Bash commands using it, subcommand pages,
+    #                                             descriptions of other programs that say its name)
+    excluded: list[str]  # NL2Bash line numbers left out
+    summaries: dict[str, str]  # program → its man page's one-line description (installed programs)
+    indexed: list[str]  # per entry, the canonical words of its description
+    common: dict[str, int]  # words in more than COMMON_SHARE of the descriptions → how many
+
+
+def man_summaries(timeout: float = 3.0) -> dict[str, str]:
+    """One-line descriptions of the commands installed here, from the man pages' NAME lines
+    (`apropos`, sections 1, 6 and 8); {} when there are no man pages. Read at build time from
+    the user's own machine, never shipped."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(
+            ["apropos", "."],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, "LC_ALL": "C.UTF-8", "LANGUAGE": "", "MANPAGER": "cat", "PAGER": "cat"},
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    summaries: dict[str, str] = {}
+    for line in proc.stdout.splitlines():
+        match = _APROPOS_LINE.match(line)
+        if match and match.group(2) in "168":
+            for name in match.group(1).split(", "):
+                summaries.setdefault(name.strip(), match.group(3).strip())
+    return summaries
+
+
+def _index_data(
+    platform: str, exclude: Callable[[str], bool] | None, summaries: dict[str, str] | None = None
+) -> _IndexData:
+    """Everything the index holds. On this platform a page of its own (`linux/df`) hides the
+    `common/` page of the same name, as tldr clients do."""
+    tldr = _read_tsv(TLDR_FILE)
+    known_pages = {page for page, *_ in tldr}
+    entries: list[tuple[str, str, str, str, str, int]] = []
+    pages: dict[str, tuple[str, str, list[str]]] = {}
+    for page, program, description, command in tldr:
+        section, name = page.split("/", 1)
+        if section == "common" and f"{platform}/{name}" in known_pages:
+            continue
+        if section not in ("common", platform) and f"common/{name}" in known_pages:
+            continue
+        names = " ".join(dict.fromkeys((name.replace("-", " "), program)))
+        entries.append((description, names, command, "tldr", program, command_parts(command)))
+        pages.setdefault(name, (names, program, []))[2].append(description)
+    subpages: dict[str, int] = {}
+    for name in pages:
+        head, _, rest = name.partition("-")
+        if rest:
+            subpages[head] = subpages.get(head, 0) + 1
+    excluded = []
+    uses: dict[str, int] = {}
+    for line, used, description, command in _read_tsv(NL2BASH_FILE):
+        if exclude is not None and exclude(description):
+            excluded.append(line)
+            continue
+        names = used.split()
+        for name in names:
+            uses[name] = uses.get(name, 0) + 1
+        program = names[0] if names and names[0] != "-" else ""
+        entries.append((description, used, command, "nl2bash", program, command_parts(command)))
+    known = uses.keys() | subpages.keys() | {e[4] for e in entries}
+    said: dict[str, int] = {}
+    frequency: dict[str, int] = {}
+    indexed = []
+    for entry in entries:
+        words = canonical_words(entry[0])
+        indexed.append(" ".join(words))
+        for word in set(words):
+            frequency[word] = frequency.get(word, 0) + 1
+            if word in known and word != entry[4]:
+                said[word] = said.get(word, 0) + 1
+    common = {word: n for word, n in frequency.items() if n > COMMON_SHARE * len(entries)}
+    page_rows = [(" / ".join(texts), names, program) for names, program, texts in pages.values()]
+    if NL2BASH_PAGES:
+        described: dict[str, list[str]] = {}
+        for description, _names, _command, source, program, _parts in entries:
+            if source == "nl2bash" and len(described.setdefault(program, [])) < NL2BASH_PAGES:
+                described[program].append(description)
+        page_rows += [(" / ".join(texts), program, program) for program, texts in described.items()]
+    programs_here = {e[4] for e in entries}
+    summaries = {name: text for name, text in (summaries or {}).items() if name in programs_here}
+    page_rows += [(text, name, name) for name, text in summaries.items()]
+    return _IndexData(
+        entries=entries,
+        pages=page_rows,
+        programs={p: (uses.get(p, 0), subpages.get(p, 0), said.get(p, 0)) for p in known},
+        excluded=excluded,
+        summaries=summaries,
+        indexed=indexed,
+        common=common,
+    )
+
+
+def _fill(conn: sqlite3.Connection, data: _IndexData, version: str) -> None:
+    """Write the index in one transaction. The FTS tables are contentless (the text lives once,
+    in `entries`) and index canonical words, so `display` and `show` are the same term."""
+
+    with conn:
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.execute(
+            "CREATE TABLE entries (id INTEGER PRIMARY KEY, description TEXT, names TEXT, command TEXT, "
+            "source TEXT, program TEXT, parts INTEGER)"
+        )
+        conn.execute("CREATE TABLE pages (id INTEGER PRIMARY KEY, program TEXT)")
+        conn.execute(
+            "CREATE TABLE programs (program TEXT PRIMARY KEY, uses INTEGER, subpages INTEGER, said INTEGER) WITHOUT ROWID"
+        )
+        for table in ("docs", "page_docs"):
+            conn.execute(
+                f"CREATE VIRTUAL TABLE {table} USING fts5(text, names, content = '', "
+                "tokenize = 'porter unicode61')"
+            )
+        conn.executemany("INSERT INTO entries VALUES (NULL, ?, ?, ?, ?, ?, ?)", data.entries)
+        conn.executemany(
+            "INSERT INTO docs (rowid, text, names) VALUES (?, ?, ?)",
+            ((i, text, e[1]) for i, (text, e) in enumerate(zip(data.indexed, data.entries), start=1)),
+        )
+        conn.executemany("INSERT INTO pages VALUES (?, ?)", ((i, p[2]) for i, p in enumerate(data.pages, start=1)))
+        conn.executemany(
+            "INSERT INTO page_docs (rowid, text, names) VALUES (?, ?, ?)",
+            ((i, " ".join(canonical_words(p[0])), p[1]) for i, p in enumerate(data.pages, start=1)),
+        )
+        conn.execute("INSERT INTO docs (docs) VALUES ('optimize')")
+        conn.execute("INSERT INTO page_docs (page_docs) VALUES ('optimize')")
+        conn.executemany("INSERT INTO programs VALUES (?, ?, ?, ?)", [(p, *c) for p, c in sorted(data.programs.items())])
+        conn.execute("CREATE TABLE summaries (program TEXT PRIMARY KEY, text TEXT) WITHOUT ROWID")
+        conn.executemany("INSERT INTO summaries VALUES (?, ?)", sorted(data.summaries.items()))
+        conn.execute("CREATE TABLE common_words (word TEXT PRIMARY KEY, descriptions INTEGER) WITHOUT ROWID")
+        conn.executemany("INSERT INTO common_words VALUES (?, ?)", sorted(data.common.items()))
+        conn.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+
+
+def _as_predicate(exclude: Callable[[str], bool] | Collection[str] | None) -> Callable[[str], bool] | None:
+    if exclude is None or callable(exclude):
+        return exclude
+    left_out = frozenset(exclude)
+    return left_out.__contains__
+
+
+# -- the index --------------------------------------------------------------------------------
+
+
+class OfflineIndex:
+    """The offline index; cheap to create, built or opened on first lookup.
+
+    `which` decides what is installed (inject a fake in tests); `warn` receives one-line warnings
+    (the core never prints). `exclude` leaves NL2Bash rows out (leakage control in evaluations): a
+    predicate on the NL2Bash description, or a collection of descriptions; it needs an explicit
+    `db_path` so the user's own index is never replaced by a reduced one.
+    """
+
+    def __init__(
+        self,
+        db_path: str | None = None,
+        *,
+        which: Callable[[str], str | None] = shutil.which,
+        warn: Callable[[str], None] = lambda msg: None,
+        exclude: Callable[[str], bool] | Collection[str] | None = None,
+        summaries: Callable[[], dict[str, str]] = lambda: man_summaries(),
+    ) -> None:
+        if exclude is not None and db_path is None:
+            raise ValueError("an index with excluded rows needs its own db_path")
+        self.db_path = db_path or paths.offline_db()
+        self._which = which
+        self._summaries = summaries
+        self._warn = warn
+        self._exclude = _as_predicate(exclude)
+        self._platform = current_platform()
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self._installed: dict[str, bool] = {}
+        self._popularity: dict[str, int] = {}
+        self._suites: set[str] = set()
+        self._technical: set[str] = set()  # program names that are not everyday words
+        self._common: set[str] = set()  # words too frequent to pick candidates by
+        self.excluded: list[str] = []  # NL2Bash line numbers left out by `exclude`
+        self.built = False  # True once this instance has (re)built the index
+        self.summary_count = 0  # man page summaries in the index
+
+    # -- opening and building ------------------------------------------------------------
+
+    def _wanted_version(self, excluded: list[str] | None = None) -> str:
+        version = f"{SCHEMA_VERSION}:{data_version()}:{self._platform}"
+        if self._exclude is not None:
+            version += ":exclude=" + hashlib.sha256(",".join(excluded or []).encode()).hexdigest()[:12]
+        return version
+
+    def ensure_built(self) -> None:
+        """Open the index, building it first when missing, stale or corrupt (never raises for those)."""
+        with self._lock:
+            if self._conn is None:
+                self._conn = (self._open_existing() if self._exclude is None else None) or self._build()
+
+    def _connect_ro(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{quote(self.db_path)}?mode=ro", uri=True, check_same_thread=False)
+
+    def _open_existing(self) -> sqlite3.Connection | None:
+        if not os.path.exists(self.db_path):
+            return None
+        conn = None
+        try:
+            conn = self._connect_ro()
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if not row or row[0] != self._wanted_version():
+                conn.close()
+                return None
+            self._load(conn)
+            return conn
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            self._move_aside(exc)
+            return None
+
+    def _load(self, conn: sqlite3.Connection) -> None:
+        """Read the small per-program table and make sure the big ones answer."""
+        self._popularity = {}
+        self._suites = set()
+        self._technical = set()
+        for program, uses, subpages, said in conn.execute("SELECT program, uses, subpages, said FROM programs"):
+            self._popularity[program] = uses
+            if subpages >= SUITE_PAGES:
+                self._suites.add(program)
+            if said <= NAMED_MAX_SAID:
+                self._technical.add(program)
+        self._common = {word for (word,) in conn.execute("SELECT word FROM common_words")}
+        self.summary_count = conn.execute("SELECT count(*) FROM summaries").fetchone()[0]
+        for table in ("entries", "pages", "docs", "page_docs", "summaries"):
+            conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
+
+    def _move_aside(self, exc: Exception) -> None:
+        try:
+            os.replace(self.db_path, self.db_path + ".corrupt")
+            self._warn(f"offline index was unreadable ({exc}); moved it to {self.db_path}.corrupt and rebuilt it")
+        except OSError:
+            self._warn(f"offline index was unreadable ({exc}); rebuilt it")
+
+    def _build(self) -> sqlite3.Connection:
+        """Build into a temp file beside the target, then rename it into place: concurrent first
+        uses never see half an index. When the cache dir is not writable, build in memory and say
+        so once."""
+        data = _index_data(self._platform, self._exclude, self._summaries())
+        self.excluded = data.excluded
+        version = self._wanted_version(data.excluded)
+        self.built = True
+        directory = os.path.dirname(os.path.abspath(self.db_path))
+        tmp = None
+        try:
+            paths.ensure_private_dir(directory)
+            fd, tmp = tempfile.mkstemp(prefix=".offline-", suffix=".tmp", dir=directory)
+            os.close(fd)
+            os.chmod(tmp, 0o600)
+            conn = sqlite3.connect(tmp)
+            try:
+                _fill(conn, data, version)
+            finally:
+                conn.close()
+            os.replace(tmp, self.db_path)
+            conn = self._connect_ro()
+        except (OSError, sqlite3.Error) as exc:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self._warn(f"cannot write the offline index ({reason}); using it from memory")
+            conn = sqlite3.connect(":memory:", check_same_thread=False)
+            _fill(conn, data, version)
+        self._load(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    # -- lookup ----------------------------------------------------------------------------
+
+    def installed(self, program: str) -> bool | None:
+        """True/False when we can tell, None when there is no program to ask about (a placeholder)."""
+        if not program or "{{" in program or "$" in program:
+            return None
+        if program in BUILTINS:
+            return True
+        known = self._installed.get(program)
+        if known is None:
+            try:
+                known = self._which(program) is not None
+            except Exception:
+                known = False
+            self._installed[program] = known
+        return known
+
+    def _query(self, sql: str, args: tuple) -> list[tuple]:
+        """Run a read; a corrupt index is moved aside and rebuilt once, then the read retried."""
+        self.ensure_built()
+        try:
+            return self._conn.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            with self._lock:
+                if self._conn is not None:
+                    self._conn.close()
+                if self._exclude is None and os.path.exists(self.db_path):
+                    self._move_aside(exc)
+                self._conn = self._build()
+            return self._conn.execute(sql, args).fetchall()
+
+    def _candidates(self, query: str) -> list[tuple[str, str, str, str, str, int, float]]:
+        return self._query(
+            "SELECT e.description, e.names, e.command, e.source, e.program, e.parts, d.score FROM "
+            "(SELECT rowid, bm25(docs, 1.0, ?) AS score FROM docs WHERE docs MATCH ? ORDER BY score LIMIT ?) d "
+            "JOIN entries e ON e.id = d.rowid",
+            (NAMES_WEIGHT, query, CANDIDATES),
+        )
+
+    def _summaries_of(self, programs: set[str]) -> dict[str, str]:
+        if not programs:
+            return {}
+        marks = ",".join("?" * len(programs))
+        return dict(self._query(f"SELECT program, text FROM summaries WHERE program IN ({marks})", tuple(programs)))
+
+    def _page_fit(self, query: str) -> dict[str, float]:
+        """How well each program's tldr page as a whole fits the request, best page = 1."""
+        rows = self._query(
+            "SELECT p.program, d.score FROM "
+            "(SELECT rowid, bm25(page_docs, 1.0, ?) AS score FROM page_docs WHERE page_docs MATCH ? "
+            "ORDER BY score LIMIT ?) d JOIN pages p ON p.id = d.rowid",
+            (NAMES_WEIGHT, query, CANDIDATES),
+        )
+        fit: dict[str, float] = {}
+        for program, bm25 in rows:
+            fit[program] = max(fit.get(program, 0.0), -bm25)
+        top = max(fit.values(), default=0.0)
+        return {program: score / top for program, score in fit.items()} if top > 0 else {}
+
+    def lookup(
+        self, request: str, *, shell: str = "bash", limit: int = 5, accepted: Iterable[str] = ()
+    ) -> list[OfflineHit]:
+        """Best offline answers for `request`, best first; [] when nothing matches."""
+        terms = query_terms(request)
+        if not terms:
+            return []
+        wanted = {_stem(term) for term in terms}
+        accepted_commands = {" ".join(c.split()) for c in accepted}
+        accepted_programs = {first_program(c) for c in accepted_commands}
+        query = _fts_query([t for t in terms if t not in self._common] or terms)
+        page_fit = self._page_fit(query) if PAGE_WEIGHT else {}
+        hits: dict[str, OfflineHit] = {}
+        candidates = self._candidates(query)
+        summaries = self._summaries_of({c[4] for c in candidates})
+        for description, names, command, source, program, parts, bm25 in candidates:
+            text = f"{description} {names} {summaries.get(program, '')}"
+            score = -bm25 * _coverage(wanted, text) ** COVERAGE
+            score *= 1.0 + PAGE_WEIGHT * page_fit.get(program, 0.0)
+            uses = self._popularity.get(program, 0)
+            score *= 1.0 + POPULARITY * min(math.log1p(uses), POPULARITY_CAP)
+            score /= 1.0 + SIMPLICITY * (parts - 1)
+            if program in terms:
+                score *= NAMED if program in self._technical else 1.0
+            elif program in self._suites:
+                score *= SUITE_UNMENTIONED
+            installed = self.installed(program)
+            if installed is False:
+                score *= NOT_INSTALLED
+            elif installed is None:
+                score *= UNKNOWN_PROGRAM
+            if source == "nl2bash":
+                score *= NL2BASH_FACTOR
+            if " ".join(command.split()) in accepted_commands:
+                score *= ACCEPTED_COMMAND
+            elif program in accepted_programs:
+                score *= ACCEPTED_PROGRAM
+            if shell == "fish" and _BASH_ONLY.search(command):
+                score *= FOREIGN_SYNTAX
+            best = hits.get(command)
+            if best is None or score > best.score:
+                hits[command] = OfflineHit(command, description, source, program, score)
+        return sorted(hits.values(), key=lambda hit: -hit.score)[:limit]
