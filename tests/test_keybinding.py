@@ -43,7 +43,11 @@ class Pane:
 
     def __init__(self, tmp_path: Path, shell: str, env: dict[str, str], *, init_args: str = "", setup: str = ""):
         self.shell = shell
-        self.tmux = [need("tmux"), "-L", f"nlshell-test-{uuid.uuid4().hex[:12]}", "-f", "/dev/null"]
+        # Its own server on a socket inside tmp_path (a named one under /tmp when that path is too
+        # long for a Unix socket), with no user config.
+        socket = tmp_path / "tmux.sock"
+        where = ["-S", str(socket)] if len(str(socket)) < 100 else ["-L", f"nlshell-test-{uuid.uuid4().hex[:12]}"]
+        self.tmux = [need("tmux"), *where, "-f", "/dev/null"]
         self.sandbox = tmp_path / "sandbox"
         self.sandbox.mkdir(parents=True, exist_ok=True)
         home = Path(env["HOME"])
