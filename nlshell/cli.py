@@ -57,6 +57,11 @@ def _visible(text: str) -> str:
     return visible(text)
 
 
+def clean_text(text: str) -> str:
+    """Arguments that were not valid UTF-8 arrive with surrogate escapes; make them plain text."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def use_color(no_color_flag: bool = False, stream=None) -> bool:
     stream = stream or sys.stderr
     if no_color_flag or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
@@ -86,10 +91,7 @@ def main(argv: list[str]) -> int:
         _silence_stdout()
         return 141
     except Exception as e:  # the last resort: one line, never a traceback unless debugging
-        if _debug():
-            import traceback
-
-            traceback.print_exc()
+        _debug_traceback(e)
         say(
             f"nlshell: internal error ({e.__class__.__name__}) — rerun with NLSHELL_LOG=debug and report it"
         )
@@ -103,16 +105,23 @@ def report(e: NlshellError) -> int:
         if len(words) > 200:
             words = words[:197] + "…"
         message = f"{e.message}; it said: \"{words}\"" + (f" — {e.hint}" if e.hint else "")
-    if _debug() and e.__traceback__ is not None:
-        import traceback
-
-        traceback.print_exception(e)
+    if e.__traceback__ is not None:
+        _debug_traceback(e)
     say("nlshell: " + _visible(" ".join(message.split("\n"))))
     return e.exit_code
 
 
 def _debug() -> bool:
     return os.environ.get("NLSHELL_LOG", "").lower() == "debug"
+
+
+def _debug_traceback(e: BaseException) -> None:
+    """With NLSHELL_LOG=debug, the traceback — scrubbed of secrets like every other line."""
+    if _debug():
+        import traceback
+
+        for line in "".join(traceback.format_exception(e)).rstrip("\n").split("\n"):
+            say(_visible(line))
 
 
 def _silence_stdout() -> None:
@@ -255,9 +264,9 @@ def _dispatch(argv: list[str]) -> int:
             raise UsageError("unexpected words before the subcommand")
         return _subcommand(argv[index], argv[index + 1 :], global_args)
     args = _main_parser().parse_intermixed_args(argv)
-    request = " ".join(args.words).strip()
+    request = clean_text(" ".join(args.words)).strip()
     if not request and not sys.stdin.isatty() and (args.print_only or args.json or args.widget or args.yes):
-        request = sys.stdin.read().strip()  # `echo "list files" | nlshell -p`
+        request = clean_text(sys.stdin.read()).strip()  # `echo "list files" | nlshell -p`
     if not request:
         if args.print_only or args.json or args.widget or args.yes or args.offline:
             raise UsageError("no request given", 'try: nlshell -p "list all files"')
@@ -440,7 +449,7 @@ def _cmd_check(argv, global_args) -> int:
     p.add_argument("--shell", choices=("bash", "zsh", "fish", "sh"), help="syntax to check (default: your $SHELL)")
     p.add_argument("command", nargs="+", metavar="COMMAND")
     args = p.parse_args(argv)
-    command = " ".join(args.command)
+    command = clean_text(" ".join(args.command))
     from nlshell.config import shell_kind_of
     from nlshell.validate import assess
 
@@ -494,7 +503,7 @@ def _cmd_explain(argv, global_args) -> int:
 
             raise NoKeyError()
         wrote = False
-        for chunk in pipeline.explain(" ".join(args.command)):
+        for chunk in pipeline.explain(clean_text(" ".join(args.command))):
             sys.stdout.write(_visible(chunk))
             sys.stdout.flush()
             wrote = True

@@ -140,6 +140,7 @@ def read_dotenv(path: str) -> dict[str, str]:
         logger.removeHandler(handler)
         logger.propagate = old_propagate
     if bad_lines:
+        bad_lines[0] = _first_statement_line(path, bad_lines[0])
         raise ConfigError(
             "cannot parse this line of the .env file",
             "use KEY=value lines",
@@ -147,6 +148,20 @@ def read_dotenv(path: str) -> dict[str, str]:
             line=bad_lines[0],
         )
     return {k: v for k, v in values.items() if v is not None}
+
+
+def _first_statement_line(path: str, reported: int) -> int:
+    """python-dotenv counts blank lines and comments before a bad statement as its start."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return reported
+    for number in range(reported, len(lines) + 1):
+        text = lines[number - 1].strip()
+        if text and not text.startswith("#"):
+            return number
+    return reported
 
 
 def _line_of(text: str, section: str, key: str | None) -> int | None:
@@ -183,12 +198,15 @@ def _coerce(kind: str, value: object) -> object:
     if kind in ("float+", "float0"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError("expected a number")
-        if value < 0 or (kind == "float+" and value == 0):
-            raise ValueError("expected a positive number" if kind == "float+" else "expected a number ≥ 0")
+        low, high = (0.0, 2.0) if kind == "float0" else (0.0, 86_400.0)
+        # `not (a < v <= b)` is also true for NaN, which compares false with everything.
+        if not (low <= value <= high) or (kind == "float+" and not value > 0):
+            shown = "between 0 and 2" if kind == "float0" else "a positive number of seconds up to 86400"
+            raise ValueError(f"expected {shown}")
         return float(value)
     if kind == "int+":
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise ValueError("expected a positive whole number")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 1_000_000:
+            raise ValueError("expected a whole number from 1 to 1000000")
         return value
     if kind == "list":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

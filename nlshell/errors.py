@@ -88,6 +88,16 @@ class NoCommandError(RefusedError):
         self.reply_text = reply_text
 
 
+class NoOfflineAnswerError(RefusedError):
+    """The offline index has nothing close to the request."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "no offline suggestion matches this request",
+            "rephrase it, or set a key for tailored commands: nlshell auth login",
+        )
+
+
 class HostileTextError(RefusedError):
     """The reply holds control characters or invisible text that could disguise a command."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from nlshell.cache import CommandCache, cache_key
-from nlshell.errors import NoCommandError
+from nlshell.errors import NoOfflineAnswerError
 
 OFFLINE_NOTICE = "offline suggestion — set a key for tailored commands: nlshell auth login"
 
@@ -277,10 +277,7 @@ class Pipeline:
         index = OfflineIndex(warn=self.warn, **({"which": self.which} if self.which else {}))
         hits = index.lookup(request, shell=self.shell, limit=1, accepted=accepted)
         if not hits:
-            raise NoCommandError(
-                "",
-                hint="the offline index has nothing close; rephrase, or set a key: nlshell auth login",
-            )
+            raise NoOfflineAnswerError()
         hit = hits[0]
         s = self.assess(request, hit.command, source="offline")
         if notice:

@@ -19,7 +19,10 @@ SLOW_STDLIB = ("argparse", "tomllib", "dataclasses", "logging", "pathlib", "typi
 PROBE = """
 import json, sys
 from nlshell.cli import main
-code = main(sys.argv[1:])
+try:
+    code = main(sys.argv[1:])
+except SystemExit as e:  # argparse's --help exits
+    code = e.code
 sys.stdout.flush()
 loaded = sorted(m for m in sys.modules)
 sys.stderr.write("\\nMODULES " + json.dumps(loaded) + "\\n")
