@@ -525,10 +525,10 @@ def _cmd_init(argv, global_args) -> int:
         "Print the keybinding script for your shell. The key (default Alt+K) turns the text on the command line into a command, in place.",
         'setup:\n  bash: eval "$(nlshell init bash)"   in ~/.bashrc\n  zsh:  eval "$(nlshell init zsh)"    in ~/.zshrc\n'
         "  fish: nlshell init fish | source      in ~/.config/fish/config.fish\n\n"
-        "examples:\n  nlshell init bash --key ctrl-g\n  nlshell init zsh --no-bind",
+        "examples:\n  nlshell init bash --key ctrl-t\n  nlshell init zsh --no-bind",
     )
     p.add_argument("shell", choices=SHELLS)
-    p.add_argument("--key", help="key to bind, e.g. alt-k (default), ctrl-x")
+    p.add_argument("--key", help="key to bind: alt-k (default), alt-j, ctrl-t, ctrl-alt-k, …")
     p.add_argument("--no-bind", action="store_true", help="define the widget only, bind nothing")
     args = p.parse_args(argv)
     from nlshell.shells import render_init

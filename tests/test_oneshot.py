@@ -266,10 +266,11 @@ def test_offline_flag_never_touches_the_server(nlshell, fake_server, server_env)
 
 
 def test_offline_dangerous_answer_is_still_refused_under_yes(nlshell):
-    r = nlshell("-y", "--offline", "delete a directory recursively")
-    if '"dangerous"' not in nlshell("--json", "--offline", "delete a directory recursively").stdout:
-        pytest.skip("the offline index answered with a non-dangerous command")
-    assert r.returncode == 3
+    shown = json.loads(nlshell("--json", "--offline", "reboot the system").stdout)
+    assert shown["source"] == "offline" and shown["risk"] == "dangerous", shown
+    r = nlshell("-y", "--offline", "reboot the system")
+    assert r.returncode == 3, r
+    assert "dangerous" in r.stderr
 
 
 def test_non_openrouter_server_needs_no_key(nlshell, fake_server):
