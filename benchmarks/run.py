@@ -2,7 +2,7 @@
 """How fast nlshell starts, answers and checks, and how much memory it takes — each number measured
 side by side with its floor in the same run, on the same machine, so the ratios mean something.
 
-    python benchmarks/run.py [--runs N] [--quick] [--json PATH] [--install auto|venv|regular] [--strict]
+    python benchmarks/run.py [--runs N] [--quick] [--json PATH] [--record RESULTS.md] [--strict]
 
 Method
 - The measured program is the `nlshell` console script of the venv that runs this file (pip's
@@ -841,6 +841,26 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def record(path: Path, info: dict, target: Target, args: argparse.Namespace, rows: list[Row], summary: str) -> None:
+    """Write RESULTS.md: conditions, the table, and the hand-written notes kept from the last one."""
+    notes = "## Notes\n\n(why a row misses its goal, and anything unusual about the run)\n"
+    if path.exists():
+        old = path.read_text(encoding="utf-8")
+        if "## Notes" in old:
+            notes = old[old.index("## Notes") :]
+    load = f"{' '.join(map(str, info['load_before']))} before, {' '.join(map(str, info['load_after']))} after"
+    text = (
+        "# Benchmark results\n\n"
+        f"Recorded {info['date']} with `{args.command_line}` "
+        "(regenerate with `--record benchmarks/RESULTS.md`; the notes below are kept).\n\n"
+        f"- machine: {info['cpu']}, {info['cores']} cores; {info['os']}\n"
+        f"- Python {info['python']}; measured: {target.label}\n"
+        f"- load average (1, 5, 15 min): {load}\n\n"
+        f"{table(rows)}\n\n{summary}\n\n{notes.rstrip()}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -854,9 +874,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure the venv as is, or a regular-install view (auto: regular when editable)")
     parser.add_argument("--repl-requests", type=int, default=REPL_REQUESTS, help=argparse.SUPPRESS)
     parser.add_argument("--check-limit", type=int, default=0, help="assess only N commands (default: all)")
+    parser.add_argument("--record", metavar="PATH", help="write the results as Markdown (benchmarks/RESULTS.md), "
+                                                         "keeping that file's notes section")
     parser.add_argument("--no-peers", action="store_true", help="skip shell-gpt and llm even when installed")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed or a row is not measured")
     args = parser.parse_args(argv)
+    shown = [a for a in (sys.argv[1:] if argv is None else argv)]
+    if "--record" in shown:
+        at = shown.index("--record")
+        del shown[at : at + 2]
+    shown = [a for a in shown if not a.startswith("--record=")]
+    args.command_line = " ".join(["python benchmarks/run.py", *shown])
     if args.quick:
         args.runs, args.warmup = min(args.runs, 3), 1
         args.check_limit = args.check_limit or 1500
@@ -880,11 +908,14 @@ def main(argv: list[str] | None = None) -> int:
     unmeasured = [r.name for r in rows if r.met is None and r.goal.startswith(("≤", "≥", "="))]
     print(f"\nload average after: {' '.join(map(str, info['load_after']))}")
     with_goal = [r for r in rows if r.goal.startswith(("≤", "≥", "="))]
-    print(f"goals met: {sum(r.met is True for r in with_goal)} of {len(with_goal)}")
+    summary = [f"goals met: {sum(r.met is True for r in with_goal)} of {len(with_goal)}"]
     if missed:
-        print("missed: " + "; ".join(missed))
+        summary.append("missed: " + "; ".join(missed))
     if unmeasured:
-        print("not measured: " + "; ".join(unmeasured))
+        summary.append("not measured: " + "; ".join(unmeasured))
+    print("\n".join(summary))
+    if args.record:
+        record(Path(args.record), info, target, args, rows, "  \n".join(summary))
     if args.json:
         Path(args.json).write_text(json.dumps({"machine": info, "target": target.label, "args": vars(args),
                                                "rows": [asdict(r) for r in rows], "samples_s": bench.samples,
