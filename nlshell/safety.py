@@ -596,7 +596,8 @@ class _Rater:
         self.script = script
         self.depth = depth
         self.found: list = []  # (level, reason)
-        self.downloaded: set = set()
+        self.downloaded: set = set()  # files this command line fetches from the network
+        self.written: dict = {}  # file -> literal text this command line writes into it
 
     # results -------------------------------------------------------------------------------
     def add(self, level: str, reason: str, cmd: Command | None = None) -> None:
@@ -667,6 +668,8 @@ class _Rater:
             return
         if cmd.loop is not None and cmd.background:
             self.loop_spawn(cmd)
+        if "/" in cmd.argv[0].text:
+            self.runs_file(cmd, cmd.argv[0].text)
         args = cmd.args
         if args and (
             any(a.literal and a.text == "--help" for a in args)
@@ -732,6 +735,7 @@ class _Rater:
                 continue
             p = _worst(infos)
             if op in (">>", "&>>"):
+                self.record_write(cmd, target.text, append=True)
                 if self.endless_writer(cmd) and p.cls not in (NULLDEV, DEVICE, KERNEL):
                     self.add(
                         DANGEROUS, f"writes endless data to {_shown(target)} until the disk is full", cmd
@@ -743,7 +747,11 @@ class _Rater:
                 elif p.cls == STARTUP:
                     self.startup_append(cmd, p)
                 elif p.cls == SYSTEM and p.critical:
-                    self.add(CAUTION, f"appends to {p.desc}", cmd)
+                    content = self.literal_output([cmd]) if cmd.argv else None
+                    if "sudoers" in p.desc and content and "NOPASSWD" in content:
+                        self.add(DANGEROUS, "lets an account run anything as root without a password (sudoers)", cmd)
+                    else:
+                        self.add(CAUTION, f"appends to {p.desc}", cmd)
                 elif p.cls == CRED:
                     self.add(CAUTION, f"appends to {p.desc}", cmd)
                 continue
@@ -751,6 +759,7 @@ class _Rater:
                 if p.cls in (DEVICE, KERNEL):
                     self.add(DANGEROUS, f"opens {p.desc} for writing", cmd)
                 continue
+            self.record_write(cmd, target.text, append=False)
             # > >| &> >&: the target is truncated first.
             if self.endless_writer(cmd) and p.cls not in (NULLDEV, DEVICE, KERNEL):
                 self.add(DANGEROUS, f"writes endless data to {_shown(target)} until the disk is full", cmd)
@@ -779,6 +788,14 @@ class _Rater:
                 self.add(level, f"wipes {p.desc}", cmd)
             else:
                 self.add(level, f"{what} {_shown(target)} if it exists (> redirect)", cmd)
+
+    def record_write(self, cmd: Command, path: str, append: bool) -> None:
+        content = self.literal_output([cmd]) if cmd.argv else None
+        key = _file_key(path)
+        if content is None:
+            self.written.pop(key, None)
+            return
+        self.written[key] = (self.written.get(key, "") + "\n" if append else "") + content
 
     def endless_writer(self, cmd: Command) -> bool:
         """Is this command's output endless (`yes`, `cat /dev/zero`)?"""
@@ -963,6 +980,8 @@ class _Rater:
                 return kind
             return None
         if name in ("source", ".") and cmd.args and cmd.args[0].text in ("/dev/stdin", "-"):
+            return "shell"
+        if name in ("at", "batch") and not any(a.text in ("-f", "-l", "-c", "-r", "-d") for a in cmd.args):
             return "shell"
         return None
 
@@ -1163,7 +1182,7 @@ class _Rater:
                 return "files all over the system (find /)"
             if not filtered or worst.cls in (ROOT, SYSTEM):
                 return f"every file it finds in {worst.desc}"
-        if worst.cls in (CWD, HOME, EMPTYVAR, TOP) and not filtered:
+        if worst.cls in (CWD, HOME, EMPTYVAR, TOP, LOG) and not filtered:
             return f"every file in {worst.desc}"
         return None
 
@@ -1218,6 +1237,10 @@ class _Rater:
             return
         worst_level = CAUTION
         for w in o.operands:
+            if recursive and posixpath.basename(posixpath.normpath(w.text)) == ".git":
+                worst_level = DANGEROUS
+                self.add(DANGEROUS, f"deletes the repository's history and unpushed work ({_shown(w)})", cmd)
+                continue
             for p in _paths(w):
                 level = _delete_level(p, recursive)
                 if level == DANGEROUS:
@@ -1836,7 +1859,7 @@ class _Rater:
                 self.download_target(cmd, args[i + 1])
                 i += 1
             elif t in ("-O", "--remote-name") and url:
-                self.downloaded.add(url.rstrip("/").rsplit("/", 1)[-1])
+                self.downloaded.add(_file_key(url.rstrip("/").rsplit("/", 1)[-1]))
             i += 1
         local = _local_host(url) if url else False
         for opt, value in uploads:
@@ -1847,7 +1870,7 @@ class _Rater:
             self.add(CAUTION, f"sends a {method} request to {url or 'a server'}", cmd)
         for r in cmd.redirects:
             if r.op in (">", ">|") and r.target is not None:
-                self.downloaded.add(r.target.text)
+                self.downloaded.add(_file_key(r.target.text))
 
     def upload_value(self, cmd: Command, value: Word, local: bool, file_prefix: bool = True) -> None:
         text = value.text
@@ -1886,7 +1909,7 @@ class _Rater:
     def download_target(self, cmd: Command, target: Word) -> None:
         if target.text == "-":
             return
-        self.downloaded.add(target.text)
+        self.downloaded.add(_file_key(target.text))
         p = _worst(_paths(target))
         level = _overwrite_level(p)
         if level == DANGEROUS:
@@ -1928,7 +1951,7 @@ class _Rater:
                 i += 1
             i += 1
         if url and not named:
-            self.downloaded.add(url.rstrip("/").rsplit("/", 1)[-1])
+            self.downloaded.add(_file_key(url.rstrip("/").rsplit("/", 1)[-1]))
 
     def r_netcat(self, cmd: Command) -> None:
         words = [a.text for a in cmd.args]
@@ -2392,6 +2415,9 @@ class _Rater:
             elif verb in ("publish",):
                 self.add(CAUTION, "publishes a package", cmd)
             return
+        if name in ("npx", "bunx", "uvx", "pnpx") or (name in ("pipx", "uv") and verb in ("run", "tool")) or (name in ("pnpm", "yarn") and verb == "dlx"):
+            self.add(CAUTION, f"{name} runs a package fetched from the registry", cmd)
+            return
         if name in ("npm", "pnpm", "yarn", "bun"):
             if verb in (
                 "install", "i", "add", "ci", "uninstall", "remove", "rm", "un", "r", "update", "upgrade",
@@ -2697,6 +2723,14 @@ class _Rater:
             if any(w in ("--unset", "--unset-all", "--remove-section", "--rename-section") for w in words):
                 self.add(CAUTION, "changes git configuration", cmd)
 
+    def runs_file(self, cmd: Command, path: str, kind: str = "shell") -> None:
+        """A script this same command line downloaded or wrote is judged by where it came from."""
+        key = _file_key(path)
+        if key in self.downloaded:
+            self.add(DANGEROUS, f"runs {path}, downloaded from the network in the same command", cmd)
+        elif key in self.written:
+            self.merge(self.nested(self.written[key], kind, cmd), cmd)
+
     def r_shell(self, cmd: Command) -> None:
         code_i, script_i = shell_invocation(cmd.argv)
         if code_i is not None or script_i is None:
@@ -2708,8 +2742,8 @@ class _Rater:
                 self.add(DANGEROUS, f"runs a script fetched from the network ({cmd.name} <(...))", cmd)
             else:
                 self.add(CAUTION, f"runs a script produced by a command ({cmd.name} <(...))", cmd)
-        elif script.text in self.downloaded or script.text.lstrip("./") in self.downloaded:
-            self.add(DANGEROUS, f"runs {script.text}, downloaded from the network in the same command", cmd)
+        else:
+            self.runs_file(cmd, script.text)
 
     def r_source(self, cmd: Command) -> None:
         if not cmd.args:
@@ -2721,10 +2755,8 @@ class _Rater:
                 self.add(DANGEROUS, "sources a script fetched from the network", cmd)
             else:
                 self.add(CAUTION, "sources the output of a command as shell code", cmd)
-        elif script.text in self.downloaded:
-            self.add(
-                DANGEROUS, f"sources {script.text}, downloaded from the network in the same command", cmd
-            )
+        else:
+            self.runs_file(cmd, script.text)
 
     def r_interpreter(self, cmd: Command) -> None:
         kind = interpreter_kind(cmd.name) or cmd.name
@@ -2735,6 +2767,14 @@ class _Rater:
             t = a.text
             if t in flags and i + 1 < len(args):
                 code = args[i + 1].text
+                if not args[i + 1].literal and args[i + 1].subs:
+                    inner = self.substitution_commands(args[i + 1])
+                    if any(is_download(c) for c in inner):
+                        self.add(DANGEROUS, f"runs {kind} code fetched from the network", cmd)
+                        return
+                    if any(c.name in DECODERS and self.is_decoding(c) for c in inner):
+                        self.add(DANGEROUS, f"runs an encoded string as {kind} code", cmd)
+                        return
                 break
             if kind == "python" and t.startswith("-c") and len(t) > 2:
                 code = t[2:]
@@ -2755,8 +2795,8 @@ class _Rater:
                     inner = self.substitution_commands(a)
                     if any(is_download(c) for c in inner):
                         self.add(DANGEROUS, f"runs a {kind} script fetched from the network", cmd)
-                elif t in self.downloaded:
-                    self.add(DANGEROUS, f"runs {t}, downloaded from the network in the same command", cmd)
+                else:
+                    self.runs_file(cmd, t, kind)
                 return
         if code is None:
             body = next((r.body for r in cmd.redirects if r.op in ("<<", "<<<") and r.body), None)
@@ -3080,6 +3120,9 @@ class _Rater:
         ):
             if name == "passwd" and any(w in ("-S", "--status") for w in words):
                 return
+            if name == "passwd" and any(w in ("-d", "--delete") for w in words):
+                self.add(DANGEROUS, "passwd -d removes the password: the account opens without one", cmd)
+                return
             if name == "deluser" and "--remove-home" in words:
                 self.add(DANGEROUS, "deletes the user and their home directory", cmd)
                 return
@@ -3180,6 +3223,10 @@ def _mode_locks_out(mode: str) -> bool:
         if op in "+=" and others and "w" in perms:
             return True
     return False
+
+
+def _file_key(path: str) -> str:
+    return posixpath.normpath(path) if path else path
 
 
 def _quote(part: str) -> str:
@@ -3432,7 +3479,7 @@ for _name in (
 ):
     _RULES[_name] = _Rater.r_packages
 for _name in (
-    "pip", "pip3", "pipx", "uv", "npm", "pnpm", "yarn", "bun", "gem", "cargo", "go", "composer", "luarocks",
+    "npx", "bunx", "uvx", "pnpx", "pip", "pip3", "pipx", "uv", "npm", "pnpm", "yarn", "bun", "gem", "cargo", "go", "composer", "luarocks",
     "cpan", "cpanm", "opam", "stack", "cabal", "conda", "mamba", "micromamba", "poetry", "pdm", "hatch",
     "rye", "dotnet", "nuget", "mvn", "mvnw", "gradle", "gradlew", "twine", "rustup",
 ):

