@@ -1372,7 +1372,7 @@ def _syntax(command: str, shell: str, tree) -> tuple:
         pos = _position(src, len(src.rstrip()))
     elif line is not None and line != pos[0] and line <= lines:
         pos = (line, 1)
-    detail = text or described
+    detail = described if (not text or "`newline'" in text) else text  # bash's `newline' helps nobody
     if described.startswith("missing") and described not in detail:
         detail = f"{detail} ({described})"
     return [f"syntax error at {pos[0]}:{pos[1]}: {detail}"], [], pos
