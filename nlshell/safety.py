@@ -21,13 +21,13 @@ from dataclasses import dataclass
 
 from nlshell.validate import (
     ROOT_WRAPPERS,
+    SHELLS,
     Command,
     Script,
     Word,
     interpreter_kind,
     script_of,
     shell_invocation,
-    SHELLS,
 )
 
 __all__ = ["Rating", "rate", "SAFE", "CAUTION", "DANGEROUS"]

@@ -20,8 +20,9 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 __all__ = [
     "Assessment", "Command", "Script", "Validation", "Word", "assess", "is_warning", "parse", "script_of",
@@ -1382,19 +1383,21 @@ def _syntax(command: str, shell: str, tree) -> tuple:
 # Programs
 # --------------------------------------------------------------------------------------------
 
-_WHICH_CACHE: dict = {}
+_WHICH_CACHE: dict = {}  # (name, PATH) -> (found, when): PATH lookups stat every directory
+WHICH_CACHE_SECONDS = 30.0  # a program installed after a warning is seen again soon (the REPL runs long)
 
 
 def _found(name: str, which: Which) -> bool:
-    if which is shutil.which:
-        key = (name, os.environ.get("PATH", ""))
-        hit = _WHICH_CACHE.get(key)
-        if hit is None:
-            if len(_WHICH_CACHE) > 4096:
-                _WHICH_CACHE.clear()
-            hit = _WHICH_CACHE[key] = bool(which(name))
-        return hit
-    return bool(which(name))
+    if which is not shutil.which:
+        return bool(which(name))
+    key = (name, os.environ.get("PATH", ""))
+    now = time.monotonic()
+    hit = _WHICH_CACHE.get(key)
+    if hit is None or now - hit[1] > WHICH_CACHE_SECONDS:
+        if len(_WHICH_CACHE) > 4096:
+            _WHICH_CACHE.clear()
+        hit = _WHICH_CACHE[key] = (bool(which(name)), now)
+    return hit[0]
 
 
 def _program_problem(name: str, shell: str, script: Script, which: Which) -> str | None:
