@@ -11,6 +11,9 @@ import os
 import sys
 
 from nlshell import __version__
+from nlshell.console import clean_text, internal_error, out, report, say, use_color, warn
+from nlshell.console import debug as _debug
+from nlshell.console import visible as _visible
 from nlshell.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -18,58 +21,12 @@ from nlshell.errors import (
     DangerousCommandError,
     InvalidCommandError,
     NlshellError,
-    NoCommandError,
     UsageError,
 )
 
 SUBCOMMANDS = ("history", "completions", "explain", "check", "init", "models", "auth", "config", "cache")
 SHELLS = ("bash", "zsh", "fish")
 _VALUE_FLAGS = ("-m", "--model", "--widget")
-
-# Secrets seen in this process; scrubbed from anything printed as a last line of defence.
-_SECRETS: set[str] = set()
-
-
-# -- output helpers ----------------------------------------------------------------------------
-def out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def say(text: str) -> None:
-    """A line for the person, on stderr."""
-    for secret in _SECRETS:
-        text = text.replace(secret, "***")
-    sys.stderr.write(text + "\n")
-    sys.stderr.flush()
-
-
-def warn(text: str) -> None:
-    say(f"nlshell: warning: {_visible(text)}")
-
-
-def _visible(text: str) -> str:
-    """Text from a model or server, with every control character shown as an escape."""
-    try:
-        from nlshell.extract import visible
-    except ImportError:  # never let the error path itself fail
-        return "".join(c if c.isprintable() or c in "\t\n" else f"\\x{ord(c):02x}" for c in text)
-    return visible(text)
-
-
-def clean_text(text: str) -> str:
-    """Arguments that were not valid UTF-8 arrive with surrogate escapes; make them plain text."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def use_color(no_color_flag: bool = False, stream=None) -> bool:
-    stream = stream or sys.stderr
-    if no_color_flag or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return stream.isatty()
-    except (ValueError, OSError):
-        return False
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -91,37 +48,7 @@ def main(argv: list[str]) -> int:
         _silence_stdout()
         return 141
     except Exception as e:  # the last resort: one line, never a traceback unless debugging
-        _debug_traceback(e)
-        say(
-            f"nlshell: internal error ({e.__class__.__name__}) — rerun with NLSHELL_LOG=debug and report it"
-        )
-        return 1
-
-
-def report(e: NlshellError) -> int:
-    message = str(e)
-    if isinstance(e, NoCommandError) and e.reply_text.strip():
-        words = " ".join(e.reply_text.split())
-        if len(words) > 200:
-            words = words[:197] + "…"
-        message = f"{e.message}; it said: \"{words}\"" + (f" — {e.hint}" if e.hint else "")
-    if e.__traceback__ is not None:
-        _debug_traceback(e)
-    say("nlshell: " + _visible(" ".join(message.split("\n"))))
-    return e.exit_code
-
-
-def _debug() -> bool:
-    return os.environ.get("NLSHELL_LOG", "").lower() == "debug"
-
-
-def _debug_traceback(e: BaseException) -> None:
-    """With NLSHELL_LOG=debug, the traceback — scrubbed of secrets like every other line."""
-    if _debug():
-        import traceback
-
-        for line in "".join(traceback.format_exception(e)).rstrip("\n").split("\n"):
-            say(_visible(line))
+        return internal_error(e)
 
 
 def _silence_stdout() -> None:
@@ -296,37 +223,15 @@ def _pipeline(settings):
     return pipeline
 
 
-def _remember_secret(pipeline) -> None:
-    lookup = pipeline._key_lookup
-    if lookup is not None and lookup.key:
-        _SECRETS.add(lookup.key)
-
-
 # -- one-shot ----------------------------------------------------------------------------------
 def _one_shot(args, request: str) -> int:
     settings = _settings(args)
     pipeline = _pipeline(settings)
     try:
-        try:
-            suggestion = pipeline.suggest(request, no_cache=args.no_cache, offline=args.offline)
-        except NlshellError as e:
-            _remember_secret(pipeline)
-            _offer_offline(pipeline, request, e)
-            raise
-        _remember_secret(pipeline)
+        suggestion = pipeline.suggest(request, no_cache=args.no_cache, offline=args.offline)
         return _deliver(args, settings, pipeline, suggestion)
     finally:
         pipeline.close()
-
-
-def _offer_offline(pipeline, request: str, error: NlshellError) -> None:
-    """When the server cannot be reached, the error line offers the offline answer."""
-    from nlshell.openrouter.errors import ConnectError
-
-    if isinstance(error, ConnectError):
-        hint = pipeline.offline_hint(request)
-        if hint:
-            error.hint = f"offline suggestion: {hint}  (nlshell --offline …)"
 
 
 def _risk_line(s) -> str | None:
@@ -372,7 +277,7 @@ def _deliver(args, settings, pipeline, s) -> int:
         if line:
             say(_visible(line))
         say(f"nlshell: running: {_visible(s.command)}")
-        return _execute(settings, pipeline, s, s.command)
+        return pipeline.execute(s, s.command)
     return _menu(settings, pipeline, s)
 
 
@@ -402,15 +307,7 @@ def _menu(settings, pipeline, s) -> int:
     if decision.action != "execute":
         pipeline.forget(s)
         return EXIT_INTERRUPTED
-    return _execute(settings, pipeline, decision.suggestion or s, decision.command)
-
-
-def _execute(settings, pipeline, s, command: str) -> int:
-    from nlshell.run import run_command
-
-    status = run_command(command)
-    pipeline.remember(s, command)
-    return status
+    return pipeline.execute(decision.suggestion or s, decision.command)
 
 
 # -- the REPL ----------------------------------------------------------------------------------
@@ -511,7 +408,6 @@ def _cmd_explain(argv, global_args) -> int:
             sys.stdout.write("\n")
         return EXIT_OK
     except NlshellError:
-        _remember_secret(pipeline)
         if sys.stdout.isatty():
             sys.stdout.write("\n")
         raise
@@ -605,9 +501,6 @@ def _cmd_models(argv, global_args) -> int:
     pipeline = _pipeline(settings)
     try:
         listing = models.list_models(pipeline, refresh=args.refresh, warn=warn)
-    except NlshellError:
-        _remember_secret(pipeline)
-        raise
     finally:
         pipeline.close()
     chosen = models.filter_models(listing, search=args.search, free=args.free)
@@ -668,7 +561,6 @@ def _auth_status(global_args) -> int:
     settings = _settings(global_args)
     pipeline = _pipeline(settings)
     lookup = pipeline.key_lookup()
-    _remember_secret(pipeline)
     if not lookup.key:
         say("nlshell: no API key found — set OPENROUTER_API_KEY, put it in a .env file, or run `nlshell auth login`")
         for note in lookup.notes:
@@ -679,8 +571,6 @@ def _auth_status(global_args) -> int:
     out(f"server: {settings.base_url}")
     try:
         info = pipeline.client().key_info()
-    except NlshellError:
-        raise
     finally:
         pipeline.close()
     from nlshell import models
@@ -708,8 +598,6 @@ def _cmd_config(argv, global_args) -> int:
     from nlshell.credentials import find_key, mask
 
     lookup = find_key(settings)
-    if lookup.key:
-        _SECRETS.add(lookup.key)
     rows = [("api_key", mask(lookup.key), lookup.source or "not set")]
     for name in config.SPEC:
         rows.append((name, settings.values[name], settings.sources[name]))

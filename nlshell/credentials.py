@@ -16,6 +16,9 @@ SERVICE = "nlshell"
 USERNAME = "openrouter"
 KEYRING_DEADLINE = 3.0  # seconds
 
+# Every key this process has found or stored: the edge scrubs them from anything it prints.
+KNOWN_SECRETS: set[str] = set()
+
 
 def mask(key: str | None) -> str:
     """Enough of a key to recognise it, never enough to use it."""
@@ -80,6 +83,8 @@ class KeyLookup:
     __slots__ = ("key", "source", "notes")
 
     def __init__(self, key: str | None, source: str, notes: list[str]) -> None:
+        if key:
+            KNOWN_SECRETS.add(key)
         self.key = key
         self.source = source
         self.notes = notes
@@ -117,6 +122,7 @@ def check_key_text(key: str) -> str:
 def store_key(key: str) -> str:
     """Store in the keyring, or (headless) in the private credentials file. Returns where."""
     key = check_key_text(key)
+    KNOWN_SECRETS.add(key)
     keyring = _keyring_module()
     reason = "keyring is not installed"
     if keyring is not None:

@@ -231,7 +231,16 @@ class Pipeline:
         if offline or self.needs_offline:
             return self.offline(request, notice=None if offline else OFFLINE_NOTICE)
 
-        return self._ask_model(request, history=history, key=key)
+        from nlshell.openrouter.errors import ConnectError
+
+        try:
+            return self._ask_model(request, history=history, key=key)
+        except ConnectError as e:
+            # The server cannot be reached: the error line offers what the offline index knows.
+            hint = self.offline_hint(request)
+            if hint:
+                e.hint = f"offline suggestion: {hint}  (nlshell --offline …)"
+            raise
 
     def _ask_model(self, request: str, *, history, key: str | None) -> Suggestion:
         from nlshell.extract import extract_command
@@ -318,6 +327,14 @@ class Pipeline:
         """Aborting or revising evicts the answer, so asking again gives a fresh one."""
         if suggestion.key:
             self.cache.evict(suggestion.key)
+
+    def execute(self, suggestion: Suggestion, command: str) -> int:
+        """Run the confirmed command in the user's shell and remember it; returns its status."""
+        from nlshell.run import run_command
+
+        status = run_command(command)
+        self.remember(suggestion, command)
+        return status
 
     def remember(self, suggestion: Suggestion, command: str) -> None:
         if self.memory is not None:

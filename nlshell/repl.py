@@ -27,7 +27,7 @@ from prompt_toolkit.history import FileHistory, InMemoryHistory
 from prompt_toolkit.output import ColorDepth
 
 from nlshell import __version__, paths
-from nlshell.cli import _execute, _offer_offline, _remember_secret, report, say, use_color
+from nlshell.console import internal_error, report, say, use_color
 from nlshell.errors import EXIT_FAILURE, EXIT_OK, Aborted, InvalidCommandError, NlshellError, NoKeyError
 from nlshell.prompt import user_turn
 from nlshell.repl_keys import MULTILINE_RULE, repl_bindings, request_text
@@ -333,7 +333,6 @@ class Repl:
         try:
             try:
                 self.offline = bool(self.pipeline.needs_offline)
-                _remember_secret(self.pipeline)
             except NlshellError as e:  # a broken key store: say so, and let each request retry
                 report(in_repl_terms(e))
             self.session = self.make_session()
@@ -372,11 +371,7 @@ class Repl:
         except NlshellError as e:
             report(in_repl_terms(e))
         except Exception as e:  # nothing but Ctrl-D, /exit or a dead terminal ends the session
-            if os.environ.get("NLSHELL_LOG", "").lower() == "debug":
-                import traceback
-
-                traceback.print_exc()
-            say(f"nlshell: internal error ({e.__class__.__name__}) — rerun with NLSHELL_LOG=debug and report it")
+            internal_error(e)
         return None
 
     # -- requests ------------------------------------------------------------------------
@@ -389,11 +384,7 @@ class Repl:
 
     def ask(self, request: str) -> None:
         history = list(self.conversation.messages)
-        try:
-            s = self._wait(lambda: self.pipeline.suggest(request, history=history))
-        except NlshellError as e:
-            _offer_offline(self.pipeline, request, e)
-            raise
+        s = self._wait(lambda: self.pipeline.suggest(request, history=history))
         self._drop_repeated_notices(s)
         if s.valid is False:
             self.conversation.add(turns_for(request, s.command or ""))
@@ -454,7 +445,7 @@ class Repl:
             pipeline.forget(s)
 
     def execute(self, s, command: str) -> None:
-        status = _execute(self.settings, self.pipeline, s, command)
+        status = self.pipeline.execute(s, command)
         self.last_ran = True
         if status:
             say(f"nlshell: exit status {status}")

@@ -1,0 +1,93 @@
+"""What the fronts (one-shot, REPL, keybinding) say to the person, and the one error funnel.
+
+stdout is the product; everything here except `out` goes to stderr. Every line is made visible
+(control characters escaped) and scrubbed of the secrets this process has seen, so neither a
+hostile reply nor a key can reach the terminal through an error message.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from nlshell.errors import NlshellError, NoCommandError
+
+
+def out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def scrub(text: str) -> str:
+    from nlshell.credentials import KNOWN_SECRETS
+
+    for secret in KNOWN_SECRETS:
+        text = text.replace(secret, "***")
+    return text
+
+
+def say(text: str) -> None:
+    """A line for the person, on stderr."""
+    sys.stderr.write(scrub(text) + "\n")
+    sys.stderr.flush()
+
+
+def warn(text: str) -> None:
+    say(f"nlshell: warning: {visible(text)}")
+
+
+def visible(text: str) -> str:
+    """Text from a model or server, with every control character shown as an escape."""
+    try:
+        from nlshell.extract import visible as make_visible
+    except ImportError:  # never let the error path itself fail
+        return "".join(c if c.isprintable() or c in "\t\n" else f"\\x{ord(c):02x}" for c in text)
+    return make_visible(text)
+
+
+def clean_text(text: str) -> str:
+    """Arguments that were not valid UTF-8 arrive with surrogate escapes; make them plain text."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def use_color(no_color_flag: bool = False, stream=None) -> bool:
+    stream = stream or sys.stderr
+    if no_color_flag or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def debug() -> bool:
+    return os.environ.get("NLSHELL_LOG", "").lower() == "debug"
+
+
+def debug_traceback(e: BaseException) -> None:
+    """With NLSHELL_LOG=debug, the traceback — scrubbed of secrets like every other line."""
+    if debug():
+        import traceback
+
+        for line in "".join(traceback.format_exception(e)).rstrip("\n").split("\n"):
+            say(visible(line))
+
+
+def report(e: NlshellError) -> int:
+    """One line `nlshell: what went wrong — what to do`; returns the exit code."""
+    message = str(e)
+    if isinstance(e, NoCommandError) and e.reply_text.strip():
+        words = " ".join(e.reply_text.split())
+        if len(words) > 200:
+            words = words[:197] + "…"
+        message = f"{e.message}; it said: \"{words}\"" + (f" — {e.hint}" if e.hint else "")
+    if e.__traceback__ is not None:
+        debug_traceback(e)
+    say("nlshell: " + visible(" ".join(message.split("\n"))))
+    return e.exit_code
+
+
+def internal_error(e: BaseException) -> int:
+    debug_traceback(e)
+    say(f"nlshell: internal error ({e.__class__.__name__}) — rerun with NLSHELL_LOG=debug and report it")
+    return 1
