@@ -90,8 +90,8 @@ def rate(command: str, *, tree=None, _script: Script | None = None, _depth: int 
 _ME = "/home/\x00me"  # stands for the user's home while normalising `~/..` and friends
 
 _SYSTEM_TOPS = frozenset(
-    "etc usr var boot bin sbin lib lib32 lib64 libx32 opt srv snap sys proc dev root efi "
-    "System Library Applications private cores Volumes nix run".split()
+    "etc usr var boot bin sbin lib lib32 lib64 libx32 snap sys proc dev root efi System Library private "
+    "cores run".split()
 )
 _BROAD_TOPS = frozenset({"home", "Users", "mnt", "media"})
 _CRITICAL_DIRS = (
@@ -203,7 +203,7 @@ def _split_glob(path: str) -> tuple:
     """(parent, True) when the last component is a bare wildcard such as `*` or `.*`."""
     stripped = path.rstrip("/")
     parent, _, last = stripped.rpartition("/")
-    if _PURE_GLOB.match(last):
+    if _PURE_GLOB.match(last) or re.fullmatch(r"!\(.*\)", last):  # `!(keep)`: all but some
         if not parent and stripped.startswith("/"):
             return "/", True
         return parent if "/" in stripped else ".", True
@@ -211,6 +211,8 @@ def _split_glob(path: str) -> tuple:
 
 
 def _classify_relative(t: str, text: str) -> PathInfo:
+    if t == "!":  # what the grammar leaves of an extglob `!(keep)`: everything but some names
+        return PathInfo(CWD, everything=True, desc="everything in the current directory but the names in !(...)")
     path, everything = _split_glob(t)
     norm = posixpath.normpath(path) if path else "."
     if norm == ".":
@@ -349,8 +351,31 @@ def _worst(infos: list) -> PathInfo:
     return max(infos, key=lambda p: (order.get(p.cls, 0), p.critical, p.everything))
 
 
-def _paths(word: Word) -> list:
-    return [classify(v) for v in word.values()]
+_BRACE = re.compile(r"\{([^{}]*,[^{}]*)\}")
+
+
+def _brace_expand(text: str, limit: int = 16) -> list:
+    """`{a,/}` -> `a`, `/` (unquoted words only; nested groups expand one at a time)."""
+    out, todo = [], [text]
+    while todo and len(out) < limit:
+        t = todo.pop(0)
+        m = _BRACE.search(t)
+        if not m:
+            out.append(t)
+            continue
+        todo.extend(t[: m.start()] + part + t[m.end() :] for part in m.group(1).split(","))
+    return out + todo[: max(0, limit - len(out))]
+
+
+def _paths(word: Word, cwd: tuple = ()) -> list:
+    """The classes of every value a path word can take (loop values, brace expansion, after `cd`)."""
+    values = []
+    for v in word.values():
+        values.extend(_brace_expand(v) if ("{" in v and not word.quoted) else (v,))
+    infos = [classify(v) for v in values]
+    for d in cwd:  # `cd / && rm -rf usr`: a relative target is also judged where cd went
+        infos.extend(classify(posixpath.join(d, v)) for v in values if v and not v.startswith(("/", "~", "$")))
+    return infos
 
 
 # What each operation does to each class of path.
@@ -598,6 +623,7 @@ class _Rater:
         self.found: list = []  # (level, reason)
         self.downloaded: set = set()  # files this command line fetches from the network
         self.written: dict = {}  # file -> literal text this command line writes into it
+        self.cwd: list = []  # directories `cd` moved to earlier in the line (only ever escalates)
 
     # results -------------------------------------------------------------------------------
     def add(self, level: str, reason: str, cmd: Command | None = None) -> None:
@@ -627,6 +653,9 @@ class _Rater:
         sub = _Rater(Script(source=code), self.depth + 1)
         sub.interpreter_code(kind, code, cmd)
         return sub.result()
+
+    def paths(self, word: Word) -> list:
+        return _paths(word, tuple(self.cwd))
 
     def merge(self, rating: Rating, cmd: Command | None = None, prefix: str = "") -> None:
         for reason in rating.reasons:
@@ -668,9 +697,21 @@ class _Rater:
             return
         if cmd.loop is not None and cmd.background:
             self.loop_spawn(cmd)
+        args = cmd.args
         if "/" in cmd.argv[0].text:
             self.runs_file(cmd, cmd.argv[0].text)
-        args = cmd.args
+        if name in ("cd", "pushd") and cmd.depth == 0:
+            target = args[-1].text if args else "~"  # a bare `cd` goes home
+            if target.startswith(("/", "~", "$")):
+                self.cwd.append(target)
+        if name == "alias":
+            for a in args:
+                alias, eq, body = a.text.partition("=")
+                inner = self.nested(body) if eq else Rating(SAFE, [])
+                if inner.risk == DANGEROUS:
+                    self.add(DANGEROUS, f"defines `{alias}` as a command that {inner.reasons[0]}", cmd)
+        if name == "trap" and args and not args[0].text.startswith("-"):
+            self.merge(self.nested(args[0].text), cmd)
         if args and (
             any(a.literal and a.text == "--help" for a in args)
             or (args[0].text in ("--version", "-V") and len(args) == 1)
@@ -727,7 +768,7 @@ class _Rater:
                 elif op.startswith(">") or op.startswith("&>"):
                     self.add(CAUTION, f"sends data to {text[5:]}", cmd)
                 continue
-            infos = _paths(target)
+            infos = self.paths(target)
             if op in ("<",):
                 for p in infos:
                     if p.cls == DEVICE and p.desc.endswith("/dev/port"):
@@ -832,6 +873,8 @@ class _Rater:
                 self.add(CAUTION, "turns off shell history", cmd)
             elif name == "LD_PRELOAD" and value:
                 self.add(CAUTION, "preloads a library into every program it starts (LD_PRELOAD)", cmd)
+            elif name == "PROMPT_COMMAND" and value:
+                self.merge(self.nested(value), cmd)
             elif (
                 name == "PATH"
                 and value
@@ -1101,7 +1144,7 @@ class _Rater:
         ):
             return "a stored secret"
         for a in cmd.args:
-            for p in _paths(a):
+            for p in self.paths(a):
                 if p.cls == CRED or (p.cls == SYSTEM and p.desc.endswith("/etc/shadow")):
                     return p.desc if p.desc.startswith("credentials") else f"credentials ({_shown(a)})"
         for r in cmd.redirects:
@@ -1241,7 +1284,7 @@ class _Rater:
                 worst_level = DANGEROUS
                 self.add(DANGEROUS, f"deletes the repository's history and unpushed work ({_shown(w)})", cmd)
                 continue
-            for p in _paths(w):
+            for p in self.paths(w):
                 level = _delete_level(p, recursive)
                 if level == DANGEROUS:
                     worst_level = DANGEROUS
@@ -1258,7 +1301,7 @@ class _Rater:
 
     def r_unlink(self, cmd: Command) -> None:
         for w in cmd.args:
-            p = _worst(_paths(w))
+            p = _worst(self.paths(w))
             self.add(_delete_level(p, False), f"deletes {p.desc if p.cls != NAMED else _shown(w)}", cmd)
 
     def r_rmdir(self, cmd: Command) -> None:
@@ -1271,7 +1314,7 @@ class _Rater:
         if not o.operands:
             return
         targets = ", ".join(_shown(w) for w in o.operands[:3])
-        p = _worst([q for w in o.operands for q in _paths(w)])
+        p = _worst([q for w in o.operands for q in self.paths(w)])
         if p.cls == DEVICE:
             self.add(DANGEROUS, f"overwrites {p.desc} with random data (everything on it is lost)", cmd)
         else:
@@ -1293,7 +1336,7 @@ class _Rater:
                 self.add(DANGEROUS, "reads /dev/port, which can hang the machine", cmd)
             return
         value, word = ops["of"]
-        p = _worst(_paths(Word(value, literal=word.literal)))
+        p = _worst(self.paths(Word(value, literal=word.literal)))
         source = ops.get("if", ("",))[0]
         if p.cls == NULLDEV:
             return
@@ -1488,7 +1531,7 @@ class _Rater:
         if name == "chmod" and spec is not None:
             locks_out = _mode_locks_out(spec.text)
         for w in operands:
-            for p in _paths(w):
+            for p in self.paths(w):
                 level = _perm_level(p, recursive, locks_out)
                 if level == DANGEROUS:
                     dangerous = True
@@ -1519,7 +1562,7 @@ class _Rater:
             sources, dest = operands[:-1], operands[-1]
         else:
             return
-        destp = _worst(_paths(dest))
+        destp = _worst(self.paths(dest))
         if dest.text in ("/dev/null",):
             self.add(
                 DANGEROUS,
@@ -1528,11 +1571,10 @@ class _Rater:
             )
             return
         for s in sources:
-            for p in _paths(s):
+            for p in self.paths(s):
                 if (
                     p.cls in (ROOT, HOME, EMPTYVAR)
                     or (p.cls == SYSTEM and (p.critical or p.everything))
-                    or (p.cls == CWD and p.everything and "everything" in p.desc)
                     or p.cls == TOP
                     or (p.cls == LOG and p.everything)
                 ):
@@ -1568,7 +1610,7 @@ class _Rater:
             return
         else:
             return
-        p = _worst(_paths(dest))
+        p = _worst(self.paths(dest))
         level = _overwrite_level(p)
         if level == DANGEROUS:
             self.add(
@@ -1589,7 +1631,7 @@ class _Rater:
             return
         dest = o.operands[-1]
         force = _has(o, "f", "--force")
-        p = _worst(_paths(dest))
+        p = _worst(self.paths(dest))
         if force:
             level = _overwrite_level(p)
             source = o.operands[0].text
@@ -1608,7 +1650,7 @@ class _Rater:
         o = _opts(cmd.args)
         append = _has(o, "a", "--append")
         for w in o.operands:
-            p = _worst(_paths(w))
+            p = _worst(self.paths(w))
             if append:
                 if p.cls in (DEVICE, KERNEL):
                     self.add(DANGEROUS, f"writes to {p.desc}", cmd)
@@ -1634,7 +1676,7 @@ class _Rater:
     def r_truncate(self, cmd: Command) -> None:
         o = _opts(cmd.args, "sro", {"--size", "--reference", "--io-blocks"})
         for w in o.operands:
-            p = _worst(_paths(w))
+            p = _worst(self.paths(w))
             if p.cls == LOG and (p.everything or w.glob):
                 self.add(DANGEROUS, "truncate empties the system logs", cmd)
             elif _overwrite_level(p) == DANGEROUS:
@@ -1659,7 +1701,7 @@ class _Rater:
         script = " ".join(o.values.get("-e", [])) or (o.operands[0].text if o.operands else "")
         files = o.operands if o.values.get("-e") else o.operands[1:]
         for w in files:
-            p = _worst(_paths(w))
+            p = _worst(self.paths(w))
             if p.desc.endswith("/etc/selinux/config") and re.search(r"(?i)disabled|permissive", script):
                 self.add(DANGEROUS, "turns SELinux off (edits /etc/selinux/config)", cmd)
             elif p.cls in (DEVICE, KERNEL):
@@ -1769,7 +1811,7 @@ class _Rater:
         if not remote_dest:
             for s in sources:
                 if _is_remote(s.text):
-                    p = _worst(_paths(dest))
+                    p = _worst(self.paths(dest))
                     level = _overwrite_level(p)
                     self.add(
                         level if level != SAFE else CAUTION,
@@ -1777,7 +1819,7 @@ class _Rater:
                         cmd,
                     )
                     return
-            p = _worst(_paths(dest))
+            p = _worst(self.paths(dest))
             level = _overwrite_level(p)
             if level == DANGEROUS:
                 self.add(DANGEROUS, f"overwrites {p.desc}", cmd)
@@ -1787,7 +1829,7 @@ class _Rater:
         for s in sources:
             if _is_remote(s.text):
                 continue
-            for p in _paths(s):
+            for p in self.paths(s):
                 if p.cls == CRED or (p.cls == SYSTEM and p.desc.endswith("/etc/shadow")):
                     self.add(
                         DANGEROUS,
@@ -1910,7 +1952,7 @@ class _Rater:
         if target.text == "-":
             return
         self.downloaded.add(_file_key(target.text))
-        p = _worst(_paths(target))
+        p = _worst(self.paths(target))
         level = _overwrite_level(p)
         if level == DANGEROUS:
             self.add(DANGEROUS, f"downloads over {p.desc}", cmd)
@@ -3171,6 +3213,17 @@ class _Rater:
             if name == "netplan" and not any(w in ("apply", "try", "set") for w in words):
                 return
             self.add(CAUTION, f"{name} changes system or network settings", cmd)
+        elif name == "diskutil":
+            verb = words[0] if words else ""
+            if verb in ("eraseDisk", "eraseVolume", "partitionDisk", "zeroDisk", "randomDisk", "secureErase", "reformat", "eraseVolume", "splitPartition", "mergePartitions", "deleteVolume"):
+                self.add(DANGEROUS, f"diskutil {verb} erases a disk or volume", cmd)
+            elif verb in ("unmount", "unmountDisk", "mount", "eject", "rename", "enableJournal", "repairVolume", "repairDisk", "resizeVolume"):
+                self.add(CAUTION, f"diskutil {verb} changes a disk", cmd)
+        elif name in ("csrutil", "spctl"):
+            if any(w in ("disable", "--master-disable", "--global-disable") for w in words):
+                self.add(DANGEROUS, f"{name} turns off a system protection ({'SIP' if name == 'csrutil' else 'Gatekeeper'})", cmd)
+            elif any(w in ("enable", "clear", "--add", "--master-enable") for w in words):
+                self.add(CAUTION, f"{name} changes a system protection", cmd)
         elif name in ("nsupdate",):
             self.add(CAUTION, "sends updates to a DNS server", cmd)
         elif name in ("at", "batch"):
@@ -3491,6 +3544,6 @@ for _name in (
     "usermod", "groupadd", "groupdel", "groupmod", "passwd", "chpasswd", "chage", "gpasswd", "visudo",
     "vipw", "chsh", "newusers", "deluser", "delgroup", "userdel", "ip", "ifconfig", "ifdown", "ifup",
     "nmcli", "route", "iwconfig", "hostnamectl", "timedatectl", "localectl", "resolvectl", "netplan", "at",
-    "batch", "atrm", "nsupdate",
+    "batch", "atrm", "nsupdate", "diskutil", "csrutil", "spctl",
 ):
     _RULES[_name] = _Rater.r_misc_system

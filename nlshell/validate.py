@@ -480,6 +480,7 @@ _WRAPPERS = {
         0,
     ),
     "nohup": ("", set(), 0),
+    "coproc": ("", set(), 0),
     "setsid": ("", set(), 0),
     "unbuffer": ("", set(), 0),
     "chronic": ("", set(), 0),
