@@ -1123,7 +1123,7 @@ def _unwrap(words: list) -> tuple:
         code_option = None
         while i < len(rest):
             w = rest[i].text
-            if name in ("busybox", "toybox", "eval") or (name == "watch" and False):
+            if name in ("busybox", "toybox", "eval"):
                 break
             if w == "--":
                 i += 1
