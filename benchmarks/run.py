@@ -390,7 +390,7 @@ class Bench:
                 hit_note = "not a cache hit: the repeated request reached the server"
         except BenchError as e:
             hit_note = str(e)
-        cmds = [floor, version, init] + ([] if hit_note else [hit]) + self.peers.startup_cmds()
+        cmds = [floor, version, init] + ([] if hit_note else [hit])
         results = interleaved(cmds, self.box.work, self.args.runs, self.args.warmup)
         self.keep(results)
         base = results[floor.label]
@@ -415,7 +415,7 @@ class Bench:
                                      data={"median_s": median(samples), "floor_s": base_s, "ratio": ratio,
                                            "cpu_s": median(samples.cpu), "floor_cpu_s": median(base.cpu),
                                            "cpu_ratio": cpu_ratio}))
-        self.peers.startup_rows(results)
+        self.peers.startup()
 
     # one-shot miss: nlshell against a bare httpx POST of the same body to the same server
     def miss(self) -> None:
@@ -434,8 +434,7 @@ class Bench:
         bare = self.cmd("bare httpx POST", [self.py, str(httpx_script), str(self.request_spec)], REPLY)
         stdlib = self.cmd("bare urllib POST", [self.py, str(urllib_script), str(self.request_spec)], REPLY)
         runs = max(3, self.args.runs * 2 // 3)
-        results = interleaved([nl, bare, stdlib, *self.peers.oneshot_cmds()], self.box.work, runs,
-                              self.args.warmup)
+        results = interleaved([nl, bare, stdlib], self.box.work, runs, self.args.warmup)
         self.keep(results)
         bare_s = results[bare.label]
         if isinstance(bare_s, BenchError):
@@ -454,7 +453,7 @@ class Bench:
                                  added * 1000 <= GOAL_MISS_ADDED_MS,
                                  data={"median_s": median(nl_s), "httpx_s": median(bare_s),
                                        "urllib_s": median(stdlib_s) if isinstance(stdlib_s, list) else None}))
-        self.peers.oneshot_rows(results, median(bare_s), floor_text)
+        self.peers.oneshot(bare)
 
     def capture_request(self, nl: Cmd) -> Path:
         """What nlshell sends (URL, headers, body), so the floors send exactly the same bytes."""
@@ -716,11 +715,10 @@ class Peers:
     def floor(self) -> Cmd:
         return self.bench.cmd("peers: python -c pass", [str(self.python), "-c", "pass"])
 
-    def startup_cmds(self) -> list[Cmd]:
-        if not self.tools:
-            return []
-        return [self.floor()] + [self.bench.cmd(f"{name} --version", [str(exe), "--version"], **self.env())
-                                 for name, exe in self.tools.items()]
+    @property
+    def runs(self) -> int:
+        """Peers take a second or more per run and have no goal here: fewer rounds."""
+        return max(3, self.bench.args.runs // 3)
 
     def env(self) -> dict:
         """Settings for both peers, all inside the sandbox (shell-gpt would ask for a key without one)."""
@@ -735,11 +733,15 @@ class Peers:
                 "CACHE_PATH": str(home / "sgpt-cache"), "CHAT_CACHE_PATH": str(home / "sgpt-chat-cache"),
                 "LLM_USER_PATH": str(self.llm_home)}
 
-    def startup_rows(self, results: dict) -> None:
+    def startup(self) -> None:
         if not self.tools:
             why = "skipped (--no-peers)" if self.skipped else "not installed: run benchmarks/peers.sh"
             self.bench.rows.append(unavailable("peers: shell-gpt, llm", why))
             return
+        cmds = [self.floor()] + [self.bench.cmd(f"{name} --version", [str(exe), "--version"], **self.env())
+                                 for name, exe in self.tools.items()]
+        results = interleaved(cmds, self.bench.box.work, self.runs, 1)
+        self.bench.keep(results)
         base = results.get("peers: python -c pass")
         for name in self.tools:
             samples = results.get(f"{name} --version")
@@ -766,7 +768,16 @@ class Peers:
         makers = {"sgpt": self.sgpt_cmd, "llm": self.llm_cmd}
         return [makers[name]() for name in self.tools]
 
-    def oneshot_rows(self, results: dict, bare_s: float, floor_text: str) -> None:
+    def oneshot(self, bare: Cmd) -> None:
+        """Each peer against the same fake server, beside the bare httpx POST (measured again here)."""
+        if not self.tools:
+            return
+        results = interleaved([bare, *self.oneshot_cmds()], self.bench.box.work, self.runs, 1)
+        self.bench.keep({f"peers: {label}" if label == bare.label else label: v for label, v in results.items()})
+        if isinstance(results[bare.label], BenchError):
+            return
+        bare_s = median(results[bare.label])
+        floor_text = f"httpx {ms(bare_s)}"
         for cmd in self.oneshot_cmds():
             name = cmd.label.split()[0]
             row_name = f"peer one-shot: `{cmd.label}`: added over bare httpx"
