@@ -737,7 +737,67 @@ class _Collector:
 
     def redirected(self, node, bg, loop, fn, pipe) -> None:
         body = node.child_by_field_name("body")
-        redirects = [self.redirect(c, loop, fn) for c in node.children if c.type in _REDIRECTS]
+        redirects = []
+        tail = None  # (operator, node): the rest of a heredoc's first line
+        for c in node.children:
+            if c.type in _REDIRECTS:
+                redirects.append(self.redirect(c, loop, fn))
+                if c.type == "heredoc_redirect":
+                    nested, found = self.heredoc_line(c, loop, fn)
+                    redirects.extend(nested)
+                    tail = tail or found
+        if tail is not None and tail[0] == "|" and body is not None:
+            self.heredoc_pipeline(body, redirects, tail[1], bg, loop, fn)
+            return
+        if tail is not None:
+            self.redirected_body(node, body, redirects, bg, loop, fn, pipe)
+            self.visit(tail[1], bg, loop, fn)  # `cat <<EOF && rm -rf ~`: runs after the heredoc's command
+            return
+        self.redirected_body(node, body, redirects, bg, loop, fn, pipe)
+
+    def heredoc_line(self, node, loop, fn) -> tuple:
+        """What tree-sitter nests inside a heredoc redirect: the rest of the `<<EOF` line.
+
+        `cat <<EOF > out | sh && next` puts `> out` (more redirects of the same command) and
+        `| sh` or `&& next` (more commands) inside the heredoc_redirect node; they run, so
+        they are collected like any other redirect or statement.
+        """
+        redirects: list = []
+        tail = None
+        operator = ";"
+        for c in node.children:
+            ct = c.type
+            if ct in ("file_redirect", "herestring_redirect"):
+                redirects.append(self.redirect(c, loop, fn))
+            elif ct in ("&&", "||", ";", "&", "|", "|&"):
+                operator = ct
+            elif c.is_named and ct not in ("heredoc_start", "heredoc_body", "heredoc_end") and tail is None:
+                tail = ("|" if ct == "pipeline" else operator, c)
+        return redirects, tail
+
+    def heredoc_pipeline(self, body, redirects, rest, bg, loop, fn) -> None:
+        """`cat <<EOF | sh`: the heredoc's command is a stage of the pipeline that follows it."""
+
+        def stages(n) -> list:
+            found = []
+            for c in n.children:
+                if c.type == "pipeline":
+                    found.extend(stages(c))
+                elif c.type not in ("|", "|&", "comment"):
+                    found.append(c)
+            return found
+
+        head = stages(body) if body.type == "pipeline" else [body]
+        tail = stages(rest)
+        pipe = Pipeline()
+        pipe.stages = [None] * (len(head) + len(tail))
+        for i, stage in enumerate(head + tail):
+            if i == len(head) - 1 and stage.type == "command":
+                self.command(stage, bg, loop, fn, (pipe, i), extra_redirects=redirects)
+            else:
+                self.visit(stage, bg, loop, fn, (pipe, i))
+
+    def redirected_body(self, node, body, redirects, bg, loop, fn, pipe) -> None:
         if body is not None and body.type == "command":
             self.command(body, bg, loop, fn, pipe, extra_redirects=redirects)
             return
