@@ -547,3 +547,74 @@ def test_sse_hostile_text_is_made_visible(nlshell, fake_server, server_env):
     assert hostile_in(r.stdout + r.stderr) == []
     assert "\\x1b" in r.stdout and "U+202E" in r.stdout
 
+
+
+# -- hostile and tricky replies -----------------------------------------------------------------
+# Payloads that would do harm are only ever rated (-p, --json), never given to --yes; what --yes
+# may run is `touch ran.txt`, so even a broken guard leaves nothing worse than a file in tmp_path.
+
+HOSTILE_REPLIES = [
+    ("CSI erase line and carriage return", "echo safe\x1b[2K\rtouch ran.txt", "\\x1b"),
+    ("OSC window title", "touch ran.txt\x1b]0;all good\x07", "\\x1b"),
+    ("OSC 52 clipboard write", "\x1b]52;c;dG91Y2ggcmFuLnR4dA==\x07touch ran.txt", "\\x1b"),
+    ("lone carriage return", "touch ran.txt\rls -la       ", "\\x0d"),
+    ("backspaces", "touch ran.txt\b\b\b\b\b\b\b\b\b\b\b\b\bls -la", "\\x08"),
+    ("8-bit CSI", "touch ran.txt \x9b2J", "\\x9b"),
+    ("DEL", "touch ran.txt\x7f", "\\x7f"),
+    ("NUL", "touch ran.txt\x00 -la", "\\x00"),
+    ("bidi override", "touch \u202etxt.nar\u202c", "U+202E"),
+    ("bidi isolate", "touch \u2066ran.txt\u2069", "U+2066"),
+    ("zero-width space", "tou\u200bch ran.txt", "U+200B"),
+    ("zero-width joiner", "touch ran\u200d.txt", "U+200D"),
+    ("byte order mark", "touch ran.txt\ufeff", "U+FEFF"),
+    ("tag characters", "touch ran.txt\U000e0072\U000e006d", "U+E0072"),
+    ("line separator", "ls\u2028touch ran.txt", "U+2028"),
+    ("hidden in a fence", "```bash\ntouch ran.txt\x1b[8m; secret\n```", "\\x1b"),
+]
+
+
+@pytest.mark.parametrize("reply, escape", [c[1:] for c in HOSTILE_REPLIES], ids=[c[0] for c in HOSTILE_REPLIES])
+def test_hostile_reply_is_refused_and_named(nlshell, fake_server, server_env, reply, escape):
+    fake_server.reply(reply)
+    r = nlshell("-y", "make a file", env=server_env)
+    assert_contained(r, 3, (escape,))
+
+
+TRICKY = [
+    # (reply, what -p must print exactly, the risk of the whole)
+    ("ls -la\nrm -rf ~", "ls -la\nrm -rf ~", "dangerous"),
+    ("ls -la" + " " * 300 + "; rm -rf ~", "ls -la" + " " * 300 + "; rm -rf ~", "dangerous"),
+    ("```bash\nls\nrm -rf ~\n```", "ls\nrm -rf ~", "dangerous"),
+    ("echo hi && echo 'rm -rf ~'", "echo hi && echo 'rm -rf ~'", "safe"),
+    ("cat <<'EOF' > notes.txt\nhello\nEOF", "cat <<'EOF' > notes.txt\nhello\nEOF", "caution"),
+    ("cat <<EOF | sh\nrm -rf ~\nEOF", "cat <<EOF | sh\nrm -rf ~\nEOF", "dangerous"),
+    ("cat <<EOF && rm -rf ~\nhi\nEOF", "cat <<EOF && rm -rf ~\nhi\nEOF", "dangerous"),
+    ("cat <<EOF > /etc/passwd\nroot::0:0::/:/bin/sh\nEOF", "cat <<EOF > /etc/passwd\nroot::0:0::/:/bin/sh\nEOF",
+     "dangerous"),
+    ("bash <<'EOF'\nrm -rf ~\nEOF", "bash <<'EOF'\nrm -rf ~\nEOF", "dangerous"),
+    ("echo " + "x" * 5000, "echo " + "x" * 5000, "safe"),
+]
+
+
+@pytest.mark.parametrize("reply, shown, risk", TRICKY, ids=[f"tricky{i}" for i in range(len(TRICKY))])
+def test_every_line_is_shown_and_the_whole_is_rated(nlshell, fake_server, server_env, reply, shown, risk):
+    """Several commands, a second command pushed off-screen, heredocs, a very long line: printed in
+    full, and rated on everything that would run (JSON tells the risk)."""
+    fake_server.default(reply)
+    printed = nlshell("-p", "do it", env=server_env)
+    assert (printed.returncode, printed.stdout) == (0, shown + "\n"), printed
+    data = json.loads(nlshell("--json", "do it", env=server_env).stdout)
+    assert (data["command"], data["risk"]) == (shown, risk), data
+
+
+def test_a_dangerous_multi_line_command_is_disabled_line_by_line_in_the_widget(nlshell, fake_server, server_env):
+    fake_server.reply("ls -la\nrm -rf ~")
+    r = nlshell("--widget", "bash", "clean up", env=server_env)
+    assert (r.returncode, r.stdout) == (0, "# ls -la\n# rm -rf ~\n"), r
+
+
+@pytest.mark.xfail(strict=True, reason="tree-sitter-bash turns `cat <<EOF; cmd` into an ERROR node whose words the "
+                                       "collector skips; bash accepts it, so it is rated on a tree that lacks `cmd`")
+def test_a_command_after_a_heredoc_and_semicolon_is_rated(nlshell):
+    r = nlshell("check", "--json", "cat <<EOF; rm -rf ~\nhi\nEOF")
+    assert json.loads(r.stdout)["risk"] == "dangerous", r
