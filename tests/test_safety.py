@@ -338,6 +338,10 @@ EVASIONS = [
     "declare x=$(rm -rf /)",
     "case $(git reset --hard) in *) ;; esac",
     "shopt -s extglob; rm -rf !(keep.txt)",
+    # what follows `<<EOF` on its line runs too
+    "cat <<EOF > /etc/passwd\nx\nEOF",
+    "cat <<EOF | sh\nrm -rf ~\nEOF",
+    "cat <<EOF && rm -rf ~\nhi\nEOF",
 ]
 
 
@@ -543,6 +547,7 @@ BENIGN = [
     (SAFE, "trap 'echo bye' EXIT"),
     (SAFE, "echo {a,b}"),
     (SAFE, "diskutil list"),
+    (SAFE, "cat <<EOF | sh\nls\nEOF"),
 ]
 
 
