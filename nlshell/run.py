@@ -113,26 +113,34 @@ def run_command(command: str, *, shell: str | None = None) -> int:
             return
         saved[signum] = current
 
+    child: list[subprocess.Popen] = []
+    early: list[int] = []
+
+    def forward(signum, frame) -> None:
+        if not child:  # arrived while the child was being started: deliver it right after
+            early.append(signum)
+            return
+        try:
+            child[0].send_signal(signum)
+        except OSError:
+            pass
+
     swap(signal.SIGINT, _ignore)
     swap(signal.SIGQUIT, _ignore)
+    # In place before the child exists, so no moment is left where SIGTERM kills us and orphans it.
+    swap(signal.SIGTERM, forward)
+    swap(signal.SIGHUP, forward)
     try:
         try:
-            proc = subprocess.Popen(argv)
+            child.append(subprocess.Popen(argv))
         except OSError as err:
             raise ShellError(
                 f"cannot start the shell {path}: {err.strerror or err}",
                 "check $SHELL or the `shell` setting",
             ) from None
-
-        def forward(signum, frame) -> None:
-            try:
-                proc.send_signal(signum)
-            except OSError:
-                pass
-
-        swap(signal.SIGTERM, forward)
-        swap(signal.SIGHUP, forward)
-        return _exit_status(proc.wait())
+        for signum in early:
+            forward(signum, None)
+        return _exit_status(child[0].wait())
     finally:
         for signum, handler in saved.items():
             signal.signal(signum, handler)
