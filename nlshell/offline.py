@@ -31,7 +31,7 @@ from urllib.parse import quote
 from nlshell import paths
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 TLDR_FILE = "tldr.tsv.gz"
 NL2BASH_FILE = "nl2bash.tsv.gz"
@@ -54,7 +54,8 @@ CANONICAL = {
     **dict.fromkeys("shows shown showing see view".split(), "show"),
     **dict.fromkeys("folder folders dir dirs directories".split(), "directory"),
     **dict.fromkeys("delete deletes deleted deleting erase erases erased erasing".split(), "remove"),
-    **dict.fromkeys("removes removed removing".split(), "remove"),
+    **dict.fromkeys("removes removed removing omit omits omitted omitting".split(), "remove"),
+    **dict.fromkeys("duplicates duplicated repeated".split(), "duplicate"),
 }
 
 # Shell builtins and keywords count as installed: `which` cannot see them, every shell has them.
@@ -64,6 +65,36 @@ BUILTINS = frozenset(
     jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly return select
     set shift shopt source suspend test time times trap true type typeset ulimit umask unalias unset
     until wait while""".split()
+)
+
+# The standard tools: POSIX utilities and the base packages of every Linux distribution (GNU
+# coreutils, findutils, diffutils, grep, sed, gawk, tar, gzip, procps-ng, util-linux, psmisc,
+# iproute2, iputils). When a niche tool's example reads like a standard tool's (`xzdiff`: "Compare
+# two files"), the standard tool is the better first answer. The lists are the packages', not ours.
+CORE = frozenset(
+    """
+    admin alias ar at awk basename batch bc bg cal cat cd chgrp chmod chown cksum cmp comm command
+    compress cp crontab csplit cut date dd df diff dirname du echo ed env ex expand expr false fc
+    fg file find fold fuser getconf getopts grep hash head iconv id ipcrm ipcs jobs join kill lex
+    link ln locale logger logname lp ls m4 mailx make man mesg mkdir mkfifo more mv newgrp nice nl
+    nm nohup od paste patch pathchk pax pr printf ps pwd read renice rm rmdir sed sh sleep sort split
+    strings strip stty tabs tail talk tee test time touch tput tr true tsort tty type ulimit umask
+    unalias uname uncompress unexpand uniq unlink uudecode uuencode vi wait wc who write xargs yacc
+    zcat
+    arch b2sum base32 base64 basenc chcon chroot cksum dir dircolors du factor fmt groups hostid
+    install md5sum mknod mktemp nproc numfmt pinky printenv ptx readlink realpath runcon seq sha1sum
+    sha224sum sha256sum sha384sum sha512sum shred shuf stat stdbuf sum sync tac timeout truncate
+    users vdir whoami yes
+    locate updatedb cmp diff3 sdiff egrep fgrep gawk tar gzip gunzip zgrep zless zmore znew
+    free kill pgrep pidof pkill pmap ps pwdx skill slabtop snice sysctl tload top uptime vmstat w watch
+    agetty blkid blockdev cal chfn chrt chsh col colrm column dmesg eject fallocate fdisk findfs
+    findmnt flock fsck getopt hexdump hwclock ionice ipcmk kill last lastb logger look losetup lsblk
+    lscpu lsipc lslocks lslogins lsmem lsns mcookie mesg mkfs mkswap more mount mountpoint namei
+    nsenter partx prlimit rename renice rev script setsid sfdisk su swapoff swapon taskset ul umount
+    uuidgen wall whereis wipefs
+    killall peekfd prtstat pstree
+    ip ss bridge tc ping tracepath arping
+    """.split()
 )
 
 # Prefixes that run another program; the program that matters is the one after them.
@@ -90,8 +121,8 @@ _BASH_ONLY = re.compile(r"\$\(\(|<\(|\[\[|<<<|\bdo\b|\bdone\b|\bfi\b|\besac\b")
 CANDIDATES = 200  # examples ranked in Python after BM25 picked them
 COMMON_SHARE = 0.1  # words in more descriptions than this share only count through COVERAGE
 NAMES_WEIGHT = 0.5  # BM25 weight of program names against descriptions (1.0)
-COVERAGE = 3.0  # exponent of the share of request words a description mentions
-PAGE_WEIGHT = 0.5  # bonus when the program's whole tldr page fits the request (best page = 1)
+COVERAGE = 2.0  # exponent of the share of request words a description mentions
+PAGE_WEIGHT = 1.0  # bonus when the program's whole tldr page fits the request (best page = 1)
 POPULARITY = 0.1  # weight of log(1 + uses in the indexed NL2Bash commands): common tools first
 POPULARITY_CAP = 6.0
 SUITE_PAGES = 3  # a program with this many subcommand pages (git, docker, aws) is a suite:
@@ -99,6 +130,7 @@ SUITE_UNMENTIONED = 0.5  # its examples fit a request that names it, much less o
 NAMED = 2.0  # the request names the program (`unzip …`) and the name is no everyday word
 NAMED_MAX_SAID = 100  # … i.e. at most this many other programs' descriptions use it (not `file`)
 NL2BASH_PAGES = 200  # NL2Bash descriptions per program that form a page of their own
+CORE_FACTOR = 1.6  # a standard tool (CORE) over a niche one
 SIMPLICITY = 0.5  # each extra program in a pipeline divides the score by 1 + this
 NOT_INSTALLED = 0.35
 UNKNOWN_PROGRAM = 0.8  # the command starts with a placeholder: cannot tell what runs
@@ -175,6 +207,9 @@ def programs(command: str) -> list[str]:
             continue
         if _REDIRECT.match(word):
             i += 2
+            continue
+        if word.isdigit() and i + 1 < len(words) and words[i + 1][:1] in "<>":
+            i += 1  # the descriptor of a redirection (`2>/dev/null`), not a program
             continue
         if not expect_command:
             if found and found[-1] == "xargs" and word.startswith("-"):
@@ -268,7 +303,8 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 @dataclass
 class _IndexData:
-    entries: list[tuple[str, str, str, str, str, int]]  # description, names, command, source, program, parts
+    # description, names (indexed), command, source, programs it runs (first: the one it is about), parts
+    entries: list[tuple[str, str, str, str, str, int]]
     pages: list[tuple[str, str, str]]  # all descriptions of a tldr page, names, program
     programs: dict[str, tuple[int, int, int]]  # program → (NL2Bash commands using it, subcommand pages,
     #                                             descriptions of other programs that say its name)
@@ -313,14 +349,15 @@ def _index_data(
     known_pages = {page for page, *_ in tldr}
     entries: list[tuple[str, str, str, str, str, int]] = []
     pages: dict[str, tuple[str, str, list[str]]] = {}
-    for page, program, description, command in tldr:
+    for page, used, description, command in tldr:
+        program = used.split(" ", 1)[0]
         section, name = page.split("/", 1)
         if section == "common" and f"{platform}/{name}" in known_pages:
             continue
         if section not in ("common", platform) and f"common/{name}" in known_pages:
             continue
         names = " ".join(dict.fromkeys((name.replace("-", " "), program)))
-        entries.append((description, names, command, "tldr", program, command_parts(command)))
+        entries.append((description, names, command, "tldr", used, command_parts(command)))
         pages.setdefault(name, (names, program, []))[2].append(description)
     subpages: dict[str, int] = {}
     for name in pages:
@@ -336,28 +373,28 @@ def _index_data(
         names = used.split()
         for name in names:
             uses[name] = uses.get(name, 0) + 1
-        program = names[0] if names and names[0] != "-" else ""
-        entries.append((description, used, command, "nl2bash", program, command_parts(command)))
-    known = uses.keys() | subpages.keys() | {e[4] for e in entries}
+        entries.append((description, used, command, "nl2bash", used if used != "-" else "", command_parts(command)))
+    first = [e[4].split(" ", 1)[0] for e in entries]
+    known = uses.keys() | subpages.keys() | set(first)
     said: dict[str, int] = {}
     frequency: dict[str, int] = {}
     indexed = []
-    for entry in entries:
+    for entry, program in zip(entries, first):
         words = canonical_words(entry[0])
         indexed.append(" ".join(words))
         for word in set(words):
             frequency[word] = frequency.get(word, 0) + 1
-            if word in known and word != entry[4]:
+            if word in known and word != program:
                 said[word] = said.get(word, 0) + 1
     common = {word: n for word, n in frequency.items() if n > COMMON_SHARE * len(entries)}
     page_rows = [(" / ".join(texts), names, program) for names, program, texts in pages.values()]
     if NL2BASH_PAGES:
         described: dict[str, list[str]] = {}
-        for description, _names, _command, source, program, _parts in entries:
+        for (description, _names, _command, source, _used, _parts), program in zip(entries, first):
             if source == "nl2bash" and len(described.setdefault(program, [])) < NL2BASH_PAGES:
                 described[program].append(description)
         page_rows += [(" / ".join(texts), program, program) for program, texts in described.items()]
-    programs_here = {e[4] for e in entries}
+    programs_here = set(first)
     summaries = {name: text for name, text in (summaries or {}).items() if name in programs_here}
     page_rows += [(text, name, name) for name, text in summaries.items()]
     return _IndexData(
@@ -379,7 +416,7 @@ def _fill(conn: sqlite3.Connection, data: _IndexData, version: str) -> None:
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         conn.execute(
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, description TEXT, names TEXT, command TEXT, "
-            "source TEXT, program TEXT, parts INTEGER)"
+            "source TEXT, programs TEXT, parts INTEGER)"
         )
         conn.execute("CREATE TABLE pages (id INTEGER PRIMARY KEY, program TEXT)")
         conn.execute(
@@ -589,7 +626,7 @@ class OfflineIndex:
 
     def _candidates(self, query: str) -> list[tuple[str, str, str, str, str, int, float]]:
         return self._query(
-            "SELECT e.description, e.names, e.command, e.source, e.program, e.parts, d.score FROM "
+            "SELECT e.description, e.names, e.command, e.source, e.programs, e.parts, d.score FROM "
             "(SELECT rowid, bm25(docs, 1.0, ?) AS score FROM docs WHERE docs MATCH ? ORDER BY score LIMIT ?) d "
             "JOIN entries e ON e.id = d.rowid",
             (NAMES_WEIGHT, query, CANDIDATES),
@@ -629,19 +666,24 @@ class OfflineIndex:
         page_fit = self._page_fit(query) if PAGE_WEIGHT else {}
         hits: dict[str, OfflineHit] = {}
         candidates = self._candidates(query)
-        summaries = self._summaries_of({c[4] for c in candidates})
-        for description, names, command, source, program, parts, bm25 in candidates:
+        summaries = self._summaries_of({c[4].split(" ", 1)[0] for c in candidates})
+        for description, names, command, source, used, parts, bm25 in candidates:
+            program = used.split(" ", 1)[0]
             text = f"{description} {names} {summaries.get(program, '')}"
             score = -bm25 * _coverage(wanted, text) ** COVERAGE
             score *= 1.0 + PAGE_WEIGHT * page_fit.get(program, 0.0)
             uses = self._popularity.get(program, 0)
             score *= 1.0 + POPULARITY * min(math.log1p(uses), POPULARITY_CAP)
             score /= 1.0 + SIMPLICITY * (parts - 1)
+            if program in CORE:
+                score *= CORE_FACTOR
             if program in terms:
                 score *= NAMED if program in self._technical else 1.0
             elif program in self._suites:
                 score *= SUITE_UNMENTIONED
             installed = self.installed(program)
+            if installed is not False and " " in used:
+                installed = installed and all(self.installed(p) is not False for p in used.split()[1:])
             if installed is False:
                 score *= NOT_INSTALLED
             elif installed is None:

@@ -39,7 +39,7 @@ PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}")
 ALTERNATIVES = re.compile(r"\{\{\[([^\]{}]*\|[^\]{}]*)\]\}\}")
 MNEMONIC = re.compile(r"\[(\w+)\]")
 OPTIONAL_GROUP = re.compile(r"\[([^\]|]*)\|[^\]]*\]")
-PLAIN_CHOICES = re.compile(r"[\w./:+=-]*(\|[\w./:+=-]*)+")
+PLAIN_CHOICES = re.compile(r"[^\s'\"()\[\]{}|]*(\|[^\s'\"()\[\]{}|]*)+")
 
 
 def pick_alternative(match: re.Match) -> str:
@@ -56,16 +56,16 @@ def inside_quotes(text: str, pos: int) -> bool:
 
 
 def first_choice(command: str) -> str:
-    """Make every unquoted `{{a|b}}` a single word: `{{a}}`; `{{x.tar[.gz|.xz]}}` → `{{x.tar.gz}}`."""
+    """Keep the first choice of every unquoted `{{a|b}}` → `{{a}}` (also word by word inside a
+    placeholder), and of optional groups: `{{x.tar[.gz|.xz]}}` → `{{x.tar.gz}}`."""
 
     def fix(match: re.Match) -> str:
         body = match.group(1)
         if "|" not in body or inside_quotes(command, match.start()):
             return match.group(0)
         body = OPTIONAL_GROUP.sub(lambda m: m.group(1), body)
-        if PLAIN_CHOICES.fullmatch(body):
-            body = body.split("|")[0]
-        return "{{" + body + "}}"
+        words = [w.split("|")[0] if PLAIN_CHOICES.fullmatch(w) else w for w in body.split(" ")]
+        return "{{" + " ".join(words) + "}}"
 
     return PLACEHOLDER.sub(fix, command)
 
@@ -102,7 +102,8 @@ class BashChecker:
 
 
 def tldr_rows(data_dir: Path, checker: BashChecker) -> list[tuple[str, str, str, str]]:
-    """(page, program, description, command), page as `platform/name`."""
+    """(page, programs it runs (space-separated, first = the program it is about), description,
+    command), page as `platform/name`."""
     rows = []
     seen = set()
     with open(data_dir / "tldr" / "examples.tsv", encoding="utf-8", newline="") as f:
@@ -119,10 +120,11 @@ def tldr_rows(data_dir: Path, checker: BashChecker) -> list[tuple[str, str, str,
                 continue
             seen.add((page, command))
             name = page.split("/", 1)[1]
+            found = [p for p in programs(command) if "{{" not in p and "}}" not in p]
             program = first_program(command)
             if not program or "{{" in program:
                 program = name.split("-")[0] if name.split("-")[0] == command.split()[0] else name
-            rows.append((page, program, description, command))
+            rows.append((page, " ".join(dict.fromkeys([program, *found])), description, command))
     return rows
 
 
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     tldr_rejected = checker.rejected
     nl2bash = nl2bash_rows(args.data_dir, checker)
     outputs = {
-        "tldr.tsv.gz": tsv_gz(tldr, ("page", "program", "description", "command")),
+        "tldr.tsv.gz": tsv_gz(tldr, ("page", "programs", "description", "command")),
         "nl2bash.tsv.gz": tsv_gz(nl2bash, ("line", "programs", "description", "command")),
     }
     digest = hashlib.sha256()
