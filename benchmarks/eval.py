@@ -41,9 +41,10 @@ if str(REPO) not in sys.path:
 
 from nlshell import offline  # noqa: E402
 
-DATASETS = ("nl2sh-alfa", "intercode", "everyday", "nl2bash-dev")
-DEFAULT_DATASETS = ("nl2sh-alfa", "intercode", "everyday")
+DATASETS = ("nl2sh-alfa", "intercode", "everyday", "everyday-holdout", "nl2bash-dev")
+DEFAULT_DATASETS = ("nl2sh-alfa", "intercode", "everyday", "everyday-holdout")
 EVERYDAY_FILE = REPO / "tests" / "data" / "everyday.tsv"
+EVERYDAY_HOLDOUT_FILE = REPO / "tests" / "data" / "everyday_holdout.tsv"
 LEAK_THRESHOLD = 0.5
 DEV_EVERY = 40  # nl2bash-dev: every 40th NL2Bash row (~315 rows), for tuning the ranking
 
@@ -84,9 +85,10 @@ def load_intercode(data_dir: Path) -> list[Query]:
     return queries
 
 
-def load_everyday(_data_dir: Path) -> list[Query]:
+def load_everyday(_data_dir: Path, path: Path = EVERYDAY_FILE) -> list[Query]:
+    """Hand-written requests → acceptable programs (tests/data/everyday*.tsv)."""
     queries = []
-    for line in EVERYDAY_FILE.read_text(encoding="utf-8").splitlines()[1:]:
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#") and not line.startswith("request\t"):
             request, expected = line.split("\t")
             queries.append(Query(request, expected.split(), programs_only=True))
@@ -107,6 +109,7 @@ LOADERS: dict[str, Callable[[Path], list[Query]]] = {
     "nl2sh-alfa": load_nl2sh_alfa,
     "intercode": load_intercode,
     "everyday": load_everyday,
+    "everyday-holdout": lambda data_dir: load_everyday(data_dir, EVERYDAY_HOLDOUT_FILE),
     "nl2bash-dev": load_nl2bash_dev,
 }
 
@@ -278,7 +281,7 @@ class OfflineAnswerer:
             self.index.close()
         if self.tldr_only:
             exclude: Callable[[str], bool] = lambda _description: True
-        elif dataset == "everyday":
+        elif dataset.startswith("everyday"):
             exclude = lambda _description: False  # hand-written requests: nothing can leak
         else:
             if self._nl2bash is None:
@@ -402,11 +405,11 @@ def format_table(results: list[DatasetResult]) -> str:
     def pct(x: float | None) -> str:
         return "—" if x is None else f"{100 * x:5.1f}%"
 
-    lines = [f"{'dataset':<12} {'n':>4}  {'utility':>7}  {'exact':>6}  {'nlc2cmd':>7}  {'answered':>8}  {'ms':>5}"]
+    lines = [f"{'dataset':<16} {'n':>4}  {'utility':>7}  {'exact':>6}  {'nlc2cmd':>7}  {'answered':>8}  {'ms':>5}"]
     for r in results:
         nlc = "—" if r.nlc2cmd is None else f"{r.nlc2cmd:+.3f}"
         lines.append(
-            f"{r.dataset:<12} {r.n:>4}  {pct(r.utility_match):>7}  {pct(r.exact_match):>6}  {nlc:>7}  "
+            f"{r.dataset:<16} {r.n:>4}  {pct(r.utility_match):>7}  {pct(r.exact_match):>6}  {nlc:>7}  "
             f"{pct(r.answered):>8}  {r.median_ms:5.1f}"
         )
     return "\n".join(lines)
