@@ -245,7 +245,7 @@ def _say_notes(s) -> None:
     for note in s.notes:
         say(f"nlshell: {_visible(note)}")
     for problem in s.problems if s.valid else ():
-        say(f"nlshell: warning: {_visible(problem)}")
+        say(f"nlshell: {_visible(problem)}")
 
 
 def _deliver(args, settings, pipeline, s) -> int:
@@ -371,14 +371,11 @@ def _cmd_check(argv, global_args) -> int:
             )
         )
         return code
-    status = "valid" if result.valid else "INVALID"
-    out(f"{result.risk if result.valid else 'invalid'}")
+    out(result.risk if result.valid else "invalid")
     for reason in result.reasons:
         say(f"  risk: {_visible(reason)}")
     for problem in result.problems:
-        say(f"  {'problem' if not result.valid else 'warning'}: {_visible(problem)}")
-    if not result.valid:
-        say(f"  the command is {status}")
+        say(f"  {_visible(problem)}")
     return code
 
 
