@@ -356,26 +356,27 @@ class _Continuation:
                 self.heredocs.pop(0)
             return
         self.trailing = False
-        word = ""
+        word: list[str] = []  # the current word's pieces (a list: += on a closure's str is quadratic)
         command_position = not self.quote
         last_operator = False
         i, n = 0, len(line)
 
         def end_word() -> None:
-            nonlocal word, command_position, last_operator
+            nonlocal command_position, last_operator
             if word:
                 last_operator = False
                 if command_position:
-                    if word in _OPENERS:
+                    text = "".join(word)
+                    if text in _OPENERS:
                         self.depth += 1
-                    elif word in _CLOSERS:
+                    elif text in _CLOSERS:
                         self.depth = max(0, self.depth - 1)
                         command_position = False
-                    elif word in _LEADS_COMMAND or _ASSIGNMENT.match(word):
+                    elif text in _LEADS_COMMAND or _ASSIGNMENT.match(text):
                         pass
                     else:
                         command_position = False
-                word = ""
+                word.clear()
 
         while i < n:
             c = line[i]
@@ -395,7 +396,7 @@ class _Continuation:
             if c == "\\":
                 if i == n - 1:
                     self.trailing = True
-                word += line[i : i + 2]
+                word.append(line[i : i + 2])
                 i += 2
                 continue
             if c in " \t":
@@ -403,8 +404,8 @@ class _Continuation:
             elif c == "#" and not word:
                 break
             elif c in "'\"`":
-                self.quote = "$'" if c == "'" and word.endswith("$") else c
-                word += "q"  # a quoted word is never a keyword
+                self.quote = "$'" if c == "'" and word and word[-1].endswith("$") else c
+                word.append("q")  # a quoted word is never a keyword
             elif line.startswith("<<", i) and not line.startswith("<<<", i):
                 end_word()
                 m = _HEREDOC.match(line, i)
@@ -434,7 +435,7 @@ class _Continuation:
                 end_word()
                 command_position = False
             else:
-                word += c
+                word.append(c)
             i += 1
         end_word()
         if last_operator and not self.quote:
