@@ -173,8 +173,9 @@ _WORD_OPTIONS = frozenset({"find", "java", "javac", "gcc", "g++", "cc", "clang",
 
 
 def utilities_and_flags(command: str) -> list[tuple[str, frozenset[str]]]:
-    """(utility, flags) per simple command, in order. Flags: words starting with `-` up to `=`,
-    short clusters split (`-la` → `-l`, `-a`); `--` ends the options."""
+    """(utility, flags) per simple command, in order. Flags: words starting with `-` and a letter
+    (`-30` is a value), long ones up to `=`, short clusters split (`-la` → `-l`, `-a`) except for
+    programs with word options (`find -name`); `--` ends the options."""
     words = offline._words(command)
     result: list[tuple[str, frozenset[str]]] = []
     utilities = iter(offline.programs(command))

@@ -1,0 +1,144 @@
+"""benchmarks/eval.py: the scoring functions, leakage control, the loaders, and one small offline run."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+EVAL_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "eval.py"
+
+
+@pytest.fixture(scope="module")
+def ev():
+    spec = importlib.util.spec_from_file_location("nlshell_eval", EVAL_PATH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["nlshell_eval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("answer", "golds", "expected"),
+    [
+        ("ls -la", ["ls"], True),
+        ("sudo find / -name x", ["find . -name y"], True),
+        ("find . | wc -l", ["ls | wc -l", "find . -type f | wc -l"], True),
+        ("wc -l {{path/to/file}}", ["cat file | wc -l"], False),
+        ("FOO=1 grep x", ["grep -r x ."], True),
+        (None, ["ls"], False),
+        ("", ["ls"], False),
+    ],
+)
+def test_utility_match(ev, answer, golds, expected):
+    assert ev.utility_match(answer, golds) is expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "golds", "expected"),
+    [
+        ("ls  -la", ["ls -la"], True),
+        ("ls -la", ["ls -al"], False),
+        ("ls -l", ["pwd", "ls   -l "], True),
+        (None, ["ls"], False),
+    ],
+)
+def test_exact_match(ev, answer, golds, expected):
+    assert ev.exact_match(answer, golds) is expected
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("ls -la", [("ls", {"-l", "-a"})]),
+        ("find . -name '*.c' -type f", [("find", {"-name", "-type"})]),
+        ("grep --color=auto -rn x .", [("grep", {"--color", "-r", "-n"})]),
+        ("sudo -u root find / | xargs -r rm -f", [("find", set()), ("xargs", {"-r"}), ("rm", {"-f"})]),
+        ("find . -mtime -30 -size +1k", [("find", {"-mtime", "-size"})]),  # -30 is a value, not a flag
+        ("rm -- -f", [("rm", set())]),
+    ],
+)
+def test_utilities_and_flags(ev, command, expected):
+    assert [(u, set(f)) for u, f in ev.utilities_and_flags(command)] == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "golds", "expected"),
+    [
+        ("ls -la", ["ls -al"], 1.0),  # same utility, same flags
+        ("ls", ["ls"], 1.0),  # no flags on either side
+        ("ls", ["ls -l"], 0.0),  # right utility, flags all wrong: ½(1 − 1)
+        ("grep -r x", ["grep -rn x"], 0.5),  # (2·1 − 2) / 2 = 0 → ½
+        ("find . | wc -l", ["ls"], -1.0),  # wrong utility, and one too many
+        ("find . | wc -l", ["find . -type f | wc -l"], 0.5),  # (½·0 + 1) / 2
+        ("cat f", ["pwd", "cat f"], 1.0),  # best over the golds
+        (None, ["ls"], -1.0),
+    ],
+)
+def test_nlc2cmd_score(ev, answer, golds, expected):
+    assert ev.nlc2cmd_score(answer, golds) == pytest.approx(expected)
+
+
+def test_nlc2cmd_score_stays_in_range(ev):
+    for answer in ("ls", "a | b | c | d", "tar -xzvf x.tgz", "echo 'unbalanced"):
+        for gold in ("ls -l", "find . -exec rm {} \\;", "x"):
+            assert -1.0 <= ev.nlc2cmd_score(answer, [gold]) <= 1.0
+
+
+def test_jaccard_and_leaks(ev):
+    assert ev.jaccard(ev.tokens("Count the lines"), ev.tokens("count lines")) == pytest.approx(2 / 3)
+    assert ev.jaccard(frozenset(), frozenset()) == 0.0
+    descriptions = [
+        "Count the number of lines in file.txt",  # 6 of 8 tokens shared: leaked
+        "Count lines",  # 2 of 7: kept
+        "Remove all empty directories",  # nothing shared: kept
+    ]
+    assert ev.leaked(descriptions, ["count the number of lines in a.txt"]) == {descriptions[0]}
+    assert ev.leaked(descriptions, ["count lines"]) == {descriptions[1]}
+    assert ev.leaked(descriptions, []) == set()
+
+
+def test_everyday_tables_load(ev):
+    for name in ("everyday", "everyday-holdout"):
+        queries = ev.LOADERS[name](Path("."))
+        assert len(queries) >= 20
+        assert all(q.programs_only and q.golds and q.query for q in queries)
+
+
+def test_public_sets_load(ev, bench_data):
+    alfa = ev.load_nl2sh_alfa(bench_data)
+    assert len(alfa) == 300
+    assert all(len(q.golds) == 2 for q in alfa)
+    intercode = ev.load_intercode(bench_data)
+    assert len(intercode) == 224
+    assert all(len(q.golds) == 1 and q.query for q in intercode)
+
+
+def test_offline_run_writes_a_report(ev, bench_data, tmp_path, capsys):
+    out = tmp_path / "report.json"
+    code = ev.main(
+        ["--offline", "--dataset", "nl2sh-alfa", "--dataset", "everyday", "--limit", "6", "--no-perf",
+         "--no-man", "--data-dir", str(bench_data), "--out", str(out)]
+    )
+    assert code == 0
+    table = capsys.readouterr().out
+    assert "nl2sh-alfa" in table and "everyday" in table
+    report = json.loads(out.read_text())
+    assert report["mode"] == "offline" and report["leak_threshold"] == 0.5
+    alfa, everyday = report["results"]
+    assert alfa["n"] == 6 and len(alfa["rows"]) == 6
+    assert alfa["setup"]["nl2bash_rows_left_out"] > 0  # the test queries come from NL2Bash
+    assert everyday["setup"]["nl2bash_rows_left_out"] == 0
+    assert 0.0 <= alfa["utility_match"] <= 1.0 and -1.0 <= alfa["nlc2cmd"] <= 1.0
+    assert everyday["exact_match"] is None
+    for row in alfa["rows"]:
+        assert row["utility"] == ev.utility_match(row["answer"], row["golds"])
+
+
+def test_missing_data_dir_is_a_usage_error(ev, tmp_path):
+    with pytest.raises(SystemExit) as exit_info:
+        ev.main(["--offline", "--data-dir", str(tmp_path / "nowhere")])
+    assert exit_info.value.code == 2
