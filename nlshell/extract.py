@@ -22,9 +22,23 @@ from __future__ import annotations
 
 import re
 
-from nlshell.errors import HostileTextError, NoCommandError
+from nlshell.errors import HostileTextError, NoCommandError, RefusedError
 
 NO_COMMAND_MARKER = "NLSHELL_NO_COMMAND:"
+# Longer than any command a person reviews before running it (the longest in the public corpora
+# is ~7,600 characters); checking a reply of megabytes would also stall for many seconds.
+MAX_COMMAND_CHARS = 16_000
+
+
+class CommandTooLongError(RefusedError):
+    """The reply's command is too long to show, check and confirm."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(
+            f"the suggested command is {length:,} characters long, too long to review before it runs",
+            f"ask for something smaller (the limit is {MAX_COMMAND_CHARS:,} characters)",
+        )
+        self.length = length
 
 # Inclusive code point ranges that never reach a terminal or a shell raw. Every Unicode control
 # (Cc) except tab and newline, every format character (Cf: bidi, zero-width, BOM, tags), the line
@@ -744,4 +758,6 @@ def extract_command(reply: str) -> Extraction:
     found = hostile_characters(command)  # a JSON string can spell "\u001b"
     if found:
         raise HostileTextError(found)
+    if len(command) > MAX_COMMAND_CHARS:
+        raise CommandTooLongError(len(command))
     return Extraction(command, notes)
