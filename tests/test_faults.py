@@ -618,3 +618,28 @@ def test_a_dangerous_multi_line_command_is_disabled_line_by_line_in_the_widget(n
 def test_a_command_after_a_heredoc_and_semicolon_is_rated(nlshell):
     r = nlshell("check", "--json", "cat <<EOF; rm -rf ~\nhi\nEOF")
     assert json.loads(r.stdout)["risk"] == "dangerous", r
+
+
+# -- replies that would take long to check ------------------------------------------------------
+
+SLOW_REPLIES = [
+    ("1.5 MB one-line command", "echo " + "a" * 1_500_000),
+    ("1.8 MB of short commands", "ls;" * 600_000),
+    ("a pipeline of 5,000 stages", " | ".join(["cat"] * 5_000)),
+    ("50,000 lines", "\n".join(f"echo {i}" for i in range(50_000))),
+]
+
+
+@pytest.mark.timeout(60)  # a hang guard, not a speed test: before the fixes these took 20-60 s
+@pytest.mark.parametrize("reply", [c[1] for c in SLOW_REPLIES], ids=[c[0] for c in SLOW_REPLIES])
+def test_a_command_too_long_to_review_is_refused(nlshell, fake_server, server_env, reply):
+    fake_server.reply(reply)
+    r = nlshell("-y", "make a file", env=server_env)
+    assert_contained(r, 3, ("too long", "characters"))
+
+
+def test_a_long_but_reviewable_script_still_gets_through(nlshell, fake_server, server_env):
+    script = "cat <<'EOF' > notes.txt\n" + "\n".join(f"line {i}" for i in range(1_000)) + "\nEOF"
+    fake_server.reply(script)
+    r = nlshell("-p", "write the notes", env=server_env)
+    assert (r.returncode, r.stdout) == (0, script + "\n"), r.stderr
