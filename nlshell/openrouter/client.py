@@ -217,7 +217,7 @@ class OpenRouterClient:
                 raise ApiError(f"the server at {self._hostport} has no key information endpoint (HTTP 404)",
                                "key details exist only on OpenRouter; check OPENROUTER_BASE_URL", status=404)
             body = self._checked_json(status, headers, data, None)
-            if not isinstance(body, dict):
+            if not isinstance(body, dict) or not isinstance(body.get("data", body), dict):
                 raise MalformedResponseError("the key information has an unexpected shape", status=status)
             return KeyInfo.from_json(body)
 
