@@ -121,7 +121,7 @@ def describe_key(info, *, model: str) -> list[str]:
     if info.is_free_tier is not None:
         lines.append(f"tier:   {'free (no credits bought yet)' if info.is_free_tier else 'paid (credits bought)'}")
     if model.endswith(":free"):
-        daily = "50" if info.is_free_tier else "1,000"
+        daily = {True: "50", False: "1,000"}.get(info.is_free_tier, "50 (1,000 once you have bought credits)")
         lines.append(f"limits: {model} is free: about 20 requests a minute and {daily} a day")
     else:
         lines.append(f"limits: {model} is paid: no platform request cap; credits are spent per token")
