@@ -643,3 +643,50 @@ def test_a_long_but_reviewable_script_still_gets_through(nlshell, fake_server, s
     fake_server.reply(script)
     r = nlshell("-p", "write the notes", env=server_env)
     assert (r.returncode, r.stdout) == (0, script + "\n"), r.stderr
+
+
+# -- the other endpoints: the model list and the key's details ----------------------------------
+
+LISTING_FAULTS = [
+    ("401", [dict(status=401)], 1),
+    ("500 x3", [dict(status=500)] * 3, 3),
+    ("HTML", [dict(status=200, body="<html><body>hi</body></html>", content_type="text/html")], 1),
+    ("invalid JSON", [dict(status=200, body="{nope", content_type="application/json")], 1),
+    ("wrong shape", [dict(status=200, body={"data": "nope"})], 1),
+    ("not UTF-8", [dict(status=200, body=b'{"data": [{"id": "\xff"}]}')], 1),
+    ("dropped x3", [dict(status=200, body={"data": []}, drop_after=5)] * 3, 3),
+]
+
+
+@pytest.fixture
+def in_process(capsys, monkeypatch, fake_server):
+    monkeypatch.setenv("OPENROUTER_API_KEY", FAKE_KEY)
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_server.base_url)
+    return InProcess(capsys, monkeypatch)
+
+
+@pytest.mark.parametrize("argv, path", [(["models", "--refresh"], "/models"), (["auth", "status"], "/key")],
+                         ids=["models", "auth-status"])
+@pytest.mark.parametrize("case, script, attempts", LISTING_FAULTS, ids=[c[0] for c in LISTING_FAULTS])
+def test_listing_faults_are_one_line(in_process, fake_server, argv, path, case, script, attempts):
+    for spec in script:
+        fake_server.respond(path=path, **spec)
+        if path == "/key":  # key details fall back to /auth/key only on a 404
+            pass
+    code, out, err = in_process(argv)
+    assert code == 1, (code, out, err)
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("nlshell: "), err
+    assert FAKE_KEY not in out + err and hostile_in(err) == []
+    if argv[0] == "models":
+        assert out == ""
+    assert len([r for r in fake_server.requests if r.path.endswith(path)]) == attempts
+
+
+def test_key_details_without_a_tier_do_not_invent_one(in_process, fake_server, monkeypatch):
+    monkeypatch.setenv("OPENROUTER_MODEL", "qwen/qwen3-coder:free")
+    fake_server.key_data = {"data": {"label": "k", "usage": 1.5, "limit": None}}
+    code, out, err = in_process(["auth", "status"])
+    assert code == 0, err
+    assert "tier:" not in out
+    assert "50 (1,000 once you have bought credits) a day" in out
