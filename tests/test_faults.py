@@ -671,8 +671,6 @@ def in_process(capsys, monkeypatch, fake_server):
 def test_listing_faults_are_one_line(in_process, fake_server, argv, path, case, script, attempts):
     for spec in script:
         fake_server.respond(path=path, **spec)
-        if path == "/key":  # key details fall back to /auth/key only on a 404
-            pass
     code, out, err = in_process(argv)
     assert code == 1, (code, out, err)
     lines = err.splitlines()

@@ -153,6 +153,44 @@ def test_ctrl_c_while_typing_yes_for_a_dangerous_command(terminal, fake_server):
     assert_sane(term)
 
 
+def nlshell_pid(term: Terminal) -> int:
+    """The nlshell process running in the terminal's bash (its only child)."""
+    children: list[str] = []
+
+    def found() -> bool:
+        for task in Path(f"/proc/{term.child.pid}/task").iterdir():
+            children.extend((task / "children").read_text().split())
+        return bool(children)
+
+    wait_for(found, what="nlshell to start")
+    return int(children[0])
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the process")
+def test_sigterm_at_the_menu(terminal, fake_server):
+    fake_server.default("touch ran.txt")
+    term = terminal()
+    term.run_nlshell("make a file")
+    term.expect(MENU_END)
+    os.kill(nlshell_pid(term), signal.SIGTERM)
+    assert term.status() == 143
+    assert_sane(term)
+    assert not Path("ran.txt").exists()
+
+
+@pytest.mark.parametrize("redirect", ["| cat", "< /dev/null"], ids=["stdout-piped", "stdin-not-a-tty"])
+def test_half_a_terminal_never_prompts_or_runs(terminal, fake_server, redirect):
+    """A terminal on one side only (`nlshell x | cat` typed at a prompt): print, never ask, never run."""
+    fake_server.default("touch ran.txt")
+    term = terminal()
+    term.child.sendline(f"{NLSHELL} 'make a file' {redirect}; echo \"rc=$?\"")
+    assert term.status() == 0
+    assert "touch ran.txt" in term.child.before
+    assert "bort" not in term.transcript + term.child.before  # no menu was drawn
+    assert not Path("ran.txt").exists()
+    assert_sane(term)
+
+
 # -- without a terminal -------------------------------------------------------------------------
 
 
