@@ -101,6 +101,12 @@ def test_jaccard_and_leaks(ev):
     assert ev.leaked(descriptions, []) == set()
 
 
+def test_majority_baseline(ev):
+    queries = [ev.Query("a", ["find ."]), ev.Query("b", ["find / -x", "ls"]), ev.Query("c", ["ls -l"])]
+    assert ev.majority_baseline(queries) == pytest.approx(2 / 3)
+    assert ev.majority_baseline([ev.Query("x", ["wc"], programs_only=True)]) is None
+
+
 def test_everyday_tables_load(ev):
     for name in ("everyday", "everyday-holdout"):
         queries = ev.LOADERS[name](Path("."))
@@ -133,7 +139,8 @@ def test_offline_run_writes_a_report(ev, bench_data, tmp_path, capsys):
     assert alfa["setup"]["nl2bash_rows_left_out"] > 0  # the test queries come from NL2Bash
     assert everyday["setup"]["nl2bash_rows_left_out"] == 0
     assert 0.0 <= alfa["utility_match"] <= 1.0 and -1.0 <= alfa["nlc2cmd"] <= 1.0
-    assert everyday["exact_match"] is None
+    assert everyday["exact_match"] is None and everyday["baseline"] is None
+    assert 0.0 <= alfa["baseline"] <= 1.0
     for row in alfa["rows"]:
         assert row["utility"] == ev.utility_match(row["answer"], row["golds"])
 
