@@ -117,8 +117,7 @@ class CommandCache(SqliteStore):
     def clear(self) -> int:
         if self._memory is not None:
             self._memory.clear()
-        cursor = self.run("DELETE FROM entries")
-        return cursor.rowcount if cursor is not None else 0
+        return self.wipe("entries")
 
     def stats(self) -> dict:
         now = self.clock()

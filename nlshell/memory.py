@@ -17,6 +17,8 @@ import time
 from nlshell import paths
 from nlshell.store import SqliteStore, has_secret
 
+MAX_ENTRIES = 10_000  # older runs are dropped; memory is for habits, not an archive
+
 _TRAILING = " \t\n.?!;:,"
 
 
@@ -37,7 +39,8 @@ def normalize_request(text: str) -> str:
 
 def cwd_kind(cwd: str) -> str:
     """Where a command was run, coarsely: enough to learn habits, without keeping paths."""
-    home = os.path.expanduser("~")
+    home = os.path.realpath(os.path.expanduser("~"))
+    cwd = os.path.realpath(cwd)
     probe = cwd
     while True:
         if os.path.isdir(os.path.join(probe, ".git")):
@@ -48,7 +51,10 @@ def cwd_kind(cwd: str) -> str:
         probe = parent
     if cwd == home:
         return "home"
-    if cwd.startswith(("/tmp", "/var/tmp")):
+    import tempfile
+
+    temp_roots = {os.path.realpath(d) for d in ("/tmp", "/var/tmp", tempfile.gettempdir())}
+    if any(cwd == root or cwd.startswith(root + os.sep) for root in temp_roots):
         return "tmp"
     if cwd.startswith(home + os.sep):
         return "under home"
@@ -81,6 +87,8 @@ class Memory(SqliteStore):
             "INSERT INTO runs (time, request, normalized, command, shell, cwd_kind) VALUES (?, ?, ?, ?, ?, ?)",
             (self.clock(), request.strip(), normalize_request(request), command, shell, cwd_kind(cwd)),
         )
+        if cursor is not None and cursor.lastrowid and cursor.lastrowid % 100 == 0:
+            self.run("DELETE FROM runs WHERE id <= ?", (cursor.lastrowid - MAX_ENTRIES,))
         return cursor is not None
 
     def exact(self, request: str, *, shell: str) -> str | None:
@@ -114,7 +122,9 @@ class Memory(SqliteStore):
         return [(r, c) for _score, r, c in scored[:limit]]
 
     def accepted_commands(self, limit: int = 200) -> list[str]:
-        cursor = self.run("SELECT DISTINCT command FROM runs ORDER BY time DESC LIMIT ?", (limit,))
+        cursor = self.run(
+            "SELECT command FROM runs GROUP BY command ORDER BY MAX(time) DESC LIMIT ?", (limit,)
+        )
         return [row[0] for row in cursor.fetchall()] if cursor is not None else []
 
     def entries(self, limit: int | None = None) -> list[dict]:
@@ -133,5 +143,4 @@ class Memory(SqliteStore):
         ]
 
     def clear(self) -> int:
-        cursor = self.run("DELETE FROM runs")
-        return cursor.rowcount if cursor is not None else 0
+        return self.wipe("runs")

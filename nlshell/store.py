@@ -12,13 +12,26 @@ import os
 
 from nlshell import paths
 
-_SECRET_MARKERS = ("sk-or-", "sk-ant-", "sk-proj-", "ghp_", "github_pat_", "xoxb-", "xoxp-", "-----begin")
+# Shapes of keys and tokens (OpenRouter/OpenAI/Anthropic, GitHub, GitLab, Slack, AWS, Google, JWTs,
+# private keys, Bearer headers, passwords in URLs or assignments).
+_SECRET_PATTERN = (
+    r"\bsk-[A-Za-z0-9_-]{8,}|\bgh[posur]_[A-Za-z0-9]{16,}|\bgithub_pat_\w{16,}|\bglpat-[\w-]{16,}"
+    r"|\bxox[abprs]-[\w-]{8,}|\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bAIza[\w-]{30,}"
+    r"|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN [A-Z ]*PRIVATE KEY-----"
+    r"|\bbearer\s+[\w.~+/=-]{12,}|://[^/\s:@]+:[^/\s@]+@"
+    r"|\b(?:password|passwd|pwd|secret|token|api_?key)\s*[=:]\s*\S{6,}"
+)
+_secret_re = None
 
 
 def has_secret(text: str) -> bool:
-    """Text that carries a key or token is never written to disk."""
-    lowered = text.lower()
-    return "AKIA" in text or any(marker in lowered for marker in _SECRET_MARKERS)
+    """Text that carries a key, token or password is never written to disk."""
+    global _secret_re
+    if _secret_re is None:
+        import re
+
+        _secret_re = re.compile(_SECRET_PATTERN, re.IGNORECASE)
+    return _secret_re.search(text) is not None
 
 
 class SqliteStore:
@@ -107,6 +120,15 @@ class SqliteStore:
             except sqlite3.DatabaseError as e:
                 self._recover(e)
         return None
+
+    def wipe(self, table: str) -> int:
+        """Delete every row so it cannot be read back from the file's free pages or the WAL."""
+        self.run("PRAGMA secure_delete=ON")
+        cursor = self.run(f"DELETE FROM {table}")
+        removed = cursor.rowcount if cursor is not None else 0
+        self.run("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.run("VACUUM")
+        return removed
 
     @property
     def usable(self) -> bool:

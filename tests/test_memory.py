@@ -125,3 +125,52 @@ def test_few_shot_examples_from_memory_are_opt_in(nlshell, fake_server, server_e
     nlshell("-p", "--no-cache", "list the python scripts", env={**server_env, "NLSHELL_CONFIG": str(config)})
     shot = fake_server.chat_requests[-1].json["messages"]
     assert any(m["role"] == "assistant" and m["content"] == "ls -1 *.py" for m in shot)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "use sk-abcdefghijklmnop to call it",
+        "clone with ghp_0123456789abcdefABCDEF",
+        "AKIAABCDEFGHIJKLMNOP is my key",
+        "curl https://user:hunter22@example.com/x",
+        "export password=hunter2hunter2",
+        "Authorization: Bearer abcdefghijklmnopqrstuvwxyz",
+        "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc",
+        "glpat-abcdefghijklmnopqrst",
+    ],
+)
+def test_many_secret_shapes_are_refused(tmp_path, text):
+    memory = Memory(str(tmp_path / "m.sqlite3"))
+    assert not memory.remember(text, "echo x", shell="bash", cwd="/")
+
+
+@pytest.mark.parametrize("text", ["list all files", "find the password file", "show the token count", "sk- prefix"])
+def test_ordinary_requests_are_kept(tmp_path, text):
+    assert Memory(str(tmp_path / "m.sqlite3")).remember(text, "ls", shell="bash", cwd="/")
+
+
+def test_clear_leaves_nothing_readable_in_the_file(tmp_path):
+    path = tmp_path / "m.sqlite3"
+    memory = Memory(str(path))
+    memory.remember("a very distinctive request", "echo distinctive-marker-42", shell="bash", cwd="/")
+    assert memory.clear() == 1
+    memory.close()
+    data = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
+    assert b"distinctive-marker-42" not in data
+
+
+def test_accepted_commands_most_recent_first(tmp_path):
+    times = iter([1.0, 2.0, 3.0])
+    memory = Memory(str(tmp_path / "m.sqlite3"), clock=lambda: next(times))
+    memory.remember("a", "ls", shell="bash", cwd="/")
+    memory.remember("b", "pwd", shell="bash", cwd="/")
+    memory.remember("c", "ls", shell="bash", cwd="/")
+    assert memory.accepted_commands() == ["ls", "pwd"]
+
+
+def test_tmp_prefix_lookalike_is_not_tmp(tmp_path):
+    from nlshell.memory import cwd_kind
+
+    assert cwd_kind("/tmpfoo") == "other"
+    assert cwd_kind("/var/tmp") == "tmp"
