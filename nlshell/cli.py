@@ -347,10 +347,10 @@ def _cmd_check(argv, global_args) -> int:
     p.add_argument("command", nargs="+", metavar="COMMAND")
     args = p.parse_args(argv)
     command = clean_text(" ".join(args.command))
-    from nlshell.config import shell_kind_of
+    from nlshell.usershell import user_shell
     from nlshell.validate import assess
 
-    shell = args.shell or shell_kind_of(os.environ.get("SHELL", ""))
+    shell = args.shell or user_shell()[1]
     result = assess(command, shell)
     code = 3 if (not result.valid or result.risk == "dangerous") else (1 if result.risk == "caution" else 0)
     if args.json:

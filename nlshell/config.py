@@ -90,15 +90,17 @@ class Settings:
         """bash / zsh / fish / sh: the syntax the user's commands are written in."""
         if self.shell:
             return self.shell
-        return shell_kind_of(os.environ.get("SHELL", ""))
+        from nlshell.usershell import user_shell
 
+        return user_shell()[1]
 
-def shell_kind_of(shell_path: str) -> str:
-    name = os.path.basename(shell_path or "")
-    for kind in ("bash", "zsh", "fish"):
-        if name == kind or name.startswith(kind + "-") or name.startswith(kind + "5"):
-            return kind
-    return "sh" if name in ("sh", "dash", "ash", "ksh", "mksh") else "bash"
+    def shell_path(self) -> str | None:
+        """The shell to run commands with: the configured one, else None (the runner uses $SHELL)."""
+        if not self.shell:
+            return None
+        import shutil
+
+        return shutil.which(self.shell)
 
 
 def dotenv_paths() -> list[str]:

@@ -332,7 +332,7 @@ class Pipeline:
         """Run the confirmed command in the user's shell and remember it; returns its status."""
         from nlshell.run import run_command
 
-        status = run_command(command)
+        status = run_command(command, shell=self.settings.shell_path())
         self.remember(suggestion, command)
         return status
 

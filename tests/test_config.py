@@ -118,10 +118,14 @@ def test_missing_config_named_by_env_is_an_error(monkeypatch, tmp_path):
 
 @pytest.mark.parametrize(
     "shell_path, kind",
-    [("/bin/bash", "bash"), ("/usr/bin/zsh", "zsh"), ("/usr/local/bin/fish", "fish"), ("/bin/sh", "sh"), ("/bin/dash", "sh"), ("", "bash")],
+    [("bash", "bash"), ("zsh", "zsh"), ("fish", "fish"), ("sh", "sh"), ("dash", "sh")],
 )
-def test_shell_kind_from_SHELL(monkeypatch, shell_path, kind):
-    monkeypatch.setenv("SHELL", shell_path)
+def test_shell_kind_from_SHELL(monkeypatch, tmp_path, shell_path, kind):
+    fake = tmp_path / "bin" / shell_path
+    fake.parent.mkdir(exist_ok=True)
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("SHELL", str(fake))
     assert config.load().shell_kind() == kind
 
 
