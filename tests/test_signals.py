@@ -117,10 +117,8 @@ def test_ctrl_c_during_the_request(terminal, fake_server):
     term = terminal()
     term.run_nlshell("make a file")
     wait_for(lambda: fake_server.chat_requests, what="the request")
-    started = time.monotonic()
     term.child.send("\x03")
-    assert term.status() == 130
-    assert time.monotonic() - started < 5  # it stopped waiting for the server
+    assert term.status() == 130  # within TIMEOUT: long before the server's 30 s answer
     assert_sane(term)
     assert not Path("ran.txt").exists()
 
