@@ -79,12 +79,15 @@ class OpenRouterClient:
         self._transport = transport
         self._http: httpx.Client | None = None
         self._lock = threading.Lock()
-        parts = urlsplit(self.base_url)
-        self._host = parts.hostname or "?"
         try:
-            port = parts.port
-        except ValueError:
-            port = None
+            parts = urlsplit(self.base_url)
+            port = parts.port  # raises for a port that is not a number from 0 to 65535
+        except ValueError as exc:
+            raise ConfigError(f"the API base URL is not valid ({safe_text(exc, 80)})",
+                              "check OPENROUTER_BASE_URL") from None
+        if not parts.hostname or any(c.isspace() for c in self.base_url):
+            raise ConfigError("the API base URL has no host name, or spaces in it", "check OPENROUTER_BASE_URL")
+        self._host = parts.hostname
         self._hostport = f"{self._host}:{port or (443 if parts.scheme == 'https' else 80)}"
         self._shown_base = f"{parts.scheme}://{self._host}{f':{port}' if port else ''}{parts.path}"
 
