@@ -689,3 +689,11 @@ def test_key_details_without_a_tier_do_not_invent_one(in_process, fake_server, m
     assert code == 0, err
     assert "tier:" not in out
     assert "50 (1,000 once you have bought credits) a day" in out
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://127.0.0.1:99999/v1", "https://", "http://exa mple.com/v1",
+                                 "ftp://127.0.0.1/v1", "127.0.0.1:8080/v1"])
+def test_an_unusable_base_url_is_a_configuration_error(nlshell, url):
+    """Caught before any connection is tried: exit 2 and one line, never an internal error or a DNS lookup."""
+    r = nlshell("-p", "list files", env={"OPENROUTER_API_KEY": FAKE_KEY, "OPENROUTER_BASE_URL": url})
+    assert_contained(r, 2, ("OPENROUTER_BASE_URL",))

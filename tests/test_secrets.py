@@ -242,3 +242,13 @@ def test_the_client_repr_hides_the_key(fake_server):
 
     with OpenRouterClient(fake_server.base_url, FAKE_KEY) as client:
         assert FAKE_KEY not in repr(client) and "key=set" in repr(client)
+
+
+def test_credentials_in_the_base_url_are_never_shown(nlshell, fake_server, tmp_path):
+    with_password = fake_server.base_url.replace("http://", "http://user:hunter2secret@")
+    fake_server.respond(401)
+    r = nlshell("-p", "say hello", env={"OPENROUTER_API_KEY": FAKE_KEY, "OPENROUTER_BASE_URL": with_password,
+                                        "NLSHELL_LOG": "debug"})
+    assert r.returncode == 1, r
+    assert "hunter2secret" not in r.stdout + r.stderr
+    assert files_holding(tmp_path, "hunter2secret") == []
