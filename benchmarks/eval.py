@@ -2,6 +2,11 @@
 """Score nlshell's answers on public NL→bash test sets, honestly.
 
     python benchmarks/eval.py --offline [--dataset nl2sh-alfa] [--limit N] [--out FILE]
+    python benchmarks/eval.py --model MODEL [--base-url URL] [--dataset nl2sh-alfa] [--limit N]
+                              [--concurrency 4] [--rps R] [--results FILE.jsonl] [--execute]
+
+Model mode runs nlshell's own pipeline (prompt, extraction, validation, risk rating) against any
+OpenAI-compatible endpoint, resumably: see "model mode" below.
 
 Offline mode answers every query with the offline index's top hit. Leakage control: the test
 queries come from NL2Bash, so every NL2Bash row whose token set has Jaccard similarity ≥ 0.5 with a
@@ -16,8 +21,8 @@ of letters and digits). Metrics per dataset:
 - baseline: the utility match of always answering the most common gold program, the floor to read
   utility match against.
 
-The evaluation loop only needs an `Answerer` (query → command); a model answerer (pipeline,
-concurrency, resumable results) can be added beside `OfflineAnswerer` without touching the scoring.
+The evaluation loop only needs an `Answerer` (query → command): `OfflineAnswerer` and
+`ModelAnswerer` share the loaders and the scoring above.
 """
 
 from __future__ import annotations
@@ -25,14 +30,22 @@ from __future__ import annotations
 import argparse
 import collections
 import glob
+import hashlib
 import json
 import os
 import re
+import selectors
+import shutil
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -43,12 +56,14 @@ if str(REPO) not in sys.path:
 
 from nlshell import offline  # noqa: E402
 
-DATASETS = ("nl2sh-alfa", "intercode", "everyday", "everyday-holdout", "nl2bash-dev")
+DATASETS = ("nl2sh-alfa", "intercode", "nl2bash", "everyday", "everyday-holdout", "nl2bash-dev")
+PUBLIC_DATASETS = ("nl2sh-alfa", "intercode", "nl2bash")  # what `--dataset all` means
 DEFAULT_DATASETS = ("nl2sh-alfa", "intercode", "everyday", "everyday-holdout")
 EVERYDAY_FILE = REPO / "tests" / "data" / "everyday.tsv"
 EVERYDAY_HOLDOUT_FILE = REPO / "tests" / "data" / "everyday_holdout.tsv"
 LEAK_THRESHOLD = 0.5
 DEV_EVERY = 40  # nl2bash-dev: every 40th NL2Bash row (~315 rows), for tuning the ranking
+NL2BASH_SAMPLE = 200  # nl2bash: this many rows, evenly spaced over the corpus
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -61,6 +76,7 @@ class Query:
     query: str
     golds: list[str]  # gold commands; for `everyday`, acceptable programs instead
     programs_only: bool = False
+    ident: str = ""  # stable id within the dataset when it is not the position (NL2Bash line number)
 
 
 def default_data_dir() -> Path:
@@ -107,9 +123,18 @@ def load_nl2bash_dev(data_dir: Path) -> list[Query]:
     return [Query(nl, [cm]) for nl, cm in load_nl2bash(data_dir)[::DEV_EVERY]]
 
 
+def load_nl2bash_sample(data_dir: Path, size: int = NL2BASH_SAMPLE) -> list[Query]:
+    """`size` NL2Bash pairs, every k-th from k // 2 (k = rows // size): the same rows on every run,
+    spread over the whole corpus; each keeps its line number as id, so resuming survives a new size."""
+    pairs = load_nl2bash(data_dir)
+    step = max(1, len(pairs) // max(1, size))
+    return [Query(pairs[i][0], [pairs[i][1]], ident=str(i)) for i in range(step // 2, len(pairs), step)][:size]
+
+
 LOADERS: dict[str, Callable[[Path], list[Query]]] = {
     "nl2sh-alfa": load_nl2sh_alfa,
     "intercode": load_intercode,
+    "nl2bash": load_nl2bash_sample,
     "everyday": load_everyday,
     "everyday-holdout": lambda data_dir: load_everyday(data_dir, EVERYDAY_HOLDOUT_FILE),
     "nl2bash-dev": load_nl2bash_dev,
@@ -250,7 +275,16 @@ class Answer:
     source: str = ""
     program: str = ""
     seconds: float = 0.0
-    error: str = ""
+    error: str = ""  # the error's class name, when there is no command
+    # Model mode only: what nlshell's pipeline said about the command, or why it gave none.
+    error_kind: str = ""  # no_command, hostile, invalid, refused, api, config, other, exception
+    error_message: str = ""
+    valid: bool | None = None
+    risk: str | None = None
+    reasons: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    model: str | None = None  # the model that answered, as the server reports it
+    usage: dict | None = None
 
 
 class Answerer(Protocol):
@@ -442,26 +476,900 @@ def format_table(results: list[DatasetResult]) -> str:
     return "\n".join(lines)
 
 
+# -- model mode: nlshell's pipeline against an OpenAI-compatible endpoint ----------------------
+#
+# Every query goes through `Pipeline.suggest` exactly as `nlshell -p` does (cache and command
+# memory off, bash syntax), so the scores include nlshell's prompt, extraction and validation, not
+# the bare model. One JSONL line per finished item, keyed by dataset, index and model, makes a run
+# resumable: a restart asks only what is missing, and items that failed with an API error (rate
+# limit, 5xx, network) are asked again; answers, refusals included, are kept.
+
+RETRY_KINDS = frozenset({"api", "exception"})  # failures of the run, not of the model: asked again
+RISKS = ("safe", "caution", "dangerous")
+ERROR_KINDS = ("no_command", "hostile", "invalid", "refused", "api", "config", "other", "exception")
+MAX_API_ERRORS_IN_A_ROW = 10
+
+
+def error_kind(error: BaseException) -> str:
+    """The class of failure a result counts under."""
+    from nlshell.errors import (
+        ConfigError,
+        HostileTextError,
+        InvalidCommandError,
+        NoCommandError,
+        RefusedError,
+    )
+    from nlshell.openrouter.errors import ApiError
+
+    for cls, kind in (
+        (NoCommandError, "no_command"),
+        (HostileTextError, "hostile"),
+        (InvalidCommandError, "invalid"),
+        (RefusedError, "refused"),
+        (ApiError, "api"),
+        (ConfigError, "config"),
+    ):
+        if isinstance(error, cls):
+            return kind
+    return "other"
+
+
+def fatal_error(error_class: str) -> bool:
+    """Errors every later item would hit too: stop rather than spend the rest of the run on them."""
+    return error_class in {"AuthError", "PaymentError", "ModelNotFoundError", "NoKeyError", "ConfigError"}
+
+
+def model_settings(model: str, base_url: str | None):
+    """nlshell's settings for an evaluation: the user's config, but no cache, no memory, bash."""
+    from nlshell import config
+
+    flags: dict[str, object] = {"model": model}
+    if base_url:
+        flags["base_url"] = base_url
+    settings = config.load(flags)
+    settings.set("cache_enabled", False, "flag")
+    settings.set("memory_enabled", False, "flag")
+    settings.set("few_shot_from_memory", False, "flag")
+    settings.set("shell", "bash", "flag")  # the test sets are bash
+    return settings
+
+
+class ModelAnswerer:
+    """Answers from nlshell's real pipeline, one Pipeline per worker thread.
+
+    httpx.Client is thread-safe (its docstring says so) and OpenRouterClient guards its lazy
+    client with a lock, but a Pipeline builds its client, key lookup and prompt context lazily
+    without one, so threads sharing a Pipeline would race on first use. A Pipeline per thread
+    costs one connection pool each and depends on nothing the Pipeline does not promise. (The
+    tree-sitter parser is one per process; its `parse` holds the GIL, so threads take turns.)
+    """
+
+    name = "model"
+
+    def __init__(self, settings) -> None:
+        self.settings = settings
+        self.warnings: list[str] = []
+        self._local = threading.local()
+        self._pipelines: list = []
+        self._lock = threading.Lock()
+
+    def _warn(self, message: str) -> None:
+        with self._lock:
+            if message not in self.warnings:
+                self.warnings.append(message)
+
+    def pipeline(self):
+        pipeline = getattr(self._local, "pipeline", None)
+        if pipeline is None:
+            from nlshell.pipeline import Pipeline
+
+            pipeline = Pipeline(self.settings, warn=self._warn)
+            self._local.pipeline = pipeline
+            with self._lock:
+                self._pipelines.append(pipeline)
+        return pipeline
+
+    def prepare(self, dataset: str, queries: list[Query]) -> dict:
+        return {}
+
+    def answer(self, query: str) -> Answer:
+        from nlshell.errors import NlshellError
+
+        started = time.perf_counter()
+        try:
+            suggestion = self.pipeline().suggest(query, no_cache=True)
+        except NlshellError as e:
+            return Answer(
+                None,
+                "model",
+                seconds=time.perf_counter() - started,
+                error=e.__class__.__name__,
+                error_kind=error_kind(e),
+                error_message=str(e),
+            )
+        seconds = time.perf_counter() - started
+        if suggestion.source != "model":  # cache, memory or offline index: not the model's answer
+            return Answer(
+                None,
+                suggestion.source,
+                seconds=seconds,
+                error="NotFromModel",
+                error_kind="config",
+                error_message=f"the pipeline answered from {suggestion.source}, not the model",
+            )
+        return Answer(
+            suggestion.command,
+            "model",
+            program=offline.first_program(suggestion.command or "") if suggestion.command else "",
+            seconds=seconds,
+            error_kind="" if suggestion.valid else "invalid",
+            valid=suggestion.valid,
+            risk=suggestion.risk,
+            reasons=list(suggestion.reasons),
+            problems=list(suggestion.problems),
+            model=suggestion.model,
+            usage=suggestion.usage,
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            for pipeline in self._pipelines:
+                pipeline.close()
+            self._pipelines.clear()
+
+
+# -- execution comparison ----------------------------------------------------------------------
+#
+# Only for commands nlshell itself rates safe, and only against gold commands it rates safe too:
+# each runs in a fresh temp dir that is also HOME, with a scrubbed environment, no stdin, 5 s, a
+# 16 MiB file-size limit and 256 KiB of output read. Network and interpreter programs are skipped
+# even when rated safe (they read the outside world or run code nlshell does not see).
+
+EXEC_TIMEOUT = 5.0
+EXEC_OUTPUT_CAP = 256 * 1024
+EXEC_FIXED_TIME = 1_700_000_000  # every fixture file and dir gets this mtime, so `ls -l` agrees
+EXEC_PATH = "/usr/local/bin:/usr/bin:/bin"
+NOT_RUN_PROGRAMS = frozenset(
+    "curl wget ssh scp sftp rsync nc ncat netcat socat telnet ftp ping ping6 dig nslookup host whois "
+    "traceroute mtr git svn hg pip pip3 npm npx yarn apt apt-get dnf yum brew docker podman kubectl "
+    "aws gcloud az gh openssl mail sendmail python python2 python3 perl ruby node php lua Rscript".split()
+)
+# A small tree, the same in every sandbox, so that commands have something to list, count and read.
+EXEC_FIXTURE = {
+    "README.md": "# demo\nA small project.\n",
+    "notes.txt": "alpha\nbeta\ngamma\nalpha\n",
+    "data/numbers.csv": "id,value\n1,10\n2,20\n3,30\n",
+    "data/empty.log": "",
+    "src/app.py": "import sys\n\nprint('hello')\n",
+    "src/util.py": "def add(a, b):\n    return a + b\n",
+    "logs/app.log": "INFO start\nERROR disk full\nINFO stop\nERROR timeout\n",
+    ".hidden": "secret-free\n",
+    "docs/": None,
+}
+# Run the command verbatim in a child bash, under limits set by this parent bash.
+_EXEC_WRAPPER = 'ulimit -f 16384 2>/dev/null; ulimit -t 10 2>/dev/null; exec /bin/bash -c "$1"'
+
+
+def make_sandbox() -> tuple[str, str]:
+    """A fresh temp dir holding `work/` (cwd and HOME, with the fixture and a `testbed/` copy of
+    it, where InterCode's /testbed paths are pointed) and `tmp/` (TMPDIR). Returns (root, work)."""
+    root = tempfile.mkdtemp(prefix="nlshell-exec-")
+    work = os.path.join(root, "work")
+    os.mkdir(os.path.join(root, "tmp"))
+    for base in (work, os.path.join(work, "testbed")):
+        for name, text in EXEC_FIXTURE.items():
+            path = os.path.join(base, name)
+            os.makedirs(path if text is None else os.path.dirname(path), exist_ok=True)
+            if text is not None:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+    for directory, dirs, files in os.walk(work, topdown=False):
+        for name in files + dirs:
+            os.utime(os.path.join(directory, name), (EXEC_FIXED_TIME, EXEC_FIXED_TIME))
+    os.utime(work, (EXEC_FIXED_TIME, EXEC_FIXED_TIME))
+    return root, work
+
+
+def normalize_output(data: bytes, root: str) -> str:
+    """stdout with the sandbox path replaced, trailing spaces and blank lines at the end dropped."""
+    text = data.decode("utf-8", "replace")
+    for path in sorted({os.path.realpath(root), root}, key=len, reverse=True):
+        text = text.replace(path, "<sandbox>")
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
+
+
+def run_in_sandbox(command: str, *, timeout: float = EXEC_TIMEOUT) -> dict:
+    """Run `command` with bash in a fresh sandbox; the sandbox is removed afterwards."""
+    root, work = make_sandbox()
+    command = command.replace("/testbed", os.path.join(work, "testbed"))
+    env = {
+        "HOME": work,
+        "PWD": work,
+        "TMPDIR": os.path.join(root, "tmp"),
+        "PATH": EXEC_PATH,
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "dumb",
+        "SHELL": "/bin/bash",
+    }
+    chunks: list[bytes] = []
+    size = 0
+    timed_out = truncated = False
+    try:
+        proc = subprocess.Popen(
+            ["/bin/bash", "-c", _EXEC_WRAPPER, "bash", command],
+            cwd=work,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: a timeout kills everything it started
+        )
+        deadline = time.monotonic() + timeout
+        try:
+            with selectors.DefaultSelector() as selector:
+                selector.register(proc.stdout, selectors.EVENT_READ)
+                while True:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        timed_out = True
+                        break
+                    if not selector.select(left):
+                        continue
+                    data = os.read(proc.stdout.fileno(), 65536)
+                    if not data:
+                        break
+                    chunks.append(data)
+                    size += len(data)
+                    if size > EXEC_OUTPUT_CAP:
+                        truncated = True
+                        break
+            if not (timed_out or truncated):
+                try:
+                    proc.wait(max(0.0, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    timed_out = True
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            proc.wait()
+            proc.stdout.close()
+        output = normalize_output(b"".join(chunks)[:EXEC_OUTPUT_CAP], root)
+        return {
+            "status": None if timed_out or truncated else proc.returncode,
+            "timed_out": timed_out,
+            "truncated": truncated,
+            "output": output,
+        }
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+# Paths a command may name and still run: its own sandbox (cwd, HOME, /testbed), and these.
+_ALLOWED_PATHS = ("/testbed", "/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/zero",
+                  "/dev/urandom", "/dev/random")
+_PATH_START = re.compile(r"""(?:^|[\s=:'"<>|;&(`,])(/[^\s'"<>|;&()`,]*|~[A-Za-z_][^\s'"/]*)""")
+_PARENT_DIR = re.compile(r"""(?:^|[\s=:'"<>|;&(`,/])\.\.(?:/|$|[\s'"<>|;&)`,])""")
+
+
+def _outside_sandbox(command: str) -> str | None:
+    """A path the command names outside its sandbox (`/etc/x`, `~bob`, `..`), or None.
+
+    "safe" still allows creating files anywhere (`mkdir -p /srv/x`, `touch /var/tmp/y`), and an
+    evaluation may run as root; output that depends on this machine's files cannot be compared
+    anyway."""
+    for match in _PATH_START.finditer(command):
+        path = match.group(1)
+        if not any(path == allowed or path.startswith(allowed + "/") for allowed in _ALLOWED_PATHS):
+            return path
+    if _PARENT_DIR.search(command):
+        return ".."
+    return None
+
+
+def _why_not_run(command: str, *, rated: str | None = None) -> str | None:
+    """None when `command` may run: valid, rated safe by nlshell (now, and by the pipeline when
+    `rated` says what it said), no network or interpreter program, no path outside the sandbox."""
+    from nlshell.validate import assess
+
+    if rated is not None and rated != "safe":
+        return f"rated {rated}"
+    assessment = assess(command, "bash")
+    if assessment.risk != "safe":
+        return f"rated {assessment.risk}"
+    if not assessment.valid:
+        return "invalid"
+    blocked = sorted(set(assessment.programs) & NOT_RUN_PROGRAMS)
+    if blocked or "/dev/tcp/" in command or "/dev/udp/" in command:
+        return f"network or interpreter ({', '.join(blocked) or '/dev/tcp'})"
+    outside = _outside_sandbox(command)
+    if outside:
+        return f"path outside the sandbox ({outside})"
+    return None
+
+
+def execution_check(command: str | None, risk: str | None, valid: bool | None, golds: Sequence[str]) -> dict:
+    """Run the safe gold commands, then (when one of them succeeds) the answer, each in its own
+    sandbox, and compare stdout.
+
+    `ran` says whether the answer was run and compared; when not, `reason` says why. Only a
+    fingerprint of each output is kept: outputs can show things of this machine (`uname -a`)."""
+    if not command:
+        return {"ran": False, "reason": "no command"}
+    if not valid:
+        return {"ran": False, "reason": "invalid"}
+    reason = _why_not_run(command, rated=risk)
+    if reason:
+        return {"ran": False, "reason": reason}
+    runnable = [g for g in golds if _why_not_run(g) is None]
+    if not runnable:
+        return {"ran": False, "reason": "no gold command runs here"}
+    gold_runs = [run_in_sandbox(g) for g in runnable]
+    succeeded = [g for g in gold_runs if g["status"] == 0]
+    if not succeeded:
+        return {"ran": False, "reason": "gold commands fail in the sandbox", "golds": [_fingerprint(g) for g in gold_runs]}
+    answer = run_in_sandbox(command)
+    match = answer["status"] is not None and any(answer["output"] == g["output"] for g in succeeded)
+    return {
+        "ran": True,
+        "match": match,
+        "empty": match and not answer["output"],  # both printed nothing: a weak kind of agreement
+        "answer": _fingerprint(answer),
+        "golds": [_fingerprint(g) for g in gold_runs],
+    }
+
+
+def _fingerprint(run: dict) -> dict:
+    out = run["output"]
+    return {
+        "status": run["status"],
+        "timed_out": run["timed_out"],
+        "truncated": run["truncated"],
+        "lines": len(out.splitlines()),
+        "sha256": hashlib.sha256(out.encode("utf-8")).hexdigest()[:16],
+    }
+
+
+# -- the resumable run -------------------------------------------------------------------------
+
+
+@dataclass
+class Item:
+    dataset: str
+    index: str
+    query: Query
+
+
+def dataset_items(dataset: str, queries: list[Query]) -> list[Item]:
+    return [Item(dataset, q.ident or str(i), q) for i, q in enumerate(queries)]
+
+
+def result_key(dataset: str, index: str, model: str) -> str:
+    return f"{dataset}:{index}:{model}"
+
+
+def load_results(path: Path, model: str) -> tuple[dict[str, dict], int]:
+    """The last record per key for `model` (a later line wins), and how many lines were unreadable
+    (a run killed mid-write leaves half a line; that item is simply asked again)."""
+    records: dict[str, dict] = {}
+    bad = 0
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return records, 0
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            key = result_key(record["dataset"], record["index"], record["model"])
+        except (ValueError, KeyError, TypeError):
+            bad += 1
+            continue
+        if record["model"] == model:
+            records[key] = record
+    return records, bad
+
+
+def needs_model(record: dict | None, item: Item) -> bool:
+    return record is None or record.get("query") != item.query.query or record.get("error_kind") in RETRY_KINDS
+
+
+def make_record(item: Item, model: str, answer: Answer, prompt_version: str) -> dict:
+    record = {"key": result_key(item.dataset, item.index, model), "dataset": item.dataset, "index": item.index,
+              "model": model, "query": item.query.query, "prompt_version": prompt_version}
+    fields = asdict(answer)
+    served_by = fields.pop("model")  # the model the server says answered (a router may pick another)
+    record.update(fields)
+    record["served_by"] = served_by
+    record["seconds"] = round(record["seconds"], 4)
+    return record
+
+
+class Throttle:
+    """At most `rps` model requests started per second, across all workers (none when rps is 0)."""
+
+    def __init__(self, rps: float) -> None:
+        self.interval = 1.0 / rps if rps > 0 else 0.0
+        self._next = 0.0
+        self._lock = threading.Lock()
+
+    def wait(self, stop: threading.Event) -> None:
+        if not self.interval:
+            return
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next)
+            self._next = start + self.interval
+        stop.wait(start - now)
+
+
+class Progress:
+    """`[####------] 12/20` redrawn in place on a terminal; a plain line every 10% (or 30 s) otherwise."""
+
+    def __init__(self, total: int, stream=None, width: int = 24) -> None:
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.done = 0
+        self.errors = 0
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.started = time.monotonic()
+        self._last_line = 0.0
+        self._last_tenth = 0
+
+    def update(self, record: dict) -> None:
+        self.done += 1
+        if record.get("error_kind") and record["error_kind"] != "invalid":
+            self.errors += 1
+        text = self.line()
+        if self.tty:
+            self.stream.write("\r" + text)
+            self.stream.flush()
+            return
+        tenth = 10 * self.done // max(1, self.total)
+        now = time.monotonic()
+        if tenth > self._last_tenth or now - self._last_line >= 30 or self.done == self.total:
+            self._last_tenth, self._last_line = tenth, now
+            print(text, file=self.stream, flush=True)
+
+    def line(self) -> str:
+        filled = self.width * self.done // max(1, self.total)
+        elapsed = time.monotonic() - self.started
+        rate = f"{elapsed / self.done:.1f} s/item" if self.done else ""
+        return (f"[{'#' * filled}{'-' * (self.width - filled)}] {self.done}/{self.total}  "
+                f"errors {self.errors}  {rate}").rstrip()
+
+    def finish(self) -> None:
+        if self.tty and self.done:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@dataclass
+class RunOutcome:
+    records: dict[str, dict]
+    asked: int = 0  # items sent to the model in this run
+    executed: int = 0  # items whose execution check ran in this run
+    reused: int = 0  # items answered by the results file
+    stopped: str | None = None  # why the run stopped early, if it did
+    interrupted: bool = False
+
+
+def run_items(
+    answerer: ModelAnswerer,
+    items: list[Item],
+    *,
+    model: str,
+    prompt_version: str,
+    results_path: Path,
+    concurrency: int = 4,
+    rps: float = 0.0,
+    execute: bool = False,
+    max_api_errors: int = MAX_API_ERRORS_IN_A_ROW,
+    progress: Progress | None = None,
+) -> RunOutcome:
+    """Ask what the results file does not answer yet, `concurrency` at a time; each finished item
+    is appended to the results file at once, so an interrupted run loses nothing it finished."""
+    records, bad_lines = load_results(results_path, model)
+    if bad_lines:
+        print(f"note: {bad_lines} unreadable line(s) in {results_path} ignored", file=sys.stderr)
+    outcome = RunOutcome(records)
+    todo: list[tuple[Item, dict | None]] = []
+    for item in items:
+        previous = records.get(result_key(item.dataset, item.index, model))
+        if needs_model(previous, item) or (execute and "exec" not in previous):
+            todo.append((item, None if needs_model(previous, item) else previous))
+    outcome.reused = len(items) - len(todo)
+    if progress is None:
+        progress = Progress(len(todo))
+    progress.total = len(todo)
+    if not todo:
+        return outcome
+
+    stop = threading.Event()
+    throttle = Throttle(rps)
+    first_crash: list[str] = []
+
+    def work(item: Item, previous: dict | None) -> tuple[dict, bool] | None:
+        record = previous
+        asked = False
+        if record is None:
+            throttle.wait(stop)
+            if stop.is_set():
+                return None
+            try:
+                answer = answerer.answer(item.query.query)
+            except Exception as e:  # a bug in nlshell: record it, keep evaluating, show it once
+                if not first_crash:
+                    first_crash.append(traceback.format_exc())
+                answer = Answer(None, "model", error=e.__class__.__name__, error_kind="exception",
+                                error_message=str(e)[:300])
+            record = make_record(item, model, answer, prompt_version)
+            asked = True
+        if execute and "exec" not in record and record.get("error_kind") not in RETRY_KINDS:
+            try:
+                record["exec"] = execution_check(record.get("command"), record.get("risk"), record.get("valid"),
+                                                 item.query.golds)
+            except OSError as e:
+                record["exec"] = {"ran": False, "reason": f"could not run: {e.__class__.__name__}"}
+        return record, asked
+
+    api_errors_in_a_row = 0
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="eval")
+    futures: list[Future] = [pool.submit(work, item, previous) for item, previous in todo]
+    seen: set[int] = set()
+    with results_path.open("a", encoding="utf-8") as results:
+
+        def take(future: Future) -> None:
+            nonlocal api_errors_in_a_row
+            seen.add(id(future))
+            done = future.result()
+            if done is None:
+                return
+            record, asked = done
+            records[record["key"]] = record
+            results.write(json.dumps(record, ensure_ascii=False) + "\n")
+            results.flush()
+            outcome.asked += asked
+            outcome.executed += bool(record.get("exec", {}).get("ran"))
+            progress.update(record)
+            if record.get("error_kind") in ("api", "config"):
+                api_errors_in_a_row += 1
+                if fatal_error(record.get("error", "")) or record["error_kind"] == "config":
+                    outcome.stopped = f"{record['error']}: {record['error_message']}"
+                elif api_errors_in_a_row >= max_api_errors:
+                    outcome.stopped = (f"{api_errors_in_a_row} API errors in a row, the last: "
+                                       f"{record['error_message']}")
+                if outcome.stopped:
+                    stop.set()
+            elif asked:
+                api_errors_in_a_row = 0
+
+        try:
+            for future in as_completed(futures):
+                take(future)
+        except KeyboardInterrupt:
+            outcome.interrupted = True
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            for future in futures:
+                if id(future) not in seen and future.done() and not future.cancelled():
+                    take(future)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            progress.finish()
+    if first_crash:
+        print("an item raised an unexpected error (recorded as `exception`):\n" + first_crash[0], file=sys.stderr)
+    return outcome
+
+
+# -- model mode: scores ------------------------------------------------------------------------
+
+
+def score_record(item: Item, record: dict) -> dict:
+    """The offline mode's scores (`score_row`) plus what the pipeline said about the command."""
+    row = asdict(score_row(item.query, Answer(record.get("command"), "model", seconds=record.get("seconds") or 0.0)))
+    row.update(
+        index=item.index,
+        valid=record.get("valid"),
+        risk=record.get("risk"),
+        reasons=record.get("reasons") or [],
+        problems=record.get("problems") or [],
+        error_kind=record.get("error_kind") or "",
+        error=record.get("error") or "",
+        error_message=record.get("error_message") or "",
+        served_by=record.get("served_by"),
+        usage=record.get("usage"),
+        exec=record.get("exec"),
+    )
+    return row
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def summarize(name: str, rows: list[dict], *, expected: int, baseline: float | None = None) -> dict:
+    """Rates over every item with a result (an API error counts as a miss: rerun to retry it)."""
+    n = len(rows)
+    d = n or 1
+    scored = [r for r in rows if r["nlc2cmd"] is not None]  # `everyday` rows have programs, not commands
+    answered = [r for r in rows if r["answer"]]
+    risk = collections.Counter(r["risk"] for r in answered if r["risk"])
+    errors = collections.Counter(r["error_kind"] for r in rows if r["error_kind"])
+    classes = collections.Counter(r["error"] for r in rows if r["error"])
+    usage = [r["usage"] for r in rows if isinstance(r.get("usage"), dict)]
+    costs = [u["cost"] for u in usage if isinstance(u.get("cost"), int | float)]
+    seconds = [r["seconds"] for r in rows if r["seconds"]]
+    ran = [r["exec"] for r in rows if isinstance(r.get("exec"), dict) and r["exec"].get("ran")]
+    checked = [r["exec"] for r in rows if isinstance(r.get("exec"), dict)]
+    execution = None
+    if checked:
+        execution = {
+            "ran": len(ran),
+            "match": sum(e["match"] for e in ran),
+            "match_rate": sum(e["match"] for e in ran) / len(ran) if ran else None,
+            "both_empty": sum(bool(e.get("empty")) for e in ran),
+            "not_run": dict(collections.Counter(e["reason"].split(" (")[0] for e in checked if not e.get("ran"))),
+        }
+    return {
+        "dataset": name,
+        "n": n,
+        "missing": expected - n,
+        "exact_match": sum(r["exact"] for r in scored) / len(scored) if scored else None,
+        "utility_match": sum(r["utility"] for r in rows) / d,
+        "baseline": baseline,
+        "nlc2cmd": _mean([r["nlc2cmd"] for r in scored]),
+        "valid": sum(bool(r["valid"]) for r in rows) / d,
+        "answered": len(answered) / d,
+        "risk": {level: risk.get(level, 0) for level in RISKS},
+        "errors": {kind: errors[kind] for kind in ERROR_KINDS if errors[kind]},
+        "error_classes": dict(classes),
+        "latency_mean_ms": None if not seconds else round(1000 * _mean(seconds), 1),
+        "latency_median_ms": None if not seconds else round(1000 * statistics.median(seconds), 1),
+        "tokens": {
+            "prompt_mean": _mean([u["prompt_tokens"] for u in usage if u.get("prompt_tokens") is not None]),
+            "completion_mean": _mean([u["completion_tokens"] for u in usage if u.get("completion_tokens") is not None]),
+            "cost_total": sum(costs) if costs else None,
+        },
+        "execution": execution,
+    }
+
+
+def format_model_table(summaries: list[dict]) -> str:
+    def pct(x: float | None) -> str:
+        return "—" if x is None else f"{100 * x:.1f}%"
+
+    def num(x: float | None, spec: str) -> str:
+        return "—" if x is None else format(x, spec)
+
+    header = (f"{'dataset':<12} {'n':>4} {'exact':>6} {'utility':>7} {'baseline':>8} {'nlc2cmd':>7} {'valid':>6} "
+              f"{'safe':>4} {'caut':>4} {'dang':>4} {'errors':>6} {'mean ms':>7} {'tokens':>6} {'exec':>6}")
+    lines = [header]
+    for s in summaries:
+        execution = s["execution"]
+        exec_text = "—" if not execution or not execution["ran"] else pct(execution["match_rate"])
+        tokens = s["tokens"]
+        total_tokens = None
+        if tokens["prompt_mean"] is not None and tokens["completion_mean"] is not None:
+            total_tokens = tokens["prompt_mean"] + tokens["completion_mean"]
+        errors = sum(count for kind, count in s["errors"].items() if kind != "invalid")
+        lines.append(
+            f"{s['dataset']:<12} {s['n']:>4} {pct(s['exact_match']):>6} {pct(s['utility_match']):>7} "
+            f"{pct(s['baseline']):>8} {num(s['nlc2cmd'], '+.3f'):>7} {pct(s['valid']):>6} "
+            f"{s['risk']['safe']:>4} {s['risk']['caution']:>4} {s['risk']['dangerous']:>4} {errors:>6} "
+            f"{num(s['latency_mean_ms'], '.0f'):>7} {num(total_tokens, '.0f'):>6} {exec_text:>6}"
+        )
+    return "\n".join(lines)
+
+
+def model_slug(model: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", model).strip("-") or "model"
+
+
+def shown_url(url: str) -> str:
+    """The base URL without any user:password part, fit for a report."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.base_url and not args.base_url.startswith(("http://", "https://")):
+        parser.error("--base-url must be an http:// or https:// URL")
+    if args.concurrency < 1:
+        parser.error("--concurrency must be at least 1")
+    if args.rps < 0:
+        parser.error("--rps cannot be negative")
+    if args.key:
+        os.environ["OPENROUTER_API_KEY"] = args.key  # where nlshell's key lookup looks first
+
+    from nlshell import __version__
+    from nlshell.errors import NlshellError
+
+    try:
+        settings = model_settings(args.model, args.base_url)
+        answerer = ModelAnswerer(settings)
+        probe = answerer.pipeline()  # the main thread's: key lookup and prompt, once, up front
+        if probe.needs_offline:
+            print("eval: no OpenRouter API key — set OPENROUTER_API_KEY or pass --key "
+                  "(other servers, such as a local one given with --base-url, need none)", file=sys.stderr)
+            return 2
+        prompt_version = probe.system_prompt.version
+    except NlshellError as e:
+        print(f"eval: {e}", file=sys.stderr)
+        return 2
+
+    datasets = list(dict.fromkeys(d for name in (args.dataset or ["all"])
+                                  for d in (PUBLIC_DATASETS if name == "all" else (name,))))
+    loaded: dict[str, list[Item]] = {}
+    for dataset in datasets:
+        if dataset == "nl2bash":
+            queries = load_nl2bash_sample(args.data_dir, args.nl2bash_sample)
+        else:
+            queries = LOADERS[dataset](args.data_dir)
+        loaded[dataset] = dataset_items(dataset, queries[: args.limit])
+    items = [item for dataset in datasets for item in loaded[dataset]]
+
+    slug = model_slug(args.model)
+    out = args.out or REPO / "benchmarks" / "out" / f"eval-{slug}.json"
+    results_path = args.results or REPO / "benchmarks" / "out" / f"eval-{slug}.jsonl"
+    results_path.parent.mkdir(parents=True, exist_ok=True)
+    if args.fresh and results_path.exists():
+        results_path.unlink()
+    print(f"eval: {len(items)} items ({', '.join(datasets)}) with {args.model} at {shown_url(settings.base_url)}; "
+          f"results in {results_path}", file=sys.stderr)
+
+    started = time.time()
+    try:
+        outcome = run_items(
+            answerer,
+            items,
+            model=args.model,
+            prompt_version=prompt_version,
+            results_path=results_path,
+            concurrency=args.concurrency,
+            rps=args.rps,
+            execute=args.execute,
+            max_api_errors=args.max_api_errors,
+        )
+    finally:
+        answerer.close()
+
+    summaries = []
+    all_rows: list[dict] = []
+    for dataset in datasets:
+        rows = []
+        for item in loaded[dataset]:
+            record = outcome.records.get(result_key(item.dataset, item.index, args.model))
+            if record is not None and record.get("query") == item.query.query:
+                rows.append(score_record(item, record))
+        summary = summarize(dataset, rows, expected=len(loaded[dataset]),
+                            baseline=majority_baseline([i.query for i in loaded[dataset]]))
+        summary["rows"] = rows
+        summaries.append(summary)
+        all_rows += rows
+    overall = summarize("overall", all_rows, expected=len(items))
+
+    print(format_model_table(summaries + ([overall] if len(summaries) > 1 else [])))
+    for s in summaries:
+        if s["errors"] or s["missing"]:
+            parts = [f"{kind} {count}" for kind, count in s["errors"].items()]
+            if s["missing"]:
+                parts.append(f"not finished {s['missing']}")
+            classes = ", ".join(f"{name} {count}" for name, count in s["error_classes"].items())
+            print(f"  {s['dataset']}: {', '.join(parts)}" + (f" ({classes})" if classes else ""), file=sys.stderr)
+        if s["execution"] and s["execution"]["not_run"]:
+            print(f"  {s['dataset']} execution: ran {s['execution']['ran']}, not run: {s['execution']['not_run']}",
+                  file=sys.stderr)
+    for warning in answerer.warnings:
+        print(f"  warning: {warning}", file=sys.stderr)
+    print(f"asked the model {outcome.asked} time(s), {outcome.reused} item(s) from {results_path}", file=sys.stderr)
+
+    report = {
+        "mode": "model",
+        "model": args.model,
+        "base_url": shown_url(settings.base_url),
+        "nlshell_version": __version__,
+        "prompt_version": prompt_version,
+        "settings": {name: getattr(settings, name) for name in ("temperature", "max_tokens", "reasoning_effort",
+                                                                   "timeout", "shell")},
+        "datasets": datasets,
+        "limit": args.limit,
+        "nl2bash_sample": args.nl2bash_sample if "nl2bash" in datasets else None,
+        "concurrency": args.concurrency,
+        "rps": args.rps or None,
+        "execute": args.execute,
+        "results_file": str(results_path),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
+        "seconds": round(time.time() - started, 2),
+        "asked": outcome.asked,
+        "reused": outcome.reused,
+        "stopped": outcome.stopped,
+        "interrupted": outcome.interrupted,
+        "results": summaries,
+        "overall": overall,
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)
+    if outcome.interrupted:
+        print("interrupted: run the same command again to finish (finished items are kept)", file=sys.stderr)
+        return 130
+    if outcome.stopped:
+        print(f"eval: stopped early — {outcome.stopped}; run again to retry", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Evaluate nlshell on public NL→bash test sets.")
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--offline", action="store_true", help="answer from the offline index")
-    parser.add_argument("--dataset", action="append", choices=DATASETS, help="repeatable; default: the test sets")
+    mode.add_argument("--model", metavar="MODEL", help="answer with nlshell's pipeline and this model")
+    parser.add_argument(
+        "--dataset",
+        action="append",
+        choices=(*DATASETS, "all"),
+        help=f"repeatable; all = {', '.join(PUBLIC_DATASETS)}; default: all with --model, "
+        f"{', '.join(DEFAULT_DATASETS)} offline",
+    )
     parser.add_argument("--limit", type=int, help="first N queries of each dataset")
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
-    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "eval-offline.json")
-    parser.add_argument("--tldr-only", action="store_true", help="index tldr pages only (no NL2Bash at all)")
     parser.add_argument(
+        "--out", type=Path, help="JSON report (default: benchmarks/out/eval-offline.json or eval-<model>.json)"
+    )
+    parser.add_argument(
+        "--nl2bash-sample", type=int, default=NL2BASH_SAMPLE, metavar="N", help="rows of the nl2bash dataset"
+    )
+    offline_options = parser.add_argument_group("offline mode")
+    offline_options.add_argument("--tldr-only", action="store_true", help="index tldr pages only (no NL2Bash at all)")
+    offline_options.add_argument(
         "--leak-threshold", type=float, default=LEAK_THRESHOLD, help="Jaccard at which NL2Bash rows are left out"
     )
-    parser.add_argument("--no-man", action="store_true", help="ignore this machine's man page summaries")
-    parser.add_argument("--no-perf", action="store_true", help="skip the build/latency measurement")
-    parser.add_argument("--show-misses", type=int, default=0, metavar="N", help="print N misses per dataset")
+    offline_options.add_argument("--no-man", action="store_true", help="ignore this machine's man page summaries")
+    offline_options.add_argument("--no-perf", action="store_true", help="skip the build/latency measurement")
+    offline_options.add_argument("--show-misses", type=int, default=0, metavar="N", help="print N misses per dataset")
+    model_options = parser.add_argument_group("model mode")
+    model_options.add_argument("--base-url", help="OpenAI-compatible API base (default: OPENROUTER_BASE_URL or OpenRouter)")
+    model_options.add_argument("--key", help="API key (default: OPENROUTER_API_KEY, .env, keyring); not needed off OpenRouter")
+    model_options.add_argument("--concurrency", type=int, default=4, metavar="N", help="requests in flight (default 4)")
+    model_options.add_argument("--rps", type=float, default=0.0, metavar="R", help="start at most R requests a second")
+    model_options.add_argument(
+        "--results", type=Path, help="JSONL of finished items, for resuming (default: benchmarks/out/eval-<model>.jsonl)"
+    )
+    model_options.add_argument("--fresh", action="store_true", help="delete the results file first: ask everything again")
+    model_options.add_argument(
+        "--execute",
+        action="store_true",
+        help="also run answers nlshell rates safe, and safe gold commands, in throwaway dirs and compare stdout",
+    )
+    model_options.add_argument(
+        "--max-api-errors",
+        type=int,
+        default=MAX_API_ERRORS_IN_A_ROW,
+        metavar="N",
+        help=f"stop after N API errors in a row (default {MAX_API_ERRORS_IN_A_ROW})",
+    )
     args = parser.parse_args(argv)
 
     if not args.data_dir.is_dir():
         parser.error(f"bench data not found at {args.data_dir} (use --data-dir or NLSHELL_BENCH_DATA)")
-    datasets = args.dataset or list(DEFAULT_DATASETS)
+    if args.model is not None:
+        return run_model_mode(args, parser)
+    return run_offline_mode(args)
+
+
+def run_offline_mode(args: argparse.Namespace) -> int:
+    datasets = list(dict.fromkeys(d for name in (args.dataset or DEFAULT_DATASETS)
+                                  for d in (PUBLIC_DATASETS if name == "all" else (name,))))
+    args.out = args.out or REPO / "benchmarks" / "out" / "eval-offline.json"
     results: list[DatasetResult] = []
     with tempfile.TemporaryDirectory(prefix="nlshell-eval-") as work_dir:
         answerer = OfflineAnswerer(
@@ -469,7 +1377,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         all_queries: list[str] = []
         for dataset in datasets:
-            queries = LOADERS[dataset](args.data_dir)[: args.limit]
+            loader = LOADERS[dataset]
+            if dataset == "nl2bash":
+                loader = lambda data_dir: load_nl2bash_sample(data_dir, args.nl2bash_sample)  # noqa: E731
+            queries = loader(args.data_dir)[: args.limit]
             all_queries += [q.query for q in queries]
             results.append(run_dataset(answerer, dataset, queries))
         if answerer.index is not None:
