@@ -514,9 +514,13 @@ def error_kind(error: BaseException) -> str:
     return "other"
 
 
-def fatal_error(error_class: str) -> bool:
-    """Errors every later item would hit too: stop rather than spend the rest of the run on them."""
-    return error_class in {"AuthError", "PaymentError", "ModelNotFoundError", "NoKeyError", "ConfigError"}
+FATAL_ERRORS = frozenset({"AuthError", "PaymentError", "ModelNotFoundError"})
+
+
+def is_fatal(record: dict) -> bool:
+    """Errors every later item would hit too (bad key, no credits, unknown model, configuration):
+    stop rather than spend the rest of the run on them."""
+    return record.get("error_kind") == "config" or record.get("error") in FATAL_ERRORS
 
 
 def model_settings(model: str, base_url: str | None):
@@ -646,17 +650,21 @@ EXEC_FIXTURE = {
     ".hidden": "secret-free\n",
     "docs/": None,
 }
+# The test sets' own file-system roots (InterCode's /testbed, NL2SH-ALFA's /system): each sandbox has
+# a copy of the fixture there, and these paths in both commands are pointed at it.
+DATASET_ROOTS = ("/testbed", "/system")
+_DATASET_ROOT = re.compile(r"(?<![\w.~/-])(/testbed|/system)(?![\w.~-])")
 # Run the command verbatim in a child bash, under limits set by this parent bash.
 _EXEC_WRAPPER = 'ulimit -f 16384 2>/dev/null; ulimit -t 10 2>/dev/null; exec /bin/bash -c "$1"'
 
 
 def make_sandbox() -> tuple[str, str]:
-    """A fresh temp dir holding `work/` (cwd and HOME, with the fixture and a `testbed/` copy of
-    it, where InterCode's /testbed paths are pointed) and `tmp/` (TMPDIR). Returns (root, work)."""
+    """A fresh temp dir holding `work/` (cwd and HOME, with the fixture, and copies of it in
+    `testbed/` and `system/` for the test sets' paths) and `tmp/` (TMPDIR). Returns (root, work)."""
     root = tempfile.mkdtemp(prefix="nlshell-exec-")
     work = os.path.join(root, "work")
     os.mkdir(os.path.join(root, "tmp"))
-    for base in (work, os.path.join(work, "testbed")):
+    for base in (work, *(os.path.join(work, name.lstrip("/")) for name in DATASET_ROOTS)):
         for name, text in EXEC_FIXTURE.items():
             path = os.path.join(base, name)
             os.makedirs(path if text is None else os.path.dirname(path), exist_ok=True)
@@ -670,6 +678,11 @@ def make_sandbox() -> tuple[str, str]:
     return root, work
 
 
+def in_sandbox(command: str, work: str) -> str:
+    """`/testbed/x` → `<work>/testbed/x` (and `/system`); `/systemd` or `/lib/systemd/system` stay."""
+    return _DATASET_ROOT.sub(lambda m: os.path.join(work, m.group(1).lstrip("/")), command)
+
+
 def normalize_output(data: bytes, root: str) -> str:
     """stdout with the sandbox path replaced, trailing spaces and blank lines at the end dropped."""
     text = data.decode("utf-8", "replace")
@@ -681,7 +694,7 @@ def normalize_output(data: bytes, root: str) -> str:
 def run_in_sandbox(command: str, *, timeout: float = EXEC_TIMEOUT) -> dict:
     """Run `command` with bash in a fresh sandbox; the sandbox is removed afterwards."""
     root, work = make_sandbox()
-    command = command.replace("/testbed", os.path.join(work, "testbed"))
+    command = in_sandbox(command, work)
     env = {
         "HOME": work,
         "PWD": work,
@@ -747,8 +760,8 @@ def run_in_sandbox(command: str, *, timeout: float = EXEC_TIMEOUT) -> dict:
         shutil.rmtree(root, ignore_errors=True)
 
 
-# Paths a command may name and still run: its own sandbox (cwd, HOME, /testbed), and these.
-_ALLOWED_PATHS = ("/testbed", "/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/zero",
+# Paths a command may name and still run: its own sandbox (cwd, HOME, /testbed, /system), and these.
+_ALLOWED_PATHS = ("/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/zero",
                   "/dev/urandom", "/dev/random")
 _PATH_START = re.compile(r"""(?:^|[\s=:'"<>|;&(`,])(/[^\s'"<>|;&()`,]*|~[A-Za-z_][^\s'"/]*)""")
 _PARENT_DIR = re.compile(r"""(?:^|[\s=:'"<>|;&(`,/])\.\.(?:/|$|[\s'"<>|;&)`,])""")
@@ -784,7 +797,7 @@ def _why_not_run(command: str, *, rated: str | None = None) -> str | None:
     blocked = sorted(set(assessment.programs) & NOT_RUN_PROGRAMS)
     if blocked or "/dev/tcp/" in command or "/dev/udp/" in command:
         return f"network or interpreter ({', '.join(blocked) or '/dev/tcp'})"
-    outside = _outside_sandbox(command)
+    outside = _outside_sandbox(in_sandbox(command, "sandbox"))
     if outside:
         return f"path outside the sandbox ({outside})"
     return None
@@ -1009,6 +1022,8 @@ def run_items(
                                 error_message=str(e)[:300])
             record = make_record(item, model, answer, prompt_version)
             asked = True
+            if is_fatal(record):
+                stop.set()  # here, before this worker takes the next item
         if execute and "exec" not in record and record.get("error_kind") not in RETRY_KINDS:
             try:
                 record["exec"] = execution_check(record.get("command"), record.get("risk"), record.get("valid"),
@@ -1038,7 +1053,7 @@ def run_items(
             progress.update(record)
             if record.get("error_kind") in ("api", "config"):
                 api_errors_in_a_row += 1
-                if fatal_error(record.get("error", "")) or record["error_kind"] == "config":
+                if is_fatal(record):
                     outcome.stopped = f"{record['error']}: {record['error_message']}"
                 elif api_errors_in_a_row >= max_api_errors:
                     outcome.stopped = (f"{api_errors_in_a_row} API errors in a row, the last: "
