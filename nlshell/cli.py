@@ -252,7 +252,7 @@ def _deliver(args, settings, pipeline, s) -> int:
     import json
 
     if args.json:
-        out(json.dumps(s.as_json(), ensure_ascii=False))
+        out(json.dumps(s.as_json(), ensure_ascii=True))
         return EXIT_OK if s.valid is not False else InvalidCommandError.exit_code
     if s.valid is False:
         raise InvalidCommandError(s.command or "", s.problems or ["it does not parse"])
@@ -367,7 +367,7 @@ def _cmd_check(argv, global_args) -> int:
                     "programs": list(result.programs),
                     "shell": shell,
                 },
-                ensure_ascii=False,
+                ensure_ascii=True,
             )
         )
         return code
@@ -466,7 +466,7 @@ def _cmd_history(argv, global_args) -> int:
     if args.json:
         import json
 
-        out(json.dumps(entries, ensure_ascii=False))
+        out(json.dumps(entries, ensure_ascii=True))
         return EXIT_OK
     if not entries:
         say("nlshell: no history yet (commands you run through nlshell appear here)")
@@ -504,7 +504,7 @@ def _cmd_models(argv, global_args) -> int:
     if args.json:
         import json
 
-        out(json.dumps([m for m in chosen], ensure_ascii=False))
+        out(json.dumps([m for m in chosen], ensure_ascii=True))
         return EXIT_OK
     for line in models.format_table(chosen):
         out(line)
@@ -605,7 +605,7 @@ def _cmd_config(argv, global_args) -> int:
     if args.json:
         import json
 
-        out(json.dumps({name: {"value": value, "source": source} for name, value, source in rows}, ensure_ascii=False))
+        out(json.dumps({name: {"value": value, "source": source} for name, value, source in rows}, ensure_ascii=True))
         return EXIT_OK
     width = max(len(r[0]) for r in rows)
     for name, value, source in rows:

@@ -22,7 +22,8 @@ def scrub(text: str) -> str:
     from nlshell.credentials import KNOWN_SECRETS
 
     for secret in KNOWN_SECRETS:
-        text = text.replace(secret, "***")
+        if len(secret) >= 8:  # a one-letter "key" would garble every message
+            text = text.replace(secret, "***")
     return text
 
 

@@ -56,8 +56,9 @@ class SqliteStore:
 
         try:
             paths.touch_private(self.path)
-            db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA busy_timeout=5000")
+            db = sqlite3.connect(self.path, timeout=1.0, isolation_level=None, check_same_thread=False)
+            # A convenience store waits at most a second for a lock before it is skipped.
+            db.execute("PRAGMA busy_timeout=1000")
             if db.execute("PRAGMA user_version").fetchone()[0] != self.schema_version:
                 self._migrate(db)
             self._db = db
@@ -110,6 +111,10 @@ class SqliteStore:
     def run(self, sql: str, args: tuple = ()):
         """Execute one statement; None when the store is unusable (already warned)."""
         import sqlite3
+
+        if self._db is None and not self._broken and sql.lstrip().upper().startswith("SELECT"):
+            if not os.path.exists(self.path):
+                return None  # reading needs no file: never create one just to look
 
         for _attempt in range(2):
             db = self._connect()

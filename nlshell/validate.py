@@ -1597,6 +1597,12 @@ def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) ->
     script = _script_or_none(command, tree) if usable else None
     validation = _validate(command, shell_name, which, tree, script)
     rating = safety.rate(command, tree=tree, _script=script) if usable else safety.Rating(safety.SAFE, [])
+    if tree is not None and tree.root_node.has_error and validation.valid and rating.risk != safety.DANGEROUS:
+        # bash accepts what the grammar could not parse: part of the command was never seen by the
+        # rater (e.g. `cat <<EOF; rm -rf ~`), so it must not pass as safe.
+        rating = safety.Rating(
+            safety.DANGEROUS, [*rating.reasons, "nlshell cannot fully analyse this command; read it carefully"]
+        )
     return Assessment(
         command=command,
         valid=validation.valid,

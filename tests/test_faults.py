@@ -614,8 +614,6 @@ def test_a_dangerous_multi_line_command_is_disabled_line_by_line_in_the_widget(n
     assert (r.returncode, r.stdout) == (0, "# ls -la\n# rm -rf ~\n"), r
 
 
-@pytest.mark.xfail(strict=True, reason="tree-sitter-bash turns `cat <<EOF; cmd` into an ERROR node whose words the "
-                                       "collector skips; bash accepts it, so it is rated on a tree that lacks `cmd`")
 def test_a_command_after_a_heredoc_and_semicolon_is_rated(nlshell):
     r = nlshell("check", "--json", "cat <<EOF; rm -rf ~\nhi\nEOF")
     assert json.loads(r.stdout)["risk"] == "dangerous", r
