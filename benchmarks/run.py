@@ -711,6 +711,17 @@ class Peers:
         wanted = () if self.skipped else ("sgpt", "llm")
         self.tools = {name: bin_dir / name for name in wanted if (bin_dir / name).exists()}
         self.llm_home = bench.root / "llm-home"
+        self.versions = {}
+        for name, dist in (("sgpt", "shell_gpt"), ("llm", "llm")):
+            found = sorted(PEERS_VENV.glob(f"lib/python*/site-packages/{dist}-*.dist-info"))
+            if found:
+                self.versions[name] = found[-1].name[len(dist) + 1 : -len(".dist-info")]
+
+    def named(self, name: str) -> str:
+        """`sgpt` → `sgpt` (shell-gpt 1.5.1)."""
+        package = {"sgpt": "shell-gpt", "llm": "llm"}[name]
+        version = self.versions.get(name)
+        return f"{package} {version}" if version else package
 
     def floor(self) -> Cmd:
         return self.bench.cmd("peers: python -c pass", [str(self.python), "-c", "pass"])
@@ -745,7 +756,7 @@ class Peers:
         base = results.get("peers: python -c pass")
         for name in self.tools:
             samples = results.get(f"{name} --version")
-            row_name = f"peer start-up: `{name} --version`"
+            row_name = f"peer start-up: `{name} --version` ({self.named(name)})"
             if isinstance(samples, BenchError) or isinstance(base, BenchError) or not samples:
                 self.bench.rows.append(unavailable(row_name, str(samples if isinstance(samples, BenchError) else base)))
                 continue
@@ -780,7 +791,7 @@ class Peers:
         floor_text = f"httpx {ms(bare_s)}"
         for cmd in self.oneshot_cmds():
             name = cmd.label.split()[0]
-            row_name = f"peer one-shot: `{cmd.label}`: added over bare httpx"
+            row_name = f"peer one-shot: `{cmd.label}` ({self.named(name)}): added over bare httpx"
             samples = results.get(cmd.label)
             if isinstance(samples, BenchError) or not samples:
                 self.bench.rows.append(unavailable(row_name, f"could not be pointed at the fake server: {samples}"))
@@ -792,7 +803,7 @@ class Peers:
     def rss_rows(self) -> None:
         runs = 1 if self.bench.args.quick else 3
         for cmd in self.oneshot_cmds():
-            row_name = f"peer peak RSS: `{cmd.label}`"
+            row_name = f"peer peak RSS: `{cmd.label}` ({self.named(cmd.label.split()[0])})"
             try:
                 kb = peak_rss_kb(cmd, self.bench.box.work, self.python, runs)
             except BenchError as e:
@@ -890,11 +901,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true", help="skip shell-gpt and llm even when installed")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed or a row is not measured")
     args = parser.parse_args(argv)
-    shown = [a for a in (sys.argv[1:] if argv is None else argv)]
-    if "--record" in shown:
-        at = shown.index("--record")
-        del shown[at : at + 2]
-    shown = [a for a in shown if not a.startswith("--record=")]
+    shown = list(sys.argv[1:] if argv is None else argv)
+    for option in ("--record", "--json"):  # output paths: never written into RESULTS.md
+        if option in shown:
+            at = shown.index(option)
+            del shown[at : at + 2]
+        shown = [a for a in shown if not a.startswith(option + "=")]
     args.command_line = " ".join(["python benchmarks/run.py", *shown])
     if args.quick:
         args.runs, args.warmup = min(args.runs, 3), 1
