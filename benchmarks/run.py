@@ -848,7 +848,7 @@ def machine(target: Target) -> dict:
         "cpu": cpu or "unknown",
         "cores": os.cpu_count(),
         "python": version,
-        "os": f"{os_name}, kernel {platform.release()}",
+        "os": f"{os_name}, {platform.system()} {platform.machine()}",
         "load_before": [round(x, 2) for x in os.getloadavg()],
     }
 
