@@ -1025,6 +1025,9 @@ def run_items(
             if is_fatal(record):
                 stop.set()  # here, before this worker takes the next item
         if execute and "exec" not in record and record.get("error_kind") not in RETRY_KINDS:
+            if item.query.programs_only:  # `everyday`: programs to accept, no command to compare with
+                record["exec"] = {"ran": False, "reason": "no gold commands"}
+                return record, asked
             try:
                 record["exec"] = execution_check(record.get("command"), record.get("risk"), record.get("valid"),
                                                  item.query.golds)
@@ -1260,13 +1263,13 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     summaries = []
     all_rows: list[dict] = []
     for dataset in datasets:
-        rows = []
+        rows, finished = [], []
         for item in loaded[dataset]:
             record = outcome.records.get(result_key(item.dataset, item.index, args.model))
             if record is not None and record.get("query") == item.query.query:
                 rows.append(score_record(item, record))
-        summary = summarize(dataset, rows, expected=len(loaded[dataset]),
-                            baseline=majority_baseline([i.query for i in loaded[dataset]]))
+                finished.append(item.query)
+        summary = summarize(dataset, rows, expected=len(loaded[dataset]), baseline=majority_baseline(finished))
         summary["rows"] = rows
         summaries.append(summary)
         all_rows += rows

@@ -216,6 +216,18 @@ def test_no_key_with_openrouters_url_is_a_usage_error(bench_data, tmp_path):
     assert proc.stdout == "" and not (tmp_path / "r.jsonl").exists()
 
 
+def test_everyday_requests_score_programs_and_run_nothing(fake_server, bench_data, tmp_path, sandbox_tmp):
+    fake_server.default("df -h")
+    proc = run_eval(fake_server.base_url, bench_data, tmp_path, "--dataset", "everyday", "--limit", "5", "--execute")
+    assert proc.returncode == 0, proc.stderr
+    (everyday,) = report(tmp_path)["results"]
+    assert everyday["n"] == 5 and everyday["exact_match"] is None and everyday["nlc2cmd"] is None
+    assert 0.0 < everyday["utility_match"] < 1.0  # `df` is the right program for some requests only
+    assert everyday["execution"] == {"ran": 0, "match": 0, "match_rate": None, "both_empty": 0,
+                                     "not_run": {"no gold commands": 5}}
+    assert table_row(proc.stdout, "everyday")[2] == "—"
+
+
 def test_dataset_all_covers_the_three_public_sets(fake_server, bench_data, tmp_path):
     proc = run_eval(fake_server.base_url, bench_data, tmp_path, "--dataset", "all", "--limit", "2",
                     "--nl2bash-sample", "50")
