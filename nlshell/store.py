@@ -56,17 +56,35 @@ class SqliteStore:
 
         try:
             paths.touch_private(self.path)
-            db = sqlite3.connect(self.path, timeout=1.0, isolation_level=None, check_same_thread=False)
-            # A convenience store waits at most a second for a lock before it is skipped.
+            db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+            self._ensure_schema(db)
+            # After that, a convenience store waits at most a second for a lock before it is skipped,
+            # and does not fsync every answer (WAL + NORMAL cannot corrupt; a power cut may lose the last few).
             db.execute("PRAGMA busy_timeout=1000")
-            if db.execute("PRAGMA user_version").fetchone()[0] != self.schema_version:
-                self._migrate(db)
+            db.execute("PRAGMA synchronous=NORMAL")
             self._db = db
         except sqlite3.DatabaseError as e:
             self._recover(e)
         except OSError as e:
             self._give_up(f"cannot open the {self.label} at {self.path} ({e.strerror or e})")
         return self._db
+
+    def _ensure_schema(self, db) -> None:
+        """First use: concurrent creators race, and SQLite answers some of them "locked" at once
+        (deadlock avoidance skips the busy timeout), so creation is retried for a few seconds."""
+        import sqlite3
+        import time
+
+        for attempt in range(40):
+            try:
+                if db.execute("PRAGMA user_version").fetchone()[0] != self.schema_version:
+                    self._migrate(db)
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e):
+                    raise
+                time.sleep(0.02 + 0.01 * attempt)
+        raise sqlite3.OperationalError("database is locked")
 
     def _migrate(self, db) -> None:
         """Create the schema under a write lock: concurrent first uses race here."""
