@@ -12,6 +12,7 @@ import os
 import time
 
 from nlshell import paths
+from nlshell.digest import sha256_hex
 from nlshell.store import SqliteStore, has_secret
 
 _SEP = "\x1f"  # joins reason/problem lists in one column; never appears in shown text
@@ -20,9 +21,7 @@ _COLUMNS = ("command", "valid", "risk", "reasons", "problems", "model", "source"
 
 def cache_key(*parts: str) -> str:
     """Hash the normalised request with everything that changes the answer."""
-    import hashlib
-
-    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_hex("\x00".join(parts).encode("utf-8", "surrogatepass"))
 
 
 class CommandCache(SqliteStore):

@@ -1,7 +1,7 @@
 """The system prompt and the user's context (OS, shell, cwd) → chat messages.
 
 On the cache-hit path (the cache key needs the prompt's version), so it imports nothing beyond
-`os`: no dataclasses, typing, pathlib or json, and hashlib only when a prompt is loaded.
+`os`: no dataclasses, typing, pathlib or json, and SHA-256 (without hashlib) only when a prompt is loaded.
 
 The template's placeholders are `{os}`, `{shell}`, `{cwd}` and `{shell_rules}`. Only those exact
 names are replaced, in one pass; every other brace is left as written, so a custom prompt may
@@ -96,10 +96,10 @@ def load_system_prompt(override: str | None = None) -> SystemPrompt:
             "write a prompt into it, or empty prompt.system_prompt_file to use the built-in one",
             path=override or path,
         )
-    import hashlib
+    from nlshell.digest import sha256_hex
 
     rules = "\x1e".join(f"{name}\x1f{rule}" for name, rule in sorted(SHELL_RULES.items()))
-    version = hashlib.sha256(f"{text}\x1d{rules}".encode()).hexdigest()[:12]
+    version = sha256_hex(f"{text}\x1d{rules}".encode())[:12]
     prompt = SystemPrompt(text, version, path if override else None)
     if not override:
         _builtin = prompt

@@ -309,3 +309,33 @@ def test_version_and_help(nlshell):
     assert nlshell("--version").stdout == f"nlshell {__version__}\n"
     r = nlshell("--help")
     assert r.returncode == 0 and "--print" in r.stdout and "explain" in r.stdout
+
+
+QUICK_CASES = [
+    ["-p", "list", "files"],
+    ["list", "files", "-p"],
+    ["--json", "-m", "a/b", "x"],
+    ["--widget", "zsh", "--", "history", "of", "x"],
+    ["-y", "--no-cache", "--offline", "x"],
+    ["--quiet", "--no-color"],
+    ["--print", "--yes", "--model", "m", "w"],
+    ["x", "-", "y"],
+]
+
+
+@pytest.mark.parametrize("argv", QUICK_CASES)
+def test_quick_argument_reader_agrees_with_argparse(argv):
+    from nlshell.cli import _main_parser, _quick_args
+
+    quick = _quick_args(argv)
+    full = _main_parser().parse_intermixed_args(argv)
+    assert quick is not None
+    for name in ("print_only", "yes", "json", "model", "no_cache", "offline", "widget", "quiet", "no_color", "words"):
+        assert getattr(quick, name) == getattr(full, name), name
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["--model=x", "y"], ["-py", "x"], ["--mod", "x"], ["--widget", "tcsh", "x"], ["-m"], ["-m", "-p"], ["--bogus"]])
+def test_quick_argument_reader_leaves_unusual_forms_to_argparse(argv):
+    from nlshell.cli import _quick_args
+
+    assert _quick_args(argv) is None

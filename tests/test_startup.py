@@ -83,7 +83,7 @@ def test_a_cache_hit_loads_no_http_parser_or_keyring(fake_server, server_env):
     assert (code, out) == (0, "ls -la\n")
     assert len(fake_server.chat_requests) == 1
     assert heavy_in(modules, HEAVY) == []
-    assert heavy_in(modules, ("tomllib", "logging", "dataclasses")) == []
+    assert heavy_in(modules, ("tomllib", "logging", "dataclasses", "argparse", "_hashlib")) == []
 
 
 def test_dotenv_is_loaded_only_when_a_dotenv_exists(fake_server, server_env, tmp_path):
