@@ -15,6 +15,7 @@ from nlshell.errors import CredentialStoreError, UsageError
 SERVICE = "nlshell"
 USERNAME = "openrouter"
 KEYRING_DEADLINE = 3.0  # seconds
+NO_KEYRING = "no system keyring is available"
 
 # Every key this process has found or stored: the edge scrubs them from anything it prints.
 KNOWN_SECRETS: set[str] = set()
@@ -51,7 +52,7 @@ def _keyring_call(fn, *args, deadline: float = KEYRING_DEADLINE):
         err = box["error"]
         name = err.__class__.__name__
         if name == "NoKeyringError":
-            return False, "no system keyring is available"
+            return False, NO_KEYRING
         return False, f"the system keyring failed ({name})"
     return True, box.get("value")
 
@@ -102,8 +103,8 @@ def find_key(settings, *, use_keyring: bool = True) -> KeyLookup:
             ok, value = _keyring_call(keyring.get_password, SERVICE, USERNAME)
             if ok and value:
                 return KeyLookup(str(value).strip(), "system keyring", notes)
-            if not ok:
-                notes.append(str(value))
+            if not ok and value != NO_KEYRING:
+                notes.append(str(value))  # a headless machine has no keyring: normal, not news
     key = read_credentials_file()
     if key:
         return KeyLookup(key, f"credentials file ({paths.credentials_file()})", notes)
