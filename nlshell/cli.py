@@ -11,7 +11,7 @@ import os
 import sys
 
 from nlshell import __version__
-from nlshell.console import clean_text, internal_error, out, report, say, use_color, warn
+from nlshell.console import clean_text, internal_error, out, out_json, report, say, use_color, warn
 from nlshell.console import debug as _debug
 from nlshell.console import visible as _visible
 from nlshell.errors import (
@@ -299,9 +299,7 @@ def _say_notes(s) -> None:
 
 def _deliver(args, settings, pipeline, s) -> int:
     if args.json:
-        import json
-
-        out(json.dumps(s.as_json(), ensure_ascii=True))
+        out_json(s.as_json())
         return EXIT_OK if s.valid is not False else InvalidCommandError.exit_code
     if s.valid is False:
         raise InvalidCommandError(s.command or "", s.problems or ["it does not parse"])
@@ -403,21 +401,16 @@ def _cmd_check(argv, global_args) -> int:
     result = assess(command, shell)
     code = 3 if (not result.valid or result.risk == "dangerous") else (1 if result.risk == "caution" else 0)
     if args.json:
-        import json
-
-        out(
-            json.dumps(
-                {
-                    "command": command,
-                    "valid": result.valid,
-                    "risk": result.risk,
-                    "reasons": list(result.reasons),
-                    "problems": list(result.problems),
-                    "programs": list(result.programs),
-                    "shell": shell,
-                },
-                ensure_ascii=True,
-            )
+        out_json(
+            {
+                "command": command,
+                "valid": result.valid,
+                "risk": result.risk,
+                "reasons": list(result.reasons),
+                "problems": list(result.problems),
+                "programs": list(result.programs),
+                "shell": shell,
+            }
         )
         return code
     out(result.risk if result.valid else "invalid")
@@ -513,9 +506,7 @@ def _cmd_history(argv, global_args) -> int:
         return EXIT_OK
     entries = memory.entries(limit=args.limit)
     if args.json:
-        import json
-
-        out(json.dumps(entries, ensure_ascii=True))
+        out_json(entries)
         return EXIT_OK
     if not entries:
         say("nlshell: no history yet (commands you run through nlshell appear here)")
@@ -551,9 +542,7 @@ def _cmd_models(argv, global_args) -> int:
         pipeline.close()
     chosen = models.filter_models(listing, search=args.search, free=args.free)
     if args.json:
-        import json
-
-        out(json.dumps([m for m in chosen], ensure_ascii=True))
+        out_json(chosen)
         return EXIT_OK
     for line in models.format_table(chosen):
         out(line)
@@ -652,9 +641,7 @@ def _cmd_config(argv, global_args) -> int:
     rows.append(("cache", paths.cache_db(), ""))
     rows.append(("memory", paths.memory_db(), ""))
     if args.json:
-        import json
-
-        out(json.dumps({name: {"value": value, "source": source} for name, value, source in rows}, ensure_ascii=True))
+        out_json({name: {"value": value, "source": source} for name, value, source in rows})
         return EXIT_OK
     width = max(len(r[0]) for r in rows)
     for name, value, source in rows:
@@ -681,9 +668,7 @@ def _cmd_cache(argv, global_args) -> int:
         return EXIT_OK
     stats = cache.stats()
     if args.json:
-        import json
-
-        out(json.dumps(stats))
+        out_json(stats)
         return EXIT_OK
     for key, value in stats.items():
         out(f"{key}: {value}")

@@ -18,6 +18,13 @@ def out(text: str) -> None:
     sys.stdout.flush()
 
 
+def out_json(value) -> None:
+    """One JSON document on stdout; ASCII-escaped so no raw control or bidi character can pass."""
+    import json
+
+    out(json.dumps(value, ensure_ascii=True))
+
+
 def scrub(text: str) -> str:
     from nlshell.credentials import KNOWN_SECRETS
 

@@ -108,7 +108,7 @@ def parse_key(spec: str | None) -> Key:
             raise UsageError(f"cannot bind key {spec!r}: Ctrl goes with a letter", f"use {KEY_FORMS}")
         if not alt and base in _RESERVED_CTRL:
             raise UsageError(
-                f"cannot bind key {spec!r}: {_RESERVED_CTRL[base]}", f"pick another, e.g. alt-k or ctrl-t"
+                f"cannot bind key {spec!r}: {_RESERVED_CTRL[base]}", "pick another, e.g. alt-k or ctrl-t"
             )
     elif not (base in ("enter", "space") or (len(base) == 1 and (base in _LETTERS or base.isdigit()))):
         raise UsageError(f"cannot bind key {spec!r}", f"use {KEY_FORMS}")
