@@ -822,7 +822,8 @@ def execution_check(command: str | None, risk: str | None, valid: bool | None, g
     gold_runs = [run_in_sandbox(g) for g in runnable]
     succeeded = [g for g in gold_runs if g["status"] == 0]
     if not succeeded:
-        return {"ran": False, "reason": "gold commands fail in the sandbox", "golds": [_fingerprint(g) for g in gold_runs]}
+        fingerprints = [_fingerprint(g) for g in gold_runs]
+        return {"ran": False, "reason": "gold commands fail in the sandbox", "golds": fingerprints}
     answer = run_in_sandbox(command)
     match = answer["status"] is not None and any(answer["output"] == g["output"] for g in succeeded)
     return {
@@ -1262,6 +1263,7 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
 
     summaries = []
     all_rows: list[dict] = []
+    other_prompt = 0
     for dataset in datasets:
         rows, finished = [], []
         for item in loaded[dataset]:
@@ -1269,6 +1271,7 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
             if record is not None and record.get("query") == item.query.query:
                 rows.append(score_record(item, record))
                 finished.append(item.query)
+                other_prompt += record.get("prompt_version") != prompt_version
         summary = summarize(dataset, rows, expected=len(loaded[dataset]), baseline=majority_baseline(finished))
         summary["rows"] = rows
         summaries.append(summary)
@@ -1288,6 +1291,9 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
                   file=sys.stderr)
     for warning in answerer.warnings:
         print(f"  warning: {warning}", file=sys.stderr)
+    if other_prompt:
+        print(f"note: {other_prompt} result(s) were made with another system prompt; --fresh asks again",
+              file=sys.stderr)
     print(f"asked the model {outcome.asked} time(s), {outcome.reused} item(s) from {results_path}", file=sys.stderr)
 
     report = {
@@ -1355,14 +1361,20 @@ def main(argv: list[str] | None = None) -> int:
     offline_options.add_argument("--no-perf", action="store_true", help="skip the build/latency measurement")
     offline_options.add_argument("--show-misses", type=int, default=0, metavar="N", help="print N misses per dataset")
     model_options = parser.add_argument_group("model mode")
-    model_options.add_argument("--base-url", help="OpenAI-compatible API base (default: OPENROUTER_BASE_URL or OpenRouter)")
-    model_options.add_argument("--key", help="API key (default: OPENROUTER_API_KEY, .env, keyring); not needed off OpenRouter")
+    model_options.add_argument(
+        "--base-url", help="OpenAI-compatible API base (default: OPENROUTER_BASE_URL, else OpenRouter)"
+    )
+    model_options.add_argument(
+        "--key", help="API key (default: OPENROUTER_API_KEY, .env, keyring); other servers need none"
+    )
     model_options.add_argument("--concurrency", type=int, default=4, metavar="N", help="requests in flight (default 4)")
     model_options.add_argument("--rps", type=float, default=0.0, metavar="R", help="start at most R requests a second")
     model_options.add_argument(
-        "--results", type=Path, help="JSONL of finished items, for resuming (default: benchmarks/out/eval-<model>.jsonl)"
+        "--results", type=Path, help="JSONL of finished items, to resume from (default: benchmarks/out/eval-<model>.jsonl)"
     )
-    model_options.add_argument("--fresh", action="store_true", help="delete the results file first: ask everything again")
+    model_options.add_argument(
+        "--fresh", action="store_true", help="delete the results file first: ask everything again"
+    )
     model_options.add_argument(
         "--execute",
         action="store_true",

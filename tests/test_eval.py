@@ -83,7 +83,8 @@ def write_dataset(root: Path, rows: list[tuple[str, str, str]]) -> Path:
     return root
 
 
-def run_eval(base_url: str, data_dir: Path, tmp_path: Path, *args: str, name: str = "run") -> subprocess.CompletedProcess:
+def run_eval(base_url: str, data_dir: Path, tmp_path: Path, *args: str, name: str = "run"):
+    """The harness as a process, as a user runs it, with the test's isolated environment."""
     command = [
         sys.executable, str(EVAL_PATH), "--model", "fake/model", "--base-url", base_url,
         "--data-dir", str(data_dir), "--out", str(tmp_path / f"{name}.json"),
@@ -161,6 +162,15 @@ def test_a_second_run_asks_only_for_what_the_results_file_lacks(fake_server, ben
     queries = {row["index"]: row["query"] for row in report(tmp_path)["results"][0]["rows"]}
     assert asked == {queries[i] for i in dropped}
     assert report(tmp_path)["reused"] == 15 and report(tmp_path)["results"][0]["n"] == 20
+    assert "another system prompt" not in third.stderr
+
+    # Results made with another system prompt are kept, and said to be.
+    stale = [json.loads(line) for line in results.read_text().splitlines()]
+    stale[0]["prompt_version"] = "000000000000"
+    results.write_text("".join(json.dumps(record) + "\n" for record in stale))
+    fourth = run_eval(fake_server.base_url, bench_data, tmp_path, *args)
+    assert fourth.returncode == 0 and len(fake_server.chat_requests) == 25
+    assert "1 result(s) were made with another system prompt" in fourth.stderr
 
 
 def user_turn_query(request) -> str:
