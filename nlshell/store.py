@@ -56,11 +56,10 @@ class SqliteStore:
 
         try:
             paths.touch_private(self.path)
-            db = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+            # A convenience store waits at most a second for a lock before it is skipped.
+            db = sqlite3.connect(self.path, timeout=1.0, isolation_level=None, check_same_thread=False)
             self._ensure_schema(db)
-            # After that, a convenience store waits at most a second for a lock before it is skipped,
-            # and does not fsync every answer (WAL + NORMAL cannot corrupt; a power cut may lose the last few).
-            db.execute("PRAGMA busy_timeout=1000")
+            # No fsync per answer: WAL + NORMAL cannot corrupt; a power cut may lose the last few.
             db.execute("PRAGMA synchronous=NORMAL")
             self._db = db
         except sqlite3.DatabaseError as e:
@@ -75,16 +74,18 @@ class SqliteStore:
         import sqlite3
         import time
 
-        for attempt in range(40):
+        deadline = time.monotonic() + 2.0
+        attempt = 0
+        while True:
             try:
                 if db.execute("PRAGMA user_version").fetchone()[0] != self.schema_version:
                     self._migrate(db)
                 return
             except sqlite3.OperationalError as e:
-                if "locked" not in str(e) and "busy" not in str(e):
+                if ("locked" not in str(e) and "busy" not in str(e)) or time.monotonic() > deadline:
                     raise
-                time.sleep(0.02 + 0.01 * attempt)
-        raise sqlite3.OperationalError("database is locked")
+                attempt += 1
+                time.sleep(min(0.02 * attempt, 0.2))
 
     def _migrate(self, db) -> None:
         """Create the schema under a write lock: concurrent first uses race here."""
