@@ -1646,6 +1646,40 @@ class _Rater:
             else:
                 self.add(CAUTION, f"replaces {_shown(dest)} with a link if it exists", cmd)
 
+    def overwrites_output(self, cmd: Command, *, tar: bool = False) -> None:
+        """`sort -o F`, `curl -o F`, `tar -cf F`: the named output file is replaced if it exists."""
+        args = cmd.args
+        for i, a in enumerate(args):
+            t = a.text
+            target = None
+            if t in ("-o", "--output") and i + 1 < len(args):
+                target = args[i + 1]
+            elif t.startswith("--output=") or (tar and t.startswith("--file=")):
+                target = Word(t.split("=", 1)[1])
+            elif tar and (t == "--file" or re.fullmatch(r"-?[A-Za-z]*c[A-Za-z]*f", t)) and i + 1 < len(args):
+                target = args[i + 1]
+            if target is None or target.text == "-":
+                continue
+            p = _worst(self.paths(target))
+            level = _overwrite_level(p)
+            if level != SAFE:
+                self.add(level, f"{cmd.name} overwrites {_shown(target) if level == CAUTION else p.desc}", cmd)
+
+    def r_sort(self, cmd: Command) -> None:
+        self.overwrites_output(cmd)
+
+    def r_compress(self, cmd: Command) -> None:
+        """gzip FILE replaces FILE with FILE.gz (and -d the other way) unless told to keep it."""
+        words = [a.text for a in cmd.args]
+        if cmd.name in ("zstd", "lz4") and "--rm" not in words:
+            return  # these keep the source unless told --rm
+        keeps = {"--stdout", "--to-stdout", "--keep", "--list", "--test", "--help"}
+        if any(w in keeps or re.fullmatch(r"-[a-z0-9]*[cklth][a-z0-9]*", w) for w in words):
+            return
+        operands = [a for a in cmd.args if not a.text.startswith("-")]
+        if operands:
+            self.add(CAUTION, f"{cmd.name} replaces {_shown(operands[0])} with its (de)compressed copy", cmd)
+
     def r_tee(self, cmd: Command) -> None:
         o = _opts(cmd.args)
         append = _has(o, "a", "--append")
@@ -1729,6 +1763,7 @@ class _Rater:
             or any(re.fullmatch(r"-[A-Za-z]*x[A-Za-z]*", w) for w in words)
         )
         if not extract:
+            self.overwrites_output(cmd, tar=True)
             return
         dest = None
         for i, w in enumerate(words):
@@ -1856,6 +1891,7 @@ class _Rater:
         self.add(CAUTION, f"uploads files to {dest.text.split(':', 1)[0]}", cmd)
 
     def r_curl(self, cmd: Command) -> None:
+        self.overwrites_output(cmd)
         args = cmd.args
         data_opts = {
             "-d", "--data", "--data-binary", "--data-raw", "--data-urlencode", "--data-ascii", "--json",
@@ -3447,6 +3483,16 @@ _RULES = {
     "install": _Rater.r_cp,
     "ln": _Rater.r_ln,
     "tee": _Rater.r_tee,
+    "sort": _Rater.r_sort,
+    "gzip": _Rater.r_compress,
+    "gunzip": _Rater.r_compress,
+    "bzip2": _Rater.r_compress,
+    "bunzip2": _Rater.r_compress,
+    "xz": _Rater.r_compress,
+    "unxz": _Rater.r_compress,
+    "zstd": _Rater.r_compress,
+    "lz4": _Rater.r_compress,
+    "compress": _Rater.r_compress,
     "truncate": _Rater.r_truncate,
     "sed": _Rater.r_sed,
     "gsed": _Rater.r_sed,

@@ -73,6 +73,8 @@ WRAPPERS = [
 WRAPPED = [template.format(core) for core in CORE for template in WRAPPERS]
 
 DANGEROUS_CASES = [
+    "sort -o /etc/passwd names.txt",
+    "curl -o /etc/hosts https://example.com/hosts",
     # deletes of broad or important targets
     "rm -rf ~/",
     "rm -rf ~/*",
@@ -419,7 +421,7 @@ BENIGN = [
     (SAFE, "cmd >&2"),
     (SAFE, "wget https://example.com/file.tar.gz"),
     (SAFE, "curl -O https://example.com/file.tar.gz"),
-    (SAFE, "tar -czf backup.tgz src/"),
+    (CAUTION, "tar -czf backup.tgz src/"),  # replaces backup.tgz if it exists, as cp does
     # look-alikes of dangerous commands
     (SAFE, "dd if=/dev/sda of=/dev/null bs=1M count=100"),
     (SAFE, "dd if=/dev/sda bs=512 count=1"),
@@ -548,6 +550,22 @@ BENIGN = [
     (SAFE, "echo {a,b}"),
     (SAFE, "diskutil list"),
     (SAFE, "cat <<EOF | sh\nls\nEOF"),
+    # a named output file is overwritten; writing to stdout or keeping the source is not
+    (CAUTION, "sort -o out.txt in.txt"),
+    (SAFE, "sort in.txt"),
+    (SAFE, "sort -u -o /dev/null x"),
+    (CAUTION, "gzip big.log"),
+    (CAUTION, "xz -T0 big.log"),
+    (CAUTION, "bzip2 -d f.bz2"),
+    (SAFE, "gzip -k big.log"),
+    (SAFE, "gzip -dc f.gz"),
+    (SAFE, "zstd big.log"),
+    (CAUTION, "zstd --rm big.log"),
+    (CAUTION, "tar -cf x.tar dir"),
+    (CAUTION, "tar czf x.tgz dir"),
+    (SAFE, "tar -czvf - dir"),
+    (CAUTION, "curl -o page.html https://example.com"),
+    (SAFE, "curl https://example.com"),
 ]
 
 
