@@ -277,10 +277,27 @@ def _one_shot(args, request: str) -> int:
     settings = _settings(args)
     pipeline = _pipeline(settings)
     try:
-        suggestion = pipeline.suggest(request, no_cache=args.no_cache, offline=args.offline)
+        suggestion = _with_spinner(lambda: pipeline.suggest(request, no_cache=args.no_cache, offline=args.offline), args)
         return _deliver(args, settings, pipeline, suggestion)
     finally:
         pipeline.close()
+
+
+def _with_spinner(work, args):
+    """A spinner on a terminal's stderr while waiting (never for the keybinding, never on a pipe)."""
+    if args.widget or not _stderr_is_terminal():
+        return work()
+    from nlshell.spinner import Spinner
+
+    with Spinner("thinking"):
+        return work()
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (ValueError, OSError):
+        return False
 
 
 def _risk_line(s) -> str | None:

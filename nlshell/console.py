@@ -35,7 +35,10 @@ def scrub(text: str) -> str:
 
 
 def say(text: str) -> None:
-    """A line for the person, on stderr."""
+    """A line for the person, on stderr (wiping a spinner first, so the two never share a line)."""
+    spinner = sys.modules.get("nlshell.spinner")
+    if spinner is not None and spinner.ACTIVE is not None:
+        spinner.ACTIVE.hide()
     sys.stderr.write(scrub(text) + "\n")
     sys.stderr.flush()
 

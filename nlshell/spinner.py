@@ -14,6 +14,10 @@ FRAMES_UNICODE = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 FRAMES_ASCII = "|/-\\"
 
 
+# The spinner on screen now, if any: console.say wipes it before printing a line.
+ACTIVE: Spinner | None = None
+
+
 class Spinner:
     """`with Spinner("thinking"):` — draws after `delay` seconds, erased on exit or `hide()`."""
 
@@ -38,7 +42,9 @@ class Spinner:
             return False
 
     def start(self) -> Spinner:
+        global ACTIVE
         if self._thread is None and self._is_terminal():
+            ACTIVE = self
             self._thread = threading.Thread(target=self._spin, name="nlshell-spinner", daemon=True)
             self._thread.start()
         return self
@@ -73,6 +79,9 @@ class Spinner:
 
     def hide(self) -> None:
         """Wipe the spinner for good (before output appears), without waiting for the thread."""
+        global ACTIVE
+        if ACTIVE is self:
+            ACTIVE = None
         with self._lock:
             self._hidden = True
             self._stop.set()

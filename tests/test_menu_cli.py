@@ -102,3 +102,20 @@ def test_yes_in_a_terminal_still_refuses_dangerous(terminal, fake_server, reply)
     term.run_nlshell("-y", "empty this directory")
     assert term.status() == 3
     assert (Path.cwd() / "sentinel").exists()
+
+
+def test_a_slow_reply_shows_a_spinner_in_a_terminal(terminal, fake_server):  # noqa: F811
+    fake_server.reply("ls -la", delay=1.0)
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("list all files")
+    waiting = term.expect(MENU_END)
+    assert "thinking" in waiting
+    term.child.send("a")
+    assert term.status() == 130
+
+
+def test_no_spinner_on_a_pipe(nlshell, fake_server, server_env):
+    fake_server.reply("ls -la", delay=0.6)
+    r = nlshell("-p", "list all files", env=server_env)
+    assert (r.returncode, r.stdout) == (0, "ls -la\n")
+    assert "thinking" not in r.stderr and "\r" not in r.stderr
