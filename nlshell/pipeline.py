@@ -172,6 +172,8 @@ class Pipeline:
         if self._client is not None:
             self._client.close()
             self._client = None
+        if self._memory is not None:
+            self._memory.close()
         self.cache.close()
 
     # -- the steps -------------------------------------------------------------------------
@@ -179,6 +181,7 @@ class Pipeline:
         turns = "\x1e".join(f"{t.get('role')}:{t.get('content')}" for t in history)
         return cache_key(
             normalize_request(request),
+            self.settings.base_url,
             self.settings.model,
             self.system_prompt.version,
             self.shell,

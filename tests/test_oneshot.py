@@ -339,3 +339,10 @@ def test_quick_argument_reader_leaves_unusual_forms_to_argparse(argv):
     from nlshell.cli import _quick_args
 
     assert _quick_args(argv) is None
+
+
+def test_cache_key_includes_the_server(nlshell, fake_server, server_env):
+    nlshell("-p", "list all files", env=server_env)
+    other = {**server_env, "OPENROUTER_BASE_URL": f"{fake_server.root_url}/v1"}
+    assert json.loads(nlshell("--json", "list all files", env=other).stdout)["cached"] is False
+    assert len(fake_server.chat_requests) == 2
