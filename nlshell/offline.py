@@ -120,6 +120,7 @@ _BASH_ONLY = re.compile(r"\$\(\(|<\(|\[\[|<<<|\bdo\b|\bdone\b|\bfi\b|\besac\b")
 # tests/data/everyday.tsv; NL2SH-ALFA was printed beside them in two sweeps but never used to choose.
 # tests/data/everyday_holdout.tsv was never tuned on.
 CANDIDATES = 200  # examples ranked in Python after BM25 picked them
+NAMED_CANDIDATES = 40  # … plus this many of the programs the request names
 COMMON_SHARE = 0.1  # words in more descriptions than this share only count through COVERAGE
 NAMES_WEIGHT = 0.5  # BM25 weight of program names against descriptions (1.0)
 COVERAGE = 2.0  # exponent of the share of request words a description mentions
@@ -139,6 +140,7 @@ NL2BASH_FACTOR = 0.9  # tldr templates are the more general answers
 ACCEPTED_COMMAND = 1.6  # the user ran this very command before
 ACCEPTED_PROGRAM = 1.1  # … or this program
 FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
+OFF_PAGE = 0.5  # a tldr example that runs another program than its page's (`runit`: `kill --CONT …`)
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,12 @@ def first_program(command: str) -> str:
     """The program a command is about (`sudo -u x find …` → `find`); "" when there is none."""
     found = programs(command)
     return found[0] if found else ""
+
+
+def _on_page(names: str, program: str) -> bool:
+    """Whether a tldr example runs its page's own program: the page's name (first in `names`,
+    dashes as spaces) is the program or one of its subcommands (`git push`, `docker compose`)."""
+    return program != "" and (names + " ").startswith(program.replace("-", " ") + " ")
 
 
 def command_parts(command: str) -> int:
@@ -625,13 +633,21 @@ class OfflineIndex:
                 self._conn = self._build()
             return self._conn.execute(sql, args).fetchall()
 
-    def _candidates(self, query: str) -> list[tuple[str, str, str, str, str, int, float]]:
-        return self._query(
+    def _candidates(self, query: str, named: list[str] = ()) -> list[tuple[str, str, str, str, str, int, float]]:
+        """BM25's best examples, plus the best examples of the programs the request names: the
+        examples of `shutdown` say "Power off", so "shut down the computer" alone never finds them."""
+        sql = (
             "SELECT e.description, e.names, e.command, e.source, e.programs, e.parts, d.score FROM "
             "(SELECT rowid, bm25(docs, 1.0, ?) AS score FROM docs WHERE docs MATCH ? ORDER BY score LIMIT ?) d "
-            "JOIN entries e ON e.id = d.rowid",
-            (NAMES_WEIGHT, query, CANDIDATES),
+            "JOIN entries e ON e.id = d.rowid"
         )
+        rows = self._query(sql, (NAMES_WEIGHT, query, CANDIDATES))
+        if named:
+            seen = {row[2] for row in rows}
+            names = " OR ".join(f'"{name}"' for name in named)
+            extra = self._query(sql, (NAMES_WEIGHT, f"({query}) AND names : ({names})", NAMED_CANDIDATES))
+            rows += [row for row in extra if row[2] not in seen]
+        return rows
 
     def _summaries_of(self, programs: set[str]) -> dict[str, str]:
         if not programs:
@@ -653,6 +669,18 @@ class OfflineIndex:
         top = max(fit.values(), default=0.0)
         return {program: score / top for program, score in fit.items()} if top > 0 else {}
 
+    def _compounds(self, request: str, terms: list[str]) -> list[str]:
+        """Program names the request spells as two or three words: "shut down" is `shutdown`,
+        "power off" `poweroff`, "who am i" `whoami`; they count as named programs."""
+        words = _WORD.findall(request.lower())
+        found = []
+        for size in (2, 3):
+            for i in range(len(words) - size + 1):
+                joined = "".join(words[i : i + size])
+                if joined in self._popularity and joined not in terms and joined not in found:
+                    found.append(joined)
+        return found
+
     def lookup(
         self, request: str, *, shell: str = "bash", limit: int = 5, accepted: Iterable[str] = ()
     ) -> list[OfflineHit]:
@@ -660,13 +688,14 @@ class OfflineIndex:
         terms = query_terms(request)
         if not terms:
             return []
+        terms += self._compounds(request, terms)
         wanted = {_stem(term) for term in terms}
         accepted_commands = {" ".join(c.split()) for c in accepted}
         accepted_programs = {first_program(c) for c in accepted_commands}
         query = _fts_query([t for t in terms if t not in self._common] or terms)
         page_fit = self._page_fit(query) if PAGE_WEIGHT else {}
         hits: dict[str, OfflineHit] = {}
-        candidates = self._candidates(query)
+        candidates = self._candidates(query, [t for t in terms if t in self._technical])
         summaries = self._summaries_of({c[4].split(" ", 1)[0] for c in candidates})
         for description, names, command, source, used, parts, bm25 in candidates:
             program = used.split(" ", 1)[0]
@@ -691,6 +720,8 @@ class OfflineIndex:
                 score *= UNKNOWN_PROGRAM
             if source == "nl2bash":
                 score *= NL2BASH_FACTOR
+            elif not _on_page(names, program):
+                score *= OFF_PAGE
             if " ".join(command.split()) in accepted_commands:
                 score *= ACCEPTED_COMMAND
             elif program in accepted_programs:

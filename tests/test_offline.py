@@ -29,7 +29,7 @@ TYPICAL = frozenset(
     df du free top ps pgrep pkill kill killall pstree nproc lscpu lsblk lsusb lspci mount umount
     find xargs locate grep egrep sed awk gawk diff cmp comm patch file stat readlink realpath basename
     dirname which tar gzip gunzip zcat bzip2 xz zip unzip curl wget ssh scp sftp rsync ping ip ss
-    dig nslookup host traceroute systemctl journalctl service crontab dmesg sha256sum md5sum sha1sum
+    dig nslookup host traceroute systemctl journalctl service shutdown reboot poweroff halt crontab dmesg sha256sum md5sum sha1sum
     base64 seq shuf sleep watch timeout nohup sudo git python3 jq openssl man tree bc xdg-open""".split()
 )
 
