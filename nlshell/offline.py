@@ -97,6 +97,31 @@ CORE = frozenset(
     """.split()
 )
 
+# A suite's own subcommands, from its documentation (git: `git help -a`, Documentation/command-list.txt).
+# tldr also documents add-ons (git-extras' `git magic`, `git bug`): they are rarely installed and
+# never the standard answer, so a request that does not name them gets the suite's own command.
+SUITE_COMMANDS = {
+    "git": frozenset(
+        """
+        add am archive bisect branch bundle checkout cherry-pick citool clean clone commit describe diff
+        fetch format-patch gc gitk grep gui init log maintenance merge mv notes pull push range-diff
+        rebase reset restore revert rm scalar shortlog show sparse-checkout stash status submodule
+        switch tag worktree config fast-export fast-import filter-branch mergetool pack-refs prune
+        reflog remote repack replace annotate blame bugreport count-objects diagnose difftool fsck help
+        instaweb merge-tree rerere show-branch verify-commit verify-tag version whatchanged archimport
+        cvsexportcommit cvsimport cvsserver imap-send p4 quiltimport request-pull send-email svn apply
+        checkout-index commit-graph commit-tree hash-object index-pack merge-file merge-index mktag
+        mktree multi-pack-index pack-objects prune-packed read-tree replay symbolic-ref
+        unpack-objects update-index update-ref write-tree cat-file cherry diff-files diff-index
+        diff-tree for-each-ref for-each-repo get-tar-commit-id ls-files ls-remote ls-tree merge-base
+        name-rev pack-redundant rev-list rev-parse show-index show-ref unpack-file var verify-pack
+        daemon fetch-pack http-backend send-pack update-server-info check-attr check-ignore
+        check-mailmap check-ref-format column credential credential-cache credential-store
+        fmt-merge-msg hook interpret-trailers mailinfo mailsplit merge-one-file patch-id stripspace
+        """.split()
+    ),
+}
+
 # Prefixes that run another program; the program that matters is the one after them.
 WRAPPERS = frozenset({"sudo", "doas", "env", "nohup", "time", "nice", "command", "builtin", "exec"})
 _WRAPPER_OPTIONS_WITH_VALUE = {
@@ -140,6 +165,8 @@ NL2BASH_FACTOR = 0.9  # tldr templates are the more general answers
 ACCEPTED_COMMAND = 1.6  # the user ran this very command before
 ACCEPTED_PROGRAM = 1.1  # … or this program
 FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
+SUBCOMMAND_NAMED = 1.5  # the request says the subcommand of the example's page (`push` → git-push)
+SUITE_EXTRA = NOT_INSTALLED  # a page of a suite add-on (`git magic`) the request does not name: rarely installed
 OFF_PAGE = 0.5  # a tldr example that runs another program than its page's (`runit`: `kill --CONT …`)
 
 
@@ -244,6 +271,15 @@ def _on_page(names: str, program: str) -> bool:
     """Whether a tldr example runs its page's own program: the page's name (first in `names`,
     dashes as spaces) is the program or one of its subcommands (`git push`, `docker compose`)."""
     return program != "" and (names + " ").startswith(program.replace("-", " ") + " ")
+
+
+def _page_subcommand(names: str, program: str) -> str:
+    """The subcommand a tldr page is about (`git-push` → `push`, `git-lfs-transfer` → `lfs-transfer`);
+    "" for a program's main page."""
+    page = names.split()
+    if page and page[-1] == program and len(page) > 1:
+        page = page[:-1]
+    return "-".join(page[1:]) if len(page) > 1 and page[0] == program else ""
 
 
 def command_parts(command: str) -> int:
@@ -722,6 +758,12 @@ class OfflineIndex:
                 score *= NL2BASH_FACTOR
             elif not _on_page(names, program):
                 score *= OFF_PAGE
+            else:
+                subcommand = _page_subcommand(names, program)
+                if subcommand and _stem(subcommand) in wanted:
+                    score *= SUBCOMMAND_NAMED
+                elif subcommand and subcommand not in SUITE_COMMANDS.get(program, (subcommand,)):
+                    score *= SUITE_EXTRA
             if " ".join(command.split()) in accepted_commands:
                 score *= ACCEPTED_COMMAND
             elif program in accepted_programs:
