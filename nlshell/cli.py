@@ -172,7 +172,7 @@ def _main_parser():
     p.add_argument("-y", "--yes", action="store_true", help="run without asking (a dangerous command is refused, exit 3)")
     p.add_argument("--json", action="store_true", help="print one JSON object (command, risk, reasons, …); never run")
     p.add_argument("-m", "--model", metavar="MODEL", help="model for this call (default: OPENROUTER_MODEL or config)")
-    p.add_argument("--no-cache", action="store_true", help="skip the cache lookup (the answer is still stored)")
+    p.add_argument("--no-cache", action="store_true", help="ask afresh: skip the cache and history answers (the new one is still stored)")
     p.add_argument("--offline", action="store_true", help="answer from the offline index and your history only")
     p.add_argument("--widget", choices=SHELLS, metavar="SHELL", help="keybinding mode: print exactly the text for the buffer")
     p.add_argument("--quiet", action="store_true", help="no REPL banner")
@@ -244,7 +244,7 @@ def _dispatch(argv: list[str]) -> int:
     if not request and not sys.stdin.isatty() and (args.print_only or args.json or args.widget or args.yes):
         request = clean_text(sys.stdin.read()).strip()  # `echo "list files" | nlshell -p`
     if not request:
-        if args.print_only or args.json or args.widget or args.yes or args.offline:
+        if args.words or args.print_only or args.json or args.widget or args.yes or args.offline:
             raise UsageError("no request given", 'try: nlshell -p "list all files"')
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UsageError("the REPL needs a terminal", 'give a request: nlshell -p "list all files"')
@@ -320,8 +320,11 @@ def _deliver(args, settings, pipeline, s) -> int:
         return EXIT_OK if s.valid is not False else InvalidCommandError.exit_code
     if s.valid is False:
         raise InvalidCommandError(s.command or "", s.problems or ["it does not parse"])
-    _say_notes(s)
     line = _risk_line(s)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    to_menu = interactive and not (args.widget or args.print_only or args.yes)
+    if not to_menu:
+        _say_notes(s)  # the menu shows the notes and warnings itself, under the command
     if args.widget:
         text = s.command
         if s.dangerous:
@@ -329,7 +332,6 @@ def _deliver(args, settings, pipeline, s) -> int:
             say(line + " — disabled with '# '; remove it to run deliberately")
         out(text)
         return EXIT_OK
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if args.print_only or (not interactive and not args.yes):
         if line:
             say(_visible(line))
@@ -447,6 +449,9 @@ def _cmd_explain(argv, global_args) -> int:
     p.add_argument("-m", "--model", metavar="MODEL", help="model for this call")
     p.add_argument("command", nargs="+", metavar="COMMAND")
     args = p.parse_args(argv)
+    command = clean_text(" ".join(args.command)).strip()
+    if not command:
+        raise UsageError("nothing to explain", "try: nlshell explain 'tar -xzvf a.tgz'")
     args.model = args.model or global_args.model
     settings = _settings(args)
     pipeline = _pipeline(settings)
@@ -456,7 +461,7 @@ def _cmd_explain(argv, global_args) -> int:
 
             raise NoKeyError()
         wrote = False
-        for chunk in pipeline.explain(clean_text(" ".join(args.command))):
+        for chunk in pipeline.explain(command):
             sys.stdout.write(_visible(chunk))
             sys.stdout.flush()
             wrote = True
@@ -479,7 +484,7 @@ def _cmd_init(argv, global_args) -> int:
         "  fish: nlshell init fish | source      in ~/.config/fish/config.fish\n\n"
         "examples:\n  nlshell init bash --key ctrl-t\n  nlshell init zsh --no-bind",
     )
-    p.add_argument("shell", choices=SHELLS)
+    p.add_argument("shell", choices=SHELLS, metavar="{bash,zsh,fish}")
     p.add_argument("--key", help="key to bind: alt-k (default), alt-j, ctrl-t, ctrl-alt-k, …")
     p.add_argument("--no-bind", action="store_true", help="define the widget only, bind nothing")
     args = p.parse_args(argv)
@@ -496,7 +501,7 @@ def _cmd_completions(argv, global_args) -> int:
         "setup:\n  bash: eval \"$(nlshell completions bash)\"\n  zsh:  eval \"$(nlshell completions zsh)\"\n"
         "  fish: nlshell completions fish > ~/.config/fish/completions/nlshell.fish",
     )
-    p.add_argument("shell", choices=SHELLS)
+    p.add_argument("shell", choices=SHELLS, metavar="{bash,zsh,fish}")
     args = p.parse_args(argv)
     from nlshell.shells import render_completions
 
@@ -510,9 +515,9 @@ def _cmd_history(argv, global_args) -> int:
         "Commands you ran through nlshell (your personal memory).",
         "examples:\n  nlshell history\n  nlshell history --json | jq '.[0]'\n  nlshell history clear",
     )
-    p.add_argument("action", nargs="?", choices=("clear",), help="clear: forget everything")
+    p.add_argument("action", nargs="?", choices=("clear",), metavar="clear", help="clear: forget everything")
     p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.add_argument("-n", "--limit", type=int, default=None, help="show the last N entries")
+    p.add_argument("-n", "--limit", type=_positive_int, default=None, metavar="N", help="show the last N entries")
     args = p.parse_args(argv)
     from nlshell.memory import Memory
 
@@ -568,6 +573,18 @@ def _cmd_models(argv, global_args) -> int:
     return EXIT_OK
 
 
+def _positive_int(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return value
+
+
 def argparse_suppress():
     import argparse
 
@@ -581,7 +598,7 @@ def _cmd_auth(argv, global_args) -> int:
         "examples:\n  nlshell auth login            (asks for the key, hidden)\n"
         "  pass show openrouter | nlshell auth login\n  nlshell auth status\n  nlshell auth logout",
     )
-    p.add_argument("action", choices=("login", "logout", "status"))
+    p.add_argument("action", choices=("login", "logout", "status"), metavar="{login,logout,status}")
     args = p.parse_args(argv)
     from nlshell import credentials
 
@@ -638,7 +655,7 @@ def _cmd_config(argv, global_args) -> int:
         "Show the effective settings and where each came from, or the config file's path.",
         "examples:\n  nlshell config show\n  nlshell config show --json\n  $EDITOR \"$(nlshell config path)\"",
     )
-    p.add_argument("action", choices=("show", "path"))
+    p.add_argument("action", choices=("show", "path"), metavar="{show,path}")
     p.add_argument("--json", action="store_true", help="print a JSON object (show)")
     args = p.parse_args(argv)
     from nlshell import config, paths
@@ -673,7 +690,7 @@ def _cmd_cache(argv, global_args) -> int:
         "The 5-minute answer cache.",
         "examples:\n  nlshell cache stats\n  nlshell cache clear",
     )
-    p.add_argument("action", choices=("clear", "stats"))
+    p.add_argument("action", choices=("clear", "stats"), metavar="{clear,stats}")
     p.add_argument("--json", action="store_true", help="print stats as JSON")
     args = p.parse_args(argv)
     from nlshell.cache import CommandCache

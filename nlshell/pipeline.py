@@ -224,7 +224,8 @@ class Pipeline:
                 if hit is not None:
                     return Suggestion(request, cached=True, key=key, **hit)
 
-        if not history and self.memory is not None:
+        if not history and not no_cache and self.memory is not None:
+            # --no-cache asks for a fresh answer: the remembered command would be the same one again.
             remembered = self.memory.exact(request, shell=self.shell)
             if remembered:
                 s = self.assess(request, remembered, source="memory")

@@ -1,0 +1,85 @@
+"""Findings of a hands-on review, each pinned by a test that failed before its fix.
+
+Everything runs against the fake server or offline, in the temp HOME and cwd the fixtures give.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from test_signals import MENU_END, terminal  # noqa: F401  (the fixture)
+
+
+def one_error_line(r, code: int) -> str:
+    assert r.returncode == code, r
+    assert r.stdout == ""
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("nlshell: ")
+    return lines[0]
+
+
+def test_menu_shows_each_note_once(terminal, fake_server, server_env, nlshell):  # noqa: F811
+    # A command run once is answered from memory next time, with a note saying so.
+    fake_server.default("true")
+    assert nlshell("-y", "do nothing", env=server_env).returncode == 0
+    assert nlshell("cache", "clear", env=server_env).returncode == 0  # so memory answers, not the cache
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("do nothing")
+    shown = term.expect(MENU_END)
+    assert shown.count("from your history") == 1, shown
+    term.child.send("a")
+    assert term.status() == 130
+
+
+def test_no_cache_asks_afresh_instead_of_repeating_the_remembered_command(fake_server, server_env, nlshell):
+    fake_server.default("true")
+    assert nlshell("-y", "do nothing", env=server_env).returncode == 0
+    fake_server.default("echo fresh")
+    r = nlshell("--json", "--no-cache", "do nothing", env=server_env)
+    assert json.loads(r.stdout)["command"] == "echo fresh", r
+    assert json.loads(r.stdout)["source"] == "model"
+    # Without the flag (and with the fresh answer gone from the cache) memory still answers.
+    assert nlshell("cache", "clear", env=server_env).returncode == 0
+    again = nlshell("--json", "do nothing", env=server_env)
+    assert json.loads(again.stdout)["source"] == "memory"
+
+
+@pytest.mark.parametrize("words", [[""], ["   "], ["\t", " "]])
+def test_a_blank_request_is_a_usage_error_not_the_repl(words, nlshell, server_env, fake_server):
+    line = one_error_line(nlshell(*words, env=server_env), 2)
+    assert "no request given" in line
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize("words", [[""], ["  "]])
+def test_explain_of_nothing_is_a_usage_error(words, nlshell, server_env, fake_server):
+    line = one_error_line(nlshell("explain", *words, env=server_env), 2)
+    assert "nothing to explain" in line
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize(
+    "args, shown",
+    [
+        (["cache"], "{clear,stats}"),
+        (["config"], "{show,path}"),
+        (["auth"], "{login,logout,status}"),
+        (["init"], "{bash,zsh,fish}"),
+        (["completions", "tcsh"], "{bash,zsh,fish}"),
+        (["config", "edit"], "{show,path}"),
+    ],
+)
+def test_subcommand_argument_errors_name_the_choices_not_internal_names(args, shown, nlshell):
+    line = one_error_line(nlshell(*args), 2)
+    assert shown in line, line
+    assert "action" not in line and "argument shell" not in line and "arguments are required: shell" not in line
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "x"])
+def test_history_limit_must_be_positive(limit, nlshell):
+    line = one_error_line(nlshell("history", "-n", limit), 2)
+    assert "-n/--limit" in line
