@@ -185,6 +185,17 @@ def _line_of(text: str, section: str, key: str | None) -> int | None:
     return None
 
 
+def _top_level_line(text: str, key: str) -> int | None:
+    """The line of `key =` before the first [section]."""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("["):
+            return None
+        if "=" in line and line.split("=", 1)[0].strip().strip('"').strip("'") == key:
+            return number
+    return None
+
+
 def _coerce(kind: str, value: object) -> object:
     """Check a TOML value against its kind; raise ValueError with what is wrong."""
     if kind in ("str", "url"):
@@ -249,6 +260,15 @@ def read_config_file(path: str) -> dict[str, object]:
     sections = {sec for sec, _ in by_location}
     result: dict[str, object] = {}
     for section, table in data.items():
+        if not isinstance(table, dict):
+            # `model = "x"` before any [section]: say where it belongs instead of "unknown section".
+            homes = sorted(sec for sec, key in by_location if key == section)
+            raise ConfigError(
+                f"setting {section!r} is outside any section",
+                f"put it under [{homes[0]}]" if homes else "known sections: " + ", ".join(f"[{s}]" for s in sorted(sections)),
+                path=path,
+                line=_top_level_line(text, section),
+            )
         if section not in sections:
             raise ConfigError(
                 f"unknown section [{section}]",

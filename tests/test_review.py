@@ -83,3 +83,19 @@ def test_subcommand_argument_errors_name_the_choices_not_internal_names(args, sh
 def test_history_limit_must_be_positive(limit, nlshell):
     line = one_error_line(nlshell("history", "-n", limit), 2)
     assert "-n/--limit" in line
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('model = "my/model"\n', "put it under [provider]"),
+        ('# mine\ntimeout = 5\n[provider]\n', "put it under [provider]"),
+        ("nonsense = 1\n", "known sections"),
+    ],
+)
+def test_a_setting_outside_any_section_says_where_it_belongs(text, expected, tmp_path, nlshell, server_env):
+    config = tmp_path / "config.toml"
+    config.write_text(text)
+    line = one_error_line(nlshell("-p", "list files", env={**server_env, "NLSHELL_CONFIG": str(config)}), 2)
+    assert "outside any section" in line and expected in line, line
+    assert "unknown section" not in line
