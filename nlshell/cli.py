@@ -631,7 +631,13 @@ def _auth_status(global_args) -> int:
     pipeline = _pipeline(settings)
     lookup = pipeline.key_lookup()
     if not lookup.key:
-        say("nlshell: no API key found — set OPENROUTER_API_KEY, put it in a .env file, or run `nlshell auth login`")
+        if settings.is_openrouter:
+            from nlshell.errors import NoKeyError
+
+            missing = NoKeyError()  # the same words as every other front that needs the key
+            say(f"nlshell: {missing.message} — {missing.hint}")
+        else:
+            say(f"nlshell: no API key set — {settings.base_url} gets none, which is fine unless it asks for one")
         for note in lookup.notes:
             say(f"nlshell: {note}")
         return EXIT_USAGE if settings.is_openrouter else EXIT_OK

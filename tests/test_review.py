@@ -99,3 +99,17 @@ def test_a_setting_outside_any_section_says_where_it_belongs(text, expected, tmp
     line = one_error_line(nlshell("-p", "list files", env={**server_env, "NLSHELL_CONFIG": str(config)}), 2)
     assert "outside any section" in line and expected in line, line
     assert "unknown section" not in line
+
+
+def test_auth_status_without_a_key_words_it_like_every_other_front(nlshell):
+    r = nlshell("auth", "status", env={"OPENROUTER_API_KEY": None, "OPENROUTER_BASE_URL": None})
+    line = one_error_line(r, 2)
+    explain = nlshell("explain", "ls", env={"OPENROUTER_API_KEY": None, "OPENROUTER_BASE_URL": None})
+    assert line == one_error_line(explain, 2)
+
+
+def test_auth_status_without_a_key_for_another_server_says_that_is_fine(nlshell, fake_server):
+    r = nlshell("auth", "status", env={"OPENROUTER_API_KEY": None, "OPENROUTER_BASE_URL": fake_server.base_url})
+    assert r.returncode == 0 and r.stdout == ""
+    assert "no API key set" in r.stderr and "fine unless it asks" in r.stderr
+    assert "run `nlshell auth login`" not in r.stderr  # nothing to fix
