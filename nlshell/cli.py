@@ -410,7 +410,7 @@ def _cmd_check(argv, global_args) -> int:
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--shell", choices=("bash", "zsh", "fish", "sh"), help="syntax to check (default: your $SHELL)")
-    p.add_argument("command", nargs="+", metavar="COMMAND")
+    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to check; quote it, or put it after --")
     args = p.parse_args(argv)
     command = clean_text(" ".join(args.command))
     from nlshell.usershell import user_shell
@@ -447,7 +447,7 @@ def _cmd_explain(argv, global_args) -> int:
         "examples:\n  nlshell explain 'tar -xzvf a.tgz'\n  nlshell explain -- ls -la",
     )
     p.add_argument("-m", "--model", metavar="MODEL", help="model for this call")
-    p.add_argument("command", nargs="+", metavar="COMMAND")
+    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to explain; quote it, or put it after --")
     args = p.parse_args(argv)
     command = clean_text(" ".join(args.command)).strip()
     if not command:
@@ -481,7 +481,7 @@ def _cmd_init(argv, global_args) -> int:
         "nlshell init",
         "Print the keybinding script for your shell. The key (default Alt+K) turns the text on the command line into a command, in place.",
         'setup:\n  bash: eval "$(nlshell init bash)"   in ~/.bashrc\n  zsh:  eval "$(nlshell init zsh)"    in ~/.zshrc\n'
-        "  fish: nlshell init fish | source      in ~/.config/fish/config.fish\n\n"
+        "  fish: nlshell init fish | source    in ~/.config/fish/config.fish\n\n"
         "examples:\n  nlshell init bash --key ctrl-t\n  nlshell init zsh --no-bind",
     )
     p.add_argument("shell", choices=SHELLS, metavar="{bash,zsh,fish}")
@@ -686,6 +686,10 @@ def _cmd_config(argv, global_args) -> int:
     width = max(len(r[0]) for r in rows)
     for name, value, source in rows:
         shown = ", ".join(value) if isinstance(value, list) else value
+        if isinstance(value, bool):
+            shown = "true" if value else "false"  # as written in config.toml
+        elif shown in ("", None):
+            shown = "(not set)"
         out(f"{name.ljust(width)}  {_visible(str(shown))}" + (f"   ({source})" if source else ""))
     return EXIT_OK
 
@@ -711,5 +715,5 @@ def _cmd_cache(argv, global_args) -> int:
         out_json(stats)
         return EXIT_OK
     for key, value in stats.items():
-        out(f"{key}: {value}")
+        out(f"{key}: {('yes' if value else 'no') if isinstance(value, bool) else value}")
     return EXIT_OK

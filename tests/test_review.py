@@ -113,3 +113,29 @@ def test_auth_status_without_a_key_for_another_server_says_that_is_fine(nlshell,
     assert r.returncode == 0 and r.stdout == ""
     assert "no API key set" in r.stderr and "fine unless it asks" in r.stderr
     assert "run `nlshell auth login`" not in r.stderr  # nothing to fix
+
+
+def test_init_help_lines_up_the_setup_column(nlshell):
+    r = nlshell("init", "--help")
+    setup = [line for line in r.stdout.splitlines() if line.lstrip().startswith(("bash:", "zsh:", "fish:"))]
+    assert len(setup) == 3
+    assert len({line.index(" in ~/") for line in setup}) == 1, setup
+
+
+@pytest.mark.parametrize("sub", ["check", "explain"])
+def test_command_argument_has_help(sub, nlshell):
+    r = nlshell(sub, "--help")
+    line = next(line for line in r.stdout.splitlines() if line.strip().startswith("COMMAND ") and "[" not in line)
+    assert "quote it" in line
+
+
+def test_human_output_has_no_python_reprs(nlshell, server_env):
+    stats = nlshell("cache", "stats", env=server_env).stdout
+    shown = nlshell("config", "show", env=server_env).stdout
+    for text in (stats, shown):
+        assert "True" not in text and "False" not in text, text
+    assert "usable: yes" in stats
+    assert "cache_enabled         true" in shown
+    for line in shown.splitlines():
+        name, _, rest = line.partition("  ")
+        assert not rest.strip().startswith("(default)"), line  # no blank value before its source
