@@ -16,19 +16,21 @@ nlshell-widget() {
         printf 'nlshell: cannot create a temporary file (mktemp failed)\n' >&2
         return 0
     }
-    # bash has just cleared the prompt line: the hint sits there until the answer comes.
-    printf 'nlshell: thinking...' >&2
-    # Ctrl+C stops nlshell but not this function, so the words stay on the line.
-    local saved_int
+    # Ctrl+C stops nlshell but not this function, so the words stay on the line. One that comes
+    # before nlshell has started is remembered, so nlshell is then not started at all.
+    local saved_int interrupted=0
     saved_int=$(trap -p INT)
-    trap : INT
+    trap 'interrupted=1' INT
     {
         # Unlinked at once, read back through fd 9: nothing is left behind, even on Ctrl+C.
         command rm -f -- "$tmp"
-        out=$(@NLSHELL@ --widget bash -- "$line" </dev/null 2>&8) || rc=$?
+        # bash has just cleared the prompt line: the hint sits there until the answer comes.
+        printf 'nlshell: thinking...' >&2
+        ((interrupted)) || out=$(@NLSHELL@ --widget bash -- "$line" </dev/null 2>&8) || rc=$?
         IFS= read -r -d '' err <&9 || :
     } 8>"$tmp" 9<"$tmp"
     trap - INT
+    ((interrupted && rc == 0)) && [[ -z $out ]] && rc=130
     [[ -z $saved_int ]] || eval "$saved_int"
     printf '\r\033[K' >&2
     err=${err%$'\n'}

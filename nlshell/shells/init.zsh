@@ -8,8 +8,10 @@ setopt interactive_comments
 
 nlshell-widget() {
     emulate -L zsh  # also makes the trap below local to this call
-    # Ctrl+C stops nlshell but not this widget, so the words stay on the line.
-    trap : INT
+    # Ctrl+C stops nlshell but not this widget, so the words stay on the line. One that comes before
+    # nlshell has started is remembered, so nlshell is then not started at all.
+    local -i interrupted=0
+    trap 'interrupted=1' INT
     local line=$BUFFER
     [[ $line == *[^[:space:]]* ]] || return 0
     local out='' err='' tmp=''
@@ -18,14 +20,15 @@ nlshell-widget() {
         zle -M 'nlshell: cannot create a temporary file (mktemp failed)'
         return 0
     }
-    zle -M 'nlshell: thinking...'
-    zle -R
     {
         # Unlinked at once, read back through fd 9: nothing is left behind, even on Ctrl+C.
         command rm -f -- $tmp
-        out=$(@NLSHELL@ --widget zsh -- $line </dev/null 2>&8) || rc=$?
+        zle -M 'nlshell: thinking...'
+        zle -R
+        ((interrupted)) || { out=$(@NLSHELL@ --widget zsh -- $line </dev/null 2>&8) || rc=$? }
         IFS= read -r -d '' err <&9 || :
     } 8>$tmp 9<$tmp
+    ((interrupted && rc == 0)) && [[ -z $out ]] && rc=130
     err=${err%$'\n'}
     if ((rc == 0)) && [[ -n $out ]]; then
         # One assignment in one widget call: a single step for undo. split-undo (zsh 5.1+) keeps
