@@ -26,6 +26,7 @@ from nlshell.errors import (
 
 SUBCOMMANDS = ("history", "completions", "explain", "check", "init", "models", "auth", "config", "cache")
 SHELLS = ("bash", "zsh", "fish")
+MAX_REQUEST = 4_000  # characters: a request is a few sentences, not a file
 _VALUE_FLAGS = ("-m", "--model", "--widget")
 
 
@@ -249,6 +250,11 @@ def _dispatch(argv: list[str]) -> int:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UsageError("the REPL needs a terminal", 'give a request: nlshell -p "list all files"')
         return _repl(args)
+    if len(request) > MAX_REQUEST:
+        raise UsageError(
+            f"the request is {len(request):,} characters long; the limit is {MAX_REQUEST:,}",
+            "say what you want in a few sentences",
+        )
     return _one_shot(args, request)
 
 
@@ -418,6 +424,12 @@ def _cmd_check(argv, global_args) -> int:
 
     shell = args.shell or user_shell()[1]
     result = assess(command, shell)
+    from nlshell.extract import hostile_characters
+
+    hidden = hostile_characters(command)
+    if hidden:  # what a terminal shows would not be what runs
+        result.valid = False
+        result.problems = [f"contains hidden or control characters ({', '.join(hidden)})", *result.problems]
     code = 3 if (not result.valid or result.risk == "dangerous") else (1 if result.risk == "caution" else 0)
     if args.json:
         out_json(
@@ -614,6 +626,8 @@ def _cmd_auth(argv, global_args) -> int:
             key = sys.stdin.readline()
         where = credentials.store_key(key)
         say(f"nlshell: key stored in the {where}")
+        if not key.strip().startswith("sk-or-"):
+            say("nlshell: note: OpenRouter keys start with sk-or-; this one is kept as given (fine for other servers)")
         return EXIT_OK
     if args.action == "logout":
         removed = credentials.remove_key()

@@ -310,6 +310,8 @@ def load(flags: dict[str, object] | None = None) -> Settings:
     if os.path.isfile(settings.config_path):
         settings.config_exists = True
         file_values = read_config_file(settings.config_path)
+    elif os.path.exists(settings.config_path):
+        raise ConfigError("the config path is not a file", "make it a TOML file or remove it", path=settings.config_path)
     elif os.environ.get("NLSHELL_CONFIG"):
         raise ConfigError("NLSHELL_CONFIG names a file that does not exist", path=settings.config_path)
 

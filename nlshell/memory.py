@@ -99,6 +99,11 @@ class Memory(SqliteStore):
         row = cursor.fetchone() if cursor is not None else None
         return row[0] if row else None
 
+    def forget(self, request: str, *, shell: str) -> int:
+        """The user turned this answer down: the request no longer answers itself from memory."""
+        cursor = self.run("DELETE FROM runs WHERE normalized = ? AND shell = ?", (normalize_request(request), shell))
+        return cursor.rowcount if cursor is not None else 0
+
     def similar(self, request: str, *, shell: str, limit: int = 3) -> list[tuple[str, str]]:
         """Past (request, command) pairs sharing the most words with `request`: hints, never answers."""
         words = _content_words(request)

@@ -44,7 +44,7 @@ def list_models(pipeline, *, refresh: bool = False, warn=lambda message: None) -
         cached = _read_cache(base_url, max_age=MODELS_TTL)
         if cached is not None:
             return cached
-    models = [_as_row(m) for m in pipeline.client().models()]
+    models = [_as_row(m) for m in pipeline.client(key_required=False).models()]
     try:
         paths.write_private(
             paths.models_cache(),

@@ -147,13 +147,14 @@ class Pipeline:
         """No key and OpenRouter's URL: only the offline index can answer."""
         return self.settings.is_openrouter and not self.key_lookup().key
 
-    def client(self):
+    def client(self, *, key_required: bool = True):
+        """The one pooled client. OpenRouter needs a key for everything but its public model list."""
         if self._client is None:
             from nlshell import __version__
             from nlshell.openrouter.client import OpenRouterClient
 
             key = self.key_lookup().key
-            if not key and self.settings.is_openrouter:
+            if not key and self.settings.is_openrouter and key_required:
                 from nlshell.errors import NoKeyError
 
                 raise NoKeyError()
@@ -328,9 +329,12 @@ class Pipeline:
         return self.client().stream_chat(explain_messages(command, context=self.context), **options)
 
     def forget(self, suggestion: Suggestion) -> None:
-        """Aborting or revising evicts the answer, so asking again gives a fresh one."""
+        """Aborting or revising evicts the answer, so asking again gives a fresh one — also when the
+        answer came from your history: that request stops answering itself from memory."""
         if suggestion.key:
             self.cache.evict(suggestion.key)
+        if suggestion.source == "memory" and self.memory is not None:
+            self.memory.forget(suggestion.request, shell=self.shell)
 
     def execute(self, suggestion: Suggestion, command: str) -> int:
         """Run the confirmed command in the user's shell and remember it; returns its status."""

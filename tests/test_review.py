@@ -139,3 +139,62 @@ def test_human_output_has_no_python_reprs(nlshell, server_env):
     for line in shown.splitlines():
         name, _, rest = line.partition("  ")
         assert not rest.strip().startswith("(default)"), line  # no blank value before its source
+
+
+# -- second review round --------------------------------------------------------------------
+def test_models_on_openrouter_without_a_key_uses_no_authorization(fake_server, monkeypatch):
+    from nlshell import config, models
+    from nlshell.pipeline import Pipeline
+
+    monkeypatch.setattr(config, "OPENROUTER_BASE_URL", fake_server.base_url)
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_server.base_url)
+    pipeline = Pipeline(config.load())
+    assert pipeline.settings.is_openrouter and pipeline.needs_offline
+    rows = models.list_models(pipeline)
+    pipeline.close()
+    assert rows and "Authorization" not in fake_server.requests[-1].headers
+
+
+def test_aborting_a_remembered_answer_stops_it_answering_again(fake_server, server_env, monkeypatch):
+    from nlshell import config
+    from nlshell.pipeline import Pipeline
+
+    for k, v in server_env.items():
+        monkeypatch.setenv(k, v)
+    pipeline = Pipeline(config.load())
+    pipeline.memory.remember("make a file", "touch made.txt", shell=pipeline.shell, cwd=".")
+    s = pipeline.suggest("make a file")
+    assert s.source == "memory"
+    pipeline.forget(s)  # what an abort at the menu does
+    fake_server.reply("touch other.txt")
+    again = pipeline.suggest("make a file")
+    pipeline.close()
+    assert (again.source, again.command) == ("model", "touch other.txt")
+
+
+def test_a_request_that_is_a_file_is_refused(nlshell, fake_server, server_env):
+    r = nlshell("-p", env=server_env, input="x" * 10_000)
+    assert r.returncode == 2 and r.stdout == ""
+    assert "limit" in r.stderr
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize("command, shown", [("echo hi\x1b[2K", "\\x1b"), ("ls \u202e", "U+202E")])
+def test_check_refuses_hidden_characters(nlshell, command, shown):
+    r = nlshell("check", "--json", command)
+    assert r.returncode == 3
+    data = json.loads(r.stdout)
+    assert data["valid"] is False and shown in data["problems"][0]
+
+
+def test_login_with_an_unusual_key_says_so(nlshell):
+    r = nlshell("auth", "login", input="not-a-key\n")
+    assert r.returncode == 0
+    assert "sk-or-" in r.stderr and "not-a-key" not in r.stderr
+
+
+def test_a_directory_at_the_config_path_is_an_error(nlshell, isolated_home):
+    (isolated_home / ".config" / "nlshell" / "config.toml").mkdir(parents=True)
+    r = nlshell("-p", "list files")
+    assert r.returncode == 2
+    assert "not a file" in r.stderr
