@@ -1,8 +1,9 @@
 """The command line: parse, dispatch, print; every error ends here as one line and an exit code.
 
-The line itself is written by console.report (shared with the REPL). stdout is the product (a command, or JSON); everything meant for the person goes to stderr or the
-terminal. `--version` and `init` are answered before argparse is even imported: they run at every
-shell start and must cost little more than Python itself.
+The line itself is written by console.report (shared with the REPL). stdout is the product (a
+command, or JSON); everything meant for the person goes to stderr or the terminal. `--version` and
+`init` are answered before argparse is even imported: they run at every shell start and must cost
+little more than Python itself.
 """
 
 from __future__ import annotations
