@@ -245,7 +245,7 @@ def read_config_file(path: str) -> dict[str, object]:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
-        raise ConfigError("the config file is not UTF-8 text", path=path) from None
+        raise ConfigError("the config file is not UTF-8 text", "save it as UTF-8", path=path) from None
     except tomllib.TOMLDecodeError as e:
         message = str(e)
         line = None
@@ -254,7 +254,10 @@ def read_config_file(path: str) -> dict[str, object]:
                 line = int(message.rsplit("line ", 1)[1].split(",")[0].split(")")[0])
             except ValueError:
                 line = None
-        raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from None
+        raise ConfigError(
+            f"invalid TOML: {message}", "fix that line (config/config.toml in the repository is a valid example)",
+            path=path, line=line,
+        ) from None
 
     by_location = {(sec, key): name for name, (sec, key, *_rest) in SPEC.items()}
     sections = {sec for sec, _ in by_location}
