@@ -12,7 +12,7 @@ import os
 import sys
 
 from nlshell import __version__
-from nlshell.console import clean_text, internal_error, out, out_json, report, say, use_color, warn
+from nlshell.console import clean_text, internal_error, is_terminal, out, out_json, report, say, use_color, warn
 from nlshell.console import debug as _debug
 from nlshell.console import visible as _visible
 from nlshell.errors import (
@@ -292,19 +292,12 @@ def _one_shot(args, request: str) -> int:
 
 def _with_spinner(work, args):
     """A spinner on a terminal's stderr while waiting (never for the keybinding, never on a pipe)."""
-    if args.widget or not _stderr_is_terminal():
+    if args.widget or not is_terminal(sys.stderr):
         return work()
     from nlshell.spinner import Spinner
 
     with Spinner("thinking"):
         return work()
-
-
-def _stderr_is_terminal() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (ValueError, OSError):
-        return False
 
 
 def _risk_line(s) -> str | None:

@@ -61,14 +61,18 @@ def clean_text(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def is_terminal(stream) -> bool:
+    """isatty() that a closed or replaced stream cannot turn into an exception."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def use_color(no_color_flag: bool = False, stream=None) -> bool:
-    stream = stream or sys.stderr
     if no_color_flag or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb":
         return False
-    try:
-        return stream.isatty()
-    except (ValueError, OSError):
-        return False
+    return is_terminal(stream or sys.stderr)
 
 
 def debug() -> bool:

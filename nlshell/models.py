@@ -14,27 +14,36 @@ from nlshell import paths
 MODELS_TTL = 3600.0
 
 
-def _read_cache(base_url: str, *, max_age: float | None) -> list[dict] | None:
+def _load_cache() -> dict | None:
+    """The cached list file as {base_url, fetched, models}, or None when absent or unreadable."""
     try:
         with open(paths.models_cache(), encoding="utf-8") as f:
             data = json.load(f)
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("base_url") != base_url or not isinstance(data.get("models"), list):
+    if not isinstance(data, dict) or not isinstance(data.get("models"), list):
         return None
-    if max_age is not None and time.time() - float(data.get("fetched", 0)) > max_age:
+    data["models"] = [m for m in data["models"] if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    return data
+
+
+def _read_cache(base_url: str, *, max_age: float | None) -> list[dict] | None:
+    data = _load_cache()
+    if data is None or data.get("base_url") != base_url:
         return None
-    return [m for m in data["models"] if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    try:
+        fetched = float(data.get("fetched", 0))
+    except (TypeError, ValueError):
+        return None
+    if max_age is not None and time.time() - fetched > max_age:
+        return None
+    return data["models"]
 
 
 def cached_ids() -> list[str]:
     """Model ids from the cached list, whatever its age or server; never the network."""
-    try:
-        with open(paths.models_cache(), encoding="utf-8") as f:
-            data = json.load(f)
-        return [m["id"] for m in data.get("models", []) if isinstance(m, dict) and isinstance(m.get("id"), str)]
-    except (OSError, ValueError, AttributeError):
-        return []
+    data = _load_cache()
+    return [m["id"] for m in data["models"]] if data else []
 
 
 def list_models(pipeline, *, refresh: bool = False, warn=lambda message: None) -> list[dict]:

@@ -85,13 +85,6 @@ class Suggestion:
         return f"Suggestion({self.command!r}, risk={self.risk!r}, source={self.source!r}, cached={self.cached})"
 
 
-def normalize_request(text: str) -> str:
-    """Lowercase, single spaces, no trailing punctuation: how requests are compared and cached."""
-    from nlshell.memory import normalize_request as normalize
-
-    return normalize(text)
-
-
 class Pipeline:
     """One per process (or REPL session): owns the one HTTP client, the cache and the memory."""
 
@@ -179,6 +172,8 @@ class Pipeline:
 
     # -- the steps -------------------------------------------------------------------------
     def cache_key_for(self, request: str, history: list[dict] | tuple = ()) -> str:
+        from nlshell.memory import normalize_request
+
         turns = "\x1e".join(f"{t.get('role')}:{t.get('content')}" for t in history)
         return cache_key(
             normalize_request(request),
@@ -284,15 +279,18 @@ class Pipeline:
                 options["reasoning"] = {"effort": settings.reasoning_effort, "exclude": True}
         return options
 
-    def offline(self, request: str, *, notice: str | None = None) -> Suggestion:
+    def _top_offline_hit(self, request: str, *, warn):
         from nlshell.offline import OfflineIndex
 
         accepted = self.memory.accepted_commands() if self.memory is not None else ()
-        index = OfflineIndex(warn=self.warn, **({"which": self.which} if self.which else {}))
+        index = OfflineIndex(warn=warn, **({"which": self.which} if self.which else {}))
         hits = index.lookup(request, shell=self.shell, limit=1, accepted=accepted)
-        if not hits:
+        return hits[0] if hits else None
+
+    def offline(self, request: str, *, notice: str | None = None) -> Suggestion:
+        hit = self._top_offline_hit(request, warn=self.warn)
+        if hit is None:
             raise NoOfflineAnswerError()
-        hit = hits[0]
         s = self.assess(request, hit.command, source="offline")
         if notice:
             s.notes.append(notice)
@@ -301,14 +299,12 @@ class Pipeline:
         return s
 
     def offline_hint(self, request: str) -> str | None:
-        """The top offline answer, to offer when the network is down (never raises)."""
+        """The answer `--offline` would give, to offer when the network is down (never raises)."""
         try:
-            from nlshell.offline import OfflineIndex
-
-            hits = OfflineIndex(warn=lambda m: None).lookup(request, shell=self.shell, limit=1)
+            hit = self._top_offline_hit(request, warn=lambda message: None)
         except Exception:
             return None
-        return hits[0].command if hits else None
+        return hit.command if hit else None
 
     def revise(self, current: Suggestion, instruction: str, history: list[dict] | tuple = ()) -> Suggestion:
         """A follow-up turn: the conversation so far, the command given, and what should change."""
