@@ -41,6 +41,11 @@ SPEC: dict[str, tuple[str, str, str, object, str | None]] = {
     "memory_enabled": ("memory", "enabled", "bool", True, None),
     "editing_mode": ("repl", "editing_mode", "emacs|vi", "emacs", None),
     "color": ("ui", "color", "bool", True, None),
+    # `nlshell guard` (coding-agent hook): what each risk level answers, and commands run knowingly.
+    "guard_on_safe": ("guard", "on_safe", "pass|allow", "pass", None),
+    "guard_on_caution": ("guard", "on_caution", "ask|allow|pass", "ask", None),
+    "guard_on_dangerous": ("guard", "on_dangerous", "deny|ask", "deny", None),
+    "guard_allow": ("guard", "allow", "list", [], None),
 }
 
 # Variables a `.env` file may set. The key is read by credentials.py from the same values.
