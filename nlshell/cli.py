@@ -25,7 +25,7 @@ from nlshell.errors import (
     UsageError,
 )
 
-SUBCOMMANDS = ("history", "completions", "explain", "check", "init", "models", "auth", "config", "cache")
+SUBCOMMANDS = ("history", "completions", "explain", "check", "guard", "init", "models", "auth", "config", "cache")
 SHELLS = ("bash", "zsh", "fish")
 MAX_REQUEST = 4_000  # characters: a request is a few sentences, not a file
 _VALUE_FLAGS = ("-m", "--model", "--widget")
@@ -39,6 +39,12 @@ def main(argv: list[str]) -> int:
     try:
         if argv[:1] == ["init"]:
             return _fast_init(argv[1:])
+        if argv[:1] == ["guard"]:  # the coding-agent hook: before every agent command, without argparse
+            from nlshell.guard_cli import hook_call
+
+            code = hook_call(argv[1:])
+            if code is not None:
+                return code
         return _dispatch(argv)
     except NlshellError as e:
         return report(e)
@@ -147,6 +153,7 @@ commands:
   nlshell                       interactive REPL
   nlshell explain COMMAND       explain a command, part by part
   nlshell check COMMAND         validate and rate a command offline (exit 0 safe, 1 caution, 3 dangerous/invalid)
+  nlshell guard install claude-code|cursor [--project]   rate every command a coding agent runs
   nlshell init bash|zsh|fish    keybinding script: eval "$(nlshell init bash)"
   nlshell completions SHELL     shell completion script
   nlshell models [SEARCH]       list models (--free, --json)
@@ -388,6 +395,7 @@ def _repl(args) -> int:
 def _subcommand(name: str, argv: list[str], global_args) -> int:
     handler = {
         "check": _cmd_check,
+        "guard": _cmd_guard,
         "explain": _cmd_explain,
         "init": _cmd_init,
         "completions": _cmd_completions,
@@ -444,6 +452,12 @@ def _cmd_check(argv, global_args) -> int:
     for problem in result.problems:
         say(f"  {_visible(problem)}")
     return code
+
+
+def _cmd_guard(argv, global_args) -> int:
+    from nlshell.guard_cli import guard_command
+
+    return guard_command(argv, _Parser.make)
 
 
 def _cmd_explain(argv, global_args) -> int:

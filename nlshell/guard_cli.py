@@ -1,0 +1,105 @@
+"""The `nlshell guard` command line: the hook itself (no argparse), and install / uninstall / status.
+
+The hook form, `nlshell guard [--format AGENT]` with an event piped in, runs before every command
+an agent runs, so it is recognised by hand and answered without building argparse. Anything else
+(`--help`, a subcommand, a mistake) gets argparse. Whatever goes wrong while answering an event
+exits 2 — every agent's "block" — never 0 without an answer, and never 1 (which agents ignore).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from nlshell.console import is_terminal, out, out_json, say, visible
+from nlshell.errors import EXIT_OK, UsageError
+from nlshell.guard_formats import NAMES
+
+
+def _forced_format(args: list[str]) -> tuple[bool, str | None]:
+    """(is this the plain hook form, the --format it names)."""
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--format" and args[1] in NAMES:
+        return True, args[1]
+    if len(args) == 1 and args[0].startswith("--format=") and args[0].split("=", 1)[1] in NAMES:
+        return True, args[0].split("=", 1)[1]
+    return False, None
+
+
+def hook_call(args: list[str]) -> int | None:
+    """Answer the event on stdin; None when `args` are not the plain hook form (argparse decides)."""
+    plain, forced = _forced_format(args)
+    if not plain or is_terminal(sys.stdin):
+        return None
+    return answer_event(forced)
+
+
+def answer_event(forced: str | None) -> int:
+    try:
+        from nlshell.guard import respond
+
+        text, code = respond(sys.stdin.fileno(), forced, os.environ)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return code
+    except BaseException as e:  # noqa: BLE001 - even Ctrl-C or a broken install must block, not pass
+        try:
+            sys.stderr.write(f"nlshell guard could not answer ({e.__class__.__name__}); the command is blocked\n")
+        except Exception:  # noqa: BLE001
+            pass
+        return 2
+
+
+DESCRIPTION = (
+    "The pre-execution hook of coding agents: reads one hook event (JSON) on stdin and answers allow, ask or deny "
+    "in that agent's format, from nlshell's risk rating alone (no model, no network)."
+)
+EPILOG = """\
+setup:
+  nlshell guard install claude-code     ~/.claude/settings.json (--project: .claude/settings.json)
+  nlshell guard install cursor          ~/.cursor/hooks.json (--project: .cursor/hooks.json)
+  nlshell guard status                  where it is installed, and the policy in force
+
+policy: [guard] on_safe, on_caution, on_dangerous and allow in config.toml; a project's own allow list in
+.nlshell.toml. Anything the guard cannot read, parse or rate in time is answered ask, never allow."""
+
+
+def guard_command(argv: list[str], make_parser) -> int:
+    """`nlshell guard --help | install | uninstall | status` (the hook form too, when typed oddly)."""
+    from nlshell import guard_install
+
+    p = make_parser("nlshell guard", DESCRIPTION, EPILOG)
+    p.add_argument("action", nargs="?", choices=("install", "uninstall", "status"), metavar="install|uninstall|status")
+    p.add_argument("agent", nargs="?", choices=guard_install.AGENTS, metavar="claude-code|cursor")
+    p.add_argument("--project", action="store_true", help="the project's settings file instead of your own")
+    p.add_argument("--format", choices=NAMES, help="answer in this agent's format (default: the event's)")
+    p.add_argument("--json", action="store_true", help="print status as JSON")
+    args = p.parse_args(argv)
+    if args.action is None:
+        if args.agent or args.project or args.json:
+            raise UsageError("the hook takes only --format", "see `nlshell guard --help`")
+        if is_terminal(sys.stdin):
+            raise UsageError("nlshell guard reads a hook event on stdin",
+                             "agents run it; set it up with `nlshell guard install claude-code`")
+        return answer_event(args.format)
+    if args.format:
+        raise UsageError("--format is for the hook itself", f"try: nlshell guard {args.action} {args.agent or 'claude-code'}")
+    if args.action == "status":
+        agents = [args.agent] if args.agent else list(guard_install.AGENTS)
+        report = guard_install.status(os.getcwd(), agents, args.project)
+        if args.json:
+            out_json(report)
+        else:
+            for line in guard_install.status_lines(report):
+                out(visible(line))
+        return EXIT_OK
+    if not args.agent:
+        raise UsageError(f"which agent? {' or '.join(guard_install.AGENTS)}",
+                         f"try: nlshell guard {args.action} claude-code")
+    change = guard_install.install if args.action == "install" else guard_install.uninstall
+    path, outcome, backup = change(args.agent, args.project, os.getcwd())
+    say(f"nlshell: {args.agent}: {outcome} ({visible(path)})")
+    if backup:
+        say(f"nlshell: the previous file is kept as {visible(backup)}")
+    return EXIT_OK
