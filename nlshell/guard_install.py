@@ -27,6 +27,7 @@ import shlex
 import sys
 
 from nlshell.errors import ConfigError
+from nlshell.paths import write_atomic
 
 CLAUDE_CODE, CURSOR = "claude-code", "cursor"
 AGENTS = (CLAUDE_CODE, CURSOR)
@@ -148,9 +149,9 @@ class SettingsFile:
         mode = 0o600
         if self.exists:
             backup = self.path + BACKUP_SUFFIX
-            _write(backup, self.original, 0o600)
+            write_atomic(backup, self.original)
             mode = os.stat(target).st_mode & 0o777
-        _write(target, self.render(), mode)
+        write_atomic(target, self.render(), mode)
         return backup
 
 
@@ -161,22 +162,6 @@ def _indent_of(text: str) -> int | str | None:
         return None
     unit = match.group(1)
     return "\t" if unit.startswith("\t") else len(unit)
-
-
-def _write(path: str, data: bytes, mode: int) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 # -- the entries ----------------------------------------------------------------------------------

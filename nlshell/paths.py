@@ -82,13 +82,20 @@ def touch_private(path: str) -> None:
 
 
 def write_private(path: str, data: str) -> None:
-    """Write `path` atomically as 0600 (temp file + rename), so a crash never leaves half a file."""
+    """Write `path` atomically as 0600 in a private directory."""
     ensure_private_dir(os.path.dirname(path))
+    write_atomic(path, data.encode("utf-8"))
+
+
+def write_atomic(path: str, data: bytes, mode: int = 0o600) -> None:
+    """Write `path` (temp file + rename), so a crash never leaves half a file; 0600 unless told."""
     tmp = f"{path}.{os.getpid()}.tmp"
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "wb") as f:
             f.write(data)
+        if mode != 0o600:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
