@@ -128,7 +128,7 @@ def parse_event(raw: bytes) -> dict:
 
 # -- deciding ---------------------------------------------------------------------------------
 def _failure(why: str) -> Decision:
-    return Decision(ASK, f"cannot check this command — {why}; confirm it yourself", failure=True)
+    return Decision(ASK, f"cannot check this command — {why}", failure=True)
 
 
 def summary(verdict: Verdict) -> str:

@@ -61,17 +61,19 @@ class Decision:
 
     @property
     def for_person(self) -> str:
-        return f"nlshell: {self.summary}" if self.summary else "nlshell"
+        text = f"nlshell: {self.summary}" if self.summary else "nlshell"
+        return text + "; confirm it yourself" if self.failure else text
 
     @property
     def for_agent(self) -> str:
-        if self.action == DENY:
-            why = "could not check it" if self.failure else "blocked it"
-            return (
-                f"The nlshell guard {why}: {self.summary}. Do not try another way around this check; if the "
-                "command is really needed, explain why and let the user run it."
-            )
-        return self.for_person
+        if self.action != DENY:
+            return self.for_person
+        if self.failure:
+            return f"The nlshell guard blocked this command: {self.summary}. If it is needed, let the user run it."
+        return (
+            f"The nlshell guard blocked this command: {self.summary}. Do not try another way around this check; "
+            "if the command is really needed, explain why and let the user run it."
+        )
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Decision({self.action!r}, {self.summary!r}, failure={self.failure})"

@@ -102,7 +102,7 @@ def test_claude_code_answers():
     out, _ = answer(claude("git reset --hard"))
     assert out["hookSpecificOutput"]["permissionDecision"] == DENY
     reason = out["hookSpecificOutput"]["permissionDecisionReason"]
-    assert reason.startswith("The nlshell guard blocked it: dangerous — ")  # shown to Claude: says what to do
+    assert reason.startswith("The nlshell guard blocked this command: dangerous — ")  # to Claude: what to do
     assert "let the user run it" in reason
 
 
@@ -124,7 +124,7 @@ def test_gemini_answers_allow_or_deny_only(isolated_home):
     assert "git reset --hard discards uncommitted changes for good" in out["reason"]
     out, _ = answer(b"{not json", "gemini")
     assert out["decision"] == DENY  # a failure is never left to pass
-    assert "could not check it" in out["reason"]
+    assert out["reason"].startswith("The nlshell guard blocked this command: cannot check this command — ")
     policy(isolated_home, on_safe="allow")
     assert answer(gemini("git status"))[0] == {"decision": ALLOW, "reason": "nlshell: safe"}
 
@@ -299,7 +299,7 @@ def test_malformed_or_hostile_input_asks_never_allows(isolated_home, name):
     fmt, decision = decide(HOSTILE[name], "claude-code")
     assert (fmt, decision.action, decision.failure) == ("claude-code", ASK, True), decision.summary
     assert decision.summary.startswith("cannot check this command — ")
-    assert "confirm it yourself" in decision.summary
+    assert decision.for_person.endswith("; confirm it yourself")
 
 
 def test_hostile_input_through_the_process(isolated_home):
