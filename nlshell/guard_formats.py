@@ -220,8 +220,3 @@ def shell_request(shape: str, event: dict, environ) -> ShellRequest | None:
 def render(name: str, decision: Decision) -> tuple[str, int]:
     """(stdout, exit code) answering `decision` in the agent's format."""
     return _RENDERERS[name](decision)
-
-
-def blocking_exit(decision: Decision) -> tuple[str, str, int]:
-    """When no answer can be written: nothing on stdout, the reason on stderr, exit 2 (block)."""
-    return "", decision.for_agent + "\n", 2

@@ -77,7 +77,11 @@ def _default(name: str) -> object:
 def load(cwd: str | None) -> Policy:
     """The policy in force for an event in `cwd`; ConfigError when config.toml cannot be used."""
     policy = Policy()
-    values = _config_values(policy.config_path)
+    _apply(policy, _config_values(policy.config_path), cwd)
+    return policy
+
+
+def _apply(policy: Policy, values: dict, cwd: str | None) -> None:
     for name in _SETTINGS[:3]:
         policy.actions[name] = values.get(name, policy.actions[name])
     for text in values.get("guard_allow", []):
@@ -89,7 +93,6 @@ def load(cwd: str | None) -> Policy:
         if problem:
             policy.notes.append(f"ignored {_shown(found)}: {problem}")
         policy.allow.extend(AllowEntry(text, _shown(found), trusted=False) for text in entries)
-    return policy
 
 
 def _config_values(path: str) -> dict:
@@ -185,23 +188,21 @@ def _shown(path: str) -> str:
 
 def describe(cwd: str | None) -> dict:
     """The policy in force for `cwd`, each setting with where it came from (`guard status`)."""
-    path = paths.config_file()
-    report: dict = {"config_file": _shown(path), "error": None, "settings": {}, "allow": [], "notes": []}
+    policy = Policy()
+    error = None
     try:
-        values = _config_values(path)
+        values = _config_values(policy.config_path)
     except ConfigError as e:
-        report["error"] = f"{e.message} — until it is fixed, the guard asks about every command"
+        error = f"{e.message} — until it is fixed, the guard asks about every command"
         values = {}
-    for name in _SETTINGS[:3]:
-        source = "config" if name in values else "default"
-        report["settings"][config.SPEC[name][1]] = {"value": values.get(name, _default(name)), "source": source}
-    for text in values.get("guard_allow", []):
-        report["allow"].append({"entry": text, "source": _shown(path), "clears_dangerous": True})
-    found = find_project_file(cwd)
-    if found:
-        entries, problem = _project_allow(found)
-        if problem:
-            report["notes"].append(f"ignored {_shown(found)}: {problem}")
-        for text in entries:
-            report["allow"].append({"entry": text, "source": _shown(found), "clears_dangerous": False})
-    return report
+    _apply(policy, values, cwd)
+    return {
+        "config_file": _shown(policy.config_path),
+        "error": error,
+        "settings": {
+            config.SPEC[name][1]: {"value": policy.actions[name], "source": "config" if name in values else "default"}
+            for name in _SETTINGS[:3]
+        },
+        "allow": [{"entry": e.text, "source": e.source, "clears_dangerous": e.trusted} for e in policy.allow],
+        "notes": policy.notes,
+    }
