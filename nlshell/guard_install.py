@@ -192,22 +192,38 @@ def _handler_lists(agent: str, entries: list) -> list[list]:
     return [group["hooks"] for group in entries if isinstance(group, dict) and isinstance(group.get("hooks"), list)]
 
 
+def _ours_in(agent: str, entries: list) -> list[dict]:
+    return [h for handlers in _handler_lists(agent, entries) for h in handlers if is_ours(h)]
+
+
+def _drop(agent: str, entries: list, victims: list[dict]) -> None:
+    """Remove these handlers (by identity), and the Claude Code matcher groups they leave empty."""
+    emptied = []
+    for handlers in _handler_lists(agent, entries):
+        keep = [h for h in handlers if not any(h is v for v in victims)]
+        if len(keep) < len(handlers):
+            handlers[:] = keep
+            if not keep:
+                emptied.append(handlers)
+    if agent == CLAUDE_CODE:
+        entries[:] = [g for g in entries if not (isinstance(g, dict) and any(g.get("hooks") is e for e in emptied))]
+
+
 def install(agent: str, project: bool, cwd: str) -> tuple[str, str, str | None]:
     """(path, what happened: installed | updated | unchanged, backup path or None)."""
     path = settings_path(agent, project, cwd)
     settings = SettingsFile(path)
     entries = _entry_list(settings, agent)
     wanted = _our_entry(agent)
-    found = [(handlers, h) for handlers in _handler_lists(agent, entries) for h in handlers if is_ours(h)]
+    found = _ours_in(agent, entries)
     if not found:
         entries.append(wanted if agent == CURSOR else {"matcher": "Bash", "hooks": [wanted]})
         outcome = "installed"
     else:
-        first = found[0][1]
+        first = found[0]
         before = dict(first)
         first.update(wanted)
-        for handlers, extra in found[1:]:  # one guard is enough: drop duplicates
-            handlers.remove(extra)
+        _drop(agent, entries, found[1:])  # one guard is enough
         outcome = "unchanged" if before == first and len(found) == 1 else "updated"
     if outcome == "unchanged" and settings.exists:
         return path, outcome, None
@@ -225,19 +241,10 @@ def uninstall(agent: str, project: bool, cwd: str) -> tuple[str, str, str | None
     entries = hooks.get(key) if isinstance(hooks, dict) else None
     if not isinstance(entries, list):
         return path, "not installed", None
-    removed = 0
-    emptied = []
-    for handlers in _handler_lists(agent, entries):
-        ours = [h for h in handlers if is_ours(h)]
-        for h in ours:
-            handlers.remove(h)
-        removed += len(ours)
-        if ours and not handlers:
-            emptied.append(handlers)
-    if not removed:
+    ours = _ours_in(agent, entries)
+    if not ours:
         return path, "not installed", None
-    if agent == CLAUDE_CODE:  # a matcher group left with no handler held only the guard
-        entries[:] = [g for g in entries if not (isinstance(g, dict) and any(g.get("hooks") is e for e in emptied))]
+    _drop(agent, entries, ours)
     if not entries:
         del hooks[key]
     if not hooks:
@@ -257,7 +264,7 @@ def installed_in(agent: str, path: str) -> tuple[list[str], str | None]:
     entries = hooks.get("beforeShellExecution" if agent == CURSOR else "PreToolUse") if isinstance(hooks, dict) else None
     if not isinstance(entries, list):
         return [], None
-    commands = [h["command"] for handlers in _handler_lists(agent, entries) for h in handlers if is_ours(h)]
+    commands = [h["command"] for h in _ours_in(agent, entries)]
     if agent == CLAUDE_CODE and settings.data.get("disableAllHooks") is True:
         return commands, "disableAllHooks is true in this file: no hook runs"
     return commands, None

@@ -126,6 +126,7 @@ def test_a_guard_from_another_path_is_updated_in_place_and_duplicates_dropped(pr
     updated = groups[1]["hooks"][1]
     assert updated["timeout"] == 30 and "/old/venv" not in updated["command"]
     assert len(guard_hooks(result)) == 1
+    assert len(groups) == 2  # the group that only held the duplicate went with it
     assert cli("uninstall", "claude-code", "--project").returncode == 0
     after = json.loads(path.read_text())["hooks"]["PreToolUse"]
     assert after[:2] == CLAUDE_SETTINGS["hooks"]["PreToolUse"]  # only nlshell's entries went
