@@ -81,29 +81,44 @@ def rate(command: str, shell: str) -> Verdict:
 
 
 # -- reading the event ------------------------------------------------------------------------
-def read_event(fd: int, deadline: float) -> bytes:
-    """All of stdin, or Malformed when it is too large or does not arrive in time."""
+def read_all(fd: int, deadline: float, limit: int) -> bytes | None:
+    """Everything until EOF; None when `deadline` passes first; OverflowError past `limit` bytes."""
     chunks: list[bytes] = []
     size = 0
     while True:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
-            raise Malformed("the event did not arrive in time")
+            return None
         chunk = os.read(fd, 65536)
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
-        if size > MAX_EVENT_BYTES:
-            raise Malformed(f"the event is larger than {MAX_EVENT_BYTES // (1024 * 1024)} MiB")
+        if size > limit:
+            raise OverflowError(f"more than {limit} bytes")
         chunks.append(chunk)
 
 
-def _no_duplicates(pairs: list) -> dict:
-    keys = [k for k, _ in pairs]
-    if len(set(keys)) != len(keys):
-        # Two values for one field: the agent may run the other one than nlshell rated.
-        raise Malformed("a field appears twice in the event")
-    return dict(pairs)
+def read_event(fd: int, deadline: float) -> bytes:
+    """All of stdin, or Malformed when it is too large or does not arrive in time."""
+    try:
+        raw = read_all(fd, deadline, MAX_EVENT_BYTES)
+    except OverflowError:
+        raise Malformed(f"the event is larger than {MAX_EVENT_BYTES // (1024 * 1024)} MiB") from None
+    if raw is None:
+        raise Malformed("the event did not arrive in time")
+    return raw
+
+
+def strict_json(text: str):
+    """json.loads that refuses a key given twice (ValueError naming it): which one would be used?"""
+
+    def no_duplicates(pairs: list) -> dict:
+        keys = [k for k, _ in pairs]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"the key {next(k for k in keys if keys.count(k) > 1)!r} appears twice")
+        return dict(pairs)
+
+    return json.loads(text, object_pairs_hook=no_duplicates)
 
 
 def parse_event(raw: bytes) -> dict:
@@ -114,12 +129,11 @@ def parse_event(raw: bytes) -> dict:
     except UnicodeDecodeError:
         raise Malformed("the event is not valid UTF-8") from None
     try:
-        event = json.loads(text, object_pairs_hook=_no_duplicates)
+        # Two values for one field: the agent might run the other one than nlshell rated.
+        event = strict_json(text)
     except RecursionError:
         raise Malformed("the event is nested too deeply") from None
     except ValueError as e:
-        if isinstance(e, Malformed):
-            raise
         raise Malformed(f"the event is not valid JSON ({e})") from None
     if not isinstance(event, dict):
         raise Malformed("the event is not a JSON object")
@@ -200,7 +214,7 @@ def rate_with_deadline(request: ShellRequest, deadline: float, rater=None) -> Ve
         os._exit(status)
     os.close(write_end)
     try:
-        data = _read_until(read_end, deadline)
+        data = read_all(read_end, deadline, MAX_EVENT_BYTES)
     finally:
         os.close(read_end)
     if data is None:
@@ -210,18 +224,6 @@ def rate_with_deadline(request: ShellRequest, deadline: float, rater=None) -> Ve
     if status != 0 or not data:
         raise RuntimeError("the rater failed")
     return Verdict.from_json(json.loads(data))
-
-
-def _read_until(fd: int, deadline: float) -> bytes | None:
-    chunks = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return None
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
 
 
 def _kill(pid: int) -> None:

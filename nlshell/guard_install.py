@@ -109,15 +109,10 @@ class SettingsFile:
             raise self._refuse("it is not UTF-8 text") from None
         if not text.strip():
             return  # an empty file: start from {}
-
-        def no_duplicates(pairs):
-            keys = [k for k, _ in pairs]
-            if len(set(keys)) != len(keys):
-                raise ValueError(f"the key {next(k for k in keys if keys.count(k) > 1)!r} appears twice")
-            return dict(pairs)
+        from nlshell.guard import strict_json
 
         try:
-            data = json.loads(text, object_pairs_hook=no_duplicates)
+            data = strict_json(text)
         except json.JSONDecodeError as e:
             raise self._refuse(f"cannot parse it as JSON ({e.msg})", e.lineno) from None
         except (ValueError, RecursionError) as e:
