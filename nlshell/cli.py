@@ -153,7 +153,7 @@ commands:
   nlshell                       interactive REPL
   nlshell explain COMMAND       explain a command, part by part
   nlshell check COMMAND         validate and rate a command offline (exit 0 safe, 1 caution, 3 dangerous/invalid)
-  nlshell guard install claude-code|cursor [--project]   rate every command a coding agent runs
+  nlshell guard install AGENT   rate every command a coding agent runs (claude-code, cursor)
   nlshell init bash|zsh|fish    keybinding script: eval "$(nlshell init bash)"
   nlshell completions SHELL     shell completion script
   nlshell models [SEARCH]       list models (--free, --json)

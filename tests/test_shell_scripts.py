@@ -378,8 +378,11 @@ def models_path(tmp_path):
 
 
 BASH_COMPLETIONS = [
-    ("nlshell ", "history completions explain check init models auth config cache"),
+    ("nlshell ", "history completions explain check guard init models auth config cache"),
     ("nlshell in", "init"),
+    ("nlshell guard ", "install uninstall status claude-code cursor --format --project --json -h --help"),
+    ("nlshell guard --format ", "claude-code cursor gemini"),
+    ("nlshell guard --format=cu", "cursor"),
     ("nlshell --no", "--no-cache --no-color"),
     ("nlshell init ", "bash zsh fish --key --no-bind -h --help"),
     ("nlshell init zsh --key ", "alt-k alt-j alt-enter ctrl-t ctrl-alt-k"),
@@ -413,7 +416,9 @@ def test_bash_completions(line, expected, models_path):
 
 FISH_COMPLETIONS = [
     ("nlshell in", {"init"}),
-    ("nlshell ", {"history", "completions", "explain", "check", "init", "models", "auth", "config", "cache"}),
+    ("nlshell ", {"history", "completions", "explain", "check", "guard", "init", "models", "auth", "config", "cache"}),
+    ("nlshell guard ", {"install", "uninstall", "status", "claude-code", "cursor"}),
+    ("nlshell guard --format ", {"claude-code", "cursor", "gemini"}),
     ("nlshell --wid", {"--widget"}),
     ("nlshell --widget ", {"bash", "zsh", "fish"}),
     ("nlshell init ", {"bash", "zsh", "fish"}),

@@ -34,6 +34,7 @@ _nlshell_values() {
         --widget) printf '%s\n' bash zsh fish ;;
         --shell) printf '%s\n' bash zsh fish sh ;;
         --key) printf '%s\n' alt-k alt-j alt-enter ctrl-t ctrl-alt-k ;;
+        --format) printf '%s\n' claude-code cursor gemini ;;
     esac
 }
 
@@ -65,7 +66,7 @@ _nlshell() {
 
     local -a values=()
     case $prev in
-        -m | --model | --widget | --shell | --key)
+        -m | --model | --widget | --shell | --key | --format)
             mapfile -t values < <(_nlshell_values "$prev")
             _nlshell_reply "$cur" "${values[@]}"
             return 0
@@ -73,7 +74,7 @@ _nlshell() {
         -n | --limit) return 0 ;;
     esac
     case $cur in
-        --model=* | --widget=* | --shell=* | --key=*)
+        --model=* | --widget=* | --shell=* | --key=* | --format=*)
             mapfile -t values < <(_nlshell_values "${cur%%=*}")
             _nlshell_reply "$cur" "${values[@]/#/${cur%%=*}=}"
             return 0
@@ -87,7 +88,7 @@ _nlshell() {
                 candidates=(-p --print -y --yes --json -m --model --no-cache --offline --widget
                     --quiet --no-color --version -h --help)
             else
-                candidates=(history completions explain check init models auth config cache)
+                candidates=(history completions explain check guard init models auth config cache)
             fi
             ;;
         history) candidates=(clear --json -n --limit -h --help) ;;
@@ -95,6 +96,7 @@ _nlshell() {
         # The words of explain and check are a command: only flags, else file names.
         explain) [[ $cur == -* ]] && candidates=(-m --model -h --help) ;;
         check) [[ $cur == -* ]] && candidates=(--json --shell -h --help) ;;
+        guard) candidates=(install uninstall status claude-code cursor --format --project --json -h --help) ;;
         init) candidates=(bash zsh fish --key --no-bind -h --help) ;;
         models) candidates=(--free --json --refresh -h --help) ;;
         auth) candidates=(login logout status -h --help) ;;

@@ -5,12 +5,13 @@
 complete -c nlshell -e
 
 # Subcommands: offered only as the first word (any other first word starts a request).
-set -l __nlshell_subcommands history completions explain check init models auth config cache
+set -l __nlshell_subcommands history completions explain check guard init models auth config cache
 set -l __nlshell_first __fish_use_subcommand
 complete -c nlshell -n "$__nlshell_first" -f -a history -d 'Commands run through nlshell'
 complete -c nlshell -n "$__nlshell_first" -f -a completions -d 'Print the shell completion script'
 complete -c nlshell -n "$__nlshell_first" -f -a explain -d 'Explain a command, part by part'
 complete -c nlshell -n "$__nlshell_first" -f -a check -d 'Validate and rate a command offline'
+complete -c nlshell -n "$__nlshell_first" -f -a guard -d 'The pre-execution hook of coding agents'
 complete -c nlshell -n "$__nlshell_first" -f -a init -d 'Print the keybinding script'
 complete -c nlshell -n "$__nlshell_first" -f -a models -d 'List models'
 complete -c nlshell -n "$__nlshell_first" -f -a auth -d 'Store, remove or show the API key'
@@ -43,6 +44,11 @@ complete -c nlshell -n '__fish_seen_subcommand_from init' -l key -x -a 'alt-k al
 complete -c nlshell -n '__fish_seen_subcommand_from init' -l no-bind -d 'Define the widget only, bind nothing'
 complete -c nlshell -n '__fish_seen_subcommand_from check' -l json -d 'Print one JSON object'
 complete -c nlshell -n '__fish_seen_subcommand_from check' -l shell -x -a 'bash zsh fish sh' -d 'Syntax to check'
+complete -c nlshell -n '__fish_seen_subcommand_from guard' -f -a 'install uninstall status claude-code cursor'
+complete -c nlshell -n '__fish_seen_subcommand_from guard' -l format -x -a 'claude-code cursor gemini' \
+    -d 'Answer in this agent format'
+complete -c nlshell -n '__fish_seen_subcommand_from guard' -l project -d 'The project settings file instead of yours'
+complete -c nlshell -n '__fish_seen_subcommand_from guard' -l json -d 'Print status as JSON'
 complete -c nlshell -n '__fish_seen_subcommand_from models' -l free -d 'Only free models'
 complete -c nlshell -n '__fish_seen_subcommand_from models' -l json -d 'Print a JSON list'
 complete -c nlshell -n '__fish_seen_subcommand_from models' -l refresh -d 'Ignore the cached list'

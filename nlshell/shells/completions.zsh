@@ -26,6 +26,7 @@ _nlshell() {
         'completions:print the shell completion script'
         'explain:explain a command, part by part'
         'check:validate and rate a command offline'
+        'guard:the pre-execution hook of coding agents (install, status)'
         'init:print the keybinding script'
         'models:list models'
         'auth:store, remove or show the API key'
@@ -74,6 +75,14 @@ _nlshell() {
                         '--json[print one JSON object]' \
                         '--shell=[syntax to check]:shell:(bash zsh fish sh)' \
                         '*:command:_files' && ret=0
+                    ;;
+                guard)
+                    _arguments \
+                        '--format=[answer in this agent format]:agent:(claude-code cursor gemini)' \
+                        '--project[the project settings file instead of yours]' \
+                        '--json[print status as JSON]' \
+                        '1:action:(install uninstall status)' \
+                        '2:agent:(claude-code cursor)' && ret=0
                     ;;
                 init)
                     _arguments \
