@@ -92,7 +92,8 @@ class Pipeline:
     def __init__(self, settings, *, warn=None, which=None, notice=None) -> None:
         self.settings = settings
         self.warn = warn or (lambda message: None)
-        self.notice = notice  # notice(text) while waiting to retry ("rate limited, retrying in 3 s"), notice(None) after
+        # notice(text) while waiting to retry ("rate limited, retrying in 3 s"), notice(None) after it
+        self.notice = notice
         self.which = which
         self.shell = settings.shell_kind()
         self.cache = CommandCache(ttl=settings.cache_ttl, warn=self.warn, persistent=settings.cache_enabled)

@@ -219,8 +219,8 @@ def test_rate_limit_elsewhere_has_no_openrouter_advice(fake_server, other):
         fake_server.respond(429)
     with pytest.raises(E.RateLimitedError) as info:
         other.chat(MESSAGES, model="acme/coder:free")
-    text = str(info.value)
-    assert text == "rate limited by the server (HTTP 429: Rate limit exceeded) — wait a moment, or switch model with -m"
+    assert str(info.value) == ("rate limited by the server (HTTP 429: Rate limit exceeded) — "
+                               "wait a moment, or switch model with -m")
 
 
 def test_rate_limit_without_a_key_suggests_one(fake_server, waits):

@@ -25,7 +25,10 @@ if "$venv/bin/python" -m pip install --disable-pip-version-check --no-input --qu
 fi
 cat "$log" >&2
 # pip's words when the network, not the package, is the trouble.
-if grep -Eqi 'NewConnectionError|Failed to establish a new connection|Temporary failure in name resolution|Name or service not known|Network is unreachable|ConnectTimeout|ProxyError|Max retries exceeded|Read timed out' "$log"; then
+unreachable='NewConnectionError|Failed to establish a new connection|Temporary failure in name resolution'
+unreachable+='|Name or service not known|Network is unreachable|ConnectTimeout|ProxyError|Max retries exceeded'
+unreachable+='|Read timed out'
+if grep -Eqi "$unreachable" "$log"; then
     echo "interop: the package index could not be reached; LiteLLM is not installed" >&2
     exit 3
 fi
