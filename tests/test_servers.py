@@ -8,8 +8,6 @@ test_interop.py. Retry waits are recorded, never slept, except where a test says
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from conftest import FAKE_KEY
@@ -109,10 +107,9 @@ def test_explain_of_a_blank_stream_prints_nothing_and_fails(nlshell, fake_server
 def test_a_wait_longer_than_the_cap_is_not_waited_for(nlshell, fake_server, server_env, status, headers, says):
     for _ in range(3):
         fake_server.respond(status, headers=headers)
-    started = time.monotonic()
     line = one_line(nlshell("-p", "list files", env=server_env), 1)
     assert says in line
-    assert len(fake_server.chat_requests) == 1 and time.monotonic() - started < 8
+    assert len(fake_server.chat_requests) == 1  # no second attempt, so no wait before one
 
 
 def test_a_wait_at_the_cap_is_still_waited(fake_server, other, waits):
