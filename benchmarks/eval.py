@@ -514,7 +514,7 @@ def error_kind(error: BaseException) -> str:
     return "other"
 
 
-FATAL_ERRORS = frozenset({"AuthError", "PaymentError", "ModelNotFoundError"})
+FATAL_ERRORS = frozenset({"AuthError", "KeyRequiredError", "PaymentError", "ModelNotFoundError"})
 
 
 def is_fatal(record: dict) -> bool:

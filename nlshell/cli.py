@@ -280,10 +280,10 @@ def _settings(args):
 
 
 def _pipeline(settings):
+    from nlshell.console import notice
     from nlshell.pipeline import Pipeline
 
-    pipeline = Pipeline(settings, warn=warn)
-    return pipeline
+    return Pipeline(settings, warn=warn, notice=notice)
 
 
 # -- one-shot ----------------------------------------------------------------------------------
@@ -647,34 +647,52 @@ def _cmd_auth(argv, global_args) -> int:
 
 
 def _auth_status(global_args) -> int:
-    from nlshell import credentials
+    from nlshell import credentials, models
 
     settings = _settings(global_args)
     pipeline = _pipeline(settings)
     lookup = pipeline.key_lookup()
-    if not lookup.key:
-        if settings.is_openrouter:
-            from nlshell.errors import NoKeyError
-
-            missing = NoKeyError()  # the same words as every other front that needs the key
-            say(f"nlshell: {missing.message} — {missing.hint}")
-        else:
-            say(f"nlshell: no API key set — {settings.base_url} gets none, which is fine unless it asks for one")
-        for note in lookup.notes:
-            say(f"nlshell: {note}")
-        return EXIT_USAGE if settings.is_openrouter else EXIT_OK
-    out(f"key:    {credentials.mask(lookup.key)}")
-    out(f"source: {lookup.source}")
-    out(f"server: {settings.base_url}")
     try:
-        info = pipeline.client().key_info()
+        if not lookup.key:
+            return _auth_status_without_a_key(settings, pipeline, lookup)
+        out(f"key:    {credentials.mask(lookup.key)}")
+        out(f"source: {lookup.source}")
+        out(f"server: {settings.base_url}")
+        if settings.is_openrouter:
+            lines = models.describe_key(pipeline.client().key_info(), model=settings.model)
+        else:
+            listed = models.check_server(pipeline)
+            lines = [
+                f"check:  the server accepted the key (it lists {listed} model{'s' if listed != 1 else ''})"
+                if listed is not None else
+                "check:  not made: the server has no model list to ask, and a chat would spend tokens",
+                "usage:  details exist only on OpenRouter",
+            ]
     finally:
         pipeline.close()
-    from nlshell import models
-
-    for line in models.describe_key(info, model=settings.model):
+    for line in lines:
         out(line)
     return EXIT_OK
+
+
+def _auth_status_without_a_key(settings, pipeline, lookup) -> int:
+    """OpenRouter needs a key (exit 2); another server is asked whether it does (401: exit 2)."""
+    from nlshell import models
+
+    if settings.is_openrouter:
+        from nlshell.errors import NoKeyError
+
+        missing = NoKeyError()  # the same words as every other front that needs the key
+        said = f"{missing.message} — {missing.hint}"
+    else:
+        listed = models.check_server(pipeline)
+        said = f"no API key set — {settings.base_url} " + (
+            "answered without one, so none is needed" if listed is not None else
+            "gets none, which is fine unless it asks for one (it lists no models, so this was not checked)")
+    say(f"nlshell: {said}")
+    for note in lookup.notes:
+        say(f"nlshell: {note}")
+    return EXIT_USAGE if settings.is_openrouter else EXIT_OK
 
 
 def _cmd_config(argv, global_args) -> int:

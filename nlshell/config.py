@@ -48,6 +48,12 @@ SPEC: dict[str, tuple[str, str, str, object, str | None]] = {
     "guard_allow": ("guard", "allow", "list", [], None),
 }
 
+
+def is_openrouter_url(base_url: str) -> bool:
+    """OpenRouter's own API: the one server that needs a key and gets OpenRouter-only extras."""
+    return base_url.rstrip("/") == OPENROUTER_BASE_URL
+
+
 # Variables a `.env` file may set. The key is read by credentials.py from the same values.
 DOTENV_VARS = ("OPENROUTER_API_KEY", "OPENROUTER_MODEL", "OPENROUTER_BASE_URL", "NLSHELL_LOG", "NO_COLOR")
 
@@ -75,7 +81,7 @@ class Settings:
 
     @property
     def is_openrouter(self) -> bool:
-        return self.base_url.rstrip("/") == OPENROUTER_BASE_URL
+        return is_openrouter_url(self.base_url)
 
     @property
     def uses_default_model(self) -> bool:

@@ -43,6 +43,17 @@ def say(text: str) -> None:
     sys.stderr.flush()
 
 
+def notice(text: str | None) -> None:
+    """A passing status while nlshell waits (a retry): on the spinner's line when one is drawn,
+    else one line on a terminal's stderr; nothing on a pipe. `None` ends it."""
+    spinner = sys.modules.get("nlshell.spinner")
+    active = spinner.ACTIVE if spinner is not None else None
+    if active is not None:
+        active.status(text)
+    elif text and is_terminal(sys.stderr):
+        say(f"nlshell: {visible(text)}")
+
+
 def warn(text: str) -> None:
     say(f"nlshell: warning: {visible(text)}")
 

@@ -13,6 +13,8 @@ EXIT_USAGE = 2  # usage or configuration error
 EXIT_REFUSED = 3  # no usable command, invalid, or dangerous under --yes
 EXIT_INTERRUPTED = 130
 
+KEY_HOW_TO = "set OPENROUTER_API_KEY, put it in a .env file, or run `nlshell auth login`"
+
 
 class NlshellError(Exception):
     """Base class: a failure the user can understand and act on."""
@@ -59,10 +61,7 @@ class NoKeyError(ConfigError):
     """No API key anywhere, and the server needs one."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "no OpenRouter API key found",
-            "set OPENROUTER_API_KEY, put it in a .env file, or run `nlshell auth login`",
-        )
+        super().__init__("no OpenRouter API key found", KEY_HOW_TO)
 
 
 class CredentialStoreError(NlshellError):

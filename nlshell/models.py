@@ -1,7 +1,8 @@
-"""`nlshell models` and the credit lines of `auth status`: the server's model list, cached for an hour.
+"""`nlshell models` and the lines of `auth status`: the server's model list, cached for an hour.
 
 The list is cached as JSON in the cache dir so shell completion (`models --cached-ids`) can offer
-model ids without ever touching the network.
+model ids without ever touching the network, and so a request can be shaped to what its model
+takes (reasoning options) without asking the server first.
 """
 
 from __future__ import annotations
@@ -46,8 +47,21 @@ def cached_ids() -> list[str]:
     return [m["id"] for m in data["models"]] if data else []
 
 
+def cached_model(base_url: str, model_id: str) -> dict | None:
+    """The model's row in the cached list for this server, whatever its age; None when unknown.
+
+    What a model takes (reasoning, efforts) changes far more slowly than the hour the listing is
+    fresh for, so an old list still serves here.
+    """
+    for row in _read_cache(base_url, max_age=None) or ():
+        if row["id"] == model_id:
+            return row
+    return None
+
+
 def list_models(pipeline, *, refresh: bool = False, warn=lambda message: None) -> list[dict]:
-    """Models as plain dicts (id, name, context_length, prices per million tokens, free, reasoning)."""
+    """Models as plain dicts (id, name, context_length, prices per million tokens, free, reasoning
+    and what reasoning options the model takes)."""
     base_url = pipeline.settings.base_url
     if not refresh:
         cached = _read_cache(base_url, max_age=MODELS_TTL)
@@ -64,6 +78,21 @@ def list_models(pipeline, *, refresh: bool = False, warn=lambda message: None) -
     return models
 
 
+def check_server(pipeline) -> int | None:
+    """Ask the server for its model list with the configured key (or none): how many it lists.
+
+    How `auth status` checks a key on a server that is not OpenRouter. Raises AuthError for a
+    rejected key, KeyRequiredError when none was sent and the server wants one; None means the
+    server lists no models, so nothing could be checked.
+    """
+    from nlshell.openrouter.errors import NoModelListError
+
+    try:
+        return len(list_models(pipeline, refresh=True))
+    except NoModelListError:
+        return None
+
+
 def _per_million(price: float | None) -> float | None:
     return None if price is None else round(price * 1_000_000, 4)
 
@@ -77,6 +106,10 @@ def _as_row(model) -> dict:
         "completion_per_million": _per_million(model.completion_price),
         "free": model.is_free,
         "reasoning": model.reasoning,
+        "reasoning_mandatory": model.reasoning_mandatory,
+        "reasoning_efforts": model.reasoning_efforts,
+        "reasoning_max_tokens": model.reasoning_max_tokens,
+        "max_completion_tokens": model.max_completion_tokens,
     }
 
 

@@ -14,6 +14,7 @@ from nlshell.cache import CommandCache, cache_key
 from nlshell.errors import NoOfflineAnswerError
 
 OFFLINE_NOTICE = "offline suggestion — set a key for tailored commands: nlshell auth login"
+_WARNED_PLAIN_HTTP: set[str] = set()  # base URLs already warned about (a key over plain http://)
 
 
 class Suggestion:
@@ -88,9 +89,11 @@ class Suggestion:
 class Pipeline:
     """One per process (or REPL session): owns the one HTTP client, the cache and the memory."""
 
-    def __init__(self, settings, *, warn=None, which=None) -> None:
+    def __init__(self, settings, *, warn=None, which=None, notice=None) -> None:
         self.settings = settings
         self.warn = warn or (lambda message: None)
+        # notice(text) while waiting to retry ("rate limited, retrying in 3 s"), notice(None) after it
+        self.notice = notice
         self.which = which
         self.shell = settings.shell_kind()
         self.cache = CommandCache(ttl=settings.cache_ttl, warn=self.warn, persistent=settings.cache_enabled)
@@ -159,7 +162,16 @@ class Pipeline:
                 referer="https://github.com/nlshell/nlshell" if attribution else None,
                 title="nlshell" if attribution else None,
                 user_agent=f"nlshell/{__version__}",
+                openrouter=self.settings.is_openrouter,
+                on_wait=self.notice,
             )
+            if key and self.settings.base_url not in _WARNED_PLAIN_HTTP:
+                from nlshell.openrouter.endpoint import plain_http_warning
+
+                exposed = plain_http_warning(self.settings.base_url)
+                if exposed:
+                    _WARNED_PLAIN_HTTP.add(self.settings.base_url)  # once per process, not per request
+                    self.warn(exposed)
         return self._client
 
     def close(self) -> None:
@@ -273,10 +285,15 @@ class Pipeline:
             "max_tokens": settings.max_tokens,
         }
         if settings.is_openrouter:
+            from nlshell.models import cached_model
+            from nlshell.openrouter.reasoning import request_options
+
             if settings.uses_default_model and settings.fallback_models:
                 options["fallback_models"] = list(settings.fallback_models)
-            if settings.reasoning_effort != "off":
-                options["reasoning"] = {"effort": settings.reasoning_effort, "exclude": True}
+            reasoning, options["max_tokens"] = request_options(
+                settings.reasoning_effort, settings.max_tokens, cached_model(settings.base_url, settings.model))
+            if reasoning is not None:
+                options["reasoning"] = reasoning
         return options
 
     def _top_offline_hit(self, request: str, *, warn):

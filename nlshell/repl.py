@@ -27,7 +27,7 @@ from prompt_toolkit.history import FileHistory, InMemoryHistory
 from prompt_toolkit.output import ColorDepth
 
 from nlshell import __version__, paths
-from nlshell.console import internal_error, report, say, use_color
+from nlshell.console import internal_error, notice, report, say, use_color
 from nlshell.errors import EXIT_FAILURE, EXIT_OK, Aborted, InvalidCommandError, NlshellError, NoKeyError
 from nlshell.prompt import user_turn
 from nlshell.repl_keys import MULTILINE_RULE, repl_bindings, request_text
@@ -249,7 +249,7 @@ class Repl:
         if pipeline is None:
             from nlshell.pipeline import Pipeline
 
-            pipeline = Pipeline(settings, warn=self.warn)
+            pipeline = Pipeline(settings, warn=self.warn, notice=notice)
         self.pipeline = pipeline
         self.conversation = Conversation()
         self.last_suggestion = None

@@ -23,6 +23,7 @@ class Spinner:
 
     def __init__(self, label: str = "thinking", *, stream=None, delay: float = 0.2, interval: float = 0.08) -> None:
         self.label = label
+        self._label = label  # the label to go back to after a passing status
         self.stream = stream if stream is not None else sys.stderr
         self.delay = delay
         self.interval = interval
@@ -59,8 +60,9 @@ class Spinner:
             with self._lock:
                 if self._stop.is_set() or self._hidden:
                     return
-                self._write("\r" + text)
-                self._drawn_width = len(text)
+                pad = max(0, self._drawn_width - len(text))  # a shorter label covers the longer one
+                self._write("\r" + text + " " * pad)
+                self._drawn_width = len(text) + pad
             index += 1
             self._stop.wait(self.interval)
 
@@ -76,6 +78,10 @@ class Spinner:
             # Spaces rather than an erase-line escape: works on every terminal, even TERM=dumb.
             self._write("\r" + " " * self._drawn_width + "\r")
             self._drawn_width = 0
+
+    def status(self, text: str | None) -> None:
+        """Show `text` in place of the label for a while ("rate limited, retrying in 3 s"); None ends it."""
+        self.label = text or self._label
 
     def hide(self) -> None:
         """Wipe the spinner for good (before output appears), without waiting for the thread."""

@@ -109,6 +109,18 @@ def nlshell():
 
 
 @pytest.fixture
+def as_openrouter(fake_server, monkeypatch):
+    """In this process, the fake server *is* OpenRouter: its URL becomes OpenRouter's own, so what
+    nlshell keeps for OpenRouter (key details, free-model limits, attribution) is sent to it."""
+    from nlshell import config
+
+    monkeypatch.setattr(config, "OPENROUTER_BASE_URL", fake_server.base_url)
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_server.base_url)
+    monkeypatch.setenv("OPENROUTER_API_KEY", FAKE_KEY)
+    return fake_server
+
+
+@pytest.fixture
 def server_env(fake_server):
     """Environment pointing nlshell at the fake server with a test key."""
     return {"OPENROUTER_API_KEY": FAKE_KEY, "OPENROUTER_BASE_URL": fake_server.base_url}

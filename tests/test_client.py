@@ -22,6 +22,7 @@ from fakeserver import FakeOpenRouter
 from nlshell.errors import ConfigError
 from nlshell.openrouter import errors as E
 from nlshell.openrouter.client import OpenRouterClient, SSEDecoder
+from nlshell.openrouter.error_body import error_from_body
 from nlshell.openrouter.retry import call_with_retries, parse_retry_after, wait_seconds
 
 KEY = "sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
@@ -36,7 +37,8 @@ def waits() -> list[float]:
 
 @pytest.fixture
 def client(fake_server, waits):
-    with OpenRouterClient(fake_server.base_url, KEY, sleep=waits.append, read_timeout=5.0) as c:
+    """A client that takes the fake server for OpenRouter itself."""
+    with OpenRouterClient(fake_server.base_url, KEY, sleep=waits.append, read_timeout=5.0, openrouter=True) as c:
         yield c
 
 
@@ -137,7 +139,8 @@ def test_429_three_times_gives_rate_limit_advice(fake_server, client, waits):
         fake_server.respond(429)
     exc = expect(E.RateLimitedError, client.chat, MESSAGES, model=FREE)
     text = str(exc)
-    assert "wait a moment" in text and "own OpenRouter key" in text and "-m" in text
+    assert "wait a moment" in text and "switch to a paid model with -m" in text
+    assert "own" not in text  # the key is already the user's own
     assert "20 requests a minute" in text and "50 a day" in text and "1,000 with credits" in text
     assert (exc.status, exc.retryable) == (429, True)
     assert len(fake_server.chat_requests) == 3
@@ -158,13 +161,13 @@ def test_retry_after_longer_than_the_schedule_is_honoured(fake_server, client, w
     assert waits == [2.0]
 
 
-def test_retry_after_is_capped_and_reported(fake_server, client, waits):
+def test_retry_after_longer_than_the_cap_fails_at_once_saying_when(fake_server, client, waits):
     for _ in range(3):
-        fake_server.respond(429, headers={"Retry-After": "3600"})
+        fake_server.respond(429, headers={"Retry-After": "2520"})
     exc = expect(E.RateLimitedError, client.chat, MESSAGES, model=FREE)
-    assert waits == [10.0, 10.0]
-    assert "asked to wait 3600 s" in str(exc)
-    assert exc.retry_after == 3600.0
+    assert waits == [] and len(fake_server.chat_requests) == 1
+    assert exc.message.endswith("; try again in 42 min")
+    assert exc.retry_after == 2520.0
 
 
 def test_retry_after_as_an_http_date(fake_server, client, waits):
@@ -658,8 +661,8 @@ ERROR_BODIES = [
 
 @pytest.mark.parametrize("status, body, error_class, effective", ERROR_BODIES)
 def test_error_from_body(status, body, error_class, effective):
-    exc = E.error_from_body(status, body, model="m") if not isinstance(body, str) else \
-        E.error_from_body(status, None, model="m", text=body)
+    exc = error_from_body(status, body, model="m") if not isinstance(body, str) else \
+        error_from_body(status, None, model="m", text=body)
     assert type(exc) is error_class
     assert exc.status == effective
     assert exc.retryable == (effective in E.RETRYABLE_STATUSES)
@@ -667,33 +670,33 @@ def test_error_from_body(status, body, error_class, effective):
 
 @pytest.mark.parametrize("metadata", [{"reasons": "violence"}, {"reasons": None}, {"reasons": [1, {"x": 2}]}])
 def test_odd_moderation_metadata_does_not_garble_the_message(metadata):
-    exc = E.error_from_body(403, {"error": {"code": 403, "message": "flagged", "metadata": metadata}})
+    exc = error_from_body(403, {"error": {"code": 403, "message": "flagged", "metadata": metadata}})
     assert type(exc) is E.ModerationError
     assert "v, i" not in exc.message and "(HTTP 403: flagged)" in exc.message
 
 
 def test_fallback_models_that_are_not_a_list_are_ignored():
-    exc = E.error_from_body(404, {"error": {"message": "gone", "availability": {"code": "model_deprecated",
+    exc = error_from_body(404, {"error": {"message": "gone", "availability": {"code": "model_deprecated",
                                                                                 "fallback_models": "abc"}}})
     assert type(exc) is E.ModelNotFoundError and exc.fallback_models == []
     assert "retired" in exc.message and "models --free" in exc.hint
 
 
 def test_error_from_body_keeps_retry_after_from_availability():
-    exc = E.error_from_body(503, {"error": {"code": 503, "message": "x",
+    exc = error_from_body(503, {"error": {"code": 503, "message": "x",
                                             "availability": {"code": "temporarily_unavailable", "retry_after": 4}}})
     assert exc.retry_after == 4.0
 
 
 def test_error_from_body_availability_not_retryable_wins():
-    exc = E.error_from_body(429, {"error": {"code": 429, "availability": {"code": "capacity_exhausted",
+    exc = error_from_body(429, {"error": {"code": 429, "availability": {"code": "capacity_exhausted",
                                                                           "retryable": False}}})
     assert isinstance(exc, E.RateLimitedError) and not exc.retryable
 
 
 def test_server_text_is_one_safe_capped_line():
     evil = "line one\nline two\x1b[2J\u202eevil\x00" + "x" * 1000
-    exc = E.error_from_body(400, {"error": {"code": 400, "message": evil}})
+    exc = error_from_body(400, {"error": {"code": 400, "message": evil}})
     assert "\n" not in exc.message and "\x1b" not in exc.message and "\u202e" not in exc.message
     assert "\\x1b[2J" in exc.message and "U+202E" in exc.message and "\\x00" in exc.message
     assert len(exc.message) < 400

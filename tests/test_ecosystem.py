@@ -68,32 +68,41 @@ def test_models_server_error_is_one_line(nlshell, fake_server, server_env):
     assert len(r.stderr.strip().splitlines()) == 1
 
 
-# -- nlshell auth status ----------------------------------------------------------------------
-def test_auth_status_shows_masked_key_source_and_credits(nlshell, fake_server, server_env):
-    r = nlshell("auth", "status", env=server_env)
-    assert r.returncode == 0, r
-    assert FAKE_KEY not in r.stdout + r.stderr
-    assert "sk-or-v1-…cafe" in r.stdout
-    assert "env OPENROUTER_API_KEY" in r.stdout
-    assert "usage:" in r.stdout and "limit:" in r.stdout
-    assert "free (no credits bought yet)" in r.stdout
-    assert "20 requests a minute and 50 a day" in r.stdout
+# -- nlshell auth status (OpenRouter: GET /key; other servers in test_servers.py) ------------------
+@pytest.fixture
+def auth_status(as_openrouter, capsys, monkeypatch):
+    """`nlshell auth status` in this process, against the fake server playing OpenRouter."""
+    from test_faults import InProcess
+
+    return lambda: InProcess(capsys, monkeypatch)(["auth", "status"])
+
+
+def test_auth_status_shows_masked_key_source_and_credits(auth_status, fake_server):
+    code, out, err = auth_status()
+    assert code == 0, err
+    assert FAKE_KEY not in out + err
+    assert "sk-or-v1-…cafe" in out
+    assert "env OPENROUTER_API_KEY" in out
+    assert "usage:" in out and "limit:" in out
+    assert "free (no credits bought yet)" in out
+    assert "20 requests a minute and 50 a day" in out
     assert any(req.path.endswith("/key") for req in fake_server.requests)
 
 
-def test_auth_status_with_a_paid_model_and_a_limit(nlshell, fake_server, server_env):
+def test_auth_status_with_a_paid_model_and_a_limit(auth_status, fake_server, monkeypatch):
     fake_server.key_data = {"data": {"label": "work", "usage": 3.5, "limit": 10, "limit_remaining": 6.5, "is_free_tier": False}}
-    r = nlshell("auth", "status", env={**server_env, "OPENROUTER_MODEL": "openai/gpt-4o-mini"})
-    assert "remaining $6.5" in r.stdout
-    assert "paid (credits bought)" in r.stdout
-    assert "no platform request cap" in r.stdout
+    monkeypatch.setenv("OPENROUTER_MODEL", "openai/gpt-4o-mini")
+    code, out, err = auth_status()
+    assert "remaining $6.5" in out
+    assert "paid (credits bought)" in out
+    assert "no platform request cap" in out
 
 
-def test_auth_status_with_a_rejected_key(nlshell, fake_server, server_env):
+def test_auth_status_with_a_rejected_key(auth_status, fake_server):
     fake_server.respond(401, path="/key")
-    r = nlshell("auth", "status", env=server_env)
-    assert r.returncode == 1
-    assert "rejected" in r.stderr and FAKE_KEY not in r.stderr
+    code, out, err = auth_status()
+    assert code == 1
+    assert "rejected" in err and FAKE_KEY not in err
 
 
 # -- other OpenAI-compatible servers ----------------------------------------------------------

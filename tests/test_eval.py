@@ -206,12 +206,13 @@ def test_failed_items_are_counted_and_api_errors_are_asked_again(fake_server, be
     assert report(tmp_path)["results"][0]["errors"] == {"no_command": 1, "hostile": 1, "invalid": 1}
 
 
-def test_a_rejected_key_stops_the_run_at_once(fake_server, bench_data, tmp_path):
+@pytest.mark.parametrize("key, error", [("sk-wrong-0000000000", "AuthError"), (None, "KeyRequiredError")])
+def test_a_rejected_key_stops_the_run_at_once(fake_server, bench_data, tmp_path, key, error):
     fake_server.respond(401)
     proc = run_eval(fake_server.base_url, bench_data, tmp_path, "--limit", "20", "--dataset", "nl2sh-alfa",
-                    "--concurrency", "1")
+                    "--concurrency", "1", *(("--key", key) if key else ()))
     assert proc.returncode == 1
-    assert "stopped early" in proc.stderr and "AuthError" in proc.stderr
+    assert "stopped early" in proc.stderr and error in proc.stderr
     assert len(fake_server.chat_requests) == 1
     data = report(tmp_path)
     assert data["stopped"] and data["results"][0]["n"] == 1 and data["results"][0]["missing"] == 19

@@ -312,14 +312,14 @@ FAULTS = [
     Fault("403 guardrail", R(403, body=err(403, "Request blocked: prompt injection patterns detected",
                                            metadata={"patterns": ["ignore previous"]})), ("guardrail",)),
     Fault("404 unknown model", R(404, body=err(404, "No endpoints found for no/such-model.")),
-          ("no/such-model", "nlshell models --free"), args=("-m", "no/such-model")),
+          ("no/such-model", "`nlshell models`"), args=("-m", "no/such-model")),
     Fault("408 timeout", R(408, 3), ("timed out",), attempts=3),
     Fault("429", R(429, 3), ("rate limited", "wait"), attempts=3),
     Fault("429 with Retry-After", R(429, 3, headers={"Retry-After": "2"}), ("rate limited",), attempts=3,
           waits=[2.0, 2.0]),
     Fault("429 with a huge Retry-After", R(429, 3, headers={"Retry-After": "86400"}),
-          ("rate limited", "asked to wait 86400 s"), attempts=3, waits=[10.0, 10.0]),
-    Fault("429 on a free model", R(429, 3), ("rate limited", "20 requests a minute"), attempts=3,
+          ("rate limited", "try again in 24 h"), attempts=1, waits=[]),
+    Fault("429 on a free model", R(429, 3), ("rate limited", "switch model with -m"), attempts=3,
           args=("-m", "qwen/qwen3-coder:free")),
     Fault("500", R(500, 3), ("HTTP 500",), attempts=3),
     Fault("502 HTML", R(502, 3, body=HTML_502, content_type="text/html"), ("HTML",), attempts=3),
@@ -664,10 +664,15 @@ def in_process(capsys, monkeypatch, fake_server):
     return InProcess(capsys, monkeypatch)
 
 
-@pytest.mark.parametrize("argv, path", [(["models", "--refresh"], "/models"), (["auth", "status"], "/key")],
-                         ids=["models", "auth-status"])
+@pytest.mark.parametrize("argv, path, openrouter", [(["models", "--refresh"], "/models", False),
+                                                  (["auth", "status"], "/key", True),
+                                                  (["auth", "status"], "/models", False)],
+                         ids=["models", "auth-status", "auth-status-elsewhere"])
 @pytest.mark.parametrize("case, script, attempts", LISTING_FAULTS, ids=[c[0] for c in LISTING_FAULTS])
-def test_listing_faults_are_one_line(in_process, fake_server, argv, path, case, script, attempts):
+def test_listing_faults_are_one_line(in_process, fake_server, request, argv, path, openrouter, case, script,
+                                     attempts):
+    if openrouter:
+        request.getfixturevalue("as_openrouter")
     for spec in script:
         fake_server.respond(path=path, **spec)
     code, out, err = in_process(argv)
@@ -680,7 +685,7 @@ def test_listing_faults_are_one_line(in_process, fake_server, argv, path, case, 
     assert len([r for r in fake_server.requests if r.path.endswith(path)]) == attempts
 
 
-def test_key_details_without_a_tier_do_not_invent_one(in_process, fake_server, monkeypatch):
+def test_key_details_without_a_tier_do_not_invent_one(in_process, as_openrouter, fake_server, monkeypatch):
     monkeypatch.setenv("OPENROUTER_MODEL", "qwen/qwen3-coder:free")
     fake_server.key_data = {"data": {"label": "k", "usage": 1.5, "limit": None}}
     code, out, err = in_process(["auth", "status"])

@@ -2,7 +2,9 @@
 
 One pooled httpx.Client per instance (the pipeline keeps one instance per process). Every reply
 is checked before it reaches the caller: errors in any of the shapes OpenRouter uses become typed
-ApiErrors, and empty, cut or partial output is never handed back as a command.
+ApiErrors, and empty, cut or partial output is never handed back as a command. OpenRouter's own
+extras (attribution headers) go only to OpenRouter; a server that refuses `max_tokens` gets the
+request once more with `max_completion_tokens`.
 """
 
 from __future__ import annotations
@@ -20,22 +22,25 @@ from urllib.parse import urlsplit
 import httpx
 
 from nlshell import __version__
+from nlshell.config import is_openrouter_url
 from nlshell.errors import ConfigError, NlshellError
+from nlshell.openrouter.error_body import error_from_body, rejects_max_tokens
 from nlshell.openrouter.errors import (
     ApiError,
+    BadRequestError,
     ConnectError,
     ConnectionDroppedError,
     EmptyResponseError,
     MalformedResponseError,
     ModerationError,
+    NoModelListError,
     RequestTimeoutError,
     StreamError,
     TruncatedResponseError,
     empty_reply_error,
-    error_from_body,
     safe_text,
 )
-from nlshell.openrouter.retry import call_with_retries, parse_retry_after
+from nlshell.openrouter.retry import call_with_retries, retry_after_from
 from nlshell.openrouter.types import ChatResult, KeyInfo, ModelInfo, Usage
 
 log = logging.getLogger("nlshell.http")
@@ -44,13 +49,18 @@ log = logging.getLogger("nlshell.http")
 MODELS_MAX_BYTES = 32_000_000
 _INVALID = object()  # "the body is not JSON"
 _HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
+# GET /models answered with one of these: the server has no model list (it may still chat).
+_NO_LIST_STATUSES = (404, 405, 501)
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))+")
 
 
 class OpenRouterClient:
     """Chat, streamed chat, model list and key info against one base URL.
 
-    `sleep` is what the retry policy waits with (tests pass a recorder); `transport` replaces the
-    network (httpx.MockTransport) for unit tests.
+    `sleep` is what the retry policy waits with (tests pass a recorder); `on_wait(text)` hears of
+    each noticeable wait between attempts ("rate limited, retrying in 3 s") and `on_wait(None)`
+    when it is over; `transport` replaces the network (httpx.MockTransport) for unit tests.
+    `openrouter` says whether the server is OpenRouter (default: judged from the base URL).
     """
 
     def __init__(
@@ -66,9 +76,15 @@ class OpenRouterClient:
         transport: httpx.BaseTransport | None = None,
         max_response_bytes: int = 2_000_000,
         user_agent: str = f"nlshell/{__version__}",
+        openrouter: bool | None = None,
+        on_wait: Callable[[str | None], object] | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._api_key = api_key or None
+        self.openrouter = is_openrouter_url(self.base_url) if openrouter is None else openrouter
+        self.on_wait = on_wait
+        # The field the server takes for the reply's token limit; learnt from its first refusal.
+        self.max_tokens_field = "max_tokens"
         self.read_timeout = read_timeout
         self.connect_timeout = connect_timeout
         self.referer = referer
@@ -142,6 +158,8 @@ class OpenRouterClient:
                     "check the key (OPENROUTER_API_KEY, .env) or store it again with `nlshell auth login`",
                 )
             headers["Authorization"] = f"Bearer {self._api_key}"
+        if not self.openrouter:
+            return headers  # attribution means something only to OpenRouter
         if self.referer:
             headers["HTTP-Referer"] = self.referer
         if self.title:
@@ -167,12 +185,14 @@ class OpenRouterClient:
         payload = _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop)
         url = self._url("/chat/completions")
 
-        def attempt(number: int) -> ChatResult:
-            status, headers, data = self._fetch("POST", url, payload, number, self.max_response_bytes)
-            body = self._checked_json(status, headers, data, model)
-            return _chat_result(status, body, model)
+        def send(body: dict) -> ChatResult:
+            def attempt(number: int) -> ChatResult:
+                status, headers, data = self._fetch("POST", url, body, number, self.max_response_bytes)
+                return _chat_result(status, self._checked_json(status, headers, data, model), model, self._context)
 
-        return self._with_retries(attempt)
+            return self._with_retries(attempt)
+
+        return self.with_token_field(payload, send)
 
     def stream_chat(
         self,
@@ -196,9 +216,9 @@ class OpenRouterClient:
         def attempt(number: int) -> list[ModelInfo]:
             status, headers, data = self._fetch("GET", url, None, number, max(self.max_response_bytes,
                                                                               MODELS_MAX_BYTES))
-            if status == 404:
-                raise ApiError(f"the server at {self._hostport} does not list models (HTTP 404)",
-                               "check OPENROUTER_BASE_URL (it usually ends in /api/v1 or /v1)", status=404)
+            if status in _NO_LIST_STATUSES:
+                raise NoModelListError(f"the server at {self._hostport} does not list models (HTTP {status})",
+                                       status=status)
             body = self._checked_json(status, headers, data, None)
             entries = body.get("data") if isinstance(body, dict) else body
             if not isinstance(entries, list):
@@ -235,12 +255,33 @@ class OpenRouterClient:
         """A URL fit for logs: no user info, no query."""
         return self._shown_base + url[len(self.base_url):].split("?", 1)[0]
 
+    @property
+    def _context(self) -> dict:
+        """What the advice in an error message depends on: which server, and whether a key went."""
+        return {"openrouter": self.openrouter, "keyed": self._api_key is not None}
+
     def _with_retries(self, fn):
         try:
-            return call_with_retries(fn, sleep=self._sleep)
+            return call_with_retries(fn, sleep=self._sleep, on_wait=self.on_wait)
         except NlshellError as exc:
             self._scrub(exc)
             raise
+
+    def with_token_field(self, payload: dict, send: Callable[[dict], object]):
+        """`send(payload)` with the token limit under the name this server takes.
+
+        OpenRouter takes `max_tokens`. Another server that refuses it by name (OpenAI's reasoning
+        models want `max_completion_tokens`) gets the same request once more under the other name,
+        and every later request from this client uses that name from the start.
+        """
+        try:
+            return send(_token_field(payload, self.max_tokens_field))
+        except BadRequestError as exc:
+            if self.openrouter or self.max_tokens_field != "max_tokens" or not rejects_max_tokens(exc):
+                raise
+            log.debug("the server refused max_tokens; sending max_completion_tokens instead")
+            self.max_tokens_field = "max_completion_tokens"
+            return send(_token_field(payload, self.max_tokens_field))
 
     def _scrub(self, exc: NlshellError) -> None:
         """Whatever a server echoed back, the key never reaches a message."""
@@ -321,7 +362,8 @@ class OpenRouterClient:
 
     def _checked_json(self, status: int, headers: httpx.Headers, data: bytes, model: str | None):
         """Parsed JSON of a 2xx reply; every other status, and an error body, raise."""
-        retry_after = parse_retry_after(headers.get("retry-after"))
+        retry_after = retry_after_from(headers)
+        context = self._context
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -342,19 +384,28 @@ class OpenRouterClient:
             )
         if not 200 <= status < 300:
             if body is _INVALID:
-                raise error_from_body(status, None, model=model, retry_after=retry_after, text=text)
-            raise error_from_body(status, body, model=model, retry_after=retry_after)
+                raise error_from_body(status, None, model=model, retry_after=retry_after, text=text, **context)
+            raise error_from_body(status, body, model=model, retry_after=retry_after, **context)
         if body is _INVALID:
             what = "an HTML page" if text.lstrip()[:1] == "<" else ("an empty body" if not text.strip()
                                                                     else "text that is not JSON")
             raise MalformedResponseError(f"the server sent {what} instead of JSON (HTTP {status})", status=status)
         if isinstance(body, dict) and body.get("error"):
-            raise error_from_body(status, body, model=model, retry_after=retry_after)
+            raise error_from_body(status, body, model=model, retry_after=retry_after, **context)
         return body
 
 
 def _too_large(max_bytes: int, status: int) -> MalformedResponseError:
     return MalformedResponseError(f"the reply is too large (over {max_bytes:,} bytes)", status=status)
+
+
+def _token_field(payload: dict, name: str) -> dict:
+    """The payload with its token limit under `name`."""
+    if name == "max_tokens" or "max_tokens" not in payload:
+        return payload
+    renamed = {k: v for k, v in payload.items() if k != "max_tokens"}
+    renamed[name] = payload["max_tokens"]
+    return renamed
 
 
 def _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop) -> dict:
@@ -385,14 +436,14 @@ def _text_of(content: object) -> str | None:
     raise MalformedResponseError(f"the reply's content has an unexpected type ({type(content).__name__})")
 
 
-def _choice_error(status: int, choice: dict, model: str | None) -> ApiError:
+def _choice_error(status: int, choice: dict, model: str | None, context: dict) -> ApiError:
     error = choice.get("error")
     if not isinstance(error, dict):
         error = {"message": error if isinstance(error, str) else "the provider reported an error mid-reply"}
-    return error_from_body(status, {"error": error}, model=model)
+    return error_from_body(status, {"error": error}, model=model, **context)
 
 
-def _chat_result(status: int, body: object, model: str) -> ChatResult:
+def _chat_result(status: int, body: object, model: str, context: dict) -> ChatResult:
     if not isinstance(body, dict):
         raise MalformedResponseError(
             f"the reply has an unexpected shape (a JSON {type(body).__name__} instead of an object)", status=status)
@@ -405,7 +456,7 @@ def _chat_result(status: int, body: object, model: str) -> ChatResult:
     choice = choices[0]
     finish = choice.get("finish_reason")
     if choice.get("error") or finish == "error":
-        raise _choice_error(status, choice, model)
+        raise _choice_error(status, choice, model, context)
     message = choice.get("message")
     if isinstance(message, dict):
         content = _text_of(message.get("content"))
@@ -499,8 +550,9 @@ class ChatStream:
     """The text deltas of one streamed reply, in order.
 
     Retries happen only before the first delta: once text has been handed out, a failure raises
-    StreamError. An error chunk before any text raises the mapped ApiError. After iterating,
-    `model`, `usage`, `finish_reason` and `id` hold what the server said.
+    StreamError. An error chunk before any text raises the mapped ApiError, and a reply of nothing
+    but whitespace is an empty reply, as it is unstreamed. After iterating, `model`, `usage`,
+    `finish_reason` and `id` hold what the server said.
     """
 
     def __init__(self, client: OpenRouterClient, payload: dict, model: str) -> None:
@@ -532,7 +584,8 @@ class ChatStream:
 
     def _run(self) -> Iterator[str]:
         client = self._client
-        response, deltas, first = client._with_retries(self._open)
+        response, deltas, first = client.with_token_field(
+            self._payload, lambda payload: client._with_retries(lambda attempt: self._open(attempt, payload)))
         try:
             yield first
             try:
@@ -545,12 +598,12 @@ class ChatStream:
         finally:
             response.close()
 
-    def _open(self, attempt: int) -> tuple[httpx.Response, Iterator[str], str]:
-        """Send, check the status and read up to the first delta (the retried part)."""
+    def _open(self, attempt: int, payload: dict) -> tuple[httpx.Response, Iterator[str], str]:
+        """Send, check the status and read up to the first text (the retried part)."""
         client = self._client
         url = client._url("/chat/completions")
         self.usage = self.finish_reason = None
-        response = client._send("POST", url, self._payload, attempt)
+        response = client._send("POST", url, payload, attempt)
         try:
             content_type = response.headers.get("content-type", "")
             if not 200 <= response.status_code < 300 or "text/event-stream" not in content_type:
@@ -560,22 +613,35 @@ class ChatStream:
                 except httpx.HTTPError as exc:
                     raise client._transport_error(exc) from exc
                 body = client._checked_json(response.status_code, response.headers, data, self.model)
-                result = _chat_result(response.status_code, body, self.model)
+                result = _chat_result(response.status_code, body, self.model, client._context)
                 self.model, self.id, self.usage, self.finish_reason = (result.model, result.id, result.usage,
                                                                        result.finish_reason)
                 return response, iter(()), result.content
             deltas = self._deltas(response)
-            return response, deltas, next(deltas)
+            return response, deltas, self._first_text(deltas)
         except BaseException:
             response.close()
             raise
+
+    def _first_text(self, deltas: Iterator[str]) -> str:
+        """The deltas up to the first that holds more than whitespace, without leading blank lines."""
+        held = []
+        for text in deltas:
+            held.append(text)
+            if text.strip():
+                return _LEADING_BLANK_LINES.sub("", "".join(held))
+        raise empty_reply_error(
+            finish_reason=self.finish_reason,
+            reasoning_tokens=self.usage.reasoning_tokens if self.usage else None,
+            completion_tokens=self.usage.completion_tokens if self.usage else None,
+            model=self.model,
+        )
 
     def _deltas(self, response: httpx.Response) -> Iterator[str]:
         client = self._client
         decoder = SSEDecoder()
         received = 0
         done = False
-        gave_text = False
         try:
             for raw in response.iter_bytes():
                 received += len(raw)
@@ -587,25 +653,16 @@ class ChatStream:
                     elif not done:
                         text = self._on_chunk(data)
                         if text:
-                            gave_text = True
                             yield text
             for data in decoder.flush():
                 if data != "[DONE]" and not done:
                     text = self._on_chunk(data)
                     if text:
-                        gave_text = True
                         yield text
         except httpx.HTTPError as exc:
             raise client._transport_error(exc) from exc
         except UnicodeDecodeError:
             raise MalformedResponseError("the reply stream is not valid UTF-8") from None
-        if not gave_text:
-            raise empty_reply_error(
-                finish_reason=self.finish_reason,
-                reasoning_tokens=self.usage.reasoning_tokens if self.usage else None,
-                completion_tokens=self.usage.completion_tokens if self.usage else None,
-                model=self.model,
-            )
 
     def _on_chunk(self, data: str) -> str | None:
         try:
@@ -616,7 +673,7 @@ class ChatStream:
         if not isinstance(chunk, dict):
             return None
         if chunk.get("error"):
-            raise error_from_body(200, chunk, model=self.model)
+            raise error_from_body(200, chunk, model=self.model, **self._client._context)
         if isinstance(chunk.get("id"), str):
             self.id = chunk["id"]
         if isinstance(chunk.get("model"), str) and chunk["model"]:
@@ -629,7 +686,7 @@ class ChatStream:
             return None
         choice = choices[0]
         if choice.get("error") or choice.get("finish_reason") == "error":
-            raise _choice_error(200, choice, self.model)
+            raise _choice_error(200, choice, self.model, self._client._context)
         if isinstance(choice.get("finish_reason"), str):
             self.finish_reason = choice["finish_reason"]
             if self.finish_reason == "content_filter":

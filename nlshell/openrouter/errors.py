@@ -1,16 +1,16 @@
-"""Typed errors for talking to an OpenAI-compatible API, and the one parser of error bodies.
+"""Typed errors for talking to an OpenAI-compatible API, and the text helpers that keep them safe.
 
-OpenRouter reports errors in several shapes (a real HTTP status, HTTP 200 with an error body, an
-error inside a choice, an error chunk mid-stream; `code` an int, a string or missing). They all
-end here as one ApiError subclass whose message is a single safe line and whose hint says what
-to do. No httpx import: the CLI recognises these errors without loading the HTTP stack.
+Every failure ends as one ApiError subclass whose message is a single safe line and whose hint
+says what to do (error_body.py turns a server's error reply into one). No httpx import: the CLI
+recognises these errors without loading the HTTP stack.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
-from nlshell.errors import EXIT_FAILURE, NlshellError
+from nlshell.errors import EXIT_FAILURE, EXIT_USAGE, KEY_HOW_TO, NlshellError
 
 # Seconds: the longest wait between attempts, whatever the server's Retry-After says.
 RETRY_WAIT_CAP = 10.0
@@ -18,53 +18,6 @@ RETRY_WAIT_CAP = 10.0
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 524, 529})
 # Server text is capped at this many characters in a message.
 MAX_SERVER_TEXT = 300
-FREE_MODEL_LIMITS = "allow about 20 requests a minute and 50 a day (1,000 with credits)"
-
-# Availability codes that mean "this model cannot be used" (not "try again later").
-MODEL_UNAVAILABLE = {
-    "model_not_found": "is not a model this server knows",
-    "model_deprecated": "has been retired",
-    "free_variant_ended": "is no longer offered free",
-    "no_endpoints": "has no provider serving it",
-    "model_unavailable_upstream": "is not available from its providers",
-    "privacy_restricted": "is not available under your privacy settings",
-    "constraint_filtered": "is excluded by your provider settings",
-    "region_restricted": "is not available in your region",
-    "wrong_endpoint": "does not work with the chat completions endpoint",
-}
-
-# OpenRouter's normalised `error_type` vocabulary, for errors that carry no numeric code.
-_TYPE_STATUS = {
-    "context_length_exceeded": 400,
-    "max_tokens_exceeded": 400,
-    "token_limit_exceeded": 400,
-    "string_too_long": 400,
-    "invalid_request": 400,
-    "invalid_request_error": 400,
-    "invalid_prompt": 400,
-    "authentication": 401,
-    "authentication_error": 401,
-    "invalid_api_key": 401,
-    "payment_required": 402,
-    "insufficient_quota": 402,
-    "permission_denied": 403,
-    "content_policy_violation": 403,
-    "moderation": 403,
-    "not_found": 404,
-    "model_not_found": 404,
-    "rate_limit_exceeded": 429,
-    "rate_limited": 429,
-    "rate_limit_error": 429,
-    "timeout": 524,
-    "provider_unavailable": 502,
-    "provider_overloaded": 503,
-    "overloaded_error": 529,
-    "server": 500,
-    "server_error": 500,
-    "api_error": 500,
-}
-_CONTEXT_TYPES = {"context_length_exceeded", "max_tokens_exceeded", "token_limit_exceeded", "string_too_long"}
-
 _LINE_BREAKS = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SECRETS = re.compile(r"(?i)\b(sk-[a-z0-9_-]{6})[a-z0-9_-]+|(bearer\s+)\S+")
@@ -158,7 +111,7 @@ class ModerationError(ApiError):
 class ModelNotFoundError(ApiError):
     """404 or an availability error: the model is unknown, retired, or has no provider."""
 
-    default_hint = "choose another model with -m (free ones: `nlshell models --free`)"
+    default_hint = "choose another model with -m (`nlshell models` lists them)"
 
     def __init__(self, message: str, hint: str | None = None, *, fallback_models: list[str] | None = None,
                  **kwargs) -> None:
@@ -166,10 +119,24 @@ class ModelNotFoundError(ApiError):
         self.fallback_models = fallback_models or []
 
 
-class RateLimitedError(ApiError):
-    """429 after every attempt: too many requests for this key or model."""
+class KeyRequiredError(AuthError):
+    """401 and no key was sent: the server asks for one (a configuration error, exit 2)."""
 
-    default_hint = "wait a moment, use your own OpenRouter key, or switch model with -m"
+    exit_code = EXIT_USAGE
+    default_hint = KEY_HOW_TO
+
+
+class NoModelListError(ApiError):
+    """GET /models is not there (404, 405, 501): the server serves chat but does not list models."""
+
+    default_hint = ("name the model with -m or OPENROUTER_MODEL (the server's documentation lists them); "
+                    "if requests fail too, check OPENROUTER_BASE_URL")
+
+
+class RateLimitedError(ApiError):
+    """429 after every attempt, or at once when the server asks for a longer wait than the cap."""
+
+    default_hint = "wait a moment, or switch model with -m"
 
 
 class ServerError(ApiError):
@@ -240,197 +207,11 @@ def empty_reply_error(
     return EmptyResponseError("the model returned an empty reply", model=model)
 
 
-def _as_status(value: object) -> int | None:
-    """An HTTP-like status from an int or a numeric string; anything else is None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if 100 <= value <= 599 else None
-    if isinstance(value, str) and value.strip().isdigit():
-        return _as_status(int(value.strip()))
-    return None
-
-
-def _first_str(*values: object) -> str | None:
-    for value in values:
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
-
-
-def _detail(status: int, server_message: str | None) -> str:
-    return f"HTTP {status}: {server_message}" if server_message else f"HTTP {status}"
-
-
-def _wait_phrase(seconds: float) -> str:
-    seconds = round(seconds)
-    if seconds >= 3600:
-        return f"{seconds} s (about {round(seconds / 3600)} h)"
-    if seconds >= 120:
-        return f"{seconds} s (about {round(seconds / 60)} min)"
-    return f"{seconds} s"
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:200].lower()
-    return head.startswith(("<!doctype", "<html", "<head", "<body")) or "<html" in head
-
-
-def error_from_body(
-    status: int,
-    body: object,
-    *,
-    model: str | None = None,
-    retry_after: float | None = None,
-    text: str | None = None,
-) -> ApiError:
-    """Turn an error reply into the ApiError that names its cause.
-
-    `body` is the parsed JSON (or None); `text` the raw body when it was not JSON (an HTML error
-    page, plain text). Lenient on purpose: `error` may be a dict or a string, `code` an int, a
-    numeric string, another string or missing (then `error.http_status`, then the HTTP status).
-    """
-    err = body.get("error") if isinstance(body, dict) else None
-    if isinstance(err, str):
-        err = {"message": err}
-    elif not isinstance(err, dict):
-        err = {}
-        if isinstance(body, dict):
-            found = _first_str(body.get("message"), body.get("detail"))
-            if found:
-                err = {"message": found}
-    metadata = err.get("metadata") if isinstance(err.get("metadata"), dict) else {}
-    availability = err.get("availability") if isinstance(err.get("availability"), dict) else {}
-    raw_code = err.get("code")
-    error_type = _first_str(
-        metadata.get("error_type"),
-        err.get("error_type"),
-        err.get("type"),
-        raw_code if isinstance(raw_code, str) and _as_status(raw_code) is None else None,
-    )
-    numeric = _as_status(raw_code) or _as_status(err.get("http_status"))
-    if numeric is not None and not 400 <= numeric <= 599:
-        numeric = None
-    if 200 <= status < 300 or not status:
-        # An error inside a successful HTTP reply: its own code says what happened.
-        effective = numeric or _TYPE_STATUS.get(error_type or "", 502)
-    else:
-        effective = numeric or status
-
-    server_message = safe_text(err["message"]) if _first_str(err.get("message")) else None
-    html = False
-    if server_message is None and text and text.strip():
-        html = _looks_like_html(text)
-        server_message = "an HTML error page" if html else safe_text(text)
-
-    if retry_after is None:
-        retry_after = _seconds(availability.get("retry_after"))
-    availability_code = _first_str(availability.get("code"))
-    requested = availability.get("requested_models")
-    name = model or (requested[0] if isinstance(requested, list) and requested and isinstance(requested[0], str)
-                     else None) or _first_str(metadata.get("model_slug"))
-    common = {
-        "status": effective,
-        "code": raw_code,
-        "error_type": error_type,
-        "metadata": metadata,
-        "retry_after": retry_after,
-        "model": name,
-    }
-    if availability.get("retryable") is False:
-        common["retryable"] = False
-
-    lowered = (server_message or "").lower()
-    if availability_code in MODEL_UNAVAILABLE or error_type == "model_not_found" or (
-        effective in (400, 404) and ("not a valid model" in lowered or "model not found" in lowered)
-    ):
-        return _model_unavailable(availability_code, availability, name, effective, server_message, common)
-
-    if effective == 401:
-        return AuthError(f"the API key was rejected ({_detail(effective, server_message)})", **common)
-    if effective == 402:
-        limit_source = metadata.get("limit_source")
-        what = "the API key has reached its credit limit" if limit_source == "openrouter_key_limit" \
-            else "the account or key is out of credits"
-        return PaymentError(f"{what} ({_detail(effective, server_message)})", **common)
-    if effective == 403 or error_type in ("content_policy_violation", "moderation"):
-        return _moderation(metadata, effective, server_message, common)
-    if effective == 404:
-        if html or text is not None:
-            return ApiError(
-                f"the server has no chat API at this address ({_detail(effective, server_message)})",
-                "check OPENROUTER_BASE_URL (it usually ends in /api/v1 or /v1)",
-                **common,
-            )
-        return _model_unavailable(None, availability, name, effective, server_message, common)
-    if effective == 429:
-        return _rate_limited(name, metadata, retry_after, server_message, common)
-    if effective == 408 or effective >= 500:
-        if html:
-            return ServerError(f"the server returned an HTML error page (HTTP {effective})", **common)
-        return ServerError(f"{_server_failure(effective)} ({_detail(effective, server_message)})", **common)
-    if 400 <= effective < 500:
-        if error_type in _CONTEXT_TYPES or "context length" in lowered or "context window" in lowered:
-            return BadRequestError(
-                f"the request is too long for the model's context ({_detail(effective, server_message)})",
-                "shorten the request, or choose a model with a larger context with -m",
-                **common,
-            )
-        return BadRequestError(f"the request was rejected ({_detail(effective, server_message)})", **common)
-    return ApiError(f"the server answered with an unexpected status ({_detail(effective, server_message)})",
-                    **common)
-
-
-def _list(value: object) -> list:
-    return value if isinstance(value, list) else []
-
-
-def _seconds(value: object) -> float | None:
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < float("inf"):
-        return float(value)
-    return None
-
-
-def _server_failure(status: int) -> str:
-    return {
-        408: "the request timed out at the server",
-        500: "the server had an internal error",
-        502: "the model's provider failed or sent an invalid reply",
-        503: "no provider can serve this model right now",
-        504: "the provider timed out",
-        524: "the provider timed out",
-        529: "the provider is overloaded",
-    }.get(status, "the server failed")
-
-
-def _model_unavailable(code, availability, name, status, server_message, common) -> ModelNotFoundError:
-    label = f'model "{safe_text(name, 120)}"' if name else "the model"
-    why = MODEL_UNAVAILABLE.get(code or "", "is not available")
-    fallbacks = [safe_text(m, 120) for m in _list(availability.get("fallback_models")) if isinstance(m, str)]
-    hint = None
-    if fallbacks:
-        hint = f"try -m {fallbacks[0]}" + (f" (or {', '.join(fallbacks[1:4])})" if len(fallbacks) > 1 else "")
-        hint += ", or list free models with `nlshell models --free`"
-    return ModelNotFoundError(f"{label} {why} ({_detail(status, server_message)})", hint,
-                              fallback_models=fallbacks, **common)
-
-
-def _moderation(metadata, status, server_message, common) -> ModerationError:
-    reasons = [safe_text(r, 80) for r in _list(metadata.get("reasons")) if isinstance(r, str)]
-    if reasons:
-        return ModerationError(f"the request was flagged by moderation: {', '.join(reasons)} (HTTP {status})",
-                               **common)
-    if metadata.get("patterns") or "blocked" in (server_message or "").lower():
-        return ModerationError(f"the request was blocked by a guardrail ({_detail(status, server_message)})",
-                               **common)
-    return ModerationError(f"the request was refused ({_detail(status, server_message)})", **common)
-
-
-def _rate_limited(name, metadata, retry_after, server_message, common) -> RateLimitedError:
-    who = "the model's provider" if metadata.get("provider_code") else "the server"
-    parts = [f"rate limited by {who} ({_detail(429, server_message)})"]
-    if name and name.endswith(":free"):
-        parts.append(f'free models such as "{safe_text(name, 120)}" {FREE_MODEL_LIMITS}')
-    if retry_after is not None and retry_after > RETRY_WAIT_CAP:
-        parts.append(f"the server asked to wait {_wait_phrase(retry_after)}")
-    return RateLimitedError("; ".join(parts), **common)
+def wait_phrase(seconds: float) -> str:
+    """A wait as a person says it: 42 s, 3 min, 2 h (rounded up, never "0 s")."""
+    seconds = max(1, math.ceil(seconds))
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 2 * 3600:
+        return f"{math.ceil(seconds / 60)} min"
+    return f"{math.ceil(seconds / 3600)} h"

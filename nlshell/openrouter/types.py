@@ -90,6 +90,8 @@ class ModelInfo:
     is_free: bool = False
     reasoning: bool = False
     reasoning_mandatory: bool = False
+    reasoning_efforts: list[str] | None = None  # None: any effort
+    reasoning_max_tokens: bool = False  # the budget is a share of max_tokens (Anthropic-style)
     description: str = ""
     max_completion_tokens: int | None = None
     expiration_date: str | None = None
@@ -108,6 +110,8 @@ class ModelInfo:
         reasoning = data.get("reasoning")
         top = data.get("top_provider") if isinstance(data.get("top_provider"), dict) else {}
         expiration = data.get("expiration_date")
+        details = reasoning if isinstance(reasoning, dict) else {}
+        efforts = details.get("supported_efforts")
         return cls(
             id=model_id,
             name=_text(data.get("name")) or model_id,
@@ -116,7 +120,9 @@ class ModelInfo:
             completion_price=completion,
             is_free=model_id.endswith(":free") or (prompt == 0 and completion == 0),
             reasoning="reasoning" in params or isinstance(reasoning, dict),
-            reasoning_mandatory=isinstance(reasoning, dict) and reasoning.get("mandatory") is True,
+            reasoning_mandatory=details.get("mandatory") is True,
+            reasoning_efforts=[e for e in efforts if isinstance(e, str)] if isinstance(efforts, list) else None,
+            reasoning_max_tokens=details.get("supports_max_tokens") is True,
             description=_text(data.get("description")),
             max_completion_tokens=_int(top.get("max_completion_tokens")),
             expiration_date=_text(expiration) or None,
