@@ -6,7 +6,8 @@ target. Reading changes none of these (only atime, which is left out), so any wr
 delete, rename, chmod or touch shows as a difference.
 
 The `untouched` fixture hands a test `watch(*roots)`: call it once the tree is built; after the
-test, every watched tree must be exactly as it was — and a test that watched nothing fails.
+test (or at `watch.verify()`), every watched tree must be exactly as it was — and a test that
+watched nothing fails.
 """
 
 from __future__ import annotations
@@ -46,15 +47,28 @@ def difference(before: dict, after: dict) -> list:
            [f"-{k}" for k in sorted(before.keys() - after.keys())] + [f"~{k}" for k in changed]
 
 
+class Watcher:
+    """`watch(*roots)` snapshots trees; `watch.verify()` asserts they are unchanged and forgets them
+    (for a test that changes a tree between two previews); the fixture verifies at the end."""
+
+    def __init__(self) -> None:
+        self.watched: list = []
+        self.verified = 0
+
+    def __call__(self, *roots) -> None:
+        for root in roots:
+            self.watched.append((os.fspath(root), snapshot(root)))
+
+    def verify(self) -> None:
+        assert self.watched or self.verified, "the test never said which tree must stay untouched"
+        for root, before in self.watched:
+            assert difference(before, snapshot(root)) == [], f"{root} changed"
+        self.verified += len(self.watched)
+        self.watched = []
+
+
 @pytest.fixture
 def untouched():
-    watched: list = []
-
-    def watch(*roots) -> None:
-        for root in roots:
-            watched.append((os.fspath(root), snapshot(root)))
-
+    watch = Watcher()
     yield watch
-    assert watched, "the test never said which tree must stay untouched"
-    for root, before in watched:
-        assert difference(before, snapshot(root)) == [], f"{root} changed"
+    watch.verify()

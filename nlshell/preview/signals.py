@@ -165,8 +165,9 @@ def _ids(values: list) -> set | None:
 def pkill(cmd, ctx: Context) -> list:
     words = list(cmd.args)
     sig = "TERM"
-    if words and words[0].literal and len(words[0].text) > 2 and signal_name(words[0].text):
-        sig = signal_name(words.pop(0).text)
+    first = words[0].text if words and words[0].literal else ""
+    if first[:1] == "-" and (first[1:].isdigit() or len(first) > 2) and signal_name(first):
+        sig = signal_name(words.pop(0).text)  # `-9`, `-HUP`; `-f` stays an option
     args = parse(words, "gGPstuUF", {"--signal", "--euid", "--uid", "--parent", "--pgroup", "--session",
                                      "--terminal", "--group", "--pidfile", "--ns", "--nslist"})
     sig = signal_name(args.value("--signal") or sig) or sig
@@ -240,10 +241,10 @@ def killall(cmd, ctx: Context) -> list:
                 except re.error:
                     hit = False
             else:
+                # The kernel keeps 15 characters of a name; a longer one is checked on argv[0].
                 exe = os.path.basename(proc.argv[0])
                 same = (lambda a, b: a.lower() == b.lower()) if flags else (lambda a, b: a == b)
                 hit = same(proc.name, name[:15]) and (len(name) <= 15 or same(exe, name) or not args.has("e", "--exact"))
-                hit = hit or same(exe, name)
             if hit and (uids is None or proc.uid in uids):
                 matched.append(proc)
                 break
