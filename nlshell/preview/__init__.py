@@ -13,7 +13,6 @@ WALK_SECONDS for the whole preview) and then say "more than N".
 
 from __future__ import annotations
 
-import logging
 import os
 import time
 
@@ -101,6 +100,8 @@ def _command_effects(cmd, ctx: Context) -> list:
         try:
             out.extend(handler(cmd, ctx))
         except Exception as e:  # a bug must never cost the menu; tests assert it never happens
+            import logging
+
             logging.getLogger("nlshell.preview").debug("preview of %s failed", name, exc_info=True)
             out.append(Effect(_KIND.get(name, OVERWRITE), f"{INTERNAL} what {name or 'this'} would touch ({type(e).__name__})", None, None, []))
     return out

@@ -153,10 +153,15 @@ class Matcher:
                 self.expr.unknown.append(kind)
             return True
 
+    def _name(self, entry) -> str:
+        return os.path.basename(entry.path) if entry.depth else os.path.basename(self.shown_root.rstrip("/")) or "/"
+
+    def _path(self, entry) -> str:
+        """The path as find prints it: the start path as written, then what lies below it."""
+        return self.shown_root + entry.path[len(self.root):] if entry.depth else self.shown_root
+
     def _test(self, kind: str, value, entry) -> bool:
         info = entry.st
-        name = os.path.basename(entry.path) if entry.depth else os.path.basename(self.shown_root.rstrip("/")) or "/"
-        shown_path = self.shown_root if not entry.depth else os.path.join(self.shown_root, os.path.relpath(entry.path, self.root))
         if kind in ("-true", "-print", "-print0", "-ls"):
             return True
         if kind == "-false":
@@ -168,17 +173,17 @@ class Matcher:
             self.quit = True
             return True
         if kind == "-name":
-            return fnmatch.fnmatchcase(name, value)
+            return fnmatch.fnmatchcase(self._name(entry), value)
         if kind == "-iname":
-            return fnmatch.fnmatchcase(name.lower(), value.lower())
+            return fnmatch.fnmatchcase(self._name(entry).lower(), value.lower())
         if kind in ("-path", "-wholename"):
-            return fnmatch.fnmatchcase(shown_path, value)
+            return fnmatch.fnmatchcase(self._path(entry), value)
         if kind in ("-ipath", "-iwholename"):
-            return fnmatch.fnmatchcase(shown_path.lower(), value.lower())
+            return fnmatch.fnmatchcase(self._path(entry).lower(), value.lower())
         if kind in ("-regex", "-iregex"):
             if "\\(" in value or "\\|" in value:
                 raise ValueError("emacs regex")
-            return re.fullmatch(value, shown_path, re.I if kind == "-iregex" else 0) is not None
+            return re.fullmatch(value, self._path(entry), re.I if kind == "-iregex" else 0) is not None
         if kind == "-type":
             return any(_TYPES[t](info.st_mode) for t in value.split(","))
         if kind in ("-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin"):
@@ -341,7 +346,7 @@ def _walk_root(expr, acting, ctx, target, info, budget, tally, follow_all) -> No
 
     one_fs = "-xdev" in expr.globals or "-mount" in expr.globals
     for entry in walk(target.path, info, budget, follow=follow_all, one_fs=one_fs, tally=tally):
-        if os.path.dirname(entry.path) in removed_trees:
+        if removed_trees and os.path.dirname(entry.path) in removed_trees:
             tally.add(entry)
             if entry.is_dir:
                 removed_trees.add(entry.path)

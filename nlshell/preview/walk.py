@@ -39,17 +39,14 @@ class Budget:
 class Entry:
     """One path met by a walk. Setting `skip` keeps the walk out of a directory."""
 
-    __slots__ = ("path", "depth", "st", "skip")
+    __slots__ = ("path", "depth", "st", "skip", "is_dir")
 
     def __init__(self, path: str, depth: int, status) -> None:
         self.path = path
         self.depth = depth
         self.st = status
         self.skip = False
-
-    @property
-    def is_dir(self) -> bool:
-        return self.st is not None and st.S_ISDIR(self.st.st_mode)
+        self.is_dir = status is not None and st.S_ISDIR(status.st_mode)
 
 
 def status(path: str, follow: bool = False):
@@ -136,7 +133,7 @@ class Tally:
         if info is None:
             self.unreadable.append(entry.path)
             return
-        if st.S_ISDIR(info.st_mode):
+        if entry.is_dir:
             self.dirs += 1
             return
         self.files += 1
