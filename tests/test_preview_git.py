@@ -50,7 +50,7 @@ def repo(tmp_path) -> Path:
 
 
 def run(command: str, cwd: Path) -> list:
-    return preview(command, str(cwd))
+    return preview(command, str(cwd), env={**os.environ, "HOME": str(cwd.parent)})
 
 
 def only(effects: list):
@@ -107,6 +107,7 @@ def test_reset_to_an_older_commit_names_the_commits_left_behind(repo, untouched)
     ("git switch -f main", ["a.txt", "sub/b.txt"]),
     ("git checkout -f main", ["a.txt", "sub/b.txt"]),
     ("git -C sub checkout .", ["sub/b.txt"]),
+    ("git -C ~/repo/sub checkout .", ["sub/b.txt"]),
     ("git restore *.txt", ["a.txt"]),
 ])
 def test_discarding_uncommitted_changes(repo, untouched, command, paths):  # noqa: F811
@@ -179,6 +180,18 @@ def test_deleting_files_says_which_have_uncommitted_changes(repo, untouched):  #
     assert e.summary == "deletes 2 files and 1 directory (11 bytes) under sub; 2 files changed in the last hour; " \
                         "1 file with uncommitted changes in git"
     assert "1 tracked file with uncommitted changes: those changes are lost" in e.details
+    assert "1 file never added to git (untracked): git cannot restore them" in e.details
+
+
+def test_find_asks_git_only_about_what_it_matches(repo, untouched):  # noqa: F811
+    commit(repo, "binaries", **{"x.pyc": "x", "y.pyc": "y"})
+    write(repo, "a.txt", "edited, and not matched\n")
+    write(repo, "x.pyc", "edited\n")
+    write(repo, "new.pyc", "n")
+    untouched(repo)
+    e = only(run("find . -name '*.pyc' -delete", repo))
+    assert e.summary.startswith("deletes 3 files (")
+    assert e.summary.endswith("; 1 file with uncommitted changes in git")
     assert "1 file never added to git (untracked): git cannot restore them" in e.details
 
 

@@ -24,6 +24,7 @@ from nlshell.validate import script_of  # the parsed-command model: imported her
 __all__ = ["Effect", "MAX_ENTRIES", "WALK_SECONDS", "effects_for", "preview", "preview_script"]
 
 INTERNAL = "nlshell could not preview"
+UNREADABLE = "nlshell cannot read this command, so what it would touch is unknown"
 
 _PROGRAMS = {
     "rm": (deletes.rm,), "unlink": (deletes.rm,), "rmdir": (deletes.rmdir,),
@@ -61,8 +62,8 @@ def preview(command: str, cwd: str | None = None, **options) -> list:
     """The effects of `command` run in `cwd` (default: this process's cwd). See preview_script."""
     try:
         script = script_of(command)
-    except RecursionError:
-        return [Effect(DELETE, f"{INTERNAL}: the command is nested too deeply to read", None, None, [])]
+    except (RecursionError, UnicodeError):  # nested deeper than Python's stack; a lone surrogate
+        return [Effect(DELETE, UNREADABLE, None, None, [])]
     return preview_script(script, cwd, **options)
 
 
@@ -145,11 +146,13 @@ def _with_cwd(script, start: str, env: dict, root: str, now: float):
                 where = _cd(cd, where, env, root, now)
         cwd_of[id(cmd)] = where
         yield cmd, where
-        if cmd.name in ("cd", "pushd") and not cmd.background and cmd.function is None:
+        if cmd.name in ("cd", "pushd", "popd") and not cmd.background and cmd.function is None:
             moves.append((cmd.parent, _scope(cmd.node), cmd))
 
 
 def _cd(cmd, where: str | None, env: dict, root: str, now: float) -> str | None:
+    if cmd.name == "popd":
+        return None  # back to a directory on a stack this preview does not keep
     operands = [w for w in cmd.args if not (w.literal and w.text.startswith("-") and w.text != "-")]
     if not operands:
         return env.get("HOME") or None

@@ -78,7 +78,7 @@ class Target:
     why: str = ""
 
 
-_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])([^{}$]*))?\}")
+_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])([^{}$]*))?\}")  # ${NAME}, ${NAME:-word}, ...
 _BRACES = re.compile(r"\{([^{}]*,[^{}]*)\}")
 
 
@@ -99,6 +99,8 @@ def expand_vars(text: str, ctx: Context) -> tuple:
             return default if current else ""
         if op == "+":
             return default if current is not None else ""
+        if op in ("?", ":?") and not current and (op == ":?" or current is None):
+            raise LookupError(f"${name} is not set here, so the shell stops with an error and runs nothing")
         if current is None:
             notes.append(f"${name} is not set here, so the word becomes {text.replace(m.group(0), '')!r}")
             return ""
@@ -107,7 +109,8 @@ def expand_vars(text: str, ctx: Context) -> tuple:
     try:
         expanded = _VAR.sub(value, text)
     except LookupError as e:
-        return None, f"${e.args[0]} is set by the command itself {WHEN_IT_RUNS}"
+        why = e.args[0]
+        return None, why if " " in why else f"${why} is set by the command itself {WHEN_IT_RUNS}"
     if "$" in expanded or "`" in expanded:
         return None, WHEN_IT_RUNS
     return expanded, "; ".join(notes)
@@ -147,12 +150,17 @@ def expand_tilde(text: str, ctx: Context) -> str:
 def targets(word, ctx: Context, *, glob_ok: bool = True) -> list:
     """The paths `word` names where the command runs, as Targets."""
     found: list = []
-    # `~` expands where the word starts with it unquoted, and in the values of a loop variable.
-    tilde_ok = bool(word.alts) or (word.raw or word.text)[:1] == "~"
+    raw = word.raw or word.text
+    # A value the parser took from a variable (`rm $f` in a loop over `~/a *.log`) is still
+    # expanded by the shell when it runs: `${HOME}` inside it, `~` of the loop list, and globs
+    # when the variable is unquoted. A single-quoted word is exactly its text.
+    from_variable = "$" in raw and raw[:1] != "'"
+    tilde_ok = from_variable or bool(word.alts) or raw[:1] == "~"
+    globbing = glob_ok and (word.glob or (from_variable and not word.quoted))
     for text in word.values():
         written = text
         note = ""
-        if not word.literal or "${" in text:
+        if not word.literal or (from_variable and "${" in text):
             expanded, note = expand_vars(text, ctx)
             if expanded is None:
                 found.append(Target(written, None, note))
@@ -162,7 +170,7 @@ def targets(word, ctx: Context, *, glob_ok: bool = True) -> list:
         for piece in pieces:
             if tilde_ok:
                 piece = expand_tilde(piece, ctx)
-            for path in _globbed(piece, ctx, glob_ok and word.glob):
+            for path in _globbed(piece, ctx, globbing):
                 if path is None:
                     found.append(Target(written, None, f"its directory is {WHEN_IT_RUNS}"))
                 else:

@@ -11,26 +11,34 @@ import os
 import re
 import stat as st
 
-from nlshell.preview.context import Context, targets
+from nlshell.preview.context import Context, targets, text_targets
 from nlshell.preview.effect import DELETE, Effect, age, listing, plural, shown, size, unknown
 from nlshell.preview.gitread import GitUnavailable, uncommitted_among
 from nlshell.preview.options import parse
 from nlshell.preview.walk import Budget, Tally, status
 
 
-def delete_effect(tally: Tally, ctx: Context, head: str | None = None, notes: list | None = None) -> Effect:
+GIT_PATHS = 2_000  # at most this many matched paths are put to git one by one
+
+
+def delete_effect(tally: Tally, ctx: Context, head: str | None = None, notes: list | None = None,
+                  git_paths: list | None = None) -> Effect:
     """The one way a delete reads: what, where, how recent, what git cannot restore, what is outside.
 
-    `head` replaces the opening words ("deletes 12 files (3 KB) under build")."""
+    `head` replaces the opening words ("deletes 12 files (3 KB) under build"); `git_paths` are the
+    paths git is asked about when they are not the targets themselves (find's matches)."""
     if head is None:
         head = f"deletes {tally.what()}{tally.where()}"
     text = head
     details = list(notes or []) + tally.details()
     if tally.recent:
         text += f"; {'at least ' if tally.more else ''}{plural(tally.recent, 'file')} changed in the last hour"
-    if tally.files:
+    asked = tally.target_paths if git_paths is None else git_paths
+    if tally.files and len(asked) > GIT_PATHS:
+        details.append(f"too many files to ask git about one by one (more than {GIT_PATHS:,})")
+    elif tally.files:
         try:
-            found = uncommitted_among(tally.target_paths, ctx.env)
+            found = uncommitted_among(asked, ctx.env)
         except GitUnavailable as e:
             details.append(f"cannot tell which files git holds: {e}")
             found = None
@@ -122,8 +130,9 @@ def rmdir(cmd, ctx: Context) -> list:
     return effects + _unknowns(found, DELETE, "removes")
 
 
-def _regular_files(cmd_words, ctx: Context, tally: Tally, notes: list, program: str) -> list:
-    """Existing regular files among the operands (devices are the devices family's business)."""
+def _regular_files(cmd_words, ctx: Context, tally: Tally, notes: list, program: str) -> tuple:
+    """(every Target, [(Target, stat)] of the existing regular files) among the operands; devices
+    are the devices family's business."""
     found, files = [], []
     for word in cmd_words:
         found.extend(targets(word, ctx))
@@ -145,9 +154,8 @@ def shred(cmd, ctx: Context) -> list:
     tally, notes = Tally(ctx), []
     found, files = _regular_files(args.operands, ctx, tally, notes, "shred")
     for t, info in files:
-        tally.target(t.path)
-        tally.files += 1
-        tally.bytes += info.st_size
+        tally.target(t.path, t.why)
+        tally.one(t.path, info)
     effects = []
     if files:
         then = ", then deletes them" if args.has("u", "--remove") else ""
@@ -187,7 +195,8 @@ def truncate(cmd, ctx: Context) -> list:
     spec = args.value("-s", "--size")
     reference = args.value("-r", "--reference")
     if spec is None and reference is not None:
-        ref = status(os.path.join(ctx.cwd or "/", reference), follow=True)
+        found = [t.path for t in text_targets(reference, ctx) if t.path is not None]
+        ref = status(found[0], follow=True) if found else None
         spec = str(ref.st_size) if ref is not None else None
     if spec is None:
         return []
@@ -198,7 +207,7 @@ def truncate(cmd, ctx: Context) -> list:
         target = new_size(spec, info.st_size)
         if target is None or target >= info.st_size:
             continue
-        tally.target(t.path)
+        tally.target(t.path, t.why)
         tally.files += 1
         tally.bytes += info.st_size - target
         cut.append((t, info, target))

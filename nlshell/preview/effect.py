@@ -50,7 +50,7 @@ class Effect:
 
 def unknown(kind: str, what: str, why: str) -> Effect:
     """An effect whose targets only exist when the command runs (`rm -rf "$(mktemp -d)"`)."""
-    return Effect(kind, f"{what} {why}", None, None, [])
+    return Effect(kind, f"{what} {why}" if why.startswith("(") else f"{what}: {why}", None, None, [])
 
 
 # -- words ---------------------------------------------------------------------------------------
@@ -100,3 +100,12 @@ def listing(items: list, limit: int = 3) -> str:
     head = ", ".join(items[:limit])
     rest = len(items) - limit
     return f"{head} and {rest:,} more" if rest > 0 else head
+
+
+def outside_remark(outside: list, total: int) -> str:
+    """` — outside the current directory[: a, b]` (the list only when some are inside), or ""."""
+    if not outside:
+        return ""
+    if len(outside) == total:
+        return " — outside the current directory"
+    return " — outside the current directory: " + listing([shown(p) for p in outside], 2)

@@ -13,7 +13,7 @@ import re
 import stat as st
 
 from nlshell.preview.context import Context, targets, text_targets
-from nlshell.preview.deletes import delete_effect
+from nlshell.preview.deletes import GIT_PATHS, delete_effect
 from nlshell.preview.effect import DELETE, PERMISSIONS, Effect, amount, listing, shown, unknown
 from nlshell.preview.walk import Budget, Tally, status, walk
 
@@ -249,7 +249,7 @@ def effects(cmd, ctx: Context, piped=None) -> list:
     except _Unknown as e:
         if piped is None and not any(w.text in ("-delete", *_EXEC) for w in expression):
             return []
-        return [unknown(DELETE, "find deletes what it matches;", f"not previewed: {e}")]
+        return [unknown(DELETE, "find deletes what it matches", f"not previewed: {e}")]
     acting = [_action(token, program) for token, program in expr.actions]
     if piped is not None:
         fed = _action("-exec", [w.text for w in piped.argv])
@@ -261,7 +261,7 @@ def effects(cmd, ctx: Context, piped=None) -> list:
         return []
     kind = DELETE if any(a and a.family == DELETE for a in acting) else PERMISSIONS
     follow_all = "-L" in options or "-follow" in expr.globals
-    tally, budget = Tally(ctx), Budget(ctx)
+    tally, budget, matched = Tally(ctx), Budget(ctx), []
     found = []
     for word in root_words or []:
         found.extend(targets(word, ctx))
@@ -275,7 +275,7 @@ def effects(cmd, ctx: Context, piped=None) -> list:
             tally.missing.append(t.written)
             continue
         tally.target(t.path)
-        _walk_root(expr, acting, ctx, t, info, budget, tally, follow_all)
+        _walk_root(expr, acting, ctx, t, info, budget, tally, follow_all, matched)
     tally.more = tally.more or budget.spent
     notes = []
     if expr.unknown:
@@ -290,7 +290,7 @@ def effects(cmd, ctx: Context, piped=None) -> list:
         head = f"deletes {tally.what()} that find matches{where}"
         if expr.unknown:
             head = "up to: " + head
-        return [delete_effect(tally, ctx, head, notes), *found_unknown]
+        return [delete_effect(tally, ctx, head, notes, git_paths=matched), *found_unknown]
     entries = tally.files + tally.dirs
     text = f"changes permissions or owner of {amount(entries, 'entry', tally.more, 'entries')} that find matches{where}"
     details = notes + tally.details(ages=False)
@@ -330,7 +330,9 @@ def _action(token: str, program) -> Action | None:
     return None
 
 
-def _walk_root(expr, acting, ctx, target, info, budget, tally, follow_all) -> None:
+def _walk_root(expr, acting, ctx, target, info, budget, tally, follow_all, matched: list) -> None:
+    """Walk one start path, evaluating the expression; what an action takes goes into `tally`,
+    and its path into `matched` (files and directories an action removes, for git)."""
     maxdepth = expr.globals.get("-maxdepth")
     mindepth = expr.globals.get("-mindepth")
     maxdepth = int(maxdepth) if maxdepth and maxdepth.isdigit() else None
@@ -347,7 +349,7 @@ def _walk_root(expr, acting, ctx, target, info, budget, tally, follow_all) -> No
     one_fs = "-xdev" in expr.globals or "-mount" in expr.globals
     for entry in walk(target.path, info, budget, follow=follow_all, one_fs=one_fs, tally=tally):
         if removed_trees and os.path.dirname(entry.path) in removed_trees:
-            tally.add(entry)
+            tally.add(entry)  # inside a directory `rm -r` takes whole: git hears of the directory
             if entry.is_dir:
                 removed_trees.add(entry.path)
             continue
@@ -361,6 +363,8 @@ def _walk_root(expr, acting, ctx, target, info, budget, tally, follow_all) -> No
         action = hit.pop(entry.path, None)
         if action is not None:
             tally.add(entry)
+            if len(matched) <= GIT_PATHS:
+                matched.append(entry.path)
             if action.recursive and entry.is_dir:
                 removed_trees.add(entry.path)
         if matcher.quit:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import re
 
-from nlshell.preview.context import Context, targets
+from nlshell.preview.context import Context, literal_text, targets
 from nlshell.preview.deletes import delete_effect
 from nlshell.preview.effect import GIT, Effect, age, listing, plural, shown, unknown
 from nlshell.preview.gitread import Git, GitUnavailable
 from nlshell.preview.options import parse
-from nlshell.preview.walk import Budget, Tally, status
+from nlshell.preview.walk import Budget, Tally, read_small, status
 
 SHOWN = 8  # files or commits named in the details
 
@@ -30,9 +30,13 @@ def effects(cmd, ctx: Context) -> list:
             return [unknown(GIT, "git", "(its options are known only when it runs)")]
         text = word.text
         if text in ("-C", "-c", "--git-dir", "--work-tree", "--namespace") and words:
-            value = words.pop(0)
+            word = words.pop(0)
+            paths = [t.path for t in targets(word, ctx, glob_ok=False)] if text == "-C" else [literal_text(word, ctx)]
+            value = paths[0] if len(paths) == 1 else None
+            if value is None:
+                return [unknown(GIT, "git", f"(its {text} is known only when it runs)")]
             if text != "-c":  # the user's own config is not carried into a read
-                prefix += [text, value.text]
+                prefix += [text, value]
         elif text.startswith(("--git-dir=", "--work-tree=", "--namespace=")):
             prefix.append(text)
     if not words or not words[0].literal:
@@ -187,11 +191,7 @@ def _stashes(git: Git) -> list:
         common = git.read("rev-parse", "--path-format=absolute", "--git-common-dir").strip()
     except GitUnavailable:
         common = git.git_dir()
-    try:
-        with open(os.path.join(common, "logs", "refs", "stash"), encoding="utf-8", errors="replace") as f:
-            lines = f.read().splitlines()
-    except OSError:
-        return []
+    lines = read_small(os.path.join(common, "logs", "refs", "stash")).decode("utf-8", "replace").splitlines()
     entries = []
     for line in reversed(lines):
         head, _tab, message = line.partition("\t")

@@ -13,7 +13,7 @@ import stat as st
 from urllib.parse import urlsplit
 
 from nlshell.preview.context import WHEN_IT_RUNS, Context, literal_text, targets, text_targets
-from nlshell.preview.effect import OVERWRITE, Effect, age, amount, listing, shown, size, unknown
+from nlshell.preview.effect import OVERWRITE, Effect, age, amount, listing, outside_remark, shown, size, unknown
 from nlshell.preview.options import parse
 from nlshell.preview.walk import Budget, status, walk
 
@@ -66,9 +66,7 @@ class Replaced:
         else:
             names = [shown(ctx.relative(p)) for p, _i in self.items]
             text = f"{verb} {amount(len(self.items), 'file', self.more)} ({size(total)}): {listing(names)}"
-        outside = [p for p, _i in self.items if not ctx.inside_cwd(p)]
-        if outside:
-            text += " — outside the current directory: " + listing([shown(p) for p in outside], 2)
+        text += outside_remark([ctx.relative(p) for p, _i in self.items if not ctx.inside_cwd(p)], len(self.items))
         details = list(self.notes)
         if len(self.items) > 1:
             newest = sorted(self.items, key=lambda item: item[1].st_mtime, reverse=True)[:SHOWN]
@@ -100,23 +98,21 @@ def _sources_and_dest(args, ctx: Context) -> tuple:
             return found, None, False
         dest = dests[0].path
     else:
-        dest = dest_text if os.path.isabs(dest_text) or ctx.cwd is None else os.path.join(ctx.cwd, dest_text)
+        dest = text_targets(dest_text, ctx)[0].path
+        if dest is None:
+            return found, None, False
     info = status(dest, follow=not args.has("nT", "--no-dereference", "--no-target-directory"))
     is_dir = target_dir is not None or (info is not None and st.S_ISDIR(info.st_mode) and not args.has("T"))
     return found, dest, is_dir
 
 
-def _no_clobber(args) -> bool:
-    return args.has("n", "--no-clobber") or "none" in args.all_values("--update")
-
-
 def move_or_copy(cmd, ctx: Context) -> list:
     name = cmd.name
     args = parse(cmd.args, "tS", {"--target-directory", "--suffix"})
-    if _no_clobber(args):
-        return []
     if name == "ln" and not args.has("f", "--force"):
-        return []  # ln without -f refuses to replace anything
+        return []  # ln without -f refuses to replace anything (and its -n means something else)
+    if name != "ln" and (args.has("n", "--no-clobber") or "none" in args.all_values("--update")):
+        return []
     found, dest, into_dir = _sources_and_dest(args, ctx)
     if dest is None:
         return []

@@ -15,6 +15,7 @@ import signal as signals
 from nlshell.preview.context import Context, literal_text
 from nlshell.preview.effect import SIGNAL, Effect, listing, plural, shown, unknown
 from nlshell.preview.options import parse
+from nlshell.preview.walk import read_small
 
 SHOWN = 3  # processes named in the summary
 _NAMES = {s.name[3:] for s in signals.Signals if s.name.startswith("SIG") and not s.name.startswith("SIG_")}
@@ -31,11 +32,7 @@ class Proc:
 
 
 def _read(path: str, binary: bool = False):
-    try:
-        with open(path, "rb") as f:
-            data = f.read(65536)
-    except OSError:
-        return b"" if binary else ""
+    data = read_small(path, 65536)
     return data if binary else data.decode("utf-8", "replace")
 
 

@@ -14,7 +14,7 @@ import stat as st
 import time
 
 from nlshell.preview.context import MAX_ENTRIES, Context
-from nlshell.preview.effect import age, amount, listing, plural, shown, size
+from nlshell.preview.effect import age, amount, listing, outside_remark, plural, shown, size
 
 NEWEST = 3  # newest files named in the details
 RECENT_SECONDS = 3600  # "changed in the last hour"
@@ -110,6 +110,32 @@ def walk(top: str, top_st, budget: Budget, *, follow: bool = False, one_fs: bool
         stack.extend(reversed(children))
 
 
+def read_small(path: str, limit: int = 1 << 20) -> bytes:
+    """The first `limit` bytes of a regular file (a /proc or /sys entry, a git log), or b"".
+
+    Opened non-blocking and checked before reading, so a fifo or device planted where a file was
+    expected can neither hang the preview nor be read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except (OSError, ValueError):
+        return b""
+    try:
+        if not st.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        chunks, left = [], limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
 class Tally:
     """Files, directories and bytes an effect touches, with what a person should notice."""
 
@@ -187,12 +213,7 @@ class Tally:
     def remarks(self) -> str:
         """What the summary must say beyond the numbers: how a word was read (`$DIR is not set`),
         and ` — outside the current directory[: a, b]`."""
-        text = "".join(f" — {note}" for note in self.notes)
-        if len(self.outside) == len(self.targets) and self.outside:
-            text += " — outside the current directory"
-        elif self.outside:
-            text += " — outside the current directory: " + listing([shown(p) for p in self.outside], 2)
-        return text
+        return "".join(f" — {note}" for note in self.notes) + outside_remark(self.outside, len(self.targets))
 
     def details(self, ages: bool = True) -> list:
         """Lines for Describe; `ages` adds the newest files. (`notes` belong in the summary.)"""
