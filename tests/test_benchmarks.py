@@ -69,6 +69,8 @@ def test_the_preview_benchmark_runs_every_case_and_never_writes(tmp_path):
     rows = [line for line in proc.stdout.splitlines() if line.startswith("| `")]
     assert [row.split("`")[1] for row in rows] == [
         "rm -rf build", "rm -rf ~", "chmod -R 755 build", "find build -name '*.o' -delete", "rm -rf build/d000*",
+        "rm -rf build (in the git repository)", "rm -rf build/d0000 (in the git repository)",
+        "git reset --hard (in the git repository)", "git clean -fdx (in the git repository)",
     ]
     assert "| `rm -rf build` |" in proc.stdout and "300 files |" in proc.stdout
     assert "whole process: `nlshell check --json --preview 'rm -rf build'`" in proc.stdout

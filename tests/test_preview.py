@@ -220,7 +220,8 @@ def test_a_walk_stops_when_the_time_is_up(work, untouched, monkeypatch):  # noqa
     untouched(work)
     monkeypatch.setattr(preview_module, "WALK_SECONDS", 0.0)
     e = only(run("rm -rf build", work))
-    assert e.more is True and e.summary.startswith("deletes more than 0 files")
+    assert (e.more, e.count) == (True, 0)
+    assert e.summary == "deletes an unknown number of files (the walk stopped at its limit before finding any) under build"
 
 
 UNREADABLE = """
@@ -415,3 +416,18 @@ def test_a_command_that_cannot_be_read_is_unknown_not_an_error(work, untouched):
     for command in ("rm -rf \ud800", "(" * 3000 + "rm x" + ")" * 3000):
         e = only(run(command, work))
         assert (e.count, e.summary) == (None, preview_module.UNREADABLE)
+
+
+def test_a_bug_in_one_family_is_said_and_the_rest_still_shows(work, untouched, monkeypatch):  # noqa: F811
+    build(work, {"x": "x", "notes.txt": "n"})
+    untouched(work)
+
+    def broken(cmd, ctx):
+        raise KeyError("a bug")
+
+    monkeypatch.setitem(preview_module._PROGRAMS, "rm", (broken,))
+    found = run("rm x; echo hi > notes.txt", work)
+    assert [(e.kind, e.count, e.summary) for e in found] == [
+        ("delete", None, "nlshell could not preview what rm would touch (KeyError)"),
+        ("overwrite", 1, "replaces notes.txt (1 byte, changed 3 days ago)"),
+    ]

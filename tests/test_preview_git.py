@@ -222,6 +222,20 @@ def test_a_force_push_counts_what_the_remote_has_as_of_the_last_fetch(tmp_path, 
     assert run("git push origin main", a) == []  # not forced: the remote refuses, nothing is lost
 
 
+def test_git_gets_one_time_allowance_per_preview(repo, untouched, monkeypatch):  # noqa: F811
+    from nlshell import preview as preview_module
+    from nlshell.preview import gitread
+
+    write(repo, "a.txt", "changed\n")
+    untouched(repo)
+    monkeypatch.setattr(preview_module, "GIT_SECONDS", 0.0)
+    monkeypatch.setattr(gitread, "GIT_SECONDS", 0.0)
+    e = only(run("git reset --hard", repo))
+    assert (e.count, e.summary) == (None, "git reset: cannot preview what it would discard (git took longer than the 0 s allowed)")
+    e = only(run("rm a.txt", repo))
+    assert e.count == 1 and "cannot tell which files git holds: git took longer than the 0 s allowed" in e.details
+
+
 def test_not_a_repository(tmp_path, untouched):  # noqa: F811
     work = tmp_path / "work"
     untouched(work)

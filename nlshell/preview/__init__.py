@@ -8,7 +8,7 @@ devices, signals — what its programs would touch.
 
 It only reads: `os.scandir`/`lstat`, /proc, /sys/block, /proc/mounts and read-only git. It never
 runs the command, nor any program that could write. Walks are bounded (MAX_ENTRIES entries, and
-WALK_SECONDS for the whole preview) and then say "more than N".
+WALK_SECONDS for the whole preview) and then say "more than N"; git reads share GIT_SECONDS.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ import time
 from nlshell.preview import deletes, devices, find, git, overwrites, permissions, signals
 from nlshell.preview.context import MAX_ENTRIES, WALK_SECONDS, WHEN_IT_RUNS, Context, targets
 from nlshell.preview.effect import DELETE, DEVICE, GIT, OVERWRITE, PERMISSIONS, SIGNAL, Effect, unknown
+from nlshell.preview.gitread import GIT_SECONDS
 from nlshell.validate import script_of  # the parsed-command model: imported here and nowhere else
 
-__all__ = ["Effect", "MAX_ENTRIES", "WALK_SECONDS", "effects_for", "preview", "preview_script"]
+__all__ = ["Effect", "GIT_SECONDS", "MAX_ENTRIES", "WALK_SECONDS", "effects_for", "preview", "preview_script"]
 
 INTERNAL = "nlshell could not preview"
 UNREADABLE = "nlshell cannot read this command, so what it would touch is unknown"
@@ -74,20 +75,24 @@ def preview_script(script, cwd: str | None = None, *, env: dict | None = None, r
     env = dict(os.environ if env is None else env)
     start = os.getcwd() if cwd is None else cwd
     deadline = time.perf_counter() + WALK_SECONDS
+    git_deadline = time.perf_counter() + GIT_SECONDS
     assigned = frozenset(name for name, _word, _cmd in script.assignments)
     stamp = time.time() if now is None else now
     found: list = []
     seen: set = set()
-    for cmd, where in _with_cwd(script, start, env, root, stamp):
-        if cmd.remote or (cmd.origin or "").startswith(("find ", "fd ")):
-            continue  # another host's business, or find's own -exec (find reports it)
-        ctx = Context(where, env, root, stamp, deadline, cmd.as_root, assigned, start,
-                      os.getuid() if uid is None else uid)
-        for effect in _command_effects(cmd, ctx):
-            key = (effect.kind, effect.summary)
-            if key not in seen:
-                seen.add(key)
-                found.append(effect)
+    try:
+        for cmd, where in _with_cwd(script, start, env, root, stamp):
+            if cmd.remote or (cmd.origin or "").startswith(("find ", "fd ")):
+                continue  # another host's business, or find's own -exec (find reports it)
+            ctx = Context(where, env, root, stamp, deadline, cmd.as_root, assigned, start,
+                          os.getuid() if uid is None else uid, git_deadline)
+            for effect in _command_effects(cmd, ctx):
+                key = (effect.kind, effect.summary)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(effect)
+    except Exception as e:  # as in _command_effects: the menu must still show
+        found.append(_failed("this command", e))
     return found
 
 
@@ -101,11 +106,16 @@ def _command_effects(cmd, ctx: Context) -> list:
         try:
             out.extend(handler(cmd, ctx))
         except Exception as e:  # a bug must never cost the menu; tests assert it never happens
-            import logging
-
-            logging.getLogger("nlshell.preview").debug("preview of %s failed", name, exc_info=True)
-            out.append(Effect(_KIND.get(name, OVERWRITE), f"{INTERNAL} what {name or 'this'} would touch ({type(e).__name__})", None, None, []))
+            out.append(_failed(name or "this", e, _KIND.get(name, OVERWRITE)))
     return out
+
+
+def _failed(what: str, error: Exception, kind: str = DELETE) -> Effect:
+    """A bug met while previewing: said as an unknown effect (and logged with NLSHELL_LOG=debug)."""
+    import logging
+
+    logging.getLogger("nlshell.preview").debug("preview of %s failed", what, exc_info=True)
+    return Effect(kind, f"{INTERNAL} what {what} would touch ({type(error).__name__})", None, None, [])
 
 
 def _fed_by_xargs(cmd, ctx: Context) -> list:

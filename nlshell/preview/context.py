@@ -36,6 +36,7 @@ class Context:
     assigned: frozenset = frozenset()  # variables the command line sets itself
     base: str | None = None  # the person's directory: paths are shown and judged against it
     uid: int = field(default_factory=os.getuid)  # who runs it (signals reach only their processes)
+    git_deadline: float | None = None  # when git reads must be done (gitread.GIT_SECONDS)
 
     def __post_init__(self) -> None:
         if self.base is None:

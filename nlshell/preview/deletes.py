@@ -38,7 +38,7 @@ def delete_effect(tally: Tally, ctx: Context, head: str | None = None, notes: li
         details.append(f"too many files to ask git about one by one (more than {GIT_PATHS:,})")
     elif tally.files:
         try:
-            found = uncommitted_among(asked, ctx.env)
+            found = uncommitted_among(asked, ctx.env, ctx.git_deadline)
         except GitUnavailable as e:
             details.append(f"cannot tell which files git holds: {e}")
             found = None

@@ -47,7 +47,7 @@ def effects(cmd, ctx: Context) -> list:
         return []
     if where is None:
         return [unknown(GIT, f"git {sub}", "(the directory is known only when it runs)")]
-    git = Git(where, ctx.env, tuple(prefix))
+    git = Git(where, ctx.env, tuple(prefix), ctx.git_deadline)
     try:
         git.toplevel()
     except GitUnavailable as e:

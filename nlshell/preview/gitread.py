@@ -5,15 +5,17 @@ command when it compares a file, an fsmonitor hook, an external diff, a pager. A
 cloned could point any of those at anything. So every call here turns them off (`-c ...=`, with the
 repository's filter drivers listed first and blanked one by one), takes no optional locks
 (`--no-optional-locks`, GIT_OPTIONAL_LOCKS=0: `status` does not even refresh the index), uses no
-pager, reads no terminal, and is bounded by a timeout. Only plumbing-like reads are used.
+pager, reads no terminal, and shares one time allowance per preview (GIT_SECONDS): on a very big
+repository git says "took too long" rather than keep the menu waiting.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import time
 
-GIT_TIMEOUT = 2.0  # seconds per git call
+GIT_SECONDS = 1.0  # all git reads of one preview together
 
 _SAFE_CONFIG = (
     "core.fsmonitor=false", "core.hooksPath=/dev/null", "diff.external=", "core.quotePath=false",
@@ -42,9 +44,10 @@ def find_repo(path: str) -> str | None:
 class Git:
     """git in one directory, read-only. `prefix` carries the user's `-C dir` / `--git-dir=...`."""
 
-    def __init__(self, cwd: str, env: dict, prefix: tuple = ()) -> None:
+    def __init__(self, cwd: str, env: dict, prefix: tuple = (), deadline: float | None = None) -> None:
         self.cwd = cwd
         self.prefix = tuple(prefix)
+        self.deadline = time.perf_counter() + GIT_SECONDS if deadline is None else deadline
         self.env = {k: v for k, v in env.items() if k not in _DROP_ENV and not k.startswith("GIT_TRACE")}
         self.env.update({"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C",
                          "GIT_PAGER": "cat", "PAGER": "cat"})
@@ -57,15 +60,19 @@ class Git:
         return argv + list(self.prefix) + list(args)
 
     def _call(self, args: tuple, config: list, ok_codes=(0,)) -> str:
+        left = self.deadline - time.perf_counter()
+        too_long = GitUnavailable(f"git took longer than the {GIT_SECONDS:g} s allowed")
+        if left <= 0:
+            raise too_long
         try:
             proc = subprocess.run(
                 self._argv(args, config), cwd=self.cwd, env=self.env, stdin=subprocess.DEVNULL,
-                capture_output=True, timeout=GIT_TIMEOUT, check=False,
+                capture_output=True, timeout=left, check=False,
             )
         except FileNotFoundError:
             raise GitUnavailable("git is not installed") from None
         except subprocess.TimeoutExpired:
-            raise GitUnavailable(f"git did not answer within {GIT_TIMEOUT:g} s") from None
+            raise too_long from None
         except OSError as e:
             raise GitUnavailable(f"git could not be started ({e.strerror})") from None
         if proc.returncode not in ok_codes:
@@ -149,7 +156,7 @@ def literal(path: str) -> str:
     return ":(literal)" + path
 
 
-def uncommitted_among(paths: list, env: dict) -> tuple | None:
+def uncommitted_among(paths: list, env: dict, deadline: float | None = None) -> tuple | None:
     """(tracked files with uncommitted changes, untracked files) among `paths`.
 
     None when no path is in a git work tree; one `git status` per repository. Raises
@@ -164,7 +171,7 @@ def uncommitted_among(paths: list, env: dict) -> tuple | None:
         return None
     changed = untracked = 0
     for repo, members in by_repo.items():
-        for xy, _path in Git(repo, env).status(tuple(literal(p) for p in members)):
+        for xy, _path in Git(repo, env, deadline=deadline).status(tuple(literal(p) for p in members)):
             if xy == "??":
                 untracked += 1
             elif xy != "!!":

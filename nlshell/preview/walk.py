@@ -110,6 +110,11 @@ def walk(top: str, top_st, budget: Budget, *, follow: bool = False, one_fs: bool
         stack.extend(reversed(children))
 
 
+def _is_dir(path: str) -> bool:
+    info = status(path)
+    return info is not None and st.S_ISDIR(info.st_mode)
+
+
 def read_small(path: str, limit: int = 1 << 20) -> bytes:
     """The first `limit` bytes of a regular file (a /proc or /sys entry, a git log), or b"".
 
@@ -194,6 +199,8 @@ class Tally:
     # -- words ---------------------------------------------------------------------------------
     def what(self, noun: str = "file") -> str:
         """`123 files and 4 directories (1.2 MB)` — `more than` when the walk stopped early."""
+        if self.more and not self.files and not self.dirs:
+            return f"an unknown number of {noun}s (the walk stopped at its limit before finding any)"
         parts = []
         if self.files or not self.dirs:
             parts.append(amount(self.files, noun, self.more))
@@ -206,7 +213,7 @@ class Tally:
 
     def where(self) -> str:
         """` under build` for one directory, else `: a.txt, b.txt and 4 more`."""
-        if len(self.targets) == 1 and self.dirs:
+        if len(self.targets) == 1 and (self.dirs or _is_dir(self.target_paths[0])):
             return f" under {shown(self.targets[0])}"
         return ": " + listing([shown(t) for t in self.targets], 2) if self.targets else ""
 
