@@ -215,6 +215,23 @@ def test_a_walk_stops_at_its_entry_limit_and_says_more_than(work, untouched):  #
     assert "the count stopped at its limit (10,000 entries or the time allowed)" in e.details
 
 
+def test_rm_rf_home_on_a_big_fake_home_gives_a_bounded_figure(tmp_path, untouched):  # noqa: F811
+    home = tmp_path / "bighome"
+    (home / "projects").mkdir(parents=True)
+    (home / ".bashrc").write_text("# mine")
+    for d in range(12):
+        folder = home / "projects" / f"p{d}"
+        folder.mkdir()
+        for i in range(1000):
+            os.link(home / ".bashrc", folder / f"f{i}")
+    untouched(home)
+    e = only(run("rm -rf ~", tmp_path / "work", env={"HOME": str(home)}))
+    assert (e.kind, e.more, e.paths) == ("delete", True, [str(home)])
+    assert e.count < preview_module.MAX_ENTRIES
+    assert e.summary.startswith(f"deletes more than {e.count:,} files and ")
+    assert e.summary.endswith(f"under {home}; at least {e.count:,} files changed in the last hour — outside the current directory")
+
+
 def test_a_walk_stops_when_the_time_is_up(work, untouched, monkeypatch):  # noqa: F811
     build(work, {f"build/{i}": "x" for i in range(50)})
     untouched(work)
