@@ -52,6 +52,7 @@ class Git:
         self.env.update({"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C",
                          "GIT_PAGER": "cat", "PAGER": "cat"})
         self._blank_filters: list | None = None
+        self._toplevel: str | None = None
 
     def _argv(self, args: tuple, config: list) -> list:
         argv = ["git", "--no-pager", "--no-optional-locks"]
@@ -97,7 +98,9 @@ class Git:
 
     # -- questions -----------------------------------------------------------------------------
     def toplevel(self) -> str:
-        return self.read("rev-parse", "--show-toplevel").strip()
+        if self._toplevel is None:
+            self._toplevel = self.read("rev-parse", "--show-toplevel").strip()
+        return self._toplevel
 
     def git_dir(self) -> str:
         return self.read("rev-parse", "--absolute-git-dir").strip()
