@@ -50,9 +50,6 @@ class Context:
         """/proc/..., /sys/..., /dev/... under the injected root."""
         return os.path.join(self.root, path.lstrip("/")) if self.root != "/" else path
 
-    def out_of_time(self) -> bool:
-        return time.perf_counter() > self.deadline
-
     def inside_cwd(self, path: str) -> bool:
         """Is `path` (absolute) the person's directory or below it, once symlinks in its parent
         are resolved?"""

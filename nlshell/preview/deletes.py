@@ -12,7 +12,7 @@ import re
 import stat as st
 
 from nlshell.preview.context import Context, targets, text_targets
-from nlshell.preview.effect import DELETE, Effect, age, listing, plural, shown, size, unknown
+from nlshell.preview.effect import DELETE, Effect, age, plural, shown, size, unknown
 from nlshell.preview.gitread import GitUnavailable, uncommitted_among
 from nlshell.preview.options import parse
 from nlshell.preview.walk import Budget, Tally, status
