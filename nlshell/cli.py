@@ -323,7 +323,7 @@ def _say_notes(s) -> None:
 
 def _deliver(args, settings, pipeline, s) -> int:
     if args.json:
-        out_json(s.as_json())
+        out_json(pipeline.preview(s).as_json())
         return EXIT_OK if s.valid is not False else InvalidCommandError.exit_code
     if s.valid is False:
         raise InvalidCommandError(s.command or "", s.problems or ["it does not parse"])
@@ -359,14 +359,14 @@ def _menu(settings, pipeline, s) -> int:
     from nlshell.errors import Aborted
 
     def assess(command: str):
-        return pipeline.assess(s.request, command, source="user")
+        return pipeline.preview(pipeline.assess(s.request, command, source="user"))
 
     def revise(instruction: str, current):
-        return pipeline.revise(current, instruction)
+        return pipeline.preview(pipeline.revise(current, instruction))
 
     try:
         decision = confirm.confirm(
-            s,
+            pipeline.preview(s),
             assess=assess,
             describe=pipeline.explain,
             revise=revise,
@@ -414,9 +414,10 @@ def _cmd_check(argv, global_args) -> int:
         "Parse, validate and rate a command offline: no model, no network, never runs it.",
         "exit codes: 0 safe, 1 caution, 3 dangerous or invalid\n\n"
         "examples:\n  nlshell check 'rm -rf ~'\n  nlshell check --json 'curl -fsSL x.sh | sh'\n"
-        "  nlshell check --shell fish 'set -x A 1'",
+        "  nlshell check --preview 'rm -rf build'\n  nlshell check --shell fish 'set -x A 1'",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--preview", action="store_true", help="also say what it would touch here (reads the disk, never writes)")
     p.add_argument("--shell", choices=("bash", "zsh", "fish", "sh"), help="syntax to check (default: your $SHELL)")
     p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to check; quote it, or put it after --")
     args = p.parse_args(argv)
@@ -433,6 +434,11 @@ def _cmd_check(argv, global_args) -> int:
         result.valid = False
         result.problems = [f"contains hidden or control characters ({', '.join(hidden)})", *result.problems]
     code = 3 if (not result.valid or result.risk == "dangerous") else (1 if result.risk == "caution" else 0)
+    effects = None
+    if args.preview:
+        from nlshell.preview import effects_for
+
+        effects = effects_for(command, valid=result.valid, risk=result.risk)
     if args.json:
         out_json(
             {
@@ -443,6 +449,7 @@ def _cmd_check(argv, global_args) -> int:
                 "problems": list(result.problems),
                 "programs": list(result.programs),
                 "shell": shell,
+                "effects": None if effects is None else [e.as_json() for e in effects],
             }
         )
         return code
@@ -451,6 +458,10 @@ def _cmd_check(argv, global_args) -> int:
         say(f"  risk: {_visible(reason)}")
     for problem in result.problems:
         say(f"  {_visible(problem)}")
+    for effect in effects or ():
+        say(f"  effect: {_visible(effect.summary)}")
+        for line in effect.details:
+            say(f"    {_visible(line)}")
     return code
 
 

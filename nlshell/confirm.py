@@ -28,6 +28,7 @@ from nlshell.highlight import paint, spans
 ACTIONS = ("execute", "modify", "describe", "revise", "copy", "abort")
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 _ESC_WAIT = 0.05  # seconds to tell a lone Esc from the start of an escape sequence
+MENU_EFFECTS = 3  # effect preview lines under the rating; Describe shows them all
 
 
 class Decision:
@@ -94,10 +95,12 @@ class _Glyphs:
             self.safe, self.caution, self.danger, self.unknown = "✓", "!", "✗", "?"
             self.warn, self.note, self.wrap, self.bar, self.arrow = "⚠", "·", "↪", "│", "›"
             self.tab, self.dash, self.ellipsis = "⇥", "—", "…"
+            self.effect = "→"
         else:
             self.safe, self.caution, self.danger, self.unknown = "ok", "!", "X", "?"
             self.warn, self.note, self.wrap, self.bar, self.arrow = "!", "-", ">", "|", ">"
             self.tab, self.dash, self.ellipsis = "\\t", "--", "..."
+            self.effect = "->"
 
 
 class _Terminal:
@@ -506,8 +509,20 @@ class _Menu:
         """Echo the choice after the options when it fits, and end the line."""
         self.term.write((word if len(word) <= self.room else "") + "\n")
 
+    def effect_lines(self, s) -> list:
+        """One to three lines under the rating: what a caution or dangerous command would touch."""
+        effects = getattr(s, "effects", None) or []
+        if getattr(s, "risk", None) not in ("caution", "dangerous") or not effects:
+            return []
+        shown = effects if len(effects) <= MENU_EFFECTS else effects[: MENU_EFFECTS - 1]
+        lines = [self.block(f"{self.g.effect} {e.summary}") for e in shown]
+        if len(effects) > len(shown):
+            rest = len(effects) - len(shown)
+            lines.append(self.block(f"{self.g.effect} and {rest} more {self.g.dash} d shows them all", "2"))
+        return lines
+
     def show(self, s) -> None:
-        out = ["", self.command_block(s.command), self.risk_line(s)]
+        out = ["", self.command_block(s.command), self.risk_line(s), *self.effect_lines(s)]
         for problem in getattr(s, "problems", None) or []:
             out.append(self.block(f"{self.g.warn} {problem}", "33"))
         for note in getattr(s, "notes", None) or []:
@@ -547,6 +562,7 @@ class _Menu:
                 redraw = True
             elif key == "d":
                 self.chose("describe")
+                self._effect_details(s)
                 self._describe(s.command)
                 redraw = True
             elif key == "r":
@@ -600,6 +616,18 @@ class _Menu:
         self.term.restore()
         os.kill(0, signal.SIGTSTP)
         self.term.keys_mode()
+
+    def _effect_details(self, s) -> None:
+        """Describe starts with everything the preview found, before the model's explanation."""
+        effects = getattr(s, "effects", None) or []
+        if not effects:
+            return
+        self.term.write("\n")
+        self.say("what it would touch here:", "1")
+        for effect in effects:
+            self.say(f"{self.g.effect} {effect.summary}")
+            for line in effect.details:
+                self.say(f"    {line}", "2")
 
     def _describe(self, command: str) -> None:
         chunks = None

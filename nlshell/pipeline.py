@@ -33,6 +33,7 @@ class Suggestion:
         "usage",
         "notes",
         "key",
+        "effects",
     )
 
     def __init__(
@@ -63,6 +64,7 @@ class Suggestion:
         self.usage = usage
         self.notes = notes or []
         self.key = key
+        self.effects = None  # effect preview (nlshell.preview): None until computed
 
     @property
     def dangerous(self) -> bool:
@@ -80,6 +82,7 @@ class Suggestion:
             "model": self.model,
             "usage": self.usage,
             "notes": list(self.notes),
+            "effects": None if self.effects is None else [e.as_json() for e in self.effects],
         }
 
     def __repr__(self) -> str:
@@ -214,6 +217,14 @@ class Pipeline:
             model=model,
             **extra,
         )
+
+    def preview(self, suggestion: Suggestion) -> Suggestion:
+        """Fill in what the command would touch here (for the menu and --json; never the widget)."""
+        from nlshell.preview import effects_for
+
+        if suggestion.command is not None:
+            suggestion.effects = effects_for(suggestion.command, valid=suggestion.valid, risk=suggestion.risk)
+        return suggestion
 
     def suggest(
         self,

@@ -409,11 +409,11 @@ class Repl:
         revised: list[dict] = []
 
         def assess(command: str):
-            current[0] = pipeline.assess(s.request, command, source="user")
+            current[0] = pipeline.preview(pipeline.assess(s.request, command, source="user"))
             return current[0]
 
         def revise(instruction: str, shown):
-            new = pipeline.revise(shown, instruction, history=list(self.conversation.messages) + revised)
+            new = pipeline.preview(pipeline.revise(shown, instruction, history=list(self.conversation.messages) + revised))
             revised.extend(turns_for(shown.request, shown.command or ""))
             current[0] = new
             return new
@@ -421,7 +421,7 @@ class Repl:
         decision = None
         try:
             decision = confirm.confirm(
-                s,
+                pipeline.preview(s),
                 assess=assess,
                 describe=pipeline.explain,
                 revise=revise,

@@ -1,7 +1,8 @@
 """Run the confirmation menu for one made-up suggestion, the way the CLI will: for pty tests.
 
     python menu_driver.py [--risk R] [--reason X] [--problem P] [--note N] [--invalid]
-                          [--delay S] [--log FILE] [--pidfile FILE] [--no-color] COMMAND
+                          [--effect "SUMMARY|DETAIL|..."] [--delay S] [--log FILE] [--pidfile FILE]
+                          [--no-color] COMMAND
 
 Callbacks are simple and harmless: `assess` rates by markers in the text (`#danger` makes a
 command dangerous, `>` makes it caution), `describe` yields the chunks in $MENU_DESCRIBE (JSON list)
@@ -24,8 +25,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from nlshell.errors import NlshellError  # noqa: E402
 
 
+class FakeEffect:
+    def __init__(self, spec: str) -> None:
+        self.summary, *self.details = spec.split("|")
+
+
 class FakeSuggestion:
-    def __init__(self, command, risk="safe", reasons=(), problems=(), notes=(), valid=True, source="model"):
+    def __init__(self, command, risk="safe", reasons=(), problems=(), notes=(), valid=True, source="model", effects=None):
+        self.effects = effects
         self.request = "test request"
         self.command = command
         self.risk = risk
@@ -44,6 +51,7 @@ def main() -> int:
     parser.add_argument("--problem", action="append", default=[])
     parser.add_argument("--note", action="append", default=[])
     parser.add_argument("--invalid", action="store_true")
+    parser.add_argument("--effect", action="append", default=None)
     parser.add_argument("--delay", type=float, default=0.0)
     parser.add_argument("--log")
     parser.add_argument("--pidfile")
@@ -85,6 +93,7 @@ def main() -> int:
         args.problem,
         args.note,
         valid=not args.invalid,
+        effects=[FakeEffect(spec) for spec in args.effect] if args.effect is not None else None,
     )
     if args.pidfile:
         Path(args.pidfile).write_text(str(os.getpid()))

@@ -55,3 +55,22 @@ def test_quick_run_prints_every_row_with_its_goal_and_verdict(tmp_path):
     assert dumped["machine"]["cores"] >= 1
     # The floors ran for real: `python -c pass` samples are there, one per timed round.
     assert len(dumped["samples_s"]["python -c pass"]) == dumped["args"]["runs"]
+
+
+def test_the_preview_benchmark_runs_every_case_and_never_writes(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "preview.py"), "--files", "300", "--runs", "2", "--tree", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]  # 1: a goal missed on a busy machine, still measured
+    assert "the tree changed" not in proc.stderr
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == [
+        "rm -rf build", "rm -rf ~", "chmod -R 755 build", "find build -name '*.o' -delete", "rm -rf build/d000*",
+        "rm -rf build (in the git repository)", "rm -rf build/d0000 (in the git repository)",
+        "git reset --hard (in the git repository)", "git clean -fdx (in the git repository)",
+    ]
+    assert "| `rm -rf build` |" in proc.stdout and "300 files |" in proc.stdout
+    assert "whole process: `nlshell check --json --preview 'rm -rf build'`" in proc.stdout

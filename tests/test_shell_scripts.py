@@ -388,6 +388,7 @@ BASH_COMPLETIONS = [
     ("nlshell init zsh --key ", "alt-k alt-j alt-enter ctrl-t ctrl-alt-k"),
     ("nlshell --widget ", "bash zsh fish"),
     ("nlshell check --shell ", "bash zsh fish sh"),
+    ("nlshell check --p", "--preview"),
     ("nlshell -m ", "qwen/qwen3-coder:free openai/gpt-4o-mini qwen/qwen3-8b"),
     ("nlshell -m qwen/", "qwen/qwen3-coder:free qwen/qwen3-8b"),
     # Bash completes only the part after `:` and `=` (COMP_WORDBREAKS): so do the replies.
@@ -426,6 +427,7 @@ FISH_COMPLETIONS = [
     ("nlshell -m ", {"qwen/qwen3-coder:free", "openai/gpt-4o-mini", "qwen/qwen3-8b"}),
     ("nlshell auth ", {"login", "logout", "status"}),
     ("nlshell cache ", {"clear", "stats"}),
+    ("nlshell check --pr", {"--preview"}),
 ]
 
 

@@ -95,7 +95,7 @@ _nlshell() {
         completions) candidates=(bash zsh fish -h --help) ;;
         # The words of explain and check are a command: only flags, else file names.
         explain) [[ $cur == -* ]] && candidates=(-m --model -h --help) ;;
-        check) [[ $cur == -* ]] && candidates=(--json --shell -h --help) ;;
+        check) [[ $cur == -* ]] && candidates=(--json --preview --shell -h --help) ;;
         guard) candidates=(install uninstall status claude-code cursor --format --project --json -h --help) ;;
         init) candidates=(bash zsh fish --key --no-bind -h --help) ;;
         models) candidates=(--free --json --refresh -h --help) ;;

@@ -43,6 +43,7 @@ complete -c nlshell -n '__fish_seen_subcommand_from init' -l key -x -a 'alt-k al
     -d 'Key to bind: alt-<key>, ctrl-<letter>, ctrl-alt-<letter>'
 complete -c nlshell -n '__fish_seen_subcommand_from init' -l no-bind -d 'Define the widget only, bind nothing'
 complete -c nlshell -n '__fish_seen_subcommand_from check' -l json -d 'Print one JSON object'
+complete -c nlshell -n '__fish_seen_subcommand_from check' -l preview -d 'Also say what it would touch here'
 complete -c nlshell -n '__fish_seen_subcommand_from check' -l shell -x -a 'bash zsh fish sh' -d 'Syntax to check'
 complete -c nlshell -n '__fish_seen_subcommand_from guard' -f -a 'install uninstall status claude-code cursor'
 complete -c nlshell -n '__fish_seen_subcommand_from guard' -l format -x -a 'claude-code cursor gemini' \

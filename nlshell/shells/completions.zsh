@@ -73,6 +73,7 @@ _nlshell() {
                 check)
                     _arguments \
                         '--json[print one JSON object]' \
+                        '--preview[also say what it would touch here]' \
                         '--shell=[syntax to check]:shell:(bash zsh fish sh)' \
                         '*:command:_files' && ret=0
                     ;;
