@@ -284,19 +284,29 @@ def _one_shot(args, request: str) -> int:
     settings = _settings(args)
     pipeline = _pipeline(settings)
     try:
+        if args.widget:
+            from nlshell.typeahead import Quiet
+
+            # Keys typed while the keybinding waited would reach the shell's line after it: an
+            # Enter would run the reply unseen. They are discarded, whatever the outcome.
+            with Quiet(discard_at_end=True):
+                suggestion = pipeline.suggest(request, no_cache=args.no_cache, offline=args.offline)
+                return _deliver(args, settings, pipeline, suggestion)
         suggestion = _with_spinner(lambda: pipeline.suggest(request, no_cache=args.no_cache, offline=args.offline), args)
         return _deliver(args, settings, pipeline, suggestion)
     finally:
         pipeline.close()
 
 
-def _with_spinner(work, args):
-    """A spinner on a terminal's stderr while waiting (never for the keybinding, never on a pipe)."""
+def _with_spinner(work, args, label: str = "thinking"):
+    """A spinner on a terminal's stderr while waiting, with typed keys not echoed over it (never
+    for the keybinding, never on a pipe)."""
     if args.widget or not is_terminal(sys.stderr):
         return work()
     from nlshell.spinner import Spinner
+    from nlshell.typeahead import Quiet
 
-    with Spinner("thinking"):
+    with Quiet(), Spinner(label):
         return work()
 
 

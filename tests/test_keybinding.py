@@ -323,3 +323,28 @@ def test_completions_in_the_real_shell(shell, pane_factory):
     pane.type("z")
     pane.press("Tab")
     pane.wait_for(lambda: (pane.line() or "").rstrip() == "nlshell completions zsh", "Tab to complete `zsh`")
+
+
+def _settled(pane, reply: str):
+    """True once the reply sits on the line, or typeahead did harm (something appeared in the sandbox)."""
+    return lambda: pane.line() == reply or any(pane.sandbox.iterdir())
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_keys_typed_while_waiting_are_discarded_never_run(shell, pane_factory, fake_server):
+    reply = "touch ./marker"
+    fake_server.reply(reply, delay=2)
+    pane = pane_factory(shell)
+    pane.type("make a marker file")
+    pane.press("M-k")
+    pane.wait_for(lambda: any("thinking" in row for row in pane.lines()), "the waiting hint")
+    # While the reply is still coming: other keys, then Enter.
+    pane.type("clear")
+    pane.press("Enter")
+    pane.wait_for(_settled(pane, reply), "the reply on the line")
+    time.sleep(0.5)  # give a wrongly run command time to show
+    assert list(pane.sandbox.iterdir()) == [], f"{shell} ran the reply unseen:\n{pane.screen()}"
+    assert pane.line() == reply  # exactly the reply: nothing typed during the wait was appended
+    pane.press("C-u")
+    pane.run_marker("TYPEAHEAD-DONE")
+    assert list(pane.sandbox.iterdir()) == []
