@@ -1603,10 +1603,13 @@ def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) ->
         rating = safety.Rating(
             safety.DANGEROUS, [*rating.reasons, "nlshell cannot fully analyse this command; read it carefully"]
         )
+    from nlshell.placeholders import find, problem
+
+    holes = find(command, shell_name)  # a template is not a command, whatever its syntax
     return Assessment(
         command=command,
-        valid=validation.valid,
-        problems=validation.problems,
+        valid=validation.valid and not holes,
+        problems=[problem(holes)] * bool(holes) + validation.problems,
         risk=rating.risk,
         reasons=rating.reasons,
         programs=validation.programs,
