@@ -348,3 +348,30 @@ def test_keys_typed_while_waiting_are_discarded_never_run(shell, pane_factory, f
     pane.press("C-u")
     pane.run_marker("TYPEAHEAD-DONE")
     assert list(pane.sandbox.iterdir()) == []
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_template_arrives_with_the_cursor_on_its_first_placeholder(shell, pane_factory, fake_server):
+    fake_server.reply("wc -l FILE")
+    pane = pane_factory(shell)
+    (pane.sandbox / "notes.txt").write_text("one\ntwo\nthree\n")
+    pane.type("count the lines of a file")
+    pane.press("M-k")
+    pane.wait_line("wc -l FILE")
+    pane.wait_for(lambda: any("fill in the placeholder FILE" in row for row in pane.lines()), "the note")
+    assert not any("nlshell-cursor" in row for row in pane.lines())
+    pane.press("C-k")  # kills from the cursor: the placeholder, and nothing before it
+    pane.wait_line("wc -l")
+    pane.type("notes.txt")
+    pane.press("Enter")
+    pane.wait_for(lambda: any(row.strip() == "3 notes.txt" for row in pane.lines()), "wc's output")
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_caution_command_comes_with_its_reason(shell, pane_factory, fake_server):
+    fake_server.reply("cp a.txt b.txt")
+    pane = pane_factory(shell)
+    pane.type("copy a to b")
+    pane.press("M-k")
+    pane.wait_line("cp a.txt b.txt")
+    pane.wait_for(lambda: any(row.startswith("nlshell: caution") for row in pane.lines()), "the caution note")
