@@ -12,7 +12,19 @@ import os
 import sys
 
 from nlshell import __version__
-from nlshell.console import clean_text, internal_error, is_terminal, out, out_json, report, say, use_color, warn
+from nlshell.console import (
+    clean_text,
+    history_line,
+    internal_error,
+    is_terminal,
+    no_model_reason,
+    out,
+    out_json,
+    report,
+    say,
+    use_color,
+    warn,
+)
 from nlshell.console import debug as _debug
 from nlshell.console import visible as _visible
 from nlshell.errors import (
@@ -22,6 +34,7 @@ from nlshell.errors import (
     DangerousCommandError,
     InvalidCommandError,
     NlshellError,
+    TemplateError,
     UsageError,
 )
 
@@ -328,36 +341,69 @@ def _deliver(args, settings, pipeline, s) -> int:
     if args.json:
         out_json(s.as_json())
         return EXIT_OK if s.valid is not False else InvalidCommandError.exit_code
-    if s.valid is False:
-        raise InvalidCommandError(s.command or "", s.problems or ["it does not parse"])
-    line = _risk_line(s)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     to_menu = interactive and not (args.widget or args.print_only or args.yes)
+    if s.valid is False:
+        from nlshell.placeholders import is_template
+
+        template = is_template(s.problems)
+        # A template is shown for editing (menu, keybinding); it is never run or printed as a command.
+        if not (template and (to_menu or args.widget)):
+            error = TemplateError if template else InvalidCommandError
+            raise error(s.command or "", s.problems or ["it does not parse"])
+    line = _risk_line(s)
     if not to_menu:
         _say_notes(s)  # the menu shows the notes and warnings itself, under the command
     if args.widget:
-        text = s.command
-        if s.dangerous:
-            text = "\n".join("# " + part for part in s.command.split("\n"))
-            say(line + " — disabled with '# '; remove it to run deliberately")
-        out(text)
-        return EXIT_OK
+        return _to_widget(s, line)
     if args.print_only or (not interactive and not args.yes):
         if line:
             say(_visible(line))
         out(s.command)
         return EXIT_OK
+    from nlshell.session import Session
+
     if args.yes:
         if s.dangerous:
             raise DangerousCommandError(s.command, s.reasons)
         if line:
             say(_visible(line))
         say(f"nlshell: running: {_visible(s.command)}")
-        return pipeline.execute(s, s.command)
-    return _menu(settings, pipeline, s)
+        from nlshell.typeahead import discard
+
+        discard(sys.stdin.fileno())  # keys typed while waiting were not meant for this command
+        return Session(pipeline).run(s, s.command)
+    return _menu(settings, pipeline, Session(pipeline), s, offline=args.offline)
 
 
-def _menu(settings, pipeline, s) -> int:
+def _to_widget(s, line: str | None) -> int:
+    """Exactly the text for the shell's line on stdout; why, on stderr. A dangerous command comes
+    disabled with '# ', a caution one with its reason, a template with the cursor on its first
+    placeholder (the last stderr line, CURSOR_MARK and an offset, is for the script)."""
+    from nlshell.placeholders import find, is_template
+
+    command = s.command
+    text = command
+    if s.dangerous:
+        text = "\n".join("# " + part for part in command.split("\n"))
+        say(_visible(line) + " — disabled with '# '; remove it to run deliberately")
+    elif line:
+        say(_visible(line))
+    holes = find(command) if is_template(s.problems) else []
+    if is_template(s.problems):
+        say(f"nlshell: {_visible(s.problems[0])}")
+    out(text)
+    if holes:
+        from nlshell.shells import CURSOR_MARK
+
+        cursor = holes[0].start
+        if s.dangerous:  # each line up to the placeholder's gained '# '
+            cursor += 2 * (command.count("\n", 0, cursor) + 1)
+        say(f"{CURSOR_MARK}{cursor}")
+    return EXIT_OK
+
+
+def _menu(settings, pipeline, session, s, *, offline: bool) -> int:
     from nlshell import confirm
     from nlshell.errors import Aborted
 
@@ -365,7 +411,7 @@ def _menu(settings, pipeline, s) -> int:
         return pipeline.assess(s.request, command, source="user")
 
     def revise(instruction: str, current):
-        return pipeline.revise(current, instruction)
+        return session.revise(current, instruction)
 
     try:
         decision = confirm.confirm(
@@ -374,16 +420,13 @@ def _menu(settings, pipeline, s) -> int:
             describe=pipeline.explain,
             revise=revise,
             color=settings.color and use_color(),
+            editing_mode=settings.editing_mode,
+            no_model=no_model_reason(pipeline, offline=offline),
         )
     except Aborted:
-        pipeline.forget(s)
+        session.decline(s)
         raise
-    if decision.action == "copy":
-        return EXIT_OK
-    if decision.action != "execute":
-        pipeline.forget(s)
-        return EXIT_INTERRUPTED
-    return pipeline.execute(decision.suggestion or s, decision.command)
+    return session.settle(s, decision)
 
 
 # -- the REPL ----------------------------------------------------------------------------------
@@ -550,7 +593,7 @@ def _cmd_history(argv, global_args) -> int:
         say("nlshell: no history yet (commands you run through nlshell appear here)")
         return EXIT_OK
     for entry in entries:
-        out(f"{entry['time']}  {_visible(entry['command'])}    # {_visible(entry['request'])}")
+        out(history_line(entry))
     return EXIT_OK
 
 

@@ -18,7 +18,9 @@ import textwrap
 from nlshell.errors import Aborted, NlshellError
 from nlshell.extract import visible
 from nlshell.highlight import paint, spans
+from nlshell.spinner import Spinner, spin_until_first
 from nlshell.menu_editor import edit_line
+from nlshell.placeholders import is_template
 from nlshell.menu_terminal import (
     Glyphs,
     InterruptibleWait,
@@ -69,13 +71,38 @@ def _break_away_from_spaces(row: list, following) -> list:
     return []
 
 
+class _TermStream:
+    """The menu's terminal as the file-like stream a Spinner draws on."""
+
+    def __init__(self, term: Terminal) -> None:
+        self.term = term
+        self.encoding = "utf-8" if term.unicode else "ascii"
+
+    def write(self, text: str) -> None:
+        try:
+            self.term.write_raw(text)
+        except TerminalGone as err:
+            raise OSError(str(err)) from None
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
 class _Menu:
-    def __init__(self, term: Terminal, *, assess, describe, revise, color: bool) -> None:
+    def __init__(
+        self, term: Terminal, *, assess, describe, revise, color: bool, editing_mode: str = "emacs", no_model=None
+    ) -> None:
         self.term = term
         self.assess = assess
         self.describe = describe
         self.revise = revise
         self.color = color
+        self.vi = editing_mode == "vi"
+        self.no_model = no_model  # why Describe and Revise cannot work (offline), or None
+        self.actions = tuple(a for a in ACTIONS if not (no_model and a in ("describe", "revise")))
         self.g = Glyphs(term.unicode)
         self.room = 0
         self.visible = visible
@@ -164,34 +191,42 @@ class _Menu:
         reasons = "; ".join(getattr(s, "reasons", None) or [])
         risk = getattr(s, "risk", None)
         g = self.g
+        if is_template(getattr(s, "problems", None)):
+            return self.block(f"{g.unknown} a template, not a command yet {g.dash} Enter edits it", "33")
         if risk == "safe":
-            text, code = f"{g.safe} safe" + (f": {reasons}" if reasons else ""), "32"
+            glyph, text, code = g.safe, "safe", "32"
         elif risk == "caution":
-            text, code = f"{g.caution} caution" + (f": {reasons}" if reasons else ""), "33"
+            glyph, text, code = g.caution, "caution", "33"
         elif risk == "dangerous":
-            text = f"{g.danger} DANGEROUS" + (f": {reasons}" if reasons else "")
-            text += f" {g.dash} type yes to run it"
-            code = "1;31"
+            glyph, text, code = g.danger, "DANGEROUS", "1;31"
         else:
-            text, code = f"{g.unknown} risk not rated" + (f": {reasons}" if reasons else ""), "33"
+            glyph, text, code = g.unknown, "risk not rated", "33"
+        text += f": {reasons}" if reasons else ""
         if getattr(s, "valid", None) is False:
-            text += f" {g.dash} does not look valid"
+            # No green tick beside "invalid": the verdict comes first, the rating after it.
+            text = f"{g.danger} does not look valid" + ("" if risk == "safe" and not reasons else f" {g.dash} {text}")
+            code = "1;31" if risk == "dangerous" else "31"
+        else:
+            text = f"{glyph} {text}"
+        if risk == "dangerous":
+            text += f" {g.dash} press e, then type yes to run it"
         return self.block(text, code)
 
     def options_line(self) -> str:
         """The choices, as long as the terminal is wide; remembers the room left on the line."""
         width = self.term.width()
         plain = ""
+        actions = self.actions
         for gap in ("  ", " "):
-            plain = "  " + gap.join(f"[{w[0]}]{w[1:]}" for w in ACTIONS) + f" {self.g.arrow} "
+            plain = "  " + gap.join(f"[{w[0]}]{w[1:]}" for w in actions) + f" {self.g.arrow} "
             if len(plain) < width:
                 break
         else:
-            gap, plain = "", "  [" + "/".join(w[0] for w in ACTIONS) + f"] {self.g.arrow} "
+            gap, plain = "", "  [" + "/".join(w[0] for w in actions) + f"] {self.g.arrow} "
         self.room = width - len(plain) - 1
         if not gap or not self.color:
             return plain
-        parts = [f"[\x1b[1;4m{w[0]}\x1b[0m]{w[1:]}" for w in ACTIONS]
+        parts = [f"[\x1b[1;4m{w[0]}\x1b[0m]{w[1:]}" for w in actions]
         return "  " + gap.join(parts) + f" {self.g.arrow} "
 
     def chose(self, word: str) -> None:
@@ -221,6 +256,16 @@ class _Menu:
             if key in ("a", "q", "esc", "ctrl-c", "ctrl-d", "ctrl-backslash"):
                 self.chose("abort")
                 raise Aborted()
+            if key in ("e", "enter") and is_template(getattr(s, "problems", None)):
+                # A template never runs: Enter opens it for editing on its first placeholder.
+                if key == "e":
+                    self.term.write("\n")
+                    self.say("a template cannot run: fill in the placeholders first (Enter or m edits it)", "33")
+                    continue
+                self.chose("modify")
+                s = self._modify(s)
+                redraw = True
+                continue
             if key in ("e", "enter"):
                 if key == "enter" and not self._enter_runs(s):
                     continue
@@ -237,6 +282,9 @@ class _Menu:
                 self.chose("modify")
                 s = self._modify(s)
                 redraw = True
+            elif key in ("d", "r") and self.no_model:
+                self.term.write("\n")
+                self.say(f"describe and revise need the model {self.g.dash} {self.no_model}", "33")
             elif key == "d":
                 self.chose("describe")
                 self._describe(s.command)
@@ -245,6 +293,9 @@ class _Menu:
                 self.chose("revise")
                 s = self._revise(s)
                 redraw = True
+            elif key == "y" and s.risk == "dangerous":
+                self.term.write("\n")
+                self.say("to run it: press e, then type yes", "33")
             elif key == "ctrl-z":
                 self._suspend()
                 redraw = True
@@ -253,7 +304,8 @@ class _Menu:
                 self.say("(ignored input that arrived all at once; press one key)", "2")
             else:
                 self.term.write("\n")
-                self.say("press e, m, d, r, c or a (Esc aborts)", "2")
+                keys = ", ".join(w[0] for w in self.actions[:-1]) + f" or {self.actions[-1][0]}"
+                self.say(f"press {keys} (Esc aborts)", "2")
 
     def _enter_runs(self, s) -> bool:
         """Enter is a shortcut only for rated, valid, non-dangerous commands; say why not."""
@@ -264,11 +316,12 @@ class _Menu:
             self.say("Enter does not run a dangerous command: press e, then type yes", "33")
         else:
             self.term.write("\n")
-            self.say("press e to run it", "2")
+            self.say("it does not look valid; press e to run it anyway", "2")
         return False
 
     def _typed_yes(self) -> bool:
-        answer = self.term.read_line("  " + self.style("1;31", "type yes to run this dangerous command: "))
+        question = "type yes to run this dangerous command: " if self.term.width() >= 48 else "type yes to run it: "
+        answer = self.term.read_line("  " + self.style("1;31", question))
         if answer is not None and answer.strip().lower() == "yes":
             return True
         self.say("not confirmed " + self.g.dash + " nothing was run", "33")
@@ -301,7 +354,7 @@ class _Menu:
             with InterruptibleWait(self.term):
                 try:
                     chunks = iter(self.describe(command))
-                    for chunk in chunks:
+                    for chunk in spin_until_first(chunks, "describing", stream=_TermStream(self.term)):
                         if chunk:
                             self.term.write(self.visible(chunk))
                             ended_with_newline = chunk.endswith("\n")
@@ -329,11 +382,11 @@ class _Menu:
         if instruction is None or not instruction.strip():
             self.say("nothing to revise", "2")
             return s
-        self.say("revising" + self.g.ellipsis, "2")
         try:
             with InterruptibleWait(self.term):
                 try:
-                    new = self.revise(instruction.strip(), s)
+                    with Spinner("revising", stream=_TermStream(self.term)):
+                        new = self.revise(instruction.strip(), s)
                 except KeyboardInterrupt:
                     self.say("(revision stopped)", "2")
                     return s
@@ -347,7 +400,7 @@ class _Menu:
 
     def _modify(self, s):
         command = s.command
-        edited = self._prompt_line("edit: ", command, placeholder=True)
+        edited = self._prompt_line("edit: ", command, placeholders=True)
         if edited is None:
             self.say("edit cancelled", "2")
             return s
@@ -363,23 +416,44 @@ class _Menu:
             self.say(f"cannot check the edited command: {err}; keeping the previous one", "31")
             return s
 
-    def _prompt_line(self, message: str, default: str, *, placeholder: bool = False) -> str | None:
-        return edit_line(self.term, message, default, color=self.color, placeholder=placeholder, say=self.say)
+    def _prompt_line(self, message: str, default: str, *, placeholders: bool = False) -> str | None:
+        return edit_line(
+            self.term, message, default, color=self.color, vi=self.vi, placeholders=placeholders, say=self.say
+        )
 
 
-def confirm(suggestion, *, assess, describe, revise, color: bool, tty=None) -> Decision:
+def confirm(
+    suggestion,
+    *,
+    assess,
+    describe,
+    revise,
+    color: bool,
+    editing_mode: str = "emacs",
+    no_model: str | None = None,
+    tty=None,
+) -> Decision:
     """Show `suggestion` and return what the person decided; raise Aborted when they did not.
 
     `assess(command)` re-rates an edited command, `describe(command)` streams an explanation,
     `revise(instruction, current)` asks for a changed suggestion; the last two may raise
-    NlshellError, shown as one line while the menu carries on. "copy" is done here.
+    NlshellError, shown as one line while the menu carries on. "copy" is done here. Edits follow
+    `editing_mode` ("emacs" or "vi"); `no_model` says why Describe and Revise are not offered.
     """
     term = Terminal(tty)
     try:
         with SignalGuard(term):
             try:
                 term.keys_mode()
-                menu = _Menu(term, assess=assess, describe=describe, revise=revise, color=color)
+                menu = _Menu(
+                    term,
+                    assess=assess,
+                    describe=describe,
+                    revise=revise,
+                    color=color,
+                    editing_mode=editing_mode,
+                    no_model=no_model,
+                )
                 return menu.run(suggestion)
             except KeyboardInterrupt:
                 _say_quietly(term, "\n")

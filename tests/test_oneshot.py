@@ -252,10 +252,29 @@ def test_invalid_command_is_refused(nlshell, fake_server, server_env):
 
 
 def test_no_key_answers_offline_with_a_notice(nlshell):
-    r = nlshell("-p", "count lines in a file")
+    r = nlshell("-p", "show free memory")
     assert r.returncode == 0, r
-    assert r.stdout.startswith("wc")
+    assert r.stdout.startswith("free")
     assert "offline suggestion" in r.stderr and "nlshell auth login" in r.stderr
+
+
+@pytest.mark.parametrize("mode", [["-p"], ["-y"]])
+def test_a_template_is_neither_printed_nor_run(nlshell, mode):
+    # The offline answer is tldr's `wc -l {{path/to/file}}`: not a command until it is filled in.
+    r = nlshell(*mode, "count lines in a file")
+    assert r.returncode == 3, r
+    assert r.stdout == "" and "running" not in r.stderr
+    assert "template" in r.stderr and "{{path/to/file}}" in r.stderr
+    assert not Path("{{path").exists() and list(Path.cwd().iterdir()) == []
+
+
+def test_a_template_is_invalid_in_json_with_the_placeholder_named(nlshell, fake_server, server_env):
+    fake_server.reply("tar -czf ARCHIVE.tgz <directory>")
+    r = nlshell("--json", "compress a folder", env=server_env)
+    assert r.returncode == 3
+    data = json.loads(r.stdout)
+    assert data["valid"] is False
+    assert data["problems"][0] == "not runnable until you fill in the placeholders ARCHIVE, <directory>"
 
 
 def test_offline_flag_never_touches_the_server(nlshell, fake_server, server_env):
