@@ -135,6 +135,10 @@ def _first_word(argv: list[str]) -> int | None:
     return None
 
 
+class ArgumentsError(UsageError):
+    """argparse did not accept the arguments."""
+
+
 class _Parser:
     """argparse, built lazily, with errors turned into UsageError (exit 2, one line)."""
 
@@ -144,7 +148,7 @@ class _Parser:
 
         class Parser(argparse.ArgumentParser):
             def error(self, message: str):  # noqa: D401 - argparse API
-                raise UsageError(message, f"see `{self.prog} --help`")
+                raise ArgumentsError(message, f"see `{self.prog} --help`")
 
         return Parser(
             prog=prog,
@@ -253,7 +257,14 @@ def _dispatch(argv: list[str]) -> int:
         global_args = _main_parser().parse_args(argv[:index])
         if global_args.words:
             raise UsageError("unexpected words before the subcommand")
-        return _subcommand(argv[index], argv[index + 1 :], global_args)
+        try:
+            return _subcommand(argv[index], argv[index + 1 :], global_args)
+        except ArgumentsError as e:
+            from nlshell.cli_words import as_request, looks_like_a_request
+
+            if looks_like_a_request(argv, index):  # `nlshell init a git repo`
+                e.hint = f"did you mean the request: {as_request(argv, index)}"
+            raise
     args = _quick_args(argv) or _main_parser().parse_intermixed_args(argv)
     request = clean_text(" ".join(args.words)).strip()
     if not request and not sys.stdin.isatty() and (args.print_only or args.json or args.widget or args.yes):
@@ -463,8 +474,10 @@ def _cmd_check(argv, global_args) -> int:
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--shell", choices=("bash", "zsh", "fish", "sh"), help="syntax to check (default: your $SHELL)")
-    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to check; quote it, or put it after --")
-    args = p.parse_args(argv)
+    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to check (its words, quoted or not)")
+    from nlshell.cli_words import options_then_words
+
+    args = p.parse_args(options_then_words(argv, flags=("--json",), value_flags=("--shell",)))
     command = clean_text(" ".join(args.command))
     from nlshell.usershell import user_shell
     from nlshell.validate import assess
@@ -496,7 +509,16 @@ def _cmd_check(argv, global_args) -> int:
         say(f"  risk: {_visible(reason)}")
     for problem in result.problems:
         say(f"  {_visible(problem)}")
+    _maybe_a_request("check", args.command, result.problems)
     return code
+
+
+def _maybe_a_request(name: str, words: list[str], problems) -> None:
+    """`nlshell check disk space`: the first word is no program here, so say how to ask instead."""
+    from nlshell.cli_words import as_request, first_word_unknown
+
+    if first_word_unknown(words, problems):
+        say(f"nlshell: did you mean the request: {_visible(as_request([name, *words], 0))}")
 
 
 def _cmd_explain(argv, global_args) -> int:
@@ -506,8 +528,10 @@ def _cmd_explain(argv, global_args) -> int:
         "examples:\n  nlshell explain 'tar -xzvf a.tgz'\n  nlshell explain -- ls -la",
     )
     p.add_argument("-m", "--model", metavar="MODEL", help="model for this call")
-    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to explain; quote it, or put it after --")
-    args = p.parse_args(argv)
+    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to explain (its words, quoted or not)")
+    from nlshell.cli_words import options_then_words
+
+    args = p.parse_args(options_then_words(argv, value_flags=("-m", "--model")))
     command = clean_text(" ".join(args.command)).strip()
     if not command:
         raise UsageError("nothing to explain", "try: nlshell explain 'tar -xzvf a.tgz'")
@@ -519,8 +543,9 @@ def _cmd_explain(argv, global_args) -> int:
             from nlshell.errors import NoKeyError
 
             raise NoKeyError()
+        _maybe_a_request("explain", args.command, pipeline.assess("", command, source="user").problems)
         wrote = False
-        for chunk in pipeline.explain(command):
+        for chunk in _explaining(pipeline.explain(command)):
             sys.stdout.write(_visible(chunk))
             sys.stdout.flush()
             wrote = True
@@ -533,6 +558,18 @@ def _cmd_explain(argv, global_args) -> int:
         raise
     finally:
         pipeline.close()
+
+
+def _explaining(chunks):
+    """The explanation's chunks, with a spinner on a terminal until the first (keys not echoed)."""
+    if not is_terminal(sys.stderr):
+        yield from chunks
+        return
+    from nlshell.spinner import spin_until_first
+    from nlshell.typeahead import Quiet
+
+    with Quiet():
+        yield from spin_until_first(chunks, "explaining")
 
 
 def _cmd_init(argv, global_args) -> int:

@@ -365,3 +365,44 @@ def test_cache_key_includes_the_server(nlshell, fake_server, server_env):
     other = {**server_env, "OPENROUTER_BASE_URL": f"{fake_server.root_url}/v1"}
     assert json.loads(nlshell("--json", "list all files", env=other).stdout)["cached"] is False
     assert len(fake_server.chat_requests) == 2
+
+
+@pytest.mark.parametrize(
+    "argv, meant",
+    [
+        (["init", "a", "git", "repo"], "nlshell -- init a git repo"),
+        (["history", "of", "my", "commands"], "nlshell -- history of my commands"),
+        (["models", "with", "vision"], "nlshell -- models with vision"),
+        (["-p", "config", "my", "git", "name"], "nlshell -p -- config my git name"),
+    ],
+)
+def test_a_request_starting_with_a_subcommand_name_says_how_to_ask_it(nlshell, fake_server, server_env, argv, meant):
+    r = nlshell(*argv, env=server_env)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.strip().endswith(f"did you mean the request: {meant}"), r.stderr
+    assert fake_server.chat_requests == []
+
+
+def test_a_mistyped_option_is_not_taken_for_a_request(nlshell):
+    r = nlshell("init", "--kee", "x")
+    assert r.returncode == 2 and "did you mean" not in r.stderr
+
+
+def test_check_takes_a_commands_words_unquoted_and_says_when_they_look_like_a_request(nlshell):
+    r = nlshell("check", "--json", "rm", "-rf", "~")
+    assert r.returncode == 3
+    assert json.loads(r.stdout)["command"] == "rm -rf ~"
+    words = nlshell("check", "disk", "space")
+    assert "did you mean the request: nlshell -- check disk space" in words.stderr
+    command = nlshell("check", "ls", "-la")
+    assert (command.returncode, command.stdout) == (0, "safe\n") and "did you mean" not in command.stderr
+
+
+def test_explain_takes_a_commands_words_unquoted(nlshell, fake_server, server_env):
+    fake_server.reply("Lists all files, long format.")
+    r = nlshell("explain", "ls", "-la", env=server_env)
+    assert r.returncode == 0, r
+    assert "Lists all files" in r.stdout
+    sent = fake_server.chat_requests[-1].json["messages"][-1]["content"]
+    assert "ls -la" in sent
+    assert "did you mean" not in r.stderr
