@@ -1481,6 +1481,8 @@ def _program_problem(name: str, shell: str, script: Script, which: Which) -> str
         return None
     if _found(name, which):
         return None
+    if name == "sudo" and os.geteuid() == 0:  # root, in a container say: `su -c` is no advice
+        return f"{WARNING_PREFIX}`sudo` is not installed; you are root already, so leave it out"
     hint = HINTS.get(name)
     if hint:
         return f"{WARNING_PREFIX}`{name}` is not installed; try `{hint}`"
