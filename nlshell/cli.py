@@ -120,19 +120,9 @@ def _own_executable() -> str | None:
 # -- argument parsing --------------------------------------------------------------------------
 def _first_word(argv: list[str]) -> int | None:
     """Index of the first positional word, or None (also when `--` comes first)."""
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--":
-            return None
-        if arg in _VALUE_FLAGS:
-            i += 2
-            continue
-        if arg.startswith("-") and arg != "-":
-            i += 1
-            continue
-        return i
-    return None
+    from nlshell.cli_words import first_word
+
+    return first_word(argv, value_flags=_VALUE_FLAGS)
 
 
 class ArgumentsError(UsageError):

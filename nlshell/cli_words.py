@@ -9,20 +9,32 @@ word are options; everything from that word on is the command.
 from __future__ import annotations
 
 
-def options_then_words(argv: list[str], *, flags: tuple = (), value_flags: tuple = ()) -> list[str]:
-    """`argv` with `--` put before the first word that is not one of the subcommand's options."""
+def first_word(argv: list[str], *, value_flags: tuple = (), flags: tuple | None = None) -> int | None:
+    """Index of the first word that is not an option; None if there is none or `--` comes first.
+
+    `value_flags` take the next word as their value. With `flags=None` any word starting with `-`
+    is an option; otherwise only `flags`, `-h`/`--help` and `--value-flag=x` are.
+    """
     i = 0
     while i < len(argv):
         arg = argv[i]
         if arg == "--":
-            return argv
+            return None
         if arg in value_flags:
             i += 2
-        elif arg in flags or arg in ("-h", "--help") or any(arg.startswith(f + "=") for f in value_flags):
+        elif (arg.startswith("-") and arg != "-") if flags is None else (
+            arg in flags or arg in ("-h", "--help") or any(arg.startswith(f + "=") for f in value_flags)
+        ):
             i += 1
         else:
-            return [*argv[:i], "--", *argv[i:]]
-    return argv
+            return i
+    return None
+
+
+def options_then_words(argv: list[str], *, flags: tuple = (), value_flags: tuple = ()) -> list[str]:
+    """`argv` with `--` put before the first word that is not one of the subcommand's options."""
+    i = first_word(argv, value_flags=value_flags, flags=flags)
+    return argv if i is None else [*argv[:i], "--", *argv[i:]]
 
 
 def as_request(argv: list[str], index: int) -> str:

@@ -115,50 +115,35 @@ def next_after(command: str, position: int, shell: str = "bash") -> Placeholder 
 def _classify(text: str, *, fish: bool) -> list[int]:
     """CODE, QUOTED or SKIP (comments, heredoc bodies) for every character."""
     kinds = [CODE] * len(text)
-    stack = ["code"]  # code, sub (inside $( )), bt (backticks), sq, ansi ($'…'), dq
-    depth = [0]  # open parentheses per code frame
+    # Open contexts, innermost last, each with its open parentheses: code (the top level), sub
+    # (inside `$( )`), bt (backticks), sq ('…'), ansi ($'…'), dq ("…").
+    frames: list[list] = [["code", 0]]
     heredocs: list[tuple[str, bool]] = []
     i, n = 0, len(text)
+
+    def data(start: int, width: int) -> int:
+        kinds[start : start + width] = [QUOTED] * len(kinds[start : start + width])
+        return start + width
+
     while i < n:
-        ch, top = text[i], stack[-1]
-        if top in ("sq", "ansi"):
-            kinds[i] = QUOTED
-            if ch == "\\" and (top == "ansi" or (fish and text[i + 1 : i + 2] in ("'", "\\"))):
-                if i + 1 < n:
-                    kinds[i + 1] = QUOTED
-                i += 2
+        ch, top = text[i], frames[-1][0]
+        if top in ("sq", "ansi", "dq"):
+            escapes = top != "sq" or (fish and text[i + 1 : i + 2] in ("'", "\\"))
+            if ch == "\\" and escapes:
+                i = data(i, 2)
                 continue
-            if ch == "'":
-                stack.pop()
-                depth.pop()
+            kinds[i] = QUOTED
+            if ch == ('"' if top == "dq" else "'"):
+                frames.pop()
+            elif top == "dq" and (text.startswith("$(", i) or ch == "`"):  # code inside "…"
+                frames.append(["sub" if ch == "$" else "bt", 0])
+                i += 1 if ch == "`" else 2
+                continue
             i += 1
             continue
-        if top == "dq":
-            kinds[i] = QUOTED
-            if ch == "\\":
-                if i + 1 < n:
-                    kinds[i + 1] = QUOTED
-                i += 2
-                continue
-            if ch == '"':
-                stack.pop()
-                depth.pop()
-            elif text.startswith("$(", i):
-                stack.append("sub")
-                depth.append(0)
-                i += 2
-                continue
-            elif ch == "`":
-                stack.append("bt")
-                depth.append(0)
-            i += 1
-            continue
-        # Code: top level, $( … ) or ` … `.
+        # Code: the top level, $( … ) or ` … `.
         if ch == "\\":
-            kinds[i] = QUOTED
-            if i + 1 < n:
-                kinds[i + 1] = QUOTED
-            i += 2
+            i = data(i, 2)
             continue
         if ch == "#" and (i == 0 or text[i - 1] in " \t\n;&|("):
             end = text.find("\n", i)
@@ -175,36 +160,28 @@ def _classify(text: str, *, fish: bool) -> list[int]:
             heredocs.append((match.group(3), match.group(1) == "-"))
             i = match.end()
             continue
-        if ch in "'\"":
-            kinds[i] = QUOTED
-            stack.append("sq" if ch == "'" else "dq")
-            depth.append(0)
-        elif text.startswith("$'", i) and not fish:
-            kinds[i] = kinds[i + 1] = QUOTED
-            stack.append("ansi")
-            depth.append(0)
-            i += 2
+        opens = {"'": "sq", '"': "dq"}.get(ch) or (
+            "ansi" if text.startswith("$'", i) and not fish else "sub" if text.startswith("$(", i) else None
+        )
+        if opens:
+            width = 2 if ch == "$" else 1
+            if opens != "sub":
+                data(i, width)
+            frames.append([opens, 0])
+            i += width
             continue
-        elif text.startswith("$(", i):
-            stack.append("sub")
-            depth.append(0)
-            i += 2
-            continue
-        elif ch == "`":
+        if ch == "`":
             if top == "bt":
-                stack.pop()
-                depth.pop()
+                frames.pop()
             else:
-                stack.append("bt")
-                depth.append(0)
+                frames.append(["bt", 0])
         elif ch == "(":
-            depth[-1] += 1
+            frames[-1][1] += 1
         elif ch == ")":
-            if depth[-1]:
-                depth[-1] -= 1
+            if frames[-1][1]:
+                frames[-1][1] -= 1
             elif top == "sub":
-                stack.pop()
-                depth.pop()
+                frames.pop()
         i += 1
     return kinds
 
