@@ -356,7 +356,9 @@ def _deliver(args, settings, pipeline, s) -> int:
     if not to_menu:
         _say_notes(s)  # the menu shows the notes and warnings itself, under the command
     if args.widget:
-        return _to_widget(s, line)
+        from nlshell.widget import deliver
+
+        return deliver(s, line)
     if args.print_only or (not interactive and not args.yes):
         if line:
             say(_visible(line))
@@ -375,33 +377,6 @@ def _deliver(args, settings, pipeline, s) -> int:
         discard(sys.stdin.fileno())  # keys typed while waiting were not meant for this command
         return Session(pipeline).run(s, s.command)
     return _menu(settings, pipeline, Session(pipeline), s, offline=args.offline)
-
-
-def _to_widget(s, line: str | None) -> int:
-    """Exactly the text for the shell's line on stdout; why, on stderr. A dangerous command comes
-    disabled with '# ', a caution one with its reason, a template with the cursor on its first
-    placeholder (the last stderr line, CURSOR_MARK and an offset, is for the script)."""
-    from nlshell.placeholders import find, is_template
-
-    command = s.command
-    text = command
-    if s.dangerous:
-        text = "\n".join("# " + part for part in command.split("\n"))
-        say(_visible(line) + " — disabled with '# '; remove it to run deliberately")
-    elif line:
-        say(_visible(line))
-    holes = find(command) if is_template(s.problems) else []
-    if is_template(s.problems):
-        say(f"nlshell: {_visible(s.problems[0])}")
-    out(text)
-    if holes:
-        from nlshell.shells import CURSOR_MARK
-
-        cursor = holes[0].start
-        if s.dangerous:  # each line up to the placeholder's gained '# '
-            cursor += 2 * (command.count("\n", 0, cursor) + 1)
-        say(f"{CURSOR_MARK}{cursor}")
-    return EXIT_OK
 
 
 def _menu(settings, pipeline, session, s, *, offline: bool) -> int:

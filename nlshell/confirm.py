@@ -71,26 +71,6 @@ def _break_away_from_spaces(row: list, following) -> list:
     return []
 
 
-class _TermStream:
-    """The menu's terminal as the file-like stream a Spinner draws on."""
-
-    def __init__(self, term: Terminal) -> None:
-        self.term = term
-        self.encoding = "utf-8" if term.unicode else "ascii"
-
-    def write(self, text: str) -> None:
-        try:
-            self.term.write_raw(text)
-        except TerminalGone as err:
-            raise OSError(str(err)) from None
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return True
-
-
 class _Menu:
     def __init__(
         self, term: Terminal, *, assess, describe, revise, color: bool, editing_mode: str = "emacs", no_model=None
@@ -354,7 +334,7 @@ class _Menu:
             with InterruptibleWait(self.term):
                 try:
                     chunks = iter(self.describe(command))
-                    for chunk in spin_until_first(chunks, "describing", stream=_TermStream(self.term)):
+                    for chunk in spin_until_first(chunks, "describing", stream=self.term.as_stream()):
                         if chunk:
                             self.term.write(self.visible(chunk))
                             ended_with_newline = chunk.endswith("\n")
@@ -385,7 +365,7 @@ class _Menu:
         try:
             with InterruptibleWait(self.term):
                 try:
-                    with Spinner("revising", stream=_TermStream(self.term)):
+                    with Spinner("revising", stream=self.term.as_stream()):
                         new = self.revise(instruction.strip(), s)
                 except KeyboardInterrupt:
                     self.say("(revision stopped)", "2")

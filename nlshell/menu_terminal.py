@@ -260,6 +260,10 @@ class Terminal:
                     typed.append(ch)
                     self.write(ch)
 
+    def as_stream(self) -> TerminalStream:
+        """This terminal as a file-like stream, for a Spinner."""
+        return TerminalStream(self)
+
     # -- files for prompt_toolkit ------------------------------------------------------------
     @property
     def used_editor(self) -> bool:
@@ -330,3 +334,23 @@ class InterruptibleWait:
             except ValueError:
                 pass
         self.term.keys_mode()
+
+
+class TerminalStream:
+    """The menu's terminal as the file-like stream a Spinner draws on."""
+
+    def __init__(self, term) -> None:
+        self.term = term
+        self.encoding = "utf-8" if term.unicode else "ascii"
+
+    def write(self, text: str) -> None:
+        try:
+            self.term.write_raw(text)
+        except TerminalGone as err:
+            raise OSError(str(err)) from None
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True

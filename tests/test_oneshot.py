@@ -406,3 +406,20 @@ def test_explain_takes_a_commands_words_unquoted(nlshell, fake_server, server_en
     sent = fake_server.chat_requests[-1].json["messages"][-1]["content"]
     assert "ls -la" in sent
     assert "did you mean" not in r.stderr
+
+
+def test_the_widget_cursor_counts_the_hashes_of_a_disabled_template(capsys):
+    from types import SimpleNamespace
+
+    from nlshell.placeholders import find, problem
+    from nlshell.shells import CURSOR_MARK
+    from nlshell.widget import deliver
+
+    command = "cd /srv\nrm -rf DIR"
+    s = SimpleNamespace(command=command, dangerous=True, problems=[problem(find(command))])
+    assert deliver(s, "nlshell: dangerous: deletes a directory tree") == 0
+    out, err = capsys.readouterr()
+    assert out == "# cd /srv\n# rm -rf DIR\n"
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(CURSOR_MARK)
+    assert out[int(last[len(CURSOR_MARK) :]) :].startswith("DIR")
