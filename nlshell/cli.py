@@ -312,7 +312,7 @@ def _one_shot(args, request: str) -> int:
         pipeline.close()
 
 
-def _with_spinner(work, args, label: str = "thinking"):
+def _with_spinner(work, args):
     """A spinner on a terminal's stderr while waiting, with typed keys not echoed over it (never
     for the keybinding, never on a pipe)."""
     if args.widget or not is_terminal(sys.stderr):
@@ -320,7 +320,7 @@ def _with_spinner(work, args, label: str = "thinking"):
     from nlshell.spinner import Spinner
     from nlshell.typeahead import Quiet
 
-    with Quiet(), Spinner(label):
+    with Quiet(), Spinner("thinking"):
         return work()
 
 
