@@ -77,8 +77,8 @@ class Placeholder(NamedTuple):
 
 def find(command: str, shell: str = "bash") -> list[Placeholder]:
     """Every unfilled placeholder in `command`, in order."""
-    if not command:
-        return []
+    if "{{" not in command and not _ANGLE.search(command) and not _CAPITALS.search(command):
+        return []  # most commands: nothing that could be one, no need to tell code from data
     kinds = _classify(command, fish=shell == "fish")
     found = {p.start: p for p in _braces(command, kinds)}
     for p in _angles(command, kinds) + _capitals(command, kinds):
