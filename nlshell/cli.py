@@ -372,9 +372,9 @@ def _deliver(args, settings, pipeline, s) -> int:
         if line:
             say(_visible(line))
         say(f"nlshell: running: {_visible(s.command)}")
-        from nlshell.typeahead import discard
+        from nlshell.typeahead import discard, stdin_fd
 
-        discard(sys.stdin.fileno())  # keys typed while waiting were not meant for this command
+        discard(stdin_fd())  # keys typed while waiting were not meant for this command
         return Session(pipeline).run(s, s.command)
     return _menu(settings, pipeline, Session(pipeline), s, offline=args.offline)
 

@@ -11,7 +11,16 @@ terminal's modes back.
 from __future__ import annotations
 
 import os
+import sys
 import termios
+
+
+def stdin_fd() -> int:
+    """stdin's descriptor, or -1 when stdin is closed or not a real file."""
+    try:
+        return sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError):
+        return -1
 
 
 def open_terminal() -> int | None:

@@ -8,18 +8,10 @@ HTTP client stays usable. Keys typed meanwhile are not echoed over the spinner.
 from __future__ import annotations
 
 import queue
-import sys
 import threading
 
 from nlshell.spinner import Spinner, spin_until_first
-from nlshell.typeahead import Quiet
-
-
-def _stdin_fd() -> int:
-    try:
-        return sys.stdin.fileno()
-    except (AttributeError, ValueError, OSError):
-        return -1
+from nlshell.typeahead import Quiet, stdin_fd
 
 
 def call_cancellable(fn, *, label: str = "thinking", spinner: Spinner | None = None):
@@ -36,7 +28,7 @@ def call_cancellable(fn, *, label: str = "thinking", spinner: Spinner | None = N
             done.set()
 
     worker = threading.Thread(target=work, name="nlshell-request", daemon=True)
-    with Quiet(_stdin_fd()), (spinner or Spinner(label)):
+    with Quiet(stdin_fd()), (spinner or Spinner(label)):
         worker.start()
         while not done.wait(0.05):
             pass
@@ -47,7 +39,7 @@ def call_cancellable(fn, *, label: str = "thinking", spinner: Spinner | None = N
 
 def stream_cancellable(make_chunks, *, label: str = "thinking"):
     """Yield chunks produced by a worker thread; the spinner runs until the first one arrives."""
-    with Quiet(_stdin_fd()):
+    with Quiet(stdin_fd()):
         yield from spin_until_first(_from_worker(make_chunks), label)
 
 
