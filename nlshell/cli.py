@@ -42,6 +42,8 @@ SUBCOMMANDS = ("history", "completions", "explain", "check", "init", "models", "
 SHELLS = ("bash", "zsh", "fish")
 MAX_REQUEST = 4_000  # characters: a request is a few sentences, not a file
 _VALUE_FLAGS = ("-m", "--model", "--widget")
+# check and explain: a command's words may come unquoted; the shell still expands ~ * $ first.
+_COMMAND_HELP = "the command; quote it if it has ~ * $ | ; or quotes (plain words need none)"
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -439,7 +441,7 @@ def _cmd_check(argv, global_args) -> int:
     )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--shell", choices=("bash", "zsh", "fish", "sh"), help="syntax to check (default: your $SHELL)")
-    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to check (its words, quoted or not)")
+    p.add_argument("command", nargs="+", metavar="COMMAND", help=_COMMAND_HELP)
     from nlshell.cli_words import options_then_words
 
     args = p.parse_args(options_then_words(argv, flags=("--json",), value_flags=("--shell",)))
@@ -493,7 +495,7 @@ def _cmd_explain(argv, global_args) -> int:
         "examples:\n  nlshell explain 'tar -xzvf a.tgz'\n  nlshell explain -- ls -la",
     )
     p.add_argument("-m", "--model", metavar="MODEL", help="model for this call")
-    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to explain (its words, quoted or not)")
+    p.add_argument("command", nargs="+", metavar="COMMAND", help=_COMMAND_HELP)
     from nlshell.cli_words import options_then_words
 
     args = p.parse_args(options_then_words(argv, value_flags=("-m", "--model")))
