@@ -12,7 +12,19 @@ import os
 import sys
 
 from nlshell import __version__
-from nlshell.console import clean_text, internal_error, is_terminal, out, out_json, report, say, use_color, warn
+from nlshell.console import (
+    clean_text,
+    history_line,
+    internal_error,
+    is_terminal,
+    no_model_reason,
+    out,
+    out_json,
+    report,
+    say,
+    use_color,
+    warn,
+)
 from nlshell.console import debug as _debug
 from nlshell.console import visible as _visible
 from nlshell.errors import (
@@ -22,6 +34,7 @@ from nlshell.errors import (
     DangerousCommandError,
     InvalidCommandError,
     NlshellError,
+    TemplateError,
     UsageError,
 )
 
@@ -29,6 +42,8 @@ SUBCOMMANDS = ("history", "completions", "explain", "check", "guard", "init", "m
 SHELLS = ("bash", "zsh", "fish")
 MAX_REQUEST = 4_000  # characters: a request is a few sentences, not a file
 _VALUE_FLAGS = ("-m", "--model", "--widget")
+# check and explain: a command's words may come unquoted; the shell still expands ~ * $ first.
+_COMMAND_HELP = "the command; quote it if it has ~ * $ | ; or quotes (plain words need none)"
 
 
 # -- entry point -------------------------------------------------------------------------------
@@ -113,19 +128,13 @@ def _own_executable() -> str | None:
 # -- argument parsing --------------------------------------------------------------------------
 def _first_word(argv: list[str]) -> int | None:
     """Index of the first positional word, or None (also when `--` comes first)."""
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        if arg == "--":
-            return None
-        if arg in _VALUE_FLAGS:
-            i += 2
-            continue
-        if arg.startswith("-") and arg != "-":
-            i += 1
-            continue
-        return i
-    return None
+    from nlshell.cli_words import first_word
+
+    return first_word(argv, value_flags=_VALUE_FLAGS)
+
+
+class ArgumentsError(UsageError):
+    """argparse did not accept the arguments."""
 
 
 class _Parser:
@@ -137,7 +146,7 @@ class _Parser:
 
         class Parser(argparse.ArgumentParser):
             def error(self, message: str):  # noqa: D401 - argparse API
-                raise UsageError(message, f"see `{self.prog} --help`")
+                raise ArgumentsError(message, f"see `{self.prog} --help`")
 
         return Parser(
             prog=prog,
@@ -247,7 +256,14 @@ def _dispatch(argv: list[str]) -> int:
         global_args = _main_parser().parse_args(argv[:index])
         if global_args.words:
             raise UsageError("unexpected words before the subcommand")
-        return _subcommand(argv[index], argv[index + 1 :], global_args)
+        try:
+            return _subcommand(argv[index], argv[index + 1 :], global_args)
+        except ArgumentsError as e:
+            from nlshell.cli_words import as_request, looks_like_a_request
+
+            if looks_like_a_request(argv, index):  # `nlshell init a git repo`
+                e.hint = f"did you mean the request: {as_request(argv, index)}"
+            raise
     args = _quick_args(argv) or _main_parser().parse_intermixed_args(argv)
     request = clean_text(" ".join(args.words)).strip()
     if not request and not sys.stdin.isatty() and (args.print_only or args.json or args.widget or args.yes):
@@ -291,6 +307,14 @@ def _one_shot(args, request: str) -> int:
     settings = _settings(args)
     pipeline = _pipeline(settings)
     try:
+        if args.widget:
+            from nlshell.typeahead import Quiet
+
+            # Keys typed while the keybinding waited would reach the shell's line after it: an
+            # Enter would run the reply unseen. They are discarded, whatever the outcome.
+            with Quiet(discard_at_end=True):
+                suggestion = pipeline.suggest(request, no_cache=args.no_cache, offline=args.offline)
+                return _deliver(args, settings, pipeline, suggestion)
         suggestion = _with_spinner(lambda: pipeline.suggest(request, no_cache=args.no_cache, offline=args.offline), args)
         return _deliver(args, settings, pipeline, suggestion)
     finally:
@@ -298,12 +322,14 @@ def _one_shot(args, request: str) -> int:
 
 
 def _with_spinner(work, args):
-    """A spinner on a terminal's stderr while waiting (never for the keybinding, never on a pipe)."""
+    """A spinner on a terminal's stderr while waiting, with typed keys not echoed over it (never
+    for the keybinding, never on a pipe)."""
     if args.widget or not is_terminal(sys.stderr):
         return work()
     from nlshell.spinner import Spinner
+    from nlshell.typeahead import Quiet
 
-    with Spinner("thinking"):
+    with Quiet(), Spinner("thinking"):
         return work()
 
 
@@ -325,36 +351,44 @@ def _deliver(args, settings, pipeline, s) -> int:
     if args.json:
         out_json(pipeline.preview(s).as_json())
         return EXIT_OK if s.valid is not False else InvalidCommandError.exit_code
-    if s.valid is False:
-        raise InvalidCommandError(s.command or "", s.problems or ["it does not parse"])
-    line = _risk_line(s)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     to_menu = interactive and not (args.widget or args.print_only or args.yes)
+    if s.valid is False:
+        from nlshell.placeholders import is_template
+
+        template = is_template(s.problems)
+        # A template is shown for editing (menu, keybinding); it is never run or printed as a command.
+        if not (template and (to_menu or args.widget)):
+            error = TemplateError if template else InvalidCommandError
+            raise error(s.command or "", s.problems or ["it does not parse"])
+    line = _risk_line(s)
     if not to_menu:
         _say_notes(s)  # the menu shows the notes and warnings itself, under the command
     if args.widget:
-        text = s.command
-        if s.dangerous:
-            text = "\n".join("# " + part for part in s.command.split("\n"))
-            say(line + " — disabled with '# '; remove it to run deliberately")
-        out(text)
-        return EXIT_OK
+        from nlshell.widget import deliver
+
+        return deliver(s, line)
     if args.print_only or (not interactive and not args.yes):
         if line:
             say(_visible(line))
         out(s.command)
         return EXIT_OK
+    from nlshell.session import Session
+
     if args.yes:
         if s.dangerous:
             raise DangerousCommandError(s.command, s.reasons)
         if line:
             say(_visible(line))
         say(f"nlshell: running: {_visible(s.command)}")
-        return pipeline.execute(s, s.command)
-    return _menu(settings, pipeline, s)
+        from nlshell.typeahead import discard, stdin_fd
+
+        discard(stdin_fd())  # keys typed while waiting were not meant for this command
+        return Session(pipeline).run(s, s.command)
+    return _menu(settings, pipeline, Session(pipeline), s, offline=args.offline)
 
 
-def _menu(settings, pipeline, s) -> int:
+def _menu(settings, pipeline, session, s, *, offline: bool) -> int:
     from nlshell import confirm
     from nlshell.errors import Aborted
 
@@ -362,7 +396,7 @@ def _menu(settings, pipeline, s) -> int:
         return pipeline.preview(pipeline.assess(s.request, command, source="user"))
 
     def revise(instruction: str, current):
-        return pipeline.preview(pipeline.revise(current, instruction))
+        return pipeline.preview(session.revise(current, instruction))
 
     try:
         decision = confirm.confirm(
@@ -371,16 +405,13 @@ def _menu(settings, pipeline, s) -> int:
             describe=pipeline.explain,
             revise=revise,
             color=settings.color and use_color(),
+            editing_mode=settings.editing_mode,
+            no_model=no_model_reason(pipeline, offline=offline),
         )
     except Aborted:
-        pipeline.forget(s)
+        session.decline(s)
         raise
-    if decision.action == "copy":
-        return EXIT_OK
-    if decision.action != "execute":
-        pipeline.forget(s)
-        return EXIT_INTERRUPTED
-    return pipeline.execute(decision.suggestion or s, decision.command)
+    return session.settle(s, decision)
 
 
 # -- the REPL ----------------------------------------------------------------------------------
@@ -419,8 +450,10 @@ def _cmd_check(argv, global_args) -> int:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--preview", action="store_true", help="also say what it would touch here (reads the disk, never writes)")
     p.add_argument("--shell", choices=("bash", "zsh", "fish", "sh"), help="syntax to check (default: your $SHELL)")
-    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to check; quote it, or put it after --")
-    args = p.parse_args(argv)
+    p.add_argument("command", nargs="+", metavar="COMMAND", help=_COMMAND_HELP)
+    from nlshell.cli_words import options_then_words
+
+    args = p.parse_args(options_then_words(argv, flags=("--json", "--preview"), value_flags=("--shell",)))
     command = clean_text(" ".join(args.command))
     from nlshell.usershell import user_shell
     from nlshell.validate import assess
@@ -462,7 +495,16 @@ def _cmd_check(argv, global_args) -> int:
         say(f"  effect: {_visible(effect.summary)}")
         for line in effect.details:
             say(f"    {_visible(line)}")
+    _maybe_a_request("check", args.command, result.problems)
     return code
+
+
+def _maybe_a_request(name: str, words: list[str], problems) -> None:
+    """`nlshell check disk space`: the first word is no program here, so say how to ask instead."""
+    from nlshell.cli_words import as_request, first_word_unknown
+
+    if first_word_unknown(words, problems):
+        say(f"nlshell: did you mean the request: {_visible(as_request([name, *words], 0))}")
 
 
 def _cmd_guard(argv, global_args) -> int:
@@ -478,8 +520,10 @@ def _cmd_explain(argv, global_args) -> int:
         "examples:\n  nlshell explain 'tar -xzvf a.tgz'\n  nlshell explain -- ls -la",
     )
     p.add_argument("-m", "--model", metavar="MODEL", help="model for this call")
-    p.add_argument("command", nargs="+", metavar="COMMAND", help="the command to explain; quote it, or put it after --")
-    args = p.parse_args(argv)
+    p.add_argument("command", nargs="+", metavar="COMMAND", help=_COMMAND_HELP)
+    from nlshell.cli_words import options_then_words
+
+    args = p.parse_args(options_then_words(argv, value_flags=("-m", "--model")))
     command = clean_text(" ".join(args.command)).strip()
     if not command:
         raise UsageError("nothing to explain", "try: nlshell explain 'tar -xzvf a.tgz'")
@@ -491,8 +535,9 @@ def _cmd_explain(argv, global_args) -> int:
             from nlshell.errors import NoKeyError
 
             raise NoKeyError()
+        _maybe_a_request("explain", args.command, pipeline.assess("", command, source="user").problems)
         wrote = False
-        for chunk in pipeline.explain(command):
+        for chunk in _explaining(pipeline.explain(command)):
             sys.stdout.write(_visible(chunk))
             sys.stdout.flush()
             wrote = True
@@ -505,6 +550,18 @@ def _cmd_explain(argv, global_args) -> int:
         raise
     finally:
         pipeline.close()
+
+
+def _explaining(chunks):
+    """The explanation's chunks, with a spinner on a terminal until the first (keys not echoed)."""
+    if not is_terminal(sys.stderr):
+        yield from chunks
+        return
+    from nlshell.spinner import spin_until_first
+    from nlshell.typeahead import Quiet
+
+    with Quiet():
+        yield from spin_until_first(chunks, "explaining")
 
 
 def _cmd_init(argv, global_args) -> int:
@@ -565,7 +622,7 @@ def _cmd_history(argv, global_args) -> int:
         say("nlshell: no history yet (commands you run through nlshell appear here)")
         return EXIT_OK
     for entry in entries:
-        out(f"{entry['time']}  {_visible(entry['command'])}    # {_visible(entry['request'])}")
+        out(history_line(entry))
     return EXIT_OK
 
 

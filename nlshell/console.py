@@ -86,6 +86,28 @@ def use_color(no_color_flag: bool = False, stream=None) -> bool:
     return is_terminal(stream or sys.stderr)
 
 
+def history_line(entry: dict) -> str:
+    """One run from `nlshell history`: when, what ran, for which request, and how it ended."""
+    line = f"{entry['time']}  {visible(entry['command'])}    # {visible(entry['request'])}"
+    if entry.get("edited"):
+        line += "    (your edit)"
+    if entry.get("status") not in (0, None):
+        line += f"    (exit {entry['status']})"
+    return line
+
+
+def no_model_reason(pipeline, *, offline: bool = False) -> str | None:
+    """Why Describe, Revise and explain cannot ask the model (said before any input), or None."""
+    if offline:
+        return "offline (--offline)"
+    try:
+        if pipeline.needs_offline:
+            return "offline: no API key (nlshell auth login)"
+    except NlshellError:
+        return None  # a broken key store: let the request itself say what is wrong
+    return None
+
+
 def debug() -> bool:
     return os.environ.get("NLSHELL_LOG", "").lower() == "debug"
 

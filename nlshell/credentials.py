@@ -129,8 +129,14 @@ def store_key(key: str) -> str:
     if keyring is not None:
         ok, value = _keyring_call(keyring.set_password, SERVICE, USERNAME, key)
         if ok:
-            return "system keyring"
-        reason = str(value)
+            # Some backends take the key and keep nothing (the null backend `keyring --disable`
+            # sets up): only a key that reads back is stored.
+            ok, stored = _keyring_call(keyring.get_password, SERVICE, USERNAME)
+            if ok and stored == key:
+                return "system keyring"
+            reason = "the system keyring did not keep it"
+        else:
+            reason = str(value)
     try:
         paths.write_private(paths.credentials_file(), f"OPENROUTER_API_KEY={key}\n")
     except OSError as e:

@@ -121,6 +121,15 @@ class InvalidCommandError(RefusedError):
         self.problems = problems
 
 
+class TemplateError(InvalidCommandError):
+    """A template with placeholders to fill in: shown for editing at the menu, never run or printed."""
+
+    def __init__(self, command: str, problems: list[str]) -> None:
+        super().__init__(command, problems)
+        self.message = f"the suggestion is a template, {problems[0]}: {command}"
+        self.hint = "fill it in at the menu (run nlshell without -p, --yes or a pipe), or copy it and edit it"
+
+
 class DangerousCommandError(RefusedError):
     """A dangerous command under `--yes`: never run without a person typing yes."""
 

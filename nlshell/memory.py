@@ -1,9 +1,12 @@
 """Personal memory: the commands this user ran through nlshell, kept locally in sqlite.
 
-An exact (normalised) repeat of an earlier request in the same shell is answered from here,
-instantly and offline; similar past requests only serve as hints and few-shot examples. Requests
-that carry secrets are never stored. The store degrades like the cache does: a corrupt file is
-moved aside and rebuilt, an unwritable one is skipped — with one warning, never an error.
+Every run is recorded with its exit status (`nlshell history` shows what really ran). Only a run
+that was valid and exited 0 may answer again: an exact (normalised) repeat of its request in the
+same shell is answered from here, instantly and offline, and says so when the person had edited
+the command. Declining a remembered answer only stops it answering; the record stays. Similar past
+successes serve as hints and few-shot examples, never as answers. Requests that carry secrets are
+never stored. The store degrades like the cache does: a corrupt file is moved aside and rebuilt, an
+unwritable one is skipped — with one warning, never an error.
 
 `normalize_request` is on every request's path (the cache key uses it), so this module imports
 nothing heavy at load time; sqlite3 is imported when the store is first opened.
@@ -20,6 +23,8 @@ from nlshell.store import SqliteStore, has_secret
 MAX_ENTRIES = 10_000  # older runs are dropped; memory is for habits, not an archive
 
 _TRAILING = " \t\n.?!;:,"
+# A run that may answer again, be an example or lift a command in the offline ranking.
+_SUCCEEDED = "status = 0 AND valid = 1"
 
 
 _STOPWORDS = frozenset(
@@ -61,10 +66,26 @@ def cwd_kind(cwd: str) -> str:
     return "other"
 
 
+class Recalled:
+    """A remembered answer: the command, and whether the person had edited it themselves."""
+
+    __slots__ = ("command", "edited")
+
+    def __init__(self, command: str, edited: bool) -> None:
+        self.command = command
+        self.edited = edited
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Recalled) and (self.command, self.edited) == (other.command, other.edited)
+
+    def __repr__(self) -> str:
+        return f"Recalled({self.command!r}, edited={self.edited})"
+
+
 class Memory(SqliteStore):
     """remember / exact / similar / entries / clear over `memory.sqlite3` (0600)."""
 
-    schema_version = 1
+    schema_version = 2
     label = "command history"
 
     def __init__(self, path: str | None = None, *, warn=None, clock=time.time) -> None:
@@ -75,33 +96,62 @@ class Memory(SqliteStore):
         db.execute(
             "CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, time REAL NOT NULL,"
             " request TEXT NOT NULL, normalized TEXT NOT NULL, command TEXT NOT NULL,"
-            " shell TEXT NOT NULL, cwd_kind TEXT NOT NULL)"
+            " shell TEXT NOT NULL, cwd_kind TEXT NOT NULL, status INTEGER, valid INTEGER NOT NULL DEFAULT 0,"
+            " edited INTEGER NOT NULL DEFAULT 0, answers INTEGER NOT NULL DEFAULT 1)"
         )
+        # Version 1 kept every run without its outcome: such rows stay history, never answers.
+        have = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+        for column in ("status INTEGER", "valid INTEGER NOT NULL DEFAULT 0", "edited INTEGER NOT NULL DEFAULT 0",
+                       "answers INTEGER NOT NULL DEFAULT 1"):
+            if column.split()[0] not in have:
+                db.execute(f"ALTER TABLE runs ADD COLUMN {column}")
         db.execute("CREATE INDEX IF NOT EXISTS runs_lookup ON runs (normalized, shell)")
 
     # -- public ----------------------------------------------------------------------------
-    def remember(self, request: str, command: str, *, shell: str, cwd: str) -> bool:
+    def remember(
+        self,
+        request: str,
+        command: str,
+        *,
+        shell: str,
+        cwd: str,
+        status: int | None,
+        valid: bool,
+        edited: bool = False,
+        answers: bool = True,
+    ) -> bool:
+        """Record one run. `status` is the command's exit status, `valid` whether it passed the
+        checks; `answers=False` keeps it from ever answering its request (a follow-up's request
+        means little on its own)."""
         if not request.strip() or not command.strip() or has_secret(request) or has_secret(command):
             return False
         cursor = self.run(
-            "INSERT INTO runs (time, request, normalized, command, shell, cwd_kind) VALUES (?, ?, ?, ?, ?, ?)",
-            (self.clock(), request.strip(), normalize_request(request), command, shell, cwd_kind(cwd)),
+            "INSERT INTO runs (time, request, normalized, command, shell, cwd_kind, status, valid, edited, answers)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.clock(), request.strip(), normalize_request(request), command, shell, cwd_kind(cwd),
+             status, int(bool(valid)), int(bool(edited)), int(bool(answers))),
         )
         if cursor is not None and cursor.lastrowid and cursor.lastrowid % 100 == 0:
             self.run("DELETE FROM runs WHERE id <= ?", (cursor.lastrowid - MAX_ENTRIES,))
         return cursor is not None
 
-    def exact(self, request: str, *, shell: str) -> str | None:
+    def exact(self, request: str, *, shell: str) -> Recalled | None:
+        """The latest successful run for this very request in this shell, unless declined since."""
         cursor = self.run(
-            "SELECT command FROM runs WHERE normalized = ? AND shell = ? ORDER BY time DESC, id DESC LIMIT 1",
+            f"SELECT command, edited FROM runs WHERE normalized = ? AND shell = ? AND {_SUCCEEDED} AND answers = 1"
+            " ORDER BY time DESC, id DESC LIMIT 1",
             (normalize_request(request), shell),
         )
         row = cursor.fetchone() if cursor is not None else None
-        return row[0] if row else None
+        return Recalled(row[0], bool(row[1])) if row else None
 
-    def forget(self, request: str, *, shell: str) -> int:
-        """The user turned this answer down: the request no longer answers itself from memory."""
-        cursor = self.run("DELETE FROM runs WHERE normalized = ? AND shell = ?", (normalize_request(request), shell))
+    def stop_answering(self, request: str, *, shell: str) -> int:
+        """The person turned a remembered answer down: the request no longer answers itself from
+        memory (until a new run succeeds). What ran stays in the history."""
+        cursor = self.run(
+            "UPDATE runs SET answers = 0 WHERE normalized = ? AND shell = ? AND answers = 1",
+            (normalize_request(request), shell),
+        )
         return cursor.rowcount if cursor is not None else 0
 
     def similar(self, request: str, *, shell: str, limit: int = 3) -> list[tuple[str, str]]:
@@ -110,7 +160,9 @@ class Memory(SqliteStore):
         if not words:
             return []
         cursor = self.run(
-            "SELECT request, command FROM runs WHERE shell = ? ORDER BY time DESC, id DESC LIMIT 500", (shell,)
+            f"SELECT request, command FROM runs WHERE shell = ? AND {_SUCCEEDED} AND answers = 1"
+            " ORDER BY time DESC, id DESC LIMIT 500",
+            (shell,),
         )
         rows = cursor.fetchall() if cursor is not None else []
         scored = []
@@ -128,12 +180,13 @@ class Memory(SqliteStore):
 
     def accepted_commands(self, limit: int = 200) -> list[str]:
         cursor = self.run(
-            "SELECT command FROM runs GROUP BY command ORDER BY MAX(time) DESC LIMIT ?", (limit,)
+            f"SELECT command FROM runs WHERE {_SUCCEEDED} GROUP BY command ORDER BY MAX(time) DESC LIMIT ?", (limit,)
         )
         return [row[0] for row in cursor.fetchall()] if cursor is not None else []
 
     def entries(self, limit: int | None = None) -> list[dict]:
-        sql = "SELECT time, request, command, shell, cwd_kind FROM runs ORDER BY time DESC, id DESC"
+        """What ran, newest first: `status` is the exit status (None: recorded before it was kept)."""
+        sql = "SELECT time, request, command, shell, cwd_kind, status, edited FROM runs ORDER BY time DESC, id DESC"
         cursor = self.run(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
         rows = cursor.fetchall() if cursor is not None else []
         return [
@@ -143,8 +196,10 @@ class Memory(SqliteStore):
                 "command": command,
                 "shell": shell,
                 "cwd_kind": kind,
+                "status": status,
+                "edited": bool(edited),
             }
-            for t, request, command, shell, kind in rows
+            for t, request, command, shell, kind, status, edited in rows
         ]
 
     def clear(self) -> int:

@@ -15,6 +15,8 @@ from nlshell.errors import NoOfflineAnswerError
 
 OFFLINE_NOTICE = "offline suggestion — set a key for tailored commands: nlshell auth login"
 _WARNED_PLAIN_HTTP: set[str] = set()  # base URLs already warned about (a key over plain http://)
+REMEMBERED = "from your history (nlshell history)"
+REMEMBERED_EDIT = "from your history: your own edit of an earlier suggestion (nlshell history)"
 
 
 class Suggestion:
@@ -34,6 +36,8 @@ class Suggestion:
         "notes",
         "key",
         "effects",
+        "edited",
+        "follow_up",
     )
 
     def __init__(
@@ -51,6 +55,8 @@ class Suggestion:
         usage: dict | None = None,
         notes: list[str] | None = None,
         key: str | None = None,
+        edited: bool = False,
+        follow_up: bool = False,
     ) -> None:
         self.request = request
         self.command = command
@@ -65,6 +71,8 @@ class Suggestion:
         self.notes = notes or []
         self.key = key
         self.effects = None  # effect preview (nlshell.preview): None until computed
+        self.edited = edited  # written or changed by the person, not the model
+        self.follow_up = follow_up  # asked within a conversation: the request alone does not say it all
 
     @property
     def dangerous(self) -> bool:
@@ -202,7 +210,7 @@ class Pipeline:
         )
 
     def assess(self, request: str, command: str, *, source: str, model: str | None = None, **extra) -> Suggestion:
-        """Validate and rate a command; the result is a full Suggestion."""
+        """Validate and rate a command; the result is a full Suggestion (`source="user"`: an edit)."""
         from nlshell.validate import assess
 
         result = assess(command, self.shell, **({"which": self.which} if self.which else {}))
@@ -215,6 +223,7 @@ class Pipeline:
             problems=list(result.problems),
             source=source,
             model=model,
+            edited=source == "user",
             **extra,
         )
 
@@ -234,7 +243,11 @@ class Pipeline:
         no_cache: bool = False,
         offline: bool = False,
     ) -> Suggestion:
-        request = request.strip()
+        s = self._suggest(request.strip(), history=history, no_cache=no_cache, offline=offline)
+        s.follow_up = bool(history)
+        return s
+
+    def _suggest(self, request: str, *, history, no_cache: bool, offline: bool) -> Suggestion:
         key = None
         if self.settings.cache_enabled and not offline:
             key = self.cache_key_for(request, history)
@@ -247,8 +260,9 @@ class Pipeline:
             # --no-cache asks for a fresh answer: the remembered command would be the same one again.
             remembered = self.memory.exact(request, shell=self.shell)
             if remembered:
-                s = self.assess(request, remembered, source="memory")
-                s.notes.append("from your history (nlshell history)")
+                s = self.assess(request, remembered.command, source="memory")
+                s.edited = remembered.edited
+                s.notes.append(REMEMBERED_EDIT if remembered.edited else REMEMBERED)
                 return s
 
         if offline or self.needs_offline:
@@ -336,14 +350,15 @@ class Pipeline:
 
     def revise(self, current: Suggestion, instruction: str, history: list[dict] | tuple = ()) -> Suggestion:
         """A follow-up turn: the conversation so far, the command given, and what should change."""
-        self.forget(current)
         from nlshell.prompt import user_turn
 
         turns = list(history) + [
             {"role": "user", "content": user_turn(current.request)},
             {"role": "assistant", "content": current.command or ""},
         ]
-        return self._ask_model(instruction, history=turns, key=None)
+        s = self._ask_model(instruction, history=turns, key=None)
+        s.follow_up = True
+        return s
 
     def explain(self, command: str):
         """Stream an explanation of `command`, part by part."""
@@ -351,26 +366,6 @@ class Pipeline:
 
         options = self._chat_options()
         return self.client().stream_chat(explain_messages(command, context=self.context), **options)
-
-    def forget(self, suggestion: Suggestion) -> None:
-        """Aborting or revising evicts the answer, so asking again gives a fresh one — also when the
-        answer came from your history: that request stops answering itself from memory."""
-        if suggestion.key:
-            self.cache.evict(suggestion.key)
-        if suggestion.source == "memory" and self.memory is not None:
-            self.memory.forget(suggestion.request, shell=self.shell)
-
-    def execute(self, suggestion: Suggestion, command: str) -> int:
-        """Run the confirmed command in the user's shell and remember it; returns its status."""
-        from nlshell.run import run_command
-
-        status = run_command(command, shell=self.settings.shell_path())
-        self.remember(suggestion, command)
-        return status
-
-    def remember(self, suggestion: Suggestion, command: str) -> None:
-        if self.memory is not None:
-            self.memory.remember(suggestion.request, command, shell=self.shell, cwd=os.getcwd())
 
 
 def _cache_entry(s: Suggestion) -> dict:

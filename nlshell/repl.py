@@ -6,48 +6,45 @@ that no error can end — only Ctrl-D, /exit or a dead terminal. Each request go
 pipeline and menu as one-shot; the conversation is kept so a follow-up ("now only the .py files")
 refines the last command, until /new.
 
-Requests run in a worker thread while the main thread waits, so Ctrl-C cancels the wait at once
-(the worker is abandoned and its answer ignored) and the one pooled HTTP client stays usable.
+Requests run in a worker thread while the main thread waits (waiting.py), so Ctrl-C cancels the
+wait at once (the worker is abandoned and its answer ignored) and the one pooled HTTP client stays
+usable.
 """
 
 from __future__ import annotations
 
-import os
-import queue
 import re
+import shutil
 import sys
-import termios
-import threading
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
-from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.enums import EditingMode
-from prompt_toolkit.history import FileHistory, InMemoryHistory
 from prompt_toolkit.output import ColorDepth
+from prompt_toolkit.styles import Style
 
 from nlshell import __version__, paths
-from nlshell.console import internal_error, notice, report, say, use_color
+from nlshell.console import history_line, internal_error, no_model_reason, notice, report, say, use_color
 from nlshell.errors import EXIT_FAILURE, EXIT_OK, Aborted, InvalidCommandError, NlshellError, NoKeyError
+from nlshell.placeholders import is_template
 from nlshell.prompt import user_turn
 from nlshell.repl_keys import MULTILINE_RULE, repl_bindings, request_text
+from nlshell.repl_prompt import (
+    ALIASES,
+    COMMANDS,
+    MONOCHROME_STYLE,
+    PrivateFileHistory,
+    PrivateMemoryHistory,
+    SlashCompleter,
+    first_that_fits,
+    fit,
+)
+from nlshell.session import Session
 from nlshell.spinner import Spinner
+from nlshell.waiting import call_cancellable, stream_cancellable
 
 PROMPT = "nlshell> "
 MAX_TURNS = 16  # messages kept for follow-ups (8 exchanges): enough context, small requests
-
-COMMANDS = {
-    "/help": "show this help",
-    "/model": "show the model, or switch: /model ID (Tab completes from `nlshell models`)",
-    "/explain": "explain a command part by part: /explain CMD (default: the last command)",
-    "/run": "run the last command again",
-    "/copy": "copy the last command to the clipboard",
-    "/new": "start a new conversation (follow-ups forget earlier requests)",
-    "/history": "commands you ran through nlshell",
-    "/exit": "leave (Ctrl-D does too)",
-}
-ALIASES = {"/quit": "/exit", "/q": "/exit", "/?": "/help", "/h": "/help"}
-
 
 def turns_for(request: str, command: str) -> list[dict]:
     """One answered request in the pipeline's own message format."""
@@ -89,156 +86,6 @@ def is_slash_command(text: str) -> bool:
     return word.startswith("/") and "/" not in word[1:]
 
 
-# -- waiting for the network -----------------------------------------------------------------
-class _NoEcho:
-    """While waiting, typed keys are not echoed over the spinner; Ctrl-C still interrupts."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self.saved = None
-
-    def __enter__(self) -> _NoEcho:
-        try:
-            self.saved = termios.tcgetattr(self.fd)
-            attrs = termios.tcgetattr(self.fd)
-            attrs[3] &= ~termios.ECHO
-            attrs[3] |= termios.ISIG
-            termios.tcsetattr(self.fd, termios.TCSANOW, attrs)
-        except (termios.error, OSError, ValueError, TypeError):
-            self.saved = None
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.saved is not None:
-            try:
-                termios.tcsetattr(self.fd, termios.TCSANOW, self.saved)
-            except (termios.error, OSError, ValueError):
-                pass
-
-
-def _stdin_fd() -> int:
-    try:
-        return sys.stdin.fileno()
-    except (AttributeError, ValueError, OSError):
-        return -1
-
-
-def call_cancellable(fn, *, label: str = "thinking", spinner: Spinner | None = None):
-    """Run `fn()` in a daemon thread and wait; Ctrl-C (KeyboardInterrupt) abandons it at once."""
-    box: dict = {}
-    done = threading.Event()
-
-    def work() -> None:
-        try:
-            box["value"] = fn()
-        except BaseException as e:  # handed to the waiting thread
-            box["error"] = e
-        finally:
-            done.set()
-
-    worker = threading.Thread(target=work, name="nlshell-request", daemon=True)
-    with _NoEcho(_stdin_fd()), (spinner or Spinner(label)):
-        worker.start()
-        while not done.wait(0.05):
-            pass
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
-
-
-def stream_cancellable(make_chunks, *, label: str = "thinking"):
-    """Yield chunks produced by a worker thread; the spinner runs until the first one arrives."""
-    chunks: queue.Queue = queue.Queue()
-    cancelled = threading.Event()
-    end = object()
-
-    def work() -> None:
-        iterator = None
-        try:
-            iterator = iter(make_chunks())
-            for chunk in iterator:
-                if cancelled.is_set():
-                    break
-                chunks.put(("chunk", chunk))
-        except BaseException as e:
-            chunks.put(("error", e))
-        finally:
-            close = getattr(iterator, "close", None)
-            if cancelled.is_set() and close is not None:
-                try:
-                    close()
-                except Exception:
-                    pass
-            chunks.put(("end", end))
-
-    worker = threading.Thread(target=work, name="nlshell-stream", daemon=True)
-    spinner = Spinner(label)
-    with _NoEcho(_stdin_fd()):
-        try:
-            spinner.start()
-            worker.start()
-            while True:
-                try:
-                    kind, item = chunks.get(timeout=0.05)
-                except queue.Empty:
-                    continue
-                spinner.hide()
-                if kind == "end":
-                    return
-                if kind == "error":
-                    raise item
-                yield item
-        finally:
-            cancelled.set()
-            spinner.stop()
-
-
-# -- completion ------------------------------------------------------------------------------
-class SlashCompleter(Completer):
-    """Slash commands, and model ids for /model from the cached list (never the network)."""
-
-    def __init__(self, repl: Repl) -> None:
-        self.repl = repl
-        self._ids: list[str] = []
-        self._stamp: float | None = None
-
-    def model_ids(self) -> list[str]:
-        try:
-            stamp = os.stat(paths.models_cache()).st_mtime
-        except OSError:
-            return []
-        if stamp != self._stamp:
-            try:
-                from nlshell.models import cached_ids
-
-                self._ids = sorted(set(cached_ids()))
-            except Exception:
-                self._ids = []
-            self._stamp = stamp
-        return self._ids
-
-    def get_completions(self, document, complete_event):
-        text = document.text_before_cursor
-        if not text.startswith("/") or "\n" in text:
-            return
-        if " " not in text:
-            for name, summary in COMMANDS.items():
-                if name.startswith(text):
-                    yield Completion(name, start_position=-len(text), display_meta=summary)
-            return
-        command, _, arg = text.partition(" ")
-        arg = arg.lstrip()
-        if command == "/model":
-            needle = arg.lower()
-            ids = self.model_ids()
-            starts = [m for m in ids if m.lower().startswith(needle)]
-            contains = [m for m in ids if needle in m.lower() and m not in starts]
-            for model_id in starts + contains:
-                yield Completion(model_id, start_position=-len(arg))
-        elif command == "/explain" and not arg and self.repl.last_command:
-            yield Completion(self.repl.last_command, start_position=0, display_meta="the last command")
-
-
 # -- the REPL --------------------------------------------------------------------------------
 class Repl:
     def __init__(self, settings, *, quiet: bool = False, warn=None, pipeline=None) -> None:
@@ -251,6 +98,7 @@ class Repl:
 
             pipeline = Pipeline(settings, warn=self.warn, notice=notice)
         self.pipeline = pipeline
+        self.after_menu = Session(pipeline)  # run, remember, decline
         self.conversation = Conversation()
         self.last_suggestion = None
         self.last_command: str | None = None
@@ -287,8 +135,8 @@ class Repl:
             paths.touch_private(path)
         except OSError as e:
             self.warn(f"cannot keep the REPL history at {path} ({e.strerror or e}); this session only")
-            return InMemoryHistory()
-        return FileHistory(path)
+            return PrivateMemoryHistory()
+        return PrivateFileHistory(path)
 
     def make_session(self) -> PromptSession:
         mode = EditingMode.VI if self.settings.editing_mode == "vi" else EditingMode.EMACS
@@ -308,16 +156,30 @@ class Repl:
             enable_suspend=True,
             mouse_support=False,
             color_depth=None if self.color else ColorDepth.DEPTH_1_BIT,
+            style=None if self.color else Style.from_dict(MONOCHROME_STYLE),
         )
+
+    def editing_mode(self) -> str:
+        """"vi" or "emacs": as set, or as F4 last switched it."""
+        app = self.session.app if self.session is not None else None
+        if app is not None:
+            return "vi" if app.editing_mode == EditingMode.VI else "emacs"
+        return "vi" if self.settings.editing_mode == "vi" else "emacs"
 
     def _toolbar(self):
         app = self.session.app if self.session is not None else None
         vi = app is not None and app.editing_mode == EditingMode.VI
         newline = "\\ at line end" if vi else "\\ at line end or Esc Enter"
-        where = "offline" if self.offline else self.settings.model
         turns = len(self.conversation)
-        follow = f" · follows up on {turns} (/new forgets)" if turns else ""
-        return f" {where}{follow} · {'vi' if vi else 'emacs'} (F4) · new line: {newline} · /help "
+        parts = [
+            "offline" if self.offline else self.settings.model,
+            *([f"follows up on {turns} (/new forgets)"] if turns else []),
+            f"{'vi' if vi else 'emacs'} (F4)",
+            "/help",
+            f"new line: {newline}",
+        ]
+        width = app.output.get_size().columns if app is not None else shutil.get_terminal_size().columns
+        return first_that_fits(parts, width)
 
     def banner(self) -> None:
         if self.offline:
@@ -326,7 +188,8 @@ class Repl:
         else:
             where = f"model {self.settings.model}"
         if not self.quiet:
-            say(f"nlshell {__version__} · {where} · /help for commands, Ctrl-D to quit")
+            parts = [f"nlshell {__version__}", where, "/help for commands", "Ctrl-D to quit"]
+            say("\n".join(fit(parts, shutil.get_terminal_size().columns - 1)))
 
     # -- the loop ------------------------------------------------------------------------
     def run(self) -> int:
@@ -386,7 +249,7 @@ class Repl:
         history = list(self.conversation.messages)
         s = self._wait(lambda: self.pipeline.suggest(request, history=history))
         self._drop_repeated_notices(s)
-        if s.valid is False:
+        if s.valid is False and not is_template(s.problems):  # a template goes to the menu to be filled in
             self.conversation.add(turns_for(request, s.command or ""))
             raise InvalidCommandError(s.command or "", s.problems or ["it does not parse"])
         self.confirm_and_run(s)
@@ -410,10 +273,11 @@ class Repl:
 
         def assess(command: str):
             current[0] = pipeline.preview(pipeline.assess(s.request, command, source="user"))
+            current[0].follow_up = s.follow_up
             return current[0]
 
         def revise(instruction: str, shown):
-            new = pipeline.preview(pipeline.revise(shown, instruction, history=list(self.conversation.messages) + revised))
+            new = pipeline.preview(self.after_menu.revise(shown, instruction, history=list(self.conversation.messages) + revised))
             revised.extend(turns_for(shown.request, shown.command or ""))
             current[0] = new
             return new
@@ -426,9 +290,11 @@ class Repl:
                 describe=pipeline.explain,
                 revise=revise,
                 color=self.color,
+                editing_mode=self.editing_mode(),
+                no_model=no_model_reason(pipeline),
             )
         except Aborted:
-            pipeline.forget(s)
+            self.after_menu.decline(s)
             raise
         finally:
             final = decision.suggestion if decision is not None and decision.suggestion is not None else current[0]
@@ -442,10 +308,10 @@ class Repl:
         if decision.action == "execute":
             self.execute(final, command)
         elif decision.action != "copy":
-            pipeline.forget(s)
+            self.after_menu.decline(s)
 
     def execute(self, s, command: str) -> None:
-        status = self.pipeline.execute(s, command)
+        status = self.after_menu.run(s, command)
         self.last_ran = True
         if status:
             say(f"nlshell: exit status {status}")
@@ -554,7 +420,7 @@ class Repl:
             say("nlshell: no history yet (commands you run through nlshell appear here)")
             return
         for entry in reversed(entries):  # newest last, next to the prompt, as a shell's history
-            self.out(f"{entry['time']}  {self.visible(entry['command'])}    # {self.visible(entry['request'])}")
+            self.out(history_line(entry))
 
 
 def run_repl(settings, *, quiet: bool = False, warn=None) -> int:

@@ -104,3 +104,14 @@ class Spinner:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def spin_until_first(chunks, label: str, *, stream=None):
+    """Yield from `chunks` (a stream from the model), with a spinner until the first arrives."""
+    spinner = Spinner(label, stream=stream).start()
+    try:
+        for chunk in chunks:
+            spinner.hide()
+            yield chunk
+    finally:
+        spinner.stop()

@@ -1481,6 +1481,8 @@ def _program_problem(name: str, shell: str, script: Script, which: Which) -> str
         return None
     if _found(name, which):
         return None
+    if name == "sudo" and os.geteuid() == 0:  # root, in a container say: `su -c` is no advice
+        return f"{WARNING_PREFIX}`sudo` is not installed; you are root already, so leave it out"
     hint = HINTS.get(name)
     if hint:
         return f"{WARNING_PREFIX}`{name}` is not installed; try `{hint}`"
@@ -1603,10 +1605,13 @@ def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) ->
         rating = safety.Rating(
             safety.DANGEROUS, [*rating.reasons, "nlshell cannot fully analyse this command; read it carefully"]
         )
+    from nlshell.placeholders import find, problem
+
+    holes = find(command, shell_name)  # a template is not a command, whatever its syntax
     return Assessment(
         command=command,
-        valid=validation.valid,
-        problems=validation.problems,
+        valid=validation.valid and not holes,
+        problems=[problem(holes)] * bool(holes) + validation.problems,
         risk=rating.risk,
         reasons=rating.reasons,
         programs=validation.programs,

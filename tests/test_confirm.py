@@ -160,7 +160,7 @@ def test_enter_does_not_run_dangerous_or_invalid_commands(spawn, work, args):
 def test_dangerous_command_runs_after_yes(spawn, work):
     menu = spawn("touch made.txt", "--risk", "dangerous", "--reason", "deletes your home directory")
     shown = menu.menu()
-    assert "✗ DANGEROUS: deletes your home directory — type yes to run it" in shown
+    assert "✗ DANGEROUS: deletes your home directory — press e, then type yes to run it" in shown
     menu.send("e")
     menu.expect("type yes to run this dangerous command: ")
     menu.send("yes\r")
@@ -394,13 +394,123 @@ def test_modify_starts_at_the_first_placeholder_and_typing_replaces_it(spawn, wo
     assert "2 f.txt" in output
 
 
-def test_modify_cancelled_keeps_the_command(spawn, work):
+def test_a_template_never_runs_enter_edits_it_and_tab_moves_to_the_next_placeholder(spawn, work):
+    (work / "a.txt").write_text("x")
+    menu = spawn("cp {{source}} {{dest}}")
+    shown = menu.menu()
+    assert "? a template, not a command yet — Enter edits it" in shown
+    assert "⚠ not runnable until you fill in the placeholders {{source}}, {{dest}}" in shown
+    assert "✓" not in shown
+    menu.send("e")
+    shown = menu.menu()
+    assert "a template cannot run" in shown
+    menu.send("\r")  # Enter: Modify, on the first placeholder
+    menu.expect("edit:")
+    menu.send("a.txt")
+    menu.send("\t")  # Tab: the next placeholder
+    menu.send("b.txt\r")
+    shown = menu.menu()
+    assert "$ cp a.txt b.txt" in shown and "✓ safe" in shown
+    menu.send("\r")
+    assert menu.finish()[0] == 0
+    assert (work / "b.txt").read_text() == "x"
+    assert [e["command"] for e in menu.events() if e["event"] == "assess"] == ["cp a.txt b.txt"]
+
+
+def test_a_template_with_a_placeholder_left_is_still_not_runnable(spawn, work):
+    menu = spawn("touch {{path/to/file}}")
+    menu.menu()
+    menu.send("\r")
+    menu.expect("edit:")
+    menu.send("\x1b[F")  # End: leaves the placeholder as it is
+    menu.send(" more.txt\r")
+    shown = menu.menu()
+    assert "$ touch {{path/to/file}} more.txt" in shown and "a template" in shown
+    menu.send("e")
+    menu.menu()
+    menu.send("a")
+    assert menu.finish()[0] == 130
+    assert list(work.iterdir()) == [work / "menu.log"]
+
+
+def test_an_invalid_edit_shows_no_green_tick(spawn):
+    menu = spawn("echo one")
+    menu.menu()
+    menu.send("m")
+    menu.expect("edit:")
+    menu.send(" #invalid\r")
+    shown = menu.menu()
+    assert "✗ does not look valid" in shown and "✓" not in shown
+    menu.send("a")
+    assert menu.finish()[0] == 130
+
+
+def test_modify_follows_vi_mode(spawn, work):
+    menu = spawn("echo one", "--vi")
+    menu.menu()
+    menu.send("m")
+    menu.expect("edit:")
+    menu.send("\x1b")  # insert → command mode
+    time.sleep(0.2)
+    menu.send("0ix\x1b")  # vi: to the start of the line, insert there
+    time.sleep(0.2)
+    menu.send("\r")
+    shown = menu.menu()
+    assert "$ xecho one" in shown
+    menu.send("m")
+    menu.expect("edit:")
+    menu.send("\x1b")
+    time.sleep(0.2)
+    menu.send("\x1b")  # Esc in command mode cancels
+    shown = menu.menu()
+    assert "edit cancelled" in shown
+    menu.send("a")
+    assert menu.finish()[0] == 130
+
+
+def test_offline_the_menu_offers_no_describe_or_revise_and_says_why(spawn):
+    menu = spawn("echo one", "--no-model", "offline: no API key (nlshell auth login)")
+    shown = menu.menu()
+    assert "[d]escribe" not in shown and "[r]evise" not in shown and "[m]odify" in shown
+    for key in "dr":
+        menu.send(key)
+        shown = menu.menu()
+        assert "describe and revise need the model — offline: no API key (nlshell auth login)" in shown
+        assert "what should change?" not in shown
+    menu.send("a")
+    assert menu.finish()[0] == 130
+    assert not [e for e in menu.events() if e["event"] in ("describe", "revise")]
+
+
+def test_y_at_a_dangerous_command_says_how_to_confirm(spawn, work):
+    menu = spawn("touch made.txt", "--risk", "dangerous")
+    menu.menu()
+    menu.send("y")
+    shown = menu.menu()
+    assert "to run it: press e, then type yes" in shown
+    menu.send("a")
+    assert menu.finish()[0] == 130
+    assert not (work / "made.txt").exists()
+
+
+def test_the_yes_question_fits_a_40_column_terminal(spawn, work):
+    menu = spawn("touch made.txt", "--risk", "dangerous", columns=40)
+    menu.menu()
+    menu.send("e")
+    before = menu.expect("type yes to run it: ")
+    assert "this dangerous command" not in before
+    menu.send("yes\r")
+    assert menu.finish()[0] == 0
+
+
+@pytest.mark.parametrize("key", ["\x03", "\x1b"], ids=["ctrl-c", "esc"])
+def test_modify_cancelled_keeps_the_command(spawn, work, key):
     menu = spawn("touch made.txt")
     menu.menu()
     menu.send("m")
     menu.expect("edit:")
     menu.send(" more")
-    menu.send("\x03")
+    menu.send(key)
     shown = menu.menu()
     assert "edit cancelled" in shown
     menu.send("e")
@@ -456,6 +566,18 @@ def test_describe_streams_with_control_characters_made_visible(spawn):
     assert "U+202E" in shown
     assert "\x1b" not in shown and "\u202e" not in shown  # --no-color: nothing raw at all
     assert "$ touch made.txt" in shown.split("done.")[-1]  # the menu again
+    menu.send("a")
+    assert menu.finish()[0] == 130
+
+
+def test_describe_shows_a_spinner_until_the_first_words(spawn):
+    menu = spawn("echo one", env={"MENU_DESCRIBE_DELAY": "1.5", "MENU_DESCRIBE": json.dumps(["It prints one.\n"])})
+    menu.menu()
+    menu.send("d")
+    waiting = menu.expect("It prints one.")
+    assert "describing" in waiting and "Ctrl-C cancels" in waiting
+    shown = menu.menu()
+    assert "describing" not in shown
     menu.send("a")
     assert menu.finish()[0] == 130
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,7 +88,7 @@ def test_broken_or_missing_keyring_falls_through_to_the_file(monkeypatch, backen
 
 
 def test_no_keyring_is_not_a_warning_on_every_run(nlshell):
-    r = nlshell("-p", "--json", "count lines in a file", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    r = nlshell("-p", "--json", "show free memory", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert r.returncode == 0, r
     assert "keyring" not in r.stderr
 
@@ -115,6 +117,39 @@ def test_login_without_keyring_writes_private_credentials_file(nlshell):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert "credentials file" in r.stderr and FAKE_KEY not in r.stderr
+
+
+def _login_then_status(nlshell, env):
+    login = nlshell("auth", "login", input=FAKE_KEY + "\n", env=env)
+    status = nlshell("auth", "status", env={**env, "OPENROUTER_BASE_URL": "http://127.0.0.1:9/api/v1"})
+    return login, status
+
+
+def test_login_to_a_keyring_that_keeps_nothing_uses_the_file_and_says_so(nlshell):
+    # keyring's null backend accepts the key without error and keeps nothing.
+    login, status = _login_then_status(nlshell, {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+    assert login.returncode == 0, login
+    assert "system keyring" not in login.stderr.replace("the system keyring did not keep it", "")
+    assert "credentials file" in login.stderr and "did not keep it" in login.stderr
+    assert FAKE_KEY in Path(paths.credentials_file()).read_text()
+    assert "credentials file" in status.stdout  # auth status finds the key it was told about
+
+
+def test_login_after_keyring_disable_uses_the_file(nlshell, isolated_home):
+    # What `keyring --disable` really does: a keyringrc.cfg choosing the null backend.
+    disable = subprocess.run(
+        [sys.executable, "-m", "keyring", "--disable"],
+        env={**os.environ, "PYTHON_KEYRING_BACKEND": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert disable.returncode == 0, disable.stderr
+    assert list((isolated_home / ".config").rglob("keyringrc.cfg"))
+    login, status = _login_then_status(nlshell, {"PYTHON_KEYRING_BACKEND": None})
+    assert login.returncode == 0, login
+    assert "credentials file" in login.stderr
+    assert "credentials file" in status.stdout
 
 
 @pytest.mark.parametrize("text", ["", "   \n", "sk-or-v1 with spaces"])

@@ -323,3 +323,55 @@ def test_completions_in_the_real_shell(shell, pane_factory):
     pane.type("z")
     pane.press("Tab")
     pane.wait_for(lambda: (pane.line() or "").rstrip() == "nlshell completions zsh", "Tab to complete `zsh`")
+
+
+def _settled(pane, reply: str):
+    """True once the reply sits on the line, or typeahead did harm (something appeared in the sandbox)."""
+    return lambda: pane.line() == reply or any(pane.sandbox.iterdir())
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_keys_typed_while_waiting_are_discarded_never_run(shell, pane_factory, fake_server):
+    reply = "touch ./marker"
+    fake_server.reply(reply, delay=2)
+    pane = pane_factory(shell)
+    pane.type("make a marker file")
+    pane.press("M-k")
+    pane.wait_for(lambda: any("thinking" in row for row in pane.lines()), "the waiting hint")
+    # While the reply is still coming: other keys, then Enter.
+    pane.type("clear")
+    pane.press("Enter")
+    pane.wait_for(_settled(pane, reply), "the reply on the line")
+    time.sleep(0.5)  # give a wrongly run command time to show
+    assert list(pane.sandbox.iterdir()) == [], f"{shell} ran the reply unseen:\n{pane.screen()}"
+    assert pane.line() == reply  # exactly the reply: nothing typed during the wait was appended
+    pane.press("C-u")
+    pane.run_marker("TYPEAHEAD-DONE")
+    assert list(pane.sandbox.iterdir()) == []
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_template_arrives_with_the_cursor_on_its_first_placeholder(shell, pane_factory, fake_server):
+    fake_server.reply("wc -l FILE")
+    pane = pane_factory(shell)
+    (pane.sandbox / "notes.txt").write_text("one\ntwo\nthree\n")
+    pane.type("count the lines of a file")
+    pane.press("M-k")
+    pane.wait_line("wc -l FILE")
+    pane.wait_for(lambda: any("fill in the placeholder FILE" in row for row in pane.lines()), "the note")
+    assert not any("nlshell-cursor" in row for row in pane.lines())
+    pane.press("C-k")  # kills from the cursor: the placeholder, and nothing before it
+    pane.wait_line("wc -l")
+    pane.type("notes.txt")
+    pane.press("Enter")
+    pane.wait_for(lambda: any(row.strip() == "3 notes.txt" for row in pane.lines()), "wc's output")
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_caution_command_comes_with_its_reason(shell, pane_factory, fake_server):
+    fake_server.reply("cp a.txt b.txt")
+    pane = pane_factory(shell)
+    pane.type("copy a to b")
+    pane.press("M-k")
+    pane.wait_line("cp a.txt b.txt")
+    pane.wait_for(lambda: any(row.startswith("nlshell: caution") for row in pane.lines()), "the caution note")

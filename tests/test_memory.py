@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from nlshell import paths
-from nlshell.memory import Memory, normalize_request
+from nlshell.memory import Memory, Recalled, normalize_request
+
+RAN_OK = {"status": 0, "valid": True}  # a valid command that ran and exited 0
 
 
 @pytest.mark.parametrize(
@@ -27,8 +29,8 @@ def test_normalize_request(text, normal):
 
 def test_round_trip_exact_match_same_shell_only(tmp_path):
     memory = Memory(str(tmp_path / "m.sqlite3"))
-    assert memory.remember("List all files", "ls -la", shell="bash", cwd=str(tmp_path))
-    assert memory.exact("list all files.", shell="bash") == "ls -la"
+    assert memory.remember("List all files", "ls -la", shell="bash", cwd=str(tmp_path), **RAN_OK)
+    assert memory.exact("list all files.", shell="bash") == Recalled("ls -la", edited=False)
     assert memory.exact("list all files", shell="fish") is None
     assert memory.exact("list files", shell="bash") is None
 
@@ -36,16 +38,16 @@ def test_round_trip_exact_match_same_shell_only(tmp_path):
 def test_most_recent_wins(tmp_path):
     clock = iter([1.0, 2.0]).__next__
     memory = Memory(str(tmp_path / "m.sqlite3"), clock=clock)
-    memory.remember("list files", "ls", shell="bash", cwd="/")
-    memory.remember("list files", "ls -la", shell="bash", cwd="/")
-    assert memory.exact("list files", shell="bash") == "ls -la"
+    memory.remember("list files", "ls", shell="bash", cwd="/", **RAN_OK)
+    memory.remember("list files", "ls -la", shell="bash", cwd="/", **RAN_OK)
+    assert memory.exact("list files", shell="bash").command == "ls -la"
 
 
 def test_similar_gives_hints_ranked_by_overlap(tmp_path):
     memory = Memory(str(tmp_path / "m.sqlite3"))
-    memory.remember("show disk usage of home", "du -sh ~", shell="bash", cwd="/")
-    memory.remember("list python files", "ls *.py", shell="bash", cwd="/")
-    memory.remember("compress the logs", "tar czf logs.tgz logs", shell="bash", cwd="/")
+    memory.remember("show disk usage of home", "du -sh ~", shell="bash", cwd="/", **RAN_OK)
+    memory.remember("list python files", "ls *.py", shell="bash", cwd="/", **RAN_OK)
+    memory.remember("compress the logs", "tar czf logs.tgz logs", shell="bash", cwd="/", **RAN_OK)
     hints = memory.similar("list the python files here", shell="bash", limit=2)
     assert hints[0] == ("list python files", "ls *.py")
     assert all(command != "tar czf logs.tgz logs" for _r, command in hints)
@@ -54,15 +56,15 @@ def test_similar_gives_hints_ranked_by_overlap(tmp_path):
 def test_secrets_are_never_stored(tmp_path):
     path = tmp_path / "m.sqlite3"
     memory = Memory(str(path))
-    assert not memory.remember("call api with sk-or-v1-abc", "curl x", shell="bash", cwd="/")
-    assert not memory.remember("x", "export OPENROUTER_API_KEY=sk-or-v1-abc", shell="bash", cwd="/")
+    assert not memory.remember("call api with sk-or-v1-abc", "curl x", shell="bash", cwd="/", **RAN_OK)
+    assert not memory.remember("x", "export OPENROUTER_API_KEY=sk-or-v1-abc", shell="bash", cwd="/", **RAN_OK)
     assert memory.entries() == []
     assert not path.exists() or b"sk-or-v1-abc" not in path.read_bytes()
 
 
 def test_file_is_private(tmp_path):
     path = tmp_path / "state" / "m.sqlite3"
-    Memory(str(path)).remember("a", "ls", shell="bash", cwd="/")
+    Memory(str(path)).remember("a", "ls", shell="bash", cwd="/", **RAN_OK)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
@@ -72,8 +74,8 @@ def test_corrupt_memory_is_rebuilt_with_one_warning(tmp_path):
     path.write_bytes(b"garbage" * 500)
     warnings: list[str] = []
     memory = Memory(str(path), warn=warnings.append)
-    assert memory.remember("a", "ls", shell="bash", cwd="/")
-    assert memory.exact("a", shell="bash") == "ls"
+    assert memory.remember("a", "ls", shell="bash", cwd="/", **RAN_OK)
+    assert memory.exact("a", shell="bash").command == "ls"
     assert len(warnings) == 1 and (tmp_path / "m.sqlite3.corrupt").exists()
 
 
@@ -81,7 +83,7 @@ def test_cwd_kind_keeps_no_paths(tmp_path):
     memory = Memory(str(tmp_path / "m.sqlite3"))
     repo = tmp_path / "project"
     (repo / ".git").mkdir(parents=True)
-    memory.remember("status", "git status", shell="bash", cwd=str(repo))
+    memory.remember("status", "git status", shell="bash", cwd=str(repo), **RAN_OK)
     entry = memory.entries()[0]
     assert entry["cwd_kind"] == "git repo"
     assert str(tmp_path) not in json.dumps(entry)
@@ -116,7 +118,8 @@ def test_memory_can_be_turned_off(nlshell, fake_server, server_env, tmp_path):
 
 def test_few_shot_examples_from_memory_are_opt_in(nlshell, fake_server, server_env, tmp_path):
     fake_server.reply("ls -1 *.py")
-    nlshell("-y", "list the python files", env=server_env)
+    Path("tool.py").write_text("")  # so the command succeeds: only successes are examples
+    assert nlshell("-y", "list the python files", env=server_env).returncode == 0
     nlshell("-p", "--no-cache", "list the python scripts", env=server_env)
     plain = fake_server.chat_requests[-1].json["messages"]
     assert not any("ls -1 *.py" in m["content"] for m in plain[:-1])
@@ -142,18 +145,18 @@ def test_few_shot_examples_from_memory_are_opt_in(nlshell, fake_server, server_e
 )
 def test_many_secret_shapes_are_refused(tmp_path, text):
     memory = Memory(str(tmp_path / "m.sqlite3"))
-    assert not memory.remember(text, "echo x", shell="bash", cwd="/")
+    assert not memory.remember(text, "echo x", shell="bash", cwd="/", **RAN_OK)
 
 
 @pytest.mark.parametrize("text", ["list all files", "find the password file", "show the token count", "sk- prefix"])
 def test_ordinary_requests_are_kept(tmp_path, text):
-    assert Memory(str(tmp_path / "m.sqlite3")).remember(text, "ls", shell="bash", cwd="/")
+    assert Memory(str(tmp_path / "m.sqlite3")).remember(text, "ls", shell="bash", cwd="/", **RAN_OK)
 
 
 def test_clear_leaves_nothing_readable_in_the_file(tmp_path):
     path = tmp_path / "m.sqlite3"
     memory = Memory(str(path))
-    memory.remember("a very distinctive request", "echo distinctive-marker-42", shell="bash", cwd="/")
+    memory.remember("a very distinctive request", "echo distinctive-marker-42", shell="bash", cwd="/", **RAN_OK)
     assert memory.clear() == 1
     memory.close()
     data = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
@@ -163,9 +166,9 @@ def test_clear_leaves_nothing_readable_in_the_file(tmp_path):
 def test_accepted_commands_most_recent_first(tmp_path):
     times = iter([1.0, 2.0, 3.0])
     memory = Memory(str(tmp_path / "m.sqlite3"), clock=lambda: next(times))
-    memory.remember("a", "ls", shell="bash", cwd="/")
-    memory.remember("b", "pwd", shell="bash", cwd="/")
-    memory.remember("c", "ls", shell="bash", cwd="/")
+    memory.remember("a", "ls", shell="bash", cwd="/", **RAN_OK)
+    memory.remember("b", "pwd", shell="bash", cwd="/", **RAN_OK)
+    memory.remember("c", "ls", shell="bash", cwd="/", **RAN_OK)
     assert memory.accepted_commands() == ["ls", "pwd"]
 
 
@@ -174,3 +177,167 @@ def test_tmp_prefix_lookalike_is_not_tmp(tmp_path):
 
     assert cwd_kind("/tmpfoo") == "other"
     assert cwd_kind("/var/tmp") == "tmp"
+
+
+# -- what may answer again: the one rule, written once in session.py ---------------------------
+@pytest.fixture
+def pipeline(fake_server, server_env, monkeypatch):
+    from nlshell import config
+    from nlshell.pipeline import Pipeline
+
+    for name, value in server_env.items():
+        monkeypatch.setenv(name, value)
+    made = Pipeline(config.load())
+    yield made
+    made.close()
+
+
+def ran(pipeline, request: str, reply: str, **kwargs) -> int:
+    """Ask with `reply` from the model, run what came back (as the menu's execute would)."""
+    from nlshell.session import Session
+
+    pipeline.server.reply(reply)
+    s = pipeline.suggest(request)
+    return Session(pipeline).run(s, s.command)
+
+
+@pytest.fixture
+def asked(pipeline, fake_server):
+    pipeline.server = fake_server
+    return pipeline
+
+
+def answer(pipeline, request: str):
+    pipeline.cache.clear()  # so memory, not the 5-minute cache, answers if anything does
+    return pipeline.suggest(request)
+
+
+def test_a_valid_command_that_exited_0_answers_again(asked):
+    assert ran(asked, "make a file", "touch made.txt") == 0
+    again = answer(asked, "Make a file.")
+    assert (again.source, again.command, again.edited) == ("memory", "touch made.txt", False)
+    assert "from your history (nlshell history)" in again.notes
+
+
+@pytest.mark.parametrize("reply, status", [("exit 1", 1), ("false", 1), ('echo "unterminated', 2)])
+def test_a_failed_or_invalid_run_is_history_never_an_answer(asked, reply, status):
+    from nlshell.session import Session
+
+    asked.server.reply(reply)
+    s = asked.suggest("do the thing")
+    assert Session(asked).run(s, s.command) == status
+    asked.server.reply("echo fresh")
+    again = answer(asked, "do the thing")
+    assert (again.source, again.command) == ("model", "echo fresh")
+    assert [(e["command"], e["status"]) for e in asked.memory.entries()] == [(reply, status)]
+
+
+def test_an_invalid_command_is_no_answer_even_if_it_exited_0(asked):
+    from nlshell.session import Session
+
+    s = asked.assess("say hi", 'echo "hi', source="model")
+    assert s.valid is False
+    Session(asked).remember(s, 'echo "hi', 0)
+    assert asked.memory.exact("say hi", shell=asked.shell) is None
+
+
+def test_an_edited_command_answers_only_after_it_ran_and_succeeded_and_says_it_was_edited(asked):
+    from nlshell.session import Session
+
+    session = Session(asked)
+    asked.server.reply("git clean -fdx")
+    s = asked.suggest("show git status")
+    edit = asked.assess(s.request, "true", source="user")  # what Modify hands back
+    assert edit.edited
+    failed = asked.assess(s.request, "false", source="user")
+    assert session.run(failed, "false") == 1
+    asked.server.reply("git status")
+    assert answer(asked, "show git status").source == "model"  # a failed edit answers nothing
+    assert session.run(edit, "true") == 0
+    again = answer(asked, "show git status")
+    assert (again.source, again.command, again.edited) == ("memory", "true", True)
+    assert "from your history: your own edit of an earlier suggestion (nlshell history)" in again.notes
+    assert [e["edited"] for e in asked.memory.entries()] == [True, True]
+
+
+def test_a_run_of_another_command_than_the_one_checked_is_no_answer(asked):
+    from nlshell.session import Session
+
+    asked.server.reply("true")
+    s = asked.suggest("do nothing")
+    assert Session(asked).run(s, ":") == 0  # not what was rated
+    asked.server.reply("echo fresh")
+    assert answer(asked, "do nothing").source == "model"
+
+
+def test_a_follow_up_or_revision_never_answers_by_itself(asked):
+    from nlshell.session import Session
+
+    session = Session(asked)
+    asked.server.reply("ls")
+    first = asked.suggest("list files")
+    asked.server.reply("ls -la")
+    follow = asked.suggest("now with hidden ones", history=[{"role": "user", "content": "list files"},
+                                                           {"role": "assistant", "content": "ls"}])
+    assert follow.follow_up
+    assert session.run(follow, "ls -la") == 0
+    asked.server.reply("ls -a")
+    revised = session.revise(first, "include hidden files")
+    assert revised.follow_up
+    assert session.run(revised, "ls -a") == 0
+    asked.server.reply("echo fresh")
+    assert answer(asked, "now with hidden ones").source == "model"
+    assert answer(asked, "include hidden files").source == "model"
+    assert {e["command"] for e in asked.memory.entries()} == {"ls -la", "ls -a"}  # what ran is kept
+
+
+def test_declining_a_remembered_answer_stops_it_answering_but_keeps_the_history(asked):
+    from nlshell.session import Session
+
+    session = Session(asked)
+    assert ran(asked, "make a file", "touch made.txt") == 0
+    remembered = answer(asked, "make a file")
+    assert session.run(remembered, remembered.command) == 0  # run again from memory
+    remembered = answer(asked, "make a file")
+    assert remembered.source == "memory"
+    session.decline(remembered)  # what an abort at the menu does
+    asked.server.reply("touch other.txt")
+    again = answer(asked, "make a file")
+    assert (again.source, again.command) == ("model", "touch other.txt")
+    assert [e["command"] for e in asked.memory.entries()] == ["touch made.txt", "touch made.txt"]
+    # A new success answers again.
+    assert Session(asked).run(again, again.command) == 0
+    assert answer(asked, "make a file").command == "touch other.txt"
+
+
+def test_a_version_1_memory_keeps_its_rows_as_history_but_they_never_answer(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "m.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TABLE runs (id INTEGER PRIMARY KEY, time REAL NOT NULL, request TEXT NOT NULL, normalized TEXT"
+        " NOT NULL, command TEXT NOT NULL, shell TEXT NOT NULL, cwd_kind TEXT NOT NULL)"
+    )
+    db.execute("INSERT INTO runs VALUES (1, 1.0, 'show status', 'show status', 'git clean -fdx', 'bash', 'tmp')")
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    memory = Memory(str(path))
+    assert [(e["command"], e["status"]) for e in memory.entries()] == [("git clean -fdx", None)]
+    assert memory.exact("show status", shell="bash") is None
+    assert memory.accepted_commands() == [] and memory.similar("show status", shell="bash") == []
+    assert memory.remember("show status", "git status", shell="bash", cwd="/", **RAN_OK)
+    assert memory.exact("show status", shell="bash").command == "git status"
+
+
+def test_history_lists_every_run_with_its_status(nlshell, fake_server, server_env):
+    fake_server.reply("false")
+    assert nlshell("-y", "fail on purpose", env=server_env).returncode == 1
+    fake_server.reply("true")
+    assert nlshell("-y", "do nothing", env=server_env).returncode == 0
+    listed = json.loads(nlshell("history", "--json").stdout)
+    assert [(e["command"], e["status"], e["edited"]) for e in listed] == [("true", 0, False), ("false", 1, False)]
+    shown = nlshell("history").stdout.splitlines()
+    assert shown[0].endswith("true    # do nothing")
+    assert shown[1].endswith("false    # fail on purpose    (exit 1)")

@@ -7,6 +7,7 @@ harmless and stays inside the temp working directory.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,102 @@ def test_no_spinner_on_a_pipe(nlshell, fake_server, server_env):
     r = nlshell("-p", "list all files", env=server_env)
     assert (r.returncode, r.stdout) == (0, "ls -la\n")
     assert "thinking" not in r.stderr and "\r" not in r.stderr
+
+
+# -- what is remembered: only what ran and succeeded, an edit as an edit --------------------------
+def remembered(nlshell, server_env, request: str) -> dict:
+    nlshell("cache", "clear", env=server_env)  # so memory, not the 5-minute cache, answers
+    r = nlshell("--json", request, env=server_env)
+    return json.loads(r.stdout)
+
+
+def test_an_edited_command_that_ran_is_remembered_as_an_edit(terminal, fake_server, server_env, nlshell):  # noqa: F811
+    fake_server.reply("git clean -fdx")
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("show git status")
+    term.expect(MENU_END)
+    term.child.send("m")
+    term.expect("edit:")
+    term.child.send("\x15echo edited\r")  # Ctrl-U, then the person's own command
+    term.expect(MENU_END)
+    term.child.send("e")
+    assert term.status() == 0
+    again = remembered(nlshell, server_env, "show git status")
+    assert (again["source"], again["command"]) == ("memory", "echo edited")
+    assert any("your own edit" in note for note in again["notes"])
+
+
+def test_a_command_that_failed_is_not_offered_again(terminal, fake_server, server_env, nlshell):  # noqa: F811
+    fake_server.reply("false")
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("check something")
+    term.expect(MENU_END)
+    term.child.send("\r")
+    assert term.status() == 1
+    fake_server.reply("true")
+    again = remembered(nlshell, server_env, "check something")
+    assert (again["source"], again["command"]) == ("model", "true")
+    assert [(e["command"], e["status"]) for e in json.loads(nlshell("history", "--json").stdout)] == [("false", 1)]
+
+
+def test_aborting_a_remembered_answer_keeps_the_history(terminal, fake_server, server_env, nlshell):  # noqa: F811
+    fake_server.reply("touch made.txt")
+    assert nlshell("-y", "make a file", env=server_env).returncode == 0
+    nlshell("cache", "clear", env=server_env)
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("make a file")
+    assert "from your history" in term.expect(MENU_END)
+    term.child.send("a")
+    assert term.status() == 130
+    history = json.loads(nlshell("history", "--json").stdout)
+    assert [e["command"] for e in history] == ["touch made.txt"]  # what really ran is still there
+    fake_server.reply("touch other.txt")
+    assert remembered(nlshell, server_env, "make a file")["source"] == "model"  # but it no longer answers
+
+
+# -- keys typed while waiting ---------------------------------------------------------------------
+def test_keys_typed_while_waiting_are_neither_echoed_nor_taken(terminal, fake_server):  # noqa: F811
+    fake_server.reply("touch made.txt", delay=1.5)
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("make a file")
+    time.sleep(0.7)
+    term.child.send("zq\r")  # typed at the spinner: a stray Enter must not confirm anything
+    shown = term.expect(MENU_END)
+    assert "zq" not in shown
+    time.sleep(0.3)
+    assert not Path("made.txt").exists()
+    term.child.send("a")
+    assert term.status() == 130
+
+
+def test_ctrl_c_at_the_spinner_leaves_no_caret_c_behind(terminal, fake_server):  # noqa: F811
+    fake_server.reply("ls", delay=30)
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("list files")
+    term.expect("thinking")
+    term.child.send("\x03")
+    assert term.status() == 130
+    assert "^C" not in term.transcript
+
+
+def test_yes_does_not_hand_keys_typed_while_waiting_to_the_command(terminal, fake_server):  # noqa: F811
+    fake_server.reply("read -r answer; echo \"got:$answer\"", delay=1.5)
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("-y", "ask me something")
+    time.sleep(0.7)
+    term.child.send("typed-early\r")  # meant for a command the person has not seen
+    term.expect("running:")
+    time.sleep(0.5)
+    term.child.send("typed-after\r")
+    term.expect(r"got:([a-z-]+)\r", exact=False)
+    assert term.child.match.group(1) == "typed-after"
+    assert term.status() == 0
+
+
+def test_explain_shows_a_spinner_until_the_first_words(terminal, fake_server):  # noqa: F811
+    fake_server.reply("Lists files.", delay=1.5)
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("explain", "ls")
+    waiting = term.expect("Lists files.")
+    assert "explaining" in waiting
+    assert term.status() == 0

@@ -253,10 +253,29 @@ def test_invalid_command_is_refused(nlshell, fake_server, server_env):
 
 
 def test_no_key_answers_offline_with_a_notice(nlshell):
-    r = nlshell("-p", "count lines in a file")
+    r = nlshell("-p", "show free memory")
     assert r.returncode == 0, r
-    assert r.stdout.startswith("wc")
+    assert r.stdout.startswith("free")
     assert "offline suggestion" in r.stderr and "nlshell auth login" in r.stderr
+
+
+@pytest.mark.parametrize("mode", [["-p"], ["-y"]])
+def test_a_template_is_neither_printed_nor_run(nlshell, mode):
+    # The offline answer is tldr's `wc -l {{path/to/file}}`: not a command until it is filled in.
+    r = nlshell(*mode, "count lines in a file")
+    assert r.returncode == 3, r
+    assert r.stdout == "" and "running" not in r.stderr
+    assert "template" in r.stderr and "{{path/to/file}}" in r.stderr
+    assert not Path("{{path").exists() and list(Path.cwd().iterdir()) == []
+
+
+def test_a_template_is_invalid_in_json_with_the_placeholder_named(nlshell, fake_server, server_env):
+    fake_server.reply("tar -czf ARCHIVE.tgz <directory>")
+    r = nlshell("--json", "compress a folder", env=server_env)
+    assert r.returncode == 3
+    data = json.loads(r.stdout)
+    assert data["valid"] is False
+    assert data["problems"][0] == "not runnable until you fill in the placeholders ARCHIVE, <directory>"
 
 
 def test_offline_flag_never_touches_the_server(nlshell, fake_server, server_env):
@@ -347,3 +366,61 @@ def test_cache_key_includes_the_server(nlshell, fake_server, server_env):
     other = {**server_env, "OPENROUTER_BASE_URL": f"{fake_server.root_url}/v1"}
     assert json.loads(nlshell("--json", "list all files", env=other).stdout)["cached"] is False
     assert len(fake_server.chat_requests) == 2
+
+
+@pytest.mark.parametrize(
+    "argv, meant",
+    [
+        (["init", "a", "git", "repo"], "nlshell -- init a git repo"),
+        (["history", "of", "my", "commands"], "nlshell -- history of my commands"),
+        (["models", "with", "vision"], "nlshell -- models with vision"),
+        (["-p", "config", "my", "git", "name"], "nlshell -p -- config my git name"),
+    ],
+)
+def test_a_request_starting_with_a_subcommand_name_says_how_to_ask_it(nlshell, fake_server, server_env, argv, meant):
+    r = nlshell(*argv, env=server_env)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.strip().endswith(f"did you mean the request: {meant}"), r.stderr
+    assert fake_server.chat_requests == []
+
+
+def test_a_mistyped_option_is_not_taken_for_a_request(nlshell):
+    r = nlshell("init", "--kee", "x")
+    assert r.returncode == 2 and "did you mean" not in r.stderr
+
+
+def test_check_takes_a_commands_words_unquoted_and_says_when_they_look_like_a_request(nlshell):
+    r = nlshell("check", "--json", "rm", "-rf", "~")
+    assert r.returncode == 3
+    assert json.loads(r.stdout)["command"] == "rm -rf ~"
+    words = nlshell("check", "disk", "space")
+    assert "did you mean the request: nlshell -- check disk space" in words.stderr
+    command = nlshell("check", "ls", "-la")
+    assert (command.returncode, command.stdout) == (0, "safe\n") and "did you mean" not in command.stderr
+
+
+def test_explain_takes_a_commands_words_unquoted(nlshell, fake_server, server_env):
+    fake_server.reply("Lists all files, long format.")
+    r = nlshell("explain", "ls", "-la", env=server_env)
+    assert r.returncode == 0, r
+    assert "Lists all files" in r.stdout
+    sent = fake_server.chat_requests[-1].json["messages"][-1]["content"]
+    assert "ls -la" in sent
+    assert "did you mean" not in r.stderr
+
+
+def test_the_widget_cursor_counts_the_hashes_of_a_disabled_template(capsys):
+    from types import SimpleNamespace
+
+    from nlshell.placeholders import find, problem
+    from nlshell.shells import CURSOR_MARK
+    from nlshell.widget import deliver
+
+    command = "cd /srv\nrm -rf DIR"
+    s = SimpleNamespace(command=command, dangerous=True, problems=[problem(find(command))])
+    assert deliver(s, "nlshell: dangerous: deletes a directory tree") == 0
+    out, err = capsys.readouterr()
+    assert out == "# cd /srv\n# rm -rf DIR\n"
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(CURSOR_MARK)
+    assert out[int(last[len(CURSOR_MARK) :]) :].startswith("DIR")

@@ -44,7 +44,7 @@ class Repl:
     """One `nlshell` REPL in a pty. `expect` searches what was shown, escapes stripped, from where
     the last match ended, so each step waits for its own output."""
 
-    def __init__(self, env: dict, *args: str) -> None:
+    def __init__(self, env: dict, *args: str, columns: int = 120) -> None:
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "nlshell", *args],
@@ -52,7 +52,7 @@ class Repl:
             env=env,
             encoding="utf-8",
             timeout=TIMEOUT,
-            dimensions=(40, 120),
+            dimensions=(40, columns),
         )
         self.raw = ""
         self.mark = 0
@@ -155,14 +155,14 @@ def repl_env(server_env):
 def start(repl_env):
     started: list[Repl] = []
 
-    def make(*args: str, env: dict | None = None) -> Repl:
+    def make(*args: str, env: dict | None = None, columns: int = 120) -> Repl:
         full = dict(repl_env)
         for key, value in (env or {}).items():
             if value is None:
                 full.pop(key, None)
             else:
                 full[key] = value
-        repl = Repl(full, *args)
+        repl = Repl(full, *args, columns=columns)
         started.append(repl)
         return repl
 
@@ -294,6 +294,77 @@ def test_history_survives_a_restart_and_is_private(start, fake_server):
     assert again.quit() == 0
     assert [r.json["messages"][-1]["content"] for r in fake_server.chat_requests][-1].count("notes.txt") == 1
     assert len(fake_server.chat_requests) == 2
+
+
+def test_lines_carrying_a_key_stay_out_of_the_history(start, fake_server):
+    repl = start("--quiet")
+    repl.ask("call the api with sk-or-v1-0123456789abcdef0123")
+    repl.ask("list the files")
+    repl.prompt()
+    repl.send(UP)
+    repl.expect("list the files")
+    repl.send(UP)  # nothing older to go to: the line with the key is not there
+    assert "sk-or-v1" not in repl.settle()
+    repl.send("\x03")
+    assert repl.quit() == 0
+    path = Path(os.environ["XDG_STATE_HOME"]) / "nlshell" / "repl_history"
+    kept = path.read_text()
+    assert "list the files" in kept and "sk-or-v1" not in kept
+
+
+def test_without_colour_a_suggestion_from_history_is_underlined(start, fake_server):
+    repl = start("--quiet")
+    repl.ask("count the lines in notes.txt")
+    assert repl.quit() == 0
+    again = start("--quiet")  # NO_COLOR is set for every REPL test
+    again.type("count the")
+    again.expect(" lines in notes.txt")
+    assert re.search(r"\x1b\[[0-9;]*4m\s*lines in notes\.txt", again.raw), again.raw[-400:]
+    again.send("\x03")
+    assert again.quit() == 0
+
+
+def test_banner_and_toolbar_fit_a_40_column_terminal(start):
+    repl = start(columns=40)
+    banner = repl.prompt()
+    lines = [line for line in banner.splitlines() if line.strip()]
+    assert "model qwen/qwen3-coder:free" in lines and "Ctrl-D to quit" in banner
+    assert all(len(line) <= 40 for line in lines), lines
+    repl.send("\x04")
+    assert repl.finish() == 0
+
+
+@pytest.mark.parametrize("columns", [40, 60, 200])
+def test_the_toolbar_keeps_to_one_line_dropping_the_least_needed_parts(columns, monkeypatch):
+    # (prompt_toolkit draws the toolbar only once it knows the cursor position, which the pty tests
+    # turn off: its text is checked here.)
+    import shutil as shutil_module
+
+    from nlshell import config
+    from nlshell.repl import Repl
+
+    monkeypatch.setattr(shutil_module, "get_terminal_size", lambda *a: os.terminal_size((columns, 24)))
+    toolbar = Repl(config.load())._toolbar()
+    assert len(toolbar) <= columns
+    assert toolbar.startswith(" qwen/qwen3-coder:free · emacs (F4)")
+    assert ("/help" in toolbar) is (columns >= 60)
+    assert ("new line" in toolbar) is (columns >= 200)
+
+
+def test_a_template_goes_to_the_menu_and_enter_fills_it_in(start, fake_server):
+    fake_server.reply("wc -l FILE")
+    Path("notes.txt").write_text("a\nb\n")
+    repl = start("--quiet")
+    repl.line("count lines in a file")
+    shown = repl.expect(MENU_END)
+    assert "a template" in shown and "fill in the placeholder FILE" in shown
+    repl.send("\r")
+    repl.expect("edit:")
+    repl.send("notes.txt\r")
+    repl.expect(MENU_END)
+    repl.send("e")
+    repl.expect("2 notes.txt")
+    assert repl.quit() == 0
 
 
 def test_ctrl_c_at_the_prompt_clears_the_line(start, fake_server):

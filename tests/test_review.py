@@ -162,15 +162,19 @@ def test_aborting_a_remembered_answer_stops_it_answering_again(fake_server, serv
 
     for k, v in server_env.items():
         monkeypatch.setenv(k, v)
+    from nlshell.session import Session
+
     pipeline = Pipeline(config.load())
-    pipeline.memory.remember("make a file", "touch made.txt", shell=pipeline.shell, cwd=".")
+    pipeline.memory.remember("make a file", "touch made.txt", shell=pipeline.shell, cwd=".", status=0, valid=True)
     s = pipeline.suggest("make a file")
     assert s.source == "memory"
-    pipeline.forget(s)  # what an abort at the menu does
+    Session(pipeline).decline(s)  # what an abort at the menu does
     fake_server.reply("touch other.txt")
     again = pipeline.suggest("make a file")
+    history = pipeline.memory.entries()
     pipeline.close()
     assert (again.source, again.command) == ("model", "touch other.txt")
+    assert [e["command"] for e in history] == ["touch made.txt"]  # the record of what ran stays
 
 
 def test_a_request_that_is_a_file_is_refused(nlshell, fake_server, server_env):

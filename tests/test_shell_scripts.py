@@ -210,6 +210,8 @@ case "$4" in
   "wipe") echo "nlshell: dangerous: deletes everything here — disabled with '# '" >&2; printf '# rm -rf ./*\n' ;;
   "two lines") printf 'echo one\necho two\n' ;;
   "accents") echo 'echo "héllo wörld"' ;;
+  "template") echo 'nlshell: not runnable until you fill in the placeholder {{file}}' >&2
+              echo 'nlshell-cursor:13' >&2; echo 'echo "héllo" {{file}} > out' ;;
   "quiet failure") exit 1 ;;
   *) echo "nlshell: the server failed (HTTP 500) — try again later" >&2; exit 1 ;;
 esac
@@ -288,6 +290,18 @@ def test_widget_cursor_lands_after_multibyte_text(shell, stub):
     assert line == 'echo "héllo wörld"'
     # bash counts bytes here and clamps to the end; zsh and fish count characters.
     assert cursor >= len(line)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_widget_puts_the_cursor_on_a_templates_first_placeholder(shell, stub):
+    exe, log = stub
+    line, cursor, err = run_widget(shell, "template", exe, log)
+    assert line == 'echo "héllo" {{file}} > out'
+    before = 'echo "héllo" '
+    # bash counts bytes, zsh and fish characters: either way, just before `{{file}}`.
+    assert cursor == (len(before.encode()) if shell == "bash" else len(before))
+    assert "not runnable until you fill in the placeholder {{file}}" in err
+    assert "nlshell-cursor" not in err  # the script's own line is not shown
 
 
 @pytest.mark.parametrize("shell", SHELLS)

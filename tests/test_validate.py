@@ -450,3 +450,11 @@ def test_assess_never_raises(command):
     assert all(isinstance(p, str) for p in a.problems + a.reasons + a.programs)
     if a.risk != "safe":
         assert a.reasons
+
+
+@pytest.mark.parametrize("euid, advice", [(0, "you are root already, so leave it out"), (1000, "try `su -c`")])
+def test_a_missing_sudo_gets_advice_that_fits_who_you_are(monkeypatch, euid, advice):
+    monkeypatch.setattr(os, "geteuid", lambda: euid)
+    result = validate("sudo ls", which=lambda name: None if name == "sudo" else f"/usr/bin/{name}")
+    assert result.valid
+    assert [p for p in result.problems if "sudo" in p] == [f"warning: `sudo` is not installed; {advice}"]

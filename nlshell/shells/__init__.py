@@ -21,6 +21,9 @@ from nlshell.errors import UsageError
 
 SHELLS = ("bash", "zsh", "fish")
 DEFAULT_KEY = "alt-k"
+# `nlshell --widget` ends stderr with this and a character offset to put the cursor on a template's
+# first placeholder; the scripts take the line off before showing the rest.
+CURSOR_MARK = "nlshell-cursor:"
 KEY_FORMS = "alt-<key> (a letter, digit, enter or space), ctrl-<letter> or ctrl-alt-<letter>, e.g. alt-k"
 
 _HERE = os.path.dirname(os.path.abspath(__file__))

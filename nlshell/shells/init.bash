@@ -34,11 +34,22 @@ nlshell-widget() {
     [[ -z $saved_int ]] || eval "$saved_int"
     printf '\r\033[K' >&2
     err=${err%$'\n'}
+    # A template: nlshell's last line says where its first placeholder starts, in characters.
+    local point='' last=${err##*$'\n'}
+    point=${last#nlshell-cursor:}
+    if [[ $last == nlshell-cursor:* && -n $point && $point != *[!0-9]* ]]; then
+        err=${err%"$last"}
+        err=${err%$'\n'}
+    else
+        point=''
+    fi
     if ((rc == 0)) && [[ -n $out ]]; then
         READLINE_LINE=$out
-        # The end of the line: bash clamps the point, and a byte count is never short of it.
+        # READLINE_POINT counts bytes: the end of the line, or the bytes before the placeholder.
+        local before=$out
+        [[ -z $point ]] || before=${out:0:point}
         local LC_ALL=C
-        READLINE_POINT=${#READLINE_LINE}
+        READLINE_POINT=${#before}
         [[ -z $err ]] || printf '%s\n' "$err" >&2
     elif ((rc != 130)); then
         # Generation failed: the words stay as typed, the reason goes above the prompt.

@@ -25,9 +25,16 @@ function nlshell-widget --description 'Turn the request on the command line into
     functions -e __nlshell_on_interrupt
     printf '\r\e[K\e[A' >&2
     set out (string join \n -- $out | string collect)
+    # A template: nlshell's last line says where its first placeholder starts, in characters.
+    set -l point (string length -- $out)
+    set -l lines (string split \n -- "$err")
+    if string match -qr '^nlshell-cursor:\d+$' -- "$lines[-1]"
+        set point (string replace 'nlshell-cursor:' '' -- $lines[-1])
+        set err (string join \n -- $lines[1..-2] | string collect)
+    end
     if test $rc -eq 0 -a -n "$out"
         commandline -r -- $out
-        commandline -C (string length -- $out)
+        commandline -C $point
         if test -n "$err"
             # Above the prompt: clear the prompt line, say it, and fish redraws below.
             printf '\r\e[K%s\n' $err >&2

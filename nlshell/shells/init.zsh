@@ -30,12 +30,19 @@ nlshell-widget() {
     } 8>$tmp 9<$tmp
     ((interrupted && rc == 0)) && [[ -z $out ]] && rc=130
     err=${err%$'\n'}
+    # A template: nlshell's last line says where its first placeholder starts, in characters.
+    local point='' last=${err##*$'\n'}
+    if [[ $last == nlshell-cursor:<-> ]]; then
+        point=${last#nlshell-cursor:}
+        err=${err%$last}
+        err=${err%$'\n'}
+    fi
     if ((rc == 0)) && [[ -n $out ]]; then
         # One assignment in one widget call: a single step for undo. split-undo (zsh 5.1+) keeps
         # it apart from the typing before it, which vi insert mode would otherwise merge into it.
         zle split-undo 2>/dev/null
         BUFFER=$out
-        CURSOR=$#BUFFER
+        CURSOR=${point:-$#BUFFER}
         zle -M -- "$err"
     elif ((rc == 130)); then
         zle -M ''
