@@ -418,7 +418,7 @@ def _cmd_check(argv, global_args) -> int:
 
     shell = args.shell or user_shell()[1]
     result = assess(command, shell)
-    from nlshell.extract import hostile_characters
+    from nlshell.text import hostile_characters
 
     hidden = hostile_characters(command)
     if hidden:  # what a terminal shows would not be what runs

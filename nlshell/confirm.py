@@ -22,7 +22,7 @@ import textwrap
 import unicodedata
 
 from nlshell.errors import Aborted, NlshellError
-from nlshell.extract import visible
+from nlshell.text import visible
 from nlshell.highlight import paint, spans
 
 ACTIONS = ("execute", "modify", "describe", "revise", "copy", "abort")

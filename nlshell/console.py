@@ -48,11 +48,9 @@ def warn(text: str) -> None:
 
 
 def visible(text: str) -> str:
-    """Text from a model or server, with every control character shown as an escape."""
-    try:
-        from nlshell.extract import visible as make_visible
-    except ImportError:  # never let the error path itself fail
-        return "".join(c if c.isprintable() or c in "\t\n" else f"\\x{ord(c):02x}" for c in text)
+    """Text from a model or server, with every hostile character shown as an escape (nlshell.text)."""
+    from nlshell.text import visible as make_visible
+
     return make_visible(text)
 
 

@@ -23,7 +23,14 @@ def _load_cache() -> dict | None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("models"), list):
         return None
-    data["models"] = [m for m in data["models"] if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    from nlshell.text import visible
+
+    models = [m for m in data["models"] if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    for m in models:  # an older or altered file is shown as safely as a fresh list
+        m["id"] = visible(m["id"])
+        if isinstance(m.get("name"), str):
+            m["name"] = visible(m["name"])
+    data["models"] = models
     return data
 
 

@@ -32,6 +32,7 @@ from nlshell.errors import EXIT_FAILURE, EXIT_OK, Aborted, InvalidCommandError, 
 from nlshell.prompt import user_turn
 from nlshell.repl_keys import MULTILINE_RULE, repl_bindings, request_text
 from nlshell.spinner import Spinner
+from nlshell.text import visible
 
 PROMPT = "nlshell> "
 MAX_TURNS = 16  # messages kept for follow-ups (8 exchanges): enough context, small requests
@@ -267,13 +268,7 @@ class Repl:
             self._spinner.hide()
         self._warn(message)
 
-    @staticmethod
-    def visible(text: str) -> str:
-        try:
-            from nlshell.extract import visible
-        except ImportError:
-            return "".join(c if c.isprintable() or c in "\n\t" else f"\\x{ord(c):02x}" for c in text)
-        return visible(text)
+    visible = staticmethod(visible)
 
     @staticmethod
     def out(text: str) -> None:
