@@ -634,6 +634,7 @@ def _cmd_auth(argv, global_args) -> int:
 
 def _auth_status(global_args) -> int:
     from nlshell import credentials
+    from nlshell.redact import redact_url
 
     settings = _settings(global_args)
     pipeline = _pipeline(settings)
@@ -645,13 +646,13 @@ def _auth_status(global_args) -> int:
             missing = NoKeyError()  # the same words as every other front that needs the key
             say(f"nlshell: {missing.message} — {missing.hint}")
         else:
-            say(f"nlshell: no API key set — {settings.base_url} gets none, which is fine unless it asks for one")
+            say(f"nlshell: no API key set — {redact_url(settings.base_url)} gets none, which is fine unless it asks for one")
         for note in lookup.notes:
             say(f"nlshell: {note}")
         return EXIT_USAGE if settings.is_openrouter else EXIT_OK
     out(f"key:    {credentials.mask(lookup.key)}")
     out(f"source: {lookup.source}")
-    out(f"server: {settings.base_url}")
+    out(f"server: {redact_url(settings.base_url)}")
     try:
         info = pipeline.client().key_info()
     finally:
@@ -679,11 +680,13 @@ def _cmd_config(argv, global_args) -> int:
         return EXIT_OK
     settings = _settings(global_args)
     from nlshell.credentials import find_key, mask
+    from nlshell.redact import redact_url
 
     lookup = find_key(settings)
     rows = [("api_key", mask(lookup.key), lookup.source or "not set")]
     for name in config.SPEC:
-        rows.append((name, settings.values[name], settings.sources[name]))
+        value = redact_url(settings.base_url) if name == "base_url" else settings.values[name]
+        rows.append((name, value, settings.sources[name]))
     rows.append(("shell (effective)", settings.shell_kind(), "config" if settings.shell else "$SHELL"))
     rows.append(("config file", settings.config_path, "exists" if settings.config_exists else "not present"))
     rows.append(("cache", paths.cache_db(), ""))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from nlshell import paths
+from nlshell import paths, redact
 from nlshell.errors import ConfigError
 
 OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1"
@@ -335,6 +335,7 @@ def load(flags: dict[str, object] | None = None) -> Settings:
             settings.set(name, file_values[name], f"config ({settings.config_path})")
             continue
         settings.set(name, list(default) if isinstance(default, list) else default, "default")
+    redact.remember(redact.url_password(settings.base_url))  # scrubbed from every message from now on
     return settings
 
 

@@ -26,12 +26,10 @@ def out_json(value) -> None:
 
 
 def scrub(text: str) -> str:
-    from nlshell.credentials import KNOWN_SECRETS
+    """Every secret this process knows, in any encoding, replaced (see nlshell.redact)."""
+    from nlshell.redact import scrub as scrub_secrets
 
-    for secret in KNOWN_SECRETS:
-        if len(secret) >= 8:  # a one-letter "key" would garble every message
-            text = text.replace(secret, "***")
-    return text
+    return scrub_secrets(text)
 
 
 def say(text: str) -> None:

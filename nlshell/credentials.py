@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from nlshell import paths
+from nlshell import paths, redact
 from nlshell.errors import CredentialStoreError, UsageError
 
 SERVICE = "nlshell"
@@ -17,8 +17,6 @@ USERNAME = "openrouter"
 KEYRING_DEADLINE = 3.0  # seconds
 NO_KEYRING = "no system keyring is available"
 
-# Every key this process has found or stored: the edge scrubs them from anything it prints.
-KNOWN_SECRETS: set[str] = set()
 
 
 def mask(key: str | None) -> str:
@@ -84,8 +82,7 @@ class KeyLookup:
     __slots__ = ("key", "source", "notes")
 
     def __init__(self, key: str | None, source: str, notes: list[str]) -> None:
-        if key:
-            KNOWN_SECRETS.add(key)
+        redact.remember(key)
         self.key = key
         self.source = source
         self.notes = notes
@@ -123,7 +120,7 @@ def check_key_text(key: str) -> str:
 def store_key(key: str) -> str:
     """Store in the keyring, or (headless) in the private credentials file. Returns where."""
     key = check_key_text(key)
-    KNOWN_SECRETS.add(key)
+    redact.remember(key)
     keyring = _keyring_module()
     reason = "keyring is not installed"
     if keyring is not None:

@@ -10,6 +10,7 @@ import json
 import time
 
 from nlshell import paths
+from nlshell.redact import redact_url
 
 MODELS_TTL = 3600.0
 
@@ -36,7 +37,7 @@ def _load_cache() -> dict | None:
 
 def _read_cache(base_url: str, *, max_age: float | None) -> list[dict] | None:
     data = _load_cache()
-    if data is None or data.get("base_url") != base_url:
+    if data is None or data.get("base_url") != redact_url(base_url):
         return None
     try:
         fetched = float(data.get("fetched", 0))
@@ -64,7 +65,7 @@ def list_models(pipeline, *, refresh: bool = False, warn=lambda message: None) -
     try:
         paths.write_private(
             paths.models_cache(),
-            json.dumps({"base_url": base_url, "fetched": time.time(), "models": models}),
+            json.dumps({"base_url": redact_url(base_url), "fetched": time.time(), "models": models}),
         )
     except OSError as e:
         warn(f"could not cache the model list ({e.strerror})")

@@ -243,8 +243,10 @@ class Pipeline:
             raise
 
     def _ask_model(self, request: str, *, history, key: str | None) -> Suggestion:
+        from nlshell.errors import KeyInReplyError
         from nlshell.extract import extract_command
         from nlshell.prompt import build_messages
+        from nlshell.redact import contains_known
 
         examples = ()
         if self.settings.few_shot_from_memory and self.memory is not None:
@@ -257,6 +259,8 @@ class Pipeline:
             examples=list(examples),
         )
         result = self.client().chat(messages, **self._chat_options())
+        if contains_known(result.content):
+            raise KeyInReplyError()
         extraction = extract_command(result.content)
         usage = result.usage.as_dict() if getattr(result, "usage", None) is not None else None
         s = self.assess(request, extraction.command, source="model", model=result.model, usage=usage, key=key)
@@ -320,9 +324,11 @@ class Pipeline:
     def explain(self, command: str):
         """Stream an explanation of `command`, part by part."""
         from nlshell.prompt import explain_messages
+        from nlshell.redact import filtered_stream
 
         options = self._chat_options()
-        return self.client().stream_chat(explain_messages(command, context=self.context), **options)
+        stream = self.client().stream_chat(explain_messages(command, context=self.context), **options)
+        return filtered_stream(stream)  # an echoed key never reaches the screen, even split across chunks
 
     def forget(self, suggestion: Suggestion) -> None:
         """Aborting or revising evicts the answer, so asking again gives a fresh one — also when the

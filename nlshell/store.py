@@ -11,27 +11,7 @@ from __future__ import annotations
 import os
 
 from nlshell import paths
-
-# Shapes of keys and tokens (OpenRouter/OpenAI/Anthropic, GitHub, GitLab, Slack, AWS, Google, JWTs,
-# private keys, Bearer headers, passwords in URLs or assignments).
-_SECRET_PATTERN = (
-    r"\bsk-[A-Za-z0-9_-]{8,}|\bgh[posur]_[A-Za-z0-9]{16,}|\bgithub_pat_\w{16,}|\bglpat-[\w-]{16,}"
-    r"|\bxox[abprs]-[\w-]{8,}|\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\bAIza[\w-]{30,}"
-    r"|\beyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+|-----BEGIN [A-Z ]*PRIVATE KEY-----"
-    r"|\bbearer\s+[\w.~+/=-]{12,}|://[^/\s:@]+:[^/\s@]+@"
-    r"|\b(?:password|passwd|pwd|secret|token|api_?key)\s*[=:]\s*\S{6,}"
-)
-_secret_re = None
-
-
-def has_secret(text: str) -> bool:
-    """Text that carries a key, token or password is never written to disk."""
-    global _secret_re
-    if _secret_re is None:
-        import re
-
-        _secret_re = re.compile(_SECRET_PATTERN, re.IGNORECASE)
-    return _secret_re.search(text) is not None
+from nlshell.redact import has_secret  # noqa: F401 - the stores' one check
 
 
 class SqliteStore:

@@ -21,6 +21,7 @@ import httpx
 
 from nlshell import __version__
 from nlshell.errors import ConfigError, NlshellError
+from nlshell.redact import scrub
 from nlshell.openrouter.errors import (
     ApiError,
     ConnectError,
@@ -244,11 +245,11 @@ class OpenRouterClient:
 
     def _scrub(self, exc: NlshellError) -> None:
         """Whatever a server echoed back, the key never reaches a message."""
-        key = self._api_key
-        if key and len(key) >= 4:
-            exc.message = exc.message.replace(key, "[key]")
+        if self._api_key:
+            secrets = (self._api_key,)
+            exc.message = scrub(exc.message, replacement="[key]", secrets=secrets, min_length=4)
             if exc.hint:
-                exc.hint = exc.hint.replace(key, "[key]")
+                exc.hint = scrub(exc.hint, replacement="[key]", secrets=secrets, min_length=4)
             exc.args = (exc.message,)
 
     def _send(self, method: str, url: str, payload: dict | None, attempt: int) -> httpx.Response:
