@@ -12,7 +12,7 @@ import os
 import sys
 
 from nlshell import __version__
-from nlshell.console import clean_text, internal_error, is_terminal, out, out_json, report, say, use_color, warn
+from nlshell.console import clean_text, internal_error, is_terminal, out, out_json, read_stdin, report, say, use_color, warn
 from nlshell.console import debug as _debug
 from nlshell.console import visible as _visible
 from nlshell.errors import (
@@ -28,6 +28,7 @@ from nlshell.errors import (
 SUBCOMMANDS = ("history", "completions", "explain", "check", "init", "models", "auth", "config", "cache")
 SHELLS = ("bash", "zsh", "fish")
 MAX_REQUEST = 4_000  # characters: a request is a few sentences, not a file
+MAX_KEY = 4_096  # characters of a key read from stdin
 _VALUE_FLAGS = ("-m", "--model", "--widget")
 
 
@@ -244,7 +245,13 @@ def _dispatch(argv: list[str]) -> int:
     args = _quick_args(argv) or _main_parser().parse_intermixed_args(argv)
     request = clean_text(" ".join(args.words)).strip()
     if not request and not sys.stdin.isatty() and (args.print_only or args.json or args.widget or args.yes):
-        request = clean_text(sys.stdin.read()).strip()  # `echo "list files" | nlshell -p`
+        request, more = read_stdin(4 * MAX_REQUEST)  # `echo "list files" | nlshell -p`, never `yes | …` whole
+        if more:
+            raise UsageError(
+                f"the request on stdin is over {4 * MAX_REQUEST:,} characters; the limit is {MAX_REQUEST:,}",
+                "say what you want in a few sentences",
+            )
+        request = request.strip()
     if not request:
         if args.words or args.print_only or args.json or args.widget or args.yes or args.offline:
             raise UsageError("no request given", 'try: nlshell -p "list all files"')
@@ -458,6 +465,9 @@ def _cmd_explain(argv, global_args) -> int:
     command = clean_text(" ".join(args.command)).strip()
     if not command:
         raise UsageError("nothing to explain", "try: nlshell explain 'tar -xzvf a.tgz'")
+    if len(command) > MAX_REQUEST:
+        raise UsageError(f"the command is {len(command):,} characters long; the limit is {MAX_REQUEST:,}",
+                         "explain a part of it at a time")
     args.model = args.model or global_args.model
     settings = _settings(args)
     pipeline = _pipeline(settings)
@@ -617,7 +627,9 @@ def _cmd_auth(argv, global_args) -> int:
             except EOFError:
                 key = ""
         else:
-            key = sys.stdin.readline()
+            key, more = read_stdin(MAX_KEY, line=True)
+            if more:
+                raise UsageError(f"the key on stdin is over {MAX_KEY:,} characters", "pipe in the key alone, on one line")
         where = credentials.store_key(key)
         say(f"nlshell: key stored in the {where}")
         if not key.strip().startswith("sk-or-"):

@@ -52,6 +52,24 @@ def visible(text: str) -> str:
     return make_visible(text)
 
 
+def read_stdin(limit: int, *, line: bool = False) -> tuple[str, bool]:
+    """At most `limit` characters of stdin (one line if `line`), and whether more was waiting.
+
+    `yes | nlshell -p` must not read gigabytes; bytes that are not UTF-8 become U+FFFD, not a crash.
+    """
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a replaced text stream
+        text = sys.stdin.readline(limit + 1) if line else sys.stdin.read(limit + 1)
+    else:
+        raw = buffer.readline(4 * limit + 1) if line else buffer.read(4 * limit + 1)
+        text = raw.decode("utf-8", "replace")
+        if len(raw) > 4 * limit:
+            return text[:limit], True
+    if line and text.endswith("\n"):
+        text = text[:-1]
+    return text[:limit], len(text) > limit
+
+
 def clean_text(text: str) -> str:
     """Arguments that were not valid UTF-8 arrive with surrogate escapes; make them plain text."""
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

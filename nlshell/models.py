@@ -13,13 +13,14 @@ from nlshell import paths
 from nlshell.redact import redact_url
 
 MODELS_TTL = 3600.0
+MODELS_CACHE_MAX_BYTES = 64_000_000
 
 
 def _load_cache() -> dict | None:
     """The cached list file as {base_url, fetched, models}, or None when absent or unreadable."""
-    try:
-        with open(paths.models_cache(), encoding="utf-8") as f:
-            data = json.load(f)
+    try:  # never through a link, never blocked by a FIFO: Tab completion reads this
+        raw = paths.read_own(paths.models_cache(), MODELS_CACHE_MAX_BYTES)
+        data = json.loads(raw) if raw is not None else None
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("models"), list):

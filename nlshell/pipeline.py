@@ -133,6 +133,8 @@ class Pipeline:
             for note in self._key_lookup.notes:
                 if self.settings.is_openrouter:
                     self.warn(note)
+            for warning in self._key_lookup.warnings:
+                self.warn(warning)
         return self._key_lookup
 
     @property

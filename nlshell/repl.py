@@ -23,13 +23,13 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.enums import EditingMode
-from prompt_toolkit.history import FileHistory, InMemoryHistory
 from prompt_toolkit.output import ColorDepth
 
 from nlshell import __version__, paths
 from nlshell.console import internal_error, report, say, use_color
 from nlshell.errors import EXIT_FAILURE, EXIT_OK, Aborted, InvalidCommandError, NlshellError, NoKeyError
 from nlshell.prompt import user_turn
+from nlshell.repl_history import repl_history
 from nlshell.repl_keys import MULTILINE_RULE, repl_bindings, request_text
 from nlshell.spinner import Spinner
 from nlshell.text import visible
@@ -277,13 +277,7 @@ class Repl:
 
     # -- set-up --------------------------------------------------------------------------
     def _history(self):
-        path = paths.repl_history()
-        try:
-            paths.touch_private(path)
-        except OSError as e:
-            self.warn(f"cannot keep the REPL history at {path} ({e.strerror or e}); this session only")
-            return InMemoryHistory()
-        return FileHistory(path)
+        return repl_history(self.warn)
 
     def make_session(self) -> PromptSession:
         mode = EditingMode.VI if self.settings.editing_mode == "vi" else EditingMode.EMACS
