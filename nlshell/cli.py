@@ -152,7 +152,7 @@ commands:
   nlshell completions SHELL     shell completion script
   nlshell models [SEARCH]       list models (--free, --json)
   nlshell auth login|logout|status
-  nlshell config show|path
+  nlshell config show|path|trust|untrust
   nlshell cache clear|stats
   nlshell history [clear]       commands run through nlshell (--json)
 
@@ -679,14 +679,22 @@ def _auth_status(global_args) -> int:
 def _cmd_config(argv, global_args) -> int:
     p = _Parser.make(
         "nlshell config",
-        "Show the effective settings and where each came from, or the config file's path.",
-        "examples:\n  nlshell config show\n  nlshell config show --json\n  $EDITOR \"$(nlshell config path)\"",
+        "Show the effective settings and where each came from, or the config file's path; trust a "
+        "directory whose .env sets OPENROUTER_BASE_URL to receive your key.",
+        "examples:\n  nlshell config show\n  nlshell config show --json\n  $EDITOR \"$(nlshell config path)\"\n"
+        "  nlshell config trust           (this directory's .env may send your key to the server it names)\n"
+        "  nlshell config untrust ~/src/x",
     )
-    p.add_argument("action", choices=("show", "path"), metavar="{show,path}")
+    p.add_argument("action", choices=("show", "path", "trust", "untrust"), metavar="{show,path,trust,untrust}")
+    p.add_argument("directory", nargs="?", metavar="DIR", help="trust/untrust: the directory (default: here)")
     p.add_argument("--json", action="store_true", help="print a JSON object (show)")
     args = p.parse_args(argv)
     from nlshell import config, paths
 
+    if args.directory is not None and args.action not in ("trust", "untrust"):
+        raise UsageError(f"config {args.action} takes no directory", "see `nlshell config --help`")
+    if args.action in ("trust", "untrust"):
+        return _config_trust(args.action, args.directory or os.getcwd())
     if args.action == "path":
         out(paths.config_file())
         return EXIT_OK
@@ -703,6 +711,7 @@ def _cmd_config(argv, global_args) -> int:
     rows.append(("config file", settings.config_path, "exists" if settings.config_exists else "not present"))
     rows.append(("cache", paths.cache_db(), ""))
     rows.append(("memory", paths.memory_db(), ""))
+    rows.append(("trusted dirs", paths.trust_file(), "nlshell config trust"))
     if args.json:
         out_json({name: {"value": value, "source": source} for name, value, source in rows})
         return EXIT_OK
@@ -714,6 +723,22 @@ def _cmd_config(argv, global_args) -> int:
         elif shown in ("", None):
             shown = "(not set)"
         out(f"{name.ljust(width)}  {_visible(str(shown))}" + (f"   ({source})" if source else ""))
+    return EXIT_OK
+
+
+def _config_trust(action: str, directory: str) -> int:
+    from nlshell import trust
+    from nlshell.redact import redact_url
+
+    where = os.path.realpath(directory)
+    if action == "trust":
+        url = trust.trust(where)
+        say(f"nlshell: trusted {_visible(where)}: its .env may send your key to {_visible(redact_url(url))} "
+            "(`nlshell config untrust` undoes it)")
+    elif trust.untrust(where):
+        say(f"nlshell: no longer trusting {_visible(where)}")
+    else:
+        say(f"nlshell: {_visible(where)} was not trusted")
     return EXIT_OK
 
 

@@ -55,6 +55,7 @@ class Settings:
         self.sources: dict[str, str] = {}
         self.dotenv: dict[str, str] = {}  # values read from .env files (key included)
         self.dotenv_sources: dict[str, str] = {}
+        self.dotenv_files: dict[str, str] = {}  # variable → the .env file that set it
         self.config_path = paths.config_file()
         self.config_exists = False
 
@@ -308,6 +309,7 @@ def load(flags: dict[str, object] | None = None) -> Settings:
         for var, value in read_dotenv(path).items():
             settings.dotenv[var] = value
             settings.dotenv_sources[var] = f".env ({path})"
+            settings.dotenv_files[var] = path
 
     file_values: dict[str, object] = {}
     if os.path.isfile(settings.config_path):

@@ -61,6 +61,11 @@ def credentials_file() -> str:
     return os.path.join(config_dir(), "credentials")
 
 
+def trust_file() -> str:
+    """Directories whose .env may choose the server the key goes to (`nlshell config trust`)."""
+    return os.path.join(config_dir(), "trusted.json")
+
+
 class UnsafeFileError(OSError):
     """A symbolic link, FIFO, device or directory where nlshell keeps a file of its own.
 

@@ -153,6 +153,10 @@ class Pipeline:
                 from nlshell.errors import NoKeyError
 
                 raise NoKeyError()
+            if key:
+                from nlshell.trust import check_key_destination
+
+                check_key_destination(self.settings, self.key_lookup().source)
             attribution = self.settings.attribution
             self._client = OpenRouterClient(
                 self.settings.base_url,
