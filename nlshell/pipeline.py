@@ -222,15 +222,15 @@ class Pipeline:
         if self.settings.cache_enabled and not offline:
             key = self.cache_key_for(request, history)
             if not no_cache:
-                hit = self.cache.get(key)
+                hit = self._cached(request, key)
                 if hit is not None:
-                    return Suggestion(request, cached=True, key=key, **hit)
+                    return hit
 
         if not history and not no_cache and self.memory is not None:
             # --no-cache asks for a fresh answer: the remembered command would be the same one again.
             remembered = self.memory.exact(request, shell=self.shell)
-            if remembered:
-                s = self.assess(request, remembered, source="memory")
+            if remembered and self._shows_as_stored(remembered, "a remembered command"):
+                s = self.assess(request, remembered, source="memory")  # rated now, by today's rules
                 s.notes.append("from your history (nlshell history)")
                 return s
 
@@ -247,6 +247,36 @@ class Pipeline:
             if hint:
                 e.hint = f"offline suggestion: {hint}  (nlshell --offline …)"
             raise
+
+    def _cached(self, request: str, key: str) -> Suggestion | None:
+        """A cached answer, checked as it is read: hidden characters drop it; a rating made by
+        other code (a fix since, an upgrade) is made again, so it follows a safety fix at once."""
+        from nlshell.fingerprint import rater_fingerprint
+
+        hit = self.cache.get(key)
+        if hit is None:
+            return None
+        if not self._shows_as_stored(hit["command"], "a cached answer"):
+            self.cache.evict(key)
+            return None
+        if hit.pop("rater", None) == rater_fingerprint():
+            return Suggestion(request, cached=True, key=key, **hit)
+        s = self.assess(request, hit["command"], source=hit["source"] or "model", model=hit["model"], key=key)
+        if not s.valid:  # no longer valid here (a program removed since?): ask afresh
+            self.cache.evict(key)
+            return None
+        s.cached = True
+        self.cache.put(key, _cache_entry(s), request=request)
+        return s
+
+    def _shows_as_stored(self, command: str, what: str) -> bool:
+        """A stored command with hidden characters was not stored by us: never show or run it."""
+        from nlshell.text import hostile_characters
+
+        hidden = hostile_characters(command)
+        if hidden:
+            self.warn(f"ignored {what} with hidden or control characters ({', '.join(hidden)}); asking afresh")
+        return not hidden
 
     def _ask_model(self, request: str, *, history, key: str | None) -> Suggestion:
         from nlshell.errors import KeyInReplyError
@@ -301,6 +331,13 @@ class Pipeline:
         hit = self._top_offline_hit(request, warn=self.warn)
         if hit is None:
             raise NoOfflineAnswerError()
+        from nlshell.text import hostile_characters
+
+        hidden = hostile_characters(hit.command)
+        if hidden:  # the index is a file on disk, and files can be changed
+            from nlshell.errors import HostileTextError
+
+            raise HostileTextError(hidden)
         s = self.assess(request, hit.command, source="offline")
         if notice:
             s.notes.append(notice)
@@ -358,7 +395,10 @@ class Pipeline:
 
 
 def _cache_entry(s: Suggestion) -> dict:
+    from nlshell.fingerprint import rater_fingerprint
+
     return {
+        "rater": rater_fingerprint(),
         "command": s.command,
         "valid": s.valid,
         "risk": s.risk,

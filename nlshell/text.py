@@ -6,12 +6,11 @@ could move the cursor, change what is shown, or hide text. Hostile characters ar
 escapes: code points below U+0100 as `\\xNN` (two lower-case hex digits: `\\x1b`, `\\x9b`),
 everything above as `U+XXXX` (`U+202E`, `U+E0041`). Tab and newline are the only controls kept.
 
-Kept small and free of imports beyond `re`: the CLI's error path uses it.
+Cheap to import (the regex is compiled on first need, and plain ASCII never needs it): the
+cache-hit path checks every stored command with it.
 """
 
 from __future__ import annotations
-
-import re
 
 # Inclusive code point ranges that never reach a terminal or a shell raw. Every Unicode control
 # (Cc) except tab and newline, every format character (Cf: bidi, zero-width, BOM, tags), the line
@@ -48,9 +47,21 @@ HOSTILE_RANGES: tuple[tuple[int, int], ...] = (
     (0xE0000, 0xE007F),  # tag characters ("ASCII smuggling")
 )
 
-_HOSTILE = re.compile(
-    "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in HOSTILE_RANGES) + "]"
-)
+_HOSTILE = None  # the compiled class of every range above, made on first need
+
+
+def _pattern():
+    global _HOSTILE
+    if _HOSTILE is None:
+        import re
+
+        _HOSTILE = re.compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in HOSTILE_RANGES) + "]")
+    return _HOSTILE
+
+
+def _plain_ascii(text: str) -> bool:
+    """ASCII without controls (tab and newline aside): most text, answered without the regex."""
+    return text.isascii() and text.replace("\n", "").replace("\t", "").isprintable()
 
 
 def _escape(char: str) -> str:
@@ -60,9 +71,13 @@ def _escape(char: str) -> str:
 
 def hostile_characters(text: str) -> list[str]:
     """Each distinct hostile character in `text`, in order of appearance, spelled as an escape."""
-    return list(dict.fromkeys(_escape(c) for c in _HOSTILE.findall(text)))
+    if _plain_ascii(text):
+        return []
+    return list(dict.fromkeys(_escape(c) for c in _pattern().findall(text)))
 
 
 def visible(text: str) -> str:
     """`text` safe to print: every hostile character replaced by its escape (tab, newline kept)."""
-    return _HOSTILE.sub(lambda m: _escape(m.group()), text)
+    if _plain_ascii(text):
+        return text
+    return _pattern().sub(lambda m: _escape(m.group()), text)

@@ -40,7 +40,7 @@ def test_there_is_one_visible_and_one_hostile_table():
                 delegates = any(isinstance(n, ast.ImportFrom) and n.module == "nlshell.text" for n in ast.walk(node))
                 if where != "nlshell/text.py" and not delegates:
                     own.append(f"{where}:{node.name}")
-    assert sorted(tables) == ["nlshell/text.py:HOSTILE_RANGES", "nlshell/text.py:_HOSTILE"]
+    assert set(tables) == {"nlshell/text.py:HOSTILE_RANGES", "nlshell/text.py:_HOSTILE"}
     assert own == []
 
 
@@ -119,3 +119,12 @@ def test_auth_status_shows_a_hostile_key_label_as_escapes(nlshell, fake_server):
     assert r.returncode == 0, r
     assert printable_safely(r.stdout) and printable_safely(r.stderr), r
     assert "label:  my keyU+2028U+E0041\\x1b]0;title\\x07" in r.stdout
+
+
+def test_the_ascii_shortcut_agrees_with_the_table():
+    """Plain ASCII is answered without the regex; every ASCII character must get the table's answer."""
+    covered = {code for lo, hi in HOSTILE_RANGES for code in range(lo, hi + 1)}
+    for code in range(0x80):
+        char = chr(code)
+        assert bool(hostile_characters(f"ls{char}x")) == (code in covered), hex(code)
+        assert (visible(char) != char) == (code in covered), hex(code)
