@@ -23,6 +23,7 @@ SPEC: dict[str, tuple[str, str, str, object, str | None]] = {
     "fallback_models": ("provider", "fallback_models", "list", DEFAULT_FALLBACK_MODELS, None),
     "base_url": ("provider", "base_url", "url", OPENROUTER_BASE_URL, "OPENROUTER_BASE_URL"),
     "timeout": ("provider", "timeout", "float+", 30.0, None),
+    "deadline": ("provider", "deadline", "float+", 60.0, None),
     "temperature": ("provider", "temperature", "float0", 0.0, None),
     "max_tokens": ("provider", "max_tokens", "int+", 1024, None),
     "reasoning_effort": (

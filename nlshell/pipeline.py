@@ -162,6 +162,7 @@ class Pipeline:
                 self.settings.base_url,
                 key,
                 read_timeout=self.settings.timeout,
+                deadline=self.settings.deadline,
                 referer="https://github.com/nlshell/nlshell" if attribution else None,
                 title="nlshell" if attribution else None,
                 user_agent=f"nlshell/{__version__}",

@@ -37,6 +37,7 @@ from nlshell.openrouter.errors import (
     safe_text,
 )
 from nlshell.openrouter.retry import call_with_retries, parse_retry_after
+from nlshell.openrouter.transport import ACCEPT_ENCODING, Deadline, bind_deadline, decoded_body, too_large
 from nlshell.openrouter.types import ChatResult, KeyInfo, ModelInfo, Usage
 
 log = logging.getLogger("nlshell.http")
@@ -67,10 +68,13 @@ class OpenRouterClient:
         transport: httpx.BaseTransport | None = None,
         max_response_bytes: int = 2_000_000,
         user_agent: str = f"nlshell/{__version__}",
+        deadline: float = 60.0,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._api_key = api_key or None
         self.read_timeout = read_timeout
+        self.deadline = deadline  # seconds for a whole request, retries included; streams: no text for read_timeout
+        self._deadline = Deadline()
         self.connect_timeout = connect_timeout
         self.referer = referer
         self.title = title
@@ -104,13 +108,14 @@ class OpenRouterClient:
             with self._lock:
                 if self._http is None:
                     self._http = httpx.Client(
-                        headers=self._headers(),
+                        headers={**self._headers(), "Accept-Encoding": ACCEPT_ENCODING},
                         timeout=httpx.Timeout(self.read_timeout, connect=self.connect_timeout),
                         limits=httpx.Limits(max_keepalive_connections=20, max_connections=20, keepalive_expiry=60),
                         transport=self._transport,
                         follow_redirects=False,
                         verify=self._needs_tls(),
                     )
+                    bind_deadline(self._http, self._deadline)
         return self._http
 
     def _needs_tls(self) -> bool:
@@ -237,8 +242,10 @@ class OpenRouterClient:
         return self._shown_base + url[len(self.base_url):].split("?", 1)[0]
 
     def _with_retries(self, fn):
+        message = f"no complete reply from {self._hostport} within {self.deadline:g} s"
         try:
-            return call_with_retries(fn, sleep=self._sleep)
+            with self._deadline.until(time.monotonic() + self.deadline, message):
+                return call_with_retries(fn, sleep=self._sleep)
         except NlshellError as exc:
             self._scrub(exc)
             raise
@@ -285,19 +292,24 @@ class OpenRouterClient:
         return response.status_code, response.headers, data
 
     def _read_capped(self, response: httpx.Response, max_bytes: int) -> bytes:
-        """The whole body, or MalformedResponseError as soon as it passes `max_bytes`."""
+        """The whole decoded body, or MalformedResponseError as soon as it (or any layer of its
+        decoding) passes `max_bytes`."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
-            raise _too_large(max_bytes, response.status_code)
+            raise too_large(max_bytes, response.status_code)
         buffer = bytearray()
-        for chunk in response.iter_bytes():
+        for chunk in decoded_body(response, max_bytes):
             buffer += chunk
             if len(buffer) > max_bytes:
-                raise _too_large(max_bytes, response.status_code)
+                raise too_large(max_bytes, response.status_code)
         return bytes(buffer)
 
     def _transport_error(self, exc: httpx.HTTPError) -> NlshellError:
         where = self._hostport
+        expired = self._deadline.passed() if isinstance(exc, httpx.TimeoutException) else None
+        if expired:  # a server that trickles bytes or keeps a stream alive without text
+            return RequestTimeoutError(expired, "try again later, or raise `deadline` or `timeout` in the "
+                                       "[provider] section of the config", retryable=False)
         if isinstance(exc, httpx.ConnectTimeout):
             return ConnectError(f"could not connect to {where} within {self.connect_timeout:g} s")
         if isinstance(exc, httpx.ConnectError):
@@ -352,10 +364,6 @@ class OpenRouterClient:
         if isinstance(body, dict) and body.get("error"):
             raise error_from_body(status, body, model=model, retry_after=retry_after)
         return body
-
-
-def _too_large(max_bytes: int, status: int) -> MalformedResponseError:
-    return MalformedResponseError(f"the reply is too large (over {max_bytes:,} bytes)", status=status)
 
 
 def _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop) -> dict:
@@ -512,6 +520,7 @@ class ChatStream:
         self.usage: Usage | None = None
         self.finish_reason: str | None = None
         self._generator: Iterator[str] | None = None
+        self._quiet_until = 0.0  # when the stream has been without new text for too long
 
     def __iter__(self) -> ChatStream:
         return self
@@ -551,13 +560,16 @@ class ChatStream:
         client = self._client
         url = client._url("/chat/completions")
         self.usage = self.finish_reason = None
-        response = client._send("POST", url, self._payload, attempt)
+        self._quiet_until = time.monotonic() + client.read_timeout  # the first text is due by then
+        with client._deadline.until(self._quiet_until, self._quiet_message()):
+            response = client._send("POST", url, self._payload, attempt)
         try:
             content_type = response.headers.get("content-type", "")
             if not 200 <= response.status_code < 300 or "text/event-stream" not in content_type:
                 # Errors before the stream are plain JSON; a server that ignored `stream` sends a whole reply.
                 try:
-                    data = client._read_capped(response, client.max_response_bytes)
+                    with client._deadline.until(self._quiet_until, self._quiet_message()):
+                        data = client._read_capped(response, client.max_response_bytes)
                 except httpx.HTTPError as exc:
                     raise client._transport_error(exc) from exc
                 body = client._checked_json(response.status_code, response.headers, data, self.model)
@@ -571,17 +583,28 @@ class ChatStream:
             response.close()
             raise
 
+    def _quiet_message(self) -> str:
+        client = self._client
+        return f"no new text from {client._hostport} for {client.read_timeout:g} s"
+
+    def _next_piece(self, body: Iterator[bytes]) -> bytes | None:
+        """The next piece of the body, due before the stream has been quiet for the read timeout:
+        keep-alive comments and trickled bytes do not count as text."""
+        client = self._client
+        with client._deadline.until(self._quiet_until, self._quiet_message()):
+            try:
+                return next(body, None)
+            except httpx.HTTPError as exc:
+                raise client._transport_error(exc) from exc
+
     def _deltas(self, response: httpx.Response) -> Iterator[str]:
         client = self._client
         decoder = SSEDecoder()
-        received = 0
+        body = decoded_body(response, client.max_response_bytes)
         done = False
         gave_text = False
         try:
-            for raw in response.iter_bytes():
-                received += len(raw)
-                if received > client.max_response_bytes:
-                    raise _too_large(client.max_response_bytes, response.status_code)
+            while (raw := self._next_piece(body)) is not None:
                 for data in decoder.feed(raw):
                     if data == "[DONE]":
                         done = True  # keep reading to the end, so the connection can be reused
@@ -589,6 +612,7 @@ class ChatStream:
                         text = self._on_chunk(data)
                         if text:
                             gave_text = True
+                            self._quiet_until = time.monotonic() + client.read_timeout
                             yield text
             for data in decoder.flush():
                 if data != "[DONE]" and not done:
