@@ -12,7 +12,19 @@ import os
 import sys
 
 from nlshell import __version__
-from nlshell.console import clean_text, internal_error, is_terminal, out, out_json, read_stdin, report, say, use_color, warn
+from nlshell.console import (
+    clean_text,
+    internal_error,
+    is_terminal,
+    out,
+    out_json,
+    read_stdin,
+    report,
+    say,
+    use_color,
+    warn,
+    write,
+)
 from nlshell.console import debug as _debug
 from nlshell.console import visible as _visible
 from nlshell.errors import (
@@ -22,6 +34,7 @@ from nlshell.errors import (
     DangerousCommandError,
     InvalidCommandError,
     NlshellError,
+    OutputError,
     UsageError,
 )
 
@@ -34,13 +47,16 @@ _VALUE_FLAGS = ("-m", "--model", "--widget")
 
 # -- entry point -------------------------------------------------------------------------------
 def main(argv: list[str]) -> int:
-    if argv in (["--version"], ["-V"]):
-        out(f"nlshell {__version__}")
-        return EXIT_OK
     try:
+        if argv in (["--version"], ["-V"]):
+            out(f"nlshell {__version__}")
+            return EXIT_OK
         if argv[:1] == ["init"]:
             return _fast_init(argv[1:])
         return _dispatch(argv)
+    except OutputError as e:
+        _silence_stdout()  # what is still buffered would fail again at exit
+        return report(e)
     except NlshellError as e:
         return report(e)
     except KeyboardInterrupt:
@@ -90,8 +106,7 @@ def _fast_init(args: list[str]) -> int:
             return _dispatch(["init", *args])  # let argparse explain the mistake (or print --help)
     if shell is None:
         return _dispatch(["init", *args])
-    sys.stdout.write(render_init(shell, key=key, bind=bind, exe=_own_executable()))
-    sys.stdout.flush()
+    write(render_init(shell, key=key, bind=bind, exe=_own_executable()))
     return EXIT_OK
 
 
@@ -478,11 +493,10 @@ def _cmd_explain(argv, global_args) -> int:
             raise NoKeyError()
         wrote = False
         for chunk in pipeline.explain(command):
-            sys.stdout.write(_visible(chunk))
-            sys.stdout.flush()
+            write(_visible(chunk))
             wrote = True
         if wrote:
-            sys.stdout.write("\n")
+            write("\n")
         return EXIT_OK
     except NlshellError:
         if sys.stdout.isatty():
@@ -506,7 +520,7 @@ def _cmd_init(argv, global_args) -> int:
     args = p.parse_args(argv)
     from nlshell.shells import render_init
 
-    sys.stdout.write(render_init(args.shell, key=args.key, bind=not args.no_bind, exe=_own_executable()))
+    write(render_init(args.shell, key=args.key, bind=not args.no_bind, exe=_own_executable()))
     return EXIT_OK
 
 
@@ -521,7 +535,7 @@ def _cmd_completions(argv, global_args) -> int:
     args = p.parse_args(argv)
     from nlshell.shells import render_completions
 
-    sys.stdout.write(render_completions(args.shell))
+    write(render_completions(args.shell))
     return EXIT_OK
 
 

@@ -198,6 +198,15 @@ def _top_level_line(text: str, key: str) -> int | None:
     return None
 
 
+def _is_text(value: str) -> bool:
+    """Environment bytes that are not UTF-8 arrive as lone surrogates: not text anyone meant."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _coerce(kind: str, value: object) -> object:
     """Check a TOML value against its kind; raise ValueError with what is wrong."""
     if kind in ("str", "url"):
@@ -328,6 +337,8 @@ def load(flags: dict[str, object] | None = None) -> Settings:
             continue
         if env_var:
             value, source = settings.env_value(env_var)
+            if value and not _is_text(value):
+                raise ConfigError(f"{env_var} is not valid UTF-8 text", f"fix it in {source}")
             if value:
                 try:
                     settings.set(name, _coerce(kind, value), source)

@@ -10,12 +10,23 @@ from __future__ import annotations
 import os
 import sys
 
-from nlshell.errors import NlshellError, NoCommandError
+from nlshell.errors import NlshellError, NoCommandError, OutputError
 
 
 def out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    write(text + "\n")
+
+
+def write(text: str) -> None:
+    """The product, on stdout, flushed. A reader that went away raises BrokenPipeError (the edge
+    exits quietly); any other failure (a full disk, an I/O error) is OutputError, one line."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise OutputError(e) from None
 
 
 def out_json(value) -> None:

@@ -153,5 +153,12 @@ class Aborted(NlshellError):
         super().__init__(message)
 
 
+class OutputError(NlshellError):
+    """stdout cannot be written: a full disk, an I/O error."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(f"cannot write the output ({error.strerror or error})", "check where stdout goes")
+
+
 class StoreError(NlshellError):
     """A local store (cache, memory, index) cannot be used; callers degrade rather than fail."""
