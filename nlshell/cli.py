@@ -643,7 +643,8 @@ def _cmd_auth(argv, global_args) -> int:
         else:
             key, more = read_stdin(MAX_KEY, line=True)
             if more:
-                raise UsageError(f"the key on stdin is over {MAX_KEY:,} characters", "pipe in the key alone, on one line")
+                raise UsageError(f"the key on stdin is over {MAX_KEY:,} characters",
+                                 "pipe in the key alone, on one line")
         where = credentials.store_key(key)
         say(f"nlshell: key stored in the {where}")
         if not key.strip().startswith("sk-or-"):
@@ -672,7 +673,8 @@ def _auth_status(global_args) -> int:
             missing = NoKeyError()  # the same words as every other front that needs the key
             say(f"nlshell: {missing.message} — {missing.hint}")
         else:
-            say(f"nlshell: no API key set — {redact_url(settings.base_url)} gets none, which is fine unless it asks for one")
+            say(f"nlshell: no API key set — {redact_url(settings.base_url)} gets none, "
+                "which is fine unless it asks for one")
         for note in lookup.notes:
             say(f"nlshell: {note}")
         return EXIT_USAGE if settings.is_openrouter else EXIT_OK

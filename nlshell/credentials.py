@@ -18,7 +18,6 @@ KEYRING_DEADLINE = 3.0  # seconds
 NO_KEYRING = "no system keyring is available"
 
 
-
 def mask(key: str | None) -> str:
     """Enough of a key to recognise it, never enough to use it."""
     if not key:

@@ -41,6 +41,7 @@ class CommandTooLongError(RefusedError):
         )
         self.length = length
 
+
 class Extraction:
     """The command to show, check and maybe run, plus notes for the person about how it was found.
 

@@ -188,9 +188,10 @@ class SqliteStore:
     def wipe(self, table: str) -> int:
         """Delete every row so it cannot be read back from the file's free pages or the WAL.
 
-        Returns how many rows were forgotten. A store that cannot be cleared (read-only, locked,
-        a link in its place) raises StoreError: "forgot 0" while everything is kept would be a lie.
-        On a full disk, where SQLite cannot even log a delete, the files themselves are removed.
+        Returns how many rows were forgotten. When SQLite cannot delete (a full disk cannot even log
+        a delete), the files themselves are removed; when that fails too (a read-only disk, an
+        immutable file, a link in its place) it raises StoreError: "forgot 0" while everything is
+        kept would be a lie.
         """
         import sqlite3
 

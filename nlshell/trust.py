@@ -46,7 +46,8 @@ def _records() -> list[dict]:
     entries = data.get("trusted") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         return []
-    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("dir"), str) and isinstance(e.get("url"), str)]
+    return [e for e in entries
+            if isinstance(e, dict) and isinstance(e.get("dir"), str) and isinstance(e.get("url"), str)]
 
 
 def _save(records: list[dict]) -> None:

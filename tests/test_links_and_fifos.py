@@ -113,7 +113,8 @@ def test_a_link_in_place_of_the_credentials_file_is_neither_read_nor_written(nls
     assert (r.returncode, r.stdout) == (0, "ls -la\n"), r
     assert "Authorization" not in fake_server.chat_requests[0].headers  # that file's line was not sent as a key
     assert len(warnings(r)) == 1 and "credentials file" in r.stderr and "symbolic link" in r.stderr, r
-    login = nlshell("auth", "login", input=FAKE_KEY + "\n", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    login = nlshell("auth", "login", input=FAKE_KEY + "\n",
+                    env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert login.returncode == 2 and "symbolic link" in login.stderr, login
     assert secret_elsewhere.read_text() == "OPENROUTER_API_KEY=sk-or-v1-" + "7" * 64 + "\n"
     assert stat.S_IMODE(secret_elsewhere.stat().st_mode) == 0o644

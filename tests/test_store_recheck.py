@@ -81,7 +81,8 @@ def test_a_cached_rating_follows_a_fix_to_the_rater_at_once(nlshell, fake_server
     assert len(fake_server.chat_requests) == 1  # all from the cache, rated again when read
 
 
-def test_an_entry_from_another_rater_is_rated_again_and_stored_with_todays_fingerprint(nlshell, fake_server, server_env):
+def test_an_entry_from_another_rater_is_rated_again_and_stored_with_todays_fingerprint(nlshell, fake_server,
+                                                                                     server_env):
     fake_server.reply("rm -rf ~")
     nlshell("-p", "clean my home", env=server_env)
     alter(cache_db(), "UPDATE entries SET risk = 'safe', reasons = '', rater = 'an-older-rater'")

@@ -32,7 +32,8 @@ def test_there_is_one_visible_and_one_hostile_table():
         where = str(path.relative_to(REPO))
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            targets = (node.targets if isinstance(node, ast.Assign)
+                       else [node.target] if isinstance(node, ast.AnnAssign) else [])
             for target in targets:
                 if isinstance(target, ast.Name) and target.id in ("HOSTILE_RANGES", "_HOSTILE", "_INVISIBLE"):
                     tables.append(f"{where}:{target.id}")

@@ -21,7 +21,6 @@ import httpx
 
 from nlshell import __version__
 from nlshell.errors import ConfigError, NlshellError
-from nlshell.redact import scrub
 from nlshell.openrouter.errors import (
     ApiError,
     ConnectError,
@@ -39,6 +38,7 @@ from nlshell.openrouter.errors import (
 from nlshell.openrouter.retry import call_with_retries, parse_retry_after
 from nlshell.openrouter.transport import ACCEPT_ENCODING, Deadline, bind_deadline, decoded_body, too_large
 from nlshell.openrouter.types import ChatResult, KeyInfo, ModelInfo, Usage
+from nlshell.redact import scrub
 
 log = logging.getLogger("nlshell.http")
 
