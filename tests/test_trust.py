@@ -175,3 +175,39 @@ def test_config_trust_is_documented():
 def test_config_help_names_trust(nlshell):
     r = nlshell("config", "--help")
     assert "trust" in r.stdout and "untrust" in r.stdout
+
+
+@pytest.mark.parametrize("line, expected", [("nlshell config t", "trust"), ("nlshell config u", "untrust"),
+                                            ("nlshell config trust ", "")])
+def test_bash_completes_trust_and_then_a_directory(line, expected):
+    import shutil
+    import subprocess
+
+    from nlshell import shells
+
+    if shutil.which("bash") is None:
+        pytest.skip("bash is not installed")
+    driver = 'eval "$COMPLETIONS"; COMP_LINE=$LINE; COMP_POINT=${#LINE}; _nlshell; printf "<<%s>>" "${COMPREPLY[*]}"'
+    env = dict(os.environ, COMPLETIONS=shells.render_completions("bash"), LINE=line)
+    proc = subprocess.run(["bash", "--norc", "-c", driver], capture_output=True, text=True, env=env, timeout=30)
+    assert f"<<{expected}>>" in proc.stdout, proc  # (nothing offered: bash's -o default gives file names)
+
+
+def test_fish_completes_trust_and_then_a_directory():
+    import shutil
+    import subprocess
+
+    from nlshell import shells
+
+    if shutil.which("fish") is None:
+        pytest.skip("fish is not installed")
+    Path("a-clone").mkdir()
+    Path("a-file").write_text("")
+    got = {}
+    for line in ("nlshell config ", "nlshell config trust "):
+        env = dict(os.environ, COMPLETIONS=shells.render_completions("fish"), LINE=line)
+        proc = subprocess.run(["fish", "--no-config", "-c", 'echo $COMPLETIONS | source; complete -C"$LINE"'],
+                              capture_output=True, text=True, env=env, timeout=30)
+        got[line] = {row.split("\t")[0] for row in proc.stdout.splitlines()}
+    assert got["nlshell config "] == {"show", "path", "trust", "untrust"}
+    assert got["nlshell config trust "] == {"a-clone/"}
