@@ -333,13 +333,13 @@ def interleaved(cmds: list[Cmd], cwd: Path, runs: int, warmup: int) -> dict[str,
     return results
 
 
-def peak_rss_kb(cmd: Cmd, cwd: Path, python: Path, runs: int) -> int:
+def peak_rss_kb(cmd: Cmd, cwd: Path, python: Path, runs: int, exit_code: int = 0) -> int:
     values = []
     for _ in range(runs):
         proc = subprocess.run([str(python), "-c", RSS_WRAPPER, *cmd.argv], env=cmd.env, cwd=cwd,
                               stdin=subprocess.DEVNULL, capture_output=True, text=True)
         found = re.search(r"MAXRSS_KB (\d+) (-?\d+)", proc.stdout)
-        if not found or found.group(2) != "0":
+        if not found or found.group(2) != str(exit_code):
             raise BenchError(f"`{cmd.label}` failed under the RSS wrapper: {proc.stderr.strip()[-200:]}")
         values.append(int(found.group(1)))
     return int(median(values))
@@ -613,12 +613,32 @@ class Bench:
                              goal, mib <= GOAL_RSS_ONESHOT_MB, data={"maxrss_kb": kb, "floor_kb": floor_kb}))
         self.peers.rss_rows()
 
+    # peak RSS when the reply is a compression bomb: every layer is decoded in bounded steps and capped
+    def rss_bomb(self) -> None:
+        import gzip
+
+        name, goal = "peak RSS: a `gzip, gzip` bomb reply (256 MiB decoded)", f"≤ {GOAL_RSS_ONESHOT_MB:.0f} MiB"
+        body = gzip.compress(gzip.compress(b"\0" * (256 << 20), compresslevel=9), compresslevel=9)
+        runs = 1 if self.args.quick else 3
+        for _ in range(runs):
+            self.box.server.respond(200, body=body, headers={"Content-Encoding": "gzip, gzip"})
+        nl = self.cmd("nlshell -p --no-cache (bomb)", [self.nl, "-p", "--no-cache", "a bomb, please"])
+        try:
+            kb = peak_rss_kb(nl, self.box.work, self.target.python, runs, exit_code=1)  # refused: too large
+        except BenchError as e:
+            self.rows.append(unavailable(name, str(e), goal))
+            return
+        mib = kb / 1024
+        self.rows.append(Row(name, f"{mib:.1f} MiB", f"{len(body):,} bytes on the wire", f"{mib:.1f} MiB", goal,
+                             mib <= GOAL_RSS_ONESHOT_MB, data={"maxrss_kb": kb, "wire_bytes": len(body)}))
+
     def run(self) -> list[Row]:
         self.startup()
         self.miss()
         self.repl()
         self.check()
         self.rss_oneshot()
+        self.rss_bomb()
         return self.rows
 
 

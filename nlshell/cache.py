@@ -16,7 +16,7 @@ from nlshell.digest import sha256_hex
 from nlshell.store import SqliteStore, has_secret
 
 _SEP = "\x1f"  # joins reason/problem lists in one column; never appears in shown text
-_COLUMNS = ("command", "valid", "risk", "reasons", "problems", "model", "source")
+_COLUMNS = ("command", "valid", "risk", "reasons", "problems", "model", "source", "rater")
 
 
 def cache_key(*parts: str) -> str:
@@ -27,7 +27,7 @@ def cache_key(*parts: str) -> str:
 class CommandCache(SqliteStore):
     """get/put validated suggestions by key, with a TTL, in memory and in the persistent store."""
 
-    schema_version = 1
+    schema_version = 2  # 2: each entry records which rater rated it
     label = "cache"
 
     def __init__(
@@ -52,7 +52,7 @@ class CommandCache(SqliteStore):
         db.execute(
             "CREATE TABLE entries (key TEXT PRIMARY KEY, created REAL NOT NULL,"
             " command TEXT NOT NULL, valid INTEGER, risk TEXT, reasons TEXT, problems TEXT,"
-            " model TEXT, source TEXT)"
+            " model TEXT, source TEXT, rater TEXT)"
         )
 
     # -- the public interface --------------------------------------------------------------
@@ -63,7 +63,7 @@ class CommandCache(SqliteStore):
             if hit is not None:
                 return dict(hit)
         cursor = self.run(
-            "SELECT created, command, valid, risk, reasons, problems, model, source FROM entries WHERE key = ?",
+            "SELECT created, command, valid, risk, reasons, problems, model, source, rater FROM entries WHERE key = ?",
             (key,),
         )
         row = cursor.fetchone() if cursor is not None else None
@@ -89,8 +89,8 @@ class CommandCache(SqliteStore):
         self._memory[key] = dict(entry)
         valid = entry.get("valid")
         cursor = self.run(
-            "INSERT OR REPLACE INTO entries (key, created, command, valid, risk, reasons, problems, model, source)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO entries (key, created, command, valid, risk, reasons, problems, model, source,"
+            " rater) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
                 self.clock(),
@@ -101,6 +101,7 @@ class CommandCache(SqliteStore):
                 _SEP.join(entry.get("problems") or []),
                 entry.get("model"),
                 entry.get("source"),
+                entry.get("rater"),
             ),
         )
         if cursor is not None and self.clock() - self._last_prune > 60:

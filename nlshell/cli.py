@@ -20,10 +20,12 @@ from nlshell.console import (
     no_model_reason,
     out,
     out_json,
+    read_stdin,
     report,
     say,
     use_color,
     warn,
+    write,
 )
 from nlshell.console import debug as _debug
 from nlshell.console import visible as _visible
@@ -34,6 +36,7 @@ from nlshell.errors import (
     DangerousCommandError,
     InvalidCommandError,
     NlshellError,
+    OutputError,
     TemplateError,
     UsageError,
 )
@@ -41,6 +44,7 @@ from nlshell.errors import (
 SUBCOMMANDS = ("history", "completions", "explain", "check", "guard", "init", "models", "auth", "config", "cache")
 SHELLS = ("bash", "zsh", "fish")
 MAX_REQUEST = 4_000  # characters: a request is a few sentences, not a file
+MAX_KEY = 4_096  # characters of a key read from stdin
 _VALUE_FLAGS = ("-m", "--model", "--widget")
 # check and explain: a command's words may come unquoted; the shell still expands ~ * $ first.
 _COMMAND_HELP = "the command; quote it if it has ~ * $ | ; or quotes (plain words need none)"
@@ -48,10 +52,10 @@ _COMMAND_HELP = "the command; quote it if it has ~ * $ | ; or quotes (plain word
 
 # -- entry point -------------------------------------------------------------------------------
 def main(argv: list[str]) -> int:
-    if argv in (["--version"], ["-V"]):
-        out(f"nlshell {__version__}")
-        return EXIT_OK
     try:
+        if argv in (["--version"], ["-V"]):
+            out(f"nlshell {__version__}")
+            return EXIT_OK
         if argv[:1] == ["init"]:
             return _fast_init(argv[1:])
         if argv[:1] == ["guard"]:  # the coding-agent hook: before every agent command, without argparse
@@ -61,6 +65,9 @@ def main(argv: list[str]) -> int:
             if code is not None:
                 return code
         return _dispatch(argv)
+    except OutputError as e:
+        _silence_stdout()  # what is still buffered would fail again at exit
+        return report(e)
     except NlshellError as e:
         return report(e)
     except KeyboardInterrupt:
@@ -110,8 +117,7 @@ def _fast_init(args: list[str]) -> int:
             return _dispatch(["init", *args])  # let argparse explain the mistake (or print --help)
     if shell is None:
         return _dispatch(["init", *args])
-    sys.stdout.write(render_init(shell, key=key, bind=bind, exe=_own_executable()))
-    sys.stdout.flush()
+    write(render_init(shell, key=key, bind=bind, exe=_own_executable()))
     return EXIT_OK
 
 
@@ -167,7 +173,7 @@ commands:
   nlshell completions SHELL     shell completion script
   nlshell models [SEARCH]       list models (--free, --json)
   nlshell auth login|logout|status
-  nlshell config show|path
+  nlshell config show|path|trust|untrust
   nlshell cache clear|stats
   nlshell history [clear]       commands run through nlshell (--json)
 
@@ -267,7 +273,13 @@ def _dispatch(argv: list[str]) -> int:
     args = _quick_args(argv) or _main_parser().parse_intermixed_args(argv)
     request = clean_text(" ".join(args.words)).strip()
     if not request and not sys.stdin.isatty() and (args.print_only or args.json or args.widget or args.yes):
-        request = clean_text(sys.stdin.read()).strip()  # `echo "list files" | nlshell -p`
+        request, more = read_stdin(4 * MAX_REQUEST)  # `echo "list files" | nlshell -p`, never `yes | …` whole
+        if more:
+            raise UsageError(
+                f"the request on stdin is over {4 * MAX_REQUEST:,} characters; the limit is {MAX_REQUEST:,}",
+                "say what you want in a few sentences",
+            )
+        request = request.strip()
     if not request:
         if args.words or args.print_only or args.json or args.widget or args.yes or args.offline:
             raise UsageError("no request given", 'try: nlshell -p "list all files"')
@@ -460,7 +472,7 @@ def _cmd_check(argv, global_args) -> int:
 
     shell = args.shell or user_shell()[1]
     result = assess(command, shell)
-    from nlshell.extract import hostile_characters
+    from nlshell.text import hostile_characters
 
     hidden = hostile_characters(command)
     if hidden:  # what a terminal shows would not be what runs
@@ -527,6 +539,9 @@ def _cmd_explain(argv, global_args) -> int:
     command = clean_text(" ".join(args.command)).strip()
     if not command:
         raise UsageError("nothing to explain", "try: nlshell explain 'tar -xzvf a.tgz'")
+    if len(command) > MAX_REQUEST:
+        raise UsageError(f"the command is {len(command):,} characters long; the limit is {MAX_REQUEST:,}",
+                         "explain a part of it at a time")
     args.model = args.model or global_args.model
     settings = _settings(args)
     pipeline = _pipeline(settings)
@@ -538,11 +553,10 @@ def _cmd_explain(argv, global_args) -> int:
         _maybe_a_request("explain", args.command, pipeline.assess("", command, source="user").problems)
         wrote = False
         for chunk in _explaining(pipeline.explain(command)):
-            sys.stdout.write(_visible(chunk))
-            sys.stdout.flush()
+            write(_visible(chunk))
             wrote = True
         if wrote:
-            sys.stdout.write("\n")
+            write("\n")
         return EXIT_OK
     except NlshellError:
         if sys.stdout.isatty():
@@ -578,7 +592,7 @@ def _cmd_init(argv, global_args) -> int:
     args = p.parse_args(argv)
     from nlshell.shells import render_init
 
-    sys.stdout.write(render_init(args.shell, key=args.key, bind=not args.no_bind, exe=_own_executable()))
+    write(render_init(args.shell, key=args.key, bind=not args.no_bind, exe=_own_executable()))
     return EXIT_OK
 
 
@@ -593,7 +607,7 @@ def _cmd_completions(argv, global_args) -> int:
     args = p.parse_args(argv)
     from nlshell.shells import render_completions
 
-    sys.stdout.write(render_completions(args.shell))
+    write(render_completions(args.shell))
     return EXIT_OK
 
 
@@ -699,7 +713,10 @@ def _cmd_auth(argv, global_args) -> int:
             except EOFError:
                 key = ""
         else:
-            key = sys.stdin.readline()
+            key, more = read_stdin(MAX_KEY, line=True)
+            if more:
+                raise UsageError(f"the key on stdin is over {MAX_KEY:,} characters",
+                                 "pipe in the key alone, on one line")
         where = credentials.store_key(key)
         say(f"nlshell: key stored in the {where}")
         if not key.strip().startswith("sk-or-"):
@@ -716,6 +733,7 @@ def _cmd_auth(argv, global_args) -> int:
 
 def _auth_status(global_args) -> int:
     from nlshell import credentials, models
+    from nlshell.redact import redact_url
 
     settings = _settings(global_args)
     pipeline = _pipeline(settings)
@@ -725,7 +743,7 @@ def _auth_status(global_args) -> int:
             return _auth_status_without_a_key(settings, pipeline, lookup)
         out(f"key:    {credentials.mask(lookup.key)}")
         out(f"source: {lookup.source}")
-        out(f"server: {settings.base_url}")
+        out(f"server: {redact_url(settings.base_url)}")
         if settings.is_openrouter:
             lines = models.describe_key(pipeline.client().key_info(), model=settings.model)
         else:
@@ -746,6 +764,7 @@ def _auth_status(global_args) -> int:
 def _auth_status_without_a_key(settings, pipeline, lookup) -> int:
     """OpenRouter needs a key (exit 2); another server is asked whether it does (401: exit 2)."""
     from nlshell import models
+    from nlshell.redact import redact_url
 
     if settings.is_openrouter:
         from nlshell.errors import NoKeyError
@@ -754,7 +773,7 @@ def _auth_status_without_a_key(settings, pipeline, lookup) -> int:
         said = f"{missing.message} — {missing.hint}"
     else:
         listed = models.check_server(pipeline)
-        said = f"no API key set — {settings.base_url} " + (
+        said = f"no API key set — {redact_url(settings.base_url)} " + (
             "answered without one, so none is needed" if listed is not None else
             "gets none, which is fine unless it asks for one (it lists no models, so this was not checked)")
     say(f"nlshell: {said}")
@@ -766,28 +785,39 @@ def _auth_status_without_a_key(settings, pipeline, lookup) -> int:
 def _cmd_config(argv, global_args) -> int:
     p = _Parser.make(
         "nlshell config",
-        "Show the effective settings and where each came from, or the config file's path.",
-        "examples:\n  nlshell config show\n  nlshell config show --json\n  $EDITOR \"$(nlshell config path)\"",
+        "Show the effective settings and where each came from, or the config file's path; trust a "
+        "directory whose .env sets OPENROUTER_BASE_URL to receive your key.",
+        "examples:\n  nlshell config show\n  nlshell config show --json\n  $EDITOR \"$(nlshell config path)\"\n"
+        "  nlshell config trust           (this directory's .env may send your key to the server it names)\n"
+        "  nlshell config untrust ~/src/x",
     )
-    p.add_argument("action", choices=("show", "path"), metavar="{show,path}")
+    p.add_argument("action", choices=("show", "path", "trust", "untrust"), metavar="{show,path,trust,untrust}")
+    p.add_argument("directory", nargs="?", metavar="DIR", help="trust/untrust: the directory (default: here)")
     p.add_argument("--json", action="store_true", help="print a JSON object (show)")
     args = p.parse_args(argv)
     from nlshell import config, paths
 
+    if args.directory is not None and args.action not in ("trust", "untrust"):
+        raise UsageError(f"config {args.action} takes no directory", "see `nlshell config --help`")
+    if args.action in ("trust", "untrust"):
+        return _config_trust(args.action, args.directory or os.getcwd())
     if args.action == "path":
         out(paths.config_file())
         return EXIT_OK
     settings = _settings(global_args)
     from nlshell.credentials import find_key, mask
+    from nlshell.redact import redact_url
 
     lookup = find_key(settings)
     rows = [("api_key", mask(lookup.key), lookup.source or "not set")]
     for name in config.SPEC:
-        rows.append((name, settings.values[name], settings.sources[name]))
+        value = redact_url(settings.base_url) if name == "base_url" else settings.values[name]
+        rows.append((name, value, settings.sources[name]))
     rows.append(("shell (effective)", settings.shell_kind(), "config" if settings.shell else "$SHELL"))
     rows.append(("config file", settings.config_path, "exists" if settings.config_exists else "not present"))
     rows.append(("cache", paths.cache_db(), ""))
     rows.append(("memory", paths.memory_db(), ""))
+    rows.append(("trusted dirs", paths.trust_file(), "nlshell config trust"))
     if args.json:
         out_json({name: {"value": value, "source": source} for name, value, source in rows})
         return EXIT_OK
@@ -799,6 +829,22 @@ def _cmd_config(argv, global_args) -> int:
         elif shown in ("", None):
             shown = "(not set)"
         out(f"{name.ljust(width)}  {_visible(str(shown))}" + (f"   ({source})" if source else ""))
+    return EXIT_OK
+
+
+def _config_trust(action: str, directory: str) -> int:
+    from nlshell import trust
+    from nlshell.redact import redact_url
+
+    where = os.path.realpath(directory)
+    if action == "trust":
+        url = trust.trust(where)
+        say(f"nlshell: trusted {_visible(where)}: its .env may send your key to {_visible(redact_url(url))} "
+            "(`nlshell config untrust` undoes it)")
+    elif trust.untrust(where):
+        say(f"nlshell: no longer trusting {_visible(where)}")
+    else:
+        say(f"nlshell: {_visible(where)} was not trusted")
     return EXIT_OK
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from nlshell import paths
+from nlshell import paths, redact
 from nlshell.errors import ConfigError
 
 OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1"
@@ -23,6 +23,7 @@ SPEC: dict[str, tuple[str, str, str, object, str | None]] = {
     "fallback_models": ("provider", "fallback_models", "list", DEFAULT_FALLBACK_MODELS, None),
     "base_url": ("provider", "base_url", "url", OPENROUTER_BASE_URL, "OPENROUTER_BASE_URL"),
     "timeout": ("provider", "timeout", "float+", 30.0, None),
+    "deadline": ("provider", "deadline", "float+", 60.0, None),
     "temperature": ("provider", "temperature", "float0", 0.0, None),
     "max_tokens": ("provider", "max_tokens", "int+", 1024, None),
     "reasoning_effort": (
@@ -66,6 +67,7 @@ class Settings:
         self.sources: dict[str, str] = {}
         self.dotenv: dict[str, str] = {}  # values read from .env files (key included)
         self.dotenv_sources: dict[str, str] = {}
+        self.dotenv_files: dict[str, str] = {}  # variable → the .env file that set it
         self.config_path = paths.config_file()
         self.config_exists = False
 
@@ -207,6 +209,15 @@ def _top_level_line(text: str, key: str) -> int | None:
     return None
 
 
+def _is_text(value: str) -> bool:
+    """Environment bytes that are not UTF-8 arrive as lone surrogates: not text anyone meant."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _coerce(kind: str, value: object) -> object:
     """Check a TOML value against its kind; raise ValueError with what is wrong."""
     if kind in ("str", "url"):
@@ -319,6 +330,7 @@ def load(flags: dict[str, object] | None = None) -> Settings:
         for var, value in read_dotenv(path).items():
             settings.dotenv[var] = value
             settings.dotenv_sources[var] = f".env ({path})"
+            settings.dotenv_files[var] = path
 
     file_values: dict[str, object] = {}
     if os.path.isfile(settings.config_path):
@@ -336,6 +348,8 @@ def load(flags: dict[str, object] | None = None) -> Settings:
             continue
         if env_var:
             value, source = settings.env_value(env_var)
+            if value and not _is_text(value):
+                raise ConfigError(f"{env_var} is not valid UTF-8 text", f"fix it in {source}")
             if value:
                 try:
                     settings.set(name, _coerce(kind, value), source)
@@ -346,6 +360,7 @@ def load(flags: dict[str, object] | None = None) -> Settings:
             settings.set(name, file_values[name], f"config ({settings.config_path})")
             continue
         settings.set(name, list(default) if isinstance(default, list) else default, "default")
+    redact.remember(redact.url_password(settings.base_url))  # scrubbed from every message from now on
     return settings
 
 

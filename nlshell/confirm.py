@@ -16,7 +16,7 @@ import signal
 import textwrap
 
 from nlshell.errors import Aborted, NlshellError
-from nlshell.extract import visible
+from nlshell.text import visible
 from nlshell.highlight import paint, spans
 from nlshell.spinner import Spinner, spin_until_first
 from nlshell.menu_editor import edit_line

@@ -10,12 +10,23 @@ from __future__ import annotations
 import os
 import sys
 
-from nlshell.errors import NlshellError, NoCommandError
+from nlshell.errors import NlshellError, NoCommandError, OutputError
 
 
 def out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
+    write(text + "\n")
+
+
+def write(text: str) -> None:
+    """The product, on stdout, flushed. A reader that went away raises BrokenPipeError (the edge
+    exits quietly); any other failure (a full disk, an I/O error) is OutputError, one line."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise OutputError(e) from None
 
 
 def out_json(value) -> None:
@@ -26,12 +37,10 @@ def out_json(value) -> None:
 
 
 def scrub(text: str) -> str:
-    from nlshell.credentials import KNOWN_SECRETS
+    """Every secret this process knows, in any encoding, replaced (see nlshell.redact)."""
+    from nlshell.redact import scrub as scrub_secrets
 
-    for secret in KNOWN_SECRETS:
-        if len(secret) >= 8:  # a one-letter "key" would garble every message
-            text = text.replace(secret, "***")
-    return text
+    return scrub_secrets(text)
 
 
 def say(text: str) -> None:
@@ -59,12 +68,28 @@ def warn(text: str) -> None:
 
 
 def visible(text: str) -> str:
-    """Text from a model or server, with every control character shown as an escape."""
-    try:
-        from nlshell.extract import visible as make_visible
-    except ImportError:  # never let the error path itself fail
-        return "".join(c if c.isprintable() or c in "\t\n" else f"\\x{ord(c):02x}" for c in text)
+    """Text from a model or server, with every hostile character shown as an escape (nlshell.text)."""
+    from nlshell.text import visible as make_visible
+
     return make_visible(text)
+
+
+def read_stdin(limit: int, *, line: bool = False) -> tuple[str, bool]:
+    """At most `limit` characters of stdin (one line if `line`), and whether more was waiting.
+
+    `yes | nlshell -p` must not read gigabytes; bytes that are not UTF-8 become U+FFFD, not a crash.
+    """
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a replaced text stream
+        text = sys.stdin.readline(limit + 1) if line else sys.stdin.read(limit + 1)
+    else:
+        raw = buffer.readline(4 * limit + 1) if line else buffer.read(4 * limit + 1)
+        text = raw.decode("utf-8", "replace")
+        if len(raw) > 4 * limit:
+            return text[:limit], True
+    if line and text.endswith("\n"):
+        text = text[:-1]
+    return text[:limit], len(text) > limit
 
 
 def clean_text(text: str) -> str:

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import os
 
-from nlshell import paths
-from nlshell.errors import CredentialStoreError, UsageError
+from nlshell import paths, redact
+from nlshell.errors import ConfigError, CredentialStoreError, UsageError
 
 SERVICE = "nlshell"
 USERNAME = "openrouter"
 KEYRING_DEADLINE = 3.0  # seconds
 NO_KEYRING = "no system keyring is available"
-
-# Every key this process has found or stored: the edge scrubs them from anything it prints.
-KNOWN_SECRETS: set[str] = set()
 
 
 def mask(key: str | None) -> str:
@@ -66,29 +63,49 @@ def _keyring_module():
         return None
 
 
-def read_credentials_file() -> str | None:
+CREDENTIALS_MAX_BYTES = 64 * 1024  # a key file holds one line
+
+
+def read_credentials_file(warnings: list[str] | None = None) -> str | None:
+    """The key in the credentials file. A link, FIFO or device in its place is not read (it could
+    hand over another file's first line as the key, or block forever): a warning, and no key."""
+    path = paths.credentials_file()
     try:
-        with open(paths.credentials_file(), encoding="utf-8") as f:
-            for line in f:
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    return line.split("=", 1)[1].strip() if line.startswith("OPENROUTER_API_KEY=") else line
+        data = paths.read_own(path, CREDENTIALS_MAX_BYTES)
+    except paths.UnsafeFileError as e:
+        if warnings is not None:
+            warnings.append(f"not reading the credentials file {path}: {e.strerror}")
+        return None
     except OSError:
         return None
+    if data is None:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError("the credentials file is not UTF-8 text",
+                          "store the key again with `nlshell auth login`", path=path) from None
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            return line.split("=", 1)[1].strip() if line.startswith("OPENROUTER_API_KEY=") else line
     return None
 
 
 class KeyLookup:
-    """Result of looking for the key: the key (or None), where it came from, and any notes."""
+    """Result of looking for the key: the key (or None), where it came from, and any notes.
 
-    __slots__ = ("key", "source", "notes")
+    `notes` matter where a key is required (a keyring that failed); `warnings` always do.
+    """
 
-    def __init__(self, key: str | None, source: str, notes: list[str]) -> None:
-        if key:
-            KNOWN_SECRETS.add(key)
+    __slots__ = ("key", "source", "notes", "warnings")
+
+    def __init__(self, key: str | None, source: str, notes: list[str], warnings: list[str] | None = None) -> None:
+        redact.remember(key)
         self.key = key
         self.source = source
         self.notes = notes
+        self.warnings = warnings or []
 
 
 def find_key(settings, *, use_keyring: bool = True) -> KeyLookup:
@@ -105,10 +122,11 @@ def find_key(settings, *, use_keyring: bool = True) -> KeyLookup:
                 return KeyLookup(str(value).strip(), "system keyring", notes)
             if not ok and value != NO_KEYRING:
                 notes.append(str(value))  # a headless machine has no keyring: normal, not news
-    key = read_credentials_file()
+    warnings: list[str] = []
+    key = read_credentials_file(warnings)
     if key:
         return KeyLookup(key, f"credentials file ({paths.credentials_file()})", notes)
-    return KeyLookup(None, "", notes)
+    return KeyLookup(None, "", notes, warnings)
 
 
 def check_key_text(key: str) -> str:
@@ -123,7 +141,7 @@ def check_key_text(key: str) -> str:
 def store_key(key: str) -> str:
     """Store in the keyring, or (headless) in the private credentials file. Returns where."""
     key = check_key_text(key)
-    KNOWN_SECRETS.add(key)
+    redact.remember(key)
     keyring = _keyring_module()
     reason = "keyring is not installed"
     if keyring is not None:
@@ -158,7 +176,7 @@ def remove_key() -> list[str]:
             if deleted:
                 removed.append("system keyring")
     path = paths.credentials_file()
-    if os.path.exists(path):
+    if os.path.lexists(path):  # a link in its place goes too (the file it points at stays)
         try:
             os.unlink(path)
             removed.append(f"credentials file ({path})")

@@ -109,6 +109,16 @@ class HostileTextError(RefusedError):
         self.found = found
 
 
+class KeyInReplyError(RefusedError):
+    """The reply holds the API key: a server that echoes what it was sent, or worse."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the reply contains your API key, so it was not shown, stored or run",
+            "check OPENROUTER_BASE_URL: a model does not know your key, a server that echoes requests does",
+        )
+
+
 class InvalidCommandError(RefusedError):
     """The command does not parse, or cannot run here."""
 
@@ -149,6 +159,13 @@ class Aborted(NlshellError):
 
     def __init__(self, message: str = "aborted") -> None:
         super().__init__(message)
+
+
+class OutputError(NlshellError):
+    """stdout cannot be written: a full disk, an I/O error."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(f"cannot write the output ({error.strerror or error})", "check where stdout goes")
 
 
 class StoreError(NlshellError):

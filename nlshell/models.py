@@ -11,26 +11,35 @@ import json
 import time
 
 from nlshell import paths
+from nlshell.redact import redact_url
 
 MODELS_TTL = 3600.0
+MODELS_CACHE_MAX_BYTES = 64_000_000
 
 
 def _load_cache() -> dict | None:
     """The cached list file as {base_url, fetched, models}, or None when absent or unreadable."""
-    try:
-        with open(paths.models_cache(), encoding="utf-8") as f:
-            data = json.load(f)
+    try:  # never through a link, never blocked by a FIFO: Tab completion reads this
+        raw = paths.read_own(paths.models_cache(), MODELS_CACHE_MAX_BYTES)
+        data = json.loads(raw) if raw is not None else None
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("models"), list):
         return None
-    data["models"] = [m for m in data["models"] if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    from nlshell.text import visible
+
+    models = [m for m in data["models"] if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    for m in models:  # an older or altered file is shown as safely as a fresh list
+        m["id"] = visible(m["id"])
+        if isinstance(m.get("name"), str):
+            m["name"] = visible(m["name"])
+    data["models"] = models
     return data
 
 
 def _read_cache(base_url: str, *, max_age: float | None) -> list[dict] | None:
     data = _load_cache()
-    if data is None or data.get("base_url") != base_url:
+    if data is None or data.get("base_url") != redact_url(base_url):
         return None
     try:
         fetched = float(data.get("fetched", 0))
@@ -71,7 +80,7 @@ def list_models(pipeline, *, refresh: bool = False, warn=lambda message: None) -
     try:
         paths.write_private(
             paths.models_cache(),
-            json.dumps({"base_url": base_url, "fetched": time.time(), "models": models}),
+            json.dumps({"base_url": redact_url(base_url), "fetched": time.time(), "models": models}),
         )
     except OSError as e:
         warn(f"could not cache the model list ({e.strerror})")

@@ -561,6 +561,10 @@ class OfflineIndex:
             return None
         conn = None
         try:
+            paths.check_regular(self.db_path)  # a link or FIFO in its place: _build says so, in memory
+        except OSError:
+            return None
+        try:
             conn = self._connect_ro()
             row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if not row or row[0] != self._wanted_version():
@@ -592,8 +596,8 @@ class OfflineIndex:
 
     def _move_aside(self, exc: Exception) -> None:
         try:
-            os.replace(self.db_path, self.db_path + ".corrupt")
-            self._warn(f"offline index was unreadable ({exc}); moved it to {self.db_path}.corrupt and rebuilt it")
+            aside = paths.move_aside(self.db_path)
+            self._warn(f"offline index was unreadable ({exc}); moved it to {aside} and rebuilt it")
         except OSError:
             self._warn(f"offline index was unreadable ({exc}); rebuilt it")
 
@@ -609,6 +613,7 @@ class OfflineIndex:
         tmp = None
         try:
             paths.ensure_private_dir(directory)
+            paths.check_regular(self.db_path)  # never replace a link or FIFO someone put there
             fd, tmp = tempfile.mkstemp(prefix=".offline-", suffix=".tmp", dir=directory)
             os.close(fd)
             os.chmod(tmp, 0o600)

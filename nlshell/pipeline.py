@@ -147,6 +147,8 @@ class Pipeline:
             for note in self._key_lookup.notes:
                 if self.settings.is_openrouter:
                     self.warn(note)
+            for warning in self._key_lookup.warnings:
+                self.warn(warning)
         return self._key_lookup
 
     @property
@@ -165,11 +167,16 @@ class Pipeline:
                 from nlshell.errors import NoKeyError
 
                 raise NoKeyError()
+            if key:
+                from nlshell.trust import check_key_destination
+
+                check_key_destination(self.settings, self.key_lookup().source)
             attribution = self.settings.attribution
             self._client = OpenRouterClient(
                 self.settings.base_url,
                 key,
                 read_timeout=self.settings.timeout,
+                deadline=self.settings.deadline,
                 referer="https://github.com/nlshell/nlshell" if attribution else None,
                 title="nlshell" if attribution else None,
                 user_agent=f"nlshell/{__version__}",
@@ -252,15 +259,15 @@ class Pipeline:
         if self.settings.cache_enabled and not offline:
             key = self.cache_key_for(request, history)
             if not no_cache:
-                hit = self.cache.get(key)
+                hit = self._cached(request, key)
                 if hit is not None:
-                    return Suggestion(request, cached=True, key=key, **hit)
+                    return hit
 
         if not history and not no_cache and self.memory is not None:
             # --no-cache asks for a fresh answer: the remembered command would be the same one again.
             remembered = self.memory.exact(request, shell=self.shell)
-            if remembered:
-                s = self.assess(request, remembered.command, source="memory")
+            if remembered and self._shows_as_stored(remembered.command, "a remembered command"):
+                s = self.assess(request, remembered.command, source="memory")  # rated now, by today's rules
                 s.edited = remembered.edited
                 s.notes.append(REMEMBERED_EDIT if remembered.edited else REMEMBERED)
                 return s
@@ -279,9 +286,41 @@ class Pipeline:
                 e.hint = f"offline suggestion: {hint}  (nlshell --offline …)"
             raise
 
+    def _cached(self, request: str, key: str) -> Suggestion | None:
+        """A cached answer, checked as it is read: hidden characters drop it; a rating made by
+        other code (a fix since, an upgrade) is made again, so it follows a safety fix at once."""
+        from nlshell.fingerprint import rater_fingerprint
+
+        hit = self.cache.get(key)
+        if hit is None:
+            return None
+        if not self._shows_as_stored(hit["command"], "a cached answer"):
+            self.cache.evict(key)
+            return None
+        if hit.pop("rater", None) == rater_fingerprint():
+            return Suggestion(request, cached=True, key=key, **hit)
+        s = self.assess(request, hit["command"], source=hit["source"] or "model", model=hit["model"], key=key)
+        if not s.valid:  # no longer valid here (a program removed since?): ask afresh
+            self.cache.evict(key)
+            return None
+        s.cached = True
+        self.cache.put(key, _cache_entry(s), request=request)
+        return s
+
+    def _shows_as_stored(self, command: str, what: str) -> bool:
+        """A stored command with hidden characters was not stored by us: never show or run it."""
+        from nlshell.text import hostile_characters
+
+        hidden = hostile_characters(command)
+        if hidden:
+            self.warn(f"ignored {what} with hidden or control characters ({', '.join(hidden)}); asking afresh")
+        return not hidden
+
     def _ask_model(self, request: str, *, history, key: str | None) -> Suggestion:
+        from nlshell.errors import KeyInReplyError
         from nlshell.extract import extract_command
         from nlshell.prompt import build_messages
+        from nlshell.redact import contains_known
 
         examples = ()
         if self.settings.few_shot_from_memory and self.memory is not None:
@@ -294,6 +333,8 @@ class Pipeline:
             examples=list(examples),
         )
         result = self.client().chat(messages, **self._chat_options())
+        if contains_known(result.content):
+            raise KeyInReplyError()
         extraction = extract_command(result.content)
         usage = result.usage.as_dict() if getattr(result, "usage", None) is not None else None
         s = self.assess(request, extraction.command, source="model", model=result.model, usage=usage, key=key)
@@ -333,6 +374,13 @@ class Pipeline:
         hit = self._top_offline_hit(request, warn=self.warn)
         if hit is None:
             raise NoOfflineAnswerError()
+        from nlshell.text import hostile_characters
+
+        hidden = hostile_characters(hit.command)
+        if hidden:  # the index is a file on disk, and files can be changed
+            from nlshell.errors import HostileTextError
+
+            raise HostileTextError(hidden)
         s = self.assess(request, hit.command, source="offline")
         if notice:
             s.notes.append(notice)
@@ -363,13 +411,18 @@ class Pipeline:
     def explain(self, command: str):
         """Stream an explanation of `command`, part by part."""
         from nlshell.prompt import explain_messages
+        from nlshell.redact import filtered_stream
 
         options = self._chat_options()
-        return self.client().stream_chat(explain_messages(command, context=self.context), **options)
+        stream = self.client().stream_chat(explain_messages(command, context=self.context), **options)
+        return filtered_stream(stream)  # an echoed key never reaches the screen, even split across chunks
 
 
 def _cache_entry(s: Suggestion) -> dict:
+    from nlshell.fingerprint import rater_fingerprint
+
     return {
+        "rater": rater_fingerprint(),
         "command": s.command,
         "valid": s.valid,
         "risk": s.risk,

@@ -23,24 +23,24 @@ from prompt_toolkit.enums import EditingMode
 from prompt_toolkit.output import ColorDepth
 from prompt_toolkit.styles import Style
 
-from nlshell import __version__, paths
+from nlshell import __version__
 from nlshell.console import history_line, internal_error, no_model_reason, notice, report, say, use_color
 from nlshell.errors import EXIT_FAILURE, EXIT_OK, Aborted, InvalidCommandError, NlshellError, NoKeyError
 from nlshell.placeholders import is_template
 from nlshell.prompt import user_turn
+from nlshell.repl_history import repl_history
 from nlshell.repl_keys import MULTILINE_RULE, repl_bindings, request_text
 from nlshell.repl_prompt import (
     ALIASES,
     COMMANDS,
     MONOCHROME_STYLE,
-    PrivateFileHistory,
-    PrivateMemoryHistory,
     SlashCompleter,
     first_that_fits,
     fit,
 )
 from nlshell.session import Session
 from nlshell.spinner import Spinner
+from nlshell.text import visible
 from nlshell.waiting import call_cancellable, stream_cancellable
 
 PROMPT = "nlshell> "
@@ -115,13 +115,7 @@ class Repl:
             self._spinner.hide()
         self._warn(message)
 
-    @staticmethod
-    def visible(text: str) -> str:
-        try:
-            from nlshell.extract import visible
-        except ImportError:
-            return "".join(c if c.isprintable() or c in "\n\t" else f"\\x{ord(c):02x}" for c in text)
-        return visible(text)
+    visible = staticmethod(visible)
 
     @staticmethod
     def out(text: str) -> None:
@@ -130,13 +124,7 @@ class Repl:
 
     # -- set-up --------------------------------------------------------------------------
     def _history(self):
-        path = paths.repl_history()
-        try:
-            paths.touch_private(path)
-        except OSError as e:
-            self.warn(f"cannot keep the REPL history at {path} ({e.strerror or e}); this session only")
-            return PrivateMemoryHistory()
-        return PrivateFileHistory(path)
+        return repl_history(self.warn)
 
     def make_session(self) -> PromptSession:
         mode = EditingMode.VI if self.settings.editing_mode == "vi" else EditingMode.EMACS

@@ -1,8 +1,5 @@
-"""What the REPL's prompt is made of, beside the key bindings: slash-command completion, a history
-that never keeps a key, how suggestions look without colour, and text sized to the terminal.
-
-A line that carries a key or token (`sk-or-…`, `ghp_…`, a password in a URL) is left out of the
-history file, as it is left out of the cache and the command memory.
+"""What the REPL's prompt is made of, beside the key bindings and the history (repl_history.py):
+slash-command completion, how suggestions look without colour, and text sized to the terminal.
 """
 
 from __future__ import annotations
@@ -10,10 +7,8 @@ from __future__ import annotations
 import os
 
 from prompt_toolkit.completion import Completer, Completion
-from prompt_toolkit.history import FileHistory, InMemoryHistory
 
 from nlshell import paths
-from nlshell.store import has_secret
 
 COMMANDS = {
     "/help": "show this help",
@@ -29,23 +24,6 @@ ALIASES = {"/quit": "/exit", "/q": "/exit", "/?": "/help", "/h": "/help"}
 # Without colour a suggestion from history would look like typed text: underline it instead.
 MONOCHROME_STYLE = {"auto-suggestion": "underline"}
 SEPARATOR = " · "
-
-
-class _Keyless:
-    """History that drops lines carrying a secret, from the file and from the session alike."""
-
-    def append_string(self, string: str) -> None:
-        if has_secret(string):
-            return
-        super().append_string(string)
-
-
-class PrivateFileHistory(_Keyless, FileHistory):
-    pass
-
-
-class PrivateMemoryHistory(_Keyless, InMemoryHistory):
-    pass
 
 
 def fit(parts: list[str], width: int) -> list[str]:

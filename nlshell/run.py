@@ -9,6 +9,7 @@ command killed by signal N is 128+N.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -28,6 +29,11 @@ def _exit_status(returncode: int) -> int:
 
 def _ignore(signum, frame) -> None:
     """A caught-but-ignored signal: unlike SIG_IGN, exec resets it to the default in the child."""
+
+
+def command_environment() -> dict[str, str]:
+    """Our environment minus the API key: the command the model suggested has no use for it."""
+    return {name: value for name, value in os.environ.items() if name != "OPENROUTER_API_KEY"}
 
 
 def run_command(command: str, *, shell: str | None = None) -> int:
@@ -76,7 +82,7 @@ def run_command(command: str, *, shell: str | None = None) -> int:
     swap(signal.SIGHUP, forward)
     try:
         try:
-            child.append(subprocess.Popen(argv))
+            child.append(subprocess.Popen(argv, env=command_environment()))
         except OSError as err:
             raise ShellError(
                 f"cannot start the shell {path}: {err.strerror or err}",

@@ -20,6 +20,7 @@ ENTRY = {
     "problems": ["`exa` is not installed; try `ls`"],
     "model": "fake/model",
     "source": "model",
+    "rater": "0123456789abcdef",
 }
 
 

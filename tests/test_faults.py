@@ -179,13 +179,13 @@ class InProcess:
     def __call__(self, argv: list[str], stdin: str = "") -> tuple[int, str, str]:
         import io
 
-        from nlshell import cli, credentials
+        from nlshell import cli, redact
 
         self.ran.clear()
         self.waits.clear()
         self.capsys.readouterr()
         self.monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        self.monkeypatch.setattr(credentials, "KNOWN_SECRETS", set())  # what a fresh process knows
+        self.monkeypatch.setattr(redact, "KNOWN", set())  # what a fresh process knows
         try:
             code = cli.main(list(argv))
         except SystemExit as e:  # argparse's --help / --version actions exit this way, as a real process would

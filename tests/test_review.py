@@ -66,11 +66,11 @@ def test_explain_of_nothing_is_a_usage_error(words, nlshell, server_env, fake_se
     "args, shown",
     [
         (["cache"], "{clear,stats}"),
-        (["config"], "{show,path}"),
+        (["config"], "{show,path,trust,untrust}"),
         (["auth"], "{login,logout,status}"),
         (["init"], "{bash,zsh,fish}"),
         (["completions", "tcsh"], "{bash,zsh,fish}"),
-        (["config", "edit"], "{show,path}"),
+        (["config", "edit"], "{show,path,trust,untrust}"),
     ],
 )
 def test_subcommand_argument_errors_name_the_choices_not_internal_names(args, shown, nlshell):

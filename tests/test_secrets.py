@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import traceback
 from pathlib import Path
 
@@ -258,3 +259,138 @@ def test_a_very_short_key_does_not_garble_messages(nlshell):
     r = nlshell("-p", "list files", env={"OPENROUTER_API_KEY": "k", "OPENROUTER_BASE_URL": "https://"})
     assert r.returncode == 2, r
     assert "check OPENROUTER_BASE_URL" in r.stderr, r
+
+
+# -- the known key, whatever its shape, and passwords in the base URL ------------------------------
+
+LOCAL_TOKEN = "local/token+with=odd&chars!2024"  # a local server's token: looks like no known key shape
+
+
+def test_a_local_token_echoed_in_a_reply_is_refused_and_never_stored(nlshell, fake_server, tmp_path):
+    env = {"OPENROUTER_API_KEY": LOCAL_TOKEN, "OPENROUTER_BASE_URL": fake_server.base_url}
+    fake_server.default(f"curl -H 'Authorization: Bearer {LOCAL_TOKEN}' http://127.0.0.1:9/v1/models")
+    for args in (["-p"], ["--json"], ["-y"], ["--widget", "bash"]):
+        r = nlshell(*args, "list the models", env=env)
+        assert (r.returncode, r.stdout) == (3, ""), (args, r)
+        assert "contains your API key" in r.stderr and LOCAL_TOKEN not in r.stderr, r
+    assert files_holding(tmp_path, LOCAL_TOKEN) == []
+
+
+def test_a_local_token_in_a_request_keeps_it_out_of_the_cache_and_history(nlshell, fake_server, tmp_path):
+    env = {"OPENROUTER_API_KEY": LOCAL_TOKEN, "OPENROUTER_BASE_URL": fake_server.base_url}
+    fake_server.default("echo done")
+    r = nlshell("-y", f"print the token {LOCAL_TOKEN} nowhere", env=env)
+    assert r.returncode == 0, r
+    assert files_holding(tmp_path, LOCAL_TOKEN) == []
+    again = nlshell("--json", f"print the token {LOCAL_TOKEN} nowhere", env=env)
+    assert json.loads(again.stdout)["cached"] is False and json.loads(again.stdout)["source"] == "model", again
+
+
+def test_an_openrouter_key_echoed_by_a_reply_is_never_printed(nlshell, fake_server, server_env):
+    fake_server.default(f"export OPENROUTER_API_KEY={FAKE_KEY}")
+    for args in (["-p"], ["--json"]):
+        r = nlshell(*args, "set my key", env=server_env)
+        assert (r.returncode, r.stdout) == (3, ""), r
+        assert FAKE_KEY not in r.stderr, r
+
+
+@pytest.mark.parametrize("encode", ["upper-hex", "lower-hex"])
+def test_a_url_encoded_key_in_an_error_is_scrubbed(nlshell, fake_server, tmp_path, encode):
+    from urllib.parse import quote
+
+    encoded = quote(LOCAL_TOKEN, safe="")
+    if encode == "lower-hex":  # %2F → %2f, as some servers write it
+        encoded = re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), encoded)
+    assert "%" in encoded
+    fake_server.respond(400, body={"error": {"code": 400, "message": f"bad request for /v1?key={encoded}"}})
+    r = nlshell("-p", "say hello", env={"OPENROUTER_API_KEY": LOCAL_TOKEN, "OPENROUTER_BASE_URL": fake_server.base_url,
+                                        "NLSHELL_LOG": "debug"})
+    assert r.returncode == 1, r
+    assert "bad request" in r.stderr, r
+    assert encoded not in r.stdout + r.stderr and LOCAL_TOKEN not in r.stdout + r.stderr, r
+    assert files_holding(tmp_path, encoded) == []
+
+
+def test_a_password_in_the_base_url_is_never_shown_or_stored(nlshell, fake_server, tmp_path):
+    password = "hunter2secret"
+    url = fake_server.base_url.replace("http://", f"http://alice:{password}@")
+    env = {"OPENROUTER_API_KEY": FAKE_KEY, "OPENROUTER_BASE_URL": url}
+    runs = [nlshell("config", "show", env=env), nlshell("config", "show", "--json", env=env),
+            nlshell("auth", "status", env=env), nlshell("models", env=env), nlshell("models", "--json", env=env),
+            nlshell("auth", "status", env={**env, "OPENROUTER_API_KEY": None})]
+    for r in runs:
+        assert r.returncode == 0, r
+        assert password not in r.stdout + r.stderr, r
+    assert "http://alice:***@127.0.0.1" in runs[0].stdout and "http://alice:***@" in runs[2].stdout
+    assert files_holding(tmp_path, password) == []
+    assert nlshell("models", env=env).returncode == 0
+    assert len([r for r in fake_server.requests if r.path.endswith("/models")]) == 1  # the cache still matches
+
+
+def test_the_executed_command_does_not_get_the_key(nlshell, fake_server, server_env):
+    fake_server.default("env > seen.txt")
+    r = nlshell("-y", "save the environment", env=server_env)
+    assert r.returncode == 0, r
+    seen = Path("seen.txt").read_text()
+    assert "PATH=" in seen  # the rest of the environment is passed on
+    assert "OPENROUTER_API_KEY" not in seen and FAKE_KEY not in seen
+
+
+def test_an_explanation_echoing_the_key_split_across_chunks_is_scrubbed(nlshell, fake_server, server_env):
+    pieces = [FAKE_KEY[:5], FAKE_KEY[5:30], FAKE_KEY[30:]]
+    fake_server.stream([fake_server.chunk("The key is "), *[fake_server.chunk(p) for p in pieces],
+                        fake_server.chunk(" — done."), "[DONE]"])
+    r = nlshell("explain", "echo $OPENROUTER_API_KEY", env=server_env)
+    assert r.returncode == 0, r
+    assert r.stdout == "The key is *** — done.\n", r
+    assert FAKE_KEY[:20] not in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("http://u:p4ss@host:8080/v1", "http://u:***@host:8080/v1"),
+        ("https://u:a@b@host/v1?x=1", "https://u:***@host/v1?x=1"),
+        ("http://user@host/v1", "http://user@host/v1"),
+        ("http://host/v1?next=a:b@c", "http://host/v1?next=a:b@c"),
+        ("https://openrouter.ai/api/v1", "https://openrouter.ai/api/v1"),
+    ],
+)
+def test_redact_url(url, shown):
+    from nlshell.redact import redact_url
+
+    assert redact_url(url) == shown
+
+
+def test_filtered_stream_scrubs_a_secret_split_anywhere(monkeypatch):
+    from nlshell import redact
+
+    monkeypatch.setattr(redact, "KNOWN", {LOCAL_TOKEN})
+    text = f"before {LOCAL_TOKEN} middle {LOCAL_TOKEN} after"
+    for size in range(1, len(text) + 1):
+        chunks = [text[i : i + size] for i in range(0, len(text), size)]
+        assert "".join(redact.filtered_stream(iter(chunks))) == "before *** middle *** after", size
+
+
+def test_filtered_stream_lets_ordinary_text_through_at_once_and_keeps_it_on_failure(monkeypatch):
+    from nlshell import redact
+
+    monkeypatch.setattr(redact, "KNOWN", {LOCAL_TOKEN})
+
+    def failing(tail: str):
+        yield "lists the files "
+        yield "in " + tail  # could be the start of the token: held back
+        raise RuntimeError("dropped")
+
+    stream = redact.filtered_stream(failing("loc"))
+    assert next(stream) == "lists the files "
+    assert next(stream) == "in "
+    assert next(stream) == "loc"  # too short to reveal anything: shown before the error
+    with pytest.raises(RuntimeError):
+        next(stream)
+    cut_short = redact.filtered_stream(failing(LOCAL_TOKEN[:12]))
+    assert "".join([next(cut_short), next(cut_short), next(cut_short)]) == "lists the files in ***"
+    with pytest.raises(RuntimeError):
+        next(cut_short)
+    ended = redact.filtered_stream(iter(["the token starts ", LOCAL_TOKEN[:10]]))
+    assert "".join(ended) == "the token starts ***"

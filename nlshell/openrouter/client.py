@@ -41,7 +41,9 @@ from nlshell.openrouter.errors import (
     safe_text,
 )
 from nlshell.openrouter.retry import call_with_retries, retry_after_from
+from nlshell.openrouter.transport import ACCEPT_ENCODING, Deadline, bind_deadline, decoded_body, too_large
 from nlshell.openrouter.types import ChatResult, KeyInfo, ModelInfo, Usage
+from nlshell.redact import scrub
 
 log = logging.getLogger("nlshell.http")
 
@@ -78,6 +80,7 @@ class OpenRouterClient:
         user_agent: str = f"nlshell/{__version__}",
         openrouter: bool | None = None,
         on_wait: Callable[[str | None], object] | None = None,
+        deadline: float = 60.0,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._api_key = api_key or None
@@ -86,6 +89,8 @@ class OpenRouterClient:
         # The field the server takes for the reply's token limit; learnt from its first refusal.
         self.max_tokens_field = "max_tokens"
         self.read_timeout = read_timeout
+        self.deadline = deadline  # seconds for a whole request, retries included; streams: no text for read_timeout
+        self._deadline = Deadline()
         self.connect_timeout = connect_timeout
         self.referer = referer
         self.title = title
@@ -119,13 +124,14 @@ class OpenRouterClient:
             with self._lock:
                 if self._http is None:
                     self._http = httpx.Client(
-                        headers=self._headers(),
+                        headers={**self._headers(), "Accept-Encoding": ACCEPT_ENCODING},
                         timeout=httpx.Timeout(self.read_timeout, connect=self.connect_timeout),
                         limits=httpx.Limits(max_keepalive_connections=20, max_connections=20, keepalive_expiry=60),
                         transport=self._transport,
                         follow_redirects=False,
                         verify=self._needs_tls(),
                     )
+                    bind_deadline(self._http, self._deadline)
         return self._http
 
     def _needs_tls(self) -> bool:
@@ -261,8 +267,10 @@ class OpenRouterClient:
         return {"openrouter": self.openrouter, "keyed": self._api_key is not None}
 
     def _with_retries(self, fn):
+        message = f"no complete reply from {self._hostport} within {self.deadline:g} s"
         try:
-            return call_with_retries(fn, sleep=self._sleep, on_wait=self.on_wait)
+            with self._deadline.until(time.monotonic() + self.deadline, message):
+                return call_with_retries(fn, sleep=self._sleep, on_wait=self.on_wait)
         except NlshellError as exc:
             self._scrub(exc)
             raise
@@ -285,11 +293,11 @@ class OpenRouterClient:
 
     def _scrub(self, exc: NlshellError) -> None:
         """Whatever a server echoed back, the key never reaches a message."""
-        key = self._api_key
-        if key and len(key) >= 4:
-            exc.message = exc.message.replace(key, "[key]")
+        if self._api_key:
+            secrets = (self._api_key,)
+            exc.message = scrub(exc.message, replacement="[key]", secrets=secrets, min_length=4)
             if exc.hint:
-                exc.hint = exc.hint.replace(key, "[key]")
+                exc.hint = scrub(exc.hint, replacement="[key]", secrets=secrets, min_length=4)
             exc.args = (exc.message,)
 
     def _send(self, method: str, url: str, payload: dict | None, attempt: int) -> httpx.Response:
@@ -325,19 +333,24 @@ class OpenRouterClient:
         return response.status_code, response.headers, data
 
     def _read_capped(self, response: httpx.Response, max_bytes: int) -> bytes:
-        """The whole body, or MalformedResponseError as soon as it passes `max_bytes`."""
+        """The whole decoded body, or MalformedResponseError as soon as it (or any layer of its
+        decoding) passes `max_bytes`."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
-            raise _too_large(max_bytes, response.status_code)
+            raise too_large(max_bytes, response.status_code)
         buffer = bytearray()
-        for chunk in response.iter_bytes():
+        for chunk in decoded_body(response, max_bytes):
             buffer += chunk
             if len(buffer) > max_bytes:
-                raise _too_large(max_bytes, response.status_code)
+                raise too_large(max_bytes, response.status_code)
         return bytes(buffer)
 
     def _transport_error(self, exc: httpx.HTTPError) -> NlshellError:
         where = self._hostport
+        expired = self._deadline.passed() if isinstance(exc, httpx.TimeoutException) else None
+        if expired:  # a server that trickles bytes or keeps a stream alive without text
+            return RequestTimeoutError(expired, "try again later, or raise `deadline` or `timeout` in the "
+                                       "[provider] section of the config", retryable=False)
         if isinstance(exc, httpx.ConnectTimeout):
             return ConnectError(f"could not connect to {where} within {self.connect_timeout:g} s")
         if isinstance(exc, httpx.ConnectError):
@@ -393,10 +406,6 @@ class OpenRouterClient:
         if isinstance(body, dict) and body.get("error"):
             raise error_from_body(status, body, model=model, retry_after=retry_after, **context)
         return body
-
-
-def _too_large(max_bytes: int, status: int) -> MalformedResponseError:
-    return MalformedResponseError(f"the reply is too large (over {max_bytes:,} bytes)", status=status)
 
 
 def _token_field(payload: dict, name: str) -> dict:
@@ -563,6 +572,7 @@ class ChatStream:
         self.usage: Usage | None = None
         self.finish_reason: str | None = None
         self._generator: Iterator[str] | None = None
+        self._quiet_until = 0.0  # when the stream has been without new text for too long
 
     def __iter__(self) -> ChatStream:
         return self
@@ -603,13 +613,16 @@ class ChatStream:
         client = self._client
         url = client._url("/chat/completions")
         self.usage = self.finish_reason = None
-        response = client._send("POST", url, payload, attempt)
+        self._quiet_until = time.monotonic() + client.read_timeout  # the first text is due by then
+        with client._deadline.until(self._quiet_until, self._quiet_message()):
+            response = client._send("POST", url, payload, attempt)
         try:
             content_type = response.headers.get("content-type", "")
             if not 200 <= response.status_code < 300 or "text/event-stream" not in content_type:
                 # Errors before the stream are plain JSON; a server that ignored `stream` sends a whole reply.
                 try:
-                    data = client._read_capped(response, client.max_response_bytes)
+                    with client._deadline.until(self._quiet_until, self._quiet_message()):
+                        data = client._read_capped(response, client.max_response_bytes)
                 except httpx.HTTPError as exc:
                     raise client._transport_error(exc) from exc
                 body = client._checked_json(response.status_code, response.headers, data, self.model)
@@ -637,22 +650,34 @@ class ChatStream:
             model=self.model,
         )
 
+    def _quiet_message(self) -> str:
+        client = self._client
+        return f"no new text from {client._hostport} for {client.read_timeout:g} s"
+
+    def _next_piece(self, body: Iterator[bytes]) -> bytes | None:
+        """The next piece of the body, due before the stream has been quiet for the read timeout:
+        keep-alive comments and trickled bytes do not count as text."""
+        client = self._client
+        with client._deadline.until(self._quiet_until, self._quiet_message()):
+            try:
+                return next(body, None)
+            except httpx.HTTPError as exc:
+                raise client._transport_error(exc) from exc
+
     def _deltas(self, response: httpx.Response) -> Iterator[str]:
         client = self._client
         decoder = SSEDecoder()
-        received = 0
+        body = decoded_body(response, client.max_response_bytes)
         done = False
         try:
-            for raw in response.iter_bytes():
-                received += len(raw)
-                if received > client.max_response_bytes:
-                    raise _too_large(client.max_response_bytes, response.status_code)
+            while (raw := self._next_piece(body)) is not None:
                 for data in decoder.feed(raw):
                     if data == "[DONE]":
                         done = True  # keep reading to the end, so the connection can be reused
                     elif not done:
                         text = self._on_chunk(data)
                         if text:
+                            self._quiet_until = time.monotonic() + client.read_timeout
                             yield text
             for data in decoder.flush():
                 if data != "[DONE]" and not done:

@@ -11,6 +11,7 @@ import math
 import re
 
 from nlshell.errors import EXIT_FAILURE, EXIT_USAGE, KEY_HOW_TO, NlshellError
+from nlshell.text import visible
 
 # Seconds: the longest wait between attempts, whatever the server's Retry-After says.
 RETRY_WAIT_CAP = 10.0
@@ -19,18 +20,7 @@ RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 524, 529})
 # Server text is capped at this many characters in a message.
 MAX_SERVER_TEXT = 300
 _LINE_BREAKS = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SECRETS = re.compile(r"(?i)\b(sk-[a-z0-9_-]{6})[a-z0-9_-]+|(bearer\s+)\S+")
-
-
-def visible(text: str) -> str:
-    """Control and invisible characters as escapes (`\\x1b`, `U+202E`), so printing is harmless."""
-    return _INVISIBLE.sub(lambda m: _escape(m.group()), text)
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"U+{code:04X}"
 
 
 def safe_text(text: object, limit: int = MAX_SERVER_TEXT) -> str:

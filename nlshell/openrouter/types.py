@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from nlshell.openrouter.errors import visible
+from nlshell.text import visible
 
 
 def _int(value: object) -> int | None:

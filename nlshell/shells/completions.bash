@@ -100,7 +100,11 @@ _nlshell() {
         init) candidates=(bash zsh fish --key --no-bind -h --help) ;;
         models) candidates=(--free --json --refresh -h --help) ;;
         auth) candidates=(login logout status -h --help) ;;
-        config) candidates=(show path --json -h --help) ;;
+        config)
+            # trust/untrust take a directory: bash's own file names
+            [[ $prev == trust || $prev == untrust ]] && return 0
+            candidates=(show path trust untrust --json -h --help)
+            ;;
         cache) candidates=(clear stats --json -h --help) ;;
         *) return 0 ;; # words of a request: bash falls back to file names
     esac

@@ -102,7 +102,8 @@ _nlshell() {
                     _arguments '1:action:(login logout status)' && ret=0
                     ;;
                 config)
-                    _arguments '--json[print a JSON object]' '1:action:(show path)' && ret=0
+                    _arguments '--json[print a JSON object]' '1:action:(show path trust untrust)' \
+                        '2:directory (trust, untrust):_files -/' && ret=0
                     ;;
                 cache)
                     _arguments '--json[print stats as JSON]' '1:action:(clear stats)' && ret=0
