@@ -131,7 +131,7 @@ def test_a_link_in_place_of_the_model_list(nlshell, fake_server, server_env, sta
 
 def test_a_link_in_place_of_the_offline_index(nlshell, stand_in):
     link(store_paths()["offline"], stand_in)
-    r = nlshell("--offline", "-p", "count lines in a file")
+    r = nlshell("--offline", "-p", "show free memory")
     assert r.returncode == 0 and r.stdout.strip(), r
     assert "offline index" in r.stderr and "not a regular file" in r.stderr or "symbolic link" in r.stderr, r
     assert store_paths()["offline"].is_symlink()
@@ -156,7 +156,7 @@ def test_a_fifo_in_place_of_a_store_never_blocks(fake_server, server_env, store)
     env = {**os.environ, **server_env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     if store == "credentials":
         env.pop("OPENROUTER_API_KEY")
-    argv = {"models": ["models"], "offline": ["--offline", "-p", "count lines in a file"],
+    argv = {"models": ["models"], "offline": ["--offline", "-p", "show free memory"],
             "history": ["-y", "say hi"]}.get(store, ["-p", "list files"])
     fake_server.default("echo hi")
     started = time.monotonic()

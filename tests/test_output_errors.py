@@ -35,8 +35,8 @@ def one_line(stderr: bytes) -> str:
 @pytest.mark.parametrize(
     "argv",
     [["--version"], ["init", "bash"], ["init", "zsh", "--key", "ctrl-t"], ["completions", "fish"],
-     ["check", "ls -la"], ["check", "--json", "ls"], ["--offline", "-p", "count lines in a file"],
-     ["--offline", "--json", "count lines in a file"], ["config", "path"]],
+     ["check", "ls -la"], ["check", "--json", "ls"], ["--offline", "-p", "show free memory"],
+     ["--offline", "--json", "show free memory"], ["config", "path"]],
     ids=lambda argv: " ".join(argv),
 )
 def test_stdout_on_a_full_device_is_one_line(argv):
