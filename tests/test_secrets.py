@@ -323,8 +323,9 @@ def test_a_password_in_the_base_url_is_never_shown_or_stored(nlshell, fake_serve
         assert password not in r.stdout + r.stderr, r
     assert "http://alice:***@127.0.0.1" in runs[0].stdout and "http://alice:***@" in runs[2].stdout
     assert files_holding(tmp_path, password) == []
+    listed = len([r for r in fake_server.requests if r.path.endswith("/models")])
     assert nlshell("models", env=env).returncode == 0
-    assert len([r for r in fake_server.requests if r.path.endswith("/models")]) == 1  # the cache still matches
+    assert len([r for r in fake_server.requests if r.path.endswith("/models")]) == listed  # the cache still matches
 
 
 def test_the_executed_command_does_not_get_the_key(nlshell, fake_server, server_env):

@@ -114,12 +114,15 @@ def test_an_older_cached_list_with_raw_characters_is_shown_safely(nlshell, fake_
     assert fake_server.requests == []  # the cached list was used, not fetched again
 
 
-def test_auth_status_shows_a_hostile_key_label_as_escapes(nlshell, fake_server):
-    fake_server.key_data = {"data": {"label": "my key\u2028\U000e0041\x1b]0;title\x07", "usage": 0, "limit": None}}
-    r = nlshell("auth", "status", env={"OPENROUTER_API_KEY": FAKE_KEY, "OPENROUTER_BASE_URL": fake_server.base_url})
-    assert r.returncode == 0, r
-    assert printable_safely(r.stdout) and printable_safely(r.stderr), r
-    assert "label:  my keyU+2028U+E0041\\x1b]0;title\\x07" in r.stdout
+def test_auth_status_shows_a_hostile_key_label_as_escapes(as_openrouter, capsys, monkeypatch):
+    """The key's label comes from OpenRouter's /key, so the fake server plays OpenRouter here."""
+    from test_faults import InProcess
+
+    as_openrouter.key_data = {"data": {"label": "my key\u2028\U000e0041\x1b]0;title\x07", "usage": 0, "limit": None}}
+    code, out, err = InProcess(capsys, monkeypatch)(["auth", "status"])
+    assert code == 0, err
+    assert printable_safely(out) and printable_safely(err), (out, err)
+    assert "label:  my keyU+2028U+E0041\\x1b]0;title\\x07" in out
 
 
 def test_the_ascii_shortcut_agrees_with_the_table():
