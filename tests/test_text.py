@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAKE_KEY, REPO
+from conftest import REPO
 from nlshell.text import HOSTILE_RANGES, hostile_characters, visible
 
 TAGGED = "qwen/\U000e0069\U000e0067\U000e006e\U000e006f\U000e0072\U000e0065coder"  # "ignore" in tag letters
