@@ -20,7 +20,9 @@ import re
 from dataclasses import dataclass
 
 from nlshell.validate import (
+    MAX_CODE_DEPTH,
     ROOT_WRAPPERS,
+    TOO_DEEP,
     SHELLS,
     Command,
     Script,
@@ -36,7 +38,6 @@ SAFE, CAUTION, DANGEROUS = "safe", "caution", "dangerous"
 _LEVEL = {SAFE: 0, CAUTION: 1, DANGEROUS: 2}
 _NAMES = (SAFE, CAUTION, DANGEROUS)
 MAX_REASONS = 6
-MAX_NESTING = 4
 
 
 @dataclass
@@ -52,12 +53,12 @@ def rate(command: str, *, tree=None, _script: Script | None = None, _depth: int 
     if not command or not command.strip():
         return Rating(SAFE, [])
     try:
-        script = _script if _script is not None else script_of(command, tree)
+        script = _script if _script is not None else script_of(command, tree, depth=_depth)
         rater = _Rater(script, _depth)
         rater.run()
     except RecursionError:
         # Nesting deeper than Python's stack: what is inside cannot be seen, so it is not cleared.
-        return Rating(DANGEROUS, ["the command is nested too deeply to check"])
+        return Rating(DANGEROUS, [TOO_DEEP])
     return rater.result()
 
 
@@ -646,8 +647,10 @@ class _Rater:
 
     def nested(self, code: str, kind: str = "shell", cmd: Command | None = None) -> Rating:
         """Rate a string some program will run as code."""
-        if self.depth >= MAX_NESTING or not code.strip():
+        if not code.strip():
             return Rating(SAFE, [])
+        if self.depth >= MAX_CODE_DEPTH:  # not looked at, so not cleared
+            return Rating(DANGEROUS, [TOO_DEEP])
         if kind in ("shell", "remote"):
             return rate(code, _depth=self.depth + 1)
         sub = _Rater(Script(source=code), self.depth + 1)
@@ -676,6 +679,8 @@ class _Rater:
         for run in script.code:
             self.code_run(run)
         self.fork_bombs()
+        for why in script.unseen:
+            self.add(DANGEROUS, why)
 
     def command(self, cmd: Command) -> None:
         if cmd.as_root:

@@ -30,10 +30,11 @@ __all__ = [
 ]
 
 SYNTAX_TIMEOUT = 5.0
-MAX_CODE_DEPTH = 4  # nested `sh -c "bash -c '...'"` levels that are parsed as code
+MAX_CODE_DEPTH = 8  # nested `sh -c "bash -c '...'"` levels that are parsed as code; deeper is unseen
 MAX_ALTERNATIVES = 8  # values a word can take through loop variables
 
 WARNING_PREFIX = "warning: "
+TOO_DEEP = "the command is nested too deeply to check"
 
 Which = Callable[[str], "str | None"]
 
@@ -273,6 +274,7 @@ class Script:
     aliases: set = field(default_factory=set)
     loops: list = field(default_factory=list)
     has_error: bool = False
+    unseen: list = field(default_factory=list)  # why parts of it were not looked at (never safe)
 
 
 ROOT_WRAPPERS = frozenset({"sudo", "doas", "su", "run0", "pkexec", "runuser", "gosu", "su-exec"})
@@ -1063,7 +1065,10 @@ class _Collector:
         opaque = word is None or _opaque_code(word)
         run = CodeRun(kind, text, by, opaque)
         self.script.code.append(run)
-        if text is None or self.depth >= MAX_CODE_DEPTH or kind not in ("shell", "remote"):
+        if text is None or kind not in ("shell", "remote"):
+            return
+        if self.depth >= MAX_CODE_DEPTH:
+            self.script.unseen.append(TOO_DEEP)
             return
         # A string that fails to parse is still rated on what parses: it is data to the outer
         # shell, so it never makes the command itself invalid.
@@ -1284,12 +1289,15 @@ def _join_words(words: list) -> Word:
     return Word(text, literal=literal, subs=subs, raw=" ".join(w.raw for w in words))
 
 
-def script_of(command: str, tree=None) -> Script:
-    """The structural model of `command` (parses it unless `tree` is given)."""
+def script_of(command: str, tree=None, *, depth: int = 0) -> Script:
+    """The structural model of `command` (parses it unless `tree` is given).
+
+    `depth` says how deep inside other code `command` already is (a string some command runs).
+    """
     if tree is None:
         tree = parse(command)
     script = Script(source=command, tree=tree, has_error=tree.root_node.has_error)
-    _Collector(script, 0, None, None).block(tree.root_node, False, None, None)
+    _Collector(script, depth, None, None).block(tree.root_node, False, None, None)
     return script
 
 
@@ -1549,7 +1557,6 @@ def _shell_name(shell: str | None) -> str:
     return "zsh" if name.endswith("zsh") else ("fish" if name.endswith("fish") else "bash")
 
 
-TOO_DEEP = "the command is nested too deeply to check"
 
 
 def _script_or_none(command: str, tree) -> Script | None:
@@ -1579,6 +1586,8 @@ def _validate(command: str, shell: str, which: Which, tree=None, script: Script 
         problem = _program_problem(name, shell, script, which)
         if problem:
             warnings.append(problem)
+    if TOO_DEEP in script.unseen:
+        warnings.append(f"{WARNING_PREFIX}{TOO_DEEP} which programs it runs")
     return Validation(not fatal, fatal + warnings, programs, pos)
 
 

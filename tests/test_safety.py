@@ -617,15 +617,39 @@ def test_rating_shape():
     assert rate("").risk == SAFE and rate("   ").risk == SAFE
 
 
-def test_nesting_is_bounded():
-    deep = "rm -rf /"
-    for _ in range(10):
-        deep = "sh -c " + _shell_quote(deep)
-    assert rate(deep).risk in (SAFE, CAUTION, DANGEROUS)  # terminates; depth limit holds
-
-
 def _shell_quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _nested(command: str, times: int, how: str = "sh -c ") -> str:
+    for _ in range(times):
+        command = how + _shell_quote(command)
+    return command
+
+
+# ---------------------------------------------------------------------------------------------
+# Fail closed: what the rater does not look at is never safe
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("times", range(1, 11))  # quoting triples the text each level: 10 is ~90,000 characters
+@pytest.mark.parametrize("how", ["sh -c ", "bash -c ", "eval "])
+def test_nesting_at_any_depth_stays_dangerous(times, how):
+    deep = _nested("rm -rf ~", times, how)
+    assert rate(deep).risk == DANGEROUS, deep
+
+
+def test_code_nested_past_the_limit_is_dangerous_because_it_was_not_checked():
+    deep = _nested("ls", 10)
+    rating = rate(deep)
+    assert rating.risk == DANGEROUS
+    assert any("nested too deeply to check" in r for r in rating.reasons), rating
+
+
+def test_eval_chains_past_the_limit_are_dangerous():
+    assert rate("eval " * 20 + "rm -rf ~").risk == DANGEROUS
+    assert rate("eval " * 20 + "ls").risk == DANGEROUS
+
 
 
 @pytest.mark.parametrize(

@@ -355,6 +355,16 @@ def test_assess_parses_once(monkeypatch):
     assert calls == ["find . -name '*.tmp' -delete | wc -l"]
 
 
+def test_code_nested_too_deeply_is_valid_but_its_programs_are_unchecked_and_it_is_dangerous():
+    deep = "not-a-program"
+    for _ in range(10):
+        deep = "sh -c '" + deep.replace("'", "'\\''") + "'"
+    a = assess(deep, which=fake_which)
+    assert a.valid is True
+    assert any("nested too deeply to check which programs it runs" in p for p in warnings_of(a))
+    assert a.risk == "dangerous"
+
+
 def test_assess_empty_command():
     a = assess("")
     assert a.valid is False and a.risk == "safe" and a.programs == []
