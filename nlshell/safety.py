@@ -19,6 +19,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from nlshell.shell.options import parse as parse_options
+from nlshell.shell.tools import grammar_of
 from nlshell.validate import (
     MAX_CODE_DEPTH,
     ROOT_WRAPPERS,
@@ -2544,7 +2546,7 @@ class _Rater:
 
     def r_docker(self, cmd: Command) -> None:
         words = [a.text for a in cmd.args]
-        operands = [w for w in words if not w.startswith("-")]
+        operands = [w.text for w in parse_options(cmd.args, grammar_of(cmd.name)).operands]
         verb = " ".join(operands[:2])
         flags = set()
         for w in words:
@@ -2587,34 +2589,14 @@ class _Rater:
             self.add(CAUTION, "deletes the compose project's volumes", cmd)
 
     def r_git(self, cmd: Command) -> None:
-        args = cmd.args
-        i = 0
-        while i < len(args):
-            t = args[i].text
-            if t in (
-                "-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--config-env",
-                "--super-prefix", "--list-cmds",
-            ):
-                i += 2
-                continue
-            if t.startswith("-"):
-                i += 1
-                continue
-            break
-        if i >= len(args):
+        o = parse_options(cmd.args, grammar_of("git"))
+        if not o.operands:
             return
-        sub = args[i].text
-        rest = args[i + 1 :]
+        head = o.operands[0]
+        sub = head.text
+        rest = cmd.args[next(k for k, a in enumerate(cmd.args) if a is head) + 1 :]
         words = [a.text for a in rest]
-        o = _opts(
-            rest,
-            "mCFSobc" if sub in ("commit",) else ("C" if sub in ("branch",) else ""),
-            {
-                "--message", "--file", "--author", "--date", "--expire", "--expire-unreachable", "--onto",
-                "--strategy", "--source", "--pathspec-from-file", "--exclude", "--repo", "--push-option",
-                "--receive-pack", "--exec",
-            },
-        )
+        o.operands = o.operands[1:]
         short, long = o.short, o.long
         if sub == "reset":
             if "--hard" in long:
@@ -2992,7 +2974,7 @@ class _Rater:
         name = cmd.name
         args = cmd.args
         words = [a.text for a in args]
-        operands = [w for w in words if not w.startswith("-")]
+        operands = [w.text for w in parse_options(args, grammar_of(name)).operands]
         flags = set(w.split("=")[0] for w in words if w.startswith("-"))
         path = operands[:4]
         lower = [w.lower() for w in path]

@@ -651,6 +651,24 @@ def test_eval_chains_past_the_limit_are_dangerous():
     assert rate("eval " * 20 + "ls").risk == DANGEROUS
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        "aws --profile prod s3 rb --force s3://b",
+        "aws --region eu-west-1 --output json s3 rb --force s3://b",
+        "gcloud --project p projects delete p",
+        "gcloud --project=p --verbosity debug projects delete p",
+        "az --subscription s group delete -n rg",
+        "docker -H tcp://x system prune -af",
+        "docker --context prod --log-level debug system prune -af",
+        "git -C repo -c core.x=y push --force",
+        "terraform -chdir=infra destroy",
+    ],
+)
+def test_global_options_of_a_tool_do_not_change_the_verdict(command):
+    assert rate(command).risk == DANGEROUS, (command, rate(command))
+
+
 
 @pytest.mark.parametrize(
     ("path", "cls"),

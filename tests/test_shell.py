@@ -1,0 +1,76 @@
+"""The shell model: option grammars (which words are options, values, operands)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from nlshell.shell.options import Grammar, parse
+from nlshell.shell.tools import TOOLS, grammar_of
+
+
+@dataclass
+class W:
+    text: str
+    literal: bool = True
+
+
+def words(line: str) -> list:
+    return [W(t) for t in line.split()]
+
+
+def operands(tool: str, line: str) -> list:
+    return [w.text for w in parse(words(line), grammar_of(tool)).operands]
+
+
+@pytest.mark.parametrize(
+    ("tool", "args", "expected"),
+    [
+        ("aws", "--profile prod s3 rb --force s3://b", ["s3", "rb", "s3://b"]),
+        ("aws", "s3 rb s3://b --region eu-west-1 --force", ["s3", "rb", "s3://b"]),
+        ("gcloud", "--project p --quiet projects delete p", ["projects", "delete", "p"]),
+        ("az", "--subscription s group delete -n rg", ["group", "delete"]),
+        ("docker", "-H tcp://x --log-level=debug system prune -af", ["system", "prune"]),
+        ("docker", "compose -f x.yml -p web down -v", ["compose", "down"]),
+        ("git", "-C repo -c a=b push --force origin main", ["push", "origin", "main"]),
+        ("git", "commit -m 'msg' file", ["commit", "file"]),
+        ("kubectl", "--context c -n prod delete namespace prod", ["delete", "namespace", "prod"]),
+        ("helm", "--kube-context c -n x uninstall web", ["uninstall", "web"]),
+        ("rm", "-rf -- -x /", ["-x", "/"]),
+    ],
+)
+def test_operands_skip_options_and_their_values(tool, args, expected):
+    assert operands(tool, args) == expected
+
+
+def test_flags_after_a_subcommand_are_its_own():
+    # git's global -c takes a value; after `push`, flags are push's: `-f` is there, `-C` is not.
+    parsed = parse(words("-C repo push -f"), grammar_of("git"))
+    assert parsed.has("f") and not parsed.has("C")
+    assert parsed.words == ["-C", "-f"]
+
+
+def test_values_attached_or_separate_are_the_same():
+    g = Grammar(short="n", long=frozenset({"--name"}))
+    for line in ("-n5 x", "-n 5 x", "--name 5 x", "--name=5 x"):
+        parsed = parse(words(line), g)
+        assert [w.text for w in parsed.operands] == ["x"], line
+        assert parsed.value("-n", "--name") == "5", line
+
+
+def test_a_word_known_only_at_run_time_is_an_operand():
+    parsed = parse([W("-rf"), W("${X}", literal=False), W("-y", literal=False)])
+    assert parsed.short == {"r", "f"}
+    assert [w.text for w in parsed.operands] == ["${X}", "-y"]
+
+
+def test_numbers_can_be_operands():
+    assert [w.text for w in parse(words("-9 -1"), Grammar(numbers=True)).operands] == ["-9", "-1"]
+    assert parse(words("-9 -1")).short == {"9", "1"}
+
+
+def test_every_declared_grammar_is_a_grammar():
+    assert TOOLS and all(isinstance(g, Grammar) for g in TOOLS.values())
+    for g in TOOLS.values():
+        assert all(name.startswith("--") for name in g.long), g
