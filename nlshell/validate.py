@@ -739,45 +739,49 @@ class _Collector:
 
     def redirected(self, node, bg, loop, fn, pipe) -> None:
         body = node.child_by_field_name("body")
-        redirects = []
+        redirects: list = []
+        extra: list = []  # words after a redirect are the command's arguments: `rm -rf >/dev/null ~`
         tail = None  # (operator, node): the rest of a heredoc's first line
         for c in node.children:
             if c.type in _REDIRECTS:
-                redirects.append(self.redirect(c, loop, fn))
+                redirects.append(self.redirect(c, loop, fn, extra))
                 if c.type == "heredoc_redirect":
-                    nested, found = self.heredoc_line(c, loop, fn)
+                    nested, found = self.heredoc_line(c, loop, fn, extra)
                     redirects.extend(nested)
                     tail = tail or found
         if tail is not None and tail[0] == "|" and body is not None:
-            self.heredoc_pipeline(body, redirects, tail[1], bg, loop, fn)
+            self.heredoc_pipeline(body, redirects, extra, tail[1], bg, loop, fn)
             return
+        self.redirected_body(node, body, redirects, extra, bg, loop, fn, pipe)
         if tail is not None:
-            self.redirected_body(node, body, redirects, bg, loop, fn, pipe)
             self.visit(tail[1], bg, loop, fn)  # `cat <<EOF && rm -rf ~`: runs after the heredoc's command
-            return
-        self.redirected_body(node, body, redirects, bg, loop, fn, pipe)
 
-    def heredoc_line(self, node, loop, fn) -> tuple:
+    def heredoc_line(self, node, loop, fn, extra: list) -> tuple:
         """What tree-sitter nests inside a heredoc redirect: the rest of the `<<EOF` line.
 
-        `cat <<EOF > out | sh && next` puts `> out` (more redirects of the same command) and
-        `| sh` or `&& next` (more commands) inside the heredoc_redirect node; they run, so
-        they are collected like any other redirect or statement.
+        `cat <<EOF -n > out | sh && next` puts `-n` (more arguments, added to `extra`), `> out`
+        (more redirects of the same command) and `| sh` or `&& next` (more commands) inside the
+        heredoc_redirect node; they run, so they are collected like any other word, redirect or
+        statement.
         """
         redirects: list = []
         tail = None
         operator = ";"
+        arguments = {c.id for c in node.children_by_field_name("argument")}
         for c in node.children:
             ct = c.type
-            if ct in ("file_redirect", "herestring_redirect"):
-                redirects.append(self.redirect(c, loop, fn))
+            if c.id in arguments:
+                extra.extend(self.words(c))
+                self.visit_subs(c, loop, fn)
+            elif ct in ("file_redirect", "herestring_redirect"):
+                redirects.append(self.redirect(c, loop, fn, extra))
             elif ct in ("&&", "||", ";", "&", "|", "|&"):
                 operator = ct
             elif c.is_named and ct not in ("heredoc_start", "heredoc_body", "heredoc_end") and tail is None:
                 tail = ("|" if ct == "pipeline" else operator, c)
         return redirects, tail
 
-    def heredoc_pipeline(self, body, redirects, rest, bg, loop, fn) -> None:
+    def heredoc_pipeline(self, body, redirects, extra, rest, bg, loop, fn) -> None:
         """`cat <<EOF | sh`: the heredoc's command is a stage of the pipeline that follows it."""
 
         def stages(n) -> list:
@@ -795,18 +799,19 @@ class _Collector:
         pipe.stages = [None] * (len(head) + len(tail))
         for i, stage in enumerate(head + tail):
             if i == len(head) - 1 and stage.type == "command":
-                self.command(stage, bg, loop, fn, (pipe, i), extra_redirects=redirects)
+                self.command(stage, bg, loop, fn, (pipe, i), extra_redirects=redirects, extra_words=extra)
             else:
                 self.visit(stage, bg, loop, fn, (pipe, i))
 
-    def redirected_body(self, node, body, redirects, bg, loop, fn, pipe) -> None:
+    def redirected_body(self, node, body, redirects, extra, bg, loop, fn, pipe) -> None:
         if body is not None and body.type == "command":
-            self.command(body, bg, loop, fn, pipe, extra_redirects=redirects)
+            self.command(body, bg, loop, fn, pipe, extra_redirects=redirects, extra_words=extra)
             return
         if body is not None:
             self.visit(body, bg, loop, fn, pipe)
-        # Redirects of a compound statement, or of nothing at all (`> /dev/sda`).
-        self.emit([], {}, redirects, bg, loop, fn, pipe[0] if pipe else None, pipe[1] if pipe else 0, node)
+        # Redirects of a compound statement, or of nothing at all (`> /dev/sda`). Words after them
+        # (`{ ls; } >x rm -rf ~`, which bash refuses) are judged as a command all the same.
+        self.emit(extra, {}, redirects, bg, loop, fn, pipe[0] if pipe else None, pipe[1] if pipe else 0, node)
 
     def function(self, node, loop) -> None:
         name_node = node.child_by_field_name("name")
@@ -925,7 +930,8 @@ class _Collector:
             return [Word(part, literal=w.literal, raw=w.raw) for part in w.text.split()]
         return [w]
 
-    def redirect(self, node, loop, fn) -> Redirect:
+    def redirect(self, node, loop, fn, extra: list) -> Redirect:
+        """One redirect; words the grammar hangs after its target (`>/dev/null ~`) go to `extra`."""
         t = node.type
         if t == "heredoc_redirect":
             body = ""
@@ -961,13 +967,15 @@ class _Collector:
             elif ct == "ERROR":
                 op += c.text.decode("utf-8", "replace")
             else:
-                if target is None:  # `>& file 0` : the grammar lists the stray fd as a second target
+                if target is None:
                     target = self.word(c)
+                else:  # `rm -rf 2>/dev/null / x`: the grammar lists `/ x` as more targets
+                    extra.extend(self.words(c))
                 self.visit_subs(c, loop, fn)
         return Redirect(op or ">", target, fd)
 
     # commands ---------------------------------------------------------------------------
-    def command(self, node, bg, loop, fn, pipe, extra_redirects=()) -> None:
+    def command(self, node, bg, loop, fn, pipe, extra_redirects=(), extra_words=()) -> None:
         assignments: dict = {}
         words: list = []
         redirects: list = []
@@ -982,12 +990,13 @@ class _Collector:
                     words.extend(self.words(cc))
                     inner.append(cc)
             elif ct in _REDIRECTS:
-                redirects.append(self.redirect(c, loop, fn))
+                redirects.append(self.redirect(c, loop, fn, words))
             elif ct in ("comment",):
                 continue
             else:
                 words.extend(self.words(c))
                 inner.append(c)
+        words.extend(extra_words)
         redirects.extend(extra_redirects)
         self.emit(
             words,

@@ -669,6 +669,32 @@ def test_global_options_of_a_tool_do_not_change_the_verdict(command):
     assert rate(command).risk == DANGEROUS, (command, rate(command))
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        "rm -rf >/dev/null ~",
+        "rm -rf 2>/dev/null /",
+        "rm >out.txt -rf ~ 2>&1",
+        "dd 2>/dev/null if=/dev/zero of=/dev/sda",
+        "chmod >/dev/null -R 777 /",
+        "rm -rf &>/dev/null ~",
+        "rm <<< x -rf ~",
+        "rm <<EOF -rf ~\nx\nEOF",
+        "git 2>/dev/null push --force",
+    ],
+)
+def test_a_redirect_among_the_words_hides_nothing(command):
+    assert rate(command).risk == DANGEROUS, (command, rate(command))
+
+
+def test_the_words_after_a_redirect_are_the_commands_arguments():
+    from nlshell.validate import script_of
+
+    (cmd,) = [c for c in script_of("rm -rf 2>/dev/null / x").commands if c.argv]
+    assert [w.text for w in cmd.argv] == ["rm", "-rf", "/", "x"]
+    assert [(r.op, r.fd, r.target.text) for r in cmd.redirects] == [(">", "2", "/dev/null")]
+
+
 
 @pytest.mark.parametrize(
     ("path", "cls"),
