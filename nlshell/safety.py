@@ -20,11 +20,14 @@ import re
 from dataclasses import dataclass
 
 from nlshell.shell.options import parse as parse_options
-from nlshell.shell.tools import grammar_of
+from nlshell.shell.options import read_option
+from nlshell.shell.tools import SUBCOMMAND_TOOLS, grammar_of
 from nlshell.validate import (
+    MAX_ALTERNATIVES,
     MAX_CODE_DEPTH,
     ROOT_WRAPPERS,
     TOO_DEEP,
+    TOO_MANY_VALUES,
     SHELLS,
     Command,
     Script,
@@ -357,28 +360,39 @@ def _worst(infos: list) -> PathInfo:
 _BRACE = re.compile(r"\{([^{}]*,[^{}]*)\}")
 
 
-def _brace_expand(text: str, limit: int = 16) -> list:
-    """`{a,/}` -> `a`, `/` (unquoted words only; nested groups expand one at a time)."""
+def _brace_expand(text: str, limit: int = MAX_ALTERNATIVES) -> tuple:
+    """(values, complete): `{a,/}` -> `a`, `/` (unquoted words only; nested groups one at a time).
+
+    `complete` is False when there were more than `limit` values: the rest were not looked at.
+    """
     out, todo = [], [text]
-    while todo and len(out) < limit:
+    while todo:
+        if len(out) + len(todo) > limit:
+            return out + todo[: max(0, limit - len(out))], False
         t = todo.pop(0)
         m = _BRACE.search(t)
         if not m:
             out.append(t)
             continue
         todo.extend(t[: m.start()] + part + t[m.end() :] for part in m.group(1).split(","))
-    return out + todo[: max(0, limit - len(out))]
+    return out, True
 
 
-def _paths(word: Word, cwd: tuple = ()) -> list:
-    """The classes of every value a path word can take (loop values, brace expansion, after `cd`)."""
+def _paths(word: Word, cwd: tuple = ()) -> tuple:
+    """(classes, complete): every value a path word can take (loop values, braces, after `cd`)."""
     values = []
+    complete = True
     for v in word.values():
-        values.extend(_brace_expand(v) if ("{" in v and not word.quoted) else (v,))
+        if "{" in v and not word.quoted:
+            expanded, whole = _brace_expand(v)
+            values.extend(expanded)
+            complete = complete and whole
+        else:
+            values.append(v)
     infos = [classify(v) for v in values]
     for d in cwd:  # `cd / && rm -rf usr`: a relative target is also judged where cd went
         infos.extend(classify(posixpath.join(d, v)) for v in values if v and not v.startswith(("/", "~", "$")))
-    return infos
+    return infos, complete
 
 
 # What each operation does to each class of path.
@@ -660,7 +674,10 @@ class _Rater:
         return sub.result()
 
     def paths(self, word: Word) -> list:
-        return _paths(word, tuple(self.cwd))
+        infos, complete = _paths(word, tuple(self.cwd))
+        if not complete:
+            self.add(DANGEROUS, TOO_MANY_VALUES)
+        return infos
 
     def merge(self, rating: Rating, cmd: Command | None = None, prefix: str = "") -> None:
         for reason in rating.reasons:
@@ -669,15 +686,13 @@ class _Rater:
     # walk ----------------------------------------------------------------------------------
     def run(self) -> None:
         script = self.script
-        pipelines = []
-        seen_pipes = set()
+        pipelines: dict = {}  # id -> every command in it (a stage may be a group of commands)
         for cmd in script.commands:
             self.command(cmd)
-            if cmd.pipeline is not None and id(cmd.pipeline) not in seen_pipes:
-                seen_pipes.add(id(cmd.pipeline))
-                pipelines.append(cmd.pipeline)
-        for pipe in pipelines:
-            self.pipeline(pipe)
+            if cmd.pipeline is not None:
+                pipelines.setdefault(id(cmd.pipeline), []).append(cmd)
+        for members in pipelines.values():
+            self.pipeline(members)
         for run in script.code:
             self.code_run(run)
         self.fork_bombs()
@@ -717,12 +732,11 @@ class _Rater:
                 inner = self.nested(body) if eq else Rating(SAFE, [])
                 if inner.risk == DANGEROUS:
                     self.add(DANGEROUS, f"defines `{alias}` as a command that {inner.reasons[0]}", cmd)
-        if name == "trap" and args and not args[0].text.startswith("-"):
-            self.merge(self.nested(args[0].text), cmd)
-        if args and (
-            any(a.literal and a.text == "--help" for a in args)
-            or (args[0].text in ("--version", "-V") and len(args) == 1)
-        ):
+        if name == "trap":
+            action = [a for a in args if a.text != "--"][:1]
+            if action and not action[0].text.startswith("-"):  # not `trap -p` / `trap -l`
+                self.merge(self.nested(action[0].text), cmd)
+        if _asks_for_help(name, args):
             return
         if name in ("true", ":", "false") or name.startswith("!"):
             return
@@ -988,12 +1002,12 @@ class _Rater:
                 self.add(CAUTION, f"defines a fork bomb (`{fname}`)")
 
     # ---- pipelines --------------------------------------------------------------------------
-    def pipeline(self, pipe) -> None:
-        stages = pipe.stages
-        for i, cmd in enumerate(stages):
-            if cmd is None or i == 0:
+    def pipeline(self, members: list) -> None:
+        """`a | b`: what each stage does with what the stages before it write."""
+        for cmd in members:
+            if cmd.stage == 0:
                 continue
-            upstream = [s for s in stages[:i] if s is not None]
+            upstream = [s for s in members if s.stage < cmd.stage]
             kind = self.reads_code_from_stdin(cmd)
             if kind:
                 self.piped_code(cmd, kind, upstream)
@@ -1021,10 +1035,13 @@ class _Rater:
             return None
         kind = interpreter_kind(name)
         if kind and kind in _INTERPRETER_STDIN:
-            o = _opts(cmd.args, "cmWXQ" if kind == "python" else "")
+            o = parse_options(cmd.args, grammar_of(name))
             if kind == "python" and (_has(o, "cm") or o.values.get("-c") or o.values.get("-m")):
                 return None
-            if kind != "python" and any(w in ("-e", "-E", "-r", "--eval", "-p", "-c") for w in o.words):
+            if kind != "python" and (
+                any(f in o.values for f in INTERPRETER_CODE_FLAGS.get(kind, ()))
+                or any(w in ("-e", "-E", "-r", "--eval", "-p", "-c") for w in o.words)
+            ):
                 return None
             if not o.operands or o.operands[0].text in ("-", "/dev/stdin"):
                 return kind
@@ -2401,7 +2418,7 @@ class _Rater:
     def r_packages(self, cmd: Command) -> None:
         name = cmd.name
         words = [a.text for a in cmd.args]
-        operands = [w for w in words if not w.startswith("-")]
+        operands = [w.text for w in parse_options(cmd.args, grammar_of(name)).operands]
         verb = operands[0] if operands else ""
         removing = False
         packages: list = []
@@ -2826,11 +2843,14 @@ class _Rater:
     def r_interpreter(self, cmd: Command) -> None:
         kind = interpreter_kind(cmd.name) or cmd.name
         flags = INTERPRETER_CODE_FLAGS.get(kind, ("-e",))
+        grammar = grammar_of(cmd.name)
         args = cmd.args
         code = None
-        for i, a in enumerate(args):
+        i = 0
+        while i < len(args):
+            a = args[i]
             t = a.text
-            if t in flags and i + 1 < len(args):
+            if t in flags and i + 1 < len(args):  # also `pwsh -Command CODE`, `deno eval CODE`
                 code = args[i + 1].text
                 if not args[i + 1].literal and args[i + 1].subs:
                     inner = self.substitution_commands(args[i + 1])
@@ -2841,20 +2861,20 @@ class _Rater:
                         self.add(DANGEROUS, f"runs an encoded string as {kind} code", cmd)
                         return
                 break
-            if kind == "python" and t.startswith("-c") and len(t) > 2:
-                code = t[2:]
+            option = read_option(args, i, grammar)
+            if option.name in flags and option.value is not None:  # `-Bc CODE`, `-cCODE`, `--eval=CODE`
+                code = option.value
                 break
-            if kind == "python" and re.fullmatch(r"-[A-Za-z]*c", t) and i + 1 < len(args):
-                code = args[i + 1].text
-                break
-            if kind == "perl" and re.fullmatch(r"-[A-Za-z]*[eE]", t) and i + 1 < len(args):
-                code = args[i + 1].text
-                break
-            if kind == "python" and t == "-m":
-                if i + 1 < len(args) and args[i + 1].text in ("pip",):
-                    self.r_lang_packages(Command(argv=[Word("pip")] + list(args[i + 2 :])))
+            if kind == "python" and option.name == "-m":
+                if option.value == "pip":
+                    self.r_lang_packages(Command(argv=[Word("pip")] + list(args[option.next :])))
                 return
-            if not t.startswith("-"):
+            if option.name is None:
+                if t == "--":
+                    i += 1
+                    if i >= len(args):
+                        break
+                    a, t = args[i], args[i].text
                 # a script operand
                 if a.subs:
                     inner = self.substitution_commands(a)
@@ -2863,6 +2883,7 @@ class _Rater:
                 else:
                     self.runs_file(cmd, t, kind)
                 return
+            i = option.next
         if code is None:
             body = next((r.body for r in cmd.redirects if r.op in ("<<", "<<<") and r.body), None)
             if body is None:
@@ -2871,7 +2892,12 @@ class _Rater:
         self.interpreter_code(kind, code, cmd)
 
     def r_awk(self, cmd: Command) -> None:
-        program = next((a.text for a in cmd.args if not a.text.startswith("-")), "")
+        o = parse_options(cmd.args, grammar_of(cmd.name))
+        given = o.values.get("-e", []) + o.values.get("--source", [])
+        if given or o.values.get("-f") or o.values.get("--file"):
+            program = "\n".join(given)
+        else:
+            program = o.operands[0].text if o.operands else ""
         for m in re.finditer(r"""\bsystem\s*\(\s*"((?:[^"\\]|\\.)*)"\s*\)""", program):
             self.merge(self.nested(m.group(1).replace('\\"', '"')), cmd)
         if re.search(r"""\|\s*"(?:/bin/)?(?:ba|z|da)?sh"\s*""", program):
@@ -3273,6 +3299,26 @@ _SETUP_WORDS = frozenset(
         "setup", "--bash", "--zsh", "--fish", "bash", "zsh", "fish", "-s", "--sh", "path", "shell",
     }
 )
+
+
+def _asks_for_help(name: str, args: list) -> bool:
+    """`rm --help`, `git push --help`: the program prints its help and does nothing else.
+
+    Only up front: `rm -rf / --help` deletes everything where rm does not read options after
+    operands (BSD), and bash's `kill -9 -1 --help` kills every process before it complains.
+    """
+    if not args or not args[0].literal:
+        return False
+    first = args[0].text
+    if first in ("--help", "--version") or (first == "-V" and len(args) == 1):
+        return True
+    return (
+        name in SUBCOMMAND_TOOLS
+        and len(args) >= 2
+        and args[1].literal
+        and args[1].text == "--help"
+        and re.fullmatch(r"[a-z][a-z0-9-]*", first) is not None
+    )
 
 
 def _prints_shell_setup(cmd: Command) -> bool:

@@ -31,7 +31,8 @@ __all__ = [
 
 SYNTAX_TIMEOUT = 5.0
 MAX_CODE_DEPTH = 8  # nested `sh -c "bash -c '...'"` levels that are parsed as code; deeper is unseen
-MAX_ALTERNATIVES = 8  # values a word can take through loop variables
+MAX_ALTERNATIVES = 256  # values one word can take through loop variables; more are not checked
+TOO_MANY_VALUES = "a word takes more values than can be checked"
 
 WARNING_PREFIX = "warning: "
 TOO_DEEP = "the command is nested too deeply to check"
@@ -339,7 +340,7 @@ def _has_glob(raw: str) -> bool:
 
 
 class _WordBuilder:
-    __slots__ = ("env", "literal", "quoted", "glob", "subs", "expanded", "in_quotes")
+    __slots__ = ("env", "literal", "quoted", "glob", "subs", "expanded", "in_quotes", "truncated")
 
     def __init__(self, env: dict) -> None:
         self.env = env
@@ -349,6 +350,7 @@ class _WordBuilder:
         self.subs: list = []
         self.expanded = False  # an unquoted variable was replaced by its known value
         self.in_quotes = 0
+        self.truncated = False  # more values than MAX_ALTERNATIVES: some were not kept
 
     def build(self, node) -> Word:
         alts = self.eval(node)
@@ -438,7 +440,9 @@ class _WordBuilder:
             if len(parts) == 1:
                 results = [r + parts[0] for r in results]
             else:
-                results = [r + p for r in results for p in parts][:MAX_ALTERNATIVES]
+                results = [r + p for r in results for p in parts]
+                if len(results) > MAX_ALTERNATIVES:
+                    results, self.truncated = results[:MAX_ALTERNATIVES], True
             pos = child.end_byte
         end = node.end_byte
         if dquoted and end > pos:
@@ -549,10 +553,37 @@ _WRAPPERS = {
     ),
     "eval": ("", set(), 0),
     "ddtrace-run": ("", set(), 0),
+    "setpriv": (
+        "",
+        {
+            "--reuid", "--regid", "--groups", "--inh-caps", "--ambient-caps", "--bounding-set", "--securebits",
+            "--pdeathsig", "--selinux-label", "--apparmor-profile", "--landlock-access", "--landlock-rule",
+        },
+        0,
+    ),
+    "chpst": ("uUenlLmdofpcr", set(), 0),
+    "sshpass": ("pfdP", set(), 0),
+    "xvfb-run": (
+        "nsfepw",
+        {"--server-num", "--server-args", "--auth-file", "--error-file", "--xauth-protocol", "--wait"},
+        0,
+    ),
+    "dbus-run-session": ("", {"--config-file", "--dbus-daemon"}, 0),
+    "faketime": ("", set(), 1),
+    "prlimit": ("p", {"--pid"}, 0),
+    "cgexec": ("g", set(), 0),
+    "trickle": ("dutlwn", set(), 0),
+    "torify": ("", set(), 0),
+    "screen": ("ScpTehs", {"-Logfile"}, 0),
 }
 
+# `screen` options that attach to, list or drive a session instead of starting a command.
+_SCREEN_SESSION_OPTIONS = frozenset("-x -r -R -X -Q -ls -list -wipe -v -h --help --version".split())
+# `sg` is also ast-grep's name: its subcommands and options are not a group to switch to.
+_AST_GREP_WORDS = frozenset("run scan test new lsp completions help --help --version -p --pattern".split())
+
 # Wrappers whose remaining words are a string some shell parses (not an argv).
-_CODE_WRAPPERS = frozenset({"eval", "watch", "ssh"})
+_CODE_WRAPPERS = frozenset({"eval", "watch", "ssh", "sg"})
 
 _SHELL_VALUE_OPTS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
 
@@ -687,11 +718,11 @@ class _Collector:
         elif t == "function_definition":
             self.function(node, loop)
         elif t == "for_statement":
-            self.for_loop(node, bg, loop, fn)
+            self.for_loop(node, bg, loop, fn, pipe)
         elif t == "while_statement":
-            self.while_loop(node, bg, loop, fn)
+            self.while_loop(node, bg, loop, fn, pipe)
         elif t == "c_style_for_statement":
-            self.c_for(node, bg, loop, fn)
+            self.c_for(node, bg, loop, fn, pipe)
         elif t == "variable_assignment":
             self.assignment(node, loop, fn)
         elif t == "declaration_command":
@@ -717,10 +748,13 @@ class _Collector:
         elif t in ("word", "number"):
             return
         else:
-            self.block(node, bg, loop, fn)
+            self.block(node, bg, loop, fn, pipe)
 
-    def block(self, node, bg: bool, loop, fn) -> None:
-        """Statements in sequence; a statement followed by `&` runs in the background."""
+    def block(self, node, bg: bool, loop, fn, pipe=None) -> None:
+        """Statements in sequence; a statement followed by `&` runs in the background.
+
+        Inside a pipeline stage (`curl x | (cd /tmp; sh)`) every statement reads the pipe.
+        """
         children = node.children
         n = len(children)
         for i, child in enumerate(children):
@@ -728,7 +762,7 @@ class _Collector:
             if ct in _STATEMENT_SKIP:
                 continue
             child_bg = bg or (i + 1 < n and children[i + 1].type == "&")
-            self.visit(child, child_bg, loop, fn)
+            self.visit(child, child_bg, loop, fn, pipe)
 
     def pipeline(self, node, bg, loop, fn) -> None:
         pipe = Pipeline()
@@ -821,7 +855,7 @@ class _Collector:
         if body is not None:
             self.visit(body, False, loop, name)
 
-    def for_loop(self, node, bg, loop, fn) -> None:
+    def for_loop(self, node, bg, loop, fn, pipe=None) -> None:
         var = node.child_by_field_name("variable")
         values = [c for c in node.children_by_field_name("value")]
         alts: list = []
@@ -842,31 +876,34 @@ class _Collector:
         this = Loop("select" if kind == "select" else "for", False, iterations if values else None)
         self.script.loops.append(this)
         if var is not None and alts:
-            self.env[var.text.decode("utf-8", "replace")] = tuple(alts[:MAX_ALTERNATIVES])
+            if len(alts) > MAX_ALTERNATIVES:
+                alts = alts[:MAX_ALTERNATIVES]
+                self.script.unseen.append(TOO_MANY_VALUES)
+            self.env[var.text.decode("utf-8", "replace")] = tuple(alts)
         body = node.child_by_field_name("body")
         if body is not None:
-            self.visit(body, bg, this, fn)
+            self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
 
-    def while_loop(self, node, bg, loop, fn) -> None:
+    def while_loop(self, node, bg, loop, fn, pipe=None) -> None:
         keyword = node.children[0].type if node.children else "while"
         cond = node.child_by_field_name("condition")
         infinite = False
         if cond is not None:
             infinite = _always(cond, keyword == "while")
-            self.visit(cond, False, loop, fn)
+            self.visit(cond, False, loop, fn, pipe)
         this = Loop(keyword, infinite, None)
         self.script.loops.append(this)
         body = node.child_by_field_name("body")
         if body is not None:
-            self.visit(body, bg, this, fn)
+            self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
 
-    def c_for(self, node, bg, loop, fn) -> None:
+    def c_for(self, node, bg, loop, fn, pipe=None) -> None:
         has_condition = node.child_by_field_name("condition") is not None
         this = Loop("c-for", not has_condition, None)
         self.script.loops.append(this)
         body = node.child_by_field_name("body")
         if body is not None:
-            self.visit(body, bg, this, fn)
+            self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
 
     def assignment(self, node, loop, fn, record_command: bool = True) -> tuple:
         name_node = node.child_by_field_name("name")
@@ -920,12 +957,19 @@ class _Collector:
 
     # words and redirects ----------------------------------------------------------------
     def word(self, node) -> Word:
-        return _WordBuilder(self.env).build(node)
+        return self.built(node)[1]
+
+    def built(self, node) -> tuple:
+        """(builder, word): a word whose values were cut short is recorded as unseen."""
+        builder = _WordBuilder(self.env)
+        word = builder.build(node)
+        if builder.truncated:
+            self.script.unseen.append(TOO_MANY_VALUES)
+        return builder, word
 
     def words(self, node) -> list:
         """A word as the shell splits it: an unquoted `$X` whose value has spaces is several."""
-        builder = _WordBuilder(self.env)
-        w = builder.build(node)
+        builder, w = self.built(node)
         if builder.expanded and not w.quoted and any(c in w.text for c in " \t\n"):
             return [Word(part, literal=w.literal, raw=w.raw) for part in w.text.split()]
         return [w]
@@ -1177,7 +1221,7 @@ def _unwrap(words: list) -> tuple:
     assignments: dict = {}
     xargs = False
     argv = list(words)
-    for _ in range(12):  # wrappers nest (`sudo env nice -n 5 rm`), but not forever
+    while True:  # wrappers nest (`sudo env nice -n 5 rm`); every pass takes at least one word off
         # Leading NAME=value words (after sudo / env).
         while argv and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", argv[0].text):
             k, _eq, v = argv[0].text.partition("=")
@@ -1187,7 +1231,7 @@ def _unwrap(words: list) -> tuple:
             break
         name = argv[0].text.rsplit("/", 1)[-1]
         spec = _WRAPPERS.get(name)
-        if spec is None:
+        if spec is None or (name == "sg" and len(argv) > 1 and argv[1].text in _AST_GREP_WORDS):
             break
         short_v, long_v, positionals = spec
         rest = argv[1:]
@@ -1210,9 +1254,11 @@ def _unwrap(words: list) -> tuple:
                 break
             if name == "command" and w in ("-v", "-V"):
                 query_only = True
-            if name == "sudo" and w in (
-                "-l", "--list", "-v", "--validate", "-k", "-K", "--reset-timestamp", "--remove-timestamp",
-                "-e", "--edit", "-V", "--version", "-h", "--help",
+            if name == "screen" and w in _SCREEN_SESSION_OPTIONS:
+                query_only = True  # attaches to, lists or drives an existing session: runs no command
+            if name == "sudo" and w in (  # not -k: `sudo -k cmd` forgets the password, then runs cmd
+                "-l", "--list", "-v", "--validate", "-K", "--remove-timestamp", "-e", "--edit", "-V",
+                "--version", "-h", "--help",
             ):
                 query_only = True
             if name in ("su", "runuser", "flock", "script") and (
@@ -1233,8 +1279,15 @@ def _unwrap(words: list) -> tuple:
         if name == "su" and i < len(rest) and rest[i].text == "-":
             i += 1
         rest = rest[i:]
+        if name in ("su", "runuser") and code_option is None:
+            code_option = _late_command_option(rest)  # `su root -c CMD`: su takes options after the user
         if query_only:  # `sudo -l`, `command -v git`: nothing else runs
             return argv, tuple(wrappers), code, assignments, xargs
+        if code_option is not None or inline_code is not None:
+            wrappers.append(name)
+            how = "env -S" if inline_code is not None else f"{name} -c"
+            code.append(("shell", inline_code if inline_code is not None else code_option, how))
+            return [], tuple(wrappers), code, assignments, xargs
         if (
             not rest
             and name not in ROOT_WRAPPERS
@@ -1243,12 +1296,6 @@ def _unwrap(words: list) -> tuple:
             # `env`, `nice`, `time` alone: the wrapper is the program (env prints the environment).
             break
         wrappers.append(name)
-        if code_option is not None:
-            code.append(("shell", code_option, f"{name} -c"))
-            return [], tuple(wrappers), code, assignments, xargs
-        if inline_code is not None:
-            code.append(("shell", inline_code, "env -S"))
-            return [], tuple(wrappers), code, assignments, xargs
         if name in ("su", "runuser"):
             # `su user` opens a shell; `runuser -u user -- cmd` runs cmd.
             if name == "runuser" and rest:
@@ -1265,6 +1312,8 @@ def _unwrap(words: list) -> tuple:
         if name == "flock" and rest and rest[0].text in ("-c", "--command") and len(rest) > 1:
             code.append(("shell", rest[1], "flock -c"))
             return [], tuple(wrappers), code, assignments, xargs
+        if name == "sg" and rest and rest[0].text == "-c":
+            rest = rest[1:]
         if name in _CODE_WRAPPERS:
             if not rest:
                 return [], tuple(wrappers), code, assignments, xargs
@@ -1288,6 +1337,17 @@ def _unwrap(words: list) -> tuple:
             return [], tuple(wrappers), code, assignments, xargs
         argv = rest
     return argv, tuple(wrappers), code, assignments, xargs
+
+
+def _late_command_option(words: list) -> Word | None:
+    """The code of a `-c CMD` / `--command=CMD` that stands after an operand (`su root -c CMD`)."""
+    for k, w in enumerate(words):
+        t = w.text
+        if t in ("-c", "--command", "--session-command"):
+            return words[k + 1] if k + 1 < len(words) else Word("")
+        if t.startswith(("--command=", "--session-command=")):
+            return Word(t.split("=", 1)[1])
+    return None
 
 
 def _join_words(words: list) -> Word:

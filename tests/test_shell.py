@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from nlshell.shell.options import Grammar, parse
+from nlshell.shell.options import Grammar, parse, read_option
 from nlshell.shell.tools import TOOLS, grammar_of
 
 
@@ -74,3 +74,28 @@ def test_every_declared_grammar_is_a_grammar():
     assert TOOLS and all(isinstance(g, Grammar) for g in TOOLS.values())
     for g in TOOLS.values():
         assert all(name.startswith("--") for name in g.long), g
+
+
+def test_options_can_end_at_the_first_operand():
+    python = grammar_of("python3")
+    parsed = parse(words("-W ignore script.py -c x"), python)
+    assert [w.text for w in parsed.operands] == ["script.py", "-c", "x"]
+    assert parsed.value("-W") == "ignore" and parsed.value("-c") is None
+    assert grammar_of("python3.12") is python and grammar_of("pypy3") is python
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "value", "after"),
+    [
+        ("-c CODE x", "-c", "CODE", 2),
+        ("-cCODE x", "-c", "CODE", 1),
+        ("-Bc CODE", "-c", "CODE", 2),
+        ("-W ignore -c x", "-W", "ignore", 2),
+        ("-u -c x", "-u", None, 1),
+        ("--eval=CODE", "--eval", "CODE", 1),
+        ("script.py -c x", None, None, 1),
+    ],
+)
+def test_read_option(args, name, value, after):
+    option = read_option(words(args), 0, Grammar(short="cmW", long=frozenset({"--eval"})))
+    assert (option.name, option.value, option.next) == (name, value, after)

@@ -21,6 +21,7 @@ class Grammar:
     short: str = ""  # letters of short options that take a value
     long: frozenset = frozenset()  # long options that take a value
     numbers: bool = False  # `-9`, `-15` are operands (signals, counts), not clusters of flags
+    stop: bool = False  # options end at the first operand (`python3 x.py -c y`: `-c y` is the script's)
     subcommands: dict = field(default_factory=dict)  # first operand -> the grammar of what follows it
     then: Grammar | None = None  # after the first operand when it has no grammar of its own
 
@@ -105,9 +106,44 @@ def parse(args: list, grammar: Grammar = PLAIN) -> Parsed:
             continue
         operands.append(w)
         i += 1
+        if grammar.stop:
+            operands.extend(args[i:])
+            break
         if len(operands) == level + 1 and w.literal:  # the first operand at this level: a subcommand?
             inner = grammar.after(t)
             if inner is not None and inner is not grammar:
                 grammar, level = inner, len(operands)
                 short, long = set(), {}
     return Parsed(short, long, values, operands, words)
+
+
+@dataclass(slots=True)
+class Option:
+    """One option word read at `args[i]`: its name (None for an operand), its value, what follows."""
+
+    name: str | None  # "-c", "--eval"; for a cluster (`-Bc`), the letter that takes the value or the last
+    value: str | None  # attached (`-cX`, `--eval=X`) or the next word; None for a flag
+    next: int  # index of the word after it (and after its value)
+
+
+def read_option(args: list, i: int, grammar: Grammar = PLAIN) -> Option:
+    """Read the word at `args[i]` as `parse` would: an option (with its value) or an operand."""
+    w = args[i]
+    t = w.text
+    if not w.literal or t in ("-", "--") or not t.startswith("-") or (grammar.numbers and t[1:].isdigit()):
+        return Option(None, None, i + 1)
+    if t.startswith("--"):
+        name, eq, value = t.partition("=")
+        if eq:
+            return Option(name, value, i + 1)
+        if name in grammar.long and i + 1 < len(args):
+            return Option(name, args[i + 1].text, i + 2)
+        return Option(name, None, i + 1)
+    for j, ch in enumerate(t[1:], start=1):
+        if ch in grammar.short:
+            if j + 1 < len(t):
+                return Option("-" + ch, t[j + 1 :], i + 1)
+            if i + 1 < len(args):
+                return Option("-" + ch, args[i + 1].text, i + 2)
+            return Option("-" + ch, None, i + 1)
+    return Option("-" + t[-1], None, i + 1)

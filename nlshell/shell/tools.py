@@ -8,7 +8,11 @@ listed here is read with the plain grammar: every option is a flag.
 
 from __future__ import annotations
 
+import re
+
 from nlshell.shell.options import PLAIN, Grammar
+
+_VERSION = re.compile(r"[0-9.]+$")
 
 
 def _long(names: str) -> frozenset:
@@ -36,7 +40,54 @@ _DOCKER_COMPOSE = Grammar(
     long=_long("--file --project-name --env-file --profile --project-directory --ansi --parallel --progress"),
 )
 
+_PYTHON = Grammar(short="cmWXQ", stop=True)
+_NODE = Grammar(
+    short="eprC",
+    long=_long(
+        "--eval --print --require --import --loader --experimental-loader --conditions --input-type --title "
+        "--inspect-port --env-file"
+    ),
+    stop=True,
+)
+_AWK = Grammar(short="Fvfe", long=_long("--field-separator --assign --file --source --include --load"))
+_APT = Grammar(short="oct", long=_long("--option --config-file --target-release"))
+_DNF = Grammar(
+    short="cxdeR",
+    long=_long(
+        "--config --exclude --setopt --releasever --installroot --enablerepo --disablerepo --repo --repoid "
+        "--forcearch --downloaddir --destdir --debuglevel --errorlevel"
+    ),
+)
+
 TOOLS: dict = {
+    # interpreters: the options that take a value, then the script and its own arguments
+    "python": _PYTHON,
+    "perl": Grammar(short="eEI", stop=True),
+    "ruby": Grammar(short="eIrCEF", stop=True),
+    "node": _NODE,
+    "nodejs": _NODE,
+    "bun": Grammar(short="epr", long=_long("--eval --print --preload --cwd --env-file"), stop=True),
+    "php": Grammar(short="rfdczSBRFEt", stop=True),
+    "lua": Grammar(short="el", stop=True),
+    "Rscript": Grammar(short="e", stop=True),
+    "osascript": Grammar(short="els", stop=True),
+    "awk": _AWK,
+    "gawk": _AWK,
+    "mawk": _AWK,
+    "nawk": _AWK,
+    # package managers
+    "apt": _APT,
+    "apt-get": _APT,
+    "aptitude": _APT,
+    "nala": _APT,
+    "dnf": _DNF,
+    "yum": _DNF,
+    "microdnf": _DNF,
+    "zypper": Grammar(short="cRr", long=_long("--config --root --repo --reposd-dir --cache-dir")),
+    "pacman": Grammar(
+        short="rb",
+        long=_long("--root --dbpath --config --cachedir --logfile --gpgdir --hookdir --arch --sysroot"),
+    ),
     "git": Grammar(
         short="Cc",
         long=_long(
@@ -110,6 +161,21 @@ TOOLS: dict = {
 }
 
 
+# Tools whose first operand is a subcommand with help of its own (`git push --help`).
+SUBCOMMAND_TOOLS = frozenset(
+    """
+    git docker podman nerdctl kubectl oc helm aws gcloud az gh glab terraform tofu pulumi npm pnpm yarn
+    bun pip pip3 pipx uv cargo go dotnet apt apt-get dnf yum zypper brew snap flatpak systemctl
+    journalctl ip nmcli firewall-cmd ufw gsutil rclone mc doctl fly flyctl heroku vercel conda mamba
+    poetry gem composer crane gcrane skopeo oras regctl
+    """.split()
+)
+
+
 def grammar_of(program: str) -> Grammar:
     """The option grammar of `program` (the plain one when none is declared)."""
-    return TOOLS.get(program, PLAIN)
+    grammar = TOOLS.get(program)
+    if grammar is None:  # python3.12, perl5.36, pypy3
+        base = _VERSION.sub("", program)
+        grammar = _PYTHON if base == "pypy" else TOOLS.get(base)
+    return grammar or PLAIN
