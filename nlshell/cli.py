@@ -414,7 +414,7 @@ def _cmd_check(argv, global_args) -> int:
     args = p.parse_args(argv)
     command = clean_text(" ".join(args.command))
     from nlshell.usershell import user_shell
-    from nlshell.validate import assess
+    from nlshell.assess import assess
 
     shell = args.shell or user_shell()[1]
     result = assess(command, shell)

@@ -188,7 +188,7 @@ class Pipeline:
 
     def assess(self, request: str, command: str, *, source: str, model: str | None = None, **extra) -> Suggestion:
         """Validate and rate a command; the result is a full Suggestion."""
-        from nlshell.validate import assess
+        from nlshell.assess import assess
 
         result = assess(command, self.shell, **({"which": self.which} if self.which else {}))
         return Suggestion(

@@ -19,23 +19,14 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from nlshell.shell.builtins import SHELLS
+from nlshell.shell.collect import MAX_CODE_DEPTH, script_of
+from nlshell.shell.interpreters import READS_STDIN, code_flags, interpreter_kind, shell_invocation
+from nlshell.shell.model import NESTED_TOO_DEEP, ROOT_WRAPPERS, TOO_MANY_VALUES, Command, Script, Word
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.options import read_option
 from nlshell.shell.tools import SUBCOMMAND_TOOLS, grammar_of
-from nlshell.validate import (
-    MAX_ALTERNATIVES,
-    MAX_CODE_DEPTH,
-    ROOT_WRAPPERS,
-    TOO_DEEP,
-    TOO_MANY_VALUES,
-    SHELLS,
-    Command,
-    Script,
-    Word,
-    interpreter_kind,
-    script_of,
-    shell_invocation,
-)
+from nlshell.shell.words import MAX_ALTERNATIVES
 
 __all__ = ["Rating", "rate", "SAFE", "CAUTION", "DANGEROUS"]
 
@@ -43,6 +34,8 @@ SAFE, CAUTION, DANGEROUS = "safe", "caution", "dangerous"
 _LEVEL = {SAFE: 0, CAUTION: 1, DANGEROUS: 2}
 _NAMES = (SAFE, CAUTION, DANGEROUS)
 MAX_REASONS = 6
+TOO_DEEP = "the command is nested too deeply to check"
+_UNSEEN = {NESTED_TOO_DEEP: TOO_DEEP, TOO_MANY_VALUES: "a word takes more values than can be checked"}
 
 
 @dataclass
@@ -551,9 +544,6 @@ def is_download(cmd: Command) -> bool:
 DECODERS = frozenset(
     "base64 base32 basenc xxd uudecode rev gunzip zcat bzcat xzcat gzip bzip2 xz zstd unzstd openssl gpg tr perl python python3 ruby node".split()
 )
-_INTERPRETER_STDIN = frozenset(
-    {"python", "perl", "ruby", "node", "php", "lua", "Rscript", "osascript", "pwsh", "bun", "deno"}
-)
 _ENV_SETUP = frozenset(
     "ssh-agent dircolors brew pyenv rbenv nodenv jenv goenv direnv starship zoxide thefuck fnm opam "
     "nlshell keychain gpg-agent luarocks conda mamba micromamba mise rtx atuin fzf gh kubectl "
@@ -676,7 +666,7 @@ class _Rater:
     def paths(self, word: Word) -> list:
         infos, complete = _paths(word, tuple(self.cwd))
         if not complete:
-            self.add(DANGEROUS, TOO_MANY_VALUES)
+            self.add(DANGEROUS, _UNSEEN[TOO_MANY_VALUES])
         return infos
 
     def merge(self, rating: Rating, cmd: Command | None = None, prefix: str = "") -> None:
@@ -697,7 +687,7 @@ class _Rater:
             self.code_run(run)
         self.fork_bombs()
         for why in script.unseen:
-            self.add(DANGEROUS, why)
+            self.add(DANGEROUS, _UNSEEN[why])
 
     def command(self, cmd: Command) -> None:
         if cmd.as_root:
@@ -1034,12 +1024,12 @@ class _Rater:
                 return "shell"
             return None
         kind = interpreter_kind(name)
-        if kind and kind in _INTERPRETER_STDIN:
+        if kind and kind in READS_STDIN:
             o = parse_options(cmd.args, grammar_of(name))
             if kind == "python" and (_has(o, "cm") or o.values.get("-c") or o.values.get("-m")):
                 return None
             if kind != "python" and (
-                any(f in o.values for f in INTERPRETER_CODE_FLAGS.get(kind, ()))
+                any(f in o.values for f in code_flags(kind))
                 or any(w in ("-e", "-E", "-r", "--eval", "-p", "-c") for w in o.words)
             ):
                 return None
@@ -2842,7 +2832,7 @@ class _Rater:
 
     def r_interpreter(self, cmd: Command) -> None:
         kind = interpreter_kind(cmd.name) or cmd.name
-        flags = INTERPRETER_CODE_FLAGS.get(kind, ("-e",))
+        flags = code_flags(kind)
         grammar = grammar_of(cmd.name)
         args = cmd.args
         code = None
@@ -3421,20 +3411,6 @@ def _find_roots(find: Command) -> tuple:
 _DESTROYERS = frozenset(
     {"rm", "shred", "srm", "unlink", "rmdir", "truncate", "chmod", "chown", "chgrp", "mv", "wipe", "dd"}
 )
-
-INTERPRETER_CODE_FLAGS = {
-    "python": ("-c",),
-    "perl": ("-e", "-E"),
-    "ruby": ("-e",),
-    "node": ("-e", "--eval", "-p", "--print"),
-    "bun": ("-e", "--eval"),
-    "php": ("-r",),
-    "lua": ("-e",),
-    "Rscript": ("-e",),
-    "osascript": ("-e",),
-    "deno": ("eval",),
-    "pwsh": ("-c", "-Command"),
-}
 
 _Q = r"""(?P<q>['"`])(?P<s>(?:(?!(?P=q)).|\\.)*?)(?P=q)"""
 _SHELL_OUT = (

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from nlshell import safety
 from nlshell.safety import CAUTION, DANGEROUS, SAFE, Rating, classify, rate
-from nlshell.validate import parse
+from nlshell.shell.parser import parse
 
 # ---------------------------------------------------------------------------------------------
 # Dangerous: a core of destructive commands, each through every wrapper the design names.
@@ -697,7 +697,7 @@ def test_a_redirect_among_the_words_hides_nothing(command):
 
 
 def test_the_words_after_a_redirect_are_the_commands_arguments():
-    from nlshell.validate import script_of
+    from nlshell.shell.collect import script_of
 
     (cmd,) = [c for c in script_of("rm -rf 2>/dev/null / x").commands if c.argv]
     assert [w.text for w in cmd.argv] == ["rm", "-rf", "/", "x"]

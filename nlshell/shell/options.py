@@ -59,6 +59,16 @@ class Parsed:
         return None
 
 
+def takes_value(option: str, grammar: Grammar) -> bool:
+    """Does the option word `option` (`-u`, `--user`, `-iu`) take the next word as its value?"""
+    if option.startswith("--"):
+        return "=" not in option and option in grammar.long
+    for j, letter in enumerate(option[1:], start=1):
+        if letter in grammar.short:
+            return j == len(option) - 1  # `-uroot` has its value attached
+    return False
+
+
 def parse(args: list, grammar: Grammar = PLAIN) -> Parsed:
     """Read `args` (the words after the program name) with `grammar`."""
     short: set = set()
