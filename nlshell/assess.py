@@ -19,33 +19,32 @@ class Assessment:
     command: str
     valid: bool
     problems: list
-    risk: str
+    risk: str  # a risk.Level: "safe", "caution" or "dangerous"
     reasons: list
+    rules: list  # the ids of the rules behind the reasons (risk/rules/)
     programs: list
     error_position: tuple | None = None
 
 
 def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) -> Assessment:
     """Validate and rate `command` from one parse."""
-    from nlshell import safety
+    from nlshell.risk import rate
 
     usable = bool(command.strip()) and "\x00" not in command
     tree = parse(command) if usable else None
     script = collect(command, tree) if usable else None
     validation = validate(command, shell, which=which, tree=tree, script=script)
-    rating = safety.rate(command, tree=tree, _script=script) if usable else safety.Rating(safety.SAFE, [])
-    if tree is not None and tree.root_node.has_error and validation.valid and rating.risk != safety.DANGEROUS:
-        # bash accepts what the grammar could not parse: part of the command was never seen by the
-        # rater (e.g. `cat <<EOF; rm -rf ~`), so it must not pass as safe.
-        rating = safety.Rating(
-            safety.DANGEROUS, [*rating.reasons, "nlshell cannot fully analyse this command; read it carefully"]
-        )
+    # bash accepts what the grammar could not parse (`cat <<EOF; rm -rf ~`): that part was never
+    # seen by the rules, so the rating says so and is dangerous.
+    unparsed = tree is not None and tree.root_node.has_error and validation.valid
+    rating = rate(command if usable else "", tree=tree, script=script, unparsed=unparsed)
     return Assessment(
         command=command,
         valid=validation.valid,
         problems=validation.problems,
         risk=rating.risk,
         reasons=rating.reasons,
+        rules=rating.rules,
         programs=validation.programs,
         error_position=validation.error_position,
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from nlshell.safety import CAUTION, DANGEROUS, SAFE, rate
+from nlshell.risk import CAUTION, DANGEROUS, SAFE, rate
 from nlshell.assess import assess
 from nlshell.shell.parser import parse
 

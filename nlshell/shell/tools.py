@@ -60,6 +60,32 @@ _DNF = Grammar(
 )
 
 TOOLS: dict = {
+    # disks
+    "cryptsetup": Grammar(
+        short="cshdSlboptTi",
+        long=_long(
+            "--type --cipher --key-size --hash --key-file --keyfile-size --key-slot --header --iter-time --pbkdf "
+            "--label --subsystem --sector-size --uuid --offset --skip --size --timeout --tries --master-key-file "
+            "--volume-key-file --integrity --token-id --key-description"
+        ),
+    ),
+    "wipefs": Grammar(short="otO", long=_long("--offset --types --output")),
+    # services, schedules, logs
+    "systemctl": Grammar(
+        short="tspHMnoT",
+        long=_long(
+            "--type --state --property --host --machine --lines --output --signal --kill-whom --root --job-mode"
+        ),
+    ),
+    "journalctl": Grammar(
+        short="uptSUnobDMcF",
+        long=_long(
+            "--unit --priority --identifier --since --until --lines --output --boot --directory --machine --cursor "
+            "--field --vacuum-time --vacuum-size --vacuum-files --user-unit --file --root --namespace --grep"
+        ),
+    ),
+    "crontab": Grammar(short="uT", long=_long("--user")),
+    "history": Grammar(short="d"),
     # interpreters: the options that take a value, then the script and its own arguments
     "python": _PYTHON,
     "perl": Grammar(short="eEI", stop=True),
