@@ -432,6 +432,7 @@ def _cmd_check(argv, global_args) -> int:
                 "valid": result.valid,
                 "risk": result.risk,
                 "reasons": list(result.reasons),
+                "rules": list(result.rules),
                 "problems": list(result.problems),
                 "programs": list(result.programs),
                 "shell": shell,

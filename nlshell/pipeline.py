@@ -25,6 +25,7 @@ class Suggestion:
         "valid",
         "risk",
         "reasons",
+        "rules",
         "problems",
         "cached",
         "source",
@@ -42,6 +43,7 @@ class Suggestion:
         valid: bool | None = None,
         risk: str | None = None,
         reasons: list[str] | None = None,
+        rules: list[str] | None = None,
         problems: list[str] | None = None,
         cached: bool = False,
         source: str = "model",
@@ -55,6 +57,7 @@ class Suggestion:
         self.valid = valid
         self.risk = risk
         self.reasons = reasons or []
+        self.rules = rules or []  # ids of the risk rules behind the reasons
         self.problems = problems or []
         self.cached = cached
         self.source = source
@@ -73,6 +76,7 @@ class Suggestion:
             "valid": self.valid,
             "risk": self.risk,
             "reasons": list(self.reasons),
+            "rules": list(self.rules),
             "problems": list(self.problems),
             "cached": self.cached,
             "source": self.source,
@@ -197,6 +201,7 @@ class Pipeline:
             valid=result.valid,
             risk=result.risk,
             reasons=list(result.reasons),
+            rules=list(result.rules),
             problems=list(result.problems),
             source=source,
             model=model,
@@ -351,6 +356,7 @@ def _cache_entry(s: Suggestion) -> dict:
         "valid": s.valid,
         "risk": s.risk,
         "reasons": s.reasons,
+        "rules": s.rules,
         "problems": s.problems,
         "model": s.model,
         "source": s.source,

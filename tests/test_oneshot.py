@@ -151,6 +151,26 @@ def test_json_output(nlshell, fake_server, server_env):
     assert data["model"] == "fake/model"
     assert data["usage"]["total_tokens"] == 13
     assert isinstance(data["reasons"], list) and isinstance(data["problems"], list)
+    assert data["rules"] == []  # a safe command: no rule fired
+
+
+def test_json_names_the_rules_beside_the_reasons_also_from_the_cache(nlshell, fake_server, server_env):
+    fake_server.reply("git push --force")
+    for cached in (False, True):
+        data = json.loads(nlshell("--json", "force push", env=server_env).stdout)
+        assert data["cached"] is cached
+        assert (data["risk"], data["rules"]) == ("dangerous", ["git.push-force"]), data
+        assert "overwrites the remote branch" in data["reasons"][0]
+
+
+def test_check_json_names_the_rules_beside_the_reasons(nlshell):
+    r = nlshell("check", "--json", "sudo rm -rf ~")
+    data = json.loads(r.stdout)
+    assert (r.returncode, data["risk"]) == (3, "dangerous")
+    assert data["rules"] == ["files.delete-broad", "perms.as-root"]
+    assert len(data["reasons"]) == 2 and "home directory" in data["reasons"][0]
+    safe = json.loads(nlshell("check", "--json", "ls -la").stdout)
+    assert (safe["risk"], safe["rules"], safe["reasons"]) == ("safe", [], [])
 
 
 def test_repeat_within_ttl_makes_no_request_in_a_new_process(nlshell, fake_server, server_env):
