@@ -99,3 +99,29 @@ def test_options_can_end_at_the_first_operand():
 def test_read_option(args, name, value, after):
     option = read_option(words(args), 0, Grammar(short="cmW", long=frozenset({"--eval"})))
     assert (option.name, option.value, option.next) == (name, value, after)
+
+
+def test_characters_that_crash_the_grammar_are_read_as_a_replacement(tmp_path):
+    """tree-sitter-bash 0.25 segfaults, now and then, on `{` and a code point past plane 3."""
+    import subprocess
+    import sys
+
+    code = (
+        "from nlshell.shell.parser import parse\n"
+        "for cp in (0x60000, 0xADDFA, 0xE0001, 0xFC86D, 0x10FFFD):\n"
+        "    for _ in range(4000):\n"
+        "        parse('echo a{' + chr(cp))\n"
+    )
+    for _ in range(3):
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr[-300:]
+
+
+def test_the_replacement_keeps_every_other_character_and_positions():
+    from nlshell.shell.collect import script_of
+    from nlshell.validate import validate
+
+    (cmd,) = script_of("echo \U000f0001 café 🙂").commands
+    assert [w.text for w in cmd.args] == ["\ufffd", "café", "🙂"]
+    v = validate("echo \U000f0001 (", which=lambda name: "/usr/bin/" + name)
+    assert not v.valid and v.error_position == (1, 8)

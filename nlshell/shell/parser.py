@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 _PARSER = None
+
+# tree-sitter-bash 0.25 can crash the process (a segfault) on code points past plane 3 (unassigned
+# planes, tag characters, private use) after a `{`. No rule looks at such characters, so the
+# grammar reads U+FFFD in their place; everything else is read as written.
+_UNREADABLE = re.compile("[\U00040000-\U0010ffff]")
 
 
 def _parser():
@@ -16,6 +23,11 @@ def _parser():
     return _PARSER
 
 
+def source_bytes(command: str) -> bytes:
+    """The bytes the grammar reads for `command`; tree positions are offsets into them."""
+    return _UNREADABLE.sub("\ufffd", command).encode("utf-8", "surrogateescape")
+
+
 def parse(command: str):
     """Parse `command` with the bash grammar; returns the tree-sitter Tree."""
-    return _parser().parse(command.encode("utf-8", "surrogateescape"))
+    return _parser().parse(source_bytes(command))

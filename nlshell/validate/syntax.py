@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 
+from nlshell.shell.parser import source_bytes
 from nlshell.validate.problems import WARNING_PREFIX
 
 SYNTAX_TIMEOUT = 5.0
@@ -44,7 +45,7 @@ def _position(source: bytes, byte_offset: int) -> tuple:
 def _tree_error(command: str, tree) -> tuple:
     """(position, description) of tree-sitter's first error."""
     node = _error_node(tree.root_node)
-    src = command.encode("utf-8", "surrogateescape")
+    src = source_bytes(command)
     if node is None:
         return _position(src, len(src)), "unexpected end of input"
     pos = _position(src, node.start_byte)
@@ -150,7 +151,7 @@ def check_syntax(command: str, shell: str, tree) -> tuple:
     text = re.sub(r"^syntax error:?\s*", "", text)
     lines = command.count("\n") + 1
     if "end of file" in text:
-        src = command.encode("utf-8", "surrogateescape")
+        src = source_bytes(command)
         pos = _position(src, len(src.rstrip()))
     elif line is not None and line != pos[0] and line <= lines:
         pos = (line, 1)
