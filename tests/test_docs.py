@@ -58,3 +58,17 @@ def test_env_example_names_the_documented_variables():
     text = (REPO / ".env.example").read_text()
     for var in ("OPENROUTER_API_KEY", "OPENROUTER_MODEL", "OPENROUTER_BASE_URL"):
         assert var in text
+
+
+def test_init_help_lines_up_the_setup_column(nlshell):
+    r = nlshell("init", "--help")
+    setup = [line for line in r.stdout.splitlines() if line.lstrip().startswith(("bash:", "zsh:", "fish:"))]
+    assert len(setup) == 3
+    assert len({line.index(" in ~/") for line in setup}) == 1, setup
+
+
+@pytest.mark.parametrize("sub", ["check", "explain"])
+def test_command_argument_has_help(sub, nlshell):
+    r = nlshell(sub, "--help")
+    line = next(line for line in r.stdout.splitlines() if line.strip().startswith("COMMAND ") and "[" not in line)
+    assert "quote it" in line

@@ -97,3 +97,14 @@ def test_no_import_cycle():
     for module in sorted(MODULES):
         if module not in state:
             visit(module, [module])
+
+
+# -- the test suite's own tiers: `pytest -m "not e2e"` is the pure-logic tier --------------------
+
+
+def test_a_test_of_the_process_is_end_to_end(request, nlshell):
+    assert request.node.get_closest_marker("e2e") is not None
+
+
+def test_a_test_of_pure_logic_is_in_the_fast_tier(request):
+    assert request.node.get_closest_marker("e2e") is None

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import one_error_line
 
 from nlshell import paths
 from nlshell.memory import Memory, normalize_request
@@ -174,3 +175,39 @@ def test_tmp_prefix_lookalike_is_not_tmp(tmp_path):
 
     assert cwd_kind("/tmpfoo") == "other"
     assert cwd_kind("/var/tmp") == "tmp"
+
+
+def test_no_cache_asks_afresh_instead_of_repeating_the_remembered_command(fake_server, server_env, nlshell):
+    fake_server.default("true")
+    assert nlshell("-y", "do nothing", env=server_env).returncode == 0
+    fake_server.default("echo fresh")
+    r = nlshell("--json", "--no-cache", "do nothing", env=server_env)
+    assert json.loads(r.stdout)["command"] == "echo fresh", r
+    assert json.loads(r.stdout)["source"] == "model"
+    # Without the flag (and with the fresh answer gone from the cache) memory still answers.
+    assert nlshell("cache", "clear", env=server_env).returncode == 0
+    again = nlshell("--json", "do nothing", env=server_env)
+    assert json.loads(again.stdout)["source"] == "memory"
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "x"])
+def test_history_limit_must_be_positive(limit, nlshell):
+    line = one_error_line(nlshell("history", "-n", limit), 2)
+    assert "-n/--limit" in line
+
+
+def test_aborting_a_remembered_answer_stops_it_answering_again(fake_server, server_env, monkeypatch):
+    from nlshell import config
+    from nlshell.pipeline import Pipeline
+
+    for k, v in server_env.items():
+        monkeypatch.setenv(k, v)
+    pipeline = Pipeline(config.load())
+    pipeline.memory.remember("make a file", "touch made.txt", shell=pipeline.shell, cwd=".")
+    s = pipeline.suggest("make a file")
+    assert s.source == "memory"
+    pipeline.forget(s)  # what an abort at the menu does
+    fake_server.reply("touch other.txt")
+    again = pipeline.suggest("make a file")
+    pipeline.close()
+    assert (again.source, again.command) == ("model", "touch other.txt")

@@ -119,3 +119,16 @@ def test_no_spinner_on_a_pipe(nlshell, fake_server, server_env):
     r = nlshell("-p", "list all files", env=server_env)
     assert (r.returncode, r.stdout) == (0, "ls -la\n")
     assert "thinking" not in r.stderr and "\r" not in r.stderr
+
+
+def test_menu_shows_each_note_once(terminal, fake_server, server_env, nlshell):  # noqa: F811
+    # A command run once is answered from memory next time, with a note saying so.
+    fake_server.default("true")
+    assert nlshell("-y", "do nothing", env=server_env).returncode == 0
+    assert nlshell("cache", "clear", env=server_env).returncode == 0  # so memory answers, not the cache
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("do nothing")
+    shown = term.expect(MENU_END)
+    assert shown.count("from your history") == 1, shown
+    term.child.send("a")
+    assert term.status() == 130

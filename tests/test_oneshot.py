@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAKE_KEY
+from conftest import FAKE_KEY, one_error_line
 
 
 def assert_clean_failure(r, code: int) -> None:
@@ -366,3 +366,49 @@ def test_cache_key_includes_the_server(nlshell, fake_server, server_env):
     other = {**server_env, "OPENROUTER_BASE_URL": f"{fake_server.root_url}/v1"}
     assert json.loads(nlshell("--json", "list all files", env=other).stdout)["cached"] is False
     assert len(fake_server.chat_requests) == 2
+
+
+@pytest.mark.parametrize("words", [[""], ["   "], ["\t", " "]])
+def test_a_blank_request_is_a_usage_error_not_the_repl(words, nlshell, server_env, fake_server):
+    line = one_error_line(nlshell(*words, env=server_env), 2)
+    assert "no request given" in line
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize("words", [[""], ["  "]])
+def test_explain_of_nothing_is_a_usage_error(words, nlshell, server_env, fake_server):
+    line = one_error_line(nlshell("explain", *words, env=server_env), 2)
+    assert "nothing to explain" in line
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize(
+    "args, shown",
+    [
+        (["cache"], "{clear,stats}"),
+        (["config"], "{show,path}"),
+        (["auth"], "{login,logout,status}"),
+        (["init"], "{bash,zsh,fish}"),
+        (["completions", "tcsh"], "{bash,zsh,fish}"),
+        (["config", "edit"], "{show,path}"),
+    ],
+)
+def test_subcommand_argument_errors_name_the_choices_not_internal_names(args, shown, nlshell):
+    line = one_error_line(nlshell(*args), 2)
+    assert shown in line, line
+    assert "action" not in line and "argument shell" not in line and "arguments are required: shell" not in line
+
+
+def test_a_request_that_is_a_file_is_refused(nlshell, fake_server, server_env):
+    r = nlshell("-p", env=server_env, input="x" * 10_000)
+    assert r.returncode == 2 and r.stdout == ""
+    assert "limit" in r.stderr
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize("command, shown", [("echo hi\x1b[2K", "\\x1b"), ("ls \u202e", "U+202E")])
+def test_check_refuses_hidden_characters(nlshell, command, shown):
+    r = nlshell("check", "--json", command)
+    assert r.returncode == 3
+    data = json.loads(r.stdout)
+    assert data["valid"] is False and shown in data["problems"][0]
