@@ -796,43 +796,6 @@ def test_help_asked_for_up_front_is_still_safe(command, expected):
 def test_path_classes(path, cls):
     assert classify(path).cls == cls
 
-@pytest.mark.parametrize(
-    ("path", "cls"),
-    [
-        ("/", paths.ROOT),
-        ("/*", paths.ROOT),
-        ("//", paths.ROOT),
-        ("~", paths.HOME),
-        ("~/", paths.HOME),
-        ("${HOME}/*", paths.HOME),
-        ("/home/bob", paths.HOME),
-        ("~/..", paths.HOME),
-        (".", paths.CWD),
-        ("*", paths.CWD),
-        ("../*", paths.CWD),
-        ("/etc", paths.SYSTEM),
-        ("/tmp/../usr", paths.SYSTEM),
-        ("/dev/sda", paths.DEVICE),
-        ("/dev/nvme0n1p2", paths.DEVICE),
-        ("/dev/null", paths.NULLDEV),
-        ("~/.ssh/id_rsa", paths.CRED),
-        ("~/.bashrc", paths.STARTUP),
-        ("~/.bash_history", paths.HISTORY),
-        ("/var/log/*", paths.LOG),
-        ("/tmp/x", paths.TMP),
-        ("${TMPDIR}/x", paths.TMP),
-        ("${X}/*", paths.EMPTYVAR),
-        ("${X:?}/*", paths.NAMED),
-        ("./build", paths.NAMED),
-        ("node_modules", paths.NAMED),
-        ("...", paths.NAMED),
-        ("/data", paths.TOP),
-        ("/proc/sysrq-trigger", paths.KERNEL),
-    ],
-)
-def test_path_classes(path, cls):
-    assert classify(path).cls == cls
-
 
 # ---------------------------------------------------------------------------------------------
 # The wrapper property: no wrapper lowers a rating

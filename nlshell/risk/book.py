@@ -94,6 +94,37 @@ class Row(Rule):
         return fields
 
 
+def given(*words: str) -> Callable:
+    """A `when`: one of `words` is among the command's arguments, wherever it stands."""
+    return lambda cmd, parsed: any(a.text in words for a in cmd.args)
+
+
+def has_operands(cmd, parsed) -> bool:
+    """A `when`: the command names something to act on."""
+    return bool(parsed.operands)
+
+
+def has_arguments(cmd, parsed) -> bool:
+    """A `when`: the command has any argument at all."""
+    return bool(cmd.args)
+
+
+def all_of(*conditions: Callable) -> Callable:
+    """A `when` that holds when each of `conditions` does; the fields they give are merged."""
+
+    def when(cmd, parsed):
+        fields: dict = {}
+        for condition in conditions:
+            result = condition(cmd, parsed)
+            if not result:
+                return None
+            if isinstance(result, dict):
+                fields.update(result)
+        return fields or True
+
+    return when
+
+
 def words_of_groups(flags) -> tuple:
     return (flags,) if isinstance(flags, str) else tuple(flags)
 

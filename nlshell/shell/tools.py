@@ -40,6 +40,7 @@ _DOCKER_COMPOSE = Grammar(
     long=_long("--file --project-name --env-file --profile --project-directory --ansi --parallel --progress"),
 )
 
+_FLY = Grammar(short="act", long=_long("--app --config --access-token"))
 _PYTHON = Grammar(short="cmWXQ", stop=True)
 _NODE = Grammar(
     short="eprC",
@@ -180,8 +181,8 @@ TOOLS: dict = {
     ),
     "mc": Grammar(short="C", long=_long("--config-dir")),
     "doctl": Grammar(short="tco", long=_long("--context --access-token --output --config")),
-    "fly": Grammar(short="act", long=_long("--app --config --access-token")),
-    "flyctl": Grammar(short="act", long=_long("--app --config --access-token")),
+    "fly": _FLY,
+    "flyctl": _FLY,
     "heroku": Grammar(short="ar", long=_long("--app --remote")),
     "vercel": Grammar(short="tS", long=_long("--token --scope --cwd")),
 }

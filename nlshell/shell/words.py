@@ -12,33 +12,19 @@ MAX_ALTERNATIVES = 256  # values one word can take through loop variables; more 
 _SIMPLE_BRACED = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])\}$")
 
 
-def _unescape_word(raw: str) -> str:
-    """Backslash escapes outside quotes: `\\;` is `;`, `\\git` is `git`, `\\<newline>` vanishes."""
+_DQUOTE_ESCAPES = '$`"\\\n'  # what a backslash escapes inside double quotes
+
+
+def _unescape(raw: str, escapable: str | None = None) -> str:
+    """Backslash escapes: outside quotes any character (`\\;` is `;`, `\\git` is `git`), inside double
+    quotes only `_DQUOTE_ESCAPES`; a backslash before a newline joins the lines."""
     if "\\" not in raw:
         return raw
     out = []
     i, n = 0, len(raw)
     while i < n:
         c = raw[i]
-        if c == "\\" and i + 1 < n:
-            nxt = raw[i + 1]
-            if nxt != "\n":
-                out.append(nxt)
-            i += 2
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
-def _unescape_dquoted(raw: str) -> str:
-    if "\\" not in raw:
-        return raw
-    out = []
-    i, n = 0, len(raw)
-    while i < n:
-        c = raw[i]
-        if c == "\\" and i + 1 < n and raw[i + 1] in '$`"\\\n':
+        if c == "\\" and i + 1 < n and (escapable is None or raw[i + 1] in escapable):
             if raw[i + 1] != "\n":
                 out.append(raw[i + 1])
             i += 2
@@ -102,7 +88,7 @@ class WordBuilder:
             raw = node.text.decode("utf-8", "replace")
             if not self.glob and _has_glob(raw):
                 self.glob = True
-            return [_unescape_word(raw)]
+            return [_unescape(raw)]
         if t == "number":
             return [node.text.decode("utf-8", "replace")]
         if t == "raw_string":
@@ -154,10 +140,10 @@ class WordBuilder:
                 continue
             if child.start_byte > pos:  # text the grammar left between children
                 gap = src_text[pos - base : child.start_byte - base].decode("utf-8", "replace")
-                gap = _unescape_dquoted(gap) if dquoted else _unescape_word(gap)
+                gap = _unescape(gap, _DQUOTE_ESCAPES) if dquoted else _unescape(gap)
                 results = [r + gap for r in results]
             if dquoted and ct == "string_content":
-                parts = [_unescape_dquoted(child.text.decode("utf-8", "replace"))]
+                parts = [_unescape(child.text.decode("utf-8", "replace"), _DQUOTE_ESCAPES)]
             else:
                 parts = self.eval(child)
             if len(parts) == 1:
@@ -173,5 +159,5 @@ class WordBuilder:
             if tail.endswith('"'):
                 tail = tail[:-1]
             if tail:
-                results = [r + _unescape_dquoted(tail) for r in results]
+                results = [r + _unescape(tail, _DQUOTE_ESCAPES) for r in results]
         return results

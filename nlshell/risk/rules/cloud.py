@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Row, Rule, program
+from nlshell.risk.book import Row, Rule, all_of, given, program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.tools import grammar_of
@@ -20,10 +20,6 @@ _IAC = "terraform tofu terragrunt pulumi"
 
 def _targeted(cmd, parsed) -> bool:
     return any(a.text.startswith(("-target", "--target")) for a in cmd.args)
-
-
-def _word(*words: str):
-    return lambda cmd, parsed: any(a.text in words for a in cmd.args)
 
 
 def _bucket_root(scheme: str):
@@ -48,7 +44,7 @@ ROWS = [
     Row("cloud.destroy-all", DANGEROUS, "{tool} destroy deletes all the infrastructure this configuration manages",
         _IAC, "* destroy"),
     Row("cloud.destroy-all", DANGEROUS, "{tool} destroy deletes all the infrastructure this configuration manages",
-        _IAC, "apply", when=lambda cmd, parsed: _word("-destroy")(cmd, parsed) and not _targeted(cmd, parsed)),
+        _IAC, "apply", when=all_of(given("-destroy"), lambda cmd, parsed: not _targeted(cmd, parsed))),
     Row("cloud.destroy-all", DANGEROUS, "{tool} destroy deletes all the infrastructure this configuration manages",
         _IAC, "up", flags="--destroy", when=lambda cmd, parsed: not _targeted(cmd, parsed)),
     Row("cloud.infrastructure", CAUTION, "{tool} {sub} changes real infrastructure", _IAC,

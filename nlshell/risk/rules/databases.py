@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Row, Rule, hook, program
+from nlshell.risk.book import Row, Rule, given, hook, program
 from nlshell.risk.facts import heredoc_body, literal_output
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
@@ -41,17 +41,13 @@ def _redis(*commands: str):
     return when
 
 
-def _any_word(*words: str):
-    return lambda cmd, parsed: any(a.text in words for a in cmd.args)
-
-
 ROWS = [
     Row("databases.redis-flush", DANGEROUS, "redis-cli {command} deletes every key", "redis-cli",
         when=_redis("FLUSHALL", "FLUSHDB")),
     Row("databases.redis-change", CAUTION, "changes data in Redis", "redis-cli",
         when=_redis("DEL", "UNLINK", "SHUTDOWN", "CONFIG")),
     Row("databases.drop-database", DANGEROUS, "deletes a whole database ({tool})", "mysqladmin",
-        when=_any_word("drop")),
+        when=given("drop")),
     Row("databases.server-change", CAUTION, "mysqladmin changes the server ({sub})", "mysqladmin",
         "shutdown|flush-hosts|flush-logs|flush-privileges|kill|password|create|reload|refresh"),
     Row("databases.drop-database-asked", CAUTION, "dropdb deletes a whole database (after asking)", "dropdb",

@@ -3,7 +3,7 @@ mounting and kernel modules, and reads of /dev/port (which can hang the machine)
 
 from __future__ import annotations
 
-from nlshell.risk.book import Row, Rule, hook, program
+from nlshell.risk.book import Row, Rule, all_of, given, has_operands, hook, program
 from nlshell.risk.facts import shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import DEVICE, KERNEL, NULLDEV, SYSTEM, overwrite_level, worst
@@ -15,10 +15,6 @@ from nlshell.shell.options import parse as parse_options
 def _device(cmd, parsed) -> dict:
     """The first /dev/ path a command names, for its reason (always true as a `when`)."""
     return {"device": next((a.text for a in cmd.args if a.text.startswith("/dev/")), "the device")}
-
-
-def _operands(cmd, parsed) -> bool:
-    return bool(parsed.operands)
 
 
 _HDPARM_READS = frozenset({"-I", "-i", "-t", "-T", "-g", "-C", "-tT", "-Tt", "-H"})
@@ -43,7 +39,7 @@ ROWS = [
         flags="--security-erase --security-erase-enhanced --trim-sector-ranges --write-sector --dco-restore "
         "--make-bad-sector --fwdownload", when=_device),
     Row("disks.hdparm-settings", CAUTION, "changes settings of {device}", "hdparm",
-        when=lambda cmd, parsed: _hdparm_settings(cmd, parsed) and _device(cmd, parsed)),
+        when=all_of(_hdparm_settings, _device)),
     Row("disks.badblocks-write", DANGEROUS, "badblocks -w overwrites every block of {device}", "badblocks",
         flags="-w", when=_device),
     Row("disks.luks-destroy", DANGEROUS, "cryptsetup {sub} destroys the data or keys on {device}", "cryptsetup",
@@ -55,7 +51,7 @@ ROWS = [
     Row("disks.zfs-change", CAUTION, "changes a {tool} pool or dataset", "zpool zfs",
         "rollback|export|offline|detach|remove|set|create|import|rename"),
     Row("disks.volume-remove", DANGEROUS, "{tool} deletes a volume and the data on it", "lvremove vgremove pvremove",
-        when=_operands),
+        when=has_operands),
     Row("disks.raid-rewrite", DANGEROUS, "mdadm rewrites RAID metadata on the disks", "mdadm",
         flags="--zero-superblock --create -C"),
     Row("disks.raid-change", CAUTION, "changes a RAID array", "mdadm",
@@ -65,7 +61,7 @@ ROWS = [
     Row("disks.wipefs", DANGEROUS, "wipefs erases the filesystem signatures on {first}", "wipefs",
         flags="-a --all -o --offset", unless="-n --no-act"),
     Row("disks.wipefs-inspect", CAUTION, "inspects the signatures on {first} (wipefs -a would erase them)", "wipefs",
-        unless="-n --no-act", when=_operands),
+        unless="-n --no-act", when=has_operands),
     Row("disks.sfdisk", DANGEROUS, "sfdisk rewrites the partition table of {device}", "sfdisk",
         unless="-l -d -s -V -g -J --list --dump --show-size --verify --show-geometry --json --list-free "
         "--backup-pt-sectors", when=_device),
@@ -75,15 +71,14 @@ ROWS = [
         flags="-Z -z -o -d -n -N -x -t -c -C -G -R --zap-all --zap --clear --delete --new --largest-new "
         "--typecode --change-name --replicate --mbrtogpt --load-backup", when=_device),
     Row("disks.parted", DANGEROUS, "parted rewrites the partition table of {device}", "parted",
-        when=lambda cmd, parsed: _parted_writes(cmd, parsed) and _device(cmd, parsed)),
+        when=all_of(_parted_writes, _device)),
     Row("disks.partition-edit", CAUTION, "edits the partition table of {device} (changes are written only "
         "when you confirm)", "fdisk", unless="-l -x --list --list-details",
-        when=lambda cmd, parsed: _operands(cmd, parsed) and _device(cmd, parsed)),
+        when=all_of(has_operands, _device)),
     Row("disks.partition-open", CAUTION, "opens the partition table of {device} for editing", "parted",
-        unless="-l --list", when=lambda cmd, parsed: _operands(cmd, parsed) and "print" not in
-        [a.text for a in cmd.args] and _device(cmd, parsed)),
+        unless="-l --list", when=all_of(has_operands, lambda cmd, parsed: not given("print")(cmd, parsed), _device)),
     Row("disks.partition-open", CAUTION, "opens the partition table of {device} for editing", "cfdisk gdisk cgdisk",
-        unless="-l", when=lambda cmd, parsed: _operands(cmd, parsed) and _device(cmd, parsed)),
+        unless="-l", when=all_of(has_operands, _device)),
     Row("disks.diskutil-erase", DANGEROUS, "diskutil {sub} erases a disk or volume", "diskutil",
         "eraseDisk|eraseVolume|partitionDisk|zeroDisk|randomDisk|secureErase|reformat|splitPartition|"
         "mergePartitions|deleteVolume"),

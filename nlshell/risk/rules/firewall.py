@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Row
+from nlshell.risk.book import Row, has_arguments
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 _IPTABLES = "iptables ip6tables iptables-legacy iptables-nft ip6tables-legacy ebtables arptables"
@@ -14,10 +14,6 @@ _LISTING = "-L --list -S --list-rules -C --check -h"
 
 def _drop_policy(cmd, parsed) -> bool:
     return any(a.text in ("DROP", "REJECT") for a in cmd.args)
-
-
-def _any_argument(cmd, parsed) -> bool:
-    return bool(cmd.args)
 
 
 def _nft_changes(cmd, parsed) -> bool:
@@ -43,7 +39,7 @@ ROWS = [
     Row("firewall.delete-chains", CAUTION, "{tool} deletes firewall chains or counters", _IPTABLES,
         flags="-X --delete-chain -Z --zero", unless=_LISTING),
     Row("firewall.change", CAUTION, "changes the firewall rules ({tool})", _IPTABLES, unless=_LISTING,
-        when=_any_argument),
+        when=has_arguments),
     Row("firewall.flush", DANGEROUS, "{tool} flushes the firewall rules", "nft", "flush ruleset"),
     Row("firewall.flush", DANGEROUS, "{tool} flushes the firewall rules", "nft", "delete table"),
     Row("firewall.change", CAUTION, "changes the firewall rules ({tool})", "nft", when=_nft_changes),

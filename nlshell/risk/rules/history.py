@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Row, Rule, hook
+from nlshell.risk.book import Row, Rule, all_of, given, has_arguments, hook
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 
@@ -43,10 +43,6 @@ def _tiny(key: str, value: str) -> bool:
     return number <= 1
 
 
-def _any_word(*words: str):
-    return lambda cmd, parsed: any(a.text in words for a in cmd.args)
-
-
 ROWS = [
     Row("history.crontab-remove", DANGEROUS, "crontab -r deletes all your scheduled jobs without asking", "crontab",
         flags="-r", unless="-i"),
@@ -56,16 +52,16 @@ ROWS = [
     Row("history.clear", DANGEROUS, "history -c wipes your shell history", "history", flags="-c"),
     Row("history.delete-entries", CAUTION, "deletes entries from your shell history", "history", flags="-d"),
     Row("history.unset-histfile", CAUTION, "turns off saving shell history (unset HISTFILE)", "unset",
-        when=_any_word("HISTFILE")),
+        when=given("HISTFILE")),
     Row("history.set-off", CAUTION, "turns off shell history", "set",
-        when=lambda cmd, parsed: _any_word("+o")(cmd, parsed) and _any_word("history")(cmd, parsed)),
+        when=all_of(given("+o"), given("history"))),
     Row("history.vacuum-all", DANGEROUS, "journalctl {option} deletes (nearly) all system logs", "journalctl",
         when=_tiny_retention),
     Row("history.vacuum", CAUTION, "deletes old system logs ({option})", "journalctl", when=_vacuum),
     Row("history.journal-files", CAUTION, "journalctl {flag} changes the journal files", "journalctl",
         flags="--rotate --flush --relinquish-var --sync"),
     Row("history.schedule", CAUTION, "schedules a command to run later", "at batch", unless="-l -c",
-        when=lambda cmd, parsed: bool(cmd.args)),
+        when=has_arguments),
     Row("history.unschedule", CAUTION, "deletes scheduled jobs", "atrm"),
 ]
 

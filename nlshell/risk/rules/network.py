@@ -6,20 +6,14 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Row, Rule, hook, program
+from nlshell.risk.book import Row, Rule, all_of, given, hook, program
 from nlshell.risk.facts import file_key, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import CRED, HISTORY, classify, overwrite_level, worst
 from nlshell.shell.builtins import SHELLS
 from nlshell.shell.model import Word
-from nlshell.shell.options import Grammar
-from nlshell.shell.options import parse as parse_options
 
 SECRET_VAR = re.compile(r"(?i)(secret|token|passw(?:or)?d|passphrase|api_?key|access_?key|private_?key|credential|auth|session)")
-
-
-def _any_word(*words: str):
-    return lambda cmd, parsed: any(a.text in words for a in cmd.args)
 
 
 def _key_file_overwritten(cmd, parsed) -> dict | None:
@@ -41,18 +35,17 @@ ROWS = [
         flags="-d -D"),
     Row("network.copy-id", CAUTION, "adds your public key to a remote account", "ssh-copy-id"),
     Row("network.flush", CAUTION, "removes network addresses or routes", "ip",
-        when=lambda cmd, parsed: _any_word("flush")(cmd, parsed) and _any_word("addr", "address", "a", "route", "r")(cmd, parsed)),
+        when=all_of(given("flush"), given("addr", "address", "a", "route", "r"))),
     Row("network.config", CAUTION, "changes the network configuration", "ip",
-        when=_any_word("down", "del", "delete", "add", "set", "change", "replace", "flush")),
+        when=given("down", "del", "delete", "add", "set", "change", "replace", "flush")),
     Row("network.config", CAUTION, "changes the network configuration", "nmcli",
-        when=_any_word("down", "delete", "modify", "add", "off", "disconnect", "up", "connect")),
+        when=given("down", "delete", "modify", "add", "off", "disconnect", "up", "connect")),
     Row("network.interface", CAUTION, "changes a network interface", "ifconfig",
-        when=lambda cmd, parsed: _any_word("down", "up", "netmask", "inet", "mtu", "hw")(cmd, parsed)
-        or len(parsed.operands) >= 2),
+        when=lambda cmd, parsed: given("down", "up", "netmask", "inet", "mtu", "hw")(cmd, parsed) or len(parsed.operands) >= 2),
     Row("network.settings", CAUTION, "{tool} changes system or network settings", "route",
-        when=_any_word("add", "del", "delete", "flush", "change")),
+        when=given("add", "del", "delete", "flush", "change")),
     Row("network.settings", CAUTION, "{tool} changes system or network settings", "netplan",
-        when=_any_word("apply", "try", "set")),
+        when=given("apply", "try", "set")),
     Row("network.settings", CAUTION, "{tool} changes system or network settings", "ifdown ifup iwconfig"),
     Row("network.dns-update", CAUTION, "sends updates to a DNS server", "nsupdate"),
     Row("network.sftp-batch", CAUTION, "runs a batch of file transfers", "sftp",

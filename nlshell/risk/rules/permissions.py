@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Row, Rule, hook, program
+from nlshell.risk.book import Row, Rule, all_of, given, hook, program
 from nlshell.risk.facts import shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import perm_level
@@ -21,21 +21,15 @@ _ACCOUNTS = (
 )
 
 
-def _word_given(*words: str):
-    """A `when`: one of `words` is among the arguments (csrutil disable, spctl --master-disable)."""
-    return lambda cmd, parsed: any(a.text in words for a in cmd.args)
-
-
 ROWS = [
     Row("perms.selinux-off", DANGEROUS, "turns SELinux enforcement off", "setenforce", "0|permissive|Permissive"),
     Row("perms.selinux-mode", CAUTION, "changes the SELinux mode", "setenforce", "*"),
     Row("perms.protection-off", DANGEROUS, "{tool} turns off a system protection ({protection})", "csrutil",
-        when=lambda cmd, parsed: _word_given("disable")(cmd, parsed) and {"protection": "SIP"}),
+        when=all_of(given("disable"), lambda cmd, parsed: {"protection": "SIP"})),
     Row("perms.protection-off", DANGEROUS, "{tool} turns off a system protection ({protection})", "spctl",
-        when=lambda cmd, parsed: _word_given("--master-disable", "--global-disable", "disable")(cmd, parsed)
-        and {"protection": "Gatekeeper"}),
+        when=all_of(given("--master-disable", "--global-disable", "disable"), lambda cmd, parsed: {"protection": "Gatekeeper"})),
     Row("perms.protection-change", CAUTION, "{tool} changes a system protection", "csrutil spctl",
-        when=_word_given("enable", "clear", "--add", "--master-enable")),
+        when=given("enable", "clear", "--add", "--master-enable")),
     Row("perms.password-removed", DANGEROUS, "passwd -d removes the password: the account opens without one",
         "passwd", flags="-d --delete"),
     Row("perms.delete-home", DANGEROUS, "{tool} deletes the user and their home directory and mail", "deluser",

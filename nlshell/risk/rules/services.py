@@ -45,10 +45,6 @@ def _runlevel(cmd, parsed) -> dict:
     return {"what": "shuts down" if level == "0" else "reboots" if level == "6" else "single-user mode"}
 
 
-def _any_word(*words: str):
-    return lambda cmd, parsed: any(a.text in words for a in cmd.args)
-
-
 _NO_SHUTDOWN = "-c --show -k -w --wtmp-only"
 
 ROWS = [

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from nlshell.risk.book import Rule, program
 from nlshell.risk.facts import shown
-from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.risk.levels import CAUTION, DANGEROUS
 from nlshell.risk.paths import CRED, HOME, ROOT, SYSTEM, classify, overwrite_level, worst
+from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
 
