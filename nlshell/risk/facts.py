@@ -6,6 +6,9 @@ from __future__ import annotations
 import posixpath
 import re
 
+# Devices whose output never ends: writing it all somewhere fills the disk.
+ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
+
 DOWNLOADERS = frozenset(
     "curl wget fetch aria2c http https httpie xh lynx links w3m elinks nc ncat netcat socat ftp tftp "
     "iwr invoke-webrequest irm invoke-restmethod dig host nslookup drill".split()

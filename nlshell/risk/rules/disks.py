@@ -4,7 +4,7 @@ mounting and kernel modules, and reads of /dev/port (which can hang the machine)
 from __future__ import annotations
 
 from nlshell.risk.book import Row, Rule, all_of, given, has_operands, hook, program
-from nlshell.risk.facts import shown
+from nlshell.risk.facts import ENDLESS_SOURCES, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import DEVICE, KERNEL, NULLDEV, SYSTEM, overwrite_level, worst
 from nlshell.shell.model import Word
@@ -135,7 +135,7 @@ def dd(ctx, cmd) -> None:
         ctx.add("disks.dd-device", cmd, what=p.desc)
     elif p.cls == KERNEL or (p.cls == SYSTEM and p.critical):
         ctx.add("disks.dd-critical", cmd, what=p.desc)
-    elif source in ("/dev/zero", "/dev/urandom", "/dev/random") and "count" not in ops and "iflag" not in ops:
+    elif source in ENDLESS_SOURCES and "count" not in ops and "iflag" not in ops:
         ctx.add("disks.dd-fill", cmd, file=value)
     elif overwrite_level(p) == DANGEROUS:
         ctx.add("disks.dd-critical", cmd, what=p.desc)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from nlshell.risk.book import Rule, hook, program
-from nlshell.risk.facts import file_key, literal_output, shown
+from nlshell.risk.facts import ENDLESS_SOURCES, file_key, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import (
     CRED, DEVICE, HISTORY, HOME, KERNEL, LOG, NULLDEV, ROOT, STARTUP, SYSTEM, classify, overwrite_level, worst,
@@ -51,9 +51,6 @@ RULES = [
     Rule("writes.extract", CAUTION, "extracts files (may overwrite existing ones)"),
     Rule("writes.extract-overwrite", CAUTION, "extracts files, overwriting existing ones (-o)"),
 ]
-
-_ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
-
 
 @hook("redirect")
 def redirect(ctx, cmd, r) -> None:
@@ -158,7 +155,7 @@ def _record(ctx, cmd, path: str, append: bool) -> None:
 def _endless(cmd) -> bool:
     """Is this command's output endless (`yes`, `cat /dev/zero`)?"""
     return cmd.name == "yes" or (
-        cmd.name == "cat" and bool(cmd.args) and all(a.text in _ENDLESS_SOURCES for a in cmd.args)
+        cmd.name == "cat" and bool(cmd.args) and all(a.text in ENDLESS_SOURCES for a in cmd.args)
     )
 
 
