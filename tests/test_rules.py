@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import ast
 import collections
+import re
 from pathlib import Path
 
 import pytest
 
 from nlshell.assess import assess
-from nlshell.risk import book
+from nlshell.risk import CAUTION, book
 
 RULES_DIR = Path(book.__file__).resolve().parent / "rules"
+UNFILLED = re.compile(r"(?<!\$)\{[a-z_]+\}")  # a reason field its rule was not given
 EXAMPLES = book.examples()
 
 
@@ -31,6 +33,7 @@ def everything_installed(name: str) -> str:
 def test_example(family, command, level, rule, fires):
     result = assess(command, which=everything_installed)
     assert result.risk == level, (command, result.risk, result.reasons, result.rules)
+    assert not any(UNFILLED.search(reason) for reason in result.reasons), result.reasons
     if fires:
         assert rule in result.rules, (command, result.rules, result.reasons)
     else:
@@ -84,3 +87,9 @@ def test_kubectl_delete_namespace_is_one_row_and_two_examples_in_one_file():
     assert all(e[0] == "kubernetes" for e in mentions)
     contributing = (Path(__file__).resolve().parent.parent / "CONTRIBUTING.md").read_text()
     assert "k8s.delete-namespace" in contributing and "nlshell/risk/rules/kubernetes.py" in contributing
+
+
+def test_a_reason_never_fails_over_a_field_nobody_gave():
+    rule = book.Rule("files.example", CAUTION, "moves {what} to {where}")
+    assert rule.say({"what": "a.txt"}) == "moves a.txt to {where}"
+    assert UNFILLED.search(rule.say({"what": "a.txt"}))

@@ -30,7 +30,13 @@ class Rule:
     reason: str  # a template: "{tool} push --force overwrites the remote branch"
 
     def say(self, fields: dict) -> str:
-        return " ".join(self.reason.format_map(fields).split())
+        """The reason with `fields` filled in, on one line (a field nobody gave stays `{name}`)."""
+        return " ".join(self.reason.format_map(_Fields(fields)).split())
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # a rating never fails over a reason's wording; tests/test_rules.py looks
 
 
 @dataclass(frozen=True, slots=True)
