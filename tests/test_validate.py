@@ -14,6 +14,7 @@ import nlshell.assess
 import nlshell.shell.collect
 import nlshell.validate
 from nlshell.assess import Assessment, assess
+from nlshell.risk import Level, book
 from nlshell.shell import parser as parser_module
 from nlshell.shell.collect import script_of
 from nlshell.validate import Validation, is_warning, validate
@@ -463,7 +464,8 @@ SHELLISH = st.sampled_from(
 def test_assess_never_raises(command):
     a = assess(command, which=fake_which)
     assert isinstance(a.valid, bool)
-    assert a.risk in ("safe", "caution", "dangerous")
-    assert all(isinstance(p, str) for p in a.problems + a.reasons + a.programs)
-    if a.risk != "safe":
-        assert a.reasons
+    assert isinstance(a.risk, Level)
+    assert all(isinstance(p, str) for p in a.problems + a.reasons + a.rules + a.programs)
+    # a rating rests on rules: none for safe, and the worst of them sets the level
+    assert (a.risk == Level.SAFE) == (a.rules == [] == a.reasons)
+    assert a.risk == max((book.RULES[r].level for r in a.rules), key=lambda level: level.rank, default=Level.SAFE)
