@@ -56,10 +56,10 @@ def literal_output(upstream: list) -> str | None:
             text = text.replace("\\n", "\n").replace("\\t", "\t")
         return text
     if last.name == "cat" and not last.args:
-        return next((r.body for r in last.redirects if r.op in ("<<", "<<<") and r.body is not None), None)
+        return heredoc_body(last, empty=True)
     return None
 
 
-def heredoc_body(cmd) -> str | None:
-    """The text a heredoc or herestring feeds to `cmd`, if any."""
-    return next((r.body for r in cmd.redirects if r.op in ("<<", "<<<") and r.body), None)
+def heredoc_body(cmd, *, empty: bool = False) -> str | None:
+    """The text a heredoc or herestring feeds to `cmd`, if any (an empty one only when `empty`)."""
+    return next((r.body for r in cmd.redirects if r.op in ("<<", "<<<") and r.body is not None and (empty or r.body)), None)

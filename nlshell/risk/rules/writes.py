@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from nlshell.risk.book import Rule, hook, program
-from nlshell.risk.facts import ENDLESS_SOURCES, file_key, literal_output, shown
+from nlshell.risk.facts import ENDLESS_SOURCES, file_key, heredoc_body, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import (
     CRED, DEVICE, HISTORY, HOME, KERNEL, LOG, NULLDEV, ROOT, STARTUP, SYSTEM, classify, overwrite_level, worst,
@@ -111,7 +111,7 @@ def _append_startup(ctx, cmd, p, content) -> None:
     if content is not None and content.name in ("echo", "printf"):
         added = " ".join(a.text for a in content.args if not (a.text.startswith("-") and len(a.text) <= 3))
     elif content is not None:
-        added = next((r.body for r in content.redirects if r.op in ("<<", "<<<") and r.body), "")
+        added = heredoc_body(content) or ""
     if added:
         inner = ctx.nested(added)
         if inner.risk == DANGEROUS:
