@@ -93,3 +93,29 @@ def test_a_reason_never_fails_over_a_field_nobody_gave():
     rule = book.Rule("files.example", CAUTION, "moves {what} to {where}")
     assert rule.say({"what": "a.txt"}) == "moves a.txt to {where}"
     assert UNFILLED.search(rule.say({"what": "a.txt"}))
+
+
+def test_the_first_rating_may_come_from_several_threads_at_once():
+    """The rules load on the first rating; threads rating at once (benchmarks/eval.py) share one load."""
+    import subprocess
+    import sys
+
+    code = (
+        "import threading\n"
+        "from nlshell.risk import rate\n"
+        "barrier = threading.Barrier(8)\n"
+        "errors, levels = [], []\n"
+        "def work():\n"
+        "    barrier.wait()\n"
+        "    try:\n"
+        "        levels.append(rate('git push --force; cat /etc/passwd | sort').risk)\n"
+        "    except Exception as exc:\n"
+        "        errors.append(repr(exc))\n"
+        "threads = [threading.Thread(target=work) for _ in range(8)]\n"
+        "[t.start() for t in threads]\n"
+        "[t.join() for t in threads]\n"
+        "print(errors, sorted(set(str(level) for level in levels)))\n"
+    )
+    for _ in range(3):
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        assert proc.stdout.strip() == "[] ['dangerous']", proc.stdout + proc.stderr

@@ -17,6 +17,7 @@ Nothing here is loaded until the first rating (`load`).
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -157,6 +158,7 @@ HOOKS: dict = {"command": [], "redirect": [], "assignment": [], "pipe": [], "scr
 FALLBACKS: list = []  # function(ctx, cmd) -> bool: programs no rule names (shells, interpreters)
 
 _loaded = False
+_LOADING = threading.Lock()
 
 
 def program(*names: str, prefix: str | None = None):
@@ -190,25 +192,33 @@ def fallback(fn):
 
 
 def load() -> None:
-    """Import every family and register its rules (once per process, on the first rating)."""
+    """Import every family and register its rules (once per process, on the first rating, which
+    may happen in several threads at once)."""
     global _loaded
     if _loaded:
         return
-    for family in FAMILIES:
-        module = importlib.import_module(f"nlshell.risk.rules.{family}")
-        for rule in (*getattr(module, "RULES", ()), *getattr(module, "ROWS", ())):
-            known = RULES.get(rule.id)
-            if known is not None and not (
-                isinstance(rule, Row) and isinstance(known, Row) and (known.level, known.reason) == (rule.level, rule.reason)
-            ):
-                raise ValueError(f"rule id {rule.id} is declared twice")  # a rule may have several rows
-            if rule.id.split(".", 1)[0] != getattr(module, "PREFIX", family):
-                raise ValueError(f"rule {rule.id} is declared in {family}.py")
-            RULES[rule.id] = rule
-        for row in getattr(module, "ROWS", ()):
-            for tool in row.tools:
-                ROWS.setdefault(tool, []).append(row)
-    _loaded = True
+    with _LOADING:
+        if _loaded:
+            return
+        rules: dict = {}
+        rows: dict = {}
+        for family in FAMILIES:
+            module = importlib.import_module(f"nlshell.risk.rules.{family}")
+            for rule in (*getattr(module, "RULES", ()), *getattr(module, "ROWS", ())):
+                known = rules.get(rule.id)
+                if known is not None and not (
+                    isinstance(rule, Row) and isinstance(known, Row) and (known.level, known.reason) == (rule.level, rule.reason)
+                ):
+                    raise ValueError(f"rule id {rule.id} is declared twice")  # a rule may have several rows
+                if rule.id.split(".", 1)[0] != getattr(module, "PREFIX", family):
+                    raise ValueError(f"rule {rule.id} is declared in {family}.py")
+                rules[rule.id] = rule
+            for row in getattr(module, "ROWS", ()):
+                for tool in row.tools:
+                    rows.setdefault(tool, []).append(row)
+        RULES.update(rules)
+        ROWS.update(rows)
+        _loaded = True
 
 
 def examples() -> list:

@@ -1,10 +1,11 @@
-"""The bash grammar: one tree-sitter parser per process, created on first use."""
+"""The bash grammar: one tree-sitter parser per thread, created on first use."""
 
 from __future__ import annotations
 
 import re
+import threading
 
-_PARSER = None
+_LOCAL = threading.local()  # a tree-sitter parser is not to be shared by threads parsing at once
 
 # tree-sitter-bash 0.25 can crash the process (a segfault) on code points past plane 3 (unassigned
 # planes, tag characters, private use) after a `{`. No rule looks at such characters, so the
@@ -13,14 +14,14 @@ _UNREADABLE = re.compile("[\U00040000-\U0010ffff]")
 
 
 def _parser():
-    """The tree-sitter parser, loaded on first use (about 20 ms) and reused for the process."""
-    global _PARSER
-    if _PARSER is None:
+    """The tree-sitter parser, loaded on first use (about 20 ms) and reused by the thread."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
         import tree_sitter
         import tree_sitter_bash
 
-        _PARSER = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
-    return _PARSER
+        parser = _LOCAL.parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
+    return parser
 
 
 def source_bytes(command: str) -> bytes:
