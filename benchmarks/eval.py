@@ -785,7 +785,7 @@ def _outside_sandbox(command: str) -> str | None:
 def _why_not_run(command: str, *, rated: str | None = None) -> str | None:
     """None when `command` may run: valid, rated safe by nlshell (now, and by the pipeline when
     `rated` says what it said), no network or interpreter program, no path outside the sandbox."""
-    from nlshell.validate import assess
+    from nlshell.assess import assess
 
     if rated is not None and rated != "safe":
         return f"rated {rated}"

@@ -104,11 +104,13 @@ CHECK_WORKER = """\
 import json, sys, time
 clock = time.perf_counter
 commands = json.load(open(sys.argv[1]))
-start = clock(); from nlshell import validate; import_s = clock() - start
-start = clock(); validate._parser(); parser_s = clock() - start
-start = clock(); validate.assess("ls -la"); first_s = clock() - start
+start = clock(); from nlshell.assess import assess; import_s = clock() - start
+from nlshell.shell import parser
+from nlshell.validate import syntax
+start = clock(); parser._parser(); parser_s = clock() - start
+start = clock(); assess("ls -la"); first_s = clock() - start
 confirm = {"calls": 0, "seconds": 0.0}
-real_checker = validate._run_checker
+real_checker = syntax._run_checker
 def timed_checker(*args, **kwargs):
     began = clock()
     try:
@@ -116,11 +118,11 @@ def timed_checker(*args, **kwargs):
     finally:
         confirm["calls"] += 1
         confirm["seconds"] += clock() - began
-validate._run_checker = timed_checker
+syntax._run_checker = timed_checker
 invalid = 0
 start = clock()
 for command in commands:
-    if not validate.assess(command).valid:
+    if not assess(command).valid:
         invalid += 1
 total_s = clock() - start
 print(json.dumps({"import_s": import_s, "parser_s": parser_s, "first_assess_s": first_s,
@@ -592,7 +594,7 @@ class Bench:
                                   f"{r['invalid']} invalid",
                              data=r))
         self.rows.append(Row(load_name, ms(r["parser_s"]), "", ms(r["parser_s"]), "—", None,
-                             note=f"tree-sitter + grammar + Parser; importing nlshell.validate {ms(r['import_s'])}, "
+                             note=f"tree-sitter + grammar + Parser; importing nlshell.assess {ms(r['import_s'])}, "
                                   f"first assess() {ms(r['first_assess_s'])}",
                              data=r))
 

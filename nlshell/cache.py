@@ -15,8 +15,9 @@ from nlshell import paths
 from nlshell.digest import sha256_hex
 from nlshell.store import SqliteStore, has_secret
 
-_SEP = "\x1f"  # joins reason/problem lists in one column; never appears in shown text
-_COLUMNS = ("command", "valid", "risk", "reasons", "problems", "model", "source", "rater")
+_SEP = "\x1f"  # joins reason/rule/problem lists in one column; never appears in shown text
+_COLUMNS = ("command", "valid", "risk", "reasons", "rules", "problems", "model", "source", "rater")
+_LISTS = ("reasons", "rules", "problems")
 
 
 def cache_key(*parts: str) -> str:
@@ -27,7 +28,7 @@ def cache_key(*parts: str) -> str:
 class CommandCache(SqliteStore):
     """get/put validated suggestions by key, with a TTL, in memory and in the persistent store."""
 
-    schema_version = 2  # 2: each entry records which rater rated it
+    schema_version = 3  # 2: the ids of the risk rules beside the reasons; 3: which rater rated each entry
     label = "cache"
 
     def __init__(
@@ -51,7 +52,7 @@ class CommandCache(SqliteStore):
         db.execute("DROP TABLE IF EXISTS entries")
         db.execute(
             "CREATE TABLE entries (key TEXT PRIMARY KEY, created REAL NOT NULL,"
-            " command TEXT NOT NULL, valid INTEGER, risk TEXT, reasons TEXT, problems TEXT,"
+            " command TEXT NOT NULL, valid INTEGER, risk TEXT, reasons TEXT, rules TEXT, problems TEXT,"
             " model TEXT, source TEXT, rater TEXT)"
         )
 
@@ -63,7 +64,8 @@ class CommandCache(SqliteStore):
             if hit is not None:
                 return dict(hit)
         cursor = self.run(
-            "SELECT created, command, valid, risk, reasons, problems, model, source, rater FROM entries WHERE key = ?",
+            "SELECT created, command, valid, risk, reasons, rules, problems, model, source, rater"
+            " FROM entries WHERE key = ?",
             (key,),
         )
         row = cursor.fetchone() if cursor is not None else None
@@ -74,8 +76,8 @@ class CommandCache(SqliteStore):
             return None
         entry = dict(zip(_COLUMNS, row[1:]))
         entry["valid"] = None if entry["valid"] is None else bool(entry["valid"])
-        entry["reasons"] = entry["reasons"].split(_SEP) if entry["reasons"] else []
-        entry["problems"] = entry["problems"].split(_SEP) if entry["problems"] else []
+        for name in _LISTS:
+            entry[name] = entry[name].split(_SEP) if entry[name] else []
         return entry
 
     def put(self, key: str, entry: dict, *, request: str = "") -> bool:
@@ -89,8 +91,8 @@ class CommandCache(SqliteStore):
         self._memory[key] = dict(entry)
         valid = entry.get("valid")
         cursor = self.run(
-            "INSERT OR REPLACE INTO entries (key, created, command, valid, risk, reasons, problems, model, source,"
-            " rater) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO entries (key, created, command, valid, risk, reasons, rules, problems, model,"
+            " source, rater) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
                 self.clock(),
@@ -98,6 +100,7 @@ class CommandCache(SqliteStore):
                 None if valid is None else int(bool(valid)),
                 entry.get("risk"),
                 _SEP.join(entry.get("reasons") or []),
+                _SEP.join(entry.get("rules") or []),
                 _SEP.join(entry.get("problems") or []),
                 entry.get("model"),
                 entry.get("source"),

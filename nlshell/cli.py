@@ -468,7 +468,7 @@ def _cmd_check(argv, global_args) -> int:
     args = p.parse_args(options_then_words(argv, flags=("--json", "--preview"), value_flags=("--shell",)))
     command = clean_text(" ".join(args.command))
     from nlshell.usershell import user_shell
-    from nlshell.validate import assess
+    from nlshell.assess import assess
 
     shell = args.shell or user_shell()[1]
     result = assess(command, shell)
@@ -491,6 +491,7 @@ def _cmd_check(argv, global_args) -> int:
                 "valid": result.valid,
                 "risk": result.risk,
                 "reasons": list(result.reasons),
+                "rules": list(result.rules),
                 "problems": list(result.problems),
                 "programs": list(result.programs),
                 "shell": shell,

@@ -65,18 +65,25 @@ class Verdict:
 
 def rate(command: str, shell: str) -> Verdict:
     """The rater on one command: validation, risk and reasons, from a single parse."""
-    from nlshell.extract import hostile_characters, visible
-    from nlshell.validate import assess, is_warning  # the rater: the one import to repoint when it moves
+    from nlshell.assess import assess
+    from nlshell.text import hostile_characters, visible
+    from nlshell.validate import is_warning
 
     hidden = hostile_characters(command)
     if hidden:  # what the agent shows is not what would run: not worth parsing
         return Verdict(False, "dangerous", problems=["it contains hidden or control characters"], hidden=hidden)
     assessment = assess(command, shell)
+    effects = []
+    if assessment.valid and assessment.risk != "safe":  # a safe command is never walked (nor the preview loaded)
+        from nlshell.preview import effects_for
+
+        effects = effects_for(command, valid=assessment.valid, risk=assessment.risk) or []
     return Verdict(
         valid=assessment.valid,
         risk=assessment.risk,
         reasons=[visible(r) for r in assessment.reasons],
         problems=[visible(p) for p in assessment.problems if not is_warning(p)],
+        effects=[visible(e.summary) for e in effects],
     )
 
 

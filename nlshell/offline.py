@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from nlshell import paths
+from nlshell.shell.builtins import BASH_BUILTINS
+from nlshell.shell.options import takes_value
+from nlshell.shell.wrappers import WRAPPERS as WRAPPER_GRAMMARS
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
 SCHEMA_VERSION = 9
@@ -59,13 +62,7 @@ CANONICAL = {
 }
 
 # Shell builtins and keywords count as installed: `which` cannot see them, every shell has them.
-BUILTINS = frozenset(
-    """. : [ [[ alias bg bind break builtin case cd command compgen complete continue declare dirs
-    disown echo enable eval exec exit export false fc fg for function getopts hash help history if
-    jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly return select
-    set shift shopt source suspend test time times trap true type typeset ulimit umask unalias unset
-    until wait while""".split()
-)
+BUILTINS = BASH_BUILTINS
 
 # The standard tools: POSIX utilities and the base packages of every Linux distribution (GNU
 # coreutils, findutils, diffutils, grep, sed, gawk, tar, gzip, procps-ng, util-linux, psmisc,
@@ -124,14 +121,6 @@ SUITE_COMMANDS = {
 
 # Prefixes that run another program; the program that matters is the one after them.
 WRAPPERS = frozenset({"sudo", "doas", "env", "nohup", "time", "nice", "command", "builtin", "exec"})
-_WRAPPER_OPTIONS_WITH_VALUE = {
-    "sudo": {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "--user", "--group"},
-    "doas": {"-u", "-C"},
-    "env": {"-u", "-C", "-S", "--unset", "--chdir"},
-    "nice": {"-n", "--adjustment"},
-    "time": {"-f", "-o", "--format", "--output"},
-}
-_XARGS_OPTIONS_WITH_VALUE = {"-I", "-i", "-n", "-P", "-d", "-L", "-l", "-s", "-E", "-e", "-a"}
 _CONTROL = frozenset({"|", "||", "&&", ";", ";;", "&", "|&", "(", ")", "\n", "`", "$(", "{", "}"})
 _KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for"})
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
@@ -205,7 +194,7 @@ def _words(command: str) -> list[str]:
 def _strip_wrapper(words: list[str], i: int) -> int:
     """Index of the first word after a wrapper's own options."""
     wrapper = words[i]
-    takes_value = _WRAPPER_OPTIONS_WITH_VALUE.get(wrapper, set())
+    grammar = WRAPPER_GRAMMARS[wrapper].grammar
     i += 1
     while i < len(words):
         word = words[i]
@@ -214,7 +203,7 @@ def _strip_wrapper(words: list[str], i: int) -> int:
         if wrapper == "nice" and re.fullmatch(r"-\d+", word):
             i += 1
         elif word.startswith("-") and len(word) > 1:
-            i += 2 if word in takes_value else 1
+            i += 2 if takes_value(word, grammar) else 1
         elif wrapper == "env" and _ASSIGNMENT.match(word):
             i += 1
         else:
@@ -243,7 +232,7 @@ def programs(command: str) -> list[str]:
             continue
         if not expect_command:
             if found and found[-1] == "xargs" and word.startswith("-"):
-                i += 2 if word in _XARGS_OPTIONS_WITH_VALUE else 1
+                i += 2 if takes_value(word, WRAPPER_GRAMMARS["xargs"].grammar) else 1
                 continue
             if found and found[-1] == "xargs":
                 found.append(os.path.basename(word))

@@ -28,6 +28,7 @@ class Suggestion:
         "valid",
         "risk",
         "reasons",
+        "rules",
         "problems",
         "cached",
         "source",
@@ -48,6 +49,7 @@ class Suggestion:
         valid: bool | None = None,
         risk: str | None = None,
         reasons: list[str] | None = None,
+        rules: list[str] | None = None,
         problems: list[str] | None = None,
         cached: bool = False,
         source: str = "model",
@@ -63,6 +65,7 @@ class Suggestion:
         self.valid = valid
         self.risk = risk
         self.reasons = reasons or []
+        self.rules = rules or []  # ids of the risk rules behind the reasons
         self.problems = problems or []
         self.cached = cached
         self.source = source
@@ -84,6 +87,7 @@ class Suggestion:
             "valid": self.valid,
             "risk": self.risk,
             "reasons": list(self.reasons),
+            "rules": list(self.rules),
             "problems": list(self.problems),
             "cached": self.cached,
             "source": self.source,
@@ -218,7 +222,7 @@ class Pipeline:
 
     def assess(self, request: str, command: str, *, source: str, model: str | None = None, **extra) -> Suggestion:
         """Validate and rate a command; the result is a full Suggestion (`source="user"`: an edit)."""
-        from nlshell.validate import assess
+        from nlshell.assess import assess
 
         result = assess(command, self.shell, **({"which": self.which} if self.which else {}))
         return Suggestion(
@@ -227,6 +231,7 @@ class Pipeline:
             valid=result.valid,
             risk=result.risk,
             reasons=list(result.reasons),
+            rules=list(result.rules),
             problems=list(result.problems),
             source=source,
             model=model,
@@ -427,6 +432,7 @@ def _cache_entry(s: Suggestion) -> dict:
         "valid": s.valid,
         "risk": s.risk,
         "reasons": s.reasons,
+        "rules": s.rules,
         "problems": s.problems,
         "model": s.model,
         "source": s.source,

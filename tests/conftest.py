@@ -28,6 +28,27 @@ _SCRUB = (
 )
 
 
+# The end-to-end tier: tests that start nlshell or another program, talk to the fake server, drive
+# a terminal, build the real offline index or walk a whole public corpus. Everything else is pure logic: `pytest -m "not e2e"`
+# runs it in seconds. Marked here, from the fixtures a test uses (pytest lists them transitively)
+# and from the modules whose every test drives real processes, so new tests are marked as they come.
+E2E_FIXTURES = frozenset({"nlshell", "fake_server", "server_env", "bench_data"})
+E2E_MODULES = frozenset(
+    """
+    test_benchmarks test_confirm test_ecosystem test_faults test_files test_keybinding test_menu_cli
+    test_repl test_run test_secrets test_shell_scripts test_signals test_startup test_eval test_fuzz
+    test_offline test_eval_offline
+    """.split()
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rpartition(".")[2] if item.module else ""
+        if module in E2E_MODULES or E2E_FIXTURES.intersection(item.fixturenames):
+            item.add_marker(pytest.mark.e2e)
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
     """Point HOME, XDG dirs and cwd at tmp_path and use an in-memory-free fake keyring."""
@@ -124,3 +145,14 @@ def as_openrouter(fake_server, monkeypatch):
 def server_env(fake_server):
     """Environment pointing nlshell at the fake server with a test key."""
     return {"OPENROUTER_API_KEY": FAKE_KEY, "OPENROUTER_BASE_URL": fake_server.base_url}
+
+
+def one_error_line(r, code: int) -> str:
+    """The one `nlshell: ...` line a failing run prints, after checking the exit code and empty stdout."""
+    assert r.returncode == code, r
+    assert r.stdout == ""
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("nlshell: ")
+    return lines[0]

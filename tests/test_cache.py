@@ -13,10 +13,11 @@ import pytest
 from nlshell.cache import CommandCache, cache_key
 
 ENTRY = {
-    "command": "ls -la",
+    "command": "rm notes.txt",
     "valid": True,
-    "risk": "safe",
-    "reasons": [],
+    "risk": "caution",
+    "reasons": ["deletes notes.txt"],
+    "rules": ["files.delete"],
     "problems": ["`exa` is not installed; try `ls`"],
     "model": "fake/model",
     "source": "model",

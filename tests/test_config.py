@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import one_error_line
 
 from nlshell import config
 from nlshell.errors import ConfigError
@@ -164,3 +165,38 @@ def test_bad_config_is_exit_2_one_line(nlshell, isolated_home):
     assert r.stdout == ""
     assert len(r.stderr.strip().splitlines()) == 1
     assert "config.toml:2" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('model = "my/model"\n', "put it under [provider]"),
+        ('# mine\ntimeout = 5\n[provider]\n', "put it under [provider]"),
+        ("nonsense = 1\n", "known sections"),
+    ],
+)
+def test_a_setting_outside_any_section_says_where_it_belongs(text, expected, tmp_path, nlshell, server_env):
+    config = tmp_path / "config.toml"
+    config.write_text(text)
+    line = one_error_line(nlshell("-p", "list files", env={**server_env, "NLSHELL_CONFIG": str(config)}), 2)
+    assert "outside any section" in line and expected in line, line
+    assert "unknown section" not in line
+
+
+def test_human_output_has_no_python_reprs(nlshell, server_env):
+    stats = nlshell("cache", "stats", env=server_env).stdout
+    shown = nlshell("config", "show", env=server_env).stdout
+    for text in (stats, shown):
+        assert "True" not in text and "False" not in text, text
+    assert "usable: yes" in stats
+    assert "cache_enabled         true" in shown
+    for line in shown.splitlines():
+        name, _, rest = line.partition("  ")
+        assert not rest.strip().startswith("(default)"), line  # no blank value before its source
+
+
+def test_a_directory_at_the_config_path_is_an_error(nlshell, isolated_home):
+    (isolated_home / ".config" / "nlshell" / "config.toml").mkdir(parents=True)
+    r = nlshell("-p", "list files")
+    assert r.returncode == 2
+    assert "not a file" in r.stderr

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from nlshell.assess import assess
 from nlshell.placeholders import is_template
-from nlshell.safety import CAUTION, DANGEROUS, SAFE, rate
-from nlshell.validate import assess, parse
+from nlshell.risk import CAUTION, DANGEROUS, SAFE, rate
+from nlshell.shell.parser import parse
 
 EXCLUSIONS = Path(__file__).resolve().parent / "data" / "risk_exclusions.tsv"
 _LEVEL = {SAFE: 0, CAUTION: 1, DANGEROUS: 2}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAKE_KEY
+from conftest import FAKE_KEY, one_error_line
 from nlshell import config, credentials, paths
 
 OTHER = "sk-or-v1-" + "b" * 64
@@ -185,3 +185,24 @@ def test_status_without_key_is_exit_2_with_three_ways(nlshell):
 )
 def test_mask(key, shown):
     assert credentials.mask(key) == shown
+
+
+def test_auth_status_without_a_key_words_it_like_every_other_front(nlshell):
+    r = nlshell("auth", "status", env={"OPENROUTER_API_KEY": None, "OPENROUTER_BASE_URL": None})
+    line = one_error_line(r, 2)
+    explain = nlshell("explain", "ls", env={"OPENROUTER_API_KEY": None, "OPENROUTER_BASE_URL": None})
+    assert line == one_error_line(explain, 2)
+
+
+def test_auth_status_without_a_key_for_another_server_says_that_is_fine(nlshell, fake_server):
+    r = nlshell("auth", "status", env={"OPENROUTER_API_KEY": None, "OPENROUTER_BASE_URL": fake_server.base_url})
+    assert r.returncode == 0 and r.stdout == ""
+    assert "no API key set" in r.stderr and "answered without one, so none is needed" in r.stderr
+    assert "run `nlshell auth login`" not in r.stderr  # nothing to fix
+    assert "Authorization" not in fake_server.requests[-1].headers
+
+
+def test_login_with_an_unusual_key_says_so(nlshell):
+    r = nlshell("auth", "login", input="not-a-key\n")
+    assert r.returncode == 0
+    assert "sk-or-" in r.stderr and "not-a-key" not in r.stderr

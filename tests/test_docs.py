@@ -80,3 +80,17 @@ def test_every_test_security_md_names_exists():
             named.append((current, name))
     assert len(named) > 100
     assert [(f, n) for f, n in named if n not in defined.get(f, set())] == []
+
+
+def test_init_help_lines_up_the_setup_column(nlshell):
+    r = nlshell("init", "--help")
+    setup = [line for line in r.stdout.splitlines() if line.lstrip().startswith(("bash:", "zsh:", "fish:"))]
+    assert len(setup) == 3
+    assert len({line.index(" in ~/") for line in setup}) == 1, setup
+
+
+@pytest.mark.parametrize("sub", ["check", "explain"])
+def test_command_argument_has_help(sub, nlshell):
+    r = nlshell(sub, "--help")
+    line = next(line for line in r.stdout.splitlines() if line.strip().startswith("COMMAND ") and "[" not in line)
+    assert "quote it" in line

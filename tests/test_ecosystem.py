@@ -203,3 +203,17 @@ def test_no_color_is_honoured(variable, flag, monkeypatch):
     assert use_color(no_color_flag=bool(flag), stream=Tty()) is False
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert use_color(stream=Tty()) is True
+
+
+# -- second review round --------------------------------------------------------------------
+def test_models_on_openrouter_without_a_key_uses_no_authorization(fake_server, monkeypatch):
+    from nlshell import config, models
+    from nlshell.pipeline import Pipeline
+
+    monkeypatch.setattr(config, "OPENROUTER_BASE_URL", fake_server.base_url)
+    monkeypatch.setenv("OPENROUTER_BASE_URL", fake_server.base_url)
+    pipeline = Pipeline(config.load())
+    assert pipeline.settings.is_openrouter and pipeline.needs_offline
+    rows = models.list_models(pipeline)
+    pipeline.close()
+    assert rows and "Authorization" not in fake_server.requests[-1].headers

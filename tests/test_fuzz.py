@@ -104,7 +104,7 @@ def test_any_arguments(run, argv):
     assert code in DOCUMENTED, (argv, code, err)
     if run.ran:
         assert yes_given(argv), (argv, run.ran)
-        from nlshell.validate import assess
+        from nlshell.assess import assess
 
         for command in run.ran:
             assert assess(command).risk != "dangerous", (argv, command)
@@ -278,7 +278,7 @@ def test_any_model_reply(run, fake_server, content, mode):
     elif code != 0:
         assert out == "" and run.ran == [], (content, out)
     if run.ran:
-        from nlshell.validate import assess
+        from nlshell.assess import assess
 
         assert mode == ["-y"]
         assert [hostile_characters(c) for c in run.ran] == [[]]

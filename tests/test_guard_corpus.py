@@ -14,10 +14,10 @@ import json
 from guardkit import claude, decide
 
 import nlshell.extract  # noqa: F401 - imported here so every forked rating inherits them
-import nlshell.safety  # noqa: F401
-import nlshell.validate  # noqa: F401
+import nlshell.preview  # noqa: F401
+import nlshell.risk  # noqa: F401
+from nlshell.assess import assess
 from nlshell.guard_formats import DENY
-from nlshell.validate import assess
 
 # `deny` rows that the design's risk principle (design.md, "Risk levels") judges otherwise; each
 # is rated exactly as written here, and the same commands are excluded the same way from the

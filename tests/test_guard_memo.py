@@ -135,7 +135,8 @@ sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
 sys.exit(code)
 """
 HEAVY = ("httpx", "httpcore", "prompt_toolkit", "keyring", "tenacity", "dotenv", "tree_sitter", "tree_sitter_bash",
-         "argparse", "tomllib", "sqlite3", "nlshell.validate", "nlshell.safety", "nlshell.pipeline")
+         "argparse", "tomllib", "sqlite3", "nlshell.validate", "nlshell.risk", "nlshell.assess", "nlshell.shell",
+         "nlshell.preview", "nlshell.pipeline")
 
 
 def _answer_and_modules(event) -> tuple[bytes, set[str]]:

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from conftest import one_error_line
 
 from nlshell import paths
 from nlshell.memory import Memory, Recalled, normalize_request
@@ -341,3 +342,43 @@ def test_history_lists_every_run_with_its_status(nlshell, fake_server, server_en
     shown = nlshell("history").stdout.splitlines()
     assert shown[0].endswith("true    # do nothing")
     assert shown[1].endswith("false    # fail on purpose    (exit 1)")
+
+
+def test_no_cache_asks_afresh_instead_of_repeating_the_remembered_command(fake_server, server_env, nlshell):
+    fake_server.default("true")
+    assert nlshell("-y", "do nothing", env=server_env).returncode == 0
+    fake_server.default("echo fresh")
+    r = nlshell("--json", "--no-cache", "do nothing", env=server_env)
+    assert json.loads(r.stdout)["command"] == "echo fresh", r
+    assert json.loads(r.stdout)["source"] == "model"
+    # Without the flag (and with the fresh answer gone from the cache) memory still answers.
+    assert nlshell("cache", "clear", env=server_env).returncode == 0
+    again = nlshell("--json", "do nothing", env=server_env)
+    assert json.loads(again.stdout)["source"] == "memory"
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "x"])
+def test_history_limit_must_be_positive(limit, nlshell):
+    line = one_error_line(nlshell("history", "-n", limit), 2)
+    assert "-n/--limit" in line
+
+
+def test_aborting_a_remembered_answer_stops_it_answering_again(fake_server, server_env, monkeypatch):
+    from nlshell import config
+    from nlshell.pipeline import Pipeline
+
+    for k, v in server_env.items():
+        monkeypatch.setenv(k, v)
+    from nlshell.session import Session
+
+    pipeline = Pipeline(config.load())
+    pipeline.memory.remember("make a file", "touch made.txt", shell=pipeline.shell, cwd=".", status=0, valid=True)
+    s = pipeline.suggest("make a file")
+    assert s.source == "memory"
+    Session(pipeline).decline(s)  # what an abort at the menu does
+    fake_server.reply("touch other.txt")
+    again = pipeline.suggest("make a file")
+    history = pipeline.memory.entries()
+    pipeline.close()
+    assert (again.source, again.command) == ("model", "touch other.txt")
+    assert [e["command"] for e in history] == ["touch made.txt"]  # the record of what ran stays

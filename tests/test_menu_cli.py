@@ -219,3 +219,16 @@ def test_explain_shows_a_spinner_until_the_first_words(terminal, fake_server):  
     waiting = term.expect("Lists files.")
     assert "explaining" in waiting
     assert term.status() == 0
+
+
+def test_menu_shows_each_note_once(terminal, fake_server, server_env, nlshell):  # noqa: F811
+    # A command run once is answered from memory next time, with a note saying so.
+    fake_server.default("true")
+    assert nlshell("-y", "do nothing", env=server_env).returncode == 0
+    assert nlshell("cache", "clear", env=server_env).returncode == 0  # so memory answers, not the cache
+    term = terminal({"NO_COLOR": "1"})
+    term.run_nlshell("do nothing")
+    shown = term.expect(MENU_END)
+    assert shown.count("from your history") == 1, shown
+    term.child.send("a")
+    assert term.status() == 130

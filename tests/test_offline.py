@@ -301,8 +301,8 @@ def test_dangerous_examples_are_returned_for_the_caller_to_rate(index):
     """The index does not filter risk: the pipeline rates every answer, offline ones included."""
     hits = index.lookup("power off the system immediately", limit=5)
     assert any(h.program in ("shutdown", "poweroff") for h in hits)
-    validate = pytest.importorskip("nlshell.validate")
-    dangerous = [h.command for h in hits if validate.assess(h.command).risk == "dangerous"]
+    assess = pytest.importorskip("nlshell.assess")
+    dangerous = [h.command for h in hits if assess.assess(h.command).risk == "dangerous"]
     assert dangerous, [h.command for h in hits]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FAKE_KEY
+from conftest import FAKE_KEY, one_error_line
 
 
 def assert_clean_failure(r, code: int) -> None:
@@ -152,6 +152,26 @@ def test_json_output(nlshell, fake_server, server_env):
     assert data["model"] == "fake/model"
     assert data["usage"]["total_tokens"] == 13
     assert isinstance(data["reasons"], list) and isinstance(data["problems"], list)
+    assert data["rules"] == []  # a safe command: no rule fired
+
+
+def test_json_names_the_rules_beside_the_reasons_also_from_the_cache(nlshell, fake_server, server_env):
+    fake_server.reply("git push --force")
+    for cached in (False, True):
+        data = json.loads(nlshell("--json", "force push", env=server_env).stdout)
+        assert data["cached"] is cached
+        assert (data["risk"], data["rules"]) == ("dangerous", ["git.push-force"]), data
+        assert "overwrites the remote branch" in data["reasons"][0]
+
+
+def test_check_json_names_the_rules_beside_the_reasons(nlshell):
+    r = nlshell("check", "--json", "sudo rm -rf ~")
+    data = json.loads(r.stdout)
+    assert (r.returncode, data["risk"]) == (3, "dangerous")
+    assert data["rules"] == ["files.delete-broad", "perms.as-root"]
+    assert len(data["reasons"]) == 2 and "home directory" in data["reasons"][0]
+    safe = json.loads(nlshell("check", "--json", "ls -la").stdout)
+    assert (safe["risk"], safe["rules"], safe["reasons"]) == ("safe", [], [])
 
 
 def test_repeat_within_ttl_makes_no_request_in_a_new_process(nlshell, fake_server, server_env):
@@ -424,3 +444,49 @@ def test_the_widget_cursor_counts_the_hashes_of_a_disabled_template(capsys):
     last = err.strip().splitlines()[-1]
     assert last.startswith(CURSOR_MARK)
     assert out[int(last[len(CURSOR_MARK) :]) :].startswith("DIR")
+
+
+@pytest.mark.parametrize("words", [[""], ["   "], ["\t", " "]])
+def test_a_blank_request_is_a_usage_error_not_the_repl(words, nlshell, server_env, fake_server):
+    line = one_error_line(nlshell(*words, env=server_env), 2)
+    assert "no request given" in line
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize("words", [[""], ["  "]])
+def test_explain_of_nothing_is_a_usage_error(words, nlshell, server_env, fake_server):
+    line = one_error_line(nlshell("explain", *words, env=server_env), 2)
+    assert "nothing to explain" in line
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize(
+    "args, shown",
+    [
+        (["cache"], "{clear,stats}"),
+        (["config"], "{show,path,trust,untrust}"),
+        (["auth"], "{login,logout,status}"),
+        (["init"], "{bash,zsh,fish}"),
+        (["completions", "tcsh"], "{bash,zsh,fish}"),
+        (["config", "edit"], "{show,path,trust,untrust}"),
+    ],
+)
+def test_subcommand_argument_errors_name_the_choices_not_internal_names(args, shown, nlshell):
+    line = one_error_line(nlshell(*args), 2)
+    assert shown in line, line
+    assert "action" not in line and "argument shell" not in line and "arguments are required: shell" not in line
+
+
+def test_a_request_that_is_a_file_is_refused(nlshell, fake_server, server_env):
+    r = nlshell("-p", env=server_env, input="x" * 10_000)
+    assert r.returncode == 2 and r.stdout == ""
+    assert "limit" in r.stderr
+    assert fake_server.chat_requests == []
+
+
+@pytest.mark.parametrize("command, shown", [("echo hi\x1b[2K", "\\x1b"), ("ls \u202e", "U+202E")])
+def test_check_refuses_hidden_characters(nlshell, command, shown):
+    r = nlshell("check", "--json", command)
+    assert r.returncode == 3
+    data = json.loads(r.stdout)
+    assert data["valid"] is False and shown in data["problems"][0]

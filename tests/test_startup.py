@@ -60,6 +60,14 @@ def heavy_in(modules: set[str], names) -> list[str]:
     return sorted(m for m in modules - BASELINE if m in names or m.split(".")[0] in names)
 
 
+# The checks load on the first command they check: never on --version, init or a cache hit.
+CHECKS = ("nlshell.shell", "nlshell.validate", "nlshell.risk", "nlshell.assess")
+
+
+def checks_in(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m in CHECKS or m.startswith(tuple(c + "." for c in CHECKS)))
+
+
 @pytest.mark.parametrize("args", [["--version"], ["init", "bash"], ["init", "zsh"], ["init", "fish", "--key", "ctrl-x"]])
 def test_version_and_init_stay_light(args):
     code, out, modules = loaded_modules(*args)
@@ -67,6 +75,13 @@ def test_version_and_init_stay_light(args):
     assert out
     assert heavy_in(modules, HEAVY) == []
     assert heavy_in(modules, SLOW_STDLIB) == []
+    assert checks_in(modules) == []
+
+
+def test_check_loads_the_rule_book_when_it_rates():
+    code, out, modules = loaded_modules("check", "git push --force")
+    assert (code, out) == (3, "dangerous\n")
+    assert {"nlshell.risk.rules.git", "nlshell.risk.rules.files", "nlshell.shell.collect"} <= modules
 
 
 def test_help_and_check_do_not_load_the_network_stack():
@@ -84,6 +99,7 @@ def test_a_cache_hit_loads_no_http_parser_or_keyring(fake_server, server_env):
     assert len(fake_server.chat_requests) == 1
     assert heavy_in(modules, HEAVY) == []
     assert heavy_in(modules, ("tomllib", "logging", "dataclasses", "argparse", "_hashlib")) == []
+    assert checks_in(modules) == []  # a cached answer was checked when it was stored
 
 
 def test_dotenv_is_loaded_only_when_a_dotenv_exists(fake_server, server_env, tmp_path):

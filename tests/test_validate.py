@@ -10,8 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlshell import validate as validate_module
-from nlshell.validate import Assessment, Validation, assess, is_warning, script_of, validate
+import nlshell.assess
+import nlshell.shell.collect
+import nlshell.validate
+from nlshell.assess import Assessment, assess
+from nlshell.risk import Level, book
+from nlshell.shell import parser as parser_module
+from nlshell.shell.collect import script_of
+from nlshell.validate import Validation, is_warning, validate
+from nlshell.validate import syntax as syntax_module
 
 KNOWN = {
     "ls",
@@ -103,7 +110,7 @@ def test_clean_parse_never_spawns_a_shell(monkeypatch):
     def boom(*args, **kwargs):
         raise AssertionError("bash -n must only run for tree-sitter errors")
 
-    monkeypatch.setattr(validate_module.subprocess, "run", boom)
+    monkeypatch.setattr(syntax_module.subprocess, "run", boom)
     v = validate("find . -name '*.py' | xargs grep -n TODO | sort | uniq -c", which=fake_which)
     assert v.valid and v.problems == []
 
@@ -304,7 +311,7 @@ def test_fish_syntax_is_checked_by_fish():
 def test_fish_missing_is_a_note_not_a_failure(monkeypatch):
     real = shutil.which
     monkeypatch.setattr(
-        validate_module.shutil, "which", lambda name, *a, **k: None if name == "fish" else real(name, *a, **k)
+        syntax_module.shutil, "which", lambda name, *a, **k: None if name == "fish" else real(name, *a, **k)
     )
     v = validate("if true; echo hi; end", "fish", which=fake_which)
     assert v.valid
@@ -343,16 +350,27 @@ def test_assess_invalid_and_risky_at_once():
 
 def test_assess_parses_once(monkeypatch):
     calls = []
-    real = validate_module.parse
+    real = parser_module.parse
 
     def counting(command):
         calls.append(command)
         return real(command)
 
-    monkeypatch.setattr(validate_module, "parse", counting)
+    for module in (nlshell.assess, nlshell.validate, nlshell.shell.collect):  # every caller of parse
+        monkeypatch.setattr(module, "parse", counting)
     a = assess("find . -name '*.tmp' -delete | wc -l", which=fake_which)
     assert a.risk == "caution"
     assert calls == ["find . -name '*.tmp' -delete | wc -l"]
+
+
+def test_code_nested_too_deeply_is_valid_but_its_programs_are_unchecked_and_it_is_dangerous():
+    deep = "not-a-program"
+    for _ in range(10):
+        deep = "sh -c '" + deep.replace("'", "'\\''") + "'"
+    a = assess(deep, which=fake_which)
+    assert a.valid is True
+    assert any("nested too deeply to check which programs it runs" in p for p in warnings_of(a))
+    assert a.risk == "dangerous"
 
 
 def test_assess_empty_command():
@@ -362,9 +380,9 @@ def test_assess_empty_command():
 
 def test_parser_is_created_once():
     validate("ls")
-    first = validate_module._parser()
+    first = parser_module._parser()
     validate("ls -la")
-    assert validate_module._parser() is first
+    assert parser_module._parser() is first
 
 
 # --- robustness --------------------------------------------------------------------------------
@@ -446,10 +464,11 @@ SHELLISH = st.sampled_from(
 def test_assess_never_raises(command):
     a = assess(command, which=fake_which)
     assert isinstance(a.valid, bool)
-    assert a.risk in ("safe", "caution", "dangerous")
-    assert all(isinstance(p, str) for p in a.problems + a.reasons + a.programs)
-    if a.risk != "safe":
-        assert a.reasons
+    assert isinstance(a.risk, Level)
+    assert all(isinstance(p, str) for p in a.problems + a.reasons + a.rules + a.programs)
+    # a rating rests on rules: none for safe, and the worst of them sets the level
+    assert (a.risk == Level.SAFE) == (a.rules == [] == a.reasons)
+    assert a.risk == max((book.RULES[r].level for r in a.rules), key=lambda level: level.rank, default=Level.SAFE)
 
 
 @pytest.mark.parametrize("euid, advice", [(0, "you are root already, so leave it out"), (1000, "try `su -c`")])

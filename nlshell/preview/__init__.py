@@ -20,7 +20,7 @@ from nlshell.preview import deletes, devices, find, git, overwrites, permissions
 from nlshell.preview.context import MAX_ENTRIES, WALK_SECONDS, WHEN_IT_RUNS, Context, targets
 from nlshell.preview.effect import DELETE, DEVICE, GIT, OVERWRITE, PERMISSIONS, SIGNAL, Effect, unknown
 from nlshell.preview.gitread import GIT_SECONDS
-from nlshell.validate import script_of  # the parsed-command model: imported here and nowhere else
+from nlshell.shell.collect import script_of  # the parsed-command model: imported here and nowhere else
 
 __all__ = ["Effect", "GIT_SECONDS", "MAX_ENTRIES", "WALK_SECONDS", "effects_for", "preview", "preview_script"]
 

@@ -1,0 +1,53 @@
+"""One parse, then both checks: is the command real shell here (validate), and how much can it
+hurt (risk). The front ends (one-shot, REPL, keybinding, `check`) all ask this one function."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+
+from nlshell.shell.parser import parse
+from nlshell.validate import Which, collect, shell_name, validate
+
+__all__ = ["Assessment", "assess"]
+
+
+@dataclass
+class Assessment:
+    """Validation and risk rating of one command, from a single parse."""
+
+    command: str
+    valid: bool
+    problems: list
+    risk: str  # a risk.Level: "safe", "caution" or "dangerous"
+    reasons: list
+    rules: list  # the ids of the rules behind the reasons (risk/rules/)
+    programs: list
+    error_position: tuple | None = None
+
+
+def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) -> Assessment:
+    """Validate and rate `command` from one parse."""
+    from nlshell.risk import rate
+
+    usable = bool(command.strip()) and "\x00" not in command
+    tree = parse(command) if usable else None
+    script = collect(command, tree) if usable else None
+    validation = validate(command, shell, which=which, tree=tree, script=script)
+    # bash accepts what the grammar could not parse (`cat <<EOF; rm -rf ~`): that part was never
+    # seen by the rules, so the rating says so and is dangerous.
+    unparsed = tree is not None and tree.root_node.has_error and validation.valid
+    rating = rate(command if usable else "", tree=tree, script=script, unparsed=unparsed)
+    from nlshell.placeholders import find, problem
+
+    holes = find(command, shell_name(shell))  # a template is not a command, whatever its syntax
+    return Assessment(
+        command=command,
+        valid=validation.valid and not holes,
+        problems=[problem(holes)] * bool(holes) + validation.problems,
+        risk=rating.risk,
+        reasons=rating.reasons,
+        rules=rating.rules,
+        programs=validation.programs,
+        error_position=validation.error_position,
+    )

@@ -1,0 +1,233 @@
+"""The rule book: every rule the rater applies, each with an id, a level and a reason template.
+
+A family of rules is one module in `rules/` (files, disks, git, kubernetes, ...) holding:
+
+- `ROWS`: declarative rules, "this program, these subcommand words, these options -> this level"
+  (`Row`). A program's rows are tried in order; the first that matches decides.
+- `RULES`: the rules its functions report (`Rule`), for what rows cannot say: path-shaped rules
+  (`rm`, `dd`, redirects) whose level depends on what a path names.
+- functions registered with `@program(...)` (run when none of the program's rows matched) or
+  `@hook(...)` (every command, redirect, assignment, pipeline stage, the whole script).
+- `EXAMPLES`: (command, level, rule id) rows beside the rules; `"not <id>"` marks a look-alike
+  the rule must leave alone. tests/test_rules.py runs them all.
+
+Nothing here is loaded until the first rating (`load`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from nlshell.risk.levels import Level
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str  # family.what, e.g. "git.push-force"
+    level: Level
+    reason: str  # a template: "{tool} push --force overwrites the remote branch"
+
+    def say(self, fields: dict) -> str:
+        """The reason with `fields` filled in, on one line (a field nobody gave stays `{name}`)."""
+        return " ".join(self.reason.format_map(_Fields(fields)).split())
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # a rating never fails over a reason's wording; tests/test_rules.py looks
+
+
+@dataclass(frozen=True, slots=True)
+class Row(Rule):
+    """A declarative rule: program + leading operands + options -> level.
+
+    `tools` and `sub` may be written as one string: `"kubectl oc"`, `"delete namespace|ns"` (each
+    word of `sub` is the operand at that place; `|` separates alternatives, `*` is any word).
+    `flags` is a tuple of groups, each a string of options of which one must be given
+    (`("-f --force", "-a --all")`: a force option and an all option); `unless` names options that
+    stop the row (`"-n --dry-run"`). `when(cmd, parsed)` adds a condition rows cannot state; it
+    may return a dict of fields for the reason. Reasons can use {tool}, {sub} (the matched
+    words), {flag} (the first option matched), {first} and {rest} (the operands after `sub`).
+    """
+
+    tools: tuple = ()
+    sub: tuple = ()
+    flags: tuple = ()
+    unless: tuple = ()
+    when: Callable | None = None
+
+    def __post_init__(self) -> None:
+        def words(value) -> tuple:
+            return tuple(value.split()) if isinstance(value, str) else tuple(value)
+
+        object.__setattr__(self, "tools", words(self.tools))
+        object.__setattr__(self, "sub", tuple(frozenset(w.split("|")) for w in words(self.sub)))
+        object.__setattr__(self, "flags", tuple(words(group) for group in words_of_groups(self.flags)))
+        object.__setattr__(self, "unless", words(self.unless))
+
+    def match(self, cmd, parsed) -> dict | None:
+        """The reason's fields when this row applies to `cmd` (its arguments read as `parsed`)."""
+        operands = parsed.operands
+        if len(operands) < len(self.sub):
+            return None
+        for word, allowed in zip(operands, self.sub):
+            if "*" not in allowed and (not word.literal or word.text not in allowed):
+                return None
+        matched = []
+        for group in self.flags:
+            given = next((f for f in group if has_option(parsed, f)), None)
+            if given is None:
+                return None
+            matched.append(given)
+        if any(has_option(parsed, f) for f in self.unless):
+            return None
+        after = [w.text for w in operands[len(self.sub) :]]
+        fields = {
+            "tool": cmd.name,
+            "sub": " ".join(w.text for w in operands[: len(self.sub)]),
+            "flag": matched[0] if matched else "",
+            "first": after[0] if after else "",
+            "rest": " ".join(after[:3]),
+        }
+        if self.when is not None:
+            extra = self.when(cmd, parsed)
+            if not extra:
+                return None
+            if isinstance(extra, dict):
+                fields.update(extra)
+        return fields
+
+
+def given(*words: str) -> Callable:
+    """A `when`: one of `words` is among the command's arguments, wherever it stands."""
+    return lambda cmd, parsed: any(a.text in words for a in cmd.args)
+
+
+def has_operands(cmd, parsed) -> bool:
+    """A `when`: the command names something to act on."""
+    return bool(parsed.operands)
+
+
+def has_arguments(cmd, parsed) -> bool:
+    """A `when`: the command has any argument at all."""
+    return bool(cmd.args)
+
+
+def all_of(*conditions: Callable) -> Callable:
+    """A `when` that holds when each of `conditions` does; the fields they give are merged."""
+
+    def when(cmd, parsed):
+        fields: dict = {}
+        for condition in conditions:
+            result = condition(cmd, parsed)
+            if not result:
+                return None
+            if isinstance(result, dict):
+                fields.update(result)
+        return fields or True
+
+    return when
+
+
+def words_of_groups(flags) -> tuple:
+    return (flags,) if isinstance(flags, str) else tuple(flags)
+
+
+def has_option(parsed, option: str) -> bool:
+    """`-f` is given alone or in a cluster (`-rf`); `--force` is given (also as `--force=x`)."""
+    if option.startswith("--"):
+        return option in parsed.long
+    return len(option) == 2 and option[1] in parsed.short
+
+
+# -- the registry --------------------------------------------------------------------------------
+
+FAMILIES = (
+    "shell", "files", "writes", "disks", "permissions", "network", "transfers", "processes", "services", "firewall", "history",
+    "packages", "git", "containers", "databases", "cloud", "kubernetes", "interpreters", "oneliners",
+)
+
+RULES: dict = {}  # id -> Rule (rows included)
+ROWS: dict = {}  # program -> [Row], in the order written
+PROGRAMS: dict = {}  # program -> [function(ctx, cmd)]: when none of its rows matched
+PREFIXES: list = []  # (name prefix, function): `mkfs.ext4`, `mkfs.vfat`
+HOOKS: dict = {"command": [], "redirect": [], "assignment": [], "pipe": [], "script": [], "code": []}
+FALLBACKS: list = []  # function(ctx, cmd) -> bool: programs no rule names (shells, interpreters)
+
+_loaded = False
+_LOADING = threading.Lock()
+
+
+def program(*names: str, prefix: str | None = None):
+    """Register a rule function for these programs (or every program starting with `prefix`)."""
+
+    def register(fn):
+        for name in names:
+            PROGRAMS.setdefault(name, []).append(fn)
+        if prefix:
+            PREFIXES.append((prefix, fn))
+        return fn
+
+    return register
+
+
+def hook(event: str):
+    """Register a function the engine calls for every command, redirect, assignment, pipeline
+    stage or script (see `HOOKS`)."""
+
+    def register(fn):
+        HOOKS[event].append(fn)
+        return fn
+
+    return register
+
+
+def fallback(fn):
+    """Register a function tried for a program no rule names; it returns whether it handled it."""
+    FALLBACKS.append(fn)
+    return fn
+
+
+def load() -> None:
+    """Import every family and register its rules (once per process, on the first rating, which
+    may happen in several threads at once)."""
+    global _loaded
+    if _loaded:
+        return
+    with _LOADING:
+        if _loaded:
+            return
+        rules: dict = {}
+        rows: dict = {}
+        for family in FAMILIES:
+            module = importlib.import_module(f"nlshell.risk.rules.{family}")
+            for rule in (*getattr(module, "RULES", ()), *getattr(module, "ROWS", ())):
+                known = rules.get(rule.id)
+                if known is not None and not (
+                    isinstance(rule, Row) and isinstance(known, Row) and (known.level, known.reason) == (rule.level, rule.reason)
+                ):
+                    raise ValueError(f"rule id {rule.id} is declared twice")  # a rule may have several rows
+                if rule.id.split(".", 1)[0] != getattr(module, "PREFIX", family):
+                    raise ValueError(f"rule {rule.id} is declared in {family}.py")
+                rules[rule.id] = rule
+            for row in getattr(module, "ROWS", ()):
+                for tool in row.tools:
+                    rows.setdefault(tool, []).append(row)
+        RULES.update(rules)
+        ROWS.update(rows)
+        _loaded = True
+
+
+def examples() -> list:
+    """(family, command, level, rule id, whether the rule must fire) for every family's EXAMPLES."""
+    load()
+    found = []
+    for family in FAMILIES:
+        module = importlib.import_module(f"nlshell.risk.rules.{family}")
+        for command, level, rule in getattr(module, "EXAMPLES", ()):
+            negative = rule.startswith("not ")
+            found.append((family, command, level, rule[4:] if negative else rule, not negative))
+    return found

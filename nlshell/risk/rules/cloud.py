@@ -1,0 +1,177 @@
+"""Cloud and SaaS tools: infrastructure as code, object stores, cloud CLIs, backups, hosted git.
+
+Deleting everything a tool manages (terraform destroy, a bucket with --force, a project, a
+resource group, a sync that deletes what the source lacks) is dangerous; any other subcommand
+that deletes or changes resources is caution. Each tool's global options are read with its
+grammar (shell/tools.py): `aws --profile prod s3 rb` is still `s3 rb`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.risk.book import Row, Rule, all_of, given, program
+from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.shell.options import parse as parse_options
+from nlshell.shell.tools import grammar_of
+
+_IAC = "terraform tofu terragrunt pulumi"
+
+
+def _targeted(cmd, parsed) -> bool:
+    return any(a.text.startswith(("-target", "--target")) for a in cmd.args)
+
+
+def _bucket_root(scheme: str):
+    return lambda cmd, parsed: any(re.fullmatch(scheme + r"://[^/]+/?", w.text) for w in parsed.operands)
+
+
+def _deletes_destination(cmd, parsed) -> bool:
+    return any("delete-destination" in a.text and "false" not in a.text for a in cmd.args)
+
+
+def _whole_repository(cmd, parsed) -> bool:
+    return len(parsed.operands) > 1 and "::" not in parsed.operands[1].text
+
+
+ROWS = [
+    Row("cloud.destroy-targeted", CAUTION, "{tool} destroy deletes the targeted infrastructure", _IAC, "destroy",
+        when=_targeted),
+    Row("cloud.destroy-targeted", CAUTION, "{tool} destroy deletes the targeted infrastructure", _IAC, "* destroy",
+        when=_targeted),
+    Row("cloud.destroy-all", DANGEROUS, "{tool} destroy deletes all the infrastructure this configuration manages",
+        _IAC, "destroy"),
+    Row("cloud.destroy-all", DANGEROUS, "{tool} destroy deletes all the infrastructure this configuration manages",
+        _IAC, "* destroy"),
+    Row("cloud.destroy-all", DANGEROUS, "{tool} destroy deletes all the infrastructure this configuration manages",
+        _IAC, "apply", when=all_of(given("-destroy"), lambda cmd, parsed: not _targeted(cmd, parsed))),
+    Row("cloud.destroy-all", DANGEROUS, "{tool} destroy deletes all the infrastructure this configuration manages",
+        _IAC, "up", flags="--destroy", when=lambda cmd, parsed: not _targeted(cmd, parsed)),
+    Row("cloud.infrastructure", CAUTION, "{tool} {sub} changes real infrastructure", _IAC,
+        "apply|import|taint|untaint|force-unlock|up|refresh"),
+    Row("cloud.infrastructure", CAUTION, "{tool} {sub} changes real infrastructure", _IAC, "state rm"),
+    Row("cloud.delete-bucket", DANGEROUS, "{tool} {sub} --force deletes the bucket and everything in it", "aws",
+        "s3 rb", flags="--force"),
+    Row("cloud.delete-bucket", DANGEROUS, "{tool} {sub} --force deletes the bucket and everything in it", "mc", "rb",
+        flags="--force"),
+    Row("cloud.empty-bucket", DANGEROUS, "{tool} {sub} {flag} deletes every object in the bucket", "aws", "s3 rm",
+        flags="--recursive", when=_bucket_root("s3")),
+    Row("cloud.empty-bucket", DANGEROUS, "{tool} {sub} {flag} deletes every object in the bucket", "gsutil", "rm",
+        flags="-r -R", when=_bucket_root("gs")),
+    Row("cloud.sync-delete", DANGEROUS, "{tool} {sub} deletes everything at the destination that is not in the "
+        "source", "aws", "s3 sync", flags="--delete"),
+    Row("cloud.sync-delete", DANGEROUS, "{tool} {sub} deletes everything at the destination that is not in the "
+        "source", "gsutil", "rsync", flags="-d"),
+    Row("cloud.sync-delete", DANGEROUS, "{tool} {sub} deletes everything at the destination that is not in the "
+        "source", "rclone", "sync"),
+    Row("cloud.sync-delete", DANGEROUS, "{tool} {sub} deletes everything at the destination that is not in the "
+        "source", "azcopy", "sync", when=_deletes_destination),
+    Row("cloud.sync-delete", DANGEROUS, "{tool} {sub} deletes everything at the destination that is not in the "
+        "source", "mc", "mirror", flags="--remove"),
+    Row("cloud.delete-project", DANGEROUS, "gcloud projects delete deletes the whole project", "gcloud",
+        "projects delete"),
+    Row("cloud.delete-resource-group", DANGEROUS, "az group delete deletes the resource group and everything in it",
+        "az", "group delete"),
+    Row("cloud.purge", DANGEROUS, "rclone purge deletes the path and everything in it", "rclone", "purge"),
+    Row("cloud.delete-backups", DANGEROUS, "borg delete deletes the whole backup repository", "borg", "delete",
+        when=_whole_repository),
+    Row("cloud.delete-database", DANGEROUS, "deletes the database without a final snapshot", "aws",
+        "rds delete-db-instance", flags="--skip-final-snapshot"),
+    Row("cloud.delete-repository", DANGEROUS, "{tool} repo delete deletes the repository without asking", "gh glab",
+        "repo delete", flags="--yes -y --confirm"),
+    Row("cloud.mass-delete", DANGEROUS, "gitlab-rails runs a mass deletion", "gitlab-rails",
+        when=lambda cmd, parsed: any(re.search(r"destroy_all|delete_all", a.text) for a in cmd.args)),
+]
+
+RULES = [
+    Rule("cloud.change", CAUTION, "{tool} {path} changes or deletes cloud resources"),
+]
+
+CLOUD_TOOLS = (
+    "aws gcloud gsutil az azcopy mc rclone restic borg velero vault doppler op glab gh heroku fly flyctl vercel "
+    "netlify wrangler doctl linode-cli hcloud oci ibmcloud s3cmd b2 firebase supabase eksctl kubectl helm oc k9s "
+    "nomad consul gitlab-rails gitlab-rake gitlab-ctl sentry-cli stripe twilio exoscale scw upctl vultr-cli civo "
+    "crane gcrane skopeo oras regctl"
+).split()
+_DESTRUCTIVE_VERB = re.compile(
+    r"^(?:delete|destroy|remove|rm|rb|purge|prune|drop|uninstall|disable|revoke|terminate|deregister|forget|"
+    r"untag|unset|cleanup|dedupe|break-lock|compact|recreate|wipe|erase|flush\w*|reset|deletefile|rmdir|"
+    r"archive|restore|kill|stop|scale|drain|cordon|evict|move|sync|mirror|uninstall|release:perform|"
+    r"(?:batch-)?delete-[\w-]+|[\w-]+-delete|terminate-[\w-]+|remove-[\w-]+|disable-[\w-]+|destroy_all|"
+    r"[\w:]+:restore|undeploy|unpublish|yank|deprecate|unlink)$"
+)
+_VERB_PART = re.compile(
+    r"(?:^|-)(?:delete|remove|destroy|terminate|purge|drop|deregister|revoke|disable|wipe|erase|uninstall|prune|"
+    r"detach|disassociate|cancel)(?:-|$)"
+)
+_AWS_WRITES = ("delete-", "terminate-", "remove-", "put-", "update-", "create-", "modify-", "change-", "batch-delete")
+_DELETE_OPTION = re.compile(r"^--(?:remove|delete|purge|prune|cleanup|force|destroy)(?:[-=]|$)")
+
+
+@program(*CLOUD_TOOLS)
+def cloud_change(ctx, cmd) -> None:
+    """Any subcommand word that deletes or changes (`ec2 terminate-instances`, `apps destroy`)."""
+    name = cmd.name
+    words = [a.text for a in cmd.args]
+    path = [w.text for w in parse_options(cmd.args, grammar_of(name)).operands[:4]]
+    lower = [w.lower() for w in path]
+    hit = next((w for w in lower if _DESTRUCTIVE_VERB.match(w) or _VERB_PART.search(w) or w in ("cp", "mv")), None)
+    if hit is None and any(w in ("-X", "--method") for w in words):
+        i = next(k for k, w in enumerate(words) if w in ("-X", "--method"))
+        if i + 1 < len(words) and words[i + 1].upper() in ("DELETE", "PUT", "PATCH", "POST"):
+            hit = words[i + 1].lower()
+    if hit is None and name == "aws":
+        hit = next((w for w in lower if w.startswith(_AWS_WRITES)), None)
+    if hit is None:
+        hit = next((w for w in words if _DELETE_OPTION.match(w)), None)
+        if hit is not None:
+            path = path + [hit]
+    if hit is None and name in ("aws", "gcloud", "az") and any(
+        w in ("put-secret-value", "update-secret", "change-resource-record-sets") for w in lower
+    ):
+        hit = "update"
+    if hit:
+        shown = path[: path.index(hit) + 1] if hit in path else path[:2]
+        ctx.add("cloud.change", cmd, tool=name, path=" ".join(shown))
+
+
+EXAMPLES = [
+    ("terraform destroy -target=aws_instance.x", CAUTION, "cloud.destroy-targeted"),
+    ("terraform destroy", DANGEROUS, "not cloud.destroy-targeted"),
+    ("terraform destroy", DANGEROUS, "cloud.destroy-all"),
+    ("terraform -chdir=infra destroy", DANGEROUS, "cloud.destroy-all"),
+    ("terraform apply -destroy", DANGEROUS, "cloud.destroy-all"),
+    ("terraform plan", SAFE, "not cloud.destroy-all"),
+    ("terraform apply", CAUTION, "cloud.infrastructure"),
+    ("terraform state rm aws_instance.x", CAUTION, "cloud.infrastructure"),
+    ("terraform validate", SAFE, "not cloud.infrastructure"),
+    ("aws s3 rb s3://bucket --force", DANGEROUS, "cloud.delete-bucket"),
+    ("aws --profile prod s3 rb --force s3://b", DANGEROUS, "cloud.delete-bucket"),
+    ("mc rb --force local/bucket", DANGEROUS, "cloud.delete-bucket"),
+    ("aws s3 rb s3://bucket", CAUTION, "not cloud.delete-bucket"),
+    ("aws s3 rm --recursive s3://bucket", DANGEROUS, "cloud.empty-bucket"),
+    ("gsutil rm -r gs://bucket", DANGEROUS, "cloud.empty-bucket"),
+    ("aws s3 rm --recursive s3://bucket/logs/2020", CAUTION, "not cloud.empty-bucket"),
+    ("aws s3 sync . s3://bucket --delete", DANGEROUS, "cloud.sync-delete"),
+    ("rclone sync src remote:dst", DANGEROUS, "cloud.sync-delete"),
+    ("aws s3 sync . s3://bucket", CAUTION, "not cloud.sync-delete"),
+    ("gcloud projects delete myproj", DANGEROUS, "cloud.delete-project"),
+    ("gcloud --project p projects delete p", DANGEROUS, "cloud.delete-project"),
+    ("gcloud projects list", SAFE, "not cloud.delete-project"),
+    ("az group delete -n rg", DANGEROUS, "cloud.delete-resource-group"),
+    ("az --subscription s group delete -n rg", DANGEROUS, "cloud.delete-resource-group"),
+    ("az group list", SAFE, "not cloud.delete-resource-group"),
+    ("rclone purge remote:old", DANGEROUS, "cloud.purge"),
+    ("rclone ls remote:old", SAFE, "not cloud.purge"),
+    ("borg delete /backups/repo", DANGEROUS, "cloud.delete-backups"),
+    ("borg delete /backups/repo::monday", CAUTION, "not cloud.delete-backups"),
+    ("aws rds delete-db-instance --db-instance-identifier db --skip-final-snapshot", DANGEROUS, "cloud.delete-database"),
+    ("aws rds delete-db-instance --db-instance-identifier db", CAUTION, "not cloud.delete-database"),
+    ("gh repo delete me/app --yes", DANGEROUS, "cloud.delete-repository"),
+    ("gh repo delete me/app", CAUTION, "not cloud.delete-repository"),
+    ("gitlab-rails runner 'Project.destroy_all'", DANGEROUS, "cloud.mass-delete"),
+    ("gitlab-rails runner 'puts Project.count'", SAFE, "not cloud.mass-delete"),
+    ("aws ec2 terminate-instances --instance-ids i-1", CAUTION, "cloud.change"),
+    ("doctl compute droplet delete web", CAUTION, "cloud.change"),
+    ("aws s3 ls s3://bucket", SAFE, "not cloud.change"),
+]

@@ -1,0 +1,179 @@
+"""Installing and removing software: system package managers and language package managers.
+
+Changing installed software is caution; removing a package the system cannot boot or work
+without (libc, systemd, coreutils, the kernel, the package manager itself) is dangerous.
+"""
+
+from __future__ import annotations
+
+from nlshell.risk.book import Rule, program
+from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.shell.options import parse as parse_options
+from nlshell.shell.tools import grammar_of
+
+ESSENTIAL_PACKAGES = frozenset(
+    """
+    libc6 libc-bin glibc systemd systemd-sysv init coreutils bash dash sudo apt dpkg rpm yum dnf pacman
+    base base-files util-linux login passwd linux-image-generic linux-generic kernel kernel-core grub
+    grub2 grub-pc grub-efi-amd64 grub2-common libpam0g libpam-modules pam perl-base python3 python
+    findutils grep sed tar gzip mount procps openssh-server libselinux zlib1g libstdc++6 ubuntu-minimal
+    ubuntu-desktop apt-utils
+    """.split()
+)
+
+RULES = [
+    Rule("packages.remove-essential", DANGEROUS, "removes the essential package {package} (the system may not boot or work)"),
+    Rule("packages.remove", CAUTION, "removes packages with {tool}"),
+    Rule("packages.change", CAUTION, "{tool} {verb} changes installed software"),
+    Rule("packages.python", CAUTION, "{tool} {verb} changes installed Python packages"),
+    Rule("packages.run-fetched", CAUTION, "{tool} runs a package fetched from the registry"),
+    Rule("packages.install", CAUTION, "{tool} {verb} changes installed packages{where}"),
+    Rule("packages.publish", CAUTION, "{tool} {verb} publishes or changes a published package"),
+]
+
+_SYSTEM_MANAGERS = (
+    "apt", "apt-get", "aptitude", "yum", "dnf", "microdnf", "zypper", "apk", "snap", "flatpak", "brew", "port", "pkg",
+    "pkgin", "xbps-install", "xbps-remove", "eopkg", "swupd", "nala",
+)
+_READ_VERBS = frozenset(
+    """
+    list search show policy depends rdepends info provides whatprovides repolist check-update changelog madison
+    showpkg stats doctor config outdated deps uses leaves desc home find history help version --version se if lu lp
+    pa source download check query dump why cat log fetch buildinfo list-installed ls search-file
+    """.split()
+)
+_REMOVE_VERBS = frozenset({"remove", "purge", "autoremove", "erase", "rm", "del", "uninstall", "autopurge", "zap"})
+_DPKG_READS = frozenset(
+    "-l -L -s -S -c -I --list --listfiles --status --search --contents --info --get-selections "
+    "--print-architecture --audit -C".split()
+)
+
+
+@program(*_SYSTEM_MANAGERS, "pacman", "yay", "paru", "dpkg", "rpm", "emerge", "nix-env", "nix")
+def system_packages(ctx, cmd) -> None:
+    name = cmd.name
+    words = [a.text for a in cmd.args]
+    operands = [w.text for w in parse_options(cmd.args, grammar_of(name)).operands]
+    verb = operands[0] if operands else ""
+    packages: list = []
+    if name in _SYSTEM_MANAGERS:
+        if not verb or verb in _READ_VERBS:
+            return
+        removing = verb in _REMOVE_VERBS or name == "xbps-remove"
+        packages = operands[1:]
+    elif name in ("pacman", "yay", "paru"):
+        flag = next((w for w in words if w.startswith("-") and not w.startswith("--")), "")
+        if not flag or flag.startswith(("-Q", "-Ss", "-Si", "-F", "-T", "-V", "-h")):
+            return
+        removing, packages = flag.startswith("-R"), operands
+    elif name == "dpkg":
+        if any(w in _DPKG_READS for w in words) or not any(w.startswith("-") for w in words):
+            return
+        removing, packages = any(w in ("-r", "-P", "--remove", "--purge") for w in words), operands
+    elif name == "rpm":
+        if any(w.startswith("-q") or w in ("--query", "-V", "--verify", "--checksig", "-K") for w in words):
+            return
+        removing, packages = any(w == "--erase" or w.startswith("-e") for w in words), operands
+    elif name == "emerge":
+        if any(w in ("-s", "--search", "-S", "--searchdesc", "--info", "-p", "--pretend") for w in words):
+            return
+        removing, packages = any(w in ("-C", "--unmerge", "--depclean", "-c") for w in words), operands
+    elif name == "nix-env":
+        if any(w in ("-q", "--query") for w in words):
+            return
+        removing = any(w in ("-e", "--uninstall") for w in words)
+    else:  # nix
+        if verb != "profile":
+            return
+        removing = False
+    if not removing:
+        ctx.add("packages.change", cmd, tool=name, verb=verb)
+        return
+    essential = [
+        p for p in packages
+        if p.split("=")[0].split(":")[0] in ESSENTIAL_PACKAGES or p.startswith(("linux-image", "kernel-")) or p == "*"
+    ]
+    if essential:
+        ctx.add("packages.remove-essential", cmd, package=essential[0])
+    else:
+        ctx.add("packages.remove", cmd, tool=name)
+
+
+_PIP_CHANGES = frozenset({"install", "uninstall", "remove", "reinstall", "upgrade", "upgrade-all", "inject", "sync", "add"})
+_NODE_CHANGES = frozenset(
+    "install i add ci uninstall remove rm un r update upgrade up link ln dedupe prune global".split()
+)
+_OTHER_MANAGERS = (
+    "gem", "cargo", "go", "composer", "luarocks", "cpan", "cpanm", "opam", "stack", "cabal", "conda", "mamba",
+    "micromamba", "poetry", "pdm", "hatch", "rye", "dotnet", "nuget", "mvn", "mvnw", "gradle", "gradlew", "twine",
+    "rustup",
+)
+_RISKY_VERBS = frozenset(
+    "install uninstall remove update upgrade add publish yank deploy get release:perform release:prepare upload "
+    "create push sync owner unpublish".split()
+)
+_PUBLISHING = ("publish", "upload", "deploy", "release", "push", "yank")
+
+
+@program("npx", "bunx", "uvx", "pnpx", "pip", "pip3", "pipx", "uv", "npm", "pnpm", "yarn", "bun", *_OTHER_MANAGERS)
+def language_packages(ctx, cmd) -> None:
+    name = cmd.name
+    words = [a.text for a in cmd.args]
+    operands = [w for w in words if not w.startswith("-")]
+    verb = operands[0] if operands else ""
+    if (
+        name in ("npx", "bunx", "uvx", "pnpx")
+        or (name == "pipx" and verb == "run")
+        or (name == "uv" and operands[:2] == ["tool", "run"])
+        or (name in ("pnpm", "yarn") and verb == "dlx")
+    ):
+        ctx.add("packages.run-fetched", cmd, tool=name)
+    elif name in ("pip", "pip3", "pipx", "uv"):
+        if name == "uv" and verb == "pip":
+            verb = operands[1] if len(operands) > 1 else ""
+        if verb in _PIP_CHANGES:
+            ctx.add("packages.python", cmd, tool=name, verb=verb)
+        elif verb == "publish":
+            ctx.add("packages.publish", cmd, tool=name, verb=verb)
+    elif name in ("npm", "pnpm", "yarn", "bun"):
+        if verb in _NODE_CHANGES or (name == "yarn" and not verb):
+            globally = "-g" in words or "--global" in words or verb == "global"
+            ctx.add("packages.install", cmd, tool=name, verb=verb or "install", where=" globally" if globally else "")
+        elif verb in ("publish", "unpublish", "deprecate"):
+            ctx.add("packages.publish", cmd, tool=name, verb=verb)
+    else:
+        hits = [w for w in operands[:3] if w in _RISKY_VERBS or w.startswith(("publish", "upload", "deploy", "release:"))]
+        if name in ("cpan", "cpanm") and operands:
+            hits = ["install"]
+        if hits and any(h.startswith(_PUBLISHING) for h in hits):
+            ctx.add("packages.publish", cmd, tool=name, verb=hits[0])
+        elif hits:
+            ctx.add("packages.install", cmd, tool=name, verb=hits[0], where="")
+
+
+EXAMPLES = [
+    ("apt-get remove --purge libc6", DANGEROUS, "packages.remove-essential"),
+    ("apt-get -o Dpkg::Options::=--force-all remove libc6", DANGEROUS, "packages.remove-essential"),
+    ("pacman -Rns systemd", DANGEROUS, "packages.remove-essential"),
+    ("apt-get remove cowsay", CAUTION, "not packages.remove-essential"),
+    ("sudo apt-get remove cowsay", CAUTION, "packages.remove"),
+    ("rpm -e cowsay", CAUTION, "packages.remove"),
+    ("apt-cache show cowsay", SAFE, "not packages.remove"),
+    ("sudo apt install ripgrep", CAUTION, "packages.change"),
+    ("brew install fd", CAUTION, "packages.change"),
+    ("apt list --installed", SAFE, "not packages.change"),
+    ("pip install requests", CAUTION, "packages.python"),
+    ("python3 -m pip install requests", CAUTION, "packages.python"),
+    ("uv pip install requests", CAUTION, "packages.python"),
+    ("pip list", SAFE, "not packages.python"),
+    ("npx create-react-app my-app", CAUTION, "packages.run-fetched"),
+    ("uvx ruff check", CAUTION, "packages.run-fetched"),
+    ("npm ls", SAFE, "not packages.run-fetched"),
+    ("npm install -g typescript", CAUTION, "packages.install"),
+    ("cargo install ripgrep", CAUTION, "packages.install"),
+    ("cargo build", SAFE, "not packages.install"),
+    ("npm publish", CAUTION, "packages.publish"),
+    ("cargo publish", CAUTION, "packages.publish"),
+    ("twine upload dist/*", CAUTION, "packages.publish"),
+    ("npm pack", SAFE, "not packages.publish"),
+]

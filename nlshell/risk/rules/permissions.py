@@ -1,0 +1,155 @@
+"""Who may do what: running as root, permissions and owners of files, SELinux and macOS system
+protections, and user accounts."""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.risk.book import Row, Rule, all_of, given, hook, program
+from nlshell.risk.facts import shown
+from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.risk.paths import perm_level
+from nlshell.shell.model import ROOT_WRAPPERS
+from nlshell.shell.options import Grammar
+from nlshell.shell.options import parse as parse_options
+
+PREFIX = "perms"
+
+_ACCOUNTS = (
+    "useradd adduser usermod groupadd groupdel groupmod chpasswd chage gpasswd visudo vipw chsh newusers deluser "
+    "delgroup"
+)
+
+
+ROWS = [
+    Row("perms.selinux-off", DANGEROUS, "turns SELinux enforcement off", "setenforce", "0|permissive|Permissive"),
+    Row("perms.selinux-mode", CAUTION, "changes the SELinux mode", "setenforce", "*"),
+    Row("perms.protection-off", DANGEROUS, "{tool} turns off a system protection ({protection})", "csrutil",
+        when=all_of(given("disable"), lambda cmd, parsed: {"protection": "SIP"})),
+    Row("perms.protection-off", DANGEROUS, "{tool} turns off a system protection ({protection})", "spctl",
+        when=all_of(given("--master-disable", "--global-disable", "disable"), lambda cmd, parsed: {"protection": "Gatekeeper"})),
+    Row("perms.protection-change", CAUTION, "{tool} changes a system protection", "csrutil spctl",
+        when=given("enable", "clear", "--add", "--master-enable")),
+    Row("perms.password-removed", DANGEROUS, "passwd -d removes the password: the account opens without one",
+        "passwd", flags="-d --delete"),
+    Row("perms.delete-home", DANGEROUS, "{tool} deletes the user and their home directory and mail", "deluser",
+        flags="--remove-home"),
+    Row("perms.delete-home", DANGEROUS, "{tool} deletes the user and their home directory and mail", "userdel",
+        flags="-r --remove"),
+    Row("perms.delete-user", CAUTION, "deletes a user account", "userdel"),
+    Row("perms.accounts", CAUTION, "{tool} changes user accounts", "passwd", unless="-S --status"),
+    Row("perms.accounts", CAUTION, "{tool} changes user accounts", _ACCOUNTS),
+]
+
+RULES = [
+    Rule("perms.as-root", CAUTION, "runs as root ({wrapper})"),
+    Rule("perms.root-shell", CAUTION, "opens a root shell"),
+    Rule("perms.broad", DANGEROUS, "{verb} {what}{how}"),
+    Rule("perms.change", CAUTION, "{tool} changes {targets}{how}"),
+]
+
+
+@hook("command")
+def as_root(ctx, cmd) -> None:
+    wrapper = next((w for w in cmd.wrappers if w in ROOT_WRAPPERS), None)
+    if wrapper is not None:
+        ctx.add("perms.as-root", cmd, wrapper=wrapper)
+    if (
+        not cmd.argv
+        and cmd.wrappers
+        and cmd.wrappers[-1] in ("su", "sudo", "doas", "run0")
+        and not any(run.by is cmd for run in ctx.script.code)
+    ):
+        ctx.add("perms.root-shell", cmd)
+
+
+_VERBS = {
+    "chmod": "changes the permissions of",
+    "chown": "changes the owner of",
+    "chgrp": "changes the group of",
+    "chattr": "changes the attributes of",
+    "setfacl": "changes the ACLs of",
+}
+_CHMOD = Grammar(long=frozenset({"--reference", "--from", "--modify", "--set"}))
+_SETFACL = Grammar(short="mMxX", long=_CHMOD.long)
+
+
+@program("chmod", "chown", "chgrp", "chattr", "setfacl")
+def permissions(ctx, cmd) -> None:
+    name = cmd.name
+    o = parse_options(cmd.args, _SETFACL if name == "setfacl" else _CHMOD)
+    recursive = o.has("R", "--recursive")
+    operands = list(o.operands)
+    spec = operands.pop(0) if name in ("chmod", "chown", "chgrp") and "--reference" not in o.long and operands else None
+    if name == "chmod" and spec is not None:
+        locks_out = mode_locks_out(spec.text)
+    elif name in ("chown", "chgrp"):  # giving files to yourself cannot lock you out; to root can
+        locks_out = spec is not None and spec.text.split(":")[0] in ("root", "0", "nobody")
+    else:
+        locks_out = True
+    how = " recursively" if recursive else ""
+    broad = False
+    for w in operands:
+        for p in ctx.places(w):
+            if perm_level(p, recursive, locks_out) == DANGEROUS:
+                broad = True
+                ctx.add("perms.broad", cmd, verb=_VERBS.get(name, "changes"), what=p.desc, how=how)
+    if not broad and operands:
+        ctx.add("perms.change", cmd, tool=name, targets=", ".join(shown(w) for w in operands[:3]), how=how)
+
+
+def mode_locks_out(mode: str) -> bool:
+    """Can this chmod mode cut the owner off, or let anyone write (which breaks ssh, among others)?"""
+    if re.fullmatch(r"[0-7]{3,4}", mode):
+        digits = mode[-3:]
+        return digits[0] in "0123" or digits[2] in "2367"
+    for clause in mode.split(","):
+        m = re.fullmatch(r"([ugoa]*)([-+=])([rwxXst]*)", clause)
+        if not m:
+            return True  # not understood: assume the worst
+        who, op, perms = m.groups()
+        owner = who == "" or "u" in who or "a" in who
+        others = who == "" or "o" in who or "a" in who
+        if op == "-" and owner and any(p in perms for p in "rwx"):
+            return True
+        if op == "=" and owner and not ("r" in perms and "w" in perms):
+            return True
+        if op in "+=" and others and "w" in perms:
+            return True
+    return False
+
+
+EXAMPLES = [
+    ("setenforce 0", DANGEROUS, "perms.selinux-off"),
+    ("setenforce 1", CAUTION, "not perms.selinux-off"),
+    ("setenforce 1", CAUTION, "perms.selinux-mode"),
+    ("getenforce", SAFE, "not perms.selinux-mode"),
+    ("sudo csrutil disable", DANGEROUS, "perms.protection-off"),
+    ("sudo spctl --master-disable", DANGEROUS, "perms.protection-off"),
+    ("csrutil status", SAFE, "not perms.protection-off"),
+    ("sudo spctl --master-enable", CAUTION, "perms.protection-change"),
+    ("spctl --status", SAFE, "not perms.protection-change"),
+    ("passwd -d root", DANGEROUS, "perms.password-removed"),
+    ("passwd", CAUTION, "not perms.password-removed"),
+    ("userdel -r alice", DANGEROUS, "perms.delete-home"),
+    ("deluser --remove-home alice", DANGEROUS, "perms.delete-home"),
+    ("deluser alice", CAUTION, "not perms.delete-home"),
+    ("userdel alice", CAUTION, "perms.delete-user"),
+    ("id alice", SAFE, "not perms.delete-user"),
+    ("sudo useradd -m bob", CAUTION, "perms.accounts"),
+    ("passwd", CAUTION, "perms.accounts"),
+    ("passwd -S alice", SAFE, "not perms.accounts"),
+    ("sudo ls /root", CAUTION, "perms.as-root"),
+    ("ls /root", SAFE, "not perms.as-root"),
+    ("sudo -i", CAUTION, "perms.root-shell"),
+    ("sudo -l", SAFE, "not perms.root-shell"),
+    ("chmod -R 777 /", DANGEROUS, "perms.broad"),
+    ("chmod -R 000 ~", DANGEROUS, "perms.broad"),
+    ("chown -R nobody /", DANGEROUS, "perms.broad"),
+    ("chmod 777 /etc/*", DANGEROUS, "perms.broad"),
+    ("sudo chown -R $USER:$USER ~", CAUTION, "not perms.broad"),
+    ("chmod -R u+rwX ~", CAUTION, "not perms.broad"),
+    ("chmod +x script.sh", CAUTION, "perms.change"),
+    ("chown -R me:me ./data", CAUTION, "perms.change"),
+    ("stat -c %a script.sh", SAFE, "not perms.change"),
+]

@@ -1,0 +1,139 @@
+"""Services and the running system: systemctl and service, shutting down or rebooting, runlevels,
+kexec, kernel settings (sysctl) and host settings (hostname, time, locale, resolver)."""
+
+from __future__ import annotations
+
+from nlshell.risk.book import Row
+from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+
+_FIREWALLS = frozenset({"firewalld", "ufw", "iptables", "nftables", "netfilter-persistent", "ip6tables"})
+_CHANGES = (
+    "stop|kill|disable|mask|restart|try-restart|reload-or-restart|start|enable|reload|daemon-reload|"
+    "daemon-reexec|reset-failed|set-default|unmask|edit|revert|preset|set-property|link|freeze|thaw|clean"
+)
+_NOT_CANCELLED = "--when"  # `systemctl reboot --when=cancel` cancels a scheduled reboot
+
+
+def _scheduled(cmd, parsed) -> bool:
+    return parsed.long.get("--when") != "cancel"
+
+
+def _units(cmd, parsed) -> list:
+    return [w.text for w in parsed.operands[1:]]
+
+
+def _every_unit(cmd, parsed) -> bool:
+    return any("*" in unit for unit in _units(cmd, parsed))
+
+
+def _firewall_unit(cmd, parsed) -> dict | None:
+    unit = next((u for u in _units(cmd, parsed) if u.split(".")[0] in _FIREWALLS), None)
+    return {"unit": unit} if unit else None
+
+
+def _rescue_target(cmd, parsed) -> bool:
+    units = _units(cmd, parsed)
+    return bool(units) and units[0].startswith(("rescue", "emergency", "poweroff", "reboot", "halt"))
+
+
+def _service(cmd, parsed) -> dict:
+    return {"unit": parsed.operands[0].text, "verb": parsed.operands[1].text}
+
+
+def _runlevel(cmd, parsed) -> dict:
+    level = parsed.operands[0].text
+    return {"what": "shuts down" if level == "0" else "reboots" if level == "6" else "single-user mode"}
+
+
+_NO_SHUTDOWN = "-c --show -k -w --wtmp-only"
+
+ROWS = [
+    # systemctl
+    Row("services.systemctl-stop-system", DANGEROUS, "systemctl {sub} stops the system", "systemctl",
+        "poweroff|halt", when=_scheduled),
+    Row("services.systemctl-restart-system", DANGEROUS, "systemctl {sub} restarts the system", "systemctl",
+        "reboot|kexec|soft-reboot", when=_scheduled),
+    Row("services.systemctl-rescue", DANGEROUS, "systemctl {sub} drops the system to {sub} mode", "systemctl",
+        "rescue|emergency"),
+    Row("services.isolate", DANGEROUS, "systemctl isolate stops every service not needed by {first}", "systemctl",
+        "isolate"),
+    Row("services.sleep", CAUTION, "puts the machine to sleep ({sub})", "systemctl",
+        "suspend|hibernate|hybrid-sleep|suspend-then-hibernate|sleep"),
+    Row("services.stop-every-service", DANGEROUS, "systemctl {sub} matches every service", "systemctl",
+        "stop|kill|disable|mask", when=_every_unit),
+    Row("services.stop-firewall", DANGEROUS, "turns off the firewall ({unit})", "systemctl", "stop|disable|mask|kill",
+        when=_firewall_unit),
+    Row("services.boot-target", DANGEROUS, "makes the system boot into {first}", "systemctl", "set-default",
+        when=_rescue_target),
+    Row("services.change", CAUTION, "systemctl {sub} {rest}", "systemctl", _CHANGES),
+    # service NAME VERB
+    Row("services.stop-firewall", DANGEROUS, "turns off the firewall ({unit})", "service",
+        "firewalld|ufw|iptables|nftables stop|force-stop", when=_service),
+    Row("services.service", CAUTION, "{verb}s the service {unit}", "service",
+        "* stop|restart|start|reload|force-reload|force-stop", when=_service),
+    # the whole system
+    Row("services.reboot", DANGEROUS, "reboots the system", "shutdown", flags="-r", unless=_NO_SHUTDOWN),
+    Row("services.shutdown", DANGEROUS, "shuts the system down", "shutdown", unless=_NO_SHUTDOWN),
+    Row("services.reboot", DANGEROUS, "reboots the system", "reboot", unless=_NO_SHUTDOWN),
+    Row("services.halt", DANGEROUS, "halts the system", "halt", unless=_NO_SHUTDOWN),
+    Row("services.poweroff", DANGEROUS, "powers the system off", "poweroff", unless=_NO_SHUTDOWN),
+    Row("services.kexec", DANGEROUS, "kexec reboots into another kernel now", "kexec", flags="-e --exec -f --force"),
+    Row("services.kexec-load", CAUTION, "loads a kernel to boot into later", "kexec",
+        flags="-l --load -p --load-panic -s --kexec-file-syscall"),
+    Row("services.runlevel", DANGEROUS, "switches the system to runlevel {sub} ({what})", "init telinit",
+        "0|6|1|s|S|emergency|rescue", when=_runlevel),
+    Row("services.init-reload", CAUTION, "reloads init", "init telinit", "q|Q|u|U"),
+    # settings
+    Row("services.sysctl", CAUTION, "changes kernel settings (sysctl)", "sysctl",
+        when=lambda cmd, parsed: parsed.has("wp", "--write", "--load", "--system") or any("=" in a.text for a in cmd.args)),
+    Row("services.settings", CAUTION, "{tool} changes system or network settings",
+        "hostnamectl timedatectl localectl resolvectl",
+        when=lambda cmd, parsed: any(a.text.startswith("set") or a.text in ("revert", "flush-caches") for a in cmd.args)),
+]
+
+EXAMPLES = [
+    ("systemctl poweroff", DANGEROUS, "services.systemctl-stop-system"),
+    ("systemctl poweroff --when=cancel", SAFE, "not services.systemctl-stop-system"),
+    ("systemctl reboot", DANGEROUS, "services.systemctl-restart-system"),
+    ("systemctl status", SAFE, "not services.systemctl-restart-system"),
+    ("systemctl rescue", DANGEROUS, "services.systemctl-rescue"),
+    ("systemctl is-system-running", SAFE, "not services.systemctl-rescue"),
+    ("systemctl isolate multi-user.target", DANGEROUS, "services.isolate"),
+    ("systemctl get-default", SAFE, "not services.isolate"),
+    ("systemctl suspend", CAUTION, "services.sleep"),
+    ("systemctl status sleep.target", SAFE, "not services.sleep"),
+    ("systemctl stop '*'", DANGEROUS, "services.stop-every-service"),
+    ("systemctl stop nginx", CAUTION, "not services.stop-every-service"),
+    ("systemctl stop firewalld", DANGEROUS, "services.stop-firewall"),
+    ("service ufw stop", DANGEROUS, "services.stop-firewall"),
+    ("systemctl restart firewalld", CAUTION, "not services.stop-firewall"),
+    ("systemctl set-default rescue.target", DANGEROUS, "services.boot-target"),
+    ("systemctl set-default graphical.target", CAUTION, "not services.boot-target"),
+    ("sudo systemctl restart nginx", CAUTION, "services.change"),
+    ("systemctl stop sshd", CAUTION, "services.change"),
+    ("systemctl status sshd", SAFE, "not services.change"),
+    ("service nginx restart", CAUTION, "services.service"),
+    ("service nginx status", SAFE, "not services.service"),
+    ("shutdown -r now", DANGEROUS, "services.reboot"),
+    ("reboot", DANGEROUS, "services.reboot"),
+    ("reboot -w", SAFE, "not services.reboot"),
+    ("shutdown now", DANGEROUS, "services.shutdown"),
+    ("shutdown -c", SAFE, "not services.shutdown"),
+    ("halt", DANGEROUS, "services.halt"),
+    ("halt --wtmp-only", SAFE, "not services.halt"),
+    ("poweroff", DANGEROUS, "services.poweroff"),
+    ("poweroff --help", SAFE, "not services.poweroff"),
+    ("kexec -e", DANGEROUS, "services.kexec"),
+    ("kexec -l /boot/vmlinuz", CAUTION, "not services.kexec"),
+    ("kexec -l /boot/vmlinuz", CAUTION, "services.kexec-load"),
+    ("kexec --version", SAFE, "not services.kexec-load"),
+    ("init 0", DANGEROUS, "services.runlevel"),
+    ("telinit 6", DANGEROUS, "services.runlevel"),
+    ("init 3", SAFE, "not services.runlevel"),
+    ("telinit q", CAUTION, "services.init-reload"),
+    ("runlevel", SAFE, "not services.init-reload"),
+    ("sudo sysctl -w vm.swappiness=10", CAUTION, "services.sysctl"),
+    ("sysctl vm.swappiness", SAFE, "not services.sysctl"),
+    ("hostnamectl set-hostname box", CAUTION, "services.settings"),
+    ("hostnamectl status", SAFE, "not services.settings"),
+]

@@ -1,0 +1,360 @@
+"""Writing files: `>` and `>>` redirects, `tee`, `truncate`, `sed -i`, output options (`sort -o`,
+`tar -cf`), compressors that replace their input, and archives extracted over a tree.
+
+`>` truncates its target first, so it is judged like an overwrite; `>>` only adds, which matters
+for devices, kernel files, shell start-up files (what is added runs in every new shell) and
+system files. Output that never ends (`yes`, `cat /dev/zero`) fills the disk.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.risk.book import Rule, hook, program
+from nlshell.risk.facts import ENDLESS_SOURCES, file_key, heredoc_body, literal_output, shown
+from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.risk.paths import (
+    CRED, DEVICE, HISTORY, HOME, KERNEL, LOG, NULLDEV, ROOT, STARTUP, SYSTEM, classify, overwrite_level, worst,
+)
+from nlshell.shell.model import Word
+from nlshell.shell.options import Grammar
+from nlshell.shell.options import parse as parse_options
+
+RULES = [
+    Rule("writes.fill-disk", DANGEROUS, "writes endless data to {file} until the disk is full"),
+    Rule("writes.device", DANGEROUS, "writes to {what}"),
+    Rule("writes.device-over", DANGEROUS, "writes over {what} (everything on it is lost)"),
+    Rule("writes.open-device", DANGEROUS, "opens {what} for writing"),
+    Rule("writes.kernel-file", DANGEROUS, "writes to the kernel file {what}"),
+    Rule("writes.kernel-setting", CAUTION, "changes the kernel setting {what}"),
+    Rule("writes.startup-code", DANGEROUS, "adds code that {inner} to {what}"),
+    Rule("writes.startup", CAUTION, "changes {what}"),
+    Rule("writes.sudoers-nopasswd", DANGEROUS, "lets an account run anything as root without a password (sudoers)"),
+    Rule("writes.append", CAUTION, "appends to {what}"),
+    Rule("writes.wipe-history", DANGEROUS, "wipes your shell history"),
+    Rule("writes.overwrite-startup", DANGEROUS, "{verb} {what}"),
+    Rule("writes.overwrite-credentials", DANGEROUS, "{verb} {what}"),
+    Rule("writes.overwrite-system", DANGEROUS, "{verb} the system file {file}"),
+    Rule("writes.wipe-logs", DANGEROUS, "wipes {what}"),
+    Rule("writes.overwrite", CAUTION, "{verb} {file} if it exists{how}"),
+    Rule("writes.truncate-logs", DANGEROUS, "truncate empties the system logs"),
+    Rule("writes.truncate-critical", DANGEROUS, "truncate empties {what}"),
+    Rule("writes.truncate", CAUTION, "truncate changes the size of {file}"),
+    Rule("writes.selinux-off", DANGEROUS, "turns SELinux off (edits /etc/selinux/config)"),
+    Rule("writes.edit-device", DANGEROUS, "edits {what} in place"),
+    Rule("writes.edit", CAUTION, "edits {what} in place"),
+    Rule("writes.output-critical", DANGEROUS, "{tool} overwrites {what}"),
+    Rule("writes.output", CAUTION, "{tool} overwrites {file}"),
+    Rule("writes.compress", CAUTION, "{tool} replaces {file} with its (de)compressed copy"),
+    Rule("writes.extract-over-system", DANGEROUS, "extracts an archive over {what} (can overwrite system files)"),
+    Rule("writes.extract-home", CAUTION, "extracts into your home directory (may overwrite files)"),
+    Rule("writes.extract", CAUTION, "extracts files (may overwrite existing ones)"),
+    Rule("writes.extract-overwrite", CAUTION, "extracts files, overwriting existing ones (-o)"),
+]
+
+@hook("redirect")
+def redirect(ctx, cmd, r) -> None:
+    op, target = r.op, r.target
+    if op in ("<<", "<<<", "<") or target is None:
+        return  # input: see disks.py for /dev/port
+    text = target.text
+    if op.endswith("&-") or (op in (">&", "<&") and (text.isdigit() or text == "-")):
+        return  # descriptors: `2>&1`, `>&-`
+    if text.startswith(("/dev/tcp/", "/dev/udp/")):
+        return  # network.py
+    if op == "<>":
+        p = worst(ctx.places(target))
+        if p.cls in (DEVICE, KERNEL):
+            ctx.add("writes.open-device", cmd, what=p.desc)
+        return
+    append = op in (">>", "&>>")
+    _record(ctx, cmd, text, append)
+    verb = "overwrites" if cmd.argv else "empties"
+    write(ctx, cmd, target, append=append, verb=verb, how=" (> redirect)", endless=_endless(cmd), content=cmd)
+
+
+@program("tee")
+def tee(ctx, cmd) -> None:
+    o = parse_options(cmd.args)
+    for w in o.operands:
+        write(ctx, cmd, w, append=o.has("a", "--append"), verb="tee overwrites", how="")
+
+
+def write(ctx, cmd, word, *, append: bool, verb: str, how: str, endless: bool = False, content=None) -> None:
+    """What writing to `word` can destroy; `content` is the command whose own words are written."""
+    p = worst(ctx.places(word))
+    if endless and p.cls not in (NULLDEV, DEVICE, KERNEL):
+        ctx.add("writes.fill-disk", cmd, file=shown(word))
+    elif append:
+        _append(ctx, cmd, p, content)
+    else:
+        _overwrite(ctx, cmd, word, p, verb, how)
+
+
+def _append(ctx, cmd, p, content) -> None:
+    if p.cls == DEVICE or (p.cls == KERNEL and p.critical):
+        ctx.add("writes.device", cmd, what=p.desc)
+    elif p.cls == KERNEL:
+        ctx.add("writes.kernel-setting", cmd, what=p.desc)
+    elif p.cls == STARTUP:
+        _append_startup(ctx, cmd, p, content)
+    elif p.cls == SYSTEM and p.path.startswith("/etc/sudoers") and content is not None:
+        added = literal_output([content]) if content.argv else None
+        ctx.add("writes.sudoers-nopasswd" if added and "NOPASSWD" in added else "writes.append", cmd, what=p.desc)
+    elif p.cls in (SYSTEM, CRED):
+        ctx.add("writes.append", cmd, what=p.desc)
+
+
+def _append_startup(ctx, cmd, p, content) -> None:
+    """`echo ... >> ~/.bashrc`: what is added runs in every new shell."""
+    added = ""
+    if content is not None and content.name in ("echo", "printf"):
+        added = " ".join(a.text for a in content.args if not (a.text.startswith("-") and len(a.text) <= 3))
+    elif content is not None:
+        added = heredoc_body(content) or ""
+    if added:
+        inner = ctx.nested(added)
+        if inner.risk == DANGEROUS:
+            ctx.add("writes.startup-code", cmd, inner=inner.reasons[0], what=p.desc)
+            return
+    ctx.add("writes.startup", cmd, what=p.desc)
+
+
+def _overwrite(ctx, cmd, word, p, verb: str, how: str) -> None:
+    level = overwrite_level(p)
+    if level == SAFE:
+        return
+    if p.cls == DEVICE:
+        ctx.add("writes.device-over", cmd, what=p.desc)
+    elif p.cls == HISTORY:
+        ctx.add("writes.wipe-history", cmd)
+    elif p.cls == KERNEL:
+        ctx.add("writes.kernel-file" if level == DANGEROUS else "writes.kernel-setting", cmd, what=p.desc)
+    elif p.cls == STARTUP:
+        ctx.add("writes.overwrite-startup", cmd, verb=verb, what=p.desc)
+    elif p.cls == CRED and level == DANGEROUS:
+        ctx.add("writes.overwrite-credentials", cmd, verb=verb, what=p.desc)
+    elif p.cls == ROOT or (p.cls == SYSTEM and p.critical):
+        ctx.add("writes.overwrite-system", cmd, verb=verb, file=shown(word))
+    elif p.cls == LOG and level == DANGEROUS:
+        ctx.add("writes.wipe-logs", cmd, what=p.desc)
+    else:
+        ctx.add("writes.overwrite", cmd, verb=verb, file=shown(word), how=how)
+
+
+def _record(ctx, cmd, path: str, append: bool) -> None:
+    """Remember what the line writes into a file, for when it runs that file later (`sh x.sh`)."""
+    content = literal_output([cmd]) if cmd.argv else None
+    key = file_key(path)
+    if content is None:
+        ctx.written.pop(key, None)
+    else:
+        ctx.written[key] = (ctx.written.get(key, "") + "\n" if append else "") + content
+
+
+def _endless(cmd) -> bool:
+    """Is this command's output endless (`yes`, `cat /dev/zero`)?"""
+    return cmd.name == "yes" or (
+        cmd.name == "cat" and bool(cmd.args) and all(a.text in ENDLESS_SOURCES for a in cmd.args)
+    )
+
+
+@program("truncate")
+def truncate(ctx, cmd) -> None:
+    o = parse_options(cmd.args, Grammar(short="sro", long=frozenset({"--size", "--reference", "--io-blocks"})))
+    for w in o.operands:
+        p = worst(ctx.places(w))
+        if p.cls == LOG and (p.everything or w.glob):
+            ctx.add("writes.truncate-logs", cmd)
+        elif overwrite_level(p) == DANGEROUS:
+            ctx.add("writes.truncate-critical", cmd, what=p.desc)
+        else:
+            ctx.add("writes.truncate", cmd, file=shown(w))
+
+
+@program("sed", "gsed")
+def sed(ctx, cmd) -> None:
+    words = [a.text for a in cmd.args]
+    if not any(w.startswith("--in-place") or (w.startswith("-") and not w.startswith("--") and "i" in w) for w in words):
+        return
+    o = parse_options(cmd.args, Grammar(short="ef", long=frozenset({"--expression", "--file"})))
+    script = " ".join(o.values.get("-e", [])) or (o.operands[0].text if o.operands else "")
+    for w in o.operands if o.values.get("-e") else o.operands[1:]:
+        p = worst(ctx.places(w))
+        if p.path == "/etc/selinux/config" and re.search(r"(?i)disabled|permissive", script):
+            ctx.add("writes.selinux-off", cmd)
+        elif p.cls in (DEVICE, KERNEL):
+            ctx.add("writes.edit-device", cmd, what=p.desc)
+        elif p.cls in (STARTUP, CRED, SYSTEM):
+            ctx.add("writes.edit", cmd, what=p.desc)
+        else:
+            ctx.add("writes.edit", cmd, what=shown(w))
+
+
+@program("sort")
+def output_option(ctx, cmd, *, tar: bool = False) -> None:
+    """`sort -o F`, `tar -cf F`: the named output file is replaced if it exists."""
+    args = cmd.args
+    for i, a in enumerate(args):
+        t = a.text
+        target = None
+        if t in ("-o", "--output") and i + 1 < len(args):
+            target = args[i + 1]
+        elif t.startswith("--output=") or (tar and t.startswith("--file=")):
+            target = Word(t.split("=", 1)[1])
+        elif tar and (t == "--file" or re.fullmatch(r"-?[A-Za-z]*c[A-Za-z]*f", t)) and i + 1 < len(args):
+            target = args[i + 1]
+        if target is None or target.text == "-":
+            continue
+        p = worst(ctx.places(target))
+        level = overwrite_level(p)
+        if level == DANGEROUS:
+            ctx.add("writes.output-critical", cmd, tool=cmd.name, what=p.desc)
+        elif level == CAUTION:
+            ctx.add("writes.output", cmd, tool=cmd.name, file=shown(target))
+
+
+_KEEPS = frozenset({"--stdout", "--to-stdout", "--keep", "--list", "--test", "--help"})
+
+
+@program("gzip", "gunzip", "bzip2", "bunzip2", "xz", "unxz", "zstd", "lz4", "compress")
+def compress(ctx, cmd) -> None:
+    """gzip FILE replaces FILE with FILE.gz (and -d the other way) unless told to keep it."""
+    words = [a.text for a in cmd.args]
+    if cmd.name in ("zstd", "lz4") and "--rm" not in words:
+        return  # these keep the source unless told --rm
+    if any(w in _KEEPS or re.fullmatch(r"-[a-z0-9]*[cklth][a-z0-9]*", w) for w in words):
+        return
+    operands = [a for a in cmd.args if not a.text.startswith("-")]
+    if operands:
+        ctx.add("writes.compress", cmd, tool=cmd.name, file=shown(operands[0]))
+
+
+@program("tar", "bsdtar")
+def tar(ctx, cmd) -> None:
+    args = cmd.args
+    if not args:
+        return
+    first = args[0].text
+    words = [a.text for a in args]
+    extract = (
+        any(w in ("--extract", "--get") for w in words)
+        or ("x" in first and not first.startswith("--"))
+        or any(re.fullmatch(r"-[A-Za-z]*x[A-Za-z]*", w) for w in words)
+    )
+    if not extract:
+        output_option(ctx, cmd, tar=True)
+        return
+    dest = None
+    for i, w in enumerate(words):
+        if (w in ("-C", "--directory") or re.fullmatch(r"-[A-Za-z]*C", w)) and i + 1 < len(words):
+            dest = words[i + 1]
+        elif w.startswith("--directory="):
+            dest = w.split("=", 1)[1]
+    candidates = [dest] if dest else []
+    candidates += [w for w in words[1:] if w == "/" or (w.startswith("/") and _whole_system_dir(w))]
+    for c in candidates:
+        p = classify(c)
+        if p.cls == ROOT or (p.cls == SYSTEM and (p.everything or p.critical)):
+            ctx.add("writes.extract-over-system", cmd, what=p.desc)
+            return
+        if p.cls == HOME and p.everything:
+            ctx.add("writes.extract-home", cmd)
+            return
+    ctx.add("writes.extract", cmd)
+
+
+def _whole_system_dir(path: str) -> bool:
+    p = classify(path)
+    return p.cls == SYSTEM and p.everything
+
+
+@program("unzip")
+def unzip(ctx, cmd) -> None:
+    words = [a.text for a in cmd.args]
+    if any(w in ("-l", "-v", "-t", "-Z") for w in words):
+        return
+    if "-d" in words and words.index("-d") + 1 < len(words):
+        p = classify(words[words.index("-d") + 1])
+        if p.cls == ROOT or (p.cls == SYSTEM and p.everything):
+            ctx.add("writes.extract-over-system", cmd, what=p.desc)
+            return
+    if "-o" in words:
+        ctx.add("writes.extract-overwrite", cmd)
+
+
+EXAMPLES = [
+    ("yes > /tmp/fill", DANGEROUS, "writes.fill-disk"),
+    ("cat /dev/urandom > big.bin", DANGEROUS, "writes.fill-disk"),
+    ("head -c 1M /dev/urandom > big.bin", CAUTION, "not writes.fill-disk"),
+    ("echo hi >> /dev/sda", DANGEROUS, "writes.device"),
+    ("echo c | sudo tee /proc/sysrq-trigger", DANGEROUS, "writes.kernel-file"),
+    ("echo hi >> /dev/null", SAFE, "not writes.device"),
+    ("echo hi > /dev/sda", DANGEROUS, "writes.device-over"),
+    ("cat /dev/zero > /dev/sda", DANGEROUS, "writes.device-over"),
+    ("echo hi > /dev/null", SAFE, "not writes.device-over"),
+    ("exec 3<>/dev/sda", DANGEROUS, "writes.open-device"),
+    ("exec 3>out.txt", CAUTION, "not writes.open-device"),
+    ("echo 1 > /proc/sysrq-trigger", DANGEROUS, "writes.kernel-file"),
+    ("echo 1 > /proc/sys/vm/overcommit_memory", CAUTION, "not writes.kernel-file"),
+    ("echo 3 | sudo tee /proc/sys/vm/drop_caches", CAUTION, "writes.kernel-setting"),
+    ("cat /proc/sys/vm/swappiness", SAFE, "not writes.kernel-setting"),
+    ("echo ':(){ :|:& };:' >> ~/.bashrc", DANGEROUS, "writes.startup-code"),
+    ("echo 'curl x | sh' >> ~/.profile", DANGEROUS, "writes.startup-code"),
+    ("echo 'export PATH=$PATH:~/bin' >> ~/.bashrc", CAUTION, "not writes.startup-code"),
+    ("echo 'export PATH=$PATH:~/bin' >> ~/.bashrc", CAUTION, "writes.startup"),
+    ("echo 'alias ll=ls' >> notes.txt", SAFE, "not writes.startup"),
+    ('echo "bob ALL=(ALL) NOPASSWD: ALL" >> /etc/sudoers', DANGEROUS, "writes.sudoers-nopasswd"),
+    ('echo "bob ALL=(ALL) ALL" >> /etc/sudoers', CAUTION, "not writes.sudoers-nopasswd"),
+    ('echo "bob ALL=(ALL) ALL" >> /etc/sudoers', CAUTION, "writes.append"),
+    ("echo 'deb x y' | sudo tee -a /etc/apt/sources.list", CAUTION, "writes.append"),
+    ("echo hi >> notes.txt", SAFE, "not writes.append"),
+    ("cat /dev/null > ~/.bash_history", DANGEROUS, "writes.wipe-history"),
+    ("cat /dev/null > history.txt", CAUTION, "not writes.wipe-history"),
+    ("> ~/.bashrc", DANGEROUS, "writes.overwrite-startup"),
+    ("> ~/.ssh/authorized_keys", DANGEROUS, "writes.overwrite-startup"),
+    ("> ./bashrc", CAUTION, "not writes.overwrite-startup"),
+    ("echo x > ~/.aws/config", DANGEROUS, "writes.overwrite-credentials"),
+    ("echo x > ~/.ssh/id_ed25519", DANGEROUS, "writes.overwrite-credentials"),
+    ("echo x > ./id_ed25519.pub.txt", CAUTION, "not writes.overwrite-credentials"),
+    ("> /etc/passwd", DANGEROUS, "writes.overwrite-system"),
+    ("echo x | sudo tee /etc/hosts", DANGEROUS, "writes.overwrite-system"),
+    ("cat /etc/passwd > passwd.bak", CAUTION, "not writes.overwrite-system"),
+    ("> /var/log/*", DANGEROUS, "writes.wipe-logs"),
+    ("> /var/log/syslog", CAUTION, "not writes.wipe-logs"),
+    ("cat a > b", CAUTION, "writes.overwrite"),
+    ("echo 'rm -rf /' > notes.txt", CAUTION, "writes.overwrite"),
+    ("echo hi | tee out.txt", CAUTION, "writes.overwrite"),
+    ("ls 2>&1 >/dev/null", SAFE, "not writes.overwrite"),
+    ("truncate -s 0 /var/log/*", DANGEROUS, "writes.truncate-logs"),
+    ("truncate -s 0 /var/log/syslog", CAUTION, "not writes.truncate-logs"),
+    ("truncate -s 0 /etc/passwd", DANGEROUS, "writes.truncate-critical"),
+    ("truncate -s 0 app.log", CAUTION, "not writes.truncate-critical"),
+    ("truncate -s 0 app.log", CAUTION, "writes.truncate"),
+    ("truncate --help", SAFE, "not writes.truncate"),
+    ("sed -i 's/enforcing/disabled/' /etc/selinux/config", DANGEROUS, "writes.selinux-off"),
+    ("sed -i 's/disabled/enforcing/' ./config", CAUTION, "not writes.selinux-off"),
+    ("sed -i 's/a/b/' /dev/sda", DANGEROUS, "writes.edit-device"),
+    ("sed -i 's/a/b/' file.txt", CAUTION, "not writes.edit-device"),
+    ("sed -i 's/a/b/' file.txt", CAUTION, "writes.edit"),
+    ("sed 's/a/b/' file.txt", SAFE, "not writes.edit"),
+    ("sort -o /etc/passwd names.txt", DANGEROUS, "writes.output-critical"),
+    ("sort -o out.txt in.txt", CAUTION, "not writes.output-critical"),
+    ("sort -o out.txt in.txt", CAUTION, "writes.output"),
+    ("tar -czf backup.tgz src/", CAUTION, "writes.output"),
+    ("sort -u -o /dev/null x", SAFE, "not writes.output"),
+    ("tar -czvf - dir", SAFE, "not writes.output"),
+    ("gzip big.log", CAUTION, "writes.compress"),
+    ("zstd --rm big.log", CAUTION, "writes.compress"),
+    ("gzip -k big.log", SAFE, "not writes.compress"),
+    ("zstd big.log", SAFE, "not writes.compress"),
+    ("tar -xzf a.tgz -C /", DANGEROUS, "writes.extract-over-system"),
+    ("unzip a.zip -d /usr", DANGEROUS, "writes.extract-over-system"),
+    ("tar -xzf a.tgz -C ./out", CAUTION, "not writes.extract-over-system"),
+    ("tar -xzf a.tgz -C ~", CAUTION, "writes.extract-home"),
+    ("tar -xzf a.tgz -C ~/src", CAUTION, "not writes.extract-home"),
+    ("tar -xzf archive.tgz", CAUTION, "writes.extract"),
+    ("tar -tzf archive.tgz", SAFE, "not writes.extract"),
+    ("unzip -o a.zip", CAUTION, "writes.extract-overwrite"),
+    ("unzip a.zip", SAFE, "not writes.extract-overwrite"),
+]

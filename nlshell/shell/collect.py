@@ -1,0 +1,275 @@
+"""The collector: a tree-sitter tree -> `Script`, every simple command the text would run.
+
+Wrappers are peeled off (wrappers.py), strings that some command runs as shell code (`sh -c`,
+`eval`, `ssh host`, `su -c`, `watch`, a heredoc fed to a shell) are parsed and collected as code
+of their own, one level deeper, and `find -exec` commands are collected as commands. Past
+`MAX_CODE_DEPTH` levels a string is not read: the script records it as unseen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.shell.builtins import SHELLS
+from nlshell.shell.interpreters import shell_invocation
+from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, CodeRun, Command, Redirect, Script, Word
+from nlshell.shell.parser import parse
+from nlshell.shell.statements import REDIRECTS, Statements
+from nlshell.shell.words import WordBuilder
+from nlshell.shell.wrappers import unwrap
+
+MAX_CODE_DEPTH = 8  # nested `sh -c "bash -c '...'"` levels that are parsed as code; deeper is unseen
+
+
+def script_of(command: str, tree=None, *, depth: int = 0) -> Script:
+    """The structural model of `command` (parses it unless `tree` is given).
+
+    `depth` says how deep inside other code `command` already is (a string some command runs).
+    """
+    if tree is None:
+        tree = parse(command)
+    script = Script(source=command, tree=tree, has_error=tree.root_node.has_error)
+    Collector(script, depth, None, None).block(tree.root_node, False, None, None)
+    return script
+
+
+class Collector(Statements):
+    """Walks one tree into `script`; a string run as code gets a collector of its own, one deeper."""
+
+    def __init__(
+        self,
+        script: Script,
+        depth: int,
+        origin: str | None,
+        parent: Command | None,
+        env: dict | None = None,
+        remote: bool = False,
+    ) -> None:
+        self.script = script
+        self.depth = depth
+        self.origin = origin
+        self.parent = parent
+        self.env: dict = env if env is not None else {}
+        self.remote = remote
+
+    # words and redirects ----------------------------------------------------------------
+    def word(self, node) -> Word:
+        return self.built(node)[1]
+
+    def built(self, node) -> tuple:
+        """(builder, word): a word whose values were cut short is recorded as unseen."""
+        builder = WordBuilder(self.env)
+        word = builder.build(node)
+        if builder.truncated:
+            self.script.unseen.append(TOO_MANY_VALUES)
+        return builder, word
+
+    def words(self, node) -> list:
+        """A word as the shell splits it: an unquoted `$X` whose value has spaces is several."""
+        builder, w = self.built(node)
+        if builder.expanded and not w.quoted and any(c in w.text for c in " \t\n"):
+            return [Word(part, literal=w.literal, raw=w.raw) for part in w.text.split()]
+        return [w]
+
+    def redirect(self, node, loop, fn, extra: list) -> Redirect:
+        """One redirect; words the grammar hangs after its target (`>/dev/null ~`) go to `extra`."""
+        t = node.type
+        if t == "heredoc_redirect":
+            body = ""
+            expands = False
+            start = ""
+            for c in node.children:
+                if c.type == "heredoc_start":
+                    start = c.text.decode("utf-8", "replace")
+                elif c.type == "heredoc_body":
+                    body = c.text.decode("utf-8", "replace")
+            expands = not any(q in start for q in "'\"\\")
+            if expands:
+                for c in node.children:
+                    if c.type == "heredoc_body":
+                        self.visit(c, False, loop, fn)
+            return Redirect("<<", None, None, body, expands)
+        if t == "herestring_redirect":
+            target = None
+            for c in node.children:
+                if c.type not in ("<<<",):
+                    target = self.word(c)
+                    self.visit_subs(c, loop, fn)
+            return Redirect("<<<", target, None, target.text if target else "", True)
+        op = ""
+        fd = None
+        target = None
+        for c in node.children:
+            ct = c.type
+            if ct == "file_descriptor":
+                fd = c.text.decode("utf-8", "replace")
+            elif ct in (">", ">>", "<", "&>", "&>>", ">&", "<&", ">|", "<>", ">&-", "<&-"):
+                op += ct
+            elif ct == "ERROR":
+                op += c.text.decode("utf-8", "replace")
+            else:
+                if target is None:
+                    target = self.word(c)
+                else:  # `rm -rf 2>/dev/null / x`: the grammar lists `/ x` as more targets
+                    extra.extend(self.words(c))
+                self.visit_subs(c, loop, fn)
+        return Redirect(op or ">", target, fd)
+
+    # commands ---------------------------------------------------------------------------
+    def command(self, node, bg, loop, fn, pipe, extra_redirects=(), extra_words=()) -> None:
+        assignments: dict = {}
+        words: list = []
+        redirects: list = []
+        inner: list = []  # nodes holding substitutions: visited after the command, in source order
+        for c in node.children:
+            ct = c.type
+            if ct == "variable_assignment":
+                name, w = self.assignment(c, loop, fn, record_command=False)
+                assignments[name] = w.text
+            elif ct == "command_name":
+                for cc in c.children:
+                    words.extend(self.words(cc))
+                    inner.append(cc)
+            elif ct in REDIRECTS:
+                redirects.append(self.redirect(c, loop, fn, words))
+            elif ct in ("comment",):
+                continue
+            else:
+                words.extend(self.words(c))
+                inner.append(c)
+        words.extend(extra_words)
+        redirects.extend(extra_redirects)
+        self.emit(
+            words,
+            assignments,
+            redirects,
+            bg,
+            loop,
+            fn,
+            pipe[0] if pipe else None,
+            pipe[1] if pipe else 0,
+            node,
+        )
+        for c in inner:
+            if c.type not in ("word", "raw_string", "number"):
+                self.visit_subs(c, loop, fn)
+
+    def emit(
+        self,
+        words,
+        assignments,
+        redirects,
+        bg,
+        loop,
+        fn,
+        pipeline,
+        stage,
+        node,
+        wrappers=(),
+        origin=None,
+        parent=None,
+    ) -> Command:
+        peeled = unwrap(words)
+        argv = peeled.argv
+        assignments = {**assignments, **peeled.assignments}
+        cmd = Command(
+            argv=argv,
+            wrappers=tuple(wrappers) + tuple(peeled.wrappers),
+            assignments=assignments,
+            redirects=redirects,
+            background=bg,
+            pipeline=pipeline,
+            stage=stage,
+            loop=loop,
+            function=fn,
+            depth=self.depth,
+            origin=origin or ("xargs" if peeled.via_xargs else self.origin),
+            parent=parent or self.parent,
+            node=node,
+            remote=self.remote,
+        )
+        if pipeline is not None and stage < len(pipeline.stages) and pipeline.stages[stage] is None:
+            pipeline.stages[stage] = cmd
+        self.script.commands.append(cmd)
+        if cmd.name == "alias":
+            for w in cmd.args:
+                if "=" in w.text:
+                    self.script.aliases.add(w.text.split("=", 1)[0])
+        # Strings that run as shell code.
+        for kind, text_word, how in peeled.code:
+            self.code(kind, text_word, how, cmd)
+        name = cmd.name
+        if name in SHELLS and argv:
+            code_i, script_i = shell_invocation(argv)
+            if code_i is not None:
+                self.code("shell", argv[code_i], f"{name} -c", cmd)
+            elif script_i is None:
+                for r in redirects:
+                    if r.op in ("<<", "<<<") and r.body is not None:
+                        self.code("shell", Word(r.body, literal=True), f"{name} <<", cmd)
+        elif name in ("find", "fd", "fdfind"):
+            self.find_exec(cmd, name)
+        return cmd
+
+    def code(self, kind: str, word: Word | None, how: str, by: Command) -> None:
+        text = word.text if word is not None else None
+        opaque = word is None or _opaque_code(word)
+        run = CodeRun(kind, text, by, opaque)
+        self.script.code.append(run)
+        if text is None or kind not in ("shell", "remote"):
+            return
+        if self.depth >= MAX_CODE_DEPTH:
+            self.script.unseen.append(NESTED_TOO_DEEP)
+            return
+        # A string that fails to parse is still rated on what parses: it is data to the outer
+        # shell, so it never makes the command itself invalid.
+        tree = parse(text)
+        sub = Collector(
+            self.script, self.depth + 1, how, by, dict(self.env), self.remote or kind == "remote"
+        )
+        sub.block(tree.root_node, False, by.loop, by.function)
+
+    def find_exec(self, cmd: Command, name: str) -> None:
+        words = cmd.argv
+        i, n = 1, len(words)
+        while i < n:
+            w = words[i].text
+            is_exec = (
+                w in ("-exec", "-execdir", "-ok", "-okdir")
+                if name == "find"
+                else w in ("-x", "--exec", "-X", "--exec-batch")
+            )
+            if not is_exec:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and words[j].text not in (";", "+", r"\;"):
+                j += 1
+            inner = words[i + 1 : j]
+            if inner:
+                self.emit(
+                    list(inner),
+                    {},
+                    [],
+                    cmd.background,
+                    cmd.loop,
+                    cmd.function,
+                    None,
+                    0,
+                    cmd.node,
+                    origin=f"{name} {w}",
+                    parent=cmd,
+                )
+            i = j + 1
+
+
+def _opaque_code(word: Word) -> bool:
+    """Code whose text is one expansion or substitution: nothing about it is known."""
+    text = word.text.strip()
+    if word.literal:
+        return False
+    if word.subs and len(word.subs) == 1:
+        sub_text = word.subs[0].text.decode("utf-8", "replace").strip()
+        if text == sub_text:
+            return True
+    return bool(re.fullmatch(r"\$\{?[A-Za-z0-9_@*#?!-]+\}?|\$\{[^}]*\}", text))

@@ -1,0 +1,126 @@
+"""The parsed-command model: what a command line runs, as the rules and the checks see it.
+
+A `Script` is every simple command the text would run, flattened: wrappers (`sudo`, `env`, ...)
+peeled off each `Command`, the strings some command executes (`sh -c '...'`, `eval`, `ssh host`,
+`find -exec`) parsed as code of their own, and quoted text nothing executes left as data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Wrappers that run their command as another user (root, usually).
+ROOT_WRAPPERS = frozenset({"sudo", "doas", "su", "run0", "pkexec", "runuser", "gosu", "su-exec"})
+
+# Why part of a script was not looked at (`Script.unseen`); whatever is not looked at is never safe.
+NESTED_TOO_DEEP = "nested-too-deep"
+TOO_MANY_VALUES = "too-many-values"
+
+
+@dataclass(slots=True, eq=False)
+class Word:
+    """One shell word, with what can be known about its value without running anything.
+
+    `text` is the value with quotes removed and escapes resolved; expansions stay as written in a
+    normal form (`${NAME}`, `$(...)`), so `"$HOME"/x` reads `${HOME}/x`. `alts` are the values the
+    word can take when it uses a loop variable (`for f in a b; do rm "$f"; done`).
+    """
+
+    text: str
+    literal: bool = True  # no expansion or substitution: `text` is exactly what the program sees
+    quoted: bool = False
+    glob: bool = False  # unquoted * ? [ : the shell expands it
+    alts: tuple = ()
+    subs: tuple = ()  # command / process substitution nodes inside the word
+    raw: str = ""  # the source text
+
+    def values(self) -> tuple:
+        return self.alts or (self.text,)
+
+
+@dataclass(slots=True, eq=False)
+class Redirect:
+    op: str  # > >> < << <<< &> &>> >& <& >| <>
+    target: Word | None = None
+    fd: str | None = None
+    body: str | None = None  # heredoc / herestring text
+    body_expands: bool = False  # heredoc with an unquoted delimiter: $(...) inside runs
+
+
+@dataclass(slots=True, eq=False)
+class Pipeline:
+    stages: list = field(default_factory=list)  # Command | None per stage
+
+
+@dataclass(slots=True, eq=False)
+class Loop:
+    kind: str  # while | until | for | c-for
+    infinite: bool = False
+    iterations: int | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Command:
+    """A simple command as it will run: wrappers peeled off, assignments apart."""
+
+    argv: list  # list[Word]: the program and its arguments
+    wrappers: tuple = ()  # ("sudo", "env", ...) in the order they were written
+    assignments: dict = field(default_factory=dict)
+    redirects: list = field(default_factory=list)
+    background: bool = False
+    pipeline: Pipeline | None = None
+    stage: int = 0
+    loop: Loop | None = None
+    function: str | None = None  # enclosing function definition
+    depth: int = 0  # 0 = typed text; 1+ = inside a string some wrapper executes
+    origin: str | None = None  # "sh -c", "eval", "ssh", "find -exec", "xargs", "watch", ...
+    parent: Command | None = None  # the command whose string / -exec produced this one
+    node: object = None
+    remote: bool = False  # runs on another host (`ssh host '...'`): its programs are not ours to check
+
+    @property
+    def name(self) -> str:
+        """Basename of the program when it is known statically, else ""."""
+        if not self.argv:
+            return ""
+        w = self.argv[0]
+        if not w.literal:
+            return ""
+        return w.text.rsplit("/", 1)[-1]
+
+    @property
+    def args(self) -> list:
+        return self.argv[1:]
+
+    @property
+    def as_root(self) -> bool:
+        return any(w in ROOT_WRAPPERS for w in self.wrappers)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Command({' '.join(w.text for w in self.argv)!r}, wrappers={self.wrappers}, origin={self.origin})"
+
+
+@dataclass(slots=True, eq=False)
+class CodeRun:
+    """A string some command executes as code (shell or another interpreter)."""
+
+    kind: str  # "shell", "remote", "python", "perl", ...
+    text: str | None  # None when nothing static is known
+    by: Command | None = None
+    opaque: bool = False  # the code itself is only known at run time ($x, $(...))
+
+
+@dataclass(slots=True, eq=False)
+class Script:
+    """Everything a command line runs, flattened."""
+
+    source: str
+    tree: object = None
+    commands: list = field(default_factory=list)  # every Command, nested code included
+    functions: dict = field(default_factory=dict)  # name -> list of commands in its body
+    code: list = field(default_factory=list)  # CodeRun
+    assignments: list = field(default_factory=list)  # (name, Word, Command | None)
+    aliases: set = field(default_factory=set)
+    loops: list = field(default_factory=list)
+    has_error: bool = False
+    unseen: list = field(default_factory=list)  # NESTED_TOO_DEEP, TOO_MANY_VALUES: parts not looked at

@@ -1,0 +1,313 @@
+"""Statements: how a command line's structure reaches its simple commands.
+
+Lists, pipelines, subshells, groups, loops, functions, assignments, heredocs and the commands
+inside substitutions anywhere in a word: every simple command found is handed to `command`
+(collect.py), with what is known about where it stands (pipeline stage, loop, background).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.shell.model import Loop, Pipeline, TOO_MANY_VALUES, Word
+from nlshell.shell.words import MAX_ALTERNATIVES
+
+_STATEMENT_SKIP = frozenset(
+    {
+        "comment", "&", ";", ";;", "\n", "&&", "||", "|", "|&", "(", ")", "{", "}", "do", "done", "then",
+        "fi", "else", "elif", "if", "while", "until", "for", "in", "case", "esac", "!", "function",
+    }
+)
+REDIRECTS = frozenset({"file_redirect", "heredoc_redirect", "herestring_redirect"})
+_TRUE_WORDS = frozenset({"true", ":", "/bin/true", "/usr/bin/true"})
+
+
+class Statements:
+    """The statement half of the collector (`collect.Collector` adds words, redirects, commands)."""
+
+    def visit(
+        self, node, bg: bool = False, loop: Loop | None = None, fn: str | None = None, pipe=None
+    ) -> None:
+        t = node.type
+        if t == "command":
+            self.command(node, bg, loop, fn, pipe)
+        elif t == "pipeline":
+            self.pipeline(node, bg, loop, fn)
+        elif t == "redirected_statement":
+            self.redirected(node, bg, loop, fn, pipe)
+        elif t == "function_definition":
+            self.function(node, loop)
+        elif t == "for_statement":
+            self.for_loop(node, bg, loop, fn, pipe)
+        elif t == "while_statement":
+            self.while_loop(node, bg, loop, fn, pipe)
+        elif t == "c_style_for_statement":
+            self.c_for(node, bg, loop, fn, pipe)
+        elif t == "variable_assignment":
+            self.assignment(node, loop, fn)
+        elif t == "declaration_command":
+            self.declaration(node, bg, loop, fn)
+        elif t == "unset_command":
+            words = [self.word(c) for c in node.children if c.type not in ("unset",)]
+            self.emit([Word("unset")] + words, {}, [], bg, loop, fn, None, 0, node)
+        elif t in ("command_substitution", "process_substitution"):
+            self.block(node, False, loop, fn)
+        elif t in ("heredoc_body",):
+            for c in node.children:
+                if c.type in ("command_substitution", "process_substitution"):
+                    self.block(c, False, loop, fn)
+        elif t in (
+            "comment",
+            "heredoc_content",
+            "heredoc_start",
+            "heredoc_end",
+            "raw_string",
+            "ansi_c_string",
+        ):
+            return
+        elif t in ("word", "number"):
+            return
+        else:
+            self.block(node, bg, loop, fn, pipe)
+
+    def block(self, node, bg: bool, loop, fn, pipe=None) -> None:
+        """Statements in sequence; a statement followed by `&` runs in the background.
+
+        Inside a pipeline stage (`curl x | (cd /tmp; sh)`) every statement reads the pipe.
+        """
+        children = node.children
+        n = len(children)
+        for i, child in enumerate(children):
+            ct = child.type
+            if ct in _STATEMENT_SKIP:
+                continue
+            child_bg = bg or (i + 1 < n and children[i + 1].type == "&")
+            self.visit(child, child_bg, loop, fn, pipe)
+
+    def pipeline(self, node, bg, loop, fn) -> None:
+        pipe = Pipeline()
+        stages = [c for c in node.children if c.type not in ("|", "|&", "comment")]
+        pipe.stages = [None] * len(stages)
+        for i, stage in enumerate(stages):
+            self.visit(stage, bg, loop, fn, (pipe, i))
+
+    def redirected(self, node, bg, loop, fn, pipe) -> None:
+        body = node.child_by_field_name("body")
+        redirects: list = []
+        extra: list = []  # words after a redirect are the command's arguments: `rm -rf >/dev/null ~`
+        tail = None  # (operator, node): the rest of a heredoc's first line
+        for c in node.children:
+            if c.type in REDIRECTS:
+                redirects.append(self.redirect(c, loop, fn, extra))
+                if c.type == "heredoc_redirect":
+                    nested, found = self.heredoc_line(c, loop, fn, extra)
+                    redirects.extend(nested)
+                    tail = tail or found
+        if tail is not None and tail[0] == "|" and body is not None:
+            self.heredoc_pipeline(body, redirects, extra, tail[1], bg, loop, fn)
+            return
+        self.redirected_body(node, body, redirects, extra, bg, loop, fn, pipe)
+        if tail is not None:
+            self.visit(tail[1], bg, loop, fn)  # `cat <<EOF && rm -rf ~`: runs after the heredoc's command
+
+    def heredoc_line(self, node, loop, fn, extra: list) -> tuple:
+        """What tree-sitter nests inside a heredoc redirect: the rest of the `<<EOF` line.
+
+        `cat <<EOF -n > out | sh && next` puts `-n` (more arguments, added to `extra`), `> out`
+        (more redirects of the same command) and `| sh` or `&& next` (more commands) inside the
+        heredoc_redirect node; they run, so they are collected like any other word, redirect or
+        statement.
+        """
+        redirects: list = []
+        tail = None
+        operator = ";"
+        arguments = {c.id for c in node.children_by_field_name("argument")}
+        for c in node.children:
+            ct = c.type
+            if c.id in arguments:
+                extra.extend(self.words(c))
+                self.visit_subs(c, loop, fn)
+            elif ct in ("file_redirect", "herestring_redirect"):
+                redirects.append(self.redirect(c, loop, fn, extra))
+            elif ct in ("&&", "||", ";", "&", "|", "|&"):
+                operator = ct
+            elif c.is_named and ct not in ("heredoc_start", "heredoc_body", "heredoc_end") and tail is None:
+                tail = ("|" if ct == "pipeline" else operator, c)
+        return redirects, tail
+
+    def heredoc_pipeline(self, body, redirects, extra, rest, bg, loop, fn) -> None:
+        """`cat <<EOF | sh`: the heredoc's command is a stage of the pipeline that follows it."""
+
+        def stages(n) -> list:
+            found = []
+            for c in n.children:
+                if c.type == "pipeline":
+                    found.extend(stages(c))
+                elif c.type not in ("|", "|&", "comment"):
+                    found.append(c)
+            return found
+
+        head = stages(body) if body.type == "pipeline" else [body]
+        tail = stages(rest)
+        pipe = Pipeline()
+        pipe.stages = [None] * (len(head) + len(tail))
+        for i, stage in enumerate(head + tail):
+            if i == len(head) - 1 and stage.type == "command":
+                self.command(stage, bg, loop, fn, (pipe, i), extra_redirects=redirects, extra_words=extra)
+            else:
+                self.visit(stage, bg, loop, fn, (pipe, i))
+
+    def redirected_body(self, node, body, redirects, extra, bg, loop, fn, pipe) -> None:
+        if body is not None and body.type == "command":
+            self.command(body, bg, loop, fn, pipe, extra_redirects=redirects, extra_words=extra)
+            return
+        if body is not None:
+            self.visit(body, bg, loop, fn, pipe)
+        # Redirects of a compound statement, or of nothing at all (`> /dev/sda`). Words after them
+        # (`{ ls; } >x rm -rf ~`, which bash refuses) are judged as a command all the same.
+        self.emit(extra, {}, redirects, bg, loop, fn, pipe[0] if pipe else None, pipe[1] if pipe else 0, node)
+
+    def function(self, node, loop) -> None:
+        name_node = node.child_by_field_name("name")
+        name = name_node.text.decode("utf-8", "replace") if name_node is not None else ""
+        self.script.functions.setdefault(name, [])
+        body = node.child_by_field_name("body")
+        if body is not None:
+            self.visit(body, False, loop, name)
+
+    def for_loop(self, node, bg, loop, fn, pipe=None) -> None:
+        var = node.child_by_field_name("variable")
+        values = [c for c in node.children_by_field_name("value")]
+        alts: list = []
+        iterations = 0
+        for v in values:
+            self.visit_subs(v, loop, fn)
+            if v.type == "brace_expression":
+                iterations += _brace_count(v)
+                alts.append(v.text.decode("utf-8", "replace"))
+            elif v.type == "command_substitution":
+                iterations += _seq_count(v) or 1
+                alts.append(v.text.decode("utf-8", "replace"))
+            else:
+                w = self.word(v)
+                alts.extend(w.values())
+                iterations += 1
+        kind = node.children[0].type if node.children else "for"
+        this = Loop("select" if kind == "select" else "for", False, iterations if values else None)
+        self.script.loops.append(this)
+        if var is not None and alts:
+            if len(alts) > MAX_ALTERNATIVES:
+                alts = alts[:MAX_ALTERNATIVES]
+                self.script.unseen.append(TOO_MANY_VALUES)
+            self.env[var.text.decode("utf-8", "replace")] = tuple(alts)
+        body = node.child_by_field_name("body")
+        if body is not None:
+            self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
+
+    def while_loop(self, node, bg, loop, fn, pipe=None) -> None:
+        keyword = node.children[0].type if node.children else "while"
+        cond = node.child_by_field_name("condition")
+        infinite = False
+        if cond is not None:
+            infinite = _always(cond, keyword == "while")
+            self.visit(cond, False, loop, fn, pipe)
+        this = Loop(keyword, infinite, None)
+        self.script.loops.append(this)
+        body = node.child_by_field_name("body")
+        if body is not None:
+            self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
+
+    def c_for(self, node, bg, loop, fn, pipe=None) -> None:
+        has_condition = node.child_by_field_name("condition") is not None
+        this = Loop("c-for", not has_condition, None)
+        self.script.loops.append(this)
+        body = node.child_by_field_name("body")
+        if body is not None:
+            self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
+
+    def assignment(self, node, loop, fn, record_command: bool = True) -> tuple:
+        name_node = node.child_by_field_name("name")
+        value = node.child_by_field_name("value")
+        name = name_node.text.decode("utf-8", "replace") if name_node is not None else ""
+        word = self.word(value) if value is not None else Word("")
+        if value is not None:
+            self.visit_subs(value, loop, fn)
+        if word.literal and name:
+            self.env[name] = word.values()
+        self.script.assignments.append((name, word, None))
+        if record_command:
+            self.emit([], {name: word.text}, [], False, loop, fn, None, 0, node)
+        return name, word
+
+    def declaration(self, node, bg, loop, fn) -> None:
+        words = []
+        for c in node.children:
+            if c.type == "variable_assignment":
+                name, w = self.assignment(c, loop, fn, record_command=False)
+                words.append(Word(f"{name}={w.text}", literal=w.literal))
+            elif c.type in (
+                "variable_name",
+                "word",
+                "string",
+                "raw_string",
+                "concatenation",
+                "simple_expansion",
+                "expansion",
+            ):
+                words.append(self.word(c))
+            elif c.type in ("command_substitution", "process_substitution"):
+                self.visit(c, False, loop, fn)
+            elif c.children == [] and c.type.isalpha():
+                words.append(Word(c.type))
+        self.emit(words, {}, [], bg, loop, fn, None, 0, node)
+
+    def visit_subs(self, node, loop, fn) -> None:
+        """Commands inside substitutions anywhere under `node` run, wherever the node sits."""
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            t = n.type
+            if t in ("command_substitution", "process_substitution"):
+                self.block(n, False, loop, fn)
+                continue
+            if t in ("raw_string", "heredoc_content", "ansi_c_string"):
+                continue
+            if n.child_count:
+                stack.extend(n.children)
+
+
+def _always(cond, is_while: bool) -> bool:
+    """Does a loop condition never end the loop (`while true`, `while :`, `until false`)?"""
+    text = cond.text.decode("utf-8", "replace").strip().rstrip(";").strip()
+    if is_while:
+        return text in _TRUE_WORDS or text in ("[ 1 ]", "[[ 1 ]]", "((1))", "(( 1 ))", "[ true ]")
+    return text in ("false", "/bin/false")
+
+
+def _brace_count(node) -> int:
+    nums = [c.text for c in node.children if c.type == "number"]
+    try:
+        if len(nums) >= 2:
+            return abs(int(nums[1]) - int(nums[0])) + 1
+    except ValueError:
+        pass
+    return 1
+
+
+def _seq_count(node) -> int | None:
+    """Iterations of `$(seq A B)` / `$(seq B)`, when the numbers are literal."""
+    for c in node.children:
+        if c.type == "command":
+            words = [cc.text.decode("utf-8", "replace") for cc in c.children]
+            if words and words[0] == "seq":
+                nums = [w for w in words[1:] if re.fullmatch(r"-?\d+", w)]
+                try:
+                    if len(nums) == 1:
+                        return int(nums[0])
+                    if len(nums) == 2:
+                        return abs(int(nums[1]) - int(nums[0])) + 1
+                    if len(nums) == 3:
+                        return abs(int(nums[2]) - int(nums[0])) // max(1, abs(int(nums[1]))) + 1
+                except ValueError:
+                    return None
+    return None

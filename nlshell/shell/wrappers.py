@@ -1,0 +1,265 @@
+"""Wrappers: programs that run another program (`sudo`, `env`, `nice -n 5`, `timeout 10`, `xargs`)
+or hand a string to a shell (`eval`, `ssh host '...'`, `su -c '...'`, `watch '...'`).
+
+Each wrapper's option grammar says which of its options take a value, so `sudo -u root rm` runs
+`rm`, not `root`; `positionals` counts the operands it takes before the command (`timeout 10`).
+Peeling goes on until no wrapper is left: `sudo env nice -n 5 rm` is `rm`, however deep.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlshell.shell.model import ROOT_WRAPPERS, Word
+from nlshell.shell.options import Grammar, read_option
+
+
+@dataclass(frozen=True, slots=True)
+class Wrapper:
+    grammar: Grammar
+    positionals: int = 0  # operands before the command: `timeout 10 cmd`, `ssh host cmd`
+
+
+def _w(short: str = "", long: str = "", positionals: int = 0) -> Wrapper:
+    return Wrapper(Grammar(short=short, long=frozenset(long.split())), positionals)
+
+
+WRAPPERS = {
+    "sudo": _w(
+        "ughpCDrtUTR",
+        "--user --group --host --prompt --close-from --chdir --role --type --other-user --command-timeout --chroot",
+    ),
+    "doas": _w("uC"),
+    "run0": _w(
+        "uDgM", "--user --group --chdir --machine --unit --description --property --setenv --nice --slice"
+    ),
+    "pkexec": _w(long="--user"),
+    "gosu": _w(positionals=1),
+    "su-exec": _w(positionals=1),
+    "env": _w("uCS", "--unset --chdir --split-string --default-signal --ignore-signal --block-signal"),
+    "nohup": _w(),
+    "coproc": _w(),
+    "setsid": _w(),
+    "unbuffer": _w(),
+    "chronic": _w(),
+    "caffeinate": _w("tw"),
+    "proxychains": _w("f"),
+    "proxychains4": _w("f"),
+    "torsocks": _w("aPuwp"),
+    "tsocks": _w(),
+    "torify": _w(),
+    "fakeroot": _w("ifs", "--lib --faked"),
+    "time": _w("fo", "--format --output"),
+    "nice": _w("n", "--adjustment"),
+    "ionice": _w("cnp", "--class --classdata --pid --pgid --uid"),
+    "chrt": _w(positionals=1),
+    "taskset": _w(long="--cpu-list", positionals=1),
+    "stdbuf": _w("ioe", "--input --output --error"),
+    "timeout": _w("sk", "--signal --kill-after", 1),
+    "exec": _w("a"),
+    "command": _w(),
+    "builtin": _w(),
+    "chroot": _w(long="--userspec --groups", positionals=1),
+    "strace": _w("oepsuEaPIXSb"),
+    "ltrace": _w("oepsnauAS"),
+    "xargs": _w(
+        "ILnPdEsa",
+        "--arg-file --delimiter --max-args --max-procs --replace --eof --max-lines --max-chars --process-slot-var",
+    ),
+    "parallel": _w(
+        "jSNnLIXa",
+        "--jobs --sshlogin --max-args --arg-file --delay --timeout --joblog --results --tmpdir --workdir",
+    ),
+    "watch": _w("nq", "--interval --chgexit"),
+    "flock": _w("wEc", "--timeout --conflict-exit-code --command", 1),
+    "runuser": _w("ugGsw", "--user --group --supp-group --shell --whitelist-environment"),
+    "su": _w("cgGsw", "--command --session-command --group --supp-group --shell --whitelist-environment"),
+    "sg": _w(positionals=1),
+    "firejail": _w(),
+    "unshare": _w(),
+    "nsenter": _w("tSGwrn", "--target --setuid --setgid --wd --root"),
+    "systemd-run": _w(
+        "puEM",
+        "--unit --property --description --slice --uid --gid --nice --working-directory --setenv --machine",
+    ),
+    "valgrind": _w(),
+    "busybox": _w(),
+    "toybox": _w(),
+    "entr": _w(),
+    "script": _w("cEIOT", "--command --echo --log-in --log-out --log-timing"),
+    "ssh": _w("bcDEeFIiJLlmOopQRSWwB", positionals=1),
+    "eval": _w(),
+    "ddtrace-run": _w(),
+    "setpriv": _w(
+        long="--reuid --regid --groups --inh-caps --ambient-caps --bounding-set --securebits --pdeathsig "
+        "--selinux-label --apparmor-profile --landlock-access --landlock-rule"
+    ),
+    "chpst": _w("uUenlLmdofpcr"),
+    "sshpass": _w("pfdP"),
+    "xvfb-run": _w("nsfepw", "--server-num --server-args --auth-file --error-file --xauth-protocol --wait"),
+    "dbus-run-session": _w(long="--config-file --dbus-daemon"),
+    "faketime": _w(positionals=1),
+    "prlimit": _w("p", "--pid"),
+    "cgexec": _w("g"),
+    "trickle": _w("dutlwn"),
+    "screen": _w("ScpTehs", "-Logfile"),
+}
+
+# Wrappers whose remaining words are a string some shell parses (not an argv).
+CODE_WRAPPERS = frozenset({"eval", "watch", "ssh", "sg"})
+# Options that make a wrapper do something else than run a command (`sudo -l`, `command -v git`).
+# Not `sudo -k`: it forgets the cached password, then runs the command.
+_QUERY_OPTIONS = {
+    "command": frozenset({"-v", "-V"}),
+    "sudo": frozenset("-l --list -v --validate -K --remove-timestamp -e --edit -V --version -h --help".split()),
+    "screen": frozenset("-x -r -R -X -Q -ls -list -wipe -v -h --help --version".split()),  # sessions
+}
+# `sg` is also ast-grep's name: its subcommands and options are not a group to switch to.
+_AST_GREP_WORDS = frozenset("run scan test new lsp completions help --help --version -p --pattern".split())
+_COMMAND_OPTIONS = frozenset({"-c", "--command", "--session-command"})
+_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+
+
+@dataclass(slots=True)
+class Unwrapped:
+    """A command with its wrappers peeled off."""
+
+    argv: list  # the program and its arguments ([] when a wrapper hands everything to a shell)
+    wrappers: list  # ("sudo", "env", ...) in the order they were written
+    code: list  # (kind, Word, how): strings a wrapper runs as code ("shell" or "remote")
+    assignments: dict  # NAME=value words given to the program (`sudo A=1 cmd`, `env A=1 cmd`)
+    via_xargs: bool = False  # the program gets more arguments from stdin
+
+
+def unwrap(words: list) -> Unwrapped:
+    """Peel every wrapper off `words` (an argv of `Word`s)."""
+    out = Unwrapped([], [], [], {})
+    argv = list(words)
+    while True:  # wrappers nest (`sudo env nice -n 5 rm`); every pass takes at least one word off
+        argv = _take_assignments(argv, out.assignments)
+        if not argv or not argv[0].literal:
+            break
+        name = argv[0].text.rsplit("/", 1)[-1]
+        spec = WRAPPERS.get(name)
+        if spec is None or (name == "sg" and len(argv) > 1 and argv[1].text in _AST_GREP_WORDS):
+            break
+        rest, query, code, how = _read_options(name, spec.grammar, argv[1:])
+        if query:  # `sudo -l`, `command -v git`: the wrapper is the program, nothing else runs
+            break
+        if code is not None:
+            out.wrappers.append(name)
+            out.code.append(("shell", code, how))
+            argv = []
+            break
+        if not rest and name not in ROOT_WRAPPERS and name not in _ALONE_STILL_WRAPS:
+            break  # `env`, `nice`, `time` alone: the wrapper is the program (env prints the environment)
+        out.wrappers.append(name)
+        if name in ("su", "runuser"):
+            if name == "runuser" and rest:  # `runuser -u user -- cmd`; `su user` opens a shell
+                argv = rest
+                continue
+            argv = []
+            break
+        if name == "env":
+            rest = _take_assignments(rest, out.assignments)
+        rest = rest[spec.positionals :] if len(rest) >= spec.positionals else []
+        if name == "flock" and len(rest) > 1 and rest[0].text in ("-c", "--command"):
+            out.code.append(("shell", rest[1], "flock -c"))
+            argv = []
+            break
+        if name == "sg" and rest and rest[0].text == "-c":
+            rest = rest[1:]
+        if name in CODE_WRAPPERS:
+            if name == "watch" and any(w.text in ("-x", "--exec") for w in argv[1 : len(argv) - len(rest)]):
+                argv = rest
+                continue
+            if rest:
+                out.code.append(("remote" if name == "ssh" else "shell", join_words(rest), name))
+            argv = []
+            break
+        if name == "xargs":
+            out.via_xargs = True
+            rest = rest or [Word("echo")]
+        if name == "parallel":
+            cut = next((k for k, w in enumerate(rest) if w.text in (":::", "::::", ":::+", "::::+")), len(rest))
+            rest = rest[:cut]
+            out.via_xargs = True
+        if name == "chroot" and not rest:
+            argv = []
+            break
+        argv = rest
+    out.argv = argv
+    return out
+
+
+# Wrappers that do something even with no command after them (`sudo` alone is refused, `ssh host`
+# opens a shell, `xargs` runs echo).
+_ALONE_STILL_WRAPS = frozenset({"su", "eval", "xargs", "parallel", "ssh", "watch", "exec"})
+
+
+def _take_assignments(words: list, assignments: dict) -> list:
+    """Leading NAME=value words go to `assignments`; the words after them are returned."""
+    while words and _ASSIGNMENT.match(words[0].text):
+        key, _eq, value = words[0].text.partition("=")
+        assignments[key] = value
+        words = words[1:]
+    return words
+
+
+def _read_options(name: str, grammar: Grammar, words: list) -> tuple:
+    """(words after the wrapper's options, whether it only queries, code it runs, how it runs it)."""
+    i = 0
+    query = False
+    code = None
+    how = ""
+    while i < len(words) and name not in ("busybox", "toybox", "eval"):
+        w = words[i]
+        t = w.text
+        if t == "--":
+            i += 1
+            break
+        if (name == "nice" and re.fullmatch(r"-\d+", t)) or (not w.literal and t.startswith("-")):
+            i += 1  # `nice -5`; `sudo -$X rm`: an option only known at run time, read as a flag
+            continue
+        option = read_option(words, i, grammar)
+        if option.name is None:
+            break
+        query = query or t in _QUERY_OPTIONS.get(name, ())
+        if name in ("su", "runuser", "flock", "script") and option.name in _COMMAND_OPTIONS:
+            code, how = _value_word(words, i, option), f"{name} -c"  # `su -c CMD`, `su -lc CMD`
+        if name == "env" and option.name in ("-S", "--split-string"):
+            code, how = _value_word(words, i, option) or Word(""), "env -S"
+        i = option.next
+    if name == "su" and i < len(words) and words[i].text == "-":
+        i += 1
+    rest = words[i:]
+    if name in ("su", "runuser") and code is None:
+        code, how = _late_command_option(rest), f"{name} -c"  # `su root -c CMD`: options after the user
+    return rest, query, code, how
+
+
+def _value_word(words: list, i: int, option) -> Word | None:
+    """The value of the option at `words[i]` as a Word (the next word itself when it is separate)."""
+    if option.value is None:
+        return None
+    return words[i + 1] if option.next == i + 2 else Word(option.value)
+
+
+def _late_command_option(words: list) -> Word | None:
+    """The code of a `-c CMD` / `--command=CMD` that stands after an operand (`su root -c CMD`)."""
+    for k, w in enumerate(words):
+        t = w.text
+        if t in _COMMAND_OPTIONS:
+            return words[k + 1] if k + 1 < len(words) else Word("")
+        if t.startswith(("--command=", "--session-command=")):
+            return Word(t.split("=", 1)[1])
+    return None
+
+
+def join_words(words: list) -> Word:
+    """Words a wrapper joins with spaces and hands to a shell (`eval`, `ssh host ...`, `watch`)."""
+    literal = all(w.literal for w in words)
+    subs = tuple(s for w in words for s in w.subs)
+    text = " ".join(w.text for w in words)
+    return Word(text, literal=literal, subs=subs, raw=" ".join(w.raw for w in words))
