@@ -390,6 +390,22 @@ def test_the_summary_names_the_reasons_and_the_effects():
     assert guard.summary(Verdict(True, "safe")) == "safe"
 
 
+def test_the_reason_says_what_a_risky_command_would_touch_in_the_events_directory(isolated_home, tmp_path):
+    from treesnap import snapshot
+
+    build = tmp_path / "project" / "build"
+    build.mkdir(parents=True)
+    for i in range(3):
+        (build / f"f{i}.o").write_bytes(b"x" * 100)
+    before = snapshot(tmp_path)
+    decision, reason = claude_decision(run_guard(claude("rm -rf build", cwd=str(build.parent))).stdout)
+    assert decision == ASK
+    assert "deletes 3 files and 1 directory (300 bytes) under build" in reason, reason
+    assert snapshot(tmp_path) == before  # previewed, never run
+    _, safe = decide(claude("ls -la", cwd=str(build.parent)))
+    assert "deletes" not in safe.summary  # a safe command is never walked
+
+
 def test_the_guard_never_runs_the_command(isolated_home, tmp_path):
     marker = tmp_path / "ran"
     for command in (f"touch {marker}", f"echo x > {marker}", f"rm -rf ~ ; touch {marker}"):

@@ -11,7 +11,10 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "nlshell"
-FRONT_ENDS = ("nlshell.__main__", "nlshell.cli", "nlshell.confirm", "nlshell.repl", "nlshell.repl_keys")
+# The front ends and the pieces they are made of (the menu's terminal and editor, the REPL's prompt,
+# keys and history): only these may draw on prompt_toolkit or the terminal.
+FRONT_ENDS = ("nlshell.__main__", "nlshell.cli", "nlshell.confirm", "nlshell.menu_terminal", "nlshell.menu_editor",
+              "nlshell.repl", "nlshell.repl_keys", "nlshell.repl_prompt", "nlshell.repl_history")
 
 
 def _name(path: Path) -> str:
