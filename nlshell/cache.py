@@ -13,7 +13,8 @@ import time
 
 from nlshell import paths
 from nlshell.digest import sha256_hex
-from nlshell.store import SqliteStore, has_secret
+from nlshell.redact import has_secret
+from nlshell.store import SqliteStore
 
 _SEP = "\x1f"  # joins reason/rule/problem lists in one column; never appears in shown text
 _COLUMNS = ("command", "valid", "risk", "reasons", "rules", "problems", "model", "source", "rater")

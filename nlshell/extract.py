@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from nlshell.errors import HostileTextError, NoCommandError, RefusedError
-from nlshell.text import HOSTILE_RANGES, hostile_characters, visible  # noqa: F401 - re-exported
+from nlshell.text import hostile_characters, visible
 
 NO_COMMAND_MARKER = "NLSHELL_NO_COMMAND:"
 # Longer than any command a person reviews before running it (the longest in the public corpora

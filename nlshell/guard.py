@@ -183,7 +183,7 @@ def _memo_key(request: ShellRequest) -> str:
 
 def _keep(key: str, request: ShellRequest, verdict: Verdict) -> None:
     """Remember a clean safe rating, unless the command carries a secret (not even its hash is kept)."""
-    from nlshell.store import has_secret
+    from nlshell.redact import has_secret
 
     if verdict.risk == "safe" and verdict.valid and not (verdict.hidden or verdict.effects or verdict.reasons):
         if not has_secret(request.command):

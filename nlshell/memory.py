@@ -18,7 +18,8 @@ import os
 import time
 
 from nlshell import paths
-from nlshell.store import SqliteStore, has_secret
+from nlshell.redact import has_secret
+from nlshell.store import SqliteStore
 
 MAX_ENTRIES = 10_000  # older runs are dropped; memory is for habits, not an archive
 

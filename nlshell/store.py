@@ -13,7 +13,6 @@ import os
 
 from nlshell import paths
 from nlshell.errors import StoreError
-from nlshell.redact import has_secret  # noqa: F401 - the stores' one check
 
 _COMPANIONS = ("", "-wal", "-shm", "-journal")
 

@@ -11,13 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlshell.errors import EXIT_REFUSED, HostileTextError, NoCommandError
-from nlshell.extract import (
-    NO_COMMAND_MARKER,
-    extract_command,
-    hostile_characters,
-    looks_like_command,
-    visible,
-)
+from nlshell.extract import NO_COMMAND_MARKER, extract_command, looks_like_command
+from nlshell.text import hostile_characters, visible
 
 FENCE = "```"
 

@@ -201,7 +201,7 @@ class InProcess:
 
 
 def hostile_in(text: str) -> list[str]:
-    from nlshell.extract import hostile_characters
+    from nlshell.text import hostile_characters
 
     return hostile_characters(text)
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from conftest import FAKE_KEY
 from nlshell.config import SPEC
-from nlshell.extract import hostile_characters
+from nlshell.text import hostile_characters
 
 DOCUMENTED = {0, 1, 2, 3, 130}
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True,

@@ -90,7 +90,7 @@ def age(mtime: float, now: float | None = None, verb: str = "changed") -> str:
 
 def shown(path: str) -> str:
     """A path as one line of text: newlines and other control characters as escapes."""
-    from nlshell.extract import visible
+    from nlshell.text import visible
 
     return visible(path.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t"))
 
