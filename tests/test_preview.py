@@ -371,6 +371,43 @@ def test_permission_changes_name_system_paths_and_the_home_directory(work, tmp_p
     assert e.summary == "changes the group of . to staff — your home directory itself"
 
 
+class _Word:
+    def __init__(self, text: str, literal: bool = True) -> None:
+        self.text, self.literal = text, literal
+
+
+@pytest.mark.parametrize(
+    "line, only_letters, short, operands, flags",
+    [
+        ("-R -w a b", "cfvR", "", ["-w", "a", "b"], "R"),  # chmod: a mode that looks like options
+        ("-Rv -x -- -r", "cfvR", "", ["-x", "-r"], "Rv"),
+        ("--reference -w a", "cfvR", "", ["a"], ""),  # the value of --reference, whatever it looks like
+        ("-rf a -i b", None, "", ["a", "b"], "rfi"),
+        ("-s0 a -s 1 b", None, "s", ["a", "b"], "s"),
+    ],
+)
+def test_the_preview_reads_options_with_the_shell_models_reader(line, only_letters, short, operands, flags):
+    from nlshell.preview.options import parse
+    from nlshell.shell.options import Grammar
+
+    words = [_Word(t) for t in line.split()]
+    args = parse(words, Grammar(short=short, long=frozenset({"--reference"})), only_letters=only_letters)
+    assert [w.text for w in args.operands] == operands
+    assert all(w in words for w in args.operands)  # the words themselves, not stand-ins
+    assert args.short == set(flags)
+
+
+def test_the_value_a_program_acts_on_is_the_last_one_given():
+    from nlshell.preview.options import all_values, last_value, parse
+    from nlshell.shell.options import Grammar
+
+    args = parse([_Word(t) for t in "-s 1 -o a --output=b -s2 x".split()], Grammar(short="so", long=frozenset({"--output"})))
+    assert last_value(args, "-s", "--size") == "2"
+    assert last_value(args, "-o", "--output") == "b"
+    assert last_value(args, "-t") is None
+    assert all_values(args, "-o", "--output") == ["a", "b"]
+
+
 # -- find ----------------------------------------------------------------------------------------
 @pytest.fixture
 def project(work):

@@ -14,8 +14,9 @@ import stat as st
 from nlshell.preview.context import Context, targets, text_targets
 from nlshell.preview.effect import DELETE, Effect, age, plural, shown, size, unknown
 from nlshell.preview.gitread import GitUnavailable, uncommitted_among
-from nlshell.preview.options import parse
+from nlshell.preview.options import last_value, parse
 from nlshell.preview.walk import Budget, Tally, status
+from nlshell.shell.options import Grammar
 
 
 GIT_PATHS = 2_000  # at most this many matched paths are put to git one by one
@@ -57,8 +58,11 @@ def _unknowns(found: list, kind: str, verb: str) -> list:
     return [unknown(kind, f"{verb} {shown(t.written)}", t.why) for t in found if t.path is None]
 
 
+_RM = Grammar(long=frozenset({"--interactive", "--preserve-root"}))
+
+
 def rm(cmd, ctx: Context) -> list:
-    args = parse(cmd.args, "", {"--interactive", "--preserve-root"})
+    args = parse(cmd.args, _RM)
     recursive = args.has("rR", "--recursive")
     empty_dirs = args.has("d", "--dir")
     tally, budget = Tally(ctx), Budget(ctx)
@@ -149,8 +153,11 @@ def _regular_files(cmd_words, ctx: Context, tally: Tally, notes: list, program: 
     return found, files
 
 
+_SHRED = Grammar(short="nsx", long=frozenset({"--iterations", "--size", "--random-source"}))
+
+
 def shred(cmd, ctx: Context) -> list:
-    args = parse(cmd.args, "nsx", {"--iterations", "--size", "--random-source"})
+    args = parse(cmd.args, _SHRED)
     tally, notes = Tally(ctx), []
     found, files = _regular_files(args.operands, ctx, tally, notes, "shred")
     for t, info in files:
@@ -190,10 +197,13 @@ def new_size(spec: str, current: int) -> int | None:
     return n
 
 
+_TRUNCATE = Grammar(short="sro", long=frozenset({"--size", "--reference"}))
+
+
 def truncate(cmd, ctx: Context) -> list:
-    args = parse(cmd.args, "sro", {"--size", "--reference"})
-    spec = args.value("-s", "--size")
-    reference = args.value("-r", "--reference")
+    args = parse(cmd.args, _TRUNCATE)
+    spec = last_value(args, "-s", "--size")
+    reference = last_value(args, "-r", "--reference")
     if spec is None and reference is not None:
         found = [t.path for t in text_targets(reference, ctx) if t.path is not None]
         ref = status(found[0], follow=True) if found else None

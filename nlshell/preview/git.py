@@ -15,8 +15,9 @@ from nlshell.preview.context import Context, literal_text, targets
 from nlshell.preview.deletes import delete_effect
 from nlshell.preview.effect import GIT, Effect, age, listing, plural, shown, unknown
 from nlshell.preview.gitread import Git, GitUnavailable
-from nlshell.preview.options import parse
+from nlshell.preview.options import all_values, last_value, parse
 from nlshell.preview.walk import Budget, Tally, read_small, status
+from nlshell.shell.options import Grammar
 
 SHOWN = 8  # files or commits named in the details
 
@@ -104,7 +105,7 @@ def _split_dashdash(words: list) -> tuple:
 
 def reset(git: Git, words: list, ctx: Context) -> list:
     before, _after, _dash = _split_dashdash(words)
-    args = parse(before, "", set())
+    args = parse(before)
     if not args.has("", "--hard"):
         return []
     rev = args.operands[0].text if args.operands else "HEAD"
@@ -138,9 +139,12 @@ def _subjects(git: Git, *revs: str) -> list:
 _COMMIT_HEADER = re.compile(r"^commit [0-9a-f]{40,64}$")
 
 
+_CHECKOUT = Grammar(short="bB", long=frozenset({"--orphan", "--conflict"}))
+
+
 def checkout(git: Git, words: list, ctx: Context) -> list:
     before, after, dash = _split_dashdash(words)
-    args = parse(before, "bB", {"--orphan", "--conflict"})
+    args = parse(before, _CHECKOUT)
     if args.has("p", "--patch"):
         return []
     operands = list(args.operands)
@@ -162,13 +166,16 @@ def checkout(git: Git, words: list, ctx: Context) -> list:
     return []  # switching branches carries uncommitted changes along, or refuses
 
 
+_RESTORE = Grammar(short="s", long=frozenset({"--source", "--pathspec-from-file", "--conflict"}))
+
+
 def restore(git: Git, words: list, ctx: Context) -> list:
     before, after, _dash = _split_dashdash(words)
-    args = parse(before, "s", {"--source", "--pathspec-from-file", "--conflict"})
+    args = parse(before, _RESTORE)
     worktree = args.has("W", "--worktree") or not args.has("S", "--staged")
     if not worktree or args.has("p", "--patch"):
         return []  # only the index changes: the work tree keeps every change
-    source = args.value("-s", "--source") or ("HEAD" if args.has("S", "--staged") else None)
+    source = last_value(args, "-s", "--source") or ("HEAD" if args.has("S", "--staged") else None)
     specs = _pathspecs(list(args.operands) + list(after), ctx)
     if specs is None:
         return [unknown(GIT, "git restore discards changes to paths", "(known only when it runs)")]
@@ -177,8 +184,11 @@ def restore(git: Git, words: list, ctx: Context) -> list:
     return [discards(git, ctx, *([source] if source else []), paths=specs)]
 
 
+_SWITCH = Grammar(short="cC", long=frozenset({"--create", "--force-create", "--orphan", "--conflict"}))
+
+
 def switch(git: Git, words: list, ctx: Context) -> list:
-    args = parse(words, "cC", {"--create", "--force-create", "--orphan", "--conflict"})
+    args = parse(words, _SWITCH)
     if args.has("f", "--force", "--discard-changes"):
         return [discards(git, ctx, "HEAD")]
     return []
@@ -202,7 +212,7 @@ def _stashes(git: Git) -> list:
 
 
 def stash(git: Git, words: list, ctx: Context) -> list:
-    args = parse(words, "", set())
+    args = parse(words)
     if not args.operands:
         return []
     action = args.operands[0].text
@@ -229,8 +239,11 @@ def stash(git: Git, words: list, ctx: Context) -> list:
     return [Effect(GIT, text, len(rows), None, [name], False, details)]
 
 
+_BRANCH = Grammar(long=frozenset({"--set-upstream-to", "--contains", "--merged", "--no-merged", "--points-at"}))
+
+
 def branch(git: Git, words: list, ctx: Context) -> list:
-    args = parse(words, "", {"--set-upstream-to", "--contains", "--merged", "--no-merged", "--points-at"})
+    args = parse(words, _BRANCH)
     force_delete = args.has("D") or (args.has("d", "--delete") and args.has("f", "--force"))
     if not force_delete or args.has("r", "--remotes"):
         return []  # `-d` refuses to delete unmerged work; `-r` deletes only a local copy of a remote's
@@ -253,8 +266,11 @@ def branch(git: Git, words: list, ctx: Context) -> list:
 
 
 # -- clean ---------------------------------------------------------------------------------------
+_CLEAN = Grammar(short="e", long=frozenset({"--exclude"}))
+
+
 def clean(git: Git, words: list, ctx: Context) -> list:
-    args = parse(words, "e", {"--exclude"})
+    args = parse(words, _CLEAN)
     force = sum(1 for w in words if w.literal and w.text.startswith("-") and not w.text.startswith("--")
                 for c in w.text[1:] if c == "f") + (1 if args.has("", "--force") else 0)
     if args.has("n", "--dry-run"):
@@ -263,7 +279,7 @@ def clean(git: Git, words: list, ctx: Context) -> list:
         return []  # git clean refuses to delete without -f
     argv = ["clean", "-n"] + ["-f"] * min(force, 2)
     argv += [flag for flag, on in (("-d", args.has("d")), ("-x", args.has("x")), ("-X", args.has("X"))) if on]
-    for pattern in args.all_values("-e", "--exclude"):
+    for pattern in all_values(args, "-e", "--exclude"):
         argv += ["-e", pattern]
     specs = _pathspecs(list(args.operands), ctx)
     if specs is None:
@@ -303,11 +319,14 @@ def _unquote(text: str) -> str:
 
 
 # -- push --force ---------------------------------------------------------------------------------
+_PUSH = Grammar(short="o", long=frozenset({"--repo", "--receive-pack", "--exec", "--push-option", "--signed"}))
+
+
 def push(git: Git, words: list, ctx: Context) -> list:
-    args = parse(words, "o", {"--repo", "--receive-pack", "--exec", "--push-option", "--signed"})
+    args = parse(words, _PUSH)
     if args.has("n", "--dry-run"):
         return []
-    forced = args.has("f", "--force", "--mirror") or any(n.startswith("--force") for n in args.longs)
+    forced = args.has("f", "--force", "--mirror") or any(n.startswith("--force") for n in args.long)
     deleting = args.has("d", "--delete")
     operands = [w.text for w in args.operands if w.literal]
     current = git.branch()

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 
 from nlshell.preview.context import WHEN_IT_RUNS, Context, literal_text, targets, text_targets
 from nlshell.preview.effect import OVERWRITE, Effect, age, amount, listing, outside_remark, shown, size, unknown
-from nlshell.preview.options import parse
+from nlshell.preview.options import all_values, last_value, parse
 from nlshell.preview.walk import Budget, status, walk
+from nlshell.shell.options import Grammar
 
 SHOWN = 5  # replaced files named in the details
 
@@ -81,7 +82,7 @@ def _into(dest: str, source: str) -> str:
 
 def _sources_and_dest(args, ctx: Context) -> tuple:
     """(source Targets, destination path or None, destination is a directory) for mv/cp/ln."""
-    target_dir = args.value("-t", "--target-directory")
+    target_dir = last_value(args, "-t", "--target-directory")
     operands = list(args.operands)
     if target_dir is not None:
         dest_text, sources = target_dir, operands
@@ -106,12 +107,15 @@ def _sources_and_dest(args, ctx: Context) -> tuple:
     return found, dest, is_dir
 
 
+_MV_CP_LN = Grammar(short="tS", long=frozenset({"--target-directory", "--suffix"}))
+
+
 def move_or_copy(cmd, ctx: Context) -> list:
     name = cmd.name
-    args = parse(cmd.args, "tS", {"--target-directory", "--suffix"})
+    args = parse(cmd.args, _MV_CP_LN)
     if name == "ln" and not args.has("f", "--force"):
         return []  # ln without -f refuses to replace anything (and its -n means something else)
-    if name != "ln" and (args.has("n", "--no-clobber") or "none" in args.all_values("--update")):
+    if name != "ln" and (args.has("n", "--no-clobber") or "none" in all_values(args, "--update")):
         return []
     found, dest, into_dir = _sources_and_dest(args, ctx)
     if dest is None:
@@ -162,8 +166,11 @@ def _copy_tree(source: str, source_st, landing: str, replaced: Replaced, ctx: Co
     replaced.more = replaced.more or budget.spent
 
 
+_TEE = Grammar(long=frozenset({"--output-error"}))
+
+
 def tee(cmd, ctx: Context) -> list:
-    args = parse(cmd.args, "", {"--output-error"})
+    args = parse(cmd.args, _TEE)
     if args.has("a", "--append"):
         return []
     replaced = Replaced(ctx)
@@ -171,16 +178,20 @@ def tee(cmd, ctx: Context) -> list:
     return replaced.effects()
 
 
+_SORT = Grammar(short="kotST", long=frozenset({
+    "--key", "--output", "--field-separator", "--buffer-size", "--temporary-directory", "--batch-size",
+    "--compress-program", "--files0-from", "--parallel", "--random-source",
+}))
+
+
 def sort(cmd, ctx: Context) -> list:
-    args = parse(cmd.args, "kotST", {"--key", "--output", "--field-separator", "--buffer-size",
-                                     "--temporary-directory", "--batch-size", "--compress-program",
-                                     "--files0-from", "--parallel", "--random-source"})
+    args = parse(cmd.args, _SORT)
     return _named_outputs(args, ctx, "-o", "--output")
 
 
 def _named_outputs(args, ctx: Context, *names: str) -> list:
     replaced = Replaced(ctx)
-    for value in args.all_values(*names):
+    for value in all_values(args, *names):
         if value != "-":
             _path_text(value, ctx, replaced)
     return replaced.effects()
@@ -192,43 +203,50 @@ def _path_text(text: str, ctx: Context, replaced: Replaced) -> None:
         replaced.path(t.path, written=t.written, why=f"its directory is {WHEN_IT_RUNS}")
 
 
-_CURL_VALUES = "oedHXuAFTxwbcKmrCDEyYzQ"
-_CURL_LONG = {
+_CURL = Grammar(short="oedHXuAFTxwbcKmrCDEyYzQ", long=frozenset({
     "--output", "--output-dir", "--data", "--data-raw", "--data-binary", "--data-urlencode", "--header",
     "--request", "--user", "--user-agent", "--form", "--upload-file", "--proxy", "--write-out",
     "--cookie", "--cookie-jar", "--config", "--max-time", "--range", "--continue-at", "--dump-header",
     "--cert", "--referer", "--url", "--connect-timeout", "--retry", "--resolve", "--cacert", "--key",
-}
+}))
 
 
 def curl(cmd, ctx: Context) -> list:
-    args = parse(cmd.args, _CURL_VALUES, _CURL_LONG)
-    if args.has("", "--no-clobber") or args.value("-C", "--continue-at") is not None:
+    args = parse(cmd.args, _CURL)
+    if args.has("", "--no-clobber") or last_value(args, "-C", "--continue-at") is not None:
         return []
     replaced = Replaced(ctx)
-    folder = args.value("--output-dir")
-    for value in args.all_values("-o", "--output"):
+    folder = last_value(args, "--output-dir")
+    for value in all_values(args, "-o", "--output"):
         if value != "-":
             _path_text(os.path.join(folder, value) if folder else value, ctx, replaced)
     if args.has("O", "--remote-name", "--remote-name-all"):
-        urls = [literal_text(w, ctx) for w in args.operands] + args.all_values("--url")
+        urls = [literal_text(w, ctx) for w in args.operands] + all_values(args, "--url")
         for url in urls:
             name = os.path.basename(urlsplit(url).path) if url else ""
             if name:
                 _path_text(os.path.join(folder, name) if folder else name, ctx, replaced)
-    for value in args.all_values("-D", "--dump-header", "-c", "--cookie-jar"):
+    for value in all_values(args, "-D", "--dump-header", "-c", "--cookie-jar"):
         if value != "-":
             _path_text(value, ctx, replaced)
     return replaced.effects()
 
 
+_WGET = Grammar(short="oaiBtOTwQPeUlARDXI", long=frozenset({
+    "--output-document", "--output-file", "--append-output", "--input-file", "--tries", "--directory-prefix",
+}))
+
+
 def wget(cmd, ctx: Context) -> list:
-    args = parse(cmd.args, "oaiBtOTwQPeUlARDXI", {"--output-document", "--output-file", "--append-output",
-                                                    "--input-file", "--tries", "--directory-prefix"})
+    args = parse(cmd.args, _WGET)
     return _named_outputs(args, ctx, "-O", "--output-document", "-o", "--output-file")
 
 
 _TAR_VALUE_LETTERS = "fbCTXgKNVLH"
+_TAR = Grammar(short=_TAR_VALUE_LETTERS, long=frozenset({
+    "--file", "--directory", "--files-from", "--exclude-from", "--blocking-factor", "--label",
+    "--use-compress-program",
+}))
 
 
 def tar(cmd, ctx: Context) -> list:
@@ -244,10 +262,9 @@ def tar(cmd, ctx: Context) -> list:
         creating = "c" in letters
         files = values.get("-f", [])
     else:
-        args = parse(words, _TAR_VALUE_LETTERS, {"--file", "--directory", "--files-from", "--exclude-from",
-                                                  "--blocking-factor", "--label", "--use-compress-program"})
+        args = parse(words, _TAR)
         creating = args.has("c", "--create")
-        files = args.all_values("-f", "--file")
+        files = all_values(args, "-f", "--file")
     if not creating:
         return []
     replaced = Replaced(ctx)

@@ -12,8 +12,9 @@ import os
 
 from nlshell.preview.context import Context, literal_text, targets
 from nlshell.preview.effect import PERMISSIONS, Effect, amount, listing, shown, unknown
-from nlshell.preview.options import parse
+from nlshell.preview.options import last_value, parse
 from nlshell.preview.walk import Budget, Tally, status
+from nlshell.shell.options import Grammar
 
 SYSTEM_DIRS = (
     "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/opt", "/proc", "/root",
@@ -28,16 +29,18 @@ def system_path(path: str) -> bool:
 
 
 _WHAT = {"chmod": "the mode", "chown": "the owner", "chgrp": "the group"}
+_CHMOD = Grammar(long=frozenset({"--reference"}))
+_CHOWN = Grammar(long=frozenset({"--from", "--reference"}))
 
 
 def change(cmd, ctx: Context) -> list:
     name = cmd.name
     if name == "chmod":
-        args = parse(cmd.args, "", {"--reference"}, only_letters="cfvR")
+        args = parse(cmd.args, _CHMOD, only_letters="cfvR")
     else:
-        args = parse(cmd.args, "", {"--from", "--reference"})
+        args = parse(cmd.args, _CHOWN)
     operands = list(args.operands)
-    reference = args.value("--reference")
+    reference = last_value(args, "--reference")
     if reference is None:
         if not operands:
             return []

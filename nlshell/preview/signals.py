@@ -14,8 +14,9 @@ import signal as signals
 
 from nlshell.preview.context import Context, literal_text
 from nlshell.preview.effect import SIGNAL, Effect, listing, plural, shown, unknown
-from nlshell.preview.options import parse
+from nlshell.preview.options import all_values, last_value, parse
 from nlshell.preview.walk import read_small
+from nlshell.shell.options import Grammar
 
 SHOWN = 3  # processes named in the summary
 _NAMES = {s.name[3:] for s in signals.Signals if s.name.startswith("SIG") and not s.name.startswith("SIG_")}
@@ -159,15 +160,20 @@ def _ids(values: list) -> set | None:
     return uids
 
 
+_PKILL = Grammar(short="gGPstuUF", long=frozenset({
+    "--signal", "--euid", "--uid", "--parent", "--pgroup", "--session", "--terminal", "--group", "--pidfile",
+    "--ns", "--nslist",
+}))
+
+
 def pkill(cmd, ctx: Context) -> list:
     words = list(cmd.args)
     sig = "TERM"
     first = words[0].text if words and words[0].literal else ""
     if first[:1] == "-" and (first[1:].isdigit() or len(first) > 2) and signal_name(first):
         sig = signal_name(words.pop(0).text)  # `-9`, `-HUP`; `-f` stays an option
-    args = parse(words, "gGPstuUF", {"--signal", "--euid", "--uid", "--parent", "--pgroup", "--session",
-                                     "--terminal", "--group", "--pidfile", "--ns", "--nslist"})
-    sig = signal_name(args.value("--signal") or sig) or sig
+    args = parse(words, _PKILL)
+    sig = signal_name(last_value(args, "--signal") or sig) or sig
     operands = [literal_text(w, ctx) for w in args.operands]
     if None in operands:
         return [unknown(SIGNAL, f"sends {sig} to processes matching {shown(args.operands[0].text)}", "(known only when it runs)")]
@@ -176,11 +182,11 @@ def pkill(cmd, ctx: Context) -> list:
         pattern = re.compile(operands[0], flags) if operands else None
     except re.error:
         return [unknown(SIGNAL, f"sends {sig} to processes matching {shown(operands[0])}", "(a pattern nlshell cannot read)")]
-    users = args.all_values("-u", "--euid", "-U", "--uid")
+    users = all_values(args, "-u", "--euid", "-U", "--uid")
     uids = _ids(users) if users else None
     if users and uids is None:
         return [Effect(SIGNAL, f"signals nothing: pkill fails (no user {shown(','.join(users))})", 0, None, [])]
-    parents = {int(p) for v in args.all_values("-P", "--parent") for p in v.split(",") if p.isdigit()}
+    parents = {int(p) for v in all_values(args, "-P", "--parent") for p in v.split(",") if p.isdigit()}
     matched = []
     for proc in processes(ctx):
         subject = " ".join(proc.argv) if args.has("f", "--full") else proc.name
@@ -211,21 +217,24 @@ def _parent(proc: Proc, ctx: Context) -> int | None:
     return int(stat[1]) if len(stat) > 1 and stat[1].isdigit() else None
 
 
+_KILLALL = Grammar(short="suoyn", long=frozenset({"--signal", "--user", "--older-than", "--younger-than", "--ns"}))
+
+
 def killall(cmd, ctx: Context) -> list:
     words = list(cmd.args)
     sig = "TERM"
     if words and words[0].literal and len(words[0].text) > 1 and signal_name(words[0].text) \
             and not re.fullmatch(r"-[eIgiqrvwZl]+", words[0].text):
         sig = signal_name(words.pop(0).text)
-    args = parse(words, "suoyn", {"--signal", "--user", "--older-than", "--younger-than", "--ns"})
+    args = parse(words, _KILLALL)
     if args.has("l", "--list"):
         return []
-    sig = signal_name(args.value("-s", "--signal") or sig) or sig
+    sig = signal_name(last_value(args, "-s", "--signal") or sig) or sig
     names = [literal_text(w, ctx) for w in args.operands]
     if None in names or not names:
         return [unknown(SIGNAL, f"sends {sig} to processes by name", "(known only when it runs)")] if names else []
     flags = re.I if args.has("I", "--ignore-case") else 0
-    users = args.all_values("-u", "--user")
+    users = all_values(args, "-u", "--user")
     uids = _ids(users) if users else None
     if users and uids is None:
         return [Effect(SIGNAL, f"signals nothing: killall fails (no user {shown(','.join(users))})", 0, None, [])]
