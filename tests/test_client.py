@@ -21,7 +21,8 @@ import pytest
 from fakeserver import FakeOpenRouter
 from nlshell.errors import ConfigError
 from nlshell.openrouter import errors as E
-from nlshell.openrouter.client import OpenRouterClient, SSEDecoder
+from nlshell.openrouter.client import OpenRouterClient
+from nlshell.openrouter.sse import SSEDecoder
 from nlshell.openrouter.error_body import error_from_body
 from nlshell.openrouter.retry import call_with_retries, parse_retry_after, wait_seconds
 

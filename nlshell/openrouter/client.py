@@ -9,14 +9,13 @@ request once more with `max_completion_tokens`.
 
 from __future__ import annotations
 
-import codecs
 import json
 import logging
 import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import httpx
@@ -30,19 +29,16 @@ from nlshell.openrouter.errors import (
     BadRequestError,
     ConnectError,
     ConnectionDroppedError,
-    EmptyResponseError,
     MalformedResponseError,
-    ModerationError,
     NoModelListError,
     RequestTimeoutError,
-    StreamError,
-    TruncatedResponseError,
-    empty_reply_error,
     safe_text,
 )
+from nlshell.openrouter.replies import chat_payload, chat_result, token_field
 from nlshell.openrouter.retry import call_with_retries, retry_after_from
+from nlshell.openrouter.stream import ChatStream
 from nlshell.openrouter.transport import ACCEPT_ENCODING, Deadline, bind_deadline, decoded_body, too_large
-from nlshell.openrouter.types import ChatResult, KeyInfo, ModelInfo, Usage
+from nlshell.openrouter.types import ChatResult, KeyInfo, ModelInfo
 from nlshell.redact import scrub
 
 log = logging.getLogger("nlshell.http")
@@ -53,7 +49,6 @@ _INVALID = object()  # "the body is not JSON"
 _HEADER_SAFE = re.compile(r"[\x21-\x7e]+")
 # GET /models answered with one of these: the server has no model list (it may still chat).
 _NO_LIST_STATUSES = (404, 405, 501)
-_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))+")
 
 
 class OpenRouterClient:
@@ -176,45 +171,30 @@ class OpenRouterClient:
 
     # -- public calls ------------------------------------------------------------------------
 
-    def chat(
-        self,
-        messages: list[dict],
-        *,
-        model: str,
-        fallback_models: list[str] | None = None,
-        temperature: float = 0.0,
-        max_tokens: int = 1024,
-        reasoning: dict | None = None,
-        stop: list[str] | str | None = None,
-    ) -> ChatResult:
-        """One complete reply; raises an ApiError subclass for anything that is not a usable answer."""
-        payload = _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop)
+    def chat(self, messages: list[dict], **options) -> ChatResult:
+        """One complete reply; raises an ApiError subclass for anything that is not a usable answer.
+
+        `options`: `model` (required), `fallback_models`, `temperature`, `max_tokens`, `reasoning`,
+        `stop` (see replies.chat_payload).
+        """
+        payload = chat_payload(messages, **options)
+        model = payload["model"]
         url = self._url("/chat/completions")
 
         def send(body: dict) -> ChatResult:
             def attempt(number: int) -> ChatResult:
                 status, headers, data = self._fetch("POST", url, body, number, self.max_response_bytes)
-                return _chat_result(status, self._checked_json(status, headers, data, model), model, self._context)
+                return chat_result(status, self._checked_json(status, headers, data, model), model, self._context)
 
             return self._with_retries(attempt)
 
         return self.with_token_field(payload, send)
 
-    def stream_chat(
-        self,
-        messages: list[dict],
-        *,
-        model: str,
-        fallback_models: list[str] | None = None,
-        temperature: float = 0.0,
-        max_tokens: int = 1024,
-        reasoning: dict | None = None,
-        stop: list[str] | str | None = None,
-    ) -> ChatStream:
-        """Text deltas as they arrive. Nothing is sent until the first `next()`."""
-        payload = _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop)
+    def stream_chat(self, messages: list[dict], **options) -> ChatStream:
+        """Text deltas as they arrive (options as for `chat`). Nothing is sent until the first `next()`."""
+        payload = chat_payload(messages, **options)
         payload["stream"] = True
-        return ChatStream(self, payload, model)
+        return ChatStream(self, payload, payload["model"])
 
     def models(self) -> list[ModelInfo]:
         url = self._url("/models")
@@ -283,13 +263,13 @@ class OpenRouterClient:
         and every later request from this client uses that name from the start.
         """
         try:
-            return send(_token_field(payload, self.max_tokens_field))
+            return send(token_field(payload, self.max_tokens_field))
         except BadRequestError as exc:
             if self.openrouter or self.max_tokens_field != "max_tokens" or not rejects_max_tokens(exc):
                 raise
             log.debug("the server refused max_tokens; sending max_completion_tokens instead")
             self.max_tokens_field = "max_completion_tokens"
-            return send(_token_field(payload, self.max_tokens_field))
+            return send(token_field(payload, self.max_tokens_field))
 
     def _scrub(self, exc: NlshellError) -> None:
         """Whatever a server echoed back, the key never reaches a message."""
@@ -406,320 +386,3 @@ class OpenRouterClient:
         if isinstance(body, dict) and body.get("error"):
             raise error_from_body(status, body, model=model, retry_after=retry_after, **context)
         return body
-
-
-def _token_field(payload: dict, name: str) -> dict:
-    """The payload with its token limit under `name`."""
-    if name == "max_tokens" or "max_tokens" not in payload:
-        return payload
-    renamed = {k: v for k, v in payload.items() if k != "max_tokens"}
-    renamed[name] = payload["max_tokens"]
-    return renamed
-
-
-def _chat_payload(messages, model, fallback_models, temperature, max_tokens, reasoning, stop) -> dict:
-    payload: dict = {"model": model, "messages": list(messages), "temperature": temperature,
-                     "max_tokens": max_tokens}
-    if fallback_models:
-        payload["models"] = [model, *fallback_models]
-    if reasoning:
-        payload["reasoning"] = dict(reasoning)
-    if stop:
-        payload["stop"] = stop
-    return payload
-
-
-def _text_of(content: object) -> str | None:
-    """Message content as text: a string, or a list of parts (some OpenAI-compatible servers)."""
-    if content is None or isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        texts = []
-        for part in content:
-            if isinstance(part, str):
-                texts.append(part)
-            elif isinstance(part, dict) and part.get("type", "text") in ("text", "output_text") \
-                    and isinstance(part.get("text"), str):
-                texts.append(part["text"])
-        return "".join(texts)
-    raise MalformedResponseError(f"the reply's content has an unexpected type ({type(content).__name__})")
-
-
-def _choice_error(status: int, choice: dict, model: str | None, context: dict) -> ApiError:
-    error = choice.get("error")
-    if not isinstance(error, dict):
-        error = {"message": error if isinstance(error, str) else "the provider reported an error mid-reply"}
-    return error_from_body(status, {"error": error}, model=model, **context)
-
-
-def _chat_result(status: int, body: object, model: str, context: dict) -> ChatResult:
-    if not isinstance(body, dict):
-        raise MalformedResponseError(
-            f"the reply has an unexpected shape (a JSON {type(body).__name__} instead of an object)", status=status)
-    choices = body.get("choices")
-    if choices is None or choices == []:
-        raise EmptyResponseError("the server's reply has no choices", status=status, model=model)
-    if not isinstance(choices, list) or not isinstance(choices[0], dict):
-        raise MalformedResponseError("the reply has an unexpected shape (`choices` is not a list of objects)",
-                                     status=status)
-    choice = choices[0]
-    finish = choice.get("finish_reason")
-    if choice.get("error") or finish == "error":
-        raise _choice_error(status, choice, model, context)
-    message = choice.get("message")
-    if isinstance(message, dict):
-        content = _text_of(message.get("content"))
-    elif message is None and isinstance(choice.get("text"), str):  # legacy completions shape
-        content = choice["text"]
-    else:
-        raise MalformedResponseError("the reply has an unexpected shape (no `message` in the choice)", status=status)
-    usage = Usage.from_json(body.get("usage"))
-    used_model = body.get("model") if isinstance(body.get("model"), str) and body.get("model") else model
-    if finish == "content_filter":
-        raise ModerationError("the provider's content filter stopped the reply", status=status, model=used_model)
-    if not content or not content.strip():
-        raise empty_reply_error(
-            finish_reason=finish,
-            reasoning_tokens=usage.reasoning_tokens if usage else None,
-            completion_tokens=usage.completion_tokens if usage else None,
-            model=used_model,
-        )
-    if finish == "length":
-        raise TruncatedResponseError("the model's reply was cut off at the token limit", model=used_model)
-    return ChatResult(
-        id=body.get("id") if isinstance(body.get("id"), str) else None,
-        model=used_model,
-        content=content,
-        finish_reason=finish if isinstance(finish, str) else None,
-        usage=usage,
-        provider=body.get("provider") if isinstance(body.get("provider"), str) else None,
-    )
-
-
-class SSEDecoder:
-    """Server-sent events from bytes: `data` payloads out, comments and other fields dropped.
-
-    Handles LF, CRLF and CR line ends (also split across reads), multi-line data fields and a
-    last event without its blank line. Raises UnicodeDecodeError on bytes that are not UTF-8.
-    """
-
-    _LINE_END = re.compile(r"\r\n|\r|\n")
-
-    def __init__(self) -> None:
-        self._decoder = codecs.getincrementaldecoder("utf-8")()
-        self._buffer = ""
-        self._data: list[str] = []
-
-    def feed(self, chunk: bytes) -> list[str]:
-        self._buffer += self._decoder.decode(chunk)
-        return self._lines(final=False)
-
-    def flush(self) -> list[str]:
-        self._buffer += self._decoder.decode(b"", final=True)
-        events = self._lines(final=True)
-        if self._buffer:
-            self._line(self._buffer)
-            self._buffer = ""
-        if self._data:
-            events.append("\n".join(self._data))
-            self._data = []
-        return events
-
-    def _lines(self, *, final: bool) -> list[str]:
-        events = []
-        while True:
-            match = self._LINE_END.search(self._buffer)
-            if match is None:
-                break
-            if match.group() == "\r" and match.end() == len(self._buffer) and not final:
-                break  # maybe the first half of a CRLF
-            line = self._buffer[: match.start()]
-            self._buffer = self._buffer[match.end():]
-            event = self._line(line)
-            if event is not None:
-                events.append(event)
-        return events
-
-    def _line(self, line: str) -> str | None:
-        if not line:
-            if self._data:
-                event = "\n".join(self._data)
-                self._data = []
-                return event
-            return None
-        if line.startswith(":"):
-            return None  # a comment, e.g. ": OPENROUTER PROCESSING"
-        name, _, value = line.partition(":")
-        if name == "data":
-            self._data.append(value[1:] if value.startswith(" ") else value)
-        return None
-
-
-class ChatStream:
-    """The text deltas of one streamed reply, in order.
-
-    Retries happen only before the first delta: once text has been handed out, a failure raises
-    StreamError. An error chunk before any text raises the mapped ApiError, and a reply of nothing
-    but whitespace is an empty reply, as it is unstreamed. After iterating, `model`, `usage`,
-    `finish_reason` and `id` hold what the server said.
-    """
-
-    def __init__(self, client: OpenRouterClient, payload: dict, model: str) -> None:
-        self._client = client
-        self._payload = payload
-        self.model: str | None = model
-        self.id: str | None = None
-        self.usage: Usage | None = None
-        self.finish_reason: str | None = None
-        self._generator: Iterator[str] | None = None
-        self._quiet_until = 0.0  # when the stream has been without new text for too long
-
-    def __iter__(self) -> ChatStream:
-        return self
-
-    def __next__(self) -> str:
-        if self._generator is None:
-            self._generator = self._run()
-        return next(self._generator)
-
-    def close(self) -> None:
-        if self._generator is not None:
-            self._generator.close()
-
-    def __enter__(self) -> ChatStream:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def _run(self) -> Iterator[str]:
-        client = self._client
-        response, deltas, first = client.with_token_field(
-            self._payload, lambda payload: client._with_retries(lambda attempt: self._open(attempt, payload)))
-        try:
-            yield first
-            try:
-                yield from deltas
-            except ApiError as exc:
-                client._scrub(exc)
-                raise StreamError(f"the reply stopped part-way: {exc.message}", exc.hint, status=exc.status,
-                                  code=exc.code, error_type=exc.error_type, metadata=exc.metadata,
-                                  model=exc.model, retryable=False) from exc
-        finally:
-            response.close()
-
-    def _open(self, attempt: int, payload: dict) -> tuple[httpx.Response, Iterator[str], str]:
-        """Send, check the status and read up to the first text (the retried part)."""
-        client = self._client
-        url = client._url("/chat/completions")
-        self.usage = self.finish_reason = None
-        self._quiet_until = time.monotonic() + client.read_timeout  # the first text is due by then
-        with client._deadline.until(self._quiet_until, self._quiet_message()):
-            response = client._send("POST", url, payload, attempt)
-        try:
-            content_type = response.headers.get("content-type", "")
-            if not 200 <= response.status_code < 300 or "text/event-stream" not in content_type:
-                # Errors before the stream are plain JSON; a server that ignored `stream` sends a whole reply.
-                try:
-                    with client._deadline.until(self._quiet_until, self._quiet_message()):
-                        data = client._read_capped(response, client.max_response_bytes)
-                except httpx.HTTPError as exc:
-                    raise client._transport_error(exc) from exc
-                body = client._checked_json(response.status_code, response.headers, data, self.model)
-                result = _chat_result(response.status_code, body, self.model, client._context)
-                self.model, self.id, self.usage, self.finish_reason = (result.model, result.id, result.usage,
-                                                                       result.finish_reason)
-                return response, iter(()), result.content
-            deltas = self._deltas(response)
-            return response, deltas, self._first_text(deltas)
-        except BaseException:
-            response.close()
-            raise
-
-    def _first_text(self, deltas: Iterator[str]) -> str:
-        """The deltas up to the first that holds more than whitespace, without leading blank lines."""
-        held = []
-        for text in deltas:
-            held.append(text)
-            if text.strip():
-                return _LEADING_BLANK_LINES.sub("", "".join(held))
-        raise empty_reply_error(
-            finish_reason=self.finish_reason,
-            reasoning_tokens=self.usage.reasoning_tokens if self.usage else None,
-            completion_tokens=self.usage.completion_tokens if self.usage else None,
-            model=self.model,
-        )
-
-    def _quiet_message(self) -> str:
-        client = self._client
-        return f"no new text from {client._hostport} for {client.read_timeout:g} s"
-
-    def _next_piece(self, body: Iterator[bytes]) -> bytes | None:
-        """The next piece of the body, due before the stream has been quiet for the read timeout:
-        keep-alive comments and trickled bytes do not count as text."""
-        client = self._client
-        with client._deadline.until(self._quiet_until, self._quiet_message()):
-            try:
-                return next(body, None)
-            except httpx.HTTPError as exc:
-                raise client._transport_error(exc) from exc
-
-    def _deltas(self, response: httpx.Response) -> Iterator[str]:
-        client = self._client
-        decoder = SSEDecoder()
-        body = decoded_body(response, client.max_response_bytes)
-        done = False
-        try:
-            while (raw := self._next_piece(body)) is not None:
-                for data in decoder.feed(raw):
-                    if data == "[DONE]":
-                        done = True  # keep reading to the end, so the connection can be reused
-                    elif not done:
-                        text = self._on_chunk(data)
-                        if text:
-                            self._quiet_until = time.monotonic() + client.read_timeout
-                            yield text
-            for data in decoder.flush():
-                if data != "[DONE]" and not done:
-                    text = self._on_chunk(data)
-                    if text:
-                        yield text
-        except httpx.HTTPError as exc:
-            raise client._transport_error(exc) from exc
-        except UnicodeDecodeError:
-            raise MalformedResponseError("the reply stream is not valid UTF-8") from None
-
-    def _on_chunk(self, data: str) -> str | None:
-        try:
-            chunk = json.loads(data)
-        except ValueError:
-            log.debug("ignoring a stream event that is not JSON (%d chars)", len(data))
-            return None
-        if not isinstance(chunk, dict):
-            return None
-        if chunk.get("error"):
-            raise error_from_body(200, chunk, model=self.model, **self._client._context)
-        if isinstance(chunk.get("id"), str):
-            self.id = chunk["id"]
-        if isinstance(chunk.get("model"), str) and chunk["model"]:
-            self.model = chunk["model"]
-        usage = Usage.from_json(chunk.get("usage"))
-        if usage is not None:
-            self.usage = usage
-        choices = chunk.get("choices")
-        if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
-            return None
-        choice = choices[0]
-        if choice.get("error") or choice.get("finish_reason") == "error":
-            raise _choice_error(200, choice, self.model, self._client._context)
-        if isinstance(choice.get("finish_reason"), str):
-            self.finish_reason = choice["finish_reason"]
-            if self.finish_reason == "content_filter":
-                raise ModerationError("the provider's content filter stopped the reply", model=self.model)
-        delta = choice.get("delta")
-        if not isinstance(delta, dict):
-            return None
-        try:
-            return _text_of(delta.get("content"))
-        except MalformedResponseError:
-            return None
