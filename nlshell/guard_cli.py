@@ -13,26 +13,32 @@ import sys
 
 from nlshell.console import is_terminal, out, out_json, say, visible
 from nlshell.errors import EXIT_OK, UsageError
-from nlshell.guard_formats import NAMES
 
 
 def _forced_format(args: list[str]) -> tuple[bool, str | None]:
     """(is this the plain hook form, the --format it names)."""
     if not args:
         return True, None
-    if len(args) == 2 and args[0] == "--format" and args[1] in NAMES:
-        return True, args[1]
-    if len(args) == 1 and args[0].startswith("--format=") and args[0].split("=", 1)[1] in NAMES:
-        return True, args[0].split("=", 1)[1]
-    return False, None
+    if len(args) == 2 and args[0] == "--format":
+        name = args[1]
+    elif len(args) == 1 and args[0].startswith("--format="):
+        name = args[0].split("=", 1)[1]
+    else:
+        return False, None
+    from nlshell.guard.formats import NAMES
+
+    return (True, name) if name in NAMES else (False, None)
 
 
 def hook_call(args: list[str]) -> int | None:
     """Answer the event on stdin; None when `args` are not the plain hook form (argparse decides)."""
-    plain, forced = _forced_format(args)
-    if not plain or is_terminal(sys.stdin):
+    if is_terminal(sys.stdin):
         return None
-    return answer_event(forced)
+    try:
+        plain, forced = _forced_format(args)
+    except BaseException as e:  # noqa: BLE001 - a broken install must block, not pass
+        return _blocked(e)
+    return answer_event(forced) if plain else None
 
 
 def answer_event(forced: str | None) -> int:
@@ -44,11 +50,16 @@ def answer_event(forced: str | None) -> int:
         sys.stdout.flush()
         return code
     except BaseException as e:  # noqa: BLE001 - even Ctrl-C or a broken install must block, not pass
-        try:
-            sys.stderr.write(f"nlshell guard could not answer ({e.__class__.__name__}); the command is blocked\n")
-        except Exception:  # noqa: BLE001
-            pass
-        return 2
+        return _blocked(e)
+
+
+def _blocked(e: BaseException) -> int:
+    """Exit 2, every agent's "block", with one line saying why."""
+    try:
+        sys.stderr.write(f"nlshell guard could not answer ({e.__class__.__name__}); the command is blocked\n")
+    except Exception:  # noqa: BLE001
+        pass
+    return 2
 
 
 DESCRIPTION = (
@@ -67,7 +78,8 @@ policy: [guard] on_safe, on_caution, on_dangerous and allow in config.toml; a pr
 
 def guard_command(argv: list[str], make_parser) -> int:
     """`nlshell guard --help | install | uninstall | status` (the hook form too, when typed oddly)."""
-    from nlshell import guard_install
+    from nlshell.guard import install as guard_install
+    from nlshell.guard.formats import NAMES
 
     p = make_parser("nlshell guard", DESCRIPTION, EPILOG)
     p.add_argument("action", nargs="?", choices=("install", "uninstall", "status"), metavar="install|uninstall|status")

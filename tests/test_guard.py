@@ -20,8 +20,8 @@ from guardkit import answer, claude, claude_decision, cursor, decide, event, gem
 
 from nlshell import guard
 from nlshell.guard import Verdict
-from nlshell.guard_formats import ALLOW, ASK, DENY, PASS
-from nlshell.guard_policy import load
+from nlshell.guard.formats import ALLOW, ASK, DENY, PASS
+from nlshell.guard.policy import load
 
 DONE_WHEN = '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"%s"},"cwd":"/tmp"}'
 

@@ -17,7 +17,7 @@ import nlshell.extract  # noqa: F401 - imported here so every forked rating inhe
 import nlshell.preview  # noqa: F401
 import nlshell.risk  # noqa: F401
 from nlshell.assess import assess
-from nlshell.guard_formats import DENY
+from nlshell.guard.formats import DENY
 
 # `deny` rows that the design's risk principle (design.md, "Risk levels") judges otherwise; each
 # is rated exactly as written here, and the same commands are excluded the same way from the

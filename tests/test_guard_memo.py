@@ -16,8 +16,9 @@ import sys
 import pytest
 from guardkit import claude, claude_decision, decide, policy, raw, run_guard
 
-from nlshell import guard, guard_memo
-from nlshell.guard_formats import ALLOW, ASK, DENY, PASS
+from nlshell import guard
+from nlshell.guard import memo as guard_memo
+from nlshell.guard.formats import ALLOW, ASK, DENY, PASS
 
 
 @pytest.fixture

@@ -103,7 +103,7 @@ def rater_fingerprint() -> str:
     if _fingerprint is not None:
         return _fingerprint
     parts = [__version__, sys.version]
-    pending = [os.path.dirname(os.path.abspath(__file__))]
+    pending = [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]  # all of nlshell
     while pending:
         with os.scandir(pending.pop()) as entries:
             for entry in sorted(entries, key=lambda e: e.name):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 
-from nlshell import config, guard_memo, paths
+from nlshell import config, paths
+from nlshell.guard import memo as guard_memo
 from nlshell.errors import ConfigError
 
 PROJECT_FILE = ".nlshell.toml"

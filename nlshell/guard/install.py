@@ -267,7 +267,7 @@ def installed_in(agent: str, path: str) -> tuple[list[str], str | None]:
 
 def status(cwd: str, agents: list[str], project_only: bool = False) -> dict:
     """Where the guard is installed (user and project files) and the policy in force here."""
-    from nlshell import guard_policy
+    from nlshell.guard import policy as guard_policy
 
     places = []
     for agent in agents:

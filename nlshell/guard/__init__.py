@@ -7,9 +7,9 @@ the agent's blocking answer), never "allow". No network, no key, no model.
 How one event is handled (`respond`):
 1. The event is read from stdin (at most MAX_EVENT_BYTES, within the deadline) and parsed as
    strict JSON: valid UTF-8, one object, no duplicate keys, not nested beyond Python's stack.
-2. Its shape says which agent sent it (guard_formats); `--format` picks the answer's format.
-3. The policy in force for the event's directory is loaded (guard_policy).
-4. A command already rated safe by this very code is answered from guard_memo. Any other is
+2. Its shape says which agent sent it (formats.py); `--format` picks the answer's format.
+3. The policy in force for the event's directory is loaded (policy.py).
+4. A command already rated safe by this very code is answered from the memo (memo.py). Any other is
    rated in a forked child process with a deadline: a rater that hangs, even inside C code, or
    crashes the interpreter, costs an "ask", not a silent pass.
 """
@@ -21,10 +21,11 @@ import os
 import select
 import time
 
-from nlshell import guard_memo, guard_policy
 from nlshell.errors import ConfigError
-from nlshell.guard_formats import ALLOW, ASK, DENY, PASS, Decision, Malformed, ShellRequest
-from nlshell.guard_formats import detect, from_environment, render, shell_request
+from nlshell.guard import memo as guard_memo
+from nlshell.guard import policy as guard_policy
+from nlshell.guard.formats import ALLOW, ASK, DENY, PASS, Decision, Malformed, ShellRequest
+from nlshell.guard.formats import detect, from_environment, render, shell_request
 
 MAX_EVENT_BYTES = 2 * 1024 * 1024
 MAX_COMMAND = 100_000  # characters: far beyond any command a person could review
