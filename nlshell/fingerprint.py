@@ -1,15 +1,18 @@
 """Which code rated a stored answer: a fingerprint of nlshell's own modules, cheap to compute.
 
-A cached answer keeps its rating for minutes, and a fix to the rater must apply to it at once, not
-when the entry expires. Rating again on every hit would load the parser on the fastest path, so
-each entry stores this fingerprint and is rated again only when it differs. It covers the version
-and the size and modification time of every module in the package — whichever module a fix lands
-in, and however the rater is split into modules — and costs one `stat` per module, no reading.
+A cached answer keeps its rating for minutes, and the guard keeps a "safe" rating for as long as
+the code that made it: a fix to the rater must apply to both at once. Rating again on every hit
+would load the parser on the fastest path, so each entry stores this fingerprint and is rated
+again only when it differs. It covers the version, the interpreter, the size, modification time
+and inode of every module in the package — whichever module a fix lands in, and however the
+rater is split into modules — and the installed bash grammar; it costs one `stat` per module and
+reads nothing.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 
 from nlshell import __version__
 from nlshell.digest import sha256_hex
@@ -23,9 +26,19 @@ def _modules(directory: str, prefix: str, out: list[str]) -> None:
         for entry in entries:
             if entry.name.endswith(".py") and entry.is_file():
                 info = entry.stat()
-                out.append(f"{prefix}{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+                out.append(f"{prefix}{entry.name}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
             elif entry.is_dir() and entry.name.isidentifier() and entry.name != "__pycache__":
                 _modules(entry.path, f"{prefix}{entry.name}/", out)
+
+
+def _grammar() -> str:
+    """The bash grammar's directory as it is installed, found without importing it."""
+    for entry in sys.path:
+        grammar = os.path.join(entry or ".", "tree_sitter_bash")
+        if os.path.isdir(grammar):
+            info = os.stat(grammar)
+            return f"grammar:{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
+    return "grammar:none"
 
 
 def rater_fingerprint() -> str:
@@ -33,9 +46,10 @@ def rater_fingerprint() -> str:
     that nothing stored is trusted blindly."""
     global _computed
     if _computed is None:
-        parts = [__version__]
+        parts = [__version__, sys.version]
         try:
             _modules(_ROOT, "", parts)
+            parts.append(_grammar())
         except OSError:
             parts.append(f"unknown:{os.getpid()}:{os.urandom(8).hex()}")
         _computed = sha256_hex("\n".join(sorted(parts)).encode("utf-8", "surrogateescape"))[:16]

@@ -16,7 +16,7 @@ import sys
 import pytest
 from guardkit import claude, claude_decision, decide, policy, raw, run_guard
 
-from nlshell import guard
+from nlshell import fingerprint, guard
 from nlshell.guard import memo as guard_memo
 from nlshell.guard.formats import ALLOW, ASK, DENY, PASS
 
@@ -63,7 +63,7 @@ def test_commands_carrying_a_secret_are_not_kept_even_as_a_hash(calls):
 
 def test_a_change_to_nlshells_code_forgets_every_rating(calls, monkeypatch):
     decide(claude("git status"), rater=calls)
-    monkeypatch.setattr(guard_memo, "_fingerprint", "another version of the rater")
+    monkeypatch.setattr(fingerprint, "_computed", "another version of the rater")
     decide(claude("git status"), rater=calls)
     assert calls.count() == 2
 

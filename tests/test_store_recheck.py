@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import sqlite3
+import sys
 
 import pytest
 
@@ -152,6 +153,28 @@ def test_the_fingerprint_names_every_module_and_nothing_else(tmp_path):
     after: list[str] = []
     _modules(str(tmp_path), "", after)
     assert sorted(after) != before
+
+
+def test_the_fingerprint_sees_a_module_replaced_in_place_and_the_grammar(tmp_path, monkeypatch):
+    from nlshell.fingerprint import _grammar, _modules
+
+    (tmp_path / "a.py").write_text("x = 1\n")
+    os.utime(tmp_path / "a.py", ns=(0, 1))
+    before: list[str] = []
+    _modules(str(tmp_path), "", before)
+    (tmp_path / "b.py").write_text("x = 2\n")  # same size and time, another file
+    os.utime(tmp_path / "b.py", ns=(0, 1))
+    os.replace(tmp_path / "b.py", tmp_path / "a.py")
+    after: list[str] = []
+    _modules(str(tmp_path), "", after)
+    assert after != before
+
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    assert _grammar() == "grammar:none"
+    (tmp_path / "tree_sitter_bash").mkdir()
+    installed = _grammar()
+    (tmp_path / "tree_sitter_bash" / "binding.so").write_text("")  # a reinstall changes the directory
+    assert installed.startswith("grammar:") and _grammar() not in (installed, "grammar:none")
 
 
 def test_the_fingerprint_is_stable_within_a_process():

@@ -179,7 +179,9 @@ def judge(command: str, verdict: Verdict, policy: guard_policy.Policy) -> Decisi
 
 
 def _memo_key(request: ShellRequest) -> str:
-    return "safe-" + guard_memo.key(guard_memo.rater_fingerprint(), request.shell, request.command)
+    from nlshell.fingerprint import rater_fingerprint
+
+    return "safe-" + guard_memo.key(rater_fingerprint(), request.shell, request.command)
 
 
 def _keep(key: str, request: ShellRequest, verdict: Verdict) -> None:

@@ -6,8 +6,8 @@ JSON file named by a SHA-256 key under `$XDG_CACHE_HOME/nlshell/guard/` (0600 in
 
 - the rating of a command found **safe** (never a risky one: its reasons name parts of the command,
   and its effect preview depends on the files present, so those are always worked out afresh), keyed
-  by the command, its shell and a fingerprint of nlshell's own code, so any change to the rater
-  forgets every old answer;
+  by the command, its shell and a fingerprint of nlshell's own code (nlshell.fingerprint), so any
+  change to the rater forgets every old answer;
 - the parsed `[guard]` settings of a TOML file, keyed by the file's identity (inode, size, mtime), so
   `tomllib` (~8 ms to import) runs only when the file changes.
 
@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 
-from nlshell import __version__, paths
+from nlshell import paths
 from nlshell.digest import sha256_hex
 
 MAX_ENTRIES = 4096  # past this, the oldest quarter is removed when a new entry is written
@@ -88,34 +87,3 @@ def file_identity(path: str) -> str | None:
     except OSError:
         return None
     return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
-
-
-_fingerprint: str | None = None
-
-
-def rater_fingerprint() -> str:
-    """nlshell's version plus the size and mtime of every module in the package and of the grammar.
-
-    Editing any of them (an upgrade, a local change to a rule) gives new keys, so a rating made by
-    older code is never served. About a hundred stat() calls: well under a millisecond.
-    """
-    global _fingerprint
-    if _fingerprint is not None:
-        return _fingerprint
-    parts = [__version__, sys.version]
-    pending = [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]  # all of nlshell
-    while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.name.endswith(".py"):
-                    st = entry.stat()
-                    parts.append(f"{entry.path}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
-                elif entry.is_dir() and entry.name not in ("__pycache__", "data"):
-                    pending.append(entry.path)
-    for entry in sys.path:  # the grammar, found without importing it
-        grammar = os.path.join(entry or ".", "tree_sitter_bash")
-        if os.path.isdir(grammar):
-            parts.append(f"grammar:{file_identity(grammar)}")
-            break
-    _fingerprint = key(*parts)
-    return _fingerprint
