@@ -17,7 +17,6 @@ from nlshell.console import (
     history_line,
     internal_error,
     is_terminal,
-    no_model_reason,
     out,
     out_json,
     read_stdin,
@@ -401,28 +400,10 @@ def _deliver(args, settings, pipeline, s) -> int:
 
 
 def _menu(settings, pipeline, session, s, *, offline: bool) -> int:
-    from nlshell import confirm
-    from nlshell.errors import Aborted
+    from nlshell.menu import choose
 
-    def assess(command: str):
-        return pipeline.preview(pipeline.assess(s.request, command, source="user"))
-
-    def revise(instruction: str, current):
-        return pipeline.preview(session.revise(current, instruction))
-
-    try:
-        decision = confirm.confirm(
-            pipeline.preview(s),
-            assess=assess,
-            describe=pipeline.explain,
-            revise=revise,
-            color=settings.color and use_color(),
-            editing_mode=settings.editing_mode,
-            no_model=no_model_reason(pipeline, offline=offline),
-        )
-    except Aborted:
-        session.decline(s)
-        raise
+    decision = choose(pipeline, session, s, color=settings.color and use_color(),
+                      editing_mode=settings.editing_mode, offline=offline)
     return session.settle(s, decision)
 
 

@@ -117,7 +117,7 @@ def main() -> int:
     if args.delay:
         time.sleep(args.delay)
 
-    from nlshell.confirm import confirm
+    from nlshell.menu import confirm
     from nlshell.errors import Aborted
     from nlshell.run import run_command
 

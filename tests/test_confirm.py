@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nlshell import clipboard
-from nlshell.confirm import Decision, confirm
+from nlshell.menu import Decision, confirm
 from nlshell.errors import Aborted
 from nlshell.highlight import highlight, spans
 

@@ -132,7 +132,7 @@ def test_the_repl_history_on_a_full_disk_is_one_warning_not_a_traceback(tiny_dis
 
 
 def test_the_repl_history_unit_keeps_lines_in_memory_after_a_failed_write(tiny_disk):
-    from nlshell.repl_history import repl_history
+    from nlshell.repl.history import repl_history
 
     said: list[str] = []
     history = repl_history(said.append)

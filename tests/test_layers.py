@@ -11,10 +11,9 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "nlshell"
-# The front ends and the pieces they are made of (the menu's terminal and editor, the REPL's prompt,
-# keys and history): only these may draw on prompt_toolkit or the terminal.
-FRONT_ENDS = ("nlshell.__main__", "nlshell.cli", "nlshell.confirm", "nlshell.menu_terminal", "nlshell.menu_editor",
-              "nlshell.repl", "nlshell.repl_keys", "nlshell.repl_prompt", "nlshell.repl_history")
+# The front ends, each with the pieces it is made of (the menu's screen, terminal and editor; the
+# REPL's prompt, keys and history): only these may draw on prompt_toolkit or the terminal.
+FRONT_ENDS = ("nlshell.__main__", "nlshell.cli", "nlshell.menu", "nlshell.repl")
 
 
 def _name(path: Path) -> str:

@@ -382,3 +382,59 @@ def test_aborting_a_remembered_answer_stops_it_answering_again(fake_server, serv
     pipeline.close()
     assert (again.source, again.command) == ("model", "touch other.txt")
     assert [e["command"] for e in history] == ["touch made.txt"]  # the record of what ran stays
+
+
+# -- the menu step, one for the one-shot and the REPL (nlshell.menu.choose, then Session.settle) ----
+class _Shown:
+    def __init__(self, command: str, request: str = "list files") -> None:
+        self.command, self.request, self.previewed = command, request, False
+
+
+class _Pipeline:
+    needs_offline = False
+
+    def preview(self, s):
+        s.previewed = True
+        return s
+
+    def assess(self, request, command, source):
+        return _Shown(command, request)
+
+    def explain(self, command):
+        return iter(())
+
+
+class _Session:
+    def __init__(self) -> None:
+        self.declined, self.revised = [], []
+
+    def decline(self, *suggestions):
+        self.declined.extend(suggestions)
+
+    def revise(self, current, instruction):
+        self.revised.append((current.command, instruction))
+        return _Shown("ls -a", current.request)
+
+
+@pytest.mark.parametrize("offline, no_model", [(False, None), (True, "offline (--offline)")])
+def test_the_menu_shows_previews_edits_and_revisions_and_an_abort_declines(monkeypatch, offline, no_model):
+    from nlshell import menu
+    from nlshell.errors import Aborted
+
+    seen = {}
+
+    def fake_confirm(suggestion, **kwargs):
+        seen.update(kwargs, suggestion=suggestion)
+        raise Aborted()
+
+    monkeypatch.setattr(menu, "confirm", fake_confirm)
+    s, session = _Shown("ls"), _Session()
+    with pytest.raises(Aborted):
+        menu.choose(_Pipeline(), session, s, color=False, editing_mode="vi", offline=offline)
+    assert session.declined == [s]  # an abort evicts what was shown
+    assert seen["suggestion"] is s and s.previewed
+    assert (seen["editing_mode"], seen["no_model"]) == ("vi", no_model)
+    edited = seen["assess"]("ls -l")
+    assert (edited.command, edited.request, edited.previewed) == ("ls -l", "list files", True)
+    revised = seen["revise"]("hidden ones too", s)
+    assert (revised.command, revised.previewed, session.revised) == ("ls -a", True, [("ls", "hidden ones too")])

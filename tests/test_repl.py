@@ -573,7 +573,7 @@ def test_without_a_key_the_repl_answers_offline_and_says_so_once(start, fake_ser
     ],
 )
 def test_request_text(typed, request_):
-    from nlshell.repl_keys import request_text
+    from nlshell.repl.keys import request_text
 
     assert request_text(typed) == request_
 
@@ -615,7 +615,7 @@ def test_conversation_keeps_the_latest_turns_in_pipeline_format():
 def test_continuation_rule(line, cursor_at_end, continues):
     from prompt_toolkit.document import Document
 
-    from nlshell.repl_keys import continues as rule
+    from nlshell.repl.keys import continues as rule
 
     document = Document(line, len(line) if cursor_at_end else 0)
     assert rule(document) is continues
@@ -642,7 +642,7 @@ def test_completer(typed, offered):
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
 
-    from nlshell.repl import SlashCompleter
+    from nlshell.repl.prompt import SlashCompleter
 
     cache = Path(os.environ["XDG_CACHE_HOME"]) / "nlshell" / "models.json"
     cache.parent.mkdir(parents=True, exist_ok=True)
@@ -656,7 +656,7 @@ def test_completer_without_a_cached_model_list_offers_nothing():
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
 
-    from nlshell.repl import SlashCompleter
+    from nlshell.repl.prompt import SlashCompleter
 
     found = SlashCompleter(_FakeRepl()).get_completions(Document("/model a"), CompleteEvent())
     assert list(found) == []
@@ -733,7 +733,7 @@ def test_call_cancellable_returns_raises_and_abandons_on_ctrl_c():
     import threading
 
     from nlshell.errors import NlshellError
-    from nlshell.repl import call_cancellable
+    from nlshell.waiting import call_cancellable
 
     assert call_cancellable(lambda: 42) == 42
 

@@ -1,6 +1,6 @@
 """The menu's terminal: raw keys in, text out, and the modes that must always be put back.
 
-Used by the confirmation menu (confirm.py). Input is read one key at a time from `/dev/tty`; a
+Used by the confirmation menu (nlshell.menu). Input is read one key at a time from `/dev/tty`; a
 burst (a paste, typeahead) is told apart from a key press, and whatever was typed before a
 question is asked is discarded first. Signals end the menu cleanly and a stop/continue restores
 the modes the menu needs.

@@ -24,13 +24,13 @@ from prompt_toolkit.output import ColorDepth
 from prompt_toolkit.styles import Style
 
 from nlshell import __version__
-from nlshell.console import history_line, internal_error, no_model_reason, notice, report, say, use_color
+from nlshell.console import history_line, internal_error, notice, report, say, use_color
 from nlshell.errors import EXIT_FAILURE, EXIT_OK, Aborted, InvalidCommandError, NlshellError, NoKeyError
 from nlshell.placeholders import is_template
 from nlshell.prompt import user_turn
-from nlshell.repl_history import repl_history
-from nlshell.repl_keys import MULTILINE_RULE, repl_bindings, request_text
-from nlshell.repl_prompt import (
+from nlshell.repl.history import repl_history
+from nlshell.repl.keys import MULTILINE_RULE, repl_bindings, request_text
+from nlshell.repl.prompt import (
     ALIASES,
     COMMANDS,
     MONOCHROME_STYLE,
@@ -253,37 +253,27 @@ class Repl:
 
     def confirm_and_run(self, s, *, record: bool = True) -> None:
         """The one-shot menu, with revisions that carry the conversation; abort returns here."""
-        from nlshell import confirm
+        from nlshell.menu import choose
 
         pipeline = self.pipeline
         current = [s]
         revised: list[dict] = []
 
         def assess(command: str):
-            current[0] = pipeline.preview(pipeline.assess(s.request, command, source="user"))
+            current[0] = pipeline.assess(s.request, command, source="user")
             current[0].follow_up = s.follow_up
             return current[0]
 
         def revise(instruction: str, shown):
-            new = pipeline.preview(self.after_menu.revise(shown, instruction, history=list(self.conversation.messages) + revised))
+            new = self.after_menu.revise(shown, instruction, history=list(self.conversation.messages) + revised)
             revised.extend(turns_for(shown.request, shown.command or ""))
             current[0] = new
             return new
 
         decision = None
         try:
-            decision = confirm.confirm(
-                pipeline.preview(s),
-                assess=assess,
-                describe=pipeline.explain,
-                revise=revise,
-                color=self.color,
-                editing_mode=self.editing_mode(),
-                no_model=no_model_reason(pipeline),
-            )
-        except Aborted:
-            self.after_menu.decline(s)
-            raise
+            decision = choose(pipeline, self.after_menu, s, color=self.color, editing_mode=self.editing_mode(),
+                              assess=assess, revise=revise)
         finally:
             final = decision.suggestion if decision is not None and decision.suggestion is not None else current[0]
             command = decision.command if decision is not None else final.command
@@ -293,13 +283,14 @@ class Repl:
             if command != self.last_command:
                 self.last_ran = False
             self.last_command = command
+        status = self.after_menu.settle(s, decision)
         if decision.action == "execute":
-            self.execute(final, command)
-        elif decision.action != "copy":
-            self.after_menu.decline(s)
+            self._ran(status)
 
     def execute(self, s, command: str) -> None:
-        status = self.after_menu.run(s, command)
+        self._ran(self.after_menu.run(s, command))
+
+    def _ran(self, status: int) -> None:
         self.last_ran = True
         if status:
             say(f"nlshell: exit status {status}")

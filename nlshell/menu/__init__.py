@@ -13,26 +13,15 @@ from __future__ import annotations
 
 import os
 import signal
-import textwrap
 
 from nlshell.errors import Aborted, NlshellError
-from nlshell.text import visible
-from nlshell.highlight import paint, spans
-from nlshell.spinner import Spinner, spin_until_first
-from nlshell.menu_editor import edit_line
+from nlshell.menu.editor import edit_line
+from nlshell.menu.screen import Screen
+from nlshell.menu.terminal import InterruptibleWait, SignalGuard, Signalled, Terminal, TerminalGone
 from nlshell.placeholders import is_template
-from nlshell.menu_terminal import (
-    Glyphs,
-    InterruptibleWait,
-    SignalGuard,
-    Signalled,
-    Terminal,
-    TerminalGone,
-    cell_width,
-)
+from nlshell.spinner import Spinner, spin_until_first
 
 ACTIONS = ("execute", "modify", "describe", "revise", "copy", "abort")
-MENU_EFFECTS = 3  # effect preview lines under the rating; Describe shows them all
 
 
 class Decision:
@@ -57,184 +46,20 @@ class Terminated(Aborted):
         self.exit_code = 128 + signum
 
 
-def _break_away_from_spaces(row: list, following) -> list:
-    """Move units from the end of a full `row` so it neither ends nor is followed by a space.
+class _Menu(Screen):
+    """What each key does: the loop, and Modify, Describe, Revise, Copy and the typed `yes`."""
 
-    A space at a wrap point would be invisible (`rm -rf /` + ` tmp` would read like `/tmp`), so
-    rows break inside words where possible. Returns the units carried to the next row.
-    """
-    units = row + [following]
-    for cut in range(len(row), 0, -1):
-        if units[cut - 1][1] != " " and units[cut][1] != " ":
-            carried = row[cut:]
-            del row[cut:]
-            return carried
-    return []
-
-
-class _Menu:
     def __init__(
         self, term: Terminal, *, assess, describe, revise, color: bool, editing_mode: str = "emacs", no_model=None
     ) -> None:
-        self.term = term
+        actions = tuple(a for a in ACTIONS if not (no_model and a in ("describe", "revise")))
+        super().__init__(term, color=color, actions=actions)
         self.assess = assess
         self.describe = describe
         self.revise = revise
-        self.color = color
         self.vi = editing_mode == "vi"
         self.no_model = no_model  # why Describe and Revise cannot work (offline), or None
-        self.actions = tuple(a for a in ACTIONS if not (no_model and a in ("describe", "revise")))
-        self.g = Glyphs(term.unicode)
-        self.room = 0
-        self.visible = visible
 
-    # -- drawing -----------------------------------------------------------------------------
-    def paint(self, kind: str, text: str) -> str:
-        return paint(kind, text, self.color)
-
-    def style(self, code: str, text: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if self.color and text else text
-
-    def block(self, text: str, code: str = "") -> str:
-        """Text for the person, made visible (it may quote model text), wrapped and indented."""
-        rows = textwrap.wrap(
-            self.visible(text),
-            width=self.term.width() - 3,
-            initial_indent="  ",
-            subsequent_indent="    ",
-            break_on_hyphens=False,
-        ) or [""]
-        return "\n".join(row[:2] + self.style(code, row[2:]) for row in rows)
-
-    def say(self, text: str, code: str = "") -> None:
-        self.term.write(self.block(text, code) + "\n")
-
-    def _cells(self, command: str) -> list[list[tuple[str, str, int]]]:
-        """The command as display lines of (kind, text, width) units, control chars escaped."""
-        lines: list[list[tuple[str, str, int]]] = [[]]
-        for kind, text in spans(command):
-            for ch in text:
-                if ch == "\n":
-                    lines.append([])
-                    continue
-                if ch == "\t":
-                    lines[-1].append(("escape", self.g.tab, len(self.g.tab)))
-                    continue
-                shown = self.visible(ch)
-                if shown != ch:
-                    lines[-1].append(("escape", shown, len(shown)))
-                else:
-                    lines[-1].append((kind, ch, cell_width(ch)))
-        if len(lines) > 1 and not lines[-1]:
-            lines.pop()  # a trailing newline adds no line worth showing
-        return lines
-
-    def _render_units(self, units: list[tuple[str, str, int]]) -> str:
-        out: list[str] = []
-        run_kind, run_text = None, []
-        for kind, text, _ in units:
-            if kind != run_kind and run_text:
-                out.append(self.paint(run_kind or "text", "".join(run_text)))
-                run_text = []
-            run_kind = kind
-            run_text.append(text)
-        if run_text:
-            out.append(self.paint(run_kind or "text", "".join(run_text)))
-        return "".join(out)
-
-    def command_block(self, command: str) -> str:
-        """Every line of the command, wrapped visibly so nothing hides past the right edge."""
-        lines = self._cells(command)
-        many = len(lines) > 1
-        number_width = len(str(len(lines)))
-        rows: list[str] = []
-        for number, units in enumerate(lines, 1):
-            if many:
-                first = f"{number:>{number_width}} {self.g.bar} "
-                more = " " * number_width + f" {self.g.wrap} "
-            else:
-                first, more = "$ ", f"{self.g.wrap} "
-            room = max(10, self.term.width() - 2 - len(first) - 1)
-            chunk: list[tuple[str, str, int]] = []
-            used, prefix = 0, first
-            for unit in units:
-                if used + unit[2] > room and chunk:
-                    carried = _break_away_from_spaces(chunk, unit)
-                    rows.append("  " + self.style("2", prefix) + self._render_units(chunk))
-                    chunk, prefix = carried, more
-                    used = sum(u[2] for u in chunk)
-                chunk.append(unit)
-                used += unit[2]
-            rows.append("  " + self.style("2", prefix) + self._render_units(chunk))
-        return "\n".join(rows)
-
-    def risk_line(self, s) -> str:
-        reasons = "; ".join(getattr(s, "reasons", None) or [])
-        risk = getattr(s, "risk", None)
-        g = self.g
-        if is_template(getattr(s, "problems", None)):
-            return self.block(f"{g.unknown} a template, not a command yet {g.dash} Enter edits it", "33")
-        if risk == "safe":
-            glyph, text, code = g.safe, "safe", "32"
-        elif risk == "caution":
-            glyph, text, code = g.caution, "caution", "33"
-        elif risk == "dangerous":
-            glyph, text, code = g.danger, "DANGEROUS", "1;31"
-        else:
-            glyph, text, code = g.unknown, "risk not rated", "33"
-        text += f": {reasons}" if reasons else ""
-        if getattr(s, "valid", None) is False:
-            # No green tick beside "invalid": the verdict comes first, the rating after it.
-            text = f"{g.danger} does not look valid" + ("" if risk == "safe" and not reasons else f" {g.dash} {text}")
-            code = "1;31" if risk == "dangerous" else "31"
-        else:
-            text = f"{glyph} {text}"
-        if risk == "dangerous":
-            text += f" {g.dash} press e, then type yes to run it"
-        return self.block(text, code)
-
-    def options_line(self) -> str:
-        """The choices, as long as the terminal is wide; remembers the room left on the line."""
-        width = self.term.width()
-        plain = ""
-        actions = self.actions
-        for gap in ("  ", " "):
-            plain = "  " + gap.join(f"[{w[0]}]{w[1:]}" for w in actions) + f" {self.g.arrow} "
-            if len(plain) < width:
-                break
-        else:
-            gap, plain = "", "  [" + "/".join(w[0] for w in actions) + f"] {self.g.arrow} "
-        self.room = width - len(plain) - 1
-        if not gap or not self.color:
-            return plain
-        parts = [f"[\x1b[1;4m{w[0]}\x1b[0m]{w[1:]}" for w in actions]
-        return "  " + gap.join(parts) + f" {self.g.arrow} "
-
-    def chose(self, word: str) -> None:
-        """Echo the choice after the options when it fits, and end the line."""
-        self.term.write((word if len(word) <= self.room else "") + "\n")
-
-    def effect_lines(self, s) -> list:
-        """One to three lines under the rating: what a caution or dangerous command would touch."""
-        effects = getattr(s, "effects", None) or []
-        if getattr(s, "risk", None) not in ("caution", "dangerous") or not effects:
-            return []
-        shown = effects if len(effects) <= MENU_EFFECTS else effects[: MENU_EFFECTS - 1]
-        lines = [self.block(f"{self.g.effect} {e.summary}") for e in shown]
-        if len(effects) > len(shown):
-            rest = len(effects) - len(shown)
-            lines.append(self.block(f"{self.g.effect} and {rest} more {self.g.dash} d shows them all", "2"))
-        return lines
-
-    def show(self, s) -> None:
-        out = ["", self.command_block(s.command), self.risk_line(s), *self.effect_lines(s)]
-        for problem in getattr(s, "problems", None) or []:
-            out.append(self.block(f"{self.g.warn} {problem}", "33"))
-        for note in getattr(s, "notes", None) or []:
-            out.append(self.block(f"{self.g.note} {note}", "2"))
-        self.term.write("\n".join(out) + "\n")
-
-    # -- the loop ----------------------------------------------------------------------------
     def run(self, s) -> Decision:
         redraw = True
         while True:
@@ -478,6 +303,42 @@ def confirm(
     finally:
         term.close()
 
+
+
+def choose(pipeline, session, suggestion, *, color: bool, editing_mode: str, offline: bool = False,
+           assess=None, revise=None) -> Decision:
+    """The menu for a suggestion, as the one-shot and the REPL show it; `session.settle` then acts.
+
+    Every command shown carries its effect preview. `assess(command)` rates an edited command
+    (default: as the user's own, for the same request); `revise(instruction, current)` asks for a
+    changed one (default: a follow-up turn that declines the one shown). Aborting declines the
+    suggestion (`Session.decline`) and raises Aborted.
+    """
+    from nlshell.console import no_model_reason
+
+    def rated(command: str):
+        if assess is None:
+            return pipeline.preview(pipeline.assess(suggestion.request, command, source="user"))
+        return pipeline.preview(assess(command))
+
+    def revised(instruction: str, current):
+        if revise is None:
+            return pipeline.preview(session.revise(current, instruction))
+        return pipeline.preview(revise(instruction, current))
+
+    try:
+        return confirm(
+            pipeline.preview(suggestion),
+            assess=rated,
+            describe=pipeline.explain,
+            revise=revised,
+            color=color,
+            editing_mode=editing_mode,
+            no_model=no_model_reason(pipeline, offline=offline),
+        )
+    except Aborted:
+        session.decline(suggestion)
+        raise
 
 def _say_quietly(term: Terminal, text: str) -> None:
     try:

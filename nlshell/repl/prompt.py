@@ -1,4 +1,4 @@
-"""What the REPL's prompt is made of, beside the key bindings and the history (repl_history.py):
+"""What the REPL's prompt is made of, beside the key bindings (keys.py) and the history (history.py):
 slash-command completion, how suggestions look without colour, and text sized to the terminal.
 """
 
