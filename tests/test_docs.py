@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nlshell.cli import SUBCOMMANDS
+from nlshell.cli.flags import SUBCOMMANDS
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text()
@@ -37,6 +37,29 @@ def test_every_subcommand_and_its_flags_are_in_the_readme(nlshell, name):
     assert "example" in r.stdout.lower() or "setup" in r.stdout.lower()
     missing = sorted(f for f in help_flags(r.stdout) if f not in README)
     assert missing == [], f"{name}: {missing}"
+
+
+def table_flags(name: str | None) -> set[str]:
+    """The options cli/flags.py gives the request (None) or a subcommand, as --help shows them."""
+    from nlshell.cli import flags
+
+    table = flags.REQUEST if name is None else flags.SUBCOMMAND_FLAGS[name]
+    return {n for f in table if not f.hidden for n in f.names}
+
+
+@pytest.mark.parametrize("name", [None, *SUBCOMMANDS])
+def test_the_flag_table_is_what_help_shows(name, capsys):
+    from nlshell.cli import main
+
+    with pytest.raises(SystemExit) as exited:  # argparse's --help exits
+        main([name, "--help"] if name else ["--help"])
+    assert exited.value.code == 0
+    assert help_flags(capsys.readouterr().out) == table_flags(name)
+
+
+def test_every_option_in_the_flag_table_is_in_the_readme():
+    missing = sorted({n for name in (None, *SUBCOMMANDS) for n in table_flags(name) if n not in README})
+    assert missing == []
 
 
 def readme_commands() -> list[str]:

@@ -365,10 +365,11 @@ QUICK_CASES = [
 
 @pytest.mark.parametrize("argv", QUICK_CASES)
 def test_quick_argument_reader_agrees_with_argparse(argv):
-    from nlshell.cli import _main_parser, _quick_args
+    from nlshell.cli.flags import quick_args
+    from nlshell.cli.parser import main_parser
 
-    quick = _quick_args(argv)
-    full = _main_parser().parse_intermixed_args(argv)
+    quick = quick_args(argv)
+    full = main_parser().parse_intermixed_args(argv)
     assert quick is not None
     for name in ("print_only", "yes", "json", "model", "no_cache", "offline", "widget", "quiet", "no_color", "words"):
         assert getattr(quick, name) == getattr(full, name), name
@@ -376,9 +377,9 @@ def test_quick_argument_reader_agrees_with_argparse(argv):
 
 @pytest.mark.parametrize("argv", [["-h"], ["--model=x", "y"], ["-py", "x"], ["--mod", "x"], ["--widget", "tcsh", "x"], ["-m"], ["-m", "-p"], ["--bogus"]])
 def test_quick_argument_reader_leaves_unusual_forms_to_argparse(argv):
-    from nlshell.cli import _quick_args
+    from nlshell.cli.flags import quick_args
 
-    assert _quick_args(argv) is None
+    assert quick_args(argv) is None
 
 
 def test_cache_key_includes_the_server(nlshell, fake_server, server_env):

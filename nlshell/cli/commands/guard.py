@@ -1,4 +1,4 @@
-"""The `nlshell guard` command line: the hook itself (no argparse), and install / uninstall / status.
+"""`nlshell guard`: the coding-agent hook itself (no argparse), and install / uninstall / status.
 
 The hook form, `nlshell guard [--format AGENT]` with an event piped in, runs before every command
 an agent runs, so it is recognised by hand and answered without building argparse. Anything else
@@ -76,17 +76,14 @@ policy: [guard] on_safe, on_caution, on_dangerous and allow in config.toml; a pr
 .nlshell.toml. Anything the guard cannot read, parse or rate in time is answered ask, never allow."""
 
 
-def guard_command(argv: list[str], make_parser) -> int:
+def run(argv: list[str], global_args) -> int:
     """`nlshell guard --help | install | uninstall | status` (the hook form too, when typed oddly)."""
+    from nlshell.cli.parser import subcommand_parser
     from nlshell.guard import install as guard_install
-    from nlshell.guard.formats import NAMES
 
-    p = make_parser("nlshell guard", DESCRIPTION, EPILOG)
+    p = subcommand_parser("guard", DESCRIPTION, EPILOG)
     p.add_argument("action", nargs="?", choices=("install", "uninstall", "status"), metavar="install|uninstall|status")
     p.add_argument("agent", nargs="?", choices=guard_install.AGENTS, metavar="claude-code|cursor")
-    p.add_argument("--project", action="store_true", help="the project's settings file instead of your own")
-    p.add_argument("--format", choices=NAMES, help="answer in this agent's format (default: the event's)")
-    p.add_argument("--json", action="store_true", help="print status as JSON")
     args = p.parse_args(argv)
     if args.action is None:
         if args.agent or args.project or args.json:

@@ -8,6 +8,8 @@ word are options; everything from that word on is the command.
 
 from __future__ import annotations
 
+from nlshell.cli.flags import names
+
 
 def first_word(argv: list[str], *, value_flags: tuple = (), flags: tuple | None = None) -> int | None:
     """Index of the first word that is not an option; None if there is none or `--` comes first.
@@ -31,9 +33,10 @@ def first_word(argv: list[str], *, value_flags: tuple = (), flags: tuple | None 
     return None
 
 
-def options_then_words(argv: list[str], *, flags: tuple = (), value_flags: tuple = ()) -> list[str]:
-    """`argv` with `--` put before the first word that is not one of the subcommand's options."""
-    i = first_word(argv, value_flags=value_flags, flags=flags)
+def options_then_words(argv: list[str], options) -> list[str]:
+    """`argv` with `--` put before the first word that is not one of `options` (the subcommand's
+    Flags: `-h`, `--help` and `--name=value` forms count too)."""
+    i = first_word(argv, value_flags=names(options, values=True), flags=names(options, values=False))
     return argv if i is None else [*argv[:i], "--", *argv[i:]]
 
 
@@ -56,3 +59,11 @@ def first_word_unknown(words: list[str], problems) -> bool:
         return False
     first = words[0]
     return any(f"`{first}` is not installed" in str(p) for p in problems or ())
+
+
+def maybe_a_request(name: str, words: list[str], problems) -> None:
+    """`nlshell check disk space`: the first word is no program here, so say how to ask instead."""
+    from nlshell.console import say, visible
+
+    if first_word_unknown(words, problems):
+        say(f"nlshell: did you mean the request: {visible(as_request([name, *words], 0))}")
