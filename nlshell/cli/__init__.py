@@ -4,10 +4,11 @@
 written by console.report, shared with the REPL). stdout is the product (a command, or JSON);
 everything meant for the person goes to stderr or the terminal.
 
-The commands that run most often are answered before argparse is even imported: `--version` and
-`init` (at every shell start), the guard's hook (before every command a coding agent runs), and a
-request in its plain forms (a cache hit must cost little more than Python itself). Each
-subcommand is a module of cli/commands/; every option is in cli/flags.py.
+The commands that run most often are answered here before argparse is even imported: `--version`
+and `init` (at every shell start), the guard's hook (before every command a coding agent runs),
+and a request in its plain forms, read by the quick reader of cli/flags.py (a cache hit must cost
+little more than Python itself). Each subcommand is a module of cli/commands/; every option is in
+cli/flags.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import sys
 
 from nlshell import __version__
-from nlshell.console import internal_error, out, report
+from nlshell.console import internal_error, is_terminal, out, report, write
 from nlshell.errors import EXIT_INTERRUPTED, EXIT_OK, NlshellError, OutputError, UsageError
 
 VERSION_TEXT = f"nlshell {__version__}"
@@ -47,14 +48,98 @@ def _answer(argv: list[str]) -> int:
         return EXIT_OK
     code = None
     if argv[:1] == ["init"]:
-        from nlshell.cli.commands.init import fast
-
-        code = fast(argv[1:])
-    elif argv[:1] == ["guard"]:  # the coding-agent hook: before every agent command
-        from nlshell.cli.commands.guard import hook_call
-
-        code = hook_call(argv[1:])
+        code = _init(argv[1:])
+    elif argv[:1] == ["guard"]:
+        code = _hook(argv[1:])
     return _dispatch(argv) if code is None else code
+
+
+# -- `nlshell init SHELL [--key K] [--no-bind]`, at every shell start ----------------------------
+def _init(args: list[str]) -> int | None:
+    """The keybinding script for the plain forms; None for anything else (argparse then decides)."""
+    from nlshell.shells import SHELLS, render_init
+
+    shell, key, bind = None, None, True
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--no-bind":
+            bind = False
+        elif arg == "--key" and rest:
+            key = rest.pop(0)
+        elif arg.startswith("--key="):
+            key = arg.split("=", 1)[1]
+        elif arg in SHELLS and shell is None:
+            shell = arg
+        else:
+            return None
+    if shell is None:
+        return None
+    write(render_init(shell, key=key, bind=bind, exe=own_executable()))
+    return EXIT_OK
+
+
+def own_executable() -> str | None:
+    """The absolute path of the running `nlshell`, so the keybinding works even off PATH."""
+    argv0 = sys.argv[0] if sys.argv else ""
+    if os.path.basename(argv0) == "nlshell" and os.path.isabs(argv0):
+        return argv0
+    if os.path.basename(argv0) == "nlshell":
+        return os.path.abspath(argv0) if os.sep in argv0 else None
+    return None
+
+
+# -- `nlshell guard [--format AGENT]` with an event on stdin, before every command an agent runs ---
+# Whatever goes wrong while answering an event exits 2, every agent's "block": never 0 without an
+# answer, and never 1 (which agents ignore).
+def _hook(args: list[str]) -> int | None:
+    """Answer the event on stdin; None when this is not the plain hook form (argparse decides)."""
+    if is_terminal(sys.stdin):
+        return None
+    try:
+        plain, forced = _hook_form(args)
+    except BaseException as e:  # noqa: BLE001 - a broken install must block, not pass
+        return _blocked(e)
+    return answer_event(forced) if plain else None
+
+
+def _hook_form(args: list[str]) -> tuple[bool, str | None]:
+    """(is this the plain hook form, the --format it names)."""
+    if not args:
+        return True, None
+    if len(args) == 2 and args[0] == "--format":
+        name = args[1]
+    elif len(args) == 1 and args[0].startswith("--format="):
+        name = args[0].split("=", 1)[1]
+    else:
+        return False, None
+    from nlshell.guard.formats import NAMES
+
+    return (True, name) if name in NAMES else (False, None)
+
+
+def answer_event(forced: str | None) -> int:
+    """The guard's answer to the event on stdin, in the agent's format (`forced`: --format)."""
+    try:
+        from nlshell.guard import respond
+
+        text, code = respond(sys.stdin.fileno(), forced, os.environ)
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return code
+    except BaseException as e:  # noqa: BLE001 - even Ctrl-C or a broken install must block, not pass
+        return _blocked(e)
+
+
+def _blocked(e: BaseException) -> int:
+    try:
+        sys.stderr.write(f"nlshell guard could not answer ({e.__class__.__name__}); the command is blocked\n")
+    except Exception:  # noqa: BLE001
+        pass
+    return 2
+
+
+# -- everything else: argparse where needed ------------------------------------------------------
 
 
 def _dispatch(argv: list[str]) -> int:

@@ -1,65 +1,14 @@
-"""`nlshell guard`: the coding-agent hook itself (no argparse), and install / uninstall / status.
-
-The hook form, `nlshell guard [--format AGENT]` with an event piped in, runs before every command
-an agent runs, so it is recognised by hand and answered without building argparse. Anything else
-(`--help`, a subcommand, a mistake) gets argparse. Whatever goes wrong while answering an event
-exits 2 — every agent's "block" — never 0 without an answer, and never 1 (which agents ignore).
-"""
+"""`nlshell guard install|uninstall|status AGENT`, `--help`, and the hook itself when it is not in
+its plain form (the plain form, an event piped in, is answered in nlshell.cli before argparse)."""
 
 from __future__ import annotations
 
 import os
 import sys
 
+from nlshell.cli import answer_event
 from nlshell.console import is_terminal, out, out_json, say, visible
 from nlshell.errors import EXIT_OK, UsageError
-
-
-def _forced_format(args: list[str]) -> tuple[bool, str | None]:
-    """(is this the plain hook form, the --format it names)."""
-    if not args:
-        return True, None
-    if len(args) == 2 and args[0] == "--format":
-        name = args[1]
-    elif len(args) == 1 and args[0].startswith("--format="):
-        name = args[0].split("=", 1)[1]
-    else:
-        return False, None
-    from nlshell.guard.formats import NAMES
-
-    return (True, name) if name in NAMES else (False, None)
-
-
-def hook_call(args: list[str]) -> int | None:
-    """Answer the event on stdin; None when `args` are not the plain hook form (argparse decides)."""
-    if is_terminal(sys.stdin):
-        return None
-    try:
-        plain, forced = _forced_format(args)
-    except BaseException as e:  # noqa: BLE001 - a broken install must block, not pass
-        return _blocked(e)
-    return answer_event(forced) if plain else None
-
-
-def answer_event(forced: str | None) -> int:
-    try:
-        from nlshell.guard import respond
-
-        text, code = respond(sys.stdin.fileno(), forced, os.environ)
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return code
-    except BaseException as e:  # noqa: BLE001 - even Ctrl-C or a broken install must block, not pass
-        return _blocked(e)
-
-
-def _blocked(e: BaseException) -> int:
-    """Exit 2, every agent's "block", with one line saying why."""
-    try:
-        sys.stderr.write(f"nlshell guard could not answer ({e.__class__.__name__}); the command is blocked\n")
-    except Exception:  # noqa: BLE001
-        pass
-    return 2
 
 
 DESCRIPTION = (
