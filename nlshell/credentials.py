@@ -28,10 +28,11 @@ def mask(key: str | None) -> str:
     return f"{prefix}…{key[-4:]}"
 
 
-def _keyring_call(fn, *args, deadline: float = KEYRING_DEADLINE):
-    """Run a keyring function with a deadline. Returns (ok, value_or_reason)."""
+def _keyring_call(fn, *args):
+    """Run a keyring function with a deadline (KEYRING_DEADLINE). Returns (ok, value_or_reason)."""
     import threading
 
+    deadline = KEYRING_DEADLINE
     box: dict[str, object] = {}
 
     def work() -> None:

@@ -28,16 +28,18 @@ _SCRUB = (
 )
 
 
-# The end-to-end tier: tests that start nlshell or another program, talk to the fake server, drive
-# a terminal, build the real offline index or walk a whole public corpus. Everything else is pure logic: `pytest -m "not e2e"`
-# runs it in seconds. Marked here, from the fixtures a test uses (pytest lists them transitively)
-# and from the modules whose every test drives real processes, so new tests are marked as they come.
-E2E_FIXTURES = frozenset({"nlshell", "fake_server", "server_env", "bench_data"})
+# The end-to-end tier: tests that start nlshell or another program, talk to a server, drive a
+# terminal or a shell, mount a file system, build the real offline index or walk a whole public
+# corpus. Everything else is pure logic: `pytest -m "not e2e"` runs it in seconds. Marked here, from
+# the fixtures a test uses (pytest lists them transitively) and from the modules whose tests drive
+# real processes, so new tests are marked as they come; any other test carries `@pytest.mark.e2e`.
+E2E_FIXTURES = frozenset({"nlshell", "fake_server", "server_env", "bench_data", "raw_server", "tiny_disk"})
 E2E_MODULES = frozenset(
     """
     test_benchmarks test_confirm test_ecosystem test_faults test_files test_keybinding test_menu_cli
     test_repl test_run test_secrets test_shell_scripts test_signals test_startup test_eval test_fuzz
-    test_offline test_eval_offline
+    test_offline test_eval_offline test_fakeserver test_guard_bench test_guard_install test_output_errors
+    test_preview_git
     """.split()
 )
 
@@ -47,6 +49,35 @@ def pytest_collection_modifyitems(config, items):
         module = item.module.__name__.rpartition(".")[2] if item.module else ""
         if module in E2E_MODULES or E2E_FIXTURES.intersection(item.fixturenames):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(autouse=True)
+def fast_tier_stays_fast(request, monkeypatch):
+    """A test outside the e2e tier starts no Python process (nlshell, a script) and opens no socket.
+
+    Programs nlshell's own checks run read-only (`bash -n`, `git status`) are part of the logic
+    under test and stay allowed; a test that needs more belongs to the e2e tier.
+    """
+    if request.node.get_closest_marker("e2e") is not None:
+        return
+    import socket
+
+    def refuse(what: str):
+        pytest.fail(f"{what} outside the e2e tier: mark the test @pytest.mark.e2e (see tests/conftest.py)",
+                    pytrace=False)
+
+    popen_init = subprocess.Popen.__init__
+
+    def checked_popen(self, args, *rest, **kwargs):
+        program = args if isinstance(args, (str, bytes, os.PathLike)) else (args[0] if args else "")
+        name = os.path.basename(os.fsdecode(program).split()[0] if program else "")
+        if name.startswith("python") or os.fsdecode(program) == sys.executable:
+            refuse(f"a Python process ({name})")
+        popen_init(self, args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", checked_popen)
+    monkeypatch.setattr(socket.socket, "connect", lambda self, address: refuse("a network connection"))
+    monkeypatch.setattr(socket.socket, "bind", lambda self, address: refuse("a listening socket"))
 
 
 @pytest.fixture(autouse=True)

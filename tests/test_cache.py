@@ -134,6 +134,7 @@ for i in range(40):
 """
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("processes", [2, 10])
 def test_concurrent_processes_lose_nothing(tmp_path, processes):
     path = str(tmp_path / "shared.sqlite3")
@@ -151,6 +152,7 @@ def test_concurrent_processes_lose_nothing(tmp_path, processes):
             assert cache.get(f"p{n}-{i}")["command"] == f"echo p{n}-{i}"
 
 
+@pytest.mark.e2e
 def test_cache_module_import_is_light():
     code = "import sys, nlshell.cache; print(','.join(m for m in ('cachetools','sqlite3','httpx','tree_sitter') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()

@@ -387,6 +387,7 @@ def test_dropped_connection_every_time(fake_server, client, waits):
     assert len(fake_server.chat_requests) == 3 and waits == [0.3, 0.8]
 
 
+@pytest.mark.e2e
 def test_connection_refused_names_host_and_port(waits):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -756,6 +757,7 @@ def test_other_errors_are_not_retried(error):
     assert calls == [1]
 
 
+@pytest.mark.e2e
 def test_errors_module_does_not_import_httpx_or_tenacity():
     code = "import sys, nlshell.openrouter.errors; print(sorted({'httpx', 'tenacity'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -31,6 +31,7 @@ def _bin_path() -> str:
 
 
 # -- the "Done when", literally ----------------------------------------------------------
+@pytest.mark.e2e
 @pytest.mark.skipif(not shutil.which("nlshell", path=os.path.dirname(sys.executable)), reason="no console script")
 def test_done_when_commands_literally(isolated_home):
     def sh(command: str) -> subprocess.CompletedProcess:
@@ -57,6 +58,7 @@ def test_done_when_commands_literally(isolated_home):
     assert "not valid JSON" in reason
 
 
+@pytest.mark.e2e
 def test_the_cursor_event_gets_cursors_answer_shape():
     r = run_guard(cursor("rm -rf ~"))
     assert r.returncode == 0, r.stderr
@@ -148,6 +150,7 @@ def test_other_events_and_unknown_json_pass():
     assert decide(claude("rm -rf ~", tool_name="Read"))[1].action == PASS
 
 
+@pytest.mark.e2e
 def test_format_is_detected_and_can_be_forced():
     assert decide(claude("ls"))[0] == "claude-code"
     assert decide(cursor("ls"))[0] == "cursor"
@@ -250,6 +253,7 @@ def test_a_broken_project_file_is_ignored_and_said(isolated_home, tmp_path, cont
     assert f"[ignored {path}:" in decision.summary and problem in decision.summary
 
 
+@pytest.mark.e2e
 def test_a_config_file_that_cannot_be_used_makes_every_answer_ask(isolated_home):
     policy(isolated_home, on_safe="allow", on_dangerous="never")
     for command in ("ls", "rm -rf ~"):
@@ -302,6 +306,7 @@ def test_malformed_or_hostile_input_asks_never_allows(isolated_home, name):
     assert decision.for_person.endswith("; confirm it yourself")
 
 
+@pytest.mark.e2e
 def test_hostile_input_through_the_process(isolated_home):
     policy(isolated_home, on_safe="allow", on_caution="allow")
     huge = b'{"tool_input": {"command": "' + b"a" * (3 * 1024 * 1024) + b'"}}'
@@ -321,6 +326,7 @@ def test_control_characters_never_reach_the_answer_raw(isolated_home):
     assert "\\x1b" in text  # named as an escape
 
 
+@pytest.mark.e2e
 def test_a_malformed_event_is_answered_in_the_agent_the_environment_names():
     for env, shape in (({"CURSOR_VERSION": "1.7.2"}, "permission"), ({"GEMINI_PROJECT_DIR": "/p"}, "decision")):
         r = run_guard(b"{oops", env=env)
@@ -351,6 +357,7 @@ def test_a_rater_that_hangs_crashes_or_raises_costs_an_ask(isolated_home, rater,
     assert why in decision.summary
 
 
+@pytest.mark.e2e
 def test_a_timeout_in_the_real_process_asks_and_leaves_no_process_behind(isolated_home, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
@@ -368,6 +375,7 @@ def test_a_timeout_in_the_real_process_asks_and_leaves_no_process_behind(isolate
     assert leftovers == ""
 
 
+@pytest.mark.e2e
 def test_an_import_failure_blocks_instead_of_passing(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
@@ -390,6 +398,7 @@ def test_the_summary_names_the_reasons_and_the_effects():
     assert guard.summary(Verdict(True, "safe")) == "safe"
 
 
+@pytest.mark.e2e
 def test_the_reason_says_what_a_risky_command_would_touch_in_the_events_directory(isolated_home, tmp_path):
     from treesnap import snapshot
 
@@ -406,6 +415,7 @@ def test_the_reason_says_what_a_risky_command_would_touch_in_the_events_director
     assert "deletes" not in safe.summary  # a safe command is never walked
 
 
+@pytest.mark.e2e
 def test_the_guard_never_runs_the_command(isolated_home, tmp_path):
     marker = tmp_path / "ran"
     for command in (f"touch {marker}", f"echo x > {marker}", f"rm -rf ~ ; touch {marker}"):

@@ -147,6 +147,7 @@ def _answer_and_modules(event) -> tuple[bytes, set[str]]:
     return proc.stdout, set(json.loads(text.rsplit("MODULES ", 1)[1]))
 
 
+@pytest.mark.e2e
 def test_the_answering_process_stays_light_and_a_repeat_is_lighter(isolated_home):
     policy(isolated_home, on_caution="ask")  # a config file exists, as it would once [guard] is set
     (isolated_home.parent / "work" / ".env").write_text("OPENROUTER_API_KEY=sk-or-v1-x\n")  # never read
@@ -159,6 +160,7 @@ def test_the_answering_process_stays_light_and_a_repeat_is_lighter(isolated_home
     assert sorted(m for m in modules if m in ("httpx", "prompt_toolkit", "keyring", "dotenv", "argparse")) == []
 
 
+@pytest.mark.e2e
 def test_a_repeat_does_not_run_the_rater_at_all(isolated_home, tmp_path):
     assert run_guard(claude("git log --oneline -5")).stdout == b""
     site = tmp_path / "site"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "nlshell"
 # The front ends, each with the pieces it is made of (the menu's screen, terminal and editor; the
 # REPL's prompt, keys and history): only these may draw on prompt_toolkit or the terminal.
@@ -110,3 +112,17 @@ def test_a_test_of_the_process_is_end_to_end(request, nlshell):
 
 def test_a_test_of_pure_logic_is_in_the_fast_tier(request):
     assert request.node.get_closest_marker("e2e") is None
+
+
+def test_a_fast_test_can_start_neither_nlshell_nor_a_server():
+    import socket
+    import subprocess
+    import sys
+
+    with pytest.raises(pytest.fail.Exception, match="outside the e2e tier"):
+        subprocess.run([sys.executable, "-m", "nlshell", "--version"])
+    with pytest.raises(pytest.fail.Exception, match="outside the e2e tier"):
+        socket.create_connection(("127.0.0.1", 9))
+    with socket.socket() as server, pytest.raises(pytest.fail.Exception, match="outside the e2e tier"):
+        server.bind(("127.0.0.1", 0))
+    assert subprocess.run(["bash", "-n", "-c", "true"]).returncode == 0  # what the checks run themselves

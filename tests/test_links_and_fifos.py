@@ -168,6 +168,7 @@ def test_a_fifo_in_place_of_a_store_never_blocks(fake_server, server_env, store)
     assert stat.S_ISFIFO(os.lstat(store_paths()[store]).st_mode)
 
 
+@pytest.mark.e2e
 def test_tab_completion_never_hangs_on_a_fifo_model_list():
     os.makedirs(store_paths()["models"].parent, exist_ok=True)
     os.mkfifo(store_paths()["models"])
@@ -206,6 +207,7 @@ def test_endless_stdin_as_a_request_is_refused(fake_server, server_env, producer
     assert fake_server.requests == []
 
 
+@pytest.mark.e2e
 def test_endless_stdin_as_a_key_is_refused(tmp_path):
     source = endless("cat", "/dev/zero")
     try:

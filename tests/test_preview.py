@@ -251,6 +251,7 @@ print(json.dumps([e.as_json() for e in preview("rm -rf build", sys.argv[1])]))
 AS_A_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search", "--"]
 
 
+@pytest.mark.e2e
 def test_unreadable_directories_are_counted_as_such_not_errors(work, untouched):  # noqa: F811
     import json
     import shutil

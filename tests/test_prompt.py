@@ -251,6 +251,7 @@ def test_explain_messages():
     assert messages[1]["content"].endswith("\ntar -xzvf a.tgz")
 
 
+@pytest.mark.e2e
 def test_import_stays_light():
     """prompt.py is on the cache-hit path: loading it must not pull heavy or banned modules."""
     code = (

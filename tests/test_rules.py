@@ -95,6 +95,7 @@ def test_a_reason_never_fails_over_a_field_nobody_gave():
     assert UNFILLED.search(rule.say({"what": "a.txt"}))
 
 
+@pytest.mark.e2e
 def test_the_first_rating_may_come_from_several_threads_at_once():
     """The rules load on the first rating; threads rating at once (benchmarks/eval.py) share one load."""
     import subprocess

@@ -101,6 +101,7 @@ def test_read_option(args, name, value, after):
     assert (option.name, option.value, option.next) == (name, value, after)
 
 
+@pytest.mark.e2e
 def test_characters_that_crash_the_grammar_are_read_as_a_replacement(tmp_path):
     """tree-sitter-bash 0.25 segfaults, now and then, on `{` and a code point past plane 3."""
     import subprocess

@@ -177,6 +177,7 @@ def test_config_help_names_trust(nlshell):
     assert "trust" in r.stdout and "untrust" in r.stdout
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("line, expected", [("nlshell config t", "trust"), ("nlshell config u", "untrust"),
                                             ("nlshell config trust ", "")])
 def test_bash_completes_trust_and_then_a_directory(line, expected):
@@ -193,6 +194,7 @@ def test_bash_completes_trust_and_then_a_directory(line, expected):
     assert f"<<{expected}>>" in proc.stdout, proc  # (nothing offered: bash's -o default gives file names)
 
 
+@pytest.mark.e2e
 def test_fish_completes_trust_and_then_a_directory():
     import shutil
     import subprocess
