@@ -82,6 +82,14 @@ def test_the_core_never_imports_prompt_toolkit_or_a_front_end():
         assert not any(_is_under(m, front) for m in found for front in FRONT_ENDS), module
 
 
+def test_each_subcommand_stands_alone():
+    """One module per subcommand (cli/commands/): what two of them share lives in cli/, not in each other."""
+    commands = {m for m in MODULES if m.startswith("nlshell.cli.commands.")}
+    assert {"nlshell.cli.commands.request", "nlshell.cli.commands.check", "nlshell.cli.commands.guard"} <= commands
+    for module in commands:
+        assert {m for m in imports_of(module) if m in commands and m != module} == set(), module
+
+
 def test_no_import_cycle():
     graph = {m: {i for i in imports_of(m) if i in MODULES and i != m} for m in MODULES}
     # A package's own __init__ is imported before its modules; importing it back is no cycle.

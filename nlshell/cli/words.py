@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from nlshell.cli.flags import names
 
+MAX_REQUEST = 4_000  # characters: a request (or a command to explain) is a few sentences, not a file
+# check and explain: a command's words may come unquoted; the shell still expands ~ * $ first.
+COMMAND_HELP = "the command; quote it if it has ~ * $ | ; or quotes (plain words need none)"
+
 
 def first_word(argv: list[str], *, value_flags: tuple = (), flags: tuple | None = None) -> int | None:
     """Index of the first word that is not an option; None if there is none or `--` comes first.

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from nlshell.cli import flags
 from nlshell.cli.parser import subcommand_parser
-from nlshell.cli.words import maybe_a_request, options_then_words
+from nlshell.cli.words import COMMAND_HELP, maybe_a_request, options_then_words
 from nlshell.console import clean_text, out, out_json, say, visible
-
-COMMAND_HELP = "the command; quote it if it has ~ * $ | ; or quotes (plain words need none)"
 
 
 def run(argv: list[str], global_args) -> int:

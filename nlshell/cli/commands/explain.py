@@ -5,12 +5,10 @@ from __future__ import annotations
 import sys
 
 from nlshell.cli import flags
-from nlshell.cli.commands.check import COMMAND_HELP
-from nlshell.cli.commands.request import MAX_REQUEST
 from nlshell.cli.context import pipeline as make_pipeline
 from nlshell.cli.context import settings as make_settings
 from nlshell.cli.parser import subcommand_parser
-from nlshell.cli.words import maybe_a_request, options_then_words
+from nlshell.cli.words import COMMAND_HELP, MAX_REQUEST, maybe_a_request, options_then_words
 from nlshell.console import clean_text, is_terminal, visible, write
 from nlshell.errors import EXIT_OK, NlshellError, UsageError
 

@@ -12,10 +12,9 @@ import sys
 
 from nlshell.cli.context import pipeline as make_pipeline
 from nlshell.cli.context import settings as make_settings
+from nlshell.cli.words import MAX_REQUEST
 from nlshell.console import clean_text, is_terminal, out, out_json, read_stdin, say, use_color, visible, warn
 from nlshell.errors import EXIT_OK, DangerousCommandError, InvalidCommandError, TemplateError, UsageError
-
-MAX_REQUEST = 4_000  # characters: a request is a few sentences, not a file
 
 
 def run(args) -> int:
