@@ -1,4 +1,4 @@
-"""Typed errors raised by the core; `cli.py` alone turns them into one line and an exit code.
+"""Typed errors raised by the core; `nlshell.cli` alone turns them into one line and an exit code.
 
 Each error carries what went wrong (`message`) and what to do about it (`hint`), so every front
 (one-shot, REPL, keybinding) can say the same thing the same way. Kept free of heavy imports:
