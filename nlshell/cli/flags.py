@@ -10,8 +10,6 @@ Stdlib only and cheap to import: it is read on every request.
 
 from __future__ import annotations
 
-from nlshell.shells import SHELLS
-
 SWITCH = "switch"  # on or off (argparse's store_true)
 VALUE = "value"  # takes the next word (or `--name=value`)
 COUNT = "count"  # a whole number of 1 or more
@@ -22,7 +20,7 @@ class Flag:
     """One option: its spellings, what it takes, where argparse puts it, and its help line.
 
     `choices` may be a function returning them, for choices that live in a module not worth
-    importing until argparse needs them. `hidden` options work but are not shown in `--help`.
+    importing until the option is used. `hidden` options work but are not shown in `--help`.
     """
 
     __slots__ = ("names", "kind", "help", "dest", "metavar", "choices", "hidden")
@@ -49,6 +47,12 @@ class Flag:
         return f"Flag({'/'.join(self.names)})"
 
 
+def _shells() -> tuple:
+    from nlshell.shells import SHELLS
+
+    return SHELLS
+
+
 def _agent_formats() -> tuple:
     from nlshell.guard.formats import NAMES
 
@@ -62,7 +66,7 @@ REQUEST = (
     Flag("-m", "--model", kind=VALUE, metavar="MODEL", help="model for this call (default: OPENROUTER_MODEL or config)"),
     Flag("--no-cache", help="ask afresh: skip the cache and history answers (the new one is still stored)"),
     Flag("--offline", help="answer from the offline index and your history only"),
-    Flag("--widget", kind=VALUE, metavar="SHELL", choices=SHELLS, help="keybinding mode: print exactly the text for the buffer"),
+    Flag("--widget", kind=VALUE, metavar="SHELL", choices=_shells, help="keybinding mode: print exactly the text for the buffer"),
     Flag("--quiet", help="no REPL banner"),
     Flag("--no-color", help="no colour (as NO_COLOR)"),
     Flag("--version", kind=VERSION, help="show program's version number and exit"),
