@@ -188,6 +188,8 @@ def test_wheel_carries_scripts_and_data(tmp_path):
     assert any(n.startswith("nlshell/data/tldr") for n in names)
     metadata = next(n for n in names if n.endswith("entry_points.txt"))
     assert "nlshell = nlshell.__main__:main" in zipfile.ZipFile(wheel).read(metadata).decode()
+    modules = {str(p.relative_to(REPO)) for p in (REPO / "nlshell").rglob("*.py") if "__pycache__" not in p.parts}
+    assert sorted(modules - names) == []  # every module of every package, however the tree is split
 
 
 @pytest.mark.parametrize("variable, flag", [("NO_COLOR", None), (None, "--no-color")])
