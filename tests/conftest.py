@@ -39,7 +39,7 @@ E2E_MODULES = frozenset(
     test_benchmarks test_confirm test_ecosystem test_faults test_files test_keybinding test_menu_cli
     test_repl test_run test_secrets test_shell_scripts test_signals test_startup test_eval test_fuzz
     test_offline test_eval_offline test_fakeserver test_guard_bench test_guard_install test_output_errors
-    test_preview_git
+    test_preview_git test_preview_cli
     """.split()
 )
 
@@ -53,7 +53,8 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def fast_tier_stays_fast(request, monkeypatch):
-    """A test outside the e2e tier starts no Python process (nlshell, a script) and opens no socket.
+    """A test outside the e2e tier starts no Python process (nlshell, a script), drives no terminal
+    and opens no socket.
 
     Programs nlshell's own checks run read-only (`bash -n`, `git status`) are part of the logic
     under test and stay allowed; a test that needs more belongs to the e2e tier.
@@ -76,6 +77,7 @@ def fast_tier_stays_fast(request, monkeypatch):
         popen_init(self, args, *rest, **kwargs)
 
     monkeypatch.setattr(subprocess.Popen, "__init__", checked_popen)
+    monkeypatch.setattr(os, "forkpty", lambda: refuse("a terminal (a process in a pty)"))
     monkeypatch.setattr(socket.socket, "connect", lambda self, address: refuse("a network connection"))
     monkeypatch.setattr(socket.socket, "bind", lambda self, address: refuse("a listening socket"))
 

@@ -123,6 +123,7 @@ def test_a_test_of_pure_logic_is_in_the_fast_tier(request):
 
 
 def test_a_fast_test_can_start_neither_nlshell_nor_a_server():
+    import pty
     import socket
     import subprocess
     import sys
@@ -133,4 +134,6 @@ def test_a_fast_test_can_start_neither_nlshell_nor_a_server():
         socket.create_connection(("127.0.0.1", 9))
     with socket.socket() as server, pytest.raises(pytest.fail.Exception, match="outside the e2e tier"):
         server.bind(("127.0.0.1", 0))
+    with pytest.raises(pytest.fail.Exception, match="outside the e2e tier"):
+        pty.fork()  # what pexpect does to drive a terminal
     assert subprocess.run(["bash", "-n", "-c", "true"]).returncode == 0  # what the checks run themselves
