@@ -68,16 +68,25 @@ def printf_output(fmt: str, args: list) -> str:
     return "".join(out)
 
 
+def echo_options(texts: list) -> tuple:
+    """(the words echo prints, whether it decodes escapes): `-n`, `-e`, `-E` before them are options."""
+    interpret = False
+    k = 0
+    while k < len(texts) and re.fullmatch(r"-[neE]+", texts[k]):
+        interpret = interpret or "e" in texts[k]
+        k += 1
+    return texts[k:], interpret
+
+
 def printed(cmd) -> list | None:
     """What `echo`/`printf` print, as Words (a word known only at run time stays one Word, in
     order); None for any other program or output that cannot be worked out."""
     name = cmd.name
     args = list(cmd.args)
     if name == "echo":
-        interpret = False
-        while args and args[0].literal and re.fullmatch(r"-[neE]+", args[0].text):
-            interpret = interpret or "e" in args[0].text
-            args = args[1:]
+        leading = next((k for k, a in enumerate(args) if not a.literal), len(args))
+        rest, interpret = echo_options([a.text for a in args[:leading]])
+        args = args[leading - len(rest) :]
         if all(a.literal for a in args):
             text = " ".join(a.text for a in args)
             return [Word(decode_escapes(text, echo=True) if interpret else text)]

@@ -6,7 +6,7 @@ import codecs
 import re
 
 from nlshell.shell.model import Word
-from nlshell.shell.printing import decode_escapes, printf_output
+from nlshell.shell.printing import decode_escapes, echo_options, printf_output
 
 MAX_ALTERNATIVES = 256  # values one word can take through loop variables; more are not checked
 
@@ -185,11 +185,8 @@ def _echoed(node) -> str | None:
         return None
     name, args = parts[0].text, [w.text for w in parts[1:]]
     if name == "echo":
-        interpret = False
-        while args and re.fullmatch(r"-[neE]+", args[0]):
-            interpret = interpret or "e" in args[0]
-            args = args[1:]
-        text = " ".join(args)
+        words, interpret = echo_options(args)
+        text = " ".join(words)
         return (decode_escapes(text, echo=True) if interpret else text).rstrip("\n")
     if name == "printf" and args:
         return printf_output(args[0], args[1:]).rstrip("\n")
