@@ -135,6 +135,7 @@ def _raise(*_args):
         ("program", "rm -rf ./build"),  # a program's rule function
         ("hook", "ls > out.txt"),  # a command hook
         ("row", "git push"),  # a declarative row's condition
+        ("fallback", "sh -c 'rm -rf ./build'"),  # a fallback (shells and interpreters)
     ],
 )
 def test_a_failing_rule_rates_dangerous_and_the_others_still_run(monkeypatch, registry, command):
@@ -149,6 +150,9 @@ def test_a_failing_rule_rates_dangerous_and_the_others_still_run(monkeypatch, re
     elif registry == "hook":
         monkeypatch.setitem(book.HOOKS, "command", [_raise, *book.HOOKS["command"]])
         kept = "writes.overwrite"
+    elif registry == "fallback":
+        monkeypatch.setattr(book, "FALLBACKS", [_raise, *book.FALLBACKS])
+        kept = "files.delete"  # the code `sh -c` runs is rated all the same
     else:
         failing = book.Row("git.failing", CAUTION, "never said", "git", "push", when=_raise)
         monkeypatch.setitem(book.ROWS, "git", [failing, *book.ROWS["git"]])

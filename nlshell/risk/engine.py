@@ -26,6 +26,7 @@ from nlshell.shell.options import parse as parse_options
 from nlshell.shell.tools import SUBCOMMAND_TOOLS, dry_run, grammar_of
 
 MAX_REASONS = 6  # shown; the level and the rule ids count every finding
+FAILED = object()  # what a guarded rule gives back when it raised
 _UNSEEN_RULES = {NESTED_TOO_DEEP: "shell.too-deep", TOO_MANY_VALUES: "shell.too-many-values"}
 
 
@@ -174,15 +175,20 @@ class Rater:
         for unseen in self.script.unseen:
             self.add(_UNSEEN_RULES[unseen])
 
-    def call(self, fn, *args) -> None:
-        """Run one rule function `fn(self, *args)`; if it raises, the rating is dangerous ("could not
-        check"), and the other rules still run."""
+    def guarded(self, rule, cmd: Command | None, fn, *args):
+        """`fn(*args)`; if it raises, the rating is dangerous ("could not check": `rule` failed on
+        `cmd`), the other rules still run, and FAILED comes back instead of a value."""
         try:
-            fn(self, *args)
+            return fn(*args)
         except RecursionError:
             raise  # too deep: `rate` says so
         except Exception:  # noqa: BLE001 - one failing rule never stops the rating or clears it
-            self.failed(fn, next((a for a in args if isinstance(a, Command)), None))
+            self.failed(rule, cmd)
+            return FAILED
+
+    def call(self, fn, *args) -> None:
+        """Run one rule function `fn(self, *args)`, guarded."""
+        self.guarded(fn, next((a for a in args if isinstance(a, Command)), None), fn, self, *args)
 
     def command(self, cmd: Command) -> None:
         for fn in book.HOOKS["command"]:
@@ -222,14 +228,8 @@ class Rater:
         if rows:
             parsed = parse_options(cmd.args, grammar_of(name))
             for row in rows:
-                try:
-                    fields = row.match(cmd, parsed)
-                except RecursionError:
-                    raise
-                except Exception:  # noqa: BLE001 - see `call`; the next rows are still tried
-                    self.failed(row.id, cmd)
-                    continue
-                if fields is not None:
+                fields = self.guarded(row.id, cmd, row.match, cmd, parsed)
+                if fields is not None and fields is not FAILED:  # a failing row: the next are tried
                     self.add(row.id, cmd, **fields)
                     return
         functions = book.PROGRAMS.get(name) or [fn for prefix, fn in book.PREFIXES if name.startswith(prefix)]
@@ -238,15 +238,7 @@ class Rater:
         if functions or rows:
             return
         for fn in book.FALLBACKS:
-            handled = False
-            try:
-                handled = fn(self, cmd)
-            except RecursionError:
-                raise
-            except Exception:  # noqa: BLE001 - see `call`
-                self.failed(fn, cmd)
-                return
-            if handled:
+            if self.guarded(fn, cmd, fn, self, cmd):  # handled it (or failed: dangerous already)
                 return
         for fn in book.UNKNOWN:
             self.call(fn, cmd)
