@@ -31,7 +31,7 @@ PARALLEL = Grammar(
 SEPARATORS = frozenset({":::", "::::", ":::+", "::::+"})
 MAX_INVOCATIONS = 64  # command lines built from one input; more are not looked at one by one
 
-_PARALLEL_REPLACE = re.compile(r"\{(?:\d+)?(?:\.|/|//|/\.|#|%)?\}")
+PARALLEL_REPLACE = re.compile(r"\{(?:\d+)?(?:\.|/|//|/\.|#|%)?\}")
 _DELIMITERS = {"\\n": "\n", "\\0": "\0", "\\t": "\t", "\\x00": "\0"}
 
 
@@ -44,8 +44,7 @@ def feed_of(tool: str, options: list, rest: list) -> tuple:
     grammar = XARGS if tool == "xargs" else PARALLEL
     i = 0
     while i < len(options):
-        w = options[i]
-        t = w.text
+        t = options[i].text
         if tool == "xargs" and t.startswith("-") and not t.startswith("--") and _optional_replace(feed, t):
             i += 1
             continue
@@ -165,7 +164,7 @@ def _parallel_line(feed: Feed, argv: list, combo: tuple) -> str:
     quoted = [shlex.quote(w.text) for w in combo]
     if feed.replace and feed.replace in line:
         return line.replace(feed.replace, " ".join(quoted))
-    if _PARALLEL_REPLACE.search(line):
+    if PARALLEL_REPLACE.search(line):
 
         def value(m) -> str:
             digits = re.match(r"\{(\d+)", m.group(0))
@@ -174,7 +173,7 @@ def _parallel_line(feed: Feed, argv: list, combo: tuple) -> str:
                 return quoted[k] if 0 <= k < len(quoted) else ""
             return " ".join(quoted)
 
-        return _PARALLEL_REPLACE.sub(value, line)
+        return PARALLEL_REPLACE.sub(value, line)
     return " ".join([line, *quoted])
 
 

@@ -18,7 +18,7 @@ from nlshell.risk.book import Rule, hook
 from nlshell.risk.facts import fed_input, is_download
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.shell.builtins import SHELLS
-from nlshell.shell.feeds import invocations, split_input
+from nlshell.shell.feeds import PARALLEL_REPLACE, invocations, split_input
 from nlshell.shell.interpreters import shell_invocation
 from nlshell.shell.model import Command
 
@@ -28,7 +28,6 @@ RULES = [
     Rule("feeds.run-lines", CAUTION, "{tool} runs the lines of {source} as commands"),
 ]
 
-_PARALLEL_REPLACE = re.compile(r"\{(?:\d+)?(?:\.|/|//|/\.|#|%)?\}")
 _COMMAND_POSITION = re.compile(r"""^[\s;(]*(?:eval\s+)?["']?""")
 _OPAQUE_PRODUCERS = frozenset({"base64", "base32", "basenc", "xxd", "openssl", "gpg", "rev", "history", "fc"})
 
@@ -80,7 +79,7 @@ def _leads(text: str, feed) -> bool:
     head = _COMMAND_POSITION.sub("", text, count=1)
     if feed.replace:
         return head.startswith(feed.replace)
-    return feed.tool == "parallel" and _PARALLEL_REPLACE.match(head) is not None
+    return feed.tool == "parallel" and PARALLEL_REPLACE.match(head) is not None
 
 
 def rate_line(ctx, cmd, argv: list) -> None:
