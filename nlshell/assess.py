@@ -1,11 +1,15 @@
 """One parse, then both checks: is the command real shell here (validate), and how much can it
-hurt (risk). The front ends (one-shot, REPL, keybinding, `check`) all ask this one function."""
+hurt (risk). The front ends (one-shot, REPL, keybinding, `check`) all ask this one function.
+
+The user's shell decides the syntax: zsh and fish text is read as the bash it means
+(shell/dialects.py) before the parse; the syntax check itself asks the user's shell."""
 
 from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
 
+from nlshell.shell.dialects import as_bash
 from nlshell.shell.parser import parse
 from nlshell.validate import Which, collect, shell_name, validate
 
@@ -31,13 +35,14 @@ def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) ->
     from nlshell.risk import rate
 
     usable = bool(command.strip()) and "\x00" not in command
-    tree = parse(command) if usable else None
-    script = collect(command, tree) if usable else None
+    text = (as_bash(command, shell_name(shell)) or command) if usable else command
+    tree = parse(text) if usable else None
+    script = collect(text, tree) if usable else None
     validation = validate(command, shell, which=which, tree=tree, script=script)
-    # bash accepts what the grammar could not parse (`cat <<EOF; rm -rf ~`): that part was never
-    # seen by the rules, so the rating says so and is dangerous.
+    # The shell accepts what the grammar could not parse (`cat <<EOF; rm -rf ~`): that part was
+    # never seen by the rules, so the rating says so and is dangerous.
     unparsed = tree is not None and tree.root_node.has_error and validation.valid
-    rating = rate(command if usable else "", tree=tree, script=script, unparsed=unparsed)
+    rating = rate(text if usable else "", tree=tree, script=script, unparsed=unparsed)
     from nlshell.placeholders import find, problem
 
     holes = find(command, shell_name(shell))  # a template is not a command, whatever its syntax

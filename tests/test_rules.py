@@ -26,12 +26,15 @@ def everything_installed(name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("family", "command", "level", "rule", "fires"),
+    ("family", "command", "level", "rule", "fires", "shell"),
     EXAMPLES,
-    ids=[f"{'' if fires else 'not '}{rule}: {command[:60]}" for _family, command, _level, rule, fires in EXAMPLES],
+    ids=[
+        f"{'' if fires else 'not '}{rule}: {command[:60]}{'' if shell == 'bash' else f' ({shell})'}"
+        for _family, command, _level, rule, fires, shell in EXAMPLES
+    ],
 )
-def test_example(family, command, level, rule, fires):
-    result = assess(command, which=everything_installed)
+def test_example(family, command, level, rule, fires, shell):
+    result = assess(command, shell, which=everything_installed)
     assert result.risk == level, (command, result.risk, result.reasons, result.rules)
     assert not any(UNFILLED.search(reason) for reason in result.reasons), result.reasons
     if fires:
@@ -42,18 +45,19 @@ def test_example(family, command, level, rule, fires):
 
 def test_every_rule_has_a_positive_and_a_negative_example():
     positive, negative = collections.defaultdict(int), collections.defaultdict(int)
-    for _family, _command, _level, rule, fires in EXAMPLES:
+    for _family, _command, _level, rule, fires, _shell in EXAMPLES:
         (positive if fires else negative)[rule] += 1
     missing = [
         (rule, "positive" if not positive[rule] else "negative")
-        for rule in sorted(book.RULES)
+        for rule in sorted(set(book.RULES) - book.WITHOUT_EXAMPLES)
         if not positive[rule] or not negative[rule]
     ]
     assert missing == []
+    assert book.WITHOUT_EXAMPLES == {"shell.check-failed"}  # each has a test of its own, below
 
 
 def test_examples_name_rules_that_exist_at_their_own_level():
-    for family, command, level, rule, fires in EXAMPLES:
+    for family, command, level, rule, fires, _shell in EXAMPLES:
         assert rule in book.RULES, (family, command, rule)
         if fires:
             assert book.RULES[rule].level.rank <= level.rank, (command, rule)
@@ -120,3 +124,52 @@ def test_the_first_rating_may_come_from_several_threads_at_once():
     for _ in range(3):
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
         assert proc.stdout.strip() == "[] ['dangerous']", proc.stdout + proc.stderr
+
+
+def _raise(*_args):
+    raise ValueError("a defect in a rule")
+
+
+@pytest.mark.parametrize(
+    ("registry", "command"),
+    [
+        ("program", "rm -rf ./build"),  # a program's rule function
+        ("hook", "ls > out.txt"),  # a command hook
+        ("row", "git push"),  # a declarative row's condition
+        ("fallback", "sh -c 'rm -rf ./build'"),  # a fallback (shells and interpreters)
+    ],
+)
+def test_a_failing_rule_rates_dangerous_and_the_others_still_run(monkeypatch, registry, command):
+    """A rule that raises never stops the rating and never lets the command through: the rating
+    is dangerous ("could not check"), and what the other rules found is still there."""
+    from nlshell.risk import DANGEROUS, rate
+
+    book.load()
+    if registry == "program":
+        monkeypatch.setitem(book.PROGRAMS, "rm", [_raise, *book.PROGRAMS["rm"]])
+        kept = "files.delete"
+    elif registry == "hook":
+        monkeypatch.setitem(book.HOOKS, "command", [_raise, *book.HOOKS["command"]])
+        kept = "writes.overwrite"
+    elif registry == "fallback":
+        monkeypatch.setattr(book, "FALLBACKS", [_raise, *book.FALLBACKS])
+        kept = "files.delete"  # the code `sh -c` runs is rated all the same
+    else:
+        failing = book.Row("git.failing", CAUTION, "never said", "git", "push", when=_raise)
+        monkeypatch.setitem(book.ROWS, "git", [failing, *book.ROWS["git"]])
+        kept = "git.push"  # the rows after the failing one are still tried
+    rating = rate(command)
+    assert rating.risk == DANGEROUS
+    assert "shell.check-failed" in rating.rules
+    assert any("could not check" in reason for reason in rating.reasons)
+    assert kept in rating.rules  # the other rules still ran
+
+
+def test_a_command_the_rater_cannot_read_is_dangerous(monkeypatch):
+    """A failure before any rule runs (reading the command) is not a pass either."""
+    from nlshell.risk import DANGEROUS, engine, rate
+
+    monkeypatch.setattr(engine, "script_of", _raise)
+    rating = rate("ls -la")
+    assert rating.risk == DANGEROUS
+    assert rating.rules == ["shell.check-failed"]

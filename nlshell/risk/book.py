@@ -9,7 +9,8 @@ A family of rules is one module in `rules/` (files, disks, git, kubernetes, ...)
 - functions registered with `@program(...)` (run when none of the program's rows matched) or
   `@hook(...)` (every command, redirect, assignment, pipeline stage, the whole script).
 - `EXAMPLES`: (command, level, rule id) rows beside the rules; `"not <id>"` marks a look-alike
-  the rule must leave alone. tests/test_rules.py runs them all.
+  the rule must leave alone; a fourth item names the shell whose syntax the command is in
+  (`"fish"`, `"zsh"`; bash when absent). tests/test_rules.py runs them all.
 
 Nothing here is loaded until the first rating (`load`).
 """
@@ -146,8 +147,8 @@ def has_option(parsed, option: str) -> bool:
 # -- the registry --------------------------------------------------------------------------------
 
 FAMILIES = (
-    "shell", "files", "writes", "disks", "permissions", "network", "transfers", "processes", "services", "firewall", "history",
-    "packages", "git", "containers", "databases", "cloud", "kubernetes", "interpreters", "oneliners",
+    "shell", "files", "writes", "disks", "permissions", "network", "http", "transfers", "processes", "services", "firewall", "history",
+    "packages", "git", "containers", "databases", "cloud", "kubernetes", "interpreters", "oneliners", "feeds",
 )
 
 RULES: dict = {}  # id -> Rule (rows included)
@@ -156,6 +157,8 @@ PROGRAMS: dict = {}  # program -> [function(ctx, cmd)]: when none of its rows ma
 PREFIXES: list = []  # (name prefix, function): `mkfs.ext4`, `mkfs.vfat`
 HOOKS: dict = {"command": [], "redirect": [], "assignment": [], "pipe": [], "script": [], "code": []}
 FALLBACKS: list = []  # function(ctx, cmd) -> bool: programs no rule names (shells, interpreters)
+UNKNOWN: list = []  # function(ctx, cmd): a program no rule, function or fallback knows
+WITHOUT_EXAMPLES: set = set()  # rule ids no command can show (each module says why, in its own tests)
 
 _loaded = False
 _LOADING = threading.Lock()
@@ -191,6 +194,12 @@ def fallback(fn):
     return fn
 
 
+def unknown_program(fn):
+    """Register a function for a program nothing else in the book knows (what its words say)."""
+    UNKNOWN.append(fn)
+    return fn
+
+
 def load() -> None:
     """Import every family and register its rules (once per process, on the first rating, which
     may happen in several threads at once)."""
@@ -216,18 +225,21 @@ def load() -> None:
             for row in getattr(module, "ROWS", ()):
                 for tool in row.tools:
                     rows.setdefault(tool, []).append(row)
+            WITHOUT_EXAMPLES.update(getattr(module, "WITHOUT_EXAMPLES", ()))
         RULES.update(rules)
         ROWS.update(rows)
         _loaded = True
 
 
 def examples() -> list:
-    """(family, command, level, rule id, whether the rule must fire) for every family's EXAMPLES."""
+    """(family, command, level, rule id, whether the rule must fire, shell) for every family's
+    EXAMPLES. An example is (command, level, rule) in bash, or (command, level, rule, shell) for
+    text in another shell's syntax (`"fish"`, `"zsh"`)."""
     load()
     found = []
     for family in FAMILIES:
         module = importlib.import_module(f"nlshell.risk.rules.{family}")
-        for command, level, rule in getattr(module, "EXAMPLES", ()):
+        for command, level, rule, *shell in getattr(module, "EXAMPLES", ()):
             negative = rule.startswith("not ")
-            found.append((family, command, level, rule[4:] if negative else rule, not negative))
+            found.append((family, command, level, rule[4:] if negative else rule, not negative, *(shell or ["bash"])))
     return found

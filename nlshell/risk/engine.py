@@ -7,8 +7,9 @@ interpreters). Then each pipeline stage gets the pipe hooks and the whole script
 A finding carries its rule's id, level and reason; the rating is the worst level found.
 
 Nothing is ever cleared for not being looked at: code nested past the depth limit, words with
-more values than can be checked, and text the parser could not read that the shell accepts are
-each a dangerous finding of their own.
+more values than can be checked, text the parser could not read that the shell accepts, and a
+rule that fails (raises) are each a dangerous finding of their own; a failing rule never stops
+the others.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from nlshell.risk.paths import places
 from nlshell.shell.collect import MAX_CODE_DEPTH, script_of
 from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, Command, Script
 from nlshell.shell.options import parse as parse_options
-from nlshell.shell.tools import SUBCOMMAND_TOOLS, grammar_of
+from nlshell.shell.tools import SUBCOMMAND_TOOLS, dry_run, grammar_of
 
 MAX_REASONS = 6  # shown; the level and the rule ids count every finding
+FAILED = object()  # what a guarded rule gives back when it raised
 _UNSEEN_RULES = {NESTED_TOO_DEEP: "shell.too-deep", TOO_MANY_VALUES: "shell.too-many-values"}
 
 
@@ -68,6 +70,9 @@ def rate(command: str, *, tree=None, script: Script | None = None, depth: int = 
     except RecursionError:  # nesting deeper than Python's stack: what is inside was not seen
         rater = Rater(Script(source=command), depth)
         rater.add("shell.too-deep")
+    except Exception:  # noqa: BLE001 - a command the rater cannot read is not cleared
+        rater = Rater(Script(source=command), depth)
+        rater.add("shell.check-failed", where="reading the command")
     rating = rater.result()
     if unparsed and rating.risk != DANGEROUS:
         rater.add("shell.unparsed")
@@ -93,6 +98,11 @@ class Rater:
         if cmd is not None and cmd.remote:
             reason = "on the remote host: " + reason
         self.found.append(Finding(rule.level, rule.id, reason))
+
+    def failed(self, fn, cmd: Command | None = None) -> None:
+        """A rule raised: what it would have found is unknown, so the command is not cleared."""
+        where = fn if isinstance(fn, str) else getattr(fn, "__name__", "a rule")
+        self.add("shell.check-failed", cmd, where=f"the rule `{where}`" + (f" on `{cmd.name}`" if cmd and cmd.name else ""))
 
     def merge(self, rating: Rating, cmd: Command | None = None) -> None:
         """Take the findings of code this command runs (a string, an alias body, a trap)."""
@@ -159,21 +169,36 @@ class Rater:
                 if cmd.stage:
                     upstream = [s for s in members if s.stage < cmd.stage]
                     for fn in book.HOOKS["pipe"]:
-                        fn(self, cmd, upstream)
+                        self.call(fn, cmd, upstream)
         for fn in book.HOOKS["script"]:
-            fn(self)
+            self.call(fn)
         for unseen in self.script.unseen:
             self.add(_UNSEEN_RULES[unseen])
 
+    def guarded(self, rule, cmd: Command | None, fn, *args):
+        """`fn(*args)`; if it raises, the rating is dangerous ("could not check": `rule` failed on
+        `cmd`), the other rules still run, and FAILED comes back instead of a value."""
+        try:
+            return fn(*args)
+        except RecursionError:
+            raise  # too deep: `rate` says so
+        except Exception:  # noqa: BLE001 - one failing rule never stops the rating or clears it
+            self.failed(rule, cmd)
+            return FAILED
+
+    def call(self, fn, *args) -> None:
+        """Run one rule function `fn(self, *args)`, guarded."""
+        self.guarded(fn, next((a for a in args if isinstance(a, Command)), None), fn, self, *args)
+
     def command(self, cmd: Command) -> None:
         for fn in book.HOOKS["command"]:
-            fn(self, cmd)
+            self.call(fn, cmd)
         for redirect in cmd.redirects:
             for fn in book.HOOKS["redirect"]:
-                fn(self, cmd, redirect)
+                self.call(fn, cmd, redirect)
         for name, value in cmd.assignments.items():
             for fn in book.HOOKS["assignment"]:
-                fn(self, cmd, name, value)
+                self.call(fn, cmd, name, value)
         name = cmd.name
         if not name:
             return
@@ -182,7 +207,7 @@ class Rater:
                 key, eq, value = a.text.partition("=")
                 if eq and _NAME.fullmatch(key):
                     for fn in book.HOOKS["assignment"]:
-                        fn(self, cmd, key, value)
+                        self.call(fn, cmd, key, value)
         if name in ("cd", "pushd") and cmd.depth == 0:
             target = cmd.args[-1].text if cmd.args else "~"  # a bare `cd` goes home
             if target.startswith(("/", "~", "$")):
@@ -192,32 +217,35 @@ class Rater:
         self.apply(cmd)
 
     def apply(self, cmd: Command) -> None:
-        """The program's rows, else its functions, else the fallbacks, else the generic rule."""
+        """The program's rows, else its functions, else the fallbacks, else what its words say.
+
+        A tool told only to show what it would do (`rsync -n`, `--dry-run`) is not rated.
+        """
         name = cmd.name
+        if dry_run(name, cmd.args):
+            return
         rows = book.ROWS.get(name)
         if rows:
             parsed = parse_options(cmd.args, grammar_of(name))
             for row in rows:
-                fields = row.match(cmd, parsed)
-                if fields is not None:
+                fields = self.guarded(row.id, cmd, row.match, cmd, parsed)
+                if fields is not None and fields is not FAILED:  # a failing row: the next are tried
                     self.add(row.id, cmd, **fields)
                     return
         functions = book.PROGRAMS.get(name) or [fn for prefix, fn in book.PREFIXES if name.startswith(prefix)]
         for fn in functions:
-            fn(self, cmd)
+            self.call(fn, cmd)
         if functions or rows:
             return
         for fn in book.FALLBACKS:
-            if fn(self, cmd):
+            if self.guarded(fn, cmd, fn, self, cmd):  # handled it (or failed: dangerous already)
                 return
-        flag = next((a.text for a in cmd.args if a.literal and _DELETE_FLAG.match(a.text)), None)
-        if flag:
-            self.add("shell.delete-flag", cmd, tool=name, flag=flag.split("=")[0])
+        for fn in book.UNKNOWN:
+            self.call(fn, cmd)
 
 
 _DECLARATIONS = frozenset({"export", "declare", "typeset", "local", "readonly"})
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_DELETE_FLAG = re.compile(r"^--(?:delete|remove|purge|wipe|erase|destroy|force-delete|prune|drop)(?:[-=]|$)")
 
 
 def asks_for_help(name: str, args: list) -> bool:

@@ -1,10 +1,15 @@
 """What several families of rules need to know about commands: how to show a word in a reason,
-which programs print what they fetch from the network, and what an `echo` chain writes."""
+which programs print what they fetch from the network, what an `echo` chain writes, and what
+`xargs` or `parallel` read."""
 
 from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
+
+from nlshell.shell.model import Word
+from nlshell.shell.printing import printed
 
 # Devices whose output never ends: writing it all somewhere fills the disk.
 ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
@@ -13,6 +18,17 @@ DOWNLOADERS = frozenset(
     "curl wget fetch aria2c http https httpie xh lynx links w3m elinks nc ncat netcat socat ftp tftp "
     "iwr invoke-webrequest irm invoke-restmethod dig host nslookup drill".split()
 )
+
+
+# Variable names that hold secrets: `$AWS_SECRET_ACCESS_KEY`, `$GITHUB_TOKEN`, `$DB_PASSWORD`.
+SECRET_VAR = re.compile(r"(?i)(secret|token|passw(?:or)?d|passphrase|api_?key|access_?key|private_?key|credential|auth|session)")
+
+
+def local_host(url: str) -> bool:
+    """Does `url` name this machine (localhost, 127.x, ::1)?"""
+    m = re.match(r"^(?:\w+://)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/]+)", url)
+    host = m.group(1) if m else ""
+    return host in ("localhost", "127.0.0.1", "[::1]", "0.0.0.0") or host.startswith("127.")
 
 
 def shown(word) -> str:
@@ -47,14 +63,9 @@ def literal_output(upstream: list) -> str | None:
     if not upstream:
         return None
     last = upstream[-1]
-    if last.name in ("echo", "printf") and all(a.literal for a in last.args):
-        words = [a.text for a in last.args]
-        while words and re.fullmatch(r"-[neE]+", words[0]):
-            words = words[1:]
-        text = " ".join(words)
-        if last.name == "printf" or "-e" in [a.text for a in last.args]:
-            text = text.replace("\\n", "\n").replace("\\t", "\t")
-        return text
+    words = printed(last)
+    if words is not None:
+        return " ".join(w.text for w in words) if all(w.literal for w in words) else None
     if last.name == "cat" and not last.args:
         return heredoc_body(last, empty=True)
     return None
@@ -63,3 +74,63 @@ def literal_output(upstream: list) -> str | None:
 def heredoc_body(cmd, *, empty: bool = False) -> str | None:
     """The text a heredoc or herestring feeds to `cmd`, if any (an empty one only when `empty`)."""
     return next((r.body for r in cmd.redirects if r.op in ("<<", "<<<") and r.body is not None and (empty or r.body)), None)
+
+
+@dataclass(slots=True)
+class FedInput:
+    """What `xargs` / `parallel` read: `pieces` (Words, printed with a space between) when the text
+    is known, else None; `source` names where it comes from; `producers` are the commands that
+    make it (pipeline stages before, or the commands of a `<(...)`)."""
+
+    pieces: list | None
+    source: str
+    producers: list
+
+
+def fed_input(ctx, cmd) -> FedInput:
+    """Where the items of `cmd` (run by xargs or parallel) come from, and their text if known."""
+    feed = cmd.feed
+    if feed.arg_file is not None:
+        return _file_input(ctx, feed.arg_file)
+    for r in cmd.redirects:
+        if r.op == "<<<" and r.target is not None:
+            return FedInput([r.target], "a here-string", [])
+        if r.op == "<<" and r.body is not None:
+            literal = not (r.body_expands and ("$" in r.body or "`" in r.body))
+            return FedInput([Word(r.body, literal=literal)], "a here-document", [])
+        if r.op == "<" and r.target is not None:
+            return _file_input(ctx, r.target)
+    if feed.groups and not feed.group_files:
+        return FedInput([], "its ::: lists", [])  # parallel reads no stdin when given lists
+    if feed.group_files:
+        return FedInput(None, "the file " + shown(feed.group_files[0]), [])
+    if cmd.pipeline is None or cmd.stage == 0:
+        return FedInput(None, "its input", [])
+    upstream = [s for s in cmd.pipeline.stages[: cmd.stage] if s is not None]
+    last = cmd.pipeline.stages[cmd.stage - 1]
+    if last is None:
+        return FedInput(None, "the commands before it", upstream)
+    words = printed(last)
+    if words is not None:
+        return FedInput(words, f"`{last.name}`", upstream)
+    if last.name == "cat" and not last.args:
+        body = heredoc_body(last, empty=True)
+        if body is not None:
+            return FedInput([Word(body)], "a here-document", upstream)
+    if last.name == "cat" and len(last.args) == 1:
+        got = _file_input(ctx, last.args[0])
+        return FedInput(got.pieces, got.source, upstream + got.producers)
+    return FedInput(None, f"the output of `{last.name or 'a command'}`", upstream)
+
+
+def _file_input(ctx, word) -> FedInput:
+    """A file read as input: a `<(...)` is its commands' output, a file this line wrote is its text."""
+    if word.subs:
+        inner = ctx.substitution_commands(word)
+        last = inner[-1] if inner else None
+        words = printed(last) if last is not None else None
+        return FedInput(words, f"`{last.name}`" if last is not None else "a substitution", inner)
+    key = file_key(word.text)
+    if key in ctx.written:
+        return FedInput([Word(ctx.written[key])], shown(word), [])
+    return FedInput(None, "the file " + shown(word), [])

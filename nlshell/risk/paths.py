@@ -33,9 +33,10 @@ from nlshell.shell.words import MAX_ALTERNATIVES
     TMP,
     NAMED,
     OPAQUE,
+    PERSONAL,
 ) = (
     "root", "home", "cwd", "system", "top", "emptyvar", "cred", "startup", "history", "log", "kernel",
-    "device", "nulldev", "tmp", "named", "opaque",
+    "device", "nulldev", "tmp", "named", "opaque", "personal",
 )
 
 _ME = "/home/\x00me"  # stands for the user's home while normalising `~/..` and friends
@@ -48,7 +49,7 @@ _BROAD_TOPS = frozenset({"home", "Users", "mnt", "media"})
 _CRITICAL_DIRS = (
     "/boot", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr/bin", "/usr/sbin", "/usr/lib",
     "/usr/lib32", "/usr/lib64", "/usr/libexec", "/etc/pam.d", "/etc/sudoers.d", "/etc/selinux", "/efi",
-    "/etc/systemd", "/etc/init.d", "/usr/local/bin", "/usr/local/sbin", "/System", "/dev",
+    "/etc/systemd", "/etc/init.d", "/System", "/dev",
 )
 _CRITICAL_FILES = frozenset(
     """
@@ -82,6 +83,15 @@ _STARTUP_HOME = frozenset(
     ".bashrc .bash_profile .bash_login .profile .zshrc .zshenv .zprofile .zlogin .config/fish/config.fish "
     ".bash_logout .inputrc .xinitrc .xprofile .gitconfig .ssh/authorized_keys .ssh/config .ssh/known_hosts "
     ".config/autostart .vimrc .tmux.conf .zlogout .cshrc .tcshrc .kshrc .mkshrc".split()
+)
+# Folders of a home directory that hold a person's work or settings as a whole: deleting one of them
+# (or everything in it) is a loss at broad scope; a named file or app folder inside is not.
+_PERSONAL_HOME = frozenset(
+    """
+    Documents Desktop Downloads Pictures Photos Music Videos Movies Public Templates Library Dropbox OneDrive
+    Nextcloud projects Projects src code Code dev Development work Work workspace Workspace repos git github
+    GitHub go .config .local .local/share .vim .emacs.d notes Notes books
+    """.split()
 )
 _HISTORY_HOME = frozenset(
     ".bash_history .zsh_history .history .local/share/fish/fish_history .python_history .node_repl_history .mysql_history .psql_history .lesshst .viminfo .zhistory .sh_history".split()
@@ -154,9 +164,14 @@ def classify(text: str) -> PathInfo:
 
 
 def _split_glob(path: str) -> tuple:
-    """(parent, True) when the last component is a bare wildcard such as `*` or `.*`."""
+    """(parent, True) when the last component is a bare wildcard such as `*` or `.*`; a `**`
+    before it (any depth, zsh and bash's globstar) belongs to the wildcard: `~/**/*` is all of `~`."""
     stripped = path.rstrip("/")
     parent, _, last = stripped.rpartition("/")
+    while _PURE_GLOB.match(last) and (parent == "**" or parent.endswith("/**")):
+        parent = parent[:-2].rstrip("/") or ("/" if stripped.startswith("/") else "")
+        if not parent:
+            return ".", True
     if _PURE_GLOB.match(last) or re.fullmatch(r"!\(.*\)", last):  # `!(keep)`: all but some
         if not parent and stripped.startswith("/"):
             return "/", True
@@ -233,6 +248,9 @@ def _absolute_class(norm: str, everything: bool, text: str) -> PathInfo:
             inner
         ):
             return PathInfo(CRED, critical=True, desc=f"credentials in {shown}")
+        if inner in _PERSONAL_HOME:
+            desc = f"everything in {shown}" if everything else f"the folder {shown}"
+            return PathInfo(PERSONAL, everything=True, contents=everything, desc=desc)
         return PathInfo(NAMED, everything=everything, desc=shown)
     if any(norm == d or norm.startswith(d + "/") for d in _TMP_DIRS):
         return PathInfo(TMP, everything=everything, desc=text)
@@ -308,6 +326,7 @@ def worst(infos: list) -> PathInfo:
         TOP: 5,
         DEVICE: 9,
         KERNEL: 5,
+        PERSONAL: 4,
         OPAQUE: 2,
         NAMED: 1,
         TMP: 0,
@@ -371,6 +390,8 @@ def delete_level(p: PathInfo, recursive: bool) -> str:
         return DANGEROUS if p.everything else CAUTION
     if c == TOP:
         return DANGEROUS if recursive else CAUTION
+    if c == PERSONAL:  # `rm -r ~/Documents`, `rm ~/Documents/*`
+        return DANGEROUS if recursive or p.contents else CAUTION
     return CAUTION
 
 
@@ -396,6 +417,8 @@ def perm_level(p: PathInfo, recursive: bool, locks_out: bool = True) -> str:
         return DANGEROUS if (recursive and locks_out) else CAUTION
     if c == SYSTEM:
         return DANGEROUS if (recursive or p.everything or p.critical) else CAUTION
-    if c in (TOP, CRED, DEVICE, KERNEL):
+    if c == CRED:  # `chmod -R 700 ~/.ssh` is what ssh asks for; `chmod -R 777 ~/.ssh` breaks it
+        return DANGEROUS if recursive and locks_out else CAUTION
+    if c in (TOP, DEVICE, KERNEL):
         return DANGEROUS if recursive else CAUTION
     return CAUTION

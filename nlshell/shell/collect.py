@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 
 from nlshell.shell.builtins import SHELLS
+from nlshell.shell.feeds import runs_a_line
+from nlshell.shell.find import read_find
+from nlshell.shell.launchers import join_words
 from nlshell.shell.interpreters import shell_invocation
 from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, CodeRun, Command, Redirect, Script, Word
 from nlshell.shell.parser import parse
 from nlshell.shell.statements import REDIRECTS, Statements
+from nlshell.shell.variables import MAX_CALLS, positional, read_builtin, set_builtin, shift_builtin
 from nlshell.shell.words import WordBuilder
 from nlshell.shell.wrappers import unwrap
 
@@ -51,6 +55,7 @@ class Collector(Statements):
         self.parent = parent
         self.env: dict = env if env is not None else {}
         self.remote = remote
+        self.calling: frozenset = frozenset()  # functions whose call is being read (no recursion)
 
     # words and redirects ----------------------------------------------------------------
     def word(self, node) -> Word:
@@ -124,7 +129,7 @@ class Collector(Statements):
         for c in node.children:
             ct = c.type
             if ct == "variable_assignment":
-                name, w = self.assignment(c, loop, fn, record_command=False)
+                name, w = self.assignment(c, loop, fn, record_command=False, prefix=True)
                 assignments[name] = w.text
             elif ct == "command_name":
                 for cc in c.children:
@@ -187,10 +192,12 @@ class Collector(Statements):
             parent=parent or self.parent,
             node=node,
             remote=self.remote,
+            feed=peeled.feed,
         )
         if pipeline is not None and stage < len(pipeline.stages) and pipeline.stages[stage] is None:
             pipeline.stages[stage] = cmd
         self.script.commands.append(cmd)
+        self.builtin(cmd)
         if cmd.name == "alias":
             for w in cmd.args:
                 if "=" in w.text:
@@ -199,7 +206,9 @@ class Collector(Statements):
         for kind, text_word, how in peeled.code:
             self.code(kind, text_word, how, cmd)
         name = cmd.name
-        if name in SHELLS and argv:
+        if runs_a_line(cmd):  # `parallel 'rm -rf {}'`: the words are one shell line, items quoted in
+            self.code("shell", join_words(argv), "parallel", cmd)
+        elif name in SHELLS and argv:
             code_i, script_i = shell_invocation(argv)
             if code_i is not None:
                 self.code("shell", argv[code_i], f"{name} -c", cmd)
@@ -210,6 +219,33 @@ class Collector(Statements):
         elif name in ("find", "fd", "fdfind"):
             self.find_exec(cmd, name)
         return cmd
+
+    def builtin(self, cmd: Command) -> None:
+        """What `set --`, `shift`, `read` and a call of a function defined here do to known values."""
+        name = cmd.name
+        if name == "set":
+            set_builtin(self.env, cmd.args)
+        elif name == "shift":
+            shift_builtin(self.env, cmd.args)
+        elif name == "read":
+            read_builtin(self.env, cmd.args, next((r.target for r in cmd.redirects if r.op == "<<<"), None))
+        elif name in self.script.bodies and cmd.args:
+            self.call(cmd)
+
+    def call(self, cmd: Command) -> None:
+        """`f ~` where `f(){ rm -rf "$1"; }`: the body is read again with `$1` bound to `~`."""
+        name = cmd.name
+        script = self.script
+        if name in self.calling or script.calls >= MAX_CALLS:
+            return
+        if any(c.function == name and c.name == name for c in script.commands):
+            return  # a recursive function: its copies are counted by the fork-bomb rule
+        script.calls += 1
+        env = dict(self.env)
+        positional(env, cmd.args)
+        sub = Collector(script, self.depth, self.origin, self.parent, env, self.remote)
+        sub.calling = self.calling | {name}
+        sub.visit(script.bodies[name], cmd.background, cmd.loop, name)
 
     def code(self, kind: str, word: Word | None, how: str, by: Command) -> None:
         text = word.text if word is not None else None
@@ -230,37 +266,34 @@ class Collector(Statements):
         sub.block(tree.root_node, False, by.loop, by.function)
 
     def find_exec(self, cmd: Command, name: str) -> None:
-        words = cmd.argv
-        i, n = 1, len(words)
-        while i < n:
-            w = words[i].text
-            is_exec = (
-                w in ("-exec", "-execdir", "-ok", "-okdir")
-                if name == "find"
-                else w in ("-x", "--exec", "-X", "--exec-batch")
-            )
-            if not is_exec:
-                i += 1
-                continue
-            j = i + 1
-            while j < n and words[j].text not in (";", "+", r"\;"):
-                j += 1
-            inner = words[i + 1 : j]
+        """The commands `find -exec` (or `fd -x`/`-X`) runs are commands of their own."""
+        if name == "find":
+            groups = read_find(cmd.args).execs
+        else:
+            groups = _fd_execs(cmd.argv)
+        for primary, inner in groups:
             if inner:
                 self.emit(
-                    list(inner),
-                    {},
-                    [],
-                    cmd.background,
-                    cmd.loop,
-                    cmd.function,
-                    None,
-                    0,
-                    cmd.node,
-                    origin=f"{name} {w}",
-                    parent=cmd,
+                    list(inner), {}, [], cmd.background, cmd.loop, cmd.function, None, 0, cmd.node,
+                    origin=f"{name} {primary}", parent=cmd,
                 )
-            i = j + 1
+
+
+def _fd_execs(words: list) -> list:
+    """fd's `-x CMD ;` / `-X CMD`: (option, words of the command) groups."""
+    groups = []
+    i, n = 1, len(words)
+    while i < n:
+        w = words[i].text
+        if w not in ("-x", "--exec", "-X", "--exec-batch"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and words[j].text not in (";", "+", r"\;"):
+            j += 1
+        groups.append((w, words[i + 1 : j]))
+        i = j + 1
+    return groups
 
 
 def _opaque_code(word: Word) -> bool:

@@ -7,10 +7,14 @@ peeled off each `Command`, the strings some command executes (`sh -c '...'`, `ev
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # Wrappers that run their command as another user (root, usually).
 ROOT_WRAPPERS = frozenset({"sudo", "doas", "su", "run0", "pkexec", "runuser", "gosu", "su-exec"})
+
+# Variables that hold the user's shell: `$SHELL -c CODE` runs CODE like `sh -c CODE`.
+_SHELL_VARIABLE = re.compile(r"^\$\{(SHELL|BASH)(?:[:]?[-=][^}]*)?\}$")
 
 # Why part of a script was not looked at (`Script.unseen`); whatever is not looked at is never safe.
 NESTED_TOO_DEEP = "nested-too-deep"
@@ -60,6 +64,24 @@ class Loop:
 
 
 @dataclass(slots=True, eq=False)
+class Feed:
+    """How `xargs` or `parallel` turns what it reads into arguments of the command it runs.
+
+    Items come from stdin unless `arg_file` (`-a FILE`) or parallel's `:::` lists (`groups`) give
+    them. Each item replaces `replace` in the command's words (`-I {}`), else the items are added
+    after the command's own words; parallel with no command runs each item as a command line.
+    """
+
+    tool: str  # "xargs" | "parallel"
+    replace: str | None = None
+    arg_file: Word | None = None
+    delimiter: str | None = None  # "\n", "\0" or one character; None: blanks (xargs), lines (parallel)
+    groups: tuple = ()  # parallel `::: a b` lists, each a tuple of Words
+    group_files: tuple = ()  # parallel `:::: FILE` words
+    quote: bool = False  # parallel -q: its command's words are quoted, not joined as a shell line
+
+
+@dataclass(slots=True, eq=False)
 class Command:
     """A simple command as it will run: wrappers peeled off, assignments apart."""
 
@@ -77,15 +99,19 @@ class Command:
     parent: Command | None = None  # the command whose string / -exec produced this one
     node: object = None
     remote: bool = False  # runs on another host (`ssh host '...'`): its programs are not ours to check
+    feed: Feed | None = None  # `xargs`/`parallel`: how input becomes more arguments
 
     @property
     def name(self) -> str:
-        """Basename of the program when it is known statically, else ""."""
+        """Basename of the program when it is known statically, else "".
+
+        `$SHELL` and `$BASH` are known to be a shell, whatever shell: they read as `sh`.
+        """
         if not self.argv:
             return ""
         w = self.argv[0]
         if not w.literal:
-            return ""
+            return "sh" if _SHELL_VARIABLE.match(w.text) else ""
         return w.text.rsplit("/", 1)[-1]
 
     @property
@@ -118,6 +144,8 @@ class Script:
     tree: object = None
     commands: list = field(default_factory=list)  # every Command, nested code included
     functions: dict = field(default_factory=dict)  # name -> list of commands in its body
+    bodies: dict = field(default_factory=dict)  # function name -> its body node (calls read it with their arguments)
+    calls: int = 0  # function calls read with their arguments so far
     code: list = field(default_factory=list)  # CodeRun
     assignments: list = field(default_factory=list)  # (name, Word, Command | None)
     aliases: set = field(default_factory=set)

@@ -84,12 +84,24 @@ class Statements:
             child_bg = bg or (i + 1 < n and children[i + 1].type == "&")
             self.visit(child, child_bg, loop, fn, pipe)
 
-    def pipeline(self, node, bg, loop, fn) -> None:
+    def pipeline(self, node, bg, loop, fn, tail=((), ())) -> None:
+        """A pipeline; `tail` holds the redirects and words of a statement around it, which belong
+        to its last stage (`a | b > out`)."""
         pipe = Pipeline()
-        stages = [c for c in node.children if c.type not in ("|", "|&", "comment")]
+        stages = _stages(node)
         pipe.stages = [None] * len(stages)
-        for i, stage in enumerate(stages):
+        for i, (stage, redirect_nodes) in enumerate(stages):
+            words: list = []
+            made = [self.redirect(r, loop, fn, words) for r in redirect_nodes]
+            if i == len(stages) - 1:
+                made.extend(tail[0])
+                words.extend(tail[1])
+            if (made or words) and stage.type == "command":
+                self.command(stage, bg, loop, fn, (pipe, i), extra_redirects=made, extra_words=words)
+                continue
             self.visit(stage, bg, loop, fn, (pipe, i))
+            if made or words:
+                self.emit(words, {}, made, bg, loop, fn, pipe, i, stage)
 
     def redirected(self, node, bg, loop, fn, pipe) -> None:
         body = node.child_by_field_name("body")
@@ -161,6 +173,9 @@ class Statements:
         if body is not None and body.type == "command":
             self.command(body, bg, loop, fn, pipe, extra_redirects=redirects, extra_words=extra)
             return
+        if body is not None and body.type == "pipeline" and pipe is None:
+            self.pipeline(body, bg, loop, fn, tail=(redirects, extra))
+            return
         if body is not None:
             self.visit(body, bg, loop, fn, pipe)
         # Redirects of a compound statement, or of nothing at all (`> /dev/sda`). Words after them
@@ -173,6 +188,7 @@ class Statements:
         self.script.functions.setdefault(name, [])
         body = node.child_by_field_name("body")
         if body is not None:
+            self.script.bodies[name] = body
             self.visit(body, False, loop, name)
 
     def for_loop(self, node, bg, loop, fn, pipe=None) -> None:
@@ -187,7 +203,7 @@ class Statements:
                 alts.append(v.text.decode("utf-8", "replace"))
             elif v.type == "command_substitution":
                 iterations += _seq_count(v) or 1
-                alts.append(v.text.decode("utf-8", "replace"))
+                alts.append(_listed(v) or v.text.decode("utf-8", "replace"))
             else:
                 w = self.word(v)
                 alts.extend(w.values())
@@ -225,15 +241,20 @@ class Statements:
         if body is not None:
             self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
 
-    def assignment(self, node, loop, fn, record_command: bool = True) -> tuple:
+    def assignment(self, node, loop, fn, record_command: bool = True, prefix: bool = False) -> tuple:
+        """`NAME=value`; a `prefix` assignment (`NAME=value cmd`) is only in the command's environment,
+        so the shell's own value of NAME is what `$NAME` means in that command's words."""
         name_node = node.child_by_field_name("name")
         value = node.child_by_field_name("value")
         name = name_node.text.decode("utf-8", "replace") if name_node is not None else ""
         word = self.word(value) if value is not None else Word("")
         if value is not None:
             self.visit_subs(value, loop, fn)
-        if word.literal and name:
-            self.env[name] = word.values()
+        if name and not prefix:
+            if word.literal:
+                self.env[name] = word.values()
+            else:
+                self.env.pop(name, None)  # `d=$(pwd)`: no longer the value written before
         self.script.assignments.append((name, word, None))
         if record_command:
             self.emit([], {name: word.text}, [], False, loop, fn, None, 0, node)
@@ -276,6 +297,28 @@ class Statements:
                 stack.extend(n.children)
 
 
+def _stages(node) -> list:
+    """A pipeline's stages as (node, redirect nodes): tree-sitter nests `a | b 2>&1 | c` as a
+    redirected pipeline `a | b` inside `… | c`; the stages are a, b (with `2>&1`) and c."""
+    stages: list = []
+    for c in node.children:
+        if c.type in ("|", "|&", "comment"):
+            continue
+        body = c.child_by_field_name("body") if c.type == "redirected_statement" else None
+        if c.type == "pipeline":
+            stages.extend(_stages(c))
+        elif body is not None and body.type == "pipeline" and all(
+            r.type == "file_redirect" for r in c.children if r.id != body.id
+        ):
+            inner = _stages(body)
+            last, redirects = inner[-1]
+            inner[-1] = (last, (*redirects, *(r for r in c.children if r.id != body.id)))
+            stages.extend(inner)
+        else:
+            stages.append((c, ()))
+    return stages
+
+
 def _always(cond, is_while: bool) -> bool:
     """Does a loop condition never end the loop (`while true`, `while :`, `until false`)?"""
     text = cond.text.decode("utf-8", "replace").strip().rstrip(";").strip()
@@ -292,6 +335,20 @@ def _brace_count(node) -> int:
     except ValueError:
         pass
     return 1
+
+
+def _listed(node) -> str | None:
+    """`$(ls)` gives every name in the current directory, as `*` does; `$(find DIR)` gives DIR and
+    everything under it. None for anything else."""
+    commands = [c for c in node.children if c.type == "command"]
+    if len(commands) != 1:
+        return None
+    words = [c.text.decode("utf-8", "replace") for c in commands[0].children]
+    if words[:1] == ["ls"] and all(w.startswith("-") and "d" not in w for w in words[1:]):
+        return "*"
+    if words[:1] == ["find"] and len(words) <= 2 and all(not w.startswith("-") for w in words[1:]):
+        return words[1] if len(words) == 2 else "."
+    return None
 
 
 def _seq_count(node) -> int | None:

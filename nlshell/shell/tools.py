@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from nlshell.shell.options import PLAIN, Grammar
+from nlshell.shell.options import parse as parse_options
 
 _VERSION = re.compile(r"[0-9.]+$")
 
@@ -123,6 +124,9 @@ TOOLS: dict = {
         subcommands={
             "commit": Grammar(short="mCFSobc", long=_GIT_SUB_VALUES),
             "branch": Grammar(short="C", long=_GIT_SUB_VALUES),
+            "checkout": Grammar(short="bB", long=_GIT_SUB_VALUES | _long("--orphan --conflict")),
+            "switch": Grammar(short="cC", long=_GIT_SUB_VALUES | _long("--create --force-create --orphan --conflict")),
+            "restore": Grammar(short="s", long=_GIT_SUB_VALUES | _long("--source --conflict")),
         },
         then=_GIT_SUB,
     ),
@@ -158,6 +162,8 @@ TOOLS: dict = {
         long=_long("--address --namespace --snapshotter --cni-path --data-root --host --cgroup-manager"),
         subcommands={"compose": _DOCKER_COMPOSE},
     ),
+    "docker-compose": _DOCKER_COMPOSE,
+    "podman-compose": _DOCKER_COMPOSE,
     "kubectl": _KUBECTL,
     "oc": _KUBECTL,
     "helm": Grammar(
@@ -197,6 +203,66 @@ SUBCOMMAND_TOOLS = frozenset(
     poetry gem composer crane gcrane skopeo oras regctl
     """.split()
 )
+
+
+# Options that make a tool only show what it would do, and the subcommands they do that for (None:
+# any). Only where the tool itself says so: `-n` is no-clobber to `cp`, and `rm` has no dry run
+# (BSD rm would delete a file named `--dry-run`).
+_DRY = "--dry-run"
+DRY_RUN = {
+    "rsync": (None, "-n --dry-run"),
+    "rclone": (None, "-n --dry-run"),
+    "aws": (None, "--dryrun --dry-run"),
+    "gsutil": (frozenset({"rsync"}), "-n"),
+    "kubectl": (None, _DRY),
+    "oc": (None, _DRY),
+    "kubeadm": (None, _DRY),
+    "helm": (None, _DRY),
+    "git": (frozenset({"push", "clean", "rm", "mv", "add", "prune", "reflog", "worktree", "remote", "filter-repo"}),
+            "-n --dry-run"),
+    "git-filter-repo": (None, _DRY),
+    "apt": (None, "-s --simulate --just-print --dry-run --recon --no-act"),
+    "apt-get": (None, "-s --simulate --just-print --dry-run --recon --no-act"),
+    "pip": (None, _DRY),
+    "pip3": (None, _DRY),
+    "npm": (None, _DRY),
+    "pnpm": (None, _DRY),
+    "yarn": (None, _DRY),
+    "cargo": (None, _DRY),
+    "ansible": (None, "-C --check"),
+    "ansible-playbook": (None, "-C --check"),
+    "make": (None, "-n --just-print --dry-run --recon"),
+    "restic": (None, _DRY),
+    "borg": (None, "-n --dry-run"),
+    "zfs": (None, "-n"),
+    "zpool": (None, "-n"),
+    "mc": (None, _DRY),
+    "rpm": (None, "--test"),
+    "dnf": (None, "--assumeno"),
+    "yum": (None, "--assumeno"),
+    "pacman": (None, "-p --print"),
+    "brew": (frozenset({"cleanup", "autoremove", "uninstall", "remove", "rm"}), "-n --dry-run"),
+    "certbot": (None, _DRY),
+}
+
+
+def dry_run(program: str, args: list) -> bool:
+    """Does `args` tell `program` only to show what it would do (`rsync -n`, `--dry-run`)?"""
+    known = DRY_RUN.get(program)
+    if known is None:
+        return False
+    subcommands, flags = known
+    parsed = parse_options(args, grammar_of(program))
+    if subcommands is not None and not (parsed.operands and parsed.operands[0].text in subcommands):
+        return False
+    for flag in flags.split():
+        if flag.startswith("--"):
+            value = parsed.long.get(flag)
+            if value is not None and value.lower() not in ("none", "false", "0", "no"):
+                return True
+        elif flag[1] in parsed.short:
+            return True
+    return False
 
 
 def grammar_of(program: str) -> Grammar:

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from nlshell.shell.model import Word
+from nlshell.shell.printing import decode_escapes, echo_options, printf_output
 
 MAX_ALTERNATIVES = 256  # values one word can take through loop variables; more are not checked
 
@@ -120,6 +121,10 @@ class WordBuilder:
                 return self._var(m.group(1), raw)
             self.literal = False
             return [raw]
+        if t == "command_substitution" and (echoed := _echoed(node)) is not None:
+            if not self.in_quotes:  # `rm -rf $(echo /)` is `rm -rf /`, split like any expansion
+                self.expanded = True
+            return [echoed]
         if t in ("command_substitution", "process_substitution"):
             self.literal = False
             self.subs.append(node)
@@ -161,3 +166,28 @@ class WordBuilder:
             if tail:
                 results = [r + _unescape(tail, _DQUOTE_ESCAPES) for r in results]
         return results
+
+
+def _echoed(node) -> str | None:
+    """What `$(echo WORDS)` / `$(printf FMT WORDS)` gives when every word is literal, else None."""
+    commands = [c for c in node.children if c.is_named]
+    if len(commands) != 1 or commands[0].type != "command":
+        return None
+    parts = []
+    for c in commands[0].children:
+        if c.type == "command_name":
+            parts.extend(WordBuilder({}).build(cc) for cc in c.children)
+        elif c.type in ("word", "raw_string", "string", "concatenation", "number"):
+            parts.append(WordBuilder({}).build(c))
+        else:
+            return None  # a redirect, an expansion, a nested substitution: not known here
+    if not parts or not all(w.literal for w in parts):
+        return None
+    name, args = parts[0].text, [w.text for w in parts[1:]]
+    if name == "echo":
+        words, interpret = echo_options(args)
+        text = " ".join(words)
+        return (decode_escapes(text, echo=True) if interpret else text).rstrip("\n")
+    if name == "printf" and args:
+        return printf_output(args[0], args[1:]).rstrip("\n")
+    return None

@@ -9,9 +9,12 @@ Peeling goes on until no wrapper is left: `sudo env nice -n 5 rm` is `rm`, howev
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass
 
-from nlshell.shell.model import ROOT_WRAPPERS, Word
+from nlshell.shell.feeds import PARALLEL, XARGS, feed_of
+from nlshell.shell.launchers import emulate_code, join_words, screen_code, tmux_code
+from nlshell.shell.model import ROOT_WRAPPERS, Feed, Word
 from nlshell.shell.options import Grammar, read_option
 
 
@@ -37,7 +40,7 @@ WRAPPERS = {
     "pkexec": _w(long="--user"),
     "gosu": _w(positionals=1),
     "su-exec": _w(positionals=1),
-    "env": _w("uCS", "--unset --chdir --split-string --default-signal --ignore-signal --block-signal"),
+    "env": _w("uCSPa", "--unset --chdir --split-string --default-signal --ignore-signal --block-signal --argv0"),
     "nohup": _w(),
     "coproc": _w(),
     "setsid": _w(),
@@ -63,14 +66,8 @@ WRAPPERS = {
     "chroot": _w(long="--userspec --groups", positionals=1),
     "strace": _w("oepsuEaPIXSb"),
     "ltrace": _w("oepsnauAS"),
-    "xargs": _w(
-        "ILnPdEsa",
-        "--arg-file --delimiter --max-args --max-procs --replace --eof --max-lines --max-chars --process-slot-var",
-    ),
-    "parallel": _w(
-        "jSNnLIXa",
-        "--jobs --sshlogin --max-args --arg-file --delay --timeout --joblog --results --tmpdir --workdir",
-    ),
+    "xargs": Wrapper(XARGS),
+    "parallel": Wrapper(PARALLEL),
     "watch": _w("nq", "--interval --chgexit"),
     "flock": _w("wEc", "--timeout --conflict-exit-code --command", 1),
     "runuser": _w("ugGsw", "--user --group --supp-group --shell --whitelist-environment"),
@@ -104,7 +101,12 @@ WRAPPERS = {
     "cgexec": _w("g"),
     "trickle": _w("dutlwn"),
     "screen": _w("ScpTehs", "-Logfile"),
+    "noglob": _w(),  # zsh precommand modifiers
+    "nocorrect": _w(),
+    "repeat": _w(positionals=1),  # zsh `repeat 3 cmd`
 }
+# Programs that hand a command line given as words to a shell of their own (launchers.py).
+_LAUNCHERS = {"tmux": tmux_code, "emulate": emulate_code}
 
 # Wrappers whose remaining words are a string some shell parses (not an argv).
 CODE_WRAPPERS = frozenset({"eval", "watch", "ssh", "sg"})
@@ -130,6 +132,7 @@ class Unwrapped:
     code: list  # (kind, Word, how): strings a wrapper runs as code ("shell" or "remote")
     assignments: dict  # NAME=value words given to the program (`sudo A=1 cmd`, `env A=1 cmd`)
     via_xargs: bool = False  # the program gets more arguments from stdin
+    feed: Feed | None = None  # how xargs / parallel turn their input into arguments
 
 
 def unwrap(words: list) -> Unwrapped:
@@ -141,8 +144,21 @@ def unwrap(words: list) -> Unwrapped:
         if not argv or not argv[0].literal:
             break
         name = argv[0].text.rsplit("/", 1)[-1]
+        launcher = _LAUNCHERS.get(name)
+        if launcher is not None:
+            code = launcher(argv[1:])
+            if code is not None:
+                out.wrappers.append(name)
+                out.code.append(("shell", code, name))
+                argv = []
+            break
         spec = WRAPPERS.get(name)
         if spec is None or (name == "sg" and len(argv) > 1 and argv[1].text in _AST_GREP_WORDS):
+            break
+        if name == "screen" and (stuffed := screen_code(argv[1:])) is not None:
+            out.wrappers.append(name)
+            out.code.append(("shell", stuffed, "screen -X stuff"))
+            argv = []
             break
         rest, query, code, how = _read_options(name, spec.grammar, argv[1:])
         if query:  # `sudo -l`, `command -v git`: the wrapper is the program, nothing else runs
@@ -178,13 +194,14 @@ def unwrap(words: list) -> Unwrapped:
                 out.code.append(("remote" if name == "ssh" else "shell", join_words(rest), name))
             argv = []
             break
-        if name == "xargs":
+        if name in ("xargs", "parallel"):
             out.via_xargs = True
-            rest = rest or [Word("echo")]
-        if name == "parallel":
-            cut = next((k for k, w in enumerate(rest) if w.text in (":::", "::::", ":::+", "::::+")), len(rest))
-            rest = rest[:cut]
-            out.via_xargs = True
+            out.feed, rest = feed_of(name, argv[1 : len(argv) - len(rest)], rest)
+            if name == "xargs":
+                rest = rest or [Word("echo")]
+            elif not rest:  # `parallel ::: 'cmd'`: every item is a command line
+                argv = []
+                break
         if name == "chroot" and not rest:
             argv = []
             break
@@ -225,18 +242,36 @@ def _read_options(name: str, grammar: Grammar, words: list) -> tuple:
         option = read_option(words, i, grammar)
         if option.name is None:
             break
-        query = query or t in _QUERY_OPTIONS.get(name, ())
+        query = query or t in _QUERY_OPTIONS.get(name, ()) or (
+            name == "command" and t[:1] == "-" and t[1:2] != "-" and any(c in t[1:] for c in "vV")
+        )  # `command -pv git`
         if name in ("su", "runuser", "flock", "script") and option.name in _COMMAND_OPTIONS:
             code, how = _value_word(words, i, option), f"{name} -c"  # `su -c CMD`, `su -lc CMD`
         if name == "env" and option.name in ("-S", "--split-string"):
-            code, how = _value_word(words, i, option) or Word(""), "env -S"
+            split = _split_string(_value_word(words, i, option) or Word(""))
+            if isinstance(split, list):  # env reads on from the words the string was split into
+                words = words[:i] + split + words[option.next :]
+                continue
+            code, how = split, "env -S"
         i = option.next
     if name == "su" and i < len(words) and words[i].text == "-":
         i += 1
     rest = words[i:]
+    if name == "env" and rest[:1] and rest[0].text == "-":
+        rest = rest[1:]  # `env - cmd`: like `env -i cmd`
     if name in ("su", "runuser") and code is None:
         code, how = _late_command_option(rest), f"{name} -c"  # `su root -c CMD`: options after the user
     return rest, query, code, how
+
+
+def _split_string(word: Word):
+    """`env -S STRING`: STRING is split into words (quotes and escapes as in the shell), which come
+    before the other words; a string that cannot be split is run as it is."""
+    try:
+        parts = shlex.split(word.text)
+    except ValueError:
+        return word
+    return [Word(part, literal=word.literal and "$" not in part) for part in parts]
 
 
 def _value_word(words: list, i: int, option) -> Word | None:
@@ -255,11 +290,3 @@ def _late_command_option(words: list) -> Word | None:
         if t.startswith(("--command=", "--session-command=")):
             return Word(t.split("=", 1)[1])
     return None
-
-
-def join_words(words: list) -> Word:
-    """Words a wrapper joins with spaces and hands to a shell (`eval`, `ssh host ...`, `watch`)."""
-    literal = all(w.literal for w in words)
-    subs = tuple(s for w in words for s in w.subs)
-    text = " ".join(w.text for w in words)
-    return Word(text, literal=literal, subs=subs, raw=" ".join(w.raw for w in words))

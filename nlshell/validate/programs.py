@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 
 from nlshell.shell.builtins import BASH_BUILTINS, FISH_BUILTINS, ZSH_EXTRAS
+from nlshell.shell.feeds import runs_a_line
 from nlshell.shell.model import Script
 from nlshell.validate.problems import WARNING_PREFIX
 
@@ -138,7 +139,7 @@ def programs_of(script: Script) -> list:
             continue
         for wrapper in cmd.wrappers:
             seen.setdefault(wrapper, None)
-        if not cmd.argv:
+        if not cmd.argv or runs_a_line(cmd):  # parallel's words are a shell line, collected as code
             continue
         w = cmd.argv[0]
         if not w.literal or not w.text or w.text.startswith("!") or w.text.startswith("-"):

@@ -47,6 +47,12 @@ ROWS = [
         _IAC, "apply", when=all_of(given("-destroy"), lambda cmd, parsed: not _targeted(cmd, parsed))),
     Row("cloud.destroy-all", DANGEROUS, "{tool} destroy deletes all the infrastructure this configuration manages",
         _IAC, "up", flags="--destroy", when=lambda cmd, parsed: not _targeted(cmd, parsed)),
+    Row("cloud.destroy-stack", DANGEROUS, "{tool} {sub} deletes the stack and every resource it made", "aws",
+        "cloudformation delete-stack"),
+    Row("cloud.destroy-stack", DANGEROUS, "{tool} {sub} deletes the stack and every resource it made", "cdk", "destroy"),
+    Row("cloud.destroy-stack", DANGEROUS, "{tool} {sub} deletes the stack and every resource it made", "sam", "delete"),
+    Row("cloud.destroy-stack", DANGEROUS, "{tool} {sub} deletes the stack and every resource it made",
+        "serverless sls", "remove"),
     Row("cloud.infrastructure", CAUTION, "{tool} {sub} changes real infrastructure", _IAC,
         "apply|import|taint|untaint|force-unlock|up|refresh"),
     Row("cloud.infrastructure", CAUTION, "{tool} {sub} changes real infrastructure", _IAC, "state rm"),
@@ -76,12 +82,66 @@ ROWS = [
     Row("cloud.delete-backups", DANGEROUS, "borg delete deletes the whole backup repository", "borg", "delete",
         when=_whole_repository),
     Row("cloud.delete-database", DANGEROUS, "deletes the database without a final snapshot", "aws",
-        "rds delete-db-instance", flags="--skip-final-snapshot"),
+        "rds|docdb|neptune delete-db-instance|delete-db-cluster", flags="--skip-final-snapshot"),
+    Row("cloud.delete-database", DANGEROUS, "deletes the database without a final snapshot", "aws",
+        "redshift delete-cluster", flags="--skip-final-cluster-snapshot"),
+    Row("cloud.delete-datastore", DANGEROUS, "{tool} {sub} deletes {what} and everything stored in it", "aws",
+        "* *", when=lambda cmd, parsed: _datastore(_AWS_STORES, parsed, 2)),
+    Row("cloud.delete-datastore", DANGEROUS, "{tool} {sub} deletes {what} and everything stored in it",
+        "az", when=lambda cmd, parsed: _datastore(_OTHER_STORES, parsed, 4)),
+    Row("cloud.delete-datastore", DANGEROUS, "{tool} {sub} deletes {what} and everything stored in it",
+        "gcloud", flags="-q --quiet", when=lambda cmd, parsed: _datastore(_OTHER_STORES, parsed, 4)),
+    Row("cloud.delete-datastore", DANGEROUS, "{tool} {sub} deletes {what} and everything stored in it",
+        "bq", flags="-f --force", when=lambda cmd, parsed: _datastore(_OTHER_STORES, parsed, 4)),
     Row("cloud.delete-repository", DANGEROUS, "{tool} repo delete deletes the repository without asking", "gh glab",
         "repo delete", flags="--yes -y --confirm"),
     Row("cloud.mass-delete", DANGEROUS, "gitlab-rails runs a mass deletion", "gitlab-rails",
         when=lambda cmd, parsed: any(re.search(r"destroy_all|delete_all", a.text) for a in cmd.args)),
+    Row("cloud.purge-queue", DANGEROUS, "{tool} {sub} deletes every message in the queue", "aws",
+        "sqs purge-queue"),
+    Row("cloud.delete-namespace", DANGEROUS, "{tool} {sub} deletes the namespace and everything in it", "az",
+        "eventhubs|servicebus|relay|notification-hub namespace delete"),
+    Row("cloud.purge-deleted", DANGEROUS, "{tool} {sub} deletes for good what was only soft-deleted (it cannot be "
+        "recovered after this)", "az", "keyvault purge"),
+    Row("cloud.purge-deleted", DANGEROUS, "{tool} {sub} deletes for good what was only soft-deleted (it cannot be "
+        "recovered after this)", "az", "keyvault secret|key|certificate purge"),
+    Row("cloud.reset-database", DANGEROUS, "{tool} {sub} deletes every table and row of the app's database", "heroku",
+        "pg:reset"),
 ]
+
+# Whole stores of data, by the subcommand that deletes one (each gone with every record in it).
+_AWS_STORES = {
+    "sqs delete-queue": "the queue", "opensearch delete-domain": "the search cluster",
+    "es delete-elasticsearch-domain": "the search cluster", "dynamodb delete-table": "the table",
+    "kinesis delete-stream": "the stream", "elasticache delete-cache-cluster": "the cache cluster",
+    "elasticache delete-replication-group": "the cache cluster", "timestream-write delete-database": "the database",
+    "timestream-write delete-table": "the table", "keyspaces delete-keyspace": "the keyspace",
+    "keyspaces delete-table": "the table", "glue delete-database": "the catalog database",
+    "efs delete-file-system": "the file system", "s3api delete-bucket": None, "logs delete-log-group": "the log group",
+}
+_OTHER_STORES = {
+    "storage table delete": "the table", "storage queue delete": "the queue", "storage share delete": "the file share",
+    "storage container delete": "the container", "storage account delete": "the storage account",
+    "redis delete": "the cache", "cosmosdb delete": "the database account", "sql db delete": "the database",
+    "postgres server delete": "the database server", "mysql server delete": "the database server",
+    "postgres flexible-server delete": "the database server", "mysql flexible-server delete": "the database server",
+    "cosmosdb sql database delete": "the database", "cosmosdb mongodb database delete": "the database",
+    "sql instances delete": "the database instance", "spanner instances delete": "the database instance",
+    "spanner databases delete": "the database", "bigtable instances delete": "the instance",
+    "firestore databases delete": "the database", "redis instances delete": "the cache",
+    "alloydb clusters delete": "the database cluster", "rm": "the dataset or table",
+}
+
+
+def _datastore(stores: dict, parsed, words: int) -> dict | None:
+    """The store a subcommand path (`sqs delete-queue`, `storage table delete`) deletes."""
+    path = [w.text for w in parsed.operands[:words] if w.literal]
+    for n in range(len(path), 0, -1):
+        what = stores.get(" ".join(path[:n]))
+        if what:
+            return {"what": what}
+    return None
+
 
 RULES = [
     Rule("cloud.change", CAUTION, "{tool} {path} changes or deletes cloud resources"),
@@ -115,7 +175,11 @@ def cloud_change(ctx, cmd) -> None:
     words = [a.text for a in cmd.args]
     path = [w.text for w in parse_options(cmd.args, grammar_of(name)).operands[:4]]
     lower = [w.lower() for w in path]
-    hit = next((w for w in lower if _DESTRUCTIVE_VERB.match(w) or _VERB_PART.search(w) or w in ("cp", "mv")), None)
+    hit = next(
+        (w for w in lower if any(_DESTRUCTIVE_VERB.match(part) or _VERB_PART.search(part) for part in w.split(":"))
+         or w in ("cp", "mv")),
+        None,
+    )
     if hit is None and any(w in ("-X", "--method") for w in words):
         i = next(k for k, w in enumerate(words) if w in ("-X", "--method"))
         if i + 1 < len(words) and words[i + 1].upper() in ("DELETE", "PUT", "PATCH", "POST"):
@@ -167,10 +231,34 @@ EXAMPLES = [
     ("borg delete /backups/repo::monday", CAUTION, "not cloud.delete-backups"),
     ("aws rds delete-db-instance --db-instance-identifier db --skip-final-snapshot", DANGEROUS, "cloud.delete-database"),
     ("aws rds delete-db-instance --db-instance-identifier db", CAUTION, "not cloud.delete-database"),
+    ("aws dynamodb delete-table --table-name orders", DANGEROUS, "cloud.delete-datastore"),
+    ("aws --region eu-west-1 sqs delete-queue --queue-url https://sqs.x/q", DANGEROUS, "cloud.delete-datastore"),
+    ("az storage container delete -n logs --account-name acct", DANGEROUS, "cloud.delete-datastore"),
+    ("gcloud sql instances delete prod-db --quiet", DANGEROUS, "cloud.delete-datastore"),
+    ("gcloud sql instances delete prod-db", CAUTION, "not cloud.delete-datastore"),  # gcloud asks first
+    ("bq rm -r -f analytics", DANGEROUS, "cloud.delete-datastore"),
+    ("aws dynamodb delete-item --table-name orders --key file://k.json", CAUTION, "not cloud.delete-datastore"),
+    ("az storage blob delete -c logs -n old.log", CAUTION, "not cloud.delete-datastore"),
     ("gh repo delete me/app --yes", DANGEROUS, "cloud.delete-repository"),
     ("gh repo delete me/app", CAUTION, "not cloud.delete-repository"),
     ("gitlab-rails runner 'Project.destroy_all'", DANGEROUS, "cloud.mass-delete"),
     ("gitlab-rails runner 'puts Project.count'", SAFE, "not cloud.mass-delete"),
+    ("aws cloudformation delete-stack --stack-name web", DANGEROUS, "cloud.destroy-stack"),
+    ("cdk destroy --all --force", DANGEROUS, "cloud.destroy-stack"),
+    ("serverless remove --stage prod", DANGEROUS, "cloud.destroy-stack"),
+    ("aws cloudformation describe-stacks --stack-name web", SAFE, "not cloud.destroy-stack"),
+    ("cdk diff", SAFE, "not cloud.destroy-stack"),
+    ("aws sqs purge-queue --queue-url https://sqs.x/q", DANGEROUS, "cloud.purge-queue"),
+    ("aws sqs receive-message --queue-url https://sqs.x/q", SAFE, "not cloud.purge-queue"),
+    ("az servicebus namespace delete -n bus -g rg", DANGEROUS, "cloud.delete-namespace"),
+    ("az servicebus queue delete -n q --namespace-name bus -g rg", CAUTION, "not cloud.delete-namespace"),
+    ("az keyvault purge --name vault", DANGEROUS, "cloud.purge-deleted"),
+    ("az keyvault secret purge --vault-name v --name db-password", DANGEROUS, "cloud.purge-deleted"),
+    ("az keyvault delete --name vault", CAUTION, "not cloud.purge-deleted"),
+    ("heroku pg:reset DATABASE_URL --confirm app", DANGEROUS, "cloud.reset-database"),
+    ("heroku pg:info", SAFE, "not cloud.reset-database"),
+    ("heroku apps:destroy --app web --confirm web", CAUTION, "cloud.change"),
+    ("netlify sites:delete site-id", CAUTION, "cloud.change"),
     ("aws ec2 terminate-instances --instance-ids i-1", CAUTION, "cloud.change"),
     ("doctl compute droplet delete web", CAUTION, "cloud.change"),
     ("aws s3 ls s3://bucket", SAFE, "not cloud.change"),

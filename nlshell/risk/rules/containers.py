@@ -10,6 +10,7 @@ from nlshell.risk.book import Row
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 _TOOLS = "docker podman nerdctl"
+_COMPOSE = "docker-compose podman-compose"
 
 
 def _prune_what(cmd, parsed) -> dict:
@@ -21,15 +22,70 @@ def _root_mounted(cmd, parsed) -> bool:
     return any(re.match(r"^/:", a.text) for a in cmd.args)
 
 
+# What lists every container, image or volume: `$(docker ps -aq)`, `$(docker images -q)`.
+_LISTINGS = {
+    "container": ("ps", "container ls", "container list", "ps -a"),
+    "image": ("images", "image ls", "image list"),
+    "volume": ("volume ls", "volume list"),
+}
+_EVERY = {"container": "every container", "image": "every image", "volume": "every volume and the data in it"}
+
+
+def _kind(parsed) -> str | None:
+    """container, image or volume: what `rm`, `rmi`, `container rm`, `volume rm` remove."""
+    ops = [w.text for w in parsed.operands[:2]]
+    if ops[:1] == ["rm"]:
+        return "container"
+    if ops[:1] == ["rmi"]:
+        return "image"
+    if len(ops) == 2 and ops[0] in _LISTINGS and ops[1] in ("rm", "remove"):
+        return ops[0]
+    return None
+
+
+def _lists_everything(word, kind: str) -> bool:
+    """Is `word` a `$(docker ...)` that lists every one of `kind` (containers: also stopped ones)?"""
+    for node in word.subs:
+        words = re.sub(r"^\$\(|\)$|^`|`$", "", node.text.decode("utf-8", "replace")).split()
+        if not words or words[0] not in ("docker", "podman", "nerdctl"):
+            continue
+        listing = " ".join(w for w in words[1:] if not w.startswith("-"))
+        every = kind != "container" or any(w in ("-a", "--all") or re.fullmatch(r"-[a-z]*a[a-z]*", w) for w in words)
+        if listing in _LISTINGS[kind] and every and "--filter" not in words and "-f" not in words:
+            return True
+    return False
+
+
+def _everything(cmd, parsed) -> dict | None:
+    """Removes all of a kind, by force (or volumes, whose data goes with them): `rm -af`,
+    `rm -f $(docker ps -aq)`, `volume rm $(docker volume ls -q)`."""
+    kind = _kind(parsed)
+    if kind is None or (kind != "volume" and not parsed.has("f", "--force")):
+        return None
+    if (kind == "container" and parsed.has("a", "--all")) or any(_lists_everything(w, kind) for w in parsed.operands):
+        return {"what": _EVERY[kind]}
+    return None
+
+
 ROWS = [
     Row("containers.prune-all", DANGEROUS, "{tool} system prune {flags} deletes all unused containers, "
         "images{volumes} without asking", _TOOLS, "system prune", flags=("-f --force", "-a --all --volumes"),
         when=_prune_what),
     Row("containers.prune", CAUTION, "deletes unused {tool} data (asks first unless -f)", _TOOLS, "system prune"),
+    Row("containers.remove-everything", DANGEROUS, "{tool} {sub} removes {what} without asking", _TOOLS, "rm|rmi",
+        when=_everything),
+    Row("containers.remove-everything", DANGEROUS, "{tool} {sub} removes {what} without asking", _TOOLS,
+        "container|image|volume rm|remove", when=_everything),
+    Row("containers.prune-volumes", DANGEROUS, "{tool} volume prune -a -f deletes every unused volume and its data "
+        "without asking", _TOOLS, "volume prune", flags=("-a --all", "-f --force")),
     Row("containers.delete-volumes", CAUTION, "deletes container volumes and the data in them", _TOOLS,
         "volume rm|prune|remove"),
-    Row("containers.compose-volumes", CAUTION, "deletes the compose project's volumes", _TOOLS, "compose down",
-        flags="-v --volumes"),
+    Row("containers.compose-volumes", DANGEROUS, "{tool} {sub} -v deletes the project's volumes: its "
+        "databases and other stored data", _TOOLS, "compose down", flags="-v --volumes"),
+    Row("containers.compose-volumes", DANGEROUS, "{tool} {sub} -v deletes the project's volumes: its "
+        "databases and other stored data", _COMPOSE, "down", flags="-v --volumes"),
+    Row("containers.remove", CAUTION, "{tool} {sub} removes or stops containers or images", _COMPOSE,
+        "rm|kill|stop|down"),
     Row("containers.remove", CAUTION, "{tool} {sub} removes or stops containers or images", _TOOLS,
         "rm|rmi|kill|stop|prune|down"),
     Row("containers.remove", CAUTION, "{tool} {sub} removes or stops containers or images", _TOOLS,
@@ -50,7 +106,16 @@ EXAMPLES = [
     ("docker system df", SAFE, "not containers.prune"),
     ("docker volume rm data", CAUTION, "containers.delete-volumes"),
     ("docker volume ls", SAFE, "not containers.delete-volumes"),
-    ("docker compose -f prod.yml down -v", CAUTION, "containers.compose-volumes"),
+    ("docker compose -f prod.yml down -v", DANGEROUS, "containers.compose-volumes"),
+    ("docker-compose down --volumes", DANGEROUS, "containers.compose-volumes"),
+    ("docker rm -f $(docker ps -aq)", DANGEROUS, "containers.remove-everything"),
+    ("podman rm -af", DANGEROUS, "containers.remove-everything"),
+    ("docker rmi -f $(docker images -q)", DANGEROUS, "containers.remove-everything"),
+    ("docker volume rm $(docker volume ls -q)", DANGEROUS, "containers.remove-everything"),
+    ("docker rm $(docker ps -aq)", CAUTION, "not containers.remove-everything"),
+    ("docker rm -f $(docker ps -q --filter name=web)", CAUTION, "not containers.remove-everything"),
+    ("docker volume prune -a -f", DANGEROUS, "containers.prune-volumes"),
+    ("docker volume prune -f", CAUTION, "not containers.prune-volumes"),
     ("docker compose down", CAUTION, "not containers.compose-volumes"),
     ("docker rm -f web", CAUTION, "containers.remove"),
     ("docker compose down", CAUTION, "containers.remove"),

@@ -10,10 +10,18 @@ from nlshell.risk.book import Row, Rule, given, hook, program
 from nlshell.risk.facts import heredoc_body, literal_output
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
+# Statements that lose data at broad scope: a whole database, schema, table or column, or every row
+# (a DELETE or UPDATE with no WHERE, or one that is always true), in SQL or a Mongo shell.
 _DESTRUCTIVE_SQL = re.compile(
-    r"(?is)\b(?:drop\s+(?:database|schema|table|keyspace|user|owned)|truncate\s+(?:table\s+)?\w|delete\s+from\s+"
-    r"[\w.\"`]+\s*(?:;|$)|dropDatabase\s*\(|\.drop\s*\(\s*\)|flushall|flushdb|deleteMany\s*\(\s*\{\s*\}\s*\))"
+    r"(?is)\b(?:drop\s+(?:database|schema|table|keyspace|user|owned|collection)|truncate\s+(?:table\s+)?\w|"
+    r"alter\s+table\s+[\w.\"`]+\s+drop\s+(?:column\s+)?(?!constraint\b|index\b|key\b|primary\b|foreign\b)\w|"
+    r"dropDatabase\s*\(|\.drop\s*\(\s*\)|flushall|flushdb|(?:deleteMany|remove)\s*\(\s*(?:\{\s*\})?\s*\))"
 )
+_EVERY_ROW = re.compile(
+    r"(?is)^\s*(?P<verb>delete\s+from|update)\s+[\w.\"`\[\]]+(?:\s+(?:as\s+)?(?!where\b|set\b)\w+)?(?P<rest>.*)$"
+)
+_ALWAYS_TRUE = re.compile(r"(?is)\bwhere\s+(?:1\s*=\s*1|true|1|'(\w*)'\s*=\s*'\1')\s*$")
+_SQL_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
 _WRITING_SQL = re.compile(
     r"(?is)\b(?:insert|update|delete|alter|create|grant|revoke|replace|merge|rename|drop|vacuum|reindex|set)\b"
 )
@@ -41,6 +49,19 @@ def _redis(*commands: str):
     return when
 
 
+def given_db(cmd, parsed) -> bool:
+    """pg_restore writes into a database only with -d/--dbname (else it prints SQL)."""
+    return parsed.has("d", "--dbname") or any(a.text.startswith(("-d", "--dbname")) for a in cmd.args)
+
+
+_STORE = "{tool} {sub} {what}"
+
+
+def _says(what: str):
+    """A `when` that always holds and says what the command deletes."""
+    return lambda cmd, parsed: {"what": what}
+
+
 ROWS = [
     Row("databases.redis-flush", DANGEROUS, "redis-cli {command} deletes every key", "redis-cli",
         when=_redis("FLUSHALL", "FLUSHDB")),
@@ -54,7 +75,52 @@ ROWS = [
         flags="-i --interactive"),
     Row("databases.drop-database", DANGEROUS, "deletes a whole database ({tool})", "dropdb"),
     Row("databases.drop-user", CAUTION, "deletes a database user", "dropuser"),
+    # message stores and search indexes: a topic, stream, queue or index is a table of its own
+    Row("databases.delete-store", DANGEROUS, _STORE, "kafka-topics kafka-topics.sh", flags="--delete",
+        when=_says("deletes a topic and every message in it")),
+    Row("databases.delete-store", DANGEROUS, _STORE, "rpk", "topic delete",
+        when=_says("deletes a topic and every message in it")),
+    Row("databases.delete-store", DANGEROUS, _STORE, "nats", "stream|str rm|del|delete|purge",
+        when=_says("deletes every message in the stream")),
+    Row("databases.delete-store", DANGEROUS, _STORE, "rabbitmqctl", "reset|force_reset|delete_vhost|purge_queue",
+        when=_says("deletes the broker's messages and settings")),
+    Row("databases.delete-store", DANGEROUS, _STORE, "splunk", "clean|remove eventdata|index",
+        when=_says("deletes an index and everything in it")),
+    Row("databases.delete-store", DANGEROUS, _STORE, "rabbitmqadmin", "delete|purge queue",
+        when=_says("deletes the queue's messages")),
+    Row("databases.reset", DANGEROUS, "{tool} {sub} {what}", "supabase", "db reset", flags="--linked --db-url",
+        when=_says("wipes the remote database")),
+    Row("databases.reset", DANGEROUS, "{tool} {sub} {what}", "firebase", "firestore:delete",
+        flags="--all-collections", when=_says("deletes every collection")),
+    Row("databases.reset", DANGEROUS, "{tool} {sub} {what}", "rails rake",
+        "db:drop|db:drop:all|db:reset|db:purge|db:purge:all|db:schema:load|db:structure:load|db:migrate:reset|"
+        "db:seed:replant|db:truncate_all", when=_says("deletes the database's data")),
+    Row("databases.reset", DANGEROUS, "{tool} {sub} {what}", "mix", "ecto.drop|ecto.reset",
+        when=_says("deletes the database's data")),
+    Row("databases.reset", DANGEROUS, "{tool} {sub} {what}", "artisan", "migrate:fresh|migrate:reset|migrate:refresh|db:wipe",
+        when=_says("deletes every table")),
+    Row("databases.reset", DANGEROUS, "{tool} {sub} {what}", "manage.py django-admin", "flush|reset_db|sqlflush",
+        flags="--noinput --no-input", when=_says("deletes every row of every table without asking")),
+    Row("databases.reset", DANGEROUS, "{tool} {sub} {what}", "prisma", "migrate reset", flags="-f --force",
+        when=_says("drops the database without asking")),
+    Row("databases.reset", DANGEROUS, "{tool} {sub} {what}", "prisma", "db push", flags="--force-reset",
+        when=_says("drops the database without asking")),
+    Row("databases.reset-asked", CAUTION, "{tool} {sub} deletes the database's data (after asking)",
+        "manage.py django-admin", "flush|reset_db"),
+    Row("databases.reset-asked", CAUTION, "{tool} {sub} deletes the database's data (after asking)", "prisma",
+        "migrate reset"),
+    Row("databases.restore-over", DANGEROUS, "{tool} {flag} replaces the database's collections or tables with the "
+        "backup (what changed since is lost)", "mongorestore", flags="--drop"),
+    Row("databases.restore-over", DANGEROUS, "{tool} {flag} replaces the database's collections or tables with the "
+        "backup (what changed since is lost)", "pg_restore", flags="-c --clean", when=given_db),
+    Row("databases.mass-delete", DANGEROUS, "{tool} runner deletes every record of a model ({call})",
+        "rails", "runner|r", when=lambda cmd, parsed: _mass_delete(cmd)),
 ]
+
+
+def _mass_delete(cmd) -> dict | None:
+    m = next((m for a in cmd.args if (m := re.search(r"\w+\.(?:destroy_all|delete_all)\b", a.text))), None)
+    return {"call": m.group(0)} if m else None
 
 RULES = [
     Rule("databases.destroy", DANGEROUS, "runs `{statement}`: the data is gone for good"),
@@ -95,11 +161,37 @@ def piped_sql(ctx, cmd, upstream) -> None:
 
 
 def statement(ctx, cmd, sql: str) -> None:
-    m = _DESTRUCTIVE_SQL.search(sql)
-    if m:
-        ctx.add("databases.destroy", cmd, statement=m.group(0).strip().rstrip(";")[:40])
-    elif _WRITING_SQL.search(sql):
+    """What SQL (or a Mongo shell's code) does, statement by statement; comments are not code."""
+    sql = _SQL_COMMENT.sub(" ", sql)
+    for one in _statements(sql):
+        m = _DESTRUCTIVE_SQL.search(one)
+        if m:
+            ctx.add("databases.destroy", cmd, statement=m.group(0).strip().rstrip(";")[:40])
+            return
+        every = _EVERY_ROW.match(one)
+        if every and ("where" not in every.group("rest").lower() or _ALWAYS_TRUE.search(every.group("rest"))):
+            verb = " ".join(every.group("verb").upper().split())
+            ctx.add("databases.destroy", cmd, statement=f"{verb} … (every row)")
+            return
+    if _WRITING_SQL.search(sql):
         ctx.add("databases.write", cmd)
+
+
+def _statements(sql: str) -> list:
+    """SQL split at `;` outside quotes."""
+    parts, current, quote = [], [], None
+    for c in sql:
+        if quote:
+            quote = None if c == quote else quote
+        elif c in "'\"`":
+            quote = c
+        elif c == ";":
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(c)
+    parts.append("".join(current))
+    return [p for p in parts if p.strip()]
 
 
 EXAMPLES = [
@@ -116,11 +208,45 @@ EXAMPLES = [
     ("createdb prod", SAFE, "not databases.drop-database-asked"),
     ("dropuser bob", CAUTION, "databases.drop-user"),
     ("createuser bob", SAFE, "not databases.drop-user"),
+    ("kafka-topics --bootstrap-server b:9092 --delete --topic events", DANGEROUS, "databases.delete-store"),
+    ("rpk topic delete events", DANGEROUS, "databases.delete-store"),
+    ("nats stream purge EVENTS -f", DANGEROUS, "databases.delete-store"),
+    ("rabbitmqctl delete_vhost /staging", DANGEROUS, "databases.delete-store"),
+    ("kafka-topics --bootstrap-server b:9092 --list", SAFE, "not databases.delete-store"),
+    ("nats stream info EVENTS", SAFE, "not databases.delete-store"),
+    ("rabbitmqadmin purge queue name=jobs", DANGEROUS, "databases.delete-store"),
+    ("rabbitmqadmin list queues", SAFE, "not databases.delete-store"),
+    ("supabase db reset --linked", DANGEROUS, "databases.reset"),
+    ("RAILS_ENV=production bin/rails db:reset", DANGEROUS, "databases.reset"),
+    ("rake db:drop:all", DANGEROUS, "databases.reset"),
+    ("mix ecto.reset", DANGEROUS, "databases.reset"),
+    ("php artisan migrate:fresh --seed", DANGEROUS, "databases.reset"),
+    ("python manage.py flush --noinput", DANGEROUS, "databases.reset"),
+    ("npx prisma migrate reset --force", DANGEROUS, "databases.reset"),
+    ("bin/rails db:migrate", SAFE, "not databases.reset"),
+    ("python manage.py flush", CAUTION, "not databases.reset"),
+    ("python manage.py flush", CAUTION, "databases.reset-asked"),
+    ("python manage.py migrate", SAFE, "not databases.reset-asked"),
+    ("mongorestore --drop dump/", DANGEROUS, "databases.restore-over"),
+    ("pg_restore --clean -d shop backup.dump", DANGEROUS, "databases.restore-over"),
+    ("pg_restore --clean backup.dump", SAFE, "not databases.restore-over"),
+    ("supabase db reset", CAUTION, "not databases.reset"),
+    ("firebase firestore:delete --all-collections -y", DANGEROUS, "databases.reset"),
+    ("firebase firestore:indexes", SAFE, "not databases.reset"),
+    ("bin/rails runner 'Order.delete_all'", DANGEROUS, "databases.mass-delete"),
+    ("bin/rails runner 'puts Order.count'", SAFE, "not databases.mass-delete"),
     ("psql -c 'DROP DATABASE prod'", DANGEROUS, "databases.destroy"),
     ('mysql -e "drop database app"', DANGEROUS, "databases.destroy"),
     ("echo 'DROP TABLE users;' | mysql app", DANGEROUS, "databases.destroy"),
     ("sqlite3 app.db 'DELETE FROM users;'", DANGEROUS, "databases.destroy"),
     ("psql -c 'DELETE FROM users WHERE id=2'", CAUTION, "not databases.destroy"),
+    ("psql -c 'UPDATE accounts SET balance = 0'", DANGEROUS, "databases.destroy"),
+    ("mysql -e 'DELETE FROM sessions WHERE 1=1'", DANGEROUS, "databases.destroy"),
+    ("psql -c 'ALTER TABLE users DROP COLUMN email'", DANGEROUS, "databases.destroy"),
+    ("mongosh --eval 'db.events.remove({})'", DANGEROUS, "databases.destroy"),
+    ("psql -c 'ALTER TABLE users DROP CONSTRAINT users_email_key'", CAUTION, "not databases.destroy"),
+    ("psql -c \"UPDATE users SET name = 'x' WHERE id = 2\"", CAUTION, "not databases.destroy"),
+    ("psql -c '-- DROP TABLE users'", SAFE, "not databases.destroy"),
     ("psql -c 'UPDATE users SET a=1 WHERE id=2'", CAUTION, "databases.write"),
     ("psql -c 'SELECT * FROM users'", SAFE, "not databases.write"),
 ]

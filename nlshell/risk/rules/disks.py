@@ -6,7 +6,7 @@ from __future__ import annotations
 from nlshell.risk.book import Row, Rule, all_of, given, has_operands, hook, program
 from nlshell.risk.facts import ENDLESS_SOURCES, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
-from nlshell.risk.paths import DEVICE, KERNEL, NULLDEV, SYSTEM, overwrite_level, worst
+from nlshell.risk.paths import DEVICE, KERNEL, NULLDEV, SYSTEM, classify, overwrite_level, worst
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
@@ -15,6 +15,23 @@ from nlshell.shell.options import parse as parse_options
 def _device(cmd, parsed) -> dict:
     """The first /dev/ path a command names, for its reason (always true as a `when`)."""
     return {"device": next((a.text for a in cmd.args if a.text.startswith("/dev/")), "the device")}
+
+
+def _device_named(cmd, parsed) -> dict | None:
+    """A `when`: the command names a device (a /dev/ path, or a word known only at run time)."""
+    device = next((w.text for w in parsed.operands if w.text.startswith("/dev/") or not w.literal), None)
+    return {"device": device} if device else None
+
+
+def _devices_after_name(cmd, parsed) -> dict | None:
+    """`vgcreate NAME DEVICE...`, `vgextend NAME DEVICE...`: the devices after the group's name."""
+    devices = [w.text for w in parsed.operands[1:] if w.text.startswith("/dev/") or not w.literal]
+    return {"device": " ".join(devices[:3])} if devices else None
+
+
+def is_block_device(text: str) -> bool:
+    """Does `text` name a block device (`/dev/sdb1`, `/dev/nvme0n1`, `/dev/vg0/data`)?"""
+    return text.startswith("/dev/") and classify(text).cls == DEVICE
 
 
 _HDPARM_READS = frozenset({"-I", "-i", "-t", "-T", "-g", "-C", "-tT", "-Tt", "-H"})
@@ -63,10 +80,17 @@ ROWS = [
     Row("disks.wipefs-inspect", CAUTION, "inspects the signatures on {first} (wipefs -a would erase them)", "wipefs",
         unless="-n --no-act", when=has_operands),
     Row("disks.sfdisk", DANGEROUS, "sfdisk rewrites the partition table of {device}", "sfdisk",
-        unless="-l -d -s -V -g -J --list --dump --show-size --verify --show-geometry --json --list-free "
-        "--backup-pt-sectors", when=_device),
+        flags="--delete --wipe", unless="-n --no-act", when=_device_named),
     Row("disks.sfdisk", DANGEROUS, "sfdisk rewrites the partition table of {device}", "sfdisk",
-        flags="--delete --wipe", when=_device),
+        unless="-l -d -s -V -g -J -v -h -F -n --list --dump --show-size --verify --show-geometry --json --list-free "
+        "--backup-pt-sectors --version --help --no-act", when=_device_named),
+    Row("disks.volume-init", DANGEROUS, "{tool} writes LVM metadata over {device} (what is on it is lost)", "pvcreate",
+        unless="-t --test", when=_device_named),
+    Row("disks.volume-init", DANGEROUS, "{tool} writes LVM metadata over {device} (what is on it is lost)",
+        "vgcreate vgextend", unless="-t --test", when=_devices_after_name),
+    Row("disks.volume-change", CAUTION, "{tool} changes LVM volumes", "lvcreate lvextend lvresize lvreduce lvchange "
+        "lvrename lvconvert vgreduce vgchange vgrename vgsplit vgmerge pvmove pvresize pvchange vgcreate vgextend",
+        unless="-t --test", when=has_operands),
     Row("disks.sgdisk", DANGEROUS, "sgdisk rewrites the partition table of {device}", "sgdisk",
         flags="-Z -z -o -d -n -N -x -t -c -C -G -R --zap-all --zap --clear --delete --new --largest-new "
         "--typecode --change-name --replicate --mbrtogpt --load-backup", when=_device),
@@ -143,21 +167,58 @@ def dd(ctx, cmd) -> None:
         ctx.add("disks.dd-overwrite", cmd, file=value)
 
 
-_MKFS = Grammar(
-    short="tLbcCEgGiIjJmNoOrTUBFlSnUfdOz",
-    long=frozenset(
-        "--type --label --fs_label --volume-label --volume-guid --with-uuid --metadata --data --uuid "
-        "--sectorsize --nodesize --features --compression".split()
-    ),
-)
-_MKSWAP = Grammar(short="LpU", long=_MKFS.long)
+# Each filesystem's mkfs reads its own options: `-F` forces mke2fs but sets the FAT size of
+# mkfs.vfat, `-n` is mke2fs's dry run but mkfs.vfat's volume name. Options that take a value:
+_MKE2FS = Grammar(short="bCEgGiIJlLmMNoOrtTUde", long=frozenset({"--help"}))
+_MKFS_GRAMMARS = {
+    "ext": _MKE2FS,
+    "xfs": Grammar(short="bdilLmnNprs"),
+    "btrfs": Grammar(short="bdLmnOrsUR", long=frozenset("--data --metadata --label --nodesize --sectorsize --features "
+                                                         "--uuid --rootdir --checksum --csum".split())),
+    "fat": Grammar(short="aAbcCDfFghiIlmMnrRsS"),
+    "swap": Grammar(short="LpUe", long=frozenset("--label --pagesize --uuid --endianness".split())),
+    "ntfs": Grammar(short="cspHSzLU", long=frozenset("--cluster-size --sector-size --label".split())),
+}
+_MKFS_KINDS = {
+    "ext2": "ext", "ext3": "ext", "ext4": "ext", "mke2fs": "ext", "xfs": "xfs", "btrfs": "btrfs", "vfat": "fat",
+    "fat": "fat", "msdos": "fat", "mkdosfs": "fat", "mkswap": "swap", "ntfs": "ntfs", "mkntfs": "ntfs",
+}
+_MKFS_DRY = {"ext": "-n", "xfs": "-N", "ntfs": "-n"}  # report what would be done, write nothing
 
 
-@program("mkswap", "mke2fs", prefix="mkfs")
+def _mkfs_kind(cmd) -> str | None:
+    """ext, xfs, fat, ...: from `mkfs.TYPE`, or `mkfs -t TYPE` (mkfs's default is ext2); None for a
+    filesystem whose mkfs options are not declared here (`mkfs.cramfs`)."""
+    name = cmd.name
+    if "." in name:
+        return _MKFS_KINDS.get(name.split(".", 1)[1])
+    if name == "mkfs":
+        texts = [a.text for a in cmd.args]
+        for k, t in enumerate(texts):
+            if t == "-t" and k + 1 < len(texts):
+                return _MKFS_KINDS.get(texts[k + 1])
+            if t.startswith("-t") and len(t) > 2:
+                return _MKFS_KINDS.get(t[2:])
+            if t.startswith("--type="):
+                return _MKFS_KINDS.get(t.split("=", 1)[1])
+        return "ext"
+    return _MKFS_KINDS.get(name)
+
+
+@program("mkswap", "mke2fs", "mkdosfs", "mkntfs", prefix="mkfs")
 @program(prefix="newfs")
 def mkfs(ctx, cmd) -> None:
-    o = parse_options(cmd.args, _MKSWAP if cmd.name == "mkswap" else _MKFS)
+    kind = _mkfs_kind(cmd)
+    args = list(cmd.args)
+    if cmd.name == "mkfs":  # `mkfs -t TYPE`: the type's own options follow
+        args = [a for k, a in enumerate(args) if a.text != "-t" and (k == 0 or args[k - 1].text != "-t")]
+    o = parse_options(args, _MKFS_GRAMMARS.get(kind, _MKE2FS))
+    dry = _MKFS_DRY.get(kind)  # (none for a filesystem not declared: its -n may be a volume name)
+    if (dry and dry[1] in o.short) or (o.has("V", "--version") and not o.operands):
+        return
     devices = [w for w in o.operands if w.text.startswith("/dev/") or not w.literal]
+    if not devices:  # a device given where another mkfs reads an option's value is still formatted
+        devices = [a for a in cmd.args if a.literal and is_block_device(a.text)]
     if devices:
         ctx.add("disks.format", cmd, tool=cmd.name, target=shown(devices[-1]))
     elif o.operands:
@@ -226,6 +287,14 @@ EXAMPLES = [
     ("sfdisk /dev/sda < layout.txt", DANGEROUS, "disks.sfdisk"),
     ("sfdisk --delete /dev/sda 2", DANGEROUS, "disks.sfdisk"),
     ("sfdisk -l /dev/sda", SAFE, "not disks.sfdisk"),
+    ("sfdisk -v", SAFE, "not disks.sfdisk"),
+    ("pvcreate /dev/sdb", DANGEROUS, "disks.volume-init"),
+    ("vgcreate data /dev/sdb /dev/sdc", DANGEROUS, "disks.volume-init"),
+    ("vgextend data /dev/nvme1n1", DANGEROUS, "disks.volume-init"),
+    ("pvcreate --test /dev/sdb", SAFE, "not disks.volume-init"),
+    ("pvs", SAFE, "not disks.volume-init"),
+    ("lvcreate -L 10G -n data vg0", CAUTION, "disks.volume-change"),
+    ("lvs -a", SAFE, "not disks.volume-change"),
     ("sgdisk --zap-all /dev/sda", DANGEROUS, "disks.sgdisk"),
     ("sgdisk -p /dev/sda", SAFE, "not disks.sgdisk"),
     ("parted /dev/sda mklabel gpt", DANGEROUS, "disks.parted"),
@@ -260,6 +329,11 @@ EXAMPLES = [
     ("mkfs.ext4 disk.img", CAUTION, "not disks.format"),
     ("mkfs.ext4 disk.img", CAUTION, "disks.format-image"),
     ("mkfs.ext4 -V", SAFE, "not disks.format-image"),
+    ("mkfs.ext4 -F /dev/sdb1", DANGEROUS, "disks.format"),
+    ("mkfs -t vfat -F 32 -n USB /dev/sdc1", DANGEROUS, "disks.format"),
+    ("mkfs.xfs -f /dev/nvme0n1p2", DANGEROUS, "disks.format"),
+    ("mkfs.ext4 -n /dev/sdb1", SAFE, "not disks.format"),
+    ("mkfs.cramfs -n rescue ./root /dev/sdc1", DANGEROUS, "disks.format"),
     ("sudo mount /dev/sdb1 /mnt", CAUTION, "disks.system-change"),
     ("modprobe -r nvidia", CAUTION, "disks.system-change"),
     ("mount -l", SAFE, "not disks.system-change"),

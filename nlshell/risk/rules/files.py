@@ -9,12 +9,13 @@ from __future__ import annotations
 import posixpath
 
 from nlshell.risk.book import Rule, hook, program
-from nlshell.risk.facts import shown
+from nlshell.risk.facts import fed_input, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import (
-    CWD, DEVICE, EMPTYVAR, HISTORY, HOME, LOG, NAMED, NULLDEV, ROOT, SYSTEM, TOP, classify, delete_level,
-    overwrite_level, worst,
+    CWD, DEVICE, EMPTYVAR, HISTORY, HOME, LOG, NAMED, NULLDEV, PERSONAL, ROOT, SYSTEM, TMP, TOP, classify,
+    delete_level, overwrite_level, worst,
 )
+from nlshell.shell.find import AGE_OR_SIZE, read_find
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
@@ -47,8 +48,12 @@ _INSTALL = Grammar(
     short="tSmogb", long=frozenset({"--target-directory", "--suffix", "--backup", "--mode", "--owner", "--group"})
 )
 _SHRED = Grammar(short="nsx", long=frozenset({"--iterations", "--size", "--random-source"}))
-# Programs that destroy or change the files they are given (judged when find or xargs feeds them).
-DESTROYERS = frozenset({"rm", "shred", "srm", "unlink", "rmdir", "truncate", "chmod", "chown", "chgrp", "mv", "wipe", "dd"})
+# Programs that destroy or change the files they are given (judged when find or xargs feeds them):
+# deleting every file of a broad tree is a loss at broad scope; changing permissions is one at the
+# root or in system directories; moving, compressing or removing empty directories is recoverable.
+DELETERS = frozenset("rm shred srm unlink truncate wipe dd".split())
+PERMISSIONS = frozenset("chmod chown chgrp".split())
+DESTROYERS = DELETERS | PERMISSIONS | frozenset("rmdir mv gzip bzip2 xz lzma compress".split())
 
 
 @program("rm")
@@ -111,6 +116,30 @@ def trash(ctx, cmd) -> None:
         ctx.add("files.trash", cmd)
 
 
+def landing(ctx, o, sources: list, dest: Word, told_dir: bool) -> list:
+    """Where the sources of `mv`/`cp`/`install` land: DEST itself, or DEST/NAME for each source
+    when DEST is a directory (`-t DIR`, a trailing `/`, several sources, or a place that is a
+    directory on every system: `/etc`, `~`, `/tmp`). `mv notes.txt /etc/` makes /etc/notes.txt;
+    `cp hosts /etc/` replaces /etc/hosts."""
+    if o.has("T", "--no-target-directory") or not sources:  # `xargs mv -t DIR`: the names come later
+        return [dest]
+    into = told_dir or dest.text.endswith("/") or len(sources) > 1 or any(_is_directory(p) for p in ctx.places(dest))
+    if not into:
+        return [dest]
+    return [
+        Word(posixpath.join(dest.text, posixpath.basename(s.text.rstrip("/")) or s.text), literal=dest.literal and s.literal)
+        for s in sources
+    ]
+
+
+def _is_directory(p) -> bool:
+    if p.contents:
+        return False
+    if p.cls in (ROOT, HOME, TOP, SYSTEM, CWD, PERSONAL):
+        return p.everything
+    return p.cls == TMP and p.path in ("/tmp", "/var/tmp", "/dev/shm")
+
+
 @program("mv")
 def mv(ctx, cmd) -> None:
     o = parse_options(cmd.args, _MV)
@@ -134,7 +163,7 @@ def mv(ctx, cmd) -> None:
             ):
                 ctx.add("files.move-broad", cmd, what=p.desc)
                 return
-    destp = worst(ctx.places(dest))
+    destp = worst([p for w in landing(ctx, o, sources, dest, target_dir is not None) for p in ctx.places(w)])
     if overwrite_level(destp) == DANGEROUS:
         ctx.add("files.replace-critical", cmd, verb="replaces", what=destp.desc)
     elif o.has("n", "--no-clobber"):
@@ -149,14 +178,15 @@ def cp(ctx, cmd) -> None:
     o = parse_options(cmd.args, _INSTALL if name == "install" else _MV)
     target_dir = o.value("-t", "--target-directory")
     if target_dir is not None:
-        dest = Word(target_dir)
-    elif len(o.operands) >= 2:
-        dest = o.operands[-1]
+        sources, dest = o.operands, Word(target_dir)
+    elif len(o.operands) >= 2 and not (name == "install" and o.has("d", "--directory")):
+        sources, dest = o.operands[:-1], o.operands[-1]
     else:
         return  # `install -d DIR` makes directories
-    p = worst(ctx.places(dest))
+    targets = landing(ctx, o, sources, dest, target_dir is not None)
+    p = worst([q for w in targets for q in ctx.places(w)])
     if overwrite_level(p) == DANGEROUS:
-        what = p.desc if p.cls != SYSTEM else "the system file " + shown(dest)
+        what = p.desc if p.cls != SYSTEM else "the system file " + (p.path or shown(dest))
         ctx.add("files.replace-critical", cmd, verb=f"{name} overwrites", what=what)
     elif not (name == "cp" and o.has("n", "--no-clobber", "--update")) and p.cls != NULLDEV:
         ctx.add("files.copy", cmd, dest=shown(dest))
@@ -180,16 +210,15 @@ def ln(ctx, cmd) -> None:
 
 @program("find")
 def find(ctx, cmd) -> None:
-    words = [a.text for a in cmd.args]
-    if "-delete" in words:
+    call = read_find(cmd.args)
+    if call.has("-delete"):
         scope = find_scope(cmd)
         if scope is not None:
             ctx.add("files.find-delete-broad", cmd, scope=scope.replace("every file it finds in ", "every file in "))
         else:
             ctx.add("files.find-delete", cmd)
-    for flag in ("-fprint", "-fprint0", "-fprintf", "-fls"):
-        if flag in words:
-            ctx.add("files.find-output", cmd, flag=flag)
+    for flag, _target in call.outputs:
+        ctx.add("files.find-output", cmd, flag=flag)
 
 
 @hook("command")
@@ -197,6 +226,8 @@ def fed_by_input(ctx, cmd) -> None:
     """`find / | xargs rm`, `find . -exec rm {} \\;`: a destroyer run on every name found."""
     if cmd.name not in DESTROYERS:
         return
+    if cmd.feed is not None and fed_input(ctx, cmd).pieces is not None:
+        return  # the names are known: feeds.py rates each command line
     source = None
     if cmd.origin == "xargs" and cmd.pipeline is not None:
         listers = ("find", "fd", "fdfind", "ls", "locate")
@@ -208,48 +239,41 @@ def fed_by_input(ctx, cmd) -> None:
             ctx.add("files.input-delete", cmd, tool=cmd.name, what="every name it reads")
         return
     scope = find_scope(source)
-    if scope is not None:
+    asks = (cmd.origin or "").endswith(("-ok", "-okdir")) or parse_options(cmd.args).has("iI", "--interactive")
+    broad = scope is not None and not asks and (
+        cmd.name in DELETERS or (cmd.name in PERMISSIONS and find_place(source).cls in (ROOT, SYSTEM))
+    )
+    if broad:
         ctx.add("files.input-delete-broad", cmd, tool=cmd.name, scope=scope)
+    elif scope is not None:
+        ctx.add("files.input-delete", cmd, tool=cmd.name, what=scope.replace("files all over the system", "every file"))
     elif cmd.origin == "xargs":
         ctx.add("files.input-delete", cmd, tool=cmd.name, what=f"the files `{source.name}` lists")
 
 
+def find_place(find_cmd):
+    """The most important place `find` (or `ls`, `fd`) starts from (`.` when none is named)."""
+    roots = read_find(find_cmd.args).roots
+    return worst([classify(r.text) for r in roots] if roots else [classify(".")])
+
+
 def find_scope(find_cmd) -> str | None:
-    """A description when `find` visits a broad tree with no name filter, else None."""
-    roots, filtered = _find_roots(find_cmd)
-    p = worst([classify(r.text) for r in roots] if roots else [classify(".")])
+    """A description when `find` (or a lister: `ls`, `fd`) visits a broad tree that no test
+    narrows, else None. In a home, a project or a personal folder, tests by age, size, owner or type
+    (`-mtime +30`, `-type f`) say what kind of file, not which: what they leave is still most of it.
+    In a log or backup folder of its own (`/var/log`, `/backups`), any test narrows: that is
+    rotation, not a wipe."""
+    call = read_find(find_cmd.args)
+    p = find_place(find_cmd)
+    rotation = any(t in AGE_OR_SIZE or t.startswith("-newer") for t in call.primaries)
+    filtered = call.narrowed or (p.cls in (TOP, LOG) and rotation)
     if p.cls == ROOT:
         return "files all over the system (find /)"
     if p.cls == SYSTEM or (p.cls == HOME and p.everything and not filtered):
         return f"every file it finds in {p.desc}"
-    if p.cls in (CWD, HOME, EMPTYVAR, TOP, LOG) and not filtered:
+    if p.cls in (CWD, HOME, EMPTYVAR, TOP, LOG, PERSONAL) and not filtered:
         return f"every file in {p.desc}"
     return None
-
-
-_FIND_FILTERS = frozenset(
-    """
-    -name -iname -path -ipath -wholename -iwholename -regex -iregex -lname -ilname -newer -mtime -mmin
-    -atime -amin -ctime -cmin -size -empty -inum -samefile -user -uid -group -gid -nouser -nogroup -perm
-    -links -newermt -newerct -used -fstype -context
-    """.split()
-)
-
-
-def _find_roots(find_cmd) -> tuple:
-    """(start paths, whether a name-like filter narrows what is matched)."""
-    roots = []
-    args = find_cmd.args
-    i = 0
-    while i < len(args) and args[i].text in ("-H", "-L", "-P", "-O0", "-O1", "-O2", "-O3", "-D"):
-        i += 2 if args[i].text == "-D" else 1
-    while i < len(args):
-        t = args[i].text
-        if t.startswith("-") or t in ("(", "!", ")", ","):
-            break
-        roots.append(args[i])
-        i += 1
-    return roots, any(a.text in _FIND_FILTERS for a in args[i:])
 
 
 EXAMPLES = [
@@ -263,6 +287,35 @@ EXAMPLES = [
     ("rm /var/log/*", DANGEROUS, "files.delete-broad"),
     ("unlink ~/.bash_history", DANGEROUS, "files.delete-broad"),
     ("rm -rf ./build", CAUTION, "not files.delete-broad"),
+    ("rm -rf ~/Documents", DANGEROUS, "files.delete-broad"),
+    ("rm -rf ~/.config", DANGEROUS, "files.delete-broad"),
+    ("rm -r \"$HOME/projects\"", DANGEROUS, "files.delete-broad"),
+    ("rm ~/Desktop/*", DANGEROUS, "files.delete-broad"),
+    ("rm -rf ~/Documents/old-draft.txt", CAUTION, "not files.delete-broad"),
+    ("rm -rf ~/.config/nvim", CAUTION, "not files.delete-broad"),
+    ("rm -rf ~/.cache", CAUTION, "not files.delete-broad"),
+    ("set -l d ~; rm -rf $d", DANGEROUS, "files.delete-broad", "fish"),
+    ("for f in (ls); rm -rf $f; end", DANGEROUS, "files.delete-broad", "fish"),
+    ("test -d build; and rm -rf build", CAUTION, "not files.delete-broad", "fish"),
+    ("rm -rf ~/**/*(.)", DANGEROUS, "files.delete-broad", "zsh"),
+    ("rm -f *.log(.mh+24)", CAUTION, "not files.delete-broad", "zsh"),
+    ("noglob rm -rf /", DANGEROUS, "files.delete-broad", "zsh"),
+    ("emulate sh -c 'rm -rf ~'", DANGEROUS, "files.delete-broad", "zsh"),
+    ("emulate -L zsh", SAFE, "not files.delete-broad", "zsh"),
+    ("() { rm -rf $1 } ~", DANGEROUS, "files.delete-broad", "zsh"),
+    ("for f (*.txt) rm $f", CAUTION, "not files.delete-broad", "zsh"),
+    ("f(){ rm -rf \"$1\"; }; f ~", DANGEROUS, "files.delete-broad"),
+    ("f(){ rm -rf \"$1\"; }; f ./build", CAUTION, "not files.delete-broad"),
+    ("set -- / ; rm -rf \"$@\"", DANGEROUS, "files.delete-broad"),
+    ("export D=/etc; rm -r $D", DANGEROUS, "files.delete-broad"),
+    ("read -r d <<< ~; rm -rf \"$d\"", DANGEROUS, "files.delete-broad"),
+    ("TMPDIR=/ rm -rf $TMPDIR/cache", CAUTION, "not files.delete-broad"),
+    ("$SHELL -c 'rm -rf ~'", DANGEROUS, "files.delete-broad"),
+    ("env -S 'rm -rf /'", DANGEROUS, "files.delete-broad"),
+    ("tmux new-session -d 'rm -rf ~'", DANGEROUS, "files.delete-broad"),
+    ("tmux send-keys -t 0 'rm -rf ~' Enter", DANGEROUS, "files.delete-broad"),
+    ("tmux send-keys -t 0 'rm -rf ~'", SAFE, "not files.delete-broad"),
+    ("screen -S job -X stuff 'rm -rf ~^M'", DANGEROUS, "files.delete-broad"),
     ("rm -rf node_modules", CAUTION, "files.delete"),
     ("rm *.pyc", CAUTION, "files.delete"),
     ("ls *.pyc", SAFE, "not files.delete"),
@@ -283,6 +336,11 @@ EXAMPLES = [
     ("mv x ~/.bashrc", DANGEROUS, "files.replace-critical"),
     ("ln -sf /dev/null /etc/passwd", DANGEROUS, "files.replace-critical"),
     ("cp evil ./bin/ls", CAUTION, "not files.replace-critical"),
+    ("sudo cp hosts /etc/", DANGEROUS, "files.replace-critical"),
+    ("mv passwd /etc", DANGEROUS, "files.replace-critical"),
+    ("mv notes.txt /etc/", CAUTION, "not files.replace-critical"),
+    ("sudo install -m 755 tool /usr/local/bin/", CAUTION, "not files.replace-critical"),
+    ("find . -name '*.log' -print0 | xargs -0 mv -t old/", CAUTION, "files.move"),
     ("mv old.txt new.txt", CAUTION, "files.move"),
     ("mv -n a b", CAUTION, "files.move"),
     ("mv --help", SAFE, "not files.move"),
@@ -297,11 +355,23 @@ EXAMPLES = [
     ("find . -name '*.pyc' -delete", CAUTION, "not files.find-delete-broad"),
     ("find . -name '*.pyc' -delete", CAUTION, "files.find-delete"),
     ("find . -name '*.pyc'", SAFE, "not files.find-delete"),
+    ("find ~ -type f -mtime +30 -delete", DANGEROUS, "files.find-delete-broad"),
+    ("find /backups -mtime +30 -delete", CAUTION, "not files.find-delete-broad"),
+    ("find /var/log -type f -name '*.gz' -mtime +30 -delete", CAUTION, "not files.find-delete-broad"),
+    ("find /var/log -type f -delete", DANGEROUS, "files.find-delete-broad"),
+    ("find . -size 0 -delete", CAUTION, "not files.find-delete-broad"),
+    ("find . -exec echo -delete \\;", SAFE, "not files.find-delete"),
+    ("find . -name -delete", SAFE, "not files.find-delete"),
     ("find . -fprint list.txt", CAUTION, "files.find-output"),
     ("find . -print", SAFE, "not files.find-output"),
     ("find / -type f | xargs rm -f", DANGEROUS, "files.input-delete-broad"),
     ("find . -type f -exec rm {} \\;", DANGEROUS, "files.input-delete-broad"),
     ("find . -name '*.o' -exec rm {} \\;", CAUTION, "not files.input-delete-broad"),
+    ("find . -exec chown me {} \\;", CAUTION, "not files.input-delete-broad"),
+    ("find ~ -atime +100 -ok rm {} \\;", CAUTION, "not files.input-delete-broad"),
+    ("find . -type f -newermt 'Nov 21' ! -newermt 'Nov 22' -exec rm {} +", CAUTION, "not files.input-delete-broad"),
+    ("find /etc -exec chmod 777 {} +", DANGEROUS, "files.input-delete-broad"),
+    ("ls | xargs gzip", CAUTION, "not files.input-delete-broad"),
     ("find . -name '*.o' | xargs rm -f", CAUTION, "files.input-delete"),
     ("cat list.txt | xargs rm", CAUTION, "files.input-delete"),
     ("find . -name '*.o' | xargs wc -l", SAFE, "not files.input-delete"),

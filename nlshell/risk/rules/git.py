@@ -30,7 +30,17 @@ def _clean_what(cmd, parsed) -> dict:
     return {"what": f"untracked files{dirs}{extra}"}
 
 
-def _force_how(cmd, parsed) -> dict:
+def _leased(parsed) -> bool:
+    """`--force-with-lease` in effect: git refuses a forced update of a ref that moved since the
+    last fetch, even beside `--force` (remote.c checks the lease first); `--no-force-with-lease`
+    cancels the ones before it."""
+    leases = [w for w in parsed.words if w.startswith(("--force-with-lease", "--no-force-with-lease"))]
+    return bool(leases) and leases[-1].startswith("--force-with-lease")
+
+
+def _force_how(cmd, parsed) -> dict | None:
+    if _leased(parsed) and "--mirror" not in parsed.long:
+        return None
     return {"how": "--mirror" if "--mirror" in parsed.long else "--force"}
 
 
@@ -42,25 +52,59 @@ def _colon_refspec(cmd, parsed) -> bool:
     return any(t.startswith(":") and len(t) > 1 for t in _targets(parsed))
 
 
-def _dash_dash_paths(cmd, parsed) -> dict | None:
+_WHOLE_TREE = frozenset({".", "./", ":/", ":/.", "*", ":(top)", ":(top).", ":!", "-A", "--all"})
+
+
+def _paths(cmd, parsed) -> list | None:
+    """The paths `git checkout`/`restore` would overwrite: those after `--`, else (checkout) every
+    operand after a tree-ish; None when the command switches branches instead."""
     words = _after(cmd, parsed)
-    if "--" not in words:
+    if "--" in words:
+        return words[words.index("--") + 1 :] or ["."]
+    targets = _targets(parsed)
+    if parsed.operands[0].text == "restore":
+        return targets
+    if any(t in _WHOLE_TREE for t in targets):
+        return [t for t in targets if t in _WHOLE_TREE]
+    return targets[1:] or None  # `git checkout main file.txt`: file.txt from main
+
+
+def _discards_all(cmd, parsed) -> dict | None:
+    """The pathspec is the whole tree (`.`, `:/`, `*`): every uncommitted change is discarded."""
+    paths = _paths(cmd, parsed)
+    if paths is None or not any(p in _WHOLE_TREE for p in paths):
         return None
-    return {"what": "-- " + (" ".join(words[words.index("--") + 1 :][:3]) or ".")}
+    return {"what": "-- " + " ".join(paths[:3]), "paths": " ".join(paths[:3])}
 
 
-def _whole_tree(cmd, parsed) -> dict | None:
-    return {"what": "."} if any(t in (".", ":/", "*") for t in _targets(parsed)) else None
+def _discards_named(cmd, parsed) -> dict | None:
+    """Named files or folders: their uncommitted changes are discarded, the rest stays."""
+    paths = _paths(cmd, parsed)
+    return {"paths": " ".join(paths[:3]) + (" ..." if len(paths) > 3 else "")} if paths else None
 
 
-def _worktree(cmd, parsed) -> dict | None:
-    if parsed.has("W", "--worktree") or not parsed.has("S", "--staged"):
-        return {"paths": " ".join(_targets(parsed)[:3])}
+def _worktree(condition):
+    """Only when `git restore` writes the working tree (not just the index, `--staged`)."""
+
+    def when(cmd, parsed):
+        if parsed.has("W", "--worktree") or not parsed.has("S", "--staged"):
+            return condition(cmd, parsed)
+        return None
+
+    return when
+
+
+def _branches(cmd, parsed) -> dict | None:
+    names = _targets(parsed)
+    return {"branches": " ".join(names[:2])} if names else None
+
+
+def _delete_branch_ref(cmd, parsed) -> dict | None:
+    """`git update-ref -d refs/heads/x`: a branch (or the stash) gone, with no check it was merged."""
+    ref = next(iter(_targets(parsed)), "")
+    if ref.startswith(("refs/heads/", "refs/stash")) or ref == "HEAD" or (ref and not ref.startswith("refs/")):
+        return {"ref": ref}
     return None
-
-
-def _branches(cmd, parsed) -> dict:
-    return {"branches": " ".join(_targets(parsed)[:2]) or "a branch"}
 
 
 def _expire_now(cmd, parsed) -> bool:
@@ -101,17 +145,20 @@ ROWS = [
         "push", flags="--prune"),
     Row("git.push", CAUTION, "uploads commits to the remote (git push)", "git", "push"),
     Row("git.checkout-discard", DANGEROUS, "git checkout {what} discards uncommitted changes for good", "git",
-        "checkout", when=_dash_dash_paths),
+        "checkout", when=_discards_all),
     Row("git.checkout-discard", DANGEROUS, "git checkout {what} discards uncommitted changes for good", "git",
         "checkout", flags="-f --force", when=lambda cmd, parsed: {"what": "-f"}),
-    Row("git.checkout-discard", DANGEROUS, "git checkout {what} discards uncommitted changes for good", "git",
-        "checkout", when=_whole_tree),
     Row("git.checkout-reset-branch", CAUTION, "git checkout -B resets an existing branch", "git", "checkout",
         flags="-B"),
     Row("git.pick-discard", CAUTION, "git {sub} -p discards the changes you pick", "git", "checkout|restore",
         flags="-p --patch"),
+    Row("git.checkout-files", CAUTION, "git checkout discards uncommitted changes to {paths}", "git", "checkout",
+        when=_discards_named),
     Row("git.restore", DANGEROUS, "git restore {paths} discards uncommitted changes for good", "git", "restore",
-        when=_worktree),
+        when=_worktree(_discards_all)),
+    Row("git.restore-files", CAUTION, "git restore discards uncommitted changes to {paths}", "git", "restore",
+        when=_worktree(_discards_named)),
+
     Row("git.switch-discard", DANGEROUS, "git switch --discard-changes throws away uncommitted changes", "git",
         "switch", flags="-f --force --discard-changes"),
     Row("git.switch-reset-branch", CAUTION, "git switch -C resets an existing branch", "git", "switch",
@@ -122,7 +169,8 @@ ROWS = [
         "git", "branch", flags=("-d --delete", "-f --force"), when=_branches),
     Row("git.branch-force-move", DANGEROUS, "git branch -f moves {branch} by force (commits only on it are lost)",
         "git", "branch *", flags="-f --force", when=lambda cmd, parsed: {"branch": parsed.operands[1].text}),
-    Row("git.branch-delete", CAUTION, "deletes a merged branch", "git", "branch", flags="-d --delete"),
+    Row("git.branch-delete", CAUTION, "deletes a merged branch", "git", "branch", flags="-d --delete",
+        when=_branches),
     Row("git.branch-overwrite", CAUTION, "renames or copies a branch over an existing one", "git", "branch",
         flags="-M -C"),
     Row("git.stash-clear", DANGEROUS, "git stash clear deletes every stash for good", "git", "stash clear"),
@@ -147,13 +195,17 @@ ROWS = [
         "remote remove|rm|set-url|prune|rename"),
     Row("git.prune", CAUTION, "deletes unreachable objects now", "git", "prune"),
     Row("git.prune", CAUTION, "deletes unreachable objects now", "git", "gc", when=_prune_now),
-    Row("git.delete-ref", CAUTION, "deletes a ref", "git", "update-ref", flags="-d"),
+    Row("git.delete-branch-ref", DANGEROUS, "git update-ref -d deletes {ref} without checking it was merged "
+        "(its commits can be lost)", "git", "update-ref", flags="-d --delete", when=_delete_branch_ref),
+    Row("git.delete-ref", CAUTION, "deletes a ref", "git", "update-ref", flags="-d --delete"),
     Row("git.worktree-force-remove", DANGEROUS, "removes a worktree with its uncommitted changes", "git",
         "worktree remove|prune", flags="-f --force"),
     Row("git.worktree-remove", CAUTION, "removes a worktree", "git", "worktree remove|prune"),
     Row("git.submodule-deinit", CAUTION, "removes a submodule's working tree", "git", "submodule deinit"),
     Row("git.lfs-prune", CAUTION, "deletes old LFS files", "git", "lfs prune"),
     Row("git.send-email", CAUTION, "sends patches by email", "git", "send-email"),
+    Row("git.scalar-delete", DANGEROUS, "scalar delete deletes the repository {first} with its working tree", "scalar",
+        "delete"),
     Row("git.config", CAUTION, "changes git configuration", "git", "config",
         when=_any_after("--unset", "--unset-all", "--remove-section", "--rename-section")),
 ]
@@ -178,6 +230,8 @@ EXAMPLES = [
     ("git push --mirror", DANGEROUS, "git.push-force"),
     ("git -C repo -c core.x=y push -f", DANGEROUS, "git.push-force"),
     ("git push --force-with-lease", CAUTION, "not git.push-force"),
+    ("git push -f --force-with-lease origin main", CAUTION, "not git.push-force"),
+    ("git push --force-with-lease --no-force-with-lease -f", DANGEROUS, "git.push-force"),
     ("git push --force-with-lease", CAUTION, "git.push-lease"),
     ("git push origin main", CAUTION, "not git.push-lease"),
     ("git push origin --delete old-branch", CAUTION, "git.push-delete"),
@@ -189,15 +243,25 @@ EXAMPLES = [
     ("git fetch", SAFE, "not git.push"),
     ("git checkout -- .", DANGEROUS, "git.checkout-discard"),
     ("git checkout .", DANGEROUS, "git.checkout-discard"),
+    ("git checkout HEAD -- :/", DANGEROUS, "git.checkout-discard"),
     ("git checkout -f main", DANGEROUS, "git.checkout-discard"),
     ("git checkout main", SAFE, "not git.checkout-discard"),
+    ("git checkout -bfeature", SAFE, "not git.checkout-discard"),
+    ("git checkout -- src/a.rs", CAUTION, "not git.checkout-discard"),
+    ("git checkout -- src/a.rs lib/b.rs", CAUTION, "git.checkout-files"),
+    ("git checkout main docs/intro.md", CAUTION, "git.checkout-files"),
+    ("git checkout -b feature origin/feature", SAFE, "not git.checkout-files"),
     ("git checkout -B feature", CAUTION, "git.checkout-reset-branch"),
     ("git checkout -b feature", SAFE, "not git.checkout-reset-branch"),
     ("git checkout -p file.txt", CAUTION, "git.pick-discard"),
     ("git restore -p file.txt", CAUTION, "git.pick-discard"),
     ("git add -p file.txt", SAFE, "not git.pick-discard"),
     ("git restore .", DANGEROUS, "git.restore"),
-    ("git restore --staged file.txt", SAFE, "not git.restore"),
+    ("git restore --source=HEAD~2 :/", DANGEROUS, "git.restore"),
+    ("git restore src/app.py", CAUTION, "not git.restore"),
+    ("git restore src/app.py", CAUTION, "git.restore-files"),
+    ("git restore --staged --worktree lib/", CAUTION, "git.restore-files"),
+    ("git restore --staged src/app.py", SAFE, "not git.restore-files"),
     ("git switch -f main", DANGEROUS, "git.switch-discard"),
     ("git switch main", SAFE, "not git.switch-discard"),
     ("git switch -C feature", CAUTION, "git.switch-reset-branch"),
@@ -209,6 +273,8 @@ EXAMPLES = [
     ("git branch new-branch", SAFE, "not git.branch-force-move"),
     ("git branch -d merged", CAUTION, "git.branch-delete"),
     ("git branch -a", SAFE, "not git.branch-delete"),
+    ("git branch -d", SAFE, "not git.branch-delete"),
+    ("git branch -D", SAFE, "not git.branch-force-delete"),
     ("git branch -M main", CAUTION, "git.branch-overwrite"),
     ("git branch -m old new", SAFE, "not git.branch-overwrite"),
     ("git stash clear", DANGEROUS, "git.stash-clear"),
@@ -240,7 +306,10 @@ EXAMPLES = [
     ("git prune", CAUTION, "git.prune"),
     ("git gc --prune=now", CAUTION, "git.prune"),
     ("git gc", SAFE, "not git.prune"),
-    ("git update-ref -d refs/heads/old", CAUTION, "git.delete-ref"),
+    ("git update-ref -d refs/tags/v1", CAUTION, "git.delete-ref"),
+    ("git update-ref -d refs/heads/old", DANGEROUS, "git.delete-branch-ref"),
+    ("git update-ref --delete refs/heads/feature", DANGEROUS, "git.delete-branch-ref"),
+    ("git update-ref -d refs/remotes/origin/old", CAUTION, "not git.delete-branch-ref"),
     ("git update-ref refs/heads/new HEAD", SAFE, "not git.delete-ref"),
     ("git worktree remove --force ../wt", DANGEROUS, "git.worktree-force-remove"),
     ("git worktree remove ../wt", CAUTION, "not git.worktree-force-remove"),
@@ -252,6 +321,8 @@ EXAMPLES = [
     ("git lfs ls-files", SAFE, "not git.lfs-prune"),
     ("git send-email *.patch", CAUTION, "git.send-email"),
     ("git format-patch -1", SAFE, "not git.send-email"),
+    ("scalar delete ~/src/app", DANGEROUS, "git.scalar-delete"),
+    ("scalar list", SAFE, "not git.scalar-delete"),
     ("git config --unset user.email", CAUTION, "git.config"),
     ("git config user.email", SAFE, "not git.config"),
 ]

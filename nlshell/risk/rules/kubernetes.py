@@ -9,9 +9,33 @@ from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 PREFIX = "k8s"
 
+# Kinds that hold data or everything else: every volume claim (the data goes with it), every secret,
+# every custom resource definition (each takes all its resources with it), every namespace.
+# `all` (pods, services, deployments, ...) is not among them: those are made again from manifests.
+_KEEPING_KINDS = frozenset(
+    """
+    persistentvolumeclaim persistentvolumeclaims pvc persistentvolume persistentvolumes pv secret secrets
+    customresourcedefinition customresourcedefinitions crd crds namespace namespaces ns
+    """.split()
+)
+
+
+def _delete_everything(cmd, parsed) -> dict | None:
+    """`kubectl delete pvc --all`, `kubectl delete pods --all -A`: every object of a kind that holds
+    data, or every object of a kind in every namespace."""
+    if "--all" not in parsed.long:
+        return None
+    kinds = {k for w in parsed.operands[1:] for k in w.text.lower().split(",")}
+    everywhere = parsed.has("A", "--all-namespaces")
+    if kinds & _KEEPING_KINDS or everywhere:
+        return {"what": ", ".join(sorted(kinds)) or "everything", "where": " in every namespace" if everywhere else ""}
+    return None
+
 ROWS = [
     Row("k8s.delete-namespace", DANGEROUS, "{tool} delete namespace deletes the namespace and everything in it",
         "kubectl oc", "delete namespace|namespaces|ns"),
+    Row("k8s.delete-everything", DANGEROUS, "{tool} delete --all deletes every {what}{where}", "kubectl oc", "delete",
+        when=_delete_everything),
     Row("k8s.delete", CAUTION, "{tool} delete deletes cluster resources", "kubectl oc", "delete"),
     Row("k8s.change", CAUTION, "{tool} {sub} changes cluster resources", "kubectl oc",
         "apply|create|replace|patch|edit|set|label|annotate|rollout|expose|run|taint|scale|drain|cordon|uncordon"),
@@ -24,6 +48,11 @@ EXAMPLES = [
     ("kubectl --context prod -n x delete ns staging", DANGEROUS, "k8s.delete-namespace"),
     ("kubectl delete pod web-1", CAUTION, "not k8s.delete-namespace"),
     ("kubectl delete pod web-1", CAUTION, "k8s.delete"),
+    ("kubectl delete pvc --all", DANGEROUS, "k8s.delete-everything"),
+    ("kubectl delete secrets,pvc --all -n prod", DANGEROUS, "k8s.delete-everything"),
+    ("kubectl delete pods --all -A", DANGEROUS, "k8s.delete-everything"),
+    ("kubectl delete pods --all -n ci", CAUTION, "not k8s.delete-everything"),
+    ("kubectl delete all --all -n ci", CAUTION, "not k8s.delete-everything"),
     ("kubectl get pods", SAFE, "not k8s.delete"),
     ("kubectl apply -f deploy.yaml", CAUTION, "k8s.change"),
     ("kubectl scale deploy web --replicas=0", CAUTION, "k8s.change"),

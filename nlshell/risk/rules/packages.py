@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from nlshell.risk.book import Rule, program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.shell.model import Command
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.tools import grammar_of
 
@@ -92,11 +93,28 @@ def system_packages(ctx, cmd) -> None:
     essential = [
         p for p in packages
         if p.split("=")[0].split(":")[0] in ESSENTIAL_PACKAGES or p.startswith(("linux-image", "kernel-")) or p == "*"
-    ]
+    ] if name not in _BESIDE_THE_SYSTEM else []
     if essential:
         ctx.add("packages.remove-essential", cmd, package=essential[0])
     else:
         ctx.add("packages.remove", cmd, tool=name)
+
+
+# Managers that install beside the operating system, not as it: removing their python or bash leaves
+# the system's own in place.
+_BESIDE_THE_SYSTEM = frozenset({"brew", "port", "snap", "flatpak", "nix-env", "nix", "pkgin"})
+_RUNNER_VALUES = frozenset({"-p", "--package", "--call", "-c", "--from", "--with", "--python"})
+
+
+def _fetched_command(name: str, args: list) -> list:
+    """The command `npx`/`bunx`/`uvx`/`pnpm dlx` runs: the words after its own options."""
+    words = list(args)
+    if name in ("pnpm", "yarn", "pipx", "uv") and words:
+        words = words[2:] if name == "uv" else words[1:]  # `pnpm dlx`, `pipx run`, `uv tool run`
+    i = 0
+    while i < len(words) and words[i].text.startswith("-"):
+        i += 2 if words[i].text in _RUNNER_VALUES else 1
+    return words[i:]
 
 
 _PIP_CHANGES = frozenset({"install", "uninstall", "remove", "reinstall", "upgrade", "upgrade-all", "inject", "sync", "add"})
@@ -128,6 +146,9 @@ def language_packages(ctx, cmd) -> None:
         or (name in ("pnpm", "yarn") and verb == "dlx")
     ):
         ctx.add("packages.run-fetched", cmd, tool=name)
+        ran = _fetched_command(name, cmd.args)
+        if ran:  # `npx prisma migrate reset --force`: and what the package itself is told to do
+            ctx.apply(Command(argv=ran, wrappers=cmd.wrappers, depth=cmd.depth, remote=cmd.remote))
     elif name in ("pip", "pip3", "pipx", "uv"):
         if name == "uv" and verb == "pip":
             verb = operands[1] if len(operands) > 1 else ""
@@ -156,6 +177,7 @@ EXAMPLES = [
     ("apt-get -o Dpkg::Options::=--force-all remove libc6", DANGEROUS, "packages.remove-essential"),
     ("pacman -Rns systemd", DANGEROUS, "packages.remove-essential"),
     ("apt-get remove cowsay", CAUTION, "not packages.remove-essential"),
+    ("brew uninstall python", CAUTION, "not packages.remove-essential"),
     ("sudo apt-get remove cowsay", CAUTION, "packages.remove"),
     ("rpm -e cowsay", CAUTION, "packages.remove"),
     ("apt-cache show cowsay", SAFE, "not packages.remove"),

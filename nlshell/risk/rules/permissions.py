@@ -149,6 +149,8 @@ EXAMPLES = [
     ("chmod 777 /etc/*", DANGEROUS, "perms.broad"),
     ("sudo chown -R $USER:$USER ~", CAUTION, "not perms.broad"),
     ("chmod -R u+rwX ~", CAUTION, "not perms.broad"),
+    ("chmod -R 700 ~/.ssh", CAUTION, "not perms.broad"),
+    ("chmod -R 777 ~/.ssh", DANGEROUS, "perms.broad"),
     ("chmod +x script.sh", CAUTION, "perms.change"),
     ("chown -R me:me ./data", CAUTION, "perms.change"),
     ("stat -c %a script.sh", SAFE, "not perms.change"),

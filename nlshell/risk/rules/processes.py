@@ -31,6 +31,8 @@ RULES = [
     Rule("processes.kill-daemon", DANGEROUS, "{tool} kills the system process `{daemon}`"),
     Rule("processes.signal", CAUTION, "sends a signal to every process named {names}"),
     Rule("processes.kill-named", CAUTION, "stops every process named {names}"),
+    Rule("processes.kill-mine", DANGEROUS, "{tool} kills every process of yours ({user}): your session, shell and "
+         "everything you run"),
     Rule("processes.kill-user", CAUTION, "kills every process of {user}"),
     Rule("processes.fork-bomb", DANGEROUS, "is a fork bomb: `{function}` keeps starting copies of itself until the system stalls"),
     Rule("processes.fork-bomb-defined", CAUTION, "defines a fork bomb (`{function}`)"),
@@ -104,8 +106,14 @@ def killall(ctx, cmd) -> None:
             return
     if patterns:
         ctx.add("processes.kill-named", cmd, names=names)
+    elif any(_CURRENT_USER.match(u) for u in users):
+        ctx.add("processes.kill-mine", cmd, tool=name, user=users[0])
     elif users:
         ctx.add("processes.kill-user", cmd, user=users[0])
+
+
+# The user running the command, however it is written: `$USER`, `$(whoami)`, `$(id -un)`.
+_CURRENT_USER = re.compile(r"^(?:\$\{(?:USER|LOGNAME|USERNAME)\}|\$\((?:whoami|id -u(?:n)?|logname)\)|`(?:whoami|id -un?)`)$")
 
 
 @hook("command")
@@ -159,6 +167,9 @@ EXAMPLES = [
     ("pkill -9 -u root", DANGEROUS, "processes.kill-root"),
     ("pkill -u alice", CAUTION, "not processes.kill-root"),
     ("pkill -u alice", CAUTION, "processes.kill-user"),
+    ("pkill -KILL -u $USER", DANGEROUS, "processes.kill-mine"),
+    ("killall -u \"$(whoami)\"", DANGEROUS, "processes.kill-mine"),
+    ("pkill -u $USER firefox", CAUTION, "not processes.kill-mine"),
     ("pgrep -u alice", SAFE, "not processes.kill-user"),
     ("killall '*'", DANGEROUS, "processes.kill-everything"),
     ("pkill .", DANGEROUS, "processes.kill-everything"),

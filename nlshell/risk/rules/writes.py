@@ -42,6 +42,8 @@ RULES = [
     Rule("writes.truncate", CAUTION, "truncate changes the size of {file}"),
     Rule("writes.selinux-off", DANGEROUS, "turns SELinux off (edits /etc/selinux/config)"),
     Rule("writes.edit-device", DANGEROUS, "edits {what} in place"),
+    Rule("writes.edit-critical", DANGEROUS, "edits {what} in place (a mistake there can lock you out or stop the "
+         "system from booting)"),
     Rule("writes.edit", CAUTION, "edits {what} in place"),
     Rule("writes.output-critical", DANGEROUS, "{tool} overwrites {what}"),
     Rule("writes.output", CAUTION, "{tool} overwrites {file}"),
@@ -76,8 +78,9 @@ def redirect(ctx, cmd, r) -> None:
 @program("tee")
 def tee(ctx, cmd) -> None:
     o = parse_options(cmd.args)
-    for w in o.operands:
-        write(ctx, cmd, w, append=o.has("a", "--append"), verb="tee overwrites", how="")
+    piped = cmd.pipeline.stages[cmd.stage - 1] if cmd.pipeline is not None and cmd.stage > 0 else None
+    for w in o.operands:  # what tee writes is what the stage before it prints
+        write(ctx, cmd, w, append=o.has("a", "--append"), verb="tee overwrites", how="", content=piped)
 
 
 def write(ctx, cmd, word, *, append: bool, verb: str, how: str, endless: bool = False, content=None) -> None:
@@ -185,6 +188,8 @@ def sed(ctx, cmd) -> None:
             ctx.add("writes.selinux-off", cmd)
         elif p.cls in (DEVICE, KERNEL):
             ctx.add("writes.edit-device", cmd, what=p.desc)
+        elif p.cls == SYSTEM and p.critical:
+            ctx.add("writes.edit-critical", cmd, what=p.desc)
         elif p.cls in (STARTUP, CRED, SYSTEM):
             ctx.add("writes.edit", cmd, what=p.desc)
         else:
@@ -306,6 +311,7 @@ EXAMPLES = [
     ("echo 'alias ll=ls' >> notes.txt", SAFE, "not writes.startup"),
     ('echo "bob ALL=(ALL) NOPASSWD: ALL" >> /etc/sudoers', DANGEROUS, "writes.sudoers-nopasswd"),
     ('echo "bob ALL=(ALL) ALL" >> /etc/sudoers', CAUTION, "not writes.sudoers-nopasswd"),
+    ('echo "ci ALL=(ALL) NOPASSWD: ALL" | sudo tee -a /etc/sudoers.d/ci', DANGEROUS, "writes.sudoers-nopasswd"),
     ('echo "bob ALL=(ALL) ALL" >> /etc/sudoers', CAUTION, "writes.append"),
     ("echo 'deb x y' | sudo tee -a /etc/apt/sources.list", CAUTION, "writes.append"),
     ("echo hi >> notes.txt", SAFE, "not writes.append"),
@@ -337,6 +343,9 @@ EXAMPLES = [
     ("sed -i 's/a/b/' /dev/sda", DANGEROUS, "writes.edit-device"),
     ("sed -i 's/a/b/' file.txt", CAUTION, "not writes.edit-device"),
     ("sed -i 's/a/b/' file.txt", CAUTION, "writes.edit"),
+    ("sudo sed -i 's/^root:[^:]*:/root::/' /etc/shadow", DANGEROUS, "writes.edit-critical"),
+    ("sudo sed -i 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config", DANGEROUS, "writes.edit-critical"),
+    ("sudo sed -i 's/worker_processes 1/worker_processes 4/' /etc/nginx/nginx.conf", CAUTION, "not writes.edit-critical"),
     ("sed 's/a/b/' file.txt", SAFE, "not writes.edit"),
     ("sort -o /etc/passwd names.txt", DANGEROUS, "writes.output-critical"),
     ("sort -o out.txt in.txt", CAUTION, "not writes.output-critical"),

@@ -1,0 +1,106 @@
+"""What `echo` and `printf` print, worked out from their words without running them.
+
+`printf '\\x72\\x6d -rf /'` prints `rm -rf /`, and `echo -e 'a\\tb'` prints a tab: whatever reads
+that text (a shell, xargs) sees the decoded characters, so the rater must too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.shell.model import Word
+
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|0?[0-7]{1,3}|.)", re.S)
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b", "E": "\x1b",
+           "\\": "\\", '"': '"', "'": "'", "?": "?"}
+_CONVERSION = re.compile(r"%(?:%|[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[bcsdiouxXeEfgGaAq])")
+
+
+def decode_escapes(text: str, *, echo: bool = False) -> str:
+    """Backslash escapes as printf (or `echo -e`, where octal needs a leading 0) decodes them."""
+    if "\\" not in text:
+        return text
+
+    def one(m) -> str:
+        s = m.group(0)[1:]
+        head = s[0]
+        try:
+            if head == "x":
+                return chr(int(s[1:], 16))
+            if head in "uU":
+                return chr(int(s[1:], 16))
+            if head in "01234567":
+                if echo and head != "0":
+                    return m.group(0)
+                return chr(int(s, 8) & 0xFF)
+        except (ValueError, OverflowError):
+            return m.group(0)
+        if head == "c":
+            return "\x00STOP"
+        return _SIMPLE.get(head, m.group(0))
+
+    decoded = _ESCAPE.sub(one, text)
+    return decoded.split("\x00STOP", 1)[0]
+
+
+def printf_output(fmt: str, args: list) -> str:
+    """What `printf FMT ARGS...` prints: the format reused until the arguments run out."""
+    conversions = [m for m in _CONVERSION.finditer(fmt) if m.group(0) != "%%"]
+    if not conversions:
+        return decode_escapes(fmt.replace("%%", "%"))
+    out = []
+    rest = list(args)
+    while True:
+        piece = []
+        last = 0
+        for m in _CONVERSION.finditer(fmt):
+            piece.append(decode_escapes(fmt[last : m.start()]))
+            last = m.end()
+            if m.group(0) == "%%":
+                piece.append("%")
+                continue
+            value = rest.pop(0) if rest else ""
+            piece.append(decode_escapes(value) if m.group(0).endswith("b") else value)
+        piece.append(decode_escapes(fmt[last:]))
+        out.append("".join(piece))
+        if not rest:
+            break
+    return "".join(out)
+
+
+def echo_options(texts: list) -> tuple:
+    """(the words echo prints, whether it decodes escapes): `-n`, `-e`, `-E` before them are options."""
+    interpret = False
+    k = 0
+    while k < len(texts) and re.fullmatch(r"-[neE]+", texts[k]):
+        interpret = interpret or "e" in texts[k]
+        k += 1
+    return texts[k:], interpret
+
+
+def printed(cmd) -> list | None:
+    """What `echo`/`printf` print, as Words (a word known only at run time stays one Word, in
+    order); None for any other program or output that cannot be worked out."""
+    name = cmd.name
+    args = list(cmd.args)
+    if name == "echo":
+        leading = next((k for k, a in enumerate(args) if not a.literal), len(args))
+        rest, interpret = echo_options([a.text for a in args[:leading]])
+        args = args[leading - len(rest) :]
+        if all(a.literal for a in args):
+            text = " ".join(a.text for a in args)
+            return [Word(decode_escapes(text, echo=True) if interpret else text)]
+        return [a if not a.literal else Word(decode_escapes(a.text, echo=True) if interpret else a.text) for a in args]
+    if name == "printf":
+        if args and args[0].text == "--":
+            args = args[1:]
+        if args and args[0].text == "-v":
+            return None  # prints into a variable
+        if not args or not args[0].literal:
+            return None
+        if all(a.literal for a in args[1:]):
+            return [Word(printf_output(args[0].text, [a.text for a in args[1:]]))]
+        if re.fullmatch(r"(%s|%b)(\\n| )?", args[0].text):
+            return list(args[1:])  # `printf '%s\n' "$HOME"`
+        return None
+    return None
