@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import glob
 import hashlib
 import json
@@ -51,16 +52,25 @@ from pathlib import Path
 from typing import Protocol
 
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for _path in (REPO, REPO / "benchmarks"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import eval_everyday  # noqa: E402
+from eval_scoring import (  # noqa: E402,F401  (the tests reach the scoring functions through this module)
+    exact_match,
+    nlc2cmd_score,
+    normalize_command,
+    utilities_and_flags,
+    utility_match,
+)
 
 from nlshell import offline  # noqa: E402
 
-DATASETS = ("nl2sh-alfa", "intercode", "nl2bash", "everyday", "everyday-holdout", "nl2bash-dev")
+EVERYDAY = tuple(eval_everyday.TABLES)  # everyday, everyday-holdout, everyday-holdout2, everyday-accept
+DATASETS = ("nl2sh-alfa", "intercode", "nl2bash", *EVERYDAY, "nl2bash-dev")
 PUBLIC_DATASETS = ("nl2sh-alfa", "intercode", "nl2bash")  # what `--dataset all` means
-DEFAULT_DATASETS = ("nl2sh-alfa", "intercode", "everyday", "everyday-holdout")
-EVERYDAY_FILE = REPO / "tests" / "data" / "everyday.tsv"
-EVERYDAY_HOLDOUT_FILE = REPO / "tests" / "data" / "everyday_holdout.tsv"
+DEFAULT_DATASETS = ("nl2sh-alfa", "intercode", *EVERYDAY)
 LEAK_THRESHOLD = 0.5
 DEV_EVERY = 40  # nl2bash-dev: every 40th NL2Bash row (~315 rows), for tuning the ranking
 NL2BASH_SAMPLE = 200  # nl2bash: this many rows, evenly spaced over the corpus
@@ -77,6 +87,7 @@ class Query:
     golds: list[str]  # gold commands; for `everyday`, acceptable programs instead
     programs_only: bool = False
     ident: str = ""  # stable id within the dataset when it is not the position (NL2Bash line number)
+    row: eval_everyday.Row | None = None  # `everyday` tables: what a right answer is
 
 
 def default_data_dir() -> Path:
@@ -103,14 +114,9 @@ def load_intercode(data_dir: Path) -> list[Query]:
     return queries
 
 
-def load_everyday(_data_dir: Path, path: Path = EVERYDAY_FILE) -> list[Query]:
-    """Hand-written requests → acceptable programs (tests/data/everyday*.tsv)."""
-    queries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#") and not line.startswith("request\t"):
-            request, expected = line.split("\t")
-            queries.append(Query(request, expected.split(), programs_only=True))
-    return queries
+def load_everyday(_data_dir: Path, path: Path = eval_everyday.TABLES["everyday"]) -> list[Query]:
+    """Hand-written requests → acceptable programs or commands (tests/data/everyday*.tsv)."""
+    return [Query(row.request, row.programs, programs_only=True, row=row) for row in eval_everyday.load(path)]
 
 
 def load_nl2bash(data_dir: Path) -> list[tuple[str, str]]:
@@ -135,9 +141,8 @@ LOADERS: dict[str, Callable[[Path], list[Query]]] = {
     "nl2sh-alfa": load_nl2sh_alfa,
     "intercode": load_intercode,
     "nl2bash": load_nl2bash_sample,
-    "everyday": load_everyday,
-    "everyday-holdout": lambda data_dir: load_everyday(data_dir, EVERYDAY_HOLDOUT_FILE),
     "nl2bash-dev": load_nl2bash_dev,
+    **{name: functools.partial(load_everyday, path=path) for name, path in eval_everyday.TABLES.items()},
 }
 
 
@@ -177,94 +182,7 @@ def leaked(descriptions: Iterable[str], queries: Iterable[str], threshold: float
     return out
 
 
-# -- scoring ----------------------------------------------------------------------------------
-
-
-def normalize_command(command: str) -> str:
-    return " ".join(command.split())
-
-
-def utility_match(answer: str | None, golds: Sequence[str]) -> bool:
-    if not answer:
-        return False
-    program = offline.first_program(answer)
-    return bool(program) and any(program == offline.first_program(g) for g in golds)
-
-
-def exact_match(answer: str | None, golds: Sequence[str]) -> bool:
-    return bool(answer) and any(normalize_command(answer) == normalize_command(g) for g in golds)
-
-
-# Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
-_WORD_OPTIONS = frozenset({"find", "java", "javac", "gcc", "g++", "cc", "clang", "ffmpeg", "convert", "magick"})
-
-
-def utilities_and_flags(command: str) -> list[tuple[str, frozenset[str]]]:
-    """(utility, flags) per simple command, in order. Flags: words starting with `-` and a letter
-    (`-30` is a value), long ones up to `=`, short clusters split (`-la` → `-l`, `-a`) except for
-    programs with word options (`find -name`); `--` ends the options."""
-    words = offline._words(command)
-    result: list[tuple[str, frozenset[str]]] = []
-    utilities = iter(offline.programs(command))
-    current: str | None = None
-    flags: set[str] = set()
-    ended = False
-
-    def close() -> None:
-        if current is not None:
-            result.append((current, frozenset(flags)))
-
-    expected = next(utilities, None)
-    for word in words:
-        base = os.path.basename(word) if "/" in word else word
-        if expected is not None and base == expected:
-            close()
-            current, flags, ended = expected, set(), False
-            expected = next(utilities, None)
-            continue
-        if current is None or ended:
-            continue
-        if word == "--":
-            ended = True
-        elif word.startswith("--") and len(word) > 2:
-            flags.add(word.split("=", 1)[0])
-        elif word.startswith("-") and len(word) > 1 and not word[1:2].isdigit():
-            if current not in _WORD_OPTIONS and word[1:].isalpha() and len(word) > 2:
-                flags.update("-" + ch for ch in word[1:])
-            else:
-                flags.add(word)
-    close()
-    return result
-
-
-def nlc2cmd_score(answer: str | None, golds: Sequence[str]) -> float:
-    """NLC2CMD 2020 score for one prediction (confidence 1), best over the golds, in [-1, 1].
-
-    Per position i up to T = max(#utilities): +½(1 + flag score) when the utilities agree, −1 when
-    they differ (or one side has none); the sum is divided by T. Flag score: (2|∩| − |∪|) / max(|F|),
-    1 when neither side has flags.
-    """
-    if not answer:
-        return -1.0
-    predicted = utilities_and_flags(answer)
-    best = -1.0
-    for gold in golds:
-        reference = utilities_and_flags(gold)
-        total = max(len(predicted), len(reference))
-        if total == 0:
-            continue
-        score = 0.0
-        for i in range(total):
-            if i >= len(predicted) or i >= len(reference) or predicted[i][0] != reference[i][0]:
-                score -= 1.0
-                continue
-            p_flags, r_flags = predicted[i][1], reference[i][1]
-            most = max(len(p_flags), len(r_flags))
-            flag_score = 1.0 if most == 0 else (2 * len(p_flags & r_flags) - len(p_flags | r_flags)) / most
-            score += 0.5 * (1.0 + flag_score)
-        best = max(best, score / total)
-    return best
-
+# -- scoring: benchmarks/eval_scoring.py ----------------------------------------------------
 
 # -- answering --------------------------------------------------------------------------------
 
@@ -350,12 +268,20 @@ class OfflineAnswerer:
         }
 
     def answer(self, query: str) -> Answer:
+        from nlshell.validate import assess
+
         started = time.perf_counter()
         hits = self.index.lookup(query, limit=1)
         seconds = time.perf_counter() - started
         if not hits:
             return Answer(None, seconds=seconds)
-        return Answer(hits[0].command, hits[0].source, hits[0].program, seconds)
+        risk = assess(hits[0].command).risk  # what the menu would show beside it
+        return Answer(hits[0].command, hits[0].source, hits[0].program, seconds, risk=risk)
+
+    def plain_bm25(self, query: str) -> str | None:
+        """The baseline: plain BM25's first example over the same index, no ranking of ours."""
+        found = self.index.plain_bm25(query, limit=1)
+        return found[0] if found else None
 
 
 # -- running ----------------------------------------------------------------------------------
@@ -371,6 +297,9 @@ class Row:
     exact: bool
     nlc2cmd: float | None
     seconds: float
+    acceptable: bool | None = None  # `everyday-accept`: the command does what was asked
+    risk: str | None = None  # nlshell's rating of the answer (offline mode)
+    read_only: bool | None = None  # `everyday` tables: the request only looks
 
 
 @dataclass
@@ -385,12 +314,21 @@ class DatasetResult:
     baseline: float | None = None  # utility match of always answering the most common gold program
     setup: dict = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
+    acceptable: float | None = None  # share of acceptable first commands (`everyday-accept`)
+    baseline_acceptable: float | None = None  # … of always answering the most common program
+    bm25: float | None = None  # utility match of plain BM25's first example over the same index
+    bm25_acceptable: float | None = None
+    read_not_safe: int | None = None  # read-only requests answered with a caution or dangerous command
 
 
 def score_row(query: Query, answer: Answer) -> Row:
-    if query.programs_only:
-        program = offline.first_program(answer.command) if answer.command else ""
-        return Row(query.query, query.golds, answer.command, answer.source, program in query.golds, False, None, answer.seconds)
+    if query.row is not None:
+        table = query.row
+        return Row(
+            query.query, query.golds, answer.command, answer.source, eval_everyday.right_program(table, answer.command),
+            False, None, answer.seconds, eval_everyday.acceptable(table, answer.command) if table.whole_commands else None,
+            answer.risk, table.read_only,
+        )
     return Row(
         query.query,
         query.golds,
@@ -406,11 +344,21 @@ def score_row(query: Query, answer: Answer) -> Row:
 def majority_baseline(queries: list[Query]) -> float | None:
     """Utility match of one constant answer, the most common first program of the golds: the floor
     a utility-match number has to be read against (`find` alone scores 40% on NL2SH-ALFA)."""
-    if not queries or queries[0].programs_only:
+    if not queries:
         return None
+    if queries[0].row is not None:
+        table = [q.row for q in queries]
+        program = eval_everyday.most_common_program(table)
+        return sum(eval_everyday.right_program(row, program) for row in table) / len(table)
     counts = collections.Counter(offline.first_program(q.golds[0]) for q in queries)
     program = counts.most_common(1)[0][0]
     return sum(utility_match(program, q.golds) for q in queries) / len(queries)
+
+
+def share(values: Iterable[bool | None]) -> float | None:
+    """The share of true values; None when there are none to count (a metric that does not apply)."""
+    counted = [v for v in values if v is not None]
+    return sum(counted) / len(counted) if counted else None
 
 
 def run_dataset(answerer: Answerer, dataset: str, queries: list[Query]) -> DatasetResult:
@@ -418,7 +366,18 @@ def run_dataset(answerer: Answerer, dataset: str, queries: list[Query]) -> Datas
     rows = [score_row(q, answerer.answer(q.query)) for q in queries]
     n = len(rows) or 1
     programs_only = bool(queries) and queries[0].programs_only
+    constant = [score_row(q, Answer(eval_everyday.most_common_program([q.row for q in queries])))
+                for q in queries] if queries and queries[0].row else []
+    plain = getattr(answerer, "plain_bm25", None)
+    bm25 = [score_row(q, Answer(plain(q.query))) for q in queries] if plain else []
+    read = [r for r in rows if r.read_only]
     return DatasetResult(
+        acceptable=share(r.acceptable for r in rows),
+        baseline_acceptable=share(r.acceptable for r in constant),
+        bm25=share(r.utility for r in bm25),
+        bm25_acceptable=share(r.acceptable for r in bm25),
+        read_not_safe=sum(r.risk in ("caution", "dangerous") for r in read)
+        if any(r.risk is not None for r in read) else None,
         dataset=dataset,
         n=len(rows),
         utility_match=sum(r.utility for r in rows) / n,
@@ -464,15 +423,25 @@ def format_table(results: list[DatasetResult]) -> str:
     def pct(x: float | None) -> str:
         return "—" if x is None else f"{100 * x:5.1f}%"
 
+    def count(x: int | None) -> str:
+        return "—" if x is None else str(x)
+
     lines = [
-        f"{'dataset':<16} {'n':>4}  {'utility':>7}  {'baseline':>8}  {'exact':>6}  {'nlc2cmd':>7}  {'answered':>8}  {'ms':>5}"
+        f"{'dataset':<17} {'n':>4}  {'utility':>7}  {'baseline':>8}  {'bm25':>6}  {'accept':>6}  {'baseline':>8}  "
+        f"{'bm25':>6}  {'exact':>6}  {'nlc2cmd':>7}  {'read!':>5}  {'answered':>8}  {'ms':>5}"
     ]
     for r in results:
         nlc = "—" if r.nlc2cmd is None else f"{r.nlc2cmd:+.3f}"
         lines.append(
-            f"{r.dataset:<16} {r.n:>4}  {pct(r.utility_match):>7}  {pct(r.baseline):>8}  {pct(r.exact_match):>6}  {nlc:>7}  "
-            f"{pct(r.answered):>8}  {r.median_ms:5.1f}"
+            f"{r.dataset:<17} {r.n:>4}  {pct(r.utility_match):>7}  {pct(r.baseline):>8}  {pct(r.bm25):>6}  "
+            f"{pct(r.acceptable):>6}  {pct(r.baseline_acceptable):>8}  {pct(r.bm25_acceptable):>6}  "
+            f"{pct(r.exact_match):>6}  {nlc:>7}  {count(r.read_not_safe):>5}  {pct(r.answered):>8}  {r.median_ms:5.1f}"
         )
+    lines.append(
+        "utility: right program first; accept: an acceptable first command (program and the flag or operand "
+        "asked for); baseline: always the most common program; bm25: plain BM25 over the same index; "
+        "read!: read-only requests answered caution or dangerous"
+    )
     return "\n".join(lines)
 
 

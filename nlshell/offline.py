@@ -202,6 +202,9 @@ def _words(command: str) -> list[str]:
         return re.findall(r"[;&|()<>]+|[^\s;&|()<>]+", command)
 
 
+shell_words = _words
+
+
 def _strip_wrapper(words: list[str], i: int) -> int:
     """Index of the first word after a wrapper's own options."""
     wrapper = words[i]
@@ -684,6 +687,19 @@ class OfflineIndex:
             extra = self._query(sql, (NAMES_WEIGHT, f"({query}) AND names : ({names})", NAMED_CANDIDATES))
             rows += [row for row in extra if row[2] not in seen]
         return rows
+
+    def plain_bm25(self, request: str, *, limit: int = 1) -> list[str]:
+        """The examples plain BM25 ranks first for the request's words: the baseline the ranking
+        is measured against (benchmarks/eval.py)."""
+        terms = query_terms(request)
+        if not terms:
+            return []
+        rows = self._query(
+            "SELECT e.command FROM docs JOIN entries e ON e.id = docs.rowid WHERE docs MATCH ? "
+            "ORDER BY bm25(docs) LIMIT ?",
+            (_fts_query(terms), limit),
+        )
+        return [command for (command,) in rows]
 
     def _summaries_of(self, programs: set[str]) -> dict[str, str]:
         if not programs:

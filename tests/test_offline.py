@@ -11,6 +11,7 @@ import hashlib
 import os
 import sqlite3
 import stat
+import sys
 import threading
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from nlshell import offline
 from nlshell.offline import OfflineIndex, first_placeholder, first_program, programs, query_terms
 
 TESTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TESTS.parent / "benchmarks"))
+
+import eval_everyday  # noqa: E402  (the everyday tables, read and scored as the benchmark does)
 
 # A typical Linux desktop: coreutils, util-linux, procps, findutils, diffutils, psmisc, iproute2,
 # iputils, dnsutils, openssh, systemd, archivers, curl/wget, git, python3, jq.
@@ -51,6 +55,11 @@ def index(tmp_path_factory) -> OfflineIndex:
 def top_program(index: OfflineIndex, request: str, **kwargs) -> str:
     hits = index.lookup(request, limit=1, **kwargs)
     return hits[0].program if hits else ""
+
+
+def top_command(index: OfflineIndex, request: str) -> str | None:
+    hits = index.lookup(request, limit=1)
+    return hits[0].command if hits else None
 
 
 # -- pure helpers ---------------------------------------------------------------------------
@@ -371,20 +380,11 @@ def test_choice_lists_are_resolved_at_build_time():
 # -- quality ------------------------------------------------------------------------------
 
 
-def everyday_table() -> list[tuple[str, set[str]]]:
-    rows = []
-    for line in (TESTS / "data" / "everyday.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith(("#", "request\t")):
-            request, expected = line.split("\t")
-            rows.append((request, set(expected.split())))
-    return rows
-
-
 def test_everyday_requests_get_the_right_program_first(index):
-    table = everyday_table()
+    table = eval_everyday.load(eval_everyday.TABLES["everyday"])
     assert len(table) >= 40
-    misses = [(request, top_program(index, request), sorted(expected)) for request, expected in table
-              if top_program(index, request) not in expected]
+    misses = [(row.request, top_command(index, row.request), row.programs) for row in table
+              if not eval_everyday.right_program(row, top_command(index, row.request))]
     hit_rate = 1 - len(misses) / len(table)
     assert hit_rate >= 0.85, f"{hit_rate:.0%} right; misses: {misses}"
 
@@ -419,24 +419,8 @@ def test_suite_add_on_pages_rank_below_the_suites_own_subcommands(index):
     assert "push" in subcommands[:3]
 
 
-def held_out_hit_rate(index: OfflineIndex, name: str) -> float:
-    """Share of right first answers; `git:push` asks for the program and its first argument."""
-    rows = [line.split("\t") for line in (TESTS / "data" / name).read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith(("#", "request\t"))]
-    right = 0
-    for request, expected in rows:
-        hits = index.lookup(request, limit=1)
-        if not hits:
-            continue
-        words = [w for w in offline._words(hits[0].command)[1:] if not w.startswith("-")]
-        right += any(
-            hits[0].program == program and (not subcommand or words[:1] == [subcommand])
-            for program, _, subcommand in (want.partition(":") for want in expected.split())
-        )
-    return right / len(rows)
-
-
-@pytest.mark.parametrize("name", ["everyday_holdout.tsv", "everyday_holdout2.tsv"])
+@pytest.mark.parametrize("name", ["everyday-holdout", "everyday-holdout2"])
 def test_held_out_everyday_requests_are_mostly_right(index, name):
     """Never tuned on; the floor only catches a collapse (measured: 65% and 66%)."""
-    assert held_out_hit_rate(index, name) >= 0.5
+    table = eval_everyday.load(eval_everyday.TABLES[name])
+    assert eval_everyday.score(table, [top_command(index, row.request) for row in table]).right_program >= 0.5
