@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 
 from nlshell.cache import CommandCache, cache_key
-from nlshell.errors import NoOfflineAnswerError
 
 OFFLINE_NOTICE = "offline suggestion — set a key for tailored commands: nlshell auth login"
+SOURCES = {"tldr": "tldr", "nl2bash": "NL2Bash", "nlshell": "example"}  # where an offline answer's description is from
 
 
 class Suggestion:
@@ -88,7 +88,7 @@ class Suggestion:
 class Pipeline:
     """One per process (or REPL session): owns the one HTTP client, the cache and the memory."""
 
-    def __init__(self, settings, *, warn=None, which=None) -> None:
+    def __init__(self, settings, *, warn=None, which=None, offline_index=None) -> None:
         self.settings = settings
         self.warn = warn or (lambda message: None)
         self.which = which
@@ -99,6 +99,7 @@ class Pipeline:
         self._memory = None
         self._system_prompt = None
         self._context = None
+        self._offline_index = offline_index  # None: the user's, opened on first use
 
     # -- lazily built parts ----------------------------------------------------------------
     @property
@@ -108,6 +109,11 @@ class Pipeline:
 
             self._system_prompt = load_system_prompt(self.settings.system_prompt_file or None)
         return self._system_prompt
+
+    @property
+    def prompt_version(self) -> str:
+        """What the model is told, as a version: the system prompt's, and whether offline examples go with it."""
+        return self.system_prompt.version + ("+offline-examples" if self.settings.offline_examples else "")
 
     @property
     def context(self):
@@ -168,6 +174,8 @@ class Pipeline:
             self._client = None
         if self._memory is not None:
             self._memory.close()
+        if self._offline_index is not None:
+            self._offline_index.close()
         self.cache.close()
 
     # -- the steps -------------------------------------------------------------------------
@@ -179,7 +187,7 @@ class Pipeline:
             normalize_request(request),
             self.settings.base_url,
             self.settings.model,
-            self.system_prompt.version,
+            self.prompt_version,
             self.shell,
             self.context.os_description,
             os.getcwd(),
@@ -255,6 +263,7 @@ class Pipeline:
             context=self.context,
             history=list(history),
             examples=list(examples),
+            references=self.offline_references(request) if not history else (),
         )
         result = self.client().chat(messages, **self._chat_options())
         extraction = extract_command(result.content)
@@ -279,32 +288,51 @@ class Pipeline:
                 options["reasoning"] = {"effort": settings.reasoning_effort, "exclude": True}
         return options
 
-    def _top_offline_hit(self, request: str, *, warn):
-        from nlshell.offline import OfflineIndex
+    def offline_index(self, *, warn=None):
+        """The offline index (opened, or built the first time, on its first lookup)."""
+        if self._offline_index is None:
+            from nlshell.offline import OfflineIndex
+
+            self._offline_index = OfflineIndex(warn=warn or self.warn, **({"which": self.which} if self.which else {}))
+        return self._offline_index
+
+    def _offline_answers(self, request: str, *, limit: int = 1, warn=None) -> list:
+        """The offline index's best answers, values from the request (and this directory) filled in;
+        raises NoOfflineAnswerError (or, for a request that only looks, NoReadOnlyAnswerError)."""
+        from nlshell.offline.answer import answers
 
         accepted = self.memory.accepted_commands() if self.memory is not None else ()
-        index = OfflineIndex(warn=warn, **({"which": self.which} if self.which else {}))
-        hits = index.lookup(request, shell=self.shell, limit=1, accepted=accepted)
-        return hits[0] if hits else None
+        return answers(self.offline_index(warn=warn), request, shell=self.shell, limit=limit, accepted=accepted,
+                       cwd=_cwd())
 
     def offline(self, request: str, *, notice: str | None = None) -> Suggestion:
-        hit = self._top_offline_hit(request, warn=self.warn)
-        if hit is None:
-            raise NoOfflineAnswerError()
+        hit = self._offline_answers(request)[0].hit
         s = self.assess(request, hit.command, source="offline")
         if notice:
             s.notes.append(notice)
         if hit.description:
-            s.notes.append(f"{hit.source}: {hit.description}")
+            s.notes.append(f"{SOURCES.get(hit.source, hit.source)}: {hit.description}")
         return s
+
+    def offline_references(self, request: str) -> list[str]:
+        """The best two or three offline matches, as lines for the model's prompt ([] when the
+        setting is off or nothing fits; never raises: the model answers without them)."""
+        if not self.settings.offline_examples:
+            return []
+        try:
+            from nlshell.offline.references import references
+
+            found = references(self.offline_index(warn=lambda message: None), request, shell=self.shell, cwd=_cwd())
+        except Exception:
+            return []
+        return [reference.line() for reference in found]
 
     def offline_hint(self, request: str) -> str | None:
         """The answer `--offline` would give, to offer when the network is down (never raises)."""
         try:
-            hit = self._top_offline_hit(request, warn=lambda message: None)
+            return self._offline_answers(request, warn=lambda message: None)[0].command
         except Exception:
             return None
-        return hit.command if hit else None
 
     def revise(self, current: Suggestion, instruction: str, history: list[dict] | tuple = ()) -> Suggestion:
         """A follow-up turn: the conversation so far, the command given, and what should change."""
@@ -343,6 +371,13 @@ class Pipeline:
     def remember(self, suggestion: Suggestion, command: str) -> None:
         if self.memory is not None:
             self.memory.remember(suggestion.request, command, shell=self.shell, cwd=os.getcwd())
+
+
+def _cwd() -> str | None:
+    try:
+        return os.getcwd()
+    except OSError:  # the directory was deleted under us
+        return None
 
 
 def _cache_entry(s: Suggestion) -> dict:
