@@ -268,15 +268,19 @@ class OfflineAnswerer:
         }
 
     def answer(self, query: str) -> Answer:
+        """The answer `nlshell --offline` gives (intent, values, read-only filter), from no directory."""
+        from nlshell.errors import NoOfflineAnswerError
+        from nlshell.offline.answer import answers
         from nlshell.validate import assess
 
         started = time.perf_counter()
-        hits = self.index.lookup(query, limit=1)
+        try:
+            hit = answers(self.index, query)[0].hit
+        except NoOfflineAnswerError as e:
+            return Answer(None, seconds=time.perf_counter() - started, error=e.__class__.__name__)
         seconds = time.perf_counter() - started
-        if not hits:
-            return Answer(None, seconds=seconds)
-        risk = assess(hits[0].command).risk  # what the menu would show beside it
-        return Answer(hits[0].command, hits[0].source, hits[0].program, seconds, risk=risk)
+        risk = assess(hit.command).risk  # what the menu would show beside it
+        return Answer(hit.command, hit.source, hit.program, seconds, risk=risk)
 
     def plain_bm25(self, query: str) -> str | None:
         """The baseline: plain BM25's first example over the same index, no ranking of ours."""
@@ -392,9 +396,20 @@ def run_dataset(answerer: Answerer, dataset: str, queries: list[Query]) -> Datas
 
 
 def measure_index(queries: list[str], work_dir: str) -> dict:
-    """Build time, size and warm lookup latency of the full index, as a user gets it."""
+    """Build time, size and warm lookup latency of the full index, as a user gets it: a lookup is
+    the whole offline answer (ranking, values filled in, the read-only check)."""
+    from nlshell.errors import NoOfflineAnswerError
+    from nlshell.offline.answer import answers
+
+    def lookup(query: str) -> None:
+        try:
+            answers(index, query)
+        except NoOfflineAnswerError:
+            pass
+
     data_bytes = sum(
-        os.path.getsize(os.path.join(offline.DATA_DIR, name)) for name in (offline.TLDR_FILE, offline.NL2BASH_FILE)
+        os.path.getsize(os.path.join(offline.DATA_DIR, name))
+        for name in (offline.TLDR_FILE, offline.PAGES_FILE, offline.NL2BASH_FILE)
     )
     path = os.path.join(work_dir, "full.sqlite3")
     index = offline.OfflineIndex(path)
@@ -402,11 +417,11 @@ def measure_index(queries: list[str], work_dir: str) -> dict:
     index.ensure_built()
     build = time.perf_counter() - started
     for q in queries:  # warm: page cache and `which` answers
-        index.lookup(q)
+        lookup(q)
     times = []
     for q in queries:
         started = time.perf_counter()
-        index.lookup(q)
+        lookup(q)
         times.append(time.perf_counter() - started)
     index.close()
     return {
@@ -459,6 +474,19 @@ ERROR_KINDS = ("no_command", "hostile", "invalid", "refused", "api", "config", "
 MAX_API_ERRORS_IN_A_ROW = 10
 
 
+def examples_index(data_dir: Path, queries: list[str], work_dir: str):
+    """An offline index for the examples given to the model, without the NL2Bash rows that leak
+    into these queries (as offline mode's), built once for the run. Without the NL2Bash corpus
+    to check against, no NL2Bash row is used at all."""
+    try:
+        exclude = leaked((" ".join(nl.split()) for nl, _ in load_nl2bash(data_dir)), queries).__contains__
+    except OSError:
+        exclude = lambda _description: True  # noqa: E731
+    index = offline.OfflineIndex(os.path.join(work_dir, "examples.sqlite3"), exclude=exclude)
+    index.ensure_built()
+    return index
+
+
 def error_kind(error: BaseException) -> str:
     """The class of failure a result counts under."""
     from nlshell.errors import (
@@ -492,14 +520,17 @@ def is_fatal(record: dict) -> bool:
     return record.get("error_kind") == "config" or record.get("error") in FATAL_ERRORS
 
 
-def model_settings(model: str, base_url: str | None):
-    """nlshell's settings for an evaluation: the user's config, but no cache, no memory, bash."""
+def model_settings(model: str, base_url: str | None, offline_examples: bool | None = None):
+    """nlshell's settings for an evaluation: the user's config, but no cache, no memory, bash;
+    `offline_examples` overrides the config's setting (the A/B switch)."""
     from nlshell import config
 
     flags: dict[str, object] = {"model": model}
     if base_url:
         flags["base_url"] = base_url
     settings = config.load(flags)
+    if offline_examples is not None:
+        settings.set("offline_examples", offline_examples, "flag")
     settings.set("cache_enabled", False, "flag")
     settings.set("memory_enabled", False, "flag")
     settings.set("few_shot_from_memory", False, "flag")
@@ -519,8 +550,9 @@ class ModelAnswerer:
 
     name = "model"
 
-    def __init__(self, settings) -> None:
+    def __init__(self, settings, offline_index=None) -> None:
         self.settings = settings
+        self.offline_index = offline_index  # leakage-controlled, for the offline examples in prompts
         self.warnings: list[str] = []
         self._local = threading.local()
         self._pipelines: list = []
@@ -536,7 +568,7 @@ class ModelAnswerer:
         if pipeline is None:
             from nlshell.pipeline import Pipeline
 
-            pipeline = Pipeline(self.settings, warn=self._warn)
+            pipeline = Pipeline(self.settings, warn=self._warn, offline_index=self.offline_index)
             self._local.pipeline = pipeline
             with self._lock:
                 self._pipelines.append(pipeline)
@@ -1181,19 +1213,6 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     from nlshell import __version__
     from nlshell.errors import NlshellError
 
-    try:
-        settings = model_settings(args.model, args.base_url)
-        answerer = ModelAnswerer(settings)
-        probe = answerer.pipeline()  # the main thread's: key lookup and prompt, once, up front
-        if probe.needs_offline:
-            print("eval: no OpenRouter API key — set OPENROUTER_API_KEY or pass --key "
-                  "(other servers, such as a local one given with --base-url, need none)", file=sys.stderr)
-            return 2
-        prompt_version = probe.system_prompt.version
-    except NlshellError as e:
-        print(f"eval: {e}", file=sys.stderr)
-        return 2
-
     datasets = list(dict.fromkeys(d for name in (args.dataset or ["all"])
                                   for d in (PUBLIC_DATASETS if name == "all" else (name,))))
     loaded: dict[str, list[Item]] = {}
@@ -1205,7 +1224,24 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         loaded[dataset] = dataset_items(dataset, queries[: args.limit])
     items = [item for dataset in datasets for item in loaded[dataset]]
 
-    slug = model_slug(args.model)
+    examples = {"on": True, "off": False}.get(args.offline_examples)
+    work_dir = tempfile.TemporaryDirectory(prefix="nlshell-eval-")
+    try:
+        settings = model_settings(args.model, args.base_url, examples)
+        index = examples_index(args.data_dir, [item.query.query for item in items], work_dir.name) \
+            if settings.offline_examples else None
+        answerer = ModelAnswerer(settings, index)
+        probe = answerer.pipeline()  # the main thread's: key lookup and prompt, once, up front
+        if probe.needs_offline:
+            print("eval: no OpenRouter API key — set OPENROUTER_API_KEY or pass --key "
+                  "(other servers, such as a local one given with --base-url, need none)", file=sys.stderr)
+            return 2
+        prompt_version = probe.prompt_version
+    except NlshellError as e:
+        print(f"eval: {e}", file=sys.stderr)
+        return 2
+
+    slug = model_slug(args.model) + ("" if settings.offline_examples else "-no-offline-examples")
     out = args.out or REPO / "benchmarks" / "out" / f"eval-{slug}.json"
     results_path = args.results or REPO / "benchmarks" / "out" / f"eval-{slug}.jsonl"
     results_path.parent.mkdir(parents=True, exist_ok=True)
@@ -1229,6 +1265,9 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         )
     finally:
         answerer.close()
+        if index is not None:
+            index.close()
+        work_dir.cleanup()
 
     summaries = []
     all_rows: list[dict] = []
@@ -1272,7 +1311,8 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         "nlshell_version": __version__,
         "prompt_version": prompt_version,
         "settings": {name: getattr(settings, name) for name in ("temperature", "max_tokens", "reasoning_effort",
-                                                                   "timeout", "shell")},
+                                                                   "timeout", "shell", "offline_examples")},
+        "offline_examples_left_out": len(index.excluded) if index is not None else None,
         "datasets": datasets,
         "limit": args.limit,
         "nl2bash_sample": args.nl2bash_sample if "nl2bash" in datasets else None,
@@ -1348,6 +1388,12 @@ def main(argv: list[str] | None = None) -> int:
         "--execute",
         action="store_true",
         help="also run answers nlshell rates safe, and safe gold commands, in throwaway dirs and compare stdout",
+    )
+    model_options.add_argument(
+        "--offline-examples",
+        choices=("on", "off"),
+        help="A/B: give the model the offline index's best matches for each query, with NL2Bash rows that "
+        "leak into the test queries left out (default: the config's [prompt] offline_examples, on)",
     )
     model_options.add_argument(
         "--max-api-errors",

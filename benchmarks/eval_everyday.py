@@ -35,6 +35,7 @@ TABLES = {
     "everyday-holdout": DATA / "everyday_holdout.tsv",
     "everyday-holdout2": DATA / "everyday_holdout2.tsv",
     "everyday-accept": DATA / "everyday_accept.tsv",
+    "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
 # Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
