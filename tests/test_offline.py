@@ -34,8 +34,8 @@ TYPICAL = frozenset(
     find xargs locate grep egrep sed awk gawk diff cmp comm patch file stat readlink realpath basename
     dirname which tar gzip gunzip zcat bzip2 xz zip unzip curl wget ssh scp sftp rsync ping ip ss
     dig nslookup host traceroute systemctl journalctl service shutdown reboot poweroff halt crontab dmesg sha256sum md5sum sha1sum
-    base64 seq shuf sleep watch timeout nohup sudo git python3 jq openssl man tree bc xdg-open
-    apt apt-get dpkg useradd usermod userdel groupadd gpasswd passwd""".split()
+    base64 seq shuf sleep watch timeout nohup sudo git python3 jq openssl man tree bc xdg-open lsof
+    apt apt-get dpkg useradd usermod userdel groupadd gpasswd passwd truncate shred""".split()
 )
 
 

@@ -74,7 +74,7 @@ def test_without_values_keeps_the_words_that_say_which_program():
     ("inner", "option", "kind"),
     [
         ("path/to/file", "", "file"), ("path/to/directory", "", "dir"), ("path/to/file_or_directory", "", "path"),
-        ("/path/to/file_or_directory", "", "path"), ("path/to/source_file", "", "path"), ("path/to/symlink", "", "path"),
+        ("/path/to/file_or_directory", "", "path"), ("path/to/source_file", "", "file"), ("path/to/source_directory", "", "dir"), ("path/to/symlink", "", "path"),
         ("path/to/file1 path/to/file2 ...", "", "file"), ("*.ext", "", "glob"), ("+500k", "", "size"),
         ("port", "", "port"), ("pid", "", "pid"), ("process_id", "", "pid"), ("process_name", "", "process"),
         ("username", "", "user"), ("group_name", "", "group"), ("https://example.com", "", "url"),

@@ -210,7 +210,8 @@ def index_data(
             page.examples.append(entry.description)
             page.commands.append(entry.command)
     for page in pages:
-        page.summary = " ".join(text for text in (summaries.get(page.name, ""), man.get(page.program, "")) if text)
+        own = summaries.get(page.name, "") or (page.examples[0] if page.examples and page.name not in summaries else "")
+        page.summary = " ".join(text for text in (own, man.get(page.program, "")) if text)
     subpages: dict[str, int] = {}
     for page in pages:
         head, _, rest = page.name.partition("-")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from nlshell.offline.commands import bash_only, first_program, on_page, page_subcommand, shell_words
+from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, READ, description_verb, intent
 from nlshell.offline.known import CORE, SUITE_COMMANDS
@@ -29,7 +29,7 @@ from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, que
 # reported beside them, never used to choose.
 PAGES_RANKED = 6  # pages whose examples are ranked
 NL2BASH_OFFERED = 8  # NL2Bash rows of a page that may be offered as its examples, best matched first
-PAGE_COVERAGE = 3.0  # exponent of the (weighted) share of the request a page covers
+PAGE_COVERAGE = 4.0  # exponent of the (weighted) share of the request a page covers
 EXAMPLE_COVERAGE = 2.0  # … and an example's description
 POPULARITY = 0.1  # weight of log(1 + uses in the indexed NL2Bash commands): common tools first
 POPULARITY_CAP = 6.0
@@ -56,7 +56,8 @@ OWN_TEXT = 1.5  # weight of a page's own text against its best matched example's
 SUMMARY_FIELD, NAMES_FIELD, EXAMPLES_FIELD = 1.0, 1.0, 0.7  # where a page says a request's word
 SUPPORT = 0.9  # an NL2Bash row's fit counts this much towards its page
 WITHIN = 0.5  # within a page, the example that fits least keeps this share of the page's score
-OTHER_ACTION = 0.5  # the example's description starts with a changing verb the request does not say
+OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
+UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
 LISTED = 1000  # names of the current directory read, at most
 
@@ -84,7 +85,7 @@ class Request:
     weights: dict[str, float]  # stem → how much it tells (rare words more)
     named: list[str]  # programs the request names
     values: list[Value] = field(default_factory=list)  # what it says to put into placeholders
-    words: set[str] = field(default_factory=set)  # every canonical word it uses
+    words: set[str] = field(default_factory=set)  # its search words (not the words of its values)
     text: str = ""  # lower case, words separated by single spaces
     said: set[str] = field(default_factory=set)  # stems of the words it uses as written (`list`, not `show`)
     intent: str = ""  # READ, CHANGE or UNKNOWN
@@ -142,9 +143,18 @@ def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> R
         weights[stem(term)] = max(weights.get(stem(term), 0.0), weight)
     terms += [n for n in named if n not in terms]
     searched = [t for t in terms if counts.get(t, 0) <= COMMON_SHARE * index.documents] or terms
-    return Request(terms, searched, weights, list(dict.fromkeys(named)), values, set(canonical_words(request)) | set(terms),
-                   " ".join(WORD.findall(request.lower())), intent(request),
-                   {stem(vocabulary().spelling.get(w, w)) for w in WORD.findall(request.lower())})
+    written = WORD.findall(request.lower())
+    return Request(
+        terms=terms,
+        searched=searched,
+        weights=weights,
+        named=list(dict.fromkeys(named)),
+        values=values,
+        words=set(terms),
+        text=" ".join(written),
+        said={stem(vocabulary().spelling.get(w, w)) for w in written},
+        intent=intent(request),
+    )
 
 
 def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:
@@ -264,6 +274,7 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
     if _acts_otherwise(read, row.description):
         fit *= OTHER_ACTION
     filled = fill(row.command, read.values, row.description)
+    fit *= UNFILLED ** min(len(PLACEHOLDER.findall(filled.command)), 3)  # the less left to edit, the better
     slots = (1.0 + filled.used) / (1.0 + filled.stated)
     fit *= slots**EXAMPLE_SLOT_POWER * FOREIGN_VALUE ** _foreign_values(read, row, filled.command)
     return fit, slots, filled.command
@@ -271,12 +282,15 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
 
 def _acts_otherwise(read: Request, description: str) -> bool:
     """The example does something else than asked: the opposite ("Remove executable rights" for
-    "make it executable", "Extract" for "pack"), a change for a request that only looks, or only a
-    look ("List the contents") for a request that asks for a change."""
+    "make it executable", "Extract" for "pack"), a loss the request does not ask for, a change for
+    a request that only looks, or only a look ("List the contents") for a request that asks for a
+    change."""
     table = vocabulary()
     verb = description_verb(description)
     if table.opposites.get(verb, frozenset()) & read.words:
         return True
+    if verb in table.losing and verb not in read.words:
+        return True  # "Remove specific files" for "empty the file", `git reset --hard` for "discard …"
     if verb in table.change_verbs:
         return read.intent == READ
     return read.intent == CHANGE and verb in table.read_verbs

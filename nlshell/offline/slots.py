@@ -25,6 +25,8 @@ _KINDS = (
     (re.compile(r"://|\burl\b|\buri\b"), "url"),
     (re.compile(r"^[+-]?\d+[kmgtc]$|size"), "size"),
     (re.compile(r"^(start|stop|restart|reload|status|enable|disable)$"), "action"),
+    (re.compile(r"^~?/?path/to/(source|target|destination)_?(file|executable)\d*$"), "file"),
+    (re.compile(r"^~?/?path/to/(source|target|destination)_?(directory|dir|folder)\d*$"), "dir"),
     (re.compile(r"^~?/?path/to/(file_or_directory|source|target|destination|symlink|link)[\w-]*\d*$"), "path"),
     (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
     (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
@@ -44,10 +46,12 @@ _KINDS = (
     (re.compile(r"replace"), "replacement"),
     (re.compile(r"^command$"), "command"),
     (re.compile(r"^remote(_name)?$"), "gitremote"),
+    (re.compile(r"^(text|line|hello)$"), "message"),
     (re.compile(r"pattern|regex|search|string|text|keyword|^word|query|term|expression"), "pattern"),
     (re.compile(r"^(count|lines|number|n|num|amount)\d*$|^number_of"), "count"),
     (re.compile(r"second|interval|delay"), "seconds"),
     (re.compile(r"director|^dir\d*$|folder"), "dir"),
+    (re.compile(r"^[\w-]+\.[a-z0-9]{1,5}$"), "file"),  # `{{file.txt}}`
     (re.compile(r"^name\d*$|_name$"), "name"),
 )
 # The option before a placeholder says what a bare number or `{{n}}` is.
@@ -61,7 +65,7 @@ ACCEPTS = {
     "file": ("file", "path", "glob", "name"),
     "dir": ("dir", "path", "name", "glob"),
     "path": ("path", "file", "dir", "glob", "name"),
-    "glob": ("glob", "file", "name"),
+    "glob": ("glob", "name"),  # a file the request only names is no pattern to search by (`find -name`)
     "url": ("url",),
     "host": ("host", "remote"),
     "port": ("port",),
@@ -213,7 +217,23 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     swaps = _default_swaps(description, unused, out) if description else []
     for number, value in swaps:
         out = re.sub(_STANDALONE.format(re.escape(number)), value.text, out, count=1)
+    out = _name_the_output(out, [v for taken in chosen.values() for v in taken])
     return Filled(out, sum(len(v) for v in chosen.values()) + len(swaps), len(values))
+
+
+_OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
+
+
+def _name_the_output(command: str, used: list[Value]) -> str:
+    """An archive or output file the request does not name is named after what goes in it:
+    "pack the src folder into a tar.gz file" → `tar czf src.tar.gz …`."""
+    source = next((v for v in used if v.kind in ("dir", "file", "path") and v.role != "to"), None)
+    if source is None or source.text in (".", "~", "/"):
+        return command
+    stem = source.text.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    if not stem or not _SAFE_WORD.match(stem):
+        return command
+    return _OUTPUT.sub(lambda m: stem + m.group(1), command, count=1)
 
 
 @functools.lru_cache(maxsize=8192)

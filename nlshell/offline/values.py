@@ -194,6 +194,8 @@ def request_values(
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources"):
             add("glob", table.types[low], i)
+        elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
+            add("pattern", token, i)  # "without 200"
         elif _NUMBER.match(token) or _SIZE.match(token):
             _number(add, i, token, lower, table)
         elif low in table.numbers and (after in table.times or after in _COUNTED or before in _COUNTING):
@@ -203,6 +205,8 @@ def request_values(
             add("age", "-" if before in ("last", "past") else "", i, seconds=table.times[low])
         elif low == "with" and i > 1 and lower[i - 2] == "replace" and i + 1 < len(tokens):
             continue
+        elif before in ("append", "add", "write") and after == "to" and i + 2 < len(tokens) and "." in tokens[i + 2]:
+            add("message", token, i)  # "append hello to notes.txt"
         elif before == "replace" and i + 2 < len(tokens) and lower[i + 1] == "with":
             add("pattern", token, i)  # "replace cat with dog"
             add("replacement", tokens[i + 2], i + 2)

@@ -34,6 +34,7 @@ class Vocabulary:
     value_words: dict[str, str]  # word → kind of the value after it (`called` → name)
     opposites: dict[str, frozenset[str]]  # action → the actions that undo it (both ways)
     numbers: dict[str, str]  # a number spelt as a word → its digits
+    losing: frozenset[str]  # verbs of actions that lose something for good
     digest: str  # changes whenever the file does: part of the index's version
 
 
@@ -55,6 +56,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     value_words: dict[str, str] = {}
     opposites: dict[str, set[str]] = {}
     numbers: dict[str, str] = {}
+    losing: set[str] = set()
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -80,6 +82,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             hints.update(listed)
         elif kind == "value":
             value_words.update(dict.fromkeys(listed, key))
+        elif kind == "losing":
+            losing.update(listed)
         elif kind == "number":
             numbers.update(dict.fromkeys(listed, key))
         elif kind == "opposite":
@@ -106,6 +110,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         value_words=value_words,
         opposites={verb: frozenset(undo) for verb, undo in opposites.items()},
         numbers=numbers,
+        losing=frozenset(losing),
         digest=sha256_hex(raw)[:12],
     )
 
