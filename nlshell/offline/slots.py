@@ -71,12 +71,12 @@ ACCEPTS = {
     "port": ("port",),
     "pid": ("pid",),
     "process": ("process", "pattern", "name"),
-    "user": ("user",),
-    "group": ("group",),
-    "package": ("package",),
-    "service": ("service",),
-    "branch": ("branch",),
-    "tag": ("tag",),
+    "user": ("user", "name"),
+    "group": ("group", "name"),
+    "package": ("package", "name"),
+    "service": ("service", "name"),
+    "branch": ("branch", "name"),
+    "tag": ("tag", "name"),
     "message": ("message",),
     "variable": ("variable",),
     "pattern": ("pattern",),
@@ -196,6 +196,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
         fitting = [v for v in unused if v.kind in ACCEPTS[slot.kind]]
+        if _hint(slot, _SOURCE):
+            fitting = [v for v in fitting if v.role != "to"]  # "to /backup" is never what is copied
         if not fitting:
             continue
         fitting.sort(key=lambda v: (_preference(slot, v, targets_later), v.at))

@@ -26,7 +26,7 @@ _SIZE = re.compile(r"^(\d+)([kmgt]b?|[kmgt]ib|bytes?)$", re.I)
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 _REMOTE = re.compile(r"^[\w.-]+:[/~]\S*$")
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
-_NAME = re.compile(r"^[a-z0-9][\w-]*$")
+_NAME = re.compile(r"^[a-z0-9][\w.-]*$")
 # What a word with a dot is: a host when it ends in one of these, else a file.
 _DOMAINS = frozenset(
     """com org net io dev edu gov info biz co uk de fr nl eu us ca au in jp cn ru br it es ch se no fi pl be at
@@ -179,6 +179,8 @@ def request_values(
             add("host", token, i, role_at(i))
         elif _REMOTE.match(token):
             add("remote", token, i, role_at(i))
+        elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
+            add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named README.md"
         elif "*" in token or "?" in token:
             add("glob", token, i, role_at(i))
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
@@ -217,8 +219,6 @@ def request_values(
         elif before == "message":
             add("message", " ".join(tokens[i:]), i)
             taken.update(range(i, len(tokens)))
-        elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
-            add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named current"
         elif before in ("owner", "ownership") and after == "to" and i + 2 < len(tokens):
             continue  # "the owner of data to alice": read below
         elif before == "of" and i > 1 and lower[i - 2] in ("owner", "ownership") and after == "to" and i + 2 < len(tokens):
