@@ -118,6 +118,7 @@ class Entry:
     source: str  # "tldr", "nlshell" or "nl2bash"
     programs: str  # the programs it runs, space-separated, first = the one it is about
     parts: int
+    words: str = ""  # its description's canonical words, as the index holds them
 
 
 @dataclass
@@ -190,6 +191,7 @@ def index_data(
         entries.append(Entry(page_of(name, program), description, command, source, used, command_parts(command)))
     excluded = []
     uses: dict[str, int] = {}
+    suites = {name.split("-", 1)[0] for name in by_name if "-" in name}  # programs with subcommand pages
     for line, used, description, command in read_tsv(NL2BASH_FILE):
         if exclude is not None and exclude(description):
             excluded.append(line)
@@ -199,7 +201,7 @@ def index_data(
             uses[program] = uses.get(program, 0) + 1
         if not ran:
             continue
-        name = _subcommand_page(by_name, ran[0], command) or ran[0]
+        name = (_subcommand_page(by_name, ran[0], command) if ran[0] in suites else None) or ran[0]
         entries.append(Entry(page_of(name, ran[0]), description, command, "nl2bash", used, command_parts(command)))
     for entry in entries:
         page = pages[entry.page]
@@ -225,10 +227,12 @@ def index_data(
     known = uses.keys() | subpages.keys() | {page.program for page in pages}
     said: dict[str, int] = {}
     terms: dict[str, int] = {}
-    for text, program in [(e.description, pages[e.page].program) for e in entries] + [
-        (p.summary, p.program) for p in pages
+    for entry in entries:
+        entry.words = " ".join(canonical_words(entry.description))
+    for words, program in [(e.words.split(), pages[e.page].program) for e in entries] + [
+        (canonical_words(p.summary), p.program) for p in pages
     ]:
-        for word in set(canonical_words(text)):
+        for word in set(words):
             terms[word] = terms.get(word, 0) + 1
             if word in known and word != program:
                 said[word] = said.get(word, 0) + 1

@@ -416,7 +416,7 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
         )
         conn.executemany(
             "INSERT INTO docs (rowid, text, names) VALUES (?, ?, ?)",
-            ((i, words(e.description), held.pages[e.page].names) for i, e in enumerate(held.entries, start=1)),
+            ((i, e.words, held.pages[e.page].names) for i, e in enumerate(held.entries, start=1)),
         )
         conn.execute("INSERT INTO docs (docs) VALUES ('optimize')")
         conn.execute("INSERT INTO page_docs (page_docs) VALUES ('optimize')")
