@@ -92,7 +92,7 @@ class OfflineIndex:
         self._lock = threading.RLock()
         self._installed: dict[str, bool] = {}
         self._facts: dict[str, ProgramFacts | None] = {}  # read on demand: opening stays cheap
-        self._paged: dict[str, bool] = {}
+        self._paged: dict[str, bool | None] = {}
         self.excluded: list[str] = []  # NL2Bash line numbers left out by `exclude`
         self.built = False  # True once this instance has (re)built the index
         self.summary_count = 0  # pages whose program has a man page here
@@ -225,30 +225,29 @@ class OfflineIndex:
                 self._conn = self._build()
             return self._conn.execute(sql, args).fetchall()
 
-    def program_facts(self, programs: Iterable[str]) -> dict[str, ProgramFacts]:
-        """What the index knows about each program it knows (others are left out)."""
-        wanted = list(dict.fromkeys(programs))
-        missing = [p for p in wanted if p not in self._facts]
+    def _remembered(self, memo: dict, keys: Iterable[str], sql: str, make: Callable = lambda: True) -> dict:
+        """`memo` completed for `keys` by `sql` (`… WHERE key IN ({marks})`, rows of the key then
+        what `make` turns into its value), 500 keys a read; a key the table lacks is remembered
+        as None and left out of the answer."""
+        wanted = list(dict.fromkeys(keys))
+        missing = [key for key in wanted if key not in memo]
         for start in range(0, len(missing), 500):
             chunk = missing[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            self._facts.update(dict.fromkeys(chunk))
-            for program, uses, subpages, said in self.query(
-                f"SELECT program, uses, subpages, said FROM programs WHERE program IN ({marks})", tuple(chunk)
-            ):
-                self._facts[program] = ProgramFacts(uses, subpages >= SUITE_PAGES, said <= NAMED_MAX_SAID)
-        return {p: self._facts[p] for p in wanted if self._facts[p] is not None}
+            memo.update(dict.fromkeys(chunk))
+            for key, *rest in self.query(sql.format(marks=",".join("?" * len(chunk))), tuple(chunk)):
+                memo[key] = make(*rest)
+        return {key: memo[key] for key in wanted if memo[key] is not None}
+
+    def program_facts(self, programs: Iterable[str]) -> dict[str, ProgramFacts]:
+        """What the index knows about each program it knows (others are left out)."""
+        return self._remembered(
+            self._facts, programs, "SELECT program, uses, subpages, said FROM programs WHERE program IN ({marks})",
+            lambda uses, subpages, said: ProgramFacts(uses, subpages >= SUITE_PAGES, said <= NAMED_MAX_SAID),
+        )
 
     def pages_named(self, names: Iterable[str]) -> set[str]:
         """Which of the names are pages (`tar`, `git-push`)."""
-        wanted = list(dict.fromkeys(names))
-        missing = [n for n in wanted if n not in self._paged]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found = {name for (name,) in self.query(f"SELECT name FROM pages WHERE name IN ({marks})", tuple(chunk))}
-            self._paged.update((n, n in found) for n in chunk)
-        return {n for n in wanted if self._paged[n]}
+        return set(self._remembered(self._paged, names, "SELECT name FROM pages WHERE name IN ({marks})"))
 
     def term_counts(self, words: Iterable[str]) -> dict[str, int]:
         """How many descriptions and summaries use each word (absent: none)."""
@@ -328,8 +327,9 @@ class OfflineIndex:
             f"WHERE page IN ({marks})", ids)]
 
     def lookup(self, request: str, *, shell: str = "bash", limit: int = 5, accepted: Iterable[str] = ()) -> list:
-        """Best offline examples for `request` (OfflineHit, placeholders kept), best first; [] when
-        nothing matches."""
+        """Best offline examples for `request`, best first, the request's values filled in (each
+        hit's `template` is the example as documented); [] when nothing matches. The whole answer,
+        with the read-only check, is nlshell/offline/answer.py's `answers`."""
         from nlshell.offline.rank import rank
 
         return rank(self, request, shell=shell, accepted=accepted)[:limit]
