@@ -254,18 +254,21 @@ class Pipeline:
         from nlshell.extract import extract_command
         from nlshell.prompt import build_messages
 
+        # The offline lookup (sqlite, mostly outside the GIL) runs while the HTTP client loads.
+        references = _Background(self.offline_references, request) if not history else None
         examples = ()
         if self.settings.few_shot_from_memory and self.memory is not None:
             examples = self.memory.similar(request, shell=self.shell, limit=3)
+        client = self.client()
         messages = build_messages(
             request,
             system_prompt=self.system_prompt,
             context=self.context,
             history=list(history),
             examples=list(examples),
-            references=self.offline_references(request) if not history else (),
+            references=references.result() if references else (),
         )
-        result = self.client().chat(messages, **self._chat_options())
+        result = client.chat(messages, **self._chat_options())
         extraction = extract_command(result.content)
         usage = result.usage.as_dict() if getattr(result, "usage", None) is not None else None
         s = self.assess(request, extraction.command, source="model", model=result.model, usage=usage, key=key)
@@ -371,6 +374,24 @@ class Pipeline:
     def remember(self, suggestion: Suggestion, command: str) -> None:
         if self.memory is not None:
             self.memory.remember(suggestion.request, command, shell=self.shell, cwd=os.getcwd())
+
+
+class _Background:
+    """A call on its own thread; `result()` waits for it."""
+
+    def __init__(self, call, *args) -> None:
+        import threading
+
+        self._result = None
+        self._thread = threading.Thread(target=self._run, args=(call, *args), daemon=True)
+        self._thread.start()
+
+    def _run(self, call, *args) -> None:
+        self._result = call(*args)
+
+    def result(self):
+        self._thread.join()
+        return self._result
 
 
 def _cwd() -> str | None:

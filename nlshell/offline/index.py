@@ -19,10 +19,10 @@ from urllib.parse import quote
 from nlshell import paths
 from nlshell.offline import data
 from nlshell.offline.known import BUILTINS
-from nlshell.offline.vocabulary import canonical_words, fts_query, query_terms, vocabulary
+from nlshell.offline.vocabulary import canonical_words, fts_query, query_terms, stem, stem_text, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # BM25 column weights of a page: its summary, its names, its examples' descriptions, NL2Bash's.
 PAGE_COLUMNS = (2.0, 2.0, 1.0, 0.3)
 PAGE_CANDIDATES = 60
@@ -40,6 +40,9 @@ class ProgramFacts(NamedTuple):
     technical: bool  # its name is no everyday word (few other descriptions say it)
 
 
+PAGE_FIELDS = "id, name, program, names, summary, described, slots, summary_stems, names_stems, described_stems"
+
+
 class PageRow(NamedTuple):
     id: int
     name: str
@@ -48,6 +51,9 @@ class PageRow(NamedTuple):
     summary: str
     described: str  # its examples' descriptions
     slots: str  # the kinds of value its examples take, space-separated
+    summary_stems: str  # the stems of its summary, of its names and of each example's description
+    names_stems: str  # (space-separated; the examples' separated by " / "), read at build time
+    described_stems: str
     bm25: float  # of the page's own text; 0.0 when it was not matched (more negative: better)
 
 
@@ -59,6 +65,7 @@ class ExampleRow(NamedTuple):
     source: str
     programs: str
     parts: int
+    stems: str  # of its description, space-separated
     bm25: float  # of its description; 0.0 when it was not matched
 
 
@@ -264,7 +271,7 @@ class OfflineIndex:
             return {}
         columns = ", ".join(str(w) for w in PAGE_COLUMNS)
         sql = (
-            "SELECT p.id, p.name, p.program, p.names, p.summary, p.described, p.slots, d.score FROM "
+            f"SELECT {PAGE_FIELDS.replace('id,', 'p.id,')}, d.score FROM "
             "(SELECT rowid, bm25({table}, {columns}) AS score FROM {table} WHERE {table} MATCH ? "
             "ORDER BY score LIMIT ?) d JOIN pages p ON p.id = d.rowid"
         )
@@ -284,7 +291,7 @@ class OfflineIndex:
         if named:
             marks = ",".join("?" * len(named))
             for row in self.query(
-                f"SELECT id, name, program, names, summary, described, slots, 0.0 FROM pages WHERE name IN ({marks})",
+                f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE name IN ({marks})",
                 tuple(named),
             ):
                 rows.setdefault(row[0], PageRow._make(row))
@@ -296,7 +303,7 @@ class OfflineIndex:
             return {}
         marks = ",".join("?" * len(ids))
         return {row[0]: PageRow._make(row) for row in self.query(
-            f"SELECT id, name, program, names, summary, described, slots, 0.0 FROM pages WHERE id IN ({marks})", ids)}
+            f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE id IN ({marks})", ids)}
 
     def matching(self, terms: list[str], named: list[str]) -> list[ExampleRow]:
         """The examples (any source) whose descriptions best fit the terms, with their BM25, and the
@@ -305,7 +312,7 @@ class OfflineIndex:
         if not terms:
             return []
         sql = (
-            "SELECT e.id, e.page, e.description, e.command, e.source, e.programs, e.parts, d.score FROM "
+            "SELECT e.id, e.page, e.description, e.command, e.source, e.programs, e.parts, e.stems, d.score FROM "
             "(SELECT rowid, bm25(docs, 1.0, ?) AS score FROM docs WHERE docs MATCH ? ORDER BY score LIMIT ?) d "
             "JOIN entries e ON e.id = d.rowid"
         )
@@ -323,7 +330,7 @@ class OfflineIndex:
             return []
         marks = ",".join("?" * len(ids))
         return [ExampleRow._make(row) for row in self.query(
-            "SELECT id, page, description, command, source, programs, parts, 0.0 FROM documented "
+            "SELECT id, page, description, command, source, programs, parts, stems, 0.0 FROM documented "
             f"WHERE page IN ({marks})", ids)]
 
     def lookup(self, request: str, *, shell: str = "bash", limit: int = 5, accepted: Iterable[str] = ()) -> list:
@@ -366,16 +373,16 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         conn.execute(
             "CREATE TABLE pages (id INTEGER PRIMARY KEY, name TEXT, program TEXT, names TEXT, summary TEXT, "
-            "described TEXT, slots TEXT)"
+            "described TEXT, slots TEXT, summary_stems TEXT, names_stems TEXT, described_stems TEXT)"
         )
         conn.execute(
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, page INTEGER, description TEXT, command TEXT, "
-            "source TEXT, programs TEXT, parts INTEGER)"
+            "source TEXT, programs TEXT, parts INTEGER, stems TEXT)"
         )
         # The documented (tldr, nlshell) examples again, stored page by page: a page's are read together.
         conn.execute(
             "CREATE TABLE documented (page INTEGER, id INTEGER, description TEXT, command TEXT, source TEXT, "
-            "programs TEXT, parts INTEGER, PRIMARY KEY (page, id)) WITHOUT ROWID"
+            "programs TEXT, parts INTEGER, stems TEXT, PRIMARY KEY (page, id)) WITHOUT ROWID"
         )
         conn.execute(
             "CREATE TABLE programs (program TEXT PRIMARY KEY, uses INTEGER, subpages INTEGER, said INTEGER) WITHOUT ROWID"
@@ -388,9 +395,10 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
                 f"CREATE VIRTUAL TABLE {table} USING fts5(summary, names, examples, support, content = '', {tokenizer})"
             )
         conn.executemany(
-            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (i, p.name, p.program, p.names, p.summary, " / ".join(p.examples), " ".join(p.slots))
+                (i, p.name, p.program, p.names, p.summary, " / ".join(p.examples), " ".join(p.slots),
+                 stem_text(p.summary), stem_text(p.names), " / ".join(stem_text(e) for e in p.examples))
                 for i, p in enumerate(held.pages, start=1)
             ),
         )
@@ -404,14 +412,15 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
             (row for row, page in zip(page_text, held.pages) if page.popular),
         )
         conn.executemany(
-            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (i, e.page + 1, e.description, e.command, e.source, e.programs, e.parts)
+                (i, e.page + 1, e.description, e.command, e.source, e.programs, e.parts,
+                 " ".join(sorted({stem(w) for w in e.words.split()})))
                 for i, e in enumerate(held.entries, start=1)
             ),
         )
         conn.execute(
-            "INSERT INTO documented SELECT page, id, description, command, source, programs, parts FROM entries "
+            "INSERT INTO documented SELECT page, id, description, command, source, programs, parts, stems FROM entries "
             "WHERE source != 'nl2bash'"
         )
         conn.executemany(

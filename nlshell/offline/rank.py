@@ -22,7 +22,7 @@ from nlshell.offline.intent import CHANGE, READ, description_verb, intent
 from nlshell.offline.known import CORE, SUITE_COMMANDS
 from nlshell.offline.slots import ACCEPTS, fill
 from nlshell.offline.values import Value, request_values, without_values
-from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, query_terms, stem, stems, vocabulary
+from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, query_terms, stem, stored_stems, vocabulary
 
 # Values chosen on tests/data/everyday.tsv, tests/data/everyday_dev.tsv and held-out NL2Bash rows
 # (benchmarks/eval.py --dataset nl2bash-dev); the other everyday tables and NL2SH-ALFA were
@@ -168,10 +168,10 @@ def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]
     return [name for name in dict.fromkeys(joined) if name in known and name not in terms]
 
 
-def coverage(request: Request, text: str) -> float:
-    """The weighted share of the request's words the text mentions (smoothed: never 0)."""
+def coverage(request: Request, found: frozenset[str] | set[str]) -> float:
+    """The weighted share of the request's words among a text's stems (smoothed: never 0)."""
     total = sum(request.weights.values())
-    said = sum(w for s, w in request.weights.items() if s in stems(text))
+    said = sum(w for s, w in request.weights.items() if s in found)
     return (said + 1.0) / (total + 1.0)
 
 
@@ -219,7 +219,11 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
 def _own_fit(read: Request, page: PageRow) -> float:
     """The weighted share of the request a page's own text says, its summary and names counting
     more than its examples' descriptions."""
-    fields = ((stems(page.summary), SUMMARY_FIELD), (stems(page.names), NAMES_FIELD), (stems(page.described), EXAMPLES_FIELD))
+    fields = (
+        (stored_stems(page.summary_stems), SUMMARY_FIELD),
+        (stored_stems(page.names_stems), NAMES_FIELD),
+        (stored_stems(page.described_stems.replace(" / ", " ")), EXAMPLES_FIELD),
+    )
     total = sum(read.weights.values())
     said = sum(w * max((weight for found, weight in fields if s in found), default=0.0) for s, w in read.weights.items())
     return ((said + 1.0) / (total + 1.0)) ** PAGE_COVERAGE
@@ -239,11 +243,13 @@ def _page_scores(
         if row.source != "nl2bash" or best_match <= 0:
             continue
         page = pages[row.page]
-        fit = -row.bm25 / best_match * coverage(read, f"{row.description} {page.names} {page.summary}") ** EXAMPLE_COVERAGE
+        said = stored_stems(row.stems) | stored_stems(page.names_stems) | stored_stems(page.summary_stems)
+        fit = -row.bm25 / best_match * coverage(read, said) ** EXAMPLE_COVERAGE
         support[row.page] = max(support.get(row.page, 0.0), fit / (1.0 + SIMPLICITY * (row.parts - 1)))
     scores = {}
     for page in pages.values():
-        example = max((coverage(read, f"{described} {page.names}") for described in page.described.split(" / ")), default=0.0)
+        names = stored_stems(page.names_stems)
+        example = max((coverage(read, stored_stems(one) | names) for one in page.described_stems.split(" / ")), default=0.0)
         evidence = OWN_TEXT * _own_fit(read, page) + example**EXAMPLE_COVERAGE + SUPPORT * support.get(page.id, 0.0)
         scores[page.id] = evidence**EVIDENCE_POWER * _prior(index, read, page, accepted) * _takes(read, page) ** SLOT_POWER
     return scores
@@ -262,7 +268,7 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
     """How well one example of a chosen page does what the request asks, compared with the page's
     other examples; the share of the request's values it takes (smoothed); and the command with
     those values filled in."""
-    fit = coverage(read, row.description) ** EXAMPLE_COVERAGE  # what tells it apart from its page's others
+    fit = coverage(read, stored_stems(row.stems)) ** EXAMPLE_COVERAGE  # what tells it apart from its page's others
     fit /= 1.0 + SIMPLICITY * (row.parts - 1)
     runs = row.programs.split(" ", 1)[0]
     if row.source == "nl2bash":

@@ -180,10 +180,21 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
-    """The stems of a text's canonical words (descriptions come back query after query: cached)."""
+    """The stems of a text's canonical words (cached: a text comes back query after query)."""
     return frozenset(stem(word) for word in canonical_words(text))
+
+
+def stem_text(text: str) -> str:
+    """`stems(text)` as the index stores it: space-separated, sorted."""
+    return " ".join(sorted(stems(text)))
+
+
+@functools.lru_cache(maxsize=32768)
+def stored_stems(stored: str) -> frozenset[str]:
+    """Stems as the index stores them (`stem_text`) back as a set."""
+    return frozenset(stored.split())
 
 
 def fts_query(terms: list[str]) -> str:
