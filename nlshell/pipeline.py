@@ -254,21 +254,18 @@ class Pipeline:
         from nlshell.extract import extract_command
         from nlshell.prompt import build_messages
 
-        # The offline lookup (sqlite, mostly outside the GIL) runs while the HTTP client loads.
-        references = _Background(self.offline_references, request) if not history else None
         examples = ()
         if self.settings.few_shot_from_memory and self.memory is not None:
             examples = self.memory.similar(request, shell=self.shell, limit=3)
-        client = self.client()
         messages = build_messages(
             request,
             system_prompt=self.system_prompt,
             context=self.context,
             history=list(history),
             examples=list(examples),
-            references=references.result() if references else (),
+            references=self.offline_references(request) if not history else (),
         )
-        result = client.chat(messages, **self._chat_options())
+        result = self.client().chat(messages, **self._chat_options())
         extraction = extract_command(result.content)
         usage = result.usage.as_dict() if getattr(result, "usage", None) is not None else None
         s = self.assess(request, extraction.command, source="model", model=result.model, usage=usage, key=key)
@@ -326,7 +323,10 @@ class Pipeline:
             from nlshell.offline.references import references
 
             found = references(self.offline_index(warn=lambda message: None), request, shell=self.shell, cwd=_cwd())
-        except Exception:
+        except Exception as exc:  # noqa: BLE001 - the model answers without them
+            import logging
+
+            logging.getLogger("nlshell.offline").debug("no offline examples: %r", exc)
             return []
         return [reference.line() for reference in found]
 
@@ -374,24 +374,6 @@ class Pipeline:
     def remember(self, suggestion: Suggestion, command: str) -> None:
         if self.memory is not None:
             self.memory.remember(suggestion.request, command, shell=self.shell, cwd=os.getcwd())
-
-
-class _Background:
-    """A call on its own thread; `result()` waits for it."""
-
-    def __init__(self, call, *args) -> None:
-        import threading
-
-        self._result = None
-        self._thread = threading.Thread(target=self._run, args=(call, *args), daemon=True)
-        self._thread.start()
-
-    def _run(self, call, *args) -> None:
-        self._result = call(*args)
-
-    def result(self):
-        self._thread.join()
-        return self._result
 
 
 def _cwd() -> str | None:
