@@ -29,38 +29,60 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import glob
-import hashlib
 import json
 import os
 import re
-import selectors
-import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for _path in (REPO, REPO / "benchmarks"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import eval_everyday  # noqa: E402
+from eval_execute import (  # noqa: E402,F401  (--execute; the tests reach these through this module)
+    _fingerprint,
+    _outside_sandbox,
+    _why_not_run,
+    DATASET_ROOTS,
+    EXEC_FIXED_TIME,
+    EXEC_FIXTURE,
+    EXEC_OUTPUT_CAP,
+    EXEC_PATH,
+    EXEC_TIMEOUT,
+    execution_check,
+    in_sandbox,
+    make_sandbox,
+    normalize_output,
+    NOT_RUN_PROGRAMS,
+    run_in_sandbox,
+)
+from eval_scoring import (  # noqa: E402,F401  (the tests reach the scoring functions through this module)
+    exact_match,
+    nlc2cmd_score,
+    normalize_command,
+    utilities_and_flags,
+    utility_match,
+)
 
 from nlshell import offline  # noqa: E402
 
-DATASETS = ("nl2sh-alfa", "intercode", "nl2bash", "everyday", "everyday-holdout", "nl2bash-dev")
+EVERYDAY = tuple(eval_everyday.TABLES)  # everyday, everyday-holdout, everyday-holdout2, everyday-accept
+DATASETS = ("nl2sh-alfa", "intercode", "nl2bash", *EVERYDAY, "nl2bash-dev")
 PUBLIC_DATASETS = ("nl2sh-alfa", "intercode", "nl2bash")  # what `--dataset all` means
-DEFAULT_DATASETS = ("nl2sh-alfa", "intercode", "everyday", "everyday-holdout")
-EVERYDAY_FILE = REPO / "tests" / "data" / "everyday.tsv"
-EVERYDAY_HOLDOUT_FILE = REPO / "tests" / "data" / "everyday_holdout.tsv"
+DEFAULT_DATASETS = ("nl2sh-alfa", "intercode", *EVERYDAY)
 LEAK_THRESHOLD = 0.5
 DEV_EVERY = 40  # nl2bash-dev: every 40th NL2Bash row (~315 rows), for tuning the ranking
 NL2BASH_SAMPLE = 200  # nl2bash: this many rows, evenly spaced over the corpus
@@ -77,6 +99,7 @@ class Query:
     golds: list[str]  # gold commands; for `everyday`, acceptable programs instead
     programs_only: bool = False
     ident: str = ""  # stable id within the dataset when it is not the position (NL2Bash line number)
+    row: eval_everyday.Row | None = None  # `everyday` tables: what a right answer is
 
 
 def default_data_dir() -> Path:
@@ -103,14 +126,9 @@ def load_intercode(data_dir: Path) -> list[Query]:
     return queries
 
 
-def load_everyday(_data_dir: Path, path: Path = EVERYDAY_FILE) -> list[Query]:
-    """Hand-written requests → acceptable programs (tests/data/everyday*.tsv)."""
-    queries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#") and not line.startswith("request\t"):
-            request, expected = line.split("\t")
-            queries.append(Query(request, expected.split(), programs_only=True))
-    return queries
+def load_everyday(_data_dir: Path, path: Path = eval_everyday.TABLES["everyday"]) -> list[Query]:
+    """Hand-written requests → acceptable programs or commands (tests/data/everyday*.tsv)."""
+    return [Query(row.request, row.programs, programs_only=True, row=row) for row in eval_everyday.load(path)]
 
 
 def load_nl2bash(data_dir: Path) -> list[tuple[str, str]]:
@@ -135,9 +153,8 @@ LOADERS: dict[str, Callable[[Path], list[Query]]] = {
     "nl2sh-alfa": load_nl2sh_alfa,
     "intercode": load_intercode,
     "nl2bash": load_nl2bash_sample,
-    "everyday": load_everyday,
-    "everyday-holdout": lambda data_dir: load_everyday(data_dir, EVERYDAY_HOLDOUT_FILE),
     "nl2bash-dev": load_nl2bash_dev,
+    **{name: functools.partial(load_everyday, path=path) for name, path in eval_everyday.TABLES.items()},
 }
 
 
@@ -177,94 +194,7 @@ def leaked(descriptions: Iterable[str], queries: Iterable[str], threshold: float
     return out
 
 
-# -- scoring ----------------------------------------------------------------------------------
-
-
-def normalize_command(command: str) -> str:
-    return " ".join(command.split())
-
-
-def utility_match(answer: str | None, golds: Sequence[str]) -> bool:
-    if not answer:
-        return False
-    program = offline.first_program(answer)
-    return bool(program) and any(program == offline.first_program(g) for g in golds)
-
-
-def exact_match(answer: str | None, golds: Sequence[str]) -> bool:
-    return bool(answer) and any(normalize_command(answer) == normalize_command(g) for g in golds)
-
-
-# Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
-_WORD_OPTIONS = frozenset({"find", "java", "javac", "gcc", "g++", "cc", "clang", "ffmpeg", "convert", "magick"})
-
-
-def utilities_and_flags(command: str) -> list[tuple[str, frozenset[str]]]:
-    """(utility, flags) per simple command, in order. Flags: words starting with `-` and a letter
-    (`-30` is a value), long ones up to `=`, short clusters split (`-la` → `-l`, `-a`) except for
-    programs with word options (`find -name`); `--` ends the options."""
-    words = offline._words(command)
-    result: list[tuple[str, frozenset[str]]] = []
-    utilities = iter(offline.programs(command))
-    current: str | None = None
-    flags: set[str] = set()
-    ended = False
-
-    def close() -> None:
-        if current is not None:
-            result.append((current, frozenset(flags)))
-
-    expected = next(utilities, None)
-    for word in words:
-        base = os.path.basename(word) if "/" in word else word
-        if expected is not None and base == expected:
-            close()
-            current, flags, ended = expected, set(), False
-            expected = next(utilities, None)
-            continue
-        if current is None or ended:
-            continue
-        if word == "--":
-            ended = True
-        elif word.startswith("--") and len(word) > 2:
-            flags.add(word.split("=", 1)[0])
-        elif word.startswith("-") and len(word) > 1 and not word[1:2].isdigit():
-            if current not in _WORD_OPTIONS and word[1:].isalpha() and len(word) > 2:
-                flags.update("-" + ch for ch in word[1:])
-            else:
-                flags.add(word)
-    close()
-    return result
-
-
-def nlc2cmd_score(answer: str | None, golds: Sequence[str]) -> float:
-    """NLC2CMD 2020 score for one prediction (confidence 1), best over the golds, in [-1, 1].
-
-    Per position i up to T = max(#utilities): +½(1 + flag score) when the utilities agree, −1 when
-    they differ (or one side has none); the sum is divided by T. Flag score: (2|∩| − |∪|) / max(|F|),
-    1 when neither side has flags.
-    """
-    if not answer:
-        return -1.0
-    predicted = utilities_and_flags(answer)
-    best = -1.0
-    for gold in golds:
-        reference = utilities_and_flags(gold)
-        total = max(len(predicted), len(reference))
-        if total == 0:
-            continue
-        score = 0.0
-        for i in range(total):
-            if i >= len(predicted) or i >= len(reference) or predicted[i][0] != reference[i][0]:
-                score -= 1.0
-                continue
-            p_flags, r_flags = predicted[i][1], reference[i][1]
-            most = max(len(p_flags), len(r_flags))
-            flag_score = 1.0 if most == 0 else (2 * len(p_flags & r_flags) - len(p_flags | r_flags)) / most
-            score += 0.5 * (1.0 + flag_score)
-        best = max(best, score / total)
-    return best
-
+# -- scoring: benchmarks/eval_scoring.py ----------------------------------------------------
 
 # -- answering --------------------------------------------------------------------------------
 
@@ -350,12 +280,24 @@ class OfflineAnswerer:
         }
 
     def answer(self, query: str) -> Answer:
+        """The answer `nlshell --offline` gives (intent, values, read-only filter), from no directory."""
+        from nlshell.errors import NoOfflineAnswerError
+        from nlshell.offline.answer import answers
+        from nlshell.assess import assess
+
         started = time.perf_counter()
-        hits = self.index.lookup(query, limit=1)
+        try:
+            hit = answers(self.index, query)[0].hit
+        except NoOfflineAnswerError as e:
+            return Answer(None, seconds=time.perf_counter() - started, error=e.__class__.__name__)
         seconds = time.perf_counter() - started
-        if not hits:
-            return Answer(None, seconds=seconds)
-        return Answer(hits[0].command, hits[0].source, hits[0].program, seconds)
+        risk = assess(hit.command).risk  # what the menu would show beside it
+        return Answer(hit.command, hit.source, hit.program, seconds, risk=risk)
+
+    def plain_bm25(self, query: str) -> str | None:
+        """The baseline: plain BM25's first example over the same index, no ranking of ours."""
+        found = self.index.plain_bm25(query, limit=1)
+        return found[0] if found else None
 
 
 # -- running ----------------------------------------------------------------------------------
@@ -371,6 +313,9 @@ class Row:
     exact: bool
     nlc2cmd: float | None
     seconds: float
+    acceptable: bool | None = None  # `everyday-accept`: the command does what was asked
+    risk: str | None = None  # nlshell's rating of the answer (offline mode)
+    read_only: bool | None = None  # `everyday` tables: the request only looks
 
 
 @dataclass
@@ -385,12 +330,21 @@ class DatasetResult:
     baseline: float | None = None  # utility match of always answering the most common gold program
     setup: dict = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
+    acceptable: float | None = None  # share of acceptable first commands (`everyday-accept`)
+    baseline_acceptable: float | None = None  # … of always answering the most common program
+    bm25: float | None = None  # utility match of plain BM25's first example over the same index
+    bm25_acceptable: float | None = None
+    read_not_safe: int | None = None  # read-only requests answered with a caution or dangerous command
 
 
 def score_row(query: Query, answer: Answer) -> Row:
-    if query.programs_only:
-        program = offline.first_program(answer.command) if answer.command else ""
-        return Row(query.query, query.golds, answer.command, answer.source, program in query.golds, False, None, answer.seconds)
+    if query.row is not None:
+        table = query.row
+        return Row(
+            query.query, query.golds, answer.command, answer.source, eval_everyday.right_program(table, answer.command),
+            False, None, answer.seconds, eval_everyday.acceptable(table, answer.command) if table.whole_commands else None,
+            answer.risk, table.read_only,
+        )
     return Row(
         query.query,
         query.golds,
@@ -406,11 +360,21 @@ def score_row(query: Query, answer: Answer) -> Row:
 def majority_baseline(queries: list[Query]) -> float | None:
     """Utility match of one constant answer, the most common first program of the golds: the floor
     a utility-match number has to be read against (`find` alone scores 40% on NL2SH-ALFA)."""
-    if not queries or queries[0].programs_only:
+    if not queries:
         return None
+    if queries[0].row is not None:
+        table = [q.row for q in queries]
+        program = eval_everyday.most_common_program(table)
+        return sum(eval_everyday.right_program(row, program) for row in table) / len(table)
     counts = collections.Counter(offline.first_program(q.golds[0]) for q in queries)
     program = counts.most_common(1)[0][0]
     return sum(utility_match(program, q.golds) for q in queries) / len(queries)
+
+
+def share(values: Iterable[bool | None]) -> float | None:
+    """The share of true values; None when there are none to count (a metric that does not apply)."""
+    counted = [v for v in values if v is not None]
+    return sum(counted) / len(counted) if counted else None
 
 
 def run_dataset(answerer: Answerer, dataset: str, queries: list[Query]) -> DatasetResult:
@@ -418,7 +382,18 @@ def run_dataset(answerer: Answerer, dataset: str, queries: list[Query]) -> Datas
     rows = [score_row(q, answerer.answer(q.query)) for q in queries]
     n = len(rows) or 1
     programs_only = bool(queries) and queries[0].programs_only
+    constant = [score_row(q, Answer(eval_everyday.most_common_program([q.row for q in queries])))
+                for q in queries] if queries and queries[0].row else []
+    plain = getattr(answerer, "plain_bm25", None)
+    bm25 = [score_row(q, Answer(plain(q.query))) for q in queries] if plain else []
+    read = [r for r in rows if r.read_only]
     return DatasetResult(
+        acceptable=share(r.acceptable for r in rows),
+        baseline_acceptable=share(r.acceptable for r in constant),
+        bm25=share(r.utility for r in bm25),
+        bm25_acceptable=share(r.acceptable for r in bm25),
+        read_not_safe=sum(r.risk in ("caution", "dangerous") for r in read)
+        if any(r.risk is not None for r in read) else None,
         dataset=dataset,
         n=len(rows),
         utility_match=sum(r.utility for r in rows) / n,
@@ -433,9 +408,20 @@ def run_dataset(answerer: Answerer, dataset: str, queries: list[Query]) -> Datas
 
 
 def measure_index(queries: list[str], work_dir: str) -> dict:
-    """Build time, size and warm lookup latency of the full index, as a user gets it."""
+    """Build time, size and warm lookup latency of the full index, as a user gets it: a lookup is
+    the whole offline answer (ranking, values filled in, the read-only check)."""
+    from nlshell.errors import NoOfflineAnswerError
+    from nlshell.offline.answer import answers
+
+    def lookup(query: str) -> None:
+        try:
+            answers(index, query)
+        except NoOfflineAnswerError:
+            pass
+
     data_bytes = sum(
-        os.path.getsize(os.path.join(offline.DATA_DIR, name)) for name in (offline.TLDR_FILE, offline.NL2BASH_FILE)
+        os.path.getsize(os.path.join(offline.DATA_DIR, name))
+        for name in (offline.TLDR_FILE, offline.PAGES_FILE, offline.NL2BASH_FILE)
     )
     path = os.path.join(work_dir, "full.sqlite3")
     index = offline.OfflineIndex(path)
@@ -443,11 +429,11 @@ def measure_index(queries: list[str], work_dir: str) -> dict:
     index.ensure_built()
     build = time.perf_counter() - started
     for q in queries:  # warm: page cache and `which` answers
-        index.lookup(q)
+        lookup(q)
     times = []
     for q in queries:
         started = time.perf_counter()
-        index.lookup(q)
+        lookup(q)
         times.append(time.perf_counter() - started)
     index.close()
     return {
@@ -464,15 +450,25 @@ def format_table(results: list[DatasetResult]) -> str:
     def pct(x: float | None) -> str:
         return "—" if x is None else f"{100 * x:5.1f}%"
 
+    def count(x: int | None) -> str:
+        return "—" if x is None else str(x)
+
     lines = [
-        f"{'dataset':<16} {'n':>4}  {'utility':>7}  {'baseline':>8}  {'exact':>6}  {'nlc2cmd':>7}  {'answered':>8}  {'ms':>5}"
+        f"{'dataset':<17} {'n':>4}  {'utility':>7}  {'baseline':>8}  {'bm25':>6}  {'accept':>6}  {'baseline':>8}  "
+        f"{'bm25':>6}  {'exact':>6}  {'nlc2cmd':>7}  {'read!':>5}  {'answered':>8}  {'ms':>5}"
     ]
     for r in results:
         nlc = "—" if r.nlc2cmd is None else f"{r.nlc2cmd:+.3f}"
         lines.append(
-            f"{r.dataset:<16} {r.n:>4}  {pct(r.utility_match):>7}  {pct(r.baseline):>8}  {pct(r.exact_match):>6}  {nlc:>7}  "
-            f"{pct(r.answered):>8}  {r.median_ms:5.1f}"
+            f"{r.dataset:<17} {r.n:>4}  {pct(r.utility_match):>7}  {pct(r.baseline):>8}  {pct(r.bm25):>6}  "
+            f"{pct(r.acceptable):>6}  {pct(r.baseline_acceptable):>8}  {pct(r.bm25_acceptable):>6}  "
+            f"{pct(r.exact_match):>6}  {nlc:>7}  {count(r.read_not_safe):>5}  {pct(r.answered):>8}  {r.median_ms:5.1f}"
         )
+    lines.append(
+        "utility: right program first; accept: an acceptable first command (program and the flag or operand "
+        "asked for); baseline: always the most common program; bm25: plain BM25 over the same index; "
+        "read!: read-only requests answered caution or dangerous"
+    )
     return "\n".join(lines)
 
 
@@ -488,6 +484,19 @@ RETRY_KINDS = frozenset({"api", "exception"})  # failures of the run, not of the
 RISKS = ("safe", "caution", "dangerous")
 ERROR_KINDS = ("no_command", "hostile", "invalid", "refused", "api", "config", "other", "exception")
 MAX_API_ERRORS_IN_A_ROW = 10
+
+
+def examples_index(data_dir: Path, queries: list[str], work_dir: str):
+    """An offline index for the examples given to the model, without the NL2Bash rows that leak
+    into these queries (as offline mode's), built once for the run. Without the NL2Bash corpus
+    to check against, no NL2Bash row is used at all."""
+    try:
+        exclude = leaked((" ".join(nl.split()) for nl, _ in load_nl2bash(data_dir)), queries).__contains__
+    except OSError:
+        exclude = lambda _description: True  # noqa: E731
+    index = offline.OfflineIndex(os.path.join(work_dir, "examples.sqlite3"), exclude=exclude)
+    index.ensure_built()
+    return index
 
 
 def error_kind(error: BaseException) -> str:
@@ -523,14 +532,17 @@ def is_fatal(record: dict) -> bool:
     return record.get("error_kind") == "config" or record.get("error") in FATAL_ERRORS
 
 
-def model_settings(model: str, base_url: str | None):
-    """nlshell's settings for an evaluation: the user's config, but no cache, no memory, bash."""
+def model_settings(model: str, base_url: str | None, offline_examples: bool | None = None):
+    """nlshell's settings for an evaluation: the user's config, but no cache, no memory, bash;
+    `offline_examples` overrides the config's setting (the A/B switch)."""
     from nlshell import config
 
     flags: dict[str, object] = {"model": model}
     if base_url:
         flags["base_url"] = base_url
     settings = config.load(flags)
+    if offline_examples is not None:
+        settings.set("offline_examples", offline_examples, "flag")
     settings.set("cache_enabled", False, "flag")
     settings.set("memory_enabled", False, "flag")
     settings.set("few_shot_from_memory", False, "flag")
@@ -550,8 +562,9 @@ class ModelAnswerer:
 
     name = "model"
 
-    def __init__(self, settings) -> None:
+    def __init__(self, settings, offline_index=None) -> None:
         self.settings = settings
+        self.offline_index = offline_index  # leakage-controlled, for the offline examples in prompts
         self.warnings: list[str] = []
         self._local = threading.local()
         self._pipelines: list = []
@@ -567,7 +580,7 @@ class ModelAnswerer:
         if pipeline is None:
             from nlshell.pipeline import Pipeline
 
-            pipeline = Pipeline(self.settings, warn=self._warn)
+            pipeline = Pipeline(self.settings, warn=self._warn, offline_index=self.offline_index)
             self._local.pipeline = pipeline
             with self._lock:
                 self._pipelines.append(pipeline)
@@ -622,228 +635,7 @@ class ModelAnswerer:
             self._pipelines.clear()
 
 
-# -- execution comparison ----------------------------------------------------------------------
-#
-# Only for commands nlshell itself rates safe, and only against gold commands it rates safe too:
-# each runs in a fresh temp dir that is also HOME, with a scrubbed environment, no stdin, 5 s, a
-# 16 MiB file-size limit and 256 KiB of output read. Network and interpreter programs are skipped
-# even when rated safe (they read the outside world or run code nlshell does not see).
-
-EXEC_TIMEOUT = 5.0
-EXEC_OUTPUT_CAP = 256 * 1024
-EXEC_FIXED_TIME = 1_700_000_000  # every fixture file and dir gets this mtime, so `ls -l` agrees
-EXEC_PATH = "/usr/local/bin:/usr/bin:/bin"
-NOT_RUN_PROGRAMS = frozenset(
-    "curl wget ssh scp sftp rsync nc ncat netcat socat telnet ftp ping ping6 dig nslookup host whois "
-    "traceroute mtr git svn hg pip pip3 npm npx yarn apt apt-get dnf yum brew docker podman kubectl "
-    "aws gcloud az gh openssl mail sendmail python python2 python3 perl ruby node php lua Rscript".split()
-)
-# A small tree, the same in every sandbox, so that commands have something to list, count and read.
-EXEC_FIXTURE = {
-    "README.md": "# demo\nA small project.\n",
-    "notes.txt": "alpha\nbeta\ngamma\nalpha\n",
-    "data/numbers.csv": "id,value\n1,10\n2,20\n3,30\n",
-    "data/empty.log": "",
-    "src/app.py": "import sys\n\nprint('hello')\n",
-    "src/util.py": "def add(a, b):\n    return a + b\n",
-    "logs/app.log": "INFO start\nERROR disk full\nINFO stop\nERROR timeout\n",
-    ".hidden": "secret-free\n",
-    "docs/": None,
-}
-# The test sets' own file-system roots (InterCode's /testbed, NL2SH-ALFA's /system): each sandbox has
-# a copy of the fixture there, and these paths in both commands are pointed at it.
-DATASET_ROOTS = ("/testbed", "/system")
-_DATASET_ROOT = re.compile(r"(?<![\w.~/-])(/testbed|/system)(?![\w.~-])")
-# Run the command verbatim in a child bash, under limits set by this parent bash.
-_EXEC_WRAPPER = 'ulimit -f 16384 2>/dev/null; ulimit -t 10 2>/dev/null; exec /bin/bash -c "$1"'
-
-
-def make_sandbox() -> tuple[str, str]:
-    """A fresh temp dir holding `work/` (cwd and HOME, with the fixture, and copies of it in
-    `testbed/` and `system/` for the test sets' paths) and `tmp/` (TMPDIR). Returns (root, work)."""
-    root = tempfile.mkdtemp(prefix="nlshell-exec-")
-    work = os.path.join(root, "work")
-    os.mkdir(os.path.join(root, "tmp"))
-    for base in (work, *(os.path.join(work, name.lstrip("/")) for name in DATASET_ROOTS)):
-        for name, text in EXEC_FIXTURE.items():
-            path = os.path.join(base, name)
-            os.makedirs(path if text is None else os.path.dirname(path), exist_ok=True)
-            if text is not None:
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write(text)
-    for directory, dirs, files in os.walk(work, topdown=False):
-        for name in files + dirs:
-            os.utime(os.path.join(directory, name), (EXEC_FIXED_TIME, EXEC_FIXED_TIME))
-    os.utime(work, (EXEC_FIXED_TIME, EXEC_FIXED_TIME))
-    return root, work
-
-
-def in_sandbox(command: str, work: str) -> str:
-    """`/testbed/x` → `<work>/testbed/x` (and `/system`); `/systemd` or `/lib/systemd/system` stay."""
-    return _DATASET_ROOT.sub(lambda m: os.path.join(work, m.group(1).lstrip("/")), command)
-
-
-def normalize_output(data: bytes, root: str) -> str:
-    """stdout with the sandbox path replaced, trailing spaces and blank lines at the end dropped."""
-    text = data.decode("utf-8", "replace")
-    for path in sorted({os.path.realpath(root), root}, key=len, reverse=True):
-        text = text.replace(path, "<sandbox>")
-    return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
-
-
-def run_in_sandbox(command: str, *, timeout: float = EXEC_TIMEOUT) -> dict:
-    """Run `command` with bash in a fresh sandbox; the sandbox is removed afterwards."""
-    root, work = make_sandbox()
-    command = in_sandbox(command, work)
-    env = {
-        "HOME": work,
-        "PWD": work,
-        "TMPDIR": os.path.join(root, "tmp"),
-        "PATH": EXEC_PATH,
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "TERM": "dumb",
-        "SHELL": "/bin/bash",
-    }
-    chunks: list[bytes] = []
-    size = 0
-    timed_out = truncated = False
-    try:
-        proc = subprocess.Popen(
-            ["/bin/bash", "-c", _EXEC_WRAPPER, "bash", command],
-            cwd=work,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: a timeout kills everything it started
-        )
-        deadline = time.monotonic() + timeout
-        try:
-            with selectors.DefaultSelector() as selector:
-                selector.register(proc.stdout, selectors.EVENT_READ)
-                while True:
-                    left = deadline - time.monotonic()
-                    if left <= 0:
-                        timed_out = True
-                        break
-                    if not selector.select(left):
-                        continue
-                    data = os.read(proc.stdout.fileno(), 65536)
-                    if not data:
-                        break
-                    chunks.append(data)
-                    size += len(data)
-                    if size > EXEC_OUTPUT_CAP:
-                        truncated = True
-                        break
-            if not (timed_out or truncated):
-                try:
-                    proc.wait(max(0.0, deadline - time.monotonic()))
-                except subprocess.TimeoutExpired:
-                    timed_out = True
-        finally:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            proc.wait()
-            proc.stdout.close()
-        output = normalize_output(b"".join(chunks)[:EXEC_OUTPUT_CAP], root)
-        return {
-            "status": None if timed_out or truncated else proc.returncode,
-            "timed_out": timed_out,
-            "truncated": truncated,
-            "output": output,
-        }
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-
-
-# Paths a command may name and still run: its own sandbox (cwd, HOME, /testbed, /system), and these.
-_ALLOWED_PATHS = ("/dev/null", "/dev/stdin", "/dev/stdout", "/dev/stderr", "/dev/zero",
-                  "/dev/urandom", "/dev/random")
-_PATH_START = re.compile(r"""(?:^|[\s=:'"<>|;&(`,])(/[^\s'"<>|;&()`,]*|~[A-Za-z_][^\s'"/]*)""")
-_PARENT_DIR = re.compile(r"""(?:^|[\s=:'"<>|;&(`,/])\.\.(?:/|$|[\s'"<>|;&)`,])""")
-
-
-def _outside_sandbox(command: str) -> str | None:
-    """A path the command names outside its sandbox (`/etc/x`, `~bob`, `..`), or None.
-
-    "safe" still allows creating files anywhere (`mkdir -p /srv/x`, `touch /var/tmp/y`), and an
-    evaluation may run as root; output that depends on this machine's files cannot be compared
-    anyway."""
-    for match in _PATH_START.finditer(command):
-        path = match.group(1)
-        if not any(path == allowed or path.startswith(allowed + "/") for allowed in _ALLOWED_PATHS):
-            return path
-    if _PARENT_DIR.search(command):
-        return ".."
-    return None
-
-
-def _why_not_run(command: str, *, rated: str | None = None) -> str | None:
-    """None when `command` may run: valid, rated safe by nlshell (now, and by the pipeline when
-    `rated` says what it said), no network or interpreter program, no path outside the sandbox."""
-    from nlshell.assess import assess
-
-    if rated is not None and rated != "safe":
-        return f"rated {rated}"
-    assessment = assess(command, "bash")
-    if assessment.risk != "safe":
-        return f"rated {assessment.risk}"
-    if not assessment.valid:
-        return "invalid"
-    blocked = sorted(set(assessment.programs) & NOT_RUN_PROGRAMS)
-    if blocked or "/dev/tcp/" in command or "/dev/udp/" in command:
-        return f"network or interpreter ({', '.join(blocked) or '/dev/tcp'})"
-    outside = _outside_sandbox(in_sandbox(command, "sandbox"))
-    if outside:
-        return f"path outside the sandbox ({outside})"
-    return None
-
-
-def execution_check(command: str | None, risk: str | None, valid: bool | None, golds: Sequence[str]) -> dict:
-    """Run the safe gold commands, then (when one of them succeeds) the answer, each in its own
-    sandbox, and compare stdout.
-
-    `ran` says whether the answer was run and compared; when not, `reason` says why. Only a
-    fingerprint of each output is kept: outputs can show things of this machine (`uname -a`)."""
-    if not command:
-        return {"ran": False, "reason": "no command"}
-    if not valid:
-        return {"ran": False, "reason": "invalid"}
-    reason = _why_not_run(command, rated=risk)
-    if reason:
-        return {"ran": False, "reason": reason}
-    runnable = [g for g in golds if _why_not_run(g) is None]
-    if not runnable:
-        return {"ran": False, "reason": "no gold command runs here"}
-    gold_runs = [run_in_sandbox(g) for g in runnable]
-    succeeded = [g for g in gold_runs if g["status"] == 0]
-    if not succeeded:
-        fingerprints = [_fingerprint(g) for g in gold_runs]
-        return {"ran": False, "reason": "gold commands fail in the sandbox", "golds": fingerprints}
-    answer = run_in_sandbox(command)
-    match = answer["status"] is not None and any(answer["output"] == g["output"] for g in succeeded)
-    return {
-        "ran": True,
-        "match": match,
-        "empty": match and not answer["output"],  # both printed nothing: a weak kind of agreement
-        "answer": _fingerprint(answer),
-        "golds": [_fingerprint(g) for g in gold_runs],
-    }
-
-
-def _fingerprint(run: dict) -> dict:
-    out = run["output"]
-    return {
-        "status": run["status"],
-        "timed_out": run["timed_out"],
-        "truncated": run["truncated"],
-        "lines": len(out.splitlines()),
-        "sha256": hashlib.sha256(out.encode("utf-8")).hexdigest()[:16],
-    }
+# -- execution comparison: benchmarks/eval_execute.py -------------------------------------------
 
 
 # -- the resumable run -------------------------------------------------------------------------
@@ -1212,19 +1004,6 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     from nlshell import __version__
     from nlshell.errors import NlshellError
 
-    try:
-        settings = model_settings(args.model, args.base_url)
-        answerer = ModelAnswerer(settings)
-        probe = answerer.pipeline()  # the main thread's: key lookup and prompt, once, up front
-        if probe.needs_offline:
-            print("eval: no OpenRouter API key — set OPENROUTER_API_KEY or pass --key "
-                  "(other servers, such as a local one given with --base-url, need none)", file=sys.stderr)
-            return 2
-        prompt_version = probe.system_prompt.version
-    except NlshellError as e:
-        print(f"eval: {e}", file=sys.stderr)
-        return 2
-
     datasets = list(dict.fromkeys(d for name in (args.dataset or ["all"])
                                   for d in (PUBLIC_DATASETS if name == "all" else (name,))))
     loaded: dict[str, list[Item]] = {}
@@ -1236,7 +1015,24 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         loaded[dataset] = dataset_items(dataset, queries[: args.limit])
     items = [item for dataset in datasets for item in loaded[dataset]]
 
-    slug = model_slug(args.model)
+    examples = {"on": True, "off": False}.get(args.offline_examples)
+    work_dir = tempfile.TemporaryDirectory(prefix="nlshell-eval-")
+    try:
+        settings = model_settings(args.model, args.base_url, examples)
+        index = examples_index(args.data_dir, [item.query.query for item in items], work_dir.name) \
+            if settings.offline_examples else None
+        answerer = ModelAnswerer(settings, index)
+        probe = answerer.pipeline()  # the main thread's: key lookup and prompt, once, up front
+        if probe.needs_offline:
+            print("eval: no OpenRouter API key — set OPENROUTER_API_KEY or pass --key "
+                  "(other servers, such as a local one given with --base-url, need none)", file=sys.stderr)
+            return 2
+        prompt_version = probe.prompt_version
+    except NlshellError as e:
+        print(f"eval: {e}", file=sys.stderr)
+        return 2
+
+    slug = model_slug(args.model) + ("" if settings.offline_examples else "-no-offline-examples")
     out = args.out or REPO / "benchmarks" / "out" / f"eval-{slug}.json"
     results_path = args.results or REPO / "benchmarks" / "out" / f"eval-{slug}.jsonl"
     results_path.parent.mkdir(parents=True, exist_ok=True)
@@ -1260,6 +1056,9 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         )
     finally:
         answerer.close()
+        if index is not None:
+            index.close()
+        work_dir.cleanup()
 
     summaries = []
     all_rows: list[dict] = []
@@ -1303,7 +1102,8 @@ def run_model_mode(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         "nlshell_version": __version__,
         "prompt_version": prompt_version,
         "settings": {name: getattr(settings, name) for name in ("temperature", "max_tokens", "reasoning_effort",
-                                                                   "timeout", "shell")},
+                                                                   "timeout", "shell", "offline_examples")},
+        "offline_examples_left_out": len(index.excluded) if index is not None else None,
         "datasets": datasets,
         "limit": args.limit,
         "nl2bash_sample": args.nl2bash_sample if "nl2bash" in datasets else None,
@@ -1379,6 +1179,12 @@ def main(argv: list[str] | None = None) -> int:
         "--execute",
         action="store_true",
         help="also run answers nlshell rates safe, and safe gold commands, in throwaway dirs and compare stdout",
+    )
+    model_options.add_argument(
+        "--offline-examples",
+        choices=("on", "off"),
+        help="A/B: give the model the offline index's best matches for each query, with NL2Bash rows that "
+        "leak into the test queries left out (default: the config's [prompt] offline_examples, on)",
     )
     model_options.add_argument(
         "--max-api-errors",

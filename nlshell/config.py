@@ -37,6 +37,7 @@ SPEC: dict[str, tuple[str, str, str, object, str | None]] = {
     "shell": ("shell", "name", "|bash|zsh|fish|sh", "", None),
     "system_prompt_file": ("prompt", "system_prompt_file", "str", "", None),
     "few_shot_from_memory": ("prompt", "few_shot_from_memory", "bool", False, None),
+    "offline_examples": ("prompt", "offline_examples", "bool", True, None),
     "cache_enabled": ("cache", "enabled", "bool", True, None),
     "cache_ttl": ("cache", "ttl", "float+", 300.0, None),
     "memory_enabled": ("memory", "enabled", "bool", True, None),

@@ -97,6 +97,17 @@ class NoOfflineAnswerError(RefusedError):
         )
 
 
+class NoReadOnlyAnswerError(NoOfflineAnswerError):
+    """The request only looks, and every offline answer found would change something."""
+
+    def __init__(self) -> None:
+        RefusedError.__init__(
+            self,
+            "no offline suggestion only reads for this request (the matches would change things)",
+            "rephrase it, or set a key for tailored commands: nlshell auth login",
+        )
+
+
 class HostileTextError(RefusedError):
     """The reply holds control characters or invisible text that could disguise a command."""
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 
 from nlshell.cache import CommandCache, cache_key
-from nlshell.errors import NoOfflineAnswerError
 
 OFFLINE_NOTICE = "offline suggestion — set a key for tailored commands: nlshell auth login"
 _WARNED_PLAIN_HTTP: set[str] = set()  # base URLs already warned about (a key over plain http://)
 REMEMBERED = "from your history (nlshell history)"
 REMEMBERED_EDIT = "from your history: your own edit of an earlier suggestion (nlshell history)"
+SOURCES = {"tldr": "tldr", "nl2bash": "NL2Bash", "nlshell": "example"}  # where an offline answer's description is from
 
 
 class Suggestion:
@@ -104,7 +104,7 @@ class Suggestion:
 class Pipeline:
     """One per process (or REPL session): owns the one HTTP client, the cache and the memory."""
 
-    def __init__(self, settings, *, warn=None, which=None, notice=None) -> None:
+    def __init__(self, settings, *, warn=None, which=None, notice=None, offline_index=None) -> None:
         self.settings = settings
         self.warn = warn or (lambda message: None)
         # notice(text) while waiting to retry ("rate limited, retrying in 3 s"), notice(None) after it
@@ -117,6 +117,7 @@ class Pipeline:
         self._memory = None
         self._system_prompt = None
         self._context = None
+        self._offline_index = offline_index  # None: the user's, opened on first use
 
     # -- lazily built parts ----------------------------------------------------------------
     @property
@@ -126,6 +127,11 @@ class Pipeline:
 
             self._system_prompt = load_system_prompt(self.settings.system_prompt_file or None)
         return self._system_prompt
+
+    @property
+    def prompt_version(self) -> str:
+        """What the model is told, as a version: the system prompt's, and whether offline examples go with it."""
+        return self.system_prompt.version + ("+offline-examples" if self.settings.offline_examples else "")
 
     @property
     def context(self):
@@ -202,6 +208,8 @@ class Pipeline:
             self._client = None
         if self._memory is not None:
             self._memory.close()
+        if self._offline_index is not None:
+            self._offline_index.close()
         self.cache.close()
 
     # -- the steps -------------------------------------------------------------------------
@@ -213,7 +221,7 @@ class Pipeline:
             normalize_request(request),
             self.settings.base_url,
             self.settings.model,
-            self.system_prompt.version,
+            self.prompt_version,
             self.shell,
             self.context.os_description,
             os.getcwd(),
@@ -336,6 +344,7 @@ class Pipeline:
             context=self.context,
             history=list(history),
             examples=list(examples),
+            references=self.offline_references(request) if not history else (),
         )
         result = self.client().chat(messages, **self._chat_options())
         if contains_known(result.content):
@@ -367,18 +376,25 @@ class Pipeline:
                 options["reasoning"] = reasoning
         return options
 
-    def _top_offline_hit(self, request: str, *, warn):
-        from nlshell.offline import OfflineIndex
+    def offline_index(self, *, warn=None):
+        """The offline index (opened, or built the first time, on its first lookup)."""
+        if self._offline_index is None:
+            from nlshell.offline import OfflineIndex
+
+            self._offline_index = OfflineIndex(warn=warn or self.warn, **({"which": self.which} if self.which else {}))
+        return self._offline_index
+
+    def _offline_answers(self, request: str, *, limit: int = 1, warn=None) -> list:
+        """The offline index's best answers, values from the request (and this directory) filled in;
+        raises NoOfflineAnswerError (or, for a request that only looks, NoReadOnlyAnswerError)."""
+        from nlshell.offline.answer import answers
 
         accepted = self.memory.accepted_commands() if self.memory is not None else ()
-        index = OfflineIndex(warn=warn, **({"which": self.which} if self.which else {}))
-        hits = index.lookup(request, shell=self.shell, limit=1, accepted=accepted)
-        return hits[0] if hits else None
+        return answers(self.offline_index(warn=warn), request, shell=self.shell, limit=limit, accepted=accepted,
+                       cwd=_cwd())
 
     def offline(self, request: str, *, notice: str | None = None) -> Suggestion:
-        hit = self._top_offline_hit(request, warn=self.warn)
-        if hit is None:
-            raise NoOfflineAnswerError()
+        hit = self._offline_answers(request)[0].hit
         from nlshell.text import hostile_characters
 
         hidden = hostile_characters(hit.command)
@@ -390,16 +406,31 @@ class Pipeline:
         if notice:
             s.notes.append(notice)
         if hit.description:
-            s.notes.append(f"{hit.source}: {hit.description}")
+            s.notes.append(f"{SOURCES.get(hit.source, hit.source)}: {hit.description}")
         return s
+
+    def offline_references(self, request: str) -> list[str]:
+        """The best two or three offline matches, as lines for the model's prompt ([] when the
+        setting is off or nothing fits; never raises: the model answers without them)."""
+        if not self.settings.offline_examples:
+            return []
+        try:
+            from nlshell.offline.references import references
+
+            found = references(self.offline_index(warn=lambda message: None), request, shell=self.shell, cwd=_cwd())
+        except Exception as exc:  # noqa: BLE001 - the model answers without them
+            import logging
+
+            logging.getLogger("nlshell.offline").debug("no offline examples: %r", exc)
+            return []
+        return [reference.line() for reference in found]
 
     def offline_hint(self, request: str) -> str | None:
         """The answer `--offline` would give, to offer when the network is down (never raises)."""
         try:
-            hit = self._top_offline_hit(request, warn=lambda message: None)
+            return self._offline_answers(request, warn=lambda message: None)[0].command
         except Exception:
             return None
-        return hit.command if hit else None
 
     def revise(self, current: Suggestion, instruction: str, history: list[dict] | tuple = ()) -> Suggestion:
         """A follow-up turn: the conversation so far, the command given, and what should change."""
@@ -421,6 +452,13 @@ class Pipeline:
         options = self._chat_options()
         stream = self.client().stream_chat(explain_messages(command, context=self.context), **options)
         return filtered_stream(stream)  # an echoed key never reaches the screen, even split across chunks
+
+
+def _cwd() -> str | None:
+    try:
+        return os.getcwd()
+    except OSError:  # the directory was deleted under us
+        return None
 
 
 def _cache_entry(s: Suggestion) -> dict:

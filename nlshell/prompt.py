@@ -211,6 +211,12 @@ def user_turn(request: str) -> str:
     return f"Input: {request}\nOutput:"
 
 
+REFERENCES_HEADING = (
+    "Documented commands that may fit this request (examples, not the answer: keep only the flags "
+    "and arguments the request needs):"
+)
+
+
 def build_messages(
     request: str,
     *,
@@ -218,9 +224,14 @@ def build_messages(
     context: Context,
     history: list[dict] | tuple = (),
     examples: list[tuple[str, str]] | tuple = (),
+    references: list[str] | tuple = (),
 ) -> list[dict]:
-    """[system, few-shot pairs, earlier turns as they were, the request]."""
-    messages = [{"role": "system", "content": system_prompt.fill(context)}]
+    """[system, few-shot pairs, earlier turns as they were, the request]. `references` are lines
+    (offline matches for this request) appended to the system message under their own heading."""
+    system = system_prompt.fill(context)
+    if references:
+        system += "\n\n" + REFERENCES_HEADING + "\n" + "\n".join(references)
+    messages = [{"role": "system", "content": system}]
     for example_request, example_command in examples:
         messages.append({"role": "user", "content": user_turn(example_request)})
         messages.append({"role": "assistant", "content": example_command})

@@ -3,7 +3,8 @@
 
     python scripts/build_offline_data.py [--data-dir ../shared/bench-data]
 
-Writes nlshell/data/tldr.tsv.gz, nlshell/data/nl2bash.tsv.gz and nlshell/data/offline-data.version.
+Writes nlshell/data/tldr.tsv.gz, nlshell/data/tldr-pages.tsv.gz, nlshell/data/nl2bash.tsv.gz and
+nlshell/data/offline-data.version.
 The output is deterministic (gzip mtime 0, stable order), so regenerating from the same corpora
 changes nothing in git. What it changes on the way (recorded in NOTICE, as CC-BY 4.0 asks):
 
@@ -12,6 +13,10 @@ changes nothing in git. What it changes on the way (recorded in NOTICE, as CC-BY
   first choice (`{{on}}`) so a placeholder is always one shell word and never a pipe; descriptions
   lose tldr's mnemonic brackets (`[c]reate` → `create`) and backticks. Rows that are not shell
   commands (interactive keys, `[Interactive]` sub-prompts, `tldr x` cross-references) are dropped.
+  `head -5` and `tail -5` take their POSIX form `head -n 5`, as people are taught to write them.
+- tldr pages: each page's one-line summary keeps its first two sentences, without backticks and
+  without "See also", "More information", "Note:" and alias sentences; pages with no example left
+  are dropped.
 - both: commands that do not parse as bash (tree-sitter-bash error confirmed by `bash -n`) are
   dropped, so the index never offers a command the validator must refuse.
 """
@@ -32,7 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from nlshell.offline import first_program, programs  # noqa: E402  (the index and the data must agree)
+from nlshell.offline.commands import first_program, programs  # noqa: E402  (the index and the data must agree)
 
 OUT_DIR = REPO / "nlshell" / "data"
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}")
@@ -68,6 +73,22 @@ def first_choice(command: str) -> str:
         return "{{" + " ".join(words) + "}}"
 
     return PLACEHOLDER.sub(fix, command)
+
+
+OBSOLETE_COUNT = re.compile(r"^((?:head|tail) )-(\d+)(?= )")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+NOISE_SENTENCE = re.compile(r"^(See also|More information|Note:|This command is an alias|Some subcommands)")
+
+
+def posix_count(command: str) -> str:
+    """`tail -5 file` → `tail -n 5 file`: the obsolescent count option in the form POSIX defines."""
+    return OBSOLETE_COUNT.sub(r"\1-n \2", command)
+
+
+def page_summary(text: str) -> str:
+    """A tldr page's summary: its first two sentences, without cross-references and notes."""
+    sentences = [s for s in SENTENCE_END.split(text.replace("`", "")) if not NOISE_SENTENCE.match(s)]
+    return " ".join(" ".join(sentences[:2]).split())
 
 
 def clean_description(text: str) -> str:
@@ -112,7 +133,7 @@ def tldr_rows(data_dir: Path, checker: BashChecker) -> list[tuple[str, str, str,
         for page, description, command, _filled in reader:
             if not is_shell_command(description, command):
                 continue
-            command = first_choice(ALTERNATIVES.sub(pick_alternative, command)).strip()
+            command = posix_count(first_choice(ALTERNATIVES.sub(pick_alternative, command)).strip())
             description = clean_description(description)
             if not command or not description or (page, command) in seen:
                 continue
@@ -125,6 +146,19 @@ def tldr_rows(data_dir: Path, checker: BashChecker) -> list[tuple[str, str, str,
             if not program or "{{" in program:
                 program = name.split("-")[0] if name.split("-")[0] == command.split()[0] else name
             rows.append((page, " ".join(dict.fromkeys([program, *found])), description, command))
+    return rows
+
+
+def page_rows(data_dir: Path, with_examples: set[str]) -> list[tuple[str, str]]:
+    """(page, summary) for every page that kept an example."""
+    rows = []
+    with open(data_dir / "tldr" / "pages.tsv", encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        for page, _title, description in reader:
+            summary = page_summary(description)
+            if page in with_examples and summary:
+                rows.append((page, summary))
     return rows
 
 
@@ -174,9 +208,11 @@ def main(argv: list[str] | None = None) -> int:
     checker = BashChecker()
     tldr = tldr_rows(args.data_dir, checker)
     tldr_rejected = checker.rejected
+    pages = page_rows(args.data_dir, {row[0] for row in tldr})
     nl2bash = nl2bash_rows(args.data_dir, checker)
     outputs = {
         "tldr.tsv.gz": tsv_gz(tldr, ("page", "programs", "description", "command")),
+        "tldr-pages.tsv.gz": tsv_gz(pages, ("page", "summary")),
         "nl2bash.tsv.gz": tsv_gz(nl2bash, ("line", "programs", "description", "command")),
     }
     digest = hashlib.sha256()
@@ -186,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     version = digest.hexdigest()[:16]
     (args.out_dir / "offline-data.version").write_text(version + "\n", encoding="utf-8")
     print(
-        f"tldr: {len(tldr)} rows ({tldr_rejected} not bash), "
+        f"tldr: {len(tldr)} rows ({tldr_rejected} not bash), {len(pages)} page summaries, "
         f"nl2bash: {len(nl2bash)} rows ({checker.rejected - tldr_rejected} not bash), "
         f"version {version}",
         file=sys.stderr,

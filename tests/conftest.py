@@ -82,13 +82,32 @@ def fast_tier_stays_fast(request, monkeypatch):
     monkeypatch.setattr(socket.socket, "bind", lambda self, address: refuse("a listening socket"))
 
 
+@pytest.fixture(scope="session")
+def prebuilt_offline_index(tmp_path_factory) -> Path:
+    """The offline index, built once for the session. A fresh home builds it (seconds) on its first
+    offline answer or model request; every test's home links this one instead (it is only read)."""
+    from nlshell.offline import OfflineIndex
+
+    path = tmp_path_factory.mktemp("offline-index") / "offline.sqlite3"
+    index = OfflineIndex(str(path), summaries=dict)
+    index.ensure_built()
+    index.close()
+    return path
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path, monkeypatch):
-    """Point HOME, XDG dirs and cwd at tmp_path and use an in-memory-free fake keyring."""
+def isolated_home(tmp_path, monkeypatch, prebuilt_offline_index):
+    """Point HOME, XDG dirs and cwd at tmp_path, use an in-memory-free fake keyring, and give the
+    home the prebuilt offline index."""
     home = tmp_path / "home"
     work = tmp_path / "work"
     for d in (home, work):
         d.mkdir()
+    cache = home / ".cache" / "nlshell"
+    cache.mkdir(mode=0o700, parents=True)
+    # A hard link: nlshell refuses a symbolic link in place of its files, and this one is only read
+    # (a rebuild replaces the name, never the shared file).
+    os.link(prebuilt_offline_index, cache / "offline.sqlite3")
     for var in _SCRUB:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOME", str(home))
@@ -105,6 +124,12 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("SHELL", "/bin/bash")
     monkeypatch.chdir(work)
     return home
+
+
+@pytest.fixture
+def offline_index(isolated_home) -> Path:
+    """The offline index every test's home has (a hard link to the session's); unlink it to build afresh."""
+    return isolated_home / ".cache" / "nlshell" / "offline.sqlite3"
 
 
 @pytest.fixture

@@ -186,6 +186,8 @@ def test_wheel_carries_scripts_and_data(tmp_path):
         assert f"nlshell/shells/completions.{shell}" in names
     assert "nlshell/data/system_prompt.txt" in names
     assert any(n.startswith("nlshell/data/tldr") for n in names)
+    assert {"nlshell/offline/index.py", "nlshell/data/words.tsv", "nlshell/data/examples.tsv",
+            "nlshell/data/tldr-pages.tsv.gz"} <= names
     metadata = next(n for n in names if n.endswith("entry_points.txt"))
     assert "nlshell = nlshell.__main__:main" in zipfile.ZipFile(wheel).read(metadata).decode()
     modules = {str(p.relative_to(REPO)) for p in (REPO / "nlshell").rglob("*.py") if "__pycache__" not in p.parts}

@@ -84,11 +84,13 @@ def write_dataset(root: Path, rows: list[tuple[str, str, str]]) -> Path:
 
 
 def run_eval(base_url: str, data_dir: Path, tmp_path: Path, *args: str, name: str = "run"):
-    """The harness as a process, as a user runs it, with the test's isolated environment."""
+    """The harness as a process, as a user runs it, with the test's isolated environment. Offline
+    examples are off unless asked for: building their leakage-controlled index takes seconds a run."""
+    examples = () if "--offline-examples" in args else ("--offline-examples", "off")
     command = [
         sys.executable, str(EVAL_PATH), "--model", "fake/model", "--base-url", base_url,
         "--data-dir", str(data_dir), "--out", str(tmp_path / f"{name}.json"),
-        "--results", str(tmp_path / f"{name}.jsonl"), *args,
+        "--results", str(tmp_path / f"{name}.jsonl"), *examples, *args,
     ]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env=dict(os.environ))
 
@@ -108,6 +110,27 @@ def table_row(stdout: str, dataset: str) -> list[str]:
 
 
 # -- end to end -------------------------------------------------------------------------------
+
+
+def test_offline_examples_are_an_a_b_switch_and_never_leak(fake_server, bench_data, tmp_path):
+    """On: each prompt carries offline matches from an index without the NL2Bash rows that leak
+    into the queries; off: none. The two runs keep their results apart."""
+    fake_server.default("ls -la")
+    on = run_eval(fake_server.base_url, bench_data, tmp_path, "--limit", "3", "--dataset", "nl2sh-alfa",
+                  "--offline-examples", "on", name="on")
+    assert on.returncode == 0, on.stderr
+    systems = [r.json["messages"][0]["content"] for r in fake_server.chat_requests]
+    assert len(systems) == 3 and all("Documented commands" in text for text in systems)
+    data = report(tmp_path, "on")
+    assert data["settings"]["offline_examples"] is True and data["offline_examples_left_out"] > 0
+    assert data["prompt_version"].endswith("+offline-examples")
+    off = run_eval(fake_server.base_url, bench_data, tmp_path, "--limit", "3", "--dataset", "nl2sh-alfa",
+                   "--offline-examples", "off", name="off")
+    assert off.returncode == 0, off.stderr
+    assert len(fake_server.chat_requests) == 6
+    assert all("Documented commands" not in r.json["messages"][0]["content"] for r in fake_server.chat_requests[3:])
+    data = report(tmp_path, "off")
+    assert data["settings"]["offline_examples"] is False and data["offline_examples_left_out"] is None
 
 
 def test_twenty_items_print_a_table_write_a_report_and_ask_once_each(fake_server, bench_data, tmp_path):

@@ -104,14 +104,62 @@ def test_jaccard_and_leaks(ev):
 def test_majority_baseline(ev):
     queries = [ev.Query("a", ["find ."]), ev.Query("b", ["find / -x", "ls"]), ev.Query("c", ["ls -l"])]
     assert ev.majority_baseline(queries) == pytest.approx(2 / 3)
-    assert ev.majority_baseline([ev.Query("x", ["wc"], programs_only=True)]) is None
+    assert ev.majority_baseline([]) is None
 
 
 def test_everyday_tables_load(ev):
-    for name in ("everyday", "everyday-holdout"):
+    for name in ("everyday", "everyday-holdout", "everyday-holdout2", "everyday-accept"):
         queries = ev.LOADERS[name](Path("."))
         assert len(queries) >= 20
-        assert all(q.programs_only and q.golds and q.query for q in queries)
+        assert all(q.programs_only and q.golds and q.query and q.row.kind in ("read", "change") for q in queries)
+    accept = ev.LOADERS["everyday-accept"](Path("."))
+    assert len(accept) >= 60 and all(q.row.whole_commands for q in accept)
+    assert sum(q.row.read_only for q in accept) >= 30
+
+
+@pytest.mark.parametrize(
+    ("accept", "command", "program", "acceptable"),
+    [
+        ("tail -n|-20|--lines* *20* app.log", "tail -n 20 app.log", True, True),
+        ("tail -n|-20|--lines* *20* app.log", "tail -20 app.log", True, True),
+        ("tail -n|-20|--lines* *20* app.log", "sudo tail --lines=20 app.log", True, True),
+        ("tail -n|-20|--lines* *20* app.log", "tail -n {{count}} {{path/to/file}}", True, False),
+        ("tail -n|-20|--lines* *20* app.log", "tail -f app.log", True, False),
+        ("tail -n|-20|--lines* *20* app.log", "head -n 20 app.log", False, False),
+        ("ls -S *5* ; du sort *5*", "ls -lS | head -5", True, True),  # -lS has -S
+        ("ls -S *5* ; du sort *5*", "du -sh * | sort -h | tail -5", True, True),  # later programs' words count
+        ("find -type d -name|-iname node_modules", "find . -type d -name node_modules", True, True),
+        ("find -type d -name|-iname node_modules", "find . -name node_modules", True, False),
+        ("find -empty", "find . -name empty", True, False),  # -name is one option, not -n -a -m -e
+        ("tar -t|--list|t*f backup.tar.gz", "tar tzf backup.tar.gz", True, True),
+        ("tar -t|--list|t*f backup.tar.gz", "tar -xzf backup.tar.gz", True, False),  # `tar` itself is no match
+        ("git:log --oneline", "git log --oneline", True, True),
+        ("git:log --oneline", "git show --oneline", False, False),
+        ("git:pull", "git -c x=y pull", False, False),  # the subcommand is the first non-option word
+        ("mkdir photos", "mkdir Photos", True, False),  # case counts
+        ("echo hello >> notes.txt", "echo hello > notes.txt", True, False),
+    ],
+)
+def test_acceptable_commands(accept, command, program, acceptable):
+    import eval_everyday
+
+    row = eval_everyday.Row("request", "read", eval_everyday.parse_accept(accept), True)
+    assert eval_everyday.right_program(row, command) is program
+    assert eval_everyday.acceptable(row, command) is acceptable
+    assert not eval_everyday.acceptable(row, None) and not eval_everyday.right_program(row, "")
+
+
+def test_the_most_common_program_baseline(ev):
+    import eval_everyday
+
+    rows = [eval_everyday.Row(str(i), "read", eval_everyday.parse_accept(a), True)
+            for i, a in enumerate(["git:push", "git:pull", "ls -l ; find", "find -name", "find"])]
+    assert eval_everyday.most_common_program(rows) == "find"  # bare `git` is right for none of them
+    queries = [ev.Query(r.request, r.programs, programs_only=True, row=r) for r in rows]
+    assert ev.majority_baseline(queries) == pytest.approx(3 / 5)
+    scored = eval_everyday.score(rows, ["find"] * 5, ["safe", "caution", "safe", "dangerous", "safe"])
+    assert (scored.right_program, scored.acceptable) == (pytest.approx(3 / 5), pytest.approx(2 / 5))
+    assert (scored.read_rows, scored.read_not_safe) == (5, 2)
 
 
 def test_public_sets_load(ev, bench_data):
@@ -139,8 +187,12 @@ def test_offline_run_writes_a_report(ev, bench_data, tmp_path, capsys):
     assert alfa["setup"]["nl2bash_rows_left_out"] > 0  # the test queries come from NL2Bash
     assert everyday["setup"]["nl2bash_rows_left_out"] == 0
     assert 0.0 <= alfa["utility_match"] <= 1.0 and -1.0 <= alfa["nlc2cmd"] <= 1.0
-    assert everyday["exact_match"] is None and everyday["baseline"] is None
+    assert everyday["exact_match"] is None and everyday["acceptable"] is None
+    assert everyday["baseline"] == pytest.approx(2 / 6)  # `wc` alone: the first two of six requests
     assert 0.0 <= alfa["baseline"] <= 1.0
+    for result in (alfa, everyday):  # plain BM25's first example, scored the same way
+        assert result["bm25"] is not None and 0.0 <= result["bm25"] <= 1.0
+    assert everyday["read_not_safe"] is not None and alfa["read_not_safe"] is None
     for row in alfa["rows"]:
         assert row["utility"] == ev.utility_match(row["answer"], row["golds"])
 

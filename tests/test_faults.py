@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import sqlite3
 import subprocess
@@ -122,31 +121,6 @@ class Injector:
 @pytest.fixture
 def inject(tmp_path) -> Injector:
     return Injector(tmp_path)
-
-
-@pytest.fixture(scope="session")
-def built_offline_index(tmp_path_factory) -> Path:
-    """The offline index, built once: an unreachable server makes nlshell offer its top answer."""
-    home = tmp_path_factory.mktemp("index-home")
-    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache"),
-           "XDG_STATE_HOME": str(home / "state"), "XDG_CONFIG_HOME": str(home / "config")}
-    for var in ("OPENROUTER_API_KEY", "OPENROUTER_BASE_URL", "NLSHELL_CONFIG"):
-        env.pop(var, None)
-    subprocess.run([sys.executable, "-m", "nlshell", "--offline", "-p", "count lines"], env=env, cwd=home,
-                   capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
-    return home / "cache" / "nlshell" / "offline.sqlite3"
-
-
-@pytest.fixture
-def offline_index(built_offline_index, isolated_home) -> None:
-    """Give this test's home the prebuilt index (building it costs seconds per fresh home)."""
-    from nlshell import paths
-
-    if built_offline_index.exists():
-        target = Path(paths.offline_db())
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        shutil.copyfile(built_offline_index, target)
-        target.chmod(0o600)
 
 
 class InProcess:

@@ -52,6 +52,7 @@ def stand_in(tmp_path):
 
 def link(path: Path, target: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)  # the test home's prebuilt offline index, say
     path.symlink_to(target)
 
 
@@ -152,6 +153,7 @@ def test_the_repl_history_is_not_appended_through_a_link(start, fake_server, sta
 @pytest.mark.parametrize("store", ["cache", "history", "models", "credentials", "offline"])
 def test_a_fifo_in_place_of_a_store_never_blocks(fake_server, server_env, store):
     os.makedirs(store_paths()[store].parent, exist_ok=True)
+    store_paths()[store].unlink(missing_ok=True)  # the test home's prebuilt offline index, say
     os.mkfifo(store_paths()[store])
     env = {**os.environ, **server_env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     if store == "credentials":

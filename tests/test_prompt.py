@@ -11,7 +11,14 @@ import pytest
 from nlshell import prompt
 from nlshell.errors import EXIT_USAGE, ConfigError
 from nlshell.extract import NO_COMMAND_MARKER
-from nlshell.prompt import Context, SystemPrompt, build_messages, explain_messages, load_system_prompt
+from nlshell.prompt import (
+    REFERENCES_HEADING,
+    Context,
+    SystemPrompt,
+    build_messages,
+    explain_messages,
+    load_system_prompt,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -91,6 +98,16 @@ def test_seed_format_and_order():
     assert messages[2] == {"role": "assistant", "content": "wc -l FILE"}
     assert messages[5:9] == history
     assert messages[-1] == {"role": "user", "content": "Input: now sort by size\nOutput:"}
+
+
+def test_references_go_under_their_own_heading_at_the_end_of_the_system_message():
+    lines = ["- tail: Display the last part of a file Example, Show the last 10 lines: tail -n 10 FILE"]
+    messages = build_messages("show the end of log.txt", system_prompt=load_system_prompt(), context=ctx(),
+                              references=lines)
+    plain = build_messages("show the end of log.txt", system_prompt=load_system_prompt(), context=ctx())
+    assert messages[0]["content"] == plain[0]["content"] + "\n\n" + REFERENCES_HEADING + "\n" + lines[0]
+    assert messages[1:] == plain[1:]
+    assert REFERENCES_HEADING not in plain[0]["content"]
 
 
 def test_history_is_copied_not_aliased():

@@ -22,10 +22,8 @@ from test_faults import (  # noqa: F401 - fixtures are used by name
     FAULTS,
     RUN_IT,
     InProcess,
-    built_offline_index,
     files_holding,
     inject,
-    offline_index,
 )
 
 KEY_SOURCES = ["env", "dotenv", "keyring", "credentials"]

@@ -100,6 +100,9 @@ def test_a_cache_hit_loads_no_http_parser_or_keyring(fake_server, server_env):
     assert heavy_in(modules, HEAVY) == []
     assert heavy_in(modules, ("tomllib", "logging", "dataclasses", "argparse", "_hashlib")) == []
     assert checks_in(modules) == []  # a cached answer was checked when it was stored
+    # The miss gave the model offline examples; the hit reads nothing of the offline index.
+    assert "Documented commands" in fake_server.chat_requests[0].json["messages"][0]["content"]
+    assert sorted(m for m in modules if m.startswith("nlshell.offline")) == []
 
 
 def test_dotenv_is_loaded_only_when_a_dotenv_exists(fake_server, server_env, tmp_path):

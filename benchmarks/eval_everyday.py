@@ -1,0 +1,180 @@
+"""The hand-written everyday tables (tests/data/everyday*.tsv) and what counts as a right answer.
+
+Two formats, told apart by the header line:
+
+- `request  kind  programs`: the programs a good first answer uses (`git:push` also asks for the
+  subcommand);
+- `request  kind  accept`: whole acceptable answers, separated by " ; ", each a program (or
+  `program:subcommand`) and what the command must contain — space-separated groups, every group
+  needed, a group being `|`-separated shell-style patterns matched against the command's words
+  after the program and against its short options one by one (`-lS` has `-l` and `-S`).
+
+`kind` is `read` (the request only looks) or `change`. Shared by benchmarks/eval.py and the tests,
+so a table is read and scored one way only.
+"""
+
+from __future__ import annotations
+
+import collections
+import fnmatch
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from nlshell.offline import first_program, shell_words  # noqa: E402
+
+DATA = REPO / "tests" / "data"
+TABLES = {
+    "everyday": DATA / "everyday.tsv",
+    "everyday-holdout": DATA / "everyday_holdout.tsv",
+    "everyday-holdout2": DATA / "everyday_holdout2.tsv",
+    "everyday-accept": DATA / "everyday_accept.tsv",
+    "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
+}
+
+# Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
+WORD_OPTIONS = frozenset({"find", "java", "javac", "gcc", "g++", "cc", "clang", "ffmpeg", "convert", "magick"})
+_CLUSTER = re.compile(r"^-[A-Za-z]{2,}$")
+
+
+@dataclass(frozen=True)
+class Accept:
+    """One acceptable answer: the program, its subcommand if any, and what else it must contain."""
+
+    program: str
+    subcommand: str = ""
+    needs: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    request: str
+    kind: str  # "read" or "change"
+    accepts: tuple[Accept, ...]
+    whole_commands: bool  # the table says what the command must contain, not only its program
+
+    @property
+    def programs(self) -> list[str]:
+        return list(dict.fromkeys(a.program for a in self.accepts))
+
+    @property
+    def read_only(self) -> bool:
+        return self.kind == "read"
+
+
+def parse_accept(text: str) -> tuple[Accept, ...]:
+    """`tail -n|-20 app.log ; less app.log` → two Accepts."""
+    accepts = []
+    for part in text.split(" ; "):
+        program, *groups = part.split()
+        name, _, subcommand = program.partition(":")
+        accepts.append(Accept(name, subcommand, tuple(tuple(group.split("|")) for group in groups)))
+    return tuple(accepts)
+
+
+def load(path: Path) -> list[Row]:
+    rows = []
+    columns: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if fields[0] == "request":
+            columns = fields
+            continue
+        record = dict(zip(columns, fields))
+        if "accept" in record:
+            rows.append(Row(record["request"], record["kind"], parse_accept(record["accept"]), True))
+        else:
+            accepts = tuple(Accept(*p.partition(":")[::2]) for p in record["programs"].split())
+            rows.append(Row(record["request"], record["kind"], accepts, False))
+    return rows
+
+
+def short_options(program: str, word: str) -> list[str]:
+    """`-lS` → [`-l`, `-S`] for most programs; `find -name` stays one option."""
+    if program not in WORD_OPTIONS and _CLUSTER.match(word):
+        return ["-" + letter for letter in word[1:]]
+    return [word]
+
+
+def _after_program(command: str, program: str) -> list[str]:
+    """The command's words after its program's own word (`sudo tail -n 5 x` → `-n 5 x`)."""
+    words = shell_words(command)
+    for i, word in enumerate(words):
+        if word == program or os.path.basename(word) == program:
+            return words[i + 1 :]
+    return words
+
+
+def _subcommand(words: list[str]) -> str:
+    return next((w for w in words if not w.startswith("-")), "")
+
+
+def _program_fits(accept: Accept, program: str, words: list[str]) -> bool:
+    return program == accept.program and (not accept.subcommand or _subcommand(words) == accept.subcommand)
+
+
+def right_program(row: Row, command: str | None) -> bool:
+    """The command runs an accepted program (and subcommand, when the table names one)."""
+    if not command:
+        return False
+    program = first_program(command)
+    words = _after_program(command, program)
+    return any(_program_fits(accept, program, words) for accept in row.accepts)
+
+
+def acceptable(row: Row, command: str | None) -> bool:
+    """The command does what was asked: an accepted program with everything its entry needs."""
+    if not command:
+        return False
+    program = first_program(command)
+    words = _after_program(command, program)
+    pieces = set(words)
+    for word in words:
+        pieces.update(short_options(program, word))
+    for accept in row.accepts:
+        if _program_fits(accept, program, words) and all(
+            any(fnmatch.fnmatchcase(piece, pattern) for pattern in group for piece in pieces)
+            for group in accept.needs
+        ):
+            return True
+    return False
+
+
+def most_common_program(rows: list[Row]) -> str:
+    """The program that, typed alone, is right for the most rows: the constant answer a ranking has
+    to beat (`git` alone is not `git push`)."""
+    counts = collections.Counter(
+        program for row in rows for program in {a.program for a in row.accepts if not a.subcommand}
+    )
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+@dataclass
+class Score:
+    n: int
+    right_program: float
+    acceptable: float | None  # None for a table that names programs only
+    read_rows: int
+    read_not_safe: int | None  # read-only requests answered with a caution or dangerous command
+
+
+def score(rows: list[Row], answers: list[str | None], risks: list[str | None] | None = None) -> Score:
+    """How many answers are right, on one table; `risks` (nlshell's ratings) for the read-only check."""
+    n = len(rows) or 1
+    whole = bool(rows) and rows[0].whole_commands
+    read = [i for i, row in enumerate(rows) if row.read_only]
+    return Score(
+        n=len(rows),
+        right_program=sum(right_program(r, a) for r, a in zip(rows, answers)) / n,
+        acceptable=sum(acceptable(r, a) for r, a in zip(rows, answers)) / n if whole else None,
+        read_rows=len(read),
+        read_not_safe=None if risks is None else sum(risks[i] in ("caution", "dangerous") for i in read),
+    )

@@ -1,0 +1,67 @@
+"""The offline answer to a request: the best example, values filled in, that does what was asked.
+
+A request that only looks (intent READ) never gets a command the rater calls caution or
+dangerous, nor one whose description says it changes things ("Kill all processes using a port"):
+the ranking's order is kept, but such commands are passed over, and a safe example of the same
+page comes before another page's. When no safe answer exists, `NoReadOnlyAnswerError` says so
+rather than offering one that writes. A request whose verbs say neither gets the safe way when
+there is one, else the best; a request to change things gets the ranking's best. The caller rates
+every answer as usual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
+from nlshell.offline.index import OfflineIndex
+from nlshell.offline.intent import CHANGE, READ, description_verb, intent
+from nlshell.offline.rank import OfflineHit, rank
+from nlshell.offline.rating import risk_of
+from nlshell.offline.vocabulary import vocabulary
+
+RATED = 40  # candidates rated, at most, looking for ones that only read
+
+
+@dataclass(frozen=True)
+class OfflineAnswer:
+    hit: OfflineHit
+    intent: str  # READ, CHANGE or UNKNOWN (nlshell/offline/intent.py)
+    risk: str | None  # the rater's level when it was needed to choose, else None
+
+    @property
+    def command(self) -> str:
+        return self.hit.command
+
+
+def answers(
+    index: OfflineIndex,
+    request: str,
+    *,
+    shell: str = "bash",
+    limit: int = 1,
+    accepted: Iterable[str] = (),
+    cwd: str | None = None,
+) -> list[OfflineAnswer]:
+    """The best `limit` answers, best first. Raises NoOfflineAnswerError when nothing matches,
+    NoReadOnlyAnswerError when only commands that change things match a request that only looks."""
+    hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd)
+    if not hits:
+        raise NoOfflineAnswerError()
+    wanted = intent(request)
+    if wanted == CHANGE:
+        return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
+    safe: list[OfflineHit] = []
+    changing = vocabulary().change_verbs
+    for hit in hits[:RATED]:
+        # What the rater cannot see, the example's own words may say ("Kill all processes …").
+        if description_verb(hit.description) not in changing and risk_of(hit.command)[0] == "safe":
+            safe.append(hit)
+    if not safe and wanted == READ:
+        raise NoReadOnlyAnswerError()
+    if not safe:  # the verbs say neither: the safe way when there is one, else the best
+        return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
+    first_page = hits[0].page
+    safe.sort(key=lambda hit: hit.page != first_page)  # stable: the top page's safe examples first
+    return [OfflineAnswer(hit, wanted, "safe") for hit in safe[:limit]]

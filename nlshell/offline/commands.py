@@ -1,0 +1,144 @@
+"""Shell words, the programs a command runs, and tldr placeholders: what the offline index needs
+to know about a command without a full parse (the build script uses the same functions, so the
+index and the package data agree)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shlex
+
+from nlshell.shell.options import takes_value
+from nlshell.shell.wrappers import WRAPPERS as WRAPPER_GRAMMARS
+
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+
+# Prefixes that run another program; the program that matters is the one after them.
+WRAPPERS = frozenset({"sudo", "doas", "env", "nohup", "time", "nice", "command", "builtin", "exec"})
+_CONTROL = frozenset({"|", "||", "&&", ";", ";;", "&", "|&", "(", ")", "\n", "`", "$(", "{", "}"})
+_KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for"})
+_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_REDIRECT = re.compile(r"^\d*(>>?|<<?<?|>&|<&|&>>?|>\|)$")
+_PARTS = re.compile(r"\|\|?|&&|;|\$\(|`[^`]*`|-exec\b|\bxargs\b")
+# fish has no `$(( ))`, `<( )`, `[[ ]]`, here-strings or `for … do`: those answers fit it less.
+_BASH_ONLY = re.compile(r"\$\(\(|<\(|\[\[|<<<|\bdo\b|\bdone\b|\bfi\b|\besac\b")
+
+
+def first_placeholder(command: str) -> tuple[int, int] | None:
+    """Span of the first `{{…}}` including its braces, so the edit step can select and replace it."""
+    match = PLACEHOLDER.search(command)
+    return (match.start(), match.end()) if match else None
+
+
+def has_placeholders(command: str) -> bool:
+    return PLACEHOLDER.search(command) is not None
+
+
+def shell_words(command: str) -> list[str]:
+    """Shell words and operators; unbalanced quotes fall back to a plain split (never raises)."""
+    return list(_shell_words(command))
+
+
+@functools.lru_cache(maxsize=8192)
+def _shell_words(command: str) -> tuple[str, ...]:
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=";&|()<>")
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    try:
+        return tuple(lexer)
+    except ValueError:
+        return tuple(re.findall(r"[;&|()<>]+|[^\s;&|()<>]+", command))
+
+
+def _strip_wrapper(words: list[str], i: int) -> int:
+    """Index of the first word after a wrapper's own options."""
+    wrapper = words[i]
+    grammar = WRAPPER_GRAMMARS[wrapper].grammar
+    i += 1
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            return i + 1
+        if wrapper == "nice" and re.fullmatch(r"-\d+", word):
+            i += 1
+        elif word.startswith("-") and len(word) > 1:
+            i += 2 if takes_value(word, grammar) else 1
+        elif wrapper == "env" and _ASSIGNMENT.match(word):
+            i += 1
+        else:
+            return i
+    return i
+
+
+def programs(command: str) -> list[str]:
+    """Every program the command runs, in order: the first word of each simple command after
+    wrappers (`sudo`, `env`, `nohup`, …) and assignments, plus the program `xargs` runs."""
+    words = shell_words(command)
+    found: list[str] = []
+    expect_command = True
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _CONTROL or word.endswith("$("):
+            expect_command = True
+            i += 1
+            continue
+        if _REDIRECT.match(word):
+            i += 2
+            continue
+        if word.isdigit() and i + 1 < len(words) and words[i + 1][:1] in "<>":
+            i += 1  # the descriptor of a redirection (`2>/dev/null`), not a program
+            continue
+        if not expect_command:
+            if found and found[-1] == "xargs" and word.startswith("-"):
+                i += 2 if takes_value(word, WRAPPER_GRAMMARS["xargs"].grammar) else 1
+                continue
+            if found and found[-1] == "xargs":
+                found.append(os.path.basename(word))
+            i += 1
+            continue
+        if word in _KEYWORDS or _ASSIGNMENT.match(word):
+            i += 1
+            continue
+        if word in WRAPPERS:
+            i = _strip_wrapper(words, i)
+            continue
+        found.append(os.path.basename(word) if "/" in word and "{{" not in word else word)
+        expect_command = False
+        i += 1
+    return found
+
+
+def first_program(command: str) -> str:
+    """The program a command is about (`sudo -u x find …` → `find`); "" when there is none."""
+    found = programs(command)
+    return found[0] if found else ""
+
+
+
+def on_page(names: str, program: str) -> bool:
+    """Whether a tldr example runs its page's own program: the page's name (first in `names`,
+    dashes as spaces) is the program or one of its subcommands (`git push`, `docker compose`)."""
+    return program != "" and (names + " ").startswith(program.replace("-", " ") + " ")
+
+
+
+def page_subcommand(names: str, program: str) -> str:
+    """The subcommand a tldr page is about (`git-push` → `push`, `git-lfs-transfer` → `lfs-transfer`);
+    "" for a program's main page."""
+    page = names.split()
+    if page and page[-1] == program and len(page) > 1:
+        page = page[:-1]
+    return "-".join(page[1:]) if len(page) > 1 and page[0] == program else ""
+
+
+def command_parts(command: str) -> int:
+    """How many programs a command chains, roughly (pipes, lists, substitutions, -exec, xargs)."""
+    return 1 + len(_PARTS.findall(command))
+
+
+
+def bash_only(command: str) -> bool:
+    """Whether the command uses syntax fish has no equivalent of."""
+    return _BASH_ONLY.search(command) is not None

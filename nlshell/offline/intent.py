@@ -1,0 +1,76 @@
+"""What a request asks for: only to look (show, list, print, count, find, check), or to change
+something (delete, kill, stop, overwrite, move …). Read from the verbs that start its clauses,
+after any politeness ("please", "how do I"); the verbs are listed in nlshell/data/words.tsv.
+
+A request that only looks must never be answered with a command that changes things.
+"""
+
+from __future__ import annotations
+
+from nlshell.offline.vocabulary import WORD, canonical_words, vocabulary
+
+READ = "read"
+CHANGE = "change"
+UNKNOWN = ""
+
+# Openings that carry no verb of their own: "please", "can you", "how do I", "I want to".
+_OPENINGS = (
+    ("how", "do", "i"), ("how", "can", "i"), ("how", "would", "i"), ("how", "should", "i"), ("how", "to"),
+    ("i", "want", "to"), ("i", "need", "to"), ("i", "would", "like", "to"), ("i", "d", "like", "to"),
+    ("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"), ("help", "me"), ("let", "me"),
+    ("please",), ("just",), ("quickly",), ("now",), ("lets",), ("let", "s"), ("go", "and"), ("try", "to"),
+)
+_CLAUSE_BREAKS = frozenset({"and", "then", "also"})
+
+
+def _clauses(request: str) -> list[list[str]]:
+    """The request's clauses ("find the logs and delete them" → two), as spelled-right words."""
+    spelling = vocabulary().spelling
+    clauses: list[list[str]] = [[]]
+    for part in request.lower().replace(";", ",").split(","):
+        for word in WORD.findall(part):
+            word = spelling.get(word, word)
+            if word in _CLAUSE_BREAKS:
+                clauses.append([])
+            else:
+                clauses[-1].append(word)
+        clauses.append([])
+    return [c for c in clauses if c]
+
+
+def _verb(clause: list[str]) -> str:
+    words = list(clause)
+    changed = True
+    while changed and words:
+        changed = False
+        for opening in _OPENINGS:
+            if tuple(words[: len(opening)]) == opening:
+                words = words[len(opening) :]
+                changed = True
+    return words[0] if words else ""
+
+
+def intent(request: str) -> str:
+    """READ when the request only looks, CHANGE when any of its clauses changes something,
+    UNKNOWN when its verbs say neither."""
+    table = vocabulary()
+    verbs = [_verb(clause) for clause in _clauses(request)]
+    if any(verb in table.change_verbs for verb in verbs):
+        return CHANGE
+    if verbs and verbs[0] in table.read_verbs:
+        return READ
+    return UNKNOWN
+
+
+def description_verb(description: str) -> str:
+    """The verb an example's description starts with, canonical ("Deletes …" → `remove`)."""
+    words = canonical_words(description)[:1]
+    return stem_verb(words[0]) if words else ""
+
+
+def stem_verb(word: str) -> str:
+    """`deletes` → `delete`, `kills` → `kill`: the third person descriptions use, as the table lists it."""
+    table = vocabulary()
+    if word in table.read_verbs or word in table.change_verbs or not word.endswith("s"):
+        return word
+    return word[:-1] if word[:-1] in table.read_verbs | table.change_verbs else word

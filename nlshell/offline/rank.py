@@ -1,0 +1,360 @@
+"""Which offline example fits a request: the page (program) first, then the example within it.
+
+A page is ranked on its own summary, its names and its examples' descriptions, then on what the
+machine and the user say: standard tools, programs installed here, programs the request names
+(also misspelt, or spelt as words: "shut down"), programs the user ran before. Within the best
+pages, each example is ranked on how much of the request its description covers and how simple it
+is. NL2Bash rows count towards their page through its `support` column and may be offered as
+examples of that page; they never make a page win on their own.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
+from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
+from nlshell.offline.intent import CHANGE, READ, description_verb, intent
+from nlshell.offline.known import CORE, SUITE_COMMANDS
+from nlshell.offline.slots import ACCEPTS, fill
+from nlshell.offline.values import Value, request_values, without_values
+from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, query_terms, stem, stored_stems, vocabulary
+
+# Values chosen on tests/data/everyday.tsv, tests/data/everyday_dev.tsv and held-out NL2Bash rows
+# (benchmarks/eval.py --dataset nl2bash-dev); the other everyday tables and NL2SH-ALFA were
+# reported beside them, never used to choose.
+PAGES_RANKED = 6  # pages whose examples are ranked
+NL2BASH_OFFERED = 8  # NL2Bash rows of a page that may be offered as its examples, best matched first
+PAGE_COVERAGE = 4.0  # exponent of the (weighted) share of the request a page covers
+EXAMPLE_COVERAGE = 2.0  # … and an example's description
+POPULARITY = 0.1  # weight of log(1 + uses in the indexed NL2Bash commands): common tools first
+POPULARITY_CAP = 6.0
+CORE_FACTOR = 1.2  # a standard tool over a niche one
+NAMED = 2.5  # the request names the program (`unzip …`, `gerp`) and the name is no everyday word
+SUITE_UNMENTIONED = 0.5  # a suite's page (git, docker) for a request that does not name the suite
+SUBCOMMAND_NAMED = 1.5  # the request says the page's subcommand (`push` → git-push)
+NOT_INSTALLED = 0.3
+UNKNOWN_PROGRAM = 0.8  # the command starts with a placeholder: cannot tell what runs
+SUITE_EXTRA = 0.1  # an add-on's page (`git magic`) the request does not name: rarely installed
+ACCEPTED_COMMAND = 1.6  # the user ran this very command before
+ACCEPTED_PROGRAM = 1.1  # … or this program
+SIMPLICITY = 0.25  # each extra program in a pipeline divides an example's fit by 1 + this
+NL2BASH_FACTOR = 0.3  # a concrete NL2Bash command is someone else's; a template is general
+OFF_PAGE = 0.5  # an example that runs another program than its page's (`runit`: `kill --CONT …`)
+FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
+_CONCRETE = re.compile(r"/|\w\.\w|^\d{2,}$|\d{3,}")
+COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
+MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected
+EXAMPLE_SLOT_POWER = 3.0  # within a page: an example that ignores the file the request names acts on another
+SLOT_POWER = 2.0  # weight of how many of the request's values a page's best example takes
+EVIDENCE_POWER = 2.5  # how sharply a page's fit counts against its prior
+OWN_TEXT = 1.5  # weight of a page's own text against its best matched example's
+SUMMARY_FIELD, NAMES_FIELD, EXAMPLES_FIELD = 1.0, 1.0, 0.7  # where a page says a request's word
+SUPPORT = 0.9  # an NL2Bash row's fit counts this much towards its page
+WITHIN = 0.5  # within a page, the example that fits least keeps this share of the page's score
+OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
+UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
+FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
+LISTED = 1000  # names of the current directory read, at most
+
+
+@dataclass(frozen=True)
+class OfflineHit:
+    """One offline answer; `command` is the example as documented (placeholders kept)."""
+
+    command: str  # with the request's values in its placeholders
+    description: str
+    source: str  # "tldr" | "nlshell" | "nl2bash"
+    program: str
+    score: float
+    page: str = ""  # the page it belongs to (`git-push`)
+    summary: str = ""  # the page's summary
+    template: str = ""  # the example as documented
+
+
+@dataclass
+class Request:
+    """A request as the ranking reads it."""
+
+    terms: list[str]  # canonical, spelled right, each once
+    searched: list[str]  # the terms BM25 picks candidates by: the ones not too common to tell
+    weights: dict[str, float]  # stem → how much it tells (rare words more)
+    named: list[str]  # programs the request names
+    values: list[Value] = field(default_factory=list)  # what it says to put into placeholders
+    words: set[str] = field(default_factory=set)  # its search words (not the words of its values)
+    text: str = ""  # lower case, words separated by single spaces
+    said: set[str] = field(default_factory=set)  # stems of the words it uses as written (`list`, not `show`)
+    intent: str = ""  # READ, CHANGE or UNKNOWN
+
+
+def listing(path: str | None) -> tuple[set[str], set[str]]:
+    """(directories, files) named in `path`, at most LISTED of them; nothing when unreadable."""
+    dirs: set[str] = set()
+    files: set[str] = set()
+    if not path:
+        return dirs, files
+    try:
+        with os.scandir(path) as entries:
+            for n, entry in enumerate(entries):
+                if n >= LISTED:
+                    break
+                try:
+                    (dirs if entry.is_dir() else files).add(entry.name)
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return dirs, files
+
+
+def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> Request:
+    counts = index.term_counts(canonical_words(request))
+    dirs, files = listing(cwd)
+    values = request_values(request, dirs, files, known=lambda word: word in counts)
+    terms = query_terms(without_values(request, values))
+    counts.update(index.term_counts(t for t in terms if t not in counts))
+    named: list[str] = []
+    paged = index.pages_named(terms)
+    for i, term in enumerate(terms):
+        if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE:
+            continue
+        nearby = one_edit_away(term)
+        facts = index.program_facts(index.pages_named(nearby))
+        programs = sorted(p for p, fact in facts.items() if fact.uses > 0)
+        if programs:  # `gerp` → grep
+            terms[i] = max(programs, key=lambda p: facts[p].uses)
+            named.append(terms[i])
+            continue
+        known = index.term_counts(nearby)
+        if known:
+            terms[i] = max(sorted(known), key=known.get)
+    terms = list(dict.fromkeys(terms))
+    facts = index.program_facts(index.pages_named(terms))
+    named += [t for t in terms if t in facts and facts[t].technical]
+    named += _compounds(index, request, terms)
+    counts = index.term_counts(terms)
+    weights: dict[str, float] = {}
+    for term in terms:
+        weight = math.log(1 + index.documents / (1 + counts.get(term, 0)))
+        weights[stem(term)] = max(weights.get(stem(term), 0.0), weight)
+    terms += [n for n in named if n not in terms]
+    searched = [t for t in terms if counts.get(t, 0) <= COMMON_SHARE * index.documents] or terms
+    written = WORD.findall(request.lower())
+    return Request(
+        terms=terms,
+        searched=searched,
+        weights=weights,
+        named=list(dict.fromkeys(named)),
+        values=values,
+        words=set(terms),
+        text=" ".join(written),
+        said={stem(vocabulary().spelling.get(w, w)) for w in written},
+        intent=intent(request),
+    )
+
+
+def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:
+    """Program names the request spells as two or three words: "shut down" is `shutdown`,
+    "power off" `poweroff`, "who am i" `whoami`; they count as named programs."""
+    words = WORD.findall(request.lower())
+    stop = vocabulary().stop
+    joined = ["".join(words[i : i + size]) for size in (2, 3) for i in range(len(words) - size + 1)
+              if words[i] not in stop]  # "shut down", "who am i"; not "a host"
+    known = index.program_facts(index.pages_named(joined))
+    return [name for name in dict.fromkeys(joined) if name in known and name not in terms]
+
+
+def coverage(request: Request, found: frozenset[str] | set[str]) -> float:
+    """The weighted share of the request's words among a text's stems (smoothed: never 0)."""
+    total = sum(request.weights.values())
+    said = sum(w for s, w in request.weights.items() if s in found)
+    return (said + 1.0) / (total + 1.0)
+
+
+def _installed(index: OfflineIndex, used: str) -> bool | None:
+    programs = used.split()
+    installed = index.installed(programs[0]) if programs else None
+    if installed is not False and len(programs) > 1:
+        installed = installed and all(index.installed(p) is not False for p in programs[1:])
+    return installed
+
+
+def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[str]) -> float:
+    """What the machine and the user say about a page, whatever the request's words."""
+    program = page.program
+    facts = index.program_facts((program,)).get(program)
+    prior = 1.0 + POPULARITY * min(math.log1p(facts.uses if facts else 0), POPULARITY_CAP)
+    if program in CORE:
+        prior *= CORE_FACTOR
+    subcommand = page_subcommand(page.names, program)
+    core = subcommand in SUITE_COMMANDS.get(program, (subcommand,))
+    # A suite's own subcommand is named by its word ("commit"); an add-on's (`git undo`) only with the suite's.
+    said = bool(subcommand) and (stem(subcommand) in request.said if core else f"{program} {subcommand}" in request.text)
+    if program in request.named:
+        prior *= NAMED
+    elif facts and facts.suite and program not in request.terms and not said:
+        prior *= SUITE_UNMENTIONED  # `git commit` is named by "commit", `ip address` by "ip"
+    installed = index.installed(program)
+    if installed is False:
+        prior *= NOT_INSTALLED
+    elif installed is None:
+        prior *= UNKNOWN_PROGRAM
+    if said:
+        prior *= SUBCOMMAND_NAMED
+    elif subcommand and not core:
+        prior *= SUITE_EXTRA
+    if program in accepted:
+        prior *= ACCEPTED_PROGRAM
+    if not on_page(page.names, program):
+        prior *= OFF_PAGE  # a page about shell syntax (`~`, `$`) whose examples run `ls` or `echo`
+    if _acts_otherwise(request, page.summary):
+        prior *= OTHER_ACTION  # `chmod` ("Change the access permissions") for "show the permissions"
+    return prior
+
+
+def _own_fit(read: Request, page: PageRow) -> float:
+    """The weighted share of the request a page's own text says, its summary and names counting
+    more than its examples' descriptions."""
+    fields = (
+        (stored_stems(page.summary_stems), SUMMARY_FIELD),
+        (stored_stems(page.names_stems), NAMES_FIELD),
+        (stored_stems(page.described_stems.replace(" / ", " ")), EXAMPLES_FIELD),
+    )
+    total = sum(read.weights.values())
+    said = sum(w * max((weight for found, weight in fields if s in found), default=0.0) for s, w in read.weights.items())
+    return ((said + 1.0) / (total + 1.0)) ** PAGE_COVERAGE
+
+
+def _page_scores(
+    index: OfflineIndex, read: Request, pages: dict[int, PageRow], matched: list[ExampleRow], accepted: set[str]
+) -> dict[int, float]:
+    """Each page's score, times its prior: how much of the request its own text says (summary,
+    names, all its examples' descriptions together), how much its best example says alone, and
+    how well NL2Bash rows that run it match (counting for less: they support a page, they do not
+    outvote it)."""
+    best_match = max((-e.bm25 for e in matched if e.source == "nl2bash"), default=0.0)
+    index.program_facts(page.program for page in pages.values())  # one read for all of them
+    support: dict[int, float] = {}
+    for row in matched:
+        if row.source != "nl2bash" or best_match <= 0:
+            continue
+        page = pages[row.page]
+        said = stored_stems(row.stems) | stored_stems(page.names_stems) | stored_stems(page.summary_stems)
+        fit = -row.bm25 / best_match * coverage(read, said) ** EXAMPLE_COVERAGE
+        support[row.page] = max(support.get(row.page, 0.0), fit / (1.0 + SIMPLICITY * (row.parts - 1)))
+    scores = {}
+    for page in pages.values():
+        names = stored_stems(page.names_stems)
+        example = max((coverage(read, stored_stems(one) | names) for one in page.described_stems.split(" / ")), default=0.0)
+        evidence = OWN_TEXT * _own_fit(read, page) + example**EXAMPLE_COVERAGE + SUPPORT * support.get(page.id, 0.0)
+        scores[page.id] = evidence**EVIDENCE_POWER * _prior(index, read, page, accepted) * _takes(read, page) ** SLOT_POWER
+    return scores
+
+
+def _takes(read: Request, page: PageRow) -> float:
+    """The share of the request's values some example of the page has a place for, smoothed:
+    `grep` takes "TODO" and "main.go", `find` neither."""
+    kinds = page.slots.split()
+    taken = sum(any(v.kind in ACCEPTS[kind] for kind in kinds) for v in read.values)
+    return (1.0 + taken) / (1.0 + len(read.values))
+    return scores
+
+
+def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: ExampleRow) -> tuple[float, float, str]:
+    """How well one example of a chosen page does what the request asks, compared with the page's
+    other examples; the share of the request's values it takes (smoothed); and the command with
+    those values filled in."""
+    fit = coverage(read, stored_stems(row.stems)) ** EXAMPLE_COVERAGE  # what tells it apart from its page's others
+    fit /= 1.0 + SIMPLICITY * (row.parts - 1)
+    runs = row.programs.split(" ", 1)[0]
+    if row.source == "nl2bash":
+        fit *= NL2BASH_FACTOR
+    elif not on_page(page.names, runs):
+        fit *= OFF_PAGE
+    if _installed(index, row.programs) is False and runs != page.program:
+        fit *= NOT_INSTALLED
+    if _acts_otherwise(read, row.description):
+        fit *= OTHER_ACTION
+    filled = fill(row.command, read.values, row.description)
+    fit *= UNFILLED ** min(len(PLACEHOLDER.findall(filled.command)), 3)  # the less left to edit, the better
+    slots = (1.0 + filled.used) / (1.0 + filled.stated)
+    fit *= slots**EXAMPLE_SLOT_POWER * FOREIGN_VALUE ** _foreign_values(read, row, filled.command)
+    return fit, slots, filled.command
+
+
+def _acts_otherwise(read: Request, description: str) -> bool:
+    """The example does something else than asked: the opposite ("Remove executable rights" for
+    "make it executable", "Extract" for "pack"), a loss the request does not ask for, a change for
+    a request that only looks, or only a look ("List the contents") for a request that asks for a
+    change."""
+    table = vocabulary()
+    verb = description_verb(description)
+    if table.opposites.get(verb, frozenset()) & read.words:
+        return True
+    if verb in table.losing and verb not in read.words:
+        return True  # "Remove specific files" for "empty the file", `git reset --hard` for "discard …"
+    if verb in table.change_verbs:
+        return read.intent == READ
+    return read.intent == CHANGE and verb in table.read_verbs
+
+
+def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
+    """How many concrete values (paths, file names, numbers) the command holds that the request did
+    not give: someone else's (`find /tmp -mtime +30`), to be replaced before it is any use."""
+    stated = {v.text for v in read.values} | set(read.words) | set(WORD.findall(row.description.lower()))
+    count = 0
+    for word in shell_words(command):
+        if "{{" in word or word.startswith("-") or word in stated:
+            continue
+        if _CONCRETE.search(word) and not (set(WORD.findall(word.lower())) <= stated):
+            count += 1
+    return min(count, 3)
+
+
+def rank(
+    index: OfflineIndex, request: str, *, shell: str = "bash", accepted: Iterable[str] = (), cwd: str | None = None
+) -> list[OfflineHit]:
+    """Every candidate example for `request`, values filled in, best first; [] when nothing matches.
+    `cwd` is the directory whose file names count as values when the request says them."""
+    read = read_request(index, request, cwd)
+    if not read.terms:
+        return []
+    accepted_commands = {" ".join(c.split()) for c in accepted}
+    accepted_programs = {first_program(c) for c in accepted_commands}
+    pages = index.pages(read.searched, read.named)
+    matched = index.matching(read.searched, read.named)
+    pages.update(index.page_rows({row.page for row in matched} - pages.keys()))
+    if not pages:
+        return []
+    scores = _page_scores(index, read, pages, matched, accepted_programs)
+    top = sorted(scores, key=lambda i: -scores[i])[:PAGES_RANKED]
+    candidates = index.documented(top)
+    supporting: dict[int, int] = {}
+    for row in sorted(matched, key=lambda r: r.bm25):
+        if row.page in top and row.source == "nl2bash" and supporting.get(row.page, 0) < NL2BASH_OFFERED:
+            supporting[row.page] = supporting.get(row.page, 0) + 1
+            candidates.append(row)
+    fits: dict[int, list[tuple[float, float, str, ExampleRow]]] = {}
+    for row in candidates:
+        fit, slots, command = _example_fit(index, read, pages[row.page], row)
+        fits.setdefault(row.page, []).append((fit, slots, command, row))
+    hits: dict[str, OfflineHit] = {}
+    for page_id, fitted in fits.items():
+        page = pages[page_id]
+        best = max(fit for fit, *_ in fitted) or 1.0
+        for fit, _slots, command, row in fitted:
+            # The page decides; within it, the example that fits best keeps the page's score.
+            score = scores[page_id] * (WITHIN + (1.0 - WITHIN) * fit / best)
+            if " ".join(row.command.split()) in accepted_commands:
+                score *= ACCEPTED_COMMAND  # the user ran this very command before
+            if shell == "fish" and bash_only(row.command):
+                score *= FOREIGN_SYNTAX
+            if command not in hits or score > hits[command].score:
+                runs = row.programs.split(" ", 1)[0] or page.program
+                hits[command] = OfflineHit(command, row.description, row.source, runs, score, page.name,
+                                           page.summary, row.command)
+    return sorted(hits.values(), key=lambda hit: -hit.score)

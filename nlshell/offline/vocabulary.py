@@ -1,0 +1,212 @@
+"""The reviewed word table (nlshell/data/words.tsv) and what it does to text.
+
+Synonyms, phrases, spellings, intent verbs, file types and units live in that one file, not in
+code, so a reviewer can read every word the offline ranking treats specially. Requests and the
+indexed descriptions go through the same `canonical_words`, so `folder` in a request meets
+`directory` in a description as one term.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+
+WORDS_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", "words.tsv")
+WORD = re.compile(r"[a-z0-9]+")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    stop: frozenset[str]
+    same: dict[str, str]  # variant → the word it counts as
+    phrases: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]  # first word → (words,
+    #                                                     replacement), longest first
+    spelling: dict[str, str]  # misspelling → word
+    read_verbs: frozenset[str]
+    change_verbs: frozenset[str]
+    types: dict[str, str]  # word → glob (`python` → `*.py`)
+    sizes: dict[str, str]  # unit word → find(1) size suffix (`megabytes` → `M`)
+    times: dict[str, int]  # unit word → seconds
+    hints: frozenset[str]  # file extensions that say which program fits
+    value_words: dict[str, str]  # word → kind of the value after it (`called` → name)
+    opposites: dict[str, frozenset[str]]  # action → the actions that undo it (both ways)
+    numbers: dict[str, str]  # a number spelt as a word → its digits
+    losing: frozenset[str]  # verbs of actions that lose something for good
+    digest: str  # changes whenever the file does: part of the index's version
+
+
+def load(path: str = WORDS_FILE) -> Vocabulary:
+    """Parse the word table; a malformed line is a bug in the package, so it raises."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    from nlshell.digest import sha256_hex
+
+    stop: set[str] = set()
+    same: dict[str, str] = {}
+    phrases: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    spelling: dict[str, str] = {}
+    verbs: dict[str, set[str]] = {"read": set(), "change": set()}
+    types: dict[str, str] = {}
+    sizes: dict[str, str] = {}
+    times: dict[str, int] = {}
+    hints: set[str] = set()
+    value_words: dict[str, str] = {}
+    opposites: dict[str, set[str]] = {}
+    numbers: dict[str, str] = {}
+    losing: set[str] = set()
+    for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, key, words = line.split("\t")
+        listed = words.split()
+        if kind == "stop":
+            stop.update(listed)
+        elif kind == "same":
+            same.update(dict.fromkeys(listed, key))
+        elif kind == "phrase":
+            phrases.append((tuple(listed), tuple(key.split())))
+        elif kind == "spelling":
+            spelling.update(dict.fromkeys(listed, key))
+        elif kind in verbs:
+            verbs[kind].update(listed)
+        elif kind == "type":
+            types.update(dict.fromkeys(listed, key))
+        elif kind == "size":
+            sizes.update(dict.fromkeys(listed, key))
+        elif kind == "time":
+            times.update(dict.fromkeys(listed, int(key)))
+        elif kind == "hint":
+            hints.update(listed)
+        elif kind == "value":
+            value_words.update(dict.fromkeys(listed, key))
+        elif kind == "losing":
+            losing.update(listed)
+        elif kind == "number":
+            numbers.update(dict.fromkeys(listed, key))
+        elif kind == "opposite":
+            opposites.setdefault(key, set()).update(listed)
+            for word in listed:
+                opposites.setdefault(word, set()).add(key)
+        else:
+            raise ValueError(f"{path}:{number}: unknown kind {kind!r}")
+    phrases.sort(key=lambda item: -len(item[0]))
+    by_first: dict[str, list] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0][0], []).append(phrase)
+    return Vocabulary(
+        stop=frozenset(stop),
+        same=same,
+        phrases={first: tuple(listed) for first, listed in by_first.items()},
+        spelling=spelling,
+        read_verbs=frozenset(verbs["read"]),
+        change_verbs=frozenset(verbs["change"]),
+        types=types,
+        sizes=sizes,
+        times=times,
+        hints=frozenset(hints),
+        value_words=value_words,
+        opposites={verb: frozenset(undo) for verb, undo in opposites.items()},
+        numbers=numbers,
+        losing=frozenset(losing),
+        digest=sha256_hex(raw)[:12],
+    )
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    return load()
+
+
+def canonical_words(text: str) -> list[str]:
+    """Lower-case words, phrases and synonyms replaced: the form both requests and descriptions
+    are indexed in ("ignoring case" and "case-insensitive" meet)."""
+    same = vocabulary().same
+    return [same.get(word, word) for word in replace_phrases(WORD.findall(text.lower()))]
+
+
+def replace_phrases(words: list[str]) -> list[str]:
+    """`how many files` → `count files`: the table's phrases, longest first, left to right."""
+    phrases = vocabulary().phrases
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, replacement in phrases.get(words[i], ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                out.extend(replacement)
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def request_words(request: str) -> list[str]:
+    """The request's words as the index sees them: spelled right, phrases replaced, canonical."""
+    table = vocabulary()
+    words = [table.spelling.get(word, word) for word in WORD.findall(request.lower())]
+    return [table.same.get(word, word) for word in replace_phrases(words)]
+
+
+def query_terms(request: str) -> list[str]:
+    """The request's meaningful words, canonical, each once, in order (the index stems them)."""
+    stop = vocabulary().stop
+    return list(dict.fromkeys(word for word in request_words(request) if word not in stop))
+
+
+@functools.lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A light stem, enough to tell whether a description mentions a request's word at all:
+    files/file, matches/match, running/run, created/create, modified/modify meet."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ically") and len(word) > 8:
+        word = word[:-4]  # numerically → numeric
+    elif word.endswith("ly") and len(word) > 5:
+        word = word[:-2]  # recursively → recursive
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    elif word.endswith(("ing", "ed")):
+        base = word[:-3] if word.endswith("ing") else word[:-2]
+        if len(base) >= 3:
+            word = base[:-1] if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz" else base
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+@functools.lru_cache(maxsize=8192)
+def stems(text: str) -> frozenset[str]:
+    """The stems of a text's canonical words (cached: a text comes back query after query)."""
+    return frozenset(stem(word) for word in canonical_words(text))
+
+
+def stem_text(text: str) -> str:
+    """`stems(text)` as the index stores it: space-separated, sorted."""
+    return " ".join(sorted(stems(text)))
+
+
+@functools.lru_cache(maxsize=32768)
+def stored_stems(stored: str) -> frozenset[str]:
+    """Stems as the index stores them (`stem_text`) back as a set."""
+    return frozenset(stored.split())
+
+
+def fts_query(terms: list[str]) -> str:
+    """An FTS5 query matching any of the terms (each quoted: no operator can sneak in)."""
+    return " OR ".join('"' + term.replace('"', "") + '"' for term in terms)
+
+
+def one_edit_away(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away (`gerp` → `grep`)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return (deletes | transposes | replaces | inserts) - {word}

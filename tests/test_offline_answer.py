@@ -1,0 +1,271 @@
+"""Offline answers as users get them: intent, values filled in, never a harmful answer to a harmless
+question, the everyday tables, and the offline matches given to the model.
+
+The index is the session's (tests/conftest.py); `which` is a typical Linux desktop's.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
+from nlshell.offline import OfflineIndex, answer, rank, references
+from nlshell.offline.answer import answers
+from nlshell.offline.intent import READ
+from nlshell.offline.rating import risk_of
+
+TESTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TESTS.parent / "benchmarks"))
+
+import eval_everyday  # noqa: E402
+from test_offline import typical_which  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def index(prebuilt_offline_index) -> OfflineIndex:
+    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
+    yield opened
+    opened.close()
+
+
+def first(index: OfflineIndex, request: str, **kwargs) -> str:
+    return answers(index, request, **kwargs)[0].command
+
+
+# -- the issue's requests, and what a person accepts ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("make a directory called photos", "mkdir photos"),
+        ("make a folder named logs", "mkdir logs"),
+        ("show the last 20 lines of app.log", "tail -n 20 app.log"),
+        ("which process uses port 5432", "lsof -i :5432"),
+        ("find every javascript file below here", "find . -name '*.js'"),
+        ("undo last git commit", "git reset HEAD~"),
+        ("gerp for foo in bar.txt", 'grep "foo" bar.txt'),  # a misspelt program still finds it
+    ],
+)
+def test_answers_a_person_accepts(index, request_text, command):
+    assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "accept"),
+    [
+        ("pack the src folder into a tar.gz file", "tar c*f src|src/|./src *.tar.gz"),
+        ("how many files are in this directory", "ls wc ; find wc"),
+        ("show a file with numbered lines", "cat -n ; nl"),
+        ("show the 10 biggest files", "ls -S *10* ; du sort *10* ; find sort *10*"),
+        ("download a file", "curl -O|-o ; wget"),
+        ("search for text in files ignoring case", "grep -i ; rg -i"),
+        ("find files bigger than 1 gigabyte", "find -size +1G"),
+        ("find files older than 7 days", "find -mtime +7"),
+        ("delete the file junk.txt", "rm junk.txt"),
+        ("kill process 1234", "kill 1234"),
+    ],
+)
+def test_the_issues_examples_do_what_was_asked(index, request_text, accept):
+    row = eval_everyday.Row(request_text, "", eval_everyday.parse_accept(accept), True)
+    assert eval_everyday.acceptable(row, first(index, request_text)), first(index, request_text)
+
+
+def test_nothing_found_is_an_error(index):
+    with pytest.raises(NoOfflineAnswerError):
+        answers(index, "zzqxv qqqzzx")
+
+
+# -- intent: a question that only looks never gets an answer that changes things -------------
+
+
+def hit(command: str, page: str, score: float, description: str = "Show it") -> rank.OfflineHit:
+    return rank.OfflineHit(command, description, "tldr", command.split()[0], score, page, "", command)
+
+
+def test_a_read_only_request_skips_answers_that_change_things(monkeypatch, index):
+    ranked = [
+        hit("kill -9 $(lsof -t -i :5432)", "kill", 3.0),
+        hit("fuser -k 5432/tcp", "fuser", 2.5, "Kill all processes using a port"),  # the rater may not see it
+        hit("ss -ltnp", "ss", 2.0),
+        hit("lsof -i :5432", "lsof", 1.0),
+    ]
+    monkeypatch.setattr(answer, "rank", lambda *args, **kwargs: ranked)
+    assert [a.command for a in answers(index, "which process uses port 5432", limit=3)] == ["ss -ltnp", "lsof -i :5432"]
+    # a request that asks to change things gets the ranking's best, rated as usual later
+    assert first(index, "kill what uses port 5432") == "kill -9 $(lsof -t -i :5432)"
+
+
+def test_a_safe_example_of_the_same_page_comes_first(monkeypatch, index):
+    ranked = [
+        hit("sort -o data.txt data.txt", "sort", 3.0),
+        hit("uniq data.txt", "uniq", 2.9),
+        hit("sort data.txt", "sort", 2.0),
+    ]
+    monkeypatch.setattr(answer, "rank", lambda *args, **kwargs: ranked)
+    assert first(index, "show data.txt sorted") == "sort data.txt"
+
+
+def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index):
+    ranked = [hit("rm -rf ~/old", "rm", 3.0), hit("shred -u secret.txt", "shred", 2.0)]
+    monkeypatch.setattr(answer, "rank", lambda *args, **kwargs: ranked)
+    with pytest.raises(NoReadOnlyAnswerError) as raised:
+        answers(index, "show my old files")
+    assert "only reads" in str(raised.value)
+
+
+def read_rows() -> list[tuple[str, str]]:
+    return [(name, row.request) for name, path in eval_everyday.TABLES.items()
+            for row in eval_everyday.load(path) if row.read_only]
+
+
+@pytest.mark.parametrize(("table", "request_text"), read_rows())
+def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, request_text):
+    try:
+        found = answers(index, request_text)[0]
+    except NoReadOnlyAnswerError:
+        return  # said so, and offered nothing
+    assert risk_of(found.command)[0] == "safe", found.command
+
+
+def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
+    command = first(index, "delete the file junk.txt")
+    assert command == "rm junk.txt"
+    assert risk_of(command)[0] == "caution"
+
+
+# -- quality on the everyday tables -----------------------------------------------------------
+
+
+def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
+    rows = eval_everyday.load(eval_everyday.TABLES[name])
+    found = []
+    for row in rows:
+        try:
+            found.append(first(index, row.request))
+        except NoOfflineAnswerError:
+            found.append(None)
+    return eval_everyday.score(rows, found)
+
+
+def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
+    """tests/data/everyday_accept.tsv was written before the ranking changes and never tuned on.
+    README and benchmarks/RESULTS.md report the figures beside the baselines; they fall short of
+    the goals (90% right program, 85% acceptable), so the floors here only catch a collapse."""
+    score = table_score(index, "everyday-accept")
+    assert score.n >= 60
+    assert score.right_program >= 0.65 and score.acceptable >= 0.45, score
+
+
+@pytest.mark.parametrize(("name", "floor"), [("everyday", 0.85), ("everyday-dev", 0.85)])
+def test_the_tables_tuned_on_stay_right(index, name, floor):
+    assert table_score(index, name).right_program >= floor
+
+
+# -- the offline matches given to the model ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("tail -n {{count}} {{path/to/file}}", "tail -n COUNT FILE"),
+        ("cat {{path/to/file1 path/to/file2 ...}}", "cat FILES"),
+        ("find {{path/to/directory}} -name '{{*.ext}}' -mtime {{+7}} -type {{f}}", "find DIRECTORY -name '*.ext' -mtime +7 -type f"),
+        ("curl -O {{https://example.com/file.zip}}", "curl -O URL"),
+        ("lsof -i :{{port}}", "lsof -i :PORT"),
+        ("ls", "ls"),
+    ],
+)
+def test_references_use_the_prompts_placeholders(command, shown):
+    assert references.capitals(command) == shown
+
+
+def test_references_are_few_distinct_and_short(index):
+    found = references.references(index, "find files older than 7 days and delete them")
+    assert 1 <= len(found) <= references.MAX_REFERENCES
+    assert len({r.program for r in found}) == len(found)
+    assert sum(len(r.line()) for r in found) // references.CHARS_PER_TOKEN <= references.TOKEN_BUDGET
+    assert found[0].program == "find" and "-mtime +7" in found[0].command and "{{" not in found[0].line()
+    assert references.references(index, "zzqxv qqqzzx") == []
+
+
+def test_references_for_a_read_only_request_only_read(index):
+    for reference in references.references(index, "which process uses port 5432"):
+        assert risk_of(reference.command)[0] == "safe", reference
+
+
+# -- through the CLI and the pipeline ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("request_text", "printed"),
+    [("make a directory called photos", "mkdir photos\n"), ("show the last 20 lines of app.log", "tail -n 20 app.log\n")],
+)
+def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printed):
+    r = nlshell("-p", request_text)
+    assert (r.returncode, r.stdout) == (0, printed), r
+    assert "offline suggestion" in r.stderr
+
+
+def test_names_in_the_current_directory_fill_the_command(nlshell, isolated_home):
+    (isolated_home.parent / "work" / "notes").write_text("a\nb\n")
+    r = nlshell("--json", "--offline", "count the lines in notes")
+    shown = json.loads(r.stdout)
+    assert (shown["command"], shown["risk"], shown["valid"]) == ("wc -l notes", "safe", True), r
+
+
+def test_an_unfilled_placeholder_stays_for_the_edit_step(nlshell):
+    from nlshell.offline import first_placeholder
+
+    command = json.loads(nlshell("--json", "--offline", "find files bigger than 1 gigabyte").stdout)["command"]
+    assert command.startswith("find {{path/to/directory}}") and "-size +1G" in command
+    assert first_placeholder(command) == (5, 5 + len("{{path/to/directory}}"))
+
+
+def test_a_read_only_request_with_only_changing_answers_is_refused(monkeypatch):
+    from nlshell import config
+    from nlshell.errors import EXIT_REFUSED
+    from nlshell.pipeline import Pipeline
+
+    monkeypatch.setattr(answer, "rank", lambda *args, **kwargs: [hit("rm -rf ~/old", "rm", 1.0)])
+    pipeline = Pipeline(config.load({}))
+    with pytest.raises(NoReadOnlyAnswerError) as raised:
+        pipeline.offline("show my old files")
+    pipeline.close()
+    assert raised.value.exit_code == EXIT_REFUSED
+    assert pipeline.offline_hint("show my old files") is None  # the network-down hint offers nothing either
+
+
+def model_request(fake_server, nlshell, server_env, request_text: str, **env) -> str:
+    fake_server.reply("tail -n 20 app.log")
+    r = nlshell("-p", "--no-cache", request_text, env={**server_env, **env})
+    assert r.returncode == 0, r
+    return fake_server.chat_requests[-1].json["messages"][0]["content"]
+
+
+def test_the_model_gets_the_best_offline_matches(fake_server, nlshell, server_env):
+    system = model_request(fake_server, nlshell, server_env, "show the last 20 lines of app.log")
+    heading, _, lines = system.partition("Documented commands that may fit this request")
+    assert heading and lines
+    listed = [line for line in lines.splitlines()[1:] if line.startswith("- ")]
+    assert 1 <= len(listed) <= 3
+    assert listed[0].startswith("- tail") and listed[0].endswith("tail -n 20 app.log")
+    assert len("\n".join(listed)) // 4 <= 300
+
+
+def test_a_setting_turns_the_offline_matches_off(fake_server, nlshell, server_env, tmp_path):
+    config_file = tmp_path / "config.toml"
+    config_file.write_text("[prompt]\noffline_examples = false\n")
+    system = model_request(fake_server, nlshell, server_env, "show the last 20 lines of app.log",
+                           NLSHELL_CONFIG=str(config_file))
+    assert "Documented commands" not in system
+
+
+def test_the_first_model_request_builds_the_index_it_needs(fake_server, nlshell, server_env, offline_index):
+    offline_index.unlink()
+    system = model_request(fake_server, nlshell, server_env, "show the last 20 lines of app.log")
+    assert "tail -n 20 app.log" in system and offline_index.exists() and not offline_index.is_symlink()

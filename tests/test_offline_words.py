@@ -1,0 +1,136 @@
+"""The offline word table (nlshell/data/words.tsv): well formed, consistent, and doing what it says."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlshell.offline import vocabulary as words
+from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, intent
+
+
+@pytest.fixture(scope="module")
+def table() -> words.Vocabulary:
+    return words.vocabulary()
+
+
+def test_every_line_has_a_known_kind_and_three_columns(tmp_path):
+    bad = tmp_path / "words.tsv"
+    bad.write_text("same\tshow\tdisplay\nsynonym\tx\ty\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown kind 'synonym'"):
+        words.load(str(bad))
+    bad.write_text("same\tshow display\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        words.load(str(bad))
+
+
+def test_the_packaged_table_loads_whole(table):
+    assert len(table.same) > 50 and sum(len(listed) for listed in table.phrases.values()) > 10
+    assert table.read_verbs and table.change_verbs and table.types and table.sizes and table.times
+    assert table.digest == words.load().digest
+
+
+def test_no_word_is_both_a_read_and_a_change_verb(table):
+    assert table.read_verbs & table.change_verbs == set()
+
+
+def test_a_word_counts_as_one_thing_only(table):
+    """A variant listed under two `same` lines would silently take the last one."""
+    seen: dict[str, str] = {}
+    for line in open(words.WORDS_FILE, encoding="utf-8"):
+        kind, _, rest = line.rstrip("\n").partition("\t")
+        if kind == "same":
+            key, variants = rest.split("\t")
+            for variant in variants.split():
+                assert variant not in seen, f"{variant} is listed under {seen[variant]} and {key}"
+                seen[variant] = key
+    assert not set(seen) & set(table.same.values()) - set(seen.values()), "a canonical word is someone's variant"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Display the files in my folder", ["show", "the", "files", "in", "my", "directory"]),
+        ("print, show and display", ["show", "show", "and", "show"]),
+        ("Delete duplicates", ["remove", "duplicate"]),
+        ("how many files, ignoring case", ["count", "files", "insensitive", "case"]),
+        ("the biggest folders", ["the", "largest", "directory"]),
+        ("case-insensitive search", ["insensitive", "case", "search"]),
+    ],
+)
+def test_canonical_words(text, expected):
+    assert words.canonical_words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("Count the lines in a file!", ["count", "lines", "file"]),
+        ("display files in my folder", ["show", "files", "directory"]),
+        ("list the files in the directoy src", ["show", "files", "directory", "src"]),  # spelling
+        ("how do I", []),
+    ],
+)
+def test_query_terms(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("files", "fil"), ("file", "fil"), ("matches", "match"), ("running", "run"), ("created", "creat"),
+        ("create", "creat"), ("modified", "modify"), ("directories", "directory"), ("stopped", "stop"),
+        ("status", "status"), ("ls", "ls"), ("gz2", "gz2"),
+    ],
+)
+def test_stem_makes_the_forms_of_a_word_meet(word, expected):
+    assert words.stem(word) == expected
+
+
+def test_one_edit_away_finds_transpositions_and_drops():
+    assert "grep" in words.one_edit_away("gerp")
+    assert "directory" in words.one_edit_away("directoy")
+    assert "gerp" not in words.one_edit_away("gerp")
+
+
+def test_fts_query_quotes_every_term():
+    assert words.fts_query(['a"b', "c"]) == '"ab" OR "c"'
+
+
+def test_units_and_types(table):
+    assert table.sizes["gigabytes"] == "G" and table.sizes["mb"] == "M" and table.sizes["kb"] == "k"
+    assert table.times["days"] == 86400 and table.times["hours"] == 3600
+    assert table.types["python"] == "*.py" and table.types["javascript"] == "*.js"
+    assert table.opposites["extract"] >= {"archive", "compress"} and "extract" in table.opposites["archive"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("show free memory", READ),
+        ("please list the files here", READ),
+        ("which process uses port 5432", READ),
+        ("how many files are in this directory", READ),
+        ("count the lines in main.py", READ),
+        ("find all .tmp files", READ),
+        ("check if a host is reachable", READ),
+        ("show the changes of the last commit", READ),  # "changes" is no verb here
+        ("find all .tmp files and delete them", CHANGE),
+        ("list files, then remove the empty ones", CHANGE),
+        ("how do I delete old logs", CHANGE),
+        ("kill process 1234", CHANGE),
+        ("make a directory called photos", CHANGE),
+        ("disk usage of /var", UNKNOWN),
+        ("", UNKNOWN),
+    ],
+)
+def test_intent(request_text, expected):
+    assert intent(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("description", "verb"),
+    [("Deletes all files", "remove"), ("Kill all processes using a port", "kill"), ("List files", "show"),
+     ("Extract a compressed archive", "extract"), ("", "")],
+)
+def test_description_verb(description, verb):
+    assert description_verb(description) == verb
