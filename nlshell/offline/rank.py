@@ -261,7 +261,6 @@ def _takes(read: Request, page: PageRow) -> float:
     kinds = page.slots.split()
     taken = sum(any(v.kind in ACCEPTS[kind] for kind in kinds) for v in read.values)
     return (1.0 + taken) / (1.0 + len(read.values))
-    return scores
 
 
 def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: ExampleRow) -> tuple[float, float, str]:
