@@ -10,6 +10,7 @@ byte-for-byte and mode-for-mode what it was. Every target lives in tmp_path.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -52,6 +53,8 @@ def stand_in(tmp_path):
 
 def link(path: Path, target: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)  # the test home's cache directory, which holds its prebuilt offline index
     path.unlink(missing_ok=True)  # the test home's prebuilt offline index, say
     path.symlink_to(target)
 

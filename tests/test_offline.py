@@ -53,12 +53,12 @@ def index(prebuilt_offline_index) -> OfflineIndex:
 
 
 def top_program(index: OfflineIndex, request: str, **kwargs) -> str:
-    hits = index.lookup(request, limit=1, **kwargs)
+    hits = lookup(index, request, limit=1, **kwargs)
     return hits[0].program if hits else ""
 
 
 def top_command(index: OfflineIndex, request: str) -> str | None:
-    hits = index.lookup(request, limit=1)
+    hits = lookup(index, request, limit=1)
     return hits[0].command if hits else None
 
 
@@ -120,11 +120,16 @@ def test_query_terms(request_text, terms):
     assert query_terms(request_text) == terms
 
 
+def lookup(index, request, *, limit=5, **kwargs):
+    """Best offline examples for `request`, as the answer path ranks them."""
+    return rank.rank(index, request, **kwargs)[:limit]
+
+
 # -- build and lookup -----------------------------------------------------------------------
 
 
 def test_lookup_answers_with_a_tldr_template(index):
-    hits = index.lookup("count lines in a file")
+    hits = lookup(index, "count lines in a file")
     assert hits, "no answer"
     top = hits[0]
     assert top.program == "wc"
@@ -136,13 +141,13 @@ def test_lookup_answers_with_a_tldr_template(index):
 
 
 def test_lookup_returns_nothing_for_noise(index):
-    assert index.lookup("") == []
-    assert index.lookup("the of a") == []
-    assert index.lookup("zzqxv qqqzzx") == []
+    assert lookup(index, "") == []
+    assert lookup(index, "the of a") == []
+    assert lookup(index, "zzqxv qqqzzx") == []
 
 
 def test_limit_and_distinct_commands(index):
-    hits = index.lookup("find files by name", limit=7)
+    hits = lookup(index, "find files by name", limit=7)
     assert len(hits) == 7
     assert len({h.command for h in hits}) == 7
 
@@ -151,7 +156,7 @@ def test_default_location_is_private(tmp_path, offline_index):
     offline_index.unlink()  # build it where a fresh home would
     index = OfflineIndex(which=typical_which, summaries=dict)
     assert index.db_path == os.path.join(os.environ["XDG_CACHE_HOME"], "nlshell", "offline.sqlite3")
-    assert index.lookup("show free memory")[0].program == "free"
+    assert lookup(index, "show free memory")[0].program == "free"
     assert index.built
     index.close()
     assert stat.S_IMODE(os.stat(index.db_path).st_mode) == 0o600
@@ -166,7 +171,7 @@ def test_built_once_then_reused(tmp_path):
     assert first.built
     first.close()
     again = OfflineIndex(path, which=typical_which, summaries=dict)
-    assert again.lookup("show free memory")
+    assert lookup(again, "show free memory")
     assert not again.built
     again.close()
 
@@ -196,7 +201,7 @@ def test_corrupt_index_is_moved_aside_and_rebuilt(tmp_path, damage):
             conn.execute("DROP TABLE programs")
     warnings: list[str] = []
     index = OfflineIndex(str(path), which=typical_which, warn=warnings.append, summaries=dict)
-    assert index.lookup("count lines in a file")[0].program == "wc"
+    assert lookup(index, "count lines in a file")[0].program == "wc"
     assert len(warnings) == 1 and "offline index" in warnings[0]
     assert (tmp_path / "o.sqlite3.corrupt").exists()
     index.close()
@@ -211,7 +216,7 @@ def test_unwritable_cache_dir_works_from_memory(tmp_path):
             pytest.skip("running as a user who can write anywhere")
         warnings: list[str] = []
         index = OfflineIndex(str(locked / "o.sqlite3"), which=typical_which, warn=warnings.append, summaries=dict)
-        assert index.lookup("count lines in a file")[0].program == "wc"
+        assert lookup(index, "count lines in a file")[0].program == "wc"
         assert len(warnings) == 1 and "memory" in warnings[0]
         index.close()
     finally:
@@ -223,7 +228,7 @@ def test_cache_path_blocked_by_a_file_works_from_memory(tmp_path):
     blocker.write_text("x")
     warnings: list[str] = []
     index = OfflineIndex(str(blocker / "o.sqlite3"), which=typical_which, warn=warnings.append, summaries=dict)
-    assert index.lookup("show free memory")[0].program == "free"
+    assert lookup(index, "show free memory")[0].program == "free"
     assert len(warnings) == 1
     index.close()
 
@@ -271,8 +276,8 @@ def test_which_is_asked_once_per_program(tmp_path):
         return typical_which(program)
 
     index = OfflineIndex(str(tmp_path / "o.sqlite3"), which=counting_which, summaries=dict)
-    index.lookup("count lines in a file")
-    index.lookup("count words in a file")
+    lookup(index, "count lines in a file")
+    lookup(index, "count words in a file")
     assert len(asked) == len(set(asked)) > 0
     index.close()
 
@@ -282,14 +287,14 @@ def test_a_failing_which_counts_as_not_installed(tmp_path):
         raise PermissionError("PATH unreadable")
 
     index = OfflineIndex(str(tmp_path / "o.sqlite3"), which=broken, summaries=dict)
-    assert index.lookup("count lines in a file")
+    assert lookup(index, "count lines in a file")
     index.close()
 
 
 def test_accepted_commands_are_preferred(index):
-    hits = index.lookup("count lines in a file", limit=5)
+    hits = lookup(index, "count lines in a file", limit=5)
     runner_up = hits[1].command
-    boosted = index.lookup("count lines in a file", limit=5, accepted=[runner_up])
+    boosted = lookup(index, "count lines in a file", limit=5, accepted=[runner_up])
     assert boosted[0].command == runner_up
 
 
@@ -300,8 +305,8 @@ def test_suite_examples_need_the_suite_named(index):
 
 def test_fish_users_get_less_bash_only_syntax(index):
     request = "run a loop over a range of numbers"
-    bash_hits = {h.command: h.score for h in index.lookup(request, limit=50)}
-    fish_hits = {h.command: h.score for h in index.lookup(request, limit=50, shell="fish")}
+    bash_hits = {h.command: h.score for h in lookup(index, request, limit=50)}
+    fish_hits = {h.command: h.score for h in lookup(index, request, limit=50, shell="fish")}
     bash_only = [c for c in bash_hits if commands.bash_only(c) and c in fish_hits]
     assert bash_only, "the test needs a bash-only candidate"
     for command in bash_only:
@@ -310,7 +315,7 @@ def test_fish_users_get_less_bash_only_syntax(index):
 
 def test_dangerous_examples_are_returned_for_the_caller_to_rate(index):
     """The index does not filter risk: the pipeline rates every answer, offline ones included."""
-    hits = index.lookup("power off the system immediately", limit=5)
+    hits = lookup(index, "power off the system immediately", limit=5)
     assert any(h.program in ("shutdown", "poweroff") for h in hits)
     assess = pytest.importorskip("nlshell.assess")
     dangerous = [h.command for h in hits if assess.assess(h.command).risk == "dangerous"]
@@ -333,18 +338,18 @@ def test_excluded_nl2bash_rows_are_left_out(tmp_path):
     target = next(row for row in described if row[2].startswith("Counts lines in file"))
     same = [row for row in described if row[2] == target[2]]
     index = OfflineIndex(str(tmp_path / "o.sqlite3"), which=typical_which, exclude={target[2]}, summaries=dict)
-    commands = {h.command for h in index.lookup(target[2], limit=50)}
+    commands = {h.command for h in lookup(index, target[2], limit=50)}
     assert index.excluded == [row[0] for row in same]
     assert not commands & {row[3] for row in same}
     index.close()
     everything = OfflineIndex(str(tmp_path / "all.sqlite3"), which=typical_which, summaries=dict)
-    assert target[3] in {h.command for h in everything.lookup(target[2], limit=50)}
+    assert target[3] in {h.command for h in lookup(everything, target[2], limit=50)}
     everything.close()
 
 
 def test_exclude_accepts_a_predicate(tmp_path):
     index = OfflineIndex(str(tmp_path / "o.sqlite3"), which=typical_which, exclude=lambda d: True, summaries=dict)
-    hits = index.lookup("find all files modified in the last day", limit=20)
+    hits = lookup(index, "find all files modified in the last day", limit=20)
     assert hits and all(h.source in ("tldr", "nlshell") for h in hits)
     index.close()
 
@@ -415,7 +420,7 @@ def test_program_spelled_as_words_counts_as_named(index):
 
 def test_suite_add_on_pages_rank_below_the_suites_own_subcommands(index):
     """`git magic` (git-extras) says "force push to remote" word for word; core git's push is the answer."""
-    hits = index.lookup("force push to remote", limit=10)
+    hits = lookup(index, "force push to remote", limit=10)
     subcommands = [hit.command.split()[1] for hit in hits if hit.program == "git"]
     assert "magic" not in subcommands[:3]
     assert "push" in subcommands[:3]

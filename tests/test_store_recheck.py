@@ -132,7 +132,7 @@ def test_an_offline_answer_with_hidden_characters_is_refused(monkeypatch):
         source = "tldr"
 
     pipeline = Pipeline(config.load())
-    monkeypatch.setattr(pipeline, "_top_offline_hit", lambda request, warn: Hit())
+    monkeypatch.setattr(pipeline, "_offline_answers", lambda request: [type("Answer", (), {"hit": Hit()})])
     with pytest.raises(HostileTextError) as info:
         pipeline.offline("list files")
     assert info.value.found == ["U+200B"]

@@ -104,7 +104,7 @@ def test_an_older_cached_list_with_raw_characters_is_shown_safely(nlshell, fake_
     from nlshell import paths
 
     path = Path(paths.models_cache())
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)  # the test home has its offline index there
     raw = {"base_url": fake_server.base_url, "fetched": 4e9, "models": [{"id": TAGGED, "name": SEPARATED}]}
     path.write_text(json.dumps(raw))
     for args in (["models"], ["models", "--cached-ids"]):

@@ -338,14 +338,6 @@ class OfflineIndex:
             "SELECT id, page, description, command, source, programs, parts, stems, 0.0 FROM documented "
             f"WHERE page IN ({marks})", ids)]
 
-    def lookup(self, request: str, *, shell: str = "bash", limit: int = 5, accepted: Iterable[str] = ()) -> list:
-        """Best offline examples for `request`, best first, the request's values filled in (each
-        hit's `template` is the example as documented); [] when nothing matches. The whole answer,
-        with the read-only check, is nlshell/offline/answer.py's `answers`."""
-        from nlshell.offline.rank import rank
-
-        return rank(self, request, shell=shell, accepted=accepted)[:limit]
-
     def plain_bm25(self, request: str, *, limit: int = 1) -> list[str]:
         """The examples plain BM25 ranks first for the request's words: the baseline the ranking
         is measured against (benchmarks/eval.py)."""
