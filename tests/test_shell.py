@@ -126,3 +126,28 @@ def test_the_replacement_keeps_every_other_character_and_positions():
     assert [w.text for w in cmd.args] == ["\ufffd", "café", "🙂"]
     v = validate("echo \U000f0001 (", which=lambda name: "/usr/bin/" + name)
     assert not v.valid and v.error_position == (1, 8)
+
+
+@pytest.mark.parametrize(
+    ("quoted", "means"),
+    [
+        (r"$'\x72\x6d'", "rm"),
+        (r"$'\162\155'", "rm"),  # octal needs no leading 0 here, unlike `echo -e`
+        ("$'café'", "café"),  # characters past ASCII stay themselves
+        (r"$'\u00e9\U0001F642'", "é🙂"),
+        (r"$'\e[1m'", "\x1b[1m"),
+        (r"$'\cA\c?'", "\x01\x7f"),
+        (r"$'it\'s'", "it's"),
+        (r"$'a\qb'", "a\\qb"),  # an escape bash does not know keeps its backslash
+    ],
+)
+def test_ansi_c_strings_mean_what_bash_makes_of_them(quoted, means):
+    """`$'…'` is read as bash reads it, so the rater sees the program and paths that will run."""
+    import warnings
+
+    from nlshell.shell.collect import script_of
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no decoding that Python itself calls deprecated
+        (cmd,) = script_of(f"echo {quoted}").commands
+    assert [w.text for w in cmd.args] == [means]

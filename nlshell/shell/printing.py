@@ -43,6 +43,28 @@ def decode_escapes(text: str, *, echo: bool = False) -> str:
     return decoded.split("\x00STOP", 1)[0]
 
 
+_ANSI_C = re.compile(r"\\(?:x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)", re.S)
+
+
+def ansi_c_string(body: str) -> str:
+    """What bash makes of `$'…'`: printf's escapes, but octal without a leading 0 and `\\cX` a
+    control character; an escape bash does not know keeps its backslash."""
+
+    def one(m) -> str:
+        s = m.group(0)[1:]
+        head = s[0]
+        if head in "xuU" and len(s) > 1:
+            code = int(s[1:], 16)
+            return chr(code) if code <= 0x10FFFF else m.group(0)
+        if head in "01234567":
+            return chr(int(s, 8) & 0xFF)
+        if head == "c" and len(s) == 2:
+            return chr(ord(s[1].upper()) ^ 0x40) if s[1] != "?" else "\x7f"
+        return _SIMPLE.get(head, m.group(0))
+
+    return _ANSI_C.sub(one, body)
+
+
 def printf_output(fmt: str, args: list) -> str:
     """What `printf FMT ARGS...` prints: the format reused until the arguments run out."""
     conversions = [m for m in _CONVERSION.finditer(fmt) if m.group(0) != "%%"]

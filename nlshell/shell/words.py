@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from nlshell.shell.model import Word
-from nlshell.shell.printing import decode_escapes, echo_options, printf_output
+from nlshell.shell.printing import ansi_c_string, decode_escapes, echo_options, printf_output
 
 MAX_ALTERNATIVES = 256  # values one word can take through loop variables; more are not checked
 
@@ -105,10 +104,7 @@ class WordBuilder:
         if t == "ansi_c_string":
             self.quoted = True
             body = node.text.decode("utf-8", "replace")[2:-1]
-            try:
-                return [codecs.decode(body.encode("utf-8", "surrogateescape"), "unicode_escape")]
-            except (UnicodeDecodeError, ValueError):
-                return [body]
+            return [ansi_c_string(body)]
         if t == "concatenation":
             return self._concat(node, dquoted=False)
         if t == "simple_expansion":
