@@ -11,94 +11,13 @@ from __future__ import annotations
 import os
 
 from nlshell.cache import CommandCache, cache_key
+from nlshell.suggestion import Suggestion
 
 OFFLINE_NOTICE = "offline suggestion — set a key for tailored commands: nlshell auth login"
 _WARNED_PLAIN_HTTP: set[str] = set()  # base URLs already warned about (a key over plain http://)
 REMEMBERED = "from your history (nlshell history)"
 REMEMBERED_EDIT = "from your history: your own edit of an earlier suggestion (nlshell history)"
 SOURCES = {"tldr": "tldr", "nl2bash": "NL2Bash", "nlshell": "example"}  # where an offline answer's description is from
-
-
-class Suggestion:
-    """One proposed command and everything known about it."""
-
-    __slots__ = (
-        "request",
-        "command",
-        "valid",
-        "risk",
-        "reasons",
-        "rules",
-        "problems",
-        "cached",
-        "source",
-        "model",
-        "usage",
-        "notes",
-        "key",
-        "effects",
-        "edited",
-        "follow_up",
-    )
-
-    def __init__(
-        self,
-        request: str,
-        command: str | None,
-        *,
-        valid: bool | None = None,
-        risk: str | None = None,
-        reasons: list[str] | None = None,
-        rules: list[str] | None = None,
-        problems: list[str] | None = None,
-        cached: bool = False,
-        source: str = "model",
-        model: str | None = None,
-        usage: dict | None = None,
-        notes: list[str] | None = None,
-        key: str | None = None,
-        edited: bool = False,
-        follow_up: bool = False,
-    ) -> None:
-        self.request = request
-        self.command = command
-        self.valid = valid
-        self.risk = risk
-        self.reasons = reasons or []
-        self.rules = rules or []  # ids of the risk rules behind the reasons
-        self.problems = problems or []
-        self.cached = cached
-        self.source = source
-        self.model = model
-        self.usage = usage
-        self.notes = notes or []
-        self.key = key
-        self.effects = None  # effect preview (nlshell.preview): None until computed
-        self.edited = edited  # written or changed by the person, not the model
-        self.follow_up = follow_up  # asked within a conversation: the request alone does not say it all
-
-    @property
-    def dangerous(self) -> bool:
-        return self.risk == "dangerous"
-
-    def as_json(self) -> dict:
-        return {
-            "command": self.command,
-            "valid": self.valid,
-            "risk": self.risk,
-            "reasons": list(self.reasons),
-            "rules": list(self.rules),
-            "problems": list(self.problems),
-            "cached": self.cached,
-            "source": self.source,
-            "model": self.model,
-            "usage": self.usage,
-            "notes": list(self.notes),
-            "effects": None if self.effects is None else [e.as_json() for e in self.effects],
-        }
-
-    def __repr__(self) -> str:
-        return f"Suggestion({self.command!r}, risk={self.risk!r}, source={self.source!r}, cached={self.cached})"
 
 
 class Pipeline:
