@@ -84,6 +84,29 @@ def test_check_loads_the_rule_book_when_it_rates():
     assert {"nlshell.risk.rules.git", "nlshell.risk.rules.files", "nlshell.shell.collect"} <= modules
 
 
+# What a rating needs is the parser's and the rules' own modules: stdlib modules that only their
+# dependencies' conveniences pull in cost every rating process (the guard's first sight of a command,
+# `check`) milliseconds each. subprocess loads only when a syntax error is confirmed with `bash -n`.
+RATING_AVOIDS = ("typing", "pathlib", "importlib.resources", "importlib.util", "urllib.parse", "ipaddress",
+                 "tempfile", "subprocess")
+
+
+@pytest.mark.parametrize("command", ["ls -la /some/new/path", "git push --force", "python3 -c 'import os'"])
+def test_a_rating_loads_only_what_rating_needs(command):
+    code, _out, modules = loaded_modules("check", command)
+    assert code in (0, 3)
+    assert sorted(m for m in modules - BASELINE if m in RATING_AVOIDS) == []
+    # The grammar's compiled modules, without the packages' __init__ (importlib.resources, typing).
+    assert {"tree_sitter._binding", "tree_sitter_bash._binding"} <= modules
+    assert sorted({"tree_sitter", "tree_sitter_bash"} & (modules - BASELINE)) == []
+
+
+def test_a_syntax_error_is_still_confirmed_by_the_shell():
+    code, out, modules = loaded_modules("check", "echo $(( ")
+    assert (code, out) == (3, "invalid\n")
+    assert "subprocess" in modules
+
+
 def test_help_and_check_do_not_load_the_network_stack():
     for args in (["--help"], ["check", "ls -la"]):
         _code, _out, modules = loaded_modules(*args)

@@ -23,6 +23,7 @@ from nlshell.risk.paths import places
 from nlshell.shell.collect import MAX_CODE_DEPTH, script_of
 from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, Command, Script
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.patterns import lazy
 from nlshell.shell.tools import SUBCOMMAND_TOOLS, dry_run, grammar_of
 
 MAX_REASONS = 6  # shown; the level and the rule ids count every finding
@@ -245,7 +246,7 @@ class Rater:
 
 
 _DECLARATIONS = frozenset({"export", "declare", "typeset", "local", "readonly"})
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def asks_for_help(name: str, args: list) -> bool:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from nlshell.shell.model import Word
+from nlshell.shell.patterns import lazy
 from nlshell.shell.printing import printed
 
 # Devices whose output never ends: writing it all somewhere fills the disk.
@@ -21,7 +22,7 @@ DOWNLOADERS = frozenset(
 
 
 # Variable names that hold secrets: `$AWS_SECRET_ACCESS_KEY`, `$GITHUB_TOKEN`, `$DB_PASSWORD`.
-SECRET_VAR = re.compile(r"(?i)(secret|token|passw(?:or)?d|passphrase|api_?key|access_?key|private_?key|credential|auth|session)")
+SECRET_VAR = lazy(r"(?i)(secret|token|passw(?:or)?d|passphrase|api_?key|access_?key|private_?key|credential|auth|session)")
 
 
 def local_host(url: str) -> bool:

@@ -9,15 +9,14 @@ anonymous function `() { … } args`. bash and sh text is returned unchanged.
 
 from __future__ import annotations
 
-import re
-
 from nlshell.shell.fish import to_bash as fish_to_bash
+from nlshell.shell.patterns import lazy
 
 # A glob qualifier: parentheses at the end of a word with a glob in it, holding only qualifier letters.
-_QUALIFIER = re.compile(r"\((?:#q)?[-.\/@=p*%rwxRWXAIEsStUGfedmaclLNnoOhMwY^+:,\[\]\d'\"]*\)(?=$|[\s;|&)])")
-_SHORT_FOR = re.compile(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*(?!do\b|\{)(\S.*?)\s*$")
-_SHORT_FOR_BRACES = re.compile(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*\{(.*)\}\s*$")
-_ANONYMOUS = re.compile(r"^(\s*)\(\)\s*\{(.*)\}\s*(.*?)\s*$")
+_QUALIFIER = lazy(r"\((?:#q)?[-.\/@=p*%rwxRWXAIEsStUGfedmaclLNnoOhMwY^+:,\[\]\d'\"]*\)(?=$|[\s;|&)])")
+_SHORT_FOR = lazy(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*(?!do\b|\{)(\S.*?)\s*$")
+_SHORT_FOR_BRACES = lazy(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*\{(.*)\}\s*$")
+_ANONYMOUS = lazy(r"^(\s*)\(\)\s*\{(.*)\}\s*(.*?)\s*$")
 
 
 def as_bash(command: str, shell: str) -> str | None:

@@ -7,14 +7,15 @@ peeled off each `Command`, the strings some command executes (`sh -c '...'`, `ev
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from nlshell.shell.patterns import lazy
 
 # Wrappers that run their command as another user (root, usually).
 ROOT_WRAPPERS = frozenset({"sudo", "doas", "su", "run0", "pkexec", "runuser", "gosu", "su-exec"})
 
 # Variables that hold the user's shell: `$SHELL -c CODE` runs CODE like `sh -c CODE`.
-_SHELL_VARIABLE = re.compile(r"^\$\{(SHELL|BASH)(?:[:]?[-=][^}]*)?\}$")
+_SHELL_VARIABLE = lazy(r"^\$\{(SHELL|BASH)(?:[:]?[-=][^}]*)?\}$")
 
 # Why part of a script was not looked at (`Script.unseen`); whatever is not looked at is never safe.
 NESTED_TOO_DEEP = "nested-too-deep"

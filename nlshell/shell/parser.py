@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import re
 import threading
+
+from nlshell.shell.patterns import lazy
 
 _LOCAL = threading.local()  # a tree-sitter parser is not to be shared by threads parsing at once
 
 # tree-sitter-bash 0.25 can crash the process (a segfault) on code points past plane 3 (unassigned
 # planes, tag characters, private use) after a `{`. No rule looks at such characters, so the
 # grammar reads U+FFFD in their place; everything else is read as written.
-_UNREADABLE = re.compile("[\U00040000-\U0010ffff]")
+_UNREADABLE = lazy("[\U00040000-\U0010ffff]")
 
 
 def _parser():
-    """The tree-sitter parser, loaded on first use (about 20 ms) and reused by the thread."""
+    """The tree-sitter parser, loaded on first use (grammar.py: about 2 ms) and reused by the thread."""
     parser = getattr(_LOCAL, "parser", None)
     if parser is None:
-        import tree_sitter
-        import tree_sitter_bash
+        from nlshell.shell.grammar import new_parser
 
-        parser = _LOCAL.parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
+        parser = _LOCAL.parser = new_parser()
     return parser
 
 

@@ -16,6 +16,7 @@ from nlshell.shell.feeds import PARALLEL, XARGS, feed_of
 from nlshell.shell.launchers import emulate_code, join_words, screen_code, tmux_code
 from nlshell.shell.model import ROOT_WRAPPERS, Feed, Word
 from nlshell.shell.options import Grammar, read_option
+from nlshell.shell.patterns import lazy
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,7 @@ _QUERY_OPTIONS = {
 # `sg` is also ast-grep's name: its subcommands and options are not a group to switch to.
 _AST_GREP_WORDS = frozenset("run scan test new lsp completions help --help --version -p --pattern".split())
 _COMMAND_OPTIONS = frozenset({"-c", "--command", "--session-command"})
-_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_ASSIGNMENT = lazy(r"^[A-Za-z_][A-Za-z0-9_]*=")
 
 
 @dataclass(slots=True)

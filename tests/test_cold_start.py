@@ -1,0 +1,98 @@
+"""What the rater does to start quickly — patterns compiled on first use, the grammar's compiled
+modules loaded straight from their files — behaves exactly like what it replaces.
+
+Which modules a rating loads is pinned in tests/test_startup.py; the time in benchmarks/guard.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sys
+
+import pytest
+
+from nlshell.shell import grammar
+from nlshell.shell.patterns import LazyPattern, lazy
+
+
+def test_a_lazy_pattern_compiles_on_first_use_only():
+    broken = lazy("(unclosed")  # re.compile would raise here
+    with pytest.raises(re.error):
+        broken.search("x")
+    pattern = lazy(r"rm\s+-(?P<flags>[rf]+)", re.IGNORECASE)
+    assert pattern.compiled() is pattern.compiled()
+    assert pattern.compiled() == re.compile(r"rm\s+-(?P<flags>[rf]+)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", ["rm -rf ~", "RM -R x", "ls -la", "", "rm -rf a; rm -f b"])
+def test_a_lazy_pattern_answers_as_the_compiled_one(text):
+    source = r"rm\s+-(?P<flags>[rf]+)"
+    pattern, compiled = lazy(source, re.IGNORECASE), re.compile(source, re.IGNORECASE)
+    assert bool(pattern.search(text)) == bool(compiled.search(text))
+    assert [m.group("flags") for m in pattern.finditer(text)] == [m.group("flags") for m in compiled.finditer(text)]
+    assert pattern.sub("X", text) == compiled.sub("X", text)
+    assert (pattern.fullmatch(text) is None) == (compiled.fullmatch(text) is None)
+    assert pattern.pattern == source and pattern.groupindex == compiled.groupindex
+
+
+def test_a_copied_lazy_pattern_still_works():
+    pattern = lazy("a+")
+    assert copy.copy(pattern).fullmatch("aaa") and copy.deepcopy(pattern).fullmatch("aaa")
+    assert not hasattr(LazyPattern.__new__(LazyPattern), "search")  # not set up: refuses, no recursion
+
+
+def test_the_rule_book_holds_no_compiled_pattern_at_import():
+    """Every module-level pattern of the parser and the rules is lazy (a new `re.compile` at import
+    time would cost every rating process; tests/test_startup.py cannot see it)."""
+    from nlshell.risk import book
+
+    book.load()
+    eager = [
+        f"{name}.{attr}"
+        for name, module in sorted(sys.modules.items())
+        if name.startswith(("nlshell.shell", "nlshell.risk"))
+        for attr, value in vars(module).items()
+        if isinstance(value, re.Pattern)
+    ]
+    assert eager == []
+
+
+def _package(root, name: str, files: dict) -> None:
+    (root / name).mkdir()
+    for file, text in files.items():
+        (root / name / file).write_text(text)
+
+
+def test_a_binding_that_is_not_compiled_is_imported_the_ordinary_way(tmp_path, monkeypatch):
+    _package(tmp_path, "fakegrammar_plain", {"__init__.py": "", "_binding.py": "WHO = 'imported'\n"})
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = grammar.binding("fakegrammar_plain")
+    assert module.WHO == "imported" and sys.modules["fakegrammar_plain"].__name__ == "fakegrammar_plain"
+    for name in ("fakegrammar_plain", "fakegrammar_plain._binding"):
+        monkeypatch.delitem(sys.modules, name)
+
+
+def test_a_namespace_package_is_left_to_the_import_system(tmp_path, monkeypatch):
+    (tmp_path / "fakegrammar_ns").mkdir()
+    (tmp_path / "fakegrammar_ns" / "_binding.py").write_text("WHO = 'namespace'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert grammar._load_from_file("fakegrammar_ns", "fakegrammar_ns._binding") is None
+    assert grammar.binding("fakegrammar_ns").WHO == "namespace"
+    for name in ("fakegrammar_ns", "fakegrammar_ns._binding"):
+        monkeypatch.delitem(sys.modules, name)
+
+
+def test_a_missing_grammar_is_an_import_error():
+    with pytest.raises(ImportError):
+        grammar.binding("no_such_grammar_package")
+
+
+def test_the_loaded_grammar_is_the_installed_one():
+    runtime, bash = grammar.binding(grammar.RUNTIME), grammar.binding(grammar.BASH)
+    import tree_sitter
+    import tree_sitter_bash
+
+    assert tree_sitter.Parser is runtime.Parser and tree_sitter_bash.language is bash.language
+    tree = grammar.new_parser().parse(b"ls -la | wc -l")
+    assert not tree.root_node.has_error and tree.root_node.children[0].type == "pipeline"
