@@ -96,3 +96,48 @@ def test_the_loaded_grammar_is_the_installed_one():
     assert tree_sitter.Parser is runtime.Parser and tree_sitter_bash.language is bash.language
     tree = grammar.new_parser().parse(b"ls -la | wc -l")
     assert not tree.root_node.has_error and tree.root_node.children[0].type == "pipeline"
+
+
+# -- the parsed-command model and the rule book without dataclasses ------------------------------
+def test_value_records_compare_by_their_fields():
+    from nlshell.risk.paths import PathInfo, classify
+
+    assert classify("/etc") == classify("/etc") and classify("/etc") != classify("/usr")
+    assert PathInfo("named", desc="x") == PathInfo("named", False, False, "x")
+    assert PathInfo("named", desc="x") != PathInfo("named", desc="y")
+    with pytest.raises(TypeError):
+        hash(PathInfo("named"))  # mutable: unhashable, as a dataclass was
+    assert repr(PathInfo("named", desc="x")).startswith("PathInfo(cls='named', critical=False")
+
+
+def test_rules_and_ratings_are_frozen_values():
+    from nlshell.risk import book
+    from nlshell.risk.engine import Finding, Rating
+    from nlshell.risk.levels import CAUTION, DANGEROUS
+
+    row = book.Row("git.x", CAUTION, "says {tool}", "git hub", "push|p", ("-f --force",), "-n")
+    assert (row.tools, row.sub, row.flags, row.unless) == (("git", "hub"), (frozenset({"push", "p"}),), (("-f", "--force"),), ("-n",))
+    assert row == book.Row("git.x", CAUTION, "says {tool}", ("git", "hub"), ("push|p",), (("-f", "--force"),), ("-n",))
+    assert row != book.Rule("git.x", CAUTION, "says {tool}")  # another class
+    finding = Finding(DANGEROUS, "files.delete-broad", "deletes ~")
+    rating = Rating(DANGEROUS, (finding,))
+    assert rating == Rating(DANGEROUS, (Finding(DANGEROUS, "files.delete-broad", "deletes ~"),))
+    assert len({rating, Rating(DANGEROUS, (finding,))}) == 1 and len({row, row}) == 1
+    for thing, field in ((row, "level"), (finding, "reason"), (rating, "risk")):
+        with pytest.raises(AttributeError):
+            setattr(thing, field, "safe")
+        with pytest.raises(AttributeError):
+            delattr(thing, field)
+
+
+def test_model_records_are_compared_by_identity():
+    from nlshell.shell.model import Command, Script, Word
+
+    a, b = Word("x"), Word("x")
+    assert a != b and a == a and len({a, b}) == 2
+    cmd = Command([Word("rm"), Word("-rf")])
+    assert (cmd.name, [w.text for w in cmd.args], cmd.assignments, cmd.redirects) == ("rm", ["-rf"], {}, [])
+    assert Command([]).redirects is not Command([]).redirects  # no shared default list
+    script = Script("ls")
+    assert (script.commands, script.unseen, script.calls, script.has_error) == ([], [], 0, False)
+    assert Script("a").commands is not Script("b").commands

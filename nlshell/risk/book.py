@@ -20,16 +20,18 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from nlshell.risk.levels import Level
+from nlshell.shell.records import Frozen
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str  # family.what, e.g. "git.push-force"
-    level: Level
-    reason: str  # a template: "{tool} push --force overwrites the remote branch"
+class Rule(Frozen):
+    __slots__ = ("id", "level", "reason")
+
+    def __init__(self, id: str, level: Level, reason: str) -> None:  # noqa: A002 - the rule's id
+        object.__setattr__(self, "id", id)  # family.what, e.g. "git.push-force"
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "reason", reason)  # a template: "{tool} push --force overwrites the remote branch"
 
     def say(self, fields: dict) -> str:
         """The reason with `fields` filled in, on one line (a field nobody gave stays `{name}`)."""
@@ -41,7 +43,6 @@ class _Fields(dict):
         return "{" + key + "}"  # a rating never fails over a reason's wording; tests/test_rules.py looks
 
 
-@dataclass(frozen=True, slots=True)
 class Row(Rule):
     """A declarative rule: program + leading operands + options -> level.
 
@@ -54,20 +55,28 @@ class Row(Rule):
     words), {flag} (the first option matched), {first} and {rest} (the operands after `sub`).
     """
 
-    tools: tuple = ()
-    sub: tuple = ()
-    flags: tuple = ()
-    unless: tuple = ()
-    when: Callable | None = None
+    __slots__ = ("tools", "sub", "flags", "unless", "when")
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the rule's id
+        level: Level,
+        reason: str,
+        tools: tuple | str = (),
+        sub: tuple | str = (),
+        flags: tuple | str = (),
+        unless: tuple | str = (),
+        when: Callable | None = None,
+    ) -> None:
         def words(value) -> tuple:
             return tuple(value.split()) if isinstance(value, str) else tuple(value)
 
-        object.__setattr__(self, "tools", words(self.tools))
-        object.__setattr__(self, "sub", tuple(frozenset(w.split("|")) for w in words(self.sub)))
-        object.__setattr__(self, "flags", tuple(words(group) for group in words_of_groups(self.flags)))
-        object.__setattr__(self, "unless", words(self.unless))
+        super().__init__(id, level, reason)
+        object.__setattr__(self, "tools", words(tools))
+        object.__setattr__(self, "sub", tuple(frozenset(w.split("|")) for w in words(sub)))
+        object.__setattr__(self, "flags", tuple(words(group) for group in words_of_groups(flags)))
+        object.__setattr__(self, "unless", words(unless))
+        object.__setattr__(self, "when", when)
 
     def match(self, cmd, parsed) -> dict | None:
         """The reason's fields when this row applies to `cmd` (its arguments read as `parsed`)."""

@@ -15,7 +15,6 @@ the others.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from nlshell.risk import book
 from nlshell.risk.levels import DANGEROUS, SAFE, Level
@@ -24,6 +23,7 @@ from nlshell.shell.collect import MAX_CODE_DEPTH, script_of
 from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, Command, Script
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.patterns import lazy
+from nlshell.shell.records import Frozen
 from nlshell.shell.tools import SUBCOMMAND_TOOLS, dry_run, grammar_of
 
 MAX_REASONS = 6  # shown; the level and the rule ids count every finding
@@ -31,19 +31,23 @@ FAILED = object()  # what a guarded rule gives back when it raised
 _UNSEEN_RULES = {NESTED_TOO_DEEP: "shell.too-deep", TOO_MANY_VALUES: "shell.too-many-values"}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    level: Level
-    rule: str  # the id of the rule that found it
-    reason: str
+class Finding(Frozen):
+    __slots__ = ("level", "rule", "reason")
+
+    def __init__(self, level: Level, rule: str, reason: str) -> None:
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "rule", rule)  # the id of the rule that found it
+        object.__setattr__(self, "reason", reason)
 
 
-@dataclass(frozen=True, slots=True)
-class Rating:
+class Rating(Frozen):
     """A risk level and what it rests on, most serious first (no findings for a safe command)."""
 
-    risk: Level
-    findings: tuple = ()
+    __slots__ = ("risk", "findings")
+
+    def __init__(self, risk: Level, findings: tuple = ()) -> None:
+        object.__setattr__(self, "risk", risk)
+        object.__setattr__(self, "findings", findings)
 
     @property
     def reasons(self) -> list:

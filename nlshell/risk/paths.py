@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.shell.patterns import lazy
+from nlshell.shell.records import Value
 from nlshell.shell.words import MAX_ALTERNATIVES
 
 (
@@ -109,15 +109,26 @@ _TMP_VARS = frozenset({"TMPDIR", "TMP", "TEMP", "TEMPDIR", "XDG_RUNTIME_DIR", "R
 _CWD_VARS = frozenset({"PWD"})
 
 
-@dataclass(slots=True)
-class PathInfo:
-    cls: str
-    critical: bool = False  # a file or tree the system cannot run without
-    everything: bool = False  # the whole directory or all of its contents
-    desc: str = ""
-    contents: bool = False  # a wildcard over everything in a directory (`*`, `./*`, `!(keep)`)
-    above: bool = False  # a directory above the current one (`..`, `../..`)
-    path: str = ""  # the absolute path it names, normalised ("" when relative or unknown)
+class PathInfo(Value):
+    __slots__ = ("cls", "critical", "everything", "desc", "contents", "above", "path")
+
+    def __init__(
+        self,
+        cls: str,
+        critical: bool = False,  # a file or tree the system cannot run without
+        everything: bool = False,  # the whole directory or all of its contents
+        desc: str = "",
+        contents: bool = False,  # a wildcard over everything in a directory (`*`, `./*`, `!(keep)`)
+        above: bool = False,  # a directory above the current one (`..`, `../..`)
+        path: str = "",  # the absolute path it names, normalised ("" when relative or unknown)
+    ) -> None:
+        self.cls = cls
+        self.critical = critical
+        self.everything = everything
+        self.desc = desc
+        self.contents = contents
+        self.above = above
+        self.path = path
 
 
 def classify(text: str) -> PathInfo:
