@@ -7,6 +7,7 @@ Which modules a rating loads is pinned in tests/test_startup.py; the time in ben
 from __future__ import annotations
 
 import copy
+import os
 import re
 import sys
 
@@ -141,3 +142,53 @@ def test_model_records_are_compared_by_identity():
     script = Script("ls")
     assert (script.commands, script.unseen, script.calls, script.has_error) == ([], [], 0, False)
     assert Script("a").commands is not Script("b").commands
+
+
+# -- the guard works on while its child rates -------------------------------------------------------
+def _request(command: str = "ls -la"):
+    from nlshell.guard.formats import ShellRequest
+
+    return ShellRequest(command=command, shell="bash", cwd=None)
+
+
+def test_the_guard_looks_for_secrets_while_the_child_rates(tmp_path):
+    import time
+
+    from nlshell import guard
+
+    flag = tmp_path / "parent-was-here"
+
+    def rater(command, shell):  # in the child: waits for what the parent does meanwhile
+        for _ in range(500):
+            if flag.exists():
+                return guard.rate(command, shell)
+            time.sleep(0.01)
+        raise AssertionError("the parent waited for the child first")
+
+    verdict = guard.rate_with_deadline(_request(), time.monotonic() + 20, rater, meanwhile=flag.touch)
+    assert (verdict.valid, verdict.risk) == (True, "safe")
+
+
+def test_a_failure_meanwhile_kills_the_child_and_is_not_swallowed(tmp_path):
+    import time
+
+    from nlshell import guard
+
+    pid_file = tmp_path / "child-pid"
+
+    def rater(command, shell):
+        pid_file.write_text(str(os.getpid()))
+        time.sleep(60)
+
+    def meanwhile():
+        while not pid_file.exists() or not pid_file.read_text():
+            time.sleep(0.01)
+        raise ValueError("meanwhile failed")
+
+    started = time.monotonic()
+    with pytest.raises(ValueError):
+        guard.rate_with_deadline(_request(), time.monotonic() + 30, rater, meanwhile=meanwhile)
+    assert time.monotonic() - started < 20
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid_file.read_text()), 0)  # killed and reaped, not left running
+
