@@ -6,12 +6,10 @@ The user's shell decides the syntax: zsh and fish text is read as the bash it me
 
 from __future__ import annotations
 
-import shutil
-
 from nlshell.shell.dialects import as_bash
 from nlshell.shell.parser import parse
 from nlshell.shell.records import Value
-from nlshell.validate import Which, collect, shell_name, validate
+from nlshell.validate import Which, collect, find_program, shell_name, validate
 
 __all__ = ["Assessment", "assess"]
 
@@ -42,7 +40,7 @@ class Assessment(Value):
         self.error_position = error_position
 
 
-def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) -> Assessment:
+def assess(command: str, shell: str = "bash", *, which: Which = find_program) -> Assessment:
     """Validate and rate `command` from one parse."""
     from nlshell.risk import rate
 

@@ -192,3 +192,38 @@ def test_a_failure_meanwhile_kills_the_child_and_is_not_swallowed(tmp_path):
     with pytest.raises(ProcessLookupError):
         os.kill(int(pid_file.read_text()), 0)  # killed and reaped, not left running
 
+
+
+# -- programs on PATH, looked up without shutil --------------------------------------------------
+@pytest.fixture
+def programs(tmp_path, monkeypatch):
+    """Two PATH directories: an executable in each, a file that is not executable, a directory
+    named like a program, and an executable in the current directory."""
+    first, second, here = tmp_path / "first", tmp_path / "second", tmp_path / "here"
+    for d in (first, second, here):
+        d.mkdir()
+    for path, mode in ((first / "tool", 0o755), (second / "tool", 0o755), (second / "other", 0o755),
+                       (first / "plain", 0o644), (here / "local", 0o755)):
+        path.write_text("#!/bin/sh\n")
+        path.chmod(mode)
+    (first / "adir").mkdir()
+    monkeypatch.chdir(here)
+    return first, second
+
+
+@pytest.mark.parametrize("path", ["{first}:{second}", "{second}:{first}", "{first}:{first}:{second}", "", ":",
+                                  "{first}::{second}", None])
+@pytest.mark.parametrize("name", ["tool", "other", "plain", "adir", "local", "missing", "./local", "sh",
+                                  "{first}/tool", "{first}/plain"])
+def test_find_program_answers_as_shutil_which(programs, monkeypatch, path, name):
+    import shutil
+
+    from nlshell.validate import find_program
+
+    first, second = programs
+    name = name.format(first=first)
+    if path is None:
+        monkeypatch.delenv("PATH", raising=False)
+    else:
+        monkeypatch.setenv("PATH", path.format(first=first, second=second))
+    assert find_program(name) == shutil.which(name)

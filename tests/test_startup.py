@@ -102,6 +102,16 @@ def test_a_rating_loads_only_what_rating_needs(command):
     assert sorted({"tree_sitter", "tree_sitter_bash"} & (modules - BASELINE)) == []
 
 
+def test_the_guards_rating_loads_only_what_rating_needs():
+    """What the guard's child imports to rate a command it has not seen (`check` has argparse too)."""
+    probe = ("import sys, json\nfrom nlshell.guard import rate\nv = rate('ls -la /some/new/path', 'bash')\n"
+             "print(json.dumps([v.risk, sorted(sys.modules)]))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True).stdout
+    risk, modules = json.loads(out)
+    assert risk == "safe"
+    assert sorted(set(modules) - BASELINE & {*RATING_AVOIDS, "shutil", "argparse"}) == []
+
+
 def test_a_syntax_error_is_still_confirmed_by_the_shell():
     code, out, modules = loaded_modules("check", "echo $(( ")
     assert (code, out) == (3, "invalid\n")

@@ -310,10 +310,8 @@ def test_fish_syntax_is_checked_by_fish():
 
 
 def test_fish_missing_is_a_note_not_a_failure(monkeypatch):
-    real = shutil.which
-    monkeypatch.setattr(
-        syntax_module.shutil, "which", lambda name, *a, **k: None if name == "fish" else real(name, *a, **k)
-    )
+    real = syntax_module.find_program
+    monkeypatch.setattr(syntax_module, "find_program", lambda name: None if name == "fish" else real(name))
     v = validate("if true; echo hi; end", "fish", which=fake_which)
     assert v.valid
     assert any("fish is not installed" in p for p in v.problems)
