@@ -227,3 +227,46 @@ def test_find_program_answers_as_shutil_which(programs, monkeypatch, path, name)
     else:
         monkeypatch.setenv("PATH", path.format(first=first, second=second))
     assert find_program(name) == shutil.which(name)
+
+
+# -- rule families loaded on demand --------------------------------------------------------------
+def _registered_by_family() -> dict:
+    """family -> (programs its rows and functions name, prefixes, hooks of any kind), read from
+    what the full book registered."""
+    from nlshell.risk import book
+
+    book.load()
+    found = {}
+    for family in book.FAMILIES:
+        module = sys.modules[f"nlshell.risk.rules.{family}"]
+        mine = lambda fn: getattr(fn, "__module__", None) == module.__name__  # noqa: E731
+        programs = {tool for row in getattr(module, "ROWS", ()) for tool in row.tools}
+        programs |= {name for name, fns in book.PROGRAMS.items() if any(mine(fn) for fn in fns)}
+        prefixes = {prefix for prefix, fn in book.PREFIXES if mine(fn)}
+        hooks = [fn for fns in (*book.HOOKS.values(), book.FALLBACKS, book.UNKNOWN) for fn in fns if mine(fn)]
+        found[family] = (programs, prefixes, hooks)
+    return found
+
+
+def test_the_on_demand_table_names_exactly_what_each_family_registers():
+    from nlshell.risk import book
+
+    registered = _registered_by_family()
+    for family, names in book.ON_DEMAND.items():
+        programs, prefixes, hooks = registered[family]
+        assert sorted(names.split()) == sorted(programs), family
+        assert (prefixes, hooks) == (set(), []), f"{family} has hooks or prefixes: it must load with every rating"
+
+
+def test_loading_on_demand_keeps_every_programs_rules_in_book_order():
+    """The first matching row decides: a program named by several families must get their rules in
+    FAMILIES order however they load — the always-loaded ones first, then the on-demand ones."""
+    from nlshell.risk import book
+
+    registered = _registered_by_family()
+    position = {family: i for i, family in enumerate(book.FAMILIES)}
+    for program in {p for names in book.ON_DEMAND.values() for p in names.split()}:
+        naming = [f for f in book.FAMILIES if program in registered[f][0]]
+        core = [position[f] for f in naming if f not in book.ON_DEMAND]
+        on_demand = [position[f] for f in naming if f in book.ON_DEMAND]
+        assert not core or max(core) < min(on_demand), (program, naming)

@@ -118,6 +118,16 @@ def test_a_syntax_error_is_still_confirmed_by_the_shell():
     assert "subprocess" in modules
 
 
+@pytest.mark.parametrize("command,needed", [("ls -la /some/new/path", set()), ("git push --force", {"git"}),
+                                            ("sudo kubectl delete ns prod", {"cloud", "kubernetes"})])
+def test_rule_families_without_hooks_load_only_for_their_programs(command, needed):
+    from nlshell.risk.book import ON_DEMAND
+
+    _code, _out, modules = loaded_modules("check", command)
+    assert {f for f in ON_DEMAND if f"nlshell.risk.rules.{f}" in modules} == needed
+    assert "nlshell.risk.rules.files" in modules  # the families with hooks always load
+
+
 def test_help_and_check_do_not_load_the_network_stack():
     for args in (["--help"], ["check", "ls -la"]):
         _code, _out, modules = loaded_modules(*args)

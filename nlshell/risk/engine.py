@@ -66,7 +66,7 @@ def rate(command: str, *, tree=None, script: Script | None = None, depth: int = 
     `depth` counts how deep inside other code `command` is; `unparsed` says the shell accepts text
     the parser could not read, which the rules never saw.
     """
-    book.load()
+    book.load_core()
     if not command or not command.strip():
         return Rating(SAFE)
     try:
@@ -98,7 +98,7 @@ class Rater:
 
     # findings ------------------------------------------------------------------------------
     def add(self, rule_id: str, cmd: Command | None = None, **fields) -> None:
-        rule = book.RULES[rule_id]
+        rule = book.rule(rule_id)
         reason = rule.say(fields)
         if cmd is not None and cmd.remote:
             reason = "on the remote host: " + reason
@@ -229,6 +229,7 @@ class Rater:
         name = cmd.name
         if dry_run(name, cmd.args):
             return
+        book.need(name)
         rows = book.ROWS.get(name)
         if rows:
             parsed = parse_options(cmd.args, grammar_of(name))
