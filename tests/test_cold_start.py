@@ -40,6 +40,8 @@ def test_a_lazy_pattern_answers_as_the_compiled_one(text):
 def test_a_copied_lazy_pattern_still_works():
     pattern = lazy("a+")
     assert copy.copy(pattern).fullmatch("aaa") and copy.deepcopy(pattern).fullmatch("aaa")
+    assert pattern.fullmatch("aa")  # compiled now: its methods are the compiled pattern's own
+    assert pattern.search is not None and copy.deepcopy(pattern).fullmatch("a") and not copy.copy(pattern).fullmatch("b")
     assert not hasattr(LazyPattern.__new__(LazyPattern), "search")  # not set up: refuses, no recursion
 
 
