@@ -272,3 +272,15 @@ def test_loading_on_demand_keeps_every_programs_rules_in_book_order():
         core = [position[f] for f in naming if f not in book.ON_DEMAND]
         on_demand = [position[f] for f in naming if f in book.ON_DEMAND]
         assert not core or max(core) < min(on_demand), (program, naming)
+
+
+def test_parses_in_many_threads_at_once_match_one_by_one():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from nlshell.shell.parser import parse
+
+    commands = [f"for f in *.{i}; do rm -rf \"$f\" | tee log{i}; done" for i in range(200)] + ["echo $(( ", "ls"]
+    alone = [str(parse(c).root_node) for c in commands]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda c: str(parse(c).root_node), commands * 3))
+    assert together == alone * 3

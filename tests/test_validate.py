@@ -379,9 +379,9 @@ def test_assess_empty_command():
 
 def test_parser_is_created_once():
     validate("ls")
-    first = parser_module._parser()
+    idle = list(parser_module._IDLE)  # one parser per parse that ever ran at the same time as another
     validate("ls -la")
-    assert parser_module._parser() is first
+    assert idle and sorted(map(id, parser_module._IDLE)) == sorted(map(id, idle))  # reused, none made
 
 
 # --- robustness --------------------------------------------------------------------------------

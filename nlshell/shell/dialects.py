@@ -9,7 +9,6 @@ anonymous function `() { … } args`. bash and sh text is returned unchanged.
 
 from __future__ import annotations
 
-from nlshell.shell.fish import to_bash as fish_to_bash
 from nlshell.shell.patterns import lazy
 
 # A glob qualifier: parentheses at the end of a word with a glob in it, holding only qualifier letters.
@@ -23,6 +22,8 @@ def as_bash(command: str, shell: str) -> str | None:
     """`command`, written for `shell` (bash, sh, zsh, fish), as text bash's grammar reads with the
     same meaning for the rater; None when fish text cannot be read (see fish.py)."""
     if shell == "fish":
+        from nlshell.shell.fish import to_bash as fish_to_bash  # fish commands only
+
         return fish_to_bash(command)
     if shell == "zsh":
         return _zsh(command)
