@@ -273,15 +273,16 @@ def _load(families) -> None:
         without: set = set()
         for family in [f for f in families if f not in _loaded]:
             module = importlib.import_module(f"nlshell.risk.rules.{family}")
-            for rule in (*getattr(module, "RULES", ()), *getattr(module, "ROWS", ())):
-                known = rules.get(rule.id) or RULES.get(rule.id)
+            for declared in (*getattr(module, "RULES", ()), *getattr(module, "ROWS", ())):
+                known = rules.get(declared.id) or RULES.get(declared.id)
                 if known is not None and not (
-                    isinstance(rule, Row) and isinstance(known, Row) and (known.level, known.reason) == (rule.level, rule.reason)
+                    isinstance(declared, Row) and isinstance(known, Row)
+                    and (known.level, known.reason) == (declared.level, declared.reason)
                 ):
-                    raise ValueError(f"rule id {rule.id} is declared twice")  # a rule may have several rows
-                if rule.id.split(".", 1)[0] != getattr(module, "PREFIX", family):
-                    raise ValueError(f"rule {rule.id} is declared in {family}.py")
-                rules[rule.id] = rule
+                    raise ValueError(f"rule id {declared.id} is declared twice")  # a rule may have several rows
+                if declared.id.split(".", 1)[0] != getattr(module, "PREFIX", family):
+                    raise ValueError(f"rule {declared.id} is declared in {family}.py")
+                rules[declared.id] = declared
             for row in getattr(module, "ROWS", ()):
                 for tool in row.tools:
                     rows.setdefault(tool, []).append(row)

@@ -52,6 +52,6 @@ def _load_from_file(package: str, name: str):
 
 
 def new_parser():
-    """A tree-sitter parser for bash (the caller keeps one per thread: parsers are not shared)."""
+    """A tree-sitter parser for bash (parser.py keeps them: one never serves two parses at once)."""
     runtime = binding(RUNTIME)
     return runtime.Parser(runtime.Language(binding(BASH).language()))
