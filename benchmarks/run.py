@@ -186,12 +186,14 @@ def is_editable(site: Path) -> bool:
     return any(site.glob("__editable__*nlshell*.pth")) or any(site.glob("__editable__.nlshell*"))
 
 
-def regular_view(python: Path, script: Path, root: Path) -> Target:
-    """A venv on the same interpreter where nlshell is an ordinary package (no import hook)."""
+def regular_view(python: Path, script: Path, root: Path, package: Path | None = None, name: str = "regular-venv") -> Target:
+    """A venv on the same interpreter where nlshell is an ordinary package (no import hook): this
+    venv's nlshell, or the `package` directory given (another checkout's, to compare)."""
     probe = "import sys, os, nlshell; print(getattr(sys, '_base_executable', sys.executable)); print(os.path.dirname(nlshell.__file__))"
     out = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, check=True).stdout.split("\n")
-    base, package = out[0], Path(out[1])
-    view = root / "regular-venv"
+    base, label = out[0], "regular-install view of " + (str(package) if package else "an editable checkout")
+    package = package or Path(out[1])
+    view = root / name
     subprocess.run([base, "-m", "venv", "--without-pip", str(view)], check=True)
     view_python = view / "bin" / "python"
     view_site = purelib(view_python)
@@ -206,7 +208,7 @@ def regular_view(python: Path, script: Path, root: Path) -> Target:
     view_script = view / "bin" / "nlshell"
     view_script.write_text("\n".join([f"#!{view_python}", *lines[1:]]))
     view_script.chmod(0o755)
-    return Target(view_python, view_script, "regular-install view of an editable checkout")
+    return Target(view_python, view_script, label)
 
 
 def choose_target(mode: str, root: Path) -> Target:

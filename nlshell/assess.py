@@ -6,31 +6,41 @@ The user's shell decides the syntax: zsh and fish text is read as the bash it me
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass
-
 from nlshell.shell.dialects import as_bash
 from nlshell.shell.parser import parse
-from nlshell.validate import Which, collect, shell_name, validate
+from nlshell.shell.records import Value
+from nlshell.validate import Which, collect, find_program, shell_name, validate
 
 __all__ = ["Assessment", "assess"]
 
 
-@dataclass
-class Assessment:
+class Assessment(Value):
     """Validation and risk rating of one command, from a single parse."""
 
-    command: str
-    valid: bool
-    problems: list
-    risk: str  # a risk.Level: "safe", "caution" or "dangerous"
-    reasons: list
-    rules: list  # the ids of the rules behind the reasons (risk/rules/)
-    programs: list
-    error_position: tuple | None = None
+    __slots__ = ("command", "valid", "problems", "risk", "reasons", "rules", "programs", "error_position")
+
+    def __init__(
+        self,
+        command: str,
+        valid: bool,
+        problems: list,
+        risk: str,  # a risk.Level: "safe", "caution" or "dangerous"
+        reasons: list,
+        rules: list,  # the ids of the rules behind the reasons (risk/rules/)
+        programs: list,
+        error_position: tuple | None = None,
+    ) -> None:
+        self.command = command
+        self.valid = valid
+        self.problems = problems
+        self.risk = risk
+        self.reasons = reasons
+        self.rules = rules
+        self.programs = programs
+        self.error_position = error_position
 
 
-def assess(command: str, shell: str = "bash", *, which: Which = shutil.which) -> Assessment:
+def assess(command: str, shell: str = "bash", *, which: Which = find_program) -> Assessment:
     """Validate and rate `command` from one parse."""
     from nlshell.risk import rate
 

@@ -84,6 +84,50 @@ def test_check_loads_the_rule_book_when_it_rates():
     assert {"nlshell.risk.rules.git", "nlshell.risk.rules.files", "nlshell.shell.collect"} <= modules
 
 
+# What a rating needs is the parser's and the rules' own modules: stdlib modules that only their
+# dependencies' conveniences pull in cost every rating process (the guard's first sight of a command,
+# `check`) milliseconds each (dataclasses alone ~8 ms: it imports inspect). subprocess loads only when
+# a syntax error is confirmed with `bash -n`.
+RATING_AVOIDS = ("dataclasses", "inspect", "typing", "pathlib", "importlib.resources", "importlib.util", "urllib.parse",
+                 "ipaddress", "tempfile", "subprocess")
+
+
+@pytest.mark.parametrize("command", ["ls -la /some/new/path", "git push --force", "python3 -c 'import os'"])
+def test_a_rating_loads_only_what_rating_needs(command):
+    code, _out, modules = loaded_modules("check", command)
+    assert code in (0, 3)
+    assert sorted(m for m in modules - BASELINE if m in RATING_AVOIDS) == []
+    # The grammar's compiled modules, without the packages' __init__ (importlib.resources, typing).
+    assert {"tree_sitter._binding", "tree_sitter_bash._binding"} <= modules
+    assert sorted({"tree_sitter", "tree_sitter_bash"} & (modules - BASELINE)) == []
+
+
+def test_the_guards_rating_loads_only_what_rating_needs():
+    """What the guard's child imports to rate a command it has not seen (`check` has argparse too)."""
+    probe = ("import sys, json\nfrom nlshell.guard import rate\nv = rate('ls -la /some/new/path', 'bash')\n"
+             "print(json.dumps([v.risk, sorted(sys.modules)]))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True).stdout
+    risk, modules = json.loads(out)
+    assert risk == "safe"
+    assert sorted(set(modules) - BASELINE & {*RATING_AVOIDS, "shutil", "argparse"}) == []
+
+
+def test_a_syntax_error_is_still_confirmed_by_the_shell():
+    code, out, modules = loaded_modules("check", "echo $(( ")
+    assert (code, out) == (3, "invalid\n")
+    assert "subprocess" in modules
+
+
+@pytest.mark.parametrize("command,needed", [("ls -la /some/new/path", set()), ("git push --force", {"git"}),
+                                            ("sudo kubectl delete ns prod", {"cloud", "kubernetes"})])
+def test_rule_families_without_hooks_load_only_for_their_programs(command, needed):
+    from nlshell.risk.book import ON_DEMAND
+
+    _code, _out, modules = loaded_modules("check", command)
+    assert {f for f in ON_DEMAND if f"nlshell.risk.rules.{f}" in modules} == needed
+    assert "nlshell.risk.rules.files" in modules  # the families with hooks always load
+
+
 def test_help_and_check_do_not_load_the_network_stack():
     for args in (["--help"], ["check", "ls -la"]):
         _code, _out, modules = loaded_modules(*args)

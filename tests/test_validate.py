@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
 
 import pytest
 from hypothesis import given, settings
@@ -110,7 +111,7 @@ def test_clean_parse_never_spawns_a_shell(monkeypatch):
     def boom(*args, **kwargs):
         raise AssertionError("bash -n must only run for tree-sitter errors")
 
-    monkeypatch.setattr(syntax_module.subprocess, "run", boom)
+    monkeypatch.setattr(subprocess, "run", boom)  # syntax.py imports it only when it needs a shell
     v = validate("find . -name '*.py' | xargs grep -n TODO | sort | uniq -c", which=fake_which)
     assert v.valid and v.problems == []
 
@@ -309,10 +310,8 @@ def test_fish_syntax_is_checked_by_fish():
 
 
 def test_fish_missing_is_a_note_not_a_failure(monkeypatch):
-    real = shutil.which
-    monkeypatch.setattr(
-        syntax_module.shutil, "which", lambda name, *a, **k: None if name == "fish" else real(name, *a, **k)
-    )
+    real = syntax_module.find_program
+    monkeypatch.setattr(syntax_module, "find_program", lambda name: None if name == "fish" else real(name))
     v = validate("if true; echo hi; end", "fish", which=fake_which)
     assert v.valid
     assert any("fish is not installed" in p for p in v.problems)
@@ -380,9 +379,9 @@ def test_assess_empty_command():
 
 def test_parser_is_created_once():
     validate("ls")
-    first = parser_module._parser()
+    idle = list(parser_module._IDLE)  # one parser per parse that ever ran at the same time as another
     validate("ls -la")
-    assert parser_module._parser() is first
+    assert idle and sorted(map(id, parser_module._IDLE)) == sorted(map(id, idle))  # reused, none made
 
 
 # --- robustness --------------------------------------------------------------------------------

@@ -184,12 +184,16 @@ def _memo_key(request: ShellRequest) -> str:
     return "safe-" + guard_memo.key(rater_fingerprint(), request.shell, request.command)
 
 
-def _keep(key: str, request: ShellRequest, verdict: Verdict) -> None:
-    """Remember a clean safe rating, unless the command carries a secret (not even its hash is kept)."""
+def _carries_secret(command: str) -> bool:
     from nlshell.redact import has_secret
 
+    return has_secret(command)
+
+
+def _keep(key: str, verdict: Verdict, secret: bool) -> None:
+    """Remember a clean safe rating, unless the command carries a secret (not even its hash is kept)."""
     if verdict.risk == "safe" and verdict.valid and not (verdict.hidden or verdict.effects or verdict.reasons):
-        if not has_secret(request.command):
+        if not secret:
             guard_memo.put(key, verdict.as_json())
 
 
@@ -204,8 +208,12 @@ def _remembered(key: str) -> Verdict | None:
     return verdict if verdict.risk == "safe" and verdict.valid and not verdict.hidden else None
 
 
-def rate_with_deadline(request: ShellRequest, deadline: float, rater=None) -> Verdict:
-    """Rate in a child process by `deadline`: TimeoutError when it is late, RuntimeError when it fails."""
+def rate_with_deadline(request: ShellRequest, deadline: float, rater=None, meanwhile=None) -> Verdict:
+    """Rate in a child process by `deadline`: TimeoutError when it is late, RuntimeError when it fails.
+
+    `meanwhile()` runs here while the child rates (on a second core, the two take no longer than
+    the rating); if it raises, the child is killed and the error goes on.
+    """
     rater = rater or rate
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -224,7 +232,12 @@ def rate_with_deadline(request: ShellRequest, deadline: float, rater=None) -> Ve
         os._exit(status)
     os.close(write_end)
     try:
+        if meanwhile is not None:
+            meanwhile()
         data = read_all(read_end, deadline, MAX_EVENT_BYTES)
+    except BaseException:
+        _kill(pid)
+        raise
     finally:
         os.close(read_end)
     if data is None:
@@ -270,8 +283,10 @@ def decide(raw: bytes, forced: str | None, environ, deadline: float, rater=None)
         key = _memo_key(request)
         verdict = _remembered(key)
         if verdict is None:
-            verdict = rate_with_deadline(request, deadline, rater)
-            _keep(key, request, verdict)
+            secret: list = []  # is it worth keeping: looked at while the child rates
+            verdict = rate_with_deadline(request, deadline, rater,
+                                         meanwhile=lambda: secret.append(_carries_secret(request.command)))
+            _keep(key, verdict, secret=secret[0])
         return fmt, judge(request.command, verdict, policy)
     except Malformed as e:
         return fmt, _failure(str(e))

@@ -12,24 +12,27 @@ A family of rules is one module in `rules/` (files, disks, git, kubernetes, ...)
   the rule must leave alone; a fourth item names the shell whose syntax the command is in
   (`"fish"`, `"zsh"`; bash when absent). tests/test_rules.py runs them all.
 
-Nothing here is loaded until the first rating (`load`).
+Nothing here is loaded until the first rating (`load_core`), and a family without hooks not until
+a command runs one of its programs (`ON_DEMAND`, `need`).
 """
 
 from __future__ import annotations
 
 import importlib
-import threading
+from _thread import allocate_lock
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from nlshell.risk.levels import Level
+from nlshell.shell.records import Frozen
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str  # family.what, e.g. "git.push-force"
-    level: Level
-    reason: str  # a template: "{tool} push --force overwrites the remote branch"
+class Rule(Frozen):
+    __slots__ = ("id", "level", "reason")
+
+    def __init__(self, id: str, level: Level, reason: str) -> None:  # noqa: A002 - the rule's id
+        object.__setattr__(self, "id", id)  # family.what, e.g. "git.push-force"
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "reason", reason)  # a template: "{tool} push --force overwrites the remote branch"
 
     def say(self, fields: dict) -> str:
         """The reason with `fields` filled in, on one line (a field nobody gave stays `{name}`)."""
@@ -41,7 +44,6 @@ class _Fields(dict):
         return "{" + key + "}"  # a rating never fails over a reason's wording; tests/test_rules.py looks
 
 
-@dataclass(frozen=True, slots=True)
 class Row(Rule):
     """A declarative rule: program + leading operands + options -> level.
 
@@ -54,20 +56,28 @@ class Row(Rule):
     words), {flag} (the first option matched), {first} and {rest} (the operands after `sub`).
     """
 
-    tools: tuple = ()
-    sub: tuple = ()
-    flags: tuple = ()
-    unless: tuple = ()
-    when: Callable | None = None
+    __slots__ = ("tools", "sub", "flags", "unless", "when")
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the rule's id
+        level: Level,
+        reason: str,
+        tools: tuple | str = (),
+        sub: tuple | str = (),
+        flags: tuple | str = (),
+        unless: tuple | str = (),
+        when: Callable | None = None,
+    ) -> None:
         def words(value) -> tuple:
             return tuple(value.split()) if isinstance(value, str) else tuple(value)
 
-        object.__setattr__(self, "tools", words(self.tools))
-        object.__setattr__(self, "sub", tuple(frozenset(w.split("|")) for w in words(self.sub)))
-        object.__setattr__(self, "flags", tuple(words(group) for group in words_of_groups(self.flags)))
-        object.__setattr__(self, "unless", words(self.unless))
+        super().__init__(id, level, reason)
+        object.__setattr__(self, "tools", words(tools))
+        object.__setattr__(self, "sub", tuple(frozenset(w.split("|")) for w in words(sub)))
+        object.__setattr__(self, "flags", tuple(words(group) for group in words_of_groups(flags)))
+        object.__setattr__(self, "unless", words(unless))
+        object.__setattr__(self, "when", when)
 
     def match(self, cmd, parsed) -> dict | None:
         """The reason's fields when this row applies to `cmd` (its arguments read as `parsed`)."""
@@ -160,8 +170,35 @@ FALLBACKS: list = []  # function(ctx, cmd) -> bool: programs no rule names (shel
 UNKNOWN: list = []  # function(ctx, cmd): a program no rule, function or fallback knows
 WITHOUT_EXAMPLES: set = set()  # rule ids no command can show (each module says why, in its own tests)
 
-_loaded = False
-_LOADING = threading.Lock()
+# Families with no hooks are asked only about the programs they name, so a rating imports one only
+# when a command runs one of those programs (most commands run none: ~3 ms saved at each first
+# rating). tests/test_cold_start.py holds this table to exactly what each family registers, and checks
+# that loading on demand leaves every program's rules in the order a full load gives.
+ON_DEMAND = {
+    "http": "curl http https wget xh xhs",
+    "transfers": "rsync scp",
+    "services": "halt hostnamectl init kexec localectl poweroff reboot resolvectl service shutdown sysctl systemctl "
+                "telinit timedatectl",
+    "firewall": "arptables ebtables firewall-cmd ip6tables ip6tables-legacy iptables iptables-legacy iptables-nft nft ufw",
+    "packages": "apk apt apt-get aptitude brew bun bunx cabal cargo composer conda cpan cpanm dnf dotnet dpkg emerge "
+                "eopkg flatpak gem go gradle gradlew hatch luarocks mamba microdnf micromamba mvn mvnw nala nix nix-env "
+                "npm npx nuget opam pacman paru pdm pip pip3 pipx pkg pkgin pnpm pnpx poetry port rpm rustup rye snap "
+                "stack swupd twine uv uvx xbps-install xbps-remove yarn yay yum zypper",
+    "git": "git scalar",
+    "containers": "docker docker-compose nerdctl podman podman-compose",
+    "cloud": "aws az azcopy b2 borg bq cdk civo consul crane doctl doppler eksctl exoscale firebase fly flyctl gcloud "
+             "gcrane gh gitlab-ctl gitlab-rails gitlab-rake glab gsutil hcloud helm heroku ibmcloud k9s kubectl linode-cli "
+             "mc netlify nomad oc oci op oras pulumi rclone regctl restic s3cmd sam scw sentry-cli serverless skopeo sls "
+             "stripe supabase terraform terragrunt tofu twilio upctl vault velero vercel vultr-cli wrangler",
+    "kubernetes": "helm kubectl oc",
+}
+_ON_DEMAND_FOR: dict = {}  # program -> the on-demand families naming it, in FAMILIES order
+for _family in FAMILIES:
+    for _name in ON_DEMAND.get(_family, "").split():
+        _ON_DEMAND_FOR.setdefault(_name, []).append(_family)
+
+_loaded: set = set()  # families registered so far
+_LOADING = allocate_lock()  # the lock `threading.Lock` is, without importing threading (~1 ms)
 
 
 def program(*names: str, prefix: str | None = None):
@@ -201,34 +238,60 @@ def unknown_program(fn):
 
 
 def load() -> None:
-    """Import every family and register its rules (once per process, on the first rating, which
-    may happen in several threads at once)."""
-    global _loaded
-    if _loaded:
+    """Import every family and register its rules (once per process; tests, examples, coverage)."""
+    _load(FAMILIES)
+
+
+def load_core() -> None:
+    """The families whose hooks see every command: what every rating needs (the first rating in a
+    process loads them, possibly in several threads at once). The others come with `need`."""
+    _load([f for f in FAMILIES if f not in ON_DEMAND])
+
+
+def need(program: str) -> None:
+    """Load the on-demand families that name `program`, before its rules are looked up."""
+    families = _ON_DEMAND_FOR.get(program)
+    if families and not _loaded.issuperset(families):
+        _load(families)
+
+
+def rule(rule_id: str) -> Rule:
+    """The rule with this id, loading every family when it is not registered yet."""
+    found = RULES.get(rule_id)
+    if found is None:
+        load()
+        found = RULES[rule_id]
+    return found
+
+
+def _load(families) -> None:
+    if _loaded.issuperset(families):
         return
     with _LOADING:
-        if _loaded:
-            return
         rules: dict = {}
         rows: dict = {}
-        for family in FAMILIES:
+        without: set = set()
+        for family in [f for f in families if f not in _loaded]:
             module = importlib.import_module(f"nlshell.risk.rules.{family}")
-            for rule in (*getattr(module, "RULES", ()), *getattr(module, "ROWS", ())):
-                known = rules.get(rule.id)
+            for declared in (*getattr(module, "RULES", ()), *getattr(module, "ROWS", ())):
+                known = rules.get(declared.id) or RULES.get(declared.id)
                 if known is not None and not (
-                    isinstance(rule, Row) and isinstance(known, Row) and (known.level, known.reason) == (rule.level, rule.reason)
+                    isinstance(declared, Row) and isinstance(known, Row)
+                    and (known.level, known.reason) == (declared.level, declared.reason)
                 ):
-                    raise ValueError(f"rule id {rule.id} is declared twice")  # a rule may have several rows
-                if rule.id.split(".", 1)[0] != getattr(module, "PREFIX", family):
-                    raise ValueError(f"rule {rule.id} is declared in {family}.py")
-                rules[rule.id] = rule
+                    raise ValueError(f"rule id {declared.id} is declared twice")  # a rule may have several rows
+                if declared.id.split(".", 1)[0] != getattr(module, "PREFIX", family):
+                    raise ValueError(f"rule {declared.id} is declared in {family}.py")
+                rules[declared.id] = declared
             for row in getattr(module, "ROWS", ()):
                 for tool in row.tools:
                     rows.setdefault(tool, []).append(row)
-            WITHOUT_EXAMPLES.update(getattr(module, "WITHOUT_EXAMPLES", ()))
+            without.update(getattr(module, "WITHOUT_EXAMPLES", ()))
         RULES.update(rules)
-        ROWS.update(rows)
-        _loaded = True
+        for tool, added in rows.items():
+            ROWS[tool] = ROWS.get(tool, []) + added
+        WITHOUT_EXAMPLES.update(without)
+        _loaded.update(families)
 
 
 def examples() -> list:

@@ -15,7 +15,6 @@ the others.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from nlshell.risk import book
 from nlshell.risk.levels import DANGEROUS, SAFE, Level
@@ -23,6 +22,8 @@ from nlshell.risk.paths import places
 from nlshell.shell.collect import MAX_CODE_DEPTH, script_of
 from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, Command, Script
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.patterns import lazy
+from nlshell.shell.records import Frozen
 from nlshell.shell.tools import SUBCOMMAND_TOOLS, dry_run, grammar_of
 
 MAX_REASONS = 6  # shown; the level and the rule ids count every finding
@@ -30,19 +31,23 @@ FAILED = object()  # what a guarded rule gives back when it raised
 _UNSEEN_RULES = {NESTED_TOO_DEEP: "shell.too-deep", TOO_MANY_VALUES: "shell.too-many-values"}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    level: Level
-    rule: str  # the id of the rule that found it
-    reason: str
+class Finding(Frozen):
+    __slots__ = ("level", "rule", "reason")
+
+    def __init__(self, level: Level, rule: str, reason: str) -> None:
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "rule", rule)  # the id of the rule that found it
+        object.__setattr__(self, "reason", reason)
 
 
-@dataclass(frozen=True, slots=True)
-class Rating:
+class Rating(Frozen):
     """A risk level and what it rests on, most serious first (no findings for a safe command)."""
 
-    risk: Level
-    findings: tuple = ()
+    __slots__ = ("risk", "findings")
+
+    def __init__(self, risk: Level, findings: tuple = ()) -> None:
+        object.__setattr__(self, "risk", risk)
+        object.__setattr__(self, "findings", findings)
 
     @property
     def reasons(self) -> list:
@@ -61,7 +66,7 @@ def rate(command: str, *, tree=None, script: Script | None = None, depth: int = 
     `depth` counts how deep inside other code `command` is; `unparsed` says the shell accepts text
     the parser could not read, which the rules never saw.
     """
-    book.load()
+    book.load_core()
     if not command or not command.strip():
         return Rating(SAFE)
     try:
@@ -93,7 +98,7 @@ class Rater:
 
     # findings ------------------------------------------------------------------------------
     def add(self, rule_id: str, cmd: Command | None = None, **fields) -> None:
-        rule = book.RULES[rule_id]
+        rule = book.rule(rule_id)
         reason = rule.say(fields)
         if cmd is not None and cmd.remote:
             reason = "on the remote host: " + reason
@@ -224,6 +229,7 @@ class Rater:
         name = cmd.name
         if dry_run(name, cmd.args):
             return
+        book.need(name)
         rows = book.ROWS.get(name)
         if rows:
             parsed = parse_options(cmd.args, grammar_of(name))
@@ -245,7 +251,7 @@ class Rater:
 
 
 _DECLARATIONS = frozenset({"export", "declare", "typeset", "local", "readonly"})
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def asks_for_help(name: str, args: list) -> bool:

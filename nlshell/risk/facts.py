@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 
 from nlshell.shell.model import Word
+from nlshell.shell.patterns import lazy
 from nlshell.shell.printing import printed
+from nlshell.shell.records import Value
 
 # Devices whose output never ends: writing it all somewhere fills the disk.
 ENDLESS_SOURCES = frozenset({"/dev/zero", "/dev/urandom", "/dev/random"})
@@ -21,7 +22,7 @@ DOWNLOADERS = frozenset(
 
 
 # Variable names that hold secrets: `$AWS_SECRET_ACCESS_KEY`, `$GITHUB_TOKEN`, `$DB_PASSWORD`.
-SECRET_VAR = re.compile(r"(?i)(secret|token|passw(?:or)?d|passphrase|api_?key|access_?key|private_?key|credential|auth|session)")
+SECRET_VAR = lazy(r"(?i)(secret|token|passw(?:or)?d|passphrase|api_?key|access_?key|private_?key|credential|auth|session)")
 
 
 def local_host(url: str) -> bool:
@@ -76,15 +77,17 @@ def heredoc_body(cmd, *, empty: bool = False) -> str | None:
     return next((r.body for r in cmd.redirects if r.op in ("<<", "<<<") and r.body is not None and (empty or r.body)), None)
 
 
-@dataclass(slots=True)
-class FedInput:
+class FedInput(Value):
     """What `xargs` / `parallel` read: `pieces` (Words, printed with a space between) when the text
     is known, else None; `source` names where it comes from; `producers` are the commands that
     make it (pipeline stages before, or the commands of a `<(...)`)."""
 
-    pieces: list | None
-    source: str
-    producers: list
+    __slots__ = ("pieces", "source", "producers")
+
+    def __init__(self, pieces: list | None, source: str, producers: list) -> None:
+        self.pieces = pieces
+        self.source = source
+        self.producers = producers
 
 
 def fed_input(ctx, cmd) -> FedInput:

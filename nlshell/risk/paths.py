@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.shell.patterns import lazy
+from nlshell.shell.records import Value
 from nlshell.shell.words import MAX_ALTERNATIVES
 
 (
@@ -67,7 +68,7 @@ _TMP_DIRS = ("/tmp", "/var/tmp", "/dev/shm", "/private/tmp", "/private/var/tmp",
 _NULL_DEVICES = frozenset(
     "/dev/null /dev/zero /dev/stdout /dev/stderr /dev/stdin /dev/tty /dev/random /dev/urandom /dev/full /dev/ptmx /dev/console".split()
 )
-_BLOCK_DEVICE = re.compile(
+_BLOCK_DEVICE = lazy(
     r"^/dev/(?:[shv]d[a-z]+\d*|xvd[a-z]+\d*|nvme\d+(?:n\d+)?(?:p\d+)?|mmcblk\d+(?:p\d+)?|md\d+|dm-\d+|"
     r"mapper/.+|disk/.+|loop\d+|sr\d+|nbd\d+|zd\d+|rdisk\d+.*|disk\d+.*|mem|kmem|port|root|sg\d+|st\d+|"
     r"cciss/.+|ubi.*|mtd.*|fd\d+|hd[a-z]\d*|vg.+/.+|zram\d+|bcache\d+|rbd\d+)$"
@@ -96,27 +97,38 @@ _PERSONAL_HOME = frozenset(
 _HISTORY_HOME = frozenset(
     ".bash_history .zsh_history .history .local/share/fish/fish_history .python_history .node_repl_history .mysql_history .psql_history .lesshst .viminfo .zhistory .sh_history".split()
 )
-_PRIVATE_KEY_NAME = re.compile(
+_PRIVATE_KEY_NAME = lazy(
     r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|[^/]*\.(?:pem|key|p12|pfx|jks|keystore|ppk|kdbx)|\.env(?:\.[\w.-]+)?|credentials(?:\.json)?|secrets?\.(?:json|ya?ml|toml)|shadow|master\.key|service[-_]account[^/]*\.json)$"
 )
-_PURE_GLOB = re.compile(
+_PURE_GLOB = lazy(
     r"^(?:\*|\.\*|\*\.\*|\?\*|\.\?\*|\.\[!.\]\*|\[!.\]\*|\.\[\^.\]\*|\{\*,\.\*\}|\{\.\*,\*\}|\*\*|\.\.\?\*)$"
 )
-_VAR_PREFIX = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])(?:(:?[-=?+])([^}]*))?\}(.*)$", re.S)
+_VAR_PREFIX = lazy(r"^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])(?:(:?[-=?+])([^}]*))?\}(.*)$", re.S)
 _HOME_VARS = frozenset({"HOME", "ZDOTDIR", "USERPROFILE"})
 _TMP_VARS = frozenset({"TMPDIR", "TMP", "TEMP", "TEMPDIR", "XDG_RUNTIME_DIR", "RUNNER_TEMP"})
 _CWD_VARS = frozenset({"PWD"})
 
 
-@dataclass(slots=True)
-class PathInfo:
-    cls: str
-    critical: bool = False  # a file or tree the system cannot run without
-    everything: bool = False  # the whole directory or all of its contents
-    desc: str = ""
-    contents: bool = False  # a wildcard over everything in a directory (`*`, `./*`, `!(keep)`)
-    above: bool = False  # a directory above the current one (`..`, `../..`)
-    path: str = ""  # the absolute path it names, normalised ("" when relative or unknown)
+class PathInfo(Value):
+    __slots__ = ("cls", "critical", "everything", "desc", "contents", "above", "path")
+
+    def __init__(
+        self,
+        cls: str,
+        critical: bool = False,  # a file or tree the system cannot run without
+        everything: bool = False,  # the whole directory or all of its contents
+        desc: str = "",
+        contents: bool = False,  # a wildcard over everything in a directory (`*`, `./*`, `!(keep)`)
+        above: bool = False,  # a directory above the current one (`..`, `../..`)
+        path: str = "",  # the absolute path it names, normalised ("" when relative or unknown)
+    ) -> None:
+        self.cls = cls
+        self.critical = critical
+        self.everything = everything
+        self.desc = desc
+        self.contents = contents
+        self.above = above
+        self.path = path
 
 
 def classify(text: str) -> PathInfo:
@@ -335,7 +347,7 @@ def worst(infos: list) -> PathInfo:
     return max(infos, key=lambda p: (order.get(p.cls, 0), p.critical, p.everything))
 
 
-_BRACE = re.compile(r"\{([^{}]*,[^{}]*)\}")
+_BRACE = lazy(r"\{([^{}]*,[^{}]*)\}")
 
 
 def brace_expand(text: str, limit: int = MAX_ALTERNATIVES) -> tuple:

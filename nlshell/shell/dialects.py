@@ -9,21 +9,21 @@ anonymous function `() { … } args`. bash and sh text is returned unchanged.
 
 from __future__ import annotations
 
-import re
-
-from nlshell.shell.fish import to_bash as fish_to_bash
+from nlshell.shell.patterns import lazy
 
 # A glob qualifier: parentheses at the end of a word with a glob in it, holding only qualifier letters.
-_QUALIFIER = re.compile(r"\((?:#q)?[-.\/@=p*%rwxRWXAIEsStUGfedmaclLNnoOhMwY^+:,\[\]\d'\"]*\)(?=$|[\s;|&)])")
-_SHORT_FOR = re.compile(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*(?!do\b|\{)(\S.*?)\s*$")
-_SHORT_FOR_BRACES = re.compile(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*\{(.*)\}\s*$")
-_ANONYMOUS = re.compile(r"^(\s*)\(\)\s*\{(.*)\}\s*(.*?)\s*$")
+_QUALIFIER = lazy(r"\((?:#q)?[-.\/@=p*%rwxRWXAIEsStUGfedmaclLNnoOhMwY^+:,\[\]\d'\"]*\)(?=$|[\s;|&)])")
+_SHORT_FOR = lazy(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*(?!do\b|\{)(\S.*?)\s*$")
+_SHORT_FOR_BRACES = lazy(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*\{(.*)\}\s*$")
+_ANONYMOUS = lazy(r"^(\s*)\(\)\s*\{(.*)\}\s*(.*?)\s*$")
 
 
 def as_bash(command: str, shell: str) -> str | None:
     """`command`, written for `shell` (bash, sh, zsh, fish), as text bash's grammar reads with the
     same meaning for the rater; None when fish text cannot be read (see fish.py)."""
     if shell == "fish":
+        from nlshell.shell.fish import to_bash as fish_to_bash  # fish commands only
+
         return fish_to_bash(command)
     if shell == "zsh":
         return _zsh(command)

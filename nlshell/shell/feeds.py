@@ -12,6 +12,7 @@ import shlex
 
 from nlshell.shell.model import Feed, Word
 from nlshell.shell.options import Grammar, read_option
+from nlshell.shell.patterns import lazy
 
 # Options that take a value as the next word (or attached); `-i`, `-e`, `-l` take one only attached.
 XARGS = Grammar(
@@ -31,7 +32,7 @@ PARALLEL = Grammar(
 SEPARATORS = frozenset({":::", "::::", ":::+", "::::+"})
 MAX_INVOCATIONS = 64  # command lines built from one input; more are not looked at one by one
 
-PARALLEL_REPLACE = re.compile(r"\{(?:\d+)?(?:\.|/|//|/\.|#|%)?\}")
+PARALLEL_REPLACE = lazy(r"\{(?:\d+)?(?:\.|/|//|/\.|#|%)?\}")
 _DELIMITERS = {"\\n": "\n", "\\0": "\0", "\\t": "\t", "\\x00": "\0"}
 
 

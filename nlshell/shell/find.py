@@ -6,7 +6,7 @@ pattern: `find . -exec echo -delete \\;` deletes nothing, `find . -name -delete`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from nlshell.shell.records import Value
 
 _LEADING = frozenset({"-H", "-L", "-P"})
 _LEADING_VALUE = frozenset({"-D", "-O"})
@@ -30,14 +30,16 @@ EXECS = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 _EXEC_END = frozenset({";", "+", "\\;"})
 
 
-@dataclass(slots=True)
-class FindCall:
-    roots: list  # the start paths (Words); none means `.`
-    primaries: list = field(default_factory=list)  # every test and action, as written, outside -exec
-    execs: list = field(default_factory=list)  # (primary, [Words]) for each -exec/-execdir/-ok/-okdir
-    outputs: list = field(default_factory=list)  # (primary, Word) files -fprint/-fprintf/-fls write
-    empty_only: bool = False  # `-size 0`: only empty files
-    window: bool = False  # age tests that bound both sides (`-mtime 3`, `-newermt A ! -newermt B`)
+class FindCall(Value):
+    __slots__ = ("roots", "primaries", "execs", "outputs", "empty_only", "window")
+
+    def __init__(self, roots: list) -> None:
+        self.roots = roots  # the start paths (Words); none means `.`
+        self.primaries: list = []  # every test and action, as written, outside -exec
+        self.execs: list = []  # (primary, [Words]) for each -exec/-execdir/-ok/-okdir
+        self.outputs: list = []  # (primary, Word) files -fprint/-fprintf/-fls write
+        self.empty_only = False  # `-size 0`: only empty files
+        self.window = False  # age tests that bound both sides (`-mtime 3`, `-newermt A ! -newermt B`)
 
     @property
     def narrowed(self) -> bool:

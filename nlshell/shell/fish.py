@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 import shlex
 
+from nlshell.shell.patterns import lazy
+
 _SEPARATORS = {";": ";", "\n": ";", "&&": "&&", "||": "||", "|": "|", "&|": "|&", "&": "&"}
-_REDIRECT = re.compile(r"^(?:\d*>>|\d*>\?|\d*>\||\d*>&\d*|\d*>|&>>|&>|\d*<&\d*|\d*<|\^\^|\^)")
-_VARIABLE = re.compile(r"\$+([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?")
+_REDIRECT = lazy(r"^(?:\d*>>|\d*>\?|\d*>\||\d*>&\d*|\d*>|&>>|&>|\d*<&\d*|\d*<|\^\^|\^)")
+_VARIABLE = lazy(r"\$+([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?")
 _SET_ERASE = frozenset({"-e", "--erase"})
 _SET_QUERY = frozenset({"-q", "--query", "-n", "--names", "-S", "--show"})
 _PREFIXES = frozenset({"and", "or", "not", "!", "command", "builtin", "exec", "time"})

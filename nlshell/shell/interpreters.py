@@ -3,7 +3,7 @@ other interpreters (`python3 -c CODE`, `perl -e CODE`, `node -e CODE`)."""
 
 from __future__ import annotations
 
-import re
+from nlshell.shell.patterns import lazy
 
 # Options of sh/bash/zsh that take a value, so the word after them is not the script.
 SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
@@ -69,8 +69,8 @@ CODE_FLAGS = {
 # Interpreters that read their program from stdin when given no code and no script (`curl x | perl`).
 READS_STDIN = frozenset({"python", "perl", "ruby", "node", "php", "lua", "Rscript", "osascript", "pwsh", "bun", "deno"})
 
-_PYTHONS = re.compile(r"^(python|pypy)[0-9.]*$")
-_VERSION = re.compile(r"[0-9.]+$")
+_PYTHONS = lazy(r"^(python|pypy)[0-9.]*$")
+_VERSION = lazy(r"[0-9.]+$")
 
 
 def interpreter_kind(name: str) -> str | None:

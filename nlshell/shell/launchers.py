@@ -5,10 +5,9 @@ new-session 'cmd'`, `tmux send-keys 'cmd' Enter`, `screen -X stuff 'cmd^M'`) and
 
 from __future__ import annotations
 
-import re
-
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar, read_option
+from nlshell.shell.patterns import lazy
 
 _TMUX_GLOBAL = Grammar(short="cfLST")
 # tmux commands that run a shell command, with the options of each that take a value.
@@ -25,7 +24,7 @@ _TMUX_RUNS = {
     "send-keys": "cNt", "send": "cNt",
 }
 # Keys tmux sends by name; Enter-like ones make the shell in the pane run what was typed.
-_KEY_NAME = re.compile(
+_KEY_NAME = lazy(
     r"^(?:[CMS]-.+|\^.|Enter|KPEnter|Escape|Tab|BTab|BSpace|Space|Up|Down|Left|Right|Home|End|PageUp|PageDown|"
     r"PgUp|PgDn|PPage|NPage|IC|DC|F\d{1,2})$"
 )
@@ -75,7 +74,7 @@ def _tmux_command(words: list) -> Word | None:
     return join_words(rest) if rest else None
 
 
-_SCREEN_ENTER = re.compile(r"\^M|\\n|\\r|\\015|\n|\r")
+_SCREEN_ENTER = lazy(r"\^M|\\n|\\r|\\015|\n|\r")
 
 
 def screen_code(words: list) -> Word | None:

@@ -11,19 +11,30 @@ operand, never an option.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from nlshell.shell.records import Record, Value
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Grammar:
-    """The options of one program (or of one of its subcommands) that take a value."""
+class Grammar(Record):
+    """The options of one program (or of one of its subcommands) that take a value. Never changed
+    once made: the tables share them."""
 
-    short: str = ""  # letters of short options that take a value
-    long: frozenset = frozenset()  # long options that take a value
-    numbers: bool = False  # `-9`, `-15` are operands (signals, counts), not clusters of flags
-    stop: bool = False  # options end at the first operand (`python3 x.py -c y`: `-c y` is the script's)
-    subcommands: dict = field(default_factory=dict)  # first operand -> the grammar of what follows it
-    then: Grammar | None = None  # after the first operand when it has no grammar of its own
+    __slots__ = ("short", "long", "numbers", "stop", "subcommands", "then")
+
+    def __init__(
+        self,
+        short: str = "",  # letters of short options that take a value
+        long: frozenset = frozenset(),  # long options that take a value
+        numbers: bool = False,  # `-9`, `-15` are operands (signals, counts), not clusters of flags
+        stop: bool = False,  # options end at the first operand (`python3 x.py -c y`: `-c y` is the script's)
+        subcommands: dict | None = None,  # first operand -> the grammar of what follows it
+        then: Grammar | None = None,  # after the first operand when it has no grammar of its own
+    ) -> None:
+        self.short = short
+        self.long = long
+        self.numbers = numbers
+        self.stop = stop
+        self.subcommands = {} if subcommands is None else subcommands
+        self.then = then
 
     def after(self, operand: str) -> Grammar | None:
         """The grammar that reads the words after `operand`, the first operand (None: this one)."""
@@ -33,19 +44,21 @@ class Grammar:
 PLAIN = Grammar()
 
 
-@dataclass(slots=True)
-class Parsed:
+class Parsed(Value):
     """A command's arguments, read with its grammar.
 
     `short` and `long` hold the flags of the innermost grammar level (a subcommand's own flags,
     not the tool's global ones); `words` holds every option word as written, at every level.
     """
 
-    short: set
-    long: dict  # --name -> its value ("" for a flag)
-    values: dict  # "-n" / "--name" -> every value given
-    operands: list  # the words that are not options or option values, in order
-    words: list
+    __slots__ = ("short", "long", "values", "operands", "words")
+
+    def __init__(self, short: set, long: dict, values: dict, operands: list, words: list) -> None:
+        self.short = short
+        self.long = long  # --name -> its value ("" for a flag)
+        self.values = values  # "-n" / "--name" -> every value given
+        self.operands = operands  # the words that are not options or option values, in order
+        self.words = words
 
     def has(self, short: str = "", *longs: str) -> bool:
         return any(c in self.short for c in short) or any(name in self.long for name in longs)
@@ -127,13 +140,15 @@ def parse(args: list, grammar: Grammar = PLAIN) -> Parsed:
     return Parsed(short, long, values, operands, words)
 
 
-@dataclass(slots=True)
-class Option:
+class Option(Value):
     """One option word read at `args[i]`: its name (None for an operand), its value, what follows."""
 
-    name: str | None  # "-c", "--eval"; for a cluster (`-Bc`), the letter that takes the value or the last
-    value: str | None  # attached (`-cX`, `--eval=X`) or the next word; None for a flag
-    next: int  # index of the word after it (and after its value)
+    __slots__ = ("name", "value", "next")
+
+    def __init__(self, name: str | None, value: str | None, next: int) -> None:  # noqa: A002 - the field's name
+        self.name = name  # "-c", "--eval"; for a cluster (`-Bc`), the letter that takes the value or the last
+        self.value = value  # attached (`-cX`, `--eval=X`) or the next word; None for a flag
+        self.next = next  # index of the word after it (and after its value)
 
 
 def read_option(args: list, i: int, grammar: Grammar = PLAIN) -> Option:

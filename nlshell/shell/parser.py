@@ -1,27 +1,18 @@
-"""The bash grammar: one tree-sitter parser per thread, created on first use."""
+"""The bash grammar: tree-sitter parsers, created on first use, never used by two threads at once."""
 
 from __future__ import annotations
 
-import re
-import threading
+from nlshell.shell.patterns import lazy
 
-_LOCAL = threading.local()  # a tree-sitter parser is not to be shared by threads parsing at once
+# Parsers not in use. A thread takes one (or makes one) for each parse and puts it back: a parser
+# must not serve two parses at once, and list.pop/append are atomic, so no lock (nor `threading`,
+# ~1 ms to import) is needed; there are only ever as many parsers as parses running together.
+_IDLE: list = []
 
 # tree-sitter-bash 0.25 can crash the process (a segfault) on code points past plane 3 (unassigned
 # planes, tag characters, private use) after a `{`. No rule looks at such characters, so the
 # grammar reads U+FFFD in their place; everything else is read as written.
-_UNREADABLE = re.compile("[\U00040000-\U0010ffff]")
-
-
-def _parser():
-    """The tree-sitter parser, loaded on first use (about 20 ms) and reused by the thread."""
-    parser = getattr(_LOCAL, "parser", None)
-    if parser is None:
-        import tree_sitter
-        import tree_sitter_bash
-
-        parser = _LOCAL.parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
-    return parser
+_UNREADABLE = lazy("[\U00040000-\U0010ffff]")
 
 
 def source_bytes(command: str) -> bytes:
@@ -31,4 +22,14 @@ def source_bytes(command: str) -> bytes:
 
 def parse(command: str):
     """Parse `command` with the bash grammar; returns the tree-sitter Tree."""
-    return _parser().parse(source_bytes(command))
+    source = source_bytes(command)
+    try:
+        parser = _IDLE.pop()
+    except IndexError:
+        from nlshell.shell.grammar import new_parser  # the first parse loads the grammar (about 2 ms)
+
+        parser = new_parser()
+    try:
+        return parser.parse(source)
+    finally:
+        _IDLE.append(parser)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from nlshell.shell.model import Word
+from nlshell.shell.patterns import lazy
 
-_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|0?[0-7]{1,3}|.)", re.S)
+_ESCAPE = lazy(r"\\(?:x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|0?[0-7]{1,3}|.)", re.S)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "e": "\x1b", "E": "\x1b",
            "\\": "\\", '"': '"', "'": "'", "?": "?"}
-_CONVERSION = re.compile(r"%(?:%|[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[bcsdiouxXeEfgGaAq])")
+_CONVERSION = lazy(r"%(?:%|[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[bcsdiouxXeEfgGaAq])")
 
 
 def decode_escapes(text: str, *, echo: bool = False) -> str:
@@ -43,7 +44,7 @@ def decode_escapes(text: str, *, echo: bool = False) -> str:
     return decoded.split("\x00STOP", 1)[0]
 
 
-_ANSI_C = re.compile(r"\\(?:x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)", re.S)
+_ANSI_C = lazy(r"\\(?:x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)", re.S)
 
 
 def ansi_c_string(body: str) -> str:

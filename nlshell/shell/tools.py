@@ -8,12 +8,11 @@ listed here is read with the plain grammar: every option is a flag.
 
 from __future__ import annotations
 
-import re
-
 from nlshell.shell.options import PLAIN, Grammar
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.patterns import lazy
 
-_VERSION = re.compile(r"[0-9.]+$")
+_VERSION = lazy(r"[0-9.]+$")
 
 
 def _long(names: str) -> frozenset:

@@ -7,11 +7,11 @@ the shell may no longer have.
 
 from __future__ import annotations
 
-import re
+from nlshell.shell.patterns import lazy
 
 MAX_CALLS = 32  # function calls read with their arguments, per script
 
-_POSITIONAL = re.compile(r"^(?:[0-9]+|[@*#])$")
+_POSITIONAL = lazy(r"^(?:[0-9]+|[@*#])$")
 _READ_VALUE_OPTIONS = frozenset("-a -d -i -n -N -p -t -u".split())
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from nlshell.shell.model import Word
+from nlshell.shell.patterns import lazy
 from nlshell.shell.printing import ansi_c_string, decode_escapes, echo_options, printf_output
 
 MAX_ALTERNATIVES = 256  # values one word can take through loop variables; more are not checked
 
-_SIMPLE_BRACED = re.compile(r"^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])\}$")
+_SIMPLE_BRACED = lazy(r"^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])\}$")
 
 
 _DQUOTE_ESCAPES = '$`"\\\n'  # what a backslash escapes inside double quotes

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass
 
 from nlshell.shell.feeds import PARALLEL, XARGS, feed_of
 from nlshell.shell.launchers import emulate_code, join_words, screen_code, tmux_code
 from nlshell.shell.model import ROOT_WRAPPERS, Feed, Word
 from nlshell.shell.options import Grammar, read_option
+from nlshell.shell.patterns import lazy
+from nlshell.shell.records import Frozen, Value
 
 
-@dataclass(frozen=True, slots=True)
-class Wrapper:
-    grammar: Grammar
-    positionals: int = 0  # operands before the command: `timeout 10 cmd`, `ssh host cmd`
+class Wrapper(Frozen):
+    __slots__ = ("grammar", "positionals")
+
+    def __init__(self, grammar: Grammar, positionals: int = 0) -> None:
+        object.__setattr__(self, "grammar", grammar)
+        object.__setattr__(self, "positionals", positionals)  # operands before the command: `timeout 10 cmd`, `ssh host cmd`
 
 
 def _w(short: str = "", long: str = "", positionals: int = 0) -> Wrapper:
@@ -120,24 +123,26 @@ _QUERY_OPTIONS = {
 # `sg` is also ast-grep's name: its subcommands and options are not a group to switch to.
 _AST_GREP_WORDS = frozenset("run scan test new lsp completions help --help --version -p --pattern".split())
 _COMMAND_OPTIONS = frozenset({"-c", "--command", "--session-command"})
-_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+_ASSIGNMENT = lazy(r"^[A-Za-z_][A-Za-z0-9_]*=")
 
 
-@dataclass(slots=True)
-class Unwrapped:
+class Unwrapped(Value):
     """A command with its wrappers peeled off."""
 
-    argv: list  # the program and its arguments ([] when a wrapper hands everything to a shell)
-    wrappers: list  # ("sudo", "env", ...) in the order they were written
-    code: list  # (kind, Word, how): strings a wrapper runs as code ("shell" or "remote")
-    assignments: dict  # NAME=value words given to the program (`sudo A=1 cmd`, `env A=1 cmd`)
-    via_xargs: bool = False  # the program gets more arguments from stdin
-    feed: Feed | None = None  # how xargs / parallel turn their input into arguments
+    __slots__ = ("argv", "wrappers", "code", "assignments", "via_xargs", "feed")
+
+    def __init__(self) -> None:
+        self.argv: list = []  # the program and its arguments ([] when a wrapper hands everything to a shell)
+        self.wrappers: list = []  # ("sudo", "env", ...) in the order they were written
+        self.code: list = []  # (kind, Word, how): strings a wrapper runs as code ("shell" or "remote")
+        self.assignments: dict = {}  # NAME=value words given to the program (`sudo A=1 cmd`, `env A=1 cmd`)
+        self.via_xargs = False  # the program gets more arguments from stdin
+        self.feed: Feed | None = None  # how xargs / parallel turn their input into arguments
 
 
 def unwrap(words: list) -> Unwrapped:
     """Peel every wrapper off `words` (an argv of `Word`s)."""
-    out = Unwrapped([], [], [], {})
+    out = Unwrapped()
     argv = list(words)
     while True:  # wrappers nest (`sudo env nice -n 5 rm`); every pass takes at least one word off
         argv = _take_assignments(argv, out.assignments)

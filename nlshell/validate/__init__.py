@@ -7,33 +7,33 @@ command is called invalid (syntax.py); programs that cannot be found are warning
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass
-
 from nlshell.shell.collect import script_of
 from nlshell.shell.model import NESTED_TOO_DEEP, Script
 from nlshell.shell.parser import parse
+from nlshell.shell.records import Value
 from nlshell.validate.problems import WARNING_PREFIX, is_warning
-from nlshell.validate.programs import Which, program_problem, programs_of
+from nlshell.validate.programs import Which, find_program, program_problem, programs_of
 from nlshell.validate.syntax import check_syntax
 
-__all__ = ["Validation", "Which", "collect", "is_warning", "shell_name", "validate"]
+__all__ = ["Validation", "Which", "collect", "find_program", "is_warning", "shell_name", "validate"]
 
 NESTED_TOO_DEEP_WARNING = f"{WARNING_PREFIX}the command is nested too deeply to check which programs it runs"
 
 
-@dataclass
-class Validation:
+class Validation(Value):
     """Is the command real shell that can run here?
 
     `problems` lists fatal problems first (syntax errors, an empty command), then warnings, which
     start with "warning: " and never make a command invalid (`is_warning` tells them apart).
     """
 
-    valid: bool
-    problems: list
-    programs: list
-    error_position: tuple | None = None
+    __slots__ = ("valid", "problems", "programs", "error_position")
+
+    def __init__(self, valid: bool, problems: list, programs: list, error_position: tuple | None = None) -> None:
+        self.valid = valid
+        self.problems = problems
+        self.programs = programs
+        self.error_position = error_position
 
 
 def shell_name(shell: str | None) -> str:
@@ -47,7 +47,7 @@ def shell_name(shell: str | None) -> str:
 
 
 def validate(
-    command: str, shell: str = "bash", *, which: Which = shutil.which, tree=None, script: Script | None = None
+    command: str, shell: str = "bash", *, which: Which = find_program, tree=None, script: Script | None = None
 ) -> Validation:
     """Parse, confirm syntax errors with the shell itself, and check the programs exist.
 

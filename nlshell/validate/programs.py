@@ -8,7 +8,6 @@ looked up here.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable
 
@@ -18,6 +17,31 @@ from nlshell.shell.model import Script
 from nlshell.validate.problems import WARNING_PREFIX
 
 Which = Callable[[str], "str | None"]
+
+
+def find_program(name: str) -> str | None:
+    """shutil.which(name) on POSIX, without importing shutil (with bz2, lzma, fnmatch: ~2 ms of
+    every rating process): the path of an executable `name` on PATH, or None."""
+    if os.path.dirname(name):
+        return name if _executable(name) else None
+    path = os.environ.get("PATH")
+    if path is None:
+        try:
+            path = os.confstr("CS_PATH")
+        except (AttributeError, ValueError):
+            path = os.defpath
+    seen = set()
+    for directory in (path.split(os.pathsep) if path else ()):  # PATH='' finds nothing; ':' is the cwd
+        if directory not in seen:
+            seen.add(directory)
+            candidate = os.path.join(directory, name)
+            if _executable(candidate):
+                return candidate
+    return None
+
+
+def _executable(path: str) -> bool:
+    return os.path.exists(path) and os.access(path, os.F_OK | os.X_OK) and not os.path.isdir(path)
 
 # Programs people (and models) reach for that are often missing, and what to use instead.
 HINTS = {
@@ -91,7 +115,7 @@ WHICH_CACHE_SECONDS = 30.0  # a program installed after a warning is seen again 
 
 
 def _found(name: str, which: Which) -> bool:
-    if which is not shutil.which:
+    if which is not find_program:
         return bool(which(name))
     key = (name, os.environ.get("PATH", ""))
     now = time.monotonic()

@@ -13,6 +13,7 @@ import re
 from nlshell.risk.book import Row, Rule, all_of, given, program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.patterns import lazy
 from nlshell.shell.tools import grammar_of
 
 _IAC = "terraform tofu terragrunt pulumi"
@@ -153,19 +154,19 @@ CLOUD_TOOLS = (
     "nomad consul gitlab-rails gitlab-rake gitlab-ctl sentry-cli stripe twilio exoscale scw upctl vultr-cli civo "
     "crane gcrane skopeo oras regctl"
 ).split()
-_DESTRUCTIVE_VERB = re.compile(
+_DESTRUCTIVE_VERB = lazy(
     r"^(?:delete|destroy|remove|rm|rb|purge|prune|drop|uninstall|disable|revoke|terminate|deregister|forget|"
     r"untag|unset|cleanup|dedupe|break-lock|compact|recreate|wipe|erase|flush\w*|reset|deletefile|rmdir|"
     r"archive|restore|kill|stop|scale|drain|cordon|evict|move|sync|mirror|uninstall|release:perform|"
     r"(?:batch-)?delete-[\w-]+|[\w-]+-delete|terminate-[\w-]+|remove-[\w-]+|disable-[\w-]+|destroy_all|"
     r"[\w:]+:restore|undeploy|unpublish|yank|deprecate|unlink)$"
 )
-_VERB_PART = re.compile(
+_VERB_PART = lazy(
     r"(?:^|-)(?:delete|remove|destroy|terminate|purge|drop|deregister|revoke|disable|wipe|erase|uninstall|prune|"
     r"detach|disassociate|cancel)(?:-|$)"
 )
 _AWS_WRITES = ("delete-", "terminate-", "remove-", "put-", "update-", "create-", "modify-", "change-", "batch-delete")
-_DELETE_OPTION = re.compile(r"^--(?:remove|delete|purge|prune|cleanup|force|destroy)(?:[-=]|$)")
+_DELETE_OPTION = lazy(r"^--(?:remove|delete|purge|prune|cleanup|force|destroy)(?:[-=]|$)")
 
 
 @program(*CLOUD_TOOLS)

@@ -9,20 +9,21 @@ import re
 from nlshell.risk.book import Row, Rule, given, hook, program
 from nlshell.risk.facts import heredoc_body, literal_output
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.shell.patterns import lazy
 
 # Statements that lose data at broad scope: a whole database, schema, table or column, or every row
 # (a DELETE or UPDATE with no WHERE, or one that is always true), in SQL or a Mongo shell.
-_DESTRUCTIVE_SQL = re.compile(
+_DESTRUCTIVE_SQL = lazy(
     r"(?is)\b(?:drop\s+(?:database|schema|table|keyspace|user|owned|collection)|truncate\s+(?:table\s+)?\w|"
     r"alter\s+table\s+[\w.\"`]+\s+drop\s+(?:column\s+)?(?!constraint\b|index\b|key\b|primary\b|foreign\b)\w|"
     r"dropDatabase\s*\(|\.drop\s*\(\s*\)|flushall|flushdb|(?:deleteMany|remove)\s*\(\s*(?:\{\s*\})?\s*\))"
 )
-_EVERY_ROW = re.compile(
+_EVERY_ROW = lazy(
     r"(?is)^\s*(?P<verb>delete\s+from|update)\s+[\w.\"`\[\]]+(?:\s+(?:as\s+)?(?!where\b|set\b)\w+)?(?P<rest>.*)$"
 )
-_ALWAYS_TRUE = re.compile(r"(?is)\bwhere\s+(?:1\s*=\s*1|true|1|'(\w*)'\s*=\s*'\1')\s*$")
-_SQL_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
-_WRITING_SQL = re.compile(
+_ALWAYS_TRUE = lazy(r"(?is)\bwhere\s+(?:1\s*=\s*1|true|1|'(\w*)'\s*=\s*'\1')\s*$")
+_SQL_COMMENT = lazy(r"--[^\n]*|/\*.*?\*/", re.S)
+_WRITING_SQL = lazy(
     r"(?is)\b(?:insert|update|delete|alter|create|grant|revoke|replace|merge|rename|drop|vacuum|reindex|set)\b"
 )
 _CLIENTS = ("psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh", "mongo", "mongosh", "redis-cli")

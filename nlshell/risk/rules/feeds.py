@@ -21,6 +21,7 @@ from nlshell.shell.builtins import SHELLS
 from nlshell.shell.feeds import PARALLEL_REPLACE, invocations, split_input
 from nlshell.shell.interpreters import shell_invocation
 from nlshell.shell.model import Command
+from nlshell.shell.patterns import lazy
 
 RULES = [
     Rule("feeds.run-fetched", DANGEROUS, "{tool} runs commands fetched from the network"),
@@ -28,7 +29,7 @@ RULES = [
     Rule("feeds.run-lines", CAUTION, "{tool} runs the lines of {source} as commands"),
 ]
 
-_COMMAND_POSITION = re.compile(r"""^[\s;(]*(?:eval\s+)?["']?""")
+_COMMAND_POSITION = lazy(r"""^[\s;(]*(?:eval\s+)?["']?""")
 _OPAQUE_PRODUCERS = frozenset({"base64", "base32", "basenc", "xxd", "openssl", "gpg", "rev", "history", "fc"})
 
 

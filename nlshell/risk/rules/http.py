@@ -18,6 +18,7 @@ from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import CRED, HISTORY, classify, overwrite_level, worst
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar, read_option
+from nlshell.shell.patterns import lazy
 
 PREFIX = "network"
 
@@ -31,7 +32,7 @@ RULES = [
 ]
 
 
-_URL = re.compile(r"^(?:https?|ftp|ftps|sftp|scp|smtp|smtps|tftp|telnet|dict|ldap)://")
+_URL = lazy(r"^(?:https?|ftp|ftps|sftp|scp|smtp|smtps|tftp|telnet|dict|ldap)://")
 _CURL = Grammar(
     short="oXHduAbcEeFKmQrTwxYyzUtCP",
     long=frozenset(

@@ -10,6 +10,7 @@ import re
 from nlshell.risk.book import Rule, hook
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import classify, delete_level, overwrite_level
+from nlshell.shell.patterns import lazy
 
 PREFIX = "oneliner"
 
@@ -28,17 +29,17 @@ RULES = [
 
 _Q = r"""(?P<q>['"`])(?P<s>(?:(?!(?P=q)).|\\.)*?)(?P=q)"""
 _SHELL_OUT = (
-    re.compile(
+    lazy(
         r"(?:os\.system|os\.popen|os\.execute|io\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|commands\.getoutput|pty\.spawn|\bsystem|\bexec(?:Sync)?|\bspawnSync|\bshell_exec|\bpassthru|\bpopen|\bproc_open|IO\.popen|Open3\.\w+|%x|\bqx|child_process\.\w+)\s*[\(\{]?\s*"
         + _Q
     ),
-    re.compile(r"(?<![\w$])`(?P<s>[^`]+)`(?P<q>)"),
-    re.compile(r"\bdo shell script\s+\"(?P<s>[^\"]+)\"(?P<q>)"),
+    lazy(r"(?<![\w$])`(?P<s>[^`]+)`(?P<q>)"),
+    lazy(r"\bdo shell script\s+\"(?P<s>[^\"]+)\"(?P<q>)"),
 )
-_SHELL_OUT_LIST = re.compile(
+_SHELL_OUT_LIST = lazy(
     r"(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.execvp?e?|spawnSync|spawn|execFileSync|execFile)\s*\(\s*(?:['\"][\w./-]+['\"]\s*,\s*)?\[(?P<l>[^\]]*)\]"
 )
-_RECURSIVE_DELETE = re.compile(
+_RECURSIVE_DELETE = lazy(
     r"(?:shutil\.rmtree|\brmtree|\bremove_tree|FileUtils\.(?:rm_rf|rm_r|remove_dir|remove_entry(?:_secure)?|rmtree)|\brimraf(?:\.sync)?|fs\.(?:rmSync|rmdirSync|rm|rmdir|removeSync|remove)\s*(?=\([^)]*recursive)|fse?\.(?:removeSync|remove|emptyDirSync)|Deno\.remove(?=\([^)]*recursive)|rm_rf)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]*)(?P=q)"
 )
 # The home directory, however a language spells it.
@@ -48,16 +49,16 @@ _HOME = (
     r"os\.environ\.get\(\s*['\"]HOME['\"]\s*\)|ENV\[['\"]HOME['\"]\]|Dir\.home|(?:os|require\(\s*['\"](?:node:)?os['\"]\s*\))"
     r"\.homedir\(\)|process\.env\.HOME|\$ENV\{HOME\}|getenv\(\s*['\"]HOME['\"]\s*\))"
 )
-_RECURSIVE_DELETE_HOME = re.compile(
+_RECURSIVE_DELETE_HOME = lazy(
     r"(?:rmtree|rm_rf|rm_r|rmSync|rmdirSync|remove_tree|removeSync|remove|rimraf(?:\.sync)?)\s*\(\s*" + _HOME + r"\s*[,)]"
 )
 # A delete call applied to whatever a listing returns: `[os.remove(f) for f in os.listdir('.')]`,
 # `unlink glob "*"`, `array_map("unlink", glob("*"))`, `FileUtils.rm_rf(Dir.glob("*"))`.
-_DELETE_CALL = re.compile(
+_DELETE_CALL = lazy(
     r"\b(?:os\.remove|os\.unlink|unlink(?:Sync)?|rmtree|rm_rf|rm_r|rmSync|rmdirSync|File\.delete|FileUtils\.rm\w*|"
     r"remove_tree|\.unlink|shutil\.rmtree|fs\.rm)\b|['\"]unlink['\"]"
 )
-_LISTING = re.compile(
+_LISTING = lazy(
     r"(?:\bglob(?:\.i?glob)?|Dir\.glob|\bDir)\s*[(\[]\s*['\"](?P<g>[^'\"]*)['\"]"
     r"|\bglob\s+['\"](?P<g2>[^'\"]*)['\"]"
     r"|<(?P<g3>[^<>\s]*\*[^<>\s]*)>"
@@ -88,25 +89,25 @@ def _listed_places(code: str) -> list:
     return places
 
 
-_FILE_DELETE = re.compile(
+_FILE_DELETE = lazy(
     r"(?:os\.(?:remove|unlink|rmdir)|\bunlink(?:Sync)?|File\.delete|FileUtils\.rm|Path\([^)]*\)\.unlink|fs\.unlinkSync|File::Path)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)"
 )
-_FILE_WRITE = re.compile(
+_FILE_WRITE = lazy(
     r"(?:\bopen\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)\s*,\s*['\"][wx]b?['\"]|writeFileSync\s*\(\s*['\"](?P<p2>[^'\"]+)['\"])"
 )
-_FORK = re.compile(r"\bfork\s*\(|\bfork\b")
-_LOOP = re.compile(r"\bwhile\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*\{|\bfork\s+while\b|\buntil\b")
-_EXEC_CALL = re.compile(
+_FORK = lazy(r"\bfork\s*\(|\bfork\b")
+_LOOP = lazy(r"\bwhile\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s*\{|\bfork\s+while\b|\buntil\b")
+_EXEC_CALL = lazy(
     r"\b(?:exec|eval|Function|instance_eval|class_eval|system|popen|execSync|spawnSync|os\.execute|shell_exec|passthru)\s*\("
 )
-_NET_CALL = re.compile(
+_NET_CALL = lazy(
     r"urlopen|urllib|requests\.(?:get|post)|http\.client|https?\.get|fetch\(|Net::HTTP|open-uri|LWP::|HTTP::Tiny|file_get_contents\(\s*['\"]https?:|socket"
 )
-_DECODE_CALL = re.compile(
+_DECODE_CALL = lazy(
     r"b64decode|base64|decode\(\s*['\"](?:hex|rot13|base64)|codecs\.decode|zlib\.decompress|marshal\.loads|atob\(|Buffer\.from\([^)]*['\"](?:base64|hex)['\"]|unpack\(|\bpack\(\s*['\"][Hh]|MIME::Base64|fromhex|hex2bin"
 )
-_SOCKET = re.compile(r"socket|TCPSocket|IO::Socket|net\.connect|fsockopen|/dev/tcp/")
-_SPAWN_SHELL = re.compile(r"/bin/(?:ba)?sh|pty\.spawn|cmd\.exe|\bexec\s*\(\s*['\"](?:/bin/)?(?:ba)?sh|dup2")
+_SOCKET = lazy(r"socket|TCPSocket|IO::Socket|net\.connect|fsockopen|/dev/tcp/")
+_SPAWN_SHELL = lazy(r"/bin/(?:ba)?sh|pty\.spawn|cmd\.exe|\bexec\s*\(\s*['\"](?:/bin/)?(?:ba)?sh|dup2")
 
 
 @hook("code")

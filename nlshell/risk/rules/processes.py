@@ -10,6 +10,7 @@ from nlshell.risk.facts import shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.patterns import lazy
 
 SYSTEM_DAEMONS = frozenset(
     """
@@ -113,7 +114,7 @@ def killall(ctx, cmd) -> None:
 
 
 # The user running the command, however it is written: `$USER`, `$(whoami)`, `$(id -un)`.
-_CURRENT_USER = re.compile(r"^(?:\$\{(?:USER|LOGNAME|USERNAME)\}|\$\((?:whoami|id -u(?:n)?|logname)\)|`(?:whoami|id -un?)`)$")
+_CURRENT_USER = lazy(r"^(?:\$\{(?:USER|LOGNAME|USERNAME)\}|\$\((?:whoami|id -u(?:n)?|logname)\)|`(?:whoami|id -un?)`)$")
 
 
 @hook("command")

@@ -8,6 +8,7 @@ import re
 from nlshell.risk.book import Rule, unknown_program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.patterns import lazy
 from nlshell.shell.wrappers import WRAPPERS
 
 RULES = [
@@ -23,9 +24,9 @@ RULES = [
 # (tests/test_rules.py::test_a_failing_rule_rates_dangerous_and_the_others_still_run).
 WITHOUT_EXAMPLES = frozenset({"shell.check-failed"})
 
-_DELETE_FLAG = re.compile(r"^--(?:delete|remove|purge|wipe|erase|destroy|force-delete|prune|drop)(?:[-=]|$)")
+_DELETE_FLAG = lazy(r"^--(?:delete|remove|purge|wipe|erase|destroy|force-delete|prune|drop)(?:[-=]|$)")
 # A subcommand word (`apps:destroy`, `remove-all`, `db:drop`) made of parts, one of which destroys.
-_SUBCOMMAND = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_:.][A-Za-z0-9]+)*$")
+_SUBCOMMAND = lazy(r"^[A-Za-z][A-Za-z0-9]*(?:[-_:.][A-Za-z0-9]+)*$")
 _DESTROY_PARTS = frozenset(
     """
     delete destroy drop purge wipe erase remove rm del truncate nuke obliterate uninstall unregister deregister
