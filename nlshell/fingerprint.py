@@ -5,7 +5,7 @@ the code that made it: a fix to the rater must apply to both at once. Rating aga
 would load the parser on the fastest path, so each entry stores this fingerprint and is rated
 again only when it differs. It covers the version, the interpreter, the size, modification time
 and inode of every module in the package — whichever module a fix lands in, and however the
-rater is split into modules — and the installed bash grammar; it costs one `stat` per module and
+rater is split into modules — and the installed bash grammar and tree-sitter runtime; it costs one `stat` per module and
 reads nothing.
 """
 
@@ -31,14 +31,23 @@ def _modules(directory: str, prefix: str, out: list[str]) -> None:
                 _modules(entry.path, f"{prefix}{entry.name}/", out)
 
 
-def _grammar() -> str:
-    """The bash grammar's directory as it is installed, found without importing it."""
-    for entry in sys.path:
-        grammar = os.path.join(entry or ".", "tree_sitter_bash")
-        if os.path.isdir(grammar):
-            info = os.stat(grammar)
-            return f"grammar:{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}"
-    return "grammar:none"
+_PARSING = ("tree_sitter_bash", "tree_sitter")  # the bash grammar and the runtime that runs it
+
+
+def _parsing_packages() -> str:
+    """The bash grammar's and the tree-sitter runtime's directories as installed, found without
+    importing them: an upgrade of either can change how a command parses."""
+    found = []
+    for package in _PARSING:
+        for entry in sys.path:
+            directory = os.path.join(entry or ".", package)
+            if os.path.isdir(directory):
+                info = os.stat(directory)
+                found.append(f"{package}:{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}")
+                break
+        else:
+            found.append(f"{package}:none")
+    return " ".join(found)
 
 
 def rater_fingerprint() -> str:
@@ -49,7 +58,7 @@ def rater_fingerprint() -> str:
         parts = [__version__, sys.version]
         try:
             _modules(_ROOT, "", parts)
-            parts.append(_grammar())
+            parts.append(_parsing_packages())
         except OSError:
             parts.append(f"unknown:{os.getpid()}:{os.urandom(8).hex()}")
         _computed = sha256_hex("\n".join(sorted(parts)).encode("utf-8", "surrogateescape"))[:16]

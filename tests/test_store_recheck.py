@@ -155,8 +155,8 @@ def test_the_fingerprint_names_every_module_and_nothing_else(tmp_path):
     assert sorted(after) != before
 
 
-def test_the_fingerprint_sees_a_module_replaced_in_place_and_the_grammar(tmp_path, monkeypatch):
-    from nlshell.fingerprint import _grammar, _modules
+def test_the_fingerprint_sees_a_module_replaced_in_place_and_the_parser_packages(tmp_path, monkeypatch):
+    from nlshell.fingerprint import _modules, _parsing_packages
 
     (tmp_path / "a.py").write_text("x = 1\n")
     os.utime(tmp_path / "a.py", ns=(0, 1))
@@ -170,11 +170,14 @@ def test_the_fingerprint_sees_a_module_replaced_in_place_and_the_grammar(tmp_pat
     assert after != before
 
     monkeypatch.setattr(sys, "path", [str(tmp_path)])
-    assert _grammar() == "grammar:none"
-    (tmp_path / "tree_sitter_bash").mkdir()
-    installed = _grammar()
-    (tmp_path / "tree_sitter_bash" / "binding.so").write_text("")  # a reinstall changes the directory
-    assert installed.startswith("grammar:") and _grammar() not in (installed, "grammar:none")
+    assert _parsing_packages() == "tree_sitter_bash:none tree_sitter:none"
+    seen = {_parsing_packages()}
+    for package in ("tree_sitter_bash", "tree_sitter"):  # the grammar, then the runtime that runs it
+        (tmp_path / package).mkdir()
+        installed = _parsing_packages()
+        (tmp_path / package / "binding.so").write_text("")  # a reinstall changes the directory
+        assert installed not in seen and _parsing_packages() not in seen | {installed}
+        seen |= {installed, _parsing_packages()}
 
 
 def test_the_fingerprint_is_stable_within_a_process():
