@@ -9,6 +9,11 @@ devices, signals — what its programs would touch.
 It only reads: `os.scandir`/`lstat`, /proc, /sys/block, /proc/mounts and read-only git. It never
 runs the command, nor any program that could write. Walks are bounded (MAX_ENTRIES entries, and
 WALK_SECONDS for the whole preview) and then say "more than N"; git reads share GIT_SECONDS.
+
+The guard computes a preview for every caution or dangerous command in a fresh process, so loading
+this package stays cheap: plain slotted records (nlshell/shell/records.py), patterns compiled on
+first use, and what only some previews need — subprocess to ask git, glob for a word that is a
+pattern, urllib.parse for `curl -O`, signal for kill — imported where it is used.
 """
 
 from __future__ import annotations

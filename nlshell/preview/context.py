@@ -9,11 +9,11 @@ the word unknown, never guessed.
 
 from __future__ import annotations
 
-import glob
 import os
-import re
 import time
-from dataclasses import dataclass, field
+
+from nlshell.shell.patterns import lazy
+from nlshell.shell.records import Value
 
 MAX_ENTRIES = 10_000  # a walk stops here and says "more than N"
 WALK_SECONDS = 0.3  # all walks of one preview together stop after this
@@ -22,25 +22,35 @@ MAX_EXPANSION = 2_000  # paths one glob or brace word may stand for
 WHEN_IT_RUNS = "(known only when it runs)"
 
 
-@dataclass
-class Context:
+class Context(Value):
     """What the preview knows about where the command runs. `root` stands for `/` when reading
-    /proc, /sys and /dev, so tests can inject a fake machine."""
+    /proc, /sys and /dev, so tests can inject a fake machine. (Not a dataclass: see Effect.)"""
 
-    cwd: str | None  # where this command runs (after any `cd`); None when unknown
-    env: dict
-    root: str = "/"
-    now: float = field(default_factory=time.time)
-    deadline: float = 0.0
-    as_root: bool = False
-    assigned: frozenset = frozenset()  # variables the command line sets itself
-    base: str | None = None  # the person's directory: paths are shown and judged against it
-    uid: int = field(default_factory=os.getuid)  # who runs it (signals reach only their processes)
-    git_deadline: float | None = None  # when git reads must be done (gitread.GIT_SECONDS)
+    __slots__ = ("cwd", "env", "root", "now", "deadline", "as_root", "assigned", "base", "uid", "git_deadline")
 
-    def __post_init__(self) -> None:
-        if self.base is None:
-            self.base = self.cwd
+    def __init__(
+        self,
+        cwd: str | None,  # where this command runs (after any `cd`); None when unknown
+        env: dict,
+        root: str = "/",
+        now: float | None = None,  # default: the time now
+        deadline: float = 0.0,
+        as_root: bool = False,
+        assigned: frozenset = frozenset(),  # variables the command line sets itself
+        base: str | None = None,  # the person's directory: paths are shown and judged against it
+        uid: int | None = None,  # who runs it (signals reach only their processes); default: this process's
+        git_deadline: float | None = None,  # when git reads must be done (gitread.GIT_SECONDS)
+    ) -> None:
+        self.cwd = cwd
+        self.env = env
+        self.root = root
+        self.now = time.time() if now is None else now
+        self.deadline = deadline
+        self.as_root = as_root
+        self.assigned = assigned
+        self.base = cwd if base is None else base
+        self.uid = os.getuid() if uid is None else uid
+        self.git_deadline = git_deadline
 
     @property
     def home(self) -> str | None:
@@ -67,24 +77,26 @@ class Context:
         return os.path.normpath(path)
 
 
-@dataclass
-class Target:
+class Target(Value):
     """One path a word names: `path` is absolute, or None with `why` it cannot be known yet."""
 
-    written: str
-    path: str | None
-    why: str = ""
+    __slots__ = ("written", "path", "why")
+
+    def __init__(self, written: str, path: str | None, why: str = "") -> None:
+        self.written = written
+        self.path = path
+        self.why = why
 
 
-_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])([^{}$]*))?\}")  # ${NAME}, ${NAME:-word}, ...
-_BRACES = re.compile(r"\{([^{}]*,[^{}]*)\}")
+_VAR = lazy(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=?+])([^{}$]*))?\}")  # ${NAME}, ${NAME:-word}, ...
+_BRACES = lazy(r"\{([^{}]*,[^{}]*)\}")
 
 
 def expand_vars(text: str, ctx: Context) -> tuple:
     """(`text` with `${NAME}` replaced from the environment, why not) — unknown forms give None."""
     notes = []
 
-    def value(m: re.Match) -> str:
+    def value(m) -> str:  # an re.Match
         name, op, default = m.group(1), m.group(2), m.group(3) or ""
         if name in ctx.assigned:
             raise LookupError(name)
@@ -183,12 +195,19 @@ def text_targets(text: str, ctx: Context) -> list:
     return [Target(text, path) for path in _globbed(text, ctx, False)]
 
 
+def has_magic(text: str) -> bool:
+    """glob.has_magic without importing glob: a `*`, `?` or `[` makes a pattern."""
+    return "*" in text or "?" in text or "[" in text
+
+
 def _globbed(text: str, ctx: Context, is_glob: bool) -> list:
     if not os.path.isabs(text) and ctx.cwd is None:
         return [None]
     absolute = text if os.path.isabs(text) else os.path.join(ctx.cwd, text)
-    if not is_glob or not glob.has_magic(text):
+    if not is_glob or not has_magic(text):
         return [absolute]
+    import glob  # only for a word that is a pattern
+
     # Relative patterns are matched from the cwd, so a `[` in the cwd's own name is no pattern.
     # Hidden names match only when the pattern spells the dot, as in bash without dotglob.
     base = None if os.path.isabs(text) else ctx.cwd

@@ -8,7 +8,6 @@ it points to), except through a trailing slash, which the kernel resolves for it
 from __future__ import annotations
 
 import os
-import re
 import stat as st
 
 from nlshell.preview.context import Context, targets, text_targets
@@ -17,6 +16,7 @@ from nlshell.preview.gitread import GitUnavailable, uncommitted_among
 from nlshell.preview.options import last_value, parse
 from nlshell.preview.walk import Budget, Tally, status
 from nlshell.shell.options import Grammar
+from nlshell.shell.patterns import lazy
 
 
 GIT_PATHS = 2_000  # at most this many matched paths are put to git one by one
@@ -171,7 +171,7 @@ def shred(cmd, ctx: Context) -> list:
     return effects + _unknowns(found, DELETE, "shreds")
 
 
-_SIZE = re.compile(r"^([-+<>/%]?)\s*(\d+)(?:([KMGTPEZY])(iB|B)?)?$")
+_SIZE = lazy(r"^([-+<>/%]?)\s*(\d+)(?:([KMGTPEZY])(iB|B)?)?$")
 _POWERS = "KMGTPEZY"
 
 

@@ -13,9 +13,10 @@ import re
 from nlshell.preview.context import Context, literal_text, targets
 from nlshell.preview.effect import DEVICE, Effect, listing, shown, size, unknown
 from nlshell.preview.walk import read_small
+from nlshell.shell.patterns import lazy
 
-_HARMLESS = re.compile(r"^/dev/(null|zero|full|u?random|std(in|out|err)|tty\w*|pts/.*|fd/.*|console|ptmx|shm/.*|mqueue/.*)$")
-_DISKLIKE = re.compile(r"^(sd[a-z]+|hd[a-z]+|vd[a-z]+|xvd[a-z]+|nvme\d+n\d+|mmcblk\d+|loop\d+|md\d+|dm-\d+|nbd\d+)(p?\d+)?$")
+_HARMLESS = lazy(r"^/dev/(null|zero|full|u?random|std(in|out|err)|tty\w*|pts/.*|fd/.*|console|ptmx|shm/.*|mqueue/.*)$")
+_DISKLIKE = lazy(r"^(sd[a-z]+|hd[a-z]+|vd[a-z]+|xvd[a-z]+|nvme\d+n\d+|mmcblk\d+|loop\d+|md\d+|dm-\d+|nbd\d+)(p?\d+)?$")
 
 
 def _read(path: str) -> str:

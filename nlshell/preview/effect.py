@@ -9,7 +9,8 @@ family reads the same.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+
+from nlshell.shell.records import Value
 
 MAX_PATHS = 50  # paths listed in an effect; `count` says how many there are in all
 
@@ -18,23 +19,27 @@ DELETE, OVERWRITE, PERMISSIONS, GIT, DEVICE, SIGNAL = (
 )
 
 
-@dataclass
-class Effect:
+class Effect(Value):
     """One thing a command would do here.
 
     `count` is what the effect touches (files for a delete or overwrite, entries for a permission
     change, files or commits for git, processes for a signal, devices for a device); None when it
     cannot be known before the command runs. `more` marks `count` and `bytes` as lower bounds: a
-    walk stopped at its limit.
+    walk stopped at its limit. (A plain slotted class, not a dataclass: a caution or dangerous
+    command in the guard computes a preview in a fresh process, and `dataclasses` costs ~8 ms there.)
     """
 
-    kind: str
-    summary: str
-    count: int | None = None
-    bytes: int | None = None
-    paths: list = field(default_factory=list)
-    more: bool = False
-    details: list = field(default_factory=list)
+    __slots__ = ("kind", "summary", "count", "bytes", "paths", "more", "details")
+
+    def __init__(self, kind: str, summary: str, count: int | None = None, bytes: int | None = None,  # noqa: A002
+                 paths: list | None = None, more: bool = False, details: list | None = None) -> None:
+        self.kind = kind
+        self.summary = summary
+        self.count = count
+        self.bytes = bytes
+        self.paths = [] if paths is None else paths
+        self.more = more
+        self.details = [] if details is None else details
 
     def as_json(self) -> dict:
         return {

@@ -9,7 +9,6 @@ Everything is asked of git read-only (see gitread); the user's own `-c` settings
 from __future__ import annotations
 
 import os
-import re
 
 from nlshell.preview.context import Context, literal_text, targets
 from nlshell.preview.deletes import delete_effect
@@ -18,6 +17,7 @@ from nlshell.preview.gitread import Git, GitUnavailable
 from nlshell.preview.options import all_values, last_value, parse
 from nlshell.preview.walk import Budget, Tally, read_small, status
 from nlshell.shell.options import Grammar
+from nlshell.shell.patterns import lazy
 
 SHOWN = 8  # files or commits named in the details
 
@@ -136,7 +136,7 @@ def _subjects(git: Git, *revs: str) -> list:
     return [shown(line) for line in out.splitlines() if line and not _COMMIT_HEADER.match(line)]
 
 
-_COMMIT_HEADER = re.compile(r"^commit [0-9a-f]{40,64}$")
+_COMMIT_HEADER = lazy(r"^commit [0-9a-f]{40,64}$")
 
 
 _CHECKOUT = Grammar(short="bB", long=frozenset({"--orphan", "--conflict"}))

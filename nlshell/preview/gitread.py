@@ -12,7 +12,6 @@ repository git says "took too long" rather than keep the menu waiting.
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 
 GIT_SECONDS = 1.0  # all git reads of one preview together
@@ -61,6 +60,8 @@ class Git:
         return argv + list(self.prefix) + list(args)
 
     def _call(self, args: tuple, config: list, ok_codes=(0,)) -> str:
+        import subprocess  # ~4 ms: only a preview that asks git pays for it
+
         left = self.deadline - time.perf_counter()
         too_long = GitUnavailable(f"git took longer than the {GIT_SECONDS:g} s allowed")
         if left <= 0:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal as signals
 
 from nlshell.preview.context import Context, literal_text
 from nlshell.preview.effect import SIGNAL, Effect, listing, plural, shown, unknown
@@ -19,7 +18,7 @@ from nlshell.preview.walk import read_small
 from nlshell.shell.options import Grammar
 
 SHOWN = 3  # processes named in the summary
-_NAMES = {s.name[3:] for s in signals.Signals if s.name.startswith("SIG") and not s.name.startswith("SIG_")}
+_NAMES: frozenset | None = None  # KILL, TERM, ...: made on first use (importing `signal` builds enums, ~0.6 ms)
 
 
 class Proc:
@@ -65,6 +64,11 @@ def processes(ctx: Context) -> list:
 
 def signal_name(text: str) -> str | None:
     """KILL for 9, -9, KILL, SIGKILL, kill; None when it is no signal."""
+    global _NAMES
+    import signal as signals
+
+    if _NAMES is None:
+        _NAMES = frozenset(s.name[3:] for s in signals.Signals if s.name.startswith("SIG") and not s.name.startswith("SIG_"))
     text = text.lstrip("-").upper()
     if text.isdigit():
         try:

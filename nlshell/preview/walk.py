@@ -8,7 +8,6 @@ counted as such, not an error.
 
 from __future__ import annotations
 
-import heapq
 import os
 import stat as st
 import time
@@ -152,7 +151,7 @@ class Tally:
         self.recent = 0
         self.more = False
         self.unreadable: list = []
-        self.newest: list = []  # heap of (mtime, path)
+        self.newest: list = []  # the NEWEST latest (mtime, path), in ascending order
         self.targets: list = []  # the operands, as a person would say them here
         self.target_paths: list = []  # the same, absolute
         self.outside: list = []  # operands outside the cwd
@@ -174,10 +173,13 @@ class Tally:
         if self.ctx.now - mtime < RECENT_SECONDS:
             self.recent += 1
         item = (mtime, entry.path)
-        if len(self.newest) < NEWEST:
-            heapq.heappush(self.newest, item)
-        elif item > self.newest[0]:
-            heapq.heapreplace(self.newest, item)
+        newest = self.newest  # kept in ascending order: [0] is the oldest of them (no heapq to import)
+        if len(newest) < NEWEST:
+            newest.append(item)
+            newest.sort()
+        elif item > newest[0]:
+            newest[0] = item
+            newest.sort()
 
     def target(self, path: str, note: str = "") -> None:
         if note and note not in self.notes:
