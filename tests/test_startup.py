@@ -7,6 +7,7 @@ exact and cannot flake.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -110,6 +111,80 @@ def test_the_guards_rating_loads_only_what_rating_needs():
     risk, modules = json.loads(out)
     assert risk == "safe"
     assert sorted(set(modules) - BASELINE & {*RATING_AVOIDS, "shutil", "argparse"}) == []
+
+
+# A caution or dangerous command is never remembered, so each event pays for the effect preview in
+# the guard's child: its own modules, but not dataclasses (with inspect, ~8 ms), subprocess (~4 ms,
+# for git previews only), glob (for words that are patterns), urllib.parse (with ipaddress, ~3 ms,
+# for `curl -O`), signal (for kill, pkill, killall) or heapq.
+PREVIEW_AVOIDS = ("dataclasses", "inspect", "subprocess", "glob", "urllib", "urllib.parse", "ipaddress", "signal",
+                  "heapq")
+
+GUARD_PROBE = """
+import json, os, sys, time
+from nlshell import guard
+
+def rater(command, shell):  # runs in the guard's forked child, as guard.rate does
+    verdict = guard.rate(command, shell)
+    with open(sys.argv[2], "w") as out:
+        json.dump(sorted(sys.modules), out)
+    return verdict
+
+_fmt, decision = guard.decide(sys.argv[1].encode(), None, os.environ, time.monotonic() + 30, rater)
+print(json.dumps([decision.action, decision.summary]))
+"""
+
+
+def guard_child_modules(event: dict, tmp_path) -> tuple[str, str, set[str]]:
+    """(action, reason, modules loaded in the child that rated) for one event through guard.decide.
+
+    Run without the site module (its path given in PYTHONPATH instead), so that nothing is loaded
+    before nlshell: an editable install's finder imports pathlib and urllib.parse at start-up."""
+    import sysconfig
+
+    from conftest import REPO
+
+    paths = sysconfig.get_paths()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys([str(REPO), paths["purelib"], paths["platlib"]]))}
+    modules_file = tmp_path / "child-modules.json"
+    proc = subprocess.run([sys.executable, "-S", "-c", GUARD_PROBE, json.dumps(event), str(modules_file)],
+                          capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    action, reason = json.loads(proc.stdout)
+    return action, reason, set(json.loads(modules_file.read_text()))
+
+
+def _claude_event(command: str, cwd) -> dict:
+    return {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": command}, "cwd": str(cwd)}
+
+
+@pytest.mark.parametrize("command,action,effect", [
+    ("rm notes.txt && date > log.txt", "ask", "deletes 1 file (6 bytes): notes.txt"),
+    ("rm -rf ~", "deny", "deletes "),
+])
+def test_the_guards_preview_loads_only_what_previewing_needs(tmp_path, command, action, effect):
+    from nlshell.preview.gitread import find_repo
+
+    project = tmp_path / "work"
+    (project / "notes.txt").write_text("hello\n")
+    (project / "log.txt").write_text("old\n")
+    assert find_repo(str(project)) is None and find_repo(os.environ["HOME"]) is None  # no git to ask
+    got, reason, modules = guard_child_modules(_claude_event(command, project), tmp_path)
+    assert got == action
+    assert effect in reason  # the preview was computed, and said
+    assert "nlshell.preview.walk" in modules
+    assert sorted(m for m in modules if m in PREVIEW_AVOIDS) == []
+
+
+def test_a_preview_that_asks_git_still_loads_subprocess(tmp_path):
+    project = tmp_path / "work"
+    subprocess.run(["git", "init", "-q", str(project)], check=True, capture_output=True)
+    (project / "notes.txt").write_text("hello\n")
+    action, reason, modules = guard_child_modules(_claude_event("rm notes.txt", project), tmp_path)
+    assert action == "ask"
+    assert "deletes 1 file (6 bytes): notes.txt" in reason
+    assert "subprocess" in modules  # `git status` was asked which of the files it could restore
+    assert sorted(m for m in modules if m in ("dataclasses", "glob", "urllib.parse")) == []
 
 
 def test_a_syntax_error_is_still_confirmed_by_the_shell():
