@@ -35,6 +35,7 @@ TABLES = {
     "everyday-holdout": DATA / "everyday_holdout.tsv",
     "everyday-holdout2": DATA / "everyday_holdout2.tsv",
     "everyday-accept": DATA / "everyday_accept.tsv",
+    "everyday-holdout3": DATA / "everyday_holdout3.tsv",  # held out: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
