@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from nlshell.offline.commands import command_parts, programs, shell_words
 from nlshell.offline.known import BUILTINS, CORE
 from nlshell.offline.slots import slot_kinds
-from nlshell.offline.vocabulary import canonical_words
+from nlshell.offline.vocabulary import indexed_words
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 TLDR_FILE = "tldr.tsv.gz"
@@ -228,9 +228,9 @@ def index_data(
     said: dict[str, int] = {}
     terms: dict[str, int] = {}
     for entry in entries:
-        entry.words = " ".join(canonical_words(entry.description))
+        entry.words = " ".join(indexed_words(entry.description))
     for words, program in [(e.words.split(), pages[e.page].program) for e in entries] + [
-        (canonical_words(p.summary), p.program) for p in pages
+        (indexed_words(p.summary), p.program) for p in pages
     ]:
         for word in set(words):
             terms[word] = terms.get(word, 0) + 1

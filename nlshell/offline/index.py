@@ -19,7 +19,7 @@ from urllib.parse import quote
 from nlshell import paths
 from nlshell.offline import data
 from nlshell.offline.known import BUILTINS
-from nlshell.offline.vocabulary import canonical_words, fts_query, query_terms, stem, stem_text, vocabulary
+from nlshell.offline.vocabulary import fts_query, indexed_words, query_terms, stem, stem_text, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
 SCHEMA_VERSION = 11
@@ -364,7 +364,7 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
     in `entries` and `pages`) and index canonical words, so `display` and `show` are one term."""
 
     def words(text: str) -> str:
-        return " ".join(canonical_words(text))
+        return " ".join(indexed_words(text))
 
     with conn:
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
