@@ -118,6 +118,9 @@ def test_placeholder_kind(inner, option, kind):
         ("commit with the message it's done", "git commit -m '{{message}}'", "", "git commit -m 'it'\\''s done'"),
         ("count lines in my file.txt", "wc -l {{path/to/file}}", "", "wc -l file.txt"),
         ("show free memory", "free -h", "", "free -h"),
+        # The narrowest place first: what files are "named" is the pattern, not where to look.
+        ("find files named notes.md", "find {{path/to/directory}} -name '{{*pattern*}}'", "",
+         "find {{path/to/directory}} -name 'notes.md'"),
         ("show the size of app.log", "du -sh {{path/to/{a,b}/{x,y}}}", "", "du -sh {{path/to/{a,b}/{x,y}}}"),
     ],
 )

@@ -191,7 +191,10 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     unused = list(values)
     chosen: dict[int, list[Value]] = {}
     hinted = [i for i, s in enumerate(slots) if _hint(s, _TARGET) or _hint(s, _SOURCE)]
-    order = hinted + [i for i in range(len(slots)) if i not in hinted]
+    # The narrowest places first: "named README.md" is the `-name` pattern of `find DIR -name PAT`,
+    # not the directory to search, which takes a name only when nothing narrower does.
+    rest = sorted((i for i in range(len(slots)) if i not in hinted), key=lambda i: len(ACCEPTS[slots[i].kind]))
+    order = hinted + rest
     for i in order:
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
