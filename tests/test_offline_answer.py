@@ -49,6 +49,10 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("find every javascript file below here", "find . -name '*.js'"),
         ("undo last git commit", "git reset HEAD~"),
         ("gerp for foo in bar.txt", 'grep "foo" bar.txt'),  # a misspelt program still finds it
+        # nlshell's own everyday examples (nlshell/data/examples.tsv) in a person's words
+        ("show the kernel messages", "dmesg"),
+        ("list the disks and partitions", "lsblk"),
+        ("show who last changed each line of main.c", "git blame main.c"),
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
@@ -73,6 +77,12 @@ def test_answers_a_person_accepts(index, request_text, command):
 def test_the_issues_examples_do_what_was_asked(index, request_text, accept):
     row = eval_everyday.Row(request_text, "", eval_everyday.parse_accept(accept), True)
     assert eval_everyday.acceptable(row, first(index, request_text)), first(index, request_text)
+
+
+@pytest.mark.parametrize("request_text", ["list files", "list the files in the src folder", "please list all files"])
+def test_listing_files_lists_their_names(index, request_text):
+    """"list" is not "print": `cat` ("Print files") prints contents; `ls` lists names."""
+    assert answers(index, request_text)[0].hit.program == "ls"
 
 
 def test_nothing_found_is_an_error(index):
