@@ -22,7 +22,7 @@ from nlshell.offline.known import BUILTINS
 from nlshell.offline.vocabulary import fts_query, indexed_words, query_terms, stem, stem_text, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # BM25 column weights of a page: its summary, its names, its examples' descriptions, NL2Bash's.
 PAGE_COLUMNS = (2.0, 2.0, 1.0, 0.3)
 PAGE_CANDIDATES = 60

@@ -10,6 +10,7 @@ examples of that page; they never make a page win on their own.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -59,6 +60,7 @@ WITHIN = 0.5  # within a page, the example that fits least keeps this share of t
 OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
 UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
+SAYS_MORE = 0.1  # at most this share of an example's fit is lost for description words the request does not say
 LISTED = 1000  # names of the current directory read, at most
 
 
@@ -267,7 +269,9 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
     """How well one example of a chosen page does what the request asks, compared with the page's
     other examples; the share of the request's values it takes (smoothed); and the command with
     those values filled in."""
-    fit = coverage(read, stored_stems(row.stems)) ** EXAMPLE_COVERAGE  # what tells it apart from its page's others
+    said = stored_stems(row.stems)
+    fit = coverage(read, said) ** EXAMPLE_COVERAGE  # what tells it apart from its page's others
+    fit *= 1.0 - SAYS_MORE * _unsaid_share(read, said)  # of two that cover the request, the one that says no more
     fit /= 1.0 + SIMPLICITY * (row.parts - 1)
     runs = row.programs.split(" ", 1)[0]
     if row.source == "nl2bash":
@@ -283,6 +287,18 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
     slots = (1.0 + filled.used) / (1.0 + filled.stated)
     fit *= slots**EXAMPLE_SLOT_POWER * FOREIGN_VALUE ** _foreign_values(read, row, filled.command)
     return fit, slots, filled.command
+
+
+def _unsaid_share(read: Request, said: frozenset[str]) -> float:
+    """The share of a description's meaningful stems the request does not say ("Find files by name
+    in a directory tree" says more than "Find directories by name" for "find directories named x")."""
+    meant = said - _stop_stems() - {stem(w) for v in read.values for w in v.words}
+    return len(meant - read.weights.keys()) / len(meant) if meant else 0.0
+
+
+@functools.cache
+def _stop_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in vocabulary().stop)
 
 
 def _acts_otherwise(read: Request, description: str) -> bool:

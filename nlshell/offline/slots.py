@@ -91,6 +91,7 @@ ACCEPTS = {
     "command": ("command",),
     "gitremote": ("gitremote",),
 }
+_PLACES = ("file", "dir", "path")  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
@@ -198,7 +199,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     for i in order:
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
-        fitting = [v for v in unused if v.kind in ACCEPTS[slot.kind]]
+        fitting = [v for v in unused if v.kind in ACCEPTS[slot.kind] and not (v.role == "sought" and slot.kind in _PLACES)]
         if _hint(slot, _SOURCE):
             fitting = [v for v in fitting if v.role != "to"]  # "to /backup" is never what is copied
         if not fitting:

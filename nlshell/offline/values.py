@@ -62,7 +62,7 @@ class Value:
     #            size age seconds
     text: str  # as it goes into the command
     at: int  # index of the request token it came from (`tokens(request)`)
-    role: str = ""  # "name" (called/named X), "to", "from", "in"
+    role: str = ""  # "name" (called/named X), "sought" (named X, in a search), "to", "from", "in"
     seconds: int = 0  # for an age: how long, with `text` its sign and number of days
     words: tuple[str, ...] = ()  # the words of the request it stands for
     spans: tuple[int, ...] = ()  # the request tokens it stands for
@@ -248,6 +248,10 @@ def request_values(
         elif _LOUD.match(token) and len(token) > 2:
             add("variable" if before in ("variable", "var") else "pattern", token, i)
     _here(values, lower, add)
+    if searching:  # "find files named x": x is what to look for, not where, nor what to create
+        for value in values:
+            if value.role == "name":
+                value.role = "sought"
     return _joined_names(values)
 
 
