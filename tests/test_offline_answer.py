@@ -53,6 +53,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("show the kernel messages", "dmesg"),
         ("list the disks and partitions", "lsblk"),
         ("show who last changed each line of main.c", "git blame main.c"),
+        ("make a folder named logs inside /srv", "mkdir /srv/logs"),  # "inside" is no search word
+        ("find directories named cache", "find {{path/to/directory}} -type d -name 'cache'"),  # says no more
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):

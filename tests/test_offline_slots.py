@@ -30,6 +30,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("check whether port 22 is open on 10.0.0.5", [("port", "22"), ("host", "10.0.0.5")]),
         ("unzip files.zip", [("file", "files.zip")]),
         ("kill process 1234", [("pid", "1234")]),
+        ("force kill firefox", [("process", "firefox")]),  # what is killed is a process
         ("stop the nginx service", [("action", "stop"), ("service", "nginx")]),
         ("add the user alice to the docker group", [("user", "alice"), ("group", "docker")]),
         ("search for TODO in main.go", [("pattern", "TODO"), ("file", "main.go")]),
@@ -63,6 +64,11 @@ def test_roles():
     assert [(v.text, v.role) for v in values] == [("latest", "name"), ("release-2.1", "from")]
     values = request_values("copy config.yaml to config.yaml.bak")
     assert [v.role for v in values] == ["", "to"]
+    # In a search the name is what to look for: not joined with the place, not put there.
+    values = request_values("find files named notes.md under /srv")
+    assert [(v.text, v.role) for v in values] == [("notes.md", "sought"), ("/srv", "in")]
+    assert fill("find {{path/to/directory}} -type f -empty", values).command == "find /srv -type f -empty"
+    assert fill("find {{path/to/directory}} -name '{{*pattern*}}'", values).command == "find /srv -name 'notes.md'"
 
 
 def test_without_values_keeps_the_words_that_say_which_program():
