@@ -205,6 +205,13 @@ def test_references_are_few_distinct_and_short(index):
     assert references.references(index, "zzqxv qqqzzx") == []
 
 
+def test_references_come_from_three_pages_even_when_the_first_has_many_safe_examples(index):
+    """`ps` alone has a dozen safe examples for "show running processes"; the model still gets
+    the best of three different pages."""
+    found = references.references(index, "show running processes")
+    assert len({r.program for r in found}) == references.MAX_REFERENCES == 3
+
+
 def test_references_for_a_read_only_request_only_read(index):
     for reference in references.references(index, "which process uses port 5432"):
         assert risk_of(reference.command)[0] == "safe", reference

@@ -91,6 +91,8 @@ class OfflineIndex:
             raise ValueError("an index with excluded rows needs its own db_path")
         self.db_path = db_path or paths.offline_db()
         self._which = which
+        self._lists_path = which is shutil.which  # the real PATH: list its directories first
+        self._listed: frozenset[str] | None = None  # names in the PATH directories, read once
         self._summaries = summaries
         self._warn = warn
         self._exclude = _as_predicate(exclude)
@@ -216,11 +218,26 @@ class OfflineIndex:
         known = self._installed.get(program)
         if known is None:
             try:
-                known = self._which(program) is not None
+                # Most programs asked about are not installed: a name no PATH directory lists is
+                # not, without the stat of every directory that `which` would make.
+                listed = not self._lists_path or "/" in program or program in self._path_names()
+                known = listed and self._which(program) is not None
             except Exception:
                 known = False
             self._installed[program] = known
         return known
+
+    def _path_names(self) -> frozenset[str]:
+        """The names in the PATH directories (one listing each, nothing else read)."""
+        if self._listed is None:
+            names: set[str] = set()
+            for directory in os.environ.get("PATH", os.defpath).split(os.pathsep):
+                try:
+                    names.update(os.listdir(directory or "."))
+                except OSError:
+                    continue
+            self._listed = frozenset(names)
+        return self._listed
 
     def query(self, sql: str, args: tuple = ()) -> list[tuple]:
         """Run a read; a corrupt index is moved aside and rebuilt once, then the read retried."""

@@ -69,7 +69,7 @@ def references(
 ) -> list[Reference]:
     """Up to three matches from different pages, within the token budget; [] when none fit."""
     try:
-        found = answers(index, request, shell=shell, limit=CANDIDATES, accepted=accepted, cwd=cwd)
+        found = answers(index, request, shell=shell, limit=CANDIDATES, accepted=accepted, cwd=cwd, pages=MAX_REFERENCES)
     except NoOfflineAnswerError:
         return []
     chosen: list[Reference] = []
