@@ -31,6 +31,8 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("unzip files.zip", [("file", "files.zip")]),
         ("kill process 1234", [("pid", "1234")]),
         ("force kill firefox", [("process", "firefox")]),  # what is killed is a process
+        ("pip install requests", [("package", "requests")]),  # what is installed is a package, not pip
+        ("install the htop package", [("package", "htop")]),
         ("stop the nginx service", [("action", "stop"), ("service", "nginx")]),
         ("add the user alice to the docker group", [("user", "alice"), ("group", "docker")]),
         ("search for TODO in main.go", [("pattern", "TODO"), ("file", "main.go")]),

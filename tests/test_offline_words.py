@@ -133,6 +133,9 @@ def test_units_and_types(table):
         ("output the date to stdout", READ),
         ("write hello to notes.txt", CHANGE),
         ("kill the screen session", CHANGE),  # `screen` the program, not the place
+        ("pip install requests", CHANGE),  # a program first, then its verb
+        ("docker run nginx", CHANGE),
+        ("git status please", UNKNOWN),
         ("disk usage of /var", UNKNOWN),
         ("", UNKNOWN),
     ],

@@ -47,7 +47,14 @@ def _verb(clause: list[str]) -> str:
             if tuple(words[: len(opening)]) == opening:
                 words = words[len(opening) :]
                 changed = True
+    if len(words) > 1 and not _is_verb(words[0]) and _is_verb(words[1]):
+        return words[1]  # a program first: "pip install requests", "docker run nginx"
     return words[0] if words else ""
+
+
+def _is_verb(word: str) -> bool:
+    table = vocabulary()
+    return word in table.read_verbs or word in table.change_verbs
 
 
 def _to_screen(clause: list[str]) -> bool:

@@ -37,7 +37,7 @@ POPULARITY_CAP = 6.0
 CORE_FACTOR = 1.2  # a standard tool over a niche one
 NAMED = 2.5  # the request names the program (`unzip …`, `gerp`) and the name is no everyday word
 SUITE_UNMENTIONED = 0.5  # a suite's page (git, docker) for a request that does not name the suite
-SUBCOMMAND_NAMED = 1.5  # the request says the page's subcommand (`push` → git-push)
+SUBCOMMAND_NAMED = 1.5  # the request says the suite and the page's subcommand ("git push" → git-push)
 NOT_INSTALLED = 0.3
 UNKNOWN_PROGRAM = 0.8  # the command starts with a placeholder: cannot tell what runs
 SUITE_EXTRA = 0.1  # an add-on's page (`git magic`) the request does not name: rarely installed
@@ -205,8 +205,8 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
         prior *= NOT_INSTALLED
     elif installed is None:
         prior *= UNKNOWN_PROGRAM
-    if said:
-        prior *= SUBCOMMAND_NAMED
+    if said and (program in request.terms or program in request.named):
+        prior *= SUBCOMMAND_NAMED  # "pip download"; "download" alone is any download, not pip's
     elif subcommand and not core:
         prior *= SUITE_EXTRA
     if program in accepted:

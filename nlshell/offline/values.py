@@ -239,7 +239,7 @@ def request_values(
             add("dir", token, i, role_at(i))  # "the src folder"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS:
             add("dir", token, i, role_at(i))  # "the folder src"
-        elif table.value_words.get(after) in ("service", "user", "group", "package", "branch") and plain(low):
+        elif table.value_words.get(after) in ("service", "user", "group", "package", "branch") and after not in verbs and plain(low):
             add(table.value_words[after], token, i)
         elif (before == "into" or (before in _ROLE_TO and not known(low))) and plain(low):
             add("user" if {"owner", "owns", "ownership"} & set(lower) else "path", token, i, role_at(i))
