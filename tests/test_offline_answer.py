@@ -55,6 +55,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("show who last changed each line of main.c", "git blame main.c"),
         ("make a folder named logs inside /srv", "mkdir /srv/logs"),  # "inside" is no search word
         ("pip install requests", "pip install requests"),  # the program first, then its verb
+        ("show the system logs", "journalctl"),  # nlshell's own examples say what a page is for
+        ("show disk partitions", "lsblk"),
         ("download https://example.com/index.html", "curl -O https://example.com/index.html"),  # not `pip download`
         ("find directories named cache", "find {{path/to/directory}} -type d -name 'cache'"),  # says no more
     ],

@@ -104,6 +104,7 @@ class Page:
     names: str  # words that name it: `git push git`
     summary: str  # the tldr page's summary, then the man page's NAME line
     examples: list[str] = field(default_factory=list)  # descriptions of its examples
+    everyday: list[str] = field(default_factory=list)  # … those of nlshell's own: what it is for, in everyday words
     support: list[str] = field(default_factory=list)  # NL2Bash descriptions of commands that run it
     popular: bool = False  # a standard tool, a builtin, or one NL2Bash uses often (main pages only)
     commands: list[str] = field(default_factory=list)  # its examples' commands
@@ -211,6 +212,8 @@ def index_data(
         else:
             page.examples.append(entry.description)
             page.commands.append(entry.command)
+            if entry.source == "nlshell":
+                page.everyday.append(entry.description)
     for page in pages:
         own = summaries.get(page.name, "") or (page.examples[0] if page.examples and page.name not in summaries else "")
         page.summary = " ".join(text for text in (own, man.get(page.program, "")) if text)

@@ -40,7 +40,7 @@ class ProgramFacts(NamedTuple):
     technical: bool  # its name is no everyday word (few other descriptions say it)
 
 
-PAGE_FIELDS = "id, name, program, names, summary, described, slots, summary_stems, names_stems, described_stems"
+PAGE_FIELDS = "id, name, program, names, summary, described, slots, summary_stems, names_stems, described_stems, everyday_stems"
 
 
 class PageRow(NamedTuple):
@@ -54,6 +54,7 @@ class PageRow(NamedTuple):
     summary_stems: str  # the stems of its summary, of its names and of each example's description
     names_stems: str  # (space-separated; the examples' separated by " / "), read at build time
     described_stems: str
+    everyday_stems: str  # the stems of nlshell's own examples' descriptions: what it is for, in everyday words
     bm25: float  # of the page's own text; 0.0 when it was not matched (more negative: better)
 
 
@@ -387,7 +388,7 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         conn.execute(
             "CREATE TABLE pages (id INTEGER PRIMARY KEY, name TEXT, program TEXT, names TEXT, summary TEXT, "
-            "described TEXT, slots TEXT, summary_stems TEXT, names_stems TEXT, described_stems TEXT)"
+            "described TEXT, slots TEXT, summary_stems TEXT, names_stems TEXT, described_stems TEXT, everyday_stems TEXT)"
         )
         conn.execute(
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, page INTEGER, description TEXT, command TEXT, "
@@ -409,10 +410,11 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
                 f"CREATE VIRTUAL TABLE {table} USING fts5(summary, names, examples, support, content = '', {tokenizer})"
             )
         conn.executemany(
-            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 (i, p.name, p.program, p.names, p.summary, " / ".join(p.examples), " ".join(p.slots),
-                 stem_text(p.summary), stem_text(p.names), " / ".join(stem_text(e) for e in p.examples))
+                 stem_text(p.summary), stem_text(p.names), " / ".join(stem_text(e) for e in p.examples),
+                 stem_text(" / ".join(p.everyday)))
                 for i, p in enumerate(held.pages, start=1)
             ),
         )

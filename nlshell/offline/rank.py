@@ -55,6 +55,7 @@ SLOT_POWER = 2.0  # weight of how many of the request's values a page's best exa
 EVIDENCE_POWER = 2.5  # how sharply a page's fit counts against its prior
 OWN_TEXT = 1.5  # weight of a page's own text against its best matched example's
 SUMMARY_FIELD, NAMES_FIELD, EXAMPLES_FIELD = 1.0, 1.0, 0.7  # where a page says a request's word
+EVERYDAY_FIELD = 0.9  # … nlshell's own examples: reviewed, in everyday words, yet no summary
 SUPPORT = 0.9  # an NL2Bash row's fit counts this much towards its page
 WITHIN = 0.5  # within a page, the example that fits least keeps this share of the page's score
 OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
@@ -225,6 +226,7 @@ def _own_fit(read: Request, page: PageRow) -> float:
         (stored_stems(page.summary_stems), SUMMARY_FIELD),
         (stored_stems(page.names_stems), NAMES_FIELD),
         (stored_stems(page.described_stems.replace(" / ", " ")), EXAMPLES_FIELD),
+        (stored_stems(page.everyday_stems.replace(" / ", " ")), EVERYDAY_FIELD),
     )
     total = sum(read.weights.values())
     said = sum(w * max((weight for found, weight in fields if s in found), default=0.0) for s, w in read.weights.items())
