@@ -32,6 +32,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("kill process 1234", [("pid", "1234")]),
         ("force kill firefox", [("process", "firefox")]),  # what is killed is a process
         ("pip install requests", [("package", "requests")]),  # what is installed is a package, not pip
+        ("search for TODO in all files below src", [("pattern", "TODO"), ("dir", "src")]),  # below: a place
         ("install the htop package", [("package", "htop")]),
         ("stop the nginx service", [("action", "stop"), ("service", "nginx")]),
         ("add the user alice to the docker group", [("user", "alice"), ("group", "docker")]),
@@ -126,6 +127,10 @@ def test_placeholder_kind(inner, option, kind):
         ("commit with the message it's done", "git commit -m '{{message}}'", "", "git commit -m 'it'\\''s done'"),
         ("count lines in my file.txt", "wc -l {{path/to/file}}", "", "wc -l file.txt"),
         ("show free memory", "free -h", "", "free -h"),
+        # tldr's `/{{path/to/...}}` asks for an absolute path: the request's value replaces it whole.
+        ("create a symlink called latest pointing to release-2.1",
+         "ln -s /{{path/to/file_or_directory}} {{path/to/symlink}}", "", "ln -s release-2.1 latest"),
+        ("copy notes.txt to /srv/backup", "cp {{path/to/file}} /{{path/to/directory}}", "", "cp notes.txt /srv/backup"),
         # The narrowest place first: what files are "named" is the pattern, not where to look.
         ("find files named notes.md", "find {{path/to/directory}} -name '{{*pattern*}}'", "",
          "find {{path/to/directory}} -name 'notes.md'"),

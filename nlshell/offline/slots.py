@@ -219,7 +219,10 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
                 head = out[: slot.start].rstrip()
                 out = head[: len(head) - len(slot.option)] + option + out[len(head) :]
             continue
-        out = out[: slot.start] + " ".join(_shown(v, slot) for v in chosen[i]) + out[slot.end :]
+        start = slot.start
+        if out[start - 1 : start] == "/" and out[start - 2 : start - 1] in ("", " "):
+            start -= 1  # tldr's `/{{path/to/file}}` asks for an absolute path; the request's value is the path
+        out = out[:start] + " ".join(_shown(v, slot) for v in chosen[i]) + out[slot.end :]
     swaps = _default_swaps(description, unused, out) if description else []
     for number, value in swaps:
         out = re.sub(_STANDALONE.format(re.escape(number)), value.text, out, count=1)

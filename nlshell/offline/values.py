@@ -119,6 +119,9 @@ def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[st
     return "path"
 
 
+_BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
+
+
 def request_values(
     request: str,
     cwd_dirs: Collection[str] = (),
@@ -241,6 +244,8 @@ def request_values(
             add("dir", token, i, role_at(i))  # "the folder src"
         elif table.value_words.get(after) in ("service", "user", "group", "package", "branch") and after not in verbs and plain(low):
             add(table.value_words[after], token, i)
+        elif before in _BELOW and plain(low) and low not in _DIR_NOUNS:
+            add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" or (before in _ROLE_TO and not known(low))) and plain(low):
             add("user" if {"owner", "owns", "ownership"} & set(lower) else "path", token, i, role_at(i))
         elif low in _ACTIONS:
