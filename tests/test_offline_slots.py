@@ -147,6 +147,16 @@ def test_a_file_with_spaces_is_quoted():
     assert fill("wc -l {{path/to/file}}", values).command == "wc -l 'my notes.txt'"
 
 
+def test_here_left_out_is_no_value_ignored():
+    """"in this directory" is where any command runs: `rm *.tmp` uses all the request says, and
+    `rm -r .` (the directory itself, not the .tmp files) does not."""
+    values = request_values("delete all .tmp files in this directory")
+    files = fill("rm {{path/to/file1 path/to/file2 ...}}", values)
+    assert (files.command, files.used, files.stated) == ("rm *.tmp", 1, 1)
+    directory = fill("rm -r {{path/to/directory}}", values)
+    assert (directory.command, directory.used, directory.stated) == ("rm -r .", 1, 2)
+
+
 def test_fill_counts_the_values_it_used():
     values = request_values("show the last 20 lines of app.log")
     assert (fill("tail -n 10 {{path/to/file}}", values, "Show the last 10 lines").used, len(values)) == (2, 2)

@@ -227,7 +227,9 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     for number, value in swaps:
         out = re.sub(_STANDALONE.format(re.escape(number)), value.text, out, count=1)
     out = _name_the_output(out, [v for taken in chosen.values() for v in taken])
-    return Filled(out, sum(len(v) for v in chosen.values()) + len(swaps), len(values))
+    # "here", "in this directory" is where any command runs: left out, it is no value ignored.
+    implied = sum(1 for v in unused if v.text == "." and v.role == "in")
+    return Filled(out, sum(len(v) for v in chosen.values()) + len(swaps), len(values) - implied)
 
 
 _OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
