@@ -56,6 +56,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("make a folder named logs inside /srv", "mkdir /srv/logs"),  # "inside" is no search word
         ("pip install requests", "pip install requests"),  # the program first, then its verb
         ("show the system logs", "journalctl"),  # nlshell's own examples say what a page is for
+        ("kill process 1234", "kill 1234"),  # not -9 unless asked
+        ("force kill process 1234", "kill -9 1234"),
         ("show disk partitions", "lsblk"),
         ("download https://example.com/index.html", "curl -O https://example.com/index.html"),  # not `pip download`
         ("find directories named cache", "find {{path/to/directory}} -type d -name 'cache'"),  # says no more

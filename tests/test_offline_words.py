@@ -55,6 +55,7 @@ def test_a_word_counts_as_one_thing_only(table):
         ("how many files, ignoring case", ["count", "files", "insensitive", "case"]),
         ("the biggest folders", ["the", "largest", "directory"]),
         ("case-insensitive search", ["insensitive", "case", "search"]),
+        ("Show the process IDs of nginx", ["show", "the", "pid", "of", "nginx"]),
     ],
 )
 def test_canonical_words(text, expected):

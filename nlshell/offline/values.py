@@ -42,7 +42,7 @@ _COUNTING = frozenset("last first top head tail".split())
 _PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
-    "empty hidden same other another one".split()
+    "empty hidden same other another one id ids".split()
 )
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
