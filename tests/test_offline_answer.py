@@ -16,6 +16,7 @@ from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import OfflineIndex, answer, rank, references
 from nlshell.offline.answer import answers
 from nlshell.offline.intent import READ
+from nlshell.assess import assess
 from nlshell.offline.rating import risk_of
 
 TESTS = Path(__file__).resolve().parent
@@ -148,6 +149,14 @@ def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, req
     except NoReadOnlyAnswerError:
         return  # said so, and offered nothing
     assert risk_of(found.command)[0] == "safe", found.command
+    assert assess(found.command).risk == "safe", found.command  # what the menu shows beside it
+
+
+def test_what_the_rater_cannot_read_is_not_safe_for_a_read_only_request():
+    """`${{variable}}` is no parameter expansion the parser can read: the menu rates the template
+    dangerous, so the read-only check must not call it safe."""
+    assert risk_of('echo "${{variable}}"')[0] == "dangerous"
+    assert risk_of('echo "$PATH"')[0] == "safe"
 
 
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
