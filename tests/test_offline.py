@@ -444,8 +444,8 @@ def test_suite_add_on_pages_rank_below_the_suites_own_subcommands(index):
     assert "push" in subcommands[:3]
 
 
-@pytest.mark.parametrize("name", ["everyday-holdout", "everyday-holdout2"])
-def test_held_out_everyday_requests_are_mostly_right(index, name):
-    """Never tuned on; the floor only catches a collapse (measured: 65% and 66%)."""
+@pytest.mark.parametrize(("name", "floor"), [("everyday-holdout", 0.85), ("everyday-holdout2", 0.85)])
+def test_the_first_rounds_held_out_tables_stay_right(index, name, floor):
+    """Held out in the first rounds, tuned on since (measured with this index: 95% and 91%)."""
     table = eval_everyday.load(eval_everyday.TABLES[name])
-    assert eval_everyday.score(table, [top_command(index, row.request) for row in table]).right_program >= 0.5
+    assert eval_everyday.score(table, [top_command(index, row.request) for row in table]).right_program >= floor

@@ -180,12 +180,19 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_accept.tsv was written before the ranking changes and never tuned on.
-    README and benchmarks/RESULTS.md report the figures beside the baselines; they fall short of
-    the goals (90% right program, 85% acceptable), so the floors here only catch a collapse."""
+    """tests/data/everyday_holdout3.tsv was written before the second round's ranking changes and
+    never tuned on. README and benchmarks/RESULTS.md report the figures beside the baselines; they
+    fall well short of the goals (90% right program, 85% acceptable; measured with this index:
+    73% and 53%), so the floors here only catch a collapse."""
+    score = table_score(index, "everyday-holdout3")
+    assert score.n >= 100
+    assert score.right_program >= 0.6 and score.acceptable >= 0.4, score
+
+
+def test_the_tables_tuned_on_give_acceptable_commands(index):
+    """everyday_accept.tsv, held out in the first round and tuned on since (measured: 92%, 72%)."""
     score = table_score(index, "everyday-accept")
-    assert score.n >= 60
-    assert score.right_program >= 0.65 and score.acceptable >= 0.45, score
+    assert score.right_program >= 0.85 and score.acceptable >= 0.65, score
 
 
 @pytest.mark.parametrize(("name", "floor"), [("everyday", 0.85), ("everyday-dev", 0.85)])

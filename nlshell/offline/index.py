@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from nlshell import paths
 from nlshell.offline import data
-from nlshell.offline.known import BUILTINS
+from nlshell.offline.known import BUILTINS, path_names
 from nlshell.offline.vocabulary import fts_query, indexed_words, query_terms, stem, stem_text, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
@@ -219,26 +219,15 @@ class OfflineIndex:
         known = self._installed.get(program)
         if known is None:
             try:
-                # Most programs asked about are not installed: a name no PATH directory lists is
-                # not, without the stat of every directory that `which` would make.
-                listed = not self._lists_path or "/" in program or program in self._path_names()
+                # Most programs asked about are not installed: known.path_names says so cheaply.
+                if self._listed is None and self._lists_path:
+                    self._listed = path_names()
+                listed = not self._lists_path or "/" in program or program in self._listed
                 known = listed and self._which(program) is not None
             except Exception:
                 known = False
             self._installed[program] = known
         return known
-
-    def _path_names(self) -> frozenset[str]:
-        """The names in the PATH directories (one listing each, nothing else read)."""
-        if self._listed is None:
-            names: set[str] = set()
-            for directory in os.environ.get("PATH", os.defpath).split(os.pathsep):
-                try:
-                    names.update(os.listdir(directory or "."))
-                except OSError:
-                    continue
-            self._listed = frozenset(names)
-        return self._listed
 
     def query(self, sql: str, args: tuple = ()) -> list[tuple]:
         """Run a read; a corrupt index is moved aside and rebuilt once, then the read retried."""
