@@ -48,7 +48,7 @@ def answers(
     """The best `limit` answers, best first. Raises NoOfflineAnswerError when nothing matches,
     NoReadOnlyAnswerError when only commands that change things match a request that only looks.
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
-    once they are known (the rater is the costly part of a look-up)."""
+    once they are known."""
     hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd)
     if not hits:
         raise NoOfflineAnswerError()

@@ -60,18 +60,15 @@ def _is_verb(word: str) -> bool:
 def _to_screen(clause: list[str]) -> bool:
     """The clause writes "on the terminal", "to the screen", "to stdout": it only shows
     (but "kill the screen session" is about the program `screen`)."""
-    screen = vocabulary().screen
-    return any(word in screen and (clause[i - 1] in ("on", "to") or clause[i - 1] == "the" and i > 1
-                                   and clause[i - 2] in ("on", "to"))
-               for i, word in enumerate(clause) if i > 0)
+    words = [word for word in clause if word != "the"]
+    return any(before in ("on", "to") and word in vocabulary().screen for before, word in zip(words, words[1:]))
 
 
 def intent(request: str) -> str:
     """READ when the request only looks, CHANGE when any of its clauses changes something,
     UNKNOWN when its verbs say neither."""
     table = vocabulary()
-    verbs = [_verb(clause) for clause in _clauses(request)]
-    verbs = ["show" if _to_screen(clause) else verb for verb, clause in zip(verbs, _clauses(request))]
+    verbs = ["show" if _to_screen(clause) else _verb(clause) for clause in _clauses(request)]
     if any(verb in table.change_verbs for verb in verbs):
         return CHANGE
     if verbs and verbs[0] in table.read_verbs:
