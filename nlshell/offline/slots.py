@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from nlshell.offline.commands import PLACEHOLDER
 from nlshell.offline.values import Value, request_values
+from nlshell.offline.vocabulary import WORD, vocabulary
 
 # First match wins; tested on the placeholder's text, lower-case.
 _KINDS = (
@@ -91,6 +92,7 @@ ACCEPTS = {
     "command": ("command",),
     "gitremote": ("gitremote",),
 }
+_NUMBERED = re.compile(r"\d")
 _PLACES = ("file", "dir", "path")  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
@@ -249,7 +251,10 @@ def _name_the_output(command: str, used: list[Value]) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _stated(description: str) -> tuple[Value, ...]:
-    """The numbers a description states (cached: descriptions come back query after query)."""
+    """The numbers a description states (cached: descriptions come back query after query). Most
+    state none, and reading one for values is not cheap: only those with a digit or a number word are."""
+    if not _NUMBERED.search(description) and not set(WORD.findall(description.lower())) & vocabulary().numbers.keys():
+        return ()
     return tuple(v for v in request_values(description) if v.kind in ("count", "port", "seconds", "number") and v.text.isdigit())
 
 
