@@ -79,7 +79,7 @@ from eval_scoring import (  # noqa: E402,F401  (the tests reach the scoring func
 
 from nlshell import offline  # noqa: E402
 
-EVERYDAY = tuple(eval_everyday.TABLES)  # everyday, everyday-holdout, everyday-holdout2, everyday-accept
+EVERYDAY = tuple(eval_everyday.TABLES)  # the hand-written tables of tests/data/everyday*.tsv
 DATASETS = ("nl2sh-alfa", "intercode", "nl2bash", *EVERYDAY, "nl2bash-dev")
 PUBLIC_DATASETS = ("nl2sh-alfa", "intercode", "nl2bash")  # what `--dataset all` means
 DEFAULT_DATASETS = ("nl2sh-alfa", "intercode", *EVERYDAY)

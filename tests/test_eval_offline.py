@@ -108,13 +108,17 @@ def test_majority_baseline(ev):
 
 
 def test_everyday_tables_load(ev):
-    for name in ("everyday", "everyday-holdout", "everyday-holdout2", "everyday-accept"):
+    for name in ("everyday", "everyday-holdout", "everyday-holdout2", "everyday-accept", "everyday-holdout3"):
         queries = ev.LOADERS[name](Path("."))
         assert len(queries) >= 20
         assert all(q.programs_only and q.golds and q.query and q.row.kind in ("read", "change") for q in queries)
     accept = ev.LOADERS["everyday-accept"](Path("."))
     assert len(accept) >= 60 and all(q.row.whole_commands for q in accept)
     assert sum(q.row.read_only for q in accept) >= 30
+    held_out = ev.LOADERS["everyday-holdout3"](Path("."))
+    assert len(held_out) >= 100 and all(q.row.whole_commands for q in held_out)
+    assert not {q.query for q in held_out} & {q.query for name in ev.EVERYDAY if name != "everyday-holdout3"
+                                                for q in ev.LOADERS[name](Path("."))}  # no request seen elsewhere
 
 
 @pytest.mark.parametrize(

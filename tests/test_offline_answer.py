@@ -16,6 +16,7 @@ from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import OfflineIndex, answer, rank, references
 from nlshell.offline.answer import answers
 from nlshell.offline.intent import READ
+from nlshell.assess import assess
 from nlshell.offline.rating import risk_of
 
 TESTS = Path(__file__).resolve().parent
@@ -49,6 +50,18 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("find every javascript file below here", "find . -name '*.js'"),
         ("undo last git commit", "git reset HEAD~"),
         ("gerp for foo in bar.txt", 'grep "foo" bar.txt'),  # a misspelt program still finds it
+        # nlshell's own everyday examples (nlshell/data/examples.tsv) in a person's words
+        ("show the kernel messages", "dmesg"),
+        ("list the disks and partitions", "lsblk"),
+        ("show who last changed each line of main.c", "git blame main.c"),
+        ("make a folder named logs inside /srv", "mkdir /srv/logs"),  # "inside" is no search word
+        ("pip install requests", "pip install requests"),  # the program first, then its verb
+        ("show the system logs", "journalctl"),  # nlshell's own examples say what a page is for
+        ("kill process 1234", "kill 1234"),  # not -9 unless asked
+        ("force kill process 1234", "kill -9 1234"),
+        ("show disk partitions", "lsblk"),
+        ("download https://example.com/index.html", "curl -O https://example.com/index.html"),  # not `pip download`
+        ("find directories named cache", "find {{path/to/directory}} -type d -name 'cache'"),  # says no more
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
@@ -73,6 +86,12 @@ def test_answers_a_person_accepts(index, request_text, command):
 def test_the_issues_examples_do_what_was_asked(index, request_text, accept):
     row = eval_everyday.Row(request_text, "", eval_everyday.parse_accept(accept), True)
     assert eval_everyday.acceptable(row, first(index, request_text)), first(index, request_text)
+
+
+@pytest.mark.parametrize("request_text", ["list files", "list the files in the src folder", "please list all files"])
+def test_listing_files_lists_their_names(index, request_text):
+    """"list" is not "print": `cat` ("Print files") prints contents; `ls` lists names."""
+    assert answers(index, request_text)[0].hit.program == "ls"
 
 
 def test_nothing_found_is_an_error(index):
@@ -130,6 +149,14 @@ def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, req
     except NoReadOnlyAnswerError:
         return  # said so, and offered nothing
     assert risk_of(found.command)[0] == "safe", found.command
+    assert assess(found.command).risk == "safe", found.command  # what the menu shows beside it
+
+
+def test_what_the_rater_cannot_read_is_not_safe_for_a_read_only_request():
+    """`${{variable}}` is no parameter expansion the parser can read: the menu rates the template
+    dangerous, so the read-only check must not call it safe."""
+    assert risk_of('echo "${{variable}}"')[0] == "dangerous"
+    assert risk_of('echo "$PATH"')[0] == "safe"
 
 
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
@@ -153,12 +180,19 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_accept.tsv was written before the ranking changes and never tuned on.
-    README and benchmarks/RESULTS.md report the figures beside the baselines; they fall short of
-    the goals (90% right program, 85% acceptable), so the floors here only catch a collapse."""
+    """tests/data/everyday_holdout3.tsv was written before the second round's ranking changes and
+    never tuned on. README and benchmarks/RESULTS.md report the figures beside the baselines; they
+    fall well short of the goals (90% right program, 85% acceptable; measured with this index:
+    73% and 53%), so the floors here only catch a collapse."""
+    score = table_score(index, "everyday-holdout3")
+    assert score.n >= 100
+    assert score.right_program >= 0.6 and score.acceptable >= 0.4, score
+
+
+def test_the_tables_tuned_on_give_acceptable_commands(index):
+    """everyday_accept.tsv, held out in the first round and tuned on since (measured: 92%, 72%)."""
     score = table_score(index, "everyday-accept")
-    assert score.n >= 60
-    assert score.right_program >= 0.65 and score.acceptable >= 0.45, score
+    assert score.right_program >= 0.85 and score.acceptable >= 0.65, score
 
 
 @pytest.mark.parametrize(("name", "floor"), [("everyday", 0.85), ("everyday-dev", 0.85)])
@@ -191,6 +225,13 @@ def test_references_are_few_distinct_and_short(index):
     assert sum(len(r.line()) for r in found) // references.CHARS_PER_TOKEN <= references.TOKEN_BUDGET
     assert found[0].program == "find" and "-mtime +7" in found[0].command and "{{" not in found[0].line()
     assert references.references(index, "zzqxv qqqzzx") == []
+
+
+def test_references_come_from_three_pages_even_when_the_first_has_many_safe_examples(index):
+    """`ps` alone has a dozen safe examples for "show running processes"; the model still gets
+    the best of three different pages."""
+    found = references.references(index, "show running processes")
+    assert len({r.program for r in found}) == references.MAX_REFERENCES == 3
 
 
 def test_references_for_a_read_only_request_only_read(index):

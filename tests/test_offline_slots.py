@@ -30,6 +30,10 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("check whether port 22 is open on 10.0.0.5", [("port", "22"), ("host", "10.0.0.5")]),
         ("unzip files.zip", [("file", "files.zip")]),
         ("kill process 1234", [("pid", "1234")]),
+        ("force kill firefox", [("process", "firefox")]),  # what is killed is a process
+        ("pip install requests", [("package", "requests")]),  # what is installed is a package, not pip
+        ("search for TODO in all files below src", [("pattern", "TODO"), ("dir", "src")]),  # below: a place
+        ("install the htop package", [("package", "htop")]),
         ("stop the nginx service", [("action", "stop"), ("service", "nginx")]),
         ("add the user alice to the docker group", [("user", "alice"), ("group", "docker")]),
         ("search for TODO in main.go", [("pattern", "TODO"), ("file", "main.go")]),
@@ -63,6 +67,11 @@ def test_roles():
     assert [(v.text, v.role) for v in values] == [("latest", "name"), ("release-2.1", "from")]
     values = request_values("copy config.yaml to config.yaml.bak")
     assert [v.role for v in values] == ["", "to"]
+    # In a search the name is what to look for: not joined with the place, not put there.
+    values = request_values("find files named notes.md under /srv")
+    assert [(v.text, v.role) for v in values] == [("notes.md", "sought"), ("/srv", "in")]
+    assert fill("find {{path/to/directory}} -type f -empty", values).command == "find /srv -type f -empty"
+    assert fill("find {{path/to/directory}} -name '{{*pattern*}}'", values).command == "find /srv -name 'notes.md'"
 
 
 def test_without_values_keeps_the_words_that_say_which_program():
@@ -118,6 +127,13 @@ def test_placeholder_kind(inner, option, kind):
         ("commit with the message it's done", "git commit -m '{{message}}'", "", "git commit -m 'it'\\''s done'"),
         ("count lines in my file.txt", "wc -l {{path/to/file}}", "", "wc -l file.txt"),
         ("show free memory", "free -h", "", "free -h"),
+        # tldr's `/{{path/to/...}}` asks for an absolute path: the request's value replaces it whole.
+        ("create a symlink called latest pointing to release-2.1",
+         "ln -s /{{path/to/file_or_directory}} {{path/to/symlink}}", "", "ln -s release-2.1 latest"),
+        ("copy notes.txt to /srv/backup", "cp {{path/to/file}} /{{path/to/directory}}", "", "cp notes.txt /srv/backup"),
+        # The narrowest place first: what files are "named" is the pattern, not where to look.
+        ("find files named notes.md", "find {{path/to/directory}} -name '{{*pattern*}}'", "",
+         "find {{path/to/directory}} -name 'notes.md'"),
         ("show the size of app.log", "du -sh {{path/to/{a,b}/{x,y}}}", "", "du -sh {{path/to/{a,b}/{x,y}}}"),
     ],
 )
@@ -129,6 +145,16 @@ def test_a_file_with_spaces_is_quoted():
     values = request_values("count lines in 'my notes.txt'")
     values[0].kind = "file"  # as the current directory's listing would say
     assert fill("wc -l {{path/to/file}}", values).command == "wc -l 'my notes.txt'"
+
+
+def test_here_left_out_is_no_value_ignored():
+    """"in this directory" is where any command runs: `rm *.tmp` uses all the request says, and
+    `rm -r .` (the directory itself, not the .tmp files) does not."""
+    values = request_values("delete all .tmp files in this directory")
+    files = fill("rm {{path/to/file1 path/to/file2 ...}}", values)
+    assert (files.command, files.used, files.stated) == ("rm *.tmp", 1, 1)
+    directory = fill("rm -r {{path/to/directory}}", values)
+    assert (directory.command, directory.used, directory.stated) == ("rm -r .", 1, 2)
 
 
 def test_fill_counts_the_values_it_used():

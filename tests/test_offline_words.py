@@ -55,10 +55,21 @@ def test_a_word_counts_as_one_thing_only(table):
         ("how many files, ignoring case", ["count", "files", "insensitive", "case"]),
         ("the biggest folders", ["the", "largest", "directory"]),
         ("case-insensitive search", ["insensitive", "case", "search"]),
+        ("Show the process IDs of nginx", ["show", "the", "pid", "of", "nginx"]),
     ],
 )
 def test_canonical_words(text, expected):
     assert words.canonical_words(text) == expected
+
+
+def test_a_listing_is_a_way_of_showing_but_not_the_other_way_round():
+    """An indexed "List directory contents" also says `show` ("show the files" may be answered by
+    `ls`); a request to "list files" keeps its own word, so "Print files" (`cat`) does not cover it."""
+    assert words.indexed_words("List directory contents") == ["list", "show", "directory", "contents"]
+    assert words.indexed_words("Print files") == ["show", "files"]
+    assert words.query_terms("list files") == ["list", "files"]
+    assert words.query_terms("show files") == ["show", "files"]
+    assert "list" in words.stems("Lists the files") and "show" in words.stems("Lists the files")
 
 
 @pytest.mark.parametrize(
@@ -66,7 +77,7 @@ def test_canonical_words(text, expected):
     [
         ("Count the lines in a file!", ["count", "lines", "file"]),
         ("display files in my folder", ["show", "files", "directory"]),
-        ("list the files in the directoy src", ["show", "files", "directory", "src"]),  # spelling
+        ("list the files in the directoy src", ["list", "files", "directory", "src"]),  # spelling
         ("how do I", []),
     ],
 )
@@ -119,6 +130,13 @@ def test_units_and_types(table):
         ("how do I delete old logs", CHANGE),
         ("kill process 1234", CHANGE),
         ("make a directory called photos", CHANGE),
+        ("write the words good night on the terminal", READ),  # writing to the screen only shows
+        ("output the date to stdout", READ),
+        ("write hello to notes.txt", CHANGE),
+        ("kill the screen session", CHANGE),  # `screen` the program, not the place
+        ("pip install requests", CHANGE),  # a program first, then its verb
+        ("docker run nginx", CHANGE),
+        ("git status please", UNKNOWN),
         ("disk usage of /var", UNKNOWN),
         ("", UNKNOWN),
     ],
@@ -129,7 +147,7 @@ def test_intent(request_text, expected):
 
 @pytest.mark.parametrize(
     ("description", "verb"),
-    [("Deletes all files", "remove"), ("Kill all processes using a port", "kill"), ("List files", "show"),
+    [("Deletes all files", "remove"), ("Kill all processes using a port", "kill"), ("List files", "list"),
      ("Extract a compressed archive", "extract"), ("", "")],
 )
 def test_description_verb(description, verb):

@@ -43,9 +43,12 @@ def answers(
     limit: int = 1,
     accepted: Iterable[str] = (),
     cwd: str | None = None,
+    pages: int = 0,
 ) -> list[OfflineAnswer]:
     """The best `limit` answers, best first. Raises NoOfflineAnswerError when nothing matches,
-    NoReadOnlyAnswerError when only commands that change things match a request that only looks."""
+    NoReadOnlyAnswerError when only commands that change things match a request that only looks.
+    `pages`: the caller takes one answer from each of the first that many pages, so rating stops
+    once they are known."""
     hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd)
     if not hits:
         raise NoOfflineAnswerError()
@@ -54,14 +57,24 @@ def answers(
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe: list[OfflineHit] = []
     changing = vocabulary().change_verbs
+    first_page = hits[0].page
     for hit in hits[:RATED]:
         # What the rater cannot see, the example's own words may say ("Kill all processes …").
         if description_verb(hit.description) not in changing and risk_of(hit.command)[0] == "safe":
             safe.append(hit)
+            if _known(safe, first_page, limit, pages):
+                break
     if not safe and wanted == READ:
         raise NoReadOnlyAnswerError()
     if not safe:  # the verbs say neither: the safe way when there is one, else the best
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
-    first_page = hits[0].page
     safe.sort(key=lambda hit: hit.page != first_page)  # stable: the top page's safe examples first
     return [OfflineAnswer(hit, wanted, "safe") for hit in safe[:limit]]
+
+
+def _known(safe: list[OfflineHit], first_page: str, limit: int, pages: int) -> bool:
+    """Whether rating more candidates could change the answers: the top page's safe examples come
+    first, the others in rank order, so once `limit` of the top page's are found — or, for a caller
+    that takes one per page, the top page and `pages` pages in all — later ones come after them."""
+    own = sum(hit.page == first_page for hit in safe)
+    return own >= limit or bool(pages and own and len({hit.page for hit in safe}) >= pages)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from nlshell.offline.commands import command_parts, programs, shell_words
 from nlshell.offline.known import BUILTINS, CORE
 from nlshell.offline.slots import slot_kinds
-from nlshell.offline.vocabulary import canonical_words
+from nlshell.offline.vocabulary import indexed_words
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 TLDR_FILE = "tldr.tsv.gz"
@@ -104,6 +104,7 @@ class Page:
     names: str  # words that name it: `git push git`
     summary: str  # the tldr page's summary, then the man page's NAME line
     examples: list[str] = field(default_factory=list)  # descriptions of its examples
+    everyday: list[str] = field(default_factory=list)  # … those of nlshell's own: what it is for, in everyday words
     support: list[str] = field(default_factory=list)  # NL2Bash descriptions of commands that run it
     popular: bool = False  # a standard tool, a builtin, or one NL2Bash uses often (main pages only)
     commands: list[str] = field(default_factory=list)  # its examples' commands
@@ -211,6 +212,8 @@ def index_data(
         else:
             page.examples.append(entry.description)
             page.commands.append(entry.command)
+            if entry.source == "nlshell":
+                page.everyday.append(entry.description)
     for page in pages:
         own = summaries.get(page.name, "") or (page.examples[0] if page.examples and page.name not in summaries else "")
         page.summary = " ".join(text for text in (own, man.get(page.program, "")) if text)
@@ -228,9 +231,9 @@ def index_data(
     said: dict[str, int] = {}
     terms: dict[str, int] = {}
     for entry in entries:
-        entry.words = " ".join(canonical_words(entry.description))
+        entry.words = " ".join(indexed_words(entry.description))
     for words, program in [(e.words.split(), pages[e.page].program) for e in entries] + [
-        (canonical_words(p.summary), p.program) for p in pages
+        (indexed_words(p.summary), p.program) for p in pages
     ]:
         for word in set(words):
             terms[word] = terms.get(word, 0) + 1

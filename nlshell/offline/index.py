@@ -18,11 +18,11 @@ from urllib.parse import quote
 
 from nlshell import paths
 from nlshell.offline import data
-from nlshell.offline.known import BUILTINS
-from nlshell.offline.vocabulary import canonical_words, fts_query, query_terms, stem, stem_text, vocabulary
+from nlshell.offline.known import BUILTINS, path_names
+from nlshell.offline.vocabulary import fts_query, indexed_words, query_terms, stem, stem_text, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # BM25 column weights of a page: its summary, its names, its examples' descriptions, NL2Bash's.
 PAGE_COLUMNS = (2.0, 2.0, 1.0, 0.3)
 PAGE_CANDIDATES = 60
@@ -40,7 +40,7 @@ class ProgramFacts(NamedTuple):
     technical: bool  # its name is no everyday word (few other descriptions say it)
 
 
-PAGE_FIELDS = "id, name, program, names, summary, described, slots, summary_stems, names_stems, described_stems"
+PAGE_FIELDS = "id, name, program, names, summary, described, slots, summary_stems, names_stems, described_stems, everyday_stems"
 
 
 class PageRow(NamedTuple):
@@ -54,6 +54,7 @@ class PageRow(NamedTuple):
     summary_stems: str  # the stems of its summary, of its names and of each example's description
     names_stems: str  # (space-separated; the examples' separated by " / "), read at build time
     described_stems: str
+    everyday_stems: str  # the stems of nlshell's own examples' descriptions: what it is for, in everyday words
     bm25: float  # of the page's own text; 0.0 when it was not matched (more negative: better)
 
 
@@ -91,6 +92,8 @@ class OfflineIndex:
             raise ValueError("an index with excluded rows needs its own db_path")
         self.db_path = db_path or paths.offline_db()
         self._which = which
+        self._lists_path = which is shutil.which  # the real PATH: list its directories first
+        self._listed: frozenset[str] | None = None  # names in the PATH directories, read once
         self._summaries = summaries
         self._warn = warn
         self._exclude = _as_predicate(exclude)
@@ -216,7 +219,11 @@ class OfflineIndex:
         known = self._installed.get(program)
         if known is None:
             try:
-                known = self._which(program) is not None
+                # Most programs asked about are not installed: known.path_names says so cheaply.
+                if self._listed is None and self._lists_path:
+                    self._listed = path_names()
+                listed = not self._lists_path or "/" in program or program in self._listed
+                known = listed and self._which(program) is not None
             except Exception:
                 known = False
             self._installed[program] = known
@@ -364,13 +371,13 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
     in `entries` and `pages`) and index canonical words, so `display` and `show` are one term."""
 
     def words(text: str) -> str:
-        return " ".join(canonical_words(text))
+        return " ".join(indexed_words(text))
 
     with conn:
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         conn.execute(
             "CREATE TABLE pages (id INTEGER PRIMARY KEY, name TEXT, program TEXT, names TEXT, summary TEXT, "
-            "described TEXT, slots TEXT, summary_stems TEXT, names_stems TEXT, described_stems TEXT)"
+            "described TEXT, slots TEXT, summary_stems TEXT, names_stems TEXT, described_stems TEXT, everyday_stems TEXT)"
         )
         conn.execute(
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, page INTEGER, description TEXT, command TEXT, "
@@ -392,10 +399,11 @@ def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dic
                 f"CREATE VIRTUAL TABLE {table} USING fts5(summary, names, examples, support, content = '', {tokenizer})"
             )
         conn.executemany(
-            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 (i, p.name, p.program, p.names, p.summary, " / ".join(p.examples), " ".join(p.slots),
-                 stem_text(p.summary), stem_text(p.names), " / ".join(stem_text(e) for e in p.examples))
+                 stem_text(p.summary), stem_text(p.names), " / ".join(stem_text(e) for e in p.examples),
+                 stem_text(" / ".join(p.everyday)))
                 for i, p in enumerate(held.pages, start=1)
             ),
         )

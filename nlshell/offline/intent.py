@@ -47,14 +47,28 @@ def _verb(clause: list[str]) -> str:
             if tuple(words[: len(opening)]) == opening:
                 words = words[len(opening) :]
                 changed = True
+    if len(words) > 1 and not _is_verb(words[0]) and _is_verb(words[1]):
+        return words[1]  # a program first: "pip install requests", "docker run nginx"
     return words[0] if words else ""
+
+
+def _is_verb(word: str) -> bool:
+    table = vocabulary()
+    return word in table.read_verbs or word in table.change_verbs
+
+
+def _to_screen(clause: list[str]) -> bool:
+    """The clause writes "on the terminal", "to the screen", "to stdout": it only shows
+    (but "kill the screen session" is about the program `screen`)."""
+    words = [word for word in clause if word != "the"]
+    return any(before in ("on", "to") and word in vocabulary().screen for before, word in zip(words, words[1:]))
 
 
 def intent(request: str) -> str:
     """READ when the request only looks, CHANGE when any of its clauses changes something,
     UNKNOWN when its verbs say neither."""
     table = vocabulary()
-    verbs = [_verb(clause) for clause in _clauses(request)]
+    verbs = ["show" if _to_screen(clause) else _verb(clause) for clause in _clauses(request)]
     if any(verb in table.change_verbs for verb in verbs):
         return CHANGE
     if verbs and verbs[0] in table.read_verbs:

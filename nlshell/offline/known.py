@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from nlshell.shell.builtins import BASH_BUILTINS
 
 # Shell builtins and keywords count as installed: `which` cannot see them, every shell has them.
@@ -61,3 +63,15 @@ SUITE_COMMANDS = {
         """.split()
     ),
 }
+
+
+def path_names() -> frozenset[str]:
+    """The names in the PATH directories, one listing each and nothing else read: a program not
+    among them is not installed, without the stat of every directory `which` makes to say so."""
+    names: set[str] = set()
+    for directory in os.environ.get("PATH", os.defpath).split(os.pathsep):
+        try:
+            names.update(os.listdir(directory or "."))
+        except OSError:
+            continue
+    return frozenset(names)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nlshell.errors import NoOfflineAnswerError
-from nlshell.offline.answer import answers
+from nlshell.offline.answer import RATED, answers
 from nlshell.offline.commands import PLACEHOLDER
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.slots import placeholder_kind
@@ -21,7 +21,6 @@ from nlshell.offline.slots import placeholder_kind
 MAX_REFERENCES = 3
 TOKEN_BUDGET = 300
 CHARS_PER_TOKEN = 4  # a safe rough count for English and shell text
-CANDIDATES = 12
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,8 @@ def references(
 ) -> list[Reference]:
     """Up to three matches from different pages, within the token budget; [] when none fit."""
     try:
-        found = answers(index, request, shell=shell, limit=CANDIDATES, accepted=accepted, cwd=cwd)
+        # As many as it takes to reach three pages: the first page may have a dozen safe examples.
+        found = answers(index, request, shell=shell, limit=RATED, accepted=accepted, cwd=cwd, pages=MAX_REFERENCES)
     except NoOfflineAnswerError:
         return []
     chosen: list[Reference] = []

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from nlshell.offline.commands import PLACEHOLDER
 from nlshell.offline.values import Value, request_values
+from nlshell.offline.vocabulary import WORD, vocabulary
 
 # First match wins; tested on the placeholder's text, lower-case.
 _KINDS = (
@@ -91,6 +92,8 @@ ACCEPTS = {
     "command": ("command",),
     "gitremote": ("gitremote",),
 }
+_NUMBERED = re.compile(r"\d")
+_PLACES = ("file", "dir", "path")  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
@@ -191,11 +194,14 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     unused = list(values)
     chosen: dict[int, list[Value]] = {}
     hinted = [i for i, s in enumerate(slots) if _hint(s, _TARGET) or _hint(s, _SOURCE)]
-    order = hinted + [i for i in range(len(slots)) if i not in hinted]
+    # The narrowest places first: "named README.md" is the `-name` pattern of `find DIR -name PAT`,
+    # not the directory to search, which takes a name only when nothing narrower does.
+    rest = sorted((i for i in range(len(slots)) if i not in hinted), key=lambda i: len(ACCEPTS[slots[i].kind]))
+    order = hinted + rest
     for i in order:
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
-        fitting = [v for v in unused if v.kind in ACCEPTS[slot.kind]]
+        fitting = [v for v in unused if v.kind in ACCEPTS[slot.kind] and not (v.role == "sought" and slot.kind in _PLACES)]
         if _hint(slot, _SOURCE):
             fitting = [v for v in fitting if v.role != "to"]  # "to /backup" is never what is copied
         if not fitting:
@@ -215,12 +221,17 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
                 head = out[: slot.start].rstrip()
                 out = head[: len(head) - len(slot.option)] + option + out[len(head) :]
             continue
-        out = out[: slot.start] + " ".join(_shown(v, slot) for v in chosen[i]) + out[slot.end :]
+        start = slot.start
+        if out[start - 1 : start] == "/" and out[start - 2 : start - 1] in ("", " "):
+            start -= 1  # tldr's `/{{path/to/file}}` asks for an absolute path; the request's value is the path
+        out = out[:start] + " ".join(_shown(v, slot) for v in chosen[i]) + out[slot.end :]
     swaps = _default_swaps(description, unused, out) if description else []
     for number, value in swaps:
         out = re.sub(_STANDALONE.format(re.escape(number)), value.text, out, count=1)
     out = _name_the_output(out, [v for taken in chosen.values() for v in taken])
-    return Filled(out, sum(len(v) for v in chosen.values()) + len(swaps), len(values))
+    # "here", "in this directory" is where any command runs: left out, it is no value ignored.
+    implied = sum(1 for v in unused if v.text == "." and v.role == "in")
+    return Filled(out, sum(len(v) for v in chosen.values()) + len(swaps), len(values) - implied)
 
 
 _OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
@@ -240,7 +251,10 @@ def _name_the_output(command: str, used: list[Value]) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _stated(description: str) -> tuple[Value, ...]:
-    """The numbers a description states (cached: descriptions come back query after query)."""
+    """The numbers a description states (cached: descriptions come back query after query). Most
+    state none, and reading one for values is not cheap: only those with a digit or a number word are."""
+    if not _NUMBERED.search(description) and not set(WORD.findall(description.lower())) & vocabulary().numbers.keys():
+        return ()
     return tuple(v for v in request_values(description) if v.kind in ("count", "port", "seconds", "number") and v.text.isdigit())
 
 

@@ -42,7 +42,7 @@ _COUNTING = frozenset("last first top head tail".split())
 _PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
-    "empty hidden same other another one".split()
+    "empty hidden same other another one id ids".split()
 )
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
@@ -62,7 +62,7 @@ class Value:
     #            size age seconds
     text: str  # as it goes into the command
     at: int  # index of the request token it came from (`tokens(request)`)
-    role: str = ""  # "name" (called/named X), "to", "from", "in"
+    role: str = ""  # "name" (called/named X), "sought" (named X, in a search), "to", "from", "in"
     seconds: int = 0  # for an age: how long, with `text` its sign and number of days
     words: tuple[str, ...] = ()  # the words of the request it stands for
     spans: tuple[int, ...] = ()  # the request tokens it stands for
@@ -117,6 +117,9 @@ def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[st
     if name in cwd_files or _FILE.match(name):
         return "file"
     return "path"
+
+
+_BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 
 
 def request_values(
@@ -239,8 +242,10 @@ def request_values(
             add("dir", token, i, role_at(i))  # "the src folder"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS:
             add("dir", token, i, role_at(i))  # "the folder src"
-        elif table.value_words.get(after) in ("service", "user", "group", "package", "branch") and plain(low):
+        elif table.value_words.get(after) in ("service", "user", "group", "package", "branch") and after not in verbs and plain(low):
             add(table.value_words[after], token, i)
+        elif before in _BELOW and plain(low) and low not in _DIR_NOUNS:
+            add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" or (before in _ROLE_TO and not known(low))) and plain(low):
             add("user" if {"owner", "owns", "ownership"} & set(lower) else "path", token, i, role_at(i))
         elif low in _ACTIONS:
@@ -248,6 +253,10 @@ def request_values(
         elif _LOUD.match(token) and len(token) > 2:
             add("variable" if before in ("variable", "var") else "pattern", token, i)
     _here(values, lower, add)
+    if searching:  # "find files named x": x is what to look for, not where, nor what to create
+        for value in values:
+            if value.role == "name":
+                value.role = "sought"
     return _joined_names(values)
 
 

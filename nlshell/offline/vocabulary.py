@@ -22,11 +22,13 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 class Vocabulary:
     stop: frozenset[str]
     same: dict[str, str]  # variant → the word it counts as
+    covers: dict[str, str]  # narrower word → the broader one an indexed text saying it also says
     phrases: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]  # first word → (words,
     #                                                     replacement), longest first
     spelling: dict[str, str]  # misspelling → word
     read_verbs: frozenset[str]
     change_verbs: frozenset[str]
+    screen: frozenset[str]  # where writing only shows: "write hello on the terminal" changes nothing
     types: dict[str, str]  # word → glob (`python` → `*.py`)
     sizes: dict[str, str]  # unit word → find(1) size suffix (`megabytes` → `M`)
     times: dict[str, int]  # unit word → seconds
@@ -46,9 +48,10 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
 
     stop: set[str] = set()
     same: dict[str, str] = {}
+    covers: dict[str, str] = {}
     phrases: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     spelling: dict[str, str] = {}
-    verbs: dict[str, set[str]] = {"read": set(), "change": set()}
+    verbs: dict[str, set[str]] = {"read": set(), "change": set(), "screen": set()}
     types: dict[str, str] = {}
     sizes: dict[str, str] = {}
     times: dict[str, int] = {}
@@ -66,6 +69,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             stop.update(listed)
         elif kind == "same":
             same.update(dict.fromkeys(listed, key))
+        elif kind == "covers":
+            covers.update(dict.fromkeys(listed, key))
         elif kind == "phrase":
             phrases.append((tuple(listed), tuple(key.split())))
         elif kind == "spelling":
@@ -99,10 +104,12 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     return Vocabulary(
         stop=frozenset(stop),
         same=same,
+        covers=covers,
         phrases={first: tuple(listed) for first, listed in by_first.items()},
         spelling=spelling,
         read_verbs=frozenset(verbs["read"]),
         change_verbs=frozenset(verbs["change"]),
+        screen=frozenset(verbs["screen"]),
         types=types,
         sizes=sizes,
         times=times,
@@ -125,6 +132,19 @@ def canonical_words(text: str) -> list[str]:
     are indexed in ("ignoring case" and "case-insensitive" meet)."""
     same = vocabulary().same
     return [same.get(word, word) for word in replace_phrases(WORD.findall(text.lower()))]
+
+
+def indexed_words(text: str) -> list[str]:
+    """`canonical_words` of an indexed text, each narrower word followed by the broader one it
+    covers: "List directory contents" also says `show`, so "show the files" finds `ls`, while
+    "list the files" (a request keeps the narrow sense) does not find `cat` ("Print files")."""
+    covers = vocabulary().covers
+    words: list[str] = []
+    for word in canonical_words(text):
+        words.append(word)
+        if word in covers:
+            words.append(covers[word])
+    return words
 
 
 def replace_phrases(words: list[str]) -> list[str]:
@@ -182,8 +202,8 @@ def stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
-    """The stems of a text's canonical words (cached: a text comes back query after query)."""
-    return frozenset(stem(word) for word in canonical_words(text))
+    """The stems of an indexed text's words (cached: a text comes back query after query)."""
+    return frozenset(stem(word) for word in indexed_words(text))
 
 
 def stem_text(text: str) -> str:
