@@ -107,7 +107,7 @@ commands = json.load(open(sys.argv[1]))
 start = clock(); from nlshell.assess import assess; import_s = clock() - start
 from nlshell.shell import parser
 from nlshell.validate import syntax
-start = clock(); parser._parser(); parser_s = clock() - start
+start = clock(); parser.parse("true"); parser_s = clock() - start  # loads the grammar, makes a parser
 start = clock(); assess("ls -la"); first_s = clock() - start
 confirm = {"calls": 0, "seconds": 0.0}
 real_checker = syntax._run_checker
