@@ -17,53 +17,42 @@ _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v"
 _CONVERSION = lazy(r"%(?:%|[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[bcsdiouxXeEfgGaAq])")
 
 
+_ANSI_C = lazy(r"\\(?:x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)", re.S)
+_STOP = "\x00STOP"  # printf's `\c`: print nothing more
+
+
+def _decoded(escape: str, *, echo: bool = False, ansi_c: bool = False) -> str:
+    """One backslash escape as printf, `echo -e` (octal needs a leading 0) or bash's `$'…'`
+    (`\\cX` is a control character) decodes it; an escape none of them knows keeps its backslash."""
+    s = escape[1:]
+    head = s[0]
+    try:
+        if head in "xuU":
+            return chr(int(s[1:], 16))
+        if head in "01234567":
+            return escape if echo and head != "0" else chr(int(s, 8) & 0xFF)
+    except (ValueError, OverflowError):
+        return escape
+    if head == "c":
+        if not ansi_c:
+            return _STOP
+        if len(s) == 2:
+            return "\x7f" if s[1] == "?" else chr(ord(s[1].upper()) ^ 0x40)
+    return _SIMPLE.get(head, escape)
+
+
 def decode_escapes(text: str, *, echo: bool = False) -> str:
     """Backslash escapes as printf (or `echo -e`, where octal needs a leading 0) decodes them."""
     if "\\" not in text:
         return text
-
-    def one(m) -> str:
-        s = m.group(0)[1:]
-        head = s[0]
-        try:
-            if head == "x":
-                return chr(int(s[1:], 16))
-            if head in "uU":
-                return chr(int(s[1:], 16))
-            if head in "01234567":
-                if echo and head != "0":
-                    return m.group(0)
-                return chr(int(s, 8) & 0xFF)
-        except (ValueError, OverflowError):
-            return m.group(0)
-        if head == "c":
-            return "\x00STOP"
-        return _SIMPLE.get(head, m.group(0))
-
-    decoded = _ESCAPE.sub(one, text)
-    return decoded.split("\x00STOP", 1)[0]
-
-
-_ANSI_C = lazy(r"\\(?:x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}|c.|.)", re.S)
+    decoded = _ESCAPE.sub(lambda m: _decoded(m.group(0), echo=echo), text)
+    return decoded.split(_STOP, 1)[0]
 
 
 def ansi_c_string(body: str) -> str:
     """What bash makes of `$'…'`: printf's escapes, but octal without a leading 0 and `\\cX` a
-    control character; an escape bash does not know keeps its backslash."""
-
-    def one(m) -> str:
-        s = m.group(0)[1:]
-        head = s[0]
-        if head in "xuU" and len(s) > 1:
-            code = int(s[1:], 16)
-            return chr(code) if code <= 0x10FFFF else m.group(0)
-        if head in "01234567":
-            return chr(int(s, 8) & 0xFF)
-        if head == "c" and len(s) == 2:
-            return chr(ord(s[1].upper()) ^ 0x40) if s[1] != "?" else "\x7f"
-        return _SIMPLE.get(head, m.group(0))
-
-    return _ANSI_C.sub(one, body)
+    control character."""
+    return _ANSI_C.sub(lambda m: _decoded(m.group(0), ansi_c=True), body)
 
 
 def printf_output(fmt: str, args: list) -> str:
