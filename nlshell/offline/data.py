@@ -23,7 +23,7 @@ DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 TLDR_FILE = "tldr.tsv.gz"
 PAGES_FILE = "tldr-pages.tsv.gz"
 NL2BASH_FILE = "nl2bash.tsv.gz"
-EXAMPLES_FILE = "examples.tsv"  # nlshell's own, reviewed examples for everyday jobs tldr leaves out
+EXAMPLES_GLOB = re.compile(r"^examples(-[a-z]+)?\.tsv$")  # nlshell's own, reviewed everyday examples, by area
 VERSION_FILE = "offline-data.version"
 NL2BASH_SUPPORT = 200  # NL2Bash descriptions per page that support it
 POPULAR_USES = 10  # NL2Bash commands that use a program to make it popular
@@ -40,11 +40,19 @@ def data_version() -> str:
         return "missing"
 
 
+def own_example_files() -> list[str]:
+    """examples.tsv and examples-<area>.tsv: one file per area, so each is reviewed on its own."""
+    return sorted(name for name in os.listdir(DATA_DIR) if EXAMPLES_GLOB.match(name))
+
+
 def own_examples_digest() -> str:
     from nlshell.digest import sha256_hex
 
-    with open(os.path.join(DATA_DIR, EXAMPLES_FILE), "rb") as f:
-        return sha256_hex(f.read())[:12]
+    content = b""
+    for name in own_example_files():
+        with open(os.path.join(DATA_DIR, name), "rb") as f:
+            content += name.encode() + b"\0" + f.read() + b"\0"
+    return sha256_hex(content)[:12]
 
 
 def current_platform() -> str:
@@ -176,7 +184,7 @@ def index_data(
     tldr, visible = _visible_pages(platform)
     summaries = {page.split("/", 1)[1]: text for page, text in read_tsv(PAGES_FILE) if page in visible}
     documented = [(page.split("/", 1)[1], used, description, command, "tldr") for page, used, description, command in tldr]
-    for name, description, command in read_tsv(EXAMPLES_FILE):
+    for name, description, command in (row for file in own_example_files() for row in read_tsv(file)):
         used = " ".join(dict.fromkeys(programs(command)))
         documented.append((name, used, description, command, "nlshell"))
     runs: dict[str, dict[str, int]] = {}

@@ -1,0 +1,81 @@
+"""nlshell's own examples (nlshell/data/examples*.tsv) are data a person reviewed: each row must be a
+real command of its page, readable by the shell, and honest about what it does, so a request that
+only looks is never offered a command that changes things."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nlshell.offline import data
+from nlshell.offline.commands import PLACEHOLDER, programs
+from nlshell.offline.intent import READ, intent
+from nlshell.offline.rating import risk_of
+from nlshell.shell.parser import parse
+
+ROWS = [
+    (name, number, row)
+    for name in data.own_example_files()
+    for number, row in enumerate(data.read_tsv(name), start=1)
+]
+
+
+def test_the_examples_are_split_by_area_and_all_read():
+    names = data.own_example_files()
+    assert names[0] == "examples.tsv"
+    assert all(data.EXAMPLES_GLOB.match(name) for name in names)
+    assert len(ROWS) >= 100
+
+
+def test_a_new_area_file_is_read_and_changes_the_index_version(tmp_path, monkeypatch):
+    for name in os.listdir(data.DATA_DIR):
+        if data.EXAMPLES_GLOB.match(name):
+            (tmp_path / name).write_bytes((Path(data.DATA_DIR) / name).read_bytes())
+    monkeypatch.setattr(data, "DATA_DIR", str(tmp_path))
+    before = data.own_examples_digest()
+    (tmp_path / "examples-extra.tsv").write_text("# area\npage\tdescription\tcommand\nmkdir\tMake a folder\tmkdir x\n")
+    (tmp_path / "examples.tsv.orig").write_text("not read\n")
+    assert "examples-extra.tsv" in data.own_example_files()
+    assert "examples.tsv.orig" not in data.own_example_files()
+    assert data.own_examples_digest() != before
+
+
+def test_each_own_example_is_a_readable_command_of_its_page():
+    wrong = []
+    for name, number, row in ROWS:
+        where = f"{name}:{number}"
+        if len(row) != 3:
+            wrong.append(f"{where}: not page, description, command")
+            continue
+        page, description, command = row
+        literal = PLACEHOLDER.sub("x", command)
+        if not (page and description[:1].isupper() and command.strip() == command):
+            wrong.append(f"{where}: empty page, lower-case description or spaces around the command")
+        elif command.count("{{") != command.count("}}") or parse(literal).root_node.has_error:
+            wrong.append(f"{where}: bash cannot read {command!r}")
+        elif not any(p == page or p.startswith(page.split("-")[0]) for p in programs(command)):  # python: python3
+            wrong.append(f"{where}: {command!r} does not run {page}")
+    assert wrong == []
+
+
+def test_no_two_own_examples_say_the_same_thing():
+    seen: dict[tuple[str, str], str] = {}
+    repeated = []
+    for name, number, (page, description, _command) in ROWS:
+        key = (page, description.lower())
+        if key in seen:
+            repeated.append(f"{name}:{number} repeats {seen[key]}")
+        seen[key] = f"{name}:{number}"
+    assert repeated == []
+
+
+def test_an_example_described_as_looking_is_rated_safe():
+    """The description is what the ranker matches a read-only request against: a row that says it
+    only looks and does more would be offered to a request that only looks."""
+    unsafe = []
+    for name, number, (_page, description, command) in ROWS:
+        if intent(description) == READ:
+            risk, reasons = risk_of(PLACEHOLDER.sub("x", command))
+            if risk != "safe":
+                unsafe.append(f"{name}:{number}: {description!r} → {command!r} is {risk}: {reasons}")
+    assert unsafe == []
