@@ -36,6 +36,7 @@ TABLES = {
     "everyday-holdout2": DATA / "everyday_holdout2.tsv",  # … likewise
     "everyday-accept": DATA / "everyday_accept.tsv",  # held out in the intent/slots round; tuned on since
     "everyday-holdout3": DATA / "everyday_holdout3.tsv",  # held out: reported, never tuned on
+    "everyday-holdout4": DATA / "everyday_holdout4.tsv",  # held out: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 

@@ -137,8 +137,13 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
     assert "only reads" in str(raised.value)
 
 
+# Held out until the ranking changes of round three are done, then answered once and reported: until
+# then nothing answers its requests, not even this check.
+NOT_YET_ANSWERED = frozenset({"everyday-holdout4"})
+
+
 def read_rows() -> list[tuple[str, str]]:
-    return [(name, row.request) for name, path in eval_everyday.TABLES.items()
+    return [(name, row.request) for name, path in eval_everyday.TABLES.items() if name not in NOT_YET_ANSWERED
             for row in eval_everyday.load(path) if row.read_only]
 
 
