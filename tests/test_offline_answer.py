@@ -71,7 +71,7 @@ def test_answers_a_person_accepts(index, request_text, command):
 @pytest.mark.parametrize(
     ("request_text", "accept"),
     [
-        ("pack the src folder into a tar.gz file", "tar c*f src|src/|./src *.tar.gz"),
+        ("pack the src folder into a tar.gz file", "tar c*f|-c*f src|src/|./src *.tar.gz"),
         ("how many files are in this directory", "ls wc ; find wc"),
         ("show a file with numbered lines", "cat -n ; nl"),
         ("show the 10 biggest files", "ls -S *10* ; du sort *10* ; find sort *10*"),

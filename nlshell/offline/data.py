@@ -42,7 +42,7 @@ def data_version() -> str:
 
 def own_example_files() -> list[str]:
     """examples.tsv and examples-<area>.tsv: one file per area, so each is reviewed on its own."""
-    return sorted(name for name in os.listdir(DATA_DIR) if EXAMPLES_GLOB.match(name))
+    return sorted((name for name in os.listdir(DATA_DIR) if EXAMPLES_GLOB.match(name)), key=lambda n: (n != "examples.tsv", n))
 
 
 def own_examples_digest() -> str:

@@ -52,6 +52,7 @@ _CONCRETE = re.compile(r"/|\w\.\w|^\d{2,}$|\d{3,}")
 COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
 MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected
 EXAMPLE_SLOT_POWER = 3.0  # within a page: an example that ignores the file the request names acts on another
+TAKES_POWER = 2.0  # across pages: an example that takes the values the request states over one that ignores them
 SLOT_POWER = 2.0  # weight of how many of the request's values a page's best example takes
 EVIDENCE_POWER = 2.5  # how sharply a page's fit counts against its prior
 OWN_TEXT = 1.5  # weight of a page's own text against its best matched example's
@@ -364,9 +365,9 @@ def rank(
     for page_id, fitted in fits.items():
         page = pages[page_id]
         best = max(fit for fit, *_ in fitted) or 1.0
-        for fit, _slots, command, row in fitted:
+        for fit, slots, command, row in fitted:
             # The page decides; within it, the example that fits best keeps the page's score.
-            score = scores[page_id] * (WITHIN + (1.0 - WITHIN) * fit / best)
+            score = scores[page_id] * (WITHIN + (1.0 - WITHIN) * fit / best) * slots**TAKES_POWER
             if " ".join(row.command.split()) in accepted_commands:
                 score *= ACCEPTED_COMMAND  # the user ran this very command before
             if shell == "fish" and bash_only(row.command):
