@@ -35,7 +35,10 @@ TYPICAL = frozenset(
     dirname which tar gzip gunzip zcat bzip2 xz zip unzip curl wget ssh scp sftp rsync ping ip ss
     dig nslookup host traceroute systemctl journalctl service shutdown reboot poweroff halt crontab dmesg sha256sum md5sum sha1sum
     base64 seq shuf sleep watch timeout nohup sudo git python3 jq openssl man tree bc xdg-open lsof
-    apt apt-get dpkg useradd usermod userdel groupadd gpasswd passwd truncate shred""".split()
+    apt apt-get dpkg useradd usermod userdel groupadd gpasswd passwd truncate shred
+    tac rev fold fmt column expand unexpand xxd hexdump iconv cksum sha512sum printf echo nano vi
+    hostnamectl timedatectl lsb_release last zgrep bunzip2 nc tracepath htop pidof fuser whereis vmstat
+    mktemp fallocate gio ncal""".split()
 )
 
 
