@@ -164,6 +164,27 @@ def test_what_the_rater_cannot_read_is_not_safe_for_a_read_only_request():
     assert risk_of('echo "$PATH"')[0] == "safe"
 
 
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [("search for the word error in log.txt", "grep 'error' log.txt"), ("look for TODO in main.go", 'grep "TODO" main.go')],
+)
+def test_the_example_that_takes_the_stated_values_beats_one_that_ignores_them(index, request_text, command):
+    """Pages that say "search" equally well (grep; echo's "the directories searched for programs")
+    are told apart by whether their example has a place for the pattern and the file."""
+    assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [("new folder named drafts", "mkdir drafts"), ("I need a new empty directory called tmp2", "mkdir tmp2")],
+)
+def test_a_request_without_a_verb_gets_the_best_answer_not_a_far_weaker_safe_one(index, request_text, command):
+    """No verb says whether it only looks: the safe way wins only when it is nearly as good
+    (it was `diff drafts {{path/to/new_file}}` and `find tmp2 -type d -empty`)."""
+    answer = answers(index, request_text)[0]
+    assert answer.intent == "" and answer.command == command
+
+
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
     command = first(index, "delete the file junk.txt")
     assert command == "rm junk.txt"

@@ -22,6 +22,7 @@ from nlshell.offline.rating import risk_of
 from nlshell.offline.vocabulary import vocabulary
 
 RATED = 40  # candidates rated, at most, looking for ones that only read
+UNKNOWN_SAFE = 0.5  # a request whose verbs say neither gets the safe way only when it scores at least this share of the best
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ def answers(
                 break
     if not safe and wanted == READ:
         raise NoReadOnlyAnswerError()
-    if not safe:  # the verbs say neither: the safe way when there is one, else the best
+    if wanted != READ:  # the verbs say neither: the safe way when it is nearly as good, else the best
+        safe = [hit for hit in safe if hit.score >= UNKNOWN_SAFE * hits[0].score]
+    if not safe:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe.sort(key=lambda hit: hit.page != first_page)  # stable: the top page's safe examples first
     return [OfflineAnswer(hit, wanted, "safe") for hit in safe[:limit]]
