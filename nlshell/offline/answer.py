@@ -4,9 +4,9 @@ A request that only looks (intent READ) never gets a command the rater calls cau
 dangerous, nor one whose description says it changes things ("Kill all processes using a port"):
 the ranking's order is kept, but such commands are passed over, and a safe example of the same
 page comes before another page's. When no safe answer exists, `NoReadOnlyAnswerError` says so
-rather than offering one that writes. A request whose verbs say neither gets the safe way when
-there is one, else the best; a request to change things gets the ranking's best. The caller rates
-every answer as usual.
+rather than offering one that writes. A request whose verbs say neither gets the safe way when it
+is nearly as good as the best ("new folder named drafts" is no reason to offer `diff`), else the
+best; a request to change things gets the ranking's best. The caller rates every answer as usual.
 """
 
 from __future__ import annotations
