@@ -185,6 +185,16 @@ def test_a_request_without_a_verb_gets_the_best_answer_not_a_far_weaker_safe_one
     assert answer.intent == "" and answer.command == command
 
 
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [("what are the biggest directories in /var", "du"), ("print the current time", "date")],
+)
+def test_the_page_whose_description_says_the_request_and_little_else_wins(index, request_text, program):
+    """"List the files of the current directory by modification time, newest first" says "current"
+    and "time" too, and much else; date's "Set or display the system date" is also a look."""
+    assert first(index, request_text).split()[0] == program
+
+
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
     command = first(index, "delete the file junk.txt")
     assert command == "rm junk.txt"

@@ -82,6 +82,15 @@ def description_verb(description: str) -> str:
     return stem_verb(words[0]) if words else ""
 
 
+def description_verbs(description: str) -> tuple[str, ...]:
+    """The verbs a description starts with: one, or two joined by "or" ("Set or display the
+    system date" is also a look)."""
+    words = canonical_words(description)[:3]
+    if len(words) == 3 and words[1] == "or":
+        return stem_verb(words[0]), stem_verb(words[2])
+    return tuple(stem_verb(word) for word in words[:1])
+
+
 def stem_verb(word: str) -> str:
     """`deletes` → `delete`, `kills` → `kill`: the third person descriptions use, as the table lists it."""
     table = vocabulary()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
-from nlshell.offline.intent import CHANGE, READ, description_verb, intent
+from nlshell.offline.intent import CHANGE, READ, description_verbs, intent
 from nlshell.offline.known import CORE, SUITE_COMMANDS
 from nlshell.offline.slots import ACCEPTS, fill
 from nlshell.offline.values import Value, request_values, without_values
@@ -63,6 +63,7 @@ WITHIN = 0.5  # within a page, the example that fits least keeps this share of t
 OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
 UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
+PAGE_SAYS_MORE = 0.4  # … and of a page's best description: the one that says the request and little else
 SAYS_MORE = 0.1  # at most this share of an example's fit is lost for description words the request does not say
 LISTED = 1000  # names of the current directory read, at most
 
@@ -255,10 +256,17 @@ def _page_scores(
     scores = {}
     for page in pages.values():
         names = stored_stems(page.names_stems)
-        example = max((coverage(read, stored_stems(one) | names) for one in page.described_stems.split(" / ")), default=0.0)
+        example = max((_says(read, stored_stems(one), names) for one in page.described_stems.split(" / ")), default=0.0)
         evidence = OWN_TEXT * _own_fit(read, page) + example**EXAMPLE_COVERAGE + SUPPORT * support.get(page.id, 0.0)
         scores[page.id] = evidence**EVIDENCE_POWER * _prior(index, read, page, accepted) * _takes(read, page) ** SLOT_POWER
     return scores
+
+
+def _says(read: Request, said: frozenset[str], names: frozenset[str]) -> float:
+    """How well one description says the request: how much of it, less what it says besides
+    ("Show the current date and time" over "List the files of the current directory by
+    modification time" for "print the current time")."""
+    return coverage(read, said | names) * (1.0 - PAGE_SAYS_MORE * _unsaid_share(read, said))
 
 
 def _takes(read: Request, page: PageRow) -> float:
@@ -309,9 +317,13 @@ def _acts_otherwise(read: Request, description: str) -> bool:
     """The example does something else than asked: the opposite ("Remove executable rights" for
     "make it executable", "Extract" for "pack"), a loss the request does not ask for, a change for
     a request that only looks, or only a look ("List the contents") for a request that asks for a
-    change."""
+    change. A description with two verbs ("Set or display") acts otherwise only if both do."""
+    verbs = description_verbs(description)
+    return bool(verbs) and all(_verb_acts_otherwise(read, verb) for verb in verbs)
+
+
+def _verb_acts_otherwise(read: Request, verb: str) -> bool:
     table = vocabulary()
-    verb = description_verb(description)
     if table.opposites.get(verb, frozenset()) & read.words:
         return True
     if verb in table.losing and verb not in read.words:
