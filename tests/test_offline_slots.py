@@ -38,7 +38,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("add the user alice to the docker group", [("user", "alice"), ("group", "docker")]),
         ("search for TODO in main.go", [("pattern", "TODO"), ("file", "main.go")]),
         ("search for the word error in log.txt", [("pattern", "error"), ("file", "log.txt")]),
-        ("grep for 'two words' in notes", [("pattern", "two words")]),
+        ("grep for 'two words' in notes", [("pattern", "two words"), ("path", "notes")]),  # in a search, "in" says where
         ("commit all changes with the message fix typo", [("message", "fix typo")]),
         ("pack the src folder into a tar.gz file", [("dir", "src")]),  # "a tar.gz file" is a format
         ("print the current working directory", []),

@@ -152,3 +152,10 @@ def test_intent(request_text, expected):
 )
 def test_description_verb(description, verb):
     assert description_verb(description) == verb
+
+
+def test_role_rows_read_as_the_table_says(table):
+    assert table.of_words["manual"] == "command" and table.of_words["journal"] == "service"
+    assert table.to_words["owner"] == "user" and table.to_words["chgrp"] == "group" and table.to_words["rename"] == "path"
+    assert table.as_words["ssh"] == "user"
+    assert table.ordinals["third"] == "3" and table.ordinals["2nd"] == "2"
