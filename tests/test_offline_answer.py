@@ -100,19 +100,6 @@ def test_the_values_a_request_states_go_where_they_belong(index, request_text, c
 @pytest.mark.parametrize(
     ("request_text", "accept"),
     [
-        ("clone the repository https://github.com/user/repo.git", "git:clone https://github.com/user/repo.git"),
-        ("connect to the server db.example.com with ssh as root", "ssh root@db.example.com"),
-        ("open the manual page for grep", "man grep"),
-    ],
-)
-def test_the_values_a_request_states_are_in_the_answer(index, request_text, accept):
-    row = eval_everyday.Row(request_text, "", eval_everyday.parse_accept(accept), True)
-    assert eval_everyday.acceptable(row, first(index, request_text)), first(index, request_text)
-
-
-@pytest.mark.parametrize(
-    ("request_text", "accept"),
-    [
         ("pack the src folder into a tar.gz file", "tar c*f src|src/|./src *.tar.gz"),
         ("how many files are in this directory", "ls wc ; find wc"),
         ("show a file with numbered lines", "cat -n ; nl"),
@@ -123,6 +110,10 @@ def test_the_values_a_request_states_are_in_the_answer(index, request_text, acce
         ("find files older than 7 days", "find -mtime +7"),
         ("delete the file junk.txt", "rm junk.txt"),
         ("kill process 1234", "kill 1234"),
+        # the value the request states is in the answer, whatever else the ranking picks
+        ("clone the repository https://github.com/user/repo.git", "git:clone https://github.com/user/repo.git"),
+        ("connect to the server db.example.com with ssh as root", "ssh root@db.example.com"),
+        ("open the manual page for grep", "man grep"),
     ],
 )
 def test_the_issues_examples_do_what_was_asked(index, request_text, accept):
