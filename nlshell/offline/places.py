@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from nlshell.offline.values import Value
 
-PLACE_KINDS = ("file", "dir", "path", "name", "glob", "link")
+_PLACE_KINDS = ("file", "dir", "path", "name", "glob", "link")
 _HOST_WORDS = frozenset("host server machine remote box computer".split())
 _ON_HOST = frozenset({"on", "at", "from"})  # "/var/www on the server web01", "app.log from host db1"
 _SKIPPED = frozenset({"the", "a", "an", "my", "our", "your", "this", "that"})
@@ -65,7 +65,7 @@ def sides(values: list[Value], lower: list[str]) -> None:
     hosts = [v for v in values if v.kind == "host"]
     if not hosts:
         return
-    places = [v for v in values if v.kind in PLACE_KINDS]
+    places = [v for v in values if v.kind in _PLACE_KINDS]
     for place in places:
         j = max(place.spans, default=place.at) + 1
         if j < len(lower) and lower[j] in NOUNS:

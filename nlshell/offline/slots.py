@@ -4,10 +4,13 @@
 "bigger than 1 gigabyte" → `find . -size +1G`; "older than 7 days" → `-mtime +7`; "python files"
 → `-name '*.py'`. A placeholder's kind comes from its own words (`{{path/to/file}}`, `{{port}}`) or
 the option before it (`-mtime {{…}}`); a value goes only where its kind fits, in the order the
-request states them, except that a target (`{{path/to/target}}`, `{{path/to/symlink}}`) takes the
-value the request gives a target ("to b.txt", "called latest"). A number the example's description
-states ("Show last 5 lines") is a default the request may replace. What nothing fills stays `{{…}}`,
-so the menu's edit step still lands on it.
+request states them, except that a target (`{{path/to/target}}`, `{{path/to/symlink}}`, else the
+last of a copy's places) takes the value the request gives a target ("to b.txt", "called latest"),
+and nothing else when the request gives one. A place keeps its side of a copy (a local file is no
+`{{path/to/remote_file}}`), a nested path goes only where `mkdir` makes parents. What the request
+states beyond the placeholders (a number the description states, find's tests) is put in by
+nlshell/offline/extend.py. What nothing fills stays `{{…}}`, so the menu's edit step still lands
+on it.
 """
 
 from __future__ import annotations
@@ -235,7 +238,7 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
     ):
         return False
-    if slot.kind in _PLACES and value.role == "sought" or slot.searched and value.kind == "glob":
+    if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
         return False
     if value.role == "to" and slot.kind in _PLACES and (_hint(slot, _SOURCE) or target is False):
         return False  # "to /backup" is never what is copied

@@ -282,9 +282,9 @@ def request_values(
         elif before == "replace" and i + 2 < len(tokens) and lower[i + 1] == "with":
             add("pattern", token, i)  # "replace cat with dog"
             add("replacement", tokens[i + 2], i + 2)
-        elif _of_kind(lower, i, table.of_words) and named(low) and after not in places.NOUNS:
-            kind = _of_kind(lower, i, table.of_words)  # "the manual of rsync", "the process id of nginx"
-            add(_file_or_dir(token, cwd_dirs, cwd_files) if kind == "path" else kind, token, i)
+        elif (of_kind := _of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS:
+            # "the manual of rsync", "the process id of nginx", "the owner of www"
+            add(_file_or_dir(token, cwd_dirs, cwd_files) if of_kind == "path" else of_kind, token, i)
         elif token in cwd_dirs or token in cwd_files:
             add("dir" if token in cwd_dirs else "file", token, i, role_at(i))
         elif before == "message":
@@ -296,8 +296,8 @@ def request_values(
             add("gitremote", token, i)
         elif before == "to" and i > 1 and lower[i - 2] in _POINTING | {"linked", "link"} and named(low):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "from")  # "a link pointing to python3"
-        elif before == "to" and _setting(lower, i, table.value_words) and named(low):
-            add(_setting(lower, i, table.value_words), token, i, "to")  # "set the hostname to webserver"
+        elif before == "to" and (setting := _setting(lower, i, table.value_words)) and named(low):
+            add(setting, token, i, "to")  # "set the hostname to webserver"
         elif before == "by" and i > 1 and lower[i - 2] in ("owned", "belonging", "belongs") and named(low):
             add("user", token, i)  # "files owned by root"
         elif low in _RECORDS and after in ("record", "records", "entry", "entries"):
