@@ -74,6 +74,11 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("make a tar.gz of the folder project", [("dir", "project")]),
         ("delete all files/directories in /tmp/x", [("path", "/tmp/x")]),  # a choice of words, not a path
         ("split big.csv into files of 1000 lines each", [("file", "big.csv"), ("count", "1000")]),
+        # a quoted path where a place goes is a place, with its spaces
+        ("delete the *.sql files in the '/srv/old dumps' directory", [("glob", "*.sql"), ("path", "/srv/old dumps")]),
+        ("search for '/usr/bin' in notes.txt", [("pattern", "/usr/bin"), ("file", "notes.txt")]),
+        ('rename "/srv/a" to "/srv/b"', [("path", "/srv/a"), ("path", "/srv/b")]),
+        ("delete the txt files under the /srv/x directory modified today", [("glob", "*.txt"), ("path", "/srv/x")]),
     ],
 )
 def test_values_take_their_kind_from_their_role(request_text, expected):
@@ -89,6 +94,18 @@ def test_a_length_of_time_and_an_age():
     assert (untouched.text, untouched.clock) == ("+", "")  # not in the last two days: older than that
     (newer,) = request_values("files not older than 7 days")
     assert newer.text == "-"
+    # "ago" after the unit says which way, whatever came before ("last modified")
+    (ago,) = request_values("files last modified more than 25 days ago")
+    assert (ago.kind, ago.text, ago.seconds) == ("age", "+", 25 * 86400)
+    (recent,) = request_values("files modified less than 2 hours ago")
+    assert (recent.kind, recent.text) == ("age", "-")
+
+
+def test_in_a_search_a_name_is_what_is_sought_unless_the_request_makes_it():
+    (sought,) = request_values("where is the file called hosts")
+    assert sought.role == "sought"
+    made = request_values("find the files modified today and compress them into a tarball named week.tar.gz")
+    assert [(v.text, v.role) for v in made] == [("week.tar.gz", "name")]
 
 
 def test_which_side_of_a_copy_a_place_is_on():

@@ -61,6 +61,8 @@ def _duration(add: Add, i: int, token: str, lower: list[str], table: Vocabulary)
     seconds = int(float(token) * table.times[unit])
     earlier = set(lower[max(0, i - 4) : i])
     sign = "+" if earlier & _OLDER else "-" if earlier & _NEWER else ""
+    if lower[i + 2 : i + 3] == ["ago"]:  # "last modified more than 25 days ago", "less than 2 hours ago"
+        sign = "-" if earlier & (_SMALLER | {"within", "fewer"}) else "+"
     if set(lower[max(0, i - 6) : i]) & _NEGATED:
         # "not modified in the last 30 days", "not accessed for 30 days": older than that;
         # "not older than a week": newer.

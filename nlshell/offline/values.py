@@ -68,7 +68,8 @@ _POINTING = frozenset("points point pointing resolves leads".split())
 # How, not where: "in reverse", "in megabytes", "newest first", "recursively".
 _MANNERS = frozenset(
     "reverse order case background parallel detail full bulk silence newest oldest biggest largest smallest latest "
-    "first last recursively sorted megabytes kilobytes gigabytes bytes".split()
+    "first last recursively sorted megabytes kilobytes gigabytes bytes modified changed created accessed owned "
+    "updated edited written opened containing matching".split()
 )
 # Words that, joined by slashes, offer a choice rather than name a path.
 _EITHER = frozenset(
@@ -76,6 +77,8 @@ _EITHER = frozenset(
     "path paths date time read write execute new missing user owner group".split()
 )
 _RECORDS = frozenset("mx ns txt cname soa aaaa ptr srv caa".split())  # DNS record types
+# What a request makes, not what it looks for: "compress them into a tarball named x.tar.gz".
+_MADE = frozenset("tarball archive zip zipfile backup output copy".split())
 _SETTING = frozenset("set change rename switch".split())  # "set the hostname to webserver"
 
 
@@ -141,7 +144,7 @@ def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[st
     name = token.rstrip("/")
     if token.endswith("/") or name in cwd_dirs or (token.startswith(("/", "~")) and os.path.isdir(os.path.expanduser(name))):
         return "dir"
-    if name in cwd_files or _FILE.match(name):
+    if name in cwd_files or _FILE.match(os.path.basename(name)):
         return "file"
     return "path"
 
@@ -236,7 +239,12 @@ def request_values(
         if not token or i in taken:
             continue
         if len(token) >= 2 and token[0] in "'\"" and token[0] == token[-1]:
-            add("message" if before in ("message", "msg") or _appended(tokens, i) else "pattern", token[1:-1], i)
+            inner = token[1:-1]
+            sought = before in ("for", "grep", "search", "replace", "with") or table.value_words.get(before) == "pattern"
+            if _is_path(inner) and not sought:
+                add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
+            else:
+                add("message" if before in ("message", "msg") or _appended(tokens, i) else "pattern", inner, i)
         elif _URL.match(token):
             add("url", token, i, role_at(i))
         elif _IPV4.match(token):
@@ -326,7 +334,7 @@ def request_values(
             add("dir", token, i, role_at(i))  # "the folder src"
         elif _kind_after(lower, i, table.value_words) and after not in verbs and plain(low):
             add(table.value_words[after], token, i)  # "the nginx service"
-        elif before in _BELOW and plain(low) and low not in _DIR_NOUNS:
+        elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" or (before in _ROLE_TO and not known(low))) and plain(low) and low not in amounts.COUNTED:
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
@@ -341,7 +349,7 @@ def request_values(
     places.sides(values, lower)
     if searching:  # "find files named x": x is what to look for, not where, nor what to create
         for value in values:
-            if value.role == "name":
+            if value.role == "name" and lower[value.at - 2 : value.at - 1] != [] and lower[value.at - 2] not in _MADE:
                 value.role = "sought"
     return places.joined_names(values)
 
