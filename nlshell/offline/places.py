@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from nlshell.offline.values import Value
+from nlshell.offline.value import Value
 
 _PLACE_KINDS = ("file", "dir", "path", "name", "glob", "link")
 _HOST_WORDS = frozenset("host server machine remote box computer".split())

@@ -16,9 +16,9 @@ import functools
 import os
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 
 from nlshell.offline import amounts, places
+from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import WORD, vocabulary
 
 _TOKEN = re.compile(r"\"[^\"]*\"|'[^']*'|\S+")
@@ -80,22 +80,6 @@ _RECORDS = frozenset("mx ns txt cname soa aaaa ptr srv caa".split())  # DNS reco
 # What a request makes, not what it looks for: "compress them into a tarball named x.tar.gz".
 _MADE = frozenset("tarball archive zip zipfile backup output copy".split())
 _SETTING = frozenset("set change rename switch".split())  # "set the hostname to webserver"
-
-
-@dataclass
-class Value:
-    kind: str  # file dir path glob name url host remote port pid process user group package service
-    #            branch tag message pattern replacement variable action command gitremote count number
-    #            size age seconds field interface link record
-    text: str  # as it goes into the command
-    at: int  # index of the request token it came from (`tokens(request)`)
-    role: str = ""  # "name" (called/named X), "sought" (named X, in a search), "to", "from", "in"
-    seconds: int = 0  # for an age or a length of time: how long (an age's `text` is its sign)
-    words: tuple[str, ...] = ()  # the words of the request it stands for
-    spans: tuple[int, ...] = ()  # the request tokens it stands for (left out of the search)
-    clock: str = ""  # for an age: "a" when the request asks about access ("not accessed for …")
-    side: str = ""  # for a place: "remote" (on the host the request names) or "local" (here)
-    nested: bool = False  # a relative path whose parents may not exist (`src/main/java`)
 
 
 @functools.cache
