@@ -78,6 +78,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("delete the *.sql files in the '/srv/old dumps' directory", [("glob", "*.sql"), ("path", "/srv/old dumps")]),
         ("search for '/usr/bin' in notes.txt", [("pattern", "/usr/bin"), ("file", "notes.txt")]),
         ('rename "/srv/a" to "/srv/b"', [("path", "/srv/a"), ("path", "/srv/b")]),
+        ('keep the digits of "1/2 [3] (27/03) 4/5"', [("pattern", "1/2 [3] (27/03) 4/5")]),  # text, not a path
         ("delete the txt files under the /srv/x directory modified today", [("glob", "*.txt"), ("path", "/srv/x")]),
     ],
 )

@@ -225,7 +225,8 @@ def request_values(
         if len(token) >= 2 and token[0] in "'\"" and token[0] == token[-1]:
             inner = token[1:-1]
             sought = before in ("for", "grep", "search", "replace", "with") or table.value_words.get(before) == "pattern"
-            if _is_path(inner) and not sought:
+            rooted = inner.startswith(("/", "~", "./", "../"))  # '/srv/old dumps'; not '1/2 [3] (27/03)'
+            if (rooted or (_is_path(inner) and " " not in inner)) and not sought:
                 add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
             else:
                 add("message" if before in ("message", "msg") or _appended(tokens, i) else "pattern", inner, i)
