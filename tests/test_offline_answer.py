@@ -69,6 +69,35 @@ def test_answers_a_person_accepts(index, request_text, command):
 
 
 @pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        # the right program used to come with the wrong value, or none
+        ("change the owner of the www directory to nginx recursively", "sudo chown -R nginx www"),
+        ("change the owner of report.pdf to alice", "sudo chown alice report.pdf"),  # not `chown -h`: no link
+        ("create a new git branch called feature-login", "git branch feature-login"),
+        ("delete the local branch old-feature", "git branch -d old-feature"),
+        ("create the git tag v1.2 for the current commit", "git tag v1.2"),
+        ("show the manual of rsync", "man rsync"),
+        ("find the process id of nginx", "pgrep nginx"),
+        ("print the first column of users.csv separated by commas", "cut -d , -f 1 users.csv"),
+        ("rename the folder drafts to archive", "mv drafts archive"),
+        ("make the nested folders src/main/java", "mkdir -p src/main/java"),
+        ("show where the symlink current points to", "readlink -f current"),
+        ("schedule a shutdown in 30 minutes", "sudo shutdown +30"),
+        ("copy report.pdf to my home folder on host backup", "scp report.pdf backup:~"),
+        ("show the ip address of eth0", "ip address show eth0"),
+        ("append the line hello to notes.txt", "echo 'hello' >> notes.txt"),
+        ("find files in /tmp not accessed for 30 days", "find /tmp -type f -atime +30"),
+        ("delete log files older than 30 days in /var/log/myapp",
+         "find /var/log/myapp -type f -name '*.log' -mtime +30 -delete"),
+        ("make a tar.gz of the folder project", "tar czf project.tar.gz -C project ."),
+    ],
+)
+def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):
+    assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
     ("request_text", "accept"),
     [
         ("pack the src folder into a tar.gz file", "tar c*f|-c*f src|src/|./src *.tar.gz"),
@@ -81,6 +110,10 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("find files older than 7 days", "find -mtime +7"),
         ("delete the file junk.txt", "rm junk.txt"),
         ("kill process 1234", "kill 1234"),
+        # the value the request states is in the answer, whatever else the ranking picks
+        ("clone the repository https://github.com/user/repo.git", "git:clone https://github.com/user/repo.git"),
+        ("connect to the server db.example.com with ssh as root", "ssh root@db.example.com"),
+        ("open the manual page for grep", "man grep"),
     ],
 )
 def test_the_issues_examples_do_what_was_asked(index, request_text, accept):
@@ -247,6 +280,8 @@ def test_the_tables_tuned_on_stay_right(index, name, floor):
         ("find {{path/to/directory}} -name '{{*.ext}}' -mtime {{+7}} -type {{f}}", "find DIRECTORY -name '*.ext' -mtime +7 -type f"),
         ("curl -O {{https://example.com/file.zip}}", "curl -O URL"),
         ("lsof -i :{{port}}", "lsof -i :PORT"),
+        ("sudo shutdown +{{minutes}}", "sudo shutdown +MINUTES"),  # a length of time, named by its unit
+        ("readlink -f {{path/to/symlink}}", "readlink -f LINK"),
         ("ls", "ls"),
     ],
 )
@@ -286,6 +321,20 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
     r = nlshell("-p", request_text)
     assert (r.returncode, r.stdout) == (0, printed), r
     assert "offline suggestion" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("request_text", "printed"),
+    [
+        ("rename the folder drafts to archive", "mv drafts archive\n"),
+        ("make the nested folders src/main/java", "mkdir -p src/main/java\n"),
+        ("find files in /tmp not accessed for 30 days", "find /tmp -type f -atime +30\n"),
+        ("print the first column of users.csv separated by commas", "cut -d , -f 1 users.csv\n"),
+    ],
+)
+def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
+    r = nlshell("-p", "--offline", request_text)
+    assert (r.returncode, r.stdout) == (0, printed), r
 
 
 def test_names_in_the_current_directory_fill_the_command(nlshell, isolated_home):

@@ -38,7 +38,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("add the user alice to the docker group", [("user", "alice"), ("group", "docker")]),
         ("search for TODO in main.go", [("pattern", "TODO"), ("file", "main.go")]),
         ("search for the word error in log.txt", [("pattern", "error"), ("file", "log.txt")]),
-        ("grep for 'two words' in notes", [("pattern", "two words")]),
+        ("grep for 'two words' in notes", [("pattern", "two words"), ("path", "notes")]),  # in a search, "in" says where
         ("commit all changes with the message fix typo", [("message", "fix typo")]),
         ("pack the src folder into a tar.gz file", [("dir", "src")]),  # "a tar.gz file" is a format
         ("print the current working directory", []),
@@ -83,7 +83,7 @@ def test_without_values_keeps_the_words_that_say_which_program():
     ("inner", "option", "kind"),
     [
         ("path/to/file", "", "file"), ("path/to/directory", "", "dir"), ("path/to/file_or_directory", "", "path"),
-        ("/path/to/file_or_directory", "", "path"), ("path/to/source_file", "", "file"), ("path/to/source_directory", "", "dir"), ("path/to/symlink", "", "path"),
+        ("/path/to/file_or_directory", "", "path"), ("path/to/source_file", "", "file"), ("path/to/source_directory", "", "dir"), ("path/to/symlink", "", "link"),
         ("path/to/file1 path/to/file2 ...", "", "file"), ("*.ext", "", "glob"), ("+500k", "", "size"),
         ("port", "", "port"), ("pid", "", "pid"), ("process_id", "", "pid"), ("process_name", "", "process"),
         ("username", "", "user"), ("group_name", "", "group"), ("https://example.com", "", "url"),
@@ -162,3 +162,126 @@ def test_fill_counts_the_values_it_used():
     assert (fill("tail -n 10 {{path/to/file}}", values, "Show the last 10 lines").used, len(values)) == (2, 2)
     assert fill("tail {{path/to/file}}", values).used == 1
     assert fill("uptime", values).used == 0
+
+
+def everyday(word: str) -> bool:
+    return True  # every word is an ordinary one, as "nginx" and "alice" are in the real index
+
+
+@pytest.mark.parametrize(
+    ("inner", "option", "kind"),
+    [
+        ("remote_repository_location", "", "repository"), ("repository_url", "", "repository"), ("repo", "", "repository"),
+        ("path/to/local_repository", "", "file"), ("eth0", "", "interface"), ("ethX", "", "interface"),
+        ("interface_name", "", "interface"), ("column_number", "", "field"), ("2", "-f", "field"), ("1", "-k", "field"),
+        ("A", "", "record"), ("field", "-t", "record"), ("minutes", "", "in_minutes"), ("hours", "", "in_hours"),
+        ("report", "", ""), ("device_port", "", "port"), ("path/to/output", "", "path"), ("path/to/link", "", "link"),
+    ],
+)
+def test_placeholder_kinds_of_this_round(inner, option, kind):
+    assert placeholder_kind(inner, option) == kind
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "description", "command"),
+    [
+        ("change the owner of the www directory to nginx recursively", "sudo chown -R {{user}} {{path/to/directory}}", "",
+         "sudo chown -R nginx www"),
+        ("change the group of shared to developers", "chgrp {{group}} {{path/to/file_or_directory}}", "",
+         "chgrp developers shared"),
+        ("create a new git branch called feature-login", "git branch {{branch_name}}", "", "git branch feature-login"),
+        ("create the git tag v1.2 for the current commit", "git tag {{tag_name}}", "", "git tag v1.2"),
+        ("clone the repository https://github.com/user/repo.git", "git clone {{remote_repository_location}}", "",
+         "git clone https://github.com/user/repo.git"),
+        ("show the manual of rsync", "man {{command}}", "", "man rsync"),
+        ("find the process id of nginx", "pgrep {{process_name}}", "", "pgrep nginx"),
+        ("print the first column of users.csv separated by commas", "cut -d , -f {{2}} {{path/to/file}}", "",
+         "cut -d , -f 1 users.csv"),
+        # the one field an awk program prints, whether or not the description says which
+        ("print the third column of table.txt", "awk '{print $2}' {{path/to/file}}", "Print a column",
+         "awk '{print $3}' table.txt"),
+        ("print the third column of table.txt", "awk '{print $5}' {{path/to/file}}",
+         "Print the fifth column (a.k.a. field) in a space-separated file", "awk '{print $3}' table.txt"),
+        ("rename the folder drafts to archive", "mv {{path/to/source}} {{path/to/target}}", "", "mv drafts archive"),
+        ("show where the symlink current points to", "readlink -f {{path/to/symlink}}", "", "readlink -f current"),
+        ("schedule a shutdown in 30 minutes", "sudo shutdown +{{minutes}}", "", "sudo shutdown +30"),
+        ("wait 90 seconds", "sleep {{minutes}}m", "", "sleep {{minutes}}m"),  # not a whole number of minutes
+        ("connect to the server db.example.com with ssh as root", "ssh {{username}}@{{remote_host}}", "",
+         "ssh root@db.example.com"),
+        ("show the ip address of eth0", "ip address show {{eth0}}", "", "ip address show eth0"),
+        ("append the line hello to notes.txt", "echo '{{text}}' >> {{path/to/file}}", "", "echo 'hello' >> notes.txt"),
+        ("find files in /tmp not accessed for 30 days", "find {{path/to/directory}} -type f -mtime {{+30}}", "",
+         "find /tmp -type f -atime +30"),
+        ("find files in /tmp accessed in the last 2 hours", "find {{path/to/directory}} -type f -mtime {{-1}}", "",
+         "find /tmp -type f -amin -120"),
+        ("look up the mx records of example.org", "nslookup -type=NS {{example.com}} {{8.8.8.8}}", "",
+         "nslookup -type=MX example.org {{8.8.8.8}}"),
+        ("look up the mx records of example.org", "host -t {{field}} {{domain}}", "", "host -t MX example.org"),
+        # a target goes where things go; when the request states one, nothing else goes there
+        ("compress the logs folder into logs.tar.gz", "tar czf {{path/to/target.tar.gz}} -C {{path/to/directory}} .", "",
+         "tar czf logs.tar.gz -C logs ."),
+        ("copy the site directory to /var/www", "scp {{remote_host}}:{{path/to/remote_file}} {{path/to/local_directory}}",
+         "", "scp {{remote_host}}:{{path/to/remote_file}} /var/www"),
+        # … and a command with one place is no copy: "into files" says nothing of where
+        ("split big.csv into files of 1000 lines each", "split -l 10 {{path/to/file}}",
+         "Split a file, each split having 10 lines", "split -l 1000 big.csv"),
+    ],
+)
+def test_values_go_where_they_belong(request_text, template, description, command):
+    assert fill(template, request_values(request_text, known=everyday), description).command == command
+
+
+def test_a_link_is_what_the_request_calls_one():
+    """`chown -h` changes a link; report.pdf is no link, "the symlink current" and "called latest" are."""
+    values = request_values("change the owner of report.pdf to alice", known=everyday)
+    assert fill("sudo chown -h {{user}} {{path/to/symlink}}", values).command == "sudo chown -h alice {{path/to/symlink}}"
+    assert fill("sudo chown {{user}} {{path/to/file_or_directory}}", values).command == "sudo chown alice report.pdf"
+    values = request_values("create a symlink named python pointing to python3", known=everyday)
+    assert fill("ln -s /{{path/to/file_or_directory}} {{path/to/symlink}}", values).command == "ln -s python3 python"
+
+
+def test_mkdir_makes_a_nested_path_only_with_its_parents():
+    values = request_values("make the nested folders src/main/java")
+    plain = fill("mkdir {{path/to/directory1 path/to/directory2 ...}}", values)
+    assert (plain.command, plain.used) == ("mkdir {{path/to/directory1 path/to/directory2 ...}}", 0)
+    assert fill("mkdir -p {{path/to/directory1 path/to/directory2 ...}}", values).command == "mkdir -p src/main/java"
+    assert fill("sudo mkdir -pv {{path/to/directory}}", values).command == "sudo mkdir -pv src/main/java"
+    here = request_values("make the nested folders src/main/java", cwd_dirs={"src"})
+    assert fill("mkdir {{path/to/directory}}", here).command == "mkdir src/main/java"  # src is here
+
+
+def test_a_copy_keeps_each_place_on_its_side():
+    values = request_values("copy report.pdf to my home folder on host backup", known=everyday)
+    to_host = fill("scp {{path/to/local_file}} {{remote_host}}:{{path/to/remote_file}}", values)
+    assert (to_host.command, to_host.used) == ("scp report.pdf backup:~", 3)  # a copy's target may be a directory
+    from_host = fill("scp {{remote_host}}:{{path/to/remote_file}} {{path/to/local_directory}}", values)
+    assert from_host.command == "scp backup:{{path/to/remote_file}} {{path/to/local_directory}}"
+    # a place on a host goes after that host, and where the program reads it, `host:path`
+    values = request_values("copy the site directory to /var/www on the server web01", known=everyday)
+    two_hosts = fill("scp -3 {{host1}}:{{path/to/remote_file}} {{host2}}:{{path/to/remote_directory}}", values)
+    assert two_hosts.command == "scp -3 web01:{{path/to/remote_file}} {{host2}}:{{path/to/remote_directory}}"
+    joined = fill("rsync -a {{path/to/source}} {{path/to/destination}}", values)
+    assert (joined.command, joined.used) == ("rsync -a site web01:/var/www", 3)
+    assert fill("cp -r {{path/to/source}} {{path/to/destination}}", values).used == 2  # cp cannot reach web01
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command", "used"),
+    [
+        ("delete log files older than 30 days in /var/log/myapp", "find {{path/to/directory}} -type f -mtime {{+30}} -delete",
+         "find /var/log/myapp -type f -mtime +30 -name '*.log' -delete", 2.5),
+        ("count the files owned by root in /srv", "find {{path/to/directory}} -type f | wc -l",
+         "find /srv -type f -user root | wc -l", 1.5),
+        ("find python files bigger than 1 megabyte", "find {{path/to/directory}} -type f -size {{+100M}}",
+         "find {{path/to/directory}} -type f -size +1M -name '*.py'", 1.5),  # a pattern is no place to start
+        # the example's own tests say more than the request: nothing is added
+        ("find files in /tmp not accessed for 30 days", "find {{path/to/directory}} -type f -empty",
+         "find /tmp -type f -empty", 1),
+        ("find log files older than 3 days", "find {{path/to/directory}} -name '{{*.ext}}' -size {{+100M}}",
+         "find {{path/to/directory}} -name '*.log' -size {{+100M}}", 1),
+        ("find files owned by root", "find / -user vivek", "find / -user vivek", 0),
+    ],
+)
+def test_find_gets_the_tests_the_request_states(request_text, template, command, used):
+    filled = fill(template, request_values(request_text, known=everyday))
+    assert (filled.command, filled.used) == (command, used)

@@ -152,3 +152,20 @@ def test_intent(request_text, expected):
 )
 def test_description_verb(description, verb):
     assert description_verb(description) == verb
+
+
+def test_every_value_word_introduces_a_kind_a_placeholder_takes(table):
+    """`value`, `of`, `to` and `as` rows name the kind of the value they introduce: each is one a
+    placeholder accepts (nlshell/offline/slots.py), or "path" (then the name says file or directory)."""
+    from nlshell.offline.slots import ACCEPTS
+
+    taken = {kind for accepted in ACCEPTS.values() for kind in accepted}
+    for words in (table.value_words, table.of_words, table.to_words, table.as_words):
+        assert words and set(words.values()) <= taken, set(words.values()) - taken
+
+
+def test_role_rows_read_as_the_table_says(table):
+    assert table.of_words["manual"] == "command" and table.of_words["journal"] == "service"
+    assert table.to_words["owner"] == "user" and table.to_words["chgrp"] == "group" and table.to_words["rename"] == "path"
+    assert table.as_words["ssh"] == "user"
+    assert table.ordinals["third"] == "3" and table.ordinals["2nd"] == "2"

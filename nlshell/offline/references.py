@@ -35,7 +35,10 @@ class Reference:
         return f"- {self.program}{summary} Example, {self.description.rstrip('.')}: {self.command}"
 
 
-_NAMES = {"dir": "DIRECTORY", "glob": "PATTERN", "days": "DAYS", "minutes": "MINUTES", "action": "ACTION"}
+_NAMES = {
+    "dir": "DIRECTORY", "glob": "PATTERN", "days": "DAYS", "minutes": "MINUTES", "action": "ACTION", "in_minutes": "MINUTES",
+    "in_hours": "HOURS",
+}
 _LITERAL = re.compile(r"^[+-]?\d+[kMGTc]?$|^\*[\w.*]*$|^\w$")
 
 

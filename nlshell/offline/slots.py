@@ -4,10 +4,13 @@
 "bigger than 1 gigabyte" → `find . -size +1G`; "older than 7 days" → `-mtime +7`; "python files"
 → `-name '*.py'`. A placeholder's kind comes from its own words (`{{path/to/file}}`, `{{port}}`) or
 the option before it (`-mtime {{…}}`); a value goes only where its kind fits, in the order the
-request states them, except that a target (`{{path/to/target}}`, `{{path/to/symlink}}`) takes the
-value the request gives a target ("to b.txt", "called latest"). A number the example's description
-states ("Show last 5 lines") is a default the request may replace. What nothing fills stays `{{…}}`,
-so the menu's edit step still lands on it.
+request states them, except that a target (`{{path/to/target}}`, `{{path/to/symlink}}`, else the
+last of a copy's places) takes the value the request gives a target ("to b.txt", "called latest"),
+and nothing else when the request gives one. A place keeps its side of a copy (a local file is no
+`{{path/to/remote_file}}`), a nested path goes only where `mkdir` makes parents. What the request
+states beyond the placeholders (a number the description states, find's tests) is put in by
+nlshell/offline/extend.py. What nothing fills stays `{{…}}`, so the menu's edit step still lands
+on it.
 """
 
 from __future__ import annotations
@@ -17,27 +20,36 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from nlshell.offline.commands import PLACEHOLDER
-from nlshell.offline.values import Value, request_values
-from nlshell.offline.vocabulary import WORD, vocabulary
+from nlshell.offline.commands import PLACEHOLDER, first_program
+from nlshell.offline.extend import complete
+from nlshell.offline.values import Value
 
 # First match wins; tested on the placeholder's text, lower-case.
 _KINDS = (
     (re.compile(r"://|\burl\b|\buri\b"), "url"),
     (re.compile(r"^[+-]?\d+[kmgtc]$|size"), "size"),
     (re.compile(r"^(start|stop|restart|reload|status|enable|disable)$"), "action"),
-    (re.compile(r"^~?/?path/to/(source|target|destination)_?(file|executable)\d*$"), "file"),
-    (re.compile(r"^~?/?path/to/(source|target|destination)_?(directory|dir|folder)\d*$"), "dir"),
-    (re.compile(r"^~?/?path/to/(file_or_directory|source|target|destination|symlink|link)[\w-]*\d*$"), "path"),
+    (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(file|executable)\d*$"), "file"),
+    (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(directory|dir|folder)\d*$"), "dir"),
+    (re.compile(r"^~?/?path/to/(sym)?link\d*$"), "link"),
+    (re.compile(r"^~?/?path/to/(file_or_directory|source|target|destination|symlink|link|output$)[\w-]*\d*$"), "path"),
     (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
     (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
     (re.compile(r"\*"), "glob"),
-    (re.compile(r"port"), "port"),
+    # Where a repository is: `git clone {{remote_repository_location}}` takes a URL.
+    (re.compile(r"^(remote_)?repo(sitory)?(_(url|location|source))?$|^(git_)?repo_url$|^full_repo_url$|^git_repo$"),
+     "repository"),
+    (re.compile(r"(?:^|[_-])port(?:s|\d|_|$)"), "port"),
     (re.compile(r"\bpid\b|process_id|^pid"), "pid"),
     (re.compile(r"process|^program"), "process"),
     (re.compile(r"user|login|^owner"), "user"),
     (re.compile(r"group"), "group"),
     (re.compile(r"host|server|domain|ip_address|^ip$|^address$|example\.(com|org|net)|^\d+\.\d+\.\d+\.\d+$"), "host"),
+    (re.compile(r"interface|^(eth|wlan|wlp|enp)[x\d]*$|^ethernet$|^nic$|^iface"), "interface"),
+    (re.compile(r"^column(_number)?\d*$|^columns$|^field\d*$|^fields$"), "field"),
+    (re.compile(r"^(a|aaaa|mx|ns|txt|cname|soa|ptr|srv|record_type|dns_record_type)$"), "record"),
+    (re.compile(r"^minutes$"), "in_minutes"),
+    (re.compile(r"^hours$"), "in_hours"),
     (re.compile(r"package"), "package"),
     (re.compile(r"service|^unit\d*$"), "service"),
     (re.compile(r"branch"), "branch"),
@@ -60,12 +72,16 @@ _BY_OPTION = {
     "-n": "count", "--lines": "count", "-c": "count", "--count": "count", "--max-count": "count", "-m": "count",
     "-mtime": "days", "-atime": "days", "-ctime": "days", "-mmin": "minutes", "-amin": "minutes",
     "-cmin": "minutes", "-size": "size", "-p": "port", "--port": "port", "-s": "seconds",
+    "-f": "field", "--fields": "field", "-k": "field", "--key": "field",
 }
 # What each placeholder kind takes, best first.
 ACCEPTS = {
-    "file": ("file", "path", "glob", "name"),
+    "file": ("file", "path", "glob", "name", "link"),
     "dir": ("dir", "path", "name", "glob"),
-    "path": ("path", "file", "dir", "glob", "name"),
+    "path": ("path", "file", "dir", "glob", "name", "link"),
+    # A link is what the request calls one ("the symlink current") or names ("called latest"):
+    # `chown -h {{user}} {{path/to/symlink}}` is no answer for report.pdf.
+    "link": ("link", "name"),
     "glob": ("glob", "name"),  # a file the request only names is no pattern to search by (`find -name`)
     "url": ("url",),
     "host": ("host", "remote"),
@@ -91,20 +107,27 @@ ACCEPTS = {
     "replacement": ("replacement",),
     "command": ("command",),
     "gitremote": ("gitremote",),
+    "repository": ("url", "remote", "path", "dir"),
+    "interface": ("interface",),
+    "field": ("field",),
+    "record": ("record",),
+    "in_minutes": ("seconds",),
+    "in_hours": ("seconds",),
 }
-_NUMBERED = re.compile(r"\d")
-_PLACES = ("file", "dir", "path")  # where a command looks or acts: never what a search looks for
+_UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
+_PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
-_STANDALONE = r"(?<![\w.]){}(?![\w.])"
+_AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
+_HOST_PATHS = frozenset({"rsync", "scp"})  # programs that read a place on another host as `host:path`
 
 
 @dataclass
 class Filled:
     command: str
-    used: int  # how many of the request's values it took
+    used: float  # how many of the request's values it took (one added as a find test counts half)
     stated: int  # how many the request states
 
 
@@ -117,10 +140,15 @@ class _Slot:
     many: bool  # `{{path/to/file1 path/to/file2 ...}}`
     quoted: str  # the quote it is inside of in the command ('' for none)
     option: str  # the word before it
+    side: str  # for a place: "remote" (`{{host}}:{{path}}`, `{{path/to/remote_file}}`), "local", or ""
+    parentless: bool  # a directory `mkdir` makes without `-p`: its parents must exist
+    searched: bool  # where find starts: a directory, never a pattern (find adds `-name` for that)
 
 
 def placeholder_kind(inner: str, option: str = "") -> str:
     text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
+    if option in ("-t", "--type") and text in ("field", "type", "record"):
+        return "record"  # `host -t {{field}} {{domain}}`: a DNS record type
     by_option = _BY_OPTION.get(option)
     if by_option and (re.fullmatch(r"[+-]?\d+|n|count|number|num", text) or by_option in ("days", "minutes", "size")):
         return by_option
@@ -147,14 +175,29 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         inner = match.group(0)[2:-2]
         quoted = "'" if before.count("'") % 2 else '"' if before.replace('\\"', "").count('"') % 2 else ""
         many = inner.endswith("...") or " " in inner.strip()
-        slots.append(_Slot(match.start(), match.end(), inner, placeholder_kind(inner, option), many, quoted, option))
+        kind = placeholder_kind(inner, option)
+        side = ""
+        if kind in _PLACES:
+            side = "remote" if "remote" in inner or _AT_HOST.search(before) else "local" if "local" in inner else ""
+        searched = bool(re.search(r"(?:^|[\s;&|(])find(?:\s+-[HLP])*\s+$", before))
+        slots.append(_Slot(match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched))
     return tuple(slots)
+
+
+def _parentless(before: str) -> bool:
+    """Whether a placeholder after `before` is a directory `mkdir` makes without `-p`."""
+    words = re.split(r"[\s;&|(]+", before)
+    if "mkdir" not in words:
+        return False
+    options = words[len(words) - words[::-1].index("mkdir") :]
+    return not any(w == "--parents" or (w.startswith("-") and not w.startswith("--") and "p" in w) for w in options)
 
 
 def _shown(value: Value, slot: _Slot) -> str:
     """The value as it goes into the command: quoted unless the place already quotes it; a glob
-    left open where a file list is wanted (`wc -l *.py`), quoted where a program wants the pattern."""
-    text = value.text
+    left open where a file list is wanted (`wc -l *.py`), quoted where a program wants the pattern;
+    a length of time in the placeholder's unit (`shutdown +{{minutes}}`)."""
+    text = str(value.seconds // _UNITS[slot.kind]) if slot.kind in _UNITS else value.text
     if slot.quoted == "'":
         return text.replace("'", "'\\''")
     if slot.quoted:
@@ -165,12 +208,17 @@ def _shown(value: Value, slot: _Slot) -> str:
 
 
 def _age(value: Value, slot: _Slot) -> tuple[str, str | None]:
-    """An age for `-mtime`-style options: whole days, or minutes with the option changed to `-mmin`."""
+    """An age for `-mtime`-style options: whole days, or minutes with the option changed to `-mmin`;
+    on the clock the request asks about (`-atime` for "not accessed for 30 days")."""
+    option = slot.option
+    if value.clock and re.fullmatch(r"-[acm](time|min)", option):
+        option = "-" + value.clock + option[2:]
     if slot.kind == "days" and value.seconds % 86400 == 0:
-        return f"{value.text}{value.seconds // 86400}", None
+        return f"{value.text}{value.seconds // 86400}", option if option != slot.option else None
     minutes = max(1, value.seconds // 60)
-    option = slot.option.replace("time", "min") if slot.option.endswith("time") else None
-    return f"{value.text}{minutes}", option
+    if option.endswith("time"):
+        option = option.replace("time", "min")
+    return f"{value.text}{minutes}", option if option != slot.option else None
 
 
 def _hint(slot: _Slot, pattern: re.Pattern) -> bool:
@@ -178,8 +226,42 @@ def _hint(slot: _Slot, pattern: re.Pattern) -> bool:
     return bool(pattern.search(re.sub(r"^~?/?path/to/", "", slot.inner.lower())))
 
 
+def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -> bool:
+    """Whether the value may go into the placeholder: of a kind it takes (a copy's target, a
+    file, also takes the directory the request copies "to"); not what a search looks for in a
+    place; a target ("to /backup") only in the command's target (`target`: None when the command
+    has no telling which place that is) and, when the request states one, nothing else there; on
+    the same side of a copy; a nested path only where `mkdir` makes parents; a length of time only
+    in whole units."""
+    if value.kind not in ACCEPTS[slot.kind] and not (
+        (target and slot.kind == "file" and value.kind == "dir" and value.role == "to")
+        or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
+    ):
+        return False
+    if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
+        return False
+    if value.role == "to" and slot.kind in _PLACES and (_hint(slot, _SOURCE) or target is False):
+        return False  # "to /backup" is never what is copied
+    if target_stated and target and value.role != "to" and slot.kind in _PLACES:
+        return False  # "copy site to /var/www": `site` is not where things go
+    if slot.side and value.side and slot.side != value.side:
+        return False  # a local file is no `{{path/to/remote_file}}`
+    if slot.parentless and value.nested:
+        return False  # `mkdir a/b/c` fails where `a/b` is missing
+    return slot.kind not in _UNITS or (value.seconds > 0 and value.seconds % _UNITS[slot.kind] == 0)
+
+
+def _targets(slots: list[_Slot]) -> set[int]:
+    """Which places are where things go: those named so (`{{path/to/target}}`), else the last of
+    two or more (`cp {{a}} {{b}}`, `scp {{file}} {{host}}:{{path}}`); none for a single place."""
+    places = [i for i, s in enumerate(slots) if s.kind in _PLACES]
+    named = {i for i in places if _hint(slots[i], _TARGET)}
+    return named or ({places[-1]} if len(places) > 1 else set())
+
+
 def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, int]:
-    rank = ACCEPTS[slot.kind].index(value.kind)
+    accepted = ACCEPTS[slot.kind]
+    rank = accepted.index(value.kind) if value.kind in accepted else len(accepted)
     role = 1
     if _hint(slot, _TARGET):
         role = 0 if value.role in ("to", "name") else 2
@@ -198,12 +280,13 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     # not the directory to search, which takes a name only when nothing narrower does.
     rest = sorted((i for i in range(len(slots)) if i not in hinted), key=lambda i: len(ACCEPTS[slots[i].kind]))
     order = hinted + rest
+    targets = _targets(slots)
+    target_stated = any(v.role == "to" and v.kind in ACCEPTS["path"] for v in values)
     for i in order:
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
-        fitting = [v for v in unused if v.kind in ACCEPTS[slot.kind] and not (v.role == "sought" and slot.kind in _PLACES)]
-        if _hint(slot, _SOURCE):
-            fitting = [v for v in fitting if v.role != "to"]  # "to /backup" is never what is copied
+        target = (i in targets) if targets else None
+        fitting = [v for v in unused if _fits(slot, v, target, target_stated)]
         if not fitting:
             continue
         fitting.sort(key=lambda v: (_preference(slot, v, targets_later), v.at))
@@ -211,6 +294,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         chosen[i] = take
         for value in take:
             unused.remove(value)
+    _unhosted(slots, chosen, unused)
+    joined = _join_hosts(command, slots, chosen, unused)
     out = command
     for i in sorted(chosen, reverse=True):
         slot = slots[i]
@@ -224,50 +309,35 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         start = slot.start
         if out[start - 1 : start] == "/" and out[start - 2 : start - 1] in ("", " "):
             start -= 1  # tldr's `/{{path/to/file}}` asks for an absolute path; the request's value is the path
-        out = out[:start] + " ".join(_shown(v, slot) for v in chosen[i]) + out[slot.end :]
-    swaps = _default_swaps(description, unused, out) if description else []
-    for number, value in swaps:
-        out = re.sub(_STANDALONE.format(re.escape(number)), value.text, out, count=1)
-    out = _name_the_output(out, [v for taken in chosen.values() for v in taken])
+        shown = [joined.get(id(v), "") + _shown(v, slot) for v in chosen[i]]
+        out = out[:start] + " ".join(shown) + out[slot.end :]
+    out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
-    return Filled(out, sum(len(v) for v in chosen.values()) + len(swaps), len(values) - implied)
+    used = sum(len(v) for v in chosen.values()) + bool(joined) + taken
+    return Filled(out, used, len(values) - implied)
 
 
-_OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
-
-
-def _name_the_output(command: str, used: list[Value]) -> str:
-    """An archive or output file the request does not name is named after what goes in it:
-    "pack the src folder into a tar.gz file" → `tar czf src.tar.gz …`."""
-    source = next((v for v in used if v.kind in ("dir", "file", "path") and v.role != "to"), None)
-    if source is None or source.text in (".", "~", "/"):
-        return command
-    stem = source.text.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
-    if not stem or not _SAFE_WORD.match(stem):
-        return command
-    return _OUTPUT.sub(lambda m: stem + m.group(1), command, count=1)
-
-
-@functools.lru_cache(maxsize=8192)
-def _stated(description: str) -> tuple[Value, ...]:
-    """The numbers a description states (cached: descriptions come back query after query). Most
-    state none, and reading one for values is not cheap: only those with a digit or a number word are."""
-    if not _NUMBERED.search(description) and not set(WORD.findall(description.lower())) & vocabulary().numbers.keys():
-        return ()
-    return tuple(v for v in request_values(description) if v.kind in ("count", "port", "seconds", "number") and v.text.isdigit())
-
-
-def _default_swaps(description: str, unused: list[Value], command: str) -> list[tuple[str, Value]]:
-    """(number, value) pairs: a number the description states and the command holds, of a kind
-    the request gives a value of ("Show last 5 lines" and "last 20 lines")."""
-    swaps = []
-    for stated in _stated(description):
-        if not re.search(_STANDALONE.format(re.escape(stated.text)), command):
+def _unhosted(slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> None:
+    """A place on the request's host goes only after that host: in `{{host1}}:{{path}}
+    {{host2}}:{{path}}`, "/var/www on web01" is not on a host left open."""
+    for i in list(chosen):
+        host = i - 1
+        if host < 0 or slots[host].kind != "host" or slots[host].end != slots[i].start - 1 or host in chosen:
             continue
-        value = next((v for v in unused if v.kind == stated.kind), None)
-        if value is not None:
-            swaps.append((stated.text, value))
-            unused.remove(value)
-    return swaps
+        if any(v.side == "remote" for v in chosen[i]):
+            unused.extend(chosen.pop(i))
 
+
+def _join_hosts(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> dict[int, str]:
+    """A place the request puts on a host ("/var/www on the server web01"), chosen for a
+    placeholder with no host of its own, is written `web01:/var/www` where the program reads that
+    form (rsync, scp). What goes before which value (by `id`); the host counts as used."""
+    host = next((v for v in unused if v.kind == "host"), None)
+    if host is None or first_program(command) not in _HOST_PATHS:
+        return {}
+    joined = {id(v): host.text + ":" for i, taken in chosen.items() if slots[i].side != "remote"
+              for v in taken if v.side == "remote"}
+    if joined:
+        unused.remove(host)
+    return joined

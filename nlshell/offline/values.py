@@ -1,44 +1,44 @@
 """The values a request states: file and directory names, numbers with what they count, hosts,
-URLs, users, patterns. nlshell/offline/slots.py puts them into an example's placeholders; the
-ranking leaves their words out of the search ("called photos" is not about photos).
+URLs, users, patterns, programs. nlshell/offline/slots.py puts them into an example's
+placeholders; the ranking leaves their words out of the search ("called photos" is not about
+photos, "the manual of rsync" is about manuals).
 
 Read left to right from the words the request uses; the table in nlshell/data/words.tsv says
-which words introduce which value ("port 5432", "the user bob") and what the units mean.
+which words introduce which value ("port 5432", "the user bob") and what the units mean. A value
+may also take its kind from its role in the sentence: "to nginx" after "change the owner" is a
+user, "to archive" after "rename" a path, "as root" after "connect" a user. Numbers are read in
+nlshell/offline/amounts.py, where places are in nlshell/offline/places.py.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-import functools
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 
+from nlshell.offline import amounts, places
+from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import WORD, vocabulary
 
 _TOKEN = re.compile(r"\"[^\"]*\"|'[^']*'|\S+")
-_URL = re.compile(r"^(?:https?|ftp)://\S+$", re.I)
+_URL = re.compile(r"^(?:(?:https?|ftp|ssh|git)://\S+|[\w.-]+@[\w.-]+:[\w~./-]+\.git)$", re.I)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$", re.I)
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_SIZE = re.compile(r"^(\d+)([kmgt]b?|[kmgt]ib|bytes?)$", re.I)
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 _REMOTE = re.compile(r"^[\w.-]+:[/~]\S*$")
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
 _NAME = re.compile(r"^[a-z0-9][\w.-]*$")
+# Network interfaces by the names kernels and udev give them: eth0, wlan0, enp3s0, wlp2s0, lo, docker0.
+_INTERFACE = re.compile(r"^(?:eth|wlan|wlp|enp|ens|eno|enx|br|docker|veth|tun|tap|wg|virbr|bond|ppp)\d[\w.-]*$|^lo$")
 # What a word with a dot is: a host when it ends in one of these, else a file.
 _DOMAINS = frozenset(
     """com org net io dev edu gov info biz co uk de fr nl eu us ca au in jp cn ru br it es ch se no fi pl be at
     dk cz local lan internal app cloud ai me tv xyz site online tech""".split()
 )
 _FILE_TYPES = frozenset("tar gz tgz xz bz2 zst 7z rar zip".split())
-_BIGGER = frozenset("bigger larger greater more over above exceeding than".split())
-_SMALLER = frozenset("smaller less under below".split())
-_OLDER = frozenset("older before ago".split())
-_NEWER = frozenset("last past within recent recently newer since".split())
-_COUNTED = frozenset("lines line entries items results rows commands files processes times words bytes chars characters".split())
-_COUNTING = frozenset("last first top head tail".split())
 _PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
@@ -46,26 +46,40 @@ _NOT_NAMES = frozenset(
 )
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
-_ADJECTIVES = frozenset("current working parent root whole entire same other temp temporary shared public system".split())
+_ADJECTIVES = frozenset(
+    "current working parent root whole entire same other temp temporary shared public system local remote".split()
+)
+# Nouns after a thing's kind that say what of it is meant: "the nginx service log".
+_ABOUT = frozenset("log logs status file files unit units config configuration settings process processes history".split())
+# Words that say which one, not its name: "the local branch old-feature", "the new branch".
+_QUALIFIERS = frozenset("local remote new old current default existing other".split())
 # Verbs a placeholder may stand for (`service nginx {{start}}`): the request's own verb goes there.
 _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units".split())
 _ROLE_FROM = frozenset({"from"})
-
-
-@dataclass
-class Value:
-    kind: str  # file dir path glob name url host remote port pid process user group package service
-    #            branch tag message pattern replacement variable action command gitremote count number
-    #            size age seconds
-    text: str  # as it goes into the command
-    at: int  # index of the request token it came from (`tokens(request)`)
-    role: str = ""  # "name" (called/named X), "sought" (named X, in a search), "to", "from", "in"
-    seconds: int = 0  # for an age: how long, with `text` its sign and number of days
-    words: tuple[str, ...] = ()  # the words of the request it stands for
-    spans: tuple[int, ...] = ()  # the request tokens it stands for
+_BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
+# Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
+_NOT_FILES = frozenset("user group branch tag package service process".split())
+_APPENDING = frozenset("append add write put insert".split())
+_SAID = frozenset("line text word string words sentence".split())
+_POINTING = frozenset("points point pointing resolves leads".split())
+# How, not where: "in reverse", "in megabytes", "newest first", "recursively".
+_MANNERS = frozenset(
+    "reverse order case background parallel detail full bulk silence newest oldest biggest largest smallest latest "
+    "first last recursively sorted megabytes kilobytes gigabytes bytes modified changed created accessed owned "
+    "updated edited written opened containing matching".split()
+)
+# Words that, joined by slashes, offer a choice rather than name a path.
+_EITHER = frozenset(
+    "file files directory directories directores drectories dir dirs folder folders regular normal and or name names "
+    "path paths date time read write execute new missing user owner group".split()
+)
+_RECORDS = frozenset("mx ns txt cname soa aaaa ptr srv caa".split())  # DNS record types
+# What a request makes, not what it looks for: "compress them into a tarball named x.tar.gz".
+_MADE = frozenset("tarball archive zip zipfile backup output copy".split())
+_SETTING = frozenset("set change rename switch".split())  # "set the hostname to webserver"
 
 
 @functools.cache
@@ -114,12 +128,32 @@ def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[st
     name = token.rstrip("/")
     if token.endswith("/") or name in cwd_dirs or (token.startswith(("/", "~")) and os.path.isdir(os.path.expanduser(name))):
         return "dir"
-    if name in cwd_files or _FILE.match(name):
+    if name in cwd_files or _FILE.match(os.path.basename(name)):
         return "file"
     return "path"
 
 
-_BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
+def _of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:
+    """The kind of token i after "the manual of", "the man page for", "the process id of" (the
+    word table's `of` rows), or ""."""
+    j = i - 1
+    if j < 1 or lower[j] not in ("of", "for", "on"):
+        return ""
+    j -= 1
+    if lower[j] in ("page", "pages") and j > 0:
+        j -= 1  # "the man page for grep"
+    if lower[j] in ("id", "ids") and j > 0 and lower[j - 1] == "process":
+        kind = of_words.get("pid", "")  # "the process id of nginx"
+    else:
+        kind = of_words.get(lower[j], "")
+    # Documentation is "for" or "on" a program too ("help on tar"); a permission "for others" is no file.
+    return kind if lower[i - 1] == "of" or kind == "command" else ""
+
+
+def _said_kind(said: set[str], words: dict[str, str]) -> str:
+    """The kind a `to` or `as` row of the word table gives, for the first row the request says a word of."""
+    kinds = {words[word] for word in said if word in words}
+    return next((kind for kind in dict.fromkeys(words.values()) if kind in kinds), "")
 
 
 def request_values(
@@ -133,8 +167,11 @@ def request_values(
     table = vocabulary()
     tokens = [_clean(t) for t in request_tokens(request)]
     lower = [table.spelling.get(t.lower(), t.lower()) for t in tokens]
+    said = set(lower)
     verbs = table.read_verbs | table.change_verbs
-    searching = bool({"search", "grep", "gerp", "look", "find", "searching"} & set(lower))
+    searching = bool({"search", "grep", "gerp", "look", "find", "searching", "where", "locate"} & said)
+    to_kind = _said_kind(said, table.to_words)  # "change the owner of www to nginx": a user
+    as_kind = _said_kind(said, table.as_words)  # "connect to db1 as root": a user
 
     def plain(word: str) -> bool:
         """An ordinary word that may be a name: not a stop word, verb, or glue."""
@@ -142,17 +179,22 @@ def request_values(
             word in _NOT_NAMES or word in table.stop or word in _GLUE or word in verbs or word in table.value_words
         )
 
+    def named(word: str) -> bool:
+        """A word that may be a name where the sentence says a name comes, even a verb ("to archive")."""
+        return bool(_NAME.fullmatch(word)) and not (word in _NOT_NAMES or word in table.stop or word in table.value_words)
+
     values: list[Value] = []
     taken: set[int] = set()
 
     def add(kind: str, text: str, first: int, role: str = "", last: int | None = None, at: int | None = None,
-            **extra) -> None:
-        """A value that tokens `first` to `last` state ("1 gigabyte"), its text at token `at`."""
+            searched: bool = False, **extra) -> None:
+        """A value that tokens `first` to `last` state ("1 gigabyte"), its text at token `at`;
+        `searched`: its words stay search words."""
         spanned = range(first, (first if last is None else last) + 1)
         words = tuple(w for i in spanned for w in WORD.findall(tokens[i].lower()))
         at = first if at is None else at
         # An action ("stop") is a value and the request's verb: its word stays a search word.
-        spans = () if kind == "action" else tuple(spanned)
+        spans = () if kind == "action" or searched else tuple(spanned)
         values.append(Value(kind, text, at, role, words=words, spans=spans, **extra))
         taken.update(spanned)
 
@@ -168,6 +210,12 @@ def request_values(
             return "from"
         return "in" if before in _PLACES else ""
 
+    def moved_to(i: int) -> str:
+        """The kind of the new name or place in "rename drafts to archive": a path, or the kind the
+        old one was ("rename the branch main to trunk")."""
+        earlier = [v.kind for v in values if v.kind in ("branch", "tag", "user", "group")]
+        return earlier[-1] if earlier else _file_or_dir(tokens[i], cwd_dirs, cwd_files)
+
     for i, token in enumerate(tokens):
         low = lower[i]
         before = lower[i - 1] if i > 0 else ""
@@ -175,7 +223,13 @@ def request_values(
         if not token or i in taken:
             continue
         if len(token) >= 2 and token[0] in "'\"" and token[0] == token[-1]:
-            add("message" if before in ("message", "msg") else "pattern", token[1:-1], i)
+            inner = token[1:-1]
+            sought = before in ("for", "grep", "search", "replace", "with") or table.value_words.get(before) == "pattern"
+            rooted = inner.startswith(("/", "~", "./", "../"))  # '/srv/old dumps'; not '1/2 [3] (27/03)'
+            if (rooted or (_is_path(inner) and " " not in inner)) and not sought:
+                add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
+            else:
+                add("message" if before in ("message", "msg") or _appended(tokens, i) else "pattern", inner, i)
         elif _URL.match(token):
             add("url", token, i, role_at(i))
         elif _IPV4.match(token):
@@ -188,11 +242,15 @@ def request_values(
             add("glob", token, i, role_at(i))
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
             add("glob", "*" + token, i)
+        elif "/" in token and _either(low, table.same):
+            continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
+        elif "." in token and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
+            add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"
         elif "." in token and not _NUMBER.match(token) and not token.endswith("."):
-            if before in ("a", "an") and after in ("file", "archive") and set(low.split(".")) <= _FILE_TYPES:
-                continue  # "into a tar.gz file": a format, not a name
+            if before in ("a", "an") and set(low.split(".")) <= _FILE_TYPES:
+                continue  # "into a tar.gz file", "make a tar.gz of": a format, not a name
             if _HOST.match(token) and _extension(token) in _DOMAINS and token not in cwd_files:
                 add("host", token, i, role_at(i))
             else:
@@ -201,22 +259,25 @@ def request_values(
             add("glob", table.types[low], i)
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
-        elif _NUMBER.match(token) or _SIZE.match(token):
-            _number(add, i, token, lower, table)
-        elif low in table.numbers and (after in table.times or after in _COUNTED or before in _COUNTING):
-            _number(add, i, table.numbers[low], lower, table)  # "three times", "the last five lines"
+        elif _NUMBER.match(token) or amounts.SIZE.match(token):
+            amounts.number(add, i, token, lower, table)
+        elif amounts.ordinal(add, i, lower, table):
+            continue  # "the third column", "the last line"
+        elif low in table.numbers and (after in table.times or after in amounts.COUNTED or before in amounts.COUNTING):
+            amounts.number(add, i, table.numbers[low], lower, table)  # "three times", "the last five lines"
         elif low in table.times and before in ("last", "past", "an", "a") and table.times[low] > 1:
             # "in the last hour": one of them
             add("age", "-" if before in ("last", "past") else "", i, seconds=table.times[low])
         elif low == "with" and i > 1 and lower[i - 2] == "replace" and i + 1 < len(tokens):
             continue
-        elif before in ("append", "add", "write") and after == "to" and i + 2 < len(tokens) and "." in tokens[i + 2]:
-            add("message", token, i)  # "append hello to notes.txt"
+        elif _appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
+            add("message", token, i)  # "append hello to notes.txt", "append the line hello to notes.txt"
         elif before == "replace" and i + 2 < len(tokens) and lower[i + 1] == "with":
             add("pattern", token, i)  # "replace cat with dog"
             add("replacement", tokens[i + 2], i + 2)
-        elif before == "of" and i > 1 and lower[i - 2] in ("pid", "pids") and plain(low):
-            add("process", token, i)  # "the pid of sshd"
+        elif (of_kind := _of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS:
+            # "the manual of rsync", "the process id of nginx", "the owner of www"
+            add(_file_or_dir(token, cwd_dirs, cwd_files) if of_kind == "path" else of_kind, token, i)
         elif token in cwd_dirs or token in cwd_files:
             add("dir" if token in cwd_dirs else "file", token, i, role_at(i))
         elif before == "message":
@@ -224,12 +285,22 @@ def request_values(
             taken.update(range(i, len(tokens)))
         elif before in ("owner", "ownership") and after == "to" and i + 2 < len(tokens):
             continue  # "the owner of data to alice": read below
-        elif before == "of" and i > 1 and lower[i - 2] in ("owner", "ownership") and after == "to" and i + 2 < len(tokens):
-            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i)
-            add("user", tokens[i + 2], i + 2)
-        elif low in _REMOTES and {"git", "push", "pull", "fetch"} & set(lower):
+        elif low in _REMOTES and {"git", "push", "pull", "fetch"} & said:
             add("gitremote", token, i)
-        elif before in table.value_words and low not in _COUNTED and (
+        elif before == "to" and i > 1 and lower[i - 2] in _POINTING | {"linked", "link"} and named(low):
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "from")  # "a link pointing to python3"
+        elif before == "to" and (setting := _setting(lower, i, table.value_words)) and named(low):
+            add(setting, token, i, "to")  # "set the hostname to webserver"
+        elif before == "by" and i > 1 and lower[i - 2] in ("owned", "belonging", "belongs") and named(low):
+            add("user", token, i)  # "files owned by root"
+        elif low in _RECORDS and after in ("record", "records", "entry", "entries"):
+            add("record", low.upper(), i, searched=True)  # "the mx records of example.org": a word that says DNS
+        elif before == "to" and to_kind and named(low):
+            # "change the owner of www to nginx", "rename drafts to archive", "rename the branch main to trunk"
+            add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
+        elif before == "as" and as_kind and named(low) and low not in table.types:
+            add(as_kind, token, i)  # "connect to db1 as root"
+        elif before in table.value_words and low not in amounts.COUNTED and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES):
             kind = table.value_words[before]
@@ -238,76 +309,68 @@ def request_values(
             add(kind, token, i - 1 if syntactic else i, "name" if kind == "name" else role_at(i), last=i, at=i)
         elif before == "for" and searching and plain(low):
             add("pattern", token, i)
+        elif _INTERFACE.match(low):
+            add("interface", token, i, searched=True)  # "the ip address of eth0": a word that says network
         elif after in ("folder", "directory", "dir") and before in ("the", "a", "my", "this", "that") and plain(low) and low not in _ADJECTIVES:
             add("dir", token, i, role_at(i))  # "the src folder"
-        elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS:
+        elif before == "in" and searching and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog"
+        elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS:
             add("dir", token, i, role_at(i))  # "the folder src"
-        elif table.value_words.get(after) in ("service", "user", "group", "package", "branch") and after not in verbs and plain(low):
-            add(table.value_words[after], token, i)
-        elif before in _BELOW and plain(low) and low not in _DIR_NOUNS:
+        elif _kind_after(lower, i, table.value_words) and after not in verbs and plain(low):
+            add(table.value_words[after], token, i)  # "the nginx service"
+        elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
             add("dir", token, i, "in")  # "below src", "inside build": where
-        elif (before == "into" or (before in _ROLE_TO and not known(low))) and plain(low):
-            add("user" if {"owner", "owns", "ownership"} & set(lower) else "path", token, i, role_at(i))
+        elif (before == "into" or (before in _ROLE_TO and not known(low))) and plain(low) and low not in amounts.COUNTED:
+            add("user" if to_kind == "user" else "path", token, i, role_at(i))
+        elif after in _POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
+            add("link", token, i)  # "where the symlink current points to"
         elif low in _ACTIONS:
             add("action", low, i)
         elif _LOUD.match(token) and len(token) > 2:
             add("variable" if before in ("variable", "var") else "pattern", token, i)
-    _here(values, lower, add)
+    places.here(values, lower, add)
+    places.nested(values, cwd_dirs)
+    places.sides(values, lower)
     if searching:  # "find files named x": x is what to look for, not where, nor what to create
         for value in values:
-            if value.role == "name":
+            if value.role == "name" and lower[value.at - 2 : value.at - 1] != [] and lower[value.at - 2] not in _MADE:
                 value.role = "sought"
-    return _joined_names(values)
+    return places.joined_names(values)
 
 
-def _number(add, i: int, token: str, lower: list[str], table) -> None:
-    """A number, typed by the words around it: "port 5432", "20 lines", "1 gigabyte", "7 days"."""
-    before = lower[i - 1] if i > 0 else ""
+def _either(low: str, same: dict[str, str]) -> bool:
+    """Whether a word with slashes is words to choose from ("files/directories", "and/or")."""
+    parts = low.split("/")
+    return len(parts) > 1 and all(p in _EITHER or p in same or p in same.values() for p in parts)
+
+
+def _setting(lower: list[str], i: int, value_words: dict[str, str]) -> str:
+    """The kind of X in "set the hostname to X", "change the user to X": what is set."""
+    kind = value_words.get(lower[i - 2], "") if i > 1 else ""
+    return kind if kind not in ("", "name", "pattern", "command", "process") and _SETTING & set(lower[: i - 2]) else ""
+
+
+def _appended(tokens: list[str], i: int) -> bool:
+    """Whether token i is what "append X to FILE", "add the line X to FILE" appends (to a file:
+    "add alice to docker" is no text)."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower() != "to" or not ("." in tokens[i + 2] or "/" in tokens[i + 2]):
+        return False
+    j = i - 1
+    if j > 0 and tokens[j].lower() in _SAID:
+        j -= 1
+        if j > 0 and tokens[j].lower() in ("the", "a", "this"):
+            j -= 1
+    return j >= 0 and tokens[j].lower() in _APPENDING
+
+
+def _kind_after(lower: list[str], i: int, value_words: dict[str, str]) -> bool:
+    """Whether token i names a thing by the word after it ("the nginx service", "the docker group"),
+    not an adjective before a name that follows ("the local branch old-feature", "a git branch
+    called x")."""
     after = lower[i + 1] if i + 1 < len(lower) else ""
-    earlier = set(lower[max(0, i - 4) : i])
-    sized = _SIZE.match(token)
-    if before in ("port", "pid") or after == "port" or (before == "process" and token.isdigit()):
-        add("pid" if before in ("pid", "process") else "port", token, i)
-    elif sized or after in table.sizes:
-        number, unit = (sized.group(1), sized.group(2)) if sized else (token, after)
-        suffix = table.sizes.get(unit.lower(), "")
-        sign = "-" if earlier & _SMALLER else "+" if earlier & _BIGGER else ""
-        add("size", f"{sign}{number}{suffix}", i, last=i if sized else i + 1)
-    elif after in table.times:
-        seconds = int(float(token) * table.times[after])
-        sign = "+" if earlier & _OLDER else "-" if earlier & _NEWER else ""
-        if table.times[after] == 1 or not sign:
-            add("seconds", str(seconds), i, last=i + 1)
-        else:
-            add("age", sign, i, last=i + 1, seconds=seconds)
-    elif after in _COUNTED or before in _COUNTING or after in ("biggest", "largest", "smallest", "newest", "oldest"):
-        add("count", token, i)
-    else:
-        add("number", token, i)
-
-
-def _here(values: list[Value], lower: list[str], add) -> None:
-    """"here", "this directory", "the current folder" mean `.`; "my home directory" means `~`."""
-    if any(v.kind in ("dir", "path") for v in values):
-        return
-    for i, word in enumerate(lower):
-        nxt = lower[i + 1] if i + 1 < len(lower) else ""
-        if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")):
-            add("dir", ".", i, "in")
-            return
-        if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
-            add("dir", "~", i, "in")
-            return
-
-
-def _joined_names(values: list[Value]) -> list[Value]:
-    """"a folder named backups inside /tmp" names `/tmp/backups`: a name and the place it goes."""
-    names = [v for v in values if v.role == "name"]
-    places = [v for v in values if v.role == "in" and v.kind in ("dir", "path") and v.text not in (".",)]
-    if len(names) == 1 and len(places) == 1 and "/" not in names[0].text:
-        name, place = names[0], places[0]
-        name.text = os.path.join(place.text, name.text)
-        name.words += place.words
-        name.spans += place.spans
-        values.remove(place)
-    return values
+    if value_words.get(after) not in ("service", "user", "group", "package", "branch") or lower[i] in _QUALIFIERS:
+        return False
+    following = lower[i + 2] if i + 2 < len(lower) else ""
+    named = _NAME.fullmatch(following) and following not in vocabulary().stop and following not in _ABOUT
+    return not (following in ("called", "named") or named)

@@ -34,8 +34,12 @@ class Vocabulary:
     times: dict[str, int]  # unit word → seconds
     hints: frozenset[str]  # file extensions that say which program fits
     value_words: dict[str, str]  # word → kind of the value after it (`called` → name)
+    of_words: dict[str, str]  # word → kind of X in "the WORD of X" (`manual` → command: "the manual of rsync")
+    to_words: dict[str, str]  # word → kind of X in "… to X" when the request says the word (`owner` → user)
+    as_words: dict[str, str]  # word → kind of X in "… as X" when the request says the word (`connect` → user)
     opposites: dict[str, frozenset[str]]  # action → the actions that undo it (both ways)
     numbers: dict[str, str]  # a number spelt as a word → its digits
+    ordinals: dict[str, str]  # an ordinal ("third", "3rd") → its digits
     losing: frozenset[str]  # verbs of actions that lose something for good
     digest: str  # changes whenever the file does: part of the index's version
 
@@ -57,8 +61,10 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     times: dict[str, int] = {}
     hints: set[str] = set()
     value_words: dict[str, str] = {}
+    roles: dict[str, dict[str, str]] = {"of": {}, "to": {}, "as": {}}
     opposites: dict[str, set[str]] = {}
     numbers: dict[str, str] = {}
+    ordinals: dict[str, str] = {}
     losing: set[str] = set()
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -87,10 +93,14 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             hints.update(listed)
         elif kind == "value":
             value_words.update(dict.fromkeys(listed, key))
+        elif kind in roles:
+            roles[kind].update(dict.fromkeys(listed, key))
         elif kind == "losing":
             losing.update(listed)
         elif kind == "number":
             numbers.update(dict.fromkeys(listed, key))
+        elif kind == "ordinal":
+            ordinals.update(dict.fromkeys(listed, key))
         elif kind == "opposite":
             opposites.setdefault(key, set()).update(listed)
             for word in listed:
@@ -115,8 +125,12 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         times=times,
         hints=frozenset(hints),
         value_words=value_words,
+        of_words=roles["of"],
+        to_words=roles["to"],
+        as_words=roles["as"],
         opposites={verb: frozenset(undo) for verb, undo in opposites.items()},
         numbers=numbers,
+        ordinals=ordinals,
         losing=frozenset(losing),
         digest=sha256_hex(raw)[:12],
     )

@@ -1,0 +1,185 @@
+"""What the request states beyond an example's placeholders, once they are filled.
+
+A concrete value the example states is a default the request may replace: a number its
+description states ("Show last 5 lines" and "the last 20 lines"), the one field an awk program
+prints ("the third column" → `$3`), the one DNS record type a lookup asks for ("the mx records" →
+`-type=MX`). An archive the request does not name is named after what goes in it. And find's tests
+are all ANDed: "delete log files older than 30 days in /var/log/myapp" is the example "Delete the
+files modified more than some days ago" with `-name '*.log'` added, not a choice between that and
+"Delete the files whose names match a pattern". Tests are added only to an example whose own tests
+all come from the request (`-type` aside): `find DIR -type f -empty` finds empty files, and with
+`-user root` added it would still find only those. A test the command already has (`-name`,
+`-mtime`, `-size`, `-user`) is not added twice; the tests go before find's first action
+(`-delete`, `-exec`, `-print`), where they still decide what the action applies to.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shlex
+
+from nlshell.offline.commands import first_program, programs
+from nlshell.offline.values import Value, request_values
+from nlshell.offline.vocabulary import WORD, vocabulary
+
+_NUMBERED = re.compile(r"\d")
+_STANDALONE = r"(?<![\w.]){}(?![\w.])"
+_AWK_FIELD = re.compile(r"\$(\d+)\b")
+_RECORD_TYPE = re.compile(
+    r"(?<=-type=)(?:A|AAAA|MX|NS|TXT|CNAME|SOA|PTR|SRV|CAA|ANY)\b|(?<=-t )(?:A|AAAA|MX|NS|TXT|CNAME|SOA|PTR|SRV|CAA)\b"
+)
+_OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
+# The tests that already say a kind of value.
+_NAMES = ("-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex")
+_AGES = ("-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin", "-newer", "-newermt", "-daystart")
+_SIZES = ("-size",)
+_OWNERS = ("-user", "-group", "-uid", "-gid", "-nouser", "-nogroup")
+_FIND = re.compile(r"(?:^|[\s;&|(])find\s")
+# Where find's tests end: its first action, or the end of the find command.
+_END = re.compile(r"\s(?:\||;|&&|\|\||\))|\s-(?:delete|exec|execdir|ok|okdir|print0?|printf|fprint|ls|fls|quit)\b")
+
+
+def complete(template: str, command: str, description: str, unused: list[Value], used: list[Value]) -> tuple[str, float]:
+    """`command` (the example `template` with `used` filled in) with what else the request states
+    put where it goes; how many of the `unused` values it took (removed from that list). A value
+    added as a find test counts half: of two examples, the one made for what was asked comes first."""
+    swaps = _default_swaps(description, unused, command) if description else []
+    for number, value in swaps:
+        command = re.sub(_STANDALONE.format(re.escape(number)), value.text, command, count=1)
+    command, field = _awk_field(command, unused)
+    command, record = _record_type(command, unused)
+    command, tests = find_tests(template, command, unused)
+    command = _name_the_output(command, used)
+    return command, len(swaps) + field + record + tests / 2
+
+
+def _record_type(command: str, unused: list[Value]) -> tuple[str, bool]:
+    """The one DNS record type a lookup states (`nslookup -type=NS`) is the one the request asks
+    for ("the mx records" → `-type=MX`); whether it took one."""
+    record = next((v for v in unused if v.kind == "record"), None)
+    if record is None or len(_RECORD_TYPE.findall(command)) != 1:
+        return command, False
+    unused.remove(record)
+    return _RECORD_TYPE.sub(record.text, command), True
+
+
+def _awk_field(command: str, unused: list[Value]) -> tuple[str, bool]:
+    """The one field an awk program prints (`awk '{print $2}'`) is the column the request asks
+    for ("the third column" → `$3`); whether it took one."""
+    field = next((v for v in unused if v.kind == "field"), None)
+    if field is None or "awk" not in command or not {"awk", "gawk", "mawk"} & set(programs(command)):
+        return command, False
+    if len(set(_AWK_FIELD.findall(command)) - {"0"}) != 1:
+        return command, False
+    unused.remove(field)
+    return _AWK_FIELD.sub(lambda m: "$" + field.text if m.group(1) != "0" else m.group(0), command), True
+
+
+def _name_the_output(command: str, used: list[Value]) -> str:
+    """An archive or output file the request does not name is named after what goes in it:
+    "pack the src folder into a tar.gz file" → `tar czf src.tar.gz …`."""
+    source = next((v for v in used if v.kind in ("dir", "file", "path") and v.role != "to"), None)
+    if source is None or source.text in (".", "~", "/"):
+        return command
+    stem = source.text.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    if not stem or shlex.quote(stem) != stem:
+        return command
+    return _OUTPUT.sub(lambda m: stem + m.group(1), command, count=1)
+
+
+@functools.lru_cache(maxsize=8192)
+def _stated(description: str) -> tuple[Value, ...]:
+    """The numbers a description states (cached: descriptions come back query after query). Most
+    state none, and reading one for values is not cheap: only those with a digit or a number word are."""
+    if not _NUMBERED.search(description) and not set(WORD.findall(description.lower())) & _number_words():
+        return ()
+    kinds = ("count", "port", "seconds", "number", "field")
+    return tuple(v for v in request_values(description) if v.kind in kinds and v.text.isdigit())
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    table = vocabulary()
+    return frozenset(table.numbers) | frozenset(table.ordinals)
+
+
+def _default_swaps(description: str, unused: list[Value], command: str) -> list[tuple[str, Value]]:
+    """(number, value) pairs: a number the description states and the command holds, of a kind
+    the request gives a value of ("Show last 5 lines" and "last 20 lines")."""
+    swaps = []
+    for stated in _stated(description):
+        if not re.search(_STANDALONE.format(re.escape(stated.text)), command):
+            continue
+        value = next((v for v in unused if v.kind == stated.kind), None)
+        if value is not None:
+            swaps.append((stated.text, value))
+            unused.remove(value)
+    return swaps
+
+
+def find_tests(template: str, command: str, unused: list[Value]) -> tuple[str, int]:
+    """`command` (the example `template` filled) with the find tests the request states and it
+    lacks; how many values it took (they are removed from `unused`)."""
+    if "find" not in command or not any(_test(v, ()) for v in unused) or first_program(command) != "find":
+        return command, 0
+    if not _own_tests_asked(template) or any("{{" in word for word in _tests(command)):
+        return command, 0  # `-name '{{*.ext}}'` left open: a test of its own still
+    at, said = _expression(command)
+    tests: list[str] = []
+    for value in list(unused):
+        test = _test(value, said.split() + tests)
+        if test:
+            tests.append(test)
+            unused.remove(value)
+    if not tests:
+        return command, 0
+    return command[:at].rstrip() + " " + " ".join(tests) + command[at:], len(tests)
+
+
+def _expression(command: str) -> tuple[int, str]:
+    """Where the tests of the command's first find end, and its text from the program to there."""
+    start = _FIND.search(command)
+    if start is None:
+        return len(command), ""
+    end = _END.search(command, start.end())
+    at = end.start() if end else len(command)
+    return at, command[start.end() : at]
+
+
+def _tests(command: str) -> list[str]:
+    """The words of the first find's tests, after its starting points."""
+    words = _expression(command)[1].split()
+    i = 0
+    while i < len(words) and not words[i].startswith("-"):
+        i += 1
+    return words[i:]
+
+
+def _own_tests_asked(template: str) -> bool:
+    """Whether every test of the template's find is `-type` or takes a placeholder: a test of its
+    own (`-empty`, `-maxdepth 1`, `-user vivek`) says more than the request does."""
+    words = _tests(template)
+    i = 0
+    while i < len(words):
+        if words[i] == "-type" or (i + 1 < len(words) and "{{" in words[i + 1]):
+            i += 2
+        else:
+            return False
+    return True
+
+
+def _test(value: Value, said: list[str] | tuple[str, ...]) -> str:
+    """The find test that says `value`, or "" when the command says that already or none does."""
+    if value.kind == "glob" or (value.kind == "name" and value.role == "sought"):
+        return "" if any(w in _NAMES for w in said) else f"-name {shlex.quote(value.text)}"
+    if value.kind == "age" and not any(w in _AGES for w in said):
+        clock = value.clock or "m"
+        if value.seconds % 86400 == 0:
+            return f"-{clock}time {value.text}{value.seconds // 86400}"
+        return f"-{clock}min {value.text}{max(1, value.seconds // 60)}"
+    if value.kind == "size" and not any(w in _SIZES for w in said):
+        return f"-size {value.text}"
+    if value.kind in ("user", "group") and not any(w in _OWNERS for w in said):
+        return f"-{value.kind} {shlex.quote(value.text)}"
+    return ""

@@ -1,0 +1,92 @@
+"""Where the places a request states are, once all its values are read: "here" and "my home
+folder", a name and the directory it goes in, which side of a copy is on another host, and
+which paths need their parents created.
+
+nlshell/offline/values.py reads the values; nlshell/offline/slots.py uses what is found here to
+keep a local file out of `{{path/to/remote_file}}` and a nested path out of `mkdir` without `-p`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection
+
+from nlshell.offline.value import Value
+
+_PLACE_KINDS = ("file", "dir", "path", "name", "glob", "link")
+_HOST_WORDS = frozenset("host server machine remote box computer".split())
+_ON_HOST = frozenset({"on", "at", "from"})  # "/var/www on the server web01", "app.log from host db1"
+_SKIPPED = frozenset({"the", "a", "an", "my", "our", "your", "this", "that"})
+NOUNS = frozenset("folder directory dir file".split())  # "the www directory", "my home folder"
+
+
+def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> None:
+    """"here", "this directory", "the current folder" mean `.`; "my home directory" means `~`
+    ("to my home folder": where something goes)."""
+    if any(v.kind in ("dir", "path") for v in values):
+        return
+    for i, word in enumerate(lower):
+        nxt = lower[i + 1] if i + 1 < len(lower) else ""
+        if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")):
+            add("dir", ".", i, "in")
+            return
+        if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
+            add("dir", "~", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")
+            return
+
+
+def _introduced_by(lower: list[str], i: int) -> str:
+    """The word before a noun phrase ("to" in "to my home folder")."""
+    j = i - 1
+    while j >= 0 and lower[j] in _SKIPPED:
+        j -= 1
+    return lower[j] if j >= 0 else ""
+
+
+def joined_names(values: list[Value]) -> list[Value]:
+    """"a folder named backups inside /tmp" names `/tmp/backups`: a name and the place it goes."""
+    names = [v for v in values if v.role == "name"]
+    places = [v for v in values if v.role == "in" and v.kind in ("dir", "path") and v.text not in (".",)]
+    if len(names) == 1 and len(places) == 1 and "/" not in names[0].text:
+        name, place = names[0], places[0]
+        name.text = os.path.join(place.text, name.text)
+        name.words += place.words
+        name.spans += place.spans
+        values.remove(place)
+    return values
+
+
+def sides(values: list[Value], lower: list[str]) -> None:
+    """Which places are on another host: "/var/www on the server web01" and "app.log from host db1"
+    are there (side "remote"); when the request puts any place there, or copies "to" a host, its
+    other places are here (side "local"). A request that names no host leaves every side open."""
+    hosts = [v for v in values if v.kind == "host"]
+    if not hosts:
+        return
+    places = [v for v in values if v.kind in _PLACE_KINDS]
+    for place in places:
+        j = max(place.spans, default=place.at) + 1
+        if j < len(lower) and lower[j] in NOUNS:
+            j += 1  # "my home folder on host backup"
+        if j < len(lower) and lower[j] in _ON_HOST:
+            j += 1
+            while j < len(lower) and (lower[j] in _SKIPPED or lower[j] in _HOST_WORDS):
+                j += 1
+            if any(host.at == j for host in hosts):
+                place.side = "remote"
+    if any(p.side == "remote" for p in places) or any(host.role == "to" for host in hosts):
+        for place in places:
+            if not place.side:
+                place.side = "local"
+
+
+def nested(values: list[Value], cwd_dirs: Collection[str]) -> None:
+    """A relative path of several levels whose first one is not here (`src/main/java`) needs its
+    parents made: `mkdir` takes it only with `-p` (read before a name is put inside a stated place,
+    which is there already)."""
+    for value in values:
+        text = value.text.rstrip("/")
+        if value.kind not in ("dir", "path", "name") or text.startswith(("/", "~", ".")):
+            continue
+        if "/" in text and text.split("/", 1)[0] not in cwd_dirs:
+            value.nested = True

@@ -1,0 +1,23 @@
+"""One value a request states: read by nlshell/offline/values.py, placed by places.py, put into a
+placeholder by slots.py. A module of its own, so that places.py (which values.py uses) needs no
+import back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Value:
+    kind: str  # file dir path glob name url host remote port pid process user group package service
+    #            branch tag message pattern replacement variable action command gitremote count number
+    #            size age seconds field interface link record
+    text: str  # as it goes into the command
+    at: int  # index of the request token it came from (`tokens(request)`)
+    role: str = ""  # "name" (called/named X), "sought" (named X, in a search), "to", "from", "in"
+    seconds: int = 0  # for an age or a length of time: how long (an age's `text` is its sign)
+    words: tuple[str, ...] = ()  # the words of the request it stands for
+    spans: tuple[int, ...] = ()  # the request tokens it stands for (left out of the search)
+    clock: str = ""  # for an age: "a" when the request asks about access ("not accessed for …")
+    side: str = ""  # for a place: "remote" (on the host the request names) or "local" (here)
+    nested: bool = False  # a relative path whose parents may not exist (`src/main/java`)

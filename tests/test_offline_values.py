@@ -1,0 +1,138 @@
+"""What a request's values are, by kind and by the role the sentence gives them (pure, table-driven).
+
+`known` says every word is an ordinary word of the index's descriptions, as it does for "nginx",
+"alice" or "archive" in the real index: a value read from its role must not depend on the word
+being unknown.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlshell.offline.values import request_values, without_values
+
+
+def everyday(word: str) -> bool:
+    return True
+
+
+def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
+    return [(v.kind, v.text) for v in request_values(request, known=everyday, **kwargs)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # "to X" after "change the owner" is a user, after "change the group" a group
+        ("change the owner of the www directory to nginx recursively", [("dir", "www"), ("user", "nginx")]),
+        ("change the owner of report.pdf to alice", [("file", "report.pdf"), ("user", "alice")]),
+        ("change the group of shared to developers", [("path", "shared"), ("group", "developers")]),
+        # "called X" and a name after the kind word; the word before it is no name then
+        ("create a new git branch called feature-login", [("name", "feature-login")]),
+        ("create a new git branch feature-login", [("branch", "feature-login")]),
+        ("delete the local branch old-feature", [("branch", "old-feature")]),
+        ("stop the nginx service", [("action", "stop"), ("service", "nginx")]),
+        ("show the last 50 lines of the nginx service log", [("count", "50"), ("service", "nginx")]),
+        # the kind word beats a dot
+        ("create the git tag v1.2 for the current commit", [("tag", "v1.2")]),
+        ("install the package python3.11", [("package", "python3.11")]),
+        ("clone the repository https://github.com/user/repo.git", [("url", "https://github.com/user/repo.git")]),
+        ("clone git@github.com:user/repo.git", [("url", "git@github.com:user/repo.git")]),
+        # a program the request names as what is documented or run
+        ("show the manual of rsync", [("command", "rsync")]),
+        ("open the man page for grep", [("command", "grep")]),
+        ("find the process id of nginx", [("process", "nginx")]),
+        ("show the pid of sshd", [("process", "sshd")]),
+        # ordinals
+        ("print the third column of table.txt", [("field", "3"), ("file", "table.txt")]),
+        ("print the 2nd field of data.csv", [("field", "2"), ("file", "data.csv")]),
+        ("print column 4 of data.csv", [("field", "4"), ("file", "data.csv")]),
+        ("print the first line of names.csv", [("count", "1"), ("file", "names.csv")]),
+        ("print file.txt backwards, last line first", [("file", "file.txt")]),
+        # "to X" after rename, move, copy is the new place or name, whatever the word
+        ("rename the folder drafts to archive", [("dir", "drafts"), ("path", "archive")]),
+        ("rename the branch main to trunk", [("branch", "main"), ("branch", "trunk")]),
+        ("set the hostname to webserver", [("host", "webserver")]),
+        # links
+        ("show where the symlink current points to", [("link", "current")]),
+        ("create a symlink named python pointing to python3", [("name", "python"), ("path", "python3")]),
+        # who, which service, which interface, which record
+        ("connect to the server db.example.com with ssh as root", [("host", "db.example.com"), ("user", "root")]),
+        ("show the file data.bin as hex", [("file", "data.bin")]),  # no one acts as hex
+        ("find files owned by root", [("user", "root")]),
+        ("follow the journal of sshd", [("service", "sshd")]),
+        ("show the ip address of eth0", [("interface", "eth0")]),
+        ("show the addresses of the interface wlp2s0", [("interface", "wlp2s0")]),
+        ("look up the mx records of example.org", [("record", "MX"), ("host", "example.org")]),
+        # what is appended
+        ("append the line hello to notes.txt", [("message", "hello"), ("file", "notes.txt")]),
+        ('append "good night" to notes.txt', [("message", "good night"), ("file", "notes.txt")]),
+        ("add the user alice to the docker group", [("user", "alice"), ("group", "docker")]),
+        # in a search, "in X" is where; elsewhere a manner is no place
+        ("search for the word timeout recursively in config", [("pattern", "timeout"), ("path", "config")]),
+        ("list the files in this folder newest first", [("dir", ".")]),
+        ("make a tar.gz of the folder project", [("dir", "project")]),
+        ("delete all files/directories in /tmp/x", [("path", "/tmp/x")]),  # a choice of words, not a path
+        ("split big.csv into files of 1000 lines each", [("file", "big.csv"), ("count", "1000")]),
+        # a quoted path where a place goes is a place, with its spaces
+        ("delete the *.sql files in the '/srv/old dumps' directory", [("glob", "*.sql"), ("path", "/srv/old dumps")]),
+        ("search for '/usr/bin' in notes.txt", [("pattern", "/usr/bin"), ("file", "notes.txt")]),
+        ('rename "/srv/a" to "/srv/b"', [("path", "/srv/a"), ("path", "/srv/b")]),
+        ('keep the digits of "1/2 [3] (27/03) 4/5"', [("pattern", "1/2 [3] (27/03) 4/5")]),  # text, not a path
+        ("delete the txt files under the /srv/x directory modified today", [("glob", "*.txt"), ("path", "/srv/x")]),
+    ],
+)
+def test_values_take_their_kind_from_their_role(request_text, expected):
+    assert kinds(request_text) == expected
+
+
+def test_a_length_of_time_and_an_age():
+    (shutdown,) = request_values("schedule a shutdown in 30 minutes")
+    assert (shutdown.kind, shutdown.seconds) == ("seconds", 1800)
+    (_, unused) = request_values("find files in /tmp not accessed for 30 days")
+    assert (unused.kind, unused.text, unused.seconds, unused.clock) == ("age", "+", 30 * 86400, "a")
+    (_, untouched) = request_values("find logs in /srv not modified in the last 2 days")
+    assert (untouched.text, untouched.clock) == ("+", "")  # not in the last two days: older than that
+    (newer,) = request_values("files not older than 7 days")
+    assert newer.text == "-"
+    # "ago" after the unit says which way, whatever came before ("last modified")
+    (ago,) = request_values("files last modified more than 25 days ago")
+    assert (ago.kind, ago.text, ago.seconds) == ("age", "+", 25 * 86400)
+    (recent,) = request_values("files modified less than 2 hours ago")
+    assert (recent.kind, recent.text) == ("age", "-")
+
+
+def test_in_a_search_a_name_is_what_is_sought_unless_the_request_makes_it():
+    (sought,) = request_values("where is the file called hosts")
+    assert sought.role == "sought"
+    made = request_values("find the files modified today and compress them into a tarball named week.tar.gz")
+    assert [(v.text, v.role) for v in made] == [("week.tar.gz", "name")]
+
+
+def test_which_side_of_a_copy_a_place_is_on():
+    values = request_values("copy the site directory to /var/www on the server web01", known=everyday)
+    assert [(v.text, v.side) for v in values] == [("site", "local"), ("/var/www", "remote"), ("web01", "")]
+    values = request_values("copy report.pdf to my home folder on host backup", known=everyday)
+    assert [(v.text, v.role, v.side) for v in values] == [("report.pdf", "", "local"), ("backup", "", ""),
+                                                          ("~", "to", "remote")]
+    assert [v.side for v in request_values("copy notes.txt to /tmp")] == ["", ""]  # no host: no sides
+
+
+def test_a_nested_path_to_make():
+    (nested,) = request_values("make the nested folders src/main/java")
+    assert nested.nested
+    (existing,) = request_values("make the folder src/app", cwd_dirs={"src"})
+    assert not existing.nested  # its parent is here
+    (joined,) = request_values("make a folder named logs inside src")
+    assert (joined.text, joined.nested) == ("src/logs", False)  # put inside a place the request names
+
+
+def test_words_that_say_which_program_stay_search_words():
+    """An interface or a DNS record type is a value and a word that says what the request is about."""
+    def searched(request: str) -> str:
+        return without_values(request, request_values(request))
+
+    assert searched("show the ip address of eth0") == "show the ip address of eth0"
+    assert searched("look up the mx records of example.org") == "look up the mx records of"
+    assert searched("show the manual of rsync") == "show the manual of"  # the manual is what is asked for
+    assert searched("print the third column of table.txt") == "print the column of"  # not "every third line"
