@@ -89,8 +89,8 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("append the line hello to notes.txt", "echo 'hello' >> notes.txt"),
         ("find files in /tmp not accessed for 30 days", "find /tmp -type f -atime +30"),
         ("delete log files older than 30 days in /var/log/myapp",
-         "find /var/log/myapp -type f -name '*.log' -mtime +30 -delete"),
-        ("make a tar.gz of the folder project", "tar czf project.tar.gz -C project ."),
+         "find /var/log/myapp -type f -mtime +30 -name '*.log' -delete"),
+        ("make a tar.gz of the folder project", "tar -czf project.tar.gz project"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):
