@@ -228,6 +228,15 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
     assert first(index, request_text).split()[0] == program
 
 
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [("is nginx running", "pgrep -a nginx"), ("where is the python3 program installed", "which python3")],
+)
+def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_text, command):
+    """Not `nginx -t` (nginx's own page, because the request named it) nor `hashid`."""
+    assert first(index, request_text) == command
+
+
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
     command = first(index, "delete the file junk.txt")
     assert command == "rm junk.txt"

@@ -136,3 +136,23 @@ def test_words_that_say_which_program_stay_search_words():
     assert searched("look up the mx records of example.org") == "look up the mx records of"
     assert searched("show the manual of rsync") == "show the manual of"  # the manual is what is asked for
     assert searched("print the third column of table.txt") == "print the column of"  # not "every third line"
+
+
+PROGRAMS = {"nginx", "python3", "docker"}
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("is nginx running", [("process", "nginx")]),
+        ("where is the python3 program installed", [("command", "python3")]),
+        ("is docker still running", [("process", "docker")]),
+        # a word that names no program stays a search word; so does the program a request runs
+        ("list the programs running", []),
+        ("is the backup running", []),
+        ("run nginx", []),
+    ],
+)
+def test_a_program_the_request_is_about_is_a_value(request_text, expected):
+    """"is nginx running" asks about nginx (pgrep, systemctl); it does not ask nginx to run."""
+    assert kinds(request_text, program=PROGRAMS.__contains__) == expected

@@ -120,7 +120,8 @@ def listing(path: str | None) -> tuple[set[str], set[str]]:
 def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> Request:
     counts = index.term_counts(canonical_words(request))
     dirs, files = listing(cwd)
-    values = request_values(request, dirs, files, known=lambda word: word in counts)
+    values = request_values(request, dirs, files, known=lambda word: word in counts,
+                            program=lambda word: bool(index.pages_named((word,))) or index.installed(word) is True)
     terms = query_terms(without_values(request, values))
     counts.update(index.term_counts(t for t in terms if t not in counts))
     named: list[str] = []

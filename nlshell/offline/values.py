@@ -133,6 +133,18 @@ def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[st
     return "path"
 
 
+_STATE_FILLERS = frozenset("program binary executable app application command still currently actually really already".split())
+
+
+def _state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
+    """The kind of value word `i` is when a word after it says its state ("nginx running": a
+    process; "python3 program installed": a command), skipping words that only say what it is."""
+    j = i + 1
+    while j < len(lower) and lower[j] in _STATE_FILLERS:
+        j += 1
+    return after_words.get(lower[j], "") if j < len(lower) else ""
+
+
 def _of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:
     """The kind of token i after "the manual of", "the man page for", "the process id of" (the
     word table's `of` rows), or ""."""
@@ -161,9 +173,12 @@ def request_values(
     cwd_dirs: Collection[str] = (),
     cwd_files: Collection[str] = (),
     known: Callable[[str], bool] = lambda word: False,
+    program: Callable[[str], bool] = lambda word: False,
 ) -> list[Value]:
     """Every value the request states, in the order it states them. `known` says whether a word
-    is an ordinary word of the index's descriptions (then "to origin" is no file name)."""
+    is an ordinary word of the index's descriptions (then "to origin" is no file name); `program`
+    whether it names a program, which the request may be about rather than run ("is nginx
+    running")."""
     table = vocabulary()
     tokens = [_clean(t) for t in request_tokens(request)]
     lower = [table.spelling.get(t.lower(), t.lower()) for t in tokens]
@@ -275,6 +290,8 @@ def request_values(
         elif before == "replace" and i + 2 < len(tokens) and lower[i + 1] == "with":
             add("pattern", token, i)  # "replace cat with dog"
             add("replacement", tokens[i + 2], i + 2)
+        elif (state := _state_kind(lower, i, table.after_words)) and named(low) and program(low):
+            add(state, token, i)  # "is nginx running", "where is python3 installed": what it is about
         elif (of_kind := _of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS:
             # "the manual of rsync", "the process id of nginx", "the owner of www"
             add(_file_or_dir(token, cwd_dirs, cwd_files) if of_kind == "path" else of_kind, token, i)
@@ -300,7 +317,7 @@ def request_values(
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
         elif before == "as" and as_kind and named(low) and low not in table.types:
             add(as_kind, token, i)  # "connect to db1 as root"
-        elif before in table.value_words and low not in amounts.COUNTED and (
+        elif before in table.value_words and low not in amounts.COUNTED and low not in table.after_words and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES):
             kind = table.value_words[before]

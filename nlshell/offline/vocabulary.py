@@ -37,6 +37,7 @@ class Vocabulary:
     of_words: dict[str, str]  # word → kind of X in "the WORD of X" (`manual` → command: "the manual of rsync")
     to_words: dict[str, str]  # word → kind of X in "… to X" when the request says the word (`owner` → user)
     as_words: dict[str, str]  # word → kind of X in "… as X" when the request says the word (`connect` → user)
+    after_words: dict[str, str]  # word → kind of the program X in "X WORD" (`running` → process: "is nginx running")
     opposites: dict[str, frozenset[str]]  # action → the actions that undo it (both ways)
     numbers: dict[str, str]  # a number spelt as a word → its digits
     ordinals: dict[str, str]  # an ordinal ("third", "3rd") → its digits
@@ -61,7 +62,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     times: dict[str, int] = {}
     hints: set[str] = set()
     value_words: dict[str, str] = {}
-    roles: dict[str, dict[str, str]] = {"of": {}, "to": {}, "as": {}}
+    roles: dict[str, dict[str, str]] = {"of": {}, "to": {}, "as": {}, "after": {}}
     opposites: dict[str, set[str]] = {}
     numbers: dict[str, str] = {}
     ordinals: dict[str, str] = {}
@@ -128,6 +129,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         of_words=roles["of"],
         to_words=roles["to"],
         as_words=roles["as"],
+        after_words=roles["after"],
         opposites={verb: frozenset(undo) for verb, undo in opposites.items()},
         numbers=numbers,
         ordinals=ordinals,
