@@ -237,6 +237,21 @@ def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_te
     assert first(index, request_text) == command
 
 
+@pytest.mark.parametrize(
+    ("request_text", "wanted"),
+    [
+        ("download https://example.com/file.iso", {"curl -O https://example.com/file.iso", "wget https://example.com/file.iso"}),
+        ("unzip archive.zip", {"unzip archive.zip"}),  # not `unzip -l` ("Peek inside"): peeking only looks
+        ("what's my ip address", {"hostname -I", "ip address show"}),  # "my": this machine, not a DNS lookup
+        ("restart nginx", {"service nginx restart", "sudo systemctl restart nginx"}),
+        ("restart the computer", {"sudo reboot", "reboot"}),
+    ],
+)
+def test_everyday_words_about_what_to_act_on(index, request_text, wanted):
+    """A URL's file type says nothing about the job; "restart X" restarts the service X."""
+    assert first(index, request_text) in wanted
+
+
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
     command = first(index, "delete the file junk.txt")
     assert command == "rm junk.txt"

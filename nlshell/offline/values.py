@@ -95,14 +95,16 @@ def request_tokens(request: str) -> list[str]:
 
 def without_values(request: str, values: list[Value]) -> str:
     """The request without the tokens that are values ("called photos" → "called"), keeping the
-    words of file extensions that say which program fits (`photos.zip` keeps `zip`)."""
+    words of file extensions that say which program fits (`photos.zip` keeps `zip`; a URL's do
+    not: downloading `…/file.iso` is no job for an ISO tool)."""
     spanned = {i for v in values for i in v.spans}
+    fetched = {i for v in values if v.kind == "url" for i in v.spans}  # a URL's file is only downloaded
     hints = vocabulary().hints
     kept = []
     for i, token in enumerate(request_tokens(request)):
         if i not in spanned:
             kept.append(token)
-        else:
+        elif i not in fetched:
             kept.extend(w for w in WORD.findall(token.lower()) if w in hints)
     return " ".join(kept)
 
