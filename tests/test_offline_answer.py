@@ -245,6 +245,8 @@ def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_te
         ("what's my ip address", {"hostname -I", "ip address show"}),  # "my": this machine, not a DNS lookup
         ("restart nginx", {"service nginx restart", "sudo systemctl restart nginx"}),
         ("restart the computer", {"sudo reboot", "reboot"}),
+        ("create a symlink to /opt/app called app", {"ln -s /opt/app app"}),  # it points at /opt/app
+        ("make a shortcut to ~/Documents named docs", {"ln -s ~/Documents docs"}),
     ],
 )
 def test_everyday_words_about_what_to_act_on(index, request_text, wanted):

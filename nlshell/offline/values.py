@@ -65,6 +65,7 @@ _NOT_FILES = frozenset("user group branch tag package service process".split())
 _APPENDING = frozenset("append add write put insert".split())
 _SAID = frozenset("line text word string words sentence".split())
 _POINTING = frozenset("points point pointing resolves leads".split())
+_LINKING = _POINTING | frozenset("link links linked symlink symlinks shortcut shortcuts".split())
 # How, not where: "in reverse", "in megabytes", "newest first", "recursively".
 _MANNERS = frozenset(
     "reverse order case background parallel detail full bulk silence newest oldest biggest largest smallest latest "
@@ -219,7 +220,7 @@ def request_values(
         before = lower[i - 1] if i > 0 else ""
         if before in ("called", "named") or (i > 1 and lower[i - 2] in ("called", "named")):
             return "name"
-        if before in _ROLE_TO and i > 1 and lower[i - 2] in ("points", "pointing", "point", "link", "linked"):
+        if before in _ROLE_TO and i > 1 and lower[i - 2] in _LINKING:  # "a symlink to /opt/app": what it points at
             return "from"
         if before in _ROLE_TO:
             return "to"
@@ -306,7 +307,7 @@ def request_values(
             continue  # "the owner of data to alice": read below
         elif low in _REMOTES and {"git", "push", "pull", "fetch"} & said:
             add("gitremote", token, i)
-        elif before == "to" and i > 1 and lower[i - 2] in _POINTING | {"linked", "link"} and named(low):
+        elif before == "to" and i > 1 and lower[i - 2] in _LINKING and named(low):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "from")  # "a link pointing to python3"
         elif before == "to" and (setting := _setting(lower, i, table.value_words)) and named(low):
             add(setting, token, i, "to")  # "set the hostname to webserver"
