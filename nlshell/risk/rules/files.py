@@ -155,20 +155,19 @@ def gio(ctx, cmd) -> None:
         return
     rest = o.operands[1:]
     what = ": " + ", ".join(shown(w) for w in rest[:3]) if rest else ""
-    if sub.text == "trash" and sub.literal:
-        if o.has("", "--empty"):
-            ctx.add("files.trash-empty", cmd)
-        elif o.has("", "--restore") or (rest and not o.has("", "--list")):
+    word = sub.text if sub.literal else None
+    if word == "trash" and o.has("", "--empty"):
+        ctx.add("files.trash-empty", cmd)
+    elif word == "trash" and not o.has("", "--restore"):
+        if rest and not o.has("", "--list"):
             ctx.add("files.trash", cmd)
-    elif sub.text in ("remove", "rm") and sub.literal and rest:
+    elif word in ("remove", "rm") and rest:
         ctx.add("files.delete", cmd, what=", ".join(shown(w) for w in rest[:3]))
-    elif sub.literal and (
-        sub.text == "mkdir"
-        or (sub.text == "mime" and len(rest) <= 1)
-        or (sub.text == "mount" and not rest and any(f in o.words for f in _GIO_MOUNT_READS))
-    ):
-        return  # creates a directory, asks for a MIME type's handler, lists mounts
-    else:  # copy, move, rename, save, set, launch, mount, mime TYPE HANDLER, or not known here
+    elif not (
+        word == "mkdir"
+        or (word == "mime" and len(rest) <= 1)  # asks for a MIME type's handler
+        or (word == "mount" and not rest and any(f in o.words for f in _GIO_MOUNT_READS))  # lists mounts
+    ):  # copy, move, rename, save, set, launch, trash --restore, mount, mime TYPE HANDLER, or not known here
         ctx.add("files.gio", cmd, sub=shown(sub), what=what)
 
 
@@ -398,6 +397,7 @@ EXAMPLES = [
     ("gio $ACTION notes.txt", CAUTION, "files.gio"),
     ("gio info notes.txt", SAFE, "not files.gio"),
     ("gio mount -l", SAFE, "not files.gio"),
+    ("gio trash --restore trash:///notes.txt", CAUTION, "files.gio"),
     ("gio remove notes.txt", CAUTION, "files.delete"),
     ("mv secrets.txt /dev/null", DANGEROUS, "files.move-to-null"),
     ("mv a.txt b.txt", CAUTION, "not files.move-to-null"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Rule, hook, program
+from nlshell.risk.book import Rule, has_option, hook, program
 from nlshell.risk.facts import shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import HOME, ROOT, SYSTEM, worst
@@ -127,7 +127,7 @@ def killall(ctx, cmd) -> None:
     elif users:
         ctx.add("processes.kill-user", cmd, user=users[0])
     else:
-        chosen = next((f for f in _SELECTORS.get(name, ()) if f in o.values or f in o.long or f[1:] in o.short), None)
+        chosen = next((f for f in _SELECTORS.get(name, ()) if has_option(o, f)), None)
         if chosen:
             ctx.add("processes.kill-selected", cmd, tool=name, flag=chosen)
 

@@ -68,8 +68,8 @@ def _service_action(cmd, parsed) -> dict | None:
     words = [a.text if a.literal else None for a in cmd.args]
     if not words or words == ["--status-all"]:
         return None
-    if words[0] and not words[0].startswith("-") and words[1:] in ([], ["status"]):
-        return None
+    if not cmd.args[0].text.startswith("-") and words[1:] in ([], ["status"]):
+        return None  # the name may be only known at run time: `service "$svc" status`
     return {"what": " ".join(a.text for a in cmd.args[:3])}
 
 
@@ -172,6 +172,7 @@ EXAMPLES = [
     ("service ssh status --verbose", CAUTION, "services.service-action"),
     ("service --status-all", SAFE, "not services.service-action"),
     ("service ssh", SAFE, "not services.service-action"),
+    ('service "$svc" status', SAFE, "not services.service-action"),
     ("shutdown -r now", DANGEROUS, "services.reboot"),
     ("reboot", DANGEROUS, "services.reboot"),
     ("reboot -w", SAFE, "not services.reboot"),
