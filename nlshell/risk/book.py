@@ -157,7 +157,7 @@ def has_option(parsed, option: str) -> bool:
 # -- the registry --------------------------------------------------------------------------------
 
 FAMILIES = (
-    "shell", "files", "writes", "disks", "permissions", "network", "http", "transfers", "processes", "services", "firewall", "history",
+    "shell", "files", "writes", "archives", "disks", "permissions", "network", "http", "transfers", "processes", "services", "firewall", "history",
     "packages", "git", "containers", "databases", "cloud", "kubernetes", "interpreters", "oneliners", "feeds",
 )
 
@@ -176,6 +176,7 @@ WITHOUT_EXAMPLES: set = set()  # rule ids no command can show (each module says 
 # that loading on demand leaves every program's rules in the order a full load gives.
 ON_DEMAND = {
     "http": "curl http https wget xh xhs",
+    "archives": "7z 7za 7zr 7zz bsdtar rar tar unar unrar unzip",
     "transfers": "rsync scp",
     "services": "halt hostnamectl init kexec localectl poweroff reboot resolvectl service shutdown sysctl systemctl "
                 "telinit timedatectl",

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Rule, hook, program
+from nlshell.risk.book import Rule, has_option, hook, program
 from nlshell.risk.facts import shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.risk.paths import HOME, ROOT, SYSTEM, worst
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.patterns import lazy
@@ -35,6 +36,9 @@ RULES = [
     Rule("processes.kill-mine", DANGEROUS, "{tool} kills every process of yours ({user}): your session, shell and "
          "everything you run"),
     Rule("processes.kill-user", CAUTION, "kills every process of {user}"),
+    Rule("processes.kill-selected", CAUTION, "{tool} kills the processes chosen by {flag}"),
+    Rule("processes.fuser-kill-all", DANGEROUS, "fuser -k kills every process using {what} (the whole system)"),
+    Rule("processes.fuser-kill", CAUTION, "fuser -k kills every process using {targets}"),
     Rule("processes.fork-bomb", DANGEROUS, "is a fork bomb: `{function}` keeps starting copies of itself until the system stalls"),
     Rule("processes.fork-bomb-defined", CAUTION, "defines a fork bomb (`{function}`)"),
     Rule("processes.spawn-loop", DANGEROUS, "starts a new background process on every pass of an endless loop (a fork bomb)"),
@@ -75,7 +79,17 @@ _KILLALL = Grammar(
     ),
     numbers=True,
 )
-_PKILL = Grammar(short="suUgGtPFnOyo", long=_KILLALL.long, numbers=True)
+_PKILL = Grammar(
+    short="sUugGtPFO",  # -n (newest) and -o (oldest) are flags to pkill
+    long=_KILLALL.long | frozenset("--pgroup --group --parent --pidfile --older --ns --nslist --cgroup".split()),
+    numbers=True,
+)
+# Options that choose processes without naming them (`pkill -P 1234`, `pkill -t pts/1`, `pkill -n`).
+_SELECTORS = {
+    "pkill": ("-s", "-g", "-G", "-t", "-P", "-F", "-O", "-n", "-o", "--session", "--pgroup", "--group", "--terminal",
+              "--parent", "--pidfile", "--older", "--ns", "--cgroup"),
+    "killall": ("-o", "-y", "-Z", "--older-than", "--younger-than", "--context"),
+}
 _GENTLE_SIGNALS = frozenset({"CONT", "0", "WINCH", "USR1", "USR2", "HUP", "1", "18", "28"})
 
 
@@ -92,7 +106,8 @@ def killall(ctx, cmd) -> None:
         return
     patterns = [w for w in o.operands if not re.fullmatch(r"-?\d+|-[A-Z]+", w.text)]
     names = ", ".join(shown(w) for w in patterns[:3])
-    signals = [x.lstrip("-").upper().removeprefix("SIG") for x in o.words + o.values.get("-s", []) + o.values.get("--signal", [])]
+    given = o.words + o.values.get("--signal", []) + (o.values.get("-s", []) if name != "pkill" else [])  # pkill -s: a session
+    signals = [x.lstrip("-").upper().removeprefix("SIG") for x in given]
     if any(sig in _GENTLE_SIGNALS for sig in signals):
         if patterns:
             ctx.add("processes.signal", cmd, names=names)
@@ -111,6 +126,29 @@ def killall(ctx, cmd) -> None:
         ctx.add("processes.kill-mine", cmd, tool=name, user=users[0])
     elif users:
         ctx.add("processes.kill-user", cmd, user=users[0])
+    else:
+        chosen = next((f for f in _SELECTORS.get(name, ()) if has_option(o, f)), None)
+        if chosen:
+            ctx.add("processes.kill-selected", cmd, tool=name, flag=chosen)
+
+
+_FUSER = Grammar(short="n", long=frozenset({"--namespace"}))
+
+
+@program("fuser")
+def fuser(ctx, cmd) -> None:
+    """`fuser -k PORT/tcp` kills what uses the port; `fuser -k /` (or `-km` of a system directory's
+    filesystem) every process, since each has / as its root directory."""
+    o = parse_options(cmd.args, _FUSER)
+    if not o.has("k", "--kill") or not o.operands:
+        return
+    whole_mount = o.has("mM", "--mount", "--ismountpoint")
+    for w in o.operands:
+        p = worst(ctx.places(w))
+        if p.cls == ROOT or (whole_mount and p.everything and p.cls in (SYSTEM, HOME)):
+            ctx.add("processes.fuser-kill-all", cmd, what=p.desc)
+            return
+    ctx.add("processes.fuser-kill", cmd, targets=", ".join(shown(w) for w in o.operands[:3]))
 
 
 # The user running the command, however it is written: `$USER`, `$(whoami)`, `$(id -un)`.
@@ -172,6 +210,22 @@ EXAMPLES = [
     ("killall -u \"$(whoami)\"", DANGEROUS, "processes.kill-mine"),
     ("pkill -u $USER firefox", CAUTION, "not processes.kill-mine"),
     ("pgrep -u alice", SAFE, "not processes.kill-user"),
+    ("pkill -P 1234", CAUTION, "processes.kill-selected"),
+    ("pkill -t pts/1", CAUTION, "processes.kill-selected"),
+    ("pkill -s 0", CAUTION, "processes.kill-selected"),
+    ("pkill -n", CAUTION, "processes.kill-selected"),
+    ("killall -o 5m", CAUTION, "processes.kill-selected"),
+    ("pgrep -P 1234", SAFE, "not processes.kill-selected"),
+    ("pkill -x", SAFE, "not processes.kill-selected"),
+    ("fuser -k /", DANGEROUS, "processes.fuser-kill-all"),
+    ("fuser -km /home", DANGEROUS, "processes.fuser-kill-all"),
+    ("fuser -km /mnt/usb", CAUTION, "not processes.fuser-kill-all"),
+    ("fuser -k 8080/tcp", CAUTION, "processes.fuser-kill"),
+    ("fuser -k -9 8080/tcp", CAUTION, "processes.fuser-kill"),
+    ("fuser -ki 8080/tcp", CAUTION, "processes.fuser-kill"),
+    ("fuser --kill -n tcp 8080", CAUTION, "processes.fuser-kill"),
+    ("fuser -v 8080/tcp", SAFE, "not processes.fuser-kill"),
+    ("fuser -vn tcp 8080", SAFE, "not processes.fuser-kill"),
     ("killall '*'", DANGEROUS, "processes.kill-everything"),
     ("pkill .", DANGEROUS, "processes.kill-everything"),
     ("pkill firefox", CAUTION, "not processes.kill-everything"),
@@ -181,6 +235,8 @@ EXAMPLES = [
     ("pkill -CONT bash", CAUTION, "processes.signal"),
     ("pkill -CONT", SAFE, "not processes.signal"),
     ("pkill firefox", CAUTION, "processes.kill-named"),
+    ("pkill -n firefox", CAUTION, "processes.kill-named"),
+    ("pkill -o -f 'python app.py'", CAUTION, "processes.kill-named"),
     ("pgrep firefox", SAFE, "not processes.kill-named"),
     (":(){ :|:& };:", DANGEROUS, "processes.fork-bomb"),
     ("bomb() { bomb | bomb & }; bomb", DANGEROUS, "processes.fork-bomb"),

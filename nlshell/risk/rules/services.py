@@ -3,7 +3,7 @@ kexec, kernel settings (sysctl) and host settings (hostname, time, locale, resol
 
 from __future__ import annotations
 
-from nlshell.risk.book import Row
+from nlshell.risk.book import Row, has_operands
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 _FIREWALLS = frozenset({"firewalld", "ufw", "iptables", "nftables", "netfilter-persistent", "ip6tables"})
@@ -12,6 +12,18 @@ _CHANGES = (
     "daemon-reexec|reset-failed|set-default|unmask|edit|revert|preset|set-property|link|freeze|thaw|clean"
 )
 _NOT_CANCELLED = "--when"  # `systemctl reboot --when=cancel` cancels a scheduled reboot
+# What systemctl only reads; any other verb (a new one, a typo, one only known at run time) is
+# caution: what the rater does not know is never safe. With no verb, systemctl lists the units.
+_SYSTEMCTL_READS = frozenset(
+    """
+    status show cat help list-units list-sockets list-timers list-jobs list-unit-files list-dependencies
+    list-machines list-automounts list-paths is-active is-failed is-enabled is-system-running get-default
+    show-environment whoami
+    """.split()
+)
+# Verbs that only print a setting when given no value: the words they take before the value.
+_SYSTEMCTL_QUERIES = {"log-level": 1, "log-target": 1, "service-watchdogs": 1, "service-log-level": 2,
+                      "service-log-target": 2}
 
 
 def _scheduled(cmd, parsed) -> bool:
@@ -36,8 +48,29 @@ def _rescue_target(cmd, parsed) -> bool:
     return bool(units) and units[0].startswith(("rescue", "emergency", "poweroff", "reboot", "halt"))
 
 
+def _unlisted_verb(cmd, parsed) -> dict | None:
+    verb = parsed.operands[0] if parsed.operands else None
+    if verb is None or (verb.literal and verb.text in _SYSTEMCTL_READS) or not _scheduled(cmd, parsed):
+        return None  # `--when=cancel` cancels a scheduled shutdown
+    if verb.literal and len(parsed.operands) <= _SYSTEMCTL_QUERIES.get(verb.text, 0):
+        return None  # `systemctl log-level` prints the level
+    return {"verb": verb.text}
+
+
 def _service(cmd, parsed) -> dict:
     return {"unit": parsed.operands[0].text, "verb": parsed.operands[1].text}
+
+
+def _service_action(cmd, parsed) -> dict | None:
+    """`service NAME ACTION` with an action other than `status`, or any option but `--status-all`:
+    the service's own script decides what it does, and only `status` is known to only read.
+    With nothing after the name, the script prints how to use it."""
+    words = [a.text if a.literal else None for a in cmd.args]
+    if not words or words == ["--status-all"]:
+        return None
+    if not cmd.args[0].text.startswith("-") and words[1:] in ([], ["status"]):
+        return None  # the name may be only known at run time: `service "$svc" status`
+    return {"what": " ".join(a.text for a in cmd.args[:3])}
 
 
 def _runlevel(cmd, parsed) -> dict:
@@ -65,12 +98,20 @@ ROWS = [
         when=_firewall_unit),
     Row("services.boot-target", DANGEROUS, "makes the system boot into {first}", "systemctl", "set-default",
         when=_rescue_target),
+    Row("services.systemctl-stop-system", DANGEROUS, "systemctl {sub} stops the system", "systemctl", "exit",
+        unless="--user"),  # outside a container, the system manager's exit is a poweroff
     Row("services.change", CAUTION, "systemctl {sub} {rest}", "systemctl", _CHANGES),
+    Row("services.systemctl-unknown", CAUTION, "systemctl {verb} is not known to only read", "systemctl",
+        when=_unlisted_verb),
     # service NAME VERB
     Row("services.stop-firewall", DANGEROUS, "turns off the firewall ({unit})", "service",
         "firewalld|ufw|iptables|nftables stop|force-stop", when=_service),
     Row("services.service", CAUTION, "{verb}s the service {unit}", "service",
         "* stop|restart|start|reload|force-reload|force-stop", when=_service),
+    Row("services.service-restart", CAUTION, "restarts the service {first} (stops it, then starts it)", "service",
+        flags="--full-restart", when=has_operands),
+    Row("services.service-action", CAUTION, "`service {what}` runs an action of the service's script that is not "
+        "known to only read", "service", when=_service_action),
     # the whole system
     Row("services.reboot", DANGEROUS, "reboots the system", "shutdown", flags="-r", unless=_NO_SHUTDOWN),
     Row("services.shutdown", DANGEROUS, "shuts the system down", "shutdown", unless=_NO_SHUTDOWN),
@@ -109,11 +150,29 @@ EXAMPLES = [
     ("systemctl restart firewalld", CAUTION, "not services.stop-firewall"),
     ("systemctl set-default rescue.target", DANGEROUS, "services.boot-target"),
     ("systemctl set-default graphical.target", CAUTION, "not services.boot-target"),
+    ("systemctl exit", DANGEROUS, "services.systemctl-stop-system"),
+    ("systemctl --user exit", CAUTION, "not services.systemctl-stop-system"),
     ("sudo systemctl restart nginx", CAUTION, "services.change"),
     ("systemctl stop sshd", CAUTION, "services.change"),
     ("systemctl status sshd", SAFE, "not services.change"),
     ("service nginx restart", CAUTION, "services.service"),
     ("service nginx status", SAFE, "not services.service"),
+    ("systemctl frobnicate nginx", CAUTION, "services.systemctl-unknown"),
+    ("systemctl $ACTION nginx", CAUTION, "services.systemctl-unknown"),
+    ("systemctl reload-or-try-restart nginx", CAUTION, "services.systemctl-unknown"),
+    ("systemctl list-units --type=service", SAFE, "not services.systemctl-unknown"),
+    ("systemctl", SAFE, "not services.systemctl-unknown"),
+    ("systemctl log-level debug", CAUTION, "services.systemctl-unknown"),
+    ("systemctl log-level", SAFE, "not services.systemctl-unknown"),
+    ("systemctl service-log-level nginx", SAFE, "not services.systemctl-unknown"),
+    ("service ssh --full-restart", CAUTION, "services.service-restart"),
+    ("service ssh status", SAFE, "not services.service-restart"),
+    ("service ssh frobnicate", CAUTION, "services.service-action"),
+    ("service ssh $ACTION", CAUTION, "services.service-action"),
+    ("service ssh status --verbose", CAUTION, "services.service-action"),
+    ("service --status-all", SAFE, "not services.service-action"),
+    ("service ssh", SAFE, "not services.service-action"),
+    ('service "$svc" status', SAFE, "not services.service-action"),
     ("shutdown -r now", DANGEROUS, "services.reboot"),
     ("reboot", DANGEROUS, "services.reboot"),
     ("reboot -w", SAFE, "not services.reboot"),

@@ -1,5 +1,5 @@
 """Writing files: `>` and `>>` redirects, `tee`, `truncate`, `sed -i`, output options (`sort -o`,
-`tar -cf`), compressors that replace their input, and archives extracted over a tree.
+`tar -cf`) and compressors that replace their input (extracting archives: archives.py).
 
 `>` truncates its target first, so it is judged like an overwrite; `>>` only adds, which matters
 for devices, kernel files, shell start-up files (what is added runs in every new shell) and
@@ -14,7 +14,7 @@ from nlshell.risk.book import Rule, hook, program
 from nlshell.risk.facts import ENDLESS_SOURCES, file_key, heredoc_body, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import (
-    CRED, DEVICE, HISTORY, HOME, KERNEL, LOG, NULLDEV, ROOT, STARTUP, SYSTEM, classify, overwrite_level, worst,
+    CRED, DEVICE, HISTORY, KERNEL, LOG, NULLDEV, ROOT, STARTUP, SYSTEM, overwrite_level, worst,
 )
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
@@ -48,10 +48,6 @@ RULES = [
     Rule("writes.output-critical", DANGEROUS, "{tool} overwrites {what}"),
     Rule("writes.output", CAUTION, "{tool} overwrites {file}"),
     Rule("writes.compress", CAUTION, "{tool} replaces {file} with its (de)compressed copy"),
-    Rule("writes.extract-over-system", DANGEROUS, "extracts an archive over {what} (can overwrite system files)"),
-    Rule("writes.extract-home", CAUTION, "extracts into your home directory (may overwrite files)"),
-    Rule("writes.extract", CAUTION, "extracts files (may overwrite existing ones)"),
-    Rule("writes.extract-overwrite", CAUTION, "extracts files, overwriting existing ones (-o)"),
 ]
 
 @hook("redirect")
@@ -235,59 +231,6 @@ def compress(ctx, cmd) -> None:
         ctx.add("writes.compress", cmd, tool=cmd.name, file=shown(operands[0]))
 
 
-@program("tar", "bsdtar")
-def tar(ctx, cmd) -> None:
-    args = cmd.args
-    if not args:
-        return
-    first = args[0].text
-    words = [a.text for a in args]
-    extract = (
-        any(w in ("--extract", "--get") for w in words)
-        or ("x" in first and not first.startswith("--"))
-        or any(re.fullmatch(r"-[A-Za-z]*x[A-Za-z]*", w) for w in words)
-    )
-    if not extract:
-        output_option(ctx, cmd, tar=True)
-        return
-    dest = None
-    for i, w in enumerate(words):
-        if (w in ("-C", "--directory") or re.fullmatch(r"-[A-Za-z]*C", w)) and i + 1 < len(words):
-            dest = words[i + 1]
-        elif w.startswith("--directory="):
-            dest = w.split("=", 1)[1]
-    candidates = [dest] if dest else []
-    candidates += [w for w in words[1:] if w == "/" or (w.startswith("/") and _whole_system_dir(w))]
-    for c in candidates:
-        p = classify(c)
-        if p.cls == ROOT or (p.cls == SYSTEM and (p.everything or p.critical)):
-            ctx.add("writes.extract-over-system", cmd, what=p.desc)
-            return
-        if p.cls == HOME and p.everything:
-            ctx.add("writes.extract-home", cmd)
-            return
-    ctx.add("writes.extract", cmd)
-
-
-def _whole_system_dir(path: str) -> bool:
-    p = classify(path)
-    return p.cls == SYSTEM and p.everything
-
-
-@program("unzip")
-def unzip(ctx, cmd) -> None:
-    words = [a.text for a in cmd.args]
-    if any(w in ("-l", "-v", "-t", "-Z") for w in words):
-        return
-    if "-d" in words and words.index("-d") + 1 < len(words):
-        p = classify(words[words.index("-d") + 1])
-        if p.cls == ROOT or (p.cls == SYSTEM and p.everything):
-            ctx.add("writes.extract-over-system", cmd, what=p.desc)
-            return
-    if "-o" in words:
-        ctx.add("writes.extract-overwrite", cmd)
-
-
 EXAMPLES = [
     ("yes > /tmp/fill", DANGEROUS, "writes.fill-disk"),
     ("cat /dev/urandom > big.bin", DANGEROUS, "writes.fill-disk"),
@@ -357,13 +300,4 @@ EXAMPLES = [
     ("zstd --rm big.log", CAUTION, "writes.compress"),
     ("gzip -k big.log", SAFE, "not writes.compress"),
     ("zstd big.log", SAFE, "not writes.compress"),
-    ("tar -xzf a.tgz -C /", DANGEROUS, "writes.extract-over-system"),
-    ("unzip a.zip -d /usr", DANGEROUS, "writes.extract-over-system"),
-    ("tar -xzf a.tgz -C ./out", CAUTION, "not writes.extract-over-system"),
-    ("tar -xzf a.tgz -C ~", CAUTION, "writes.extract-home"),
-    ("tar -xzf a.tgz -C ~/src", CAUTION, "not writes.extract-home"),
-    ("tar -xzf archive.tgz", CAUTION, "writes.extract"),
-    ("tar -tzf archive.tgz", SAFE, "not writes.extract"),
-    ("unzip -o a.zip", CAUTION, "writes.extract-overwrite"),
-    ("unzip a.zip", SAFE, "not writes.extract-overwrite"),
 ]
