@@ -37,6 +37,7 @@ TABLES = {
     "everyday-accept": DATA / "everyday_accept.tsv",  # held out in the intent/slots round; tuned on since
     "everyday-holdout3": DATA / "everyday_holdout3.tsv",  # held out: reported, never tuned on
     "everyday-holdout4": DATA / "everyday_holdout4.tsv",  # held out: reported, never tuned on
+    "everyday-holdout5": DATA / "everyday_holdout5.tsv",  # held out: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
