@@ -170,9 +170,9 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
     assert "only reads" in str(raised.value)
 
 
-# Held out until the ranking changes of their round (three, four) are done, then answered once and
-# reported: until then nothing answers their requests, not even this check.
-NOT_YET_ANSWERED = frozenset({"everyday-holdout4", "everyday-holdout5"})
+# A held-out table is not answered, not even by this check, until the ranking changes of its round
+# are done; then it is answered once, reported, and joins the others.
+NOT_YET_ANSWERED = frozenset({"everyday-holdout5"})
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -245,6 +245,10 @@ def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_te
         ("what's my ip address", {"hostname -I", "ip address show"}),  # "my": this machine, not a DNS lookup
         ("restart nginx", {"service nginx restart", "sudo systemctl restart nginx"}),
         ("restart the computer", {"sudo reboot", "reboot"}),
+        ("restart this machine", {"sudo reboot", "reboot"}),
+        ("grab the last 50 lines of app.log", {"tail -n 50 app.log"}),  # grabbing lines only looks
+        ("replace every foo with bar in config.ini", {"sed -i 's/foo/bar/g' config.ini"}),
+        ("is there a java process running", {"pgrep -a java", "ps aux | grep -i java"}),
         ("create a symlink to /opt/app called app", {"ln -s /opt/app app"}),  # it points at /opt/app
         ("make a shortcut to ~/Documents named docs", {"ln -s ~/Documents docs"}),
     ],
@@ -252,6 +256,16 @@ def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_te
 def test_everyday_words_about_what_to_act_on(index, request_text, wanted):
     """A URL's file type says nothing about the job; "restart X" restarts the service X."""
     assert first(index, request_text) in wanted
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command", "wanted"),
+    [("delte build.log", "rm build.log", "change"), ("kil process 4821", "kill 4821", "change")],
+)
+def test_a_misspelt_verb_is_read_as_the_verb_not_as_a_program_one_edit_away(index, request_text, command, wanted):
+    """"delte" was the program `delta` (`xdelta delta build.log …`), "kil" too short to correct."""
+    answer = answers(index, request_text)[0]
+    assert (answer.command, answer.intent) == (command, wanted)
 
 
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
@@ -275,13 +289,18 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout3.tsv was written before the second round's ranking changes and
-    never tuned on. README and benchmarks/RESULTS.md report the figures beside the baselines; they
-    fall well short of the goals (90% right program, 85% acceptable; measured with this index:
-    73% and 53%), so the floors here only catch a collapse."""
+    """tests/data/everyday_holdout4.tsv (179 requests) was written before the third round's ranking
+    changes and answered once at the end: 77% right program, 63% acceptable with this index (54%
+    and 35% before the round); the goals are 90% and 85%. The floors only catch a collapse."""
+    score = table_score(index, "everyday-holdout4")
+    assert score.n >= 150
+    assert score.right_program >= 0.7 and score.acceptable >= 0.55, score
+
+
+def test_the_earlier_held_out_table_stays_answered(index):
+    """everyday_holdout3.tsv, held out in round two (73% and 53% then), tuned on since (87%, 84%)."""
     score = table_score(index, "everyday-holdout3")
-    assert score.n >= 100
-    assert score.right_program >= 0.6 and score.acceptable >= 0.4, score
+    assert score.right_program >= 0.8 and score.acceptable >= 0.75, score
 
 
 def test_the_tables_tuned_on_give_acceptable_commands(index):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE, READ, description_verb, intent
-from nlshell.offline.rank import OfflineHit, rank
+from nlshell.offline.rank import OfflineHit, misspelt_verbs, rank, respelled
 from nlshell.offline.rating import risk_of
 from nlshell.offline.vocabulary import vocabulary
 
@@ -53,7 +53,7 @@ def answers(
     hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd)
     if not hits:
         raise NoOfflineAnswerError()
-    wanted = intent(request)
+    wanted = intent(respelled(request, misspelt_verbs(index, request)))  # "delte x" asks for a change
     if wanted == CHANGE:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe: list[OfflineHit] = []

@@ -50,7 +50,8 @@ OFF_PAGE = 0.5  # an example that runs another program than its page's (`runit`:
 FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
 _CONCRETE = re.compile(r"/|\w\.\w|^\d{2,}$|\d{3,}")
 COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
-MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected
+MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected …
+MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
 EXAMPLE_SLOT_POWER = 3.0  # within a page: an example that ignores the file the request names acts on another
 TAKES_POWER = 2.0  # across pages: an example that takes the values the request states over one that ignores them
 SLOT_POWER = 2.0  # weight of how many of the request's values a page's best example takes
@@ -126,7 +127,11 @@ def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> R
     counts.update(index.term_counts(t for t in terms if t not in counts))
     named: list[str] = []
     paged = index.pages_named(terms)
+    corrected = misspelt_verbs(index, request)
     for i, term in enumerate(terms):
+        if term in corrected:  # "delte" is delete, not the program delta; "kil" is kill
+            terms[i] = (canonical_words(corrected[term]) or [corrected[term]])[0]
+            continue
         if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE:
             continue
         nearby = one_edit_away(term)
@@ -150,6 +155,7 @@ def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> R
         weights[stem(term)] = max(weights.get(stem(term), 0.0), weight)
     terms += [n for n in named if n not in terms]
     searched = [t for t in terms if counts.get(t, 0) <= COMMON_SHARE * index.documents] or terms
+    request = respelled(request, corrected)
     written = WORD.findall(request.lower())
     return Request(
         terms=terms,
@@ -162,6 +168,28 @@ def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> R
         said={stem(vocabulary().spelling.get(w, w)) for w in written},
         intent=intent(request),
     )
+
+
+def respelled(request: str, corrected: dict[str, str]) -> str:
+    """The request with its misspelt verbs corrected, so its intent reads from them ("delte x")."""
+    if not corrected:
+        return request
+    return re.sub(r"[A-Za-z]+", lambda m: corrected.get(m.group().lower(), m.group()), request)
+
+
+def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
+    """Words the index does not know that are one edit from a verb of the word table."""
+    table = vocabulary()
+    verbs = table.read_verbs | table.change_verbs
+    words = [w for w in dict.fromkeys(WORD.findall(request.lower())) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE]
+    unknown = [w for w in words if w not in verbs and w not in table.stop and w not in table.spelling]
+    counts = index.term_counts(unknown)
+    paged = index.pages_named(unknown)
+    found = {}
+    for word in unknown:
+        if word not in counts and word not in paged and (meant := sorted(one_edit_away(word) & verbs)):
+            found[word] = meant[0]
+    return found
 
 
 def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:

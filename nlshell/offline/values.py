@@ -136,7 +136,15 @@ def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[st
     return "path"
 
 
-_STATE_FILLERS = frozenset("program binary executable app application command still currently actually really already".split())
+_STATE_FILLERS = frozenset("program binary executable app application command process service daemon still currently actually really already".split())
+
+
+def _replacing(lower: list[str], i: int) -> bool:
+    """Whether word `i` is what "replace" (or "replace every", "replace all the") names."""
+    j = i - 1
+    while j > 0 and lower[j] in ("every", "all", "each", "any", "the"):
+        j -= 1
+    return j >= 0 and lower[j] == "replace"
 
 
 def _state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
@@ -286,12 +294,12 @@ def request_values(
         elif low in table.times and before in ("last", "past", "an", "a") and table.times[low] > 1:
             # "in the last hour": one of them
             add("age", "-" if before in ("last", "past") else "", i, seconds=table.times[low])
-        elif low == "with" and i > 1 and lower[i - 2] == "replace" and i + 1 < len(tokens):
+        elif low == "with" and i > 1 and _replacing(lower, i - 1) and i + 1 < len(tokens):
             continue
         elif _appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
             add("message", token, i)  # "append hello to notes.txt", "append the line hello to notes.txt"
-        elif before == "replace" and i + 2 < len(tokens) and lower[i + 1] == "with":
-            add("pattern", token, i)  # "replace cat with dog"
+        elif _replacing(lower, i) and i + 2 < len(tokens) and lower[i + 1] == "with":
+            add("pattern", token, i)  # "replace cat with dog", "replace every foo with bar"
             add("replacement", tokens[i + 2], i + 2)
         elif (state := _state_kind(lower, i, table.after_words)) and named(low) and program(low):
             add(state, token, i)  # "is nginx running", "where is python3 installed": what it is about
