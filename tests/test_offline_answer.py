@@ -249,6 +249,8 @@ def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_te
         ("grab the last 50 lines of app.log", {"tail -n 50 app.log"}),  # grabbing lines only looks
         ("replace every foo with bar in config.ini", {"sed -i 's/foo/bar/g' config.ini"}),
         ("is there a java process running", {"pgrep -a java", "ps aux | grep -i java"}),
+        ("delete old.pdf", {"rm old.pdf"}),  # the file's type says which file, not a PDF tool (was pdfcrop)
+        ("move report.pdf to ~/Documents", {"mv report.pdf ~/Documents"}),
         ("create a symlink to /opt/app called app", {"ln -s /opt/app app"}),  # it points at /opt/app
         ("make a shortcut to ~/Documents named docs", {"ln -s ~/Documents docs"}),
     ],

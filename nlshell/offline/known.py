@@ -11,7 +11,7 @@ BUILTINS = BASH_BUILTINS
 
 # The standard tools: POSIX utilities and the base packages of every Linux distribution (GNU
 # coreutils, findutils, diffutils, grep, sed, gawk, tar, gzip, procps-ng, util-linux, psmisc,
-# iproute2, iputils). When a niche tool's example reads like a standard tool's (`xzdiff`: "Compare
+# iproute2, iputils, shadow). When a niche tool's example reads like a standard tool's (`xzdiff`: "Compare
 # two files"), the standard tool is the better first answer. The lists are the packages', not ours.
 CORE = frozenset(
     """
@@ -36,6 +36,7 @@ CORE = frozenset(
     uuidgen wall whereis wipefs
     killall peekfd prtstat pstree
     ip ss bridge tc ping tracepath arping
+    useradd userdel usermod groupadd groupdel groupmod passwd chage gpasswd chpasswd
     """.split()
 )
 

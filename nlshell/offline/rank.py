@@ -50,6 +50,7 @@ OFF_PAGE = 0.5  # an example that runs another program than its page's (`runit`:
 FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
 _CONCRETE = re.compile(r"/|\w\.\w|^\d{2,}$|\d{3,}")
 COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
+HINTED = 0.5  # weight of a word only a file name's extension gives (`zip` from photos.zip)
 MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected …
 MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
 EXAMPLE_SLOT_POWER = 3.0  # within a page: an example that ignores the file the request names acts on another
@@ -124,6 +125,7 @@ def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> R
     values = request_values(request, dirs, files, known=lambda word: word in counts,
                             program=lambda word: bool(index.pages_named((word,))) or index.installed(word) is True)
     terms = query_terms(without_values(request, values))
+    hinted = set(terms) - set(query_terms(without_values(request, values, hints=False)))
     counts.update(index.term_counts(t for t in terms if t not in counts))
     named: list[str] = []
     paged = index.pages_named(terms)
@@ -152,6 +154,8 @@ def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> R
     weights: dict[str, float] = {}
     for term in terms:
         weight = math.log(1 + index.documents / (1 + counts.get(term, 0)))
+        if term in hinted:
+            weight *= HINTED  # `report.pdf` says which file, not that a PDF tool should move it
         weights[stem(term)] = max(weights.get(stem(term), 0.0), weight)
     terms += [n for n in named if n not in terms]
     searched = [t for t in terms if counts.get(t, 0) <= COMMON_SHARE * index.documents] or terms

@@ -94,19 +94,19 @@ def request_tokens(request: str) -> list[str]:
     return _TOKEN.findall(request)
 
 
-def without_values(request: str, values: list[Value]) -> str:
+def without_values(request: str, values: list[Value], hints: bool = True) -> str:
     """The request without the tokens that are values ("called photos" → "called"), keeping the
     words of file extensions that say which program fits (`photos.zip` keeps `zip`; a URL's do
-    not: downloading `…/file.iso` is no job for an ISO tool)."""
+    not: downloading `…/file.iso` is no job for an ISO tool); `hints=False` keeps none."""
     spanned = {i for v in values for i in v.spans}
     fetched = {i for v in values if v.kind == "url" for i in v.spans}  # a URL's file is only downloaded
-    hints = vocabulary().hints
+    hinted = vocabulary().hints if hints else frozenset()
     kept = []
     for i, token in enumerate(request_tokens(request)):
         if i not in spanned:
             kept.append(token)
         elif i not in fetched:
-            kept.extend(w for w in WORD.findall(token.lower()) if w in hints)
+            kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
     return " ".join(kept)
 
 
