@@ -172,7 +172,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED = frozenset({"everyday-holdout5"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -184,8 +184,8 @@ def read_rows() -> list[tuple[str, str]]:
 def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, request_text):
     try:
         found = answers(index, request_text)[0]
-    except NoReadOnlyAnswerError:
-        return  # said so, and offered nothing
+    except NoOfflineAnswerError:
+        return  # said so (no match, or no safe match), and offered nothing
     assert risk_of(found.command)[0] == "safe", found.command
     assert assess(found.command).risk == "safe", found.command  # what the menu shows beside it
 
@@ -249,6 +249,8 @@ def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_te
         ("grab the last 50 lines of app.log", {"tail -n 50 app.log"}),  # grabbing lines only looks
         ("replace every foo with bar in config.ini", {"sed -i 's/foo/bar/g' config.ini"}),
         ("is there a java process running", {"pgrep -a java", "ps aux | grep -i java"}),
+        ("start a 10 minute timer", {"sleep 600 && echo 'Time is up'"}),  # was a caution-rated systemd-run
+        ("word count for notes.md", {"wc -w notes.md"}),  # "count" is no word to search for (was no answer)
         ("delete old.pdf", {"rm old.pdf"}),  # the file's type says which file, not a PDF tool (was pdfcrop)
         ("move report.pdf to ~/Documents", {"mv report.pdf ~/Documents"}),
         ("create a symlink to /opt/app called app", {"ln -s /opt/app app"}),  # it points at /opt/app
@@ -291,12 +293,14 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout4.tsv (179 requests) was written before the third round's ranking
-    changes and answered once at the end: 77% right program, 63% acceptable with this index (54%
-    and 35% before the round); the goals are 90% and 85%. The floors only catch a collapse."""
-    score = table_score(index, "everyday-holdout4")
-    assert score.n >= 150
-    assert score.right_program >= 0.7 and score.acceptable >= 0.55, score
+    """tests/data/everyday_holdout5.tsv (166 requests) was written before the fourth round's ranking
+    changes and answered once at the end: 72% right program, 54% acceptable with this index, the
+    same as before the round; everyday_holdout4.tsv (179), held out in round three, went from 54%
+    and 35% to 77% and 63% there. The goals are 90% and 85%: the floors only catch a collapse."""
+    for name, (program, acceptable) in {"everyday-holdout5": (0.65, 0.45), "everyday-holdout4": (0.72, 0.58)}.items():
+        score = table_score(index, name)
+        assert score.n >= 150
+        assert score.right_program >= program and score.acceptable >= acceptable, (name, score)
 
 
 def test_the_earlier_held_out_table_stays_answered(index):

@@ -328,7 +328,9 @@ def request_values(
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
         elif before == "as" and as_kind and named(low) and low not in table.types:
             add(as_kind, token, i)  # "connect to db1 as root"
-        elif before in table.value_words and low not in amounts.COUNTED and low not in table.after_words and (
+        elif before in table.value_words and low not in amounts.COUNTED and low not in table.after_words and not (
+            before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
+        ) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES):
             kind = table.value_words[before]
