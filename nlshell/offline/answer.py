@@ -50,10 +50,11 @@ def answers(
     NoReadOnlyAnswerError when only commands that change things match a request that only looks.
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
     once they are known."""
-    hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd)
+    corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
+    hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
     if not hits:
         raise NoOfflineAnswerError()
-    wanted = intent(respelled(request, misspelt_verbs(index, request)))  # "delte x" asks for a change
+    wanted = intent(respelled(request, corrected))
     if wanted == CHANGE:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe: list[OfflineHit] = []

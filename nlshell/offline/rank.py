@@ -119,7 +119,10 @@ def listing(path: str | None) -> tuple[set[str], set[str]]:
     return dirs, files
 
 
-def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> Request:
+def read_request(
+    index: OfflineIndex, request: str, cwd: str | None = None, corrected: dict[str, str] | None = None
+) -> Request:
+    """`corrected`: the request's misspelt verbs (`misspelt_verbs`), when the caller has them."""
     counts = index.term_counts(canonical_words(request))
     dirs, files = listing(cwd)
     values = request_values(request, dirs, files, known=lambda word: word in counts,
@@ -129,7 +132,7 @@ def read_request(index: OfflineIndex, request: str, cwd: str | None = None) -> R
     counts.update(index.term_counts(t for t in terms if t not in counts))
     named: list[str] = []
     paged = index.pages_named(terms)
-    corrected = misspelt_verbs(index, request)
+    corrected = misspelt_verbs(index, request) if corrected is None else corrected
     for i, term in enumerate(terms):
         if term in corrected:  # "delte" is delete, not the program delta; "kil" is kill
             terms[i] = (canonical_words(corrected[term]) or [corrected[term]])[0]
@@ -380,11 +383,12 @@ def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
 
 
 def rank(
-    index: OfflineIndex, request: str, *, shell: str = "bash", accepted: Iterable[str] = (), cwd: str | None = None
+    index: OfflineIndex, request: str, *, shell: str = "bash", accepted: Iterable[str] = (), cwd: str | None = None,
+    corrected: dict[str, str] | None = None,
 ) -> list[OfflineHit]:
     """Every candidate example for `request`, values filled in, best first; [] when nothing matches.
     `cwd` is the directory whose file names count as values when the request says them."""
-    read = read_request(index, request, cwd)
+    read = read_request(index, request, cwd, corrected)
     if not read.terms:
         return []
     accepted_commands = {" ".join(c.split()) for c in accepted}
