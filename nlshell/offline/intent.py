@@ -78,8 +78,8 @@ def intent(request: str) -> str:
 
 def description_verb(description: str) -> str:
     """The verb an example's description starts with, canonical ("Deletes …" → `remove`)."""
-    words = canonical_words(description)[:1]
-    return stem_verb(words[0]) if words else ""
+    verbs = description_verbs(description)
+    return verbs[0] if verbs else ""
 
 
 def description_verbs(description: str) -> tuple[str, ...]:
