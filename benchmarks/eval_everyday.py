@@ -38,6 +38,7 @@ TABLES = {
     "everyday-holdout3": DATA / "everyday_holdout3.tsv",  # held out: reported, never tuned on
     "everyday-holdout4": DATA / "everyday_holdout4.tsv",  # held out: reported, never tuned on
     "everyday-holdout5": DATA / "everyday_holdout5.tsv",  # held out: reported, never tuned on
+    "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # held out: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
