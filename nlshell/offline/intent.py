@@ -7,6 +7,8 @@ A request that only looks must never be answered with a command that changes thi
 
 from __future__ import annotations
 
+import functools
+
 from nlshell.offline.vocabulary import WORD, canonical_words, vocabulary
 
 READ = "read"
@@ -82,6 +84,7 @@ def description_verb(description: str) -> str:
     return verbs[0] if verbs else ""
 
 
+@functools.lru_cache(maxsize=16384)
 def description_verbs(description: str) -> tuple[str, ...]:
     """The verbs a description starts with: one, or two joined by "or" ("Set or display the
     system date" is also a look)."""

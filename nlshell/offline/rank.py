@@ -98,6 +98,15 @@ class Request:
     said: set[str] = field(default_factory=set)  # stems of the words it uses as written (`list`, not `show`)
     intent: str = ""  # READ, CHANGE or UNKNOWN
 
+    @functools.cached_property
+    def weight_total(self) -> float:
+        return sum(self.weights.values())
+
+    @functools.cached_property
+    def value_stems(self) -> frozenset[str]:
+        """The stems of its values' words: a description saying them says no more than asked."""
+        return frozenset(stem(word) for value in self.values for word in value.words)
+
 
 def listing(path: str | None) -> tuple[set[str], set[str]]:
     """(directories, files) named in `path`, at most LISTED of them; nothing when unreadable."""
@@ -212,9 +221,8 @@ def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]
 
 def coverage(request: Request, found: frozenset[str] | set[str]) -> float:
     """The weighted share of the request's words among a text's stems (smoothed: never 0)."""
-    total = sum(request.weights.values())
     said = sum(w for s, w in request.weights.items() if s in found)
-    return (said + 1.0) / (total + 1.0)
+    return (said + 1.0) / (request.weight_total + 1.0)
 
 
 def _installed(index: OfflineIndex, used: str) -> bool | None:
@@ -267,7 +275,7 @@ def _own_fit(read: Request, page: PageRow) -> float:
         (stored_stems(page.described_stems.replace(" / ", " ")), EXAMPLES_FIELD),
         (stored_stems(page.everyday_stems.replace(" / ", " ")), EVERYDAY_FIELD),
     )
-    total = sum(read.weights.values())
+    total = read.weight_total
     said = sum(w * max((weight for found, weight in fields if s in found), default=0.0) for s, w in read.weights.items())
     return ((said + 1.0) / (total + 1.0)) ** PAGE_COVERAGE
 
@@ -302,6 +310,8 @@ def _says(read: Request, said: frozenset[str], names: frozenset[str]) -> float:
     """How well one description says the request: how much of it, less what it says besides
     ("Show the current date and time" over "List the files of the current directory by
     modification time" for "print the current time")."""
+    if said.isdisjoint(read.weights):  # most of a page's descriptions: says none of it (the same, faster)
+        return coverage(read, names) * (1.0 - PAGE_SAYS_MORE * bool(said - _stop_stems() - read.value_stems))
     return coverage(read, said | names) * (1.0 - PAGE_SAYS_MORE * _unsaid_share(read, said))
 
 
@@ -340,7 +350,7 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
 def _unsaid_share(read: Request, said: frozenset[str]) -> float:
     """The share of a description's meaningful stems the request does not say ("Find files by name
     in a directory tree" says more than "Find directories by name" for "find directories named x")."""
-    meant = said - _stop_stems() - {stem(w) for v in read.values for w in v.words}
+    meant = said - _stop_stems() - read.value_stems
     return len(meant - read.weights.keys()) / len(meant) if meant else 0.0
 
 
