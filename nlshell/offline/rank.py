@@ -136,7 +136,8 @@ def read_request(
     dirs, files = listing(cwd)
     values = request_values(request, dirs, files, known=lambda word: word in counts,
                             program=lambda word: bool(index.pages_named((word,))) or index.installed(word) is True)
-    terms = query_terms(without_values(request, values))
+    stop = vocabulary().stop
+    terms = [t for t in query_terms(without_values(request, values)) if stem(t) not in stop]  # "whats" is "what"
     hinted = set(terms) - set(query_terms(without_values(request, values, hints=False)))
     counts.update(index.term_counts(t for t in terms if t not in counts))
     named: list[str] = []
