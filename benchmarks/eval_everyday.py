@@ -35,10 +35,10 @@ TABLES = {
     "everyday-holdout": DATA / "everyday_holdout.tsv",  # held out in round one; tuned on since
     "everyday-holdout2": DATA / "everyday_holdout2.tsv",  # … likewise
     "everyday-accept": DATA / "everyday_accept.tsv",  # held out in the intent/slots round; tuned on since
-    "everyday-holdout3": DATA / "everyday_holdout3.tsv",  # held out: reported, never tuned on
-    "everyday-holdout4": DATA / "everyday_holdout4.tsv",  # held out: reported, never tuned on
-    "everyday-holdout5": DATA / "everyday_holdout5.tsv",  # held out: reported, never tuned on
-    "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # held out: reported, never tuned on
+    "everyday-holdout3": DATA / "everyday_holdout3.tsv",  # held out in round two, reported untouched; tuned on since
+    "everyday-holdout4": DATA / "everyday_holdout4.tsv",  # … in round three, likewise
+    "everyday-holdout5": DATA / "everyday_holdout5.tsv",  # … in round four, likewise
+    "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # held out in round five: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
