@@ -196,3 +196,17 @@ def test_only_a_script_the_request_runs_is_a_command():
         "echo './report.py' | at 09:00"
     )
     assert fill("which {{command}}", request_values("show the full path of main.py")).command == "which {{command}}"
+
+
+@pytest.mark.parametrize(
+    ("template", "request_text", "command"),
+    [
+        ("cp {{path/to/file}} {{path/to/target}}", "copy a.txt b.txt", "cp a.txt b.txt"),
+        ("cwebp {{path/to/image_file}} -o {{path/to/output.webp}}", "compress photo.jpg",
+         "cwebp photo.jpg -o photo.webp"),  # read, not written over; the output named after it
+        ("cat {{path/to/file1 path/to/file2 ...}}", "show a.txt and b.txt", "cat a.txt b.txt"),  # in order
+        ("rm -r {{path/to/target}}", "remove the folder drafts", "rm -r drafts"),  # the only place
+    ],
+)
+def test_a_target_takes_only_what_the_request_gives_as_one(template, request_text, command):
+    assert fill(template, request_values(request_text)).command == command

@@ -57,12 +57,14 @@ def read(add: Add, lower: list[str], i: int) -> bool:
     word = lower[i]
     if word == "every" or word in _ADVERBS:
         return _schedule(add, lower, i)
-    before = lower[i - 1] if i else ""
     at = time_of_day(lower, i)
-    if at is None or (before not in ("at", "by", "until", "till") and not (word in _NAMED_TIMES or _TIME.match(word).group(3)
-                                                                            or at[2] == 2)):
+    if at is None:
         return False
     hour, minute, used = at
+    # "11pm", "11 pm", "noon" say they are a time; "23:00" is one after "at"
+    evident = used == 2 or word in _NAMED_TIMES or word.endswith(("am", "pm", "m."))
+    if not evident and lower[i - 1 : i] not in (["at"], ["by"], ["until"], ["till"]):
+        return False
     add("time", f"{hour:02d}:{minute:02d}", i, last=i + used - 1)
     return True
 

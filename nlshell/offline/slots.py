@@ -334,7 +334,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         if not fitting:
             continue
         fitting.sort(key=lambda v: (_preference(slot, v, targets_later), v.at))
-        if slot.kind in _PLACES and _hint(slot, _TARGET) and fitting[0].role not in ("to", "name"):
+        if slot.kind in _PLACES and not slot.many and _hint(slot, _TARGET) and fitting[0].role not in ("to", "name"):
             fitting = _unsaid_target(slots, i, chosen, fitting)
             if not fitting:
                 continue
@@ -367,10 +367,13 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
 
 
 def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], fitting: list[Value]) -> list[Value]:
-    """What a target placeholder takes when the request says no target: the last of its places
-    ("copy a.txt b.txt"), and only when one is left for each other place (`cwebp {{image}} -o
-    {{output}}` with photo.jpg alone reads photo.jpg, it does not write it)."""
+    """What a target placeholder takes when the request says no target and the command has other
+    places: the last of the request's places ("copy a.txt b.txt"), and only when one is left for
+    each other place (`cwebp {{image}} -o {{output}}` with photo.jpg alone reads photo.jpg, it
+    does not write it)."""
     others = sum(1 for j, s in enumerate(slots) if j != i and j not in chosen and s.kind in _PLACES and not _hint(s, _TARGET))
+    if not others:
+        return fitting
     return sorted(fitting, key=lambda v: -v.at) if len(fitting) > others else []
 
 

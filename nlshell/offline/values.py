@@ -260,8 +260,9 @@ def request_values(
             if (rooted or (_is_path(inner) and " " not in inner)) and not sought:
                 add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
             else:
-                said = "message" if before in ("message", "msg") or _appended(tokens, i) else "text"
-                add("pattern" if searching else said, inner, i)
+                # a text to encode or echo, unless it is a message or what is looked for
+                message = before in ("message", "msg") or _appended(tokens, i)
+                add("message" if message else "pattern" if sought or searching else "text", inner, i)
         elif _URL.match(token):
             add("url", token, i, role_at(i))
         elif _IPV4.match(token):
