@@ -98,10 +98,10 @@ def _name_the_output(command: str, used: list[Value]) -> str:
     source = next((v for v in used if v.kind in ("dir", "file", "path") and v.role != "to"), None)
     if source is None or source.text in (".", "~", "/"):
         return command
-    stem = source.text.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    base = source.text.rstrip("/").rsplit("/", 1)[-1]
+    stem = base.split(".")[0]
     if not stem or shlex.quote(stem) != stem:
         return command
-    base = source.text.rstrip("/").rsplit("/", 1)[-1]
     # `convert photo.jpg -resize 800 {{output.jpg}}` is not to overwrite photo.jpg
     return _OUTPUT.sub(lambda m: m.group(0) if stem + m.group(1) == base else stem + m.group(1), command, count=1)
 
