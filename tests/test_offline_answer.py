@@ -91,6 +91,25 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("delete log files older than 30 days in /var/log/myapp",
          "find /var/log/myapp -type f -mtime +30 -name '*.log' -delete"),
         ("make a tar.gz of the folder project", "tar -czf project.tar.gz project"),
+        # values stated in words: who, which group, which folder, which commit, when, what text
+        ("ssh into 10.0.0.5 as user deploy", "ssh deploy@10.0.0.5"),
+        ("copy report.pdf to the Desktop", "cp report.pdf ~/Desktop"),
+        ("move notes.txt up one level", "mv notes.txt .."),
+        ("copy the whole photos folder to /mnt/backup", "cp -r photos /mnt/backup"),
+        ("list files in Downloads changed in the last 2 days", "find ~/Downloads -type f -mtime -2"),
+        ("clean out the .log files in /var/log/myapp that are more than a month old",
+         "find /var/log/myapp -type f -mtime +30 -name '*.log' -delete"),
+        ("give the developers group ownership of shared/", "chown :developers shared/"),
+        ("make a new branch called feature/login and switch to it", "git switch -c feature/login"),
+        ("add a remote called upstream pointing to https://github.com/acme/tool.git",
+         "git remote add upstream https://github.com/acme/tool.git"),
+        ("force kill every firefox process", "killall -9 firefox"),
+        ("show what changed in commit a1b2c3d", "git show a1b2c3d"),
+        ("run backup.sh once at 11pm tonight", "echo './backup.sh' | at 23:00"),
+        ("create an alias gs for git status", 'alias gs="git status"'),
+        ("set JAVA_HOME to /opt/jdk-21 for this session", "export JAVA_HOME=/opt/jdk-21"),
+        ("base64 encode the text hello world", "echo -n 'hello world' | base64"),
+        ("decompress backup.tar.bz2", "tar -xjf backup.tar.bz2"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):
@@ -381,6 +400,10 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("make the nested folders src/main/java", "mkdir -p src/main/java\n"),
         ("find files in /tmp not accessed for 30 days", "find /tmp -type f -atime +30\n"),
         ("print the first column of users.csv separated by commas", "cut -d , -f 1 users.csv\n"),
+        ("ssh into 10.0.0.5 as the user deploy", "ssh deploy@10.0.0.5\n"),
+        ("show what changed in commit a1b2c3d", "git show a1b2c3d\n"),
+        ("create an alias gs for git status", 'alias gs="git status"\n'),
+        ("move notes.txt to the parent folder", "mv notes.txt ..\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

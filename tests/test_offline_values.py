@@ -28,7 +28,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("change the owner of report.pdf to alice", [("file", "report.pdf"), ("user", "alice")]),
         ("change the group of shared to developers", [("path", "shared"), ("group", "developers")]),
         # "called X" and a name after the kind word; the word before it is no name then
-        ("create a new git branch called feature-login", [("name", "feature-login")]),
+        ("create a new git branch called feature-login", [("branch", "feature-login")]),
         ("create a new git branch feature-login", [("branch", "feature-login")]),
         ("delete the local branch old-feature", [("branch", "old-feature")]),
         ("stop the nginx service", [("action", "stop"), ("service", "nginx")]),
@@ -78,7 +78,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("delete the *.sql files in the '/srv/old dumps' directory", [("glob", "*.sql"), ("path", "/srv/old dumps")]),
         ("search for '/usr/bin' in notes.txt", [("pattern", "/usr/bin"), ("file", "notes.txt")]),
         ('rename "/srv/a" to "/srv/b"', [("path", "/srv/a"), ("path", "/srv/b")]),
-        ('keep the digits of "1/2 [3] (27/03) 4/5"', [("pattern", "1/2 [3] (27/03) 4/5")]),  # text, not a path
+        ('keep the digits of "1/2 [3] (27/03) 4/5"', [("text", "1/2 [3] (27/03) 4/5")]),  # text, not a path
         ("delete the txt files under the /srv/x directory modified today", [("glob", "*.txt"), ("path", "/srv/x")]),
     ],
 )

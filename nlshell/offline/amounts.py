@@ -27,8 +27,53 @@ COUNTED = frozenset("lines line entries items results rows commands files proces
 COUNTING = frozenset("last first top head tail".split())
 COLUMNS = frozenset("column columns field fields col cols".split())
 _RANKED = frozenset("biggest largest smallest newest oldest".split())
+_LINES = frozenset({"line", "lines"})
+_THROUGH = frozenset({"to", "through", "thru", "until", "till", "and", "-"})
+_RANGE = re.compile(r"^(\d+)(?:-|\.\.)(\d+)$")  # "20-30", "20..30"
+_CHARACTERS = frozenset("characters chars character letters digits symbols".split())
+_PIXELS = frozenset({"pixels", "pixel", "px"})
+_WIDE = re.compile(r"^(\d+)px$")
+SHAPED = re.compile(r"^\d+(?:-|\.\.)\d+$|^\d+px$")  # numbers with their shape: a range, pixels
+_YOUNGER = frozenset("less fewer under younger newer".split())
 
 Add = Callable[..., None]
+
+
+def line_range(add: Add, i: int, lower: list[str]) -> bool:
+    """"lines 20 to 30", "lines 20-30", "from line 20 through 30", "between lines 20 and 30": the
+    first and last line of a range (token `i` is the first number); whether it read one."""
+    before = lower[i - 1] if i > 0 else ""
+    if before not in _LINES:
+        return False
+    joined = _RANGE.match(lower[i])
+    if joined:
+        first, last, end = joined.group(1), joined.group(2), i
+    elif lower[i].isdigit() and i + 2 < len(lower) and lower[i + 1] in _THROUGH and lower[i + 2].isdigit():
+        first, last, end = lower[i], lower[i + 2], i + 2
+    else:
+        return False
+    if int(first) > int(last):
+        return False
+    add("first_line", first, i - 1, last=i, at=i)
+    add("last_line", last, i + 1 if end > i else i, last=end, at=end)
+    return True
+
+
+def measure(add: Add, i: int, token: str, lower: list[str]) -> bool:
+    """"16 characters long" is a length, "800 pixels wide" or "800px" a width; whether it read one."""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    then = lower[i + 2] if i + 2 < len(lower) else ""
+    if token.isdigit() and after in _CHARACTERS and then == "long":
+        add("length", token, i, last=i + 2)
+        return True
+    wide = _WIDE.match(lower[i])
+    if not (wide or (token.isdigit() and (after in _PIXELS or after == "wide"))):
+        return False
+    last = i + 1 if after in _PIXELS else i
+    if lower[last + 1 : last + 2] == ["wide"]:
+        last += 1
+    add("width", wide.group(1) if wide else token, i, last=last)
+    return True
 
 
 def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) -> None:
@@ -37,6 +82,8 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
     after = lower[i + 1] if i + 1 < len(lower) else ""
     earlier = set(lower[max(0, i - 4) : i])
     sized = SIZE.match(token)
+    if line_range(add, i, lower) or measure(add, i, token, lower):
+        return
     if before in ("port", "pid") or after == "port" or (before == "process" and token.isdigit()):
         add("pid" if before in ("pid", "process") else "port", token, i)
     elif before in COLUMNS and token.isdigit():
@@ -63,6 +110,8 @@ def _duration(add: Add, i: int, token: str, lower: list[str], table: Vocabulary)
     sign = "+" if earlier & _OLDER else "-" if earlier & _NEWER else ""
     if lower[i + 2 : i + 3] == ["ago"]:  # "last modified more than 25 days ago", "less than 2 hours ago"
         sign = "-" if earlier & (_SMALLER | {"within", "fewer"}) else "+"
+    elif lower[i + 2 : i + 3] == ["old"]:  # "more than a month old", "less than 3 days old"
+        sign = "-" if earlier & _YOUNGER else "+" if earlier & (_BIGGER | _OLDER) else sign
     if set(lower[max(0, i - 6) : i]) & _NEGATED:
         # "not modified in the last 30 days", "not accessed for 30 days": older than that;
         # "not older than a week": newer.

@@ -29,6 +29,10 @@ _AWK_FIELD = re.compile(r"\$(\d+)\b")
 _RECORD_TYPE = re.compile(
     r"(?<=-type=)(?:A|AAAA|MX|NS|TXT|CNAME|SOA|PTR|SRV|CAA|ANY)\b|(?<=-t )(?:A|AAAA|MX|NS|TXT|CNAME|SOA|PTR|SRV|CAA)\b"
 )
+# The one remote a git command names (`git remote add origin …`), the one cron schedule a command
+# writes (`echo '0 2 * * * …' | crontab -`): defaults the request's own replaces.
+_GIT_REMOTE = re.compile(r"(?P<pre>\bgit (?:remote add|push|pull|fetch) )(?:origin|upstream)\b")
+_CRON_FIELDS = re.compile(r"(?P<pre>['\"])(?:[\d*/,-]+ ){4}[\d*/,-]+(?= )")
 _OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
 # The tests that already say a kind of value.
 _NAMES = ("-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex")
@@ -49,9 +53,11 @@ def complete(template: str, command: str, description: str, unused: list[Value],
         command = re.sub(_STANDALONE.format(re.escape(number)), value.text, command, count=1)
     command, field = _awk_field(command, unused)
     command, record = _record_type(command, unused)
+    command, renamed = _stated_default(command, unused, "gitremote", _GIT_REMOTE)
+    command, scheduled = _stated_default(command, unused, "schedule", _CRON_FIELDS)
     command, tests = find_tests(template, command, unused)
     command = _name_the_output(command, used)
-    return command, len(swaps) + field + record + tests / 2
+    return command, len(swaps) + field + record + renamed + scheduled + tests / 2
 
 
 def _record_type(command: str, unused: list[Value]) -> tuple[str, bool]:
@@ -62,6 +68,16 @@ def _record_type(command: str, unused: list[Value]) -> tuple[str, bool]:
         return command, False
     unused.remove(record)
     return _RECORD_TYPE.sub(record.text, command), True
+
+
+def _stated_default(command: str, unused: list[Value], kind: str, default: re.Pattern) -> tuple[str, bool]:
+    """`command` with the one default value `default` finds replaced by the request's value of
+    `kind` ("a remote called upstream": `git remote add upstream …`); whether it took one."""
+    value = next((v for v in unused if v.kind == kind), None)
+    if value is None or len(default.findall(command)) != 1:
+        return command, False
+    unused.remove(value)
+    return default.sub(lambda m: m.group("pre") + value.text, command), True
 
 
 def _awk_field(command: str, unused: list[Value]) -> tuple[str, bool]:
@@ -82,10 +98,12 @@ def _name_the_output(command: str, used: list[Value]) -> str:
     source = next((v for v in used if v.kind in ("dir", "file", "path") and v.role != "to"), None)
     if source is None or source.text in (".", "~", "/"):
         return command
-    stem = source.text.rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+    base = source.text.rstrip("/").rsplit("/", 1)[-1]
+    stem = base.split(".")[0]
     if not stem or shlex.quote(stem) != stem:
         return command
-    return _OUTPUT.sub(lambda m: stem + m.group(1), command, count=1)
+    # `convert photo.jpg -resize 800 {{output.jpg}}` is not to overwrite photo.jpg
+    return _OUTPUT.sub(lambda m: m.group(0) if stem + m.group(1) == base else stem + m.group(1), command, count=1)
 
 
 @functools.lru_cache(maxsize=8192)

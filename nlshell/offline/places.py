@@ -18,6 +18,39 @@ _HOST_WORDS = frozenset("host server machine remote box computer".split())
 _ON_HOST = frozenset({"on", "at", "from"})  # "/var/www on the server web01", "app.log from host db1"
 _SKIPPED = frozenset({"the", "a", "an", "my", "our", "your", "this", "that"})
 NOUNS = frozenset("folder directory dir file".split())  # "the www directory", "my home folder"
+# The folders every desktop user has in their home: "copy report.pdf to the Desktop" means ~/Desktop.
+_WELL_KNOWN = {name.lower(): name for name in "Desktop Documents Downloads Pictures Music Videos".split()}
+_WHOLE = frozenset({"whole", "entire", "complete"})  # "the whole photos folder" is the photos folder
+_DETERMINERS = frozenset({"the", "a", "my", "this", "that", "our", "your"})
+_ROLES = {"to": "to", "into": "to", "onto": "to", "from": "from", "in": "in", "inside": "in", "within": "in", "under": "in"}
+
+
+def determined(lower: list[str], i: int) -> bool:
+    """Whether word i follows "the", "my", … ("the src folder", "the whole photos folder")."""
+    j = i - 1
+    if j > 0 and lower[j] in _WHOLE:
+        j -= 1
+    return j >= 0 and lower[j] in _DETERMINERS
+
+
+def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, cwd_dirs: Collection[str]) -> bool:
+    """A place named in words at token i: the user's well-known folders, capitalised ("to the
+    Desktop", "my Downloads folder": `~/Desktop` unless the cwd has one), the parent ("up one level", "the
+    parent folder": `..`). Whether it read one. Lower-case ("the pictures folder") is a name like any other."""
+    word, token = lower[i], tokens[i]
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    role = _ROLES.get(_introduced_by(lower, i), "")
+    if word in ("up", "one") and lower[i + 1 : i + 3] in (["one", "level"], ["level", "up"], ["directory", "up"]):
+        add("dir", "..", i, "to" if word == "up" or role == "to" else role, last=i + 2)
+        return True
+    if word == "parent" and after in NOUNS | {"folders", "directories"}:
+        add("dir", "..", i, role)  # "folder" stays a search word
+        return True
+    if word in _WELL_KNOWN and token[:1].isupper():  # "the music folder" may be one here, "Music" is the one
+        name = next((d for d in cwd_dirs if d.lower() == word), "")
+        add("dir", name or "~/" + _WELL_KNOWN[word], i, role)
+        return True
+    return False
 
 
 def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> None:

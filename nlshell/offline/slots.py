@@ -11,6 +11,16 @@ and nothing else when the request gives one. A place keeps its side of a copy (a
 states beyond the placeholders (a number the description states, find's tests) is put in by
 nlshell/offline/extend.py. What nothing fills stays `{{…}}`, so the menu's edit step still lands
 on it.
+
+Placeholder names and what fills them, beyond places (`{{path/to/…}}`), `{{user}}`, `{{group}}`,
+`{{package}}`, `{{branch}}`, `{{remote_name}}`, `{{variable}}`, `{{command}}`: `{{commit}}` a
+hash or `HEAD~2`; `{{time}}` (or `{{hh:mm}}`, `{{23:00}}`) a time of day as `23:00`; `{{schedule}}`
+(or five cron fields, `{{0 3 * * *}}`) a schedule as cron fields, "every day at 3am" →
+`0 3 * * *`, "every 5 minutes" → `*/5 * * * *`; `{{alias_name}}` (or any placeholder after
+`alias`); `{{value}}` a variable's value ("set JAVA_HOME to /opt/jdk-21"); `{{text}}` a text to
+encode or echo ("the text hello world", a quoted string); `{{length}}` a count of characters;
+`{{width}}` pixels; `{{first_line}}` / `{{last_line}}` a line range. `{{command}}` also takes a
+script the request runs ("run backup.sh at 11pm" → `./backup.sh`).
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ import re
 import shlex
 from dataclasses import dataclass
 
+from nlshell.offline import clock
 from nlshell.offline.commands import PLACEHOLDER, first_program
 from nlshell.offline.extend import complete
 from nlshell.offline.values import Value
@@ -35,8 +46,16 @@ _KINDS = (
     (re.compile(r"^~?/?path/to/(file_or_directory|source|target|destination|symlink|link|output$)[\w-]*\d*$"), "path"),
     (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
     (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
+    (re.compile(r"^(first|start|from)_line$"), "first_line"),
+    (re.compile(r"^(last|end|to)_line$"), "last_line"),
     (re.compile(r"\*"), "glob"),
     # Where a repository is: `git clone {{remote_repository_location}}` takes a URL.
+    (re.compile(r"^commit(_?(hash|id|sha|ish))?\d*$|^(commit_)?sha\d*$|^hash$|^revision$"), "commit"),
+    (re.compile(r"^(hh:mm|\d{1,2}:\d{2}|time(_of_day)?)$"), "time"),
+    (re.compile(r"^alias(_name)?$"), "alias"),
+    (re.compile(r"^(\w+_)?value$"), "value"),
+    (re.compile(r"^(password_)?length$"), "length"),
+    (re.compile(r"^width$"), "width"),
     (re.compile(r"^(remote_)?repo(sitory)?(_(url|location|source))?$|^(git_)?repo_url$|^full_repo_url$|^git_repo$"),
      "repository"),
     (re.compile(r"(?:^|[_-])port(?:s|\d|_|$)"), "port"),
@@ -94,9 +113,9 @@ ACCEPTS = {
     "service": ("service", "name"),
     "branch": ("branch", "name"),
     "tag": ("tag", "name"),
-    "message": ("message",),
+    "message": ("message", "text"),
     "variable": ("variable",),
-    "pattern": ("pattern",),
+    "pattern": ("pattern", "text"),
     "count": ("count",),
     "seconds": ("seconds",),
     "size": ("size",),
@@ -105,12 +124,21 @@ ACCEPTS = {
     "name": ("name",),
     "action": ("action",),
     "replacement": ("replacement",),
-    "command": ("command",),
+    "command": ("command", "file"),  # "run backup.sh at 11pm": a script it runs is the command (see _fits)
     "gitremote": ("gitremote",),
     "repository": ("url", "remote", "path", "dir"),
     "interface": ("interface",),
     "field": ("field",),
     "record": ("record",),
+    "commit": ("commit",),
+    "time": ("time",),
+    "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
+    "alias": ("alias",),
+    "value": ("value",),
+    "length": ("length", "count"),
+    "width": ("width",),
+    "first_line": ("first_line",),
+    "last_line": ("last_line",),
     "in_minutes": ("seconds",),
     "in_hours": ("seconds",),
 }
@@ -118,6 +146,7 @@ _UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in the
 _PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
+_SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 _AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
@@ -145,7 +174,14 @@ class _Slot:
     searched: bool  # where find starts: a directory, never a pattern (find adds `-name` for that)
 
 
+_CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
+
+
 def placeholder_kind(inner: str, option: str = "") -> str:
+    if _CRON.match(inner.lower().strip()):
+        return "schedule"  # `{{schedule}}`, `{{0 3 * * *}}`
+    if option in ("alias", "unalias"):
+        return "alias"  # `alias {{word}}="{{command}}"`
     text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
     if option in ("-t", "--type") and text in ("field", "type", "record"):
         return "record"  # `host -t {{field}} {{domain}}`: a DNS record type
@@ -174,8 +210,8 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         option = words[-1] if words and not before.endswith(("'", '"')) else (words[-1][:-1] if words else "")
         inner = match.group(0)[2:-2]
         quoted = "'" if before.count("'") % 2 else '"' if before.replace('\\"', "").count('"') % 2 else ""
-        many = inner.endswith("...") or " " in inner.strip()
         kind = placeholder_kind(inner, option)
+        many = inner.endswith("...") or (" " in inner.strip() and kind != "schedule")
         side = ""
         if kind in _PLACES:
             side = "remote" if "remote" in inner or _AT_HOST.search(before) else "local" if "local" in inner else ""
@@ -198,6 +234,10 @@ def _shown(value: Value, slot: _Slot) -> str:
     left open where a file list is wanted (`wc -l *.py`), quoted where a program wants the pattern;
     a length of time in the placeholder's unit (`shutdown +{{minutes}}`)."""
     text = str(value.seconds // _UNITS[slot.kind]) if slot.kind in _UNITS else value.text
+    if slot.kind == "schedule" and value.kind == "seconds":
+        text = clock.cron(value.seconds)
+    elif slot.kind == "command" and value.kind == "file" and not text.startswith(("/", "~", ".")):
+        text = "./" + text  # a script here runs by its path
     if slot.quoted == "'":
         return text.replace("'", "'\\''")
     if slot.quoted:
@@ -248,6 +288,10 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # a local file is no `{{path/to/remote_file}}`
     if slot.parentless and value.nested:
         return False  # `mkdir a/b/c` fails where `a/b` is missing
+    if slot.kind == "schedule" and value.kind == "seconds":
+        return bool(clock.cron(value.seconds))
+    if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and _SCRIPT.search(value.text)):
+        return False  # only a script the request runs: `which main.py` is no answer to "the full path of main.py"
     return slot.kind not in _UNITS or (value.seconds > 0 and value.seconds % _UNITS[slot.kind] == 0)
 
 
@@ -290,6 +334,10 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         if not fitting:
             continue
         fitting.sort(key=lambda v: (_preference(slot, v, targets_later), v.at))
+        if slot.kind in _PLACES and not slot.many and _hint(slot, _TARGET) and fitting[0].role not in ("to", "name"):
+            fitting = _unsaid_target(slots, i, chosen, fitting)
+            if not fitting:
+                continue
         take = [v for v in fitting if v.kind == fitting[0].kind] if slot.many else fitting[:1]
         chosen[i] = take
         for value in take:
@@ -316,6 +364,17 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
     used = sum(len(v) for v in chosen.values()) + bool(joined) + taken
     return Filled(out, used, len(values) - implied)
+
+
+def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], fitting: list[Value]) -> list[Value]:
+    """What a target placeholder takes when the request says no target and the command has other
+    places: the last of the request's places ("copy a.txt b.txt"), and only when one is left for
+    each other place (`cwebp {{image}} -o {{output}}` with photo.jpg alone reads photo.jpg, it
+    does not write it)."""
+    others = sum(1 for j, s in enumerate(slots) if j != i and j not in chosen and s.kind in _PLACES and not _hint(s, _TARGET))
+    if not others:
+        return fitting
+    return sorted(fitting, key=lambda v: -v.at) if len(fitting) > others else []
 
 
 def _unhosted(slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> None:

@@ -14,7 +14,7 @@ class Value:
     #            size age seconds field interface link record
     text: str  # as it goes into the command
     at: int  # index of the request token it came from (`tokens(request)`)
-    role: str = ""  # "name" (called/named X), "sought" (named X, in a search), "to", "from", "in"
+    role: str = ""  # "name" (called/named X), "sought" (named X, in a search), "to", "from", "in", "run" (run X)
     seconds: int = 0  # for an age or a length of time: how long (an age's `text` is its sign)
     words: tuple[str, ...] = ()  # the words of the request it stands for
     spans: tuple[int, ...] = ()  # the request tokens it stands for (left out of the search)

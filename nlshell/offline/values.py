@@ -7,7 +7,9 @@ Read left to right from the words the request uses; the table in nlshell/data/wo
 which words introduce which value ("port 5432", "the user bob") and what the units mean. A value
 may also take its kind from its role in the sentence: "to nginx" after "change the owner" is a
 user, "to archive" after "rename" a path, "as root" after "connect" a user. Numbers are read in
-nlshell/offline/amounts.py, where places are in nlshell/offline/places.py.
+nlshell/offline/amounts.py, places in nlshell/offline/places.py, times and schedules in
+nlshell/offline/clock.py, and values whose kind a word beside them says ("commit a1b2c3d", "the
+developers group", "set JAVA_HOME to …") in nlshell/offline/kinds.py.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline import amounts, places
+from nlshell.offline import amounts, clock, kinds, places
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import WORD, vocabulary
 
@@ -49,16 +51,13 @@ _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing
 _ADJECTIVES = frozenset(
     "current working parent root whole entire same other temp temporary shared public system local remote".split()
 )
-# Nouns after a thing's kind that say what of it is meant: "the nginx service log".
-_ABOUT = frozenset("log logs status file files unit units config configuration settings process processes history".split())
-# Words that say which one, not its name: "the local branch old-feature", "the new branch".
-_QUALIFIERS = frozenset("local remote new old current default existing other".split())
 # Verbs a placeholder may stand for (`service nginx {{start}}`): the request's own verb goes there.
 _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units".split())
 _ROLE_FROM = frozenset({"from"})
+_RUNNING = frozenset({"run", "execute", "launch", "schedule"})
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
@@ -234,6 +233,8 @@ def request_values(
             return "to"
         if before in _ROLE_FROM:
             return "from"
+        if before in _RUNNING:
+            return "run"  # "run backup.sh at 11pm": the script is the command
         return "in" if before in _PLACES else ""
 
     def moved_to(i: int) -> str:
@@ -248,6 +249,10 @@ def request_values(
         after = lower[i + 1] if i + 1 < len(tokens) else ""
         if not token or i in taken:
             continue
+        if clock.read(add, lower, i) or places.read(add, tokens, lower, i, cwd_dirs) or kinds.read(
+            add, tokens, lower, i, searching, named
+        ):
+            continue
         if len(token) >= 2 and token[0] in "'\"" and token[0] == token[-1]:
             inner = token[1:-1]
             sought = before in ("for", "grep", "search", "replace", "with") or table.value_words.get(before) == "pattern"
@@ -255,7 +260,9 @@ def request_values(
             if (rooted or (_is_path(inner) and " " not in inner)) and not sought:
                 add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
             else:
-                add("message" if before in ("message", "msg") or _appended(tokens, i) else "pattern", inner, i)
+                # a text to encode or echo, unless it is a message or what is looked for
+                message = before in ("message", "msg") or _appended(tokens, i)
+                add("message" if message else "pattern" if sought or searching else "text", inner, i)
         elif _URL.match(token):
             add("url", token, i, role_at(i))
         elif _IPV4.match(token):
@@ -285,15 +292,17 @@ def request_values(
             add("glob", table.types[low], i)
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
-        elif _NUMBER.match(token) or amounts.SIZE.match(token):
+        elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
             amounts.number(add, i, token, lower, table)
         elif amounts.ordinal(add, i, lower, table):
             continue  # "the third column", "the last line"
         elif low in table.numbers and (after in table.times or after in amounts.COUNTED or before in amounts.COUNTING):
             amounts.number(add, i, table.numbers[low], lower, table)  # "three times", "the last five lines"
-        elif low in table.times and before in ("last", "past", "an", "a") and table.times[low] > 1:
+        elif low in table.times and before in ("a", "an", "one") and table.times[low] > 1:
+            amounts.number(add, i - 1, "1", lower, table)  # "more than a month old", "in an hour"
+        elif low in table.times and before in ("last", "past") and table.times[low] > 1:
             # "in the last hour": one of them
-            add("age", "-" if before in ("last", "past") else "", i, seconds=table.times[low])
+            add("age", "-", i, seconds=table.times[low])
         elif low == "with" and i > 1 and _replacing(lower, i - 1) and i + 1 < len(tokens):
             continue
         elif _appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
@@ -332,7 +341,9 @@ def request_values(
             before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
         ) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
-        ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES):
+        ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not kinds.same_kind_before(
+            values, lower, i
+        ):
             kind = table.value_words[before]
             # "the word error", "called photos": the word before says only where the value starts
             syntactic = kind == "name" or before in ("word", "text", "string", "pattern")
@@ -341,14 +352,14 @@ def request_values(
             add("pattern", token, i)
         elif _INTERFACE.match(low):
             add("interface", token, i, searched=True)  # "the ip address of eth0": a word that says network
-        elif after in ("folder", "directory", "dir") and before in ("the", "a", "my", "this", "that") and plain(low) and low not in _ADJECTIVES:
+        elif after in ("folder", "directory", "dir") and places.determined(lower, i) and plain(low) and low not in _ADJECTIVES:
             add("dir", token, i, role_at(i))  # "the src folder"
         elif before == "in" and searching and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS:
             add("dir", token, i, role_at(i))  # "the folder src"
-        elif _kind_after(lower, i, table.value_words) and after not in verbs and plain(low):
-            add(table.value_words[after], token, i)  # "the nginx service"
+        elif (kind := kinds.kind_after(lower, i, table)) and after not in verbs and plain(low):
+            add(kind, token, i)  # "the nginx service", "every firefox process"
         elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" or (before in _ROLE_TO and not known(low))) and plain(low) and low not in amounts.COUNTED:
@@ -393,14 +404,3 @@ def _appended(tokens: list[str], i: int) -> bool:
             j -= 1
     return j >= 0 and tokens[j].lower() in _APPENDING
 
-
-def _kind_after(lower: list[str], i: int, value_words: dict[str, str]) -> bool:
-    """Whether token i names a thing by the word after it ("the nginx service", "the docker group"),
-    not an adjective before a name that follows ("the local branch old-feature", "a git branch
-    called x")."""
-    after = lower[i + 1] if i + 1 < len(lower) else ""
-    if value_words.get(after) not in ("service", "user", "group", "package", "branch") or lower[i] in _QUALIFIERS:
-        return False
-    following = lower[i + 2] if i + 2 < len(lower) else ""
-    named = _NAME.fullmatch(following) and following not in vocabulary().stop and following not in _ABOUT
-    return not (following in ("called", "named") or named)

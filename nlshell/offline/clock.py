@@ -1,0 +1,112 @@
+"""Times of day and schedules a request states: "at 11pm" is `23:00`, "every day at 3am" the cron
+fields `0 3 * * *`, "every monday" `0 0 * * 1`, "hourly" `0 * * * *`.
+
+nlshell/offline/values.py hands every token here first; a length of time ("every 5 minutes") stays
+a length (`watch -n 300`) and nlshell/offline/slots.py writes it as cron fields where a schedule
+goes (`*/5 * * * *`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$")
+_NAMED_TIMES = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
+_MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m."})
+_DAYS = {
+    "sunday": "0", "monday": "1", "tuesday": "2", "wednesday": "3", "thursday": "4", "friday": "5", "saturday": "6",
+    "sundays": "0", "mondays": "1", "tuesdays": "2", "wednesdays": "3", "thursdays": "4", "fridays": "5",
+    "saturdays": "6", "weekday": "1-5", "weekdays": "1-5",
+}
+# "every day", "every night", "daily": once a day; the word for how often, and what else it fixes.
+_EVERY = {"day": "day", "night": "day", "morning": "day", "evening": "day", "hour": "hour", "week": "week",
+          "month": "month", "minute": "minute"}
+_ADVERBS = {"daily": "day", "nightly": "day", "hourly": "hour", "weekly": "week", "monthly": "month"}
+
+Add = Callable[..., None]
+
+
+def time_of_day(lower: list[str], i: int) -> tuple[int, int, int] | None:
+    """(hour, minute, tokens read) for the time of day at token `i` ("11pm", "11 pm", "23:00",
+    "noon"), or None. A bare number is a time only after "at" and before "am"/"pm"."""
+    word = lower[i]
+    if word in _NAMED_TIMES:
+        return (*_NAMED_TIMES[word], 1)
+    match = _TIME.match(word)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem, used = match.group(3), 1
+    if not meridiem and i + 1 < len(lower) and lower[i + 1] in _MERIDIEM:
+        meridiem, used = lower[i + 1], 2
+    if not meridiem and not match.group(2):
+        return None  # "at 5" may be anything
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute, used
+
+
+def read(add: Add, lower: list[str], i: int) -> bool:
+    """A schedule ("every day at 3am") or a time of day ("at 11pm") starting at token `i`; whether
+    it read one."""
+    word = lower[i]
+    if word == "every" or word in _ADVERBS:
+        return _schedule(add, lower, i)
+    at = time_of_day(lower, i)
+    if at is None:
+        return False
+    hour, minute, used = at
+    # "11pm", "11 pm", "noon" say they are a time; "23:00" is one after "at"
+    evident = used == 2 or word in _NAMED_TIMES or word.endswith(("am", "pm", "m."))
+    if not evident and lower[i - 1 : i] not in (["at"], ["by"], ["until"], ["till"]):
+        return False
+    add("time", f"{hour:02d}:{minute:02d}", i, last=i + used - 1)
+    return True
+
+
+def _schedule(add: Add, lower: list[str], i: int) -> bool:
+    """"every day at 3am", "every monday", "hourly", "every weekday at 9:30": cron fields."""
+    word = lower[i]
+    j = i + 1
+    if word in _ADVERBS:
+        every, day = _ADVERBS[word], ""
+    elif j < len(lower) and lower[j] in _DAYS:
+        every, day = "week", _DAYS[lower[j]]
+        j += 1
+    elif j < len(lower) and lower[j] in _EVERY:
+        every, day = _EVERY[lower[j]], ""
+        j += 1
+    else:
+        return False  # "every 5 minutes" is a length of time; "every file" no schedule
+    hour, minute = (0, 0) if every != "day" or lower[i + 1 : i + 2] != ["morning"] else (8, 0)
+    last = j - 1
+    if j + 1 < len(lower) and lower[j] == "at" and (at := time_of_day(lower, j + 1)):
+        hour, minute = at[0], at[1]
+        last = j + at[2]
+    fields = {
+        "minute": "* * * * *",
+        "hour": f"{minute} * * * *",
+        "day": f"{minute} {hour} * * *",
+        "week": f"{minute} {hour} * * {day or '0'}",
+        "month": f"{minute} {hour} 1 * *",
+    }[every]
+    add("schedule", fields, i, last=last)
+    return True
+
+
+def cron(seconds: int) -> str:
+    """A length of time as the cron fields that repeat it ("every 5 minutes" → `*/5 * * * *`), or
+    "" when cron cannot ("every 90 seconds")."""
+    if seconds <= 0 or seconds % 60:
+        return ""
+    minutes = seconds // 60
+    if minutes < 60 and 60 % minutes == 0:
+        return "* * * * *" if minutes == 1 else f"*/{minutes} * * * *"
+    if minutes % 60 == 0 and (hours := minutes // 60) < 24 and 24 % hours == 0:
+        return "0 * * * *" if hours == 1 else f"0 */{hours} * * *"
+    return "0 0 * * *" if minutes == 1440 else ""

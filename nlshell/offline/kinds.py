@@ -1,0 +1,138 @@
+"""Values whose kind the words beside them say: "commit a1b2c3d", "the developers group", "the
+typescript compiler", "every firefox process", "a branch called feature/login", "set JAVA_HOME to
+/opt/jdk-21", "an alias gs for git status", "the text hello world", "add bob to the docker group".
+
+nlshell/offline/values.py hands every token here before reading it its own way: these readings are
+narrower than a plain name, a path or a number, so they come first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nlshell.offline.vocabulary import Vocabulary, vocabulary
+
+_HEX = re.compile(r"^[0-9a-f]{7,40}$")
+_SHORT_HEX = re.compile(r"^[0-9a-f]{4,40}$")
+_RELATIVE = re.compile(r"^(?:head|@)(?:[~^]\d*)+$", re.I)  # HEAD~2, HEAD^, @~1
+_COMMIT_WORDS = frozenset("commit revision hash sha".split())
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LOUD = re.compile(r"^[A-Z][A-Z0-9_]+$")
+_SETTING = frozenset("set export define assign".split())
+_NAMING = frozenset({"called", "named"})
+# A kind word before "called": "a branch called x" is a branch, "a remote called upstream" a git remote.
+_NAMED_KINDS = {"branch": "branch", "tag": "tag", "user": "user", "group": "group", "remote": "gitremote",
+                "service": "service", "package": "package"}
+_BRANCHY = frozenset({"branch", "tag"})  # a name with a slash is still theirs: feature/login
+_SAID = frozenset("text string sentence phrase words".split())
+# Where a text ends: "encode the text hello world to out.txt", "… and save it".
+_TEXT_ENDS = frozenset("to into in from with and as using then so".split())
+_ALIAS_LINKS = frozenset({"for", "to", "="})
+_ADDING = frozenset({"add", "put", "adding", "putting"})
+# Nouns after a name that make it a package: "the typescript compiler", "the lodash dependency".
+# Singular only: "python packages", "memory users" are of a sort, not named; "all python processes" are named.
+_PACKAGE_NOUNS = frozenset("package library module dependency compiler".split())
+# Nouns after a thing's kind that say what of it is meant: "the nginx service log".
+_ABOUT = frozenset("log logs status file files unit units config configuration settings process processes history".split())
+# Words that say which one, not its name: "the local branch old-feature", "the new branch".
+_QUALIFIERS = frozenset("local remote new old current default existing other whole entire every all".split())
+_KINDS_AFTER = frozenset({"service", "user", "group", "package", "branch", "process"})
+
+Add = Callable[..., None]
+
+
+def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
+    """The kind of token i when the word after it names its kind ("the nginx service", "the docker
+    group", "every firefox process", "the requests library"), else "": not an adjective before a
+    name that follows ("the local branch old-feature", "a git branch called x")."""
+    kind = _kind_word(lower[i + 1] if i + 1 < len(lower) else "", table)
+    if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS:
+        return ""
+    following = lower[i + 2] if i + 2 < len(lower) else ""
+    said = following in table.value_words or following in table.of_words or following in table.to_words
+    named = re.fullmatch(r"[a-z0-9][\w.-]*", following) and following not in table.stop and not said
+    return "" if following in _NAMING or (named and following not in _ABOUT and not following.endswith("ly")) else kind
+
+
+def _kind_word(word: str, table: Vocabulary) -> str:
+    """The kind a noun after a name gives it ("the typescript compiler", "all python processes")."""
+    if word in _PACKAGE_NOUNS:
+        return "package"
+    return "process" if word == "processes" else table.value_words.get(word, "")
+
+
+def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool, named: Callable[[str], bool]) -> bool:
+    """The value at token `i` when the words beside it say its kind; whether it read one."""
+    low = lower[i]
+    before = lower[i - 1] if i else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    if _RELATIVE.match(tokens[i]) or (_HEX.match(low) and re.search(r"\d", low) and re.search(r"[a-f]", low)) or (
+        before in _COMMIT_WORDS and _SHORT_HEX.match(low)
+    ):
+        add("commit", tokens[i], i - 1 if before in _COMMIT_WORDS else i, last=i, at=i)
+        return True
+    if _variable(tokens, lower, i):
+        add("variable", tokens[i], i)
+        if after in ("to", "=") and i + 2 < len(tokens):
+            add("value", tokens[i + 2], i + 1, last=i + 2, at=i + 2)
+        return True
+    if before == "alias" and after in _ALIAS_LINKS and i + 2 < len(tokens) and named(low):
+        add("alias", tokens[i], i)
+        add("command", " ".join(tokens[i + 2 :]).rstrip(".!?"), i + 1, last=len(tokens) - 1, at=i + 2)
+        return True
+    quoted = tokens[i][:1] in ("'", '"')
+    if before in _SAID and i > 1 and lower[i - 2] in ("the", "a") and named(low) and not (searching or quoted):
+        j = i
+        while j + 1 < len(tokens) and lower[j + 1] not in _TEXT_ENDS:
+            j += 1
+        add("text", " ".join(tokens[i : j + 1]).rstrip(".!?"), i - 1, last=j, at=i)
+        return True
+    if before in _NAMING and i > 1 and lower[i - 2] in _NAMED_KINDS and (named(low) or (
+        lower[i - 2] in _BRANCHY and _branch_name(low)
+    )):
+        add(_NAMED_KINDS[lower[i - 2]], tokens[i], i - 1, "name", last=i, at=i)  # "a branch called feature/login"
+        return True
+    if before in _BRANCHY and _branch_name(low) and "/" in low:
+        add(before, tokens[i], i)  # "create a branch feature/login": no path
+        return True
+    if (before in ("user", "username") and i > 1 and lower[i - 2] in ("as", "the")) or (
+        before in ("as", "the") and after in ("user", "account") and i > 1 and lower[i - 2 : i] == ["as", "the"]
+    ):
+        if named(low):
+            add("user", tokens[i], i)  # "as user deploy", "as the user deploy", "as the deploy user"
+            return True
+    if before in _ADDING and after in ("to", "in", "into") and named(low) and _group_follows(lower, i + 2):
+        add("user", tokens[i], i)  # "add bob to the docker group"
+        return True
+    return False
+
+
+def _variable(tokens: list[str], lower: list[str], i: int) -> bool:
+    """Whether token i is a variable: "set JAVA_HOME to …", "export EDITOR=vim", "the variable x"."""
+    token = tokens[i]
+    before = lower[i - 1] if i else ""
+    if not _VARIABLE.match(token):
+        return False
+    if before in ("variable", "var") or (before in ("unset", "export") and _LOUD.match(token)):
+        return True
+    setting = bool(_SETTING & set(lower[max(0, i - 3) : i])) and i + 1 < len(lower) and lower[i + 1] in ("to", "=")
+    return setting and bool(_LOUD.match(token))
+
+
+def _branch_name(low: str) -> bool:
+    """A git ref name as people write them: `feature/login`, `release-1.2`, `fix/issue_42`."""
+    return bool(re.fullmatch(r"[a-z0-9][\w.-]*(?:/[\w.-]+)*", low)) and not low.endswith((".", "/"))
+
+
+def _group_follows(lower: list[str], j: int) -> bool:
+    """Whether a group is named from token j on: "the docker group", "group docker", "docker"."""
+    words = [w for w in lower[j : j + 4] if w not in ("the", "a", "my")]
+    return "group" in words[:2] or "groups" in words[:2]
+
+
+def same_kind_before(values: list, lower: list[str], i: int) -> bool:
+    """Whether the word before token i is the kind word of the value just before it ("the
+    developers group ownership": `ownership` is not the group's name)."""
+    kind = vocabulary().value_words.get(lower[i - 1], "") if i else ""
+    return bool(values) and values[-1].at == i - 2 and values[-1].kind == kind

@@ -1,0 +1,212 @@
+"""The kinds of value a request states in words (times, schedules, commits, line ranges, lengths,
+variables, aliases, texts, well-known folders, names by the noun beside them) and the placeholders
+that take them, with synthetic templates so they hold whatever examples the index has."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlshell.offline.clock import cron
+from nlshell.offline.slots import fill, placeholder_kind
+from nlshell.offline.values import request_values
+
+
+def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
+    return [(v.kind, v.text) for v in request_values(request, **kwargs)]
+
+
+def everyday(word: str) -> bool:
+    return word in {"globally", "for", "python"}
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a user: "as user X", "as the user X", "as the X user"
+        ("ssh into 10.0.0.5 as user deploy", [("host", "10.0.0.5"), ("user", "deploy")]),
+        ("ssh into 10.0.0.5 as the user deploy", [("host", "10.0.0.5"), ("user", "deploy")]),
+        ("ssh into 203.0.113.7 as the deploy user", [("host", "203.0.113.7"), ("user", "deploy")]),
+        # a user and a group in one request
+        ("add bob to the docker group", [("user", "bob"), ("group", "docker")]),
+        ("put maria in the docker group", [("user", "maria"), ("group", "docker")]),
+        # a kind word after its value, and the kind word is no value of its own
+        ("give the developers group ownership of shared/", [("group", "developers"), ("dir", "shared/")]),
+        ("force kill every firefox process", [("process", "firefox")]),
+        ("kill all python processes", [("process", "python")]),
+        ("list installed python packages", []),  # packages of a sort, not one named python
+        # packages by the noun after them
+        ("npm install the typescript compiler globally", [("package", "typescript")]),
+        ("install the requests library for python", [("package", "requests")]),
+        ("remove the lodash dependency", [("package", "lodash")]),
+        ("uninstall the package vlc", [("package", "vlc")]),
+        # names of a kind: a branch name with a slash is no path; a remote called upstream
+        ("make a new branch called feature/login and switch to it", [("branch", "feature/login")]),
+        ("create a branch feature/login", [("branch", "feature/login")]),
+        ("create a group called developers", [("group", "developers")]),
+        ("add a remote called upstream pointing to https://github.com/acme/tool.git",
+         [("gitremote", "upstream"), ("url", "https://github.com/acme/tool.git")]),
+        # commits
+        ("show what changed in commit a1b2c3d", [("commit", "a1b2c3d")]),
+        ("revert commit 1234567", [("commit", "1234567")]),
+        ("reset to HEAD~3", [("commit", "HEAD~3")]),
+        ("cherry-pick 9fceb02d0ae598e95dc970b74767f19372d61af8",
+         [("commit", "9fceb02d0ae598e95dc970b74767f19372d61af8")]),
+        ("decode the file faced.txt", [("file", "faced.txt")]),  # hex letters alone are no commit
+        # line ranges, lengths, widths
+        ("print lines 20 to 30 of script.py", [("first_line", "20"), ("last_line", "30"), ("file", "script.py")]),
+        ("show lines 20-30 of a.txt", [("first_line", "20"), ("last_line", "30"), ("file", "a.txt")]),
+        ("peek at main.c from line 20 through 30", [("file", "main.c"), ("first_line", "20"), ("last_line", "30")]),
+        ("generate a random password 16 characters long", [("length", "16")]),
+        ("cut the first 10 characters of each line", [("count", "10")]),  # a count, not a length
+        ("resize photo.jpg to 800 pixels wide", [("file", "photo.jpg"), ("width", "800")]),
+        ("resize photo.jpg to 640px", [("file", "photo.jpg"), ("width", "640")]),
+        # times of day and schedules
+        ("run backup.sh once at 11pm tonight", [("file", "backup.sh"), ("time", "23:00")]),
+        ("run backup.sh at 23:00", [("file", "backup.sh"), ("time", "23:00")]),
+        ("run backup.sh at 11 pm", [("file", "backup.sh"), ("time", "23:00")]),
+        ("shut down at noon", [("time", "12:00")]),
+        ("run it at midnight", [("time", "00:00")]),
+        ("run cleanup.sh every day at 3am", [("file", "cleanup.sh"), ("schedule", "0 3 * * *")]),
+        ("run sync.sh every hour", [("file", "sync.sh"), ("schedule", "0 * * * *")]),
+        ("run report.py every monday at 9:30", [("file", "report.py"), ("schedule", "30 9 * * 1")]),
+        ("back up my files nightly at 2am", [("schedule", "0 2 * * *")]),
+        ("run check.sh every 5 minutes", [("file", "check.sh"), ("seconds", "300")]),  # a length of time still
+        # aliases, variables, texts
+        ("create an alias gs for git status", [("alias", "gs"), ("command", "git status")]),
+        ("make an alias ll for ls -la", [("alias", "ll"), ("command", "ls -la")]),
+        ("set JAVA_HOME to /opt/jdk-21 for this session", [("variable", "JAVA_HOME"), ("value", "/opt/jdk-21")]),
+        ("set NODE_ENV to production for this terminal session", [("variable", "NODE_ENV"), ("value", "production")]),
+        ("base64 encode the text hello world", [("text", "hello world")]),
+        ("base64 encode the string hello world into out.txt", [("text", "hello world"), ("file", "out.txt")]),
+        ("base64 encode 'hello world'", [("text", "hello world")]),
+        ("search for the text hello in notes.txt", [("pattern", "hello"), ("file", "notes.txt")]),  # a search: a pattern
+        ("convert the text of readme.txt to uppercase", [("file", "readme.txt"), ("path", "uppercase")]),
+        # the user's well-known folders and the parent
+        ("copy report.pdf to the Desktop", [("file", "report.pdf"), ("dir", "~/Desktop")]),
+        ("list files in Downloads changed in the last 2 days", [("dir", "~/Downloads"), ("age", "-")]),
+        ("move all jpg files into the pictures folder", [("glob", "*.jpg"), ("dir", "pictures")]),  # lower case: a name
+        ("move notes.txt up one level", [("file", "notes.txt"), ("dir", "..")]),
+        ("move notes.txt to the parent folder", [("file", "notes.txt"), ("dir", "..")]),
+        ("copy the whole photos folder to /mnt/backup", [("dir", "photos"), ("path", "/mnt/backup")]),
+    ],
+)
+def test_values_stated_in_words(request_text, expected):
+    assert kinds(request_text, known=everyday) == expected
+
+
+def test_a_well_known_folder_that_exists_here_is_the_one_here():
+    assert kinds("copy report.pdf to the Desktop", cwd_dirs={"Desktop"}) == [("file", "report.pdf"), ("dir", "Desktop")]
+
+
+def test_an_age_in_words_and_which_way_old_goes():
+    (month,) = [v for v in request_values("the .log files that are more than a month old") if v.kind == "age"]
+    assert (month.text, month.seconds) == ("+", 30 * 86400)
+    (young,) = [v for v in request_values("files less than 3 days old") if v.kind == "age"]
+    assert (young.text, young.seconds) == ("-", 3 * 86400)
+    (hour,) = request_values("shut down in an hour")
+    assert (hour.kind, hour.seconds) == ("seconds", 3600)
+
+
+@pytest.mark.parametrize(
+    ("inner", "option", "kind"),
+    [
+        ("commit", "", "commit"),
+        ("commit_hash", "", "commit"),
+        ("commit_message", "", "message"),
+        ("hh:mm", "", "time"),
+        ("23:00", "", "time"),
+        ("time", "", "time"),
+        ("schedule", "", "schedule"),
+        ("0 3 * * *", "", "schedule"),
+        ("alias_name", "", "alias"),
+        ("word", "alias", "alias"),
+        ("value", "", "value"),
+        ("text", "", "message"),
+        ("length", "", "length"),
+        ("width", "", "width"),
+        ("first_line", "", "first_line"),
+        ("last_line", "", "last_line"),
+        ("*.txt", "", "glob"),
+    ],
+)
+def test_placeholder_kinds(inner, option, kind):
+    assert placeholder_kind(inner, option) == kind
+
+
+@pytest.mark.parametrize(
+    ("template", "request_text", "command"),
+    [
+        ("git show {{commit}}", "show what changed in commit a1b2c3d", "git show a1b2c3d"),
+        ("echo '{{command}}' | at {{hh:mm}}", "run backup.sh once at 11pm tonight", "echo './backup.sh' | at 23:00"),
+        ("(crontab -l; echo '{{0 3 * * *}} {{command}}') | crontab -", "run cleanup.sh every day at 3am",
+         "(crontab -l; echo '0 3 * * * ./cleanup.sh') | crontab -"),
+        ("(crontab -l; echo '{{schedule}} {{command}}') | crontab -", "run check.sh every 5 minutes",
+         "(crontab -l; echo '*/5 * * * * ./check.sh') | crontab -"),
+        ("(crontab -l; echo '0 2 * * * {{command}}') | crontab -", "run cleanup.sh every day at 3am",
+         "(crontab -l; echo '0 3 * * * ./cleanup.sh') | crontab -"),  # the example's own schedule is a default
+        ("watch -n {{seconds}} {{command}}", "run check.sh every 5 minutes", "watch -n 300 ./check.sh"),
+        ('alias {{word}}="{{command}}"', "create an alias gs for git status", 'alias gs="git status"'),
+        ('alias {{alias_name}}="{{command}}"', "make an alias ll for ls -la", 'alias ll="ls -la"'),
+        ("export {{VARIABLE}}={{value}}", "set JAVA_HOME to /opt/jdk-21 for this session",
+         "export JAVA_HOME=/opt/jdk-21"),
+        ("echo -n '{{text}}' | base64", "base64 encode the text hello world", "echo -n 'hello world' | base64"),
+        ("pwgen -s {{length}} 1", "generate a random password 16 characters long", "pwgen -s 16 1"),
+        ("convert {{path/to/input.jpg}} -resize {{width}} {{path/to/output.jpg}}", "resize photo.jpg to 800 pixels wide",
+         "convert photo.jpg -resize 800 {{path/to/output.jpg}}"),  # the output is not named over the input
+        ("sed -n '{{first_line}},{{last_line}}p' {{path/to/file}}", "print lines 20 to 30 of script.py",
+         "sed -n '20,30p' script.py"),
+        ("git remote add origin {{https://github.com/user/repo.git}}",
+         "add a remote called upstream pointing to https://github.com/acme/tool.git",
+         "git remote add upstream https://github.com/acme/tool.git"),
+        ("sudo usermod -aG {{group}} {{username}}", "add bob to the docker group", "sudo usermod -aG docker bob"),
+        ("git switch -c {{branch_name}}", "make a new branch called feature/login and switch to it",
+         "git switch -c feature/login"),
+        ("killall -9 {{process_name}}", "force kill every firefox process", "killall -9 firefox"),
+        ("npm install -g {{package}}", "npm install the typescript compiler globally", "npm install -g typescript"),
+        ("ssh {{user}}@{{host}}", "ssh into 10.0.0.5 as user deploy", "ssh deploy@10.0.0.5"),
+        ("cp {{path/to/file}} {{path/to/target}}", "copy report.pdf to the Desktop", "cp report.pdf ~/Desktop"),
+        ("mv -n {{path/to/source}} {{path/to/target}}", "move notes.txt up one level", "mv -n notes.txt .."),
+        ("chown :{{group}} {{path/to/file_or_directory}}", "give the developers group ownership of shared/",
+         "chown :developers shared/"),
+        ("find {{path/to/directory}} -type f -mtime {{-n}}", "list files in Downloads changed in the last 2 days",
+         "find ~/Downloads -type f -mtime -2"),
+        ("find {{path/to/directory}} -type f -mtime {{+n}} -delete",
+         "clean out the .log files in /var/log/myapp that are more than a month old",
+         "find /var/log/myapp -type f -mtime +30 -name '*.log' -delete"),
+        ("cp -r {{path/to/source_directory}} {{path/to/target_directory}}", "copy the whole photos folder to /mnt/backup",
+         "cp -r photos /mnt/backup"),
+        ("which {{command}}", "show the full path of data.csv", "which {{command}}"),  # a data file is no command
+    ],
+)
+def test_stated_values_fill_their_placeholders(template, request_text, command):
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
+@pytest.mark.parametrize(
+    ("seconds", "fields"),
+    [(60, "* * * * *"), (300, "*/5 * * * *"), (3600, "0 * * * *"), (7200, "0 */2 * * *"), (86400, "0 0 * * *"),
+     (90, ""), (420, ""), (30, "")],
+)
+def test_a_length_of_time_as_cron_fields(seconds, fields):
+    assert cron(seconds) == fields
+
+
+def test_only_a_script_the_request_runs_is_a_command():
+    assert fill("echo '{{command}}' | at {{hh:mm}}", request_values("run report.py at 9am")).command == (
+        "echo './report.py' | at 09:00"
+    )
+    assert fill("which {{command}}", request_values("show the full path of main.py")).command == "which {{command}}"
+
+
+@pytest.mark.parametrize(
+    ("template", "request_text", "command"),
+    [
+        ("cp {{path/to/file}} {{path/to/target}}", "copy a.txt b.txt", "cp a.txt b.txt"),
+        ("cwebp {{path/to/image_file}} -o {{path/to/output.webp}}", "compress photo.jpg",
+         "cwebp photo.jpg -o photo.webp"),  # read, not written over; the output named after it
+        ("cat {{path/to/file1 path/to/file2 ...}}", "show a.txt and b.txt", "cat a.txt b.txt"),  # in order
+        ("rm -r {{path/to/target}}", "remove the folder drafts", "rm -r drafts"),  # the only place
+    ],
+)
+def test_a_target_takes_only_what_the_request_gives_as_one(template, request_text, command):
+    assert fill(template, request_values(request_text)).command == command
