@@ -99,7 +99,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("list files in Downloads changed in the last 2 days", "find ~/Downloads -type f -mtime -2"),
         ("clean out the .log files in /var/log/myapp that are more than a month old",
          "find /var/log/myapp -type f -mtime +30 -name '*.log' -delete"),
-        ("give the developers group ownership of shared/", "chown :developers shared/"),
+        ("give the developers group ownership of shared/", "chgrp developers shared/"),
         ("make a new branch called feature/login and switch to it", "git switch -c feature/login"),
         ("add a remote called upstream pointing to https://github.com/acme/tool.git",
          "git remote add upstream https://github.com/acme/tool.git"),
@@ -214,6 +214,19 @@ def test_what_the_rater_cannot_read_is_not_safe_for_a_read_only_request():
     dangerous, so the read-only check must not call it safe."""
     assert risk_of('echo "${{variable}}"')[0] == "dangerous"
     assert risk_of('echo "$PATH"')[0] == "safe"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("run cleanup.sh every day at 2am", '(crontab -l 2>/dev/null; echo "0 2 * * * $(realpath cleanup.sh)") | crontab -'),
+        ("schedule report.py to run every hour", '(crontab -l 2>/dev/null; echo "0 * * * * $(realpath report.py)") | crontab -'),
+    ],
+)
+def test_a_schedule_asks_for_the_scheduler_at_the_time_it_says(index, request_text, command):
+    """"every day at 2am" is a schedule: cron, at that time (`watch` repeats, it does not schedule);
+    cron runs a script from the home directory, so the line names it by its whole path."""
+    assert first(index, request_text) == command
 
 
 @pytest.mark.parametrize(

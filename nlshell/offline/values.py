@@ -106,6 +106,8 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
             kept.append(token)
         elif i not in fetched:
             kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
+    if hints and any(v.kind == "schedule" for v in values):
+        kept.append("schedule")  # "every day at 3am" asks for a scheduler (cron), not a loop (`watch`)
     return " ".join(kept)
 
 
