@@ -285,3 +285,15 @@ def test_a_copy_keeps_each_place_on_its_side():
 def test_find_gets_the_tests_the_request_states(request_text, template, command, used):
     filled = fill(template, request_values(request_text, known=everyday))
     assert (filled.command, filled.used) == (command, used)
+
+
+def test_a_value_the_example_already_says_counts_as_taken():
+    """"the status of the ssh service": `service {{name}} status` takes both the service and the
+    action, as much as `service {{name}} {{start}}` does (it had lost to it, and that one's
+    description starts with "Start")."""
+    values = request_values("show the status of the ssh service")
+    assert sorted(v.kind for v in values) == ["action", "service"]
+    said = fill("service {{service_name}} status", values)
+    assert said.command == "service ssh status"
+    assert said.used == said.stated == 2
+    assert fill("service {{service_name}} --full-restart", values).used == 1

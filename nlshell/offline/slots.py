@@ -362,8 +362,17 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
+    # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
+    said = _literal_words(command)
+    taken += sum(1 for v in unused if v.text in said and not (v.text == "." and v.role == "in"))
     used = sum(len(v) for v in chosen.values()) + bool(joined) + taken
     return Filled(out, used, len(values) - implied)
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal_words(command: str) -> frozenset[str]:
+    """The words of an example outside its placeholders."""
+    return frozenset(word.strip("'\"") for word in PLACEHOLDER.sub(" ", command).split())
 
 
 def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], fitting: list[Value]) -> list[Value]:
