@@ -169,3 +169,25 @@ def test_role_rows_read_as_the_table_says(table):
     assert table.to_words["owner"] == "user" and table.to_words["chgrp"] == "group" and table.to_words["rename"] == "path"
     assert table.as_words["ssh"] == "user"
     assert table.ordinals["third"] == "3" and table.ordinals["2nd"] == "2"
+
+
+def test_the_words_that_type_a_number_are_the_tables(table):
+    """amounts.py reads "older than", "not accessed", "20 lines", "column 3" from `amount` lines."""
+    assert table.amounts["older"] == {"older", "before", "ago"}
+    assert {"untouched", "never", "not"} <= table.amounts["negated"]
+    assert "lines" in table.amounts["counted"] and "cols" in table.amounts["column"]
+    assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "negated", "accessed", "counted", "counting", "ranked", "column"}
+
+
+def test_openings_and_clause_breaks_are_the_tables(table):
+    assert ("how", "do", "i") in table.openings and ("please",) in table.openings
+    assert table.clause_breaks == {"and", "then", "also"}
+
+
+def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
+    """Whatever the packaged table says, the loader reads roles, openings and breaks as written."""
+    own = tmp_path / "words.tsv"
+    own.write_text("amount\tolder\tolder ago\nopening\t-\twould you kindly\nclause\t-\tthen\n", encoding="utf-8")
+    loaded = words.load(str(own))
+    assert loaded.amounts == {"older": {"older", "ago"}}
+    assert loaded.openings == (("would", "you", "kindly"),) and loaded.clause_breaks == {"then"}

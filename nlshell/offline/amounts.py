@@ -2,7 +2,8 @@
 "bigger than 1 gigabyte", "older than 7 days", "in 30 minutes", "the third column".
 
 nlshell/offline/values.py reads the request and hands every number here; units, number words and
-ordinals come from the word table (nlshell/data/words.tsv).
+ordinals, and the words that say what a number is ("older", "bigger", "lines") come from the word
+table (nlshell/data/words.tsv).
 """
 
 from __future__ import annotations
@@ -10,23 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from nlshell.offline.vocabulary import Vocabulary
+from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 SIZE = re.compile(r"^(\d+)([kmgt]b?|[kmgt]ib|bytes?)$", re.I)
-_BIGGER = frozenset("bigger larger greater more over above exceeding than".split())
-_SMALLER = frozenset("smaller less under below".split())
-_OLDER = frozenset("older before ago".split())
-_NEWER = frozenset("last past within recent recently newer since".split())
-# "not accessed for 30 days", "untouched in a week": an age the other way round (older than).
-_NEGATED = frozenset(
-    "not never no haven't hasn't havent hasnt weren't wasn't isn't aren't unused untouched unchanged unmodified".split()
-)
-# Which clock an age is on: "accessed" is find's -atime, anything else (modified, changed) -mtime.
-_ACCESSED = frozenset("accessed access accesses accessing opened used unused read".split())
-COUNTED = frozenset("lines line entries items results rows commands files processes times words bytes chars characters".split())
-COUNTING = frozenset("last first top head tail".split())
-COLUMNS = frozenset("column columns field fields col cols".split())
-_RANKED = frozenset("biggest largest smallest newest oldest".split())
+# The words that type a number are the word table's `amount` lines; values.py reads these two too.
+COUNTED = vocabulary().amounts["counted"]
+COUNTING = vocabulary().amounts["counting"]
 
 Add = Callable[..., None]
 
@@ -36,19 +26,20 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
     before = lower[i - 1] if i > 0 else ""
     after = lower[i + 1] if i + 1 < len(lower) else ""
     earlier = set(lower[max(0, i - 4) : i])
+    amounts = table.amounts
     sized = SIZE.match(token)
     if before in ("port", "pid") or after == "port" or (before == "process" and token.isdigit()):
         add("pid" if before in ("pid", "process") else "port", token, i)
-    elif before in COLUMNS and token.isdigit():
+    elif before in amounts["column"] and token.isdigit():
         add("field", token, i)  # "column 3"
     elif sized or after in table.sizes:
         amount, unit = (sized.group(1), sized.group(2)) if sized else (token, after)
         suffix = table.sizes.get(unit.lower(), "")
-        sign = "-" if earlier & _SMALLER else "+" if earlier & _BIGGER else ""
+        sign = "-" if earlier & amounts["smaller"] else "+" if earlier & amounts["bigger"] else ""
         add("size", f"{sign}{amount}{suffix}", i, last=i if sized else i + 1)
     elif after in table.times:
         _duration(add, i, token, lower, table)
-    elif after in COUNTED or before in COUNTING or after in _RANKED:
+    elif after in amounts["counted"] or before in amounts["counting"] or after in amounts["ranked"]:
         add("count", token, i)
     else:
         add("number", token, i)
@@ -60,17 +51,18 @@ def _duration(add: Add, i: int, token: str, lower: list[str], table: Vocabulary)
     unit = lower[i + 1]
     seconds = int(float(token) * table.times[unit])
     earlier = set(lower[max(0, i - 4) : i])
-    sign = "+" if earlier & _OLDER else "-" if earlier & _NEWER else ""
+    amounts = table.amounts
+    sign = "+" if earlier & amounts["older"] else "-" if earlier & amounts["newer"] else ""
     if lower[i + 2 : i + 3] == ["ago"]:  # "last modified more than 25 days ago", "less than 2 hours ago"
-        sign = "-" if earlier & (_SMALLER | {"within", "fewer"}) else "+"
-    if set(lower[max(0, i - 6) : i]) & _NEGATED:
+        sign = "-" if earlier & (amounts["smaller"] | {"within", "fewer"}) else "+"
+    if set(lower[max(0, i - 6) : i]) & amounts["negated"]:
         # "not modified in the last 30 days", "not accessed for 30 days": older than that;
         # "not older than a week": newer.
         sign = "-" if sign == "+" else "+"
     if table.times[unit] == 1 or not sign:
         add("seconds", str(seconds), i, last=i + 1, seconds=seconds)
     else:
-        clock = "a" if set(lower) & _ACCESSED else ""
+        clock = "a" if set(lower) & amounts["accessed"] else ""
         add("age", sign, i, last=i + 1, seconds=seconds, clock=clock)
 
 
@@ -80,7 +72,7 @@ def ordinal(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
     Whether it read one."""
     low = lower[i]
     after = lower[i + 1] if i + 1 < len(lower) else ""
-    if low in table.ordinals and after in COLUMNS:
+    if low in table.ordinals and after in table.amounts["column"]:
         add("field", table.ordinals[low], i)
         return True
     if low in ("first", "last", "top") and after == "line" and (lower[i - 1 : i] == ["the"] or lower[i + 2 : i + 3] == ["of"]):

@@ -13,24 +13,15 @@ READ = "read"
 CHANGE = "change"
 UNKNOWN = ""
 
-# Openings that carry no verb of their own: "please", "can you", "how do I", "I want to".
-_OPENINGS = (
-    ("how", "do", "i"), ("how", "can", "i"), ("how", "would", "i"), ("how", "should", "i"), ("how", "to"),
-    ("i", "want", "to"), ("i", "need", "to"), ("i", "would", "like", "to"), ("i", "d", "like", "to"),
-    ("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"), ("help", "me"), ("let", "me"),
-    ("please",), ("just",), ("quickly",), ("now",), ("lets",), ("let", "s"), ("go", "and"), ("try", "to"),
-)
-_CLAUSE_BREAKS = frozenset({"and", "then", "also"})
-
 
 def _clauses(request: str) -> list[list[str]]:
     """The request's clauses ("find the logs and delete them" → two), as spelled-right words."""
-    spelling = vocabulary().spelling
+    table = vocabulary()
     clauses: list[list[str]] = [[]]
     for part in request.lower().replace(";", ",").split(","):
         for word in WORD.findall(part):
-            word = spelling.get(word, word)
-            if word in _CLAUSE_BREAKS:
+            word = table.spelling.get(word, word)
+            if word in table.clause_breaks:
                 clauses.append([])
             else:
                 clauses[-1].append(word)
@@ -43,7 +34,7 @@ def _verb(clause: list[str]) -> str:
     changed = True
     while changed and words:
         changed = False
-        for opening in _OPENINGS:
+        for opening in vocabulary().openings:
             if tuple(words[: len(opening)]) == opening:
                 words = words[len(opening) :]
                 changed = True
