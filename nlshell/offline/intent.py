@@ -7,7 +7,7 @@ A request that only looks must never be answered with a command that changes thi
 
 from __future__ import annotations
 
-from nlshell.offline.vocabulary import WORD, canonical_words, vocabulary
+from nlshell.offline.vocabulary import WORD, canonical_words, replace_phrases, vocabulary
 
 READ = "read"
 CHANGE = "change"
@@ -15,18 +15,26 @@ UNKNOWN = ""
 
 
 def _clauses(request: str) -> list[list[str]]:
-    """The request's clauses ("find the logs and delete them" → two), as spelled-right words."""
+    """The request's clauses ("find the logs and delete them" → two), as spelled-right words,
+    the table's phrases replaced ("get rid of" → remove)."""
     table = vocabulary()
     clauses: list[list[str]] = [[]]
     for part in request.lower().replace(";", ",").split(","):
-        for word in WORD.findall(part):
-            word = table.spelling.get(word, word)
+        for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
+            word = _as_verb(word)
             if word in table.clause_breaks:
                 clauses.append([])
             else:
                 clauses[-1].append(word)
         clauses.append([])
     return [c for c in clauses if c]
+
+
+def _as_verb(word: str) -> str:
+    """A casual verb as the verb it counts as ("nuke" → remove, "peek" → show, "whats" → what);
+    any other word as it is ("dedupe" is a verb, its canonical `duplicate` none)."""
+    canonical = vocabulary().same.get(word, word)
+    return canonical if _is_verb(canonical) else word
 
 
 def _verb(clause: list[str]) -> str:
