@@ -388,6 +388,25 @@ def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_tex
     assert (r.returncode, r.stdout) == (0, printed), r
 
 
+@pytest.mark.parametrize(
+    ("request_text", "printed"),
+    [
+        # the words people use at a terminal (nlshell/data/words.tsv) meet the descriptions' words
+        ("get rid of build.log, I don't need it", "rm build.log\n"),
+        ("whats my username", "whoami\n"),
+        ("peek into logs.gz without decompressing it", "zcat logs.gz\n"),
+        ("what's the difference between a.txt and b.txt", "diff a.txt b.txt\n"),
+        ("can I reach 192.168.1.1?", "ping -c 4 192.168.1.1\n"),
+        ("print file.txt backwards", "tac file.txt\n"),
+        ("keep an eye on app.log", "tail -f app.log\n"),
+        ("whats eating all the space in /var", "du -h --max-depth=1 /var | sort -rh | head -n 10\n"),
+    ],
+)
+def test_the_cli_understands_everyday_words(nlshell, request_text, printed):
+    r = nlshell("-p", "--offline", request_text)
+    assert (r.returncode, r.stdout) == (0, printed), r
+
+
 def test_names_in_the_current_directory_fill_the_command(nlshell, isolated_home):
     (isolated_home.parent / "work" / "notes").write_text("a\nb\n")
     r = nlshell("--json", "--offline", "count the lines in notes")

@@ -191,3 +191,87 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
     loaded = words.load(str(own))
     assert loaded.amounts == {"older": {"older", "ago"}}
     assert loaded.openings == (("would", "you", "kindly"),) and loaded.clause_breaks == {"then"}
+
+
+# -- the words people use at a terminal --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        # casual verbs and verb phrases → the verb a description uses
+        ("get rid of build.log", ["remove", "build", "log"]),
+        ("nuke the cache folder", ["remove", "cache", "directory"]),
+        ("clean out the tmp folder", ["remove", "tmp", "directory"]),
+        ("peek at notes.txt", ["show", "notes", "txt"]),
+        ("take a look at config.yaml", ["show", "config", "yaml"]),
+        ("keep an eye on app.log", ["monitor", "app", "log"]),
+        ("make a copy of notes.txt", ["copy", "notes", "txt"]),
+        ("fire up the database", ["start", "database"]),
+        ("turn on the firewall", ["enable", "firewall"]),
+        ("sign in to the registry", ["login", "registry"]),
+        ("what's eating my ram", ["take", "memory"]),
+        ("which folders hog the most space", ["directory", "take", "most", "space"]),
+        ("can I reach the gateway", ["reachable", "gateway"]),
+        ("the difference between a and b", ["compare", "b"]),
+        ("where does error show up in app.log", ["error", "appear", "app", "log"]),  # no request to show
+        # "fetch"/"grab" alone are `git fetch` and anything; before a URL they download
+        ("fetch https://example.com/a.iso", ["download", "https", "example", "com", "iso"]),
+        ("grab http://example.com/a.iso", ["download", "http", "example", "com", "iso"]),
+        ("git fetch origin", ["git", "fetch", "origin"]),
+        # questions that only look
+        ("whats in my Documents folder", ["show", "contents", "documents", "directory"]),
+        ("what's inside bundle.zip", ["show", "contents", "bundle", "zip"]),
+        ("peek into logs.gz", ["show", "contents", "logs", "gzip"]),
+        ("where is notes.txt", ["locate", "notes", "txt"]),
+        # casual nouns → the noun a description uses
+        ("a blank file", ["empty", "file"]),
+        ("show the dot files", ["show", "hidden", "files"]),
+        ("users on this box", ["users", "system"]),
+        ("print it backwards", ["show", "reverse"]),
+        ("strip white space", ["strip", "whitespace"]),
+        ("count the line breaks", ["count", "newlines"]),
+        ("list the hard drives", ["list", "disk"]),
+        ("which os is this", ["operating", "system"]),
+        ("unpack the tarball", ["extract", "tar", "archive"]),
+        ("show the perms of a file", ["show", "permissions", "file"]),
+        # compounds → their words, as descriptions write them
+        ("whats my username", ["user", "name"]),
+        ("files whose filename has a space", ["files", "file", "name", "space"]),
+        ("rotate the logfiles", ["rotate", "log", "files"]),
+        ("show my env vars", ["show", "environment", "variables"]),
+        ("list envvars", ["list", "environment", "variables"]),
+        # what is left of a contraction says nothing
+        ("I don't need it, it isn't used", ["used"]),
+    ],
+)
+def test_everyday_words_count_as_the_words_descriptions_use(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+def test_var_alone_is_the_var_directory_not_a_variable():
+    assert words.query_terms("disk usage of /var") == ["disk", "usage", "var"]
+    assert words.query_terms("set the env var EDITOR") == ["set", "environment", "variable", "editor"]
+
+
+def test_descriptions_read_the_compounds_the_same_way():
+    """The index reads descriptions as requests are read: "Print the username" meets "user name"."""
+    assert words.canonical_words("Print the username") == ["show", "the", "user", "name"]
+    assert words.canonical_words("Print the current user name") == ["show", "the", "current", "user", "name"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("get rid of build.log, I don't need it", CHANGE),  # a phrase of the table is a verb
+        ("nuke the build folder", CHANGE),
+        ("clear out the cache", CHANGE),
+        ("peek into logs.gz", READ),
+        ("take a look at config.yaml", READ),
+        ("whats my username", READ),
+        ("keep an eye on app.log", READ),
+        ("dedupe names.txt", CHANGE),  # a verb itself, though its canonical word `duplicate` is none
+    ],
+)
+def test_intent_reads_casual_verbs(request_text, expected):
+    assert intent(request_text) == expected
