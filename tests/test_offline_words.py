@@ -241,6 +241,8 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("rotate the logfiles", ["rotate", "log", "files"]),
         ("show my env vars", ["show", "environment", "variables"]),
         ("list envvars", ["list", "environment", "variables"]),
+        ("what programs are running at the moment", ["processes", "run"]),  # a running program is a process
+        ("list the wi-fi networks", ["list", "wifi", "networks"]),
         # what is left of a contraction says nothing
         ("I don't need it, it isn't used", ["used"]),
     ],
@@ -271,6 +273,15 @@ def test_descriptions_read_the_compounds_the_same_way():
         ("whats my username", READ),
         ("keep an eye on app.log", READ),
         ("dedupe names.txt", CHANGE),  # a verb itself, though its canonical word `duplicate` is none
+        # openings that carry no verb: the verb after them says what the request does
+        ("how do you delete old logs", CHANGE),
+        ("is there a way to kill process 1234", CHANGE),
+        ("whats the command to remove a directory", CHANGE),
+        ("what is the command to stop nginx", CHANGE),
+        ("show me how to delete a branch", CHANGE),
+        ("i wanna delete build.log", CHANGE),
+        ("pls list the files", READ),
+        ("how do you list files", READ),
     ],
 )
 def test_intent_reads_casual_verbs(request_text, expected):

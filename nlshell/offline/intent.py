@@ -21,7 +21,6 @@ def _clauses(request: str) -> list[list[str]]:
     clauses: list[list[str]] = [[]]
     for part in request.lower().replace(";", ",").split(","):
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
-            word = _as_verb(word)
             if word in table.clause_breaks:
                 clauses.append([])
             else:
@@ -46,9 +45,10 @@ def _verb(clause: list[str]) -> str:
             if tuple(words[: len(opening)]) == opening:
                 words = words[len(opening) :]
                 changed = True
-    if len(words) > 1 and not _is_verb(words[0]) and _is_verb(words[1]):
-        return words[1]  # a program first: "pip install requests", "docker run nginx"
-    return words[0] if words else ""
+    verbs = [_as_verb(word) for word in words[:2]]
+    if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]):
+        return verbs[1]  # a program first: "pip install requests", "docker run nginx"
+    return verbs[0] if verbs else ""
 
 
 def _is_verb(word: str) -> bool:
