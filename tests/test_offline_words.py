@@ -207,6 +207,10 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("take a look at config.yaml", ["show", "config", "yaml"]),
         ("keep an eye on app.log", ["monitor", "app", "log"]),
         ("make a copy of notes.txt", ["copy", "notes", "txt"]),
+        ("create a copy of notes.txt", ["copy", "notes", "txt"]),  # "make" counts as create: both read alike
+        ("find and replace foo with bar", ["replace", "foo", "bar"]),
+        ("the line count of main.py", ["count", "lines", "main", "py"]),
+        ("eject the usb stick", ["eject", "usb", "drive"]),
         ("fire up the database", ["start", "database"]),
         ("turn on the firewall", ["enable", "firewall"]),
         ("sign in to the registry", ["login", "registry"]),
