@@ -381,16 +381,6 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("make the nested folders src/main/java", "mkdir -p src/main/java\n"),
         ("find files in /tmp not accessed for 30 days", "find /tmp -type f -atime +30\n"),
         ("print the first column of users.csv separated by commas", "cut -d , -f 1 users.csv\n"),
-    ],
-)
-def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
-    r = nlshell("-p", "--offline", request_text)
-    assert (r.returncode, r.stdout) == (0, printed), r
-
-
-@pytest.mark.parametrize(
-    ("request_text", "printed"),
-    [
         # the words people use at a terminal (nlshell/data/words.tsv) meet the descriptions' words
         ("get rid of build.log, I don't need it", "rm build.log\n"),
         ("whats my username", "whoami\n"),
@@ -402,7 +392,8 @@ def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_tex
         ("whats eating all the space in /var", "du -h --max-depth=1 /var | sort -rh | head -n 10\n"),
     ],
 )
-def test_the_cli_understands_everyday_words(nlshell, request_text, printed):
+def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
+    """Values in their places, and requests in everyday words answered as the descriptions' words."""
     r = nlshell("-p", "--offline", request_text)
     assert (r.returncode, r.stdout) == (0, printed), r
 
