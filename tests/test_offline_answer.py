@@ -389,6 +389,7 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("can I reach 192.168.1.1?", "ping -c 4 192.168.1.1\n"),
         ("print file.txt backwards", "tac file.txt\n"),
         ("keep an eye on app.log", "tail -f app.log\n"),
+        ("add up the numbers in values.txt", "awk '{sum += $1} END {print sum}' values.txt\n"),
         ("whats eating all the space in /var", "du -h --max-depth=1 /var | sort -rh | head -n 10\n"),
     ],
 )

@@ -147,6 +147,8 @@ def test_units_and_types(table):
         ("take a look at config.yaml", READ),
         ("whats my username", READ),
         ("keep an eye on app.log", READ),
+        ("add up the numbers in values.txt", READ),  # adding numbers up is a look
+        ("add a line to notes.txt", CHANGE),
         ("dedupe names.txt", CHANGE),  # a verb itself, though its canonical word `duplicate` is none
         # openings that carry no verb: the verb after them says what the request does
         ("how do you delete old logs", CHANGE),
@@ -220,6 +222,8 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         # casual verbs and verb phrases → the verb a description uses
         ("get rid of build.log", ["remove", "build", "log"]),
         ("nuke the cache folder", ["remove", "cache", "directory"]),
+        ("ditch build.log", ["remove", "build", "log"]),
+        ("add up the numbers in values.txt", ["sum", "numbers", "values", "txt"]),
         ("clean out the tmp folder", ["remove", "tmp", "directory"]),
         ("peek at notes.txt", ["show", "notes", "txt"]),
         ("take a look at config.yaml", ["show", "config", "yaml"]),
