@@ -417,9 +417,20 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("show what changed in commit a1b2c3d", "git show a1b2c3d\n"),
         ("create an alias gs for git status", 'alias gs="git status"\n'),
         ("move notes.txt to the parent folder", "mv notes.txt ..\n"),
+        # the words people use at a terminal (nlshell/data/words.tsv) meet the descriptions' words
+        ("get rid of build.log, I don't need it", "rm build.log\n"),
+        ("whats my username", "whoami\n"),
+        ("peek into logs.gz without decompressing it", "zcat logs.gz\n"),
+        ("what's the difference between a.txt and b.txt", "diff a.txt b.txt\n"),
+        ("can I reach 192.168.1.1?", "ping -c 4 192.168.1.1\n"),
+        ("print file.txt backwards", "tac file.txt\n"),
+        ("keep an eye on app.log", "tail -f app.log\n"),
+        ("add up the numbers in values.txt", "awk '{sum += $1} END {print sum}' values.txt\n"),
+        ("whats eating all the space in /var", "du -h --max-depth=1 /var | sort -rh | head -n 10\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
+    """Values in their places, and requests in everyday words answered as the descriptions' words."""
     r = nlshell("-p", "--offline", request_text)
     assert (r.returncode, r.stdout) == (0, printed), r
 

@@ -139,6 +139,26 @@ def test_units_and_types(table):
         ("git status please", UNKNOWN),
         ("disk usage of /var", UNKNOWN),
         ("", UNKNOWN),
+        # casual verbs, the table's phrases and openings (nlshell/data/words.tsv)
+        ("get rid of build.log, I don't need it", CHANGE),  # a phrase of the table is a verb
+        ("nuke the build folder", CHANGE),
+        ("clear out the cache", CHANGE),
+        ("peek into logs.gz", READ),
+        ("take a look at config.yaml", READ),
+        ("whats my username", READ),
+        ("keep an eye on app.log", READ),
+        ("add up the numbers in values.txt", READ),  # adding numbers up is a look
+        ("add a line to notes.txt", CHANGE),
+        ("dedupe names.txt", CHANGE),  # a verb itself, though its canonical word `duplicate` is none
+        # openings that carry no verb: the verb after them says what the request does
+        ("how do you delete old logs", CHANGE),
+        ("is there a way to kill process 1234", CHANGE),
+        ("whats the command to remove a directory", CHANGE),
+        ("what is the command to stop nginx", CHANGE),
+        ("show me how to delete a branch", CHANGE),
+        ("i wanna delete build.log", CHANGE),
+        ("pls list the files", READ),
+        ("how do you list files", READ),
     ],
 )
 def test_intent(request_text, expected):
@@ -169,3 +189,101 @@ def test_role_rows_read_as_the_table_says(table):
     assert table.to_words["owner"] == "user" and table.to_words["chgrp"] == "group" and table.to_words["rename"] == "path"
     assert table.as_words["ssh"] == "user"
     assert table.ordinals["third"] == "3" and table.ordinals["2nd"] == "2"
+
+
+def test_the_words_that_type_a_number_are_the_tables(table):
+    """amounts.py reads "older than", "not accessed", "20 lines", "column 3" from `amount` lines."""
+    assert table.amounts["older"] == {"older", "before", "ago"}
+    assert {"untouched", "never", "not"} <= table.amounts["negated"]
+    assert "lines" in table.amounts["counted"] and "cols" in table.amounts["column"]
+    assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "younger", "negated", "accessed", "counted", "counting",
+                                  "ranked", "column", "lines", "through", "characters", "pixels"}
+
+
+def test_openings_and_clause_breaks_are_the_tables(table):
+    assert ("how", "do", "i") in table.openings and ("please",) in table.openings
+    assert table.clause_breaks == {"and", "then", "also"}
+
+
+def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
+    """Whatever the packaged table says, the loader reads roles, openings and breaks as written."""
+    own = tmp_path / "words.tsv"
+    own.write_text("amount\tolder\tolder ago\nopening\t-\twould you kindly\nclause\t-\tthen\n", encoding="utf-8")
+    loaded = words.load(str(own))
+    assert loaded.amounts == {"older": {"older", "ago"}}
+    assert loaded.openings == (("would", "you", "kindly"),) and loaded.clause_breaks == {"then"}
+
+
+# -- the words people use at a terminal --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        # casual verbs and verb phrases → the verb a description uses
+        ("get rid of build.log", ["remove", "build", "log"]),
+        ("nuke the cache folder", ["remove", "cache", "directory"]),
+        ("ditch build.log", ["remove", "build", "log"]),
+        ("add up the numbers in values.txt", ["sum", "numbers", "values", "txt"]),
+        ("clean out the tmp folder", ["remove", "tmp", "directory"]),
+        ("peek at notes.txt", ["show", "notes", "txt"]),
+        ("take a look at config.yaml", ["show", "config", "yaml"]),
+        ("keep an eye on app.log", ["monitor", "app", "log"]),
+        ("make a copy of notes.txt", ["copy", "notes", "txt"]),
+        ("create a copy of notes.txt", ["copy", "notes", "txt"]),  # "make" counts as create: both read alike
+        ("find and replace foo with bar", ["replace", "foo", "bar"]),
+        ("the line count of main.py", ["count", "lines", "main", "py"]),
+        ("eject the usb stick", ["eject", "usb", "drive"]),
+        ("fire up the database", ["start", "database"]),
+        ("turn on the firewall", ["enable", "firewall"]),
+        ("sign in to the registry", ["login", "registry"]),
+        ("what's eating my ram", ["take", "memory"]),
+        ("which folders hog the most space", ["directory", "take", "most", "space"]),
+        ("can I reach the gateway", ["reachable", "gateway"]),
+        ("the difference between a and b", ["compare", "b"]),
+        ("where does error show up in app.log", ["error", "appear", "app", "log"]),  # no request to show
+        # "fetch"/"grab" alone are `git fetch` and anything; before a URL they download
+        ("fetch https://example.com/a.iso", ["download", "https", "example", "com", "iso"]),
+        ("grab http://example.com/a.iso", ["download", "http", "example", "com", "iso"]),
+        ("git fetch origin", ["git", "fetch", "origin"]),
+        # questions that only look
+        ("whats in my Documents folder", ["show", "contents", "documents", "directory"]),
+        ("what's inside bundle.zip", ["show", "contents", "bundle", "zip"]),
+        ("peek into logs.gz", ["show", "contents", "logs", "gzip"]),
+        ("where is notes.txt", ["locate", "notes", "txt"]),
+        # casual nouns → the noun a description uses
+        ("a blank file", ["empty", "file"]),
+        ("show the dot files", ["show", "hidden", "files"]),
+        ("users on this box", ["users", "system"]),
+        ("print it backwards", ["show", "reverse"]),
+        ("strip white space", ["strip", "whitespace"]),
+        ("count the line breaks", ["count", "newlines"]),
+        ("list the hard drives", ["list", "disk"]),
+        ("which os is this", ["operating", "system"]),
+        ("unpack the tarball", ["extract", "tar", "archive"]),
+        ("show the perms of a file", ["show", "permissions", "file"]),
+        # compounds → their words, as descriptions write them
+        ("whats my username", ["user", "name"]),
+        ("files whose filename has a space", ["files", "file", "name", "space"]),
+        ("rotate the logfiles", ["rotate", "log", "files"]),
+        ("show my env vars", ["show", "environment", "variables"]),
+        ("list envvars", ["list", "environment", "variables"]),
+        ("what programs are running at the moment", ["processes", "run"]),  # a running program is a process
+        ("list the wi-fi networks", ["list", "wifi", "networks"]),
+        # what is left of a contraction says nothing
+        ("I don't need it, it isn't used", ["used"]),
+    ],
+)
+def test_everyday_words_count_as_the_words_descriptions_use(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+def test_var_alone_is_the_var_directory_not_a_variable():
+    assert words.query_terms("disk usage of /var") == ["disk", "usage", "var"]
+    assert words.query_terms("set the env var EDITOR") == ["set", "environment", "variable", "editor"]
+
+
+def test_descriptions_read_the_compounds_the_same_way():
+    """The index reads descriptions as requests are read: "Print the username" meets "user name"."""
+    assert words.canonical_words("Print the username") == ["show", "the", "user", "name"]
+    assert words.canonical_words("Print the current user name") == ["show", "the", "current", "user", "name"]

@@ -2,7 +2,8 @@
 "bigger than 1 gigabyte", "older than 7 days", "in 30 minutes", "the third column".
 
 nlshell/offline/values.py reads the request and hands every number here; units, number words and
-ordinals come from the word table (nlshell/data/words.tsv).
+ordinals, and the words that say what a number is ("older", "bigger", "lines") come from the word
+table (nlshell/data/words.tsv).
 """
 
 from __future__ import annotations
@@ -10,31 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from nlshell.offline.vocabulary import Vocabulary
+from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 SIZE = re.compile(r"^(\d+)([kmgt]b?|[kmgt]ib|bytes?)$", re.I)
-_BIGGER = frozenset("bigger larger greater more over above exceeding than".split())
-_SMALLER = frozenset("smaller less under below".split())
-_OLDER = frozenset("older before ago".split())
-_NEWER = frozenset("last past within recent recently newer since".split())
-# "not accessed for 30 days", "untouched in a week": an age the other way round (older than).
-_NEGATED = frozenset(
-    "not never no haven't hasn't havent hasnt weren't wasn't isn't aren't unused untouched unchanged unmodified".split()
-)
-# Which clock an age is on: "accessed" is find's -atime, anything else (modified, changed) -mtime.
-_ACCESSED = frozenset("accessed access accesses accessing opened used unused read".split())
-COUNTED = frozenset("lines line entries items results rows commands files processes times words bytes chars characters".split())
-COUNTING = frozenset("last first top head tail".split())
-COLUMNS = frozenset("column columns field fields col cols".split())
-_RANKED = frozenset("biggest largest smallest newest oldest".split())
-_LINES = frozenset({"line", "lines"})
-_THROUGH = frozenset({"to", "through", "thru", "until", "till", "and", "-"})
+# The words that type a number are the word table's `amount` lines; values.py reads these two too.
+COUNTED = vocabulary().amounts["counted"]
+COUNTING = vocabulary().amounts["counting"]
 _RANGE = re.compile(r"^(\d+)(?:-|\.\.)(\d+)$")  # "20-30", "20..30"
-_CHARACTERS = frozenset("characters chars character letters digits symbols".split())
-_PIXELS = frozenset({"pixels", "pixel", "px"})
 _WIDE = re.compile(r"^(\d+)px$")
 SHAPED = re.compile(r"^\d+(?:-|\.\.)\d+$|^\d+px$")  # numbers with their shape: a range, pixels
-_YOUNGER = frozenset("less fewer under younger newer".split())
 
 Add = Callable[..., None]
 
@@ -43,12 +28,12 @@ def line_range(add: Add, i: int, lower: list[str]) -> bool:
     """"lines 20 to 30", "lines 20-30", "from line 20 through 30", "between lines 20 and 30": the
     first and last line of a range (token `i` is the first number); whether it read one."""
     before = lower[i - 1] if i > 0 else ""
-    if before not in _LINES:
+    if before not in vocabulary().amounts["lines"]:
         return False
     joined = _RANGE.match(lower[i])
     if joined:
         first, last, end = joined.group(1), joined.group(2), i
-    elif lower[i].isdigit() and i + 2 < len(lower) and lower[i + 1] in _THROUGH and lower[i + 2].isdigit():
+    elif lower[i].isdigit() and i + 2 < len(lower) and lower[i + 1] in vocabulary().amounts["through"] and lower[i + 2].isdigit():
         first, last, end = lower[i], lower[i + 2], i + 2
     else:
         return False
@@ -63,13 +48,13 @@ def measure(add: Add, i: int, token: str, lower: list[str]) -> bool:
     """"16 characters long" is a length, "800 pixels wide" or "800px" a width; whether it read one."""
     after = lower[i + 1] if i + 1 < len(lower) else ""
     then = lower[i + 2] if i + 2 < len(lower) else ""
-    if token.isdigit() and after in _CHARACTERS and then == "long":
+    if token.isdigit() and after in vocabulary().amounts["characters"] and then == "long":
         add("length", token, i, last=i + 2)
         return True
     wide = _WIDE.match(lower[i])
-    if not (wide or (token.isdigit() and (after in _PIXELS or after == "wide"))):
+    if not (wide or (token.isdigit() and (after in vocabulary().amounts["pixels"] or after == "wide"))):
         return False
-    last = i + 1 if after in _PIXELS else i
+    last = i + 1 if after in vocabulary().amounts["pixels"] else i
     if lower[last + 1 : last + 2] == ["wide"]:
         last += 1
     add("width", wide.group(1) if wide else token, i, last=last)
@@ -81,21 +66,22 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
     before = lower[i - 1] if i > 0 else ""
     after = lower[i + 1] if i + 1 < len(lower) else ""
     earlier = set(lower[max(0, i - 4) : i])
+    amounts = table.amounts
     sized = SIZE.match(token)
     if line_range(add, i, lower) or measure(add, i, token, lower):
         return
     if before in ("port", "pid") or after == "port" or (before == "process" and token.isdigit()):
         add("pid" if before in ("pid", "process") else "port", token, i)
-    elif before in COLUMNS and token.isdigit():
+    elif before in amounts["column"] and token.isdigit():
         add("field", token, i)  # "column 3"
     elif sized or after in table.sizes:
         amount, unit = (sized.group(1), sized.group(2)) if sized else (token, after)
         suffix = table.sizes.get(unit.lower(), "")
-        sign = "-" if earlier & _SMALLER else "+" if earlier & _BIGGER else ""
+        sign = "-" if earlier & amounts["smaller"] else "+" if earlier & amounts["bigger"] else ""
         add("size", f"{sign}{amount}{suffix}", i, last=i if sized else i + 1)
     elif after in table.times:
         _duration(add, i, token, lower, table)
-    elif after in COUNTED or before in COUNTING or after in _RANKED:
+    elif after in amounts["counted"] or before in amounts["counting"] or after in amounts["ranked"]:
         add("count", token, i)
     else:
         add("number", token, i)
@@ -107,19 +93,20 @@ def _duration(add: Add, i: int, token: str, lower: list[str], table: Vocabulary)
     unit = lower[i + 1]
     seconds = int(float(token) * table.times[unit])
     earlier = set(lower[max(0, i - 4) : i])
-    sign = "+" if earlier & _OLDER else "-" if earlier & _NEWER else ""
+    amounts = table.amounts
+    sign = "+" if earlier & amounts["older"] else "-" if earlier & amounts["newer"] else ""
     if lower[i + 2 : i + 3] == ["ago"]:  # "last modified more than 25 days ago", "less than 2 hours ago"
-        sign = "-" if earlier & (_SMALLER | {"within", "fewer"}) else "+"
+        sign = "-" if earlier & (amounts["smaller"] | {"within", "fewer"}) else "+"
     elif lower[i + 2 : i + 3] == ["old"]:  # "more than a month old", "less than 3 days old"
-        sign = "-" if earlier & _YOUNGER else "+" if earlier & (_BIGGER | _OLDER) else sign
-    if set(lower[max(0, i - 6) : i]) & _NEGATED:
+        sign = "-" if earlier & amounts["younger"] else "+" if earlier & (amounts["bigger"] | amounts["older"]) else sign
+    if set(lower[max(0, i - 6) : i]) & amounts["negated"]:
         # "not modified in the last 30 days", "not accessed for 30 days": older than that;
         # "not older than a week": newer.
         sign = "-" if sign == "+" else "+"
     if table.times[unit] == 1 or not sign:
         add("seconds", str(seconds), i, last=i + 1, seconds=seconds)
     else:
-        clock = "a" if set(lower) & _ACCESSED else ""
+        clock = "a" if set(lower) & amounts["accessed"] else ""
         add("age", sign, i, last=i + 1, seconds=seconds, clock=clock)
 
 
@@ -129,7 +116,7 @@ def ordinal(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
     Whether it read one."""
     low = lower[i]
     after = lower[i + 1] if i + 1 < len(lower) else ""
-    if low in table.ordinals and after in COLUMNS:
+    if low in table.ordinals and after in table.amounts["column"]:
         add("field", table.ordinals[low], i)
         return True
     if low in ("first", "last", "top") and after == "line" and (lower[i - 1 : i] == ["the"] or lower[i + 2 : i + 3] == ["of"]):

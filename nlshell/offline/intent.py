@@ -9,30 +9,21 @@ from __future__ import annotations
 
 import functools
 
-from nlshell.offline.vocabulary import WORD, canonical_words, vocabulary
+from nlshell.offline.vocabulary import WORD, canonical_words, replace_phrases, vocabulary
 
 READ = "read"
 CHANGE = "change"
 UNKNOWN = ""
 
-# Openings that carry no verb of their own: "please", "can you", "how do I", "I want to".
-_OPENINGS = (
-    ("how", "do", "i"), ("how", "can", "i"), ("how", "would", "i"), ("how", "should", "i"), ("how", "to"),
-    ("i", "want", "to"), ("i", "need", "to"), ("i", "would", "like", "to"), ("i", "d", "like", "to"),
-    ("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"), ("help", "me"), ("let", "me"),
-    ("please",), ("just",), ("quickly",), ("now",), ("lets",), ("let", "s"), ("go", "and"), ("try", "to"),
-)
-_CLAUSE_BREAKS = frozenset({"and", "then", "also"})
-
 
 def _clauses(request: str) -> list[list[str]]:
-    """The request's clauses ("find the logs and delete them" → two), as spelled-right words."""
-    spelling = vocabulary().spelling
+    """The request's clauses ("find the logs and delete them" → two), as spelled-right words,
+    the table's phrases replaced ("get rid of" → remove)."""
+    table = vocabulary()
     clauses: list[list[str]] = [[]]
     for part in request.lower().replace(";", ",").split(","):
-        for word in WORD.findall(part):
-            word = spelling.get(word, word)
-            if word in _CLAUSE_BREAKS:
+        for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
+            if word in table.clause_breaks:
                 clauses.append([])
             else:
                 clauses[-1].append(word)
@@ -40,18 +31,26 @@ def _clauses(request: str) -> list[list[str]]:
     return [c for c in clauses if c]
 
 
+def _as_verb(word: str) -> str:
+    """A casual verb as the verb it counts as ("nuke" → remove, "peek" → show, "whats" → what);
+    any other word as it is ("dedupe" is a verb, its canonical `duplicate` none)."""
+    canonical = vocabulary().same.get(word, word)
+    return canonical if _is_verb(canonical) else word
+
+
 def _verb(clause: list[str]) -> str:
     words = list(clause)
     changed = True
     while changed and words:
         changed = False
-        for opening in _OPENINGS:
+        for opening in vocabulary().openings:
             if tuple(words[: len(opening)]) == opening:
                 words = words[len(opening) :]
                 changed = True
-    if len(words) > 1 and not _is_verb(words[0]) and _is_verb(words[1]):
-        return words[1]  # a program first: "pip install requests", "docker run nginx"
-    return words[0] if words else ""
+    verbs = [_as_verb(word) for word in words[:2]]
+    if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]):
+        return verbs[1]  # a program first: "pip install requests", "docker run nginx"
+    return verbs[0] if verbs else ""
 
 
 def _is_verb(word: str) -> bool:

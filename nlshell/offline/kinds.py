@@ -77,7 +77,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
         if after in ("to", "=") and i + 2 < len(tokens):
             add("value", tokens[i + 2], i + 1, last=i + 2, at=i + 2)
         return True
-    if before == "alias" and after in _ALIAS_LINKS and i + 2 < len(tokens) and named(low):
+    # Any word may be an alias's name, a stop word too ("ll", "la").
+    if before == "alias" and after in _ALIAS_LINKS and i + 2 < len(tokens) and re.fullmatch(r"[\w.-]+", low):
         add("alias", tokens[i], i)
         add("command", " ".join(tokens[i + 2 :]).rstrip(".!?"), i + 1, last=len(tokens) - 1, at=i + 2)
         return True

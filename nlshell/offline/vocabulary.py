@@ -42,6 +42,9 @@ class Vocabulary:
     numbers: dict[str, str]  # a number spelt as a word → its digits
     ordinals: dict[str, str]  # an ordinal ("third", "3rd") → its digits
     losing: frozenset[str]  # verbs of actions that lose something for good
+    amounts: dict[str, frozenset[str]]  # role → words that type a number near them (`older` → older before ago)
+    openings: tuple[tuple[str, ...], ...]  # openings that carry no verb: "please", "how do i", "i want to"
+    clause_breaks: frozenset[str]  # words that start a new clause: "find the logs and delete them"
     digest: str  # changes whenever the file does: part of the index's version
 
 
@@ -67,6 +70,9 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     numbers: dict[str, str] = {}
     ordinals: dict[str, str] = {}
     losing: set[str] = set()
+    amounts: dict[str, set[str]] = {}
+    openings: list[tuple[str, ...]] = []
+    clause_breaks: set[str] = set()
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -98,6 +104,12 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             roles[kind].update(dict.fromkeys(listed, key))
         elif kind == "losing":
             losing.update(listed)
+        elif kind == "amount":
+            amounts.setdefault(key, set()).update(listed)
+        elif kind == "opening":
+            openings.append(tuple(listed))
+        elif kind == "clause":
+            clause_breaks.update(listed)
         elif kind == "number":
             numbers.update(dict.fromkeys(listed, key))
         elif kind == "ordinal":
@@ -134,6 +146,9 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         numbers=numbers,
         ordinals=ordinals,
         losing=frozenset(losing),
+        amounts={role: frozenset(listed) for role, listed in amounts.items()},
+        openings=tuple(openings),
+        clause_breaks=frozenset(clause_breaks),
         digest=sha256_hex(raw)[:12],
     )
 
