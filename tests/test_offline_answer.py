@@ -231,6 +231,15 @@ def test_a_schedule_asks_for_the_scheduler_at_the_time_it_says(index, request_te
 
 @pytest.mark.parametrize(
     ("request_text", "command"),
+    [("convert report.md to pdf", "pandoc report.md -o report.pdf"), ("convert song.wav to mp3", "ffmpeg -i song.wav song.mp3")],
+)
+def test_the_extension_of_the_file_to_convert_says_which_converter(index, request_text, command):
+    """`.md` is markdown (pandoc), `.wav` audio (ffmpeg): without the hint a PDF tool converted report.md."""
+    assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
     [("search for the word error in log.txt", "grep 'error' log.txt"), ("look for TODO in main.go", 'grep "TODO" main.go')],
 )
 def test_the_example_that_takes_the_stated_values_beats_one_that_ignores_them(index, request_text, command):
