@@ -156,3 +156,11 @@ PROGRAMS = {"nginx", "python3", "docker"}
 def test_a_program_the_request_is_about_is_a_value(request_text, expected):
     """"is nginx running" asks about nginx (pgrep, systemctl); it does not ask nginx to run."""
     assert kinds(request_text, program=PROGRAMS.__contains__) == expected
+
+
+@pytest.mark.parametrize("request_text", ["wait 2-5 minutes", "retry every 2-5 seconds", "files older than 3-4 days", "the 5-10 biggest files"])
+def test_a_range_or_width_nothing_reads_is_a_plain_number(request_text):
+    """A shaped number ("2-5") that is no line range or width was read as a length of time, and
+    float("2-5") crashed the offline answer."""
+    values = request_values(request_text)
+    assert [v.kind for v in values if "-" in v.text] == ["number"]

@@ -70,6 +70,9 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
     sized = SIZE.match(token)
     if line_range(add, i, lower) or measure(add, i, token, lower):
         return
+    if SHAPED.match(token):  # "2-5 minutes", "300px tall": a shape nothing here reads
+        add("number", token, i)
+        return
     if before in ("port", "pid") or after == "port" or (before == "process" and token.isdigit()):
         add("pid" if before in ("pid", "process") else "port", token, i)
     elif before in amounts["column"] and token.isdigit():
