@@ -271,6 +271,16 @@ def test_installed_programs_come_first(tmp_path, installed, expected):
     index.close()
 
 
+@pytest.mark.parametrize(("installed", "expected"), [({"apt"}, "apt"), ({"dnf"}, "dnf")])
+def test_the_package_manager_of_this_machine_updates_its_packages(tmp_path, installed, expected):
+    """Many NL2Bash rows run yum: on a machine with apt (or dnf) it is an answer for another machine."""
+    managers = {"apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "pacman", "apk"}
+    have = (TYPICAL - managers) | installed
+    index = OfflineIndex(str(tmp_path / "o.sqlite3"), which=lambda p: p if p in have else None, summaries=dict)
+    assert top_program(index, "update all my packages") == expected
+    index.close()
+
+
 def test_installed_reads_the_path_directories(tmp_path, monkeypatch):
     """With the real PATH, a name no PATH directory lists is not installed (no stat of every
     directory); a listed one still has to be an executable."""

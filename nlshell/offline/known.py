@@ -76,3 +76,14 @@ def path_names() -> frozenset[str]:
         except OSError:
             continue
     return frozenset(names)
+
+# Programs that do the same job on different systems: where one of a group is installed, the
+# others are answers for another machine ("update all my packages" is apt on Debian, not yum).
+ALTERNATIVES = tuple(
+    frozenset(group.split())
+    for group in (
+        "apt apt-get aptitude yum dnf zypper pacman apk xbps-install emerge eopkg pkg brew port",
+        "systemctl service rc-service sv initctl launchctl",
+        "ufw firewall-cmd",
+    )
+)

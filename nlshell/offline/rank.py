@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, READ, description_verbs, intent
-from nlshell.offline.known import CORE, SUITE_COMMANDS
+from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
 from nlshell.offline.slots import ACCEPTS, fill
 from nlshell.offline.values import Value, request_values, without_values
 from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, query_terms, stem, stored_stems, vocabulary
@@ -40,6 +40,7 @@ NAMED = 2.5  # the request names the program (`unzip …`, `gerp`) and the name 
 SUITE_UNMENTIONED = 0.5  # a suite's page (git, docker) for a request that does not name the suite
 SUBCOMMAND_NAMED = 1.5  # the request says the suite and the page's subcommand ("git push" → git-push)
 NOT_INSTALLED = 0.3
+ALTERNATIVE_INSTALLED = 0.3  # … and another program for the same job is (yum where apt is)
 UNKNOWN_PROGRAM = 0.8  # the command starts with a placeholder: cannot tell what runs
 SUITE_EXTRA = 0.1  # an add-on's page (`git magic`) the request does not name: rarely installed
 ACCEPTED_COMMAND = 1.6  # the user ran this very command before
@@ -252,6 +253,8 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     installed = index.installed(program)
     if installed is False:
         prior *= NOT_INSTALLED
+        if program not in request.named and _alternative_installed(index, program):
+            prior *= ALTERNATIVE_INSTALLED
     elif installed is None:
         prior *= UNKNOWN_PROGRAM
     if said and (program in request.terms or program in request.named):
@@ -265,6 +268,10 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     if _acts_otherwise(request, page.summary):
         prior *= OTHER_ACTION  # `chmod` ("Change the access permissions") for "show the permissions"
     return prior
+
+
+def _alternative_installed(index: OfflineIndex, program: str) -> bool:
+    return any(program in group and any(index.installed(other) for other in group - {program}) for group in ALTERNATIVES)
 
 
 def _own_fit(read: Request, page: PageRow) -> float:
