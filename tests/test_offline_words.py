@@ -232,6 +232,8 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("make a copy of notes.txt", ["copy", "notes", "txt"]),
         ("create a copy of notes.txt", ["copy", "notes", "txt"]),  # "make" counts as create: both read alike
         ("find and replace foo with bar", ["replace", "foo", "bar"]),
+        ("search src and its subfolders for TODO", ["search", "src", "recursively", "todo"]),
+        ("chmod the folder including subdirectories", ["chmod", "directory", "recursively"]),
         ("the line count of main.py", ["count", "lines", "main", "py"]),
         ("eject the usb stick", ["eject", "usb", "drive"]),
         ("fire up the database", ["start", "database"]),
