@@ -56,8 +56,19 @@ def complete(template: str, command: str, description: str, unused: list[Value],
     command, renamed = _stated_default(command, unused, "gitremote", _GIT_REMOTE)
     command, scheduled = _stated_default(command, unused, "schedule", _CRON_FIELDS)
     command, tests = find_tests(template, command, unused)
+    named = _named_variable(command, unused)
     command = _name_the_output(command, used)
-    return command, len(swaps) + field + record + renamed + scheduled + tests / 2
+    return command, len(swaps) + field + record + renamed + scheduled + tests / 2 + named
+
+
+def _named_variable(command: str, unused: list[Value]) -> bool:
+    """Whether the command itself names the variable the request asks about (`echo "$PATH"` for
+    "my PATH"): then that value is used (removed from `unused`)."""
+    for value in unused:
+        if value.kind == "variable" and re.search(rf"\$\{{?{re.escape(value.text)}\b|\b{re.escape(value.text)}=", command):
+            unused.remove(value)
+            return True
+    return False
 
 
 def _record_type(command: str, unused: list[Value]) -> tuple[str, bool]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlshell.offline.phrases import PREDICATES
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
@@ -52,7 +53,8 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     following = lower[i + 2] if i + 2 < len(lower) else ""
     said = following in table.value_words or following in table.of_words or following in table.to_words
     named = re.fullmatch(r"[a-z0-9][\w.-]*", following) and following not in table.stop and not said
-    return "" if following in _NAMING or (named and following not in _ABOUT and not following.endswith("ly")) else kind
+    named = named and following not in _ABOUT and following not in PREDICATES and not following.endswith("ly")
+    return "" if following in _NAMING or named else kind
 
 
 def _kind_word(word: str, table: Vocabulary) -> str:

@@ -30,8 +30,8 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from nlshell.offline import clock
-from nlshell.offline.commands import PLACEHOLDER, first_program
+from nlshell.offline import arithmetic, clock
+from nlshell.offline.commands import PLACEHOLDER, first_program, programs
 from nlshell.offline.extend import complete
 from nlshell.offline.values import Value
 
@@ -54,6 +54,8 @@ _KINDS = (
     (re.compile(r"^(hh:mm|\d{1,2}:\d{2}|time(_of_day)?)$"), "time"),
     (re.compile(r"^alias(_name)?$"), "alias"),
     (re.compile(r"^(\w+_)?value$"), "value"),
+    (re.compile(r"^(math_|arithmetic_)?expression$"), "expression"),  # a calculator's; not a pattern
+    (re.compile(r"^(key|key_name|field_name|property)$"), "key"),  # `jq '.{{key}}'`
     (re.compile(r"^(password_)?length$"), "length"),
     (re.compile(r"^width$"), "width"),
     (re.compile(r"^(remote_)?repo(sitory)?(_(url|location|source))?$|^(git_)?repo_url$|^full_repo_url$|^git_repo$"),
@@ -135,6 +137,8 @@ ACCEPTS = {
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias",),
     "value": ("value",),
+    "expression": ("expression",),
+    "key": ("key",),
     "length": ("length", "count"),
     "width": ("width",),
     "first_line": ("first_line",),
@@ -150,7 +154,8 @@ _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 _AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
-_HOST_PATHS = frozenset({"rsync", "scp"})  # programs that read a place on another host as `host:path`
+_HOST_PATHS = frozenset({"rsync", "scp"})
+_LOGINS = frozenset({"ssh", "mosh", "sftp", "ssh-copy-id", "autossh", "sshfs"})  # programs that log in as `user@host`  # programs that read a place on another host as `host:path`
 
 
 @dataclass
@@ -172,6 +177,8 @@ class _Slot:
     side: str  # for a place: "remote" (`{{host}}:{{path}}`, `{{path/to/remote_file}}`), "local", or ""
     parentless: bool  # a directory `mkdir` makes without `-p`: its parents must exist
     searched: bool  # where find starts: a directory, never a pattern (find adds `-name` for that)
+    bc: bool  # the command calculates with bc, which writes a power `^`
+    logs_in: bool  # a host a program logs in to (`ssh {{host}}`): it takes `user@host`
 
 
 _CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
@@ -216,7 +223,11 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         if kind in _PLACES:
             side = "remote" if "remote" in inner or _AT_HOST.search(before) else "local" if "local" in inner else ""
         searched = bool(re.search(r"(?:^|[\s;&|(])find(?:\s+-[HLP])*\s+$", before))
-        slots.append(_Slot(match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched))
+        bc = kind == "expression" and "bc" in programs(command)
+        logs_in = kind == "host" and not option.endswith("@") and bool(_LOGINS & set(programs(command)))
+        slots.append(_Slot(
+            match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in
+        ))
     return tuple(slots)
 
 
@@ -238,10 +249,16 @@ def _shown(value: Value, slot: _Slot) -> str:
         text = clock.cron(value.seconds)
     elif slot.kind == "command" and value.kind == "file" and not text.startswith(("/", "~", ".")):
         text = "./" + text  # a script here runs by its path
+    elif slot.kind == "expression":
+        text = arithmetic.for_program(text, slot.bc)
+    elif value.login and slot.logs_in:
+        text = f"{value.login}@{text}"  # `ssh pi@raspberrypi.local`; `{{user}}@{{host}}` has its own user
     if slot.quoted == "'":
         return text.replace("'", "'\\''")
     if slot.quoted:
         return re.sub(r'([\\"$`])', r"\\\1", text)
+    if slot.kind == "expression" and slot.option.endswith("$(("):
+        return text  # digits and operators: the shell's arithmetic reads them as they are
     if value.kind == "glob" and slot.kind in ("file", "path"):
         return text if _GLOB_WORD.match(text) else shlex.quote(text)
     return text if _SAFE_WORD.match(text) else shlex.quote(text)
@@ -362,8 +379,18 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
-    used = sum(len(v) for v in chosen.values()) + bool(joined) + taken
+    used = sum(len(v) for v in chosen.values()) + bool(joined) + taken + _logged_in(slots, chosen, unused)
     return Filled(out, used, len(values) - implied)
+
+
+def _logged_in(slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> int:
+    """How many users went in with their host (`ssh pi@raspberrypi.local`): they are used, not
+    left out (removed from `unused`)."""
+    hosts = {v.at for i, taken in chosen.items() if slots[i].logs_in for v in taken if v.login}
+    logged = [v for v in unused if v.kind == "user" and v.at in hosts]
+    for value in logged:
+        unused.remove(value)
+    return len(logged)
 
 
 def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], fitting: list[Value]) -> list[Value]:
