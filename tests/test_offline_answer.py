@@ -141,6 +141,11 @@ def test_the_values_a_request_states_go_where_they_belong(index, request_text, c
         ("follow the nginx error log as it grows", "tail -f /var/log/nginx/error.log"),
         ("get the version field out of package.json", "jq '.version' package.json"),
         ("get the value of version from package.json", "jq '.version' package.json"),
+        # a date in the format or on the day asked for; files of a type from a folder
+        ("show today's date as YYYY-MM-DD", "date +%Y-%m-%d"),
+        ("show the date in a week", "date -d '+1 week'"),
+        ("copy all the jpgs from the camera folder to Pictures", "cp camera/*.jpg ~/Pictures"),
+        ("count the pdfs in Downloads", "find ~/Downloads -type f -name '*.pdf' | wc -l"),
     ],
 )
 def test_ordinary_words_are_no_values_and_phrases_say_what_is(index, request_text, command):
@@ -452,6 +457,7 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("make www-data the owner of /var/www/site and everything inside it", "sudo chown -R www-data /var/www/site\n"),
         ("add a line saying buy milk to the end of todo.txt", "echo 'buy milk' >> todo.txt\n"),
         ("get the version field out of package.json", "jq '.version' package.json\n"),
+        ("show the date in a week", "date -d '+1 week'\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

@@ -273,3 +273,49 @@ def test_a_command_that_names_the_variable_asked_about_uses_it():
     assert fill('echo "$PATH"', values).used == 1
     assert fill("echo ${PATH}", values).used == 1
     assert fill('echo "$HOME"', values).used == 0
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("show today's date as YYYY-MM-DD", [("dateformat", "+%Y-%m-%d")]),
+        ("print the date as dd/mm/yyyy", [("dateformat", "+%d/%m/%Y")]),
+        ("show the time as HH:MM:SS", [("dateformat", "+%H:%M:%S")]),  # MM after the hour is minutes
+        ("make a folder called backup-YYYYMMDD", [("name", "backup-YYYYMMDD")]),  # inside a name it is the name
+        # the plural of a file type is files of it
+        ("copy all the jpgs from the camera folder to Pictures",
+         [("glob", "*.jpg"), ("dir", "camera"), ("dir", "~/Pictures")]),
+        ("count the pdfs in Downloads", [("glob", "*.pdf"), ("dir", "~/Downloads")]),
+        ("list the pythons", []),  # a word that is no file extension
+    ],
+)
+def test_date_formats_and_files_of_a_type(request_text, expected):
+    assert kinds(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "request_text", "command"),
+    [
+        # the format a date example prints is the one the request asks for
+        ("date +%F", "show today's date as YYYY-MM-DD", "date +%Y-%m-%d"),
+        ("date -u +%Y-%m-%dT%H:%M:%S%Z", "show the date as DD/MM/YYYY", "date -u +%d/%m/%Y"),
+        # the day a date shows
+        ("date", "show the date in a week", "date -d '+1 week'"),
+        ("date -d '{{3}} days ago'", "what was the date 3 days ago", "date -d '3 days ago'"),
+        ("date -d '{{yesterday}}'", "show the date in 2 days", "date -d '+2 days'"),
+        ("date -d @{{1700000000}}", "show the date in a week", "date -d @{{1700000000}}"),  # a timestamp is no day
+        ("sleep {{seconds}}", "wait a week", "sleep 604800"),  # only date reads a day
+        # files of a type from a folder are written inside it where the command takes files
+        ("cp {{path/to/file}} {{path/to/target_directory}}", "copy all the jpgs from the camera folder to Pictures",
+         "cp camera/*.jpg ~/Pictures"),
+        ("find {{path/to/directory}} -name '{{*.ext}}'", "find the jpgs in the camera folder",
+         "find camera -name '*.jpg'"),
+    ],
+)
+def test_dates_and_files_of_a_type_go_where_they_belong(template, request_text, command):
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
+def test_a_date_that_takes_the_day_asked_for_uses_it():
+    values = request_values("show the date in a week", known=everyday)
+    assert (fill("date", values).used, fill("date +%s", values).used, fill("cal", values).used) == (1, 1, 0)

@@ -19,7 +19,8 @@ hash or `HEAD~2`; `{{time}}` (or `{{hh:mm}}`, `{{23:00}}`) a time of day as `23:
 `0 3 * * *`, "every 5 minutes" → `*/5 * * * *`; `{{alias_name}}` (or any placeholder after
 `alias`); `{{value}}` a variable's value ("set JAVA_HOME to /opt/jdk-21"); `{{text}}` a text to
 encode or echo ("the text hello world", a quoted string); `{{length}}` a count of characters;
-`{{width}}` pixels; `{{first_line}}` / `{{last_line}}` a line range. `{{command}}` also takes a
+`{{width}}` pixels; `{{first_line}}` / `{{last_line}}` a line range; `{{expression}}` a calculator's
+sum ("1512 divided by 8" → `1512/8`), never a word; `{{key}}` a key of a JSON or YAML file. `{{command}}` also takes a
 script the request runs ("run backup.sh at 11pm" → `./backup.sh`).
 """
 
@@ -30,8 +31,8 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from nlshell.offline import arithmetic, clock
-from nlshell.offline.commands import PLACEHOLDER, first_program, programs
+from nlshell.offline import arithmetic, clock, joined
+from nlshell.offline.commands import PLACEHOLDER, programs
 from nlshell.offline.extend import complete
 from nlshell.offline.values import Value
 
@@ -154,8 +155,6 @@ _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 _AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
-_HOST_PATHS = frozenset({"rsync", "scp"})
-_LOGINS = frozenset({"ssh", "mosh", "sftp", "ssh-copy-id", "autossh", "sshfs"})  # programs that log in as `user@host`  # programs that read a place on another host as `host:path`
 
 
 @dataclass
@@ -224,7 +223,7 @@ def _slots(command: str) -> tuple[_Slot, ...]:
             side = "remote" if "remote" in inner or _AT_HOST.search(before) else "local" if "local" in inner else ""
         searched = bool(re.search(r"(?:^|[\s;&|(])find(?:\s+-[HLP])*\s+$", before))
         bc = kind == "expression" and "bc" in programs(command)
-        logs_in = kind == "host" and not option.endswith("@") and bool(_LOGINS & set(programs(command)))
+        logs_in = kind == "host" and not option.endswith("@") and bool(joined.LOGINS & set(programs(command)))
         slots.append(_Slot(
             match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in
         ))
@@ -359,8 +358,9 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         chosen[i] = take
         for value in take:
             unused.remove(value)
-    _unhosted(slots, chosen, unused)
-    joined = _join_hosts(command, slots, chosen, unused)
+    joined.unhosted(slots, chosen, unused)
+    hosted = joined.hosts_joined(command, slots, chosen, unused)
+    foldered = joined.folders_joined(slots, chosen, unused)
     out = command
     for i in sorted(chosen, reverse=True):
         slot = slots[i]
@@ -374,23 +374,17 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         start = slot.start
         if out[start - 1 : start] == "/" and out[start - 2 : start - 1] in ("", " "):
             start -= 1  # tldr's `/{{path/to/file}}` asks for an absolute path; the request's value is the path
-        shown = [joined.get(id(v), "") + _shown(v, slot) for v in chosen[i]]
+        shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) for v in chosen[i]]
         out = out[:start] + " ".join(shown) + out[slot.end :]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
-    used = sum(len(v) for v in chosen.values()) + bool(joined) + taken + _logged_in(slots, chosen, unused)
+    used = sum(len(v) for v in chosen.values()) + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
     return Filled(out, used, len(values) - implied)
 
 
-def _logged_in(slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> int:
-    """How many users went in with their host (`ssh pi@raspberrypi.local`): they are used, not
-    left out (removed from `unused`)."""
-    hosts = {v.at for i, taken in chosen.items() if slots[i].logs_in for v in taken if v.login}
-    logged = [v for v in unused if v.kind == "user" and v.at in hosts]
-    for value in logged:
-        unused.remove(value)
-    return len(logged)
+
+
 
 
 def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], fitting: list[Value]) -> list[Value]:
@@ -402,28 +396,3 @@ def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], f
     if not others:
         return fitting
     return sorted(fitting, key=lambda v: -v.at) if len(fitting) > others else []
-
-
-def _unhosted(slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> None:
-    """A place on the request's host goes only after that host: in `{{host1}}:{{path}}
-    {{host2}}:{{path}}`, "/var/www on web01" is not on a host left open."""
-    for i in list(chosen):
-        host = i - 1
-        if host < 0 or slots[host].kind != "host" or slots[host].end != slots[i].start - 1 or host in chosen:
-            continue
-        if any(v.side == "remote" for v in chosen[i]):
-            unused.extend(chosen.pop(i))
-
-
-def _join_hosts(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> dict[int, str]:
-    """A place the request puts on a host ("/var/www on the server web01"), chosen for a
-    placeholder with no host of its own, is written `web01:/var/www` where the program reads that
-    form (rsync, scp). What goes before which value (by `id`); the host counts as used."""
-    host = next((v for v in unused if v.kind == "host"), None)
-    if host is None or first_program(command) not in _HOST_PATHS:
-        return {}
-    joined = {id(v): host.text + ":" for i, taken in chosen.items() if slots[i].side != "remote"
-              for v in taken if v.side == "remote"}
-    if joined:
-        unused.remove(host)
-    return joined

@@ -302,6 +302,8 @@ def request_values(
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources"):
             add("glob", table.types[low], i)
+        elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints:
+            add("glob", table.types[low[:-1]], i)  # "the jpgs", "all my pdfs"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
         elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
