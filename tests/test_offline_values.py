@@ -194,6 +194,7 @@ def test_ordinary_words_are_no_values(request_text, expected):
         # a possessive names what the kind word after it belongs to
         ("show nginx's log", [("service", "nginx")]),
         ("who is report.pdf's owner", [("path", "report.pdf")]),
+        ("open rsync's manual", [("command", "rsync")]),
         # a user named before "the owner", "an account for X"
         ("make www-data the owner of /var/www/site", [("user", "www-data"), ("path", "/var/www/site")]),
         ("make developers the group of shared", [("group", "developers"), ("path", "shared")]),
@@ -237,6 +238,8 @@ def test_the_phrase_around_a_value_says_its_kind(request_text, expected):
         ("calculate 3 plus 4 times 2", "3+4*2"),
         ("what is 2 to the power of 10", "2^10"),
         ("17 mod 5", "17%5"),
+        ("what is 100 minus 58", "100-58"),
+        ("what's 9 - 3 * 2", "9-3*2"),
         ("compute 3+4*2", "3+4*2"),
         ("what's 7 × 6", "7*6"),
         ("what is (1+2)*3", "(1+2)*3"),
@@ -248,7 +251,7 @@ def test_arithmetic_is_one_expression(request_text, expected):
 
 @pytest.mark.parametrize(
     "request_text",
-    ["show lines 20-30 of main.c", "show the last 5 lines of log.txt", "what happened on 2024-01-15",
+    ["show lines 20-30 of main.c", "show lines 20 - 30 of main.c", "show the last 5 lines of log.txt", "what happened on 2024-01-15",
      "delete *.tmp files", "base64 encode the text hello world"],
 )
 def test_numbers_and_patterns_are_no_expression(request_text):

@@ -37,15 +37,16 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
         return True
     if not _OPERAND.match(tokens[i]):
         return False
-    parts, j = [tokens[i]], i + 1
+    parts, j, ranged = [tokens[i]], i + 1, True
     while True:
         operator, used = _operator(lower, j)
         if not operator or j + used >= len(tokens) or not _OPERAND.match(tokens[j + used]):
             break
+        ranged = ranged and lower[j] == "-"
         parts += [operator, tokens[j + used]]
         j += used + 1
-    if len(parts) < 3:
-        return False
+    if len(parts) < 3 or ranged:
+        return False  # "lines 20 - 30" is a range
     add("expression", "".join(parts), i, last=j - 1)
     return True
 

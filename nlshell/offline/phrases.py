@@ -23,8 +23,8 @@ _OWNING = frozenset({"owner", "owners", "group"})
 _MAKING = frozenset({"make", "makes", "set"})
 _ACCOUNTS = frozenset({"account", "user", "login", "mailbox"})
 _SAYING = frozenset({"saying", "says", "reading", "reads"})  # "says" and "reads" after "that" or "which"
-# Where a text ends: "a line saying buy milk to the end of todo.txt".
-TEXT_ENDS = frozenset("to into in from with and as using then so at".split())
+# Where a text ends: "a line saying buy milk to the end of todo.txt", "the text hello world to out.txt".
+_TEXT_ENDS = frozenset("to into in from with and as using then so at".split())
 _APPEARING = frozenset("appear appears appeared occur occurs occurred".split())
 _OCCURRENCES = frozenset("occurrences occurrence instances instance mentions appearances".split())
 _CHANGING_PACKAGES = frozenset({"add", "remove", "install", "uninstall", "drop"})
@@ -73,7 +73,7 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
             return True
     if possessive := _POSSESSIVE.match(tokens[i]):
         kind = table.of_words.get(after) or table.value_words.get(after, "")  # "sshd's PID", "olduser's account"
-        if kind and kind not in ("pattern", "name", "command"):
+        if kind and kind not in ("pattern", "name"):
             add(kind, possessive.group(1), i)
             return True
     if variable(tokens[i]):
@@ -92,9 +92,7 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         add("user", tokens[i], i)  # "an account for maria"
         return True
     if before in _SAYING and tokens[i][:1] not in "'\"" and (before == "saying" or lower[i - 2 : i - 1] in (["that"], ["which"])):
-        j = i
-        while j + 1 < len(tokens) and lower[j + 1] not in TEXT_ENDS:
-            j += 1
+        j = text_end(lower, i)
         add("text", " ".join(tokens[i : j + 1]).rstrip(".!?,"), i - 1, last=j, at=i)  # "a line saying buy milk"
         return True
     if after in _APPEARING and before in ("does", "did", "do", "where", "times", "word") or (
@@ -112,6 +110,14 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         add("key", tokens[i], i)  # "the version field of package.json"
         return True
     return False
+
+
+def text_end(lower: list[str], i: int) -> int:
+    """The last token of a text that starts at token i: before the word that says where it goes."""
+    j = i
+    while j + 1 < len(lower) and lower[j + 1] not in _TEXT_ENDS:
+        j += 1
+    return j
 
 
 def _key(lower: list[str], i: int) -> bool:
