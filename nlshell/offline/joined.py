@@ -7,17 +7,25 @@ decide what is written before which, and which values that uses up.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from nlshell.offline.commands import first_program
 from nlshell.offline.value import Value
 
-if TYPE_CHECKING:
-    from nlshell.offline.slots import _Slot as Slot
-
 HOST_PATHS = frozenset({"rsync", "scp"})  # programs that read a place on another host as `host:path`
 LOGINS = frozenset({"ssh", "mosh", "sftp", "ssh-copy-id", "autossh", "sshfs"})  # programs that log in as `user@host`
 _SAFE_FOLDER = re.compile(r"^[\w@%+=:,./~-]+$")
+
+
+class Slot(Protocol):
+    """What these read of a placeholder (nlshell/offline/slots.py's `_Slot`)."""
+
+    start: int
+    end: int
+    kind: str
+    side: str
+    searched: bool
+    logs_in: bool
 
 
 def folders_joined(slots: list[Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> dict[int, str]:
