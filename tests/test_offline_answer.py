@@ -117,6 +117,42 @@ def test_the_values_a_request_states_go_where_they_belong(index, request_text, c
 
 
 @pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        # the name before the kind word; a verb is no service
+        ("why did the postgresql service fail to start", "systemctl status postgresql"),
+        ("I need sshd's PID", "pgrep -a sshd"),
+        # a variable everyone knows, not a file or a pattern
+        ("what directories are on my PATH", 'echo "$PATH"'),
+        ("what's my PATH set to", 'echo "$PATH"'),
+        # arithmetic is one expression for a calculator
+        ("what's 1234 * 56", "echo $((1234*56))"),
+        ("what's 1512 divided by 8", "echo $((1512/8))"),
+        # the phrase around a name says what it is
+        ("make www-data the owner of /var/www/site and everything inside it", "sudo chown -R www-data /var/www/site"),
+        ("connect to pi@raspberrypi.local, ssh on port 2222", "ssh -p 2222 pi@raspberrypi.local"),
+        ("add an account for maria on this server", "sudo useradd -m maria"),
+        ("restart the network manager", "service NetworkManager restart"),
+        ("add a line saying buy milk to the end of todo.txt", "echo 'buy milk' >> todo.txt"),
+        ("how many times does timeout appear in worker.log", "grep -o 'timeout' worker.log | wc -l"),
+        ("show the line numbers where main appears in app.c", "grep -n 'main' app.c"),
+        ("add express to my node project", "npm install express"),
+        ("firefox is frozen, kill it", "pkill -9 firefox"),
+        ("follow the nginx error log as it grows", "tail -f /var/log/nginx/error.log"),
+        ("get the version field out of package.json", "jq '.version' package.json"),
+        ("get the value of version from package.json", "jq '.version' package.json"),
+        # a date in the format or on the day asked for; files of a type from a folder
+        ("show today's date as YYYY-MM-DD", "date +%Y-%m-%d"),
+        ("show the date in a week", "date -d '+1 week'"),
+        ("copy all the jpgs from the camera folder to Pictures", "cp camera/*.jpg ~/Pictures"),
+        ("count the pdfs in Downloads", "find ~/Downloads -type f -name '*.pdf' | wc -l"),
+    ],
+)
+def test_ordinary_words_are_no_values_and_phrases_say_what_is(index, request_text, command):
+    assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
     ("request_text", "accept"),
     [
         ("pack the src folder into a tar.gz file", "tar c*f|-c*f src|src/|./src *.tar.gz"),
@@ -436,6 +472,11 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("keep an eye on app.log", "tail -f app.log\n"),
         ("add up the numbers in values.txt", "awk '{sum += $1} END {print sum}' values.txt\n"),
         ("whats eating all the space in /var", "du -h --max-depth=1 /var | sort -rh | head -n 10\n"),
+        ("what's 1512 divided by 8", "echo $((1512/8))\n"),
+        ("make www-data the owner of /var/www/site and everything inside it", "sudo chown -R www-data /var/www/site\n"),
+        ("add a line saying buy milk to the end of todo.txt", "echo 'buy milk' >> todo.txt\n"),
+        ("get the version field out of package.json", "jq '.version' package.json\n"),
+        ("show the date in a week", "date -d '+1 week'\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

@@ -210,3 +210,112 @@ def test_only_a_script_the_request_runs_is_a_command():
 )
 def test_a_target_takes_only_what_the_request_gives_as_one(template, request_text, command):
     assert fill(template, request_values(request_text)).command == command
+
+
+@pytest.mark.parametrize(
+    ("inner", "kind"),
+    [("expression", "expression"), ("math_expression", "expression"), ("key", "key"), ("field_name", "key"),
+     ("search_pattern", "pattern")],
+)
+def test_a_calculators_expression_and_a_files_key_are_kinds_of_their_own(inner, kind):
+    assert placeholder_kind(inner) == kind
+
+
+@pytest.mark.parametrize(
+    ("template", "request_text", "command"),
+    [
+        # the shell and Python write a power **, bc ^; the shell's arithmetic reads it unquoted
+        ("echo $(({{expression}}))", "what's 1234 * 56", "echo $((1234*56))"),
+        ("echo $(({{expression}}))", "what is 2 to the power of 10", "echo $((2**10))"),
+        ("echo '{{expression}}' | bc -l", "what is 2 to the power of 10", "echo '2^10' | bc -l"),
+        ("python3 -c 'print({{expression}})'", "what's 1512 divided by 8", "python3 -c 'print(1512/8)'"),
+        ("expr {{expression}}", "what's 7 times 6", "expr '7*6'"),
+        # an expression is no pattern, and a pattern no expression
+        ("echo $(({{expression}}))", "base64 encode the text hello world", "echo $(({{expression}}))"),
+        ("grep {{pattern}} {{path/to/file}}", "what's 1234 * 56 in notes.txt", "grep {{pattern}} notes.txt"),
+        # a key of a JSON file
+        ("jq '.{{key}}' {{path/to/file.json}}", "get the version field out of package.json",
+         "jq '.version' package.json"),
+        # a user at a host: both where the command has one place for them, each where it has two
+        ("ssh -p {{port}} {{host}}", "connect to pi@raspberrypi.local, ssh on port 2222",
+         "ssh -p 2222 pi@raspberrypi.local"),
+        ("ssh {{user}}@{{host}}", "connect to pi@raspberrypi.local", "ssh pi@raspberrypi.local"),
+        # the phrases of this round into their placeholders
+        ("sudo chown -R {{user}} {{path/to/directory}}", "make www-data the owner of /var/www/site",
+         "sudo chown -R www-data /var/www/site"),
+        ("sudo useradd -m {{username}}", "add an account for maria on this server", "sudo useradd -m maria"),
+        ("echo '{{text}}' >> {{path/to/file}}", "add a line saying buy milk to the end of todo.txt",
+         "echo 'buy milk' >> todo.txt"),
+        ("grep -c '{{search_pattern}}' {{path/to/file}}", "how many times does timeout appear in worker.log",
+         "grep -c 'timeout' worker.log"),
+        ("npm install {{package}}", "add express to my node project", "npm install express"),
+        ("pkill -9 {{process_name}}", "firefox is frozen, kill it", "pkill -9 firefox"),
+        ("systemctl restart {{unit}}", "restart the network manager", "systemctl restart NetworkManager"),
+        ("systemctl status {{unit}}", "why did the postgresql service fail to start", "systemctl status postgresql"),
+        ("tail -f {{path/to/file}}", "follow the nginx error log as it grows", "tail -f /var/log/nginx/error.log"),
+        ("printenv {{variable}}", "what's my PATH set to", "printenv PATH"),
+        ("du -sh {{path/to/directory}}", "which 5 things in this folder take up the most space", "du -sh ."),
+    ],
+)
+def test_the_values_of_this_round_fill_their_placeholders(template, request_text, command):
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
+def test_a_user_written_with_its_host_is_used():
+    values = request_values("connect to pi@raspberrypi.local", known=everyday)
+    assert (fill("ssh {{host}}", values).used, fill("ssh {{user}}@{{host}}", values).used) == (2, 2)
+    ping = fill("ping {{host}}", values)
+    assert (ping.command, ping.used) == ("ping raspberrypi.local", 1)  # only a program that logs in takes the user
+
+
+def test_a_command_that_names_the_variable_asked_about_uses_it():
+    values = request_values("what's my PATH set to", known=everyday)
+    assert fill('echo "$PATH"', values).used == 1
+    assert fill("echo ${PATH}", values).used == 1
+    assert fill('echo "$HOME"', values).used == 0
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("show today's date as YYYY-MM-DD", [("dateformat", "+%Y-%m-%d")]),
+        ("print the date as dd/mm/yyyy", [("dateformat", "+%d/%m/%Y")]),
+        ("show the time as HH:MM:SS", [("dateformat", "+%H:%M:%S")]),  # MM after the hour is minutes
+        ("make a folder called backup-YYYYMMDD", [("name", "backup-YYYYMMDD")]),  # inside a name it is the name
+        # the plural of a file type is files of it
+        ("copy all the jpgs from the camera folder to Pictures",
+         [("glob", "*.jpg"), ("dir", "camera"), ("dir", "~/Pictures")]),
+        ("count the pdfs in Downloads", [("glob", "*.pdf"), ("dir", "~/Downloads")]),
+        ("list the pythons", []),  # a word that is no file extension
+    ],
+)
+def test_date_formats_and_files_of_a_type(request_text, expected):
+    assert kinds(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "request_text", "command"),
+    [
+        # the format a date example prints is the one the request asks for
+        ("date +%F", "show today's date as YYYY-MM-DD", "date +%Y-%m-%d"),
+        ("date -u +%Y-%m-%dT%H:%M:%S%Z", "show the date as DD/MM/YYYY", "date -u +%d/%m/%Y"),
+        # the day a date shows
+        ("date", "show the date in a week", "date -d '+1 week'"),
+        ("date -d '{{3}} days ago'", "what was the date 3 days ago", "date -d '3 days ago'"),
+        ("date -d '{{yesterday}}'", "show the date in 2 days", "date -d '+2 days'"),
+        ("date -d @{{1700000000}}", "show the date in a week", "date -d @{{1700000000}}"),  # a timestamp is no day
+        ("sleep {{seconds}}", "wait a week", "sleep 604800"),  # only date reads a day
+        # files of a type from a folder are written inside it where the command takes files
+        ("cp {{path/to/file}} {{path/to/target_directory}}", "copy all the jpgs from the camera folder to Pictures",
+         "cp camera/*.jpg ~/Pictures"),
+        ("find {{path/to/directory}} -name '{{*.ext}}'", "find the jpgs in the camera folder",
+         "find camera -name '*.jpg'"),
+    ],
+)
+def test_dates_and_files_of_a_type_go_where_they_belong(template, request_text, command):
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
+def test_a_date_that_takes_the_day_asked_for_uses_it():
+    values = request_values("show the date in a week", known=everyday)
+    assert (fill("date", values).used, fill("date +%s", values).used, fill("cal", values).used) == (1, 1, 0)

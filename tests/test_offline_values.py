@@ -164,3 +164,108 @@ def test_a_range_or_width_nothing_reads_is_a_plain_number(request_text):
     float("2-5") crashed the offline answer."""
     values = request_values(request_text)
     assert [v.kind for v in values if "-" in v.text] == ["number"]
+
+
+# -- ordinary words are no values ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # the name is the word before the kind word; a verb after it says what the thing did
+        ("why did the postgresql service fail to start", [("service", "postgresql"), ("action", "start")]),
+        ("the nginx service crashed", [("service", "nginx")]),
+        # a kind word after a kind word is no name
+        ("what user accounts exist on this box", []),
+        ("list the service units", []),
+        # an adverb after a folder, a verb after "this folder"
+        ("remove olduser's account and his home folder too", [("user", "olduser"), ("dir", "~")]),
+        ("which 5 things in this folder take up the most space", [("number", "5"), ("dir", ".")]),
+        # capitalised things, not what to look for
+        ("I need sshd's PID", [("process", "sshd")]),
+        ("what's eating my RAM? top memory users please", []),
+        ("show the CPU and GPU temperature", []),
+        ("grep for TODO in main.c", [("pattern", "TODO"), ("file", "main.c")]),  # a capitalised word still sought
+        # an environment variable everyone knows is a variable, not a file or a pattern
+        ("what directories are on my PATH", [("variable", "PATH")]),
+        ("what's my PATH set to", [("variable", "PATH")]),
+        ("print the value of HOME", [("variable", "HOME")]),
+    ],
+)
+def test_ordinary_words_are_no_values(request_text, expected):
+    assert kinds(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a possessive names what the kind word after it belongs to
+        ("show nginx's log", [("service", "nginx")]),
+        ("who is report.pdf's owner", [("path", "report.pdf")]),
+        ("open rsync's manual", [("command", "rsync")]),
+        # a user named before "the owner", "an account for X"
+        ("make www-data the owner of /var/www/site", [("user", "www-data"), ("path", "/var/www/site")]),
+        ("make developers the group of shared", [("group", "developers"), ("path", "shared")]),
+        ("add an account for maria on this server", [("user", "maria")]),
+        ("create a login for bob", [("user", "bob")]),
+        # user@host: the user and the host
+        ("connect to pi@raspberrypi.local, ssh on port 2222", [("user", "pi"), ("host", "raspberrypi.local"),
+                                                                ("port", "2222")]),
+        # what a line says, up to where it goes
+        ("add a line saying buy milk to the end of todo.txt", [("text", "buy milk"), ("file", "todo.txt")]),
+        ("append a line that says hello there to notes.txt", [("text", "hello there"), ("file", "notes.txt")]),
+        ("install.sh says permission denied", [("file", "install.sh")]),  # a file saying a message says no text
+        # what a search counts
+        ("how many times does timeout appear in worker.log", [("pattern", "timeout"), ("file", "worker.log")]),
+        ("show the line numbers where main appears in app.c", [("pattern", "main"), ("file", "app.c")]),
+        ("count the occurrences of error in app.log", [("pattern", "error"), ("file", "app.log")]),
+        # a package a project gets, a process that hangs
+        ("add express to my node project", [("package", "express")]),
+        ("remove lodash from this node project", [("package", "lodash")]),
+        ("firefox is frozen, kill it", [("process", "firefox")]),
+        ("slack hangs again", [("process", "slack")]),
+        # a key of a JSON or YAML file; with no such file a field is a column
+        ("get the version field out of package.json", [("key", "version"), ("file", "package.json")]),
+        ("get the value of version from package.json", [("key", "version"), ("file", "package.json")]),
+        ("read the key timeout from config.yaml", [("key", "timeout"), ("file", "config.yaml")]),
+        ("print the third field of data.json", [("field", "3"), ("file", "data.json")]),
+        # names said in words spelt otherwise
+        ("restart the network manager", [("action", "restart"), ("service", "NetworkManager")]),
+        ("follow the nginx error log as it grows", [("file", "/var/log/nginx/error.log")]),
+    ],
+)
+def test_the_phrase_around_a_value_says_its_kind(request_text, expected):
+    assert kinds(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("what's 1234 * 56", "1234*56"),
+        ("what's 1512 divided by 8", "1512/8"),
+        ("calculate 3 plus 4 times 2", "3+4*2"),
+        ("what is 2 to the power of 10", "2^10"),
+        ("17 mod 5", "17%5"),
+        ("what is 100 minus 58", "100-58"),
+        ("what's 9 - 3 * 2", "9-3*2"),
+        ("compute 3+4*2", "3+4*2"),
+        ("what's 7 × 6", "7*6"),
+        ("what is (1+2)*3", "(1+2)*3"),
+    ],
+)
+def test_arithmetic_is_one_expression(request_text, expected):
+    assert kinds(request_text) == [("expression", expected)]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["show lines 20-30 of main.c", "show lines 20 - 30 of main.c", "show the last 5 lines of log.txt", "what happened on 2024-01-15",
+     "delete *.tmp files", "base64 encode the text hello world"],
+)
+def test_numbers_and_patterns_are_no_expression(request_text):
+    assert "expression" not in [kind for kind, _ in kinds(request_text)]
+
+
+def test_a_sum_leaves_the_search_a_word_that_says_calculate():
+    request = "what's 1234 * 56"
+    assert without_values(request, request_values(request)) == "what's calculate"

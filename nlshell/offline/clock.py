@@ -1,5 +1,6 @@
-"""Times of day and schedules a request states: "at 11pm" is `23:00`, "every day at 3am" the cron
-fields `0 3 * * *`, "every monday" `0 0 * * 1`, "hourly" `0 * * * *`.
+"""Times of day, schedules and date formats a request states: "at 11pm" is `23:00`, "every day at
+3am" the cron fields `0 3 * * *`, "every monday" `0 0 * * 1`, "hourly" `0 * * * *`, "as
+YYYY-MM-DD" date's `+%Y-%m-%d`.
 
 nlshell/offline/values.py hands every token here first; a length of time ("every 5 minutes") stays
 a length (`watch -n 300`) and nlshell/offline/slots.py writes it as cron fields where a schedule
@@ -22,6 +23,9 @@ _DAYS = {
 # "every day", "every night", "daily": once a day; the word for how often, and what else it fixes.
 _EVERY = {"day": "day", "night": "day", "morning": "day", "evening": "day", "hour": "hour", "week": "week",
           "month": "month", "minute": "minute"}
+# A date format as people write one: YYYY-MM-DD, DD/MM/YYYY, HH:MM:SS, YYYYMMDD.
+_DATE_FORMAT = re.compile(r"^(?:YYYY|YY|MM|DD|HH|SS)(?:[-/:._ T]?(?:YYYY|YY|MM|DD|HH|SS))+$")
+_DATE_PARTS = {"YYYY": "%Y", "YY": "%y", "DD": "%d", "HH": "%H", "SS": "%S"}
 _ADVERBS = {"daily": "day", "nightly": "day", "hourly": "hour", "weekly": "week", "monthly": "month"}
 
 Add = Callable[..., None]
@@ -57,6 +61,9 @@ def read(add: Add, lower: list[str], i: int) -> bool:
     word = lower[i]
     if word == "every" or word in _ADVERBS:
         return _schedule(add, lower, i)
+    if _DATE_FORMAT.match(word.upper()):
+        add("dateformat", date_format(word.upper()), i)
+        return True
     at = time_of_day(lower, i)
     if at is None:
         return False
@@ -97,6 +104,20 @@ def _schedule(add: Add, lower: list[str], i: int) -> bool:
     }[every]
     add("schedule", fields, i, last=last)
     return True
+
+
+def date_format(written: str) -> str:
+    """A date format as `date` reads it: "YYYY-MM-DD" → `+%Y-%m-%d`; MM is the month, or the
+    minutes right after the hour ("HH:MM")."""
+    out, previous = [], ""
+    for part in re.findall(r"YYYY|YY|MM|DD|HH|SS|.", written):
+        if part == "MM":
+            out.append("%M" if previous == "HH" else "%m")
+        else:
+            out.append(_DATE_PARTS.get(part, part))
+        if part.isalpha():
+            previous = part
+    return "+" + "".join(out)
 
 
 def cron(seconds: int) -> str:

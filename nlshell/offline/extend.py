@@ -33,6 +33,11 @@ _RECORD_TYPE = re.compile(
 # writes (`echo '0 2 * * * …' | crontab -`): defaults the request's own replaces.
 _GIT_REMOTE = re.compile(r"(?P<pre>\bgit (?:remote add|push|pull|fetch) )(?:origin|upstream)\b")
 _CRON_FIELDS = re.compile(r"(?P<pre>['\"])(?:[\d*/,-]+ ){4}[\d*/,-]+(?= )")
+# The format a `date` example prints (`date +%F`), and the day it shows (`date -d '{{3}} days ago'`).
+_DATE_FORMAT = re.compile(r"(?P<pre>\bdate (?:-\S+ )*)\+(?:'[^']*'|\"[^\"]*\"|\S+)")
+_DAY = re.compile(r"(?P<pre>\bdate (?:-u )?(?:-d|--date)[ =])(?:'[^']*'|\"[^\"]*\"|\S+)")
+_RELATIVE = re.compile(r"ago|yesterday|tomorrow|next|last|\d+ ?(?:day|week|month|year|hour)|\{\{\d+\}\}")
+_UNITS = (("year", 31536000), ("month", 2592000), ("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60))
 _OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
 # The tests that already say a kind of value.
 _NAMES = ("-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex")
@@ -55,9 +60,54 @@ def complete(template: str, command: str, description: str, unused: list[Value],
     command, record = _record_type(command, unused)
     command, renamed = _stated_default(command, unused, "gitremote", _GIT_REMOTE)
     command, scheduled = _stated_default(command, unused, "schedule", _CRON_FIELDS)
+    command, formatted = _stated_default(command, unused, "dateformat", _DATE_FORMAT)
+    command, dated = _relative_day(command, unused)
     command, tests = find_tests(template, command, unused)
+    named = _named_variable(command, unused)
     command = _name_the_output(command, used)
-    return command, len(swaps) + field + record + renamed + scheduled + tests / 2
+    return command, len(swaps) + field + record + renamed + scheduled + formatted + dated + tests / 2 + named
+
+
+def _named_variable(command: str, unused: list[Value]) -> bool:
+    """Whether the command itself names the variable the request asks about (`echo "$PATH"` for
+    "my PATH"): then that value is used (removed from `unused`)."""
+    for value in unused:
+        if value.kind == "variable" and re.search(rf"\$\{{?{re.escape(value.text)}\b|\b{re.escape(value.text)}=", command):
+            unused.remove(value)
+            return True
+    return False
+
+
+def _relative_day(command: str, unused: list[Value]) -> tuple[str, bool]:
+    """A `date` shows the day the request asks for: "the date in a week" → `date -d '+1 week'`,
+    "the date 3 days ago" → `date -d '3 days ago'` (replacing the example's own relative day, or
+    added to a `date` that shows today); whether it took one."""
+    value = next((v for v in unused if v.kind == "seconds" or (v.kind == "age" and v.text == "+")), None)
+    if value is None or first_program(command) != "date" or "{{" in _DAY.sub("", command):
+        return command, False
+    when = _in_units(value.seconds)
+    if not when:
+        return command, False
+    day = shlex.quote(f"{when} ago" if value.kind == "age" else f"+{when}")
+    stated = _DAY.search(command)
+    said = stated.group(0)[len(stated.group("pre")) :].strip("'\"") if stated else ""
+    if said and not said.startswith("@") and _RELATIVE.search(said):  # `-d @{{1700000000}}` is no day
+        command = command[: stated.start()] + stated.group("pre") + day + command[stated.end() :]
+    elif re.fullmatch(r"date(?: \+\S+)?", command):
+        command = command.replace("date", f"date -d {day}", 1)
+    else:
+        return command, False
+    unused.remove(value)
+    return command, True
+
+
+def _in_units(seconds: int) -> str:
+    """A length of time in the largest unit it is a whole number of: 604800 → "1 week"."""
+    for unit, length in _UNITS:
+        if seconds >= length and seconds % length == 0:
+            count = seconds // length
+            return f"{count} {unit}" + ("s" if count > 1 else "")
+    return ""
 
 
 def _record_type(command: str, unused: list[Value]) -> tuple[str, bool]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlshell.offline.phrases import PREDICATES, text_end
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
@@ -26,8 +27,6 @@ _NAMED_KINDS = {"branch": "branch", "tag": "tag", "user": "user", "group": "grou
                 "service": "service", "package": "package"}
 _BRANCHY = frozenset({"branch", "tag"})  # a name with a slash is still theirs: feature/login
 _SAID = frozenset("text string sentence phrase words".split())
-# Where a text ends: "encode the text hello world to out.txt", "… and save it".
-_TEXT_ENDS = frozenset("to into in from with and as using then so".split())
 _ALIAS_LINKS = frozenset({"for", "to", "="})
 _ADDING = frozenset({"add", "put", "adding", "putting"})
 # Nouns after a name that make it a package: "the typescript compiler", "the lodash dependency".
@@ -52,7 +51,8 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     following = lower[i + 2] if i + 2 < len(lower) else ""
     said = following in table.value_words or following in table.of_words or following in table.to_words
     named = re.fullmatch(r"[a-z0-9][\w.-]*", following) and following not in table.stop and not said
-    return "" if following in _NAMING or (named and following not in _ABOUT and not following.endswith("ly")) else kind
+    named = named and following not in _ABOUT and following not in PREDICATES and not following.endswith("ly")
+    return "" if following in _NAMING or named else kind
 
 
 def _kind_word(word: str, table: Vocabulary) -> str:
@@ -84,9 +84,7 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
         return True
     quoted = tokens[i][:1] in ("'", '"')
     if before in _SAID and i > 1 and lower[i - 2] in ("the", "a") and named(low) and not (searching or quoted):
-        j = i
-        while j + 1 < len(tokens) and lower[j + 1] not in _TEXT_ENDS:
-            j += 1
+        j = text_end(lower, i)
         add("text", " ".join(tokens[i : j + 1]).rstrip(".!?"), i - 1, last=j, at=i)
         return True
     if before in _NAMING and i > 1 and lower[i - 2] in _NAMED_KINDS and (named(low) or (

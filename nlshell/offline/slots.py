@@ -19,7 +19,8 @@ hash or `HEAD~2`; `{{time}}` (or `{{hh:mm}}`, `{{23:00}}`) a time of day as `23:
 `0 3 * * *`, "every 5 minutes" → `*/5 * * * *`; `{{alias_name}}` (or any placeholder after
 `alias`); `{{value}}` a variable's value ("set JAVA_HOME to /opt/jdk-21"); `{{text}}` a text to
 encode or echo ("the text hello world", a quoted string); `{{length}}` a count of characters;
-`{{width}}` pixels; `{{first_line}}` / `{{last_line}}` a line range. `{{command}}` also takes a
+`{{width}}` pixels; `{{first_line}}` / `{{last_line}}` a line range; `{{expression}}` a calculator's
+sum ("1512 divided by 8" → `1512/8`), never a word; `{{key}}` a key of a JSON or YAML file. `{{command}}` also takes a
 script the request runs ("run backup.sh at 11pm" → `./backup.sh`).
 """
 
@@ -30,8 +31,8 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from nlshell.offline import clock
-from nlshell.offline.commands import PLACEHOLDER, first_program
+from nlshell.offline import arithmetic, clock, joined
+from nlshell.offline.commands import PLACEHOLDER, programs
 from nlshell.offline.extend import complete
 from nlshell.offline.values import Value
 
@@ -54,6 +55,8 @@ _KINDS = (
     (re.compile(r"^(hh:mm|\d{1,2}:\d{2}|time(_of_day)?)$"), "time"),
     (re.compile(r"^alias(_name)?$"), "alias"),
     (re.compile(r"^(\w+_)?value$"), "value"),
+    (re.compile(r"^(math_|arithmetic_)?expression$"), "expression"),  # a calculator's; not a pattern
+    (re.compile(r"^(key|key_name|field_name|property)$"), "key"),  # `jq '.{{key}}'`
     (re.compile(r"^(password_)?length$"), "length"),
     (re.compile(r"^width$"), "width"),
     (re.compile(r"^(remote_)?repo(sitory)?(_(url|location|source))?$|^(git_)?repo_url$|^full_repo_url$|^git_repo$"),
@@ -135,6 +138,8 @@ ACCEPTS = {
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias",),
     "value": ("value",),
+    "expression": ("expression",),
+    "key": ("key",),
     "length": ("length", "count"),
     "width": ("width",),
     "first_line": ("first_line",),
@@ -150,7 +155,6 @@ _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 _AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
-_HOST_PATHS = frozenset({"rsync", "scp"})  # programs that read a place on another host as `host:path`
 
 
 @dataclass
@@ -172,6 +176,8 @@ class _Slot:
     side: str  # for a place: "remote" (`{{host}}:{{path}}`, `{{path/to/remote_file}}`), "local", or ""
     parentless: bool  # a directory `mkdir` makes without `-p`: its parents must exist
     searched: bool  # where find starts: a directory, never a pattern (find adds `-name` for that)
+    bc: bool  # the command calculates with bc, which writes a power `^`
+    logs_in: bool  # a host a program logs in to (`ssh {{host}}`): it takes `user@host`
 
 
 _CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
@@ -216,7 +222,11 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         if kind in _PLACES:
             side = "remote" if "remote" in inner or _AT_HOST.search(before) else "local" if "local" in inner else ""
         searched = bool(re.search(r"(?:^|[\s;&|(])find(?:\s+-[HLP])*\s+$", before))
-        slots.append(_Slot(match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched))
+        bc = kind == "expression" and "bc" in programs(command)
+        logs_in = kind == "host" and not option.endswith("@") and bool(joined.LOGINS & set(programs(command)))
+        slots.append(_Slot(
+            match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in
+        ))
     return tuple(slots)
 
 
@@ -238,10 +248,16 @@ def _shown(value: Value, slot: _Slot) -> str:
         text = clock.cron(value.seconds)
     elif slot.kind == "command" and value.kind == "file" and not text.startswith(("/", "~", ".")):
         text = "./" + text  # a script here runs by its path
+    elif slot.kind == "expression":
+        text = arithmetic.for_program(text, slot.bc)
+    elif value.login and slot.logs_in:
+        text = f"{value.login}@{text}"  # `ssh pi@raspberrypi.local`; `{{user}}@{{host}}` has its own user
     if slot.quoted == "'":
         return text.replace("'", "'\\''")
     if slot.quoted:
         return re.sub(r'([\\"$`])', r"\\\1", text)
+    if slot.kind == "expression" and slot.option.endswith("$(("):
+        return text  # digits and operators: the shell's arithmetic reads them as they are
     if value.kind == "glob" and slot.kind in ("file", "path"):
         return text if _GLOB_WORD.match(text) else shlex.quote(text)
     return text if _SAFE_WORD.match(text) else shlex.quote(text)
@@ -342,8 +358,9 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         chosen[i] = take
         for value in take:
             unused.remove(value)
-    _unhosted(slots, chosen, unused)
-    joined = _join_hosts(command, slots, chosen, unused)
+    joined.unhosted(slots, chosen, unused)
+    hosted = joined.hosts_joined(command, slots, chosen, unused)
+    foldered = joined.folders_joined(slots, chosen, unused)
     out = command
     for i in sorted(chosen, reverse=True):
         slot = slots[i]
@@ -357,7 +374,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         start = slot.start
         if out[start - 1 : start] == "/" and out[start - 2 : start - 1] in ("", " "):
             start -= 1  # tldr's `/{{path/to/file}}` asks for an absolute path; the request's value is the path
-        shown = [joined.get(id(v), "") + _shown(v, slot) for v in chosen[i]]
+        shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) for v in chosen[i]]
         out = out[:start] + " ".join(shown) + out[slot.end :]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
@@ -365,7 +382,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
     said = _literal_words(command)
     taken += sum(1 for v in unused if v.text in said and not (v.text == "." and v.role == "in"))
-    used = sum(len(v) for v in chosen.values()) + bool(joined) + taken
+    used = sum(len(v) for v in chosen.values()) + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
     return Filled(out, used, len(values) - implied)
 
 
@@ -384,28 +401,3 @@ def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], f
     if not others:
         return fitting
     return sorted(fitting, key=lambda v: -v.at) if len(fitting) > others else []
-
-
-def _unhosted(slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> None:
-    """A place on the request's host goes only after that host: in `{{host1}}:{{path}}
-    {{host2}}:{{path}}`, "/var/www on web01" is not on a host left open."""
-    for i in list(chosen):
-        host = i - 1
-        if host < 0 or slots[host].kind != "host" or slots[host].end != slots[i].start - 1 or host in chosen:
-            continue
-        if any(v.side == "remote" for v in chosen[i]):
-            unused.extend(chosen.pop(i))
-
-
-def _join_hosts(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> dict[int, str]:
-    """A place the request puts on a host ("/var/www on the server web01"), chosen for a
-    placeholder with no host of its own, is written `web01:/var/www` where the program reads that
-    form (rsync, scp). What goes before which value (by `id`); the host counts as used."""
-    host = next((v for v in unused if v.kind == "host"), None)
-    if host is None or first_program(command) not in _HOST_PATHS:
-        return {}
-    joined = {id(v): host.text + ":" for i, taken in chosen.items() if slots[i].side != "remote"
-              for v in taken if v.side == "remote"}
-    if joined:
-        unused.remove(host)
-    return joined

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 class Value:
     kind: str  # file dir path glob name url host remote port pid process user group package service
     #            branch tag message pattern replacement variable action command gitremote count number
-    #            size age seconds field interface link record
+    #            size age seconds field interface link record expression key text
     text: str  # as it goes into the command
     at: int  # index of the request token it came from (`tokens(request)`)
     role: str = ""  # "name" (called/named X), "sought" (named X, in a search), "to", "from", "in", "run" (run X)
@@ -21,3 +21,4 @@ class Value:
     clock: str = ""  # for an age: "a" when the request asks about access ("not accessed for …")
     side: str = ""  # for a place: "remote" (on the host the request names) or "local" (here)
     nested: bool = False  # a relative path whose parents may not exist (`src/main/java`)
+    login: str = ""  # for a host: the user the request logs in as (`pi@raspberrypi.local`)

@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline import amounts, clock, kinds, places
+from nlshell.offline import amounts, arithmetic, clock, kinds, phrases, places
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import WORD, vocabulary
 
@@ -45,7 +45,9 @@ _PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
     "empty hidden same other another one id ids".split()
-)
+) | phrases.NEVER_NAMES
+# Words that point at a folder already named: "this folder" has no name after it ("in this folder take up").
+_POINTED = frozenset("this that these those current same which each every whole".split())
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
 _ADJECTIVES = frozenset(
@@ -108,12 +110,16 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
             kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
     if hints and any(v.kind == "schedule" for v in values):
         kept.append("schedule")  # "every day at 3am" asks for a scheduler (cron), not a loop (`watch`)
+    if hints and any(v.kind == "expression" for v in values):
+        kept.append("calculate")  # "what's 1234 * 56" says nothing else
     return " ".join(kept)
 
 
 def _clean(token: str) -> str:
     if len(token) >= 2 and token[0] == token[-1] and token[0] in "'\"":
         return token
+    if arithmetic.written(token.rstrip(",;!?")):
+        return token.rstrip(",;!?")  # "(1+2)*3" keeps its brackets
     token = token.strip("()[]{},;!?")
     if token.endswith(".") and (token.count(".") == 1 or token.endswith("..")):
         token = token[:-1]
@@ -251,8 +257,12 @@ def request_values(
         after = lower[i + 1] if i + 1 < len(tokens) else ""
         if not token or i in taken:
             continue
-        if clock.read(add, lower, i) or places.read(add, tokens, lower, i, cwd_dirs) or kinds.read(
-            add, tokens, lower, i, searching, named
+        if (
+            clock.read(add, lower, i)
+            or arithmetic.read(add, tokens, lower, i)
+            or places.read(add, tokens, lower, i, cwd_dirs)
+            or kinds.read(add, tokens, lower, i, searching, named)
+            or phrases.read(add, tokens, lower, i, named, table)
         ):
             continue
         if len(token) >= 2 and token[0] in "'\"" and token[0] == token[-1]:
@@ -292,6 +302,8 @@ def request_values(
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources"):
             add("glob", table.types[low], i)
+        elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints:
+            add("glob", table.types[low[:-1]], i)  # "the jpgs", "all my pdfs"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
         elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
@@ -345,7 +357,7 @@ def request_values(
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not kinds.same_kind_before(
             values, lower, i
-        ):
+        ) and not (table.value_words[before] != "pattern" and _kind_noun(low, table.value_words)):
             kind = table.value_words[before]
             # "the word error", "called photos": the word before says only where the value starts
             syntactic = kind == "name" or before in ("word", "text", "string", "pattern")
@@ -358,7 +370,9 @@ def request_values(
             add("dir", token, i, role_at(i))  # "the src folder"
         elif before == "in" and searching and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog"
-        elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS:
+        elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (
+            i > 1 and lower[i - 2] in _POINTED
+        ):
             add("dir", token, i, role_at(i))  # "the folder src"
         elif (kind := kinds.kind_after(lower, i, table)) and after not in verbs and plain(low):
             add(kind, token, i)  # "the nginx service", "every firefox process"
@@ -370,7 +384,7 @@ def request_values(
             add("link", token, i)  # "where the symlink current points to"
         elif low in _ACTIONS:
             add("action", low, i)
-        elif _LOUD.match(token) and len(token) > 2:
+        elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             add("variable" if before in ("variable", "var") else "pattern", token, i)
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
@@ -380,6 +394,12 @@ def request_values(
             if value.role == "name" and lower[value.at - 2 : value.at - 1] != [] and lower[value.at - 2] not in _MADE:
                 value.role = "sought"
     return places.joined_names(values)
+
+
+def _kind_noun(low: str, value_words: dict[str, str]) -> bool:
+    """Whether a word is itself a kind word or its plural or a word that says what a subject does
+    ("user accounts", "the postgresql service fail to start"): never the value after a kind word."""
+    return low in value_words or (low.endswith("s") and low[:-1] in value_words) or low in phrases.PREDICATES
 
 
 def _either(low: str, same: dict[str, str]) -> bool:

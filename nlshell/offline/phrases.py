@@ -1,0 +1,142 @@
+"""Values the phrase around them says, where the value is no word the table knows: "sshd's PID",
+"make www-data the owner of", "an account for maria", "a line saying buy milk", "does timeout
+appear", "add express to my node project", "firefox is frozen", "pi@raspberrypi.local", "my PATH",
+"the version field of package.json", "the nginx error log", "the network manager".
+
+nlshell/offline/values.py hands every token here before reading it its own way (after times,
+places and the kinds kinds.py reads), and asks `never_value` before taking an ordinary word for a
+name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nlshell.offline.vocabulary import Vocabulary
+
+Add = Callable[..., None]
+
+_POSSESSIVE = re.compile(r"^([a-z0-9][\w.-]*)['’]s$", re.I)
+_LOGIN_AT_HOST = re.compile(r"^([a-z_][\w.-]*)@((?:[a-z0-9-]+\.)*[a-z0-9-]+)$", re.I)
+_OWNING = frozenset({"owner", "owners", "group"})
+_MAKING = frozenset({"make", "makes", "set"})
+_ACCOUNTS = frozenset({"account", "user", "login", "mailbox"})
+_SAYING = frozenset({"saying", "says", "reading", "reads"})  # "says" and "reads" after "that" or "which"
+# Where a text ends: "a line saying buy milk to the end of todo.txt", "the text hello world to out.txt".
+_TEXT_ENDS = frozenset("to into in from with and as using then so at".split())
+_APPEARING = frozenset("appear appears appeared occur occurs occurred".split())
+_OCCURRENCES = frozenset("occurrences occurrence instances instance mentions appearances".split())
+_CHANGING_PACKAGES = frozenset({"add", "remove", "install", "uninstall", "drop"})
+_PROJECTS = frozenset({"project", "app", "application", "repo", "dependencies", "deps", "package.json"})
+# What a process that hangs is said to be: "firefox is frozen, kill it".
+_STUCK = frozenset("frozen froze freezes freezing stuck hung hangs hanging unresponsive crashed".split())
+_BEING = frozenset({"is", "was", "has", "seems", "keeps", "got", "went"})
+# Environment variables everyone names in capitals: "my PATH", "what's HOME set to".
+_ENVIRONMENT = frozenset(
+    "PATH HOME SHELL USER LOGNAME EDITOR VISUAL PAGER LANG PWD TERM PS1 TMPDIR DISPLAY HOSTNAME MANPATH "
+    "LD_LIBRARY_PATH PYTHONPATH JAVA_HOME GOPATH XDG_CONFIG_HOME".split()
+)
+# Capitalised words that are things, never what to look for: "what's eating my RAM", "sshd's PID".
+_ACRONYMS = frozenset(
+    "ram cpu cpus gpu gpus pid pids uid gid dns ip ipv4 ipv6 tcp udp ssh http https url os usb ssd hdd io api "
+    "mac lan wifi vpn".split()
+)
+_STRUCTURED = re.compile(r"\.(json|ya?ml|toml)$|^(json|ya?ml|toml)$")
+_KEYS = frozenset({"field", "key", "property", "attribute", "setting"})
+# Names said in words that are spelt otherwise: a small reviewed table, (words) → (kind, name).
+_SAID_NAMES = {
+    ("network", "manager"): ("service", "NetworkManager"),
+    ("networkmanager",): ("service", "NetworkManager"),
+    ("nginx", "error", "log"): ("file", "/var/log/nginx/error.log"),
+    ("nginx", "access", "log"): ("file", "/var/log/nginx/access.log"),
+    ("apache", "error", "log"): ("file", "/var/log/apache2/error.log"),
+    ("apache", "access", "log"): ("file", "/var/log/apache2/access.log"),
+}
+# Words after a subject that say what it does, so never its name: "the postgresql service fail to start".
+PREDICATES = frozenset(
+    "fail fails failed failing crash crashes crashed die dies died hang hangs hung stopped broke broken won't wont "
+    "keeps keep refuses refused".split()
+)
+# Words that are never a name even where a name may come: "his home folder too".
+NEVER_NAMES = frozenset("too also either please anymore again now".split())
+
+
+def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[[str], bool], table: Vocabulary) -> bool:
+    """The value at token `i` when the phrase around it says its kind; whether it read one."""
+    low = lower[i]
+    before = lower[i - 1] if i else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    for words, (kind, name) in _SAID_NAMES.items():
+        if tuple(lower[i : i + len(words)]) == words:
+            add(kind, name, i, last=i + len(words) - 1)
+            return True
+    if possessive := _POSSESSIVE.match(tokens[i]):
+        kind = table.of_words.get(after) or table.value_words.get(after, "")  # "sshd's PID", "olduser's account"
+        if kind and kind not in ("pattern", "name"):
+            add(kind, possessive.group(1), i)
+            return True
+    if variable(tokens[i]):
+        add("variable", tokens[i], i, searched=True)  # "my PATH": its word still says what about
+        return True
+    if at_host := _LOGIN_AT_HOST.match(tokens[i]):
+        add("user", at_host.group(1), i, searched=True)  # `{{user}}@{{host}}` takes each, `{{host}}` both
+        add("host", at_host.group(2), i, login=at_host.group(1))
+        return True
+    if not named(low):
+        return False
+    if before in _MAKING and lower[i + 1 : i + 2] == ["the"] and lower[i + 2 : i + 3] and lower[i + 2] in _OWNING:
+        add("group" if lower[i + 2] == "group" else "user", tokens[i], i)  # "make www-data the owner of …"
+        return True
+    if before == "for" and i > 1 and lower[i - 2] in _ACCOUNTS:
+        add("user", tokens[i], i)  # "an account for maria"
+        return True
+    if before in _SAYING and tokens[i][:1] not in "'\"" and (before == "saying" or lower[i - 2 : i - 1] in (["that"], ["which"])):
+        j = text_end(lower, i)
+        add("text", " ".join(tokens[i : j + 1]).rstrip(".!?,"), i - 1, last=j, at=i)  # "a line saying buy milk"
+        return True
+    if after in _APPEARING and before in ("does", "did", "do", "where", "times", "word") or (
+        before == "of" and i > 1 and lower[i - 2] in _OCCURRENCES
+    ):
+        add("pattern", tokens[i], i)  # "how many times does timeout appear", "occurrences of timeout"
+        return True
+    if before in _CHANGING_PACKAGES and after in ("to", "from", "in") and _PROJECTS & set(lower[i + 2 : i + 6]):
+        add("package", tokens[i], i)  # "add express to my node project"
+        return True
+    if after in _STUCK or (after in _BEING and lower[i + 2 : i + 3] and lower[i + 2] in _STUCK):
+        add("process", tokens[i], i)  # "firefox is frozen"
+        return True
+    if _key(lower, i) and low not in table.ordinals:
+        add("key", tokens[i], i)  # "the version field of package.json"
+        return True
+    return False
+
+
+def text_end(lower: list[str], i: int) -> int:
+    """The last token of a text that starts at token i: before the word that says where it goes."""
+    j = i
+    while j + 1 < len(lower) and lower[j + 1] not in _TEXT_ENDS:
+        j += 1
+    return j
+
+
+def _key(lower: list[str], i: int) -> bool:
+    """Whether token i names a key of a JSON or YAML file the request names ("the version field",
+    "the value of version", "the version key", "key version")."""
+    if not any(_STRUCTURED.search(word) for word in lower):
+        return False
+    before = lower[i - 1] if i else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    said = after in _KEYS or before in _KEYS or (before == "of" and lower[i - 2 : i - 1] == ["value"])
+    return said and not lower[i].isdigit() and not _STRUCTURED.search(lower[i])
+
+
+def variable(token: str) -> bool:
+    """Whether a capitalised word is an environment variable everyone knows ("my PATH")."""
+    return token in _ENVIRONMENT
+
+
+def never_value(token: str, table: Vocabulary) -> bool:
+    """Whether a capitalised word is a thing, not a value to look for ("RAM", "PID")."""
+    low = token.lower()
+    return low in _ACRONYMS or low in table.value_words or low in table.of_words
