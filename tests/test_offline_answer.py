@@ -276,6 +276,20 @@ def test_the_extension_of_the_file_to_convert_says_which_converter(index, reques
 
 @pytest.mark.parametrize(
     ("request_text", "command"),
+    [
+        ("print lines 20 to 30 of script.py", "sed -n '20,30p' script.py"),
+        ("peek at main.c from line 20 through 30", "sed -n '20,30p' main.c"),
+        ("show line 5 of input.txt", "sed -n '5p' input.txt"),
+    ],
+)
+def test_a_line_range_asks_for_those_lines(index, request_text, command):
+    """The numbers are the range; "lines" stays a word to search by (taken with the numbers, it left
+    "print" alone, and `ls -l script.py` won)."""
+    assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
     [("search for the word error in log.txt", "grep 'error' log.txt"), ("look for TODO in main.go", 'grep "TODO" main.go')],
 )
 def test_the_example_that_takes_the_stated_values_beats_one_that_ignores_them(index, request_text, command):

@@ -26,7 +26,8 @@ Add = Callable[..., None]
 
 def line_range(add: Add, i: int, lower: list[str]) -> bool:
     """"lines 20 to 30", "lines 20-30", "from line 20 through 30", "between lines 20 and 30": the
-    first and last line of a range (token `i` is the first number); whether it read one."""
+    first and last line of a range (token `i` is the first number); "line 5" a first line alone;
+    whether it read one."""
     before = lower[i - 1] if i > 0 else ""
     if before not in vocabulary().amounts["lines"]:
         return False
@@ -35,11 +36,14 @@ def line_range(add: Add, i: int, lower: list[str]) -> bool:
         first, last, end = joined.group(1), joined.group(2), i
     elif lower[i].isdigit() and i + 2 < len(lower) and lower[i + 1] in vocabulary().amounts["through"] and lower[i + 2].isdigit():
         first, last, end = lower[i], lower[i + 2], i + 2
+    elif before == "line" and lower[i].isdigit():  # "line 5": one line, by its number
+        add("first_line", lower[i], i, at=i)
+        return True
     else:
         return False
     if int(first) > int(last):
         return False
-    add("first_line", first, i - 1, last=i, at=i)
+    add("first_line", first, i, at=i)  # "lines" stays a search word: what to show
     add("last_line", last, i + 1 if end > i else i, last=end, at=end)
     return True
 
