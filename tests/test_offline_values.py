@@ -269,3 +269,18 @@ def test_numbers_and_patterns_are_no_expression(request_text):
 def test_a_sum_leaves_the_search_a_word_that_says_calculate():
     request = "what's 1234 * 56"
     assert without_values(request, request_values(request)) == "what's calculate"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("print list.txt without duplicate lines", [("file", "list.txt")]),
+        ("empty the file app.log without deleting it", [("file", "app.log")]),
+        ("show lines without warning in app.log", [("pattern", "warning"), ("file", "app.log")]),
+        ("lines of app.log without the word debug", [("file", "app.log"), ("pattern", "debug")]),
+    ],
+)
+def test_without_and_how_to_do_it_is_no_text_to_leave_out(request_text, expected):
+    """"without deleting it" says how (a verb's -ing form), "without duplicate lines" which lines;
+    both were patterns for `grep -v`."""
+    assert [(v.kind, v.text) for v in request_values(request_text)] == expected

@@ -357,7 +357,9 @@ def request_values(
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not kinds.same_kind_before(
             values, lower, i
-        ) and not (table.value_words[before] != "pattern" and _kind_noun(low, table.value_words)):
+        ) and not (table.value_words[before] != "pattern" and _kind_noun(low, table.value_words)) and not (
+            before == "without" and _says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
+        ):
             kind = table.value_words[before]
             # "the word error", "called photos": the word before says only where the value starts
             syntactic = kind == "name" or before in ("word", "text", "string", "pattern")
@@ -426,3 +428,10 @@ def _appended(tokens: list[str], i: int) -> bool:
             j -= 1
     return j >= 0 and tokens[j].lower() in _APPENDING
 
+
+def _says_how(word: str, after: str) -> bool:
+    """"without deleting it", "without duplicate lines": how to do it, not a text to leave out
+    ("lines without error" is one)."""
+    verbs = vocabulary().read_verbs | vocabulary().change_verbs
+    base = word[:-3] if word.endswith("ing") else ""
+    return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows")
