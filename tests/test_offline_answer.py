@@ -227,7 +227,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout6"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -384,11 +384,13 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout5.tsv (166 requests) was written before the fourth round's ranking
-    changes and answered once at the end: 72% right program, 54% acceptable with this index, the
-    same as before the round; everyday_holdout4.tsv (179), held out in round three, went from 54%
-    and 35% to 77% and 63% there. The goals are 90% and 85%: the floors only catch a collapse."""
-    for name, (program, acceptable) in {"everyday-holdout5": (0.65, 0.45), "everyday-holdout4": (0.72, 0.58)}.items():
+    """tests/data/everyday_holdout6.tsv (184 requests) was written before the fifth round's changes
+    and answered once at the end: 77% right program and 58% acceptable before, 85% and 72% after,
+    with this machine's programs and man pages (the same without them). everyday_holdout5.tsv (166)
+    and everyday_holdout4.tsv (179), held out in rounds four and three, are tuned on since. The
+    goals are 90% and 85%: the floors only catch a collapse."""
+    floors = {"everyday-holdout6": (0.78, 0.62), "everyday-holdout5": (0.82, 0.75), "everyday-holdout4": (0.85, 0.8)}
+    for name, (program, acceptable) in floors.items():
         score = table_score(index, name)
         assert score.n >= 150
         assert score.right_program >= program and score.acceptable >= acceptable, (name, score)
