@@ -289,3 +289,12 @@ def test_descriptions_read_the_compounds_the_same_way():
     """The index reads descriptions as requests are read: "Print the username" meets "user name"."""
     assert words.canonical_words("Print the username") == ["show", "the", "user", "name"]
     assert words.canonical_words("Print the current user name") == ["show", "the", "current", "user", "name"]
+
+
+def test_the_words_around_a_value_are_the_tables(table):
+    """phrases.py reads "firefox is frozen", "an account for maria", "my PATH" from `around` lines."""
+    from nlshell.offline import phrases
+
+    assert {"frozen", "hung", "stuck"} <= table.around["stuck"]
+    assert "PATH" in table.around["environment"] and "path" not in table.around["environment"]  # capitals, as written
+    assert phrases.PREDICATES == table.around["predicates"] and phrases.NEVER_NAMES == table.around["never_names"]

@@ -13,37 +13,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from nlshell.offline.vocabulary import Vocabulary
+from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 Add = Callable[..., None]
 
+# The words around a value are the word table's `around` lines (nlshell/data/words.tsv).
+_AROUND = vocabulary().around
+
 _POSSESSIVE = re.compile(r"^([a-z0-9][\w.-]*)['’]s$", re.I)
 _LOGIN_AT_HOST = re.compile(r"^([a-z_][\w.-]*)@((?:[a-z0-9-]+\.)*[a-z0-9-]+)$", re.I)
-_OWNING = frozenset({"owner", "owners", "group"})
-_MAKING = frozenset({"make", "makes", "set"})
-_ACCOUNTS = frozenset({"account", "user", "login", "mailbox"})
-_SAYING = frozenset({"saying", "says", "reading", "reads"})  # "says" and "reads" after "that" or "which"
+_OWNING = _AROUND["owning"]
+_MAKING = _AROUND["making"]
+_ACCOUNTS = _AROUND["accounts"]
+_SAYING = _AROUND["saying"]
 # Where a text ends: "a line saying buy milk to the end of todo.txt", "the text hello world to out.txt".
-_TEXT_ENDS = frozenset("to into in from with and as using then so at".split())
-_APPEARING = frozenset("appear appears appeared occur occurs occurred".split())
-_OCCURRENCES = frozenset("occurrences occurrence instances instance mentions appearances".split())
-_CHANGING_PACKAGES = frozenset({"add", "remove", "install", "uninstall", "drop"})
-_PROJECTS = frozenset({"project", "app", "application", "repo", "dependencies", "deps", "package.json"})
+_TEXT_ENDS = _AROUND["text_ends"]
+_APPEARING = _AROUND["appearing"]
+_OCCURRENCES = _AROUND["occurrences"]
+_CHANGING_PACKAGES = _AROUND["changing_packages"]
+_PROJECTS = _AROUND["projects"]
 # What a process that hangs is said to be: "firefox is frozen, kill it".
-_STUCK = frozenset("frozen froze freezes freezing stuck hung hangs hanging unresponsive crashed".split())
-_BEING = frozenset({"is", "was", "has", "seems", "keeps", "got", "went"})
+_STUCK = _AROUND["stuck"]
+_BEING = _AROUND["being"]
 # Environment variables everyone names in capitals: "my PATH", "what's HOME set to".
-_ENVIRONMENT = frozenset(
-    "PATH HOME SHELL USER LOGNAME EDITOR VISUAL PAGER LANG PWD TERM PS1 TMPDIR DISPLAY HOSTNAME MANPATH "
-    "LD_LIBRARY_PATH PYTHONPATH JAVA_HOME GOPATH XDG_CONFIG_HOME".split()
-)
+_ENVIRONMENT = _AROUND["environment"]
 # Capitalised words that are things, never what to look for: "what's eating my RAM", "sshd's PID".
-_ACRONYMS = frozenset(
-    "ram cpu cpus gpu gpus pid pids uid gid dns ip ipv4 ipv6 tcp udp ssh http https url os usb ssd hdd io api "
-    "mac lan wifi vpn".split()
-)
+_ACRONYMS = _AROUND["acronyms"]
 _STRUCTURED = re.compile(r"\.(json|ya?ml|toml)$|^(json|ya?ml|toml)$")
-_KEYS = frozenset({"field", "key", "property", "attribute", "setting"})
+_KEYS = _AROUND["keys"]
 # Names said in words that are spelt otherwise: a small reviewed table, (words) → (kind, name).
 _SAID_NAMES = {
     ("network", "manager"): ("service", "NetworkManager"),
@@ -54,12 +51,9 @@ _SAID_NAMES = {
     ("apache", "access", "log"): ("file", "/var/log/apache2/access.log"),
 }
 # Words after a subject that say what it does, so never its name: "the postgresql service fail to start".
-PREDICATES = frozenset(
-    "fail fails failed failing crash crashes crashed die dies died hang hangs hung stopped broke broken won't wont "
-    "keeps keep refuses refused".split()
-)
+PREDICATES = _AROUND["predicates"]
 # Words that are never a name even where a name may come: "his home folder too".
-NEVER_NAMES = frozenset("too also either please anymore again now".split())
+NEVER_NAMES = _AROUND["never_names"]
 
 
 def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[[str], bool], table: Vocabulary) -> bool:

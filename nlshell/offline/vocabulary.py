@@ -43,6 +43,7 @@ class Vocabulary:
     ordinals: dict[str, str]  # an ordinal ("third", "3rd") → its digits
     losing: frozenset[str]  # verbs of actions that lose something for good
     amounts: dict[str, frozenset[str]]  # role → words that type a number near them (`older` → older before ago)
+    around: dict[str, frozenset[str]]  # role → words beside a value that say what it is (`stuck` → frozen hung …)
     openings: tuple[tuple[str, ...], ...]  # openings that carry no verb: "please", "how do i", "i want to"
     clause_breaks: frozenset[str]  # words that start a new clause: "find the logs and delete them"
     digest: str  # changes whenever the file does: part of the index's version
@@ -71,6 +72,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     ordinals: dict[str, str] = {}
     losing: set[str] = set()
     amounts: dict[str, set[str]] = {}
+    around: dict[str, set[str]] = {}
     openings: list[tuple[str, ...]] = []
     clause_breaks: set[str] = set()
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
@@ -106,6 +108,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             losing.update(listed)
         elif kind == "amount":
             amounts.setdefault(key, set()).update(listed)
+        elif kind == "around":
+            around.setdefault(key, set()).update(listed)
         elif kind == "opening":
             openings.append(tuple(listed))
         elif kind == "clause":
@@ -147,6 +151,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         ordinals=ordinals,
         losing=frozenset(losing),
         amounts={role: frozenset(listed) for role, listed in amounts.items()},
+        around={role: frozenset(listed) for role, listed in around.items()},
         openings=tuple(openings),
         clause_breaks=frozenset(clause_breaks),
         digest=sha256_hex(raw)[:12],
