@@ -39,6 +39,7 @@ TABLES = {
     "everyday-holdout4": DATA / "everyday_holdout4.tsv",  # … in round three, likewise
     "everyday-holdout5": DATA / "everyday_holdout5.tsv",  # … in round four, likewise
     "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # held out in round five: reported, never tuned on
+    "everyday-holdout7": DATA / "everyday_holdout7.tsv",  # held out in round six: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
