@@ -282,7 +282,10 @@ def request_values(
         elif _REMOTE.match(token):
             add("remote", token, i, role_at(i))
         elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
-            add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named README.md"
+            if lower[i - 2 : i - 1] == ["be"]:  # "draft.txt should be called final.txt": a new name, said as a rename
+                add(moved_to(i), token, i, "to")
+            else:
+                add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named README.md"
         elif "*" in token or "?" in token:
             add("glob", token, i, role_at(i))
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
