@@ -136,14 +136,19 @@ def _shaped(add: Add, tokens: list[str], lower: list[str], i: int, named: Callab
     ):
         add("pattern", tokens[i], i)  # "hide the healthcheck lines when reading access.log"
         return True
-    j = i - 1
-    while j > 0 and lower[j] in ("every", "all", "each", "any", "the"):
-        j -= 1
-    if lower[j : j + 1] and lower[j] in _SWAPPING and after == "for" and i + 2 < len(tokens) and named(lower[i + 2]):
+    if named_by(lower, i, _SWAPPING) and after == "for" and i + 2 < len(tokens) and named(lower[i + 2]):
         add("pattern", tokens[i], i)  # "swap every foo for bar"
         add("replacement", tokens[i + 2], i + 2)
         return True
     return False
+
+
+def named_by(lower: list[str], i: int, verbs: frozenset[str] | set[str]) -> bool:
+    """Whether word `i` is what one of `verbs` names, past "every", "all the" ("replace every foo")."""
+    j = i - 1
+    while j > 0 and lower[j] in ("every", "all", "each", "any", "the"):
+        j -= 1
+    return j >= 0 and lower[j] in verbs
 
 
 def _may_be_sought(word: str, table: Vocabulary) -> bool:

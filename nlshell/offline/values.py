@@ -148,10 +148,7 @@ _STATE_FILLERS = frozenset("program binary executable app application command pr
 
 def _replacing(lower: list[str], i: int) -> bool:
     """Whether word `i` is what "replace" (or "replace every", "replace all the") names."""
-    j = i - 1
-    while j > 0 and lower[j] in ("every", "all", "each", "any", "the"):
-        j -= 1
-    return j >= 0 and lower[j] == "replace"
+    return phrases.named_by(lower, i, {"replace"})
 
 
 def _state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
