@@ -1,7 +1,9 @@
 """Values the phrase around them says, where the value is no word the table knows: "sshd's PID",
 "make www-data the owner of", "an account for maria", "a line saying buy milk", "does timeout
 appear", "add express to my node project", "firefox is frozen", "pi@raspberrypi.local", "my PATH",
-"the version field of package.json", "the nginx error log", "the network manager".
+"the version field of package.json", "the nginx error log", "the network manager", "to user deploy",
+"give sam sudo rights", "requests version 2.31", "this base64 string aGVsbG8=", "hide the healthcheck
+lines", "swap every foo for bar".
 
 nlshell/offline/values.py hands every token here before reading it its own way (after times,
 places and the kinds kinds.py reads), and asks `never_value` before taking an ordinary word for a
@@ -54,6 +56,15 @@ _SAID_NAMES = {
 PREDICATES = _AROUND["predicates"]
 # Words that are never a name even where a name may come: "his home folder too".
 NEVER_NAMES = _AROUND["never_names"]
+_GIVING = _AROUND["giving"]
+_RIGHTS = _AROUND["rights"]
+_NOT_GROUPS = _AROUND["not_groups"]
+_BECOMING = _AROUND["becoming"]
+_TRANSFORMING = _AROUND["transforming"]
+_PICKED_LINES = _AROUND["picked_lines"]
+_NOT_PATTERNS = _AROUND["not_patterns"]
+_SWAPPING = _AROUND["swapping"]
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)+[\w.-]*$|^v?\d+$", re.I)
 
 
 def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[[str], bool], table: Vocabulary) -> bool:
@@ -77,8 +88,16 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         add("user", at_host.group(1), i, searched=True)  # `{{user}}@{{host}}` takes each, `{{host}}` both
         add("host", at_host.group(2), i, login=at_host.group(1))
         return True
+    if before == "version" and _VERSION.match(tokens[i]) and i > 1 and named(lower[i - 2]):
+        add("version", tokens[i].lstrip("vV"), i - 1, last=i, at=i)  # "requests version 2.31"
+        return True
+    if before == "string" and _TRANSFORMING & set(lower[:i]):
+        add("text", tokens[i], i - 1, last=i, at=i)  # "decode this base64 string aGVsbG8=": any text
+        return True
     if not named(low):
         return False
+    if _owning(add, tokens, lower, i, named) or _shaped(add, tokens, lower, i, named, table):
+        return True
     if before in _MAKING and lower[i + 1 : i + 2] == ["the"] and lower[i + 2 : i + 3] and lower[i + 2] in _OWNING:
         add("group" if lower[i + 2] == "group" else "user", tokens[i], i)  # "make www-data the owner of …"
         return True
@@ -102,6 +121,59 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         return True
     if _key(lower, i) and low not in table.ordinals:
         add("key", tokens[i], i)  # "the version field of package.json"
+        return True
+    return False
+
+
+def _shaped(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[[str], bool], table: Vocabulary) -> bool:
+    """A pattern or replacement the phrase around it says: "hide the healthcheck lines", "swap
+    every foo for bar"."""
+    before = lower[i - 1] if i else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    if (
+        before == "the" and after == "lines" and _PICKED_LINES & set(lower[:i])
+        and _may_be_sought(lower[i], table) and lower[i] not in _NOT_PATTERNS
+    ):
+        add("pattern", tokens[i], i)  # "hide the healthcheck lines when reading access.log"
+        return True
+    if named_by(lower, i, _SWAPPING) and after == "for" and i + 2 < len(tokens) and named(lower[i + 2]):
+        add("pattern", tokens[i], i)  # "swap every foo for bar"
+        add("replacement", tokens[i + 2], i + 2)
+        return True
+    return False
+
+
+def named_by(lower: list[str], i: int, verbs: frozenset[str] | set[str]) -> bool:
+    """Whether word `i` is what one of `verbs` names, past "every", "all the" ("replace every foo")."""
+    j = i - 1
+    while j > 0 and lower[j] in ("every", "all", "each", "any", "the"):
+        j -= 1
+    return j >= 0 and lower[j] in verbs
+
+
+def _may_be_sought(word: str, table: Vocabulary) -> bool:
+    """Whether a word may be what lines contain: no number, ordinal or kind of line."""
+    return not word.isdigit() and word not in table.numbers and word not in table.ordinals
+
+
+def _owning(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[[str], bool]) -> bool:
+    """Who is to own or belong, said in shapes no value word introduces: "to user deploy", "make the
+    group of shared.txt be staff", "give alice ownership of project/", "give sam sudo rights"."""
+    before = lower[i - 1] if i else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    if before in ("user", "group") and i > 1 and lower[i - 2] in ("to", "as", "for"):
+        add(before, tokens[i], i - 1, last=i, at=i)  # "change the owner of /srv/www to user deploy"
+        return True
+    if before in _BECOMING and i > 2 and (owned := _OWNING & set(lower[: i - 1])) and "of" in lower[: i - 1]:
+        add("group" if owned == {"group"} else "user", tokens[i], i)  # "make the group of shared.txt be staff"
+        return True
+    if before in _GIVING and after in ("ownership", "owner"):
+        add("user", tokens[i], i)  # "recursively give alice ownership of project/"
+        return True
+    rights = lower[i + 2] if i + 2 < len(lower) else ""
+    if before in _GIVING and rights in _RIGHTS and named(after) and after not in _NOT_GROUPS:
+        add("user", tokens[i], i)  # "give sam sudo rights": sam joins the group sudo
+        add("group", tokens[i + 1], i + 1)
         return True
     return False
 

@@ -132,32 +132,46 @@ def listing(path: str | None) -> tuple[set[str], set[str]]:
 def read_request(
     index: OfflineIndex, request: str, cwd: str | None = None, corrected: dict[str, str] | None = None
 ) -> Request:
-    """`corrected`: the request's misspelt verbs (`misspelt_verbs`), when the caller has them."""
+    """`corrected`: the request's misspelt verbs (`misspelt_verbs`), when the caller has them.
+    Verbs are corrected before the values are read, so "instal htop" names a package to install,
+    and a named program one edit from a known one is that one ("restart ngnix" is nginx)."""
+    corrected = misspelt_verbs(index, request) if corrected is None else corrected
     counts = index.term_counts(canonical_words(request))
     dirs, files = listing(cwd)
-    values = request_values(request, dirs, files, known=lambda word: word in counts,
+    # Whole words only: "shout.txt" stays a file even where "shout" reads as shut.
+    verbs_read = " ".join(corrected.get(word.lower(), word) for word in request.split()) if corrected else request
+    values = request_values(verbs_read, dirs, files, known=lambda word: word in counts,
                             program=lambda word: bool(index.pages_named((word,))) or index.installed(word) is True)
+
+    def nearest_program(word: str, named: bool = False) -> str:
+        """The most used program one edit from an unknown word (`gerp` → grep), or "". A word the
+        request names as a service or process may be any program with a page ("ngnix")."""
+        if word in counts or index.pages_named((word,)) or not word.isalpha() or len(word) < MIN_CORRECTABLE:
+            return ""
+        facts = index.program_facts(index.pages_named(one_edit_away(word)))
+        programs = sorted(p for p, fact in facts.items() if fact.uses > 0 or named)
+        return max(programs, key=lambda p: facts[p].uses) if programs else ""
+
+    for value in values:
+        if value.kind in ("service", "process") and (meant := nearest_program(value.text.lower(), named=True)):
+            value.text = meant  # "restart ngnix", "kill fierfox"; a package may be any name
     stop = vocabulary().stop
     terms = [t for t in query_terms(without_values(request, values)) if stem(t) not in stop]  # "whats" is "what"
     hinted = set(terms) - set(query_terms(without_values(request, values, hints=False)))
     counts.update(index.term_counts(t for t in terms if t not in counts))
     named: list[str] = []
     paged = index.pages_named(terms)
-    corrected = misspelt_verbs(index, request) if corrected is None else corrected
     for i, term in enumerate(terms):
         if term in corrected:  # "delte" is delete, not the program delta; "kil" is kill
             terms[i] = (canonical_words(corrected[term]) or [corrected[term]])[0]
             continue
         if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE:
             continue
-        nearby = one_edit_away(term)
-        facts = index.program_facts(index.pages_named(nearby))
-        programs = sorted(p for p, fact in facts.items() if fact.uses > 0)
-        if programs:  # `gerp` → grep
-            terms[i] = max(programs, key=lambda p: facts[p].uses)
-            named.append(terms[i])
+        if program := nearest_program(term):  # `gerp` → grep
+            terms[i] = program
+            named.append(program)
             continue
-        known = index.term_counts(nearby)
+        known = index.term_counts(one_edit_away(term))
         if known:
             terms[i] = max(sorted(known), key=known.get)
     terms = list(dict.fromkeys(terms))

@@ -72,6 +72,7 @@ _KINDS = (
     (re.compile(r"^(a|aaaa|mx|ns|txt|cname|soa|ptr|srv|record_type|dns_record_type)$"), "record"),
     (re.compile(r"^minutes$"), "in_minutes"),
     (re.compile(r"^hours$"), "in_hours"),
+    (re.compile(r"^version$"), "version"),  # `pip install {{package}}=={{version}}`
     (re.compile(r"package"), "package"),
     (re.compile(r"service|^unit\d*$"), "service"),
     (re.compile(r"branch"), "branch"),
@@ -113,6 +114,7 @@ ACCEPTS = {
     "user": ("user", "name"),
     "group": ("group", "name"),
     "package": ("package", "name"),
+    "version": ("version",),
     "service": ("service", "name"),
     "branch": ("branch", "name"),
     "tag": ("tag", "name"),

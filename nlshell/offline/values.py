@@ -148,10 +148,7 @@ _STATE_FILLERS = frozenset("program binary executable app application command pr
 
 def _replacing(lower: list[str], i: int) -> bool:
     """Whether word `i` is what "replace" (or "replace every", "replace all the") names."""
-    j = i - 1
-    while j > 0 and lower[j] in ("every", "all", "each", "any", "the"):
-        j -= 1
-    return j >= 0 and lower[j] == "replace"
+    return phrases.named_by(lower, i, {"replace"})
 
 
 def _state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
@@ -282,7 +279,10 @@ def request_values(
         elif _REMOTE.match(token):
             add("remote", token, i, role_at(i))
         elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
-            add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named README.md"
+            if lower[i - 2 : i - 1] == ["be"]:  # "draft.txt should be called final.txt": a new name, said as a rename
+                add(moved_to(i), token, i, "to")
+            else:
+                add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named README.md"
         elif "*" in token or "?" in token:
             add("glob", token, i, role_at(i))
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
