@@ -21,6 +21,7 @@ from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_p
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, READ, description_verbs, intent
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
+from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
 from nlshell.offline.slots import ACCEPTS, fill
 from nlshell.offline.values import Value, request_values, without_values
 from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, query_terms, stem, stored_stems, vocabulary
@@ -138,23 +139,9 @@ def read_request(
     corrected = misspelt_verbs(index, request) if corrected is None else corrected
     counts = index.term_counts(canonical_words(request))
     dirs, files = listing(cwd)
-    # Whole words only: "shout.txt" stays a file even where "shout" reads as shut.
-    verbs_read = " ".join(corrected.get(word.lower(), word) for word in request.split()) if corrected else request
-    values = request_values(verbs_read, dirs, files, known=lambda word: word in counts,
+    values = request_values(with_verbs(request, corrected), dirs, files, known=lambda word: word in counts,
                             program=lambda word: bool(index.pages_named((word,))) or index.installed(word) is True)
-
-    def nearest_program(word: str, named: bool = False) -> str:
-        """The most used program one edit from an unknown word (`gerp` → grep), or "". A word the
-        request names as a service or process may be any program with a page ("ngnix")."""
-        if word in counts or index.pages_named((word,)) or not word.isalpha() or len(word) < MIN_CORRECTABLE:
-            return ""
-        facts = index.program_facts(index.pages_named(one_edit_away(word)))
-        programs = sorted(p for p, fact in facts.items() if fact.uses > 0 or named)
-        return max(programs, key=lambda p: facts[p].uses) if programs else ""
-
-    for value in values:
-        if value.kind in ("service", "process") and (meant := nearest_program(value.text.lower(), named=True)):
-            value.text = meant  # "restart ngnix", "kill fierfox"; a package may be any name
+    correct_programs(index, values, counts, MIN_CORRECTABLE)  # "restart ngnix", "kill fierfox"
     stop = vocabulary().stop
     terms = [t for t in query_terms(without_values(request, values)) if stem(t) not in stop]  # "whats" is "what"
     hinted = set(terms) - set(query_terms(without_values(request, values, hints=False)))
@@ -167,7 +154,7 @@ def read_request(
             continue
         if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE:
             continue
-        if program := nearest_program(term):  # `gerp` → grep
+        if program := nearest_program(index, term, counts):  # `gerp` → grep
             terms[i] = program
             named.append(program)
             continue
