@@ -284,3 +284,12 @@ def test_without_and_how_to_do_it_is_no_text_to_leave_out(request_text, expected
     """"without deleting it" says how (a verb's -ing form), "without duplicate lines" which lines;
     both were patterns for `grep -v`."""
     assert [(v.kind, v.text) for v in request_values(request_text)] == expected
+
+
+def test_into_a_program_name_is_a_format_not_a_file():
+    """"turn token.bin into base64": base64 is what to turn it into (it got `tr … > base64`, a
+    command writing a file for a request that only looks); "into backup" is still a place."""
+    index = {"known": lambda word: True, "program": {"base64", "gzip"}.__contains__}  # words the index knows
+    assert [(v.kind, v.text) for v in request_values("turn token.bin into base64", **index)] == [("file", "token.bin")]
+    assert ("path", "backup") in [(v.kind, v.text) for v in request_values("copy a.txt into backup", **index)]
+    assert ("dir", "base64") in [(v.kind, v.text) for v in request_values("copy a.txt into base64", cwd_dirs={"base64"}, **index)]

@@ -380,7 +380,9 @@ def request_values(
             add(kind, token, i)  # "the nginx service", "every firefox process"
         elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
             add("dir", token, i, "in")  # "below src", "inside build": where
-        elif (before == "into" or (before in _ROLE_TO and not known(low))) and plain(low) and low not in amounts.COUNTED:
+        elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
+            before in _ROLE_TO and not known(low)
+        )) and plain(low) and low not in amounts.COUNTED:  # "turn x into base64": a format, no file
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
         elif after in _POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
             add("link", token, i)  # "where the symlink current points to"
