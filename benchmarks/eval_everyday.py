@@ -38,7 +38,7 @@ TABLES = {
     "everyday-holdout3": DATA / "everyday_holdout3.tsv",  # held out in round two, reported untouched; tuned on since
     "everyday-holdout4": DATA / "everyday_holdout4.tsv",  # … in round three, likewise
     "everyday-holdout5": DATA / "everyday_holdout5.tsv",  # … in round four, likewise
-    "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # held out in round five: reported, never tuned on
+    "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # … in round five, likewise
     "everyday-holdout7": DATA / "everyday_holdout7.tsv",  # held out in round six: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
