@@ -40,6 +40,7 @@ TABLES = {
     "everyday-holdout5": DATA / "everyday_holdout5.tsv",  # … in round four, likewise
     "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # … in round five, likewise
     "everyday-holdout7": DATA / "everyday_holdout7.tsv",  # held out in round six: reported, never tuned on
+    "everyday-holdout8": DATA / "everyday_holdout8.tsv",  # held out in round seven: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
