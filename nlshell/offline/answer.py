@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
+from nlshell.offline.compose import composed
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE, READ, description_verb, intent
 from nlshell.offline.rank import OfflineHit, misspelt_verbs, rank, respelled
@@ -52,6 +53,7 @@ def answers(
     once they are known."""
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
     hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
+    hits = composed(index, request, hits, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page
     if not hits:
         raise NoOfflineAnswerError()
     wanted = intent(respelled(request, corrected))
