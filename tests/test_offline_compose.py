@@ -11,24 +11,13 @@ from __future__ import annotations
 import pytest
 
 from nlshell.offline import OfflineIndex, compose
-from nlshell.offline.answer import answers
 from nlshell.offline.compose import composed, with_flag
 from nlshell.offline.flags import flags_of, marked_stems, page_flags, page_prefix, read_form
 from nlshell.offline.index import ExampleRow
 from nlshell.offline.rank import OfflineHit, rank
 
 from test_offline import typical_which  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def index(prebuilt_offline_index) -> OfflineIndex:
-    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
-    yield opened
-    opened.close()
-
-
-def first(index: OfflineIndex, request: str, **kwargs) -> str:
-    return answers(index, request, **kwargs)[0].command
+from test_offline_answer import first, index  # noqa: E402, F401  (the session's index, a typical desktop's programs)
 
 
 def rows(*examples: tuple[str, str]) -> list[ExampleRow]:

@@ -97,6 +97,7 @@ class _Asked:
                                                                         or s in left_out))
 
     def weight(self, said: frozenset[str]) -> float:
+        """How much these words of it tell (rare words more; a value's word counts one)."""
         return sum(self.read.weights.get(s.lstrip("!"), 0.0) or 1.0 for s in said)
 
 
