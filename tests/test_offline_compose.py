@@ -3,7 +3,7 @@
 (nlshell/offline/compose.py) — never one that contradicts it, turns a look into a change, or
 makes the rating worse.
 
-The index is the session's (tests/conftest.py); `which` is a typical Linux desktop's.
+The index is built once for the test run (tests/conftest.py); `which` is a typical Linux desktop's.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from nlshell.offline.index import ExampleRow
 from nlshell.offline.rank import OfflineHit, rank
 
 from test_offline import typical_which  # noqa: E402
-from test_offline_answer import first, index  # noqa: E402, F401  (the session's index, a typical desktop's programs)
+from test_offline_answer import first, index  # noqa: E402, F401  (the built index, a typical desktop's programs)
 
 
 def rows(*examples: tuple[str, str]) -> list[ExampleRow]:

@@ -7,6 +7,8 @@ page comes before another page's. When no safe answer exists, `NoReadOnlyAnswerE
 rather than offering one that writes. A request whose verbs say neither gets the safe way when it
 is nearly as good as the best ("new folder named drafts" is no reason to offer `diff`), else the
 best; a request to change things gets the ranking's best. The caller rates every answer as usual.
+The ranking's examples first get the flags the request asks for within their page
+(nlshell/offline/compose.py), so what is rated here is what is offered.
 """
 
 from __future__ import annotations
