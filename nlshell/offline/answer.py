@@ -7,6 +7,8 @@ page comes before another page's. When no safe answer exists, `NoReadOnlyAnswerE
 rather than offering one that writes. A request whose verbs say neither gets the safe way when it
 is nearly as good as the best ("new folder named drafts" is no reason to offer `diff`), else the
 best; a request to change things gets the ranking's best. The caller rates every answer as usual.
+The ranking's examples first get the flags the request asks for within their page
+(nlshell/offline/compose.py), so what is rated here is what is offered.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
+from nlshell.offline.compose import composed
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE, READ, description_verb, intent
 from nlshell.offline.rank import OfflineHit, misspelt_verbs, rank, respelled
@@ -52,6 +55,7 @@ def answers(
     once they are known."""
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
     hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
+    hits = composed(index, request, hits, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page
     if not hits:
         raise NoOfflineAnswerError()
     wanted = intent(respelled(request, corrected))

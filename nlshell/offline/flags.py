@@ -1,0 +1,263 @@
+"""What each flag of a page does, in words, read from the page's own examples.
+
+tldr pages and nlshell's examples show one job per example: `sort {{file}}` sorts, `sort -r
+{{file}}` sorts in reverse, `grep -i` ignores case. Two examples of a page that differ by one flag
+and nothing else show that flag takes no argument; the words the examples with that flag say and
+the page's examples without it never say tell what it does ("descending", "insensitive case").
+nlshell/offline/compose.py adds such flags to a chosen example when the request says those words.
+
+Read per page on first use and kept for the index's life: a lookup never scans the whole index.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import weakref
+from collections import Counter
+from dataclasses import dataclass
+
+from nlshell.offline.commands import PLACEHOLDER, shell_words
+from nlshell.offline.index import ExampleRow, OfflineIndex
+from nlshell.offline.intent import description_verb, description_verbs
+from nlshell.offline.slots import placeholder_kind
+from nlshell.offline.vocabulary import WORD, canonical_words, request_words, stem, vocabulary
+
+SHORT = re.compile(r"-[A-Za-z]+")  # a cluster of one-letter flags (`-nr`)
+LONG = re.compile(r"--[a-z][a-z0-9-]*")  # a long flag without a value (`--all`)
+# Programs whose single-dash options are words (`find -name`, `ffmpeg -codec`): no clusters to read or merge.
+WORD_OPTIONS = frozenset(
+    "find java javac gcc g++ cc clang ffmpeg ffprobe convert magick mogrify identify openssl qemu-img "
+    "xdotool xrandr mplayer tcpdump iptables ip".split()
+)
+CONTROL = frozenset({"|", "||", "&&", ";", "&", "|&", "(", ")", "`", "$("})
+# Words that turn the next ones around: "lines that don't contain it", "files not matching".
+NEGATIONS = frozenset("not no never don doesn didn isn aren wasn weren won cannot nor".split())
+NEGATED_SPAN = 1  # a negation reaches this many meaningful words after it
+# … except when it says "as well": "not just normal files", "not only errors".
+ALSO = frozenset({"just", "only", "merely", "simply", "solely"})
+DISTINCT = 2  # a flag's word: its examples say it more than this many times as often as the page's others
+PLACES = frozenset({"file", "dir", "path", "link"})
+_DIRECTORY_SLOT = re.compile(r"\{\{[^}]*(?:dir|folder)[^}]*\}\}")
+
+
+@dataclass(frozen=True)
+class Form:
+    """An example read as its page's program, its options, and the rest."""
+
+    prefix: tuple[str, ...]  # the program and subcommand words (`git commit`)
+    letters: frozenset[str]  # one-letter flags, from every cluster
+    longs: frozenset[str]  # long flags
+    rest: tuple[str, ...]  # every other word, in order, placeholders as their kind (`{{path}}`)
+    leading: frozenset[str] = frozenset()  # the options before any other word (`-r` of `sort -r x`)
+
+    def has(self, flag: str) -> bool:
+        return flag in self.longs if flag.startswith("--") else flag[1:] in self.letters
+
+    @property
+    def options(self) -> frozenset[str]:
+        return frozenset("-" + letter for letter in self.letters) | self.longs
+
+    def plus(self, flag: str) -> Form:
+        if flag.startswith("--"):
+            return Form(self.prefix, self.letters, self.longs | {flag}, self.rest, self.leading)
+        return Form(self.prefix, self.letters | set(flag[1:]), self.longs, self.rest, self.leading)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One flag of a page that takes no argument, and what its examples say that others do not."""
+
+    option: str  # `-r`, `--all`
+    says: frozenset[str]  # stems (negated ones as `!stem`) only examples with it say
+    recursive: bool  # with it, an example takes directories where its plain form takes files
+    changes: bool  # an example with it starts with a changing verb where its plain form does not
+    mode: bool  # it makes the program do another thing: its examples' verbs differ from their plain forms'
+    examples: int  # how many of the page's examples use it
+    together: frozenset[str]  # the options some example of the page uses it with
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's argument-less flags, and what the examples using each of its options say."""
+
+    flags: tuple[Flag, ...]
+    said_with: dict[str, frozenset[str]]  # option (`-o`, `--all`) → stems of its examples' descriptions
+
+
+@functools.lru_cache(maxsize=16384)
+def marked_stems(text: str, *, request: bool = False) -> frozenset[str]:
+    """The stems of a description (or, `request`, of a request: spellings corrected), each one a
+    negation turns around written `!stem` ("don't contain" → `!contain`): "lines containing
+    error" and "lines that don't contain error" differ."""
+    table = vocabulary()
+    words = request_words(text) if request else canonical_words(text)
+    found: set[str] = set()
+    reach = 0
+    for i, word in enumerate(words):
+        if word in NEGATIONS:
+            reach = 0 if words[i + 1 : i + 2] and words[i + 1] in ALSO else NEGATED_SPAN
+            continue
+        if word in table.stop:
+            continue
+        said = {stem(word)} | ({stem(table.covers[word])} if word in table.covers else set())
+        found |= {"!" + s for s in said} if reach else said
+        reach = max(reach - 1, 0)
+    return frozenset(found)
+
+
+def read_form(command: str, prefix: tuple[str, ...]) -> Form | None:
+    """`command` as a Form when it is one simple command running `prefix` (after `sudo`), else None."""
+    words = shell_words(command)
+    if words[:1] == ["sudo"]:
+        words = words[1:]
+    if tuple(words[: len(prefix)]) != prefix or any(word in CONTROL for word in words):
+        return None
+    clusters = prefix[0] not in WORD_OPTIONS
+    letters: set[str] = set()
+    longs: set[str] = set()
+    rest: list[str] = []
+    leading: set[str] = set()
+    for word in words[len(prefix) :]:
+        if "{{" in word:
+            rest.append(PLACEHOLDER.sub(_slot_kind, word))
+        elif clusters and SHORT.fullmatch(word):
+            letters.update(word[1:])
+            if not rest:
+                leading.update("-" + letter for letter in word[1:])
+        elif LONG.fullmatch(word):
+            longs.add(word)
+            if not rest:
+                leading.add(word)
+        else:
+            rest.append(word)
+    return Form(prefix, frozenset(letters), frozenset(longs), tuple(rest), frozenset(leading))
+
+
+def _slot_kind(match: re.Match) -> str:
+    """A placeholder as the kind of value it takes: `{{path/to/file}}` and `{{path/to/directory}}`
+    are both places, `{{-7days}}` is no `{{username}}` (an option before it takes it as its value)."""
+    kind = placeholder_kind(match.group(0)[2:-2])
+    return "{{path}}" if kind in PLACES else "{{" + (kind or match.group(0)[2:-2]) + "}}"
+
+
+def page_prefix(page: str, program: str) -> tuple[str, ...]:
+    """The words that run a page's program: `git-commit` → (git, commit), `apt-get` → (apt-get,)."""
+    if page == program or not page.startswith(program + "-"):
+        return (program,)
+    return (program, *page[len(program) + 1 :].split("-"))
+
+
+class PageFlags:
+    """The argument-less flags of each page, read from its examples on first use."""
+
+    def __init__(self, index: OfflineIndex) -> None:
+        self._index = index
+        self._pages: dict[str, Page] = {}
+        self._lock = threading.Lock()
+
+    def of(self, page: str, program: str) -> Page:
+        key = f"{page}\0{program}"
+        with self._lock:
+            known = self._pages.get(key)
+        if known is None:
+            known = flags_of(self._read_examples(page), page_prefix(page, program), page)
+            with self._lock:
+                self._pages[key] = known
+        return known
+
+    def _read_examples(self, page: str) -> list[ExampleRow]:
+        ids = [row[0] for row in self._index.query("SELECT id FROM pages WHERE name = ?", (page,))]
+        return self._index.documented(ids)
+
+
+_FLAGS: weakref.WeakKeyDictionary[OfflineIndex, PageFlags] = weakref.WeakKeyDictionary()
+_FLAGS_LOCK = threading.Lock()
+
+
+def page_flags(index: OfflineIndex, page: str, program: str) -> Page:
+    """The flags of `page` (whose examples run `program`) that take no argument."""
+    with _FLAGS_LOCK:
+        flags = _FLAGS.get(index)
+        if flags is None:
+            flags = _FLAGS[index] = PageFlags(index)
+    return flags.of(page, program)
+
+
+def flags_of(rows: list[ExampleRow], prefix: tuple[str, ...], page: str) -> Page:
+    """The argument-less flags among a page's examples (`rows`, whose commands run `prefix`)."""
+    forms = [(row, form) for row in rows if (form := read_form(row.command, prefix)) is not None]
+    described: dict[str, set[str]] = {}
+    for row, form in forms:
+        for option in form.options:
+            described.setdefault(option, set()).update(marked_stems(row.description))
+    names = frozenset(stem(word) for word in WORD.findall(page.lower()))
+    flags = tuple(_flag(option, pairs, forms, names) for option, pairs in sorted(_confirmed(forms).items()))
+    return Page(flags, {option: frozenset(said) for option, said in described.items()})
+
+
+def _confirmed(forms: list[tuple[ExampleRow, Form]]) -> dict[str, list[tuple[ExampleRow, list[ExampleRow]]]]:
+    """Each flag that some example adds, and nothing else, to other examples of the page (its
+    plain forms): option → [(the example with it, its plain forms)]."""
+    by_shape: dict[tuple, list[ExampleRow]] = {}
+    for row, form in forms:
+        by_shape.setdefault((form.letters, form.longs, form.rest), []).append(row)
+    confirmed: dict[str, list[tuple[ExampleRow, list[ExampleRow]]]] = {}
+    for row, form in forms:
+        plain_shapes = [(form.letters - {letter}, form.longs, form.rest, "-" + letter) for letter in form.letters]
+        plain_shapes += [(form.letters, form.longs - {option}, form.rest, option) for option in form.longs]
+        for letters, longs, rest, option in plain_shapes:
+            if option not in form.leading:
+                continue  # an option after the operands (`tar xf x.tar -C dir`) takes a value
+            plain = by_shape.get((letters, longs, rest))
+            if plain:
+                confirmed.setdefault(option, []).append((row, plain))
+    return confirmed
+
+
+def _flag(
+    option: str, pairs: list[tuple[ExampleRow, list[ExampleRow]]], forms: list[tuple[ExampleRow, Form]],
+    names: frozenset[str],
+) -> Flag:
+    with_it = [row for row, form in forms if form.has(option)]
+    without = [row for row, form in forms if not form.has(option)]
+    # What the flag alone changes: each example with it against its plain forms ("Sort a file in
+    # descending order" against "… ascending order"), kept when examples with it say it far more
+    # often than examples without it ("smallest to largest" is `sort -n`, "largest first" `-nr`).
+    changed = frozenset().union(*(
+        marked_stems(row.description) - frozenset.intersection(*(marked_stems(p.description) for p in plain))
+        for row, plain in pairs
+    ))
+    said_with = Counter(s for row in with_it for s in marked_stems(row.description) if s in changed)
+    said_without = Counter(s for row in without for s in marked_stems(row.description) if s in changed)
+    return Flag(
+        option,
+        says=frozenset(s for s, n in said_with.items() if n > DISTINCT * said_without[s] and s.lstrip("!") not in names),
+        recursive=any(_descends(row, plain) for row, plain in pairs),
+        changes=any(_changes(row, plain) for row, plain in pairs),
+        mode=all(_verb_class(row.description) not in {_verb_class(p.description) for p in plain} for row, plain in pairs),
+        examples=len(with_it),
+        together=frozenset().union(*(form.options for _, form in forms if form.has(option))) - {option},
+    )
+
+
+def _descends(row: ExampleRow, plain: list[ExampleRow]) -> bool:
+    """With the flag, the example takes more directories than its plain forms (`cp -r {{source_directory}}`
+    against `cp {{source_file}}`): without it, the program would not take a directory at all."""
+    taken = len(_DIRECTORY_SLOT.findall(row.command))
+    return all(len(_DIRECTORY_SLOT.findall(p.command)) < taken for p in plain)
+
+
+def _verb_class(description: str) -> str:
+    """The verb a description starts with; every verb that only looks counts as one ("Show" and "Find" the lines)."""
+    verb = description_verb(description)
+    return "look" if verb in vocabulary().read_verbs else verb
+
+
+def _changes(row: ExampleRow, plain: list[ExampleRow]) -> bool:
+    """The flag turns a look into a change: its example starts with a changing verb, its plain form's do not."""
+    changing = vocabulary().change_verbs
+    if not set(description_verbs(row.description)) & changing:
+        return False
+    return not any(set(description_verbs(p.description)) & changing for p in plain)
