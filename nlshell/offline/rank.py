@@ -161,11 +161,30 @@ def _page_scores(
         support[row.page] = max(support.get(row.page, 0.0), fit / (1.0 + SIMPLICITY * (row.parts - 1)))
     scores = {}
     for page in pages.values():
-        names = stored_stems(page.names_stems)
-        example = max((_says(read, stored_stems(one), names) for one in page.described_stems.split(" / ")), default=0.0)
+        example = _best_description(read, page)
         evidence = OWN_TEXT * _own_fit(read, page) + example**EXAMPLE_COVERAGE + SUPPORT * support.get(page.id, 0.0)
         scores[page.id] = evidence**EVIDENCE_POWER * _prior(index, read, page, accepted) * _takes(read, page) ** SLOT_POWER
     return scores
+
+
+def _best_description(read: Request, page: PageRow) -> float:
+    """How well the page's best example description says the request (`_says`); one that does
+    something else than asked counts less, as it does within the page: a page is not made to win
+    by an example it will not offer ("Update pip when it says it is outdated" for "what version does
+    package.json say")."""
+    names = stored_stems(page.names_stems)
+    stems = page.described_stems.split(" / ")
+    described = page.described.split(" / ")
+    if len(described) != len(stems):  # a description holding " / " itself: no telling which is which
+        described = [""] * len(stems)
+    best = 0.0
+    for one, description in zip(stems, described):
+        said = stored_stems(one)
+        fit = _says(read, said, names)
+        if fit > best and not said.isdisjoint(read.weights) and _acts_otherwise(read, description):
+            fit *= OTHER_ACTION
+        best = max(best, fit)
+    return best
 
 
 def _says(read: Request, said: frozenset[str], names: frozenset[str]) -> float:

@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from nlshell.offline.idioms import plain
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import intent
 from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
@@ -22,6 +23,7 @@ HINTED = 0.5  # weight of a word only a file name's extension gives (`zip` from 
 MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected …
 MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
 LISTED = 1000  # names of the current directory read, at most
+SHOW, CONTENTS = "show", "contents"
 
 
 @dataclass
@@ -74,6 +76,7 @@ def read_request(
     """`corrected`: the request's misspelt verbs (`misspelt_verbs`), when the caller has them.
     Verbs are corrected before the values are read, so "instal htop" names a package to install,
     and a named program one edit from a known one is that one ("restart ngnix" is nginx)."""
+    request = plain(request, lambda word: bool(index.pages_named((word,))))  # "what does ls do", "top 5"
     corrected = misspelt_verbs(index, request) if corrected is None else corrected
     counts = index.term_counts(canonical_words(request))
     dirs, files = listing(cwd)
@@ -99,6 +102,8 @@ def read_request(
         known = index.term_counts(one_edit_away(term))
         if known:
             terms[i] = max(sorted(known), key=known.get)
+    if {stem(t) for t in terms} == {SHOW} and any(v.kind == "file" for v in values):
+        terms.append(CONTENTS)  # "print out todo.txt": to show a file is to show what is in it
     terms = list(dict.fromkeys(terms))
     facts = index.program_facts(index.pages_named(terms))
     named += [t for t in terms if t in facts and facts[t].technical]
