@@ -62,6 +62,13 @@ def test_canonical_words(text, expected):
     assert words.canonical_words(text) == expected
 
 
+def test_the_system_date_says_the_time_but_a_time_is_no_date():
+    """date(1)'s "Set or display the system date" answers "what's the time"; a request for the
+    time keeps its word, so it does not ask for a date."""
+    assert words.indexed_words("Set or display the system date") == ["set", "or", "show", "the", "system", "date", "time"]
+    assert words.query_terms("show the time") == ["show", "time"]
+
+
 def test_a_listing_is_a_way_of_showing_but_not_the_other_way_round():
     """An indexed "List directory contents" also says `show` ("show the files" may be answered by
     `ls`); a request to "list files" keeps its own word, so "Print files" (`cat`) does not cover it."""
