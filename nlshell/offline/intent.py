@@ -74,7 +74,8 @@ def _wished(clause: list[str]) -> str:
     last = clause[-1]
     if not last.endswith("ed"):
         return ""
-    for verb in (_as_verb(last), _as_verb(last[:-1]), _as_verb(last[:-2]), _as_verb(stem(last))):  # decompress; delete; install; zip
+    # "uncompressed" is a word of the table; "deleted" loses a d, "installed" an ed, "zipped" its stem's
+    for verb in (_as_verb(last), _as_verb(last[:-1]), _as_verb(last[:-2]), _as_verb(stem(last))):
         if verb in table.change_verbs:
             return verb
     return ""
