@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from nlshell import offline
-from nlshell.offline import OfflineIndex, commands, first_placeholder, first_program, programs, query_terms, rank
+from nlshell.offline import OfflineIndex, commands, first_placeholder, first_program, programs, query_terms, rank, request
 
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS.parent / "benchmarks"))
@@ -444,8 +444,8 @@ def test_page_of_an_example(names, program, on_page, subcommand):
 
 
 def test_program_spelled_as_words_counts_as_named(index):
-    assert "shutdown" in rank._compounds(index, "shut down the computer now", ["shut", "down", "computer", "now"])
-    assert rank._compounds(index, "count lines in a file", ["count", "lines", "file"]) == []
+    assert "shutdown" in request._compounds(index, "shut down the computer now", ["shut", "down", "computer", "now"])
+    assert request._compounds(index, "count lines in a file", ["count", "lines", "file"]) == []
     assert top_program(index, "shut down the computer now") in {"shutdown", "poweroff", "systemctl"}
 
 

@@ -321,6 +321,69 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
 
 @pytest.mark.parametrize(
     ("request_text", "command"),
+    [
+        # to print out a file is to show what is in it, not to see whether it is there
+        ("print out todo.txt", "cat todo.txt"),
+        ("display notes.txt", "cat notes.txt"),
+        # what a program does is in its manual
+        ("what does the ls command do", "man ls"),
+        ("what does grep do", "man grep"),
+        # "top 5" ranks, it names no program; the top lines of a file are its first
+        ("top 5 processes by memory", "ps aux --sort=-%mem --no-headers | head -n 5"),
+        ("print the top 3 lines of list.csv", "head -n 3 list.csv"),
+        # "up to date" asks for an upgrade, not for `date`
+        ("bring all my system packages up to date", "sudo apt update && sudo apt upgrade"),
+        # what a file says is searched in it, not found on a page that mentions saying
+        ("does config.ini say anything about debug", 'grep "debug" config.ini'),
+        ("what version does package.json say", 'grep "version" package.json'),
+        # a wish for a thing in a state is a change: the decompression, not a look at the archive
+        ("I need data.csv.gz uncompressed", "gzip -d data.csv.gz"),
+        # who I am logged in as is who I am, not who else is
+        ("which user am i logged in as", "whoami"),
+        ("what kind of file is mystery.bin", "file mystery.bin"),
+        # a denial is read: lines that do not contain it
+        ("show lines in access.log that don't have 200 in them", "grep -v '{{search_pattern}}' access.log"),
+        ("which python packages do i have", "pip list"),
+        # a server that is up is a process that runs; UTC is a time zone, no text to count
+        ("is the caddy server up", "pgrep -a caddy"),
+        ("check whether nginx is up", "pgrep -a nginx"),
+        ("what time is it in UTC", "date -u"),
+        ("what's the time right now", "date"),  # the system date is also the time, not `who -b`
+        ("where does the python3 binary live", "which python3"),  # where it lives: the program asked about
+        ("search the git history for a commit mentioning typo", "git log --oneline --grep='typo'"),  # what it mentions
+    ],
+)
+def test_plain_words_pick_the_page_and_example_that_do_what_was_asked(index, request_text, command):
+    """Each was answered from another page: `ls -l todo.txt` ("See if a file is there"), `alias ll='ls
+    -la'`, `top -b …`, `date -d …`, `python -m pdb config.ini`, `gzip -l`, `who`, `find … | wc -l`,
+    `sort access.log | uniq`, `python -m pdb …`, `dig …`, `gixy-next …`, `grep -o 'UTC' … | wc -l`."""
+    assert first(index, request_text) == command
+
+
+def test_a_page_is_not_made_to_win_by_an_example_that_does_something_else():
+    """python's "Update pip when it says it is outdated" says "say"; for a request that only looks
+    it counts as little as it does within its page, where it is never offered."""
+    from nlshell.offline.index import PageRow
+    from nlshell.offline.request import Request
+    from nlshell.offline.vocabulary import stem_text, stems
+
+    def page(*described: str) -> PageRow:
+        return PageRow(1, "python", "python", "python", "", " / ".join(described), "", "", stem_text("python"),
+                       " / ".join(stem_text(one) for one in described), "", 0.0)
+
+    read = Request(terms=["say"], searched=["say"], weights={"say": 9.0}, named=[], words={"say"}, intent=READ)
+    names = stems("python")
+    changing = rank._says(read, stems("Update pip when it says it is outdated"), names)
+    looking = rank._says(read, stems("Show what a base64 string says"), names)
+    assert rank._best_description(read, page("Update pip when it says it is outdated", "Start a REPL")) == pytest.approx(
+        rank.OTHER_ACTION * changing)
+    assert rank._best_description(read, page("Show what a base64 string says", "Start a REPL")) == pytest.approx(looking)
+    asking = Request(terms=["say"], searched=["say"], weights={"say": 9.0}, named=[], words={"say"}, intent="change")
+    assert rank._best_description(asking, page("Update pip when it says it is outdated")) == pytest.approx(changing)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
     [("is nginx running", "pgrep -a nginx"), ("where is the python3 program installed", "which python3")],
 )
 def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_text, command):
@@ -498,6 +561,12 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("add a line saying buy milk to the end of todo.txt", "echo 'buy milk' >> todo.txt\n"),
         ("get the version field out of package.json", "jq '.version' package.json\n"),
         ("show the date in a week", "date -d '+1 week'\n"),
+        # plain words that read otherwise: a file printed out, a program's use, a rank, a wish, a denial
+        ("print out todo.txt", "cat todo.txt\n"),
+        ("what does the ls command do", "man ls\n"),
+        ("top 5 processes by memory", "ps aux --sort=-%mem --no-headers | head -n 5\n"),
+        ("I need data.csv.gz uncompressed", "gzip -d data.csv.gz\n"),
+        ("does config.ini say anything about debug", 'grep "debug" config.ini\n'),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

@@ -62,6 +62,13 @@ def test_canonical_words(text, expected):
     assert words.canonical_words(text) == expected
 
 
+def test_the_system_date_says_the_time_but_a_time_is_no_date():
+    """date(1)'s "Set or display the system date" answers "what's the time"; a request for the
+    time keeps its word, so it does not ask for a date."""
+    assert words.indexed_words("Set or display the system date") == ["set", "or", "show", "the", "system", "date", "time"]
+    assert words.query_terms("show the time") == ["show", "time"]
+
+
 def test_a_listing_is_a_way_of_showing_but_not_the_other_way_round():
     """An indexed "List directory contents" also says `show` ("show the files" may be answered by
     `ls`); a request to "list files" keeps its own word, so "Print files" (`cat`) does not cover it."""
@@ -159,6 +166,14 @@ def test_units_and_types(table):
         ("i wanna delete build.log", CHANGE),
         ("pls list the files", READ),
         ("how do you list files", READ),
+        # a wish for a thing in a state asks for the change that puts it there
+        ("I need data.csv.gz uncompressed", CHANGE),
+        ("i want the old logs deleted", CHANGE),
+        ("I need the photos folder zipped", CHANGE),
+        ("I'd like this fixed", CHANGE),
+        ("i need it", UNKNOWN),
+        ("I need the file listed", UNKNOWN),  # listing is a look, never a change
+        ("which packages are installed", READ),  # no wish: a question
     ],
 )
 def test_intent(request_text, expected):
@@ -202,6 +217,7 @@ def test_the_words_that_type_a_number_are_the_tables(table):
 
 def test_openings_and_clause_breaks_are_the_tables(table):
     assert ("how", "do", "i") in table.openings and ("please",) in table.openings
+    assert ("i", "need") in table.wishes and ("how", "do", "i") not in table.wishes
     assert table.clause_breaks == {"and", "then", "also"}
 
 
@@ -272,8 +288,17 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("list envvars", ["list", "environment", "variables"]),
         ("what programs are running at the moment", ["processes", "run"]),  # a running program is a process
         ("list the wi-fi networks", ["list", "wifi", "networks"]),
-        # what is left of a contraction says nothing
-        ("I don't need it, it isn't used", ["used"]),
+        # what is left of a contraction says nothing, but the denial it makes is read
+        ("I don't need it, it isn't used", ["not", "used"]),
+        ("lines that don't have 200 in them", ["lines", "not", "contain", "200", "them"]),
+        ("lines that doesn't contain 200", ["lines", "not", "contain", "200"]),
+        # a look is no showing, a kind is a type, a login as someone is who one is now
+        ("see if a file is there", ["check", "file"]),
+        ("what kind of file is it", ["type", "file"]),
+        ("which user am i logged in as", ["user", "current"]),
+        ("are my packages up to date", ["packages", "newest"]),
+        ("list my python packages", ["list", "pip", "packages"]),  # the package manager of Python
+        ("does it say anything or something", ["say"]),
     ],
 )
 def test_everyday_words_count_as_the_words_descriptions_use(request_text, terms):

@@ -1,9 +1,10 @@
 """Offline answers: a full-text index over tldr pages, nlshell's own examples and NL2Bash, ranked
 page first, example second, for this machine; the request's intent and values decide the rest.
 
-Works with no key and no network. Modules: `index` (the sqlite FTS5 file), `rank` (which example
-fits), `vocabulary` (the reviewed word table), `commands` (programs and placeholders of a command),
-`data` (the package data), `known` (standard tools, suites).
+Works with no key and no network. Modules: `index` (the sqlite FTS5 file), `request` (a request's
+words, values and intent), `rank` (which example fits), `vocabulary` (the reviewed word table),
+`commands` (programs and placeholders of a command), `data` (the package data), `known` (standard
+tools, suites).
 """
 
 from nlshell.offline.commands import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from nlshell.offline.vocabulary import WORD, canonical_words, replace_phrases, vocabulary
+from nlshell.offline.vocabulary import WORD, canonical_words, replace_phrases, stem, vocabulary
 
 READ = "read"
 CHANGE = "change"
@@ -65,11 +65,30 @@ def _to_screen(clause: list[str]) -> bool:
     return any(before in ("on", "to") and word in vocabulary().screen for before, word in zip(words, words[1:]))
 
 
+def _wished(clause: list[str]) -> str:
+    """The change a clause wishes for by the state it names last: "i need data.csv.gz
+    uncompressed" → decompress, "i want the logs deleted" → delete; "" for any other clause."""
+    table = vocabulary()
+    if len(clause) < 3 or not any(tuple(clause[: len(wish)]) == wish for wish in table.wishes):
+        return ""
+    last = clause[-1]
+    if not last.endswith("ed"):
+        return ""
+    # "uncompressed" is a word of the table; "deleted" loses a d, "installed" an ed, "zipped" its stem's
+    for verb in (_as_verb(last), _as_verb(last[:-1]), _as_verb(last[:-2]), _as_verb(stem(last))):
+        if verb in table.change_verbs:
+            return verb
+    return ""
+
+
 def intent(request: str) -> str:
     """READ when the request only looks, CHANGE when any of its clauses changes something,
     UNKNOWN when its verbs say neither."""
     table = vocabulary()
-    verbs = ["show" if _to_screen(clause) else _verb(clause) for clause in _clauses(request)]
+    verbs = []
+    for clause in _clauses(request):
+        verb = "show" if _to_screen(clause) else _verb(clause)
+        verbs.append(verb if _is_verb(verb) else _wished(clause) or verb)
     if any(verb in table.change_verbs for verb in verbs):
         return CHANGE
     if verbs and verbs[0] in table.read_verbs:

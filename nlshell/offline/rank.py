@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
-from nlshell.offline.intent import CHANGE, READ, description_verbs, intent
+from nlshell.offline.intent import CHANGE, READ, description_verbs
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
-from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
+from nlshell.offline.request import Request, coverage, misspelt_verbs, read_request, respelled
 from nlshell.offline.slots import ACCEPTS, fill
-from nlshell.offline.values import Value, request_values, without_values
-from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, query_terms, stem, stored_stems, vocabulary
+from nlshell.offline.vocabulary import WORD, stem, stored_stems, vocabulary
+
+__all__ = ["OfflineHit", "Request", "coverage", "misspelt_verbs", "rank", "read_request", "respelled"]
 
 # Values chosen on tests/data/everyday.tsv, everyday_dev.tsv, everyday_accept.tsv and
 # everyday_holdout*.tsv 1 and 2 (seen in earlier rounds) and held-out NL2Bash rows (benchmarks/eval.py
@@ -51,10 +51,6 @@ NL2BASH_FACTOR = 0.3  # a concrete NL2Bash command is someone else's; a template
 OFF_PAGE = 0.5  # an example that runs another program than its page's (`runit`: `kill --CONT …`)
 FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
 _CONCRETE = re.compile(r"/|\w\.\w|^\d{2,}$|\d{3,}")
-COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
-HINTED = 0.5  # weight of a word only a file name's extension gives (`zip` from photos.zip)
-MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected …
-MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
 EXAMPLE_SLOT_POWER = 3.0  # within a page: an example that ignores the file the request names acts on another
 TAKES_POWER = 2.0  # across pages: an example that takes the values the request states over one that ignores them
 SLOT_POWER = 2.0  # weight of how many of the request's values a page's best example takes
@@ -69,7 +65,6 @@ UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
 PAGE_SAYS_MORE = 0.4  # … and of a page's best description: the one that says the request and little else
 SAYS_MORE = 0.1  # at most this share of an example's fit is lost for description words the request does not say
-LISTED = 1000  # names of the current directory read, at most
 
 
 @dataclass(frozen=True)
@@ -84,148 +79,6 @@ class OfflineHit:
     page: str = ""  # the page it belongs to (`git-push`)
     summary: str = ""  # the page's summary
     template: str = ""  # the example as documented
-
-
-@dataclass
-class Request:
-    """A request as the ranking reads it."""
-
-    terms: list[str]  # canonical, spelled right, each once
-    searched: list[str]  # the terms BM25 picks candidates by: the ones not too common to tell
-    weights: dict[str, float]  # stem → how much it tells (rare words more)
-    named: list[str]  # programs the request names
-    values: list[Value] = field(default_factory=list)  # what it says to put into placeholders
-    words: set[str] = field(default_factory=set)  # its search words (not the words of its values)
-    text: str = ""  # lower case, words separated by single spaces
-    said: set[str] = field(default_factory=set)  # stems of the words it uses as written (`list`, not `show`)
-    intent: str = ""  # READ, CHANGE or UNKNOWN
-
-    @functools.cached_property
-    def weight_total(self) -> float:
-        return sum(self.weights.values())
-
-    @functools.cached_property
-    def value_stems(self) -> frozenset[str]:
-        """The stems of its values' words: a description saying them says no more than asked."""
-        return frozenset(stem(word) for value in self.values for word in value.words)
-
-
-def listing(path: str | None) -> tuple[set[str], set[str]]:
-    """(directories, files) named in `path`, at most LISTED of them; nothing when unreadable."""
-    dirs: set[str] = set()
-    files: set[str] = set()
-    if not path:
-        return dirs, files
-    try:
-        with os.scandir(path) as entries:
-            for n, entry in enumerate(entries):
-                if n >= LISTED:
-                    break
-                try:
-                    (dirs if entry.is_dir() else files).add(entry.name)
-                except OSError:
-                    continue
-    except OSError:
-        pass
-    return dirs, files
-
-
-def read_request(
-    index: OfflineIndex, request: str, cwd: str | None = None, corrected: dict[str, str] | None = None
-) -> Request:
-    """`corrected`: the request's misspelt verbs (`misspelt_verbs`), when the caller has them.
-    Verbs are corrected before the values are read, so "instal htop" names a package to install,
-    and a named program one edit from a known one is that one ("restart ngnix" is nginx)."""
-    corrected = misspelt_verbs(index, request) if corrected is None else corrected
-    counts = index.term_counts(canonical_words(request))
-    dirs, files = listing(cwd)
-    values = request_values(with_verbs(request, corrected), dirs, files, known=lambda word: word in counts,
-                            program=lambda word: bool(index.pages_named((word,))) or index.installed(word) is True)
-    correct_programs(index, values, counts, MIN_CORRECTABLE)  # "restart ngnix", "kill fierfox"
-    stop = vocabulary().stop
-    terms = [t for t in query_terms(without_values(request, values)) if stem(t) not in stop]  # "whats" is "what"
-    hinted = set(terms) - set(query_terms(without_values(request, values, hints=False)))
-    counts.update(index.term_counts(t for t in terms if t not in counts))
-    named: list[str] = []
-    paged = index.pages_named(terms)
-    for i, term in enumerate(terms):
-        if term in corrected:  # "delte" is delete, not the program delta; "kil" is kill
-            terms[i] = (canonical_words(corrected[term]) or [corrected[term]])[0]
-            continue
-        if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE:
-            continue
-        if program := nearest_program(index, term, counts):  # `gerp` → grep
-            terms[i] = program
-            named.append(program)
-            continue
-        known = index.term_counts(one_edit_away(term))
-        if known:
-            terms[i] = max(sorted(known), key=known.get)
-    terms = list(dict.fromkeys(terms))
-    facts = index.program_facts(index.pages_named(terms))
-    named += [t for t in terms if t in facts and facts[t].technical]
-    named += _compounds(index, request, terms)
-    counts = index.term_counts(terms)
-    weights: dict[str, float] = {}
-    for term in terms:
-        weight = math.log(1 + index.documents / (1 + counts.get(term, 0)))
-        if term in hinted:
-            weight *= HINTED  # `report.pdf` says which file, not that a PDF tool should move it
-        weights[stem(term)] = max(weights.get(stem(term), 0.0), weight)
-    terms += [n for n in named if n not in terms]
-    searched = [t for t in terms if counts.get(t, 0) <= COMMON_SHARE * index.documents] or terms
-    request = respelled(request, corrected)
-    written = WORD.findall(request.lower())
-    return Request(
-        terms=terms,
-        searched=searched,
-        weights=weights,
-        named=list(dict.fromkeys(named)),
-        values=values,
-        words=set(terms),
-        text=" ".join(written),
-        said={stem(vocabulary().spelling.get(w, w)) for w in written},
-        intent=intent(request),
-    )
-
-
-def respelled(request: str, corrected: dict[str, str]) -> str:
-    """The request with its misspelt verbs corrected, so its intent reads from them ("delte x")."""
-    if not corrected:
-        return request
-    return re.sub(r"[A-Za-z]+", lambda m: corrected.get(m.group().lower(), m.group()), request)
-
-
-def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
-    """Words the index does not know that are one edit from a verb of the word table."""
-    table = vocabulary()
-    verbs = table.read_verbs | table.change_verbs
-    words = [w for w in dict.fromkeys(WORD.findall(request.lower())) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE]
-    unknown = [w for w in words if w not in verbs and w not in table.stop and w not in table.spelling]
-    counts = index.term_counts(unknown)
-    paged = index.pages_named(unknown)
-    found = {}
-    for word in unknown:
-        if word not in counts and word not in paged and (meant := sorted(one_edit_away(word) & verbs)):
-            found[word] = meant[0]
-    return found
-
-
-def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:
-    """Program names the request spells as two or three words: "shut down" is `shutdown`,
-    "power off" `poweroff`, "who am i" `whoami`; they count as named programs."""
-    words = WORD.findall(request.lower())
-    stop = vocabulary().stop
-    joined = ["".join(words[i : i + size]) for size in (2, 3) for i in range(len(words) - size + 1)
-              if words[i] not in stop]  # "shut down", "who am i"; not "a host"
-    known = index.program_facts(index.pages_named(joined))
-    return [name for name in dict.fromkeys(joined) if name in known and name not in terms]
-
-
-def coverage(request: Request, found: frozenset[str] | set[str]) -> float:
-    """The weighted share of the request's words among a text's stems (smoothed: never 0)."""
-    said = sum(w for s, w in request.weights.items() if s in found)
-    return (said + 1.0) / (request.weight_total + 1.0)
 
 
 def _installed(index: OfflineIndex, used: str) -> bool | None:
@@ -308,11 +161,30 @@ def _page_scores(
         support[row.page] = max(support.get(row.page, 0.0), fit / (1.0 + SIMPLICITY * (row.parts - 1)))
     scores = {}
     for page in pages.values():
-        names = stored_stems(page.names_stems)
-        example = max((_says(read, stored_stems(one), names) for one in page.described_stems.split(" / ")), default=0.0)
+        example = _best_description(read, page)
         evidence = OWN_TEXT * _own_fit(read, page) + example**EXAMPLE_COVERAGE + SUPPORT * support.get(page.id, 0.0)
         scores[page.id] = evidence**EVIDENCE_POWER * _prior(index, read, page, accepted) * _takes(read, page) ** SLOT_POWER
     return scores
+
+
+def _best_description(read: Request, page: PageRow) -> float:
+    """How well the page's best example description says the request (`_says`); one that does
+    something else than asked counts less, as it does within the page: a page is not made to win
+    by an example it will not offer ("Update pip when it says it is outdated" for "what version does
+    package.json say")."""
+    names = stored_stems(page.names_stems)
+    stems = page.described_stems.split(" / ")
+    described = page.described.split(" / ")
+    if len(described) != len(stems):  # a description holding " / " itself: no telling which is which
+        described = [""] * len(stems)
+    best = 0.0
+    for one, description in zip(stems, described):
+        said = stored_stems(one)
+        fit = _says(read, said, names)
+        if fit > best and not said.isdisjoint(read.weights) and _acts_otherwise(read, description):
+            fit *= OTHER_ACTION
+        best = max(best, fit)
+    return best
 
 
 def _says(read: Request, said: frozenset[str], names: frozenset[str]) -> float:

@@ -45,6 +45,7 @@ class Vocabulary:
     amounts: dict[str, frozenset[str]]  # role → words that type a number near them (`older` → older before ago)
     around: dict[str, frozenset[str]]  # role → words beside a value that say what it is (`stuck` → frozen hung …)
     openings: tuple[tuple[str, ...], ...]  # openings that carry no verb: "please", "how do i", "i want to"
+    wishes: tuple[tuple[str, ...], ...]  # openings that want a thing in a state: "i need X uncompressed"
     clause_breaks: frozenset[str]  # words that start a new clause: "find the logs and delete them"
     digest: str  # changes whenever the file does: part of the index's version
 
@@ -74,6 +75,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     amounts: dict[str, set[str]] = {}
     around: dict[str, set[str]] = {}
     openings: list[tuple[str, ...]] = []
+    wishes: list[tuple[str, ...]] = []
     clause_breaks: set[str] = set()
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -112,6 +114,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             around.setdefault(key, set()).update(listed)
         elif kind == "opening":
             openings.append(tuple(listed))
+        elif kind == "wish":
+            wishes.append(tuple(listed))
         elif kind == "clause":
             clause_breaks.update(listed)
         elif kind == "number":
@@ -153,6 +157,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         amounts={role: frozenset(listed) for role, listed in amounts.items()},
         around={role: frozenset(listed) for role, listed in around.items()},
         openings=tuple(openings),
+        wishes=tuple(wishes),
         clause_breaks=frozenset(clause_breaks),
         digest=sha256_hex(raw)[:12],
     )

@@ -1,0 +1,171 @@
+"""A request as the offline ranking reads it: its words spelled right and made canonical, how much
+each tells (rare words more), the programs it names (also misspelt, or spelt as words: "shut down"),
+the values it states for placeholders, and whether it only looks or changes something.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+from dataclasses import dataclass, field
+
+from nlshell.offline.idioms import plain
+from nlshell.offline.index import OfflineIndex
+from nlshell.offline.intent import intent
+from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
+from nlshell.offline.values import Value, request_values, without_values
+from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, query_terms, stem, vocabulary
+
+COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
+HINTED = 0.5  # weight of a word only a file name's extension gives (`zip` from photos.zip)
+MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected …
+MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
+LISTED = 1000  # names of the current directory read, at most
+SHOW, CONTENTS = "show", "contents"
+
+
+@dataclass
+class Request:
+    """A request as the ranking reads it."""
+
+    terms: list[str]  # canonical, spelled right, each once
+    searched: list[str]  # the terms BM25 picks candidates by: the ones not too common to tell
+    weights: dict[str, float]  # stem → how much it tells (rare words more)
+    named: list[str]  # programs the request names
+    values: list[Value] = field(default_factory=list)  # what it says to put into placeholders
+    words: set[str] = field(default_factory=set)  # its search words (not the words of its values)
+    text: str = ""  # lower case, words separated by single spaces
+    said: set[str] = field(default_factory=set)  # stems of the words it uses as written (`list`, not `show`)
+    intent: str = ""  # READ, CHANGE or UNKNOWN
+
+    @functools.cached_property
+    def weight_total(self) -> float:
+        return sum(self.weights.values())
+
+    @functools.cached_property
+    def value_stems(self) -> frozenset[str]:
+        """The stems of its values' words: a description saying them says no more than asked."""
+        return frozenset(stem(word) for value in self.values for word in value.words)
+
+
+def listing(path: str | None) -> tuple[set[str], set[str]]:
+    """(directories, files) named in `path`, at most LISTED of them; nothing when unreadable."""
+    dirs: set[str] = set()
+    files: set[str] = set()
+    if not path:
+        return dirs, files
+    try:
+        with os.scandir(path) as entries:
+            for n, entry in enumerate(entries):
+                if n >= LISTED:
+                    break
+                try:
+                    (dirs if entry.is_dir() else files).add(entry.name)
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return dirs, files
+
+
+def read_request(
+    index: OfflineIndex, request: str, cwd: str | None = None, corrected: dict[str, str] | None = None
+) -> Request:
+    """`corrected`: the request's misspelt verbs (`misspelt_verbs`), when the caller has them.
+    Verbs are corrected before the values are read, so "instal htop" names a package to install,
+    and a named program one edit from a known one is that one ("restart ngnix" is nginx)."""
+    request = plain(request, lambda word: bool(index.pages_named((word,))))  # "what does ls do", "top 5"
+    corrected = misspelt_verbs(index, request) if corrected is None else corrected
+    counts = index.term_counts(canonical_words(request))
+    dirs, files = listing(cwd)
+    values = request_values(with_verbs(request, corrected), dirs, files, known=lambda word: word in counts,
+                            program=lambda word: bool(index.pages_named((word,))) or index.installed(word) is True)
+    correct_programs(index, values, counts, MIN_CORRECTABLE)  # "restart ngnix", "kill fierfox"
+    stop = vocabulary().stop
+    terms = [t for t in query_terms(without_values(request, values)) if stem(t) not in stop]  # "whats" is "what"
+    hinted = set(terms) - set(query_terms(without_values(request, values, hints=False)))
+    counts.update(index.term_counts(t for t in terms if t not in counts))
+    named: list[str] = []
+    paged = index.pages_named(terms)
+    for i, term in enumerate(terms):
+        if term in corrected:  # "delte" is delete, not the program delta; "kil" is kill
+            terms[i] = (canonical_words(corrected[term]) or [corrected[term]])[0]
+            continue
+        if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE:
+            continue
+        if program := nearest_program(index, term, counts):  # `gerp` → grep
+            terms[i] = program
+            named.append(program)
+            continue
+        known = index.term_counts(one_edit_away(term))
+        if known:
+            terms[i] = max(sorted(known), key=known.get)
+    if {stem(t) for t in terms} == {SHOW} and any(v.kind == "file" for v in values):
+        terms.append(CONTENTS)  # "print out todo.txt": to show a file is to show what is in it
+    terms = list(dict.fromkeys(terms))
+    facts = index.program_facts(index.pages_named(terms))
+    named += [t for t in terms if t in facts and facts[t].technical]
+    named += _compounds(index, request, terms)
+    counts = index.term_counts(terms)
+    weights: dict[str, float] = {}
+    for term in terms:
+        weight = math.log(1 + index.documents / (1 + counts.get(term, 0)))
+        if term in hinted:
+            weight *= HINTED  # `report.pdf` says which file, not that a PDF tool should move it
+        weights[stem(term)] = max(weights.get(stem(term), 0.0), weight)
+    terms += [n for n in named if n not in terms]
+    searched = [t for t in terms if counts.get(t, 0) <= COMMON_SHARE * index.documents] or terms
+    request = respelled(request, corrected)
+    written = WORD.findall(request.lower())
+    return Request(
+        terms=terms,
+        searched=searched,
+        weights=weights,
+        named=list(dict.fromkeys(named)),
+        values=values,
+        words=set(terms),
+        text=" ".join(written),
+        said={stem(vocabulary().spelling.get(w, w)) for w in written},
+        intent=intent(request),
+    )
+
+
+def respelled(request: str, corrected: dict[str, str]) -> str:
+    """The request with its misspelt verbs corrected, so its intent reads from them ("delte x")."""
+    if not corrected:
+        return request
+    return re.sub(r"[A-Za-z]+", lambda m: corrected.get(m.group().lower(), m.group()), request)
+
+
+def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
+    """Words the index does not know that are one edit from a verb of the word table."""
+    table = vocabulary()
+    verbs = table.read_verbs | table.change_verbs
+    words = [w for w in dict.fromkeys(WORD.findall(request.lower())) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE]
+    unknown = [w for w in words if w not in verbs and w not in table.stop and w not in table.spelling]
+    counts = index.term_counts(unknown)
+    paged = index.pages_named(unknown)
+    found = {}
+    for word in unknown:
+        if word not in counts and word not in paged and (meant := sorted(one_edit_away(word) & verbs)):
+            found[word] = meant[0]
+    return found
+
+
+def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:
+    """Program names the request spells as two or three words: "shut down" is `shutdown`,
+    "power off" `poweroff`, "who am i" `whoami`; they count as named programs."""
+    words = WORD.findall(request.lower())
+    stop = vocabulary().stop
+    joined = ["".join(words[i : i + size]) for size in (2, 3) for i in range(len(words) - size + 1)
+              if words[i] not in stop]  # "shut down", "who am i"; not "a host"
+    known = index.program_facts(index.pages_named(joined))
+    return [name for name in dict.fromkeys(joined) if name in known and name not in terms]
+
+
+def coverage(request: Request, found: frozenset[str] | set[str]) -> float:
+    """The weighted share of the request's words among a text's stems (smoothed: never 0)."""
+    said = sum(w for s, w in request.weights.items() if s in found)
+    return (said + 1.0) / (request.weight_total + 1.0)
