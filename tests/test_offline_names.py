@@ -93,16 +93,22 @@ def test_a_misspelt_verb_is_corrected_but_not_the_name_a_verb_acts_on():
         ("sudo mount {{/dev/sdb1}} {{path/to/mount_point}}", "mount nvme0n1p2 on /mnt/disk", "sudo mount /dev/nvme0n1p2 /mnt/disk"),
         ("sudo mount {{path/to/device_file}} {{path/to/mount_point}}", "mount /dev/sdb1 on /mnt", "sudo mount /dev/sdb1 /mnt"),
         ("nmap -sn {{192.168.1.0/24}}", "scan 10.0.0.0/16 for live hosts", "nmap -sn 10.0.0.0/16"),
+        ("timedatectl set-timezone {{timezone}}", "set the timezone to Europe/Berlin", "timedatectl set-timezone Europe/Berlin"),
+        ("sudo timedatectl set-timezone {{Europe/Berlin}}", "switch my timezone to Asia/Tokyo", "sudo timedatectl set-timezone Asia/Tokyo"),
+        # a host where a URL goes is the site's address
+        ("curl -I {{https://example.com}}", "show the http headers of example.com", "curl -I https://example.com"),
     ],
 )
-def test_devices_and_networks_are_read_by_their_shape(command, request_text, expected):
+def test_devices_networks_time_zones_and_sites_are_read_by_their_shape(command, request_text, expected):
     assert filled(command, request_text) == expected
 
 
-def test_the_placeholders_of_devices_and_networks():
+def test_the_placeholders_of_devices_networks_and_time_zones():
     assert placeholder_kind("path/to/device_file") == "device"
     assert placeholder_kind("/dev/sdb1") == "device"
     assert placeholder_kind("192.168.1.0/24") == "host"
+    assert placeholder_kind("timezone") == placeholder_kind("Europe/Berlin") == "timezone"
+    assert placeholder_kind("device_port") == "port"
 
 
 def test_a_mount_point_is_no_device():

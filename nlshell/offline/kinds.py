@@ -2,7 +2,7 @@
 typescript compiler", "every firefox process", "a branch called feature/login", "set JAVA_HOME to
 /opt/jdk-21", "an alias gs for git status", "make gco a shortcut alias for git checkout", "the text
 hello world", "add bob to the docker group", a disk or partition by its shape ("sdc1": `/dev/sdc1`), a
-signal by its name ("send a HUP to 777", "sigterm").
+signal by its name ("send a HUP to 777", "sigterm"), a time zone (Europe/Berlin).
 
 nlshell/offline/values.py hands every token here before reading it its own way: these readings are
 narrower than a plain name, a path or a number, so they come first.
@@ -30,6 +30,7 @@ _NAMED_KINDS = {"branch": "branch", "tag": "tag", "user": "user", "group": "grou
                 "service": "service", "package": "package"}
 _BRANCHY = frozenset({"branch", "tag"})  # a name with a slash is still theirs: feature/login
 _SAID = frozenset("text string sentence phrase words".split())
+_TIMEZONE = re.compile(r"^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_+-]+(?:/[A-Za-z_]+)?$")
 _SIGNALS = frozenset("hup int quit kill term stop cont usr1 usr2 tstp alrm winch".split())  # kill(1)'s names
 _ALIAS_LINKS = frozenset({"for", "to", "="})
 _ALIAS_FILLERS = frozenset("a an as my new short shortcut shell bash zsh".split())  # "gco a shortcut alias for …"
@@ -80,6 +81,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
     signal = low[3:] if low.startswith("sig") else low
     if signal in _SIGNALS and (tokens[i].isupper() or signal != low or after in ("signal", "signals")):
         add("signal", signal.upper(), i)  # "send a HUP to process 777", "send sigterm to 123"
+        return True
+    if _TIMEZONE.match(tokens[i]):
+        add("timezone", tokens[i], i)  # "set the timezone to Europe/Berlin": no path
         return True
     if DEVICE.match(low):
         add("device", tokens[i], i)  # "mount my thumb drive sdc1"

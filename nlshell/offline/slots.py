@@ -45,6 +45,7 @@ _KINDS = (
     (re.compile(r"://|\burl\b|\buri\b"), "url"),
     (re.compile(r"^[+-]?\d+[kmgtc]$|size"), "size"),
     (re.compile(r"^(start|stop|restart|reload|status|enable|disable)$"), "action"),
+    (re.compile(r"^timezone$|^(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)/\w"), "timezone"),
     (re.compile(r"(?:^|/)(?:\w*block_)?device(?:_file)?\d*$|^/dev/"), "device"),  # `mount {{path/to/device_file}}`, `{{/dev/sdb1}}`
     (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(file|executable)\d*$"), "file"),
     (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(directory|dir|folder)\d*$"), "dir"),
@@ -112,7 +113,7 @@ ACCEPTS = {
     # `chown -h {{user}} {{path/to/symlink}}` is no answer for report.pdf.
     "link": ("link", "name"),
     "glob": ("glob", "name"),  # a file the request only names is no pattern to search by (`find -name`)
-    "url": ("url",),
+    "url": ("url", "host"),  # "the page at example.org": `https://example.org`
     "host": ("host", "remote"),
     "port": ("port",),
     "pid": ("pid",),
@@ -122,6 +123,7 @@ ACCEPTS = {
     "package": ("package", "name"),
     "version": ("version",),
     "service": ("service", "name", "process"),  # "is the docker service running": its process is the service
+    "timezone": ("timezone",),
     "device": ("device", "interface"),  # `ip link set {{device}} up` takes eth0
     "branch": ("branch", "name"),
     "tag": ("tag", "name"),
@@ -263,6 +265,8 @@ def _shown(value: Value, slot: _Slot) -> str:
         text = "./" + text  # a script here runs by its path
     elif slot.kind == "expression":
         text = arithmetic.for_program(text, slot.bc)
+    elif slot.kind == "url" and value.kind == "host":
+        text = "https://" + text
     elif value.kind == "device" and "/" not in text:
         text = "/dev/" + text  # "sdc1": the partition's device file
     elif value.login and slot.logs_in:
@@ -418,9 +422,11 @@ def _loose(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], val
     does not say already ("make postgresql start on boot": `systemctl enable postgresql`); how many
     it took. A loose name is no value the request states: the example that takes one gains only a
     placeholder less to edit."""
+    if not getattr(values, "loose", None):
+        return 0  # most requests: no example's fill looks further
     said = _literal_words(command)
     stated = {v.text.lower() for v in values}
-    loose = [v for v in getattr(values, "loose", ()) if v.text not in said and v.text.lower() not in stated]
+    loose = [v for v in values.loose if v.text not in said and v.text.lower() not in stated]
     took = 0
     for i, slot in enumerate(slots):
         if loose and i not in chosen and slot.kind in NAME_SLOTS:
