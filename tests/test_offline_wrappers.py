@@ -46,3 +46,19 @@ def test_a_wrapper_takes_the_script_the_request_runs(command, request_text, expe
 def test_the_cli_wraps_the_script_the_request_runs(nlshell, request_text, printed):
     r = nlshell("-p", "--offline", request_text)
     assert (r.returncode, r.stdout) == (0, printed), r
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["start ./server.py in the background", "run the deploy.sh script in the background", "launch sync.sh in the background"],
+)
+def test_a_script_the_request_names_is_never_where_the_output_goes(request_text):
+    # the script's own name in `> {{output.log}}` would overwrite it
+    command = fill("nohup {{command}} > {{output.log}} 2>&1 &", request_values(request_text)).command
+    assert "> ./server.py" not in command and "> deploy.sh" not in command and "> sync.sh" not in command
+    assert command.startswith("nohup ./") and command.endswith(".log 2>&1 &")
+    assert fill("{{command}} > {{path/to/file}}", request_values(request_text)).command.endswith("> {{path/to/file}}")
+
+
+def test_a_script_the_request_writes_to_is_written():
+    assert fill("echo '{{text}}' > {{path/to/file}}", request_values("write hello to out.sh")).command == "echo 'hello' > out.sh"

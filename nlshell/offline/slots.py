@@ -320,8 +320,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False
     if value.role == "to" and slot.kind in _PLACES and (_hint(slot, _SOURCE) or target is False):
         return False  # "to /backup" is never what is copied
-    if value.role == "run" and slot.kind in _PLACES and _hint(slot, _TARGET):
-        return False  # "run backup.sh in the background": the script is run, never written to
+    if _written(slot) and (value.role == "run" or (_SCRIPT.search(value.text) and value.role not in ("to", "name"))):
+        return False  # "run backup.sh in the background": a script is run, never written to
     if target_stated and target and value.role != "to" and slot.kind in _PLACES:
         return False  # "copy site to /var/www": `site` is not where things go
     if slot.side and value.side and slot.side != value.side:
@@ -333,6 +333,11 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
     if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and _SCRIPT.search(value.text)):
         return False  # only a script the request runs: `which main.py` is no answer to "the full path of main.py"
     return slot.kind not in _UNITS or (value.seconds > 0 and value.seconds % _UNITS[slot.kind] == 0)
+
+
+def _written(slot: _Slot) -> bool:
+    """Whether a place is one the command writes: a target (`{{output.log}}`) or a redirection's."""
+    return slot.kind in _PLACES and (_hint(slot, _TARGET) or slot.option in (">", ">>", "1>", "2>", "&>"))
 
 
 def _targets(slots: list[_Slot]) -> set[int]:

@@ -59,7 +59,7 @@ _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units".split())
 _ROLE_FROM = frozenset({"from"})
-_RUNNING = frozenset({"run", "execute", "launch", "schedule"})
+_RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
@@ -238,8 +238,8 @@ def request_values(
             return "to"
         if before in _ROLE_FROM:
             return "from"
-        if before in _RUNNING:
-            return "run"  # "run backup.sh at 11pm": the script is the command
+        if before in _RUNNING or (before in ("the", "my", "this") and i > 1 and lower[i - 2] in _RUNNING):
+            return "run"  # "run backup.sh at 11pm", "run the backup.sh script": the script is the command
         return "in" if before in _PLACES else ""
 
     def moved_to(i: int) -> str:
