@@ -35,10 +35,13 @@ def correct_programs(index: OfflineIndex, values: list[Value], known: Container[
             continue
         if meant := nearest_program(index, value.text.lower(), known, named=True):
             value.text = meant
+    def exists(name: str) -> bool:
+        return bool(index.pages_named((name,))) or index.installed(name) is True
+
     for value in getattr(values, "loose", ()):  # "ngnix needs a restart", "where is pyhton3 installed"
         low = value.text.lower()
         if len(low) >= shortest and low not in known and not index.pages_named((low,)):
-            value.text = transposed(low, lambda name: bool(index.pages_named((name,))) or index.installed(name) is True) or value.text
+            value.text = transposed(low, exists) or value.text
 
 
 def with_verbs(request: str, corrected: dict[str, str]) -> str:
