@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from nlshell.offline import data
-from nlshell.offline.commands import PLACEHOLDER, programs
+from nlshell.offline.commands import PLACEHOLDER, example_programs
 from nlshell.offline.intent import READ, intent
 from nlshell.offline.rating import risk_of
 from nlshell.shell.parser import parse
@@ -53,7 +53,7 @@ def test_each_own_example_is_a_readable_command_of_its_page():
             wrong.append(f"{where}: empty page, lower-case description or spaces around the command")
         elif command.count("{{") != command.count("}}") or parse(literal).root_node.has_error:
             wrong.append(f"{where}: bash cannot read {command!r}")
-        elif not any(p == page or p.startswith(page.split("-")[0]) for p in programs(command)):  # python: python3
+        elif not any(p == page or p.startswith(page.split("-")[0]) for p in example_programs(page, command)):  # python: python3
             wrong.append(f"{where}: {command!r} does not run {page}")
     assert wrong == []
 

@@ -117,6 +117,18 @@ def first_program(command: str) -> str:
 
 
 
+def example_programs(page: str, command: str) -> list[str]:
+    """The programs an example of `page` runs, as the index counts them: on a wrapper's own page
+    (`nohup`, `nice`, `sudo`) the wrapper first, then what it wraps, so `nohup {{command}} &` is an
+    example of nohup and not of the command (`programs` looks through wrappers)."""
+    words = shell_words(command)
+    i, wrapped = 0, []
+    while i < len(words) and words[i] in WRAPPERS:  # `sudo nice -n -10 …` is an example of nice too
+        wrapped += [words[i]] if words[i] == page else []
+        i = _strip_wrapper(words, i)
+    return list(dict.fromkeys(wrapped + programs(command)))
+
+
 def on_page(names: str, program: str) -> bool:
     """Whether a tldr example runs its page's own program: the page's name (first in `names`,
     dashes as spaces) is the program or one of its subcommands (`git push`, `docker compose`)."""

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nlshell.offline.commands import command_parts, programs, shell_words
+from nlshell.offline.commands import command_parts, example_programs, programs, shell_words
 from nlshell.offline.known import BUILTINS, CORE
 from nlshell.offline.slots import slot_kinds
 from nlshell.offline.vocabulary import indexed_words
@@ -185,7 +185,7 @@ def index_data(
     summaries = {page.split("/", 1)[1]: text for page, text in read_tsv(PAGES_FILE) if page in visible}
     documented = [(page.split("/", 1)[1], used, description, command, "tldr") for page, used, description, command in tldr]
     for name, description, command in (row for file in own_example_files() for row in read_tsv(file)):
-        used = " ".join(dict.fromkeys(programs(command)))
+        used = " ".join(example_programs(name, command))
         documented.append((name, used, description, command, "nlshell"))
     runs: dict[str, dict[str, int]] = {}
     for name, used, *_ in documented:

@@ -32,6 +32,8 @@ _RECORD_TYPE = re.compile(
 # The one remote a git command names (`git remote add origin …`), the one cron schedule a command
 # writes (`echo '0 2 * * * …' | crontab -`): defaults the request's own replaces.
 _GIT_REMOTE = re.compile(r"(?P<pre>\bgit (?:remote add|push|pull|fetch) )(?:origin|upstream)\b")
+# The one signal a kill sends (`kill -STOP {{pid}}`, `killall -s KILL x`): "send a HUP" sends HUP.
+_SIGNAL = re.compile(r"(?P<pre>\b(?:kill|pkill|killall)\s+(?:-s\s+|--signal[\s=]|-))(?:SIG)?(?:[A-Z]+[12]?|\d+)(?=\s|$)")
 _CRON_FIELDS = re.compile(r"(?P<pre>['\"])(?:[\d*/,-]+ ){4}[\d*/,-]+(?= )")
 # The format a `date` example prints (`date +%F`), and the day it shows (`date -d '{{3}} days ago'`).
 _DATE_FORMAT = re.compile(r"(?P<pre>\bdate (?:-\S+ )*)\+(?:'[^']*'|\"[^\"]*\"|\S+)")
@@ -60,12 +62,13 @@ def complete(template: str, command: str, description: str, unused: list[Value],
     command, record = _record_type(command, unused)
     command, renamed = _stated_default(command, unused, "gitremote", _GIT_REMOTE)
     command, scheduled = _stated_default(command, unused, "schedule", _CRON_FIELDS)
+    command, signalled = _stated_default(command, unused, "signal", _SIGNAL)
     command, formatted = _stated_default(command, unused, "dateformat", _DATE_FORMAT)
     command, dated = _relative_day(command, unused)
     command, tests = find_tests(template, command, unused)
     named = _named_variable(command, unused)
     command = _name_the_output(command, used)
-    return command, len(swaps) + field + record + renamed + scheduled + formatted + dated + tests / 2 + named
+    return command, len(swaps) + field + record + renamed + scheduled + signalled + formatted + dated + tests / 2 + named
 
 
 def _named_variable(command: str, unused: list[Value]) -> bool:

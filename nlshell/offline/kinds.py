@@ -1,6 +1,8 @@
 """Values whose kind the words beside them say: "commit a1b2c3d", "the developers group", "the
 typescript compiler", "every firefox process", "a branch called feature/login", "set JAVA_HOME to
-/opt/jdk-21", "an alias gs for git status", "the text hello world", "add bob to the docker group".
+/opt/jdk-21", "an alias gs for git status", "make gco a shortcut alias for git checkout", "the text
+hello world", "add bob to the docker group", a disk or partition by its shape ("sdc1": `/dev/sdc1`), a
+signal by its name ("send a HUP to 777", "sigterm"), a time zone (Europe/Berlin).
 
 nlshell/offline/values.py hands every token here before reading it its own way: these readings are
 narrower than a plain name, a path or a number, so they come first.
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlshell.offline.names import DEVICE
 from nlshell.offline.phrases import PREDICATES, text_end
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
@@ -27,7 +30,10 @@ _NAMED_KINDS = {"branch": "branch", "tag": "tag", "user": "user", "group": "grou
                 "service": "service", "package": "package"}
 _BRANCHY = frozenset({"branch", "tag"})  # a name with a slash is still theirs: feature/login
 _SAID = frozenset("text string sentence phrase words".split())
+_TIMEZONE = re.compile(r"^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_+-]+(?:/[A-Za-z_]+)?$")
+_SIGNALS = frozenset("hup int quit kill term stop cont usr1 usr2 tstp alrm winch".split())  # kill(1)'s names
 _ALIAS_LINKS = frozenset({"for", "to", "="})
+_ALIAS_FILLERS = frozenset("a an as my new short shortcut shell bash zsh".split())  # "gco a shortcut alias for …"
 _ADDING = frozenset({"add", "put", "adding", "putting"})
 # Nouns after a name that make it a package: "the typescript compiler", "the lodash dependency".
 # Singular only: "python packages", "memory users" are of a sort, not named; "all python processes" are named.
@@ -72,15 +78,27 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
     ):
         add("commit", tokens[i], i - 1 if before in _COMMIT_WORDS else i, last=i, at=i)
         return True
+    signal = low[3:] if low.startswith("sig") else low
+    if signal in _SIGNALS and (tokens[i].isupper() or signal != low or after in ("signal", "signals")):
+        add("signal", signal.upper(), i)  # "send a HUP to process 777", "send sigterm to 123"
+        return True
+    if _TIMEZONE.match(tokens[i]):
+        add("timezone", tokens[i], i)  # "set the timezone to Europe/Berlin": no path
+        return True
+    if DEVICE.match(low):
+        add("device", tokens[i], i)  # "mount my thumb drive sdc1"
+        return True
     if _variable(tokens, lower, i):
         add("variable", tokens[i], i)
         if after in ("to", "=") and i + 2 < len(tokens):
             add("value", tokens[i + 2], i + 1, last=i + 2, at=i + 2)
         return True
     # Any word may be an alias's name, a stop word too ("ll", "la").
-    if before == "alias" and after in _ALIAS_LINKS and i + 2 < len(tokens) and re.fullmatch(r"[\w.-]+", low):
-        add("alias", tokens[i], i)
-        add("command", " ".join(tokens[i + 2 :]).rstrip(".!?"), i + 1, last=len(tokens) - 1, at=i + 2)
+    aliased = _alias_after(lower, i) if before != "alias" and low not in _ALIAS_FILLERS else 0
+    if (before == "alias" and after in _ALIAS_LINKS or aliased) and i + 2 < len(tokens) and re.fullmatch(r"[\w.-]+", low):
+        start = aliased or i + 2  # "make gco a shortcut alias for git checkout": the command after "for"
+        add("alias", tokens[i], i)  # the word alias stays a search word
+        add("command", " ".join(tokens[start:]).rstrip(".!?"), start - 1, last=len(tokens) - 1, at=start)
         return True
     quoted = tokens[i][:1] in ("'", '"')
     if before in _SAID and i > 1 and lower[i - 2] in ("the", "a") and named(low) and not (searching or quoted):
@@ -135,3 +153,13 @@ def same_kind_before(values: list, lower: list[str], i: int) -> bool:
     developers group ownership": `ownership` is not the group's name)."""
     kind = vocabulary().value_words.get(lower[i - 1], "") if i else ""
     return bool(values) and values[-1].at == i - 2 and values[-1].kind == kind
+
+
+def _alias_after(lower: list[str], i: int) -> int:
+    """Where the command starts when token i is an alias's name said before the word alias ("make
+    gco a shortcut alias for git checkout", "gs as an alias to git status"), else 0."""
+    j = i + 1
+    while j < len(lower) and lower[j] in _ALIAS_FILLERS:
+        j += 1
+    said = j > i + 1 and j + 2 < len(lower) and lower[j] == "alias" and lower[j + 1] in _ALIAS_LINKS
+    return j + 2 if said else 0

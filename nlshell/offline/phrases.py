@@ -3,7 +3,7 @@
 appear", "add express to my node project", "firefox is frozen", "pi@raspberrypi.local", "my PATH",
 "the version field of package.json", "the nginx error log", "the network manager", "to user deploy",
 "give sam sudo rights", "requests version 2.31", "this base64 string aGVsbG8=", "hide the healthcheck
-lines", "swap every foo for bar".
+lines", "replace every http:// with https://", "swap every foo for bar".
 
 nlshell/offline/values.py hands every token here before reading it its own way (after times,
 places and the kinds kinds.py reads), and asks `never_value` before taking an ordinary word for a
@@ -64,6 +64,11 @@ _TRANSFORMING = _AROUND["transforming"]
 _PICKED_LINES = _AROUND["picked_lines"]
 _NOT_PATTERNS = _AROUND["not_patterns"]
 _SWAPPING = _AROUND["swapping"]
+# "replace X with Y", "substitute X by Y", "swap X for Y": the word between the two, and the verbs it follows.
+_REPLACED_BY = {"with": frozenset({"replace", "substitute"}), "by": frozenset({"replace", "substitute"}), "for": _SWAPPING}
+_NOT_REPLACEMENTS = frozenset("the a an it its them this that".split())  # "replace it with the new one"
+# Text as encodings write it: base64 or hex letters with a digit, both cases, or `=` padding.
+_ENCODED = re.compile(r"^(?=.*(?:=|\d|[A-Z].*[a-z]|[a-z].*[A-Z]))[A-Za-z0-9+/]{4,}={0,2}$")
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)+[\w.-]*$|^v?\d+$", re.I)
 
 
@@ -76,6 +81,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         if tuple(lower[i : i + len(words)]) == words:
             add(kind, name, i, last=i + len(words) - 1)
             return True
+    if _replaced(add, tokens, lower, i):
+        return True
     if possessive := _POSSESSIVE.match(tokens[i]):
         kind = table.of_words.get(after) or table.value_words.get(after, "")  # "sshd's PID", "olduser's account"
         if kind and kind not in ("pattern", "name"):
@@ -93,6 +100,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         return True
     if before == "string" and _TRANSFORMING & set(lower[:i]):
         add("text", tokens[i], i - 1, last=i, at=i)  # "decode this base64 string aGVsbG8=": any text
+        return True
+    if before in _TRANSFORMING and _ENCODED.match(tokens[i]):
+        add("text", tokens[i], i)  # "decode this base64: aGVsbG8=": encoded text, no file
         return True
     if not named(low):
         return False
@@ -126,8 +136,7 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
 
 
 def _shaped(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[[str], bool], table: Vocabulary) -> bool:
-    """A pattern or replacement the phrase around it says: "hide the healthcheck lines", "swap
-    every foo for bar"."""
+    """A pattern the phrase around it says: "hide the healthcheck lines"."""
     before = lower[i - 1] if i else ""
     after = lower[i + 1] if i + 1 < len(lower) else ""
     if (
@@ -136,11 +145,22 @@ def _shaped(add: Add, tokens: list[str], lower: list[str], i: int, named: Callab
     ):
         add("pattern", tokens[i], i)  # "hide the healthcheck lines when reading access.log"
         return True
-    if named_by(lower, i, _SWAPPING) and after == "for" and i + 2 < len(tokens) and named(lower[i + 2]):
-        add("pattern", tokens[i], i)  # "swap every foo for bar"
-        add("replacement", tokens[i + 2], i + 2)
-        return True
     return False
+
+
+def _replaced(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
+    """What is replaced and by what, any text: "replace every http:// with https://", "replace cat
+    with dog", "swap every foo for bar" (quotes dropped: the example quotes what it needs)."""
+    link = _REPLACED_BY.get(lower[i + 1] if i + 1 < len(lower) else "")
+    if not link or i + 2 >= len(tokens) or not named_by(lower, i, link) or lower[i + 2] in _NOT_REPLACEMENTS:
+        return False
+    add("pattern", _unquoted(tokens[i]), i)
+    add("replacement", _unquoted(tokens[i + 2]), i + 2)
+    return True
+
+
+def _unquoted(token: str) -> str:
+    return token[1:-1] if len(token) > 1 and token[0] == token[-1] and token[0] in "'\"" else token
 
 
 def named_by(lower: list[str], i: int, verbs: frozenset[str] | set[str]) -> bool:

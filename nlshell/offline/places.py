@@ -123,3 +123,14 @@ def nested(values: list[Value], cwd_dirs: Collection[str]) -> None:
             continue
         if "/" in text and text.split("/", 1)[0] not in cwd_dirs:
             value.nested = True
+
+
+def formats(values: list[Value], types: dict[str, str]) -> None:
+    """"convert report.md into pdf": the file it makes is `report.pdf`, the name of the file it
+    converts with the format's extension, when the word is that extension (the word table's file
+    types: "into backup" is a folder, not `.bak`)."""
+    sources = [v for v in values if v.kind == "file" and v.role != "to" and "." in v.text]
+    for value in values:
+        glob = types.get(value.text.lower(), "") if value.role == "to" and value.kind == "path" else ""
+        if sources and glob == "*." + value.text.lower() and sources[0].at < value.at:  # "into backup" is no `.bak`
+            value.kind, value.text = "file", sources[0].text.rsplit(".", 1)[0] + glob[1:]

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Container
 
 from nlshell.offline.index import OfflineIndex
+from nlshell.offline.names import transposed
 from nlshell.offline.value import Value
-from nlshell.offline.vocabulary import one_edit_away
+from nlshell.offline.vocabulary import one_edit_away, vocabulary
 
 # Kinds of value that name a program: a misspelt one is the program ("kill fierfox"). A package may be any name.
 PROGRAM_KINDS = frozenset({"service", "process"})
@@ -27,12 +28,20 @@ def nearest_program(index: OfflineIndex, word: str, known: Container[str], named
 
 def correct_programs(index: OfflineIndex, values: list[Value], known: Container[str], shortest: int) -> None:
     """Each service or process the request names that no page knows, `shortest` letters or more,
-    becomes the program one edit away."""
+    becomes the program one edit away; a loose name (nlshell/offline/names.py), the program two
+    swapped letters away."""
     for value in values:
         if value.kind not in PROGRAM_KINDS or len(value.text) < shortest:
             continue
         if meant := nearest_program(index, value.text.lower(), known, named=True):
             value.text = meant
+    def exists(name: str) -> bool:
+        return bool(index.pages_named((name,))) or index.installed(name) is True
+
+    for value in getattr(values, "loose", ()):  # "ngnix needs a restart", "where is pyhton3 installed"
+        low = value.text.lower()
+        if len(low) >= shortest and low not in known and not index.pages_named((low,)):
+            value.text = transposed(low, exists) or value.text
 
 
 def with_verbs(request: str, corrected: dict[str, str]) -> str:
@@ -40,4 +49,9 @@ def with_verbs(request: str, corrected: dict[str, str]) -> str:
     where "shout" reads as shut."""
     if not corrected:
         return request
-    return " ".join(corrected.get(word.lower(), word) for word in request.split())
+    verbs = vocabulary().read_verbs | vocabulary().change_verbs
+    words = request.split()
+    # The word after a verb is what it acts on: "add jake to the docker group" names jake, not make.
+    return " ".join(
+        word if i and words[i - 1].lower() in verbs else corrected.get(word.lower(), word) for i, word in enumerate(words)
+    )

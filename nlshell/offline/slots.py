@@ -21,7 +21,10 @@ hash or `HEAD~2`; `{{time}}` (or `{{hh:mm}}`, `{{23:00}}`) a time of day as `23:
 encode or echo ("the text hello world", a quoted string); `{{length}}` a count of characters;
 `{{width}}` pixels; `{{first_line}}` / `{{last_line}}` a line range; `{{expression}}` a calculator's
 sum ("1512 divided by 8" → `1512/8`), never a word; `{{key}}` a key of a JSON or YAML file. `{{command}}` also takes a
-script the request runs ("run backup.sh at 11pm" → `./backup.sh`).
+script the request runs ("run backup.sh at 11pm" → `./backup.sh`), never a place it writes.
+`{{path/to/device_file}}` takes a disk or partition (`sdc1` → `/dev/sdc1`). A service, process,
+command, package or user placeholder nothing fills takes a name the request says without a word
+that says what it is ("make postgresql start on boot"; nlshell/offline/names.py).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from dataclasses import dataclass
 from nlshell.offline import arithmetic, clock, joined
 from nlshell.offline.commands import PLACEHOLDER, programs
 from nlshell.offline.extend import complete
+from nlshell.offline.names import NAME_SLOTS
 from nlshell.offline.values import Value
 
 # First match wins; tested on the placeholder's text, lower-case.
@@ -41,6 +45,8 @@ _KINDS = (
     (re.compile(r"://|\burl\b|\buri\b"), "url"),
     (re.compile(r"^[+-]?\d+[kmgtc]$|size"), "size"),
     (re.compile(r"^(start|stop|restart|reload|status|enable|disable)$"), "action"),
+    (re.compile(r"^timezone$|^(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)/\w"), "timezone"),
+    (re.compile(r"(?:^|/)(?:\w*block_)?device(?:_file)?\d*$|^/dev/"), "device"),  # `mount {{path/to/device_file}}`, `{{/dev/sdb1}}`
     (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(file|executable)\d*$"), "file"),
     (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(directory|dir|folder)\d*$"), "dir"),
     (re.compile(r"^~?/?path/to/(sym)?link\d*$"), "link"),
@@ -63,10 +69,11 @@ _KINDS = (
      "repository"),
     (re.compile(r"(?:^|[_-])port(?:s|\d|_|$)"), "port"),
     (re.compile(r"\bpid\b|process_id|^pid"), "pid"),
+    (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
     (re.compile(r"process|^program"), "process"),
     (re.compile(r"user|login|^owner"), "user"),
     (re.compile(r"group"), "group"),
-    (re.compile(r"host|server|domain|ip_address|^ip$|^address$|example\.(com|org|net)|^\d+\.\d+\.\d+\.\d+$"), "host"),
+    (re.compile(r"host|server|domain|ip_address|^ip$|^address$|example\.(com|org|net)|^\d+\.\d+\.\d+\.\d+(/\d+)?$"), "host"),
     (re.compile(r"interface|^(eth|wlan|wlp|enp)[x\d]*$|^ethernet$|^nic$|^iface"), "interface"),
     (re.compile(r"^column(_number)?\d*$|^columns$|^field\d*$|^fields$"), "field"),
     (re.compile(r"^(a|aaaa|mx|ns|txt|cname|soa|ptr|srv|record_type|dns_record_type)$"), "record"),
@@ -106,7 +113,7 @@ ACCEPTS = {
     # `chown -h {{user}} {{path/to/symlink}}` is no answer for report.pdf.
     "link": ("link", "name"),
     "glob": ("glob", "name"),  # a file the request only names is no pattern to search by (`find -name`)
-    "url": ("url",),
+    "url": ("url", "host"),  # "the page at example.org": `https://example.org`
     "host": ("host", "remote"),
     "port": ("port",),
     "pid": ("pid",),
@@ -115,7 +122,9 @@ ACCEPTS = {
     "group": ("group", "name"),
     "package": ("package", "name"),
     "version": ("version",),
-    "service": ("service", "name"),
+    "service": ("service", "name", "process"),  # "is the docker service running": its process is the service
+    "timezone": ("timezone",),
+    "device": ("device", "interface"),  # `ip link set {{device}} up` takes eth0
     "branch": ("branch", "name"),
     "tag": ("tag", "name"),
     "message": ("message", "text"),
@@ -156,6 +165,7 @@ _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
+_SED_PART = re.compile(r"(?:^|[\s'\"])s/(?:\{\{[^}]*\}\}/)?$")  # `sed 's/{{pattern}}/{{replacement}}/g'`
 _AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
 
 
@@ -180,6 +190,7 @@ class _Slot:
     searched: bool  # where find starts: a directory, never a pattern (find adds `-name` for that)
     bc: bool  # the command calculates with bc, which writes a power `^`
     logs_in: bool  # a host a program logs in to (`ssh {{host}}`): it takes `user@host`
+    in_sed: bool  # inside sed's `s/…/…/`, whose slashes end the pattern and the replacement
 
 
 _CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
@@ -226,8 +237,10 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         searched = bool(re.search(r"(?:^|[\s;&|(])find(?:\s+-[HLP])*\s+$", before))
         bc = kind == "expression" and "bc" in programs(command)
         logs_in = kind == "host" and not option.endswith("@") and bool(joined.LOGINS & set(programs(command)))
+        in_sed = bool(_SED_PART.search(before))
         slots.append(_Slot(
-            match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in
+            match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in,
+            in_sed,
         ))
     return tuple(slots)
 
@@ -252,8 +265,14 @@ def _shown(value: Value, slot: _Slot) -> str:
         text = "./" + text  # a script here runs by its path
     elif slot.kind == "expression":
         text = arithmetic.for_program(text, slot.bc)
+    elif slot.kind == "url" and value.kind == "host":
+        text = "https://" + text
+    elif value.kind == "device" and "/" not in text:
+        text = "/dev/" + text  # "sdc1": the partition's device file
     elif value.login and slot.logs_in:
         text = f"{value.login}@{text}"  # `ssh pi@raspberrypi.local`; `{{user}}@{{host}}` has its own user
+    if slot.in_sed:  # "replace every http:// with https://": `s/http:\/\//https:\/\//g`
+        text = re.sub(r"[\\/&]" if slot.kind == "replacement" else r"[\\/]", lambda m: "\\" + m.group(), text)
     if slot.quoted == "'":
         return text.replace("'", "'\\''")
     if slot.quoted:
@@ -294,12 +313,15 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
     if value.kind not in ACCEPTS[slot.kind] and not (
         (target and slot.kind == "file" and value.kind == "dir" and value.role == "to")
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
+        or (slot.kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"))
     ):
         return False
     if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
         return False
     if value.role == "to" and slot.kind in _PLACES and (_hint(slot, _SOURCE) or target is False):
         return False  # "to /backup" is never what is copied
+    if _written(slot) and (value.role == "run" or (_SCRIPT.search(value.text) and value.role not in ("to", "name"))):
+        return False  # "run backup.sh in the background": a script is run, never written to
     if target_stated and target and value.role != "to" and slot.kind in _PLACES:
         return False  # "copy site to /var/www": `site` is not where things go
     if slot.side and value.side and slot.side != value.side:
@@ -311,6 +333,11 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
     if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and _SCRIPT.search(value.text)):
         return False  # only a script the request runs: `which main.py` is no answer to "the full path of main.py"
     return slot.kind not in _UNITS or (value.seconds > 0 and value.seconds % _UNITS[slot.kind] == 0)
+
+
+def _written(slot: _Slot) -> bool:
+    """Whether a place is one the command writes: a target (`{{output.log}}`) or a redirection's."""
+    return slot.kind in _PLACES and (_hint(slot, _TARGET) or slot.option in (">", ">>", "1>", "2>", "&>"))
 
 
 def _targets(slots: list[_Slot]) -> set[int]:
@@ -360,6 +387,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         chosen[i] = take
         for value in take:
             unused.remove(value)
+    loosely = _loose(command, slots, chosen, values)
     joined.unhosted(slots, chosen, unused)
     hosted = joined.hosts_joined(command, slots, chosen, unused)
     foldered = joined.folders_joined(slots, chosen, unused)
@@ -384,7 +412,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
     said = _literal_words(command)
     taken += sum(1 for v in unused if v.text in said and not (v.text == "." and v.role == "in"))
-    used = sum(len(v) for v in chosen.values()) + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
+    used = sum(len(v) for v in chosen.values()) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
     return Filled(out, used, len(values) - implied)
 
 
@@ -392,6 +420,24 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
 def _literal_words(command: str) -> frozenset[str]:
     """The words of an example outside its placeholders."""
     return frozenset(word.strip("'\"") for word in PLACEHOLDER.sub(" ", command).split())
+
+
+def _loose(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], values: list[Value]) -> int:
+    """Each name-like placeholder nothing filled takes the request's next loose name the example
+    does not say already ("make postgresql start on boot": `systemctl enable postgresql`); how many
+    it took. A loose name is no value the request states: the example that takes one gains only a
+    placeholder less to edit."""
+    if not getattr(values, "loose", None):
+        return 0  # most requests: no example's fill looks further
+    said = _literal_words(command)
+    stated = {v.text.lower() for v in values}
+    loose = [v for v in values.loose if v.text not in said and v.text.lower() not in stated]
+    took = 0
+    for i, slot in enumerate(slots):
+        if loose and i not in chosen and slot.kind in NAME_SLOTS:
+            chosen[i] = [loose.pop(0)]
+            took += 1
+    return took
 
 
 def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], fitting: list[Value]) -> list[Value]:

@@ -23,3 +23,13 @@ class Value:
     side: str = ""  # for a place: "remote" (on the host the request names) or "local" (here)
     nested: bool = False  # a relative path whose parents may not exist (`src/main/java`)
     login: str = ""  # for a host: the user the request logs in as (`pi@raspberrypi.local`)
+
+
+class Values(list):
+    """The values a request states, and beside them its `loose` names (nlshell/offline/names.py):
+    words that may name a thing though nothing in the sentence says so. Only a name-like placeholder
+    nothing else fills takes one, so they are kept apart from what the request states."""
+
+    def __init__(self, values=(), loose: list[Value] | None = None) -> None:
+        super().__init__(values)
+        self.loose: list[Value] = list(loose or ())

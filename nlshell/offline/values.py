@@ -19,13 +19,13 @@ import os
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline import amounts, arithmetic, clock, kinds, phrases, places
-from nlshell.offline.value import Value
+from nlshell.offline import amounts, arithmetic, clock, kinds, names, phrases, places
+from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
 
 _TOKEN = re.compile(r"\"[^\"]*\"|'[^']*'|\S+")
 _URL = re.compile(r"^(?:(?:https?|ftp|ssh|git)://\S+|[\w.-]+@[\w.-]+:[\w~./-]+\.git)$", re.I)
-_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")  # an address, or a network: 192.168.1.0/24
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$", re.I)
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
@@ -59,7 +59,7 @@ _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units".split())
 _ROLE_FROM = frozenset({"from"})
-_RUNNING = frozenset({"run", "execute", "launch", "schedule"})
+_RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
@@ -189,11 +189,11 @@ def request_values(
     cwd_files: Collection[str] = (),
     known: Callable[[str], bool] = lambda word: False,
     program: Callable[[str], bool] = lambda word: False,
-) -> list[Value]:
-    """Every value the request states, in the order it states them. `known` says whether a word
-    is an ordinary word of the index's descriptions (then "to origin" is no file name); `program`
-    whether it names a program, which the request may be about rather than run ("is nginx
-    running")."""
+) -> Values:
+    """Every value the request states, in the order it states them, and its loose names. `known`
+    says whether a word is an ordinary word of the index's descriptions (then "to origin" is no
+    file name); `program` whether it names a program, which the request may be about rather than
+    run ("is nginx running")."""
     table = vocabulary()
     tokens = [_clean(t) for t in request_tokens(request)]
     lower = [table.spelling.get(t.lower(), t.lower()) for t in tokens]
@@ -238,8 +238,8 @@ def request_values(
             return "to"
         if before in _ROLE_FROM:
             return "from"
-        if before in _RUNNING:
-            return "run"  # "run backup.sh at 11pm": the script is the command
+        if before in _RUNNING or (before in ("the", "my", "this") and i > 1 and lower[i - 2] in _RUNNING):
+            return "run"  # "run backup.sh at 11pm", "run the backup.sh script": the script is the command
         return "in" if before in _PLACES else ""
 
     def moved_to(i: int) -> str:
@@ -321,9 +321,6 @@ def request_values(
             continue
         elif _appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
             add("message", token, i)  # "append hello to notes.txt", "append the line hello to notes.txt"
-        elif _replacing(lower, i) and i + 2 < len(tokens) and lower[i + 1] == "with":
-            add("pattern", token, i)  # "replace cat with dog", "replace every foo with bar"
-            add("replacement", tokens[i + 2], i + 2)
         elif (state := _state_kind(lower, i, table.after_words)) and named(low) and program(low):
             add(state, token, i)  # "is nginx running", "where is python3 installed": what it is about
         elif (of_kind := _of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS:
@@ -346,7 +343,7 @@ def request_values(
             add("user", token, i)  # "files owned by root"
         elif low in _RECORDS and after in ("record", "records", "entry", "entries"):
             add("record", low.upper(), i, searched=True)  # "the mx records of example.org": a word that says DNS
-        elif before == "to" and to_kind and named(low):
+        elif before in ("to", "into") and to_kind and named(low):
             # "change the owner of www to nginx", "rename drafts to archive", "rename the branch main to trunk"
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
         elif before == "as" and as_kind and named(low) and low not in table.types:
@@ -393,11 +390,13 @@ def request_values(
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
     places.sides(values, lower)
+    places.formats(values, table.types)
     if searching:  # "find files named x": x is what to look for, not where, nor what to create
         for value in values:
-            if value.role == "name" and lower[value.at - 2 : value.at - 1] != [] and lower[value.at - 2] not in _MADE:
+            made = value.at > 1 and lower[value.at - 2] in _MADE | _LINKING  # "the link called current"
+            if value.role == "name" and value.at > 1 and not made:
                 value.role = "sought"
-    return places.joined_names(values)
+    return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))
 
 
 def _kind_noun(low: str, value_words: dict[str, str]) -> bool:

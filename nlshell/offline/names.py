@@ -1,0 +1,79 @@
+"""Names a request says without a word that says what they are: "make postgresql start on boot",
+"how much memory is chrome using", "where does the python3 binary live", "ngnix needs a restart".
+
+Nothing in such a sentence makes the word a service, a process or a command, so it is no value of
+the request (an example that ignores it loses nothing); it is a loose name, which only a name-like
+placeholder nothing else fills takes (nlshell/offline/slots.py). A word is a loose name when it is
+no word of the sentence's own (stop word, verb, a word that introduces a value, "everything") and
+either is well-known software (the word table's `software` line), a program with digits in its
+name (`python3`), or a word no indexed description uses (`jake`, `gco`). An everyday word
+("drive", "binary", "viewer") never is one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Collection
+
+from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import Vocabulary, vocabulary
+
+_SOFTWARE = "software"
+_LETTERS_AND_DIGITS = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z][a-z0-9_.-]*$")
+_NAME = re.compile(r"^[a-z][\w.-]*$")
+# Disks and partitions by the names the kernel gives them: sdc1, nvme0n1p2, mmcblk0p1.
+DEVICE = re.compile(r"^(?:[shv]d[a-z]|xvd[a-z])\d*$|^nvme\d+n\d+(?:p\d+)?$|^mmcblk\d+(?:p\d+)?$")
+# The placeholders a loose name may fill: those that name a thing, never a place or a pattern.
+NAME_SLOTS = frozenset({"service", "process", "command", "package", "user"})
+
+
+def loose_names(
+    tokens: list[str],
+    lower: list[str],
+    taken: Collection[int],
+    plain: Callable[[str], bool],
+    known: Callable[[str], bool],
+    program: Callable[[str], bool],
+    table: Vocabulary,
+) -> list[Value]:
+    """The request's loose names, in the order it says them: words no value took that `plain`
+    allows as a name, that are no word of the table's kinds (a file type, a unit, a number), and
+    that are software, a `program` with digits in its name (`python3`; `sha256` is a word), or
+    unknown to the index (`known`)."""
+    software = table.around.get(_SOFTWARE, frozenset())
+    found = []
+    for i, low in enumerate(lower):
+        if i in taken or not _NAME.fullmatch(low) or not plain(low) or low.endswith("."):
+            continue
+        if low in software or (_LETTERS_AND_DIGITS.fullmatch(low) and program(low)) or not (known(low) or _said(low, table)):
+            found.append(Value("name", tokens[i], i, "loose", words=(low,)))
+    return found
+
+
+def _said(low: str, table: Vocabulary) -> bool:
+    """Whether the table knows the word as a word of the language: a type, unit, number, ordinal,
+    a word it respells or counts as another."""
+    return low in _phrased() or (
+        low in table.types or low in table.sizes or low in table.times or low in table.numbers
+        or low in table.ordinals or low in table.spelling or low in table.same or low in table.covers
+    )
+
+
+@functools.cache
+def _phrased() -> frozenset[str]:
+    """The words of the table's phrases ("this box" is the system): read as the phrase, not as names."""
+    entries = vocabulary().phrases.values()
+    return frozenset(word for phrases in entries for words, _ in phrases for word in words)
+
+
+def transposed(word: str, exists: Callable[[str], bool]) -> str:
+    """The name two neighbouring letters swapped back gives, when `exists` knows it ("ngnix" →
+    nginx, "pyhton3" → python3), else "". Only a swap: a loose name one letter from a program is
+    as often another name ("jake" is no misspelt `make`)."""
+    for k in range(len(word) - 1):
+        if word[k] != word[k + 1]:
+            swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+            if exists(swapped):
+                return swapped
+    return ""
