@@ -62,6 +62,21 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("show disk partitions", "lsblk"),
         ("download https://example.com/index.html", "curl -O https://example.com/index.html"),  # not `pip download`
         ("find directories named cache", "find {{path/to/directory}} -type d -name 'cache'"),  # says no more
+        # jobs of a desktop that no tldr or NL2Bash example does in these words (nlshell/data/examples-*.tsv)
+        ("list the wireless networks available", "nmcli device wifi list"),
+        ("turn off bluetooth", "bluetoothctl power off"),
+        ("what is my mac address", "ip link show"),
+        ("what's the time", "date +%T"),
+        ("follow the log file app.log", "tail -f app.log"),
+        ("list all fonts", "fc-list"),
+        ("show which users have sudo rights", "getent group sudo"),
+        ("fix broken packages", "sudo apt --fix-broken install"),
+        ("clear old journal logs", "sudo journalctl --vacuum-time=2weeks"),
+        ("create a docker network called backend", "docker network create backend"),
+        ("login to docker hub", "docker login"),
+        ("test backup.zip for errors", "unzip -t backup.zip"),
+        ("see the encoding of notes.txt", "file -i notes.txt"),
+        ("make a random file of 1GB", "head -c 1G /dev/urandom > {{path/to/file}}"),
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
@@ -567,6 +582,20 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("top 5 processes by memory", "ps aux --sort=-%mem --no-headers | head -n 5\n"),
         ("I need data.csv.gz uncompressed", "gzip -d data.csv.gz\n"),
         ("does config.ini say anything about debug", 'grep "debug" config.ini\n'),
+        # jobs only nlshell's own examples do, or do in the words people ask in (nlshell/data/examples-*.tsv)
+        ("print out readme.txt", "cat readme.txt\n"),
+        ("which version of git do i have", "git --version\n"),
+        ("show the git log as a graph", "git log --oneline --graph --all\n"),
+        ("list files tracked by git", "git ls-files\n"),
+        ("show the commits since yesterday", "git log --since=yesterday\n"),
+        ("drop a stash", "git stash drop\n"),
+        ("create a patch from the last commit", "git format-patch -1 HEAD\n"),
+        ("show memory info in detail", "cat /proc/meminfo\n"),
+        ("strip the color codes from build.log", "sed 's/\\x1b\\[[0-9;]*[mK]//g' build.log\n"),
+        ("show the compression ratio of logs.gz", "gzip -l logs.gz\n"),
+        ("print every other line of data.txt", "awk 'NR % 2 == 1' data.txt\n"),
+        ("extract the urls from page.html", "grep -oE 'https?://[^[:space:]\"<>]+' page.html\n"),
+        ("count the processes of each user", "ps -eo user= | sort | uniq -c | sort -rn\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

@@ -143,6 +143,14 @@ def test_units_and_types(table):
         ("kill the screen session", CHANGE),  # `screen` the program, not the place
         ("pip install requests", CHANGE),  # a program first, then its verb
         ("docker run nginx", CHANGE),
+        # verbs of jobs that change the system: installing again, repairing, firewall rules, pinning
+        ("reinstall vlc", CHANGE),
+        ("downgrade firefox", CHANGE),
+        ("repair the broken packages", CHANGE),
+        ("block port 23 with the firewall", CHANGE),
+        ("allow port 80 through the firewall", CHANGE),
+        ("deny ssh from 10.0.0.7", CHANGE),
+        ("hold the nginx package at its version", CHANGE),
         ("git status please", UNKNOWN),
         ("disk usage of /var", UNKNOWN),
         ("", UNKNOWN),
