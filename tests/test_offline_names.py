@@ -27,7 +27,7 @@ def filled(command: str, request: str, **kwargs) -> str:
     [
         ("make postgresql start on boot", ["postgresql"]),  # well-known software
         ("how much memory is chrome using", ["chrome"]),
-        ("where does the python3 binary live", ["python3"]),  # a program with digits in its name
+        ("how much memory is python3 using", ["python3"]),  # a program with digits in its name
         ("make gco do git checkout", ["gco"]),  # a word no description uses
         # everyday words, words the table reads otherwise, and values are no loose names
         ("show everything on my thumb drive", []),
