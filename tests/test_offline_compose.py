@@ -176,7 +176,7 @@ def test_the_flags_the_request_asks_for_are_added(index, request_text, command):
         ("files in this dir sorted by date, latest on top", "ls -lt ."),  # `-r` puts the oldest on top
         ("make response.json readable, it's all on one line", "jq . response.json"),  # `-c` is one line
         ("copy report.pdf to my home folder on server.example.com", "cp report.pdf ~"),  # `~` is the target
-        ("put notes.md into the docs directory", "cp notes.md docs"),  # … and `docs` here
+        ("put notes.md into the docs directory", "mv notes.md docs"),  # … and `docs` here
         ("copy db.sql to my server at 192.168.1.20 into /tmp", "scp db.sql {{user}}@192.168.1.20:/tmp"),  # … and /tmp
         ("sort numbers.txt numerically", "sort -n numbers.txt"),  # asked for nothing more
     ],
@@ -186,14 +186,16 @@ def test_no_flag_is_added_that_the_request_does_not_ask_for_or_that_contradicts(
 
 
 def test_a_description_that_turns_the_request_around_comes_after_its_pages_others(index):
-    """"lines that don't contain a text" read as "lines contain text" and beat "lines that contain
-    a word" for "show lines containing error": the ranking drops "don't" with the other stop words."""
+    """An example whose description says the opposite ("lines that don't contain a text") must not
+    lead for "show lines containing error": the ranking reads "don't" now, but this guard holds
+    whatever order it hands over."""
     request = "show lines containing error in app.log ignoring case"
     ranked = rank(index, request)
-    assert ranked[0].command == "grep -v 'error' app.log"  # the ranking's own order, unchanged by this module
-    kept = composed(index, request, ranked)
-    assert kept[0].page == ranked[0].page == "grep" and "-v" not in kept[0].command.split()
-    assert [hit.score for hit in kept] == sorted((hit.score for hit in kept), reverse=True)
+    inverted = next(hit for hit in ranked if hit.page == "grep" and "-v" in hit.command.split())
+    handed = [inverted] + [hit for hit in ranked if hit is not inverted]  # as the ranking once had it
+    kept = composed(index, request, handed)
+    assert kept[0].page == "grep" and "-v" not in kept[0].command.split()
+    assert inverted.description in [hit.description for hit in kept[1:]]  # kept, behind (flags may be added)
     assert first(index, request) == "grep -i 'error' app.log"
 
 
