@@ -77,6 +77,14 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("test backup.zip for errors", "unzip -t backup.zip"),
         ("see the encoding of notes.txt", "file -i notes.txt"),
         ("make a random file of 1GB", "head -c 1G /dev/urandom > {{path/to/file}}"),
+        # the words of questions people ask in forums (nlshell/data/examples-*.tsv)
+        ("how do i see hidden files in terminal", "ls -a {{path/to/directory}}"),
+        ("check which graphics card i have", "lspci | grep -iE 'vga|3d'"),
+        ("check battery status", "upower -i $(upower -e | grep -m1 BAT)"),
+        ("list all docker containers", "docker ps -a"),
+        ("add all files and commit", "git add -A && git commit -m '{{message}}'"),
+        ("delete a folder that is not empty", "rm -r {{path/to/directory}}"),
+        ("find files containing the word TODO", "grep -rl 'TODO' {{path/to/directory}}"),
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
@@ -596,6 +604,10 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("print every other line of data.txt", "awk 'NR % 2 == 1' data.txt\n"),
         ("extract the urls from page.html", "grep -oE 'https?://[^[:space:]\"<>]+' page.html\n"),
         ("count the processes of each user", "ps -eo user= | sort | uniq -c | sort -rn\n"),
+        # the words of questions people ask in forums
+        ("check sha256 of ubuntu.iso", "sha256sum ubuntu.iso\n"),
+        ("which folders take the most space", "du -sh */ | sort -rh | head\n"),
+        ("view the large file server.log page by page", "less server.log\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
