@@ -267,3 +267,10 @@ def test_the_cli_recurses_into_a_folder_the_request_names(nlshell):
     r = nlshell("-p", "--offline", "copy the folder /srv/app to /backup")
     assert (r.returncode, r.stdout) == (0, "cp -r /srv/app /backup\n"), r
     assert "caution" in r.stderr  # rated as any copy that may overwrite: printed, never run
+
+
+def test_an_option_never_seen_beside_flags_takes_none(index):
+    """`shutdown -c` cancels; the page never shows `-c` beside another flag, so "the computer"
+    (the system: `-h`'s word) adds nothing to it — what the composer cannot see, it does not combine."""
+    composed_commands = [hit.command for hit in composed(index, "shutdown the computer", rank(index, "shutdown the computer"))]
+    assert not any(command.split()[-1] == "-hc" or "-ch" in command.split() for command in composed_commands)

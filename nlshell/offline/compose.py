@@ -197,11 +197,17 @@ def _rival(flag: Flag, form: Form, page: Page) -> bool:
     """An option the command has is an alternative to the flag: no example of the page uses the
     two together, and one of them makes the program do another thing (`shutdown -r` reboots,
     `-h` halts) or the examples using it say what the flag does (`curl -o name` and `-O`). Flags
-    that only adjust combine (`grep -c` and `-i`); examples using two together show they go together (`sort -nr`)."""
+    that only adjust combine (`grep -c` and `-i`); examples using two together show they go together (`sort -nr`).
+    An option the page never shows as such a flag is one whose effect is unknown: it combines only
+    where an example combines it (`shutdown -c` cancels; `-h` added to it would be `-hc`)."""
     modes = {other.option for other in page.flags if other.mode}
+    adjusting = {other.option for other in page.flags}
     return any(
         option != flag.option and option not in flag.together
-        and (flag.mode or option in modes or flag.says & page.said_with.get(option, frozenset()))
+        and (
+            flag.mode or option in modes or flag.says & page.said_with.get(option, frozenset())
+            or option not in adjusting  # an option never seen as a flag beside others (`shutdown -c` cancels): never fail open
+        )
         for option in form.options
     )
 
