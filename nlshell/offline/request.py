@@ -108,6 +108,7 @@ def read_request(
     facts = index.program_facts(index.pages_named(terms))
     named += [t for t in terms if t in facts and facts[t].technical]
     named += _compounds(index, request, terms)
+    named += [name for name in _named_beside(index, request) if name not in named]
     counts = index.term_counts(terms)
     weights: dict[str, float] = {}
     for term in terms:
@@ -163,6 +164,18 @@ def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]
               if words[i] not in stop]  # "shut down", "who am i"; not "a host"
     known = index.program_facts(index.pages_named(joined))
     return [name for name in dict.fromkeys(joined) if name in known and name not in terms]
+
+
+def _named_beside(index: OfflineIndex, request: str) -> list[str]:
+    """Programs a request names by a word that says what they are, everyday word or not: "which
+    version of node do i have", "my python3 version" (the word table's `names` lines)."""
+    words = WORD.findall(request.lower())
+    naming = vocabulary().naming
+    beside = [words[i + 2] for i, word in enumerate(words[:-2]) if word in naming and words[i + 1] == "of"]
+    beside += [words[i - 1] for i, word in enumerate(words) if i and word in naming]
+    stop = vocabulary().stop
+    found = index.pages_named(word for word in beside if word not in stop)
+    return [word for word in dict.fromkeys(beside) if word in found]
 
 
 def coverage(request: Request, found: frozenset[str] | set[str]) -> float:
