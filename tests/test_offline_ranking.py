@@ -1,11 +1,13 @@
 """Ranking rules that decide between examples that exist: the way a switch goes (up/down, lock/
 unlock, start/stop), a suite's page for a request about what the suite is for, and a program named
-by what is asked of it ("which version of node").
+by what is asked of it ("which version of node") or by the file it writes (SHA256SUMS).
 
 The index is the session's (tests/conftest.py); `which` is a typical Linux desktop's.
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -112,6 +114,23 @@ def test_a_version_question_gets_the_programs_own_answer(index, request_text, co
     assert first(index, request_text) == command
 
 
+@pytest.mark.parametrize(
+    ("request_text", "named"),
+    [
+        ("verify the checksums listed in SHA256SUMS", ["sha256sum"]),  # what `sha256sum` writes
+        ("check the files in MD5SUMS", ["md5sum"]),
+        ("show what is in notes", []),  # a singular everyday word names nothing
+        ("verify the checksums listed in sums.txt", []),  # a name with an extension is a file's
+    ],
+)
+def test_a_file_named_after_what_a_program_writes_names_the_program(index, request_text, named):
+    assert [n for n in read_request(index, request_text).named if n in ("sha256sum", "md5sum", "note")] == named
+
+
+def test_the_checksum_file_says_which_checksum(index):
+    assert first(index, "verify the checksums listed in SHA256SUMS") == "sha256sum -c {{path/to/SHA256SUMS}}"
+
+
 # -- through the CLI -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -125,3 +144,10 @@ def test_a_version_question_gets_the_programs_own_answer(index, request_text, co
 def test_the_cli_prints_the_example_that_does_what_was_asked(nlshell, isolated_home, request_text, printed):
     r = nlshell("-p", "--offline", request_text)
     assert (r.returncode, r.stdout) == (0, printed), r
+
+
+def test_the_cli_names_the_checksum_program_the_file_says(nlshell, isolated_home):
+    """A command with a placeholder left is shown, not printed as runnable: `--json` says which."""
+    r = nlshell("--json", "--offline", "verify the checksums listed in SHA256SUMS")
+    shown = json.loads(r.stdout)
+    assert (shown["command"], shown["risk"]) == ("sha256sum -c {{path/to/SHA256SUMS}}", "safe"), r
