@@ -14,6 +14,7 @@ from nlshell.offline import OfflineIndex, compose
 from nlshell.offline.compose import composed, with_flag
 from nlshell.offline.flags import flags_of, marked_stems, page_flags, page_prefix, read_form
 from nlshell.offline.index import ExampleRow
+from nlshell.offline import rank as rank_module
 from nlshell.offline.rank import OfflineHit, rank
 
 from test_offline import typical_which  # noqa: E402
@@ -243,6 +244,22 @@ def test_composing_never_reorders_pages(index):
     kept = composed(index, request, ranked)
     assert [hit.page for hit in kept][:1] == [ranked[0].page]
     assert len({hit.command for hit in kept}) == len(kept)  # `sort -n` composed into `sort -rn`: once
+
+
+def test_composing_reads_the_request_the_ranking_read_not_a_second_time(index, monkeypatch):
+    """The answer reads a request once: the ranking's hits carry its reading to composing, which
+    adds the same flag it finds by reading the request itself (from a plain list of hits)."""
+    request = "sort numbers.txt numerically, largest first"
+    found = rank(index, request)
+    expected = composed(index, request, list(found))
+    assert expected[0].command == "sort -rn numbers.txt"
+    monkeypatch.setattr(compose, "read_request", lambda *args, **kwargs: pytest.fail("read twice"))
+    assert [h.command for h in composed(index, request, found)] == [h.command for h in expected]
+    calls = []
+    real = rank_module.read_request
+    monkeypatch.setattr(rank_module, "read_request", lambda *args, **kwargs: calls.append(1) or real(*args, **kwargs))
+    assert first(index, request) == "sort -rn numbers.txt"
+    assert calls == [1]
 
 
 # -- through the CLI -----------------------------------------------------------------------------

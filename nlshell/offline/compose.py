@@ -24,7 +24,7 @@ from nlshell.offline.flags import (
 )
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE
-from nlshell.offline.rank import OfflineHit, Request, read_request
+from nlshell.offline.rank import OfflineHit, Ranked, Request, read_request
 from nlshell.offline.rating import risk_of
 from nlshell.offline.values import request_tokens
 from nlshell.offline.vocabulary import WORD, canonical_words, stem, vocabulary
@@ -57,8 +57,8 @@ _DIRECTORY_WORDS = frozenset({"folder", "folders", "directory", "directories", "
 class _Asked:
     """What a request says, as composing reads it."""
 
-    def __init__(self, index: OfflineIndex, request: str, cwd: str | None, corrected: dict[str, str] | None) -> None:
-        self.read: Request = read_request(index, request, cwd, corrected)
+    def __init__(self, read: Request, request: str) -> None:
+        self.read = read
         self.request = request
 
     @functools.cached_property
@@ -110,10 +110,12 @@ def composed(
     corrected: dict[str, str] | None = None,
 ) -> list[OfflineHit]:
     """`hits` (best first) with the flags the request asks for added to the first COMPOSED, and
-    examples that turn the request around moved back; a command composed into one already there is dropped."""
+    examples that turn the request around moved back; a command composed into one already there is dropped.
+    Hits from `rank` carry the request as it was read; other lists have it read here from `cwd` and `corrected`."""
     if not hits:
         return hits
-    asked = _Asked(index, request, cwd, corrected)
+    read = hits.read if isinstance(hits, Ranked) else read_request(index, request, cwd, corrected)
+    asked = _Asked(read, request)
     hits = [_compose(index, asked, hit) if i < COMPOSED else hit for i, hit in enumerate(hits)]
     hits = _turned_last(asked, hits)
     seen: set[str] = set()

@@ -24,7 +24,7 @@ from nlshell.offline.request import Request, coverage, misspelt_verbs, read_requ
 from nlshell.offline.slots import ACCEPTS, fill
 from nlshell.offline.vocabulary import WORD, stem, stored_stems, vocabulary
 
-__all__ = ["OfflineHit", "Request", "coverage", "misspelt_verbs", "rank", "read_request", "respelled"]
+__all__ = ["OfflineHit", "Ranked", "Request", "coverage", "misspelt_verbs", "rank", "read_request", "respelled"]
 
 # Values chosen on tests/data/everyday.tsv, everyday_dev.tsv, everyday_accept.tsv and
 # everyday_holdout*.tsv 1 and 2 (seen in earlier rounds) and held-out NL2Bash rows (benchmarks/eval.py
@@ -38,7 +38,8 @@ POPULARITY = 0.1  # weight of log(1 + uses in the indexed NL2Bash commands): com
 POPULARITY_CAP = 6.0
 CORE_FACTOR = 1.2  # a standard tool over a niche one
 NAMED = 2.5  # the request names the program (`unzip …`, `gerp`) and the name is no everyday word
-SUITE_UNMENTIONED = 0.5  # a suite's page (git, docker) for a request that does not name the suite
+SUITE_UNMENTIONED = 0.5  # a suite's page (git, docker) for a request that does not name the suite …
+DOMAIN_WORD = 5.0  # … nor says what it is for in a word this telling (weight: few descriptions use it)
 SUBCOMMAND_NAMED = 1.5  # the request says the suite and the page's subcommand ("git push" → git-push)
 NOT_INSTALLED = 0.3
 ALTERNATIVE_INSTALLED = 0.3  # … and another program for the same job is (yum where apt is)
@@ -60,6 +61,7 @@ SUMMARY_FIELD, NAMES_FIELD, EXAMPLES_FIELD = 1.0, 1.0, 0.7  # where a page says 
 EVERYDAY_FIELD = 0.9  # … nlshell's own examples: reviewed, in everyday words, yet no summary
 SUPPORT = 0.9  # an NL2Bash row's fit counts this much towards its page
 WITHIN = 0.5  # within a page, the example that fits least keeps this share of the page's score
+OTHER_WAY = 0.1  # the example switches the other way than asked ("up" for "bring eth0 down")
 OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
 UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
@@ -81,6 +83,15 @@ class OfflineHit:
     template: str = ""  # the example as documented
 
 
+class Ranked(list[OfflineHit]):
+    """The ranking's candidates, best first, carrying the request as it read them (`read`): what
+    runs after the ranking (composing flags) reads that request, not a second reading of it."""
+
+    def __init__(self, hits: Iterable[OfflineHit], read: Request) -> None:
+        super().__init__(hits)
+        self.read = read
+
+
 def _installed(index: OfflineIndex, used: str) -> bool | None:
     programs = used.split()
     installed = index.installed(programs[0]) if programs else None
@@ -89,7 +100,7 @@ def _installed(index: OfflineIndex, used: str) -> bool | None:
     return installed
 
 
-def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[str]) -> float:
+def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[str], domain: frozenset[str]) -> float:
     """What the machine and the user say about a page, whatever the request's words."""
     program = page.program
     facts = index.program_facts((program,)).get(program)
@@ -102,7 +113,7 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     said = bool(subcommand) and (stem(subcommand) in request.said if core else f"{program} {subcommand}" in request.text)
     if program in request.named:
         prior *= NAMED
-    elif facts and facts.suite and program not in request.terms and not said:
+    elif facts and facts.suite and program not in request.terms and not (said or _says_domain(request, domain)):
         prior *= SUITE_UNMENTIONED  # `git commit` is named by "commit", `ip address` by "ip"
     installed = index.installed(program)
     if installed is False:
@@ -122,6 +133,26 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     if _acts_otherwise(request, page.summary):
         prior *= OTHER_ACTION  # `chmod` ("Change the access permissions") for "show the permissions"
     return prior
+
+
+def _says_domain(request: Request, domain: frozenset[str]) -> bool:
+    """The request says, in a word that tells (few descriptions use it), what a suite is for as its
+    own page sums it up: "which services failed" is about `systemctl` ("Control the systemd system
+    and service manager") without naming it; "install the htop package" is not about `dpkg`."""
+    return any(weight >= DOMAIN_WORD and s in domain for s, weight in request.weights.items())
+
+
+def _domains(index: OfflineIndex, pages: Iterable[PageRow]) -> dict[str, frozenset[str]]:
+    """Each suite among the pages' programs → the stems of its own page's summary (one read)."""
+    programs = {page.program for page in pages}
+    facts = index.program_facts(programs)
+    suites = {program for program in programs if program in facts and facts[program].suite}
+    found = {page.program: stored_stems(page.summary_stems) for page in pages if page.name == page.program in suites}
+    if missing := sorted(suites - found.keys()):
+        marks = ",".join("?" * len(missing))
+        sql = f"SELECT program, summary_stems FROM pages WHERE name = program AND program IN ({marks})"
+        found.update((program, stored_stems(said)) for program, said in index.query(sql, tuple(missing)))
+    return found
 
 
 def _alternative_installed(index: OfflineIndex, program: str) -> bool:
@@ -160,10 +191,12 @@ def _page_scores(
         fit = -row.bm25 / best_match * coverage(read, said) ** EXAMPLE_COVERAGE
         support[row.page] = max(support.get(row.page, 0.0), fit / (1.0 + SIMPLICITY * (row.parts - 1)))
     scores = {}
+    domains = _domains(index, pages.values())
     for page in pages.values():
         example = _best_description(read, page)
         evidence = OWN_TEXT * _own_fit(read, page) + example**EXAMPLE_COVERAGE + SUPPORT * support.get(page.id, 0.0)
-        scores[page.id] = evidence**EVIDENCE_POWER * _prior(index, read, page, accepted) * _takes(read, page) ** SLOT_POWER
+        prior = _prior(index, read, page, accepted, domains.get(page.program, frozenset()))
+        scores[page.id] = evidence**EVIDENCE_POWER * prior * _takes(read, page) ** SLOT_POWER
     return scores
 
 
@@ -221,6 +254,8 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
         fit *= NOT_INSTALLED
     if _acts_otherwise(read, row.description):
         fit *= OTHER_ACTION
+    if _other_way(read, row):
+        fit *= OTHER_WAY
     filled = fill(row.command, read.values, row.description)
     fit *= UNFILLED ** min(len(PLACEHOLDER.findall(filled.command)), 3)  # the less left to edit, the better
     slots = (1.0 + filled.used) / (1.0 + filled.stated)
@@ -260,6 +295,27 @@ def _verb_acts_otherwise(read: Request, verb: str) -> bool:
     return read.intent == CHANGE and verb in table.read_verbs
 
 
+@functools.cache
+def _ways() -> dict[str, frozenset[str]]:
+    """Each word that says which way a switch goes, as a stem → the stems of its opposites that
+    say a way too (`stop` → start; "run" says more than a way)."""
+    table = vocabulary()
+    ways = table.directions
+    return {stem(word): frozenset(stem(o) for o in table.opposites.get(word, ()) & ways) for word in ways}
+
+
+def _other_way(read: Request, row: ExampleRow) -> bool:
+    """The example says only the opposite way of a switch the request says: "Bring a network
+    interface up" (`ip link set eth0 up`) for "bring eth0 down"; one that says both ways ("up or
+    down") or the way asked does not, nor one for a request that says both ways itself."""
+    ways = _ways()
+    asked = read.said & ways.keys()
+    if not asked:
+        return False
+    says = {stem(word) for word in WORD.findall(f"{row.description} {row.command}".lower())}
+    return any(way not in says and (ways[way] & says) - asked for way in asked)
+
+
 def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
     """How many concrete values (paths, file names, numbers) the command holds that the request did
     not give: someone else's (`find /tmp -mtime +30`), to be replaced before it is any use."""
@@ -276,10 +332,14 @@ def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
 def rank(
     index: OfflineIndex, request: str, *, shell: str = "bash", accepted: Iterable[str] = (), cwd: str | None = None,
     corrected: dict[str, str] | None = None,
-) -> list[OfflineHit]:
-    """Every candidate example for `request`, values filled in, best first; [] when nothing matches.
-    `cwd` is the directory whose file names count as values when the request says them."""
+) -> Ranked:
+    """Every candidate example for `request`, values filled in, best first; empty when nothing
+    matches. `cwd` is the directory whose file names count as values when the request says them."""
     read = read_request(index, request, cwd, corrected)
+    return Ranked(_ranked_hits(index, read, shell, accepted), read)
+
+
+def _ranked_hits(index: OfflineIndex, read: Request, shell: str, accepted: Iterable[str]) -> list[OfflineHit]:
     if not read.terms:
         return []
     accepted_commands = {" ".join(c.split()) for c in accepted}

@@ -24,6 +24,7 @@ MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected …
 MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
 LISTED = 1000  # names of the current directory read, at most
 SHOW, CONTENTS = "show", "contents"
+_FILE_KINDS = frozenset({"file", "path", "pattern"})  # values that may be a file's name (SHA256SUMS is read as a pattern)
 
 
 @dataclass
@@ -108,6 +109,7 @@ def read_request(
     facts = index.program_facts(index.pages_named(terms))
     named += [t for t in terms if t in facts and facts[t].technical]
     named += _compounds(index, request, terms)
+    named += [name for name in _named_beside(index, request) + _named_by_files(index, values) if name not in named]
     counts = index.term_counts(terms)
     weights: dict[str, float] = {}
     for term in terms:
@@ -163,6 +165,27 @@ def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]
               if words[i] not in stop]  # "shut down", "who am i"; not "a host"
     known = index.program_facts(index.pages_named(joined))
     return [name for name in dict.fromkeys(joined) if name in known and name not in terms]
+
+
+def _named_beside(index: OfflineIndex, request: str) -> list[str]:
+    """Programs a request names by a word that says what they are, everyday word or not: "which
+    version of node do i have", "my python3 version" (the word table's `names` lines)."""
+    words = WORD.findall(request.lower())
+    naming = vocabulary().naming
+    beside = [words[i + 2] for i, word in enumerate(words[:-2]) if word in naming and words[i + 1] == "of"]
+    beside += [words[i - 1] for i, word in enumerate(words) if i and word in naming]
+    stop = vocabulary().stop
+    found = index.pages_named(word for word in beside if word not in stop)
+    return [word for word in dict.fromkeys(beside) if word in found]
+
+
+def _named_by_files(index: OfflineIndex, values: list[Value]) -> list[str]:
+    """Programs a file's name says it is the output of: SHA256SUMS is what `sha256sum` writes (and
+    checks), MD5SUMS `md5sum`'s. Only a name with no extension or directory, in the plural, whose
+    singular is a program name no everyday description uses."""
+    plural = [v.text.lower()[:-1] for v in values if v.kind in _FILE_KINDS and re.fullmatch(r"[a-z0-9]+s", v.text.lower())]
+    facts = index.program_facts(index.pages_named(plural))
+    return [name for name in dict.fromkeys(plural) if name in facts and facts[name].technical]
 
 
 def coverage(request: Request, found: frozenset[str] | set[str]) -> float:

@@ -39,6 +39,8 @@ class Vocabulary:
     as_words: dict[str, str]  # word → kind of X in "… as X" when the request says the word (`connect` → user)
     after_words: dict[str, str]  # word → kind of the program X in "X WORD" (`running` → process: "is nginx running")
     opposites: dict[str, frozenset[str]]  # action → the actions that undo it (both ways)
+    naming: frozenset[str]  # words that name the program beside them: "version of node", "node version"
+    directions: frozenset[str]  # words that say which way a switch goes (up, off, unlock, stop …)
     numbers: dict[str, str]  # a number spelt as a word → its digits
     ordinals: dict[str, str]  # an ordinal ("third", "3rd") → its digits
     losing: frozenset[str]  # verbs of actions that lose something for good
@@ -77,6 +79,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     openings: list[tuple[str, ...]] = []
     wishes: list[tuple[str, ...]] = []
     clause_breaks: set[str] = set()
+    directions: set[str] = set()
+    naming: set[str] = set()
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -118,6 +122,10 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             wishes.append(tuple(listed))
         elif kind == "clause":
             clause_breaks.update(listed)
+        elif kind == "direction":
+            directions.update(listed)
+        elif kind == "names":
+            naming.update(listed)
         elif kind == "number":
             numbers.update(dict.fromkeys(listed, key))
         elif kind == "ordinal":
@@ -151,6 +159,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         as_words=roles["as"],
         after_words=roles["after"],
         opposites={verb: frozenset(undo) for verb, undo in opposites.items()},
+        directions=frozenset(directions),
+        naming=frozenset(naming),
         numbers=numbers,
         ordinals=ordinals,
         losing=frozenset(losing),
@@ -173,6 +183,7 @@ def canonical_words(text: str) -> list[str]:
     are indexed in ("ignoring case" and "case-insensitive" meet)."""
     same = vocabulary().same
     return [same.get(word, word) for word in replace_phrases(WORD.findall(text.lower()))]
+
 
 
 def indexed_words(text: str) -> list[str]:

@@ -1,0 +1,153 @@
+"""Ranking rules that decide between examples that exist: the way a switch goes (up/down, lock/
+unlock, start/stop), a suite's page for a request about what the suite is for, and a program named
+by what is asked of it ("which version of node") or by the file it writes (SHA256SUMS).
+
+The index is the session's (tests/conftest.py); `which` is a typical Linux desktop's.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nlshell.offline import rank as rank_module
+from nlshell.offline.index import ExampleRow
+from nlshell.offline.rank import rank, read_request
+
+from test_offline_answer import first, index  # noqa: E402, F401  (the built index, a typical desktop's programs)
+
+
+def row(description: str, command: str) -> ExampleRow:
+    return ExampleRow(1, 1, description, command, "tldr", command.split()[0], 1, "", 0.0)
+
+
+# -- the way a switch goes ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("request_text", "description", "command", "other_way"),
+    [
+        ("bring the interface eth0 down", "Bring a network interface up", "ip link set eth0 up", True),
+        ("bring the interface eth0 down", "Bring a network interface down", "ip link set eth0 down", False),
+        ("bring the interface eth0 down", "Bring a network interface up or down", "ip link set eth0 {{up}}", False),
+        ("bring eth0 up", "Brings down network interface eth0.", "ifconfig eth0 down", True),  # the NL2Bash row
+        ("bring eth0 up", "Turns on network interface eth0.", "ifconfig eth0 up", False),  # the command says the way
+        ("unlock the screen", "Lock the screen showing a white background", "i3lock", True),
+        ("stop the nginx service", "Start a service", "systemctl start nginx", True),
+        ("stop the nginx service", "Start/Stop/Restart a service", "systemctl {{start}} nginx", False),
+        # "run" says more than a way: a script that runs is no opposite of stopping it
+        ("stop the python script scraper.py", "Kill a running script by its file name", "pkill -f scraper.py", False),
+        # a request that says both ways itself asks about both
+        ("bring eth0 down and then up again", "Bring a network interface up", "ip link set eth0 up", False),
+        ("show the open ports", "Bring a network interface up", "ip link set eth0 up", False),  # says no way at all
+    ],
+)
+def test_an_example_that_switches_the_other_way_is_told_apart(index, request_text, description, command, other_way):
+    assert rank_module._other_way(read_request(index, request_text), row(description, command)) is other_way
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("bring the interface eth0 down", "sudo ip link set eth0 down"),
+        ("bring eth0 up", "ifconfig eth0 up"),
+    ],
+)
+def test_the_example_that_goes_the_way_asked_comes_first(index, request_text, command):
+    assert first(index, request_text) == command
+
+
+def test_the_other_way_loses_within_its_page_but_stays_offered(index):
+    commands = [hit.command for hit in rank(index, "bring the interface eth0 down")]
+    assert commands.index("sudo ip link set eth0 down") < commands.index("sudo ip link set eth0 up")
+
+
+# -- a suite's page for a request about what the suite is for -----------------------------------
+
+def test_a_request_about_what_a_suite_is_for_is_no_reason_to_pass_over_its_pages(index):
+    """"which services failed" names no `systemctl`, but says its summary's telling word
+    ("service manager"); `journalctl -u {{service}} -b` only shows the log of one."""
+    assert first(index, "which services failed") == "systemctl --failed"
+    running = "systemctl list-units --type=service --state=running"
+    assert first(index, "which systemd services are currently running") == running
+
+
+def test_a_common_word_of_a_suites_summary_does_not_lift_it(index):
+    """`dpkg` ("Debian package manager") is a suite; "package" is said by many descriptions."""
+    read = read_request(index, "install the htop package")
+    assert not rank_module._says_domain(read, frozenset({"packag", "manag", "debian"}))
+    assert first(index, "install the htop package") == "sudo apt install htop"
+
+
+def test_the_domain_is_read_from_the_suites_own_page(index):
+    read = read_request(index, "which services failed")
+    pages = [page for page in index.pages(read.searched, read.named).values() if page.name != "systemctl"]
+    assert "systemctl" in {page.program for page in pages}  # only its subcommands' pages: its summary is read
+    domains = rank_module._domains(index, pages)
+    assert "servic" in domains["systemctl"] and "journalctl" not in domains
+
+
+# -- a program named by what is asked of it ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("request_text", "named"),
+    [
+        ("which version of node do i have", ["node"]),
+        ("what python version is installed", ["python"]),
+        ("show the kernel version", []),  # no page named kernel
+        ("show the version of the package", []),  # a stop word is no program
+    ],
+)
+def test_the_word_beside_version_names_the_program(index, request_text, named):
+    assert [name for name in read_request(index, request_text).named if name in ("node", "python", "kernel")] == named
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("which version of node do i have", "node --version"),
+        ("which version of git do i have", "git --version"),
+        ("show the kernel version", "uname -r"),
+    ],
+)
+def test_a_version_question_gets_the_programs_own_answer(index, request_text, command):
+    assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "named"),
+    [
+        ("verify the checksums listed in SHA256SUMS", ["sha256sum"]),  # what `sha256sum` writes
+        ("check the files in MD5SUMS", ["md5sum"]),
+        ("show what is in notes", []),  # a singular everyday word names nothing
+        ("verify the checksums listed in sums.txt", []),  # a name with an extension is a file's
+    ],
+)
+def test_a_file_named_after_what_a_program_writes_names_the_program(index, request_text, named):
+    assert [n for n in read_request(index, request_text).named if n in ("sha256sum", "md5sum", "note")] == named
+
+
+def test_the_checksum_file_says_which_checksum(index):
+    assert first(index, "verify the checksums listed in SHA256SUMS") == "sha256sum -c {{path/to/SHA256SUMS}}"
+
+
+# -- through the CLI -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("request_text", "printed"),
+    [
+        ("bring the interface eth0 down", "sudo ip link set eth0 down\n"),
+        ("which version of node do i have", "node --version\n"),
+        ("which services failed", "systemctl --failed\n"),
+    ],
+)
+def test_the_cli_prints_the_example_that_does_what_was_asked(nlshell, isolated_home, request_text, printed):
+    r = nlshell("-p", "--offline", request_text)
+    assert (r.returncode, r.stdout) == (0, printed), r
+
+
+def test_the_cli_names_the_checksum_program_the_file_says(nlshell, isolated_home):
+    """A command with a placeholder left is shown, not printed as runnable: `--json` says which."""
+    r = nlshell("--json", "--offline", "verify the checksums listed in SHA256SUMS")
+    shown = json.loads(r.stdout)
+    assert (shown["command"], shown["risk"]) == ("sha256sum -c {{path/to/SHA256SUMS}}", "safe"), r
