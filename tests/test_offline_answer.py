@@ -372,6 +372,8 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         ("check whether nginx is up", "pgrep -a nginx"),
         ("what time is it in UTC", "date -u"),
         ("what's the time right now", "date +%T"),  # the system date is also the time, not `who -b`
+        ("shutdown now", "sudo shutdown now"),  # one word or two: "shut down" is shutdown, never `-c` (cancel)
+        ("shutdown the computer", "sudo shutdown now"),
         ("where does the python3 binary live", "which python3"),  # where it lives: the program asked about
         ("search the git history for a commit mentioning typo", "git log --oneline --grep='typo'"),  # what it mentions
     ],
