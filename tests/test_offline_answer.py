@@ -596,6 +596,11 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("print every other line of data.txt", "awk 'NR % 2 == 1' data.txt\n"),
         ("extract the urls from page.html", "grep -oE 'https?://[^[:space:]\"<>]+' page.html\n"),
         ("count the processes of each user", "ps -eo user= | sort | uniq -c | sort -rn\n"),
+        # a pattern is never where things go: the loop that renames each file, not `mv *.txt *.md`
+        ("rename all .txt files to .md", 'for f in *.txt; do mv -- "$f" "${f%.txt}.md"; done\n'),
+        # how hard to compress, and the files one operand placeholder lists
+        ("compres huge.csv as small as posible", "gzip -9 huge.csv\n"),
+        ("zip up report.docx and slides.pptx into handout.zip", "zip handout.zip report.docx slides.pptx\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

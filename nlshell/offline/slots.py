@@ -34,7 +34,7 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from nlshell.offline import arithmetic, clock, joined
+from nlshell.offline import arithmetic, clock, joined, levels
 from nlshell.offline.commands import PLACEHOLDER, programs
 from nlshell.offline.extend import complete
 from nlshell.offline.names import NAME_SLOTS
@@ -151,6 +151,8 @@ ACCEPTS = {
     "value": ("value",),
     "expression": ("expression",),
     "key": ("key",),
+    "extension": ("glob",),
+    "level": ("level",),  # "all .txt files": `*.txt` names the extension txt
     "length": ("length", "count"),
     "width": ("width",),
     "first_line": ("first_line",),
@@ -202,6 +204,10 @@ def placeholder_kind(inner: str, option: str = "") -> str:
     if option in ("alias", "unalias"):
         return "alias"  # `alias {{word}}="{{command}}"`
     text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
+    if levels.level_range(text):
+        return "level"  # `gzip -{{1..9}}`
+    if option.endswith(".") and re.fullmatch(r"(old|new|from|to)?_?(ext(ension)?)?", text):
+        return "extension"  # `rename 's/\.{{old}}$/.{{new}}/'`: what follows a name's dot
     if option in ("-t", "--type") and text in ("field", "type", "record"):
         return "record"  # `host -t {{field}} {{domain}}`: a DNS record type
     by_option = _BY_OPTION.get(option)
@@ -261,6 +267,10 @@ def _shown(value: Value, slot: _Slot) -> str:
     text = str(value.seconds // _UNITS[slot.kind]) if slot.kind in _UNITS else value.text
     if slot.kind == "schedule" and value.kind == "seconds":
         text = clock.cron(value.seconds)
+    elif slot.kind == "extension":
+        text = text[2:]
+    elif slot.kind == "level":
+        text = levels.shown(text, slot.inner)
     elif slot.kind == "command" and value.kind == "file" and not text.startswith(("/", "~", ".")):
         text = "./" + text  # a script here runs by its path
     elif slot.kind == "expression":
@@ -300,7 +310,7 @@ def _age(value: Value, slot: _Slot) -> tuple[str, str | None]:
 
 def _hint(slot: _Slot, pattern: re.Pattern) -> bool:
     """Whether the placeholder's own name (not its `path/to/`) says target or source."""
-    return bool(pattern.search(re.sub(r"^~?/?path/to/", "", slot.inner.lower())))
+    return bool(pattern.search(re.sub(r"(?:^|\s)~?/?path/to/", " ", slot.inner.lower())))
 
 
 def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -> bool:
@@ -318,6 +328,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False
     if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
         return False
+    if value.kind == "glob" and slot.kind in _PLACES and (target or _written(slot)):
+        return False  # `mv *.txt *.md` moves every file onto the last one: a pattern is never where things go
     if value.role == "to" and slot.kind in _PLACES and (_hint(slot, _SOURCE) or target is False):
         return False  # "to /backup" is never what is copied
     if _written(slot) and (value.role == "run" or (_SCRIPT.search(value.text) and value.role not in ("to", "name"))):
@@ -328,6 +340,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # a local file is no `{{path/to/remote_file}}`
     if slot.parentless and value.nested:
         return False  # `mkdir a/b/c` fails where `a/b` is missing
+    if slot.kind == "extension":
+        return bool(re.fullmatch(r"\*\.\w+", value.text))
     if slot.kind == "schedule" and value.kind == "seconds":
         return bool(clock.cron(value.seconds))
     if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and _SCRIPT.search(value.text)):
@@ -386,7 +400,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         take = [v for v in fitting if v.kind == fitting[0].kind] if slot.many else fitting[:1]
         chosen[i] = take
         for value in take:
-            unused.remove(value)
+            if slot.kind != "extension":  # `*.txt` says the extension and the files too
+                unused.remove(value)
     loosely = _loose(command, slots, chosen, values)
     joined.unhosted(slots, chosen, unused)
     hosted = joined.hosts_joined(command, slots, chosen, unused)
@@ -411,15 +426,24 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
     # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
     said = _literal_words(command)
-    taken += sum(1 for v in unused if v.text in said and not (v.text == "." and v.role == "in"))
-    used = sum(len(v) for v in chosen.values()) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
+    taken += sum(1 for v in unused if _said(command, said, v) and not (v.text == "." and v.role == "in"))
+    used = len({id(v) for taken in chosen.values() for v in taken}) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
     return Filled(out, used, len(values) - implied)
 
 
 @functools.lru_cache(maxsize=4096)
 def _literal_words(command: str) -> frozenset[str]:
     """The words of an example outside its placeholders."""
-    return frozenset(word.strip("'\"") for word in PLACEHOLDER.sub(" ", command).split())
+    return frozenset(word.strip("'\";") for word in PLACEHOLDER.sub(" ", command).split())
+
+
+def _said(command: str, said: frozenset[str], value: Value) -> bool:
+    """Whether the example says the value itself: a word of it, or the extension a glob names
+    (`"${f%.txt}.md"` says `*.md`)."""
+    if value.text in said:
+        return True
+    extension = re.fullmatch(r"\*(\.\w+)", value.text) if value.kind == "glob" else None
+    return bool(extension) and re.search(re.escape(extension.group(1)) + r"\b", PLACEHOLDER.sub(" ", command)) is not None
 
 
 def _loose(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], values: list[Value]) -> int:

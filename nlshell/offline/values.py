@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline import amounts, arithmetic, clock, kinds, names, phrases, places
+from nlshell.offline import amounts, arithmetic, clock, kinds, levels, names, phrases, places
 from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
 
@@ -256,6 +256,7 @@ def request_values(
             continue
         if (
             clock.read(add, lower, i)
+            or levels.read(add, lower, i)
             or arithmetic.read(add, tokens, lower, i)
             or places.read(add, tokens, lower, i, cwd_dirs)
             or kinds.read(add, tokens, lower, i, searching, named)
@@ -286,7 +287,7 @@ def request_values(
         elif "*" in token or "?" in token:
             add("glob", token, i, role_at(i))
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
-            add("glob", "*" + token, i)
+            add("glob", "*" + token, i, role_at(i))
         elif "/" in token and _either(low, table.same):
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token):

@@ -1,0 +1,84 @@
+"""Fills that must never do other than asked: a pattern is never where things go, and an example
+that says the request's values itself takes them (pure, table-driven; nothing runs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlshell.offline.slots import fill
+from nlshell.offline.values import request_values
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # `mv *.txt *.md` moves every .txt file onto the last name the shell expands, or fails
+        ("rename all .txt files to .md", "mv {{path/to/source}} {{path/to/target}}", "mv *.txt {{path/to/target}}"),
+        ("copy all .txt files to .md", "cp {{path/to/file1 path/to/file2 ...}} {{path/to/target_directory}}",
+         "cp *.txt {{path/to/target_directory}}"),
+        ("move *.log to *.old", "mv -n {{path/to/source}} {{path/to/target}}", "mv -n *.log {{path/to/target}}"),
+        # nor what a command writes: `convert *.png *.pdf` overwrites the last image
+        ("convert *.png to *.pdf", "convert {{path/to/image.png}} {{path/to/output.pdf}}",
+         "convert *.png {{path/to/output.pdf}}"),
+        # a directory the request names is where things go, a glob what is moved
+        ("move all .log files to old/", "mv {{path/to/source}} {{path/to/target}}", "mv *.log old/"),
+    ],
+)
+def test_a_glob_is_never_where_things_go(request_text, template, command):
+    assert fill(template, request_values(request_text)).command == command
+
+
+def test_an_extension_is_what_follows_a_names_dot():
+    """`rename 's/\\.{{old}}$/.{{new}}/'` takes the extensions the request's globs name; the
+    files it renames are the first glob, which says the old extension too."""
+    values = request_values("rename all .txt files to .md")
+    filled = fill("rename 's/\\.{{old}}$/.{{new}}/' {{path/to/*.old}}", values)
+    assert (filled.command, filled.used, filled.stated) == ("rename 's/\\.txt$/.md/' *.txt", 2, 2)
+
+
+def test_an_example_that_says_the_globs_extension_takes_it():
+    values = request_values("rename all .txt files to .md")
+    loop = fill('for f in *.txt; do mv -- "$f" "${f%.txt}.md"; done', values)
+    assert (loop.used, loop.stated) == (2, 2)
+    other = fill('for f in *.txt; do mv -- "$f" "${f%.txt}.rst"; done', values)
+    assert (other.used, other.stated) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "levels"),
+    [
+        ("compres huge.csv as small as posible", ["max"]),
+        ("gzip logs.tar with maximum compression", ["max"]),
+        ("zip the src folder with the best compression", ["max"]),
+        ("compress data.json as fast as possible", ["min"]),
+        ("compress notes.txt, fastest", ["min"]),
+        ("show the fastest mirror", []),  # nothing compresses: no level
+        ("make the output as small as possible", []),
+    ],
+)
+def test_a_compression_level_is_read_only_where_something_is_compressed(request_text, levels):
+    values = request_values(request_text)
+    assert [v.text for v in values if v.kind == "level"] == levels
+    assert "posible" not in [v.text for v in values]  # a word of the phrase is no file
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        ("compres huge.csv as small as posible", "gzip {{path/to/file}}", "gzip -9 huge.csv"),
+        ("compress data.json as fast as possible", "gzip {{path/to/file}}", "gzip -1 data.json"),
+        ("compress big.log with zstd, maximum compression", "zstd {{path/to/file}}", "zstd -19 big.log"),
+        # a range placeholder takes its own end, the lowest level that still compresses for "fastest"
+        ("zip the src folder with the best compression", "zip -r -{{0..9}} {{path/to/compressed.zip}} {{path/to/directory}}",
+         "zip -r -9 src.zip src"),
+        ("zip the src folder as fast as possible", "zip -r -{{0..9}} {{path/to/compressed.zip}} {{path/to/directory}}",
+         "zip -r -1 src.zip src"),
+        # no level makes a listing or an unpacking smaller
+        ("gzip logs.tar.gz with maximum compression", "gzip -l {{path/to/file.gz}}", "gzip -l logs.tar.gz"),
+        ("xz data.xz as small as possible", "xz -d {{path/to/file.xz}}", "xz -d data.xz"),
+        # a command that states its own level keeps it
+        ("compress big.log as fast as possible", "xz -9 {{path/to/file}}", "xz -9 big.log"),
+    ],
+)
+def test_a_compression_level_goes_to_the_compressor(request_text, template, command):
+    assert fill(template, request_values(request_text)).command == command
