@@ -601,6 +601,9 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         # how hard to compress, and the files one operand placeholder lists
         ("compres huge.csv as small as posible", "gzip -9 huge.csv\n"),
         ("zip up report.docx and slides.pptx into handout.zip", "zip handout.zip report.docx slides.pptx\n"),
+        ("move src and docs into old", "mv src docs old\n"),
+        ("replace tabs with spaces in data.tsv", "tr < data.tsv '\\t' ' '\n"),
+        ("stage all my changes and commit them as fix typo", 'git commit -am "fix typo"\n'),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

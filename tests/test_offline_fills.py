@@ -82,3 +82,70 @@ def test_a_compression_level_is_read_only_where_something_is_compressed(request_
 )
 def test_a_compression_level_goes_to_the_compressor(request_text, template, command):
     assert fill(template, request_values(request_text)).command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "listed"),
+    [
+        ("pack src and docs into one zip called release.zip", ["src", "docs"]),
+        ("zip src, docs and tests into release.zip", ["src", "docs", "tests"]),
+        ("copy the src and docs to backup", ["src", "docs"]),
+        # no list of places: no verb that acts on places, or nothing named where they go
+        ("show cpu and memory", []),
+        ("archive src and docs into a tarball", []),
+        ("pack and ship the app", []),
+    ],
+)
+def test_places_a_request_lists(request_text, listed):
+    values = request_values(request_text)
+    assert [v.text for v in values if v.kind in ("path", "dir", "file") and v.role != "to"] == listed
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # one placeholder for several operands takes every listed place, in order
+        ("pack src and docs into one zip called release.zip",
+         "zip -r {{path/to/compressed.zip}} {{path/to/file_or_directory1 path/to/file_or_directory2 ...}}",
+         "zip -r release.zip src docs"),
+        ("copy a.txt and b.txt to backup/", "cp {{path/to/file1 path/to/file2 ...}} {{path/to/target_directory}}",
+         "cp a.txt b.txt backup/"),
+        ("move src and docs into old", "mv {{path/to/source1 path/to/source2 ...}} {{path/to/directory}}",
+         "mv src docs old"),
+    ],
+)
+def test_a_placeholder_for_several_operands_takes_them_all(request_text, template, command):
+    assert fill(template, request_values(request_text)).command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # characters by their names are what `tr` maps, never the words "newlines" and "commas"
+        ("replace tabs with spaces in data.tsv", "tr < {{path/to/file}} {{find_character}} {{replace_character}}",
+         "tr < data.tsv '\\t' ' '"),
+        ("replace newlines with commas", "echo {{text}} | tr {{find_character}} {{replace_character}}",
+         "echo {{text}} | tr '\\n' ','"),
+        ("replace newlines with commas", "sed 's/{{pattern}}/{{replacement}}/g' {{path/to/file}}",
+         "sed 's/{{pattern}}/{{replacement}}/g' {{path/to/file}}"),
+        # words are still words
+        ("replace cat with dog in pets.txt", "sed -i 's/{{pattern}}/{{replacement}}/g' {{path/to/file}}",
+         "sed -i 's/cat/dog/g' pets.txt"),
+    ],
+)
+def test_characters_by_name(request_text, template, command):
+    assert fill(template, request_values(request_text)).command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "message"),
+    [
+        ("stage all my changes and commit them as fix typo", "fix typo"),
+        ('commit saying "fix the login bug"', "fix the login bug"),
+        ("commit everything as wip", "wip"),
+    ],
+)
+def test_a_commit_message_after_as_or_saying(request_text, message):
+    values = request_values(request_text)
+    assert [(v.kind, v.text) for v in values] == [("message", message)]
+    assert fill('git commit -am "{{message}}"', values).command == f'git commit -am "{message}"'
