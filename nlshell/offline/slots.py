@@ -92,8 +92,8 @@ ACCEPTS = {
     "value": ("value",),
     "expression": ("expression",),
     "key": ("key",),
-    "extension": ("glob",),
-    "level": ("level",),  # "all .txt files": `*.txt` names the extension txt
+    "extension": ("glob",),  # "all .txt files": `*.txt` names the extension txt
+    "level": ("level",),  # "as small as possible": the compression level (nlshell/offline/levels.py)
     "length": ("length", "count"),
     "width": ("width",),
     "first_line": ("first_line",),
