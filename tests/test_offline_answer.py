@@ -604,6 +604,7 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("move src and docs into old", "mv src docs old\n"),
         ("replace tabs with spaces in data.tsv", "tr < data.tsv '\\t' ' '\n"),
         ("stage all my changes and commit them as fix typo", 'git commit -am "fix typo"\n'),
+        ("what day of the week was 2000-01-01", "date -d 2000-01-01 +%A\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

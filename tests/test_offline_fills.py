@@ -149,3 +149,17 @@ def test_a_commit_message_after_as_or_saying(request_text, message):
     values = request_values(request_text)
     assert [(v.kind, v.text) for v in values] == [("message", message)]
     assert fill('git commit -am "{{message}}"', values).command == f'git commit -am "{message}"'
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        ("what day of the week was 2000-01-01", "date -d {{2000-01-01}} +%A", "date -d 2000-01-01 +%A"),
+        ("show the commits since 2024-03-01", "git log --since={{date}}", "git log --since=2024-03-01"),
+        # no date: the placeholder stays, and a number or a version is no date
+        ("what day of the week was it", "date -d {{2000-01-01}} +%A", "date -d {{2000-01-01}} +%A"),
+        ("what day of the week was 2000-13-45", "date -d {{2000-01-01}} +%A", "date -d {{2000-01-01}} +%A"),
+    ],
+)
+def test_a_date_fills_a_date(request_text, template, command):
+    assert fill(template, request_values(request_text)).command == command

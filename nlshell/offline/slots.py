@@ -87,6 +87,7 @@ ACCEPTS = {
     "record": ("record",),
     "commit": ("commit",),
     "time": ("time",),
+    "date": ("date",),
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias",),
     "value": ("value",),
