@@ -610,6 +610,15 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("check sha256 of ubuntu.iso", "sha256sum ubuntu.iso\n"),
         ("which folders take the most space", "du -sh */ | sort -rh | head\n"),
         ("view the large file server.log page by page", "less server.log\n"),
+        # a pattern is never where things go: the loop that renames each file, not `mv *.txt *.md`
+        ("rename all .txt files to .md", 'for f in *.txt; do mv -- "$f" "${f%.txt}.md"; done\n'),
+        # how hard to compress, and the files one operand placeholder lists
+        ("compres huge.csv as small as posible", "gzip -9 huge.csv\n"),
+        ("zip up report.docx and slides.pptx into handout.zip", "zip handout.zip report.docx slides.pptx\n"),
+        ("move src and docs into old", "mv src docs old\n"),
+        ("replace tabs with spaces in data.tsv", "tr < data.tsv '\\t' ' '\n"),
+        ("stage all my changes and commit them as fix typo", 'git commit -am "fix typo"\n'),
+        ("what day of the week was 2000-01-01", "date -d 2000-01-01 +%A\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):

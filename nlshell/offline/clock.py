@@ -55,10 +55,16 @@ def time_of_day(lower: list[str], i: int) -> tuple[int, int, int] | None:
     return hour, minute, used
 
 
+_ISO_DATE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
+
+
 def read(add: Add, lower: list[str], i: int) -> bool:
-    """A schedule ("every day at 3am") or a time of day ("at 11pm") starting at token `i`; whether
-    it read one."""
+    """A schedule ("every day at 3am"), a time of day ("at 11pm") or a date (2000-01-01) starting at
+    token `i`; whether it read one."""
     word = lower[i]
+    if _ISO_DATE.match(word):
+        add("date", word, i)  # "what day of the week was 2000-01-01"
+        return True
     if word == "every" or word in _ADVERBS:
         return _schedule(add, lower, i)
     if _DATE_FORMAT.match(word.upper()):

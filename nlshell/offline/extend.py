@@ -19,6 +19,7 @@ import functools
 import re
 import shlex
 
+from nlshell.offline import levels
 from nlshell.offline.commands import first_program, programs
 from nlshell.offline.values import Value, request_values
 from nlshell.offline.vocabulary import WORD, vocabulary
@@ -65,10 +66,11 @@ def complete(template: str, command: str, description: str, unused: list[Value],
     command, signalled = _stated_default(command, unused, "signal", _SIGNAL)
     command, formatted = _stated_default(command, unused, "dateformat", _DATE_FORMAT)
     command, dated = _relative_day(command, unused)
+    command, leveled = levels.with_level(command, unused)
     command, tests = find_tests(template, command, unused)
     named = _named_variable(command, unused)
     command = _name_the_output(command, used)
-    return command, len(swaps) + field + record + renamed + scheduled + signalled + formatted + dated + tests / 2 + named
+    return command, len(swaps) + field + record + renamed + scheduled + signalled + formatted + dated + leveled + tests / 2 + named
 
 
 def _named_variable(command: str, unused: list[Value]) -> bool:

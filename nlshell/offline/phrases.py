@@ -66,6 +66,16 @@ _NOT_PATTERNS = _AROUND["not_patterns"]
 _SWAPPING = _AROUND["swapping"]
 # "replace X with Y", "substitute X by Y", "swap X for Y": the word between the two, and the verbs it follows.
 _REPLACED_BY = {"with": frozenset({"replace", "substitute"}), "by": frozenset({"replace", "substitute"}), "for": _SWAPPING}
+_MESSAGE_WORDS = frozenset({"as", "saying"})  # after "commit"
+# Characters by their names, as `tr` writes them.
+_CHARACTERS = {
+    word + plural: char
+    for word, char in {
+        "newline": "\\n", "tab": "\\t", "comma": ",", "space": " ", "semicolon": ";", "colon": ":", "dot": ".",
+        "period": ".", "underscore": "_", "dash": "-", "hyphen": "-", "pipe": "|", "slash": "/",
+    }.items()
+    for plural in ("", "s", "es")
+}
 _NOT_REPLACEMENTS = frozenset("the a an it its them this that".split())  # "replace it with the new one"
 # Text as encodings write it: base64 or hex letters with a digit, both cases, or `=` padding.
 _ENCODED = re.compile(r"^(?=.*(?:=|\d|[A-Z].*[a-z]|[a-z].*[A-Z]))[A-Za-z0-9+/]{4,}={0,2}$")
@@ -103,6 +113,10 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         return True
     if before in _TRANSFORMING and _ENCODED.match(tokens[i]):
         add("text", tokens[i], i)  # "decode this base64: aGVsbG8=": encoded text, no file
+        return True
+    if low in _MESSAGE_WORDS and i + 1 < len(tokens) and "commit" in lower[:i] and lower[i + 1] not in _NOT_REPLACEMENTS:
+        # "commit them as fix typo", "commit saying fix typo": the rest is the message
+        add("message", _unquoted(" ".join(tokens[i + 1 :])), i, last=len(tokens) - 1, at=i + 1)
         return True
     if not named(low):
         return False
@@ -154,6 +168,11 @@ def _replaced(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
     link = _REPLACED_BY.get(lower[i + 1] if i + 1 < len(lower) else "")
     if not link or i + 2 >= len(tokens) or not named_by(lower, i, link) or lower[i + 2] in _NOT_REPLACEMENTS:
         return False
+    found, by = _CHARACTERS.get(lower[i]), _CHARACTERS.get(lower[i + 2])
+    if found and by:  # "replace newlines with commas": characters, which `tr` maps (`tr '\n' ','`)
+        add("character", found, i)
+        add("character", by, i + 2)
+        return True
     add("pattern", _unquoted(tokens[i]), i)
     add("replacement", _unquoted(tokens[i + 2]), i + 2)
     return True

@@ -22,7 +22,10 @@ encode or echo ("the text hello world", a quoted string); `{{length}}` a count o
 `{{width}}` pixels; `{{first_line}}` / `{{last_line}}` a line range; `{{expression}}` a calculator's
 sum ("1512 divided by 8" → `1512/8`), never a word; `{{key}}` a key of a JSON or YAML file. `{{command}}` also takes a
 script the request runs ("run backup.sh at 11pm" → `./backup.sh`), never a place it writes.
-`{{path/to/device_file}}` takes a disk or partition (`sdc1` → `/dev/sdc1`). A service, process,
+`{{path/to/device_file}}` takes a disk or partition (`sdc1` → `/dev/sdc1`); `{{find_character}}`
+a character by its name ("newlines" → `'\\n'`); a range `-{{1..9}}` a compression level
+(nlshell/offline/levels.py); `\\.{{old}}` the extension a glob names (`*.txt` → `txt`). A pattern is
+never where things go: `mv *.txt *.md` is no rename, so a glob fills no target nor written place. A service, process,
 command, package or user placeholder nothing fills takes a name the request says without a word
 that says what it is ("make postgresql start on boot"; nlshell/offline/names.py).
 """
@@ -34,76 +37,13 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from nlshell.offline import arithmetic, clock, joined
+from nlshell.offline import arithmetic, clock, joined, levels
 from nlshell.offline.commands import PLACEHOLDER, programs
 from nlshell.offline.extend import complete
 from nlshell.offline.names import NAME_SLOTS
+from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.values import Value
 
-# First match wins; tested on the placeholder's text, lower-case.
-_KINDS = (
-    (re.compile(r"://|\burl\b|\buri\b"), "url"),
-    (re.compile(r"^[+-]?\d+[kmgtc]$|size"), "size"),
-    (re.compile(r"^(start|stop|restart|reload|status|enable|disable)$"), "action"),
-    (re.compile(r"^timezone$|^(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)/\w"), "timezone"),
-    (re.compile(r"(?:^|/)(?:\w*block_)?device(?:_file)?\d*$|^/dev/"), "device"),  # `mount {{path/to/device_file}}`, `{{/dev/sdb1}}`
-    (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(file|executable)\d*$"), "file"),
-    (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(directory|dir|folder)\d*$"), "dir"),
-    (re.compile(r"^~?/?path/to/(sym)?link\d*$"), "link"),
-    (re.compile(r"^~?/?path/to/(file_or_directory|source|target|destination|symlink|link|output$)[\w-]*\d*$"), "path"),
-    (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
-    (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
-    (re.compile(r"^(first|start|from)_line$"), "first_line"),
-    (re.compile(r"^(last|end|to)_line$"), "last_line"),
-    (re.compile(r"\*"), "glob"),
-    # Where a repository is: `git clone {{remote_repository_location}}` takes a URL.
-    (re.compile(r"^commit(_?(hash|id|sha|ish))?\d*$|^(commit_)?sha\d*$|^hash$|^revision$"), "commit"),
-    (re.compile(r"^(hh:mm|\d{1,2}:\d{2}|time(_of_day)?)$"), "time"),
-    (re.compile(r"^alias(_name)?$"), "alias"),
-    (re.compile(r"^(\w+_)?value$"), "value"),
-    (re.compile(r"^(math_|arithmetic_)?expression$"), "expression"),  # a calculator's; not a pattern
-    (re.compile(r"^(key|key_name|field_name|property)$"), "key"),  # `jq '.{{key}}'`
-    (re.compile(r"^(password_)?length$"), "length"),
-    (re.compile(r"^width$"), "width"),
-    (re.compile(r"^(remote_)?repo(sitory)?(_(url|location|source))?$|^(git_)?repo_url$|^full_repo_url$|^git_repo$"),
-     "repository"),
-    (re.compile(r"(?:^|[_-])port(?:s|\d|_|$)"), "port"),
-    (re.compile(r"\bpid\b|process_id|^pid"), "pid"),
-    (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
-    (re.compile(r"process|^program"), "process"),
-    (re.compile(r"user|login|^owner"), "user"),
-    (re.compile(r"group"), "group"),
-    (re.compile(r"host|server|domain|ip_address|^ip$|^address$|example\.(com|org|net)|^\d+\.\d+\.\d+\.\d+(/\d+)?$"), "host"),
-    (re.compile(r"interface|^(eth|wlan|wlp|enp)[x\d]*$|^ethernet$|^nic$|^iface"), "interface"),
-    (re.compile(r"^column(_number)?\d*$|^columns$|^field\d*$|^fields$"), "field"),
-    (re.compile(r"^(a|aaaa|mx|ns|txt|cname|soa|ptr|srv|record_type|dns_record_type)$"), "record"),
-    (re.compile(r"^minutes$"), "in_minutes"),
-    (re.compile(r"^hours$"), "in_hours"),
-    (re.compile(r"^version$"), "version"),  # `pip install {{package}}=={{version}}`
-    (re.compile(r"package"), "package"),
-    (re.compile(r"service|^unit\d*$"), "service"),
-    (re.compile(r"branch"), "branch"),
-    (re.compile(r"^tag"), "tag"),
-    (re.compile(r"message"), "message"),
-    (re.compile(r"^variable|^env_var"), "variable"),
-    (re.compile(r"replace"), "replacement"),
-    (re.compile(r"^command$"), "command"),
-    (re.compile(r"^remote(_name)?$"), "gitremote"),
-    (re.compile(r"^(text|line|hello)$"), "message"),
-    (re.compile(r"pattern|regex|search|string|text|keyword|^word|query|term|expression"), "pattern"),
-    (re.compile(r"^(count|lines|number|n|num|amount)\d*$|^number_of"), "count"),
-    (re.compile(r"second|interval|delay"), "seconds"),
-    (re.compile(r"director|^dir\d*$|folder"), "dir"),
-    (re.compile(r"^[\w-]+\.[a-z0-9]{1,5}$"), "file"),  # `{{file.txt}}`
-    (re.compile(r"^name\d*$|_name$"), "name"),
-)
-# The option before a placeholder says what a bare number or `{{n}}` is.
-_BY_OPTION = {
-    "-n": "count", "--lines": "count", "-c": "count", "--count": "count", "--max-count": "count", "-m": "count",
-    "-mtime": "days", "-atime": "days", "-ctime": "days", "-mmin": "minutes", "-amin": "minutes",
-    "-cmin": "minutes", "-size": "size", "-p": "port", "--port": "port", "-s": "seconds",
-    "-f": "field", "--fields": "field", "-k": "field", "--key": "field",
-}
 # What each placeholder kind takes, best first.
 ACCEPTS = {
     "file": ("file", "path", "glob", "name", "link"),
@@ -138,6 +78,7 @@ ACCEPTS = {
     "name": ("name",),
     "action": ("action",),
     "replacement": ("replacement",),
+    "character": ("character",),  # "newlines": `\n`, which sed's `s/…/…/` never meets
     "command": ("command", "file"),  # "run backup.sh at 11pm": a script it runs is the command (see _fits)
     "gitremote": ("gitremote",),
     "repository": ("url", "remote", "path", "dir"),
@@ -146,11 +87,14 @@ ACCEPTS = {
     "record": ("record",),
     "commit": ("commit",),
     "time": ("time",),
+    "date": ("date",),
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias",),
     "value": ("value",),
     "expression": ("expression",),
     "key": ("key",),
+    "extension": ("glob",),  # "all .txt files": `*.txt` names the extension txt
+    "level": ("level",),  # "as small as possible": the compression level (nlshell/offline/levels.py)
     "length": ("length", "count"),
     "width": ("width",),
     "first_line": ("first_line",),
@@ -191,26 +135,6 @@ class _Slot:
     bc: bool  # the command calculates with bc, which writes a power `^`
     logs_in: bool  # a host a program logs in to (`ssh {{host}}`): it takes `user@host`
     in_sed: bool  # inside sed's `s/…/…/`, whose slashes end the pattern and the replacement
-
-
-_CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
-
-
-def placeholder_kind(inner: str, option: str = "") -> str:
-    if _CRON.match(inner.lower().strip()):
-        return "schedule"  # `{{schedule}}`, `{{0 3 * * *}}`
-    if option in ("alias", "unalias"):
-        return "alias"  # `alias {{word}}="{{command}}"`
-    text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
-    if option in ("-t", "--type") and text in ("field", "type", "record"):
-        return "record"  # `host -t {{field}} {{domain}}`: a DNS record type
-    by_option = _BY_OPTION.get(option)
-    if by_option and (re.fullmatch(r"[+-]?\d+|n|count|number|num", text) or by_option in ("days", "minutes", "size")):
-        return by_option
-    for pattern, kind in _KINDS:
-        if pattern.search(text):
-            return kind
-    return ""
 
 
 def slot_kinds(command: str) -> set[str]:
@@ -261,6 +185,10 @@ def _shown(value: Value, slot: _Slot) -> str:
     text = str(value.seconds // _UNITS[slot.kind]) if slot.kind in _UNITS else value.text
     if slot.kind == "schedule" and value.kind == "seconds":
         text = clock.cron(value.seconds)
+    elif slot.kind == "extension":
+        text = text[2:]
+    elif slot.kind == "level":
+        text = levels.shown(text, slot.inner)
     elif slot.kind == "command" and value.kind == "file" and not text.startswith(("/", "~", ".")):
         text = "./" + text  # a script here runs by its path
     elif slot.kind == "expression":
@@ -273,6 +201,8 @@ def _shown(value: Value, slot: _Slot) -> str:
         text = f"{value.login}@{text}"  # `ssh pi@raspberrypi.local`; `{{user}}@{{host}}` has its own user
     if slot.in_sed:  # "replace every http:// with https://": `s/http:\/\//https:\/\//g`
         text = re.sub(r"[\\/&]" if slot.kind == "replacement" else r"[\\/]", lambda m: "\\" + m.group(), text)
+    if value.kind == "character" and not slot.quoted:
+        return f"'{text}'" if text != "'" else '"\'"'  # `tr '\n' ','`: a character always quoted, as tr is written
     if slot.quoted == "'":
         return text.replace("'", "'\\''")
     if slot.quoted:
@@ -300,7 +230,7 @@ def _age(value: Value, slot: _Slot) -> tuple[str, str | None]:
 
 def _hint(slot: _Slot, pattern: re.Pattern) -> bool:
     """Whether the placeholder's own name (not its `path/to/`) says target or source."""
-    return bool(pattern.search(re.sub(r"^~?/?path/to/", "", slot.inner.lower())))
+    return bool(pattern.search(re.sub(r"(?:^|\s)~?/?path/to/", " ", slot.inner.lower())))
 
 
 def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -> bool:
@@ -318,6 +248,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False
     if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
         return False
+    if value.kind == "glob" and slot.kind in _PLACES and (target or _written(slot)):
+        return False  # `mv *.txt *.md` moves every file onto the last one: a pattern is never where things go
     if value.role == "to" and slot.kind in _PLACES and (_hint(slot, _SOURCE) or target is False):
         return False  # "to /backup" is never what is copied
     if _written(slot) and (value.role == "run" or (_SCRIPT.search(value.text) and value.role not in ("to", "name"))):
@@ -328,6 +260,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # a local file is no `{{path/to/remote_file}}`
     if slot.parentless and value.nested:
         return False  # `mkdir a/b/c` fails where `a/b` is missing
+    if slot.kind == "extension":
+        return bool(re.fullmatch(r"\*\.\w+", value.text))
     if slot.kind == "schedule" and value.kind == "seconds":
         return bool(clock.cron(value.seconds))
     if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and _SCRIPT.search(value.text)):
@@ -348,15 +282,23 @@ def _targets(slots: list[_Slot]) -> set[int]:
     return named or ({places[-1]} if len(places) > 1 else set())
 
 
-def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, int]:
+_EXTENSION = re.compile(r"\w(\.(?:tar\.)?[a-z0-9]{1,4})$")  # `{{path/to/compressed.zip}}`
+
+
+def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, int, int]:
+    """Which value a placeholder takes first: by role (a target takes "to x"), then one of the
+    type the placeholder names (`{{path/to/compressed.zip}}` takes release.zip before src), then
+    by the kinds it accepts."""
     accepted = ACCEPTS[slot.kind]
     rank = accepted.index(value.kind) if value.kind in accepted else len(accepted)
+    typed = _EXTENSION.search(slot.inner.lower()) if slot.kind in _PLACES else None
+    other_type = int(bool(typed) and not value.text.lower().endswith(typed.group(1)))
     role = 1
     if _hint(slot, _TARGET):
         role = 0 if value.role in ("to", "name") else 2
     elif _hint(slot, _SOURCE) or targets_later:
         role = 2 if value.role in ("to", "name") else 0
-    return role, rank
+    return role, other_type, rank
 
 
 def fill(command: str, values: list[Value], description: str = "") -> Filled:
@@ -386,7 +328,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         take = [v for v in fitting if v.kind == fitting[0].kind] if slot.many else fitting[:1]
         chosen[i] = take
         for value in take:
-            unused.remove(value)
+            if slot.kind != "extension":  # `*.txt` says the extension and the files too
+                unused.remove(value)
     loosely = _loose(command, slots, chosen, values)
     joined.unhosted(slots, chosen, unused)
     hosted = joined.hosts_joined(command, slots, chosen, unused)
@@ -411,15 +354,24 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
     # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
     said = _literal_words(command)
-    taken += sum(1 for v in unused if v.text in said and not (v.text == "." and v.role == "in"))
-    used = sum(len(v) for v in chosen.values()) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
+    taken += sum(1 for v in unused if _said(command, said, v) and not (v.text == "." and v.role == "in"))
+    used = len({id(v) for taken in chosen.values() for v in taken}) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
     return Filled(out, used, len(values) - implied)
 
 
 @functools.lru_cache(maxsize=4096)
 def _literal_words(command: str) -> frozenset[str]:
     """The words of an example outside its placeholders."""
-    return frozenset(word.strip("'\"") for word in PLACEHOLDER.sub(" ", command).split())
+    return frozenset(word.strip("'\";") for word in PLACEHOLDER.sub(" ", command).split())
+
+
+def _said(command: str, said: frozenset[str], value: Value) -> bool:
+    """Whether the example says the value itself: a word of it, or the extension a glob names
+    (`"${f%.txt}.md"` says `*.md`)."""
+    if value.text in said:
+        return True
+    extension = re.fullmatch(r"\*(\.\w+)", value.text) if value.kind == "glob" else None
+    return bool(extension) and re.search(re.escape(extension.group(1)) + r"\b", PLACEHOLDER.sub(" ", command)) is not None
 
 
 def _loose(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], values: list[Value]) -> int:

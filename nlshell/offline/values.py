@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline import amounts, arithmetic, clock, kinds, names, phrases, places
+from nlshell.offline import amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places
 from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
 
@@ -195,7 +195,8 @@ def request_values(
     file name); `program` whether it names a program, which the request may be about rather than
     run ("is nginx running")."""
     table = vocabulary()
-    tokens = [_clean(t) for t in request_tokens(request)]
+    raw = request_tokens(request)
+    tokens = [_clean(t) for t in raw]
     lower = [table.spelling.get(t.lower(), t.lower()) for t in tokens]
     said = set(lower)
     verbs = table.read_verbs | table.change_verbs
@@ -256,6 +257,8 @@ def request_values(
             continue
         if (
             clock.read(add, lower, i)
+            or levels.read(add, lower, i)
+            or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
             or arithmetic.read(add, tokens, lower, i)
             or places.read(add, tokens, lower, i, cwd_dirs)
             or kinds.read(add, tokens, lower, i, searching, named)
@@ -286,7 +289,7 @@ def request_values(
         elif "*" in token or "?" in token:
             add("glob", token, i, role_at(i))
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
-            add("glob", "*" + token, i)
+            add("glob", "*" + token, i, role_at(i))
         elif "/" in token and _either(low, table.same):
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token):

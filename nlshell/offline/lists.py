@@ -1,0 +1,49 @@
+"""Places a request lists after a verb that acts on places: "pack src and docs into release.zip",
+"zip src, docs and tests" → `src`, `docs`, `tests`, each a path for the one placeholder that takes
+several (`zip -r {{target.zip}} {{path/to/file1 path/to/file2 ...}}`).
+
+Only plain words joined by "and" or commas right after the verb (or "the"/"my"/"both"), and only
+where the request goes on to name where they go ("into release.zip", "to backup"): "show cpu and
+memory" lists no places, nor does "pack and ship"; "into a tarball" names no place, and an
+archive placeholder would take the first of the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_PLACE_VERBS = frozenset(
+    "pack zip tar archive compress bundle backup copy cp move mv delete remove rm sync upload".split()
+)
+_LEADING = frozenset("the my our both folders directories files dirs".split())
+_ENDS = frozenset("into to as in inside onto".split())
+
+Add = Callable[..., None]
+
+
+def read(add: Add, tokens: list[str], lower: list[str], i: int, plain: Callable[[str], bool], kind_of: Callable[[str], str]) -> bool:
+    """The list of places starting at token `i` (`tokens` as the request writes them, commas and
+    all); whether it read one (two or more places)."""
+    j = i - 1
+    while j >= 0 and lower[j] in _LEADING:
+        j -= 1
+    if j < 0 or lower[j] not in _PLACE_VERBS:
+        return False
+    items, k = [], i
+    while k < len(tokens):
+        word = lower[k].rstrip(",")
+        if not plain(word):
+            break
+        items.append(k)
+        if tokens[k].endswith(","):
+            k += 1
+        elif k + 1 < len(lower) and lower[k + 1] == "and":
+            k += 2
+        else:
+            break
+    if len(items) < 2 or items[-1] != k or k + 2 >= len(lower) or lower[k + 1] not in _ENDS or lower[k + 2] in ("a", "an"):
+        return False  # "archive src and docs into a tarball": with no name where they go, which is the archive?
+    for at in items:
+        name = tokens[at].rstrip(",")
+        add(kind_of(name), name, at)
+    return True

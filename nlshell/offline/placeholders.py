@@ -1,0 +1,100 @@
+"""What kind of value a placeholder takes, from its own words (`{{path/to/file}}`, `{{port}}`) or
+the option before it (`-mtime {{…}}`): nlshell/offline/slots.py fills it with a value of a kind it
+accepts."""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.offline import levels
+
+# First match wins; tested on the placeholder's text, lower-case.
+_KINDS = (
+    (re.compile(r"://|\burl\b|\buri\b"), "url"),
+    (re.compile(r"^[+-]?\d+[kmgtc]$|size"), "size"),
+    (re.compile(r"^(start|stop|restart|reload|status|enable|disable)$"), "action"),
+    (re.compile(r"^timezone$|^(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)/\w"), "timezone"),
+    (re.compile(r"(?:^|/)(?:\w*block_)?device(?:_file)?\d*$|^/dev/"), "device"),  # `mount {{path/to/device_file}}`, `{{/dev/sdb1}}`
+    (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(file|executable)\d*$"), "file"),
+    (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(directory|dir|folder)\d*$"), "dir"),
+    (re.compile(r"^~?/?path/to/(sym)?link\d*$"), "link"),
+    (re.compile(r"^~?/?path/to/(file_or_directory|source|target|destination|symlink|link|output$)[\w-]*\d*$"), "path"),
+    (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
+    (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
+    (re.compile(r"^(first|start|from)_line$"), "first_line"),
+    (re.compile(r"^(last|end|to)_line$"), "last_line"),
+    (re.compile(r"\*"), "glob"),
+    # Where a repository is: `git clone {{remote_repository_location}}` takes a URL.
+    (re.compile(r"^commit(_?(hash|id|sha|ish))?\d*$|^(commit_)?sha\d*$|^hash$|^revision$"), "commit"),
+    (re.compile(r"^(hh:mm|\d{1,2}:\d{2}|time(_of_day)?)$"), "time"),
+    (re.compile(r"^(\d{4}-\d{2}-\d{2}|yyyy-mm-dd|date)$"), "date"),  # `date -d {{2000-01-01}} +%A`
+    (re.compile(r"^alias(_name)?$"), "alias"),
+    (re.compile(r"^(\w+_)?value$"), "value"),
+    (re.compile(r"^(math_|arithmetic_)?expression$"), "expression"),  # a calculator's; not a pattern
+    (re.compile(r"^(key|key_name|field_name|property)$"), "key"),  # `jq '.{{key}}'`
+    (re.compile(r"^(password_)?length$"), "length"),
+    (re.compile(r"^width$"), "width"),
+    (re.compile(r"^(remote_)?repo(sitory)?(_(url|location|source))?$|^(git_)?repo_url$|^full_repo_url$|^git_repo$"),
+     "repository"),
+    (re.compile(r"(?:^|[_-])port(?:s|\d|_|$)"), "port"),
+    (re.compile(r"\bpid\b|process_id|^pid"), "pid"),
+    (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
+    (re.compile(r"process|^program"), "process"),
+    (re.compile(r"user|login|^owner"), "user"),
+    (re.compile(r"group"), "group"),
+    (re.compile(r"host|server|domain|ip_address|^ip$|^address$|example\.(com|org|net)|^\d+\.\d+\.\d+\.\d+(/\d+)?$"), "host"),
+    (re.compile(r"interface|^(eth|wlan|wlp|enp)[x\d]*$|^ethernet$|^nic$|^iface"), "interface"),
+    (re.compile(r"^column(_number)?\d*$|^columns$|^field\d*$|^fields$"), "field"),
+    (re.compile(r"^(a|aaaa|mx|ns|txt|cname|soa|ptr|srv|record_type|dns_record_type)$"), "record"),
+    (re.compile(r"^minutes$"), "in_minutes"),
+    (re.compile(r"^hours$"), "in_hours"),
+    (re.compile(r"^version$"), "version"),  # `pip install {{package}}=={{version}}`
+    (re.compile(r"package"), "package"),
+    (re.compile(r"service|^unit\d*$"), "service"),
+    (re.compile(r"branch"), "branch"),
+    (re.compile(r"^tag"), "tag"),
+    (re.compile(r"message"), "message"),
+    (re.compile(r"^variable|^env_var"), "variable"),
+    (re.compile(r"^(find|input|search|replace)_characters?$"), "character"),  # `tr {{find_character}} {{replace_character}}`
+    (re.compile(r"replace"), "replacement"),
+    (re.compile(r"^command$"), "command"),
+    (re.compile(r"^remote(_name)?$"), "gitremote"),
+    (re.compile(r"^(text|line|hello)$"), "message"),
+    (re.compile(r"pattern|regex|search|string|text|keyword|^word|query|term|expression"), "pattern"),
+    (re.compile(r"^(count|lines|number|n|num|amount)\d*$|^number_of"), "count"),
+    (re.compile(r"second|interval|delay"), "seconds"),
+    (re.compile(r"director|^dir\d*$|folder"), "dir"),
+    (re.compile(r"^[\w-]+\.[a-z0-9]{1,5}$"), "file"),  # `{{file.txt}}`
+    (re.compile(r"^name\d*$|_name$"), "name"),
+)
+# The option before a placeholder says what a bare number or `{{n}}` is.
+_BY_OPTION = {
+    "-n": "count", "--lines": "count", "-c": "count", "--count": "count", "--max-count": "count", "-m": "count",
+    "-mtime": "days", "-atime": "days", "-ctime": "days", "-mmin": "minutes", "-amin": "minutes",
+    "-cmin": "minutes", "-size": "size", "-p": "port", "--port": "port", "-s": "seconds",
+    "-f": "field", "--fields": "field", "-k": "field", "--key": "field",
+}
+
+
+_CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
+
+
+def placeholder_kind(inner: str, option: str = "") -> str:
+    if _CRON.match(inner.lower().strip()):
+        return "schedule"  # `{{schedule}}`, `{{0 3 * * *}}`
+    if option in ("alias", "unalias"):
+        return "alias"  # `alias {{word}}="{{command}}"`
+    text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
+    if levels.level_range(text):
+        return "level"  # `gzip -{{1..9}}`
+    if option.endswith(".") and re.fullmatch(r"(old|new|from|to)?_?(ext(ension)?)?", text):
+        return "extension"  # `rename 's/\.{{old}}$/.{{new}}/'`: what follows a name's dot
+    if option in ("-t", "--type") and text in ("field", "type", "record"):
+        return "record"  # `host -t {{field}} {{domain}}`: a DNS record type
+    by_option = _BY_OPTION.get(option)
+    if by_option and (re.fullmatch(r"[+-]?\d+|n|count|number|num", text) or by_option in ("days", "minutes", "size")):
+        return by_option
+    for pattern, kind in _KINDS:
+        if pattern.search(text):
+            return kind
+    return ""
