@@ -451,6 +451,15 @@ def test_a_misspelt_verb_is_read_as_the_verb_not_as_a_program_one_edit_away(inde
     assert (answer.command, answer.intent) == (command, wanted)
 
 
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [("commit everything as wip", 'git add -A && git commit -m "wip"'), ("make a folder called wip", "mkdir wip")],
+)
+def test_a_word_the_user_names_is_no_misspelt_verb(index, request_text, command):
+    """"wip" is one edit from "wipe", but after "as" or "called" it is the value the user named."""
+    assert first(index, request_text) == command
+
+
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
     command = first(index, "delete the file junk.txt")
     assert command == "rm junk.txt"

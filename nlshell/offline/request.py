@@ -21,6 +21,7 @@ from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, que
 COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
 HINTED = 0.5  # weight of a word only a file name's extension gives (`zip` from photos.zip)
 MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected …
+VALUE_CUES = frozenset({"as", "saying", "says", "message"})  # what follows is a value the user names
 MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
 LISTED = 1000  # names of the current directory read, at most
 SHOW, CONTENTS = "show", "contents"
@@ -142,10 +143,16 @@ def respelled(request: str, corrected: dict[str, str]) -> str:
 
 
 def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
-    """Words the index does not know that are one edit from a verb of the word table."""
+    """Words the index does not know that are one edit from a verb of the word table — except where
+    the request says a value ("commit everything as wip", "a folder called drafts"): a word right
+    after "as", "saying" or a value word of the table is what the user named, not a verb."""
     table = vocabulary()
     verbs = table.read_verbs | table.change_verbs
-    words = [w for w in dict.fromkeys(WORD.findall(request.lower())) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE]
+    said = WORD.findall(request.lower())
+    named = {word for before, word in zip(said, said[1:]) if before in VALUE_CUES or before in table.value_words}
+    words = [
+        w for w in dict.fromkeys(said) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE and w not in named
+    ]
     unknown = [w for w in words if w not in verbs and w not in table.stop and w not in table.spelling]
     counts = index.term_counts(unknown)
     paged = index.pages_named(unknown)
