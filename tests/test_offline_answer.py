@@ -460,6 +460,18 @@ def test_a_word_the_user_names_is_no_misspelt_verb(index, request_text, command)
     assert first(index, request_text) == command
 
 
+def test_a_question_about_what_happened_gets_no_change(index):
+    """"did nginx come up after the reboot" asks; it got `sudo systemctl enable nginx` (caution)."""
+    answer = answers(index, "did nginx come up after the reboot")[0]
+    assert (answer.intent, risk_of(answer.command)[0]) == ("read", "safe")
+
+
+@pytest.mark.parametrize("request_text", ["get rid of build.log", "get rid of build.log, I don't need it"])
+def test_a_word_of_a_phrase_is_no_misspelt_verb(index, request_text):
+    """"rid" is one edit from "did", a verb of the table: a word of the table's phrases is known."""
+    assert first(index, request_text) == "rm build.log"
+
+
 def test_a_request_to_delete_gets_the_delete_rated_as_usual(index):
     command = first(index, "delete the file junk.txt")
     assert command == "rm junk.txt"

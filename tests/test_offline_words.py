@@ -182,6 +182,8 @@ def test_units_and_types(table):
         ("i need it", UNKNOWN),
         ("I need the file listed", UNKNOWN),  # listing is a look, never a change
         ("which packages are installed", READ),  # no wish: a question
+        ("did nginx come up after the reboot", READ),  # a question about what happened is a look
+        ("am i in the sudo group", READ),
     ],
 )
 def test_intent(request_text, expected):

@@ -153,7 +153,9 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
     words = [
         w for w in dict.fromkeys(said) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE and w not in named
     ]
-    unknown = [w for w in words if w not in verbs and w not in table.stop and w not in table.spelling]
+    unknown = [
+        w for w in words if w not in verbs and w not in table.stop and w not in table.spelling and w not in _phrase_words()
+    ]
     counts = index.term_counts(unknown)
     paged = index.pages_named(unknown)
     found = {}
@@ -161,6 +163,12 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
         if word not in counts and word not in paged and (meant := sorted(one_edit_away(word) & verbs)):
             found[word] = meant[0]
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_words() -> frozenset[str]:
+    """Words of the table's phrases ("rid" of "get rid of"): the table knows them, so none is a misspelt verb ("did")."""
+    return frozenset(word for entries in vocabulary().phrases.values() for phrase, _ in entries for word in phrase)
 
 
 def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:
