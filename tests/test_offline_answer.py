@@ -250,7 +250,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout8"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -493,14 +493,15 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout7.tsv (178 requests) was written before the sixth round's changes
-    and answered once at the end: 83% right program and 70% acceptable before, 83% and 71% after,
-    with this machine's programs and man pages. everyday_holdout6.tsv (184), held out in round five
-    (77% / 58% before it, 85% / 72% after), and the tables held out before are tuned on since. The
+    """tests/data/everyday_holdout8.tsv (173 requests) was written before the seventh round's changes
+    and answered once at the end: 83% right program and 67% acceptable before, 83% and 69% after,
+    with this machine's programs and man pages. everyday_holdout7.tsv (178), held out in round six
+    (83% / 70% before it, 84% / 71% after), and the tables held out before are tuned on since. The
     goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
-        "everyday-holdout7": (0.76, 0.62),
-        "everyday-holdout6": (0.8, 0.7),
+        "everyday-holdout8": (0.76, 0.62),
+        "everyday-holdout7": (0.85, 0.8),
+        "everyday-holdout6": (0.85, 0.8),
         "everyday-holdout5": (0.82, 0.75),
         "everyday-holdout4": (0.85, 0.8),
     }
