@@ -119,6 +119,9 @@ def test_units_and_types(table):
     assert table.times["days"] == 86400 and table.times["hours"] == 3600
     assert table.types["python"] == "*.py" and table.types["javascript"] == "*.js"
     assert table.opposites["extract"] >= {"archive", "compress"} and "extract" in table.opposites["archive"]
+    # the other order or extreme, both ways, and never an undoing action
+    assert table.contraries["latest"] == {"oldest", "earliest"} and "latest" in table.contraries["earliest"]
+    assert "largest" not in table.opposites and "install" not in table.contraries
 
 
 @pytest.mark.parametrize(

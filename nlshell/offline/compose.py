@@ -33,23 +33,15 @@ COMPOSED = 12  # hits composed, at most: the answer comes from the first few
 LEVELS = {"safe": 0, "caution": 1, "dangerous": 2}
 _TARGET_SLOT = re.compile(r"target|destination|dest\b|output|parent|archive|\.zip|\.tar")  # where it puts things
 _SOURCE_ROLES = frozenset({"", "from"})  # a directory the command takes, not one it puts things in or names
-# Words that say the opposite order or extreme, as stems: a flag whose examples say one is no
-# answer to a request that says the other ("latest on top" is not `ls -r`, "oldest at the top").
-_OPPOSITE_PAIRS = (
-    ("largest", "smallest"), ("highest", "lowest"), ("newest", "oldest"), ("latest", "oldest"), ("first", "last"),
-    ("top", "bottom"), ("ascending", "descending"), ("most", "least"), ("longest", "shortest"),
-    ("increasing", "decreasing"), ("earliest", "latest"), ("readable", "compact"), ("verbose", "quiet"),
-)
-
-
 @functools.cache
 def antonyms() -> dict[str, frozenset[str]]:
-    """Each stem of `_OPPOSITE_PAIRS` → the stems that say its opposite."""
+    """Each stem of the word table's `contrary` words (the other order or extreme: "latest on top"
+    is not `ls -r`, "oldest at the top") → the stems that say its other."""
     found: dict[str, set[str]] = {}
-    for one, other in _OPPOSITE_PAIRS:
-        found.setdefault(stem(one), set()).add(stem(other))
-        found.setdefault(stem(other), set()).add(stem(one))
+    for word, others in vocabulary().contraries.items():
+        found.setdefault(stem(word), set()).update(stem(other) for other in others)
     return {word: frozenset(others) for word, others in found.items()}
+
 
 _DIRECTORY_WORDS = frozenset({"folder", "folders", "directory", "directories", "dir", "dirs"})
 

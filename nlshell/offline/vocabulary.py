@@ -39,6 +39,7 @@ class Vocabulary:
     as_words: dict[str, str]  # word → kind of X in "… as X" when the request says the word (`connect` → user)
     after_words: dict[str, str]  # word → kind of the program X in "X WORD" (`running` → process: "is nginx running")
     opposites: dict[str, frozenset[str]]  # action → the actions that undo it (both ways)
+    contraries: dict[str, frozenset[str]]  # order or extreme → the words that say the other one (both ways)
     naming: frozenset[str]  # words that name the program beside them: "version of node", "node version"
     directions: frozenset[str]  # words that say which way a switch goes (up, off, unlock, stop …)
     numbers: dict[str, str]  # a number spelt as a word → its digits
@@ -71,6 +72,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     value_words: dict[str, str] = {}
     roles: dict[str, dict[str, str]] = {"of": {}, "to": {}, "as": {}, "after": {}}
     opposites: dict[str, set[str]] = {}
+    contraries: dict[str, set[str]] = {}
     numbers: dict[str, str] = {}
     ordinals: dict[str, str] = {}
     losing: set[str] = set()
@@ -130,10 +132,11 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             numbers.update(dict.fromkeys(listed, key))
         elif kind == "ordinal":
             ordinals.update(dict.fromkeys(listed, key))
-        elif kind == "opposite":
-            opposites.setdefault(key, set()).update(listed)
+        elif kind in ("opposite", "contrary"):
+            pairs = opposites if kind == "opposite" else contraries
+            pairs.setdefault(key, set()).update(listed)
             for word in listed:
-                opposites.setdefault(word, set()).add(key)
+                pairs.setdefault(word, set()).add(key)
         else:
             raise ValueError(f"{path}:{number}: unknown kind {kind!r}")
     phrases.sort(key=lambda item: -len(item[0]))
@@ -159,6 +162,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         as_words=roles["as"],
         after_words=roles["after"],
         opposites={verb: frozenset(undo) for verb, undo in opposites.items()},
+        contraries={word: frozenset(other) for word, other in contraries.items()},
         directions=frozenset(directions),
         naming=frozenset(naming),
         numbers=numbers,
