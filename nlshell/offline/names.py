@@ -12,12 +12,11 @@ name (`python3`), or a word no indexed description uses (`jake`, `gco`). An ever
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline.value import Value
-from nlshell.offline.vocabulary import Vocabulary, vocabulary
+from nlshell.offline.vocabulary import Vocabulary, phrase_words, vocabulary
 
 _SOFTWARE = "software"
 _LETTERS_AND_DIGITS = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z][a-z0-9_.-]*$")
@@ -54,17 +53,10 @@ def loose_names(
 def _said(low: str, table: Vocabulary) -> bool:
     """Whether the table knows the word as a word of the language: a type, unit, number, ordinal,
     a word it respells or counts as another."""
-    return low in _phrased() or (
+    return low in phrase_words() or (
         low in table.types or low in table.sizes or low in table.times or low in table.numbers
         or low in table.ordinals or low in table.spelling or low in table.same or low in table.covers
     )
-
-
-@functools.cache
-def _phrased() -> frozenset[str]:
-    """The words of the table's phrases ("this box" is the system): read as the phrase, not as names."""
-    entries = vocabulary().phrases.values()
-    return frozenset(word for phrases in entries for words, _ in phrases for word in words)
 
 
 def transposed(word: str, exists: Callable[[str], bool]) -> str:

@@ -16,7 +16,7 @@ from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import intent
 from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
 from nlshell.offline.values import Value, request_values, without_values
-from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, query_terms, stem, vocabulary
+from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, phrase_words, query_terms, stem, vocabulary
 
 COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
 HINTED = 0.5  # weight of a word only a file name's extension gives (`zip` from photos.zip)
@@ -154,7 +154,7 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
         w for w in dict.fromkeys(said) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE and w not in named
     ]
     unknown = [
-        w for w in words if w not in verbs and w not in table.stop and w not in table.spelling and w not in _phrase_words()
+        w for w in words if w not in verbs and w not in table.stop and w not in table.spelling and w not in phrase_words()
     ]
     counts = index.term_counts(unknown)
     paged = index.pages_named(unknown)
@@ -163,12 +163,6 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
         if word not in counts and word not in paged and (meant := sorted(one_edit_away(word) & verbs)):
             found[word] = meant[0]
     return found
-
-
-@functools.lru_cache(maxsize=1)
-def _phrase_words() -> frozenset[str]:
-    """Words of the table's phrases ("rid" of "get rid of"): the table knows them, so none is a misspelt verb ("did")."""
-    return frozenset(word for entries in vocabulary().phrases.values() for phrase, _ in entries for word in phrase)
 
 
 def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:

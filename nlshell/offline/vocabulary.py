@@ -203,6 +203,13 @@ def indexed_words(text: str) -> list[str]:
     return words
 
 
+@functools.cache
+def phrase_words() -> frozenset[str]:
+    """The words of the table's phrases ("rid" of "get rid of", "box" of "this box"): words of the
+    language the table knows, so none is a name or a misspelt verb."""
+    return frozenset(word for entries in vocabulary().phrases.values() for words, _ in entries for word in words)
+
+
 def replace_phrases(words: list[str]) -> list[str]:
     """`how many files` → `count files`: the table's phrases, longest first, left to right."""
     phrases = vocabulary().phrases
