@@ -41,6 +41,7 @@ TABLES = {
     "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # … in round five, likewise
     "everyday-holdout7": DATA / "everyday_holdout7.tsv",  # held out in round six: reported, never tuned on
     "everyday-holdout8": DATA / "everyday_holdout8.tsv",  # held out in round seven: reported, never tuned on
+    "everyday-holdout9": DATA / "everyday_holdout9.tsv",  # held out in round eight: reported, never tuned on
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
