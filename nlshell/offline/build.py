@@ -1,5 +1,5 @@
-"""Writing the offline index: its tables and the text each FTS table indexes
-(nlshell/offline/index.py opens, versions and reads it)."""
+"""Writing the offline index: its tables, the text each FTS table indexes, and the lookups it
+needs to be fast (nlshell/offline/index.py opens, versions and reads it)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ def fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dict
             "CREATE TABLE programs (program TEXT PRIMARY KEY, uses INTEGER, subpages INTEGER, said INTEGER) WITHOUT ROWID"
         )
         conn.execute("CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID")
+        # Pages are looked up by name on every request (the programs it names, a page's flags).
+        conn.execute("CREATE INDEX pages_by_name ON pages (name)")
         tokenizer = "tokenize = 'porter unicode61'"
         conn.execute(f"CREATE VIRTUAL TABLE docs USING fts5(text, names, content = '', {tokenizer})")
         for table in ("page_docs", "popular_docs"):

@@ -23,7 +23,7 @@ from nlshell.offline.known import BUILTINS, path_names
 from nlshell.offline.vocabulary import fts_query, query_terms, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 # BM25 column weights of a page: its summary, its names, its examples' descriptions, NL2Bash's.
 PAGE_COLUMNS = (2.0, 2.0, 1.0, 0.3)
 PAGE_CANDIDATES = 60
@@ -304,7 +304,7 @@ class OfflineIndex:
         if named:
             marks = ",".join("?" * len(named))
             for row in self.query(
-                f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE name IN ({marks})",
+                f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE name IN ({marks}) ORDER BY id",
                 tuple(named),
             ):
                 rows.setdefault(row[0], PageRow._make(row))
