@@ -41,7 +41,7 @@ def shell_words(command: str) -> list[str]:
 
 
 # Most commands have no quotes or escapes: then the words are runs of operators and of the rest,
-# exactly what shlex gives (tests/test_offline_commands.py checks it), at a fraction of its cost.
+# exactly what shlex gives (tests/test_offline_speed.py checks it), at a fraction of its cost.
 _UNQUOTED = re.compile(r"[^'\"\\\x0b\x0c\x1c-\x1f]*")
 _OPERATORS_AND_WORDS = re.compile(r"[;&|()<>]+|[^ \t\r\n;&|()<>]+")
 
