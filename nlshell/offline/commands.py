@@ -40,8 +40,16 @@ def shell_words(command: str) -> list[str]:
     return list(_shell_words(command))
 
 
+# Most commands have no quotes or escapes: then the words are runs of operators and of the rest,
+# exactly what shlex gives (tests/test_offline_speed.py checks it), at a fraction of its cost.
+_UNQUOTED = re.compile(r"[^'\"\\\x0b\x0c\x1c-\x1f]*")
+_OPERATORS_AND_WORDS = re.compile(r"[;&|()<>]+|[^ \t\r\n;&|()<>]+")
+
+
 @functools.lru_cache(maxsize=8192)
 def _shell_words(command: str) -> tuple[str, ...]:
+    if command.isascii() and _UNQUOTED.fullmatch(command):
+        return tuple(_OPERATORS_AND_WORDS.findall(command))
     lexer = shlex.shlex(command, posix=True, punctuation_chars=";&|()<>")
     lexer.whitespace_split = True
     lexer.commenters = ""

@@ -25,6 +25,7 @@ from nlshell.offline.values import Value, request_values
 from nlshell.offline.vocabulary import WORD, vocabulary
 
 _NUMBERED = re.compile(r"\d")
+_STATED_KINDS = ("count", "port", "seconds", "number", "field")  # the numbers a description states that a request's replace
 _STANDALONE = r"(?<![\w.]){}(?![\w.])"
 _AWK_FIELD = re.compile(r"\$(\d+)\b")
 _RECORD_TYPE = re.compile(
@@ -167,8 +168,7 @@ def _stated(description: str) -> tuple[Value, ...]:
     state none, and reading one for values is not cheap: only those with a digit or a number word are."""
     if not _NUMBERED.search(description) and not set(WORD.findall(description.lower())) & _number_words():
         return ()
-    kinds = ("count", "port", "seconds", "number", "field")
-    return tuple(v for v in request_values(description) if v.kind in kinds and v.text.isdigit())
+    return tuple(v for v in request_values(description) if v.kind in _STATED_KINDS and v.text.isdigit())
 
 
 @functools.cache
@@ -180,6 +180,10 @@ def _number_words() -> frozenset[str]:
 def _default_swaps(description: str, unused: list[Value], command: str) -> list[tuple[str, Value]]:
     """(number, value) pairs: a number the description states and the command holds, of a kind
     the request gives a value of ("Show last 5 lines" and "last 20 lines")."""
+    # Reading the description is the dear part: skip it when no swap could come of it (a stated
+    # number is all digits and must stand in the command; the request must give one of its kinds).
+    if not any(v.kind in _STATED_KINDS for v in unused) or not any(map(str.isdigit, command)):
+        return []
     swaps = []
     for stated in _stated(description):
         if not re.search(_STANDALONE.format(re.escape(stated.text)), command):

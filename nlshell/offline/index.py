@@ -1,7 +1,7 @@
 """The offline index on disk: built once from the package data into
 `$XDG_CACHE_HOME/nlshell/offline.sqlite3` (sqlite FTS5, porter stemming, BM25), atomically, and
-rebuilt whenever the packaged data, the word table or the schema changes. This module stores and
-reads; nlshell/offline/rank.py decides what fits a request.
+rebuilt whenever the packaged data, the word table or the schema changes. This module opens and
+reads it; nlshell/offline/build.py writes it; nlshell/offline/rank.py decides what fits a request.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from urllib.parse import quote
 
 from nlshell import paths
 from nlshell.offline import data
+from nlshell.offline.build import fill
 from nlshell.offline.known import BUILTINS, path_names
-from nlshell.offline.vocabulary import fts_query, indexed_words, query_terms, stem, stem_text, vocabulary
+from nlshell.offline.vocabulary import fts_query, query_terms, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 # BM25 column weights of a page: its summary, its names, its examples' descriptions, NL2Bash's.
 PAGE_COLUMNS = (2.0, 2.0, 1.0, 0.3)
 PAGE_CANDIDATES = 60
@@ -184,7 +185,7 @@ class OfflineIndex:
             os.chmod(tmp, 0o600)
             conn = sqlite3.connect(tmp)
             try:
-                _fill(conn, held, version, man)
+                fill(conn, held, version, man)
             finally:
                 conn.close()
             os.replace(tmp, self.db_path)
@@ -198,7 +199,7 @@ class OfflineIndex:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             self._warn(f"cannot write the offline index ({reason}); using it from memory")
             conn = sqlite3.connect(":memory:", check_same_thread=False)
-            _fill(conn, held, version, man)
+            fill(conn, held, version, man)
         self._load(conn)
         return conn
 
@@ -303,7 +304,7 @@ class OfflineIndex:
         if named:
             marks = ",".join("?" * len(named))
             for row in self.query(
-                f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE name IN ({marks})",
+                f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE name IN ({marks}) ORDER BY id",
                 tuple(named),
             ):
                 rows.setdefault(row[0], PageRow._make(row))
@@ -364,82 +365,3 @@ def _as_predicate(exclude: Callable[[str], bool] | Collection[str] | None) -> Ca
         return exclude
     left_out = frozenset(exclude)
     return left_out.__contains__
-
-
-def _fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dict[str, str]) -> None:
-    """Write the index in one transaction. The FTS tables are contentless (the text lives once,
-    in `entries` and `pages`) and index canonical words, so `display` and `show` are one term."""
-
-    def words(text: str) -> str:
-        return " ".join(indexed_words(text))
-
-    with conn:
-        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-        conn.execute(
-            "CREATE TABLE pages (id INTEGER PRIMARY KEY, name TEXT, program TEXT, names TEXT, summary TEXT, "
-            "described TEXT, slots TEXT, summary_stems TEXT, names_stems TEXT, described_stems TEXT, everyday_stems TEXT)"
-        )
-        conn.execute(
-            "CREATE TABLE entries (id INTEGER PRIMARY KEY, page INTEGER, description TEXT, command TEXT, "
-            "source TEXT, programs TEXT, parts INTEGER, stems TEXT)"
-        )
-        # The documented (tldr, nlshell) examples again, stored page by page: a page's are read together.
-        conn.execute(
-            "CREATE TABLE documented (page INTEGER, id INTEGER, description TEXT, command TEXT, source TEXT, "
-            "programs TEXT, parts INTEGER, stems TEXT, PRIMARY KEY (page, id)) WITHOUT ROWID"
-        )
-        conn.execute(
-            "CREATE TABLE programs (program TEXT PRIMARY KEY, uses INTEGER, subpages INTEGER, said INTEGER) WITHOUT ROWID"
-        )
-        conn.execute("CREATE TABLE terms (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID")
-        tokenizer = "tokenize = 'porter unicode61'"
-        conn.execute(f"CREATE VIRTUAL TABLE docs USING fts5(text, names, content = '', {tokenizer})")
-        for table in ("page_docs", "popular_docs"):
-            conn.execute(
-                f"CREATE VIRTUAL TABLE {table} USING fts5(summary, names, examples, support, content = '', {tokenizer})"
-            )
-        conn.executemany(
-            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (i, p.name, p.program, p.names, p.summary, " / ".join(p.examples), " ".join(p.slots),
-                 stem_text(p.summary), stem_text(p.names), " / ".join(stem_text(e) for e in p.examples),
-                 stem_text(" / ".join(p.everyday)))
-                for i, p in enumerate(held.pages, start=1)
-            ),
-        )
-        page_text = [
-            (i, words(p.summary), p.names, words(" / ".join(p.examples)), words(" / ".join(p.support)))
-            for i, p in enumerate(held.pages, start=1)
-        ]
-        conn.executemany("INSERT INTO page_docs (rowid, summary, names, examples, support) VALUES (?, ?, ?, ?, ?)", page_text)
-        conn.executemany(
-            "INSERT INTO popular_docs (rowid, summary, names, examples, support) VALUES (?, ?, ?, ?, ?)",
-            (row for row, page in zip(page_text, held.pages) if page.popular),
-        )
-        conn.executemany(
-            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (i, e.page + 1, e.description, e.command, e.source, e.programs, e.parts,
-                 " ".join(sorted({stem(w) for w in e.words.split()})))
-                for i, e in enumerate(held.entries, start=1)
-            ),
-        )
-        conn.execute(
-            "INSERT INTO documented SELECT page, id, description, command, source, programs, parts, stems FROM entries "
-            "WHERE source != 'nl2bash'"
-        )
-        conn.executemany(
-            "INSERT INTO docs (rowid, text, names) VALUES (?, ?, ?)",
-            ((i, e.words, held.pages[e.page].names) for i, e in enumerate(held.entries, start=1)),
-        )
-        conn.execute("INSERT INTO docs (docs) VALUES ('optimize')")
-        conn.execute("INSERT INTO page_docs (page_docs) VALUES ('optimize')")
-        conn.execute("INSERT INTO popular_docs (popular_docs) VALUES ('optimize')")
-        conn.executemany("INSERT INTO programs VALUES (?, ?, ?, ?)", [(p, *c) for p, c in sorted(held.programs.items())])
-        conn.executemany("INSERT INTO terms VALUES (?, ?)", sorted(held.terms.items()))
-        man_pages = sum(1 for p in held.pages if p.program in man)
-        documents = len(held.entries) + len(held.pages)
-        conn.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [("version", version), ("man", str(man_pages)), ("documents", str(documents))],
-        )

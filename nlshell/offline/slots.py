@@ -230,7 +230,12 @@ def _age(value: Value, slot: _Slot) -> tuple[str, str | None]:
 
 def _hint(slot: _Slot, pattern: re.Pattern) -> bool:
     """Whether the placeholder's own name (not its `path/to/`) says target or source."""
-    return bool(pattern.search(re.sub(r"(?:^|\s)~?/?path/to/", " ", slot.inner.lower())))
+    return _named(slot.inner, pattern)
+
+
+@functools.lru_cache(maxsize=4096)
+def _named(inner: str, pattern: re.Pattern) -> bool:  # asked again and again of the same placeholders
+    return bool(pattern.search(re.sub(r"(?:^|\s)~?/?path/to/", " ", inner.lower())))
 
 
 def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -> bool:

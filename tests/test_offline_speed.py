@@ -1,0 +1,163 @@
+"""What keeps an offline lookup fast without changing its answer: pages found by name through an
+index (never a scan of every page), plain commands split without shlex, and a description read
+for numbers only when a number could come of it. Timings live in benchmarks/; these tests pin the
+mechanisms and that each gives exactly what the slow way gave."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from nlshell.offline import OfflineIndex, commands, extend, index as index_module
+from nlshell.offline.value import Value
+
+from test_offline import typical_which
+
+# -- splitting a command into shell words ------------------------------------------------------
+
+
+def _shlex_words(command: str) -> tuple[str, ...]:
+    """The slow way, as it always was: shlex, with the plain split for unbalanced quotes."""
+    commands._shell_words.cache_clear()
+    plain, commands._UNQUOTED = commands._UNQUOTED, _NEVER
+    try:
+        return commands._shell_words(command)
+    finally:
+        commands._UNQUOTED = plain
+        commands._shell_words.cache_clear()
+
+
+class _Never:
+    def fullmatch(self, _text: str) -> None:
+        return None
+
+
+_NEVER = _Never()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "ls -la",
+        "ps aux | grep nginx",
+        "a|b&&c;d",
+        "echo hi >> notes.txt 2>&1",
+        "find . -name *.py -exec wc -l {} ;",
+        "du -sh ~/x* | sort -h | tail -n {{10}}",
+        "x=(1 2); (cd src && make)",
+        "tab\tand\nnew line\rreturn",
+        "   ",
+        "",
+        "a#b # not a comment",
+        "grep 'two words' file",  # quotes: shlex's way
+        'echo "$HOME"',
+        "echo a\\ b",
+        "unbalanced 'quote",
+        "vertical\x0btab",
+        "café --menu",
+    ],
+)
+def test_shell_words_are_what_shlex_gives(command):
+    commands._shell_words.cache_clear()
+    assert tuple(commands.shell_words(command)) == _shlex_words(command)
+
+
+def test_every_indexed_command_splits_as_shlex_splits_it(prebuilt_offline_index):
+    with sqlite3.connect(prebuilt_offline_index) as conn:
+        indexed = [command for (command,) in conn.execute("SELECT command FROM entries")]
+    assert len(indexed) > 10_000
+    commands._shell_words.cache_clear()
+    fast = [commands._shell_words(command) for command in indexed]
+    slow = [_shlex_words(command) for command in indexed]
+    assert [c for c, f, s in zip(indexed, fast, slow) if f != s] == []
+
+
+def test_a_command_without_quotes_never_reaches_shlex(monkeypatch):
+    def no_shlex(*_args, **_kwargs):
+        raise AssertionError("shlex was used")
+
+    monkeypatch.setattr(commands.shlex, "shlex", no_shlex)
+    commands._shell_words.cache_clear()
+    try:
+        assert commands.shell_words("du -sh * | sort -rh | head -n 10 > top.txt") == [
+            "du", "-sh", "*", "|", "sort", "-rh", "|", "head", "-n", "10", ">", "top.txt",
+        ]
+    finally:
+        commands._shell_words.cache_clear()
+
+
+# -- finding pages by name --------------------------------------------------------------------
+
+_BY_NAME = (
+    "SELECT id FROM pages WHERE name = ?",
+    "SELECT name FROM pages WHERE name IN (?, ?)",
+    "SELECT program, summary_stems FROM pages WHERE name = program AND program IN (?, ?)",
+)
+
+
+@pytest.mark.parametrize("sql", _BY_NAME)
+def test_pages_are_found_by_name_without_reading_every_page(prebuilt_offline_index, sql):
+    with sqlite3.connect(prebuilt_offline_index) as conn:
+        plan = " ".join(row[-1] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", ("tar", "ls")[: sql.count("?")]))
+    assert "pages_by_name" in plan
+    assert "SCAN pages" not in plan
+
+
+def test_an_index_without_the_name_lookup_is_rebuilt_with_it(tmp_path, monkeypatch):
+    """An index written by the previous schema (no name lookup) is replaced, not read slowly for ever."""
+    path = tmp_path / "o.sqlite3"
+    monkeypatch.setattr(index_module, "SCHEMA_VERSION", index_module.SCHEMA_VERSION - 1)
+    old = OfflineIndex(str(path), which=typical_which, summaries=dict)
+    old.ensure_built()
+    old.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX pages_by_name")
+    monkeypatch.undo()
+    current = OfflineIndex(str(path), which=typical_which, summaries=dict)
+    current.ensure_built()
+    assert current.built
+    current.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'pages_by_name'").fetchall()
+
+
+def test_the_named_pages_come_in_page_order(tmp_path):
+    """The pages a request names are read in the index's own page order, whatever the order of the
+    names (the name lookup alone gives them in name order: `cat`'s page comes after `zip`'s)."""
+    built = OfflineIndex(str(tmp_path / "o.sqlite3"), which=typical_which, summaries=dict)
+    named = ["zip", "cat", "tar", "awk"]
+    pages = built.pages(["zzzqqq"], named)  # a word no page says: only the named pages come
+    built.close()
+    assert sorted(row.name for row in pages.values()) == sorted(named)
+    assert list(pages) == sorted(pages)
+
+
+# -- numbers a description states -------------------------------------------------------------
+
+
+def _no_reading(_description, *_args, **_kwargs):
+    raise AssertionError("the description was read for values")
+
+
+def test_a_command_without_digits_takes_no_number_from_its_description(monkeypatch):
+    extend._stated.cache_clear()
+    monkeypatch.setattr(extend, "request_values", _no_reading)
+    unused = [Value("count", "20", 3)]
+    command, taken = extend.complete("tail {{path/to/file}}", "tail app.log", "Show last 5 lines of a file", unused, [])
+    assert (command, taken, len(unused)) == ("tail app.log", 0, 1)
+
+
+def test_a_request_without_a_number_leaves_the_description_unread(monkeypatch):
+    extend._stated.cache_clear()
+    monkeypatch.setattr(extend, "request_values", _no_reading)
+    unused = [Value("file", "notes.txt", 2)]
+    command, taken = extend.complete("tail -n 5 {{file}}", "tail -n 5 app.log", "Show last 5 lines of a file", unused, [])
+    assert (command, taken, unused) == ("tail -n 5 app.log", 0, [Value("file", "notes.txt", 2)])
+
+
+def test_a_number_the_description_states_is_still_replaced_by_the_requests():
+    extend._stated.cache_clear()
+    unused = [Value("count", "20", 3)]
+    command, taken = extend.complete("tail -n 5 {{file}}", "tail -n 5 app.log", "Show last 5 lines of a file", unused, [])
+    assert (command, taken, unused) == ("tail -n 20 app.log", 1, [])
