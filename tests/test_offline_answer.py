@@ -367,9 +367,9 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         # a denial is read: lines that do not contain it
         ("show lines in access.log that don't have 200 in them", "grep -v '{{search_pattern}}' access.log"),
         ("which python packages do i have", "pip list"),
-        # a server that is up is a process that runs; UTC is a time zone, no text to count
-        ("is the caddy server up", "pgrep -a caddy"),
-        ("check whether nginx is up", "pgrep -a nginx"),
+        # a service that is up is asked of systemd (nlshell/offline/software.py); UTC is a time zone, no text to count
+        ("is the caddy server up", "systemctl status caddy"),
+        ("check whether nginx is up", "systemctl status nginx"),
         ("what time is it in UTC", "date -u"),
         ("what's the time right now", "date +%T"),  # the system date is also the time, not `who -b`
         ("shutdown now", "sudo shutdown now"),  # one word or two: "shut down" is shutdown, never `-c` (cancel)
@@ -409,7 +409,7 @@ def test_a_page_is_not_made_to_win_by_an_example_that_does_something_else():
 
 @pytest.mark.parametrize(
     ("request_text", "command"),
-    [("is nginx running", "pgrep -a nginx"), ("where is the python3 program installed", "which python3")],
+    [("is nginx running", "systemctl status nginx"), ("where is the python3 program installed", "which python3")],
 )
 def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_text, command):
     """Not `nginx -t` (nginx's own page, because the request named it) nor `hashid`."""
@@ -422,7 +422,7 @@ def test_a_program_the_request_asks_about_goes_into_the_answer(index, request_te
         ("download https://example.com/file.iso", {"curl -O https://example.com/file.iso", "wget https://example.com/file.iso"}),
         ("unzip archive.zip", {"unzip archive.zip"}),  # not `unzip -l` ("Peek inside"): peeking only looks
         ("what's my ip address", {"hostname -I", "ip address show"}),  # "my": this machine, not a DNS lookup
-        ("restart nginx", {"service nginx restart", "sudo systemctl restart nginx"}),
+        ("restart nginx", {"service nginx restart", "sudo service nginx restart", "sudo systemctl restart nginx"}),
         ("restart the computer", {"sudo reboot", "reboot"}),
         ("restart this machine", {"sudo reboot", "reboot"}),
         ("grab the last 50 lines of app.log", {"tail -n 50 app.log"}),  # grabbing lines only looks

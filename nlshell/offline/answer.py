@@ -54,11 +54,12 @@ def answers(
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
     once they are known."""
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
-    hits = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
-    hits = composed(index, request, hits, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page
+    ranked = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
+    hits = composed(index, request, ranked, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page
     if not hits:
         raise NoOfflineAnswerError()
-    wanted = intent(respelled(request, corrected))
+    # verbs that say neither may mean one as the ranking read them: "get me htop" installs it
+    wanted = intent(respelled(request, corrected)) or ranked.read.intent
     if wanted == CHANGE:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe: list[OfflineHit] = []

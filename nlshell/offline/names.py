@@ -5,9 +5,9 @@ Nothing in such a sentence makes the word a service, a process or a command, so 
 the request (an example that ignores it loses nothing); it is a loose name, which only a name-like
 placeholder nothing else fills takes (nlshell/offline/slots.py). A word is a loose name when it is
 no word of the sentence's own (stop word, verb, a word that introduces a value, "everything") and
-either is well-known software (the word table's `software` line), a program with digits in its
-name (`python3`), or a word no indexed description uses (`jake`, `gco`). An everyday word
-("drive", "binary", "viewer") never is one.
+either is well-known software (`is_software`: the word table's `software` and `daemons` lines), a
+program with digits in its name (`python3`), or a word no indexed description uses (`jake`, `gco`).
+An everyday word ("drive", "binary", "viewer") never is one.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from nlshell.offline.software import is_software
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import Vocabulary, phrase_words, vocabulary
 
-_SOFTWARE = "software"
 _LETTERS_AND_DIGITS = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z][a-z0-9_.-]*$")
 _NAME = re.compile(r"^[a-z][\w.-]*$")
 # Disks and partitions by the names the kernel gives them: sdc1, nvme0n1p2, mmcblk0p1.
@@ -40,12 +40,11 @@ def loose_names(
     allows as a name, that are no word of the table's kinds (a file type, a unit, a number), and
     that are software, a `program` with digits in its name (`python3`; `sha256` is a word), or
     unknown to the index (`known`)."""
-    software = table.around.get(_SOFTWARE, frozenset())
     found = []
     for i, low in enumerate(lower):
         if i in taken or not _NAME.fullmatch(low) or not plain(low) or low.endswith("."):
             continue
-        if low in software or (_LETTERS_AND_DIGITS.fullmatch(low) and program(low)) or not (known(low) or _said(low, table)):
+        if is_software(low) or (_LETTERS_AND_DIGITS.fullmatch(low) and program(low)) or not (known(low) or _said(low, table)):
             found.append(Value("name", tokens[i], i, "loose", words=(low,)))
     return found
 

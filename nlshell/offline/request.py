@@ -15,6 +15,7 @@ from nlshell.offline.idioms import plain
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import intent
 from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
+from nlshell.offline.software import plain_software
 from nlshell.offline.values import Value, request_values, without_values
 from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, phrase_words, query_terms, stem, vocabulary
 
@@ -80,6 +81,9 @@ def read_request(
     and a named program one edit from a known one is that one ("restart ngnix" is nginx)."""
     request = plain(request, lambda word: bool(index.pages_named((word,))))  # "what does ls do", "top 5"
     corrected = misspelt_verbs(index, request) if corrected is None else corrected
+    spelt = respelled(request, corrected)  # "instal htop" is read as "install htop"; other words stay as said
+    meant = plain_software(spelt, lambda word: _technical(index, word), lambda word: bool(index.pages_named((word,))))
+    request = request if meant == spelt else meant  # "start postgres", "get me htop"
     counts = index.term_counts(canonical_words(request))
     dirs, files = listing(cwd)
     values = request_values(with_verbs(request, corrected), dirs, files, known=lambda word: word in counts,
@@ -133,6 +137,12 @@ def read_request(
         said={stem(vocabulary().spelling.get(w, w)) for w in written},
         intent=intent(request),
     )
+
+
+def _technical(index: OfflineIndex, word: str) -> bool:
+    """A program with a page whose name no everyday description uses (`htop`, not `date`)."""
+    facts = index.program_facts(index.pages_named((word,))).get(word)
+    return bool(facts and facts.technical)
 
 
 def respelled(request: str, corrected: dict[str, str]) -> str:

@@ -1,0 +1,243 @@
+"""Software by name: a request that names a service, a package or a program and asks about its life
+on this machine, read as the plain request it means before anything else reads it.
+
+Left alone, "start postgres" finds the daemon's own page (`postgres -p 5433`), "get me htop" the
+program's (`htop -u`), "do i even have curl" a curl pipeline. A service (the word table's `daemons`)
+with a service verb is asked of systemd: "start postgres" → "start the postgresql service", "is
+sshd up and running" → its status, "why did nginx fail" → its log; a request about the daemon's own
+job ("run postgres on port 5433", "test the nginx config") is left to its page. A program with a
+verb of getting ("get me htop", "I need ffmpeg", "npm global install of typescript") is installed
+with the package manager its ecosystem says; "do I have curl" asks whether it is installed; "dump
+the list of installed debs" lists the packages; "search apt for a package that does pdf editing"
+searches for what it does. Every list of names and words is the word table's (nlshell/data/words.tsv);
+`is_software` is the one test of a name as software, for these readers and the loose names
+(nlshell/offline/names.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from nlshell.offline.vocabulary import WORD, vocabulary
+
+# What a request asks of a service, the first that its words say winning: a boot word with a stop
+# or disable word disables, with any other enables ("make postgresql start on boot").
+ACTIONS = ("disable", "boot", "restart", "reload", "failed", "stop", "start", "logs", "status")
+SAID_AS = {  # the plain request each action is read as
+    "disable": "disable the {unit} service",
+    "boot": "enable the {unit} service at boot",
+    "restart": "restart the {unit} service",
+    "reload": "reload the {unit} service",
+    "stop": "stop the {unit} service",
+    "start": "start the {unit} service",
+    "failed": "show why the {unit} service failed",
+    "status": "show the state of the {unit} service",  # as `systemctl status` says it
+}
+_SERVICE_WORDS = frozenset({"server", "daemon", "service", "services", "unit"})
+_NOT_AT_BOOT = frozenset({"stop", "disable", "not", "never", "don", "t", "prevent", "no", "without"})
+_STARTING = frozenset({"bring", "fire", "spin", "start", "get"})  # "bring nginx up"
+_DOWN = frozenset({"shut", "take", "bring"})  # "shut nginx down"
+_NUMBER = re.compile(r"^\d+$")
+_WORDS = re.compile(r"[a-z0-9](?:[a-z0-9+_-]*[a-z0-9+])?")  # words as names are spelt: redis-server, php-fpm
+_NAME = r"(?P<name>[a-z][\w+-]*)"
+_HERE = r"(?:\s+(?:on|in|onto|for|to)\s+(?:this|my|the)\s+(?:machine|computer|system|box|laptop|server|pc|host|path))?"
+_KIND = r"(?:\s+(?:package|program|tool|app|utility|command|binary))?"
+_MANAGER = r"(?P<manager>apt|apt-get|npm|pip|pip3|cargo|gem|snap|brew|flatpak|dnf|yum|pacman|yarn|pnpm)"
+_END = r"(?:\s+please)?\s*[?.!]*\s*$"
+# "get me htop", "I need ffmpeg", "grab jq please", "install typescript globally with npm"
+_GET = re.compile(
+    r"^\s*(?:(?:please|can\s+you|could\s+you|just|now)\s+)*"
+    r"(?:get(?:\s+me)?|grab(?:\s+me)?|gimme|fetch|install|set\s+up|put|i\s+need|i\s+want|i\s+d\s+like|we\s+need)\s+"
+    rf"(?:me\s+)?(?:the\s+|a\s+|an\s+)?{_NAME}{_KIND}(?P<globally>\s+globally)?"
+    rf"(?:\s+(?:with|via|using|through|from)\s+{_MANAGER})?(?P<globally2>\s+globally)?{_HERE}{_END}",
+    re.IGNORECASE,
+)
+# "npm global install of typescript", "pip install of requests"
+_MANAGER_INSTALL = re.compile(
+    rf"^\s*{_MANAGER}\s+(?P<globally>global\s+)?install\s+(?:of\s+)?(?:the\s+)?{_NAME}{_KIND}{_END}", re.IGNORECASE
+)
+# "get rid of the numpy python package", "uninstall vlc"
+_REMOVE = re.compile(
+    rf"^\s*(?:(?:please|just|now)\s+)*(?:remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
+    rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?:package|module|library|lib|gem|crate|program|app))?"
+    rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}{_END}",
+    re.IGNORECASE,
+)
+# "do i even have curl on this machine", "is jq installed", "have I got ffmpeg"
+_HAVE = (
+    re.compile(
+        rf"^\s*(?:do|does)\s+(?:i|we|this\s+(?:machine|computer|system|box|server))\s+(?:even\s+|already\s+|actually\s+)?"
+        rf"(?:have|got)\s+(?:the\s+)?{_NAME}{_KIND}(?:\s+installed)?{_HERE}{_END}",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"^\s*(?:have\s+i\s+got|is\s+there)\s+(?:a\s+|an\s+)?{_NAME}{_KIND}(?:\s+installed)?{_HERE}{_END}", re.IGNORECASE),
+    re.compile(rf"^\s*is\s+(?:the\s+)?{_NAME}{_KIND}\s+(?:installed|available){_HERE}{_END}", re.IGNORECASE),
+)
+_PACKAGES = r"(?:packages|debs|deb\s+packages|software|programs|apps|applications)"
+# "dump the list of installed debs", "what packages are installed", "show my installed software"
+_INSTALLED = (
+    re.compile(
+        r"^\s*(?:list|show|print|dump|display|get|give\s+me|see|view)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:full\s+)?(?:list\s+of\s+)?"
+        rf"(?:all\s+)?(?:the\s+|my\s+)?(?:installed\s+{_PACKAGES}|{_PACKAGES}\s+(?:that\s+are\s+|i\s+have\s+)?installed){_HERE}{_END}",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"^\s*(?:what|which)\s+{_PACKAGES}\s+(?:are|is|do\s+i\s+have|have\s+i\s+got)\s+installed{_HERE}{_END}", re.IGNORECASE),
+)
+# "search apt for a pdf viewer", "is there a package for ffmpeg", "find a package that does pdf editing"
+_SEARCH = (
+    re.compile(
+        r"^\s*(?:search|look\s+through|check)\s+(?:apt|apt-cache|the\s+(?:apt\s+)?(?:repos?|repositories|package\s+(?:index|list|repositories|repos)))"
+        r"\s+for\s+(?P<what>.+?)\s*[?.!]*\s*$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^\s*(?:is\s+there|find(?:\s+me)?|look\s+for|search\s+for)\s+(?:a|an|any)\s+(?:apt\s+)?package\s+(?:for|that|which|to)\s+"
+        r"(?P<what>.+?)\s*[?.!]*\s*$",
+        re.IGNORECASE,
+    ),
+)
+
+
+class _Roles(NamedTuple):
+    daemons: frozenset[str]
+    servers: frozenset[str]
+    units: dict[str, str]  # name → its systemd unit
+    actions: dict[str, frozenset[str]]  # action → the words that ask it
+    installers: dict[str, str]  # a language's program → its package manager
+
+
+@functools.cache
+def _roles() -> _Roles:
+    """The word table's lines for software by name."""
+    around = vocabulary().around
+    return _Roles(
+        around.get("daemons", frozenset()),
+        around.get("servers", frozenset()),
+        {name: role[5:] for role, names in around.items() if role.startswith("unit:") for name in names},
+        {role[8:]: words for role, words in around.items() if role.startswith("service:")},
+        {name: role[10:] for role, names in around.items() if role.startswith("installer:") for name in names},
+    )
+
+
+def is_software(word: str, technical: Callable[[str], bool] | None = None) -> bool:
+    """Whether a word names software: the word table's `software` and `daemons` lines, or, when
+    `technical` is given, a program it says has a page and a name no everyday description uses
+    (`htop`, `jq`; not `date` or `tree`). A language's packages (`installer:` lines) are not: many
+    are everyday words ("requests", "black")."""
+    low = word.lower()
+    if low in vocabulary().around.get("software", ()) or low in _roles().daemons:
+        return True
+    return technical is not None and technical(low)
+
+
+def unit(name: str) -> str:
+    """The systemd unit a service is called by (postgres → postgresql); the name when it is one."""
+    return _roles().units.get(name.lower(), name.lower())
+
+
+def plain_software(request: str, technical: Callable[[str], bool], paged: Callable[[str], bool]) -> str:
+    """The request as the plain words it means when it asks about software by name; unchanged
+    otherwise. `technical`: a program with a page whose name is no everyday word; `paged`: any
+    program with a page ("do I have git" asks about git; "get me the date" installs nothing)."""
+    return _service(request) or _package(request, technical, paged) or request
+
+
+def _service(request: str) -> str:
+    """"start postgres" → "start the postgresql service"; "" when the request asks no service."""
+    daemons, servers, actions = _roles().daemons, _roles().servers, _roles().actions
+    lowered = request.lower().replace("'s ", " ")
+    words = _WORDS.findall(lowered)
+    around = vocabulary().around
+    said = set(words)
+    unit_file = any(w in ("unit", "service") and words[i + 1 : i + 2] in (["file"], ["files"]) for i, w in enumerate(words))
+    if (unit_file or said & around.get("unit_files", frozenset())) and said & around.get("unit_files_read", frozenset()):
+        return "make systemd pick up a changed unit file"  # `systemctl daemon-reload`, not a reload of a unit
+    at = next((i for i, w in enumerate(words) if w in daemons or (w in servers and words[i + 1 : i + 2] and
+                                                                   words[i + 1] in _SERVICE_WORDS)), -1)
+    if at < 0 or words[at + 1 : at + 2] and words[at + 1] == "and" or any("/" in token for token in lowered.split()):
+        return ""  # no service, a list of programs, or a path ("a shortcut to /var/log/nginx")
+    if words[at + 1 : at + 2] in (["service"], ["unit"]):  # said as a service already: only its unit's name
+        name = unit(words[at])
+        return "" if name == words[at] else re.sub(rf"\b{re.escape(words[at])}\b", name, request, count=1, flags=re.IGNORECASE)
+    action = next((a for a in ACTIONS if actions.get(a, frozenset()) & said), "")
+    if action in ("", "status") and "down" in said and said & _DOWN:
+        action = "stop"  # "shut nginx down", "take apache down"
+    if not action or said & around.get("not_service", frozenset()):
+        return ""
+    if action not in ("reload", "restart") and said & around.get("service_config", frozenset()):
+        return ""  # "test the nginx config", "show the postgres settings": the program's own job
+    after = words[at + 1 : at + 2]
+    operand = words[at + 2 : at + 3]
+    if action not in ("status", "failed") and after and after[0] in actions.get(action, ()) and operand and \
+            operand[0] not in vocabulary().stop:
+        return ""  # "docker logs web", "docker start db": the program's own subcommand ("nginx logs as they come" is none)
+    if action == "status" and "up" in said and said & _STARTING and "running" not in said:
+        action = "start"  # "bring nginx up", "fire up redis"; "did nginx come up" asks its status
+    if action == "boot":
+        action = "disable" if said & _NOT_AT_BOOT else "boot"
+    name = unit(words[at])
+    if action == "logs" and not any(_NUMBER.match(w) for w in words) and not said & around.get("log_detail", frozenset()):
+        return f"show the logs of the {name} service"
+    if action == "logs":
+        # the request's own words keep what they say of the log ("the last 50 lines of the nginx log");
+        # "the nginx error log" is a file the program writes, not its unit's journal: no service
+        log = "|".join(sorted(actions["logs"]))
+        said_as = rf"\b{re.escape(words[at])}(?:'s)?(?:\s+(?:server|daemon))?(?=\s+(?:{log})\b)"
+        return re.sub(said_as, f"{name} service", request, count=1, flags=re.IGNORECASE) if re.search(said_as, request, re.I) else ""
+    if any(_NUMBER.match(w) for w in words):
+        return ""  # "start redis on 6380": a value the service verbs have no place for
+    plain = SAID_AS[action].format(unit=name)
+    if action == "boot" and ("now" in said or "enable" in said and actions["start"] & said):
+        plain += " and start it now"  # "enable and start nginx"
+    return plain
+
+
+def _package(request: str, technical: Callable[[str], bool], paged: Callable[[str], bool]) -> str:
+    """"get me htop" → "install the htop package"; "do I have curl" → "is the curl command
+    installed"; "" when the request asks none of these of a software name."""
+    if match := _INSTALLED[0].match(request) or _INSTALLED[1].match(request):
+        return "list installed deb packages"
+    for pattern in _SEARCH:
+        if (match := pattern.match(request)) and (keyword := _search_word(match["what"])):
+            return f"search apt for the package {keyword}"
+    if match := _MANAGER_INSTALL.match(request) or _GET.match(request):
+        name = match["name"].lower()
+        manager = (match["manager"] or "").lower()
+        installer = _roles().installers.get(name, "")
+        if not (manager or installer or is_software(name, technical)):
+            return ""  # "get me the date", "I need a break"
+        said_globally = bool(match["globally"] or match.groupdict().get("globally2"))
+        return _install(name, manager or installer, said_globally or installer == "npm")
+    if (match := _REMOVE.match(request)) and (is_software(match["name"]) or match["name"].lower() in _roles().installers):
+        name = match["name"].lower()
+        manager = (match["manager"] or _roles().installers.get(name, "")).lower()
+        return f"uninstall the {name} package" + (f" with {manager}" if manager not in ("", "apt", "apt-get") else "")
+    for pattern in _HAVE:
+        if (match := pattern.match(request)) and is_software(match["name"], paged):
+            return f"is the {match['name'].lower()} command installed"
+    return ""
+
+
+def _install(name: str, manager: str, globally: bool) -> str:
+    """The plain install request, with the package manager said or the one a language's program
+    needs; globally when said or when the program is one of npm's command-line tools (the word
+    table's `installer:npm` line): it serves every project, not the current one."""
+    if manager in ("", "apt", "apt-get"):
+        return f"install the {name} package"
+    return f"install the {name} package" + (" globally" if globally else "") + f" with {manager}"
+
+
+def _search_word(what: str) -> str:
+    """The word a package search looks for: what the request says the package is for, without
+    the words that only dress it ("a package that does pdf editing" → pdf); the thing, not what
+    is done with it, when it says both ("a pdf viewer")."""
+    filler = vocabulary().around.get("search_filler", frozenset())
+    words = [w for w in WORD.findall(what.lower()) if w not in filler]
+    things = [w for w in words if not re.search(r"(?:ing|er|or)$", w)] or words
+    if not things:
+        return ""
+    word = things[0]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -1,0 +1,184 @@
+"""Software by name: services asked of systemd, packages of the package manager, programs looked
+up on this machine (nlshell/offline/software.py) — pure, through the ranking, and through the CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlshell.offline import software
+from nlshell.offline.software import ACTIONS, is_software, plain_software, unit
+from nlshell.offline.vocabulary import vocabulary
+from test_offline import index  # noqa: F401  (the fixture: the session's index seen from a typical desktop)
+
+TECHNICAL = frozenset({"htop", "jq", "curl", "ffmpeg"})  # programs with a page and a name no description uses
+PAGED = TECHNICAL | {"git", "date", "tree"}  # … and everyday-named ones
+
+
+def plain(request: str) -> str:
+    return plain_software(request, TECHNICAL.__contains__, PAGED.__contains__)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "meant"),
+    [
+        ("start postgres", "start the postgresql service"),  # the unit's name, as Debian calls it
+        ("stop the mysql server", "stop the mysql service"),
+        ("is sshd up and running on this server", "show the state of the sshd service"),  # sshd is a unit (alias on Debian)
+        ("did nginx come up after the reboot", "show the state of the nginx service"),
+        ("is the caddy server up", "show the state of the caddy service"),
+        ("make postgresql start on boot", "enable the postgresql service at boot"),
+        ("stop nginx from starting at boot", "disable the nginx service"),
+        ("enable and start nginx", "enable the nginx service at boot and start it now"),
+        ("nginx needs a restart", "restart the nginx service"),
+        ("restart the ssh server", "restart the ssh service"),  # ssh is a service only as a server
+        ("bring redis up", "start the redis service"),
+        ("shut apache down", "stop the apache2 service"),
+        ("nginx config changed, reload it without downtime", "reload the nginx service"),
+        ("why did redis crash", "show why the redis service failed"),
+        ("why did postgres fail to start", "show why the postgresql service failed"),  # why it failed, not a start
+        ("restart the postgres service", "restart the postgresql service"),  # said as a service: only the unit's name
+        ("show me todays logs for the cron service", "show me todays logs for the cron service"),
+        ("show the nginx logs", "show the logs of the nginx service"),
+        # what the request says of the log stays; the words between name and log say a file, not a unit
+        ("show the last 50 lines of the nginx log", "show the last 50 lines of the nginx service log"),
+        ("follow the nginx logs as they come", "follow the nginx service logs as they come"),
+        ("i edited a .service file, make systemd notice", "make systemd pick up a changed unit file"),
+        ("reload systemd after I edited a unit file", "make systemd pick up a changed unit file"),
+    ],
+)
+def test_a_service_with_a_service_verb_is_asked_of_systemd(request_text, meant):
+    assert plain(request_text) == meant
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "run postgres on port 5433",  # the daemon's own job
+        "test nginx's config",
+        "start redis on 6380",  # a value no service verb has a place for
+        "stop all docker containers",  # another thing of the program's
+        "docker logs web",  # the program's own subcommand
+        "kill firefox",  # no service
+        "ssh into web01 and restart it",  # ssh alone is the client
+        "I need sshd's PID",  # no service verb
+        "restart systemd-resolved",  # a unit named as itself stays as it is
+        "watch the nginx error log live",  # a file nginx writes, not its unit's journal
+        "make a shortcut to /var/log/nginx called logs here",  # a path that names a service
+    ],
+)
+def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
+    assert plain(request_text) == request_text
+
+
+@pytest.mark.parametrize(
+    ("request_text", "meant"),
+    [
+        ("get me htop", "install the htop package"),
+        ("install nginx", "install the nginx package"),  # a service, but installing is no service verb
+        ("grab jq please", "install the jq package"),
+        ("I need ffmpeg", "install the ffmpeg package"),
+        ("npm global install of typescript", "install the typescript package globally with npm"),
+        ("install typescript globally", "install the typescript package globally with npm"),  # its ecosystem's manager
+        ("get me ripgrep via cargo", "install the ripgrep package with cargo"),
+        ("install express with npm", "install the express package with npm"),  # a library: the project's, not global
+        ("install numpy", "install the numpy package with pip"),
+        ("get rid of the numpy python package", "uninstall the numpy package with pip"),
+        ("uninstall vlc", "uninstall the vlc package"),
+        ("do i even have curl on this machine", "is the curl command installed"),
+        ("is the curl package installed", "is the curl command installed"),
+        ("do I have git", "is the git command installed"),  # any program with a page
+        ("dump the list of installed debs", "list installed deb packages"),
+        ("what packages are installed", "list installed deb packages"),
+        ("show the list of installed packages", "list installed deb packages"),
+        ("search apt for a package that does pdf editing", "search apt for the package pdf"),
+        ("search apt for a pdf viewer", "search apt for the package pdf"),  # the thing, not what is done with it
+        ("is there a package for ffmpeg", "search apt for the package ffmpeg"),
+        ("search the repositories for video editors", "search apt for the package video"),
+    ],
+)
+def test_a_program_by_name_is_installed_found_or_listed_with_the_package_manager(request_text, meant):
+    assert plain(request_text) == meant
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "get me the date",  # an everyday word is no package
+        "I need a break",
+        "get me data.csv",  # a file
+        "list the python packages I have installed",  # pip's, not the system's
+        "do i have enough disk space",
+        "remove the docker containers",
+    ],
+)
+def test_words_that_name_no_software_stay_as_they_are(request_text):
+    assert plain(request_text) == request_text
+
+
+def test_software_is_recognised_in_one_place():
+    assert is_software("nginx") and is_software("postgresql") and is_software("avahi-daemon")
+    assert not is_software("requests")  # a pip package, and an everyday word: no loose name
+    assert not is_software("jq") and is_software("jq", TECHNICAL.__contains__)  # a program no description names
+    assert not is_software("date", TECHNICAL.__contains__)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit_name"),
+    [("postgres", "postgresql"), ("apache", "apache2"), ("mongo", "mongod"), ("networkmanager", "NetworkManager"),
+     ("sshd", "sshd"), ("httpd", "httpd"), ("nginx", "nginx")],
+)
+def test_a_service_is_called_by_its_unit(name, unit_name):
+    assert unit(name) == unit_name
+
+
+def test_the_word_table_has_what_the_readers_need():
+    around = vocabulary().around
+    daemons, servers, units, actions, installers = software._roles()  # a NamedTuple
+    assert set(ACTIONS) <= actions.keys()  # every action has its words
+    assert set(units) <= daemons | servers  # a renamed service is a service
+    assert {"npm", "pip"} <= set(installers.values())
+    assert around["not_service"].isdisjoint(around["daemons"])
+
+
+# -- through the ranking and the CLI -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command", "risk"),
+    [
+        ("start postgres", "sudo systemctl start postgresql", None),
+        ("stop the mysql server", "sudo systemctl stop mysql", None),
+        ("make postgresql start on boot", "sudo systemctl enable postgresql", None),
+        ("i edited a .service file, make systemd notice", "sudo systemctl daemon-reload", None),
+        ("show the last 50 lines of the nginx log", "journalctl -u nginx -n 50", "safe"),
+        ("get me htop", "sudo apt install htop", None),
+        ("npm global install of typescript", "npm install typescript -g", None),
+        ("get rid of the numpy python package", "pip uninstall numpy", None),
+        ("do i even have curl on this machine", "which curl", "safe"),
+        ("dump the list of installed debs", "dpkg -l", "safe"),
+        ("search apt for a package that does pdf editing", "apt search pdf", "safe"),
+        ("run postgres on port 5433", "postgres -p 5433", None),  # the daemon itself
+    ],
+)
+def test_the_answer_is_the_service_or_package_managers(index, request_text, command, risk):
+    from nlshell.offline.answer import answers
+
+    found = answers(index, request_text)[0]
+    assert found.command == command
+    if risk:
+        from nlshell.offline.rating import risk_of
+
+        assert risk_of(found.command)[0] == risk
+
+
+@pytest.mark.parametrize(
+    ("request_text", "printed"),
+    [
+        ("start postgres", "sudo systemctl start postgresql\n"),
+        ("do i even have curl on this machine", "which curl\n"),
+        ("search apt for a pdf viewer", "apt search pdf\n"),
+    ],
+)
+def test_the_cli_answers_software_by_name(nlshell, request_text, printed):
+    r = nlshell("-p", "--offline", request_text)
+    assert (r.returncode, r.stdout) == (0, printed), r
