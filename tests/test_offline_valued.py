@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import pytest
 
+from nlshell.offline import OfflineIndex
 from nlshell.offline.compose import composed, with_flag
-from nlshell.offline.flags import read_form
+from nlshell.offline.flags import page_flags, read_form
 from nlshell.offline.value import Value
 from nlshell.offline.valued import asked_values, valued_of, valued_options
 
+from test_offline import typical_which  # noqa: E402
 from test_offline_answer import first, index  # noqa: E402, F401  (the built index, a typical desktop's programs)
 from test_offline_compose import hit, rows  # noqa: E402
 
@@ -154,8 +156,21 @@ def test_an_unfilled_placeholder_of_the_option_is_filled():
     assert ask(PING, ("ping",), "ping -c {{count}} example.com", request, [value("number", "4", 5)]) == [("-c", "4")]
 
 
-def test_a_page_is_read_once(index):
-    assert valued_options(index, "ping", "ping") is valued_options(index, "ping", "ping")
+def test_a_page_is_read_once_for_its_flags_and_its_valued_options(index, monkeypatch):
+    asked: list[str] = []
+    real = OfflineIndex.query
+
+    def counting(self, sql, args=()):
+        asked.append(sql)
+        return real(self, sql, args)
+
+    fresh = OfflineIndex(index.db_path, which=typical_which, summaries=dict)
+    monkeypatch.setattr(OfflineIndex, "query", counting)
+    options = valued_options(fresh, "ping", "ping")
+    assert valued_options(fresh, "ping", "ping") is options and "-c" in {o.option for o in options}
+    page_flags(fresh, "ping", "ping")
+    assert len(asked) == 2  # the page's id, then its examples: once for both readers
+    fresh.close()
 
 
 # -- the answers users get -------------------------------------------------------------------

@@ -160,41 +160,45 @@ def page_prefix(page: str, program: str) -> tuple[str, ...]:
 
 
 class PerPage:
-    """What `read` makes of each page's examples, read on first use and kept for the index's life."""
+    """What each reader makes of a page's examples: the examples read once per page, each reader's
+    result once per page, kept for the index's life."""
 
-    def __init__(self, index: OfflineIndex, read: Callable[[list[ExampleRow], tuple[str, ...], str], T]) -> None:
+    def __init__(self, index: OfflineIndex) -> None:
         self._index = index
-        self._read = read
-        self._pages: dict[str, T] = {}
+        self._rows: dict[str, list[ExampleRow]] = {}
+        self._made: dict[tuple[Callable, str, str], object] = {}
         self._lock = threading.Lock()
 
-    def of(self, page: str, program: str) -> T:
-        key = f"{page}\0{program}"
+    def of(self, read: Callable[[list[ExampleRow], tuple[str, ...], str], T], page: str, program: str) -> T:
+        key = (read, page, program)
         with self._lock:
-            known = self._pages.get(key)
+            known = self._made.get(key)
+            rows = self._rows.get(page)
         if known is None:
-            known = self._read(self._read_examples(page), page_prefix(page, program), page)
+            if rows is None:
+                rows = self._read_examples(page)
+            known = read(rows, page_prefix(page, program), page)
             with self._lock:
-                self._pages[key] = known
-        return known
+                self._rows[page] = rows
+                self._made[key] = known
+        return known  # type: ignore[return-value]
 
     def _read_examples(self, page: str) -> list[ExampleRow]:
         ids = [row[0] for row in self._index.query("SELECT id FROM pages WHERE name = ?", (page,))]
         return self._index.documented(ids)
 
 
-_PER_PAGE: weakref.WeakKeyDictionary[OfflineIndex, dict[Callable, PerPage]] = weakref.WeakKeyDictionary()
+_PER_PAGE: weakref.WeakKeyDictionary[OfflineIndex, PerPage] = weakref.WeakKeyDictionary()
 _PER_PAGE_LOCK = threading.Lock()
 
 
 def per_page(index: OfflineIndex, read: Callable[[list[ExampleRow], tuple[str, ...], str], T], page: str, program: str) -> T:
     """`read(examples of page, the words that run program, page)`, once per index, page and reader."""
     with _PER_PAGE_LOCK:
-        readers = _PER_PAGE.setdefault(index, {})
-        cache = readers.get(read)
+        cache = _PER_PAGE.get(index)
         if cache is None:
-            cache = readers[read] = PerPage(index, read)
-    return cache.of(page, program)
+            cache = _PER_PAGE[index] = PerPage(index)
+    return cache.of(read, page, program)
 
 
 def page_flags(index: OfflineIndex, page: str, program: str) -> Page:
