@@ -98,6 +98,15 @@ def test_a_negation_turns_the_next_word_around(text, stems):
     assert marked_stems(text) == frozenset(stems)
 
 
+def test_without_turns_the_next_word_around_where_a_description_may_turn_a_request_around():
+    """"without its comment lines" is no example for "lines that aren't comments" to put last;
+    flags keep reading "without" as their word (`git commit -a`: "without staging" is no `!stag`
+    against an example that commits the staged changes)."""
+    description = "Show a config file without its comment lines"
+    assert marked_stems(description, without=True) == frozenset({"show", "config", "fil", "without", "!comment", "lin"})
+    assert marked_stems(description) == frozenset({"show", "config", "fil", "without", "comment", "lin"})
+
+
 def test_a_page_is_read_once_and_only_its_own_examples(index, monkeypatch):
     asked: list[str] = []
     real = OfflineIndex.query
@@ -157,7 +166,7 @@ def test_a_flag_joins_the_first_cluster_or_comes_right_after_the_program(command
 @pytest.mark.parametrize(
     ("request_text", "command"),
     [
-        ("sort numbers.txt numerically, largest first", "sort -rn numbers.txt"),
+        ("sort numbers.txt numerically in descending order", "sort -rn numbers.txt"),
         ("which lines in app.log mention error, ignoring case", "grep -i 'error' app.log"),
         ("count lines containing error in app.log ignoring case", "grep -ic 'error' app.log"),
         ("show lines of app.log without error, ignoring case", "grep -vi 'error' app.log"),
@@ -202,6 +211,32 @@ def test_a_description_that_turns_the_request_around_comes_after_its_pages_other
 
 
 @pytest.mark.parametrize(
+    ("other_way", "description"),
+    [
+        ("sort -r names.txt", "Sort the lines of a file from Z to A"),  # says the other order
+        ("sort -nr names.txt", "Sort numbers from largest to smallest"),  # its `-r` does
+    ],
+)
+def test_an_example_that_does_the_other_order_comes_after_its_pages_others(index, other_way, description):
+    request = "sort names.txt a to z"
+    handed = [hit(other_way, "sort", description), hit("sort names.txt", "sort", "Sort the lines of a file alphabetically")]
+    assert [h.command for h in composed(index, request, handed)] == ["sort names.txt", other_way]
+    assert [h.command for h in composed(index, "sort names.txt z to a", handed[:1])] == [other_way]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("show guests.txt sorted a-z without repeats", "sort -u guests.txt"),  # not `sort -r`: a-z ascends
+        ("show the lines in config.ini that aren't comments", "grep -v '^#' config.ini"),  # not the blank lines
+        ("show today's date as year-month-day", "date +%Y-%m-%d"),
+    ],
+)
+def test_the_flag_that_does_what_the_words_say(index, request_text, command):
+    assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
     ("request_text", "command"),
     [
         ("copy the folder /srv/app to /backup", "cp -r /srv/app /backup"),
@@ -239,7 +274,7 @@ def test_a_look_never_gets_a_flag_that_changes_things(index, monkeypatch):
 
 
 def test_composing_never_reorders_pages(index):
-    request = "sort numbers.txt numerically, largest first"
+    request = "sort numbers.txt numerically in descending order"
     ranked = rank(index, request)
     kept = composed(index, request, ranked)
     assert [hit.page for hit in kept][:1] == [ranked[0].page]
@@ -249,7 +284,7 @@ def test_composing_never_reorders_pages(index):
 def test_composing_reads_the_request_the_ranking_read_not_a_second_time(index, monkeypatch):
     """The answer reads a request once: the ranking's hits carry its reading to composing, which
     adds the same flag it finds by reading the request itself (from a plain list of hits)."""
-    request = "sort numbers.txt numerically, largest first"
+    request = "sort numbers.txt numerically in descending order"
     found = rank(index, request)
     expected = composed(index, request, list(found))
     assert expected[0].command == "sort -rn numbers.txt"
@@ -268,7 +303,7 @@ def test_composing_reads_the_request_the_ranking_read_not_a_second_time(index, m
 @pytest.mark.parametrize(
     ("request_text", "printed"),
     [
-        ("sort numbers.txt numerically, largest first", "sort -rn numbers.txt\n"),
+        ("sort numbers.txt numerically in descending order", "sort -rn numbers.txt\n"),
         ("which lines in app.log mention error, ignoring case", "grep -i 'error' app.log\n"),
         ("show lines containing error in app.log ignoring case", "grep -i 'error' app.log\n"),
         ('commit all my changes, message "update readme"', 'git commit -am "update readme"\n'),

@@ -281,6 +281,8 @@ def test_a_command_that_names_the_variable_asked_about_uses_it():
         ("show today's date as YYYY-MM-DD", [("dateformat", "+%Y-%m-%d")]),
         ("print the date as dd/mm/yyyy", [("dateformat", "+%d/%m/%Y")]),
         ("show the time as HH:MM:SS", [("dateformat", "+%H:%M:%S")]),  # MM after the hour is minutes
+        ("show today's date as year-month-day", [("dateformat", "+%Y-%m-%d")]),  # spelt out: no path
+        ("print the time as hour:minute", [("dateformat", "+%H:%M")]),
         ("make a folder called backup-YYYYMMDD", [("name", "backup-YYYYMMDD")]),  # inside a name it is the name
         # the plural of a file type is files of it
         ("copy all the jpgs from the camera folder to Pictures",

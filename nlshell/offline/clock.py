@@ -1,6 +1,6 @@
 """Times of day, schedules and date formats a request states: "at 11pm" is `23:00`, "every day at
 3am" the cron fields `0 3 * * *`, "every monday" `0 0 * * 1`, "hourly" `0 * * * *`, "as
-YYYY-MM-DD" date's `+%Y-%m-%d`.
+YYYY-MM-DD" (or "as year-month-day") date's `+%Y-%m-%d`.
 
 nlshell/offline/values.py hands every token here first; a length of time ("every 5 minutes") stays
 a length (`watch -n 300`) and nlshell/offline/slots.py writes it as cron fields where a schedule
@@ -26,6 +26,7 @@ _EVERY = {"day": "day", "night": "day", "morning": "day", "evening": "day", "hou
 # A date format as people write one: YYYY-MM-DD, DD/MM/YYYY, HH:MM:SS, YYYYMMDD.
 _DATE_FORMAT = re.compile(r"^(?:YYYY|YY|MM|DD|HH|SS)(?:[-/:._ T]?(?:YYYY|YY|MM|DD|HH|SS))+$")
 _DATE_PARTS = {"YYYY": "%Y", "YY": "%y", "DD": "%d", "HH": "%H", "SS": "%S"}
+_SPELT = {"year": "YYYY", "month": "MM", "day": "DD", "hour": "HH", "minute": "MM", "second": "SS"}
 _ADVERBS = {"daily": "day", "nightly": "day", "hourly": "hour", "weekly": "week", "monthly": "month"}
 
 Add = Callable[..., None]
@@ -67,8 +68,9 @@ def read(add: Add, lower: list[str], i: int) -> bool:
         return True
     if word == "every" or word in _ADVERBS:
         return _schedule(add, lower, i)
-    if _DATE_FORMAT.match(word.upper()):
-        add("dateformat", date_format(word.upper()), i)
+    written = _spelt_out(word)
+    if _DATE_FORMAT.match(written):
+        add("dateformat", date_format(written), i)
         return True
     at = time_of_day(lower, i)
     if at is None:
@@ -110,6 +112,14 @@ def _schedule(add: Add, lower: list[str], i: int) -> bool:
     }[every]
     add("schedule", fields, i, last=last)
     return True
+
+
+def _spelt_out(word: str) -> str:
+    """A date format as letters: "year-month-day" is YYYY-MM-DD, "hour:minute" HH:MM."""
+    parts = re.split(r"([-/:._])", word)
+    if len(parts) < 3 or not all(part in _SPELT for part in parts[::2]):
+        return word.upper()
+    return "".join(_SPELT.get(part, part) for part in parts)
 
 
 def date_format(written: str) -> str:

@@ -1,6 +1,6 @@
 """The flags a request asks for beyond the chosen example: composed within one page.
 
-A page's examples show one job each, so "sort numbers.txt numerically, largest first" finds
+A page's examples show one job each, so "sort numbers.txt numerically in descending order" finds
 `sort -n` and no example that also reverses. After the ranking, the request's words the chosen
 example does not say (nor its values) are matched against what the page's other flags do
 (nlshell/offline/flags.py): `-r` says "descending … highest at the top", so `sort -n` becomes
@@ -26,6 +26,7 @@ from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE
 from nlshell.offline.rank import OfflineHit, Ranked, Request, read_request
 from nlshell.offline.rating import risk_of
+from nlshell.offline.valued import asked_values, filled, valued_options
 from nlshell.offline.values import request_tokens
 from nlshell.offline.vocabulary import WORD, canonical_words, stem, vocabulary
 
@@ -56,13 +57,26 @@ class _Asked:
     @functools.cached_property
     def said(self) -> frozenset[str]:
         """Its meaningful stems, negated ones as `!stem`."""
+        return self._meant(marked_stems(self.request, request=True))
+
+    @functools.cached_property
+    def said_without(self) -> frozenset[str]:
+        """… with "without X" read as `!X` too, as descriptions are read where they may turn it around."""
+        return self._meant(marked_stems(self.request, request=True, without=True))
+
+    def _meant(self, stems: frozenset[str]) -> frozenset[str]:
         meant = self.read.weights.keys() | self.read.value_stems
-        return frozenset(s for s in marked_stems(self.request, request=True) if s.lstrip("!") in meant)
+        return frozenset(s for s in stems if s.lstrip("!") in meant)
+
+    @functools.cached_property
+    def tokens(self) -> list[str]:
+        """Its tokens, as its values' places count them."""
+        return request_tokens(self.request)
 
     @functools.cached_property
     def directories(self) -> tuple[str, ...]:
         """The values it calls folders or directories, or that are directories here."""
-        tokens = [token.lower() for token in request_tokens(self.request)]
+        tokens = [token.lower() for token in self.tokens]
         found = []
         for value in self.read.values:
             near = {tokens[i] for i in (value.at - 1, value.at + 1) if 0 <= i < len(tokens)}
@@ -109,7 +123,7 @@ def composed(
     read = hits.read if isinstance(hits, Ranked) else read_request(index, request, cwd, corrected)
     asked = _Asked(read, request)
     hits = [_compose(index, asked, hit) if i < COMPOSED else hit for i, hit in enumerate(hits)]
-    hits = _turned_last(asked, hits)
+    hits = _turned_last(index, asked, hits)
     seen: set[str] = set()
     unique = []
     for hit in hits:
@@ -119,11 +133,11 @@ def composed(
     return unique
 
 
-def _turned_last(asked: _Asked, hits: list[OfflineHit]) -> list[OfflineHit]:
+def _turned_last(index: OfflineIndex, asked: _Asked, hits: list[OfflineHit]) -> list[OfflineHit]:
     """Within each page, the examples that turn the request around come after the others; the
     page's places in the ranking (and their scores) stay, so which page comes first does not change."""
     head = hits[:COMPOSED]
-    turned = [_turned_around(asked, hit) for hit in head]
+    turned = [_turned_around(asked, hit) or _other_way_flag(index, asked, hit) for hit in head]
     if not any(turned):
         return hits
     out = list(head)
@@ -136,11 +150,25 @@ def _turned_last(asked: _Asked, hits: list[OfflineHit]) -> list[OfflineHit]:
 
 
 def _turned_around(asked: _Asked, hit: OfflineHit) -> bool:
-    """The description negates what the request says plainly, or says plainly what it negates."""
-    described = marked_stems(hit.description)
-    said = asked.said
+    """The description negates what the request says plainly, says plainly what it negates, or
+    says the other order or extreme of what it says and not that ("from Z to A" for "a-z")."""
+    described = marked_stems(hit.description, without=True)
+    said = asked.said_without
     return any(("!" + s in described) for s in said if not s.startswith("!")) or any(
-        s[1:] in described for s in said if s.startswith("!"))
+        s[1:] in described for s in said if s.startswith("!")) or any(
+        s not in described and antonyms().get(s, frozenset()) & described for s in said)
+
+
+def _other_way_flag(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> bool:
+    """The command has a flag that does the other order or extreme of what the request says
+    (`sort -nr`'s `-r` is "descending" for "a-z") and not also what it says."""
+    if not asked.opposite:
+        return False
+    form = read_form(hit.command, page_prefix(hit.page, hit.program)) if hit.page else None
+    if form is None:
+        return False
+    said = {flag.option: flag.says for flag in page_flags(index, hit.page, hit.program).flags if form.has(flag.option)}
+    return any(says & asked.opposite and not says & asked.said for says in said.values())
 
 
 def _compose(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> OfflineHit:
@@ -149,12 +177,14 @@ def _compose(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> OfflineHit:
     if form is None or not hit.page:
         return hit
     page = page_flags(index, hit.page, hit.program)
-    if not page.flags:
-        return hit
-    wanted = _asked_flags(asked, hit, form, page) + _recursive(asked, hit, form, page)
-    if not wanted:
+    numbers = asked_values(valued_options(index, hit.page, hit.program), form, hit.command, asked.read.values,
+                           asked.tokens, asked.read.intent == CHANGE)
+    wanted = (_asked_flags(asked, hit, form, page) + _recursive(asked, hit, form, page)) if page.flags else []
+    if not wanted and not numbers:
         return hit
     command = hit.command
+    for option, value in numbers:
+        command = filled(command, option.option, value) or with_flag(command, prefix, option.option, value, joined=option.joined)
     for option in dict.fromkeys(flag.option for flag in wanted):
         command = with_flag(command, prefix, option)
     if command == hit.command or _worse(hit.command, command):
@@ -252,10 +282,10 @@ def _worse(plain: str, command: str) -> bool:
     return LEVELS.get(risk_of(command)[0], 2) > LEVELS.get(risk_of(plain)[0], 2)
 
 
-def with_flag(command: str, prefix: tuple[str, ...], option: str) -> str:
+def with_flag(command: str, prefix: tuple[str, ...], option: str, value: str = "", *, joined: bool = False) -> str:
     """`command` with `option` right after its program (and subcommand): a letter joins the first
     flag cluster there, in front so a letter that takes a value stays last (`-m x` → `-am x`);
-    anything else is its own word."""
+    anything else is its own word, and so is an option with its `value` (`-c 4`, `--depth=2` when `joined`)."""
     head = r"^(\s*(?:sudo\s+)?" + r"\s+".join(re.escape(word) for word in prefix) + r")(?=\s|$)"
     match = re.match(head, command)
     if match is None:
@@ -263,6 +293,8 @@ def with_flag(command: str, prefix: tuple[str, ...], option: str) -> str:
     end = match.end()
     rest = command[end:]
     cluster = re.match(r"\s+(" + SHORT.pattern + r")(?=\s|$)", rest)
+    if value:
+        return command[:end] + " " + option + ("=" if joined else " ") + value + command[end:]
     if cluster and not option.startswith("--") and prefix[0] not in WORD_OPTIONS:
         at = end + cluster.start(1) + 1
         return command[:at] + option[1:] + command[at:]

@@ -16,7 +16,9 @@ import re
 import threading
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from nlshell.offline.commands import PLACEHOLDER, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex
@@ -24,6 +26,7 @@ from nlshell.offline.intent import description_verb, description_verbs
 from nlshell.offline.slots import placeholder_kind
 from nlshell.offline.vocabulary import WORD, canonical_words, request_words, stem, vocabulary
 
+T = TypeVar("T")
 SHORT = re.compile(r"-[A-Za-z]+")  # a cluster of one-letter flags (`-nr`)
 LONG = re.compile(r"--[a-z][a-z0-9-]*")  # a long flag without a value (`--all`)
 # Programs whose single-dash options are words (`find -name`, `ffmpeg -codec`): no clusters to read or merge.
@@ -34,6 +37,9 @@ WORD_OPTIONS = frozenset(
 CONTROL = frozenset({"|", "||", "&&", ";", "&", "|&", "(", ")", "`", "$("})
 # Words that turn the next ones around: "lines that don't contain it", "files not matching".
 NEGATIONS = frozenset("not no never don doesn didn isn aren wasn weren won cannot nor".split())
+# … and, read where a description may turn a request around, "a config file without its comments";
+# the word itself still says something (`grep -v` shows "lines without x").
+WITHOUT = frozenset({"without"})
 NEGATED_SPAN = 1  # a negation reaches this many meaningful words after it
 # … except when it says "as well": "not just normal files", "not only errors".
 ALSO = frozenset({"just", "only", "merely", "simply", "solely"})
@@ -87,17 +93,21 @@ class Page:
 
 
 @functools.lru_cache(maxsize=16384)
-def marked_stems(text: str, *, request: bool = False) -> frozenset[str]:
+def marked_stems(text: str, *, request: bool = False, without: bool = False) -> frozenset[str]:
     """The stems of a description (or, `request`, of a request: spellings corrected), each one a
     negation turns around written `!stem` ("don't contain" → `!contain`): "lines containing
-    error" and "lines that don't contain error" differ."""
+    error" and "lines that don't contain error" differ; `without` turns the word after "without"
+    around too ("without its comment lines" → `!comment`)."""
     table = vocabulary()
     words = request_words(text) if request else canonical_words(text)
+    negations = NEGATIONS | WITHOUT if without else NEGATIONS
     found: set[str] = set()
     reach = 0
     for i, word in enumerate(words):
-        if word in NEGATIONS:
+        if word in negations:
             reach = 0 if words[i + 1 : i + 2] and words[i + 1] in ALSO else NEGATED_SPAN
+            if word in WITHOUT:
+                found.add(stem(word))
             continue
         if word in table.stop:
             continue
@@ -149,40 +159,51 @@ def page_prefix(page: str, program: str) -> tuple[str, ...]:
     return (program, *page[len(program) + 1 :].split("-"))
 
 
-class PageFlags:
-    """The argument-less flags of each page, read from its examples on first use."""
+class PerPage:
+    """What each reader makes of a page's examples: the examples read once per page, each reader's
+    result once per page, kept for the index's life."""
 
     def __init__(self, index: OfflineIndex) -> None:
         self._index = index
-        self._pages: dict[str, Page] = {}
+        self._rows: dict[str, list[ExampleRow]] = {}
+        self._made: dict[tuple[Callable, str, str], object] = {}
         self._lock = threading.Lock()
 
-    def of(self, page: str, program: str) -> Page:
-        key = f"{page}\0{program}"
+    def of(self, read: Callable[[list[ExampleRow], tuple[str, ...], str], T], page: str, program: str) -> T:
+        key = (read, page, program)
         with self._lock:
-            known = self._pages.get(key)
+            known = self._made.get(key)
+            rows = self._rows.get(page)
         if known is None:
-            known = flags_of(self._read_examples(page), page_prefix(page, program), page)
+            if rows is None:
+                rows = self._read_examples(page)
+            known = read(rows, page_prefix(page, program), page)
             with self._lock:
-                self._pages[key] = known
-        return known
+                self._rows[page] = rows
+                self._made[key] = known
+        return known  # type: ignore[return-value]
 
     def _read_examples(self, page: str) -> list[ExampleRow]:
         ids = [row[0] for row in self._index.query("SELECT id FROM pages WHERE name = ?", (page,))]
         return self._index.documented(ids)
 
 
-_FLAGS: weakref.WeakKeyDictionary[OfflineIndex, PageFlags] = weakref.WeakKeyDictionary()
-_FLAGS_LOCK = threading.Lock()
+_PER_PAGE: weakref.WeakKeyDictionary[OfflineIndex, PerPage] = weakref.WeakKeyDictionary()
+_PER_PAGE_LOCK = threading.Lock()
+
+
+def per_page(index: OfflineIndex, read: Callable[[list[ExampleRow], tuple[str, ...], str], T], page: str, program: str) -> T:
+    """`read(examples of page, the words that run program, page)`, once per index, page and reader."""
+    with _PER_PAGE_LOCK:
+        cache = _PER_PAGE.get(index)
+        if cache is None:
+            cache = _PER_PAGE[index] = PerPage(index)
+    return cache.of(read, page, program)
 
 
 def page_flags(index: OfflineIndex, page: str, program: str) -> Page:
     """The flags of `page` (whose examples run `program`) that take no argument."""
-    with _FLAGS_LOCK:
-        flags = _FLAGS.get(index)
-        if flags is None:
-            flags = _FLAGS[index] = PageFlags(index)
-    return flags.of(page, program)
+    return per_page(index, flags_of, page, program)
 
 
 def flags_of(rows: list[ExampleRow], prefix: tuple[str, ...], page: str) -> Page:
@@ -220,26 +241,40 @@ def _flag(
     option: str, pairs: list[tuple[ExampleRow, list[ExampleRow]]], forms: list[tuple[ExampleRow, Form]],
     names: frozenset[str],
 ) -> Flag:
+    return Flag(
+        option,
+        says=said_only_with(option, pairs, forms, names),
+        recursive=any(_descends(row, plain) for row, plain in pairs),
+        changes=changes_look(pairs),
+        mode=all(verb_class(row.description) not in {verb_class(p.description) for p in plain} for row, plain in pairs),
+        examples=sum(form.has(option) for _, form in forms),
+        together=frozenset().union(*(form.options for _, form in forms if form.has(option))) - {option},
+    )
+
+
+class Options(Protocol):
+    """An example read for which options it has (a Form, or valued.py's words)."""
+
+    def has(self, option: str) -> bool: ...
+
+
+def said_only_with(
+    option: str, pairs: list[tuple[ExampleRow, list[ExampleRow]]], forms: list[tuple[ExampleRow, Options]],
+    names: frozenset[str],
+) -> frozenset[str]:
+    """What the option alone changes: each example with it against its plain forms ("Sort a file in
+    descending order" against "… ascending order"), kept when examples with it say it far more
+    often than examples without it ("smallest to largest" is `sort -n`, "largest first" `-nr`);
+    never a word of the page's name."""
     with_it = [row for row, form in forms if form.has(option)]
     without = [row for row, form in forms if not form.has(option)]
-    # What the flag alone changes: each example with it against its plain forms ("Sort a file in
-    # descending order" against "… ascending order"), kept when examples with it say it far more
-    # often than examples without it ("smallest to largest" is `sort -n`, "largest first" `-nr`).
     changed = frozenset().union(*(
         marked_stems(row.description) - frozenset.intersection(*(marked_stems(p.description) for p in plain))
         for row, plain in pairs
     ))
     said_with = Counter(s for row in with_it for s in marked_stems(row.description) if s in changed)
     said_without = Counter(s for row in without for s in marked_stems(row.description) if s in changed)
-    return Flag(
-        option,
-        says=frozenset(s for s, n in said_with.items() if n > DISTINCT * said_without[s] and s.lstrip("!") not in names),
-        recursive=any(_descends(row, plain) for row, plain in pairs),
-        changes=any(_changes(row, plain) for row, plain in pairs),
-        mode=all(_verb_class(row.description) not in {_verb_class(p.description) for p in plain} for row, plain in pairs),
-        examples=len(with_it),
-        together=frozenset().union(*(form.options for _, form in forms if form.has(option))) - {option},
-    )
+    return frozenset(s for s, n in said_with.items() if n > DISTINCT * said_without[s] and s.lstrip("!") not in names)
 
 
 def _descends(row: ExampleRow, plain: list[ExampleRow]) -> bool:
@@ -249,10 +284,15 @@ def _descends(row: ExampleRow, plain: list[ExampleRow]) -> bool:
     return all(len(_DIRECTORY_SLOT.findall(p.command)) < taken for p in plain)
 
 
-def _verb_class(description: str) -> str:
+def verb_class(description: str) -> str:
     """The verb a description starts with; every verb that only looks counts as one ("Show" and "Find" the lines)."""
     verb = description_verb(description)
     return "look" if verb in vocabulary().read_verbs else verb
+
+
+def changes_look(pairs: list[tuple[ExampleRow, list[ExampleRow]]]) -> bool:
+    """Some example with the option turns a look into a change (`sed -i` edits in place)."""
+    return any(_changes(row, plain) for row, plain in pairs)
 
 
 def _changes(row: ExampleRow, plain: list[ExampleRow]) -> bool:

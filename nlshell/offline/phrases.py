@@ -62,7 +62,7 @@ _NOT_GROUPS = _AROUND["not_groups"]
 _BECOMING = _AROUND["becoming"]
 _TRANSFORMING = _AROUND["transforming"]
 _PICKED_LINES = _AROUND["picked_lines"]
-_NOT_PATTERNS = _AROUND["not_patterns"]
+NOT_PATTERNS = _AROUND["not_patterns"]
 _SWAPPING = _AROUND["swapping"]
 # "replace X with Y", "substitute X by Y", "swap X for Y": the word between the two, and the verbs it follows.
 _REPLACED_BY = {"with": frozenset({"replace", "substitute"}), "by": frozenset({"replace", "substitute"}), "for": _SWAPPING}
@@ -155,7 +155,7 @@ def _shaped(add: Add, tokens: list[str], lower: list[str], i: int, named: Callab
     after = lower[i + 1] if i + 1 < len(lower) else ""
     if (
         before == "the" and after == "lines" and _PICKED_LINES & set(lower[:i])
-        and _may_be_sought(lower[i], table) and lower[i] not in _NOT_PATTERNS
+        and _may_be_sought(lower[i], table) and lower[i] not in NOT_PATTERNS
     ):
         add("pattern", tokens[i], i)  # "hide the healthcheck lines when reading access.log"
         return True
@@ -245,3 +245,8 @@ def never_value(token: str, table: Vocabulary) -> bool:
     """Whether a capitalised word is a thing, not a value to look for ("RAM", "PID")."""
     low = token.lower()
     return low in _ACRONYMS or low in table.value_words or low in table.of_words
+
+
+def letter_range(lower: list[str], i: int) -> bool:
+    """"a to z", "from z to a": an order of letters, token `i` (after "to") no place."""
+    return len(lower[i]) == 1 and lower[i].isalpha() and i >= 2 and len(lower[i - 2]) == 1 and lower[i - 2].isalpha()

@@ -381,7 +381,7 @@ def request_values(
         elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
-            before in _ROLE_TO and not known(low)
+            before in _ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
         )) and plain(low) and low not in amounts.COUNTED:  # "turn x into base64": a format, no file
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
         elif after in _POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
@@ -434,8 +434,9 @@ def _appended(tokens: list[str], i: int) -> bool:
 
 
 def _says_how(word: str, after: str) -> bool:
-    """"without deleting it", "without duplicate lines": how to do it, not a text to leave out
+    """"without deleting it", "without duplicate lines", "without repeats": how to do it, not a text to leave out
     ("lines without error" is one)."""
     verbs = vocabulary().read_verbs | vocabulary().change_verbs
     base = word[:-3] if word.endswith("ing") else ""
-    return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows")
+    return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows") or (
+        word in phrases.NOT_PATTERNS)  # "without repeats": what a flag drops
