@@ -85,6 +85,19 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("add all files and commit", "git add -A && git commit -m '{{message}}'"),
         ("delete a folder that is not empty", "rm -r {{path/to/directory}}"),
         ("find files containing the word TODO", "grep -rl 'TODO' {{path/to/directory}}"),
+        # the system, processes, services, users and time, asked in people's words (examples-system.tsv,
+        # examples-users.tsv): a symptom, a fragment, a goal, a question
+        ("the fan is loud, what's using the cpu", "ps aux --sort=-%cpu | head -n 10"),
+        ("how long since the last reboot", "uptime -p"),
+        ("port 3000 is already in use, who has it", "lsof -i :3000"),
+        ("disk hogs in /var", "du -h --max-depth=1 /var | sort -rh | head -n 20"),
+        ("what is this box doing, show all the processes", "ps aux"),
+        ("full command line of pid 2222", "ps -o args= -p 2222"),
+        ("my most used commands", "history | awk '{print $2}' | sort | uniq -c | sort -rn | head -n 20"),
+        ("shrink the journal logs to 500M", "sudo journalctl --vacuum-size=500M"),
+        ("which daemons are up right now", "systemctl list-units --type=service --state=running"),
+        ("i changed nginx.conf, make nginx pick it up", "sudo systemctl reload nginx"),
+        ("list pending at jobs", "atq"),
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
