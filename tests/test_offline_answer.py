@@ -98,6 +98,18 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("which daemons are up right now", "systemctl list-units --type=service --state=running"),
         ("i changed nginx.conf, make nginx pick it up", "sudo systemctl reload nginx"),
         ("list pending at jobs", "atq"),
+        # files, text, archives and media asked the way people type them (examples-*.tsv, their
+        # blocks "in the words people type at a terminal")
+        ("find huge files over 500mb", "find {{path/to/directory}} -type f -size +500M"),
+        ("how much room does /var/log take", "du -sh /var/log"),
+        ("dupe config.yaml as config.yaml.orig", "cp config.yaml config.yaml.orig"),
+        ("keep a .bak copy of settings.py before editing it", "cp settings.py{,.bak}"),
+        ("untar backup.tar into /tmp/restore", "tar -xf backup.tar -C /tmp/restore"),
+        ("make archive.tar smaller", "xz -k archive.tar"),
+        ("grep recursively for TODO but only in js files", "grep -rn --include='*.js' 'TODO' ."),
+        ("display the contents of hosts file", "cat /etc/hosts"),
+        ("mute a video", "ffmpeg -i {{path/to/input.mp4}} -an -c:v copy {{path/to/output.mp4}}"),
+        ("convert logo.svg to png", "convert logo.svg logo.png"),
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
@@ -654,6 +666,13 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("replace tabs with spaces in data.tsv", "tr < data.tsv '\\t' ' '\n"),
         ("stage all my changes and commit them as fix typo", 'git commit -am "fix typo"\n'),
         ("what day of the week was 2000-01-01", "date -d 2000-01-01 +%A\n"),
+        # everyday text jobs in the words people type them (nlshell/data/examples-text.tsv)
+        ("count duplicate lines in log.txt", "sort log.txt | uniq -c | sort -nr\n"),
+        ("lowercase the file shout.txt", "tr '[:upper:]' '[:lower:]' < shout.txt\n"),
+        ("lines in access.log that contain 404", "grep '404' access.log\n"),
+        ("how many unique lines in users.txt", "sort -u users.txt | wc -l\n"),
+        ("show lines not matching INFO in app.log", "grep -v 'INFO' app.log\n"),
+        ("make names.txt all caps", "tr '[:lower:]' '[:upper:]' < names.txt\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
