@@ -110,6 +110,17 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("display the contents of hosts file", "cat /etc/hosts"),
         ("mute a video", "ffmpeg -i {{path/to/input.mp4}} -an -c:v copy {{path/to/output.mp4}}"),
         ("convert logo.svg to png", "convert logo.svg logo.png"),
+        # everyday network, package, git and docker jobs in the words people type (examples-net/-dev.tsv)
+        ("which ip do websites see me as", "curl -s https://icanhazip.com"),
+        ("address already in use on port 8000, which process", "lsof -i :8000"),
+        ("uncommit but keep my edits", "git reset --soft HEAD~1"),
+        ("unstash my work", "git stash pop"),
+        ("history of changes to app.py", "git log -p --follow -- app.py"),
+        ("find the commit that added the word TODO", "git log -S 'TODO'"),
+        ("check disk space on server.example.com remotely", "ssh server.example.com 'df -h'"),
+        ("resume a download that got cut off", "wget -c {{https://example.com/file}}"),
+        ("who contributed the most commits", "git shortlog -sn"),
+        ("i lost a commit, find it", "git reflog"),
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
@@ -673,6 +684,11 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("how many unique lines in users.txt", "sort -u users.txt | wc -l\n"),
         ("show lines not matching INFO in app.log", "grep -v 'INFO' app.log\n"),
         ("make names.txt all caps", "tr '[:lower:]' '[:upper:]' < names.txt\n"),
+        # everyday git jobs in the words people type (nlshell/data/examples-dev.tsv)
+        ("uncommit but keep my edits", "git reset --soft HEAD~1\n"),
+        ("history of changes to app.py", "git log -p --follow -- app.py\n"),
+        ("find the commit that added the word TODO", "git log -S 'TODO'\n"),
+        ("i lost a commit, find it", "git reflog\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
