@@ -42,8 +42,8 @@ def plain(request: str) -> str:
         # what the request says of the log stays; the words between name and log say a file, not a unit
         ("show the last 50 lines of the nginx log", "show the last 50 lines of the nginx service log"),
         ("follow the nginx logs as they come", "follow the nginx service logs as they come"),
-        ("i edited a .service file, make systemd notice", "make systemd pick up a changed unit file"),
-        ("reload systemd after I edited a unit file", "make systemd pick up a changed unit file"),
+        ("i edited a .service file, make systemd notice", "make systemd reread its unit files"),
+        ("reload systemd after I edited a unit file", "make systemd reread its unit files"),
     ],
 )
 def test_a_service_with_a_service_verb_is_asked_of_systemd(request_text, meant):
@@ -150,6 +150,7 @@ def test_the_word_table_has_what_the_readers_need():
         ("stop the mysql server", "sudo systemctl stop mysql", None),
         ("make postgresql start on boot", "sudo systemctl enable postgresql", None),
         ("i edited a .service file, make systemd notice", "sudo systemctl daemon-reload", None),
+        ("reload systemd after I edited a unit file", "sudo systemctl daemon-reload", None),
         ("show the last 50 lines of the nginx log", "journalctl -u nginx -n 50", "safe"),
         ("get me htop", "sudo apt install htop", None),
         ("npm global install of typescript", "npm install typescript -g", None),

@@ -154,7 +154,7 @@ def _service(request: str) -> str:
     said = set(words)
     unit_file = any(w in ("unit", "service") and words[i + 1 : i + 2] in (["file"], ["files"]) for i, w in enumerate(words))
     if (unit_file or said & around.get("unit_files", frozenset())) and said & around.get("unit_files_read", frozenset()):
-        return "make systemd pick up a changed unit file"  # `systemctl daemon-reload`, not a reload of a unit
+        return "make systemd reread its unit files"  # `systemctl daemon-reload`, not a reload of a unit
     at = next((i for i, w in enumerate(words) if w in daemons or (w in servers and words[i + 1 : i + 2] and
                                                                    words[i + 1] in _SERVICE_WORDS)), -1)
     if at < 0 or words[at + 1 : at + 2] and words[at + 1] == "and" or any("/" in token for token in lowered.split()):
