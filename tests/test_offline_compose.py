@@ -228,7 +228,7 @@ def test_an_example_that_does_the_other_order_comes_after_its_pages_others(index
     ("request_text", "command"),
     [
         ("show guests.txt sorted a-z without repeats", "sort -u guests.txt"),  # not `sort -r`: a-z ascends
-        ("show the lines in config.ini that aren't comments", "grep -v '^#' config.ini"),  # not the blank lines
+        ("show the lines in config.ini that aren't comments", "grep -v '^[[:space:]]*#' config.ini"),  # not the blank lines
         ("show today's date as year-month-day", "date +%Y-%m-%d"),
     ],
 )
