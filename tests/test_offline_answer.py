@@ -502,6 +502,18 @@ def test_a_question_about_what_happened_gets_no_change(index):
     assert (answer.intent, risk_of(answer.command)[0]) == ("read", "safe")
 
 
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("empty folders here", "find . -type d -empty"),  # it got `rm -r ./*`
+        ("open ports on this machine", "ss -tulnp"),  # it got an ssh tunnel
+    ],
+)
+def test_things_named_by_an_adjective_are_looked_at(index, request_text, command):
+    answer = answers(index, request_text)[0]
+    assert (answer.command, answer.intent, risk_of(answer.command)[0]) == (command, "read", "safe")
+
+
 @pytest.mark.parametrize("request_text", ["get rid of build.log", "get rid of build.log, I don't need it"])
 def test_a_word_of_a_phrase_is_no_misspelt_verb(index, request_text):
     """"rid" is one edit from "did", a verb of the table: a word of the table's phrases is known."""

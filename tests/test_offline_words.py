@@ -187,6 +187,12 @@ def test_units_and_types(table):
         ("which packages are installed", READ),  # no wish: a question
         ("did nginx come up after the reboot", READ),  # a question about what happened is a look
         ("am i in the sudo group", READ),
+        # a verb that is an adjective too, before a plural noun, names things to see
+        ("empty folders here", READ),
+        ("open ports on this machine", READ),
+        ("empty the trash", CHANGE),
+        ("empty log.txt", CHANGE),
+        ("empty all log files", CHANGE),
     ],
 )
 def test_intent(request_text, expected):

@@ -47,10 +47,20 @@ def _verb(clause: list[str]) -> str:
             if tuple(words[: len(opening)]) == opening:
                 words = words[len(opening) :]
                 changed = True
+    if _describes(words):
+        return "show"  # "empty folders here", "open ports": things named, so a look
     verbs = [_as_verb(word) for word in words[:2]]
     if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]):
         return verbs[1]  # a program first: "pip install requests", "docker run nginx"
     return verbs[0] if verbs else ""
+
+
+def _describes(words: list[str]) -> bool:
+    """The clause opens with a word that is a verb and an adjective ("empty", "open") before a plural
+    noun: it names things to see ("empty directories under projects"), it orders no change. Read
+    this way, the worst case of a misreading is a look offered for a change, never the reverse."""
+    return len(words) > 1 and words[0] in vocabulary().around.get("adjective_verbs", frozenset()) \
+        and len(words[1]) > 3 and words[1].endswith("s") and not words[1].endswith("ss")
 
 
 def _is_verb(word: str) -> bool:
