@@ -39,9 +39,9 @@ TABLES = {
     "everyday-holdout4": DATA / "everyday_holdout4.tsv",  # … in round three, likewise
     "everyday-holdout5": DATA / "everyday_holdout5.tsv",  # … in round four, likewise
     "everyday-holdout6": DATA / "everyday_holdout6.tsv",  # … in round five, likewise
-    "everyday-holdout7": DATA / "everyday_holdout7.tsv",  # held out in round six: reported, never tuned on
-    "everyday-holdout8": DATA / "everyday_holdout8.tsv",  # held out in round seven: reported, never tuned on
-    "everyday-holdout9": DATA / "everyday_holdout9.tsv",  # held out in round eight: reported, never tuned on
+    "everyday-holdout7": DATA / "everyday_holdout7.tsv",  # … in round six, likewise
+    "everyday-holdout8": DATA / "everyday_holdout8.tsv",  # … in round seven, likewise
+    "everyday-holdout9": DATA / "everyday_holdout9.tsv",  # held out in round eight, reported untouched; tuned on from now
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
