@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from nlshell.offline import OfflineIndex, compose
+from nlshell.offline import compose
 from nlshell.offline.compose import composed, with_flag
-from nlshell.offline.flags import flags_of, marked_stems, page_flags, page_prefix, read_form
+from nlshell.offline.flags import flags_of, marked_stems, page_prefix, read_form
 from nlshell.offline.index import ExampleRow
 from nlshell.offline import rank as rank_module
 from nlshell.offline.rank import OfflineHit, rank
 
-from test_offline import typical_which  # noqa: E402
 from test_offline_answer import first, index  # noqa: E402, F401  (the built index, a typical desktop's programs)
 
 
@@ -105,23 +104,6 @@ def test_without_turns_the_next_word_around_where_a_description_may_turn_a_reque
     description = "Show a config file without its comment lines"
     assert marked_stems(description, without=True) == frozenset({"show", "config", "fil", "without", "!comment", "lin"})
     assert marked_stems(description) == frozenset({"show", "config", "fil", "without", "comment", "lin"})
-
-
-def test_a_page_is_read_once_and_only_its_own_examples(index, monkeypatch):
-    asked: list[str] = []
-    real = OfflineIndex.query
-
-    def counting(self, sql, args=()):
-        asked.append(sql)
-        return real(self, sql, args)
-
-    fresh = OfflineIndex(index.db_path, which=typical_which, summaries=dict)
-    monkeypatch.setattr(OfflineIndex, "query", counting)
-    first_read = page_flags(fresh, "sort", "sort")
-    assert page_flags(fresh, "sort", "sort") is first_read
-    assert len(asked) == 2 and all("WHERE" in sql for sql in asked)  # the page's id, then its examples
-    assert "-r" in {f.option for f in first_read.flags}
-    fresh.close()
 
 
 @pytest.mark.parametrize(

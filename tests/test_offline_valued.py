@@ -168,8 +168,9 @@ def test_a_page_is_read_once_for_its_flags_and_its_valued_options(index, monkeyp
     monkeypatch.setattr(OfflineIndex, "query", counting)
     options = valued_options(fresh, "ping", "ping")
     assert valued_options(fresh, "ping", "ping") is options and "-c" in {o.option for o in options}
-    page_flags(fresh, "ping", "ping")
-    assert len(asked) == 2  # the page's id, then its examples: once for both readers
+    flags = page_flags(fresh, "ping", "ping")
+    assert page_flags(fresh, "ping", "ping") is flags and "-n" in {f.option for f in flags.flags}
+    assert len(asked) == 2 and all("WHERE" in sql for sql in asked)  # the page's id, then its examples: once for both readers
     fresh.close()
 
 
