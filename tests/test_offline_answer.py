@@ -514,6 +514,13 @@ def test_things_named_by_an_adjective_are_looked_at(index, request_text, command
     assert (answer.command, answer.intent, risk_of(answer.command)[0]) == (command, "read", "safe")
 
 
+def test_a_change_the_request_rules_out_is_never_offered(index):
+    """"without deleting it" got `rm -rf debug.log`: an answer that does what the request rules out goes."""
+    found = [a.command for a in answers(index, "empty out debug.log without deleting it", limit=3)]
+    assert found[0] == "truncate -s 0 debug.log"
+    assert not any(command.startswith("rm ") for command in found)
+
+
 @pytest.mark.parametrize("request_text", ["get rid of build.log", "get rid of build.log, I don't need it"])
 def test_a_word_of_a_phrase_is_no_misspelt_verb(index, request_text):
     """"rid" is one edit from "did", a verb of the table: a word of the table's phrases is known."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlshell.offline import vocabulary as words
-from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, intent
+from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, intent, negated_verbs
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +197,21 @@ def test_units_and_types(table):
 )
 def test_intent(request_text, expected):
     assert intent(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "ruled_out"),
+    [
+        ("empty out debug.log without deleting it", {"remove"}),
+        ("clear app.log but don't delete it", {"remove"}),
+        ("copy a.txt to b.txt without overwriting", {"overwrite"}),
+        ("do not remove the folder", {"remove"}),
+        ("kill the process without asking", set()),  # asking changes nothing
+        ("delete the logs", set()),
+    ],
+)
+def test_the_changes_a_request_rules_out(request_text, ruled_out):
+    assert negated_verbs(request_text) == ruled_out
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,32 @@ def intent(request: str) -> str:
     return UNKNOWN
 
 
+_NEGATORS = frozenset({"without", "not", "t", "never", "no", "avoid"})  # "t": the end of "don't", "doesn't"
+
+
+def negated_verbs(request: str) -> frozenset[str]:
+    """The changes a request rules out ("empty debug.log without deleting it", "don't overwrite
+    anything"), canonical: an answer that does one of them is no answer to it."""
+    words = WORD.findall(request.lower())
+    ruled_out = set()
+    for before, word in zip(words, words[1:]):
+        if before in _NEGATORS:
+            verb = _inflected(word)
+            if verb:
+                ruled_out.add(verb)
+    return frozenset(ruled_out)
+
+
+def _inflected(word: str) -> str:
+    """The change verb a form of it stands for ("deleting", "overwriting", "kills" …), or ""."""
+    changing = vocabulary().change_verbs
+    for form in (word, word[:-3], word[:-3] + "e", word[:-1], word[:-2]):
+        verb = _as_verb(form) if form else ""
+        if verb in changing:
+            return verb
+    return ""
+
+
 def description_verb(description: str) -> str:
     """The verb an example's description starts with, canonical ("Deletes …" → `remove`)."""
     verbs = description_verbs(description)
