@@ -514,6 +514,21 @@ def test_things_named_by_an_adjective_are_looked_at(index, request_text, command
     assert (answer.command, answer.intent, risk_of(answer.command)[0]) == (command, "read", "safe")
 
 
+@pytest.mark.parametrize(
+    ("request_text", "not_first"),
+    [
+        ("start nightly_sync.sh and give me my prompt back", "rm "),  # it got `rm -i nightly_sync.sh`
+        ("pip keeps warning that its old, upgrade it", "find "),  # it got a `find … -delete` of old logs
+    ],
+)
+def test_a_request_that_asks_no_removal_gets_none_first(index, request_text, not_first):
+    assert not first(index, request_text).startswith(not_first)
+
+
+def test_an_upgrade_is_not_a_clean_up(index):
+    assert first(index, "pip keeps warning that its old, upgrade it") == "pip install --upgrade pip"
+
+
 def test_a_change_the_request_rules_out_is_never_offered(index):
     """"without deleting it" got `rm -rf debug.log`: an answer that does what the request rules out goes."""
     found = [a.command for a in answers(index, "empty out debug.log without deleting it", limit=3)]

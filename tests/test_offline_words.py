@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlshell.offline import vocabulary as words
-from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, intent, negated_verbs
+from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 
 
 @pytest.fixture(scope="module")
@@ -212,6 +212,27 @@ def test_intent(request_text, expected):
 )
 def test_the_changes_a_request_rules_out(request_text, ruled_out):
     assert negated_verbs(request_text) == ruled_out
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("start nightly_sync.sh and give me my prompt back", False),
+        ("pip keeps warning that its old, upgrade it", False),
+        ("get rid of build.log", True),  # the table's phrase: remove
+        ("stop nginx", True),
+        ("nuke the dist folder", True),
+    ],
+)
+def test_a_request_that_asks_to_destroy(request_text, expected):
+    assert destroys(request_text) is expected
+
+
+def test_an_example_destroys_by_its_verb_or_the_one_after_an_adverb():
+    assert destructive_description("Recursively removes the classes folder")
+    assert destructive_description("Delete a file whose name starts with a dash")
+    assert not destructive_description("Upgrade pip itself")
+    assert not destructive_description("Start/Stop/Restart/Reload service")  # its verb is start
 
 
 @pytest.mark.parametrize(

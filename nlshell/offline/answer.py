@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline.compose import composed
 from nlshell.offline.index import OfflineIndex
-from nlshell.offline.intent import CHANGE, READ, description_verb, intent, negated_verbs
+from nlshell.offline.intent import CHANGE, READ, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, misspelt_verbs, rank, respelled
 from nlshell.offline.rating import risk_of
 from nlshell.offline.vocabulary import vocabulary
@@ -58,6 +58,8 @@ def answers(
     hits = composed(index, request, ranked, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page
     ruled_out = negated_verbs(request)  # "without deleting it": never the delete
     hits = [hit for hit in hits if description_verb(hit.description) not in ruled_out] if ruled_out else hits
+    if not destroys(respelled(request, corrected)):  # stable: what removes or wipes goes behind, for a request that asks neither
+        hits.sort(key=lambda hit: destructive_description(hit.description))
     if not hits:
         raise NoOfflineAnswerError()
     # verbs that say neither may mean one as the ranking read them: "get me htop" installs it

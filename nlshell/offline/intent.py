@@ -122,6 +122,22 @@ def negated_verbs(request: str) -> frozenset[str]:
     return frozenset(ruled_out)
 
 
+def destroys(request: str) -> bool:
+    """Whether any clause asks to remove, wipe, kill … (the table's `destructive` verbs): an answer
+    that destroys is offered only to a request that asks for it ("start nightly_sync.sh" got `rm`)."""
+    destructive = vocabulary().around.get("destructive", frozenset())
+    return any(word in destructive or _inflected(word) in destructive for clause in _clauses(request) for word in clause)
+
+
+def destructive_description(description: str) -> bool:
+    """An example that destroys by its own words: its verb, or the one after an adverb ("Recursively
+    removes …"), is one of the table's `destructive` verbs."""
+    destructive = vocabulary().around.get("destructive", frozenset())
+    verbs = [stem_verb(word) for word in canonical_words(description)[:2]]
+    verb = verbs[0] if verbs and _is_verb(verbs[0]) else verbs[-1] if verbs else ""
+    return verb in destructive
+
+
 def _inflected(word: str) -> str:
     """The change verb a form of it stands for ("deleting", "overwriting", "kills" …), or ""."""
     changing = vocabulary().change_verbs
