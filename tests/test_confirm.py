@@ -256,12 +256,18 @@ def _stty_wrapper(work: Path, driver_args: str) -> list[str]:
     return ["--norc", "--noprofile", "-c", script]
 
 
+def _signals_as_a_terminal_delivers_them() -> None:
+    """A test runner started under `nohup` passes SIGHUP on ignored, and nlshell (rightly) leaves an
+    ignored SIGHUP ignored: the menu under test gets SIGHUP as a terminal session would."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sigterm-in-editor", "sighup"])
 def test_terminal_is_restored_after_ctrl_c_and_signals(work, how):
     pidfile = work / "pid"
     child = pexpect.spawn(
         "bash", _stty_wrapper(work, f'--pidfile "{pidfile}" "touch made.txt"'), cwd=str(work),
-        env=_env(), encoding="utf-8", timeout=TIMEOUT,
+        env=_env(), encoding="utf-8", timeout=TIMEOUT, preexec_fn=_signals_as_a_terminal_delivers_them,
     )
     try:
         child.expect_exact(MENU_END)
