@@ -56,14 +56,15 @@ def answers(
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
     ranked = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
     hits = composed(index, request, ranked, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page
+    spelt = respelled(request, corrected)
     ruled_out = negated_verbs(request)  # "without deleting it": never the delete
     hits = [hit for hit in hits if description_verb(hit.description) not in ruled_out] if ruled_out else hits
-    if not destroys(respelled(request, corrected)):  # stable: what removes or wipes goes behind, for a request that asks neither
+    if not destroys(spelt):  # stable: what removes or wipes goes behind, for a request that asks neither
         hits.sort(key=lambda hit: destructive_description(hit.description))
     if not hits:
         raise NoOfflineAnswerError()
     # verbs that say neither may mean one as the ranking read them: "get me htop" installs it
-    wanted = intent(respelled(request, corrected)) or ranked.read.intent
+    wanted = intent(spelt) or ranked.read.intent
     if wanted == CHANGE:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe: list[OfflineHit] = []

@@ -84,11 +84,7 @@ def _wished(clause: list[str]) -> str:
     last = clause[-1]
     if not last.endswith("ed"):
         return ""
-    # "uncompressed" is a word of the table; "deleted" loses a d, "installed" an ed, "zipped" its stem's
-    for verb in (_as_verb(last), _as_verb(last[:-1]), _as_verb(last[:-2]), _as_verb(stem(last))):
-        if verb in table.change_verbs:
-            return verb
-    return ""
+    return _inflected(last)  # "uncompressed", "deleted", "installed", "zipped"
 
 
 def intent(request: str) -> str:
@@ -129,6 +125,7 @@ def destroys(request: str) -> bool:
     return any(word in destructive or _inflected(word) in destructive for clause in _clauses(request) for word in clause)
 
 
+@functools.lru_cache(maxsize=16384)
 def destructive_description(description: str) -> bool:
     """An example that destroys by its own words: its verb, or the one after an adverb ("Recursively
     removes …"), is one of the table's `destructive` verbs."""
@@ -139,9 +136,11 @@ def destructive_description(description: str) -> bool:
 
 
 def _inflected(word: str) -> str:
-    """The change verb a form of it stands for ("deleting", "overwriting", "kills" …), or ""."""
+    """The change verb a form of it stands for, or "": the word itself ("uncompressed" is a word of
+    the table), or it without its ending ("deleted" loses a d, "installed" an ed, "deleting" ing or
+    its e, "kills" an s), or its stem ("zipped")."""
     changing = vocabulary().change_verbs
-    for form in (word, word[:-3], word[:-3] + "e", word[:-1], word[:-2]):
+    for form in (word, word[:-3], word[:-3] + "e", word[:-1], word[:-2], stem(word)):
         verb = _as_verb(form) if form else ""
         if verb in changing:
             return verb

@@ -79,15 +79,18 @@ def read_request(
     """`corrected`: the request's misspelt verbs (`misspelt_verbs`), when the caller has them.
     Verbs are corrected before the values are read, so "instal htop" names a package to install,
     and a named program one edit from a known one is that one ("restart ngnix" is nginx)."""
-    request = plain(request, lambda word: bool(index.pages_named((word,))))  # "what does ls do", "top 5"
+    def paged(word: str) -> bool:  # a program with a page
+        return bool(index.pages_named((word,)))
+
+    request = plain(request, paged)  # "what does ls do", "top 5"
     corrected = misspelt_verbs(index, request) if corrected is None else corrected
     spelt = respelled(request, corrected)  # "instal htop" is read as "install htop"; other words stay as said
-    meant = plain_software(spelt, lambda word: _technical(index, word), lambda word: bool(index.pages_named((word,))))
+    meant = plain_software(spelt, lambda word: _technical(index, word), paged)
     request = request if meant == spelt else meant  # "start postgres", "get me htop"
     counts = index.term_counts(canonical_words(request))
     dirs, files = listing(cwd)
     values = request_values(with_verbs(request, corrected), dirs, files, known=lambda word: word in counts,
-                            program=lambda word: bool(index.pages_named((word,))) or index.installed(word) is True)
+                            program=lambda word: paged(word) or index.installed(word) is True)
     correct_programs(index, values, counts, MIN_CORRECTABLE)  # "restart ngnix", "kill fierfox"
     stop = vocabulary().stop
     terms = [t for t in query_terms(without_values(request, values)) if stem(t) not in stop]  # "whats" is "what"

@@ -198,7 +198,7 @@ def _service(request: str) -> str:
 def _package(request: str, technical: Callable[[str], bool], paged: Callable[[str], bool]) -> str:
     """"get me htop" → "install the htop package"; "do I have curl" → "is the curl command
     installed"; "" when the request asks none of these of a software name."""
-    if match := _INSTALLED[0].match(request) or _INSTALLED[1].match(request):
+    if any(pattern.match(request) for pattern in _INSTALLED):
         return "list installed deb packages"
     for pattern in _SEARCH:
         if (match := pattern.match(request)) and (keyword := _search_word(match["what"])):
