@@ -15,6 +15,7 @@ from nlshell.risk.book import Rule, fallback, hook, program
 from nlshell.risk.facts import file_key, heredoc_body, is_download, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import HISTORY, delete_level
+from nlshell.risk.rules.writes import script_in_place
 from nlshell.shell.builtins import SHELLS
 from nlshell.shell.collect import script_of
 from nlshell.shell.interpreters import READS_STDIN, code_flags, interpreter_kind, shell_invocation
@@ -104,6 +105,8 @@ def _run_script(ctx, cmd, script: Word, how: str, kind: str = "shell") -> None:
 def interpreter(ctx, cmd) -> None:
     """`python3 -c CODE`, `perl -e CODE`, `node script.js`, `python3 <<EOF`."""
     kind = interpreter_kind(cmd.name) or cmd.name
+    if kind in ("perl", "ruby"):
+        script_in_place(ctx, cmd)
     flags = code_flags(kind)
     grammar = grammar_of(cmd.name)
     args = cmd.args

@@ -178,7 +178,12 @@ def sed(ctx, cmd) -> None:
         return
     o = parse_options(cmd.args, Grammar(short="ef", long=frozenset({"--expression", "--file"})))
     script = " ".join(o.values.get("-e", [])) or (o.operands[0].text if o.operands else "")
-    for w in o.operands if o.values.get("-e") else o.operands[1:]:
+    edits(ctx, cmd, o.operands if o.values.get("-e") else o.operands[1:], script)
+
+
+def edits(ctx, cmd, files, script: str = "") -> None:
+    """A program that rewrites the files it is given: what a mistake in its edit can break."""
+    for w in files:
         p = worst(ctx.places(w))
         if p.path == "/etc/selinux/config" and re.search(r"(?i)disabled|permissive", script):
             ctx.add("writes.selinux-off", cmd)
@@ -192,9 +197,32 @@ def sed(ctx, cmd) -> None:
             ctx.add("writes.edit", cmd, what=shown(w))
 
 
-@program("sort")
+def _short_cluster_has(word: str, letter: str, before: str) -> bool:
+    """`-pi`, `-i.bak`, `-ni`: a short option cluster giving `letter`, every option before it one of
+    `before` (after `-i` perl reads the rest of the word as the backup suffix)."""
+    if not re.fullmatch(r"-[A-Za-z]", word[:2]) or word.startswith("--"):
+        return False
+    for c in word[1:]:
+        if c == letter:
+            return True
+        if c not in before:
+            return False
+    return False
+
+
+def script_in_place(ctx, cmd) -> None:
+    """`perl -pi -e CODE FILES`, `ruby -i`: the code's output replaces each file (interpreters.py
+    calls this beside rating the code)."""
+    if not any(_short_cluster_has(a.text, "i", "pnlaw0sSTtWU") for a in cmd.args if a.literal):
+        return
+    o = parse_options(cmd.args, Grammar(short="eEI", long=frozenset()))  # -e CODE, -E CODE, -I DIR
+    code = " ".join(o.values.get("-e", []) + o.values.get("-E", []))
+    edits(ctx, cmd, o.operands if code else o.operands[1:], code)
+
+
+@program("sort", "iconv")
 def output_option(ctx, cmd, *, tar: bool = False) -> None:
-    """`sort -o F`, `tar -cf F`: the named output file is replaced if it exists."""
+    """`sort -o F`, `iconv -o F`, `tar -cf F`: the named output file is replaced if it exists."""
     args = cmd.args
     for i, a in enumerate(args):
         t = a.text
@@ -290,6 +318,11 @@ EXAMPLES = [
     ("sudo sed -i 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config", DANGEROUS, "writes.edit-critical"),
     ("sudo sed -i 's/worker_processes 1/worker_processes 4/' /etc/nginx/nginx.conf", CAUTION, "not writes.edit-critical"),
     ("sed 's/a/b/' file.txt", SAFE, "not writes.edit"),
+    ("perl -pi -e 's/foo/bar/g' config.txt", CAUTION, "writes.edit"),
+    ("perl -i.bak -pe 's/foo/bar/' a.txt b.txt", CAUTION, "writes.edit"),
+    ("perl -pi -e 's/^#Port 22/Port 2222/' /etc/ssh/sshd_config", DANGEROUS, "writes.edit-critical"),
+    ("perl -ne 'print if /error/' app.log", SAFE, "not writes.edit"),
+    ("ruby -pi -e 'gsub(/a/, \"b\")' notes.txt", CAUTION, "writes.edit"),
     ("sort -o /etc/passwd names.txt", DANGEROUS, "writes.output-critical"),
     ("sort -o out.txt in.txt", CAUTION, "not writes.output-critical"),
     ("sort -o out.txt in.txt", CAUTION, "writes.output"),
