@@ -424,7 +424,8 @@ BENIGN = [
     (SAFE, "make 2>/dev/null"),
     (SAFE, "cmd >&2"),
     (SAFE, "wget https://example.com/file.tar.gz"),
-    (SAFE, "curl -O https://example.com/file.tar.gz"),
+    (SAFE, "curl --no-clobber -O https://example.com/file.tar.gz"),
+    (CAUTION, "curl -O https://example.com/file.tar.gz"),  # replaces file.tar.gz if it exists (wget does not)
     (CAUTION, "tar -czf backup.tgz src/"),  # replaces backup.tgz if it exists, as cp does
     # look-alikes of dangerous commands
     (SAFE, "dd if=/dev/sda of=/dev/null bs=1M count=100"),

@@ -110,8 +110,13 @@ def curl(ctx, cmd) -> None:
             method = value.text.upper()
         elif name in ("-o", "--output") and value is not None:
             download_to(ctx, cmd, value)
-        elif name in ("-O", "--remote-name") and url:
-            ctx.downloaded.update(file_key(n) for n in _remote_names(url))
+        elif name in ("-O", "--remote-name") and url:  # the URL's own file name, replaced if it exists
+            folder = next((v.text.rstrip("/") + "/" for o, v in options if o == "--output-dir" and v is not None), "")
+            for n in _remote_names(url):
+                if any(o == "--no-clobber" for o, _ in options):
+                    ctx.downloaded.add(file_key(folder + n))
+                else:
+                    download_to(ctx, cmd, Word(folder + n))
     local = local_host(url) if url else False
     for option, value in uploads:
         upload(ctx, cmd, value, local, file_prefix=option not in ("-T", "--upload-file"))
@@ -242,6 +247,9 @@ EXAMPLES = [
     ("curl -o hosts https://example.com/hosts", CAUTION, "not network.download-over"),
     ("curl -o page.html https://example.com", CAUTION, "network.download-to"),
     ("wget -O page.html https://example.com", CAUTION, "network.download-to"),
-    ("curl -O https://example.com/file.tar.gz", SAFE, "not network.download-to"),
+    ("curl -O https://example.com/file.tar.gz", CAUTION, "network.download-to"),
+    ("cd ~ && curl -sLO https://example.com/.bashrc", DANGEROUS, "network.download-over"),
+    ("curl --no-clobber -O https://example.com/file.tar.gz", SAFE, "not network.download-to"),
+    ("wget https://example.com/file.tar.gz", SAFE, "not network.download-to"),
     ("curl -fsSLo page.html https://example.com", CAUTION, "network.download-to"),
 ]
