@@ -46,6 +46,8 @@ RULES = [
     Rule("perms.root-shell", CAUTION, "opens a root shell"),
     Rule("perms.broad", DANGEROUS, "{verb} {what}{how}"),
     Rule("perms.change", CAUTION, "{tool} changes {targets}{how}"),
+    Rule("perms.capability-root", DANGEROUS, "gives {file} {caps}: whoever runs it can act as root"),
+    Rule("perms.capabilities", CAUTION, "setcap changes what {file} may do as root"),
 ]
 
 
@@ -98,6 +100,41 @@ def permissions(ctx, cmd) -> None:
         ctx.add("perms.change", cmd, tool=name, targets=", ".join(shown(w) for w in operands[:3]), how=how)
 
 
+# Capabilities that amount to root: change ids, bypass file permissions, load modules, trace others.
+_ROOT_CAPS = frozenset(
+    "cap_setuid cap_setgid cap_sys_admin cap_dac_override cap_dac_read_search cap_sys_ptrace cap_sys_module "
+    "cap_chown cap_fowner cap_sys_rawio cap_setfcap cap_setpcap cap_bpf".split()
+)
+
+
+@program("setcap")
+def capabilities(ctx, cmd) -> None:
+    """`setcap cap_setuid+ep FILE` is a root door for whoever runs FILE (`=ep` grants every
+    capability); `cap_net_bind_service`, or `-r` (removing), changes less."""
+    o = parse_options(cmd.args, Grammar(short="n", long=frozenset()))
+    if o.has("v") or len(o.operands) < 2 and not o.has("r"):
+        return
+    if o.has("r"):
+        for w in o.operands:
+            ctx.add("perms.capabilities", cmd, file=shown(w))
+        return
+    for spec, target in zip(o.operands[::2], o.operands[1::2]):
+        granted = []
+        for clause in spec.text.lower().split():  # `cap_a,cap_b+ep`, `cap_a=eip`, `=ep` (every one)
+            m = re.fullmatch(r"([a-z_,]*)((?:[-+=][eip]*)+)", clause)
+            if m is None:
+                granted.append(clause)  # not understood: assume the worst
+            elif re.search(r"[+=][eip]", m.group(2)):
+                names = m.group(1)
+                granted += ["every capability"] if names in ("", "all") else [
+                    n for n in names.split(",") if n in _ROOT_CAPS
+                ]
+        if granted:
+            ctx.add("perms.capability-root", cmd, file=shown(target), caps=", ".join(sorted(set(granted))))
+        else:
+            ctx.add("perms.capabilities", cmd, file=shown(target))
+
+
 def mode_locks_out(mode: str) -> bool:
     """Can this chmod mode cut the owner off, or let anyone write (which breaks ssh, among others)?"""
     if re.fullmatch(r"[0-7]{3,4}", mode):
@@ -120,6 +157,13 @@ def mode_locks_out(mode: str) -> bool:
 
 
 EXAMPLES = [
+    ("setcap cap_setuid+ep /usr/bin/python3", DANGEROUS, "perms.capability-root"),
+    ("sudo setcap =ep ./tool", DANGEROUS, "perms.capability-root"),
+    ("setcap 'cap_net_raw,cap_dac_read_search=eip' ./scan", DANGEROUS, "perms.capability-root"),
+    ("setcap cap_net_bind_service=+ep ./server", CAUTION, "not perms.capability-root"),
+    ("setcap cap_net_bind_service=+ep ./server", CAUTION, "perms.capabilities"),
+    ("setcap -r ./server", CAUTION, "perms.capabilities"),
+    ("getcap /usr/bin/ping", SAFE, "not perms.capabilities"),
     ("setenforce 0", DANGEROUS, "perms.selinux-off"),
     ("setenforce 1", CAUTION, "not perms.selinux-off"),
     ("setenforce 1", CAUTION, "perms.selinux-mode"),

@@ -29,6 +29,7 @@ RULES = [
     Rule("writes.kernel-setting", CAUTION, "changes the kernel setting {what}"),
     Rule("writes.startup-code", DANGEROUS, "adds code that {inner} to {what}"),
     Rule("writes.startup", CAUTION, "changes {what}"),
+    Rule("writes.grant-login", DANGEROUS, "adds a login key to {what}: whoever holds it can log in as this user"),
     Rule("writes.sudoers-nopasswd", DANGEROUS, "lets an account run anything as root without a password (sudoers)"),
     Rule("writes.append", CAUTION, "appends to {what}"),
     Rule("writes.wipe-history", DANGEROUS, "wipes your shell history"),
@@ -95,6 +96,8 @@ def _append(ctx, cmd, p, content) -> None:
         ctx.add("writes.device", cmd, what=p.desc)
     elif p.cls == KERNEL:
         ctx.add("writes.kernel-setting", cmd, what=p.desc)
+    elif p.cls == STARTUP and p.path.endswith("/authorized_keys"):  # a way in for someone else
+        ctx.add("writes.grant-login", cmd, what=p.desc)
     elif p.cls == STARTUP:
         _append_startup(ctx, cmd, p, content)
     elif p.cls == SYSTEM and p.path.startswith("/etc/sudoers") and content is not None:
@@ -280,6 +283,9 @@ EXAMPLES = [
     ("echo 'export PATH=$PATH:~/bin' >> ~/.bashrc", CAUTION, "not writes.startup-code"),
     ("echo 'export PATH=$PATH:~/bin' >> ~/.bashrc", CAUTION, "writes.startup"),
     ("echo 'alias ll=ls' >> notes.txt", SAFE, "not writes.startup"),
+    ("echo 'ssh-ed25519 AAAAC3Nz eve@evil' >> ~/.ssh/authorized_keys", DANGEROUS, "writes.grant-login"),
+    ("cat id.pub | tee -a /root/.ssh/authorized_keys", DANGEROUS, "writes.grant-login"),
+    ("cat ~/.ssh/authorized_keys", SAFE, "not writes.grant-login"),
     ('echo "bob ALL=(ALL) NOPASSWD: ALL" >> /etc/sudoers', DANGEROUS, "writes.sudoers-nopasswd"),
     ('echo "bob ALL=(ALL) ALL" >> /etc/sudoers', CAUTION, "not writes.sudoers-nopasswd"),
     ('echo "ci ALL=(ALL) NOPASSWD: ALL" | sudo tee -a /etc/sudoers.d/ci', DANGEROUS, "writes.sudoers-nopasswd"),
