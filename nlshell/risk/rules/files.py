@@ -15,7 +15,7 @@ from nlshell.risk.paths import (
     CWD, DEVICE, EMPTYVAR, HISTORY, HOME, LOG, NAMED, NULLDEV, PERSONAL, ROOT, SYSTEM, TMP, TOP, classify,
     delete_level, overwrite_level, worst,
 )
-from nlshell.shell.find import AGE_OR_SIZE, read_find
+from nlshell.shell.find import AGE_OR_SIZE, FindCall, read_find
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
@@ -71,7 +71,7 @@ def rm(ctx, cmd) -> None:
         return
     broad = False
     for w in o.operands:
-        if recursive and posixpath.basename(posixpath.normpath(w.text)) == ".git":
+        if recursive and _repository_store(w.text):
             broad = True
             ctx.add("files.delete-repository", cmd, word=shown(w))
             continue
@@ -276,6 +276,9 @@ def find(ctx, cmd) -> None:
         ctx.add("files.find-output", cmd, flag=flag)
 
 
+_LISTERS = ("find", "fd", "fdfind", "ls", "locate")
+
+
 @hook("command")
 def fed_by_input(ctx, cmd) -> None:
     """`find / | xargs rm`, `find . -exec rm {} \\;`: a destroyer run on every name found."""
@@ -285,10 +288,13 @@ def fed_by_input(ctx, cmd) -> None:
         return  # the names are known: feeds.py rates each command line
     source = None
     if cmd.origin == "xargs" and cmd.pipeline is not None:
-        listers = ("find", "fd", "fdfind", "ls", "locate")
-        source = next((s for s in cmd.pipeline.stages[: cmd.stage] if s is not None and s.name in listers), None)
+        source = next((s for s in cmd.pipeline.stages[: cmd.stage] if s is not None and s.name in _LISTERS), None)
     elif cmd.parent is not None and cmd.parent.name in ("find", "fd", "fdfind"):
         source = cmd.parent
+    else:  # `rm -rf $(ls -A ~)`: the names a lister prints, as xargs would pass them
+        source = next(
+            (c for a in cmd.args if a.subs for c in ctx.substitution_commands(a) if c.name in _LISTERS), None
+        )
     if source is None:
         if cmd.origin == "xargs":
             ctx.add("files.input-delete", cmd, tool=cmd.name, what="every name it reads")
@@ -306,9 +312,22 @@ def fed_by_input(ctx, cmd) -> None:
         ctx.add("files.input-delete", cmd, tool=cmd.name, what=f"the files `{source.name}` lists")
 
 
+def _repository_store(path: str) -> bool:
+    """`.git`, or the part of it that holds the history (`.git/objects`, `.git/refs`, `.git/*`)."""
+    parts = posixpath.normpath(path).split("/")
+    return parts[-1] == ".git" or (len(parts) > 1 and parts[-2] == ".git" and parts[-1] in ("objects", "refs", "*", "logs"))
+
+
+def _read_lister(lister):
+    """What a lister visits: `ls` names its places anywhere among its options (`ls -A ~`)."""
+    if lister.name == "ls":
+        return FindCall([a for a in lister.args if not a.text.startswith("-")])
+    return read_find(lister.args)
+
+
 def find_place(find_cmd):
     """The most important place `find` (or `ls`, `fd`) starts from (`.` when none is named)."""
-    roots = read_find(find_cmd.args).roots
+    roots = _read_lister(find_cmd).roots
     return worst([classify(r.text) for r in roots] if roots else [classify(".")])
 
 
@@ -318,7 +337,7 @@ def find_scope(find_cmd) -> str | None:
     (`-mtime +30`, `-type f`) say what kind of file, not which: what they leave is still most of it.
     In a log or backup folder of its own (`/var/log`, `/backups`), any test narrows: that is
     rotation, not a wipe."""
-    call = read_find(find_cmd.args)
+    call = _read_lister(find_cmd)
     p = find_place(find_cmd)
     rotation = any(t in AGE_OR_SIZE or t.startswith("-newer") for t in call.primaries)
     filtered = call.narrowed or (p.cls in (TOP, LOG) and rotation)
@@ -336,6 +355,9 @@ EXAMPLES = [
     ("rm -rf /tmp/x", CAUTION, "not files.no-preserve-root"),
     ("rm -rf .git", DANGEROUS, "files.delete-repository"),
     ("rm -rf .github", CAUTION, "not files.delete-repository"),
+    ("rm -rf .git/objects", DANGEROUS, "files.delete-repository"),
+    ("rm -rf ../app/.git/*", DANGEROUS, "files.delete-repository"),
+    ("rm -rf .git/hooks", CAUTION, "not files.delete-repository"),
     ("rm -rf ~", DANGEROUS, "files.delete-broad"),
     ("rm -rf ./*", DANGEROUS, "files.delete-broad"),
     ("rm -r /etc", DANGEROUS, "files.delete-broad"),
@@ -439,6 +461,9 @@ EXAMPLES = [
     ("find / -type f | xargs rm -f", DANGEROUS, "files.input-delete-broad"),
     ("find . -type f -exec rm {} \\;", DANGEROUS, "files.input-delete-broad"),
     ("find . -name '*.o' -exec rm {} \\;", CAUTION, "not files.input-delete-broad"),
+    ("rm -rf $(ls -A ~)", DANGEROUS, "files.input-delete-broad"),
+    ("rm -f $(find / -type f)", DANGEROUS, "files.input-delete-broad"),
+    ("rm -f $(find . -name '*.pyc')", CAUTION, "not files.input-delete-broad"),
     ("find . -exec chown me {} \\;", CAUTION, "not files.input-delete-broad"),
     ("find ~ -atime +100 -ok rm {} \\;", CAUTION, "not files.input-delete-broad"),
     ("find . -type f -newermt 'Nov 21' ! -newermt 'Nov 22' -exec rm {} +", CAUTION, "not files.input-delete-broad"),
