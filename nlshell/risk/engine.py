@@ -109,9 +109,10 @@ class Rater:
         where = fn if isinstance(fn, str) else getattr(fn, "__name__", "a rule")
         self.add("shell.check-failed", cmd, where=f"the rule `{where}`" + (f" on `{cmd.name}`" if cmd and cmd.name else ""))
 
-    def merge(self, rating: Rating, cmd: Command | None = None) -> None:
-        """Take the findings of code this command runs (a string, an alias body, a trap)."""
-        prefix = "on the remote host: " if cmd is not None and cmd.remote else ""
+    def merge(self, rating: Rating, cmd: Command | None = None, where: str = "") -> None:
+        """Take the findings of code this command runs (a string, an alias body, a trap); `where`
+        says where it runs when that is not here ("in the container web: ")."""
+        prefix = ("on the remote host: " if cmd is not None and cmd.remote else "") + where
         for f in rating.findings:
             self.found.append(Finding(f.level, f.rule, prefix + f.reason))
 
