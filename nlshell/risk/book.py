@@ -159,7 +159,7 @@ def has_option(parsed, option: str) -> bool:
 FAMILIES = (
     "shell", "files", "writes", "archives", "disks", "permissions", "network", "http", "transfers", "processes", "services", "firewall", "history",
     "packages", "git", "containers", "databases", "cloud", "kubernetes", "interpreters", "oneliners", "feeds",
-    "inside", "inplace",
+    "inside", "handed", "inplace",
 )
 
 RULES: dict = {}  # id -> Rule (rows included)

@@ -176,6 +176,8 @@ def unwrap(words: list) -> Unwrapped:
         if not rest and name not in ROOT_WRAPPERS and name not in _ALONE_STILL_WRAPS:
             break  # `env`, `nice`, `time` alone: the wrapper is the program (env prints the environment)
         out.wrappers.append(name)
+        if name == "ssh":  # `-o ProxyCommand=CMD` runs CMD here, before any remote command
+            out.code.extend(("shell", code, f"ssh -o {key}") for key, code in _ssh_commands(argv[1 : len(argv) - len(rest)]))
         if name in ("su", "runuser"):
             if name == "runuser" and rest:  # `runuser -u user -- cmd`; `su user` opens a shell
                 argv = rest
@@ -218,6 +220,25 @@ def unwrap(words: list) -> Unwrapped:
 # Wrappers that do something even with no command after them (`sudo` alone is refused, `ssh host`
 # opens a shell, `xargs` runs echo).
 _ALONE_STILL_WRAPS = frozenset({"su", "eval", "xargs", "parallel", "ssh", "watch", "exec"})
+
+
+_SSH_COMMAND = lazy(r"(?i)^(ProxyCommand|LocalCommand|KnownHostsCommand)\s*(?:=|\s)\s*(.+)$")
+
+
+def _ssh_commands(words: list) -> list:
+    """(option, Word) for each `-o` that names a command ssh runs locally (`-oProxyCommand=…`)."""
+    found = []
+    for i, w in enumerate(words):
+        if w.text == "-o" and i + 1 < len(words):
+            value = words[i + 1]
+        elif w.text.startswith("-o") and len(w.text) > 2:
+            value = Word(w.text[2:], literal=w.literal)
+        else:
+            continue
+        m = _SSH_COMMAND.match(value.text)
+        if m and m.group(2).strip().lower() != "none":
+            found.append((m.group(1), Word(m.group(2), literal=value.literal)))
+    return found
 
 
 def _take_assignments(words: list, assignments: dict) -> list:
