@@ -19,6 +19,7 @@ RULES = [
     Rule("oneliner.delete-tree", CAUTION, "deletes {what} recursively ({kind})"),
     Rule("oneliner.delete-file-broad", DANGEROUS, "deletes {what} ({kind})"),
     Rule("oneliner.delete-file", CAUTION, "deletes {what} ({kind})"),
+    Rule("oneliner.delete-unread", CAUTION, "deletes files the code names in a way not read here ({kind})"),
     Rule("oneliner.overwrite-critical", DANGEROUS, "overwrites {what} ({kind})"),
     Rule("oneliner.overwrite", CAUTION, "overwrites {what} ({kind})"),
     Rule("oneliner.fork-loop", DANGEROUS, "forks in an endless loop (a fork bomb in {kind})"),
@@ -90,7 +91,13 @@ def _listed_places(code: str) -> list:
 
 
 _FILE_DELETE = lazy(
-    r"(?:os\.(?:remove|unlink|rmdir)|\bunlink(?:Sync)?|File\.delete|FileUtils\.rm|Path\([^)]*\)\.unlink|fs\.unlinkSync|File::Path)\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)"
+    r"(?:os\.(?:remove|unlink|rmdir)|\bunlink(?:Sync)?|File\.delete|FileUtils\.rm|Path\([^)]*\)\.unlink|fs\.unlinkSync|File::Path)\s*\(\s*"
+    r"(?:(?:os\.path\.(?:expanduser|abspath|realpath)|(?:pathlib\.)?Path|File\.expand_path)\(\s*)?"  # `os.remove(os.path.expanduser('~/x'))`
+    r"(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)"
+)
+_FILE_DELETE_CALL = lazy(
+    r"(?:os\.(?:remove|unlink|rmdir)|\bunlink(?:Sync)?|File\.delete|FileUtils\.rm\w*|\.unlink|\.rmdir|shutil\.rmtree|\brmtree)\s*\("
+    r"|\bunlink\s+[$@]"  # perl's `unlink $file`
 )
 _FILE_WRITE = lazy(
     r"(?:\bopen\s*\(\s*(?P<q>['\"])(?P<p>[^'\"]+)(?P=q)\s*,\s*['\"][wx]b?['\"]|writeFileSync\s*\(\s*['\"](?P<p2>[^'\"]+)['\"])"
@@ -122,6 +129,7 @@ def inline_code(ctx, kind: str, code: str, cmd) -> None:
         parts = re.findall(r"""['"]([^'"]*)['"]""", m.group("l"))
         if parts:
             ctx.merge(ctx.nested(" ".join(_quote(p) for p in parts)), cmd)
+    before = len(ctx.found)
     for m in _RECURSIVE_DELETE.finditer(code):
         p = classify(m.group("p"))
         broad = delete_level(p, True) == DANGEROUS
@@ -139,6 +147,8 @@ def inline_code(ctx, kind: str, code: str, cmd) -> None:
         p = classify(m.group("p"))
         broad = delete_level(p, False) == DANGEROUS
         ctx.add("oneliner.delete-file-broad" if broad else "oneliner.delete-file", cmd, what=p.desc, kind=kind)
+    if len(ctx.found) == before and _FILE_DELETE_CALL.search(code):
+        ctx.add("oneliner.delete-unread", cmd, kind=kind)  # never cleared for what was not read
     for m in _FILE_WRITE.finditer(code):
         p = classify(m.group("p") or m.group("p2"))
         level = overwrite_level(p)
@@ -181,6 +191,13 @@ EXAMPLES = [
     ("python3 -c \"import glob; print(glob.glob('*'))\"", SAFE, "not oneliner.delete-file-broad"),
     ("python3 -c \"import os; os.remove('notes.txt')\"", CAUTION, "oneliner.delete-file"),
     ("python3 -c \"import os; print(os.listdir('.'))\"", SAFE, "not oneliner.delete-file"),
+    ("python3 -c \"import os; os.remove(os.path.expanduser('~/.ssh/id_rsa'))\"", DANGEROUS, "oneliner.delete-file-broad"),
+    ("python3 -c \"import pathlib; pathlib.Path.home().joinpath('.bashrc').unlink()\"", CAUTION, "oneliner.delete-unread"),
+    ("python3 -c \"import os, sys; os.remove(sys.argv[1])\" notes.txt", CAUTION, "oneliner.delete-unread"),
+    ("python3 -c \"import os; os.remove('notes.txt')\"", CAUTION, "not oneliner.delete-unread"),
+    ("python3 -c \"import os; print(os.getcwd())\"", SAFE, "not oneliner.delete-unread"),
+    ("python3 -c \"print('unlink me')\"", SAFE, "not oneliner.delete-unread"),
+    ("perl -e 'unlink $ARGV[0]' notes.txt", CAUTION, "oneliner.delete-unread"),
     ("node -e \"require('fs').writeFileSync('/etc/passwd', '')\"", DANGEROUS, "oneliner.overwrite-critical"),
     ("node -e \"require('fs').writeFileSync('out.txt', '')\"", CAUTION, "not oneliner.overwrite-critical"),
     ("python3 -c \"open('out.txt', 'w').write('x')\"", CAUTION, "oneliner.overwrite"),
