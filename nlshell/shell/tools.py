@@ -31,7 +31,7 @@ _KUBECTL = Grammar(
         "--as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key "
         "--cluster --context --kubeconfig --namespace --password --profile --profile-output "
         "--request-timeout --server --tls-server-name --token --user --username --filename --selector "
-        "--output --container --field-selector --timeout --kustomize --label-columns"
+        "--output --container --field-selector --timeout --kustomize --label-columns --clusterrole --serviceaccount --role"
     ),
 )
 

@@ -146,7 +146,45 @@ def _datastore(stores: dict, parsed, words: int) -> dict | None:
 
 RULES = [
     Rule("cloud.change", CAUTION, "{tool} {path} changes or deletes cloud resources"),
+    Rule("cloud.grant-admin", DANGEROUS, "{tool} gives {who} full control of the account or project ({role})"),
 ]
+
+# Roles that hand an account over: whoever holds one can do anything, grant themselves more included.
+_ADMIN_ROLES = lazy(
+    r"(?i)(?:arn:aws:iam::aws:policy/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)\b|^roles/(?:owner|editor|"
+    r"iam\.securityAdmin|resourcemanager\.\w*Admin|iam\.serviceAccountTokenCreator)$|^(?:Owner|User Access "
+    r"Administrator|Contributor)$)"
+)
+# What aws operations only read; any other operation (a new one, a typo) is a change.
+_AWS_READS = (
+    "describe-", "list-", "get-", "head-", "wait", "help", "ls", "presign", "lookup-", "search-", "scan", "query",
+    "batch-get-", "filter-", "validate-", "estimate-", "simulate-", "test-", "preview-", "check-", "detect-",
+    "tail", "whoami", "show", "version", "receive-", "generate-presigned-", "decode-",
+)
+
+
+def _admin_grant(name: str, words: list) -> dict | None:
+    """`aws iam attach-user-policy … AdministratorAccess`, `gcloud … add-iam-policy-binding --role=roles/owner`,
+    `az role assignment create --role Owner`."""
+    if name not in ("aws", "gcloud", "az"):
+        return None
+    grants = any(w.startswith(("attach-", "put-")) and "polic" in w for w in words) or any(
+        w in ("add-iam-policy-binding", "set-iam-policy") for w in words
+    ) or (name == "az" and "role" in words and "create" in words)
+    if not grants:
+        return None
+    given: list = []  # (option, value), also from `--option=value`
+    for i, w in enumerate(words):
+        if w.startswith("--") and "=" in w:
+            given.append(tuple(w.split("=", 1)))
+        elif w.startswith("--") and i + 1 < len(words):
+            given.append((w, words[i + 1]))
+    role = next((v for _o, v in given if _ADMIN_ROLES.search(v)), None)
+    if role is None:
+        return None
+    who = next((v for o, v in given if o in ("--user-name", "--role-name", "--group-name", "--member", "--assignee")),
+               "someone")
+    return {"tool": name, "who": who, "role": role.rsplit("/", 1)[-1]}
 
 CLOUD_TOOLS = (
     "aws gcloud gsutil az azcopy mc rclone restic borg velero vault doppler op glab gh heroku fly flyctl vercel "
@@ -185,8 +223,14 @@ def cloud_change(ctx, cmd) -> None:
         i = next(k for k, w in enumerate(words) if w in ("-X", "--method"))
         if i + 1 < len(words) and words[i + 1].upper() in ("DELETE", "PUT", "PATCH", "POST"):
             hit = words[i + 1].lower()
+    granted = _admin_grant(name, words)
+    if granted:
+        ctx.add("cloud.grant-admin", cmd, **granted)
+        return
     if hit is None and name == "aws":
         hit = next((w for w in lower if w.startswith(_AWS_WRITES)), None)
+        if hit is None and len(lower) >= 2 and lower[0] not in ("configure", "help", "s3") and not lower[1].startswith(_AWS_READS):
+            hit = lower[1]  # an operation not known to only read
     if hit is None:
         hit = next((w for w in words if _DELETE_OPTION.match(w)), None)
         if hit is not None:
@@ -201,6 +245,17 @@ def cloud_change(ctx, cmd) -> None:
 
 
 EXAMPLES = [
+    ("aws iam attach-user-policy --user-name eve --policy-arn arn:aws:iam::aws:policy/AdministratorAccess", DANGEROUS,
+     "cloud.grant-admin"),
+    ("gcloud projects add-iam-policy-binding p --member=user:eve@x.com --role=roles/owner", DANGEROUS, "cloud.grant-admin"),
+    ("az role assignment create --assignee eve@x.com --role Owner --scope /subscriptions/1", DANGEROUS,
+     "cloud.grant-admin"),
+    ("aws iam attach-user-policy --user-name eve --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess", CAUTION,
+     "not cloud.grant-admin"),
+    ("aws iam list-attached-user-policies --user-name eve", SAFE, "not cloud.grant-admin"),
+    ("aws lambda invoke --function-name f out.json", CAUTION, "cloud.change"),
+    ("aws sts get-caller-identity", SAFE, "not cloud.change"),
+    ("aws ec2 describe-instances", SAFE, "not cloud.change"),
     ("terraform destroy -target=aws_instance.x", CAUTION, "cloud.destroy-targeted"),
     ("terraform destroy", DANGEROUS, "not cloud.destroy-targeted"),
     ("terraform destroy", DANGEROUS, "cloud.destroy-all"),

@@ -31,7 +31,18 @@ def _delete_everything(cmd, parsed) -> dict | None:
         return {"what": ", ".join(sorted(kinds)) or "everything", "where": " in every namespace" if everywhere else ""}
     return None
 
+def _cluster_admin(cmd, parsed) -> dict | None:
+    """`kubectl create clusterrolebinding x --clusterrole=cluster-admin --user=eve`."""
+    role = parsed.long.get("--clusterrole") or parsed.value("--clusterrole")
+    if role != "cluster-admin":
+        return None
+    who = parsed.long.get("--user") or parsed.long.get("--serviceaccount") or parsed.long.get("--group") or "someone"
+    return {"who": who}
+
+
 ROWS = [
+    Row("k8s.grant-admin", DANGEROUS, "{tool} gives {who} full control of the cluster (cluster-admin)", "kubectl oc",
+        "create clusterrolebinding|rolebinding", when=_cluster_admin),
     Row("k8s.delete-namespace", DANGEROUS, "{tool} delete namespace deletes the namespace and everything in it",
         "kubectl oc", "delete namespace|namespaces|ns"),
     Row("k8s.delete-everything", DANGEROUS, "{tool} delete --all deletes every {what}{where}", "kubectl oc", "delete",
@@ -44,6 +55,8 @@ ROWS = [
 ]
 
 EXAMPLES = [
+    ("kubectl create clusterrolebinding eve --clusterrole=cluster-admin --user=eve", DANGEROUS, "k8s.grant-admin"),
+    ("kubectl create rolebinding eve --clusterrole=view --user=eve -n dev", CAUTION, "not k8s.grant-admin"),
     ("kubectl delete namespace prod", DANGEROUS, "k8s.delete-namespace"),
     ("kubectl --context prod -n x delete ns staging", DANGEROUS, "k8s.delete-namespace"),
     ("kubectl delete pod web-1", CAUTION, "not k8s.delete-namespace"),

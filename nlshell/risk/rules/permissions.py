@@ -15,6 +15,37 @@ from nlshell.shell.options import parse as parse_options
 
 PREFIX = "perms"
 
+# Groups whose members are root in all but name: sudo rights, the docker or lxd socket, raw disks.
+_ROOT_GROUPS = frozenset({"sudo", "wheel", "admin", "root", "docker", "lxd", "disk", "shadow"})
+
+
+def _grants_root(cmd, parsed) -> dict | None:
+    """`usermod -aG sudo eve`, `gpasswd -a eve docker`, `adduser eve sudo`, `useradd -o -u 0 eve`."""
+    words = [a.text for a in cmd.args]
+    user = next((w for w in reversed(words) if not w.startswith("-")), "a user")
+    for flag, value in zip(words, words[1:]):
+        if flag in ("-u", "--uid") and value == "0":
+            return {"user": user, "how": "user id 0 is root"}
+        if cmd.name in ("usermod", "useradd") and flag in ("-G", "-aG", "--groups", "-g", "--gid"):
+            groups = set(value.split(",")) & _ROOT_GROUPS
+            if groups:
+                return {"user": user, "how": f"the {sorted(groups)[0]} group"}
+    if cmd.name == "gpasswd" and len(words) >= 3 and words[0] in ("-a", "--add") and words[-1] in _ROOT_GROUPS:
+        return {"user": words[1], "how": f"the {words[-1]} group"}
+    operands = [w for w in words if not w.startswith("-")]
+    if cmd.name == "adduser" and len(operands) == 2 and operands[1] in _ROOT_GROUPS:
+        return {"user": operands[0], "how": f"the {operands[1]} group"}
+    return None
+
+
+def _audit_off(cmd, parsed) -> dict | None:
+    """`auditctl -D` deletes every audit rule; `-e 0` stops auditing."""
+    words = [a.text for a in cmd.args]
+    if "-D" in words or any(w == "-e" and nxt == "0" for w, nxt in zip(words, words[1:])) or "-e0" in words:
+        return {"protection": "the audit rules"}
+    return None
+
+
 _ACCOUNTS = (
     "useradd adduser usermod groupadd groupdel groupmod chpasswd chage gpasswd visudo vipw chsh newusers deluser "
     "delgroup"
@@ -28,6 +59,10 @@ ROWS = [
         when=all_of(given("disable"), lambda cmd, parsed: {"protection": "SIP"})),
     Row("perms.protection-off", DANGEROUS, "{tool} turns off a system protection ({protection})", "spctl",
         when=all_of(given("--master-disable", "--global-disable", "disable"), lambda cmd, parsed: {"protection": "Gatekeeper"})),
+    Row("perms.protection-off", DANGEROUS, "{tool} turns off a system protection ({protection})", "auditctl",
+        when=_audit_off),
+    Row("perms.protection-change", CAUTION, "{tool} changes a system protection", "auditctl",
+        when=lambda cmd, parsed: not parsed.has("lsS", "--help") and bool(cmd.args)),
     Row("perms.protection-change", CAUTION, "{tool} changes a system protection", "csrutil spctl",
         when=given("enable", "clear", "--add", "--master-enable")),
     Row("perms.password-removed", DANGEROUS, "passwd -d removes the password: the account opens without one",
@@ -37,6 +72,8 @@ ROWS = [
     Row("perms.delete-home", DANGEROUS, "{tool} deletes the user and their home directory and mail", "userdel",
         flags="-r --remove"),
     Row("perms.delete-user", CAUTION, "deletes a user account", "userdel"),
+    Row("perms.grant-root", DANGEROUS, "gives {user} root powers ({how})", "usermod useradd adduser gpasswd",
+        when=_grants_root),
     Row("perms.accounts", CAUTION, "{tool} changes user accounts", "passwd", unless="-S --status"),
     Row("perms.accounts", CAUTION, "{tool} changes user accounts", _ACCOUNTS),
 ]
@@ -164,6 +201,17 @@ EXAMPLES = [
     ("setcap cap_net_bind_service=+ep ./server", CAUTION, "perms.capabilities"),
     ("setcap -r ./server", CAUTION, "perms.capabilities"),
     ("getcap /usr/bin/ping", SAFE, "not perms.capabilities"),
+    ("sudo usermod -aG sudo eve", DANGEROUS, "perms.grant-root"),
+    ("usermod -aG docker $USER", DANGEROUS, "perms.grant-root"),
+    ("gpasswd -a eve wheel", DANGEROUS, "perms.grant-root"),
+    ("adduser eve sudo", DANGEROUS, "perms.grant-root"),
+    ("useradd -o -u 0 eve", DANGEROUS, "perms.grant-root"),
+    ("usermod -aG video,audio eve", CAUTION, "not perms.grant-root"),
+    ("adduser eve", CAUTION, "not perms.grant-root"),
+    ("auditctl -D", DANGEROUS, "perms.protection-off"),
+    ("sudo auditctl -e 0", DANGEROUS, "perms.protection-off"),
+    ("auditctl -w /etc/passwd -p wa", CAUTION, "not perms.protection-off"),
+    ("auditctl -l", SAFE, "not perms.protection-change"),
     ("setenforce 0", DANGEROUS, "perms.selinux-off"),
     ("setenforce 1", CAUTION, "not perms.selinux-off"),
     ("setenforce 1", CAUTION, "perms.selinux-mode"),

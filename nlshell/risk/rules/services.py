@@ -38,6 +38,23 @@ def _every_unit(cmd, parsed) -> bool:
     return any("*" in unit for unit in _units(cmd, parsed))
 
 
+# Services that protect the system: turning one off is turning a protection off.
+_PROTECTIONS = frozenset({
+    "apparmor", "auditd", "fail2ban", "crowdsec", "clamav-daemon", "clamav-freshclam", "falco", "wazuh-agent",
+    "ossec", "aide", "selinux-autorelabel", "firewalld-protection", "osqueryd", "sshguard", "usbguard",
+})
+
+
+def _protection_unit(cmd, parsed) -> dict | None:
+    unit = next((u for u in _units(cmd, parsed) if u.split(".")[0] in _PROTECTIONS), None)
+    return {"unit": unit} if unit else None
+
+
+def _protection_service(parsed) -> dict | None:
+    name = parsed.operands[0].text if parsed.operands else ""
+    return {"unit": name} if name in _PROTECTIONS else None
+
+
 def _firewall_unit(cmd, parsed) -> dict | None:
     unit = next((u for u in _units(cmd, parsed) if u.split(".")[0] in _FIREWALLS), None)
     return {"unit": unit} if unit else None
@@ -96,6 +113,8 @@ ROWS = [
         "stop|kill|disable|mask", when=_every_unit),
     Row("services.stop-firewall", DANGEROUS, "turns off the firewall ({unit})", "systemctl", "stop|disable|mask|kill",
         when=_firewall_unit),
+    Row("services.stop-protection", DANGEROUS, "turns off a system protection ({unit})", "systemctl",
+        "stop|disable|mask|kill", when=_protection_unit),
     Row("services.boot-target", DANGEROUS, "makes the system boot into {first}", "systemctl", "set-default",
         when=_rescue_target),
     Row("services.systemctl-stop-system", DANGEROUS, "systemctl {sub} stops the system", "systemctl", "exit",
@@ -104,6 +123,8 @@ ROWS = [
     Row("services.systemctl-unknown", CAUTION, "systemctl {verb} is not known to only read", "systemctl",
         when=_unlisted_verb),
     # service NAME VERB
+    Row("services.stop-protection", DANGEROUS, "turns off a system protection ({unit})", "service",
+        "* stop|force-stop", when=lambda cmd, parsed: _protection_service(parsed)),
     Row("services.stop-firewall", DANGEROUS, "turns off the firewall ({unit})", "service",
         "firewalld|ufw|iptables|nftables stop|force-stop", when=_service),
     Row("services.service", CAUTION, "{verb}s the service {unit}", "service",
@@ -147,6 +168,11 @@ EXAMPLES = [
     ("systemctl stop nginx", CAUTION, "not services.stop-every-service"),
     ("systemctl stop firewalld", DANGEROUS, "services.stop-firewall"),
     ("service ufw stop", DANGEROUS, "services.stop-firewall"),
+    ("sudo systemctl disable --now apparmor", DANGEROUS, "services.stop-protection"),
+    ("systemctl mask auditd.service", DANGEROUS, "services.stop-protection"),
+    ("service fail2ban stop", DANGEROUS, "services.stop-protection"),
+    ("systemctl restart fail2ban", CAUTION, "not services.stop-protection"),
+    ("systemctl status auditd", SAFE, "not services.stop-protection"),
     ("systemctl restart firewalld", CAUTION, "not services.stop-firewall"),
     ("systemctl set-default rescue.target", DANGEROUS, "services.boot-target"),
     ("systemctl set-default graphical.target", CAUTION, "not services.boot-target"),
