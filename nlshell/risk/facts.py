@@ -137,3 +137,19 @@ def _file_input(ctx, word) -> FedInput:
     if key in ctx.written:
         return FedInput([Word(ctx.written[key])], shown(word), [])
     return FedInput(None, "the file " + shown(word), [])
+
+
+_CRON_SCHEDULE = lazy(r"^\s*(?:@\w+|(?:\S+\s+){5})")  # `@reboot`, or the five time fields
+
+
+def cron_jobs(text: str, with_user: bool = False) -> list:
+    """The commands of crontab lines (`/etc/crontab` and `/etc/cron.d` name a user after the time)."""
+    jobs = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#") or re.match(r"^\s*\w+=", line):
+            continue
+        job = _CRON_SCHEDULE.sub("", line, count=1)
+        if with_user:
+            job = job.split(None, 1)[1] if len(job.split(None, 1)) == 2 else ""
+        jobs.append(job)
+    return jobs

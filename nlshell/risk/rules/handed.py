@@ -10,10 +10,9 @@ is caution even when that program is harmless: git will run it every time, unask
 
 from __future__ import annotations
 
-import re
 
 from nlshell.risk.book import Rule, hook
-from nlshell.risk.facts import heredoc_body, literal_output
+from nlshell.risk.facts import cron_jobs, heredoc_body, literal_output
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.shell.patterns import lazy
 
@@ -36,7 +35,6 @@ _COMMAND_VARIABLES = frozenset(
     "GIT_SSH_COMMAND GIT_SSH GIT_EDITOR GIT_PAGER GIT_EXTERNAL_DIFF GIT_ASKPASS SSH_ASKPASS RSYNC_RSH "
     "LESSOPEN LESSCLOSE".split()
 )
-_CRON_SCHEDULE = lazy(r"^\s*(?:@\w+|(?:\S+\s+){5})")  # `@reboot`, or the five time fields
 
 
 def _git_setting(ctx, cmd, key: str, value: str) -> None:
@@ -87,10 +85,8 @@ def _crontab(ctx, cmd) -> None:
     text = heredoc_body(cmd)
     if text is None and cmd.pipeline is not None and cmd.stage > 0:
         text = literal_output([s for s in cmd.pipeline.stages[: cmd.stage] if s is not None])
-    for line in (text or "").splitlines():
-        if line.strip() and not line.lstrip().startswith("#") and not re.match(r"^\s*\w+=", line):
-            job = _CRON_SCHEDULE.sub("", line, count=1)
-            ctx.merge(ctx.nested(job), cmd, where="in a scheduled job: ")
+    for job in cron_jobs(text or ""):
+        ctx.merge(ctx.nested(job), cmd, where="in a scheduled job: ")
 
 
 def _option_value(args: list, names: tuple) -> list:

