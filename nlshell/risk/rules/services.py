@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from nlshell.risk.book import Row, has_operands
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.risk.paths import classify
 
 _FIREWALLS = frozenset({"firewalld", "ufw", "iptables", "nftables", "netfilter-persistent", "ip6tables"})
 _CHANGES = (
@@ -53,6 +54,17 @@ def _protection_unit(cmd, parsed) -> dict | None:
 def _protection_service(parsed) -> dict | None:
     name = parsed.operands[0].text if parsed.operands else ""
     return {"unit": name} if name in _PROTECTIONS else None
+
+
+def _critical_setting(cmd) -> dict | None:
+    """`sysctl -w kernel.randomize_va_space=0` is `echo 0 > /proc/sys/kernel/randomize_va_space`: judged as that write."""
+    for a in cmd.args:
+        key, eq, _value = a.text.partition("=")
+        if eq and not key.startswith("-"):
+            path = "/proc/sys/" + key.replace(".", "/")
+            if classify(path).critical:
+                return {"key": key, "path": path}
+    return None
 
 
 def _firewall_unit(cmd, parsed) -> dict | None:
@@ -146,6 +158,8 @@ ROWS = [
         "0|6|1|s|S|emergency|rescue", when=_runlevel),
     Row("services.init-reload", CAUTION, "reloads init", "init telinit", "q|Q|u|U"),
     # settings
+    Row("services.sysctl-critical", DANGEROUS, "changes the kernel setting {key} (as writing {path} does)", "sysctl",
+        when=lambda cmd, parsed: _critical_setting(cmd)),
     Row("services.sysctl", CAUTION, "changes kernel settings (sysctl)", "sysctl",
         when=lambda cmd, parsed: parsed.has("wp", "--write", "--load", "--system") or any("=" in a.text for a in cmd.args)),
     Row("services.settings", CAUTION, "{tool} changes system or network settings",
@@ -217,6 +231,9 @@ EXAMPLES = [
     ("init 3", SAFE, "not services.runlevel"),
     ("telinit q", CAUTION, "services.init-reload"),
     ("runlevel", SAFE, "not services.init-reload"),
+    ("sysctl -w kernel.randomize_va_space=0", DANGEROUS, "services.sysctl-critical"),
+    ("sudo sysctl kernel.panic=1", DANGEROUS, "services.sysctl-critical"),
+    ("sudo sysctl -w vm.swappiness=10", CAUTION, "not services.sysctl-critical"),
     ("sudo sysctl -w vm.swappiness=10", CAUTION, "services.sysctl"),
     ("sysctl vm.swappiness", SAFE, "not services.sysctl"),
     ("hostnamectl set-hostname box", CAUTION, "services.settings"),
