@@ -121,6 +121,19 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("resume a download that got cut off", "wget -c {{https://example.com/file}}"),
         ("who contributed the most commits", "git shortlog -sn"),
         ("i lost a commit, find it", "git reflog"),
+        # everyday jobs in a person's register: files, text, archives, git, packages, sums
+        # (the blocks "in the words people type at a terminal" of examples-*.tsv)
+        ("keep a spare copy of .bashrc as .bashrc.old", "cp .bashrc .bashrc.old"),
+        ("shove invoice.pdf into ~/Documents", "mv invoice.pdf ~/Documents"),
+        ("./start.sh: Permission denied", "chmod +x ./start.sh"),
+        ("lock down secrets.env so nobody else can read it", "chmod 600 secrets.env"),
+        ("gimme the header line of sales.csv", "head -n 1 sales.csv"),
+        ("what did commit abc123 change", "git show abc123"),
+        ("remove untracked files from the repo", "git clean -fd"),
+        ("where is this repo's remote", "git remote -v"),
+        ("save my python dependencies to requirements.txt", "pip freeze > requirements.txt"),
+        ("how much is 1234 divided by 7", "echo 'scale=2; 1234/7' | bc"),
+        ("extract everything from archive.zip", "unzip archive.zip"),
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
@@ -724,6 +737,10 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("history of changes to app.py", "git log -p --follow -- app.py\n"),
         ("find the commit that added the word TODO", "git log -S 'TODO'\n"),
         ("i lost a commit, find it", "git reflog\n"),
+        # everyday jobs in a person's register (the blocks "in the words people type at a terminal")
+        ("look for the string connect_db across the codebase", "grep -rn 'connect_db' .\n"),
+        ("how many megs is the project folder", "du -sh project\n"),
+        ("what did commit abc123 change", "git show abc123\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
