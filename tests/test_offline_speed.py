@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from nlshell.offline import OfflineIndex, commands, extend, index as index_module
+from nlshell.offline import OfflineIndex, commands, extend, index as index_module, rank
 from nlshell.offline.value import Value
 
 from test_offline import typical_which
@@ -161,3 +161,83 @@ def test_a_number_the_description_states_is_still_replaced_by_the_requests():
     unused = [Value("count", "20", 3)]
     command, taken = extend.complete("tail -n 5 {{file}}", "tail -n 5 app.log", "Show last 5 lines of a file", unused, [])
     assert (command, taken, unused) == ("tail -n 20 app.log", 1, [])
+
+
+# -- pages out of reach ----------------------------------------------------------------------
+
+_SAMPLE = (
+    "show the last 20 lines of app.log",
+    "list all files sorted by size",
+    "which process is listening on port 8080",
+    "find files bigger than 100 megabytes in my home directory",
+    "compress the logs folder into logs.tar.gz",
+    "make a directory called photos",
+    "how much disk space is left",
+    "kill the process using port 3000",
+    "count the lines in main.py",
+    "show my git branches",
+    "search for TODO in all python files",
+    "restart nginx",
+    "what is my ip address",
+    "delete files older than 30 days in /tmp",
+    "update all my packages",
+)
+
+
+@pytest.fixture(scope="module")
+def seen(prebuilt_offline_index):
+    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
+    opened.ensure_built()
+    yield opened
+    opened.close()
+
+
+def _candidate_pages(index: OfflineIndex, request: str):
+    """What `rank._ranked_hits` scores: the request as read, its pages and its matched examples."""
+    read = rank.read_request(index, request, None, None)
+    pages = index.pages(read.searched, read.named)
+    matched = index.matching(read.searched, read.named)
+    pages.update(index.page_rows({row.page for row in matched} - pages.keys()))
+    return read, pages, matched
+
+
+@pytest.mark.parametrize("request_text", _SAMPLE)
+def test_the_bounds_are_never_below_what_they_bound(seen, request_text):
+    """A page is left out on its bounds: a factor of `_prior` above 1 missing from `_prior_bound`,
+    or a description saying more than all of them together, would leave out a page that wins (the
+    products may round apart by an ulp: pages are left out only a billionth below reach)."""
+    read, pages, _ = _candidate_pages(seen, request_text)
+    domains = rank._domains(seen, pages.values())
+    for page in pages.values():
+        prior = rank._prior(seen, read, page, set(), domains.get(page.program, frozenset()))
+        assert prior <= rank._prior_bound(seen, read, page, set()) * (1 + 1e-12)
+        assert rank._best_description(read, page) <= rank._best_description_bound(read, page) * (1 + 1e-12)
+
+
+def _scored(index: OfflineIndex, request: str, monkeypatch, ranked: int | None = None) -> tuple[dict[int, float], int, int]:
+    """`rank._page_scores` of the request (with `ranked` pages kept, when given); how many pages
+    it read description by description, of how many."""
+    read, pages, matched = _candidate_pages(index, request)
+    read_pages: list[int] = []
+    best = rank._best_description
+    with monkeypatch.context() as patched:
+        patched.setattr(rank, "_best_description", lambda r, page: read_pages.append(page.id) or best(r, page))
+        if ranked is not None:
+            patched.setattr(rank, "PAGES_RANKED", ranked)
+        return rank._page_scores(index, read, pages, matched, set()), len(read_pages), len(pages)
+
+
+@pytest.mark.parametrize("request_text", _SAMPLE)
+def test_pages_out_of_reach_leave_the_ranked_pages_as_they_were(seen, request_text, monkeypatch):
+    pruned, _, candidates = _scored(seen, request_text, monkeypatch)
+    every, _, _ = _scored(seen, request_text, monkeypatch, ranked=candidates + 1)  # none out of reach
+    assert len(every) == candidates
+    assert all(pruned[page_id] == every[page_id] for page_id in pruned)
+    kept = rank.PAGES_RANKED
+    assert sorted(pruned, key=lambda i: -pruned[i])[:kept] == sorted(every, key=lambda i: -every[i])[:kept]
+
+
+def test_most_pages_are_never_read_example_by_example(seen, monkeypatch):
+    counts = [_scored(seen, request, monkeypatch)[1:] for request in _SAMPLE]
+    read, candidates = map(sum, zip(*counts))
+    assert read < candidates / 4
