@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from nlshell.offline import OfflineIndex, commands, extend, index as index_module, rank
+from nlshell.offline import OfflineIndex, answer, commands, extend, index as index_module, rank, references
 from nlshell.offline.value import Value
 
 from test_offline import typical_which
@@ -163,7 +163,7 @@ def test_a_number_the_description_states_is_still_replaced_by_the_requests():
     assert (command, taken, unused) == ("tail -n 20 app.log", 1, [])
 
 
-# -- pages out of reach ----------------------------------------------------------------------
+# -- pages out of reach, and one rating per page for the model's references --------------------
 
 _SAMPLE = (
     "show the last 20 lines of app.log",
@@ -241,3 +241,25 @@ def test_most_pages_are_never_read_example_by_example(seen, monkeypatch):
     counts = [_scored(seen, request, monkeypatch)[1:] for request in _SAMPLE]
     read, candidates = map(sum, zip(*counts))
     assert read < candidates / 4
+
+
+def test_the_model_gets_the_references_rating_every_example_gave(seen, monkeypatch):
+    """References take one example per page: a page's later examples go unrated, and the
+    references are what rating every candidate gave."""
+    ratings = {"one per page": 0, "every one": 0}
+    counting = "one per page"
+    rate = answer.risk_of
+
+    def counted(command):
+        ratings[counting] += 1
+        return rate(command)
+
+    monkeypatch.setattr(answer, "risk_of", counted)
+    quick = [references.references(seen, request) for request in _SAMPLE]
+    counting = "every one"
+    full = references.answers
+    monkeypatch.setattr(references, "answers", lambda *args, **kwargs: full(*args, **{**kwargs, "pages": 0}))
+    slow = [references.references(seen, request) for request in _SAMPLE]
+    assert quick == slow
+    assert sum(map(len, quick)) >= 2 * len(_SAMPLE)  # most requests get two or three
+    assert ratings["one per page"] < ratings["every one"] / 2
