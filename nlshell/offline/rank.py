@@ -364,12 +364,14 @@ def _other_way(read: Request, row: ExampleRow) -> bool:
 def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
     """How many concrete values (paths, file names, numbers) the command holds that the request did
     not give: someone else's (`find /tmp -mtime +30`), to be replaced before it is any use."""
-    stated = {v.text for v in read.values} | set(read.words) | set(WORD.findall(row.description.lower()))
+    stated: set[str] | None = None  # read only for a word that looks concrete: most commands have none
     count = 0
     for word in shell_words(command):
-        if "{{" in word or word.startswith("-") or word in stated:
+        if "{{" in word or word.startswith("-") or not _CONCRETE.search(word):
             continue
-        if _CONCRETE.search(word) and not (set(WORD.findall(word.lower())) <= stated):
+        if stated is None:
+            stated = {v.text for v in read.values} | set(read.words) | set(WORD.findall(row.description.lower()))
+        if word not in stated and not (set(WORD.findall(word.lower())) <= stated):
             count += 1
     return min(count, 3)
 
