@@ -196,7 +196,8 @@ def _page_scores(
     """Each page's score, times its prior: how much of the request its own text says (summary,
     names, all its examples' descriptions together), how much its best example says alone, and
     how well NL2Bash rows that run it match (counting for less: they support a page, they do not
-    outvote it)."""
+    outvote it). Only pages that may be among the best PAGES_RANKED are scored: a page left out
+    scores below all of those."""
     best_match = max((-e.bm25 for e in matched if e.source == "nl2bash"), default=0.0)
     index.program_facts(page.program for page in pages.values())  # one read for all of them
     support: dict[int, float] = {}
@@ -212,12 +213,15 @@ def _page_scores(
     # part, and only PAGES_RANKED pages are kept: pages are scored best bound first, until no page
     # left can reach the kept ones.
     parts: dict[int, tuple[float, float, float]] = {}  # page → its own text's and its support's share, what it takes
+    described: dict[int, float] = {}  # page → at least its best description's fit
     bounds: dict[int, float] = {}
     for page in pages.values():
         parts[page.id] = OWN_TEXT * _own_fit(read, page), SUPPORT * support.get(page.id, 0.0), _takes(read, page)
-        bounds[page.id] = _score(parts[page.id], _best_description_bound(read, page), _prior_bound(index, read, page, accepted))
+        described[page.id] = _best_description_bound(read, page)
+        bounds[page.id] = _score(parts[page.id], described[page.id], _prior_bound(index, read, page, accepted))
     scores: dict[int, float] = {}
     kept: list[float] = []  # the best PAGES_RANKED scores so far, ascending
+
     def out_of_reach(bound: float) -> bool:
         return len(kept) == PAGES_RANKED and bound < kept[0] * (1.0 - 1e-9)
 
@@ -226,7 +230,7 @@ def _page_scores(
             break
         page = pages[page_id]
         prior = _prior(index, read, page, accepted, domains.get(page.program, frozenset()))
-        if out_of_reach(_score(parts[page_id], _best_description_bound(read, page), prior)):
+        if out_of_reach(_score(parts[page_id], described[page_id], prior)):
             continue
         scores[page_id] = _score(parts[page_id], _best_description(read, page), prior)
         kept = sorted([*kept, scores[page_id]])[-PAGES_RANKED:]
