@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from nlshell.offline import OfflineIndex, commands, extend, index as index_module
+from nlshell.offline import OfflineIndex, answer, commands, extend, index as index_module, rank, references
 from nlshell.offline.value import Value
 
 from test_offline import typical_which
@@ -161,3 +161,136 @@ def test_a_number_the_description_states_is_still_replaced_by_the_requests():
     unused = [Value("count", "20", 3)]
     command, taken = extend.complete("tail -n 5 {{file}}", "tail -n 5 app.log", "Show last 5 lines of a file", unused, [])
     assert (command, taken, unused) == ("tail -n 20 app.log", 1, [])
+
+
+# -- pages out of reach, and one rating per page for the model's references --------------------
+
+_SAMPLE = (
+    "show the last 20 lines of app.log",
+    "list all files sorted by size",
+    "which process is listening on port 8080",
+    "find files bigger than 100 megabytes in my home directory",
+    "compress the logs folder into logs.tar.gz",
+    "make a directory called photos",
+    "how much disk space is left",
+    "kill the process using port 3000",
+    "count the lines in main.py",
+    "show my git branches",
+    "search for TODO in all python files",
+    "restart nginx",
+    "what is my ip address",
+    "delete files older than 30 days in /tmp",
+    "update all my packages",
+)
+
+
+@pytest.fixture(scope="module")
+def seen(prebuilt_offline_index):
+    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
+    opened.ensure_built()
+    yield opened
+    opened.close()
+
+
+def _candidate_pages(index: OfflineIndex, request: str):
+    """What `rank._ranked_hits` scores: the request as read, its pages and its matched examples."""
+    read = rank.read_request(index, request, None, None)
+    pages = index.pages(read.searched, read.named)
+    matched = index.matching(read.searched, read.named)
+    pages.update(index.page_rows({row.page for row in matched} - pages.keys()))
+    return read, pages, matched
+
+
+@pytest.mark.parametrize("request_text", _SAMPLE)
+def test_the_bounds_are_never_below_what_they_bound(seen, request_text):
+    """A page is left out on its bounds: a factor of `_prior` above 1 missing from `_prior_bound`,
+    or a description saying more than all of them together, would leave out a page that wins (the
+    products may round apart by an ulp: pages are left out only a billionth below reach)."""
+    read, pages, _ = _candidate_pages(seen, request_text)
+    domains = rank._domains(seen, pages.values())
+    for page in pages.values():
+        prior = rank._prior(seen, read, page, set(), domains.get(page.program, frozenset()))
+        assert prior <= rank._prior_bound(seen, read, page, set()) * (1 + 1e-12)
+        assert rank._best_description(read, page) <= rank._best_description_bound(read, page) * (1 + 1e-12)
+
+
+def _scored(index: OfflineIndex, request: str, monkeypatch, ranked: int | None = None) -> tuple[dict[int, float], int, int]:
+    """`rank._page_scores` of the request (with `ranked` pages kept, when given); how many pages
+    it read description by description, of how many."""
+    read, pages, matched = _candidate_pages(index, request)
+    read_pages: list[int] = []
+    best = rank._best_description
+    with monkeypatch.context() as patched:
+        patched.setattr(rank, "_best_description", lambda r, page: read_pages.append(page.id) or best(r, page))
+        if ranked is not None:
+            patched.setattr(rank, "PAGES_RANKED", ranked)
+        return rank._page_scores(index, read, pages, matched, set()), len(read_pages), len(pages)
+
+
+@pytest.mark.parametrize("request_text", _SAMPLE)
+def test_pages_out_of_reach_leave_the_ranked_pages_as_they_were(seen, request_text, monkeypatch):
+    pruned, _, candidates = _scored(seen, request_text, monkeypatch)
+    every, _, _ = _scored(seen, request_text, monkeypatch, ranked=candidates + 1)  # none out of reach
+    assert len(every) == candidates
+    assert all(pruned[page_id] == every[page_id] for page_id in pruned)
+    kept = rank.PAGES_RANKED
+    assert sorted(pruned, key=lambda i: -pruned[i])[:kept] == sorted(every, key=lambda i: -every[i])[:kept]
+
+
+def test_most_pages_are_never_read_example_by_example(seen, monkeypatch):
+    counts = [_scored(seen, request, monkeypatch)[1:] for request in _SAMPLE]
+    read, candidates = map(sum, zip(*counts))
+    assert read < candidates / 4
+
+
+def test_the_model_gets_the_references_rating_every_example_gave(seen, monkeypatch):
+    """References take one example per page: a page's later examples go unrated, and the
+    references are what rating every candidate gave."""
+    ratings = {"one per page": 0, "every one": 0}
+    counting = "one per page"
+    rate = answer.risk_of
+
+    def counted(command):
+        ratings[counting] += 1
+        return rate(command)
+
+    monkeypatch.setattr(answer, "risk_of", counted)
+    quick = [references.references(seen, request) for request in _SAMPLE]
+    counting = "every one"
+    full = references.answers
+    monkeypatch.setattr(references, "answers", lambda *args, **kwargs: full(*args, **{**kwargs, "pages": 0}))
+    slow = [references.references(seen, request) for request in _SAMPLE]
+    assert quick == slow
+    assert sum(map(len, quick)) >= 2 * len(_SAMPLE)  # most requests get two or three
+    assert ratings["one per page"] < ratings["every one"] / 2
+
+
+# -- someone else's values in a command ------------------------------------------------------
+
+
+class _Unread(str):
+    def lower(self) -> str:
+        raise AssertionError("the description was read")
+
+
+def _slow_foreign(read, row, command: str) -> int:
+    """The slow way, as it always was: the request's and the description's words first."""
+    stated = {v.text for v in read.values} | set(read.words) | set(rank.WORD.findall(row.description.lower()))
+    count = sum(1 for word in commands.shell_words(command) if not ("{{" in word or word.startswith("-") or word in stated)
+                and rank._CONCRETE.search(word) and not (set(rank.WORD.findall(word.lower())) <= stated))
+    return min(count, 3)
+
+
+def test_a_command_with_nothing_concrete_leaves_the_description_unread(seen):
+    read = rank.read_request(seen, "list the files in docs", None, None)
+    row = index_module.ExampleRow(1, 1, _Unread("List files"), "ls -la {{path/to/directory}}", "tldr", "ls", 1, "", 0.0)
+    assert rank._foreign_values(read, row, "ls -la docs") == 0
+
+
+@pytest.mark.parametrize("request_text", _SAMPLE[:8])
+def test_someone_elses_values_count_as_they_did(seen, request_text):
+    read, pages, matched = _candidate_pages(seen, request_text)
+    rows = seen.documented(list(pages)[:20]) + matched
+    counts = [(rank._foreign_values(read, row, row.command), _slow_foreign(read, row, row.command)) for row in rows]
+    assert all(new == old for new, old in counts)
+    assert any(new for new, _ in counts)  # the sample has commands with someone else's values

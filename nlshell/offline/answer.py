@@ -52,7 +52,7 @@ def answers(
     """The best `limit` answers, best first. Raises NoOfflineAnswerError when nothing matches,
     NoReadOnlyAnswerError when only commands that change things match a request that only looks.
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
-    once they are known."""
+    once they are known, and a page's later examples are neither rated nor returned once it has one."""
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
     ranked = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
     hits = composed(index, request, ranked, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page
@@ -70,10 +70,15 @@ def answers(
     safe: list[OfflineHit] = []
     changing = vocabulary().change_verbs
     first_page = hits[0].page
+    answered: set[str] = set()  # pages with a safe answer that stays: a `pages` caller takes no second
     for hit in hits[:RATED]:
+        if pages and hit.page in answered:
+            continue  # rating it could not change what such a caller takes
         # What the rater cannot see, the example's own words may say ("Kill all processes …").
         if description_verb(hit.description) not in changing and risk_of(hit.command)[0] == "safe":
             safe.append(hit)
+            if wanted == READ or hit.score >= UNKNOWN_SAFE * hits[0].score:
+                answered.add(hit.page)
             if _known(safe, first_page, limit, pages):
                 break
     if not safe and wanted == READ:

@@ -101,7 +101,8 @@ def _installed(index: OfflineIndex, used: str) -> bool | None:
 
 
 def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[str], domain: frozenset[str]) -> float:
-    """What the machine and the user say about a page, whatever the request's words."""
+    """What the machine and the user say about a page, whatever the request's words (a factor
+    above 1 is in `_prior_bound` too: pages are left out by it)."""
     program = page.program
     facts = index.program_facts((program,)).get(program)
     prior = 1.0 + POPULARITY * min(math.log1p(facts.uses if facts else 0), POPULARITY_CAP)
@@ -133,6 +134,22 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     if _acts_otherwise(request, page.summary):
         prior *= OTHER_ACTION  # `chmod` ("Change the access permissions") for "show the permissions"
     return prior
+
+
+def _prior_bound(index: OfflineIndex, request: Request, page: PageRow, accepted: set[str]) -> float:
+    """At least `_prior` (to an ulp or two of rounding): its factors above 1, each wherever it might
+    apply; the others only lower it."""
+    program = page.program
+    facts = index.program_facts((program,)).get(program)
+    bound = 1.0 + POPULARITY * min(math.log1p(facts.uses if facts else 0), POPULARITY_CAP)
+    if program in CORE:
+        bound *= CORE_FACTOR
+    if program in request.named:
+        bound *= NAMED
+    bound *= SUBCOMMAND_NAMED
+    if program in accepted:
+        bound *= ACCEPTED_PROGRAM
+    return bound
 
 
 def _says_domain(request: Request, domain: frozenset[str]) -> bool:
@@ -179,7 +196,8 @@ def _page_scores(
     """Each page's score, times its prior: how much of the request its own text says (summary,
     names, all its examples' descriptions together), how much its best example says alone, and
     how well NL2Bash rows that run it match (counting for less: they support a page, they do not
-    outvote it)."""
+    outvote it). Only pages that may be among the best PAGES_RANKED are scored: a page left out
+    scores below all of those."""
     best_match = max((-e.bm25 for e in matched if e.source == "nl2bash"), default=0.0)
     index.program_facts(page.program for page in pages.values())  # one read for all of them
     support: dict[int, float] = {}
@@ -190,14 +208,45 @@ def _page_scores(
         said = stored_stems(row.stems) | stored_stems(page.names_stems) | stored_stems(page.summary_stems)
         fit = -row.bm25 / best_match * coverage(read, said) ** EXAMPLE_COVERAGE
         support[row.page] = max(support.get(row.page, 0.0), fit / (1.0 + SIMPLICITY * (row.parts - 1)))
-    scores = {}
     domains = _domains(index, pages.values())
+    # Reading every description of a page (and what the machine says of its program) is the dear
+    # part, and only PAGES_RANKED pages are kept: pages are scored best bound first, until no page
+    # left can reach the kept ones.
+    parts: dict[int, tuple[float, float, float]] = {}  # page → its own text's and its support's share, what it takes
+    described: dict[int, float] = {}  # page → at least its best description's fit
+    bounds: dict[int, float] = {}
     for page in pages.values():
-        example = _best_description(read, page)
-        evidence = OWN_TEXT * _own_fit(read, page) + example**EXAMPLE_COVERAGE + SUPPORT * support.get(page.id, 0.0)
+        parts[page.id] = OWN_TEXT * _own_fit(read, page), SUPPORT * support.get(page.id, 0.0), _takes(read, page)
+        described[page.id] = _best_description_bound(read, page)
+        bounds[page.id] = _score(parts[page.id], described[page.id], _prior_bound(index, read, page, accepted))
+    scores: dict[int, float] = {}
+    kept: list[float] = []  # the best PAGES_RANKED scores so far, ascending
+
+    def out_of_reach(bound: float) -> bool:
+        return len(kept) == PAGES_RANKED and bound < kept[0] * (1.0 - 1e-9)
+
+    for page_id in sorted(bounds, key=lambda i: -bounds[i]):
+        if out_of_reach(bounds[page_id]):
+            break
+        page = pages[page_id]
         prior = _prior(index, read, page, accepted, domains.get(page.program, frozenset()))
-        scores[page.id] = evidence**EVIDENCE_POWER * prior * _takes(read, page) ** SLOT_POWER
-    return scores
+        if out_of_reach(_score(parts[page_id], described[page_id], prior)):
+            continue
+        scores[page_id] = _score(parts[page_id], _best_description(read, page), prior)
+        kept = sorted([*kept, scores[page_id]])[-PAGES_RANKED:]
+    return {page_id: scores[page_id] for page_id in pages if page_id in scores}  # in the pages' order: ties keep it
+
+
+def _score(parts: tuple[float, float, float], example: float, prior: float) -> float:
+    own, backed, takes = parts
+    evidence = own + example**EXAMPLE_COVERAGE + backed
+    return evidence**EVIDENCE_POWER * prior * takes**SLOT_POWER
+
+
+def _best_description_bound(read: Request, page: PageRow) -> float:
+    """At least `_best_description`: no one description says more of the request than all of
+    them and the page's names together (`_says` only lowers that, as does acting otherwise)."""
+    return coverage(read, stored_stems(page.described_stems.replace(" / ", " ")) | stored_stems(page.names_stems))
 
 
 def _best_description(read: Request, page: PageRow) -> float:
@@ -319,12 +368,14 @@ def _other_way(read: Request, row: ExampleRow) -> bool:
 def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
     """How many concrete values (paths, file names, numbers) the command holds that the request did
     not give: someone else's (`find /tmp -mtime +30`), to be replaced before it is any use."""
-    stated = {v.text for v in read.values} | set(read.words) | set(WORD.findall(row.description.lower()))
+    stated: set[str] | None = None  # read only for a word that looks concrete: most commands have none
     count = 0
     for word in shell_words(command):
-        if "{{" in word or word.startswith("-") or word in stated:
+        if "{{" in word or word.startswith("-") or not _CONCRETE.search(word):
             continue
-        if _CONCRETE.search(word) and not (set(WORD.findall(word.lower())) <= stated):
+        if stated is None:
+            stated = {v.text for v in read.values} | set(read.words) | set(WORD.findall(row.description.lower()))
+        if word not in stated and not (set(WORD.findall(word.lower())) <= stated):
             count += 1
     return min(count, 3)
 
