@@ -134,6 +134,20 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("save my python dependencies to requirements.txt", "pip freeze > requirements.txt"),
         ("how much is 1234 divided by 7", "echo 'scale=2; 1234/7' | bc"),
         ("extract everything from archive.zip", "unzip archive.zip"),
+        # the machine, processes, services, the network, containers and the shell asked as questions,
+        # fragments and symptoms (examples-system/-net/-users/-dev.tsv, their blocks "asked as people ask")
+        ("how long have i been running without a reboot", "uptime -p"),
+        ("what time did it last restart", "uptime -s"),
+        ("is anybody else on this server", "who"),
+        ("why does boot take forever", "systemd-analyze blame"),
+        ("my terminal is garbled, fix it", "reset"),
+        ("last 100 lines of syslog", "tail -n 100 /var/log/syslog"),
+        ("nameservers for example.com", "dig +short NS example.com"),
+        ("what language is my terminal set to", "locale"),
+        ("reboot at 3am", "sudo shutdown -r 03:00"),
+        ("what is JAVA_HOME set to", "printenv JAVA_HOME"),
+        ("list containers", "docker ps"),
+        ("filesystem types of my partitions", "lsblk -f"),
     ],
 )
 def test_answers_a_person_accepts(index, request_text, command):
@@ -741,6 +755,11 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("look for the string connect_db across the codebase", "grep -rn 'connect_db' .\n"),
         ("how many megs is the project folder", "du -sh project\n"),
         ("what did commit abc123 change", "git show abc123\n"),
+        # the machine and the shell asked as people ask (examples-system/-users.tsv)
+        ("what time did it last restart", "uptime -s\n"),
+        ("is anybody else on this server", "who\n"),
+        ("last 100 lines of syslog", "tail -n 100 /var/log/syslog\n"),
+        ("what is JAVA_HOME set to", "printenv JAVA_HOME\n"),
     ],
 )
 def test_the_cli_puts_the_requests_values_where_they_belong(nlshell, request_text, printed):
