@@ -48,6 +48,11 @@ class Request:
         return sum(self.weights.values())
 
     @functools.cached_property
+    def commanded(self) -> bool:
+        """Whether it names a whole command to run inside another ("time how long make takes")."""
+        return any(value.kind == "command" and value.role == "run" for value in self.values)
+
+    @functools.cached_property
     def value_stems(self) -> frozenset[str]:
         """The stems of its values' words: a description saying them says no more than asked."""
         return frozenset(stem(word) for value in self.values for word in value.words)
