@@ -124,6 +124,10 @@ def test_the_arguments_placeholder_stays_when_nothing_is_named():
         ("make gs a shortcut for git status", 'alias gs="git status"'),
         ("let me type dps instead of docker ps", 'alias dps="docker ps"'),
         ("run rsync -a src/ dst/ with low priority", "nice -n 10 rsync -a src/ dst/"),
+        ("have purge_cache.sh run every night at 3",
+         '(crontab -l 2>/dev/null; echo "0 3 * * * $(realpath purge_cache.sh)") | crontab -'),
+        ("run cleanup.sh every monday at 9",
+         '(crontab -l 2>/dev/null; echo "0 9 * * 1 $(realpath cleanup.sh)") | crontab -'),
     ],
 )
 def test_the_wrapper_runs_the_command_the_request_names(index, request_text, command):
@@ -161,3 +165,21 @@ def test_the_cli_checks_a_wrapped_destructive_command_as_dangerous(nlshell):
     r = nlshell("check", "--json", "watch -n 5 rm -rf ~")
     assert json.loads(r.stdout)["risk"] == "dangerous", r
 
+
+@pytest.mark.parametrize(
+    ("request_text", "schedule"),
+    [
+        ("have purge_cache.sh run every night at 3", "0 3 * * *"),  # a bare hour after a schedule's "at"
+        ("run cleanup.sh every monday at 9", "0 9 * * 1"),
+        ("run report.sh every evening at 7", "0 19 * * *"),  # in the evening 7 is after noon
+        ("run backup.sh every night at 11", "0 23 * * *"),
+        ("run prune.sh every friday at 6", "0 6 * * 5"),
+        ("run cleanup.sh every day at 3am", "0 3 * * *"),  # said with am: as before
+    ],
+)
+def test_a_schedule_said_in_words_fills_crons_five_fields(request_text, schedule):
+    assert ("schedule", schedule) in stated(request_text)
+
+
+def test_a_bare_number_outside_a_schedule_is_still_no_time():
+    assert all(kind != "time" for kind, _ in stated("run backup.sh at 5"))  # "at 5" may be anything
