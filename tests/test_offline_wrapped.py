@@ -183,3 +183,41 @@ def test_a_schedule_said_in_words_fills_crons_five_fields(request_text, schedule
 
 def test_a_bare_number_outside_a_schedule_is_still_no_time():
     assert all(kind != "time" for kind, _ in stated("run backup.sh at 5"))  # "at 5" may be anything
+
+
+@pytest.mark.parametrize(
+    ("request_text", "text"),
+    [
+        ("md5 hash of the word banana", "banana"),  # "the word" in a request that transforms a text: the text
+        ("base64 encode the word secret", "secret"),
+        ("what does dG9wc2VjcmV0 decode to from base64", "dG9wc2VjcmV0"),  # plainly data, wherever it is said
+        ("turn aGVsbG8gd29ybGQ= back from base64", "aGVsbG8gd29ybGQ="),
+    ],
+)
+def test_a_literal_text_to_transform_is_read_as_text(request_text, text):
+    assert ("text", text) in stated(request_text)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["turn secret.txt into base64", "decode the base64 in payload.txt", "find the word banana in notes.txt"],
+)
+def test_names_and_the_words_of_encodings_are_no_text(request_text):
+    assert all(kind != "text" for kind, _ in stated(request_text))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("what does dG9wc2VjcmV0 decode to from base64", "echo 'dG9wc2VjcmV0' | base64 -d"),
+        ("md5 hash of the word banana", "echo -n 'banana' | md5sum"),
+        ("decode this base64 string aGVsbG8=", "echo 'aGVsbG8=' | base64 -d"),
+    ],
+)
+def test_the_text_goes_into_the_command_that_transforms_it(index, request_text, command):
+    assert answers(index, request_text)[0].command == command
+
+
+def test_the_cli_decodes_the_text_the_request_says(nlshell):
+    r = nlshell("-p", "--offline", "what does dG9wc2VjcmV0 decode to from base64")
+    assert (r.returncode, r.stdout) == (0, "echo 'dG9wc2VjcmV0' | base64 -d\n"), r
