@@ -17,34 +17,32 @@ from collections.abc import Callable
 
 from nlshell.offline.vocabulary import vocabulary
 
-# What asks for a job around a command: again and again, timed, in the background, with a time
-# limit, later, as root, its output kept or paged, a shorter name, a lower priority.
-_AROUND = re.compile(
-    r"\bevery\b.*\b(?:seconds?|secs?|minutes?|mins?)\b|\b(?:rerun|re-run|repeat|refresh|refreshing|updating)\b"
-    r"|\bhow\s+long\b.*\b(?:takes?|took|taking|run|runs)\b|\btime\s+how\b|\btime\s+it\s+takes\b|\bmeasure\b"
-    r"|\bbackground\b|\b(?:prompt|terminal|shell)\s+back\b|\bkeep\s+working\b|\blog(?:ging)?\s*(?:out|off)\b"
-    r"|\bsurviv|\bdetach|\blonger\s+than\b|\bat\s+most\b|\bafter\s+\S+\s+(?:seconds?|minutes?|hours?)\b"
-    r"|\bin\s+\S+\s+(?:minutes?|hours?)\b|\btonight\b|\btomorrow\b|\bat\s+\d|\bas\s+root\b|\bwith\s+sudo\b"
-    r"|\boutput\s+of\b|\bpage\s+through\b|\bscroll\s+through\b|\bshortcut\b|\binstead\s+of\b|\btyping\b|\bpriority\b|\bnicely\b",
-    re.IGNORECASE,
-)
-# The job each wording asks for, in the words the wrappers' examples use: what the ranking searches
-# for in place of the named command's words ("give me my prompt back" is to run it in the background).
-_JOBS = (
-    (re.compile(r"\bevery\b.*\b(?:seconds?|secs?)\b|\b(?:rerun|re-run|repeat|refresh|refreshing|updating)\b"),
-     "rerun every seconds"),
-    (re.compile(r"\bhow\s+long\b|\btime\s+how\b|\btime\s+it\s+takes\b|\bmeasure\b"), "measure how long takes"),
-    (re.compile(r"\bbackground\b|\b(?:prompt|terminal|shell)\s+back\b|\bkeep\s+working\b|\blog(?:ging)?\s*(?:out|off)\b"
-                r"|\bsurviv|\bdetach"), "background"),
-    (re.compile(r"\blonger\s+than\b|\bat\s+most\b|\bafter\s+\S+\s+(?:seconds?|minutes?|hours?)\b"), "stop runs longer"),
-    (re.compile(r"^(?!.*\b(?:every|daily|nightly|hourly|weekly|monthly)\b).*"
-                r"(?:\bin\s+\S+\s+(?:minutes?|hours?)\b|\btonight\b|\btomorrow\b|\bat\s+\d)"), "once at time"),
-    (re.compile(r"\bas\s+root\b|\bwith\s+sudo\b"), "root"),
-    (re.compile(r"\boutput\s+of\b.*\b(?:to|into|in)\b"), "save output file"),
-    (re.compile(r"\b(?:page|scroll)\s+through\b"), "page through screen"),
-    (re.compile(r"\bshortcut\b|\binstead\s+of\b|\btyping\b"), "alias"),
-    (re.compile(r"\blow(?:er|est)?\s+priority\b|\bnicely\b"), "lower priority"),
-    (re.compile(r"\bhigh(?:er|est)?\s+priority\b"), "higher priority"),
+# What asks for a job around a command — again and again, timed, in the background, with a time
+# limit, later, as root, its output kept or paged, under a shorter name, at another priority — and
+# that job in the words the wrappers' examples use: what the ranking searches for in place of the
+# named command's words ("" where the wording itself says it well enough).
+_JOBS = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r"\bevery\b.*\b(?:seconds?|secs?)\b|\b(?:rerun|re-run|repeat|refresh|refreshing|updating)\b", "rerun every seconds"),
+        (r"\bevery\b.*\b(?:minutes?|mins?)\b", ""),
+        (r"\bhow\s+long\b.*\b(?:takes?|took|taking|run|runs)\b|\btime\s+how\b|\btime\s+it\s+takes\b|\bmeasure\b",
+         "measure how long takes"),
+        (r"\bbackground\b|\b(?:prompt|terminal|shell)\s+back\b|\bkeep\s+working\b|\blog(?:ging)?\s*(?:out|off)\b"
+         r"|\bsurviv|\bdetach", "background"),
+        (r"\blonger\s+than\b|\bat\s+most\b|\bafter\s+\S+\s+(?:seconds?|minutes?|hours?)\b", "stop runs longer"),
+        (r"^(?!.*\b(?:every|daily|nightly|hourly|weekly|monthly)\b).*"
+         r"(?:\bin\s+\S+\s+(?:minutes?|hours?)\b|\btonight\b|\btomorrow\b|\bat\s+\d)", "once at time"),
+        (r"\bin\s+\S+\s+(?:minutes?|hours?)\b|\bat\s+\d", ""),
+        (r"\bas\s+root\b|\bwith\s+sudo\b", "root"),
+        (r"\boutput\s+of\b.*\b(?:to|into|in)\b", "save output file"),
+        (r"\boutput\s+of\b", ""),
+        (r"\b(?:page|scroll)\s+through\b", "page through screen"),
+        (r"\bshortcut\b|\binstead\s+of\b|\btyping\b", "alias"),
+        (r"\blow(?:er|est)?\s+priority\b|\bnicely\b", "lower priority"),
+        (r"\bhigh(?:er|est)?\s+priority\b", "higher priority"),
+        (r"\bpriority\b", ""),
+    )
 )
 # Idioms for the background whose own words mislead the search ("prompt" is rm -i's, "back" fg's):
 # said instead as the job they ask for.
@@ -76,7 +74,8 @@ Add = Callable[..., None]
 
 def around(lower: list[str]) -> bool:
     """Whether the request asks for a job done around a command it may name."""
-    return _AROUND.search(" ".join(lower)) is not None
+    text = " ".join(lower)
+    return any(pattern.search(text) for pattern, _ in _JOBS)
 
 
 def jobs(request: str, kept: str) -> str:
