@@ -378,6 +378,8 @@ def _arguments_of_named(command: str, run: list[_Slot]) -> list[_Slot]:
     """The arguments placeholders right after a command the request names whole ("start
     nightly_sync.sh in the background": `nohup {{executable}} {{argument1 argument2 ...}} &` needs
     none)."""
+    if not run:
+        return []
     ends = {slot.end for slot in run}
     found = []
     for slot in _slots(command):

@@ -90,7 +90,7 @@ def read(add: Add, tokens: list[str], raw: list[str], lower: list[str], i: int, 
     """The command named at token `i` (a program where a command goes, and its arguments), as one
     `command` value; a script run alone as the file it runs. Whether it read one. The caller reads
     only requests `around` says ask for a job around a command."""
-    if _alias(add, tokens, raw, lower, i, program):
+    if _alias(add, tokens, raw, lower, i):
         return True
     script = SCRIPT.match(tokens[i]) is not None
     if not i or not (script or lower[i - 1] in _LEADS) or lower[i] in _WRAPPERS or lower[i] in _ENDS:
@@ -134,14 +134,14 @@ _ALIAS_NAME = frozenset({"make", "type", "typing"})
 _ALIAS_LINK = re.compile(r"^(?:an?\s+)?(?:shortcut|short|abbreviation)\s+(?:for|of)$|^instead\s+of$|^to\s+(?:do|run|mean)$|^(?:run|runs|do|does|mean)$")
 
 
-def _alias(add: Add, tokens: list[str], raw: list[str], lower: list[str], i: int, program: Callable[[str], bool]) -> bool:
+def _alias(add: Add, tokens: list[str], raw: list[str], lower: list[str], i: int) -> bool:
     """An alias's name at token `i` and the command it stands for, said without the word alias."""
     if not i or lower[i - 1] not in _ALIAS_NAME or not re.fullmatch(r"[\w.-]+", lower[i]) or lower[i] in _ENDS:
         return False
     for start in range(i + 2, min(i + 6, len(lower))):
         if _ALIAS_LINK.match(" ".join(lower[i + 1 : start])):
-            if lower[start] in _ENDS and lower[start] not in ("do",):
-                return False
+            if lower[start] in _ENDS:
+                return False  # "make it a shortcut for the …": no command said
             add("alias", tokens[i], i)
             last = _last_argument(tokens, raw, lower, start)
             add("command", " ".join(_written(raw, start, last)), i + 1, "run", last=last, at=start)
