@@ -110,6 +110,7 @@ def test_the_arguments_placeholder_stays_when_nothing_is_named():
         ("rerun uptime every 5 seconds", "watch -n 5 uptime"),
         ("every 30 seconds show me uptime", "watch -n 30 uptime"),
         ("re-run git status every 3 seconds", "watch -n 3 git status"),
+        ("watch the output of ip addr every 4 seconds", "watch -n 4 ip addr"),  # `addr` as written, no misspelt `add`
         ("time how long make takes", "time make"),
         ("how long does ./migrate.sh take to run", "time ./migrate.sh"),
         ("stop ./server.py if it runs longer than 30 seconds", "timeout 30 ./server.py"),
