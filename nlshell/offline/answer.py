@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline.compose import composed
 from nlshell.offline.index import OfflineIndex
-from nlshell.offline.intent import CHANGE, READ, description_verb, destroys, destructive_description, intent, negated_verbs
-from nlshell.offline.rank import OfflineHit, misspelt_verbs, rank, respelled
+from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
+from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
 from nlshell.offline.rating import risk_of
+from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import vocabulary
 
+LEVELS = ("safe", "caution", "dangerous")
 RATED = 40  # candidates rated, at most, looking for ones that only read
 UNKNOWN_SAFE = 0.5  # a request whose verbs say neither gets the safe way only when it scores at least this share of the best
 
@@ -65,17 +67,21 @@ def answers(
         raise NoOfflineAnswerError()
     # verbs that say neither may mean one as the ranking read them: "get me htop" installs it
     wanted = intent(spelt) or ranked.read.intent
+    stated = ranked.read.values if isinstance(ranked, Ranked) else []  # what the request says, as the ranking read it
+    if wanted == READ and any(value.role == "run" for value in stated):
+        wanted = UNKNOWN  # what it names to run it asks to run: "have backup.sh run every night at 3"
     if wanted == CHANGE:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe: list[OfflineHit] = []
     changing = vocabulary().change_verbs
     first_page = hits[0].page
     answered: set[str] = set()  # pages with a safe answer that stays: a `pages` caller takes no second
+    allowed = _named_risks(stated)
     for hit in hits[:RATED]:
         if pages and hit.page in answered:
             continue  # rating it could not change what such a caller takes
         # What the rater cannot see, the example's own words may say ("Kill all processes …").
-        if description_verb(hit.description) not in changing and risk_of(hit.command)[0] == "safe":
+        if description_verb(hit.description) not in changing and risk_of(hit.command)[0] in allowed:
             safe.append(hit)
             if wanted == READ or hit.score >= UNKNOWN_SAFE * hits[0].score:
                 answered.add(hit.page)
@@ -88,7 +94,15 @@ def answers(
     if not safe:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe.sort(key=lambda hit: hit.page != first_page)  # stable: the top page's safe examples first
-    return [OfflineAnswer(hit, wanted, "safe") for hit in safe[:limit]]
+    return [OfflineAnswer(hit, wanted, None if allowed[1:] else "safe") for hit in safe[:limit]]
+
+
+def _named_risks(values: Iterable[Value]) -> tuple[str, ...]:
+    """The levels a request that only looks may be answered at: safe, or as risky as a command it
+    names itself ("time how long tar -czf out.tgz src takes": the user chose what `time` runs, and
+    the caller rates and confirms the whole as usual)."""
+    named = [risk_of(value.text)[0] for value in values if value.kind == "command" and value.role == "run"]
+    return LEVELS[: max((LEVELS.index(level) for level in named), default=0) + 1]
 
 
 def _known(safe: list[OfflineHit], first_page: str, limit: int, pages: int) -> bool:

@@ -100,7 +100,7 @@ def _schedule(add: Add, lower: list[str], i: int) -> bool:
         return False  # "every 5 minutes" is a length of time; "every file" no schedule
     hour, minute = (0, 0) if every != "day" or lower[i + 1 : i + 2] != ["morning"] else (8, 0)
     last = j - 1
-    if j + 1 < len(lower) and lower[j] == "at" and (at := time_of_day(lower, j + 1)):
+    if j + 1 < len(lower) and lower[j] == "at" and (at := time_of_day(lower, j + 1) or _hour(lower, i + 1, j + 1)):
         hour, minute = at[0], at[1]
         last = j + at[2]
     fields = {
@@ -112,6 +112,21 @@ def _schedule(add: Add, lower: list[str], i: int) -> bool:
     }[every]
     add("schedule", fields, i, last=last)
     return True
+
+
+# Parts of the day whose hours 1 to 11 are after noon: "every night at 11", "every evening at 7".
+_AFTERNOON = frozenset({"night", "evening", "afternoon"})
+
+
+def _hour(lower: list[str], said: int, i: int) -> tuple[int, int, int] | None:
+    """A bare hour after a schedule's "at" ("every monday at 9", "every night at 3"): a schedule
+    says a time there, so 9 is 09:00; at night or in the evening 7 to 11 are after noon (3 is not)."""
+    if not re.fullmatch(r"\d{1,2}", lower[i]) or int(lower[i]) > 23:
+        return None
+    hour = int(lower[i])
+    if lower[said] in _AFTERNOON and 7 <= hour <= 11 or lower[said] == "afternoon" and 1 <= hour <= 6:
+        hour += 12
+    return hour, 0, 1
 
 
 def _spelt_out(word: str) -> str:

@@ -79,6 +79,9 @@ _CHARACTERS = {
 _NOT_REPLACEMENTS = frozenset("the a an it its them this that".split())  # "replace it with the new one"
 # Text as encodings write it: base64 or hex letters with a digit, both cases, or `=` padding.
 _ENCODED = re.compile(r"^(?=.*(?:=|\d|[A-Z].*[a-z]|[a-z].*[A-Z]))[A-Za-z0-9+/]{4,}={0,2}$")
+# Plainly encoded, wherever it is said: padded, or lower and upper case letters and digits mixed (no
+# word or name is: `base64`, `sha256`, `SHA256SUMS`)
+_DATA = re.compile(r"=$|^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)")
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)+[\w.-]*$|^v?\d+$", re.I)
 
 
@@ -108,11 +111,11 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     if before == "version" and _VERSION.match(tokens[i]) and i > 1 and named(lower[i - 2]):
         add("version", tokens[i].lstrip("vV"), i - 1, last=i, at=i)  # "requests version 2.31"
         return True
-    if before == "string" and _TRANSFORMING & set(lower[:i]):
-        add("text", tokens[i], i - 1, last=i, at=i)  # "decode this base64 string aGVsbG8=": any text
+    if before in ("string", "word") and _TRANSFORMING & set(lower[:i]):
+        add("text", tokens[i], i - 1, last=i, at=i)  # "decode this base64 string aGVsbG8=", "hash the word banana": any text
         return True
-    if before in _TRANSFORMING and _ENCODED.match(tokens[i]):
-        add("text", tokens[i], i)  # "decode this base64: aGVsbG8=": encoded text, no file
+    if _ENCODED.match(tokens[i]) and (before in _TRANSFORMING or (_TRANSFORMING & set(lower) and _DATA.search(tokens[i]))):
+        add("text", tokens[i], i)  # "decode this base64: aGVsbG8=", "what does dG9wc2VjcmV0 decode to": encoded text, no file
         return True
     if low in _MESSAGE_WORDS and i + 1 < len(tokens) and "commit" in lower[:i] and lower[i + 1] not in _NOT_REPLACEMENTS:
         # "commit them as fix typo", "commit saying fix typo": the rest is the message

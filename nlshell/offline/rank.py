@@ -21,7 +21,7 @@ from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, READ, description_verbs
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
 from nlshell.offline.request import Request, coverage, misspelt_verbs, read_request, respelled
-from nlshell.offline.slots import ACCEPTS, fill
+from nlshell.offline.slots import ACCEPTS, fill, slot_kinds
 from nlshell.offline.vocabulary import WORD, stem, stored_stems, vocabulary
 
 __all__ = ["OfflineHit", "Ranked", "Request", "coverage", "misspelt_verbs", "rank", "read_request", "respelled"]
@@ -66,6 +66,7 @@ OTHER_ACTION = 0.7  # the example's description starts with a changing verb the 
 UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
 PAGE_SAYS_MORE = 0.4  # … and of a page's best description: the one that says the request and little else
+IGNORED_COMMAND = 0.2  # an example with no place for the command the request names ("rerun df -h every 2 seconds")
 SAYS_MORE = 0.1  # at most this share of an example's fit is lost for description words the request does not say
 
 
@@ -309,6 +310,8 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
     fit *= UNFILLED ** min(len(PLACEHOLDER.findall(filled.command)), 3)  # the less left to edit, the better
     slots = (1.0 + filled.used) / (1.0 + filled.stated)
     fit *= slots**EXAMPLE_SLOT_POWER * FOREIGN_VALUE ** _foreign_values(read, row, filled.command)
+    if read.commanded and "command" not in slot_kinds(row.command):
+        fit *= IGNORED_COMMAND  # `watch -n 5 df -h` for "rerun uptime every 5 seconds" runs another command
     return fit, slots, filled.command
 
 

@@ -15,6 +15,7 @@ from nlshell.offline.idioms import plain
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import intent
 from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
+from nlshell.offline import wrapped
 from nlshell.offline.software import plain_software
 from nlshell.offline.values import Value, request_values, without_values
 from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, phrase_words, query_terms, stem, vocabulary
@@ -46,6 +47,11 @@ class Request:
     @functools.cached_property
     def weight_total(self) -> float:
         return sum(self.weights.values())
+
+    @functools.cached_property
+    def commanded(self) -> bool:
+        """Whether it names a whole command to run inside another ("time how long make takes")."""
+        return any(value.kind == "command" and value.role == "run" for value in self.values)
 
     @functools.cached_property
     def value_stems(self) -> frozenset[str]:
@@ -175,6 +181,10 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
     for word in unknown:
         if word not in counts and word not in paged and (meant := sorted(one_edit_away(word) & verbs)):
             found[word] = meant[0]
+    if found and wrapped.around(said):  # "rerun ip addr every 2 seconds": a named command's arguments as written
+        before = {word: previous for previous, word in zip(said, said[1:])}
+        run = index.pages_named(tuple(before[word] for word in found if word in before))
+        found = {word: verb for word, verb in found.items() if before.get(word) not in run}
     return found
 
 

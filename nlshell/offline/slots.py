@@ -209,6 +209,8 @@ def _shown(value: Value, slot: _Slot) -> str:
         return re.sub(r'([\\"$`])', r"\\\1", text)
     if slot.kind == "expression" and slot.option.endswith("$(("):
         return text  # digits and operators: the shell's arithmetic reads them as they are
+    if value.kind == "command" and slot.kind == "command":
+        return text  # "rerun df -h every 2 seconds": the command as the request wrote it (`watch -n 2 df -h`)
     if value.kind == "glob" and slot.kind in ("file", "path"):
         return text if _GLOB_WORD.match(text) else shlex.quote(text)
     return text if _SAFE_WORD.match(text) else shlex.quote(text)
@@ -340,7 +342,12 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     hosted = joined.hosts_joined(command, slots, chosen, unused)
     foldered = joined.folders_joined(slots, chosen, unused)
     out = command
-    for i in sorted(chosen, reverse=True):
+    dropped = _arguments_of_named(command, [slots[i] for i in chosen if chosen[i][0].role == "run"])
+    places: list[tuple[int, int | _Slot]] = [(slots[i].start, i) for i in chosen] + [(s.start, s) for s in dropped]
+    for _, i in sorted(places, key=lambda place: place[0], reverse=True):  # the last first: earlier offsets hold
+        if isinstance(i, _Slot):
+            out = out[: i.start].rstrip() + out[i.end :]  # the named command has its arguments
+            continue
         slot = slots[i]
         if slot.kind in ("days", "minutes"):
             text, option = _age(chosen[i][0], slot)
@@ -362,6 +369,24 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     taken += sum(1 for v in unused if _said(command, said, v) and not (v.text == "." and v.role == "in"))
     used = len({id(v) for taken in chosen.values() for v in taken}) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
     return Filled(out, used, len(values) - implied)
+
+
+_ARGUMENTS = re.compile(r"^(?:arg(?:ument)?s?\d*\s*)+(?:\.\.\.)?$")
+
+
+def _arguments_of_named(command: str, run: list[_Slot]) -> list[_Slot]:
+    """The arguments placeholders right after a command the request names whole ("start
+    nightly_sync.sh in the background": `nohup {{executable}} {{argument1 argument2 ...}} &` needs
+    none)."""
+    if not run:
+        return []
+    ends = {slot.end for slot in run}
+    found = []
+    for slot in _slots(command):
+        before = command[: slot.start].rstrip()
+        if _ARGUMENTS.match(slot.inner.strip()) and len(before) in ends and before != command[: slot.start]:
+            found.append(slot)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)

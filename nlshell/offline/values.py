@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline import amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places
+from nlshell.offline import amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, wrapped
 from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
 
@@ -100,7 +100,8 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
     words of file extensions that say which program fits (`photos.zip` keeps `zip`; a URL's do
     not: downloading `…/file.iso` is no job for an ISO tool); `hints=False` keeps none."""
     spanned = {i for v in values for i in v.spans}
-    fetched = {i for v in values if v.kind == "url" for i in v.spans}  # a URL's file is only downloaded
+    # a URL's file is only downloaded; a named command's program is run by another (`watch df -h`)
+    fetched = {i for v in values if v.kind in ("url", "command") for i in v.spans}
     hinted = vocabulary().hints if hints else frozenset()
     kept = []
     for i, token in enumerate(request_tokens(request)):
@@ -110,6 +111,8 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
             kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
     if hints and any(v.kind == "schedule" for v in values):
         kept.append("schedule")  # "every day at 3am" asks for a scheduler (cron), not a loop (`watch`)
+    if hints and any(v.kind == "command" or v.role == "run" for v in values):
+        kept = [wrapped.jobs(request, " ".join(kept))]  # "rerun df -h every 2 seconds": what `watch` does
     if hints and any(v.kind == "expression" for v in values):
         kept.append("calculate")  # "what's 1234 * 56" says nothing else
     return " ".join(kept)
@@ -216,6 +219,7 @@ def request_values(
 
     values: list[Value] = []
     taken: set[int] = set()
+    wrapping = wrapped.around(lower)  # "rerun df -h every 2 seconds": a command named inside the request
 
     def add(kind: str, text: str, first: int, role: str = "", last: int | None = None, at: int | None = None,
             searched: bool = False, **extra) -> None:
@@ -256,7 +260,8 @@ def request_values(
         if not token or i in taken:
             continue
         if (
-            clock.read(add, lower, i)
+            (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
+            or clock.read(add, lower, i)
             or levels.read(add, lower, i)
             or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
             or arithmetic.read(add, tokens, lower, i)
