@@ -124,7 +124,7 @@ def test_the_arguments_placeholder_stays_when_nothing_is_named():
         ("scroll through the output of journalctl -b", "journalctl -b | less"),
         ("make gs a shortcut for git status", 'alias gs="git status"'),
         ("let me type dps instead of docker ps", 'alias dps="docker ps"'),
-        ("run rsync -a src/ dst/ with low priority", "nice -n 10 rsync -a src/ dst/"),
+        ("run rsync -a src/ dst/ with low priority", "nice -n 19 rsync -a src/ dst/"),
         ("have purge_cache.sh run every night at 3",
          '(crontab -l 2>/dev/null; echo "0 3 * * * $(realpath purge_cache.sh)") | crontab -'),
         ("run cleanup.sh every monday at 9",
