@@ -168,10 +168,8 @@ def sites() -> dict[str, str]:
 def _bare(raw: list[str], lower: list[str], i: int, table: Vocabulary, verbs: Collection[str]) -> bool:
     """Whether a site's name stands alone ("ping google 4 times", "is github down"), not as the first
     word of a product's ("google chrome", "github actions")."""
-    if _ends(raw[i]) or i + 1 == len(lower):
-        return True
-    after = lower[i + 1]
-    return not after.isalpha() or after in table.stop or after in verbs or after in table.times or after in table.numbers
+    after = _following(raw, lower, i)
+    return not after or not after.isalpha() or after in table.stop or after in verbs or after in table.times or after in table.numbers
 
 
 def _ends(token: str) -> bool:
@@ -179,13 +177,16 @@ def _ends(token: str) -> bool:
     return token[-1:] in (",", ";", ":", "!", "?") or (token.endswith(".") and token.count(".") == 1)
 
 
+def _following(raw: list[str], lower: list[str], i: int) -> str:
+    """The word after token i in its clause, "" where the clause or the request ends."""
+    return "" if _ends(raw[i]) or i + 1 == len(lower) else lower[i + 1]
+
+
 def _last_of_phrase(raw: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
     """Whether word i ends its noun phrase: the request or a clause ends, or a small word or a word
     of a role follows ("remove the directory build", "give user deploy ownership of /srv/www")."""
-    if _ends(raw[i]) or i + 1 == len(lower):
-        return True
-    after = lower[i + 1]
-    return after in table.stop or after in table.clause_breaks or after in table.to_words or after in table.of_words
+    after = _following(raw, lower, i)
+    return not after or after in table.stop or after in table.clause_breaks or after in table.to_words or after in table.of_words
 
 
 def _determined(lower: list[str], i: int) -> bool:
