@@ -38,6 +38,8 @@ _KINDS = (
      "repository"),
     (re.compile(r"(?:^|[_-])port(?:s|\d|_|$)"), "port"),
     (re.compile(r"\bpid\b|process_id|^pid"), "pid"),
+    (re.compile(r"^container(_name|_id|_name_or_id|_name\|id)?\d*$"), "container"),  # `docker logs {{container_name}}`
+    (re.compile(r"^image(_name|_id|:tag)?\d*$"), "image"),  # `docker pull {{image}}`
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
     (re.compile(r"process|^program"), "process"),
     (re.compile(r"user|login|^owner"), "user"),
@@ -49,7 +51,7 @@ _KINDS = (
     (re.compile(r"^minutes$"), "in_minutes"),
     (re.compile(r"^hours$"), "in_hours"),
     (re.compile(r"^version$"), "version"),  # `pip install {{package}}=={{version}}`
-    (re.compile(r"package"), "package"),
+    (re.compile(r"package|^(gem|crate|module|library|plugin|formula|cask)(_name)?\d*$|^formula\|cask$"), "package"),
     (re.compile(r"service|^unit\d*$"), "service"),
     (re.compile(r"branch"), "branch"),
     (re.compile(r"^tag"), "tag"),

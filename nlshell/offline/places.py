@@ -35,8 +35,9 @@ def determined(lower: list[str], i: int) -> bool:
 
 def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, cwd_dirs: Collection[str]) -> bool:
     """A place named in words at token i: the user's well-known folders, capitalised ("to the
-    Desktop", "my Downloads folder": `~/Desktop` unless the cwd has one), the parent ("up one level", "the
-    parent folder": `..`). Whether it read one. Lower-case ("the pictures folder") is a name like any other."""
+    Desktop", "my Downloads folder", "my downloads": `~/Desktop` unless the cwd has one), the parent ("up
+    one level", "the parent folder": `..`). Whether it read one. Lower-case with its noun ("the pictures
+    folder", "my music folder") is a name like any other."""
     word, token = lower[i], tokens[i]
     after = lower[i + 1] if i + 1 < len(lower) else ""
     role = _ROLES.get(_introduced_by(lower, i), "")
@@ -46,7 +47,8 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
     if word == "parent" and after in NOUNS | {"folders", "directories"}:
         add("dir", "..", i, role)  # "folder" stays a search word
         return True
-    if word in _WELL_KNOWN and token[:1].isupper():  # "the music folder" may be one here, "Music" is the one
+    if word in _WELL_KNOWN and (token[:1].isupper() or (i and lower[i - 1] == "my" and after not in NOUNS)):
+        # "the music folder" may be one here, as "my music folder" may; "Music" and "my downloads" are in the home folder
         name = next((d for d in cwd_dirs if d.lower() == word), "")
         add("dir", name or "~/" + _WELL_KNOWN[word], i, role)
         return True
@@ -54,18 +56,26 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
 
 
 def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> None:
-    """"here", "this directory", "the current folder" mean `.`; "my home directory" means `~`
+    """"here", "this directory", "the current folder", "the folder I'm in" mean `.`; "my home directory" means `~`
     ("to my home folder": where something goes)."""
     if any(v.kind in ("dir", "path") for v in values):
         return
     for i, word in enumerate(lower):
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
-        if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")):
+        if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")) or _in_it(lower, i):
             add("dir", ".", i, "in")
             return
         if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
             add("dir", "~", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")
             return
+
+
+_I_AM_IN = (["i'm", "in"], ["im", "in"], ["i", "am", "in"])
+
+
+def _in_it(lower: list[str], i: int) -> bool:
+    """"the folder I'm in", "the directory i am in": where the command runs."""
+    return lower[i] in NOUNS and lower[i] != "file" and any(lower[i + 1 : i + 1 + len(w)] == w for w in _I_AM_IN)
 
 
 def _introduced_by(lower: list[str], i: int) -> str:

@@ -13,7 +13,8 @@ nlshell/offline/extend.py. What nothing fills stays `{{…}}`, so the menu's edi
 on it.
 
 Placeholder names and what fills them, beyond places (`{{path/to/…}}`), `{{user}}`, `{{group}}`,
-`{{package}}`, `{{branch}}`, `{{remote_name}}`, `{{variable}}`, `{{command}}`: `{{commit}}` a
+`{{package}}`, `{{branch}}`, `{{container_name}}` and `{{image}}` (a name the request types so: "the
+container web1", "the image alpine"), `{{remote_name}}`, `{{variable}}`, `{{command}}`: `{{commit}}` a
 hash or `HEAD~2`; `{{time}}` (or `{{hh:mm}}`, `{{23:00}}`) a time of day as `23:00`; `{{schedule}}`
 (or five cron fields, `{{0 3 * * *}}`) a schedule as cron fields, "every day at 3am" →
 `0 3 * * *`, "every 5 minutes" → `*/5 * * * *`; `{{alias_name}}` (or any placeholder after
@@ -66,6 +67,8 @@ ACCEPTS = {
     "timezone": ("timezone",),
     "device": ("device", "interface"),  # `ip link set {{device}} up` takes eth0
     "branch": ("branch", "name"),
+    "container": ("container", "name"),
+    "image": ("image",),  # "the image alpine": a script or a name said otherwise is no image to run
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "variable": ("variable",),

@@ -9,7 +9,9 @@ may also take its kind from its role in the sentence: "to nginx" after "change t
 user, "to archive" after "rename" a path, "as root" after "connect" a user. Numbers are read in
 nlshell/offline/amounts.py, places in nlshell/offline/places.py, times and schedules in
 nlshell/offline/clock.py, and values whose kind a word beside them says ("commit a1b2c3d", "the
-developers group", "set JAVA_HOME to …") in nlshell/offline/kinds.py.
+developers group", "set JAVA_HOME to …") in nlshell/offline/kinds.py. What no reading took is
+read last with the type a noun beside it says ("remove the directory build", "the eslint cli"),
+as an identifier (`id_rsa`) or a site by its bare name ("ping google") in nlshell/offline/typed.py.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import os
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline import amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, wrapped
+from nlshell.offline import amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, wrapped
 from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
 
@@ -46,8 +48,6 @@ _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
     "empty hidden same other another one id ids".split()
 ) | phrases.NEVER_NAMES
-# Words that point at a folder already named: "this folder" has no name after it ("in this folder take up").
-_POINTED = frozenset("this that these those current same which each every whole".split())
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
 _ADJECTIVES = frozenset(
@@ -378,7 +378,7 @@ def request_values(
         elif before == "in" and searching and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (
-            i > 1 and lower[i - 2] in _POINTED
+            i > 1 and lower[i - 2] in typed.POINTED
         ):
             add("dir", token, i, role_at(i))  # "the folder src"
         elif (kind := kinds.kind_after(lower, i, table)) and after not in verbs and plain(low):
@@ -395,6 +395,7 @@ def request_values(
             add("action", low, i)
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             add("variable" if before in ("variable", "var") else "pattern", token, i)
+    typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
     places.sides(values, lower)

@@ -1,0 +1,214 @@
+"""Names a request says with their type: a type noun right before or after them ("remove the
+directory build", "wipe the build folder", "give user deploy ownership", "the eslint cli", "stop
+the container web1"), or once elsewhere in a request that says one name made like a name ("tmp2 is
+an empty dir, remove it"); identifiers, which are names whatever words they are made of ("the
+permissions on id_rsa": a file, no word about ssh keys); and sites by their bare name ("ping google").
+
+The type nouns are the word table's `typed:KIND` lines. A name read here is a value: its words
+are no search words, and a word that only says which sort of thing (the python of "the python
+library requests") is no loose name (nlshell/offline/names.py). A word of the table (a stop word,
+a file type, a value word, a type noun) is never a name; a verb is one only after the request's
+own verb ("remove the directory build", not "build the image").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Collection
+
+from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import Vocabulary, vocabulary
+
+# Made like a name, not a word: `id_rsa`, `tmp2`, `web01`, `old-feature`, `buildbox-02`.
+_SHAPED = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$|^(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z][a-z0-9]*$")
+_TAGGED = re.compile(r"^[a-z0-9][\w./-]*:[\w.-]+$")  # an image and its tag: node:18, nginx:1.25-alpine
+_IDENTIFIER = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # snake_case: a name in any sentence
+# Words that point at a thing already named: "this folder" has no name after it ("in this folder take up").
+POINTED = frozenset("this that these those current same which each every whole".split())
+_DETERMINERS = frozenset("the a an my our your his her their this that its".split())
+# Words that say which one, or what it is like, between a determiner and a name or a type noun.
+_WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
+# Kinds an everyday word may name ("the python library requests", "the web container"); other
+# kinds take only a word made like a name ("the web01 server", not "the dev server").
+_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image"})
+# Nouns nlshell/offline/values.py reads a plain word beside already ("the folder src", "the user
+# bob"): what it left, a verb or a word made like a name, is read here.
+_READ_BESIDE = frozenset({"folder", "directory", "dir"})
+_PROGRAMS_NOT_NAMES = frozenset({"container", "image"})  # "the docker image" is of docker, not named docker
+# What a request names: with one of these, a type noun elsewhere may be about it.
+_NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image host process".split())
+
+
+@functools.cache
+def type_nouns() -> dict[str, str]:
+    """Type noun → the kind of the name beside it (the word table's `typed:KIND` lines)."""
+    table = vocabulary().around
+    return {noun: role.split(":", 1)[1] for role, nouns in table.items() if role.startswith("typed:") for noun in nouns}
+
+
+def _word_of_table(low: str, table: Vocabulary) -> bool:
+    """Whether the table knows the word as a word of the language, never a name."""
+    return (
+        low in table.stop or low in table.value_words or low in table.types or low in type_nouns()
+        or low in table.of_words or low in table.to_words or low in table.as_words or low in table.after_words
+        or low in table.sizes or low in table.times or low in table.numbers or low in table.ordinals
+        or low in table.around["predicates"] or low in table.around["never_names"] or low in _WHICH
+        or low in _DETERMINERS or low in table.clause_breaks
+    )
+
+
+def read(
+    raw: list[str],
+    tokens: list[str],
+    lower: list[str],
+    values: list[Value],
+    taken: set[int],
+    add: Callable[..., None],
+    role_at: Callable[[int], str],
+    named: Callable[[str], bool],
+    known: Callable[[str], bool],
+    program: Callable[[str], bool],
+    cwd_names: Collection[str] = (),
+) -> None:
+    """Read the names no other reading took, with their type; `values` gets them in request order.
+    `named`: whether a word may be a name at all (nlshell/offline/values.py: no stop word, no "id")."""
+    table = vocabulary()
+    nouns = type_nouns()
+    verbs = table.read_verbs | table.change_verbs
+    first_verb = next((i for i, low in enumerate(lower) if low in verbs), len(lower))
+
+    def name(i: int, kind: str, before_noun: bool = False) -> bool:
+        """Whether token i may be a name of `kind`: not taken, made like a name, no word of the table,
+        a verb only after the request's own, a program before its noun only when it names no image or
+        container ("the docker image"; "the image alpine" is one)."""
+        low = lower[i]
+        if i in taken or low.endswith(".") or not (named(low) or (kind == "image" and _TAGGED.fullmatch(low))):
+            return False  # an image with its tag is one name: `node:18`
+        if _word_of_table(low, table):
+            return False
+        if low.endswith(("ly", "ing")) and not _SHAPED.fullmatch(low):
+            return False  # "the eslint cli globally", "the web container printing"
+        if low in verbs and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
+            return False  # "build the image", "give the group write access"; "wipe the build folder" is one
+        return not (before_noun and kind in _PROGRAMS_NOT_NAMES and program(low))
+
+    def made(i: int) -> bool:
+        return bool(_SHAPED.fullmatch(lower[i])) or tokens[i] in cwd_names
+
+    def shaped(i: int) -> bool:
+        return made(i) or not known(lower[i])
+
+    def fits(i: int, noun: str, before_noun: bool = False) -> bool:
+        """Whether token i names what `noun` says: a word made like a name, a verb the reading
+        beside the noun left ("the directory build"), or an everyday word for a noun only read here."""
+        kind = nouns[noun]
+        if not name(i, kind, before_noun):
+            return False
+        covered = noun in _READ_BESIDE or noun in table.value_words
+        return shaped(i) or lower[i] in verbs or (kind in _WORDY and not covered)
+
+    attached: set[int] = set()
+    for j, low in enumerate(lower):
+        kind = nouns.get(low)
+        if not kind:
+            continue
+        after, before = j + 1, j - 1
+        if before >= 0 and lower[before] in POINTED:
+            attached.add(j)  # "this folder", "which branch": no name comes after it
+            continue
+        while before >= 0 and lower[before] in _WHICH:
+            before -= 1  # "the local branch old-feature" was read after the noun; "the old-feature branch" here
+        if after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns):
+            _add(add, values, kind, tokens, after, role_at(after))
+            attached.add(j)
+            if before >= 0 and lower[before] not in _DETERMINERS and before not in taken:
+                taken.add(before)  # "the python library requests": python says which sort, it names nothing
+        elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and _determined(lower, before):
+            _add(add, values, kind, tokens, before, role_at(before))
+            attached.add(j)
+        elif any(v.at in (j - 1, j + 1, j + 2) for v in values) or {j - 1, j + 1} & taken:
+            attached.add(j)
+    for i, low in enumerate(lower):
+        if i not in taken and low in sites() and _bare(raw, lower, i, table, verbs):
+            _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
+        elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper():
+            _add(add, values, "name", tokens, i, role_at(i))
+    _one_name(tokens, lower, values, taken, add, role_at, nouns, attached, lambda i: name(i, "") and made(i) and lower[i] not in verbs)
+
+
+def _one_name(
+    tokens: list[str], lower: list[str], values: list[Value], taken: set[int], add: Callable[..., None],
+    role_at: Callable[[int], str], nouns: dict[str, str], attached: set[int], candidate: Callable[[int], bool],
+) -> None:
+    """"tmp2 is an empty dir, remove it": a request that says one name and, elsewhere, one type
+    noun with no name beside it gives the name that type."""
+    loose = [j for j, low in enumerate(lower) if low in nouns and j not in attached]
+    if len({nouns[lower[j]] for j in loose}) != 1:
+        return
+    kind = nouns[lower[loose[0]]]
+    typeless = [v for v in values if v.kind == "name" and v.role == ""]
+    named = [v for v in values if v.kind in _NAMED_KINDS]
+    unread = [i for i in range(len(lower)) if candidate(i) and i not in taken]
+    if named or len(typeless) + len(unread) != 1:
+        return
+    if typeless:
+        typeless[0].kind = kind
+    else:
+        _add(add, values, kind, tokens, unread[0], role_at(unread[0]))
+
+
+@functools.cache
+def sites() -> dict[str, str]:
+    """A site people call by its bare name → its host (the word table's `sites` line: google →
+    google.com)."""
+    return {host.split(".", 1)[0]: host for host in vocabulary().around["sites"]}
+
+
+def _bare(raw: list[str], lower: list[str], i: int, table: Vocabulary, verbs: Collection[str]) -> bool:
+    """Whether a site's name stands alone ("ping google 4 times", "is github down"), not as the first
+    word of a product's ("google chrome", "github actions")."""
+    after = _following(raw, lower, i)
+    return not after or not after.isalpha() or after in table.stop or after in verbs or after in table.times or after in table.numbers
+
+
+def _ends(token: str) -> bool:
+    """Whether a token ends a clause ("dir," in "tmp2 is an empty dir, remove it")."""
+    return token[-1:] in (",", ";", ":", "!", "?") or (token.endswith(".") and token.count(".") == 1)
+
+
+def _following(raw: list[str], lower: list[str], i: int) -> str:
+    """The word after token i in its clause, "" where the clause or the request ends."""
+    return "" if _ends(raw[i]) or i + 1 == len(lower) else lower[i + 1]
+
+
+def _last_of_phrase(raw: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
+    """Whether word i ends its noun phrase: the request or a clause ends, or a small word or a word
+    of a role follows ("remove the directory build", "give user deploy ownership of /srv/www")."""
+    after = _following(raw, lower, i)
+    return not after or after in table.stop or after in table.clause_breaks or after in table.to_words or after in table.of_words
+
+
+def _determined(lower: list[str], i: int) -> bool:
+    """Whether word i follows a determiner, or a word saying which one after it ("the old-feature branch")."""
+    j = i - 1
+    while j >= 0 and lower[j] in _WHICH:
+        j -= 1
+    return j >= 0 and lower[j] in _DETERMINERS
+
+
+def _noun_phrase(lower: list[str], i: int, nouns: dict[str, str]) -> bool:
+    """Whether word i begins a noun phrase rather than names the thing before it ("the user
+    accounts", "the folder sizes"): it is followed by another type noun or is a plural of one."""
+    low = lower[i]
+    return low.rstrip("s") in nouns or (i + 1 < len(lower) and lower[i + 1] in nouns)
+
+
+def _add(add, values, kind, tokens, i, role, text: str = "") -> None:
+    """Add the value at token i where the request says it (its type noun stays a search word:
+    "the directory build" is still about directories)."""
+    count = len(values)
+    add(kind, text or tokens[i], i, role)
+    if len(values) > count:
+        value = values.pop()
+        values.insert(next((k for k, v in enumerate(values) if v.at > value.at), len(values)), value)

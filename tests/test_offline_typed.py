@@ -1,0 +1,154 @@
+"""Names a request says with their type (a type noun before or after them, or once elsewhere),
+sites by their bare name, identifiers, and the home folders people call by their everyday names:
+read (pure), put where they belong, and through the CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlshell.offline import typed
+from nlshell.offline.placeholders import placeholder_kind
+from nlshell.offline.slots import ACCEPTS, fill
+from nlshell.offline.values import request_values, without_values
+from nlshell.offline.vocabulary import vocabulary
+
+# Words a typical index's descriptions use: everything else counts as a word no description uses.
+KNOWN = frozenset(
+    "build wipe remove folder directory give user ownership everything done branch delete locally install python "
+    "library requests cli globally npm stop container web pull image show permissions empty dir tmp left company "
+    "account home printing write access group process nginx many files kernel chrome google docker box exist "
+    "accounts sitting things downloads music sync changed copying".split()
+)
+
+
+def read(request: str) -> list[tuple[str, str]]:
+    values = request_values(request, known=lambda word: word in KNOWN, program=lambda word: word in ("docker", "python"))
+    return [(v.kind, v.text) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # the type noun before the name, a verb too once the request has said its own
+        ("remove the directory build", [("dir", "build")]),
+        ("give user deploy ownership of /srv/www", [("user", "deploy"), ("path", "/srv/www")]),
+        ("stop the container web1", [("action", "stop"), ("container", "web1")]),
+        ("pull the image alpine", [("image", "alpine")]),
+        ("delete the image node:18", [("image", "node:18")]),  # an image with its tag is one name
+        ("install the gem rails", [("package", "rails")]),
+        # a word that says which sort is no name: "the python library requests" installs requests
+        ("install the python library requests", [("package", "requests")]),
+        # the type noun after the name
+        ("wipe the build folder", [("dir", "build")]),
+        ("i'm done with the old-feature branch, delete it locally", [("branch", "old-feature")]),
+        ("install the eslint cli globally via npm", [("package", "eslint")]),
+        ("what is the web container printing", [("container", "web")]),
+        # one name, and elsewhere one type noun with no name beside it
+        ("tmp2 is an empty dir, remove it", [("dir", "tmp2")]),
+        ("web_03 is a server i no longer use, ssh in and check it", [("host", "web_03")]),
+        # an identifier is a name in any sentence
+        ("show the permissions on id_rsa", [("name", "id_rsa")]),
+        # a site by its bare name
+        ("ping google 4 times", [("host", "google.com"), ("count", "4")]),
+        ("is github down?", [("host", "github.com")]),
+    ],
+)
+def test_names_are_read_with_their_type(request_text, expected):
+    assert read(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "build the image",  # the request's own verb names nothing
+        "give the group write access to shared.txt",  # "write access": a verb inside a noun phrase
+        "what user accounts exist on this box",  # plural nouns say what sort, not which
+        "how many files are in this directory",  # a known word is no name the type noun elsewhere gives
+        "which kernel am i on",  # no site: only the word table's sites are
+        "open google chrome",  # the first word of a product's name is no site
+        "remove the docker image",  # the program's own image is no image named docker
+    ],
+)
+def test_words_of_the_sentence_are_no_typed_names(request_text):
+    named = set(typed.type_nouns().values()) | {"host", "name"}
+    assert [(kind, text) for kind, text in read(request_text) if kind in named and text != "."] == []
+
+
+def test_a_typed_name_is_no_search_word_and_its_type_noun_stays_one():
+    request = "install the python library requests"
+    values = request_values(request, known=lambda word: word in KNOWN, program=lambda word: word == "python")
+    assert without_values(request, values) == "install the python library"
+    assert values.loose == []  # python says which sort of library: no loose name either
+    request = "show the permissions on id_rsa"  # `rsa` pulls in no ssh
+    assert without_values(request, request_values(request)) == "show the permissions on"
+
+
+def test_called_and_named_keep_working_beside_type_nouns():
+    assert read("make a folder named logs") == [("name", "logs")]
+    assert read("create a branch called feature/login") == [("branch", "feature/login")]
+
+
+@pytest.mark.parametrize(
+    ("command", "request_text", "expected"),
+    [
+        ("rm -r {{path/to/directory}}", "wipe the build folder", "rm -r build"),
+        ("rmdir {{path/to/directory}}", "tmp2 is an empty dir, remove it", "rmdir tmp2"),
+        ("sudo chown -R {{user}} {{path/to/directory}}", "give user deploy ownership of /srv/www", "sudo chown -R deploy /srv/www"),
+        ("git branch -d {{branch_name}}", "i'm done with the old-feature branch, delete it locally", "git branch -d old-feature"),
+        ("pip install {{package}}", "install the python library requests", "pip install requests"),
+        ("docker logs {{container_name}}", "show the logs of the container api", "docker logs api"),
+        ("docker pull {{image}}", "pull the image alpine", "docker pull alpine"),
+        ("gem install {{gem_name}}", "install the gem rails", "gem install rails"),
+        ("ping -c {{count}} {{host}}", "ping google 4 times", "ping -c 4 google.com"),
+        ("ls -l {{path/to/file}}", "show the permissions on id_rsa", "ls -l id_rsa"),
+        # a container's port is a port, not a container
+        ("docker run -p {{host_port}}:{{container_port}} {{image}}", "run the image nginx on port 8080",
+         "docker run -p 8080:{{container_port}} nginx"),
+    ],
+)
+def test_a_typed_name_fills_the_placeholder_of_its_type(command, request_text, expected):
+    values = request_values(request_text, known=lambda word: word in KNOWN, program=lambda word: word == "python")
+    assert fill(command, values).command == expected
+
+
+def test_the_placeholders_of_containers_and_images():
+    assert [placeholder_kind(p) for p in ("container_name", "container", "container_id", "image", "image:tag")] == [
+        "container", "container", "container", "image", "image",
+    ]
+    assert placeholder_kind("container_port") == "port"
+    assert [placeholder_kind(p) for p in ("gem_name", "module_name", "formula|cask")] == ["package"] * 3
+
+
+def test_every_type_noun_gives_a_kind_a_placeholder_takes_and_every_site_is_a_domain():
+    assert set(typed.type_nouns().values()) <= set(ACCEPTS)
+    assert typed.sites()["google"] == "google.com"
+    assert all("." in host and host.split(".", 1)[0].isalpha() for host in vocabulary().around["sites"])
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("how many things are sitting in my downloads", [("dir", "~/Downloads")]),
+        ("show hidden files in the folder I'm in", [("dir", ".")]),
+        ("list the directory i am in", [("dir", ".")]),
+        # lower-case with its noun: a folder of that name, as "the music folder" is
+        ("sync my music folder to /mnt/backup", [("dir", "music"), ("path", "/mnt/backup")]),
+    ],
+)
+def test_places_people_call_by_their_everyday_names(request_text, expected):
+    assert read(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "printed"),
+    [
+        ("remove the directory build", "rm -r build\n"),
+        ("tmp2 is an empty dir, remove it", "rmdir tmp2\n"),
+        ("ping google 4 times", "ping -c 4 google.com\n"),
+        ("stop the container web1", "docker stop web1\n"),
+        ("show the permissions on id_rsa", "ls -l id_rsa\n"),
+    ],
+)
+def test_the_cli_fills_the_names_said_with_their_type(nlshell, request_text, printed):
+    r = nlshell("-p", "--offline", request_text)
+    assert (r.returncode, r.stdout) == (0, printed), r
