@@ -21,7 +21,9 @@ import os
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline import amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, wrapped
+from nlshell.offline import (
+    amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, wrapped,
+)
 from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
 
