@@ -15,6 +15,7 @@ import pytest
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import OfflineIndex, answer, rank, references
 from nlshell.offline.answer import answers
+from nlshell.offline.commands import writes_files
 from nlshell.offline.intent import READ
 from nlshell.assess import assess
 from nlshell.offline.rating import risk_of
@@ -329,6 +330,31 @@ def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, req
         return  # said so (no match, or no safe match), and offered nothing
     assert risk_of(found.command)[0] == "safe", found.command
     assert assess(found.command).risk == "safe", found.command  # what the menu shows beside it
+    assert not writes_files(found.command), found.command  # nor one that makes a file (`mkdir`, `>> x`)
+
+
+@pytest.mark.parametrize(
+    ("command", "writes"),
+    [
+        ("echo '~/Downloads' >> .gitignore", True),
+        ("mkdir /etc/shadow", True),
+        ("sudo touch notes.txt", True),
+        ("ps aux | tee procs.txt", True),
+        ("ls &> log.txt", True),
+        ("ls -l /etc/shadow", False),
+        ("find / -name passwd 2>/dev/null", False),
+        ("du -sh * | sort -h > /dev/stdout", False),
+        ("grep -c '>' notes.txt", False),
+    ],
+)
+def test_what_makes_or_writes_a_file(command, writes):
+    assert writes_files(command) is writes
+
+
+def test_a_look_is_never_answered_by_a_command_that_writes(index):
+    """A page that came first by an example that appends or creates is not what a look asks for."""
+    found = answers(index, "show me what's in my Documents")[0]
+    assert found.command == "ls ~/Documents"
 
 
 def test_what_the_rater_cannot_read_is_not_safe_for_a_read_only_request():

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline.compose import composed
+from nlshell.offline.commands import writes_files
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
@@ -77,10 +78,15 @@ def answers(
     first_page = hits[0].page
     answered: set[str] = set()  # pages with a safe answer that stays: a `pages` caller takes no second
     allowed = _named_risks(stated)
+    looking = wanted == READ and not allowed[1:]  # a look that names no command of its own to run
+    if looking:  # a page that came first by an example that writes is not what a look asks for
+        first_page = next((hit.page for hit in hits[:RATED] if not writes_files(hit.command)), first_page)
     for hit in hits[:RATED]:
         if pages and hit.page in answered:
             continue  # rating it could not change what such a caller takes
         # What the rater cannot see, the example's own words may say ("Kill all processes …").
+        if looking and writes_files(hit.command):
+            continue  # safe to run, yet it makes or writes a file: no answer to a look
         if description_verb(hit.description) not in changing and risk_of(hit.command)[0] in allowed:
             safe.append(hit)
             if wanted == READ or hit.score >= UNKNOWN_SAFE * hits[0].score:

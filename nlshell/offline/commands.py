@@ -153,6 +153,21 @@ def page_subcommand(names: str, program: str) -> str:
     return "-".join(page[1:]) if len(page) > 1 and page[0] == program else ""
 
 
+# Programs whose job is to make or write files: rated safe when nothing exists to overwrite, yet no
+# answer to a request that only looks ("what are the perms on /etc/shadow" is no `mkdir`).
+_MAKERS = frozenset({"mkdir", "touch", "ln", "mkfifo", "mknod", "install", "tee", "cp", "mv", "truncate", "fallocate"})
+_OUTPUT = frozenset({">", ">>", "&>", "&>>", ">|"})
+_NOWHERE = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
+_QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def writes_files(command: str) -> bool:
+    """Does the command make or write a file: a program whose job that is, or output sent to a file?"""
+    words = shell_words(_QUOTED.sub("''", command))  # `grep '>' x` sends nothing anywhere
+    sent = any(w in _OUTPUT and i + 1 < len(words) and words[i + 1] not in _NOWHERE for i, w in enumerate(words))
+    return sent or any(program in _MAKERS for program in programs(command))
+
+
 def command_parts(command: str) -> int:
     """How many programs a command chains, roughly (pipes, lists, substitutions, -exec, xargs)."""
     return 1 + len(_PARTS.findall(command))
