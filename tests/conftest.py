@@ -7,6 +7,7 @@ reads or writes the real user's files or keys, and nothing can reach the real se
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,16 @@ E2E_MODULES = frozenset(
     test_preview_git test_preview_cli
     """.split()
 )
+
+
+def pytest_configure(config):
+    """A runner started as a background job of a non-interactive shell (`cmd &` in a script) inherits
+    SIGINT and SIGQUIT ignored, and an ignored signal stays ignored in every child it starts: the
+    Ctrl-C tests would then see nlshell rightly leave it so, not what a terminal delivers. A handler
+    is reset to the default in each child, so the children get the signals as from a terminal."""
+    for number in (signal.SIGINT, signal.SIGQUIT):
+        if signal.getsignal(number) == signal.SIG_IGN:
+            signal.signal(number, signal.default_int_handler if number == signal.SIGINT else lambda *_: None)
 
 
 def pytest_collection_modifyitems(config, items):
