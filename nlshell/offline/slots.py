@@ -91,6 +91,8 @@ ACCEPTS = {
     "commit": ("commit",),
     "time": ("time",),
     "date": ("date",),
+    "month": ("month",),
+    "year": ("year",),
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias",),
     "value": ("value",),

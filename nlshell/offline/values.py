@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, wrapped,
+    amounts, arithmetic, clock, kinds, levels, lists, months, names, phrases, places, typed, wrapped,
 )
 from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
@@ -264,6 +264,7 @@ def request_values(
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
             or clock.read(add, lower, i)
+            or months.read(add, lower, i)
             or levels.read(add, lower, i)
             or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
             or arithmetic.read(add, tokens, lower, i)
@@ -318,8 +319,8 @@ def request_values(
             add("pattern", token, i)  # "without 200"
         elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
             amounts.number(add, i, token, lower, table)
-        elif amounts.ordinal(add, i, lower, table):
-            continue  # "the third column", "the last line"
+        elif amounts.ordinal(add, i, lower, table) or amounts.said(add, i, lower, table):
+            continue  # "the third column", "the last line", "a couple of seconds"
         elif low in table.numbers and (after in table.times or after in amounts.COUNTED or before in amounts.COUNTING):
             amounts.number(add, i, table.numbers[low], lower, table)  # "three times", "the last five lines"
         elif low in table.times and before in ("a", "an", "one") and table.times[low] > 1:
