@@ -12,6 +12,7 @@ import pytest
 
 from nlshell.offline import OfflineIndex
 from nlshell.offline.answer import answers
+from nlshell.offline.slots import fill
 from nlshell.offline.values import request_values
 from test_offline import typical_which
 
@@ -49,6 +50,7 @@ def index(prebuilt_offline_index) -> OfflineIndex:
         ("what is 3 squared", "3^2"),
         ("2 cubed", "2^3"),
         ("what's 2 to the power 32", "2^32"),
+        ("square root of 144", "sqrt(144)"),
     ],
 )
 def test_arithmetic_said_in_words_is_one_expression(request_text, expected):
@@ -66,6 +68,13 @@ def test_arithmetic_said_in_words_is_one_expression(request_text, expected):
 )
 def test_a_verb_of_arithmetic_without_two_numbers_is_no_expression(request_text, expected):
     assert kinds(request_text) == expected
+
+
+def test_only_bc_takes_a_square_root():
+    """The shell's `$((…))` has no sqrt: the expression fills bc's placeholder and never the shell's."""
+    (root,) = request_values("square root of 144", known=everyday)
+    assert fill("echo '{{expression}}' | bc -l", [root]).command == "echo 'sqrt(144)' | bc -l"
+    assert fill("echo $(({{expression}}))", [root]).command == "echo $(({{expression}}))"
 
 
 # -- amounts said as words ------------------------------------------------------------------
@@ -162,6 +171,8 @@ def test_a_number_with_a_unit_or_far_from_port_words_is_no_port(request_text, ex
         ("what's 2 to the power 32", "echo $((2**32))"),
         ("the sum of 4 and 11", "echo $((4+11))"),
         ("15 percent of 80", "echo $((15*80/100))"),
+        ("square root of 144", "echo 'sqrt(144)' | bc -l"),
+        ("what's the square root of 2.25", "echo 'sqrt(2.25)' | bc -l"),
         ("sleep for a couple of seconds", "sleep 2"),
         ("sleep half an hour", "sleep 1800"),
         ("run uptime every couple of seconds", "watch -n 2 uptime"),

@@ -52,6 +52,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
         return True
     if lower[i] in _LED:
         return _verb_first(add, tokens, lower, i)
+    if lower[i : i + 3] == ["square", "root", "of"] and i + 3 < len(tokens) and _OPERAND.match(tokens[i + 3]):
+        add("expression", f"sqrt({tokens[i + 3]})", i + 3)  # "square root" stays the search words: bc's
+        return True
     if not _OPERAND.match(tokens[i]):
         return False
     if _percent_of(add, tokens, lower, i) or _power_word(add, tokens, lower, i):
@@ -124,6 +127,11 @@ def _operator(lower: list[str], j: int) -> tuple[str, int]:
 def _compact(written: str) -> str:
     """"3 + 4×2" as "3+4*2", a power as `^`."""
     return re.sub(r"\s*(\*\*|[-+*/^%×÷])\s*", lambda m: _SYMBOLS[m.group(1)], written)
+
+
+def bc_only(expression: str) -> bool:
+    """Whether only bc reads the expression: the shell and Python have no `sqrt(…)`."""
+    return "sqrt(" in expression
 
 
 def for_program(expression: str, bc: bool) -> str:
