@@ -10,26 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from nlshell.offline import OfflineIndex
 from nlshell.offline.answer import answers
 from nlshell.offline.slots import fill
 from nlshell.offline.values import request_values
-from test_offline import typical_which
-
-
-def everyday(word: str) -> bool:
-    return True
-
-
-def kinds(request: str) -> list[tuple[str, str]]:
-    return [(v.kind, v.text) for v in request_values(request, known=everyday)]
-
-
-@pytest.fixture(scope="module")
-def index(prebuilt_offline_index) -> OfflineIndex:
-    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
-    yield opened
-    opened.close()
+from test_offline_answer import index  # noqa: F401  (the session's index, as those tests open it)
+from test_offline_values import everyday, kinds
 
 
 # -- arithmetic said in words ---------------------------------------------------------------
