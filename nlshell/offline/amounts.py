@@ -111,9 +111,9 @@ def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
 
 
 def said(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
-    """An amount said in words that no digit states: "a couple of seconds" (2), "a dozen of them"
-    (12), "half an hour" (30 minutes), "every second"; whether it read one. A number word right
-    before its unit ("five minutes") is values.py's."""
+    """An amount said in words that no digit states: "a couple of seconds" (2 s), "a dozen of
+    lines" (12), "half an hour" (30 minutes), "every second"; whether it read one. A number word
+    right before its unit ("five minutes", "a dozen lines") is values.py's."""
     low = lower[i]
     before = lower[i - 1] if i > 0 else ""
     after = lower[i + 1] if i + 1 < len(lower) else ""

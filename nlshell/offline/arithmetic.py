@@ -29,8 +29,8 @@ _SAID = (
 )
 
 # An operation said verb first: "multiply 12 by 12", "add 45 and 98", "subtract 18 from 250" (the
-# second number first), "the sum of 4 and 11", "15 percent of 80". Word → (joining words, operator,
-# whether the second number comes first).
+# second number first), "the sum of 4 and 11". Word → (joining words, operator, whether the second
+# number comes first).
 _LED = {
     "multiply": (("by", "and"), "*", False),
     "divide": (("by",), "/", False),

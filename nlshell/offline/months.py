@@ -1,7 +1,7 @@
 """Months and years a request names: "calendar for march 2025" is month 3 of year 2025 for
 `cal {{month}} {{year}}`, "the whole year 2026" the year 2026 for `cal {{year}}`.
 
-nlshell/offline/values.py hands every token here; a month name is read only where it cannot be
+nlshell/offline/clock.py hands every token here; a month name is read only where it cannot be
 the ordinary word ("may", "march"): before a year. A month alone ("the calendar of july") or with a
 day ("since march 3") asks for a year nobody said (`cal 7 {{year}}` is a template): left alone.
 """

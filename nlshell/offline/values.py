@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, kinds, levels, lists, months, names, phrases, places, typed, wrapped,
+    amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, wrapped,
 )
 from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
@@ -264,7 +264,6 @@ def request_values(
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
             or clock.read(add, lower, i)
-            or months.read(add, lower, i)
             or levels.read(add, lower, i)
             or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
             or arithmetic.read(add, tokens, lower, i)
