@@ -267,7 +267,8 @@ def test_the_words_that_type_a_number_are_the_tables(table):
     assert {"untouched", "never", "not"} <= table.amounts["negated"]
     assert "lines" in table.amounts["counted"] and "cols" in table.amounts["column"]
     assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "younger", "negated", "accessed", "counted", "counting",
-                                  "ranked", "column", "lines", "through", "characters", "pixels"}
+                                  "ranked", "column", "lines", "through", "characters", "pixels", "ported", "beside_ports"}
+    assert "listening" in table.amounts["ported"] and "using" in table.amounts["beside_ports"]
 
 
 def test_openings_and_clause_breaks_are_the_tables(table):

@@ -90,31 +90,73 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
         _duration(add, i, token, lower, table)
     elif after in amounts["counted"] or before in amounts["counting"] or after in amounts["ranked"]:
         add("count", token, i)
+    elif _port(i, token, lower, table):
+        add("port", token, i)
     else:
         add("number", token, i)
 
 
-def _duration(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) -> None:
+def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
+    """A bare number that can only be a port: the request is about ports ("what's listening on
+    8080"), or a word beside it says so where it ends the request ("is 5432 open", "who is using
+    9000"); "resize to 800 using convert" is no port."""
+    if not token.isdigit() or not 20 <= int(token) <= 65535:
+        return False
+    if set(lower) & table.amounts["ported"]:
+        return True
+    beside = table.amounts["beside_ports"]
+    before = lower[i - 1] if i > 0 else ""
+    rest = lower[i + 1 :]
+    return (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
+
+
+def said(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
+    """An amount said in words that no digit states: "a couple of seconds" (2 s), "a dozen of
+    lines" (12), "half an hour" (30 minutes), "every second"; whether it read one. A number word
+    right before its unit ("five minutes", "a dozen lines") is values.py's."""
+    low = lower[i]
+    before = lower[i - 1] if i > 0 else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    then = lower[i + 2] if i + 2 < len(lower) else ""
+    if low in table.numbers and after == "of" and (then in table.times or then in COUNTED):
+        if then in table.times:  # "a couple of seconds", "every couple of minutes"
+            _duration(add, i, table.numbers[low], lower, table, unit_at=i + 2)
+        else:  # "a couple of lines"; "a dozen times" is values.py's
+            add("count", table.numbers[low], i, last=i + 1)
+        return True
+    if low == "half" and after in ("a", "an") and then in table.times and table.times[then] > 1:
+        seconds = table.times[then] // 2  # "half an hour", "in half a minute"
+        add("seconds", str(seconds), i, last=i + 2, seconds=seconds)
+        return True
+    if before == "every" and low in table.times and table.times[low] < 60:
+        add("seconds", str(table.times[low]), i, seconds=table.times[low])  # "every second"
+        return True
+    return False
+
+
+def _duration(add: Add, i: int, token: str, lower: list[str], table: Vocabulary, unit_at: int = 0) -> None:
     """"7 days": an age when the words say which way ("older than", "in the last"), else a
-    length of time ("in 30 minutes", "every 5 seconds")."""
-    unit = lower[i + 1]
+    length of time ("in 30 minutes", "every 5 seconds"). The unit is the next word unless
+    `unit_at` says where ("a couple of days")."""
+    unit_at = unit_at or i + 1
+    unit = lower[unit_at]
     seconds = int(float(token) * table.times[unit])
     earlier = set(lower[max(0, i - 4) : i])
     amounts = table.amounts
     sign = "+" if earlier & amounts["older"] else "-" if earlier & amounts["newer"] else ""
-    if lower[i + 2 : i + 3] == ["ago"]:  # "last modified more than 25 days ago", "less than 2 hours ago"
+    if lower[unit_at + 1 : unit_at + 2] == ["ago"]:  # "last modified more than 25 days ago", "less than 2 hours ago"
         sign = "-" if earlier & (amounts["smaller"] | {"within", "fewer"}) else "+"
-    elif lower[i + 2 : i + 3] == ["old"]:  # "more than a month old", "less than 3 days old"
+    elif lower[unit_at + 1 : unit_at + 2] == ["old"]:  # "more than a month old", "less than 3 days old"
         sign = "-" if earlier & amounts["younger"] else "+" if earlier & (amounts["bigger"] | amounts["older"]) else sign
     if set(lower[max(0, i - 6) : i]) & amounts["negated"]:
         # "not modified in the last 30 days", "not accessed for 30 days": older than that;
         # "not older than a week": newer.
         sign = "-" if sign == "+" else "+"
     if table.times[unit] == 1 or not sign:
-        add("seconds", str(seconds), i, last=i + 1, seconds=seconds)
+        add("seconds", str(seconds), i, last=unit_at, seconds=seconds)
     else:
         clock = "a" if set(lower) & amounts["accessed"] else ""
-        add("age", sign, i, last=i + 1, seconds=seconds, clock=clock)
+        add("age", sign, i, last=unit_at, seconds=seconds, clock=clock)
 
 
 def ordinal(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:

@@ -18,6 +18,7 @@ _SYMBOLS = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "^", "**": "^", "%": "%
 # Operators said in words, longest first (the tokens after the first operand).
 _SAID = (
     (("to", "the", "power", "of"), "^"),
+    (("to", "the", "power"), "^"),
     (("multiplied", "by"), "*"),
     (("divided", "by"), "/"),
     (("plus",), "+"),
@@ -27,6 +28,20 @@ _SAID = (
     (("modulo",), "%"),
 )
 
+# An operation said verb first: "multiply 12 by 12", "add 45 and 98", "subtract 18 from 250" (the
+# second number first), "the sum of 4 and 11". Word → (joining words, operator, whether the second
+# number comes first).
+_LED = {
+    "multiply": (("by", "and"), "*", False),
+    "divide": (("by",), "/", False),
+    "add": (("and", "to", "plus"), "+", False),
+    "sum": (("and", "plus"), "+", False),
+    "subtract": (("from",), "-", True),
+    "take": (("from",), "-", True),
+}
+# A power said as a word after its number: "3 squared", "2 cubed".
+_POWERS = {"squared": "2", "cubed": "3"}
+
 Add = Callable[..., None]
 
 
@@ -35,8 +50,15 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
     if written(tokens[i]):
         add("expression", _compact(tokens[i]), i)
         return True
+    if lower[i] in _LED:
+        return _verb_first(add, tokens, lower, i)
+    if lower[i : i + 3] == ["square", "root", "of"] and i + 3 < len(tokens) and _OPERAND.match(tokens[i + 3]):
+        add("expression", f"sqrt({tokens[i + 3]})", i + 3)  # "square root" stays the search words: bc's
+        return True
     if not _OPERAND.match(tokens[i]):
         return False
+    if _percent_of(add, tokens, lower, i) or _power_word(add, tokens, lower, i):
+        return True
     parts, j, ranged = [tokens[i]], i + 1, True
     while True:
         operator, used = _operator(lower, j)
@@ -48,6 +70,41 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
     if len(parts) < 3 or ranged:
         return False  # "lines 20 - 30" is a range
     add("expression", "".join(parts), i, last=j - 1)
+    return True
+
+
+def _verb_first(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
+    """"multiply 12 by 12", "sum of 4 and 11", "subtract 18 from 250": `i` is the verb, which stays
+    a search word (it says which example: "Multiply two numbers")."""
+    joins, operator, reversed_ = _LED[lower[i]]
+    j = i + 1 + (lower[i + 1 : i + 2] == ["of"])
+    if j + 2 >= len(tokens) or not (_OPERAND.match(tokens[j]) and lower[j + 1] in joins and _OPERAND.match(tokens[j + 2])):
+        return False
+    first, second = (tokens[j + 2], tokens[j]) if reversed_ else (tokens[j], tokens[j + 2])
+    add("expression", f"{first}{operator}{second}", j, last=j + 2)
+    return True
+
+
+def _percent_of(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
+    """"15 percent of 80", "15 per cent of 80", "15 % of 80": the share as a sum, `15*80/100`."""
+    if lower[i + 1 : i + 3] == ["per", "cent"]:
+        j = i + 2
+    elif lower[i + 1 : i + 2] in (["percent"], ["%"]):
+        j = i + 1
+    else:
+        return False
+    if not (j + 2 < len(tokens) and lower[j + 1] == "of" and _OPERAND.match(tokens[j + 2])):
+        return False
+    add("expression", f"{tokens[i]}*{tokens[j + 2]}/100", i, last=j + 2)
+    return True
+
+
+def _power_word(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
+    """"3 squared", "2 cubed": a power said in one word after its number."""
+    power = _POWERS.get(lower[i + 1]) if i + 1 < len(lower) else None
+    if not power:
+        return False
+    add("expression", f"{tokens[i]}^{power}", i, last=i + 1)
     return True
 
 
@@ -70,6 +127,11 @@ def _operator(lower: list[str], j: int) -> tuple[str, int]:
 def _compact(written: str) -> str:
     """"3 + 4×2" as "3+4*2", a power as `^`."""
     return re.sub(r"\s*(\*\*|[-+*/^%×÷])\s*", lambda m: _SYMBOLS[m.group(1)], written)
+
+
+def bc_only(expression: str) -> bool:
+    """Whether only bc reads the expression: the shell and Python have no `sqrt(…)`."""
+    return "sqrt(" in expression
 
 
 def for_program(expression: str, bc: bool) -> str:

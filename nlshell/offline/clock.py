@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlshell.offline import months
+
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$")
 _NAMED_TIMES = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
 _MERIDIEM = frozenset({"am", "pm", "a.m.", "p.m."})
@@ -60,12 +62,14 @@ _ISO_DATE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
 
 
 def read(add: Add, lower: list[str], i: int) -> bool:
-    """A schedule ("every day at 3am"), a time of day ("at 11pm") or a date (2000-01-01) starting at
-    token `i`; whether it read one."""
+    """A schedule ("every day at 3am"), a time of day ("at 11pm"), a date (2000-01-01) or a month
+    and year ("march 2025", nlshell/offline/months.py) starting at token `i`; whether it read one."""
     word = lower[i]
     if _ISO_DATE.match(word):
         add("date", word, i)  # "what day of the week was 2000-01-01"
         return True
+    if months.read(add, lower, i):
+        return True  # "calendar for march 2025"
     if word == "every" or word in _ADVERBS:
         return _schedule(add, lower, i)
     written = _spelt_out(word)

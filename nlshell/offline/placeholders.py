@@ -28,6 +28,8 @@ _KINDS = (
     (re.compile(r"^commit(_?(hash|id|sha|ish))?\d*$|^(commit_)?sha\d*$|^hash$|^revision$"), "commit"),
     (re.compile(r"^(hh:mm|\d{1,2}:\d{2}|time(_of_day)?)$"), "time"),
     (re.compile(r"^(\d{4}-\d{2}-\d{2}|yyyy-mm-dd|date)$"), "date"),  # `date -d {{2000-01-01}} +%A`
+    (re.compile(r"^month$"), "month"),  # `cal {{month}} {{year}}`
+    (re.compile(r"^year$"), "year"),
     (re.compile(r"^alias(_name)?$"), "alias"),
     (re.compile(r"^(\w+_)?value$"), "value"),
     (re.compile(r"^(math_|arithmetic_)?expression$"), "expression"),  # a calculator's; not a pattern

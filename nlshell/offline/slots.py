@@ -91,6 +91,8 @@ ACCEPTS = {
     "commit": ("commit",),
     "time": ("time",),
     "date": ("date",),
+    "month": ("month",),
+    "year": ("year",),
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias",),
     "value": ("value",),
@@ -274,6 +276,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return bool(re.fullmatch(r"\*\.\w+", value.text))
     if slot.kind == "schedule" and value.kind == "seconds":
         return bool(clock.cron(value.seconds))
+    if slot.kind == "expression" and not slot.bc and arithmetic.bc_only(value.text):
+        return False  # `echo $((sqrt(144)))` is no sum the shell reads
     if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and _SCRIPT.search(value.text)):
         return False  # only a script the request runs: `which main.py` is no answer to "the full path of main.py"
     return slot.kind not in _UNITS or (value.seconds > 0 and value.seconds % _UNITS[slot.kind] == 0)

@@ -318,8 +318,8 @@ def request_values(
             add("pattern", token, i)  # "without 200"
         elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
             amounts.number(add, i, token, lower, table)
-        elif amounts.ordinal(add, i, lower, table):
-            continue  # "the third column", "the last line"
+        elif amounts.ordinal(add, i, lower, table) or amounts.said(add, i, lower, table):
+            continue  # "the third column", "the last line", "a couple of seconds"
         elif low in table.numbers and (after in table.times or after in amounts.COUNTED or before in amounts.COUNTING):
             amounts.number(add, i, table.numbers[low], lower, table)  # "three times", "the last five lines"
         elif low in table.times and before in ("a", "an", "one") and table.times[low] > 1:
