@@ -42,7 +42,7 @@ TABLES = {
     "everyday-holdout7": DATA / "everyday_holdout7.tsv",  # … in round six, likewise
     "everyday-holdout8": DATA / "everyday_holdout8.tsv",  # … in round seven, likewise
     "everyday-holdout9": DATA / "everyday_holdout9.tsv",  # held out in round eight, reported untouched; tuned on from now
-    "everyday-holdout10": DATA / "everyday_holdout10.tsv",  # held out: reported, never tuned on
+    "everyday-holdout10": DATA / "everyday_holdout10.tsv",  # held out in round nine, reported untouched; tuned on from now
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 

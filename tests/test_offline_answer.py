@@ -314,7 +314,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout10"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -616,13 +616,14 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout9.tsv (176 requests) was written before the eighth round's changes
-    and answered once at the end: 80% right program and 72% acceptable before, 83% and 75% after,
-    with this machine's programs and man pages. everyday_holdout8.tsv (173), held out in round seven
-    (83% / 67% before it, 83% / 69% after), and the tables held out before are tuned on since. The
+    """tests/data/everyday_holdout10.tsv (178 requests) was written before the ninth round's changes
+    and answered once at the end: 81% right program and 65% acceptable before, 84% and 69% after,
+    with this machine's programs and man pages. everyday_holdout9.tsv (176), held out in round eight
+    (80% / 72% before it, 83% / 75% after), and the tables held out before are tuned on since. The
     goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
-        "everyday-holdout9": (0.77, 0.68),
+        "everyday-holdout10": (0.80, 0.65),
+        "everyday-holdout9": (0.88, 0.80),
         "everyday-holdout8": (0.85, 0.75),
         "everyday-holdout7": (0.85, 0.8),
         "everyday-holdout6": (0.85, 0.8),
