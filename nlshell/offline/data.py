@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nlshell.offline.commands import command_parts, example_programs, programs, shell_words
+from nlshell.offline.commands import command_parts, example_programs, shell_words
 from nlshell.offline.known import BUILTINS, CORE
 from nlshell.offline.slots import slot_kinds
 from nlshell.offline.vocabulary import indexed_words

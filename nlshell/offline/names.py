@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection
 
 from nlshell.offline.software import is_software
 from nlshell.offline.value import Value
-from nlshell.offline.vocabulary import Vocabulary, phrase_words, vocabulary
+from nlshell.offline.vocabulary import Vocabulary, phrase_words
 
 _LETTERS_AND_DIGITS = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z][a-z0-9_.-]*$")
 _NAME = re.compile(r"^[a-z][\w.-]*$")
