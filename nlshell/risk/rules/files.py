@@ -12,10 +12,11 @@ from nlshell.risk.book import Rule, hook, program
 from nlshell.risk.facts import fed_input, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import (
-    CWD, DEVICE, EMPTYVAR, HISTORY, HOME, LOG, NAMED, NULLDEV, PERSONAL, ROOT, SYSTEM, TMP, TOP, classify,
+    CWD, DEVICE, EMPTYVAR, HISTORY, HOME, LOG, NAMED, NULLDEV, PERSONAL, ROOT, SYSTEM, TMP, TOP,
     delete_level, overwrite_level, worst,
 )
-from nlshell.shell.find import AGE_OR_SIZE, FindCall, read_find
+from nlshell.risk.scopes import find_place, find_scope
+from nlshell.shell.find import read_find
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
@@ -316,38 +317,6 @@ def _repository_store(path: str) -> bool:
     """`.git`, or the part of it that holds the history (`.git/objects`, `.git/refs`, `.git/*`)."""
     parts = posixpath.normpath(path).split("/")
     return parts[-1] == ".git" or (len(parts) > 1 and parts[-2] == ".git" and parts[-1] in ("objects", "refs", "*", "logs"))
-
-
-def _read_lister(lister):
-    """What a lister visits: `ls` names its places anywhere among its options (`ls -A ~`)."""
-    if lister.name == "ls":
-        return FindCall([a for a in lister.args if not a.text.startswith("-")])
-    return read_find(lister.args)
-
-
-def find_place(find_cmd):
-    """The most important place `find` (or `ls`, `fd`) starts from (`.` when none is named)."""
-    roots = _read_lister(find_cmd).roots
-    return worst([classify(r.text) for r in roots] if roots else [classify(".")])
-
-
-def find_scope(find_cmd) -> str | None:
-    """A description when `find` (or a lister: `ls`, `fd`) visits a broad tree that no test
-    narrows, else None. In a home, a project or a personal folder, tests by age, size, owner or type
-    (`-mtime +30`, `-type f`) say what kind of file, not which: what they leave is still most of it.
-    In a log or backup folder of its own (`/var/log`, `/backups`), any test narrows: that is
-    rotation, not a wipe."""
-    call = _read_lister(find_cmd)
-    p = find_place(find_cmd)
-    rotation = any(t in AGE_OR_SIZE or t.startswith("-newer") for t in call.primaries)
-    filtered = call.narrowed or (p.cls in (TOP, LOG) and rotation)
-    if p.cls == ROOT:
-        return "files all over the system (find /)"
-    if p.cls == SYSTEM or (p.cls == HOME and p.everything and not filtered):
-        return f"every file it finds in {p.desc}"
-    if p.cls in (CWD, HOME, EMPTYVAR, TOP, LOG, PERSONAL) and not filtered:
-        return f"every file in {p.desc}"
-    return None
 
 
 EXAMPLES = [
