@@ -62,6 +62,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.fixture(scope="module")
+def index(prebuilt_offline_index):
+    """The session's index seen from a typical desktop (test_offline.TYPICAL on PATH), opened once
+    per module; a module that needs another view defines its own `index`."""
+    from nlshell.offline import OfflineIndex
+    from test_offline import typical_which
+
+    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture(autouse=True)
 def fast_tier_stays_fast(request, monkeypatch):
     """A test outside the e2e tier starts no Python process (nlshell, a script), drives no terminal

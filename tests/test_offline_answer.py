@@ -24,14 +24,6 @@ TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS.parent / "benchmarks"))
 
 import eval_everyday  # noqa: E402
-from test_offline import typical_which  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def index(prebuilt_offline_index) -> OfflineIndex:
-    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
-    yield opened
-    opened.close()
 
 
 def first(index: OfflineIndex, request: str, **kwargs) -> str:

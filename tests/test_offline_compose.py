@@ -17,7 +17,7 @@ from nlshell.offline.index import ExampleRow
 from nlshell.offline import rank as rank_module
 from nlshell.offline.rank import OfflineHit, rank
 
-from test_offline_answer import first, index  # noqa: E402, F401  (the built index, a typical desktop's programs)
+from test_offline_answer import first  # noqa: E402  (the index fixture: tests/conftest.py)
 
 
 def rows(*examples: tuple[str, str]) -> list[ExampleRow]:

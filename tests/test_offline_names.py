@@ -154,16 +154,6 @@ def test_the_cli_fills_names_said_anywhere(nlshell, request_text, printed):
     assert (r.returncode, r.stdout) == (0, printed), r
 
 
-@pytest.fixture(scope="module")
-def index(prebuilt_offline_index):
-    from nlshell.offline import OfflineIndex
-    from test_offline import typical_which
-
-    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
-    yield opened
-    opened.close()
-
-
 @pytest.mark.parametrize(
     ("request_text", "command"),
     [

@@ -15,7 +15,7 @@ from nlshell.offline import rank as rank_module
 from nlshell.offline.index import ExampleRow
 from nlshell.offline.rank import rank, read_request
 
-from test_offline_answer import first, index  # noqa: E402, F401  (the built index, a typical desktop's programs)
+from test_offline_answer import first  # noqa: E402  (the index fixture: tests/conftest.py)
 
 
 def row(description: str, command: str) -> ExampleRow:

@@ -13,7 +13,6 @@ import pytest
 from nlshell.offline.answer import answers
 from nlshell.offline.slots import fill
 from nlshell.offline.values import request_values
-from test_offline_answer import index  # noqa: F401  (the session's index, as those tests open it)
 from test_offline_values import everyday, kinds
 
 

@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlshell.offline import OfflineIndex, rank
+from nlshell.offline import rank
 from nlshell.offline.answer import answers
 from nlshell.offline.slots import placeholder_kind
 from nlshell.offline.values import request_values
-
-from test_offline import typical_which
-
-
-@pytest.fixture(scope="module")
-def index(prebuilt_offline_index) -> OfflineIndex:
-    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
-    yield opened
-    opened.close()
 
 
 def kinds(request: str) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from nlshell.offline.value import Value
 from nlshell.offline.valued import asked_values, valued_of, valued_options
 
 from test_offline import typical_which  # noqa: E402
-from test_offline_answer import first, index  # noqa: E402, F401  (the built index, a typical desktop's programs)
+from test_offline_answer import first  # noqa: E402  (the index fixture: tests/conftest.py)
 from test_offline_compose import hit, rows  # noqa: E402
 
 

@@ -8,25 +8,16 @@ import json
 
 import pytest
 
-from nlshell.offline import OfflineIndex
 from nlshell.offline.answer import answers
 from nlshell.offline.rating import risk_of
 from nlshell.offline.slots import fill
 from nlshell.offline.values import request_values
-from test_offline import typical_which
 
 PROGRAMS = frozenset("df uptime make ping tar git ls free who rsync find docker apt rm journalctl ps".split())
 
 
 def stated(request: str) -> list[tuple[str, str]]:
     return [(v.kind, v.text) for v in request_values(request, program=PROGRAMS.__contains__)]
-
-
-@pytest.fixture(scope="module")
-def index(prebuilt_offline_index) -> OfflineIndex:
-    opened = OfflineIndex(str(prebuilt_offline_index), which=typical_which, summaries=dict)
-    yield opened
-    opened.close()
 
 
 @pytest.mark.parametrize(
