@@ -85,6 +85,8 @@ RULES = [
     Rule("perms.change", CAUTION, "{tool} changes {targets}{how}"),
     Rule("perms.capability-root", DANGEROUS, "gives {file} {caps}: whoever runs it can act as root"),
     Rule("perms.capabilities", CAUTION, "setcap changes what {file} may do as root"),
+    Rule("perms.setuid-door", DANGEROUS, "makes {file} setuid{why}: whoever runs it {gets}"),
+    Rule("perms.setuid", CAUTION, "makes {file} setuid: whoever runs it acts as its owner"),
 ]
 
 
@@ -135,6 +137,81 @@ def permissions(ctx, cmd) -> None:
                 ctx.add("perms.broad", cmd, verb=_VERBS.get(name, "changes"), what=p.desc, how=how)
     if not broad and operands:
         ctx.add("perms.change", cmd, tool=name, targets=", ".join(shown(w) for w in operands[:3]), how=how)
+    if name == "chmod" and spec is not None and adds_setuid(spec.text):
+        for w in operands:
+            setuid(ctx, cmd, w)
+
+
+def adds_setuid(mode: str) -> bool:
+    """`u+s`, `+s`, `4755`, `6755`: the set-user-id bit (setgid alone, as on shared folders, is left)."""
+    if re.fullmatch(r"[0-7]{4}", mode):
+        return mode[0] in "4567"
+    return any(
+        (m := re.fullmatch(r"([ugoa]*)([+=])([rwxXst]*)", clause)) and "s" in m.group(3) and (
+            m.group(1) == "" or "u" in m.group(1) or "a" in m.group(1))
+        for clause in mode.split(",")
+    )
+
+
+# Programs that run whatever they are told (a shell, an interpreter, GTFOBins' usual doors): setuid,
+# any user gets a root shell from them.
+_DOORS = frozenset(
+    "sh bash dash zsh ksh mksh fish tcsh csh ash busybox python python2 python3 perl ruby node php lua env "
+    "find vim vi nvim less more awk gawk nmap tar cp rsync".split()
+)
+
+
+def setuid(ctx, cmd, target, source: str | None = None) -> None:
+    """Setuid is a door to the owner's account: wide open when the file is a shell or interpreter
+    (or a copy of one made on the line), and onto root when root does it (`sudo chmod`, a file
+    `chown root`ed)."""
+    name = target.text.rstrip("/").rsplit("/", 1)[-1]
+    copied = source or _copied_from(ctx, target.text)
+    root = any(w in ROOT_WRAPPERS for w in cmd.wrappers) or _chowned_to_root(ctx, target.text)
+    if copied is not None and _is_door(copied):
+        why = f" (a copy of {copied})"
+    elif _is_door(name):
+        why = f" ({name} runs any code)"
+    elif root:
+        ctx.add("perms.setuid-door", cmd, file=shown(target), why=" as root", gets="runs it as root")
+        return
+    else:
+        ctx.add("perms.setuid", cmd, file=shown(target))
+        return
+    gets = "gets a root shell" if root else "gets a shell as its owner"
+    ctx.add("perms.setuid-door", cmd, file=shown(target), why=why, gets=gets)
+
+
+def _is_door(path: str) -> bool:
+    return re.sub(r"[0-9.]+$", "", path.rstrip("/").rsplit("/", 1)[-1]) in _DOORS
+
+
+@program("install")
+def install_mode(ctx, cmd) -> None:
+    """`install -m 4755 SRC DST`: the copy is made setuid."""
+    o = parse_options(cmd.args, Grammar(short="mgoStT", long=frozenset({"--mode", "--group", "--owner", "--suffix",
+                                                                        "--target-directory"})))
+    mode = (o.values.get("-m") or o.values.get("--mode") or [""])[-1]
+    if len(o.operands) >= 2 and adds_setuid(mode):
+        setuid(ctx, cmd, o.operands[-1], source=o.operands[-2].text)
+
+
+def _copied_from(ctx, path: str) -> str | None:
+    """The source of a `cp`/`install` on the same line that wrote `path`."""
+    for c in ctx.script.commands:
+        if c.name in ("cp", "install") and len(c.args) >= 2 and c.args[-1].text == path:
+            sources = [a.text for a in c.args[:-1] if not a.text.startswith("-")]
+            if sources:
+                return sources[-1]
+    return None
+
+
+def _chowned_to_root(ctx, path: str) -> bool:
+    return any(
+        c.name == "chown" and any(a.text == path for a in c.args)
+        and any(a.text.split(":")[0] in ("root", "0") for a in c.args if not a.text.startswith("-"))
+        for c in ctx.script.commands
+    )
 
 
 # Capabilities that amount to root: change ids, bypass file permissions, load modules, trace others.
@@ -244,6 +321,17 @@ EXAMPLES = [
     ("chmod -R 700 ~/.ssh", CAUTION, "not perms.broad"),
     ("chmod -R 777 ~/.ssh", DANGEROUS, "perms.broad"),
     ("chmod +x script.sh", CAUTION, "perms.change"),
+    ("cp /bin/bash /tmp/x && chmod u+s /tmp/x", DANGEROUS, "perms.setuid-door"),
+    ("chmod 4755 /tmp/python3", DANGEROUS, "perms.setuid-door"),
+    ("sudo chmod u+s ./tool", DANGEROUS, "perms.setuid-door"),
+    ("chown root:root ./tool; chmod +s ./tool", DANGEROUS, "perms.setuid-door"),
+    ("chmod u+s ./tool", CAUTION, "not perms.setuid-door"),
+    ("chmod u+s ./tool", CAUTION, "perms.setuid"),
+    ("chmod g+s shared/", CAUTION, "not perms.setuid"),
+    ("sudo install -m 4755 /bin/sh /usr/local/bin/rootsh", DANGEROUS, "perms.setuid-door"),
+    ("install -m 755 build/tool ~/.local/bin/tool", CAUTION, "not perms.setuid"),
+    ("chmod 2775 shared/", CAUTION, "not perms.setuid"),
+    ("chmod 755 ./tool", CAUTION, "not perms.setuid"),
     ("chown -R me:me ./data", CAUTION, "perms.change"),
     ("stat -c %a script.sh", SAFE, "not perms.change"),
 ]
