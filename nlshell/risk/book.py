@@ -193,8 +193,8 @@ ON_DEMAND = {
              "mc netlify nomad oc oci op oras pulumi rclone regctl restic s3cmd sam scw sentry-cli serverless skopeo sls "
              "stripe supabase terraform terragrunt tofu twilio upctl vault velero vercel vultr-cli wrangler",
     "kubernetes": "helm kubectl oc",
-    "inplace": "awk dos2unix ex exiftool ffmpeg gawk jpegoptim mac2unix magick mogrify nvim optipng patch "
-               "sponge unix2dos unix2mac vi vim vim.basic vim.tiny",
+    "inplace": "awk convert dos2unix ex exiftool ffmpeg gawk jpegoptim mac2unix magick mogrify nvim openssl optipng "
+               "pandoc patch sponge unix2dos unix2mac vi vim vim.basic vim.tiny",
 }
 _ON_DEMAND_FOR: dict = {}  # program -> the on-demand families naming it, in FAMILIES order
 for _family in FAMILIES:

@@ -1,6 +1,7 @@
 """Programs that rewrite the files they are given, in place: `gawk -i inplace`,
 `mogrify`, `dos2unix`, `jpegoptim`, `optipng`, `exiftool` writing tags, `ex`/`vim` scripts that write,
-`patch`, `sponge FILE`, `ffmpeg -y`.
+`patch`, `sponge FILE`, `ffmpeg -y`; and converters that save over their output file without asking
+(`convert a.png b.jpg`, `pandoc -o out.pdf`, `openssl … -out key.pem`), judged like `cp a b`.
 
 They are `sed -i`'s kin: the old content is gone once they finish (mogrify's resize, jpegoptim's
 recompression and dos2unix's line endings cannot be undone), so they are judged as edits
@@ -16,6 +17,7 @@ import re
 from nlshell.risk.book import Rule, program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.rules.writes import edits, write
+from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.patterns import lazy
 from nlshell.shell.options import parse as parse_options
@@ -51,6 +53,38 @@ def line_endings(ctx, cmd) -> None:
     edits(ctx, cmd, o.operands)
 
 
+# ImageMagick's commands that write no image (`magick identify x.png`), and outputs that are no file.
+_MAGICK_READS = frozenset({"identify", "display", "animate", "import", "stream", "compare", "-version", "--version",
+                           "-help", "--help", "-list"})
+_NO_FILE = lazy(r"^(?:-|info:.*|null:.*|x:.*|show:.*|win:.*|txt:-|[A-Za-z0-9]+:-)$")
+
+
+def _convert(ctx, cmd, args) -> None:
+    """`convert IN… OUT`, `magick IN… OUT`: the last word is the image written, replaced if it exists."""
+    if len(args) < 2 or args[0].text in _MAGICK_READS or args[-1].text.startswith("-") and args[-1].text != "-":
+        return
+    if not _NO_FILE.match(args[-1].text):
+        write(ctx, cmd, args[-1], append=False, verb=f"{cmd.name} overwrites", how="")
+
+
+@program("convert")
+def convert(ctx, cmd) -> None:
+    _convert(ctx, cmd, cmd.args)
+
+
+@program("pandoc", "openssl")
+def output_file(ctx, cmd) -> None:
+    """`pandoc -o out.pdf`, `openssl genrsa -out key.pem`: the named output is replaced if it exists."""
+    args = cmd.args
+    names = ("-o", "--output") if cmd.name == "pandoc" else ("-out", "-keyout")
+    for i, a in enumerate(args):
+        target = args[i + 1] if a.text in names and i + 1 < len(args) else None
+        if a.text.startswith("--output=") and cmd.name == "pandoc":
+            target = Word(a.text.split("=", 1)[1], literal=a.literal)
+        if target is not None and target.text != "-":
+            write(ctx, cmd, target, append=False, verb=f"{cmd.name} overwrites", how="")
+
+
 @program("mogrify", "magick", "jpegoptim", "optipng")
 def images(ctx, cmd) -> None:
     """Image tools that recompress or transform the images they are given and save over them."""
@@ -58,6 +92,7 @@ def images(ctx, cmd) -> None:
     tool = cmd.name
     if tool == "magick":
         if not args or args[0].text != "mogrify":
+            _convert(ctx, cmd, args)
             return
         tool, args = "magick mogrify", args[1:]
     words = [a.text for a in args]
@@ -164,7 +199,16 @@ EXAMPLES = [
     ("jpegoptim --max=80 photo.jpg", CAUTION, "inplace.images"),
     ("optipng -o7 image.png", CAUTION, "inplace.images"),
     ("optipng -simulate image.png", SAFE, "not inplace.images"),
-    ("magick photo.jpg photo.png", SAFE, "not inplace.images"),
+    ("magick photo.jpg photo.png", CAUTION, "not inplace.images"),
+    ("magick photo.jpg photo.png", CAUTION, "writes.overwrite"),
+    ("convert a.png -resize 50% b.jpg", CAUTION, "writes.overwrite"),
+    ("convert a.png info:", SAFE, "not writes.overwrite"),
+    ("magick identify photo.jpg", SAFE, "not writes.overwrite"),
+    ("convert rose.jpg /etc/passwd", DANGEROUS, "writes.overwrite-system"),
+    ("pandoc notes.md -o notes.pdf", CAUTION, "writes.overwrite"),
+    ("pandoc notes.md", SAFE, "not writes.overwrite"),
+    ("openssl genrsa -out key.pem 2048", CAUTION, "writes.overwrite"),
+    ("openssl x509 -in cert.pem -noout -text", SAFE, "not writes.overwrite"),
     ("exiftool -all= photo.jpg", CAUTION, "writes.edit"),
     ("exiftool -overwrite_original -Artist=Me photo.jpg", CAUTION, "writes.edit"),
     ("exiftool photo.jpg", SAFE, "not writes.edit"),
