@@ -193,6 +193,7 @@ class Collector(Statements):
             node=node,
             remote=self.remote,
             feed=peeled.feed,
+            forwards=tuple(peeled.forwards),
         )
         if pipeline is not None and stage < len(pipeline.stages) and pipeline.stages[stage] is None:
             pipeline.stages[stage] = cmd

@@ -120,7 +120,7 @@ class Command(Record):
     """A simple command as it will run: wrappers peeled off, assignments apart."""
 
     __slots__ = ("argv", "wrappers", "assignments", "redirects", "background", "pipeline", "stage", "loop",
-                 "function", "depth", "origin", "parent", "node", "remote", "feed")
+                 "function", "depth", "origin", "parent", "node", "remote", "feed", "forwards")
 
     def __init__(
         self,
@@ -139,6 +139,7 @@ class Command(Record):
         node: object = None,
         remote: bool = False,  # runs on another host (`ssh host '...'`): its programs are not ours to check
         feed: Feed | None = None,  # `xargs`/`parallel`: how input becomes more arguments
+        forwards: tuple = (),  # Words: ports a wrapper opens from elsewhere into this machine (`ssh -R`)
     ) -> None:
         self.argv = argv
         self.wrappers = wrappers
@@ -155,6 +156,7 @@ class Command(Record):
         self.node = node
         self.remote = remote
         self.feed = feed
+        self.forwards = forwards
 
     @property
     def name(self) -> str:

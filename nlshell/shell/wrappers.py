@@ -129,7 +129,7 @@ _ASSIGNMENT = lazy(r"^[A-Za-z_][A-Za-z0-9_]*=")
 class Unwrapped(Value):
     """A command with its wrappers peeled off."""
 
-    __slots__ = ("argv", "wrappers", "code", "assignments", "via_xargs", "feed")
+    __slots__ = ("argv", "wrappers", "code", "assignments", "via_xargs", "feed", "forwards")
 
     def __init__(self) -> None:
         self.argv: list = []  # the program and its arguments ([] when a wrapper hands everything to a shell)
@@ -138,6 +138,7 @@ class Unwrapped(Value):
         self.assignments: dict = {}  # NAME=value words given to the program (`sudo A=1 cmd`, `env A=1 cmd`)
         self.via_xargs = False  # the program gets more arguments from stdin
         self.feed: Feed | None = None  # how xargs / parallel turn their input into arguments
+        self.forwards: list = []  # `ssh -R SPEC`: ports opened on the far side into this machine
 
 
 def unwrap(words: list) -> Unwrapped:
@@ -177,7 +178,9 @@ def unwrap(words: list) -> Unwrapped:
             break  # `env`, `nice`, `time` alone: the wrapper is the program (env prints the environment)
         out.wrappers.append(name)
         if name == "ssh":  # `-o ProxyCommand=CMD` runs CMD here, before any remote command
-            out.code.extend(("shell", code, f"ssh -o {key}") for key, code in _ssh_commands(argv[1 : len(argv) - len(rest)]))
+            options = argv[1 : len(argv) - len(rest)]
+            out.code.extend(("shell", code, f"ssh -o {key}") for key, code in _ssh_commands(options))
+            out.forwards.extend(_remote_forwards(options))
         if name in ("su", "runuser"):
             if name == "runuser" and rest:  # `runuser -u user -- cmd`; `su user` opens a shell
                 argv = rest
@@ -223,6 +226,26 @@ _ALONE_STILL_WRAPS = frozenset({"su", "eval", "xargs", "parallel", "ssh", "watch
 
 
 _SSH_COMMAND = lazy(r"(?i)^(ProxyCommand|LocalCommand|KnownHostsCommand)\s*(?:=|\s)\s*(.+)$")
+
+
+_REMOTE_FORWARD = lazy(r"(?i)^RemoteForward\s*(?:=|\s)\s*(.+)$")
+
+
+def _remote_forwards(words: list) -> list:
+    """The Words of each `-R SPEC` (`-R8080:localhost:80`, `-o RemoteForward=…`)."""
+    found = []
+    for i, w in enumerate(words):
+        t = w.text
+        if m := re.fullmatch(r"-[46AaCfGgKkMNnqsTtVvXxYy]*R(.*)", t):  # `-R SPEC`, `-fNR SPEC`, `-R8080:…`
+            if m.group(1):
+                found.append(Word(m.group(1), literal=w.literal))
+            elif i + 1 < len(words):
+                found.append(words[i + 1])
+        elif t == "-o" and i + 1 < len(words) and (m := _REMOTE_FORWARD.match(words[i + 1].text)):
+            found.append(Word(m.group(1), literal=words[i + 1].literal))
+        elif t.startswith("-o") and (m := _REMOTE_FORWARD.match(t[2:])):
+            found.append(Word(m.group(1), literal=w.literal))
+    return found
 
 
 def _ssh_commands(words: list) -> list:

