@@ -14,7 +14,7 @@ from nlshell.shell.builtins import SHELLS
 from nlshell.shell.feeds import runs_a_line
 from nlshell.shell.find import read_find
 from nlshell.shell.launchers import join_words
-from nlshell.shell.interpreters import shell_invocation
+from nlshell.shell.interpreters import STDIN_PATHS, shell_invocation
 from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, CodeRun, Command, Redirect, Script, Word
 from nlshell.shell.parser import parse
 from nlshell.shell.statements import REDIRECTS, Statements
@@ -213,13 +213,19 @@ class Collector(Statements):
             code_i, script_i = shell_invocation(argv)
             if code_i is not None:
                 self.code("shell", argv[code_i], f"{name} -c", cmd)
-            elif script_i is None:
-                for r in redirects:
-                    if r.op in ("<<", "<<<") and r.body is not None:
-                        self.code("shell", Word(r.body, literal=True), f"{name} <<", cmd)
+            elif script_i is None or argv[script_i].text in STDIN_PATHS:
+                self.here_code(cmd, redirects)
+        elif name in ("source", ".") and len(argv) > 1 and argv[1].text in STDIN_PATHS:
+            self.here_code(cmd, redirects)
         elif name in ("find", "fd", "fdfind"):
             self.find_exec(cmd, name)
         return cmd
+
+    def here_code(self, cmd: Command, redirects: list) -> None:
+        """A shell reading its program from stdin runs what a here-document or here-string holds."""
+        for r in redirects:
+            if r.op in ("<<", "<<<") and r.body is not None:
+                self.code("shell", Word(r.body, literal=True), f"{cmd.name} <<", cmd)
 
     def builtin(self, cmd: Command) -> None:
         """What `set --`, `shift`, `read` and a call of a function defined here do to known values."""

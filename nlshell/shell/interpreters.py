@@ -9,6 +9,10 @@ from nlshell.shell.patterns import lazy
 SHELL_VALUE_OPTIONS = frozenset({"-o", "+o", "-O", "+O", "--rcfile", "--init-file"})
 
 
+# Script names that are standard input: `bash /dev/stdin <<< "$code"`, `source /dev/stdin`.
+STDIN_PATHS = frozenset({"-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+
+
 def shell_invocation(argv: list) -> tuple:
     """For `bash [opts] [-c CODE | SCRIPT] ...`: (index of CODE, index of SCRIPT).
 

@@ -18,7 +18,7 @@ from nlshell.risk.paths import HISTORY, delete_level
 from nlshell.risk.rules.writes import script_in_place
 from nlshell.shell.builtins import SHELLS
 from nlshell.shell.collect import script_of
-from nlshell.shell.interpreters import READS_STDIN, code_flags, interpreter_kind, shell_invocation
+from nlshell.shell.interpreters import READS_STDIN, STDIN_PATHS, code_flags, interpreter_kind, shell_invocation
 from nlshell.shell.model import Command, Word
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.options import read_option
@@ -298,7 +298,7 @@ def reads_code_from_stdin(cmd) -> str | None:
         return None
     if name in SHELLS:
         code_i, script_i = shell_invocation(cmd.argv)
-        if code_i is None and (script_i is None or cmd.argv[script_i].text in ("-", "/dev/stdin")):
+        if code_i is None and (script_i is None or cmd.argv[script_i].text in STDIN_PATHS):
             return "shell"
         return None
     kind = interpreter_kind(name)
@@ -310,8 +310,8 @@ def reads_code_from_stdin(cmd) -> str | None:
             any(f in o.values for f in code_flags(kind)) or any(w in ("-e", "-E", "-r", "--eval", "-p", "-c") for w in o.words)
         ):
             return None
-        return kind if not o.operands or o.operands[0].text in ("-", "/dev/stdin") else None
-    if name in ("source", ".") and cmd.args and cmd.args[0].text in ("/dev/stdin", "-"):
+        return kind if not o.operands or o.operands[0].text in STDIN_PATHS else None
+    if name in ("source", ".") and cmd.args and cmd.args[0].text in STDIN_PATHS:
         return "shell"
     if name in ("at", "batch") and not any(a.text in ("-f", "-l", "-c", "-r", "-d") for a in cmd.args):
         return "shell"
