@@ -9,7 +9,7 @@ from nlshell.risk.book import Row, Rule, all_of, given, hook, program
 from nlshell.risk.facts import shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import perm_level
-from nlshell.shell.model import ROOT_WRAPPERS
+from nlshell.shell.model import ROOT_WRAPPERS, Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
 
@@ -118,7 +118,11 @@ _SETFACL = Grammar(short="mMxX", long=_CHMOD.long)
 @program("chmod", "chown", "chgrp", "chattr", "setfacl")
 def permissions(ctx, cmd) -> None:
     name = cmd.name
-    o = parse_options(cmd.args, _SETFACL if name == "setfacl" else _CHMOD)
+    args = cmd.args
+    if name == "chmod":  # `chmod -x FILE`, `chmod -w,o-r FILE`: a mode, though it looks like an option
+        if (at := _dash_mode(args)) is not None:
+            args = args[:at] + [Word("--", literal=True)] + args[at:]
+    o = parse_options(args, _SETFACL if name == "setfacl" else _CHMOD)
     recursive = o.has("R", "--recursive")
     operands = list(o.operands)
     spec = operands.pop(0) if name in ("chmod", "chown", "chgrp") and "--reference" not in o.long and operands else None
@@ -140,6 +144,19 @@ def permissions(ctx, cmd) -> None:
     if name == "chmod" and spec is not None and adds_setuid(spec.text):
         for w in operands:
             setuid(ctx, cmd, w)
+
+
+def _dash_mode(args: list) -> int | None:
+    """Where the mode is when the first word that is not one of chmod's own options is a mode
+    starting with `-` (`chmod -R -w ~`)."""
+    for i, a in enumerate(args):
+        t = a.text
+        if t in ("-R", "-c", "-f", "-v", "--recursive", "--changes", "--silent", "--quiet", "--verbose") or (
+            t.startswith("--") and t != "--"
+        ):
+            continue
+        return i if re.fullmatch(r"-[rwxXst]+(?:,[ugoa]*[-+=][rwxXst]*)*", t) else None
+    return None
 
 
 def adds_setuid(mode: str) -> bool:
@@ -321,6 +338,9 @@ EXAMPLES = [
     ("chmod -R 700 ~/.ssh", CAUTION, "not perms.broad"),
     ("chmod -R 777 ~/.ssh", DANGEROUS, "perms.broad"),
     ("chmod +x script.sh", CAUTION, "perms.change"),
+    ("chmod -x /bin/chmod", DANGEROUS, "perms.broad"),
+    ("chmod -R -w ~", DANGEROUS, "perms.broad"),
+    ("chmod -x script.sh", CAUTION, "perms.change"),
     ("cp /bin/bash /tmp/x && chmod u+s /tmp/x", DANGEROUS, "perms.setuid-door"),
     ("chmod 4755 /tmp/python3", DANGEROUS, "perms.setuid-door"),
     ("sudo chmod u+s ./tool", DANGEROUS, "perms.setuid-door"),
