@@ -68,6 +68,14 @@ def _everything(cmd, parsed) -> dict | None:
 
 
 ROWS = [
+    Row("containers.vm-storage-delete", DANGEROUS, "virsh undefine {flag} deletes the machine's disks too",
+        "virsh", "undefine", flags="--remove-all-storage --wipe-storage --storage"),
+    Row("containers.volume-wipe", DANGEROUS, "virsh {sub} destroys the data on a storage volume", "virsh",
+        "vol-wipe|pool-delete"),
+    Row("containers.vm-change", CAUTION, "virsh {sub} changes or stops a virtual machine or its storage", "virsh",
+        "undefine|destroy|shutdown|reboot|reset|suspend|vol-delete|pool-destroy|pool-undefine|snapshot-delete|"
+        "net-destroy|net-undefine|detach-disk|detach-interface|managedsave-remove|setmem|setvcpus|edit|define|create|"
+        "start|resume|attach-disk|attach-interface|snapshot-revert|migrate"),
     Row("containers.prune-all", DANGEROUS, "{tool} system prune {flags} deletes all unused containers, "
         "images{volumes} without asking", _TOOLS, "system prune", flags=("-f --force", "-a --all --volumes"),
         when=_prune_what),
@@ -98,6 +106,13 @@ ROWS = [
 ]
 
 EXAMPLES = [
+    ("virsh undefine web --remove-all-storage", DANGEROUS, "containers.vm-storage-delete"),
+    ("virsh undefine web", CAUTION, "not containers.vm-storage-delete"),
+    ("virsh undefine web", CAUTION, "containers.vm-change"),
+    ("virsh destroy web", CAUTION, "containers.vm-change"),
+    ("virsh vol-wipe disk.qcow2 --pool default", DANGEROUS, "containers.volume-wipe"),
+    ("virsh vol-info disk.qcow2 --pool default", SAFE, "not containers.volume-wipe"),
+    ("virsh list --all", SAFE, "not containers.vm-change"),
     ("docker system prune -af", DANGEROUS, "containers.prune-all"),
     ("docker -H tcp://x system prune -af", DANGEROUS, "containers.prune-all"),
     ("podman system prune --volumes -f", DANGEROUS, "containers.prune-all"),

@@ -6,6 +6,8 @@ without (libc, systemd, coreutils, the kernel, the package manager itself) is da
 
 from __future__ import annotations
 
+import fnmatch
+
 from nlshell.risk.book import Rule, program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.shell.model import Command
@@ -92,7 +94,7 @@ def system_packages(ctx, cmd) -> None:
         return
     essential = [
         p for p in packages
-        if p.split("=")[0].split(":")[0] in ESSENTIAL_PACKAGES or p.startswith(("linux-image", "kernel-")) or p == "*"
+        if _names_essential(p.split("=")[0].split(":")[0]) or p.startswith(("linux-image", "kernel-")) or p == "*"
     ] if name not in _BESIDE_THE_SYSTEM else []
     if essential:
         ctx.add("packages.remove-essential", cmd, package=essential[0])
@@ -172,11 +174,20 @@ def language_packages(ctx, cmd) -> None:
             ctx.add("packages.install", cmd, tool=name, verb=hits[0], where="")
 
 
+
+def _names_essential(package: str) -> bool:
+    """`libc6`, or a pattern apt and dnf expand that takes one in (`'python3*'`, `systemd-*`)."""
+    if package in ESSENTIAL_PACKAGES:
+        return True
+    return any(c in package for c in "*?[") and bool(fnmatch.filter(ESSENTIAL_PACKAGES, package))
+
 EXAMPLES = [
     ("apt-get remove --purge libc6", DANGEROUS, "packages.remove-essential"),
     ("apt-get -o Dpkg::Options::=--force-all remove libc6", DANGEROUS, "packages.remove-essential"),
     ("pacman -Rns systemd", DANGEROUS, "packages.remove-essential"),
     ("apt-get remove cowsay", CAUTION, "not packages.remove-essential"),
+    ("apt remove --purge 'python3*'", DANGEROUS, "packages.remove-essential"),
+    ("apt remove 'cowsay*'", CAUTION, "not packages.remove-essential"),
     ("brew uninstall python", CAUTION, "not packages.remove-essential"),
     ("sudo apt-get remove cowsay", CAUTION, "packages.remove"),
     ("rpm -e cowsay", CAUTION, "packages.remove"),

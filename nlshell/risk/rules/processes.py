@@ -45,7 +45,17 @@ RULES = [
     Rule("processes.spawn-many", DANGEROUS, "starts {count:,} background processes at once"),
     Rule("processes.self-spawn", DANGEROUS, "starts copies of itself in the background (a fork bomb)"),
     Rule("processes.rerun-self", CAUTION, "runs the current shell or script again ($0)"),
+    Rule("processes.close-all-windows", DANGEROUS, "xkill -all closes every window on the screen (unsaved work is lost)"),
+    Rule("processes.close-window", CAUTION, "xkill closes the window you click (unsaved work in it is lost)"),
 ]
+
+
+@program("xkill")
+def xkill(ctx, cmd) -> None:
+    words = [a.text for a in cmd.args]
+    if any(w in ("-help", "--help", "-version") for w in words):
+        return
+    ctx.add("processes.close-all-windows" if "-all" in words else "processes.close-window", cmd)
 
 
 @program("kill")
@@ -193,6 +203,10 @@ def fork_bombs(ctx) -> None:
 
 
 EXAMPLES = [
+    ("xkill -all", DANGEROUS, "processes.close-all-windows"),
+    ("xkill", CAUTION, "processes.close-window"),
+    ("xkill -id 0x3c00007", CAUTION, "not processes.close-all-windows"),
+    ("xkill -version", SAFE, "not processes.close-window"),
     ("kill -9 -1", DANGEROUS, "processes.kill-all"),
     ("kill -- -1", DANGEROUS, "processes.kill-all"),
     ("kill -9 1234", CAUTION, "not processes.kill-all"),
