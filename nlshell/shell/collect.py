@@ -72,9 +72,17 @@ class Collector(Statements):
     def words(self, node) -> list:
         """A word as the shell splits it: an unquoted `$X` whose value has spaces is several."""
         builder, w = self.built(node)
-        if builder.expanded and not w.quoted and any(c in w.text for c in " \t\n"):
-            return [Word(part, literal=w.literal, raw=w.raw) for part in w.text.split()]
+        separators = self.separators()
+        if builder.expanded and not w.quoted and any(c in w.text for c in separators):
+            parts = re.split("[" + re.escape(separators) + "]+", w.text)
+            return [Word(part, literal=w.literal, raw=w.raw) for part in parts if part]
         return [w]
+
+    def separators(self) -> str:
+        """The characters an unquoted expansion is split on: `IFS=,; cmd=rm,-rf,~; $cmd` is three
+        words. Every value IFS may have counts, so no split the shell makes is missed."""
+        values = self.env.get("IFS")
+        return "".join(dict.fromkeys("".join(values))) if values else " \t\n"
 
     def redirect(self, node, loop, fn, extra: list) -> Redirect:
         """One redirect; words the grammar hangs after its target (`>/dev/null ~`) go to `extra`."""
