@@ -15,6 +15,7 @@ from nlshell.risk.paths import (
     CWD, DEVICE, EMPTYVAR, HISTORY, HOME, LOG, NAMED, NULLDEV, PERSONAL, ROOT, SYSTEM, TMP, TOP,
     delete_level, overwrite_level, worst,
 )
+from nlshell.risk.rules.writes import write
 from nlshell.risk.scopes import find_place, find_scope
 from nlshell.shell.find import read_find
 from nlshell.shell.model import Word
@@ -273,8 +274,11 @@ def find(ctx, cmd) -> None:
             ctx.add("files.find-delete-broad", cmd, scope=scope.replace("every file it finds in ", "every file in "))
         else:
             ctx.add("files.find-delete", cmd)
-    for flag, _target in call.outputs:
-        ctx.add("files.find-output", cmd, flag=flag)
+    for flag, target in call.outputs:
+        if overwrite_level(worst(ctx.places(target))) == DANGEROUS:  # `-fprint /etc/passwd`
+            write(ctx, cmd, target, append=False, verb=f"find {flag} overwrites", how="")
+        else:
+            ctx.add("files.find-output", cmd, flag=flag)
 
 
 _LISTERS = ("find", "fd", "fdfind", "ls", "locate")
@@ -427,6 +431,7 @@ EXAMPLES = [
     ("find . -name -delete", SAFE, "not files.find-delete"),
     ("find . -fprint list.txt", CAUTION, "files.find-output"),
     ("find . -print", SAFE, "not files.find-output"),
+    ("find . -name x -fprint /etc/passwd", DANGEROUS, "writes.overwrite-system"),
     ("find / -type f | xargs rm -f", DANGEROUS, "files.input-delete-broad"),
     ("find . -type f -exec rm {} \\;", DANGEROUS, "files.input-delete-broad"),
     ("find . -name '*.o' -exec rm {} \\;", CAUTION, "not files.input-delete-broad"),
