@@ -289,11 +289,12 @@ def fed_by_input(ctx, cmd) -> None:
     """`find / | xargs rm`, `find . -exec rm {} \\;`: a destroyer run on every name found."""
     if cmd.name not in DESTROYERS:
         return
-    if cmd.feed is not None and fed_input(ctx, cmd).pieces is not None:
+    fed = fed_input(ctx, cmd) if cmd.feed is not None else None
+    if fed is not None and fed.pieces is not None:
         return  # the names are known: feeds.py rates each command line
     source = None
-    if cmd.origin == "xargs" and cmd.pipeline is not None:
-        source = next((s for s in cmd.pipeline.stages[: cmd.stage] if s is not None and s.name in _LISTERS), None)
+    if cmd.origin == "xargs":  # `find ~ | xargs rm`, `xargs rm < <(find ~)`
+        source = next((s for s in fed.producers if s is not None and s.name in _LISTERS), None) if fed else None
     elif cmd.parent is not None and cmd.parent.name in ("find", "fd", "fdfind"):
         source = cmd.parent
     else:  # `rm -rf $(ls -A ~)`: the names a lister prints, as xargs would pass them
@@ -433,6 +434,7 @@ EXAMPLES = [
     ("find . -print", SAFE, "not files.find-output"),
     ("find . -name x -fprint /etc/passwd", DANGEROUS, "writes.overwrite-system"),
     ("find / -type f | xargs rm -f", DANGEROUS, "files.input-delete-broad"),
+    ("xargs -0 rm -rf < <(find ~ -print0)", DANGEROUS, "files.input-delete-broad"),
     ("find . -type f -exec rm {} \\;", DANGEROUS, "files.input-delete-broad"),
     ("find . -name '*.o' -exec rm {} \\;", CAUTION, "not files.input-delete-broad"),
     ("rm -rf $(ls -A ~)", DANGEROUS, "files.input-delete-broad"),
