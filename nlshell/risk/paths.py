@@ -314,6 +314,9 @@ def _absolute_class(norm: str, everything: bool, text: str) -> PathInfo:
         else:
             desc = f"the system path {norm}"
         return PathInfo(SYSTEM, critical or whole, whole, desc)
+    if _mounted_drive(parts):  # `rm -rf /mnt/backup/*` empties a whole drive
+        desc = f"everything on the drive at {norm}" if everything else f"the drive at {norm}"
+        return PathInfo(PERSONAL, everything=True, contents=everything, desc=desc)
     if len(parts) == 1:
         if everything:
             return PathInfo(TOP, False, True, f"everything in the top-level directory {norm}")
@@ -321,6 +324,12 @@ def _absolute_class(norm: str, everything: bool, text: str) -> PathInfo:
             return PathInfo(TOP, False, True, f"the top-level directory {norm}")
         return PathInfo(TOP, False, True, f"the top-level directory {norm}")
     return PathInfo(NAMED, everything=everything, desc=text)
+
+
+def _mounted_drive(parts: list) -> bool:
+    """Where drives are mounted: `/mnt/NAME`, `/media/NAME` or `/media/USER/LABEL`, `/Volumes/NAME`."""
+    top = parts[0]
+    return (top in ("mnt", "Volumes") and len(parts) == 2) or (top == "media" and len(parts) in (2, 3))
 
 
 def worst(infos: list) -> PathInfo:

@@ -326,6 +326,9 @@ def _repository_store(path: str) -> bool:
 
 EXAMPLES = [
     ("rm -rf --no-preserve-root /", DANGEROUS, "files.no-preserve-root"),
+    ("rm -rf /mnt/backup/*", DANGEROUS, "files.delete-broad"),
+    ("rm -rf /media/me/STICK", DANGEROUS, "files.delete-broad"),
+    ("rm -rf /mnt/backup/old", CAUTION, "not files.delete-broad"),
     ("rm -rf /tmp/x", CAUTION, "not files.no-preserve-root"),
     ("rm -rf .git", DANGEROUS, "files.delete-repository"),
     ("rm -rf .github", CAUTION, "not files.delete-repository"),
