@@ -312,8 +312,10 @@ def request_values(
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources"):
             add("glob", table.types[low], i)
-        elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints:
-            add("glob", table.types[low[:-1]], i)  # "the jpgs", "all my pdfs"
+        elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints or (
+            low in table.types and low in table.hints and before in ("every", "each", "all", "any")
+        ):
+            add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
         elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
@@ -358,7 +360,9 @@ def request_values(
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
         elif before == "as" and as_kind and named(low) and low not in table.types:
             add(as_kind, token, i)  # "connect to db1 as root"
-        elif before in table.value_words and low not in amounts.COUNTED and low not in table.after_words and not (
+        # a word read as a value itself introduces none: "the text files" is `*.txt`, no text "files"
+        elif before in table.value_words and not any(v.at == i - 1 and v.kind != "action" for v in values) and (
+            low not in amounts.COUNTED and low not in table.after_words and not (
             before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
         ) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
@@ -366,18 +370,18 @@ def request_values(
             values, lower, i
         ) and not (table.value_words[before] != "pattern" and _kind_noun(low, table.value_words)) and not (
             before == "without" and _says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
-        ):
+        )):
             kind = table.value_words[before]
             # "the word error", "called photos": the word before says only where the value starts
             syntactic = kind == "name" or before in ("word", "text", "string", "pattern")
             add(kind, token, i - 1 if syntactic else i, "name" if kind == "name" else role_at(i), last=i, at=i)
-        elif before == "for" and searching and plain(low):
+        elif before == "for" and searching and plain(low) and low not in places.FILE_NOUNS:  # "look for files over 1G"
             add("pattern", token, i)
         elif _INTERFACE.match(low):
             add("interface", token, i, searched=True)  # "the ip address of eth0": a word that says network
         elif after in ("folder", "directory", "dir") and places.determined(lower, i) and plain(low) and low not in _ADJECTIVES:
             add("dir", token, i, role_at(i))  # "the src folder"
-        elif before == "in" and searching and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
+        elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (
             i > 1 and lower[i - 2] in typed.POINTED
@@ -402,11 +406,8 @@ def request_values(
     places.nested(values, cwd_dirs)
     places.sides(values, lower)
     places.formats(values, table.types)
-    if searching:  # "find files named x": x is what to look for, not where, nor what to create
-        for value in values:
-            made = value.at > 1 and lower[value.at - 2] in _MADE | _LINKING  # "the link called current"
-            if value.role == "name" and value.at > 1 and not made:
-                value.role = "sought"
+    if searching:  # "find files named x", "find nginx.conf anywhere": what to look for, not where, nor what to create
+        places.sought(values, lower, _MADE | _LINKING)
     return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))
 
 
