@@ -185,3 +185,8 @@ def test_a_date_fills_a_date(request_text, template, command):
 )
 def test_a_value_said_in_everyday_words_fills_its_placeholder(request_text, template, command):
     assert fill(template, request_values(request_text)).command == command
+
+
+def test_a_file_name_is_never_what_find_type_d_looks_for():
+    filled = fill("find {{path/to/directory}} -type d -name '{{name}}'", request_values("where's docker-compose.yml"))
+    assert filled.command == "find {{path/to/directory}} -type d -name '{{name}}'"

@@ -344,3 +344,39 @@ def test_into_a_program_name_is_a_format_not_a_file():
 )
 def test_values_said_in_everyday_words(request_text, expected):
     assert kinds(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a file said right after "where's", "where is my" is what is looked for
+        ("where's docker-compose.yml", [("name", "docker-compose.yml", "sought")]),
+        ("where is my id_rsa", [("name", "id_rsa", "sought")]),
+        ("look for app.log", [("name", "app.log", "sought")]),
+        ("grep for error in app.log", [("pattern", "error", ""), ("file", "app.log", "in")]),
+    ],
+)
+def test_a_name_right_after_a_search_verb_is_sought(request_text, expected):
+    assert [(v.kind, v.text, v.role) for v in request_values(request_text, known=everyday)] == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "words"),
+    [
+        ("any pngs in ~/Pictures?", {"find"}),  # only what to look for: a search
+        ("change every 'http:' to 'https:' in links.md", {"replace", "text"}),  # the values say the job
+    ],
+)
+def test_values_that_say_the_job_leave_its_words(request_text, words):
+    assert words <= set(without_values(request_text, request_values(request_text, known=everyday)).split())
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("show python files in src", [("glob", "*.py"), ("path", "src")]),
+        ("how do i see hidden files in terminal", []),  # where it shows, no folder
+    ],
+)
+def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
+    assert [(v.kind, v.text) for v in request_values(request_text, known=everyday, program={"bash"}.__contains__)] == expected

@@ -299,3 +299,12 @@ def never_value(token: str, table: Vocabulary) -> bool:
 def letter_range(lower: list[str], i: int) -> bool:
     """"a to z", "from z to a": an order of letters, token `i` (after "to") no place."""
     return len(lower[i]) == 1 and lower[i].isalpha() and i >= 2 and len(lower[i - 2]) == 1 and lower[i - 2].isalpha()
+
+
+def says_how(word: str, after: str) -> bool:
+    """"without deleting it", "without duplicate lines", "without repeats": how to do it, not a text to leave out
+    ("lines without error" is one)."""
+    verbs = vocabulary().read_verbs | vocabulary().change_verbs
+    base = word[:-3] if word.endswith("ing") else ""
+    return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows") or (
+        word in NOT_PATTERNS)  # "without repeats": what a flag drops

@@ -114,7 +114,7 @@ def _introduced_by(lower: list[str], i: int) -> str:
     return lower[j] if j >= 0 else ""
 
 
-_SEEKING = (["find"], ["locate"], ["where", "is"], ["where", "s"], ["search", "for"], ["look", "for"])
+_SEEKING = frozenset({"find", "locate", "where", "where's", "wheres", "is", "for"})  # "where is", "look for"
 
 
 def sought(values: list[Value], lower: list[str], made: Collection[str]) -> None:
@@ -124,10 +124,29 @@ def sought(values: list[Value], lower: list[str], made: Collection[str]) -> None
     for value in values:
         if value.role == "name" and value.at > 1 and lower[value.at - 2] not in made:
             value.role = "sought"
-        elif value.kind in ("file", "path") and "/" not in value.text and not value.role and any(lower[value.at - len(w) : value.at] == w for w in _SEEKING):
+        elif value.kind in ("file", "path", "name") and "/" not in value.text and not value.role and (
+            _after_seeking(lower, value.at)
+        ):
             value.role = "sought"
         if value.role == "sought" and value.kind in ("file", "path") and "/" not in value.text:
             value.kind = "name"  # "named .env": a name to match, found anywhere below
+
+
+def only_sought(values: list[Value], words: list[str]) -> bool:
+    """Whether a request says only what to look for, its other words small ones ("any pngs in
+    ~/Pictures?", "where's docker-compose.yml"): a search, though no word says so."""
+    table = vocabulary()
+    said = {table.same.get(word, word) for word in words}
+    return not said - table.stop and any(v.kind == "glob" or v.role == "sought" for v in values)
+
+
+def _after_seeking(lower: list[str], i: int) -> bool:
+    """Whether word i comes right after a search's verb, past "my", "the" ("wheres my id_rsa")."""
+    j = i - 1
+    while j > 0 and lower[j] in _SKIPPED:
+        j -= 1
+    return j >= 0 and lower[j] in _SEEKING and (lower[j] not in ("is", "for") or j > 0 and lower[j - 1] in (
+        "where", "look", "search", "hunt"))
 
 
 def joined_names(values: list[Value]) -> list[Value]:

@@ -276,8 +276,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # `mkdir a/b/c` fails where `a/b` is missing
     if slot.kind == "extension":
         return bool(re.fullmatch(r"\*\.\w+", value.text))
-    if value.kind == "glob" and slot.dirs_only and re.fullmatch(r"\*\.\w+", value.text):
-        return False  # "every pdf": files of a type, never what `find -type d` looks for
+    if value.kind in ("glob", "name") and slot.dirs_only and re.search(r"\.\w{1,5}$", value.text):
+        return False  # "every pdf", "where's docker-compose.yml": files, never what `find -type d` looks for
     if slot.kind == "schedule" and value.kind == "seconds":
         return bool(clock.cron(value.seconds))
     if slot.kind == "expression" and not slot.bc and arithmetic.bc_only(value.text):

@@ -111,13 +111,18 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
             kept.append(token)
         elif i not in fetched:
             kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
-    if hints and any(v.kind == "schedule" for v in values):
-        kept.append("schedule")  # "every day at 3am" asks for a scheduler (cron), not a loop (`watch`)
     if hints and any(v.kind == "command" or v.role == "run" for v in values):
         kept = [wrapped.jobs(request, " ".join(kept))]  # "rerun df -h every 2 seconds": what `watch` does
-    if hints and any(v.kind == "expression" for v in values):
-        kept.append("calculate")  # "what's 1234 * 56" says nothing else
+    if hints:
+        kept.extend(word for kind, word in _JOB_WORDS.items() if any(v.kind == kind for v in values))
+    if hints and places.only_sought(values, WORD.findall(" ".join(kept).lower())):
+        kept.append("find")  # "any pngs in ~/Pictures?", "where's docker-compose.yml": only what to look for
     return " ".join(kept)
+
+
+# Values that say the job: "every day at 3am" asks for cron, not a loop (`watch`); "what's 1234 * 56"
+# says nothing else; "change 'http:' to 'https:' in links.md" replaces.
+_JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text"}
 
 
 def _clean(token: str) -> str:
@@ -205,7 +210,7 @@ def request_values(
     lower = [table.spelling.get(t.lower(), t.lower()) for t in tokens]
     said = set(lower)
     verbs = table.read_verbs | table.change_verbs
-    searching = bool({"search", "grep", "gerp", "look", "find", "searching", "where", "locate"} & said)
+    searching = bool({"search", "grep", "gerp", "look", "find", "searching", "where", "where's", "wheres", "locate"} & said)
     to_kind = _said_kind(said, table.to_words)  # "change the owner of www to nginx": a user
     as_kind = _said_kind(said, table.as_words)  # "connect to db1 as root": a user
 
@@ -369,7 +374,7 @@ def request_values(
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not kinds.same_kind_before(
             values, lower, i
         ) and not (table.value_words[before] != "pattern" and _kind_noun(low, table.value_words)) and not (
-            before == "without" and _says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
+            before == "without" and phrases.says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
         )):
             kind = table.value_words[before]
             # "the word error", "called photos": the word before says only where the value starts
@@ -381,8 +386,9 @@ def request_values(
             add("interface", token, i, searched=True)  # "the ip address of eth0": a word that says network
         elif after in ("folder", "directory", "dir") and places.determined(lower, i) and plain(low) and low not in _ADJECTIVES:
             add("dir", token, i, role_at(i))  # "the src folder"
-        elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
-            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog"
+        elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS and not (
+            low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (
             i > 1 and lower[i - 2] in typed.POINTED
         ):
@@ -440,12 +446,3 @@ def _appended(tokens: list[str], i: int) -> bool:
         if j > 0 and tokens[j].lower() in ("the", "a", "this"):
             j -= 1
     return j >= 0 and tokens[j].lower() in _APPENDING
-
-
-def _says_how(word: str, after: str) -> bool:
-    """"without deleting it", "without duplicate lines", "without repeats": how to do it, not a text to leave out
-    ("lines without error" is one)."""
-    verbs = vocabulary().read_verbs | vocabulary().change_verbs
-    base = word[:-3] if word.endswith("ing") else ""
-    return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows") or (
-        word in phrases.NOT_PATTERNS)  # "without repeats": what a flag drops
