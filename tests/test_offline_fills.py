@@ -163,3 +163,30 @@ def test_a_commit_message_after_as_or_saying(request_text, message):
 )
 def test_a_date_fills_a_date(request_text, template, command):
     assert fill(template, request_values(request_text)).command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # what the request says goes where its kind fits: the key, the text and its replacement, a variable
+        ("get the name field from data.json", "jq '.{{key}}' {{path/to/file.json}}", "jq '.name' data.json"),
+        ("change localhost to db.internal everywhere in settings.py",
+         "sed -i 's/{{search_pattern}}/{{replacement}}/g' {{path/to/file}}", "sed -i 's/localhost/db.internal/g' settings.py"),
+        ("make DEBUG=1 an environment variable in my current shell", "export {{variable}}={{value}}", "export DEBUG=1"),
+        ("find files bigger than 2 gigs anywhere on the system", "find {{path/to/directory}} -size {{+1G}}", "find / -size +2G"),
+        ("which groups does frank belong to", "groups {{username}}", "groups frank"),
+        ("copy src into dst but don't overwrite anything", "cp -n {{path/to/source}} {{path/to/target}}", "cp -n src dst"),
+        # where the example names a target itself, "to backup" is no source
+        ("copy files to backup", "cp {{path/to/file}} ~/Desktop", "cp {{path/to/file}} ~/Desktop"),
+        # a file type is never what `find -type d` looks for
+        ("find every pdf in my home directory", "find {{path/to/directory}} -type d -name '{{pattern}}'",
+         "find ~ -type d -name '{{pattern}}'"),
+    ],
+)
+def test_a_value_said_in_everyday_words_fills_its_placeholder(request_text, template, command):
+    assert fill(template, request_values(request_text)).command == command
+
+
+def test_a_file_name_is_never_what_find_type_d_looks_for():
+    filled = fill("find {{path/to/directory}} -type d -name '{{name}}'", request_values("where's docker-compose.yml"))
+    assert filled.command == "find {{path/to/directory}} -type d -name '{{name}}'"

@@ -94,6 +94,11 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         ("search apt for a pdf viewer", "search apt for the package pdf"),  # the thing, not what is done with it
         ("is there a package for ffmpeg", "search apt for the package ffmpeg"),
         ("search the repositories for video editors", "search apt for the package video"),
+        # an upgrade names the package, not the manager ("upgrade numpy" is no `pip install --upgrade pip`)
+        ("upgrade numpy to the newest version", "upgrade the numpy package with pip"),
+        ("update flask", "upgrade the flask package with pip"),
+        ("upgrade typescript", "upgrade the typescript package with npm"),
+        ("upgrade vim", "upgrade the vim package"),
     ],
 )
 def test_a_program_by_name_is_installed_found_or_listed_with_the_package_manager(request_text, meant):
@@ -109,6 +114,8 @@ def test_a_program_by_name_is_installed_found_or_listed_with_the_package_manager
         "list the python packages I have installed",  # pip's, not the system's
         "do i have enough disk space",
         "remove the docker containers",
+        "upgrade pip",  # a manager upgrading itself: its own page
+        "upgrade ubuntu to the next release",  # no package
     ],
 )
 def test_words_that_name_no_software_stay_as_they_are(request_text):

@@ -294,3 +294,89 @@ def test_into_a_program_name_is_a_format_not_a_file():
     assert [(v.kind, v.text) for v in request_values("turn token.bin into base64", **index)] == [("file", "token.bin")]
     assert ("path", "backup") in [(v.kind, v.text) for v in request_values("copy a.txt into backup", **index)]
     assert ("dir", "base64") in [(v.kind, v.text) for v in request_values("copy a.txt into base64", cwd_dirs={"base64"}, **index)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a file type said without "files": "every pdf", "all the jpgs"; "the text files" is no text
+        ("find every pdf somewhere in my home directory", [("glob", "*.pdf"), ("dir", "~")]),
+        ("where are all the jpgs", [("glob", "*.jpg")]),
+        ("list the text files in my home", [("glob", "*.txt"), ("dir", "~")]),
+        ("kill all python processes", [("process", "python")]),
+        # "files in X": X is where they are, searched for or not
+        ("show python files in src", [("glob", "*.py"), ("path", "src")]),
+        # the whole disk, the entire system, anywhere: `/`; "everywhere in a file" is in the file
+        ("look for files over 500 megs on the whole disk", [("size", "+500M"), ("dir", "/")]),
+        ("find files bigger than 2 gigs anywhere on the system", [("size", "+2G"), ("dir", "/")]),
+        ("find every file named .env on the whole disk", [("name", ".env"), ("dir", "/")]),
+        ("what's listening on this machine", []),
+        # a file said right after a search's verb is what is looked for, not where
+        ("find nginx.conf anywhere", [("name", "nginx.conf"), ("dir", "/")]),
+        ("where is nginx.conf", [("name", "nginx.conf")]),
+        # what is changed in a file, and to what
+        ("change localhost to db.internal everywhere in settings.py",
+         [("pattern", "localhost"), ("replacement", "db.internal"), ("file", "settings.py")]),
+        ("change http to https in every line of urls.txt", [("pattern", "http"), ("replacement", "https"), ("file", "urls.txt")]),
+        ("substitute 2024 for 2023 in notes.md", [("pattern", "2023"), ("replacement", "2024"), ("file", "notes.md")]),
+        ("replace every occurrence of v1 with v2 in api.py", [("pattern", "v1"), ("replacement", "v2"), ("file", "api.py")]),
+        ("change the owner of www to nginx", [("path", "www"), ("user", "nginx")]),
+        # a key any word may name, quoted or not
+        ("get the name field from data.json", [("key", "name"), ("file", "data.json")]),
+        ('print the "id" property of response.json', [("key", "id"), ("file", "response.json")]),
+        # NAME=VALUE: a variable and its value, whole
+        ("make DEBUG=1 an environment variable in my current shell", [("variable", "DEBUG"), ("value", "1")]),
+        ("set EDITOR=vim for this shell", [("variable", "EDITOR"), ("value", "vim")]),
+        # a person the question is about
+        ("how many processes does bob have running", [("user", "bob")]),
+        ("what groups is carol in", [("user", "carol")]),
+        ("when did dave last log in", [("user", "dave")]),
+        ("how many processes does nginx have", []),
+        # words that say when are never a name
+        ("logs of the postgresql service since boot", []),
+        # what a copy, move or rename takes, and where it goes
+        ("copy src into dst but don't overwrite anything", [("path", "src"), ("path", "dst")]),
+        ("rename draft to final", [("path", "draft"), ("path", "final")]),
+        ("copy files to backup", [("path", "backup")]),
+        # a verb read as an action still introduces its value
+        ("restart ngnix", [("action", "restart"), ("service", "ngnix")]),
+    ],
+)
+def test_values_said_in_everyday_words(request_text, expected):
+    assert kinds(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a file said right after "where's", "where is my" is what is looked for
+        ("where's docker-compose.yml", [("name", "docker-compose.yml", "sought")]),
+        ("where is my id_rsa", [("name", "id_rsa", "sought")]),
+        ("look for app.log", [("name", "app.log", "sought")]),
+        ("grep for error in app.log", [("pattern", "error", ""), ("file", "app.log", "in")]),
+    ],
+)
+def test_a_name_right_after_a_search_verb_is_sought(request_text, expected):
+    assert [(v.kind, v.text, v.role) for v in request_values(request_text, known=everyday)] == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "words"),
+    [
+        ("any pngs in ~/Pictures?", {"find"}),  # only what to look for: a search
+        ("change every 'http:' to 'https:' in links.md", {"replace", "text"}),  # the values say the job
+    ],
+)
+def test_values_that_say_the_job_leave_its_words(request_text, words):
+    assert words <= set(without_values(request_text, request_values(request_text, known=everyday)).split())
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("show python files in src", [("glob", "*.py"), ("path", "src")]),
+        ("how do i see hidden files in terminal", []),  # where it shows, no folder
+    ],
+)
+def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
+    assert [(v.kind, v.text) for v in request_values(request_text, known=everyday, program={"bash"}.__contains__)] == expected

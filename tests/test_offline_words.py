@@ -379,3 +379,13 @@ def test_the_words_around_a_value_are_the_tables(table):
     assert {"frozen", "hung", "stuck"} <= table.around["stuck"]
     assert "PATH" in table.around["environment"] and "path" not in table.around["environment"]  # capitals, as written
     assert phrases.PREDICATES == table.around["predicates"] and phrases.NEVER_NAMES == table.around["never_names"]
+
+
+def test_the_words_that_place_and_pick_values_are_the_tables(table):
+    """places.py reads "the whole disk" and "anywhere", phrases.py "change X to Y in FILE",
+    "substitute Y for X" and a user a question is about, from `around` lines."""
+    assert {"anywhere"} <= table.around["anywhere"] and {"disk", "system"} <= table.around["whole_system"]
+    assert {"change"} <= table.around["changing_text"] and "in" in table.around["in_file"]
+    assert table.around["putting_for"] == {"substitute"}
+    assert {"does", "is"} <= table.around["asking"] and {"processes", "groups"} <= table.around["about_users"]
+    assert {"since", "many", "today"} <= table.around["never_names"]  # "the nginx service since boot"

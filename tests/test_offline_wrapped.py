@@ -213,3 +213,15 @@ def test_the_text_goes_into_the_command_that_transforms_it(index, request_text, 
 def test_the_cli_decodes_the_text_the_request_says(nlshell):
     r = nlshell("-p", "--offline", "what does dG9wc2VjcmV0 decode to from base64")
     assert (r.returncode, r.stdout) == (0, "echo 'dG9wc2VjcmV0' | base64 -d\n"), r
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # words that say when end a script's arguments: "one time", "today" are none of them
+        ("run report.sh one time at 18:00 today", [("file", "report.sh"), ("time", "18:00")]),
+        ("run deploy.sh at noon", [("file", "deploy.sh"), ("time", "12:00")]),
+    ],
+)
+def test_when_a_script_runs_is_no_argument_of_it(request_text, expected):
+    assert stated(request_text) == expected

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from nlshell.offline.names import DEVICE
 from nlshell.offline.phrases import PREDICATES, text_end
+from nlshell.offline.places import FILE_NOUNS
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
@@ -23,6 +24,7 @@ _RELATIVE = re.compile(r"^(?:head|@)(?:[~^]\d*)+$", re.I)  # HEAD~2, HEAD^, @~1
 _COMMIT_WORDS = frozenset("commit revision hash sha".split())
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]+$")
+_ASSIGNMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)=(\S+)$")  # `DEBUG=1`, `JAVA_HOME=/usr/lib/jvm`
 _SETTING = frozenset("set export define assign".split())
 _NAMING = frozenset({"called", "named"})
 # A kind word before "called": "a branch called x" is a branch, "a remote called upstream" a git remote.
@@ -88,7 +90,11 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
     if DEVICE.match(low):
         add("device", tokens[i], i)  # "mount my thumb drive sdc1"
         return True
-    if _variable(tokens, lower, i):
+    if (assigned := _ASSIGNMENT.match(tokens[i])) and (_LOUD.match(assigned.group(1)) or _SETTING & set(lower)):
+        add("variable", assigned.group(1), i)  # "make DEBUG=1 an environment variable": the name and its value
+        add("value", assigned.group(2), i)
+        return True
+    if _variable(tokens, lower, i) and named(low):
         add("variable", tokens[i], i)
         if after in ("to", "=") and i + 2 < len(tokens):
             add("value", tokens[i + 2], i + 1, last=i + 2, at=i + 2)
@@ -101,7 +107,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
         add("command", " ".join(tokens[start:]).rstrip(".!?"), start - 1, last=len(tokens) - 1, at=start)
         return True
     quoted = tokens[i][:1] in ("'", '"')
-    if before in _SAID and i > 1 and lower[i - 2] in ("the", "a") and named(low) and not (searching or quoted):
+    if before in _SAID and i > 1 and lower[i - 2] in ("the", "a") and named(low) and not (
+        searching or quoted or low in FILE_NOUNS  # "the text files": files of a type, no text
+    ):
         j = text_end(lower, i)
         add("text", " ".join(tokens[i : j + 1]).rstrip(".!?"), i - 1, last=j, at=i)
         return True

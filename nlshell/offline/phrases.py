@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlshell.offline.software import is_software
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 Add = Callable[..., None]
@@ -43,6 +44,7 @@ _ENVIRONMENT = _AROUND["environment"]
 _ACRONYMS = _AROUND["acronyms"]
 _STRUCTURED = re.compile(r"\.(json|ya?ml|toml)$|^(json|ya?ml|toml)$")
 _KEYS = _AROUND["keys"]
+_KEY_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")  # what jq's `.key` takes as written
 # Names said in words that are spelt otherwise: a small reviewed table, (words) → (kind, name).
 _SAID_NAMES = {
     ("network", "manager"): ("service", "NetworkManager"),
@@ -57,6 +59,8 @@ PREDICATES = _AROUND["predicates"]
 # Words that are never a name even where a name may come: "his home folder too".
 NEVER_NAMES = _AROUND["never_names"]
 _GIVING = _AROUND["giving"]
+_ASKING = _AROUND["asking"]
+_ABOUT_USERS = _AROUND["about_users"]
 _RIGHTS = _AROUND["rights"]
 _NOT_GROUPS = _AROUND["not_groups"]
 _BECOMING = _AROUND["becoming"]
@@ -64,8 +68,15 @@ _TRANSFORMING = _AROUND["transforming"]
 _PICKED_LINES = _AROUND["picked_lines"]
 NOT_PATTERNS = _AROUND["not_patterns"]
 _SWAPPING = _AROUND["swapping"]
-# "replace X with Y", "substitute X by Y", "swap X for Y": the word between the two, and the verbs it follows.
-_REPLACED_BY = {"with": frozenset({"replace", "substitute"}), "by": frozenset({"replace", "substitute"}), "for": _SWAPPING}
+# "replace X with Y", "substitute X by Y", "swap X for Y", "substitute Y for X", "change X to Y … in FILE".
+_REPLACING = frozenset({"replace", "substitute"})
+_PUTTING_FOR = _AROUND["putting_for"]
+_CHANGING_TEXT = _AROUND["changing_text"]
+_IN_FILE = _AROUND["in_file"]
+_EVERY = frozenset({"every", "all", "each", "any"})
+_FILE_NAMED = re.compile(r"[\w-]\.[A-Za-z0-9]{1,5}$|/")
+# Words that make "to X" a value of their own kind ("rename a to b", "change the owner to bob"): no text changed.
+_TO_SAYS_KIND = frozenset(vocabulary().to_words)
 _MESSAGE_WORDS = frozenset({"as", "saying"})  # after "commit"
 # Characters by their names, as `tr` writes them.
 _CHARACTERS = {
@@ -94,7 +105,7 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         if tuple(lower[i : i + len(words)]) == words:
             add(kind, name, i, last=i + len(words) - 1)
             return True
-    if _replaced(add, tokens, lower, i):
+    if _replaced(add, tokens, lower, i, table):
         return True
     if possessive := _POSSESSIVE.match(tokens[i]):
         kind = table.of_words.get(after) or table.value_words.get(after, "")  # "sshd's PID", "olduser's account"
@@ -121,9 +132,16 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         # "commit them as fix typo", "commit saying fix typo": the rest is the message
         add("message", _unquoted(" ".join(tokens[i + 1 :])), i, last=len(tokens) - 1, at=i + 1)
         return True
+    if _key(lower, i) and _KEY_NAME.fullmatch(_unquoted(tokens[i])) and low not in table.stop and low not in table.ordinals:
+        # "the version field of package.json", "the name field", "the "id" property": any word, quoted or not
+        add("key", _unquoted(tokens[i]), i)
+        return True
     if not named(low):
         return False
     if _owning(add, tokens, lower, i, named) or _shaped(add, tokens, lower, i, named, table):
+        return True
+    if before in _ASKING and _ABOUT_USERS & set(lower) and not is_software(low) and low not in table.read_verbs | table.change_verbs:
+        add("user", tokens[i], i)  # "how many processes does bob have", "when did dave last log in"
         return True
     if before in _MAKING and lower[i + 1 : i + 2] == ["the"] and lower[i + 2 : i + 3] and lower[i + 2] in _OWNING:
         add("group" if lower[i + 2] == "group" else "user", tokens[i], i)  # "make www-data the owner of …"
@@ -146,9 +164,6 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     if after in _STUCK or (after in _BEING and lower[i + 2 : i + 3] and lower[i + 2] in _STUCK):
         add("process", tokens[i], i)  # "firefox is frozen"
         return True
-    if _key(lower, i) and low not in table.ordinals:
-        add("key", tokens[i], i)  # "the version field of package.json"
-        return True
     return False
 
 
@@ -165,20 +180,49 @@ def _shaped(add: Add, tokens: list[str], lower: list[str], i: int, named: Callab
     return False
 
 
-def _replaced(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
+def _replaced(add: Add, tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
     """What is replaced and by what, any text: "replace every http:// with https://", "replace cat
-    with dog", "swap every foo for bar" (quotes dropped: the example quotes what it needs)."""
-    link = _REPLACED_BY.get(lower[i + 1] if i + 1 < len(lower) else "")
-    if not link or i + 2 >= len(tokens) or not named_by(lower, i, link) or lower[i + 2] in _NOT_REPLACEMENTS:
+    with dog", "swap every foo for bar", "substitute 2024 for 2023" (the other way round), "change
+    localhost to db.internal everywhere in settings.py" (quotes dropped: the example quotes what it
+    needs)."""
+    link = lower[i + 1] if i + 1 < len(lower) else ""
+    if i + 2 >= len(tokens) or lower[i + 2] in _NOT_REPLACEMENTS:
+        return False
+    if link in ("with", "by"):
+        said = named_by(lower, i, _REPLACING)
+    elif link == "for":
+        said = named_by(lower, i, _SWAPPING | _PUTTING_FOR)
+    else:
+        said = link == "to" and _changed_in_file(lower, i, table)
+    if not said:
         return False
     found, by = _CHARACTERS.get(lower[i]), _CHARACTERS.get(lower[i + 2])
     if found and by:  # "replace newlines with commas": characters, which `tr` maps (`tr '\n' ','`)
         add("character", found, i)
         add("character", by, i + 2)
         return True
-    add("pattern", _unquoted(tokens[i]), i)
-    add("replacement", _unquoted(tokens[i + 2]), i + 2)
+    old, new = (i + 2, i) if link == "for" and named_by(lower, i, _PUTTING_FOR) else (i, i + 2)
+    add("pattern", _unquoted(tokens[old]), i)
+    add("replacement", _unquoted(tokens[new]), i + 2)
     return True
+
+
+def _changed_in_file(lower: list[str], i: int, table: Vocabulary) -> bool:
+    """Whether "change X to Y" changes a text in a file: X right after the verb (or "every", "all
+    the", "occurrences of") is no word of what a command sets ("change the owner to", "change the
+    port to 8080"), and a file follows "in" ("everywhere in settings.py", "in every line of urls.txt")."""
+    j = i - 1
+    while j > 0 and (lower[j] in _EVERY or lower[j] in _OCCURRENCES or lower[j] == "of" or (
+        lower[j] == "the" and lower[j - 1] in _EVERY
+    )):
+        j -= 1
+    word = lower[i]
+    if j < 0 or lower[j] not in _CHANGING_TEXT or word in table.stop or word in table.value_words or (
+        word in table.of_words or word in table.to_words or word in table.as_words
+    ) or _TO_SAYS_KIND & set(lower):
+        return False
+    rest = lower[i + 3 :]
+    return any(w in _IN_FILE and any(_FILE_NAMED.search(v) for v in rest[k + 1 :]) for k, w in enumerate(rest))
 
 
 def _unquoted(token: str) -> str:
@@ -188,8 +232,10 @@ def _unquoted(token: str) -> str:
 def named_by(lower: list[str], i: int, verbs: frozenset[str] | set[str]) -> bool:
     """Whether word `i` is what one of `verbs` names, past "every", "all the" ("replace every foo")."""
     j = i - 1
-    while j > 0 and lower[j] in ("every", "all", "each", "any", "the"):
-        j -= 1
+    while j > 0 and (lower[j] in _EVERY or lower[j] == "the" or lower[j] in _OCCURRENCES or (
+        lower[j] == "of" and lower[j - 1] in _OCCURRENCES
+    )):
+        j -= 1  # "replace every occurrence of v1", "replace all the foo"
     return j >= 0 and lower[j] in verbs
 
 
@@ -253,3 +299,12 @@ def never_value(token: str, table: Vocabulary) -> bool:
 def letter_range(lower: list[str], i: int) -> bool:
     """"a to z", "from z to a": an order of letters, token `i` (after "to") no place."""
     return len(lower[i]) == 1 and lower[i].isalpha() and i >= 2 and len(lower[i - 2]) == 1 and lower[i - 2].isalpha()
+
+
+def says_how(word: str, after: str) -> bool:
+    """"without deleting it", "without duplicate lines", "without repeats": how to do it, not a text to leave out
+    ("lines without error" is one)."""
+    verbs = vocabulary().read_verbs | vocabulary().change_verbs
+    base = word[:-3] if word.endswith("ing") else ""
+    return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows") or (
+        word in NOT_PATTERNS)  # "without repeats": what a flag drops

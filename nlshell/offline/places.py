@@ -12,12 +12,14 @@ import os
 from collections.abc import Callable, Collection
 
 from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import vocabulary
 
 _PLACE_KINDS = ("file", "dir", "path", "name", "glob", "link")
 _HOST_WORDS = frozenset("host server machine remote box computer".split())
 _ON_HOST = frozenset({"on", "at", "from"})  # "/var/www on the server web01", "app.log from host db1"
 _SKIPPED = frozenset({"the", "a", "an", "my", "our", "your", "this", "that"})
 NOUNS = frozenset("folder directory dir file".split())  # "the www directory", "my home folder"
+FILE_NOUNS = NOUNS | frozenset("files folders directories dirs".split())  # "look for files over 1G": no pattern
 # The folders every desktop user has in their home: "copy report.pdf to the Desktop" means ~/Desktop.
 _WELL_KNOWN = {name.lower(): name for name in "Desktop Documents Downloads Pictures Music Videos".split()}
 _WHOLE = frozenset({"whole", "entire", "complete"})  # "the whole photos folder" is the photos folder
@@ -57,17 +59,43 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
 
 def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> None:
     """"here", "this directory", "the current folder", "the folder I'm in" mean `.`; "my home directory" means `~`
-    ("to my home folder": where something goes)."""
-    if any(v.kind in ("dir", "path") for v in values):
-        return
+    ("to my home folder": where something goes); "the whole disk", "anywhere on the system" mean `/`."""
+    if any(v.kind in ("dir", "path") and v.role not in ("sought", "name") for v in values):
+        return  # a place is said ("named .env" is what is looked for)
     for i, word in enumerate(lower):
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
+        if _whole_system(lower, i):
+            first = i - 1 if lower[i] in _SYSTEM else i  # "whole disk": both words say it
+            add("dir", "/", first, "in", last=_system_end(lower, i), at=i)  # "on the whole disk", "anywhere on the system"
+            return
         if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")) or _in_it(lower, i):
             add("dir", ".", i, "in")
             return
         if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
             add("dir", "~", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")
             return
+
+
+_ANYWHERE = vocabulary().around["anywhere"]
+_SYSTEM = vocabulary().around["whole_system"]
+
+
+def _whole_system(lower: list[str], i: int) -> bool:
+    """"anywhere", "on the whole disk", "the entire system", "everywhere on the machine"."""
+    if lower[i] in _ANYWHERE:
+        following = lower[i + 1 : i + 3]
+        return not following or following[0] != "in" or any(w in _SYSTEM for w in following)
+    return lower[i] in _SYSTEM and i > 0 and lower[i - 1] in _WHOLE
+
+
+def _system_end(lower: list[str], i: int) -> int:
+    """The last word of "whole disk", "anywhere on the system": none of them is a search word."""
+    j = i
+    while j + 1 < len(lower) and j < i + 3 and (lower[j + 1] in _SYSTEM or lower[j + 1] in _SKIPPED | {"on", "in"}):
+        j += 1
+        if lower[j] in _SYSTEM:
+            return j
+    return i
 
 
 _I_AM_IN = (["i'm", "in"], ["im", "in"], ["i", "am", "in"])
@@ -84,6 +112,41 @@ def _introduced_by(lower: list[str], i: int) -> str:
     while j >= 0 and lower[j] in _SKIPPED:
         j -= 1
     return lower[j] if j >= 0 else ""
+
+
+_SEEKING = frozenset({"find", "locate", "where", "where's", "wheres", "is", "for"})  # "where is", "look for"
+
+
+def sought(values: list[Value], lower: list[str], made: Collection[str]) -> None:
+    """In a search, a name ("files named x", not "the link called current": `made` words say what is
+    made) and a file said right after the search's verb ("find nginx.conf anywhere", "where is
+    nginx.conf") are what is looked for, not where."""
+    for value in values:
+        if value.role == "name" and value.at > 1 and lower[value.at - 2] not in made:
+            value.role = "sought"
+        elif value.kind in ("file", "path", "name") and "/" not in value.text and not value.role and (
+            _after_seeking(lower, value.at)
+        ):
+            value.role = "sought"
+        if value.role == "sought" and value.kind in ("file", "path") and "/" not in value.text:
+            value.kind = "name"  # "named .env": a name to match, found anywhere below
+
+
+def only_sought(values: list[Value], words: list[str]) -> bool:
+    """Whether a request says only what to look for, its other words small ones ("any pngs in
+    ~/Pictures?", "where's docker-compose.yml"): a search, though no word says so."""
+    table = vocabulary()
+    said = {table.same.get(word, word) for word in words}
+    return not said - table.stop and any(v.kind == "glob" or v.role == "sought" for v in values)
+
+
+def _after_seeking(lower: list[str], i: int) -> bool:
+    """Whether word i comes right after a search's verb, past "my", "the" ("wheres my id_rsa")."""
+    j = i - 1
+    while j > 0 and lower[j] in _SKIPPED:
+        j -= 1
+    return j >= 0 and lower[j] in _SEEKING and (lower[j] not in ("is", "for") or j > 0 and lower[j - 1] in (
+        "where", "look", "search", "hunt"))
 
 
 def joined_names(values: list[Value]) -> list[Value]:

@@ -140,6 +140,7 @@ class _Slot:
     bc: bool  # the command calculates with bc, which writes a power `^`
     logs_in: bool  # a host a program logs in to (`ssh {{host}}`): it takes `user@host`
     in_sed: bool  # inside sed's `s/…/…/`, whose slashes end the pattern and the replacement
+    dirs_only: bool  # in a `find` that looks for directories only (`-type d`)
 
 
 def slot_kinds(command: str) -> set[str]:
@@ -167,9 +168,10 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         bc = kind == "expression" and "bc" in programs(command)
         logs_in = kind == "host" and not option.endswith("@") and bool(joined.LOGINS & set(programs(command)))
         in_sed = bool(_SED_PART.search(before))
+        dirs_only = bool(re.search(r"\bfind\b[^|;&]*-type\s+d\b", command))
         slots.append(_Slot(
             match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in,
-            in_sed,
+            in_sed, dirs_only,
         ))
     return tuple(slots)
 
@@ -274,6 +276,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # `mkdir a/b/c` fails where `a/b` is missing
     if slot.kind == "extension":
         return bool(re.fullmatch(r"\*\.\w+", value.text))
+    if value.kind in ("glob", "name") and slot.dirs_only and re.search(r"\.\w{1,5}$", value.text):
+        return False  # "every pdf", "where's docker-compose.yml": files, never what `find -type d` looks for
     if slot.kind == "schedule" and value.kind == "seconds":
         return bool(clock.cron(value.seconds))
     if slot.kind == "expression" and not slot.bc and arithmetic.bc_only(value.text):
@@ -294,6 +298,13 @@ def _targets(slots: list[_Slot]) -> set[int]:
     places = [i for i, s in enumerate(slots) if s.kind in _PLACES]
     named = {i for i in places if _hint(slots[i], _TARGET)}
     return named or ({places[-1]} if len(places) > 1 else set())
+
+
+def _place_after(command: str, slot: _Slot) -> bool:
+    """Whether the example names a place after this one (`cp {{file}} ~/Desktop`): there things go,
+    so the placeholder is what is copied, never "to backup"."""
+    rest = PLACEHOLDER.sub(" ", re.split(r"[|;&>]", command[slot.end :], maxsplit=1)[0]).split()
+    return slot.kind in _PLACES and any(re.match(r"~|/|\.{1,2}/|\$HOME", word) for word in rest)
 
 
 _EXTENSION = re.compile(r"\w(\.(?:tar\.)?[a-z0-9]{1,4})$")  # `{{path/to/compressed.zip}}`
@@ -330,7 +341,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     for i in order:
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
-        target = (i in targets) if targets else None
+        target = (i in targets) if targets else (False if _place_after(command, slot) else None)
         fitting = [v for v in unused if _fits(slot, v, target, target_stated)]
         if not fitting:
             continue

@@ -66,6 +66,13 @@ _REMOVE = re.compile(
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}{_END}",
     re.IGNORECASE,
 )
+# "upgrade numpy to the newest version", "update flask", "bring requests up to date"
+_UPGRADE = re.compile(
+    rf"^\s*(?:(?:please|just|now)\s+)*(?:upgrade|update|bring)\s+(?:the\s+|my\s+)?{_NAME}{_KIND}"
+    rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?(?:\s+(?:up\s+)?to\s+(?:the\s+)?(?:latest|newest|last|current|most\s+recent)"
+    rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date)?{_HERE}{_END}",
+    re.IGNORECASE,
+)
 # "do i even have curl on this machine", "is jq installed", "have I got ffmpeg"
 _HAVE = (
     re.compile(
@@ -215,6 +222,13 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
         name = match["name"].lower()
         manager = (match["manager"] or _roles().installers.get(name, "")).lower()
         return f"uninstall the {name} package" + (f" with {manager}" if manager not in ("", "apt", "apt-get") else "")
+    # a manager upgrading itself ("upgrade pip") is its own page's job
+    if (match := _UPGRADE.match(request)) and not re.fullmatch(_MANAGER, match["name"].lower()) and (match["manager"] or match["name"].lower() in _roles().installers or (
+        is_software(match["name"], technical)
+    )):
+        name = match["name"].lower()
+        manager = (match["manager"] or _roles().installers.get(name, "")).lower()
+        return f"upgrade the {name} package" + (f" with {manager}" if manager not in ("", "apt", "apt-get") else "")
     for pattern in _HAVE:
         if (match := pattern.match(request)) and is_software(match["name"], paged):
             return f"is the {match['name'].lower()} command installed"

@@ -134,6 +134,9 @@ def read(
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
         elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper():
             _add(add, values, "name", tokens, i, role_at(i))
+    for i in range(1, len(lower) - 1):
+        if _moved(lower, i, table) and name(i, "path") and not _plural_noun(lower[i], table, nouns):
+            _add(add, values, "path", tokens, i, "from")  # "copy photos to backup": what is copied
     _one_name(tokens, lower, values, taken, add, role_at, nouns, attached, lambda i: name(i, "") and made(i) and lower[i] not in verbs)
 
 
@@ -187,6 +190,21 @@ def _last_of_phrase(raw: list[str], lower: list[str], i: int, table: Vocabulary)
     of a role follows ("remove the directory build", "give user deploy ownership of /srv/www")."""
     after = _following(raw, lower, i)
     return not after or after in table.stop or after in table.clause_breaks or after in table.to_words or after in table.of_words
+
+
+def _moved(lower: list[str], i: int, table: Vocabulary) -> bool:
+    """Whether word i is what a copy, a move or a rename takes, said right after its verb and
+    before where it goes ("copy photos to backup", "move the drafts into archive")."""
+    j = i - 1
+    while j > 0 and lower[j] in _DETERMINERS | _WHICH:
+        j -= 1
+    return table.to_words.get(lower[j]) == "path" and lower[i + 1] in ("to", "into", "onto")
+
+
+def _plural_noun(low: str, table: Vocabulary, nouns: dict[str, str]) -> bool:
+    """Whether a word is a noun for files of any name ("files", "pictures", "logs"), no name of one."""
+    single = low[:-1] if low.endswith("s") else low
+    return single in nouns or single in table.types or single in ("file", "thing", "item", "one")
 
 
 def _determined(lower: list[str], i: int) -> bool:

@@ -111,13 +111,18 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
             kept.append(token)
         elif i not in fetched:
             kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
-    if hints and any(v.kind == "schedule" for v in values):
-        kept.append("schedule")  # "every day at 3am" asks for a scheduler (cron), not a loop (`watch`)
     if hints and any(v.kind == "command" or v.role == "run" for v in values):
         kept = [wrapped.jobs(request, " ".join(kept))]  # "rerun df -h every 2 seconds": what `watch` does
-    if hints and any(v.kind == "expression" for v in values):
-        kept.append("calculate")  # "what's 1234 * 56" says nothing else
+    if hints:
+        kept.extend(word for kind, word in _JOB_WORDS.items() if any(v.kind == kind for v in values))
+    if hints and places.only_sought(values, WORD.findall(" ".join(kept).lower())):
+        kept.append("find")  # "any pngs in ~/Pictures?", "where's docker-compose.yml": only what to look for
     return " ".join(kept)
+
+
+# Values that say the job: "every day at 3am" asks for cron, not a loop (`watch`); "what's 1234 * 56"
+# says nothing else; "change 'http:' to 'https:' in links.md" replaces.
+_JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text"}
 
 
 def _clean(token: str) -> str:
@@ -205,7 +210,7 @@ def request_values(
     lower = [table.spelling.get(t.lower(), t.lower()) for t in tokens]
     said = set(lower)
     verbs = table.read_verbs | table.change_verbs
-    searching = bool({"search", "grep", "gerp", "look", "find", "searching", "where", "locate"} & said)
+    searching = bool({"search", "grep", "gerp", "look", "find", "searching", "where", "where's", "wheres", "locate"} & said)
     to_kind = _said_kind(said, table.to_words)  # "change the owner of www to nginx": a user
     as_kind = _said_kind(said, table.as_words)  # "connect to db1 as root": a user
 
@@ -312,8 +317,10 @@ def request_values(
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources"):
             add("glob", table.types[low], i)
-        elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints:
-            add("glob", table.types[low[:-1]], i)  # "the jpgs", "all my pdfs"
+        elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints or (
+            low in table.types and low in table.hints and before in ("every", "each", "all", "any")
+        ):
+            add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
         elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
@@ -358,27 +365,30 @@ def request_values(
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
         elif before == "as" and as_kind and named(low) and low not in table.types:
             add(as_kind, token, i)  # "connect to db1 as root"
-        elif before in table.value_words and low not in amounts.COUNTED and low not in table.after_words and not (
+        # a word read as a value itself introduces none: "the text files" is `*.txt`, no text "files"
+        elif before in table.value_words and not any(v.at == i - 1 and v.kind != "action" for v in values) and (
+            low not in amounts.COUNTED and low not in table.after_words and not (
             before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
         ) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not kinds.same_kind_before(
             values, lower, i
         ) and not (table.value_words[before] != "pattern" and _kind_noun(low, table.value_words)) and not (
-            before == "without" and _says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
-        ):
+            before == "without" and phrases.says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
+        )):
             kind = table.value_words[before]
             # "the word error", "called photos": the word before says only where the value starts
             syntactic = kind == "name" or before in ("word", "text", "string", "pattern")
             add(kind, token, i - 1 if syntactic else i, "name" if kind == "name" else role_at(i), last=i, at=i)
-        elif before == "for" and searching and plain(low):
+        elif before == "for" and searching and plain(low) and low not in places.FILE_NOUNS:  # "look for files over 1G"
             add("pattern", token, i)
         elif _INTERFACE.match(low):
             add("interface", token, i, searched=True)  # "the ip address of eth0": a word that says network
         elif after in ("folder", "directory", "dir") and places.determined(lower, i) and plain(low) and low not in _ADJECTIVES:
             add("dir", token, i, role_at(i))  # "the src folder"
-        elif before == "in" and searching and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
-            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog"
+        elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS and not (
+            low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (
             i > 1 and lower[i - 2] in typed.POINTED
         ):
@@ -402,11 +412,8 @@ def request_values(
     places.nested(values, cwd_dirs)
     places.sides(values, lower)
     places.formats(values, table.types)
-    if searching:  # "find files named x": x is what to look for, not where, nor what to create
-        for value in values:
-            made = value.at > 1 and lower[value.at - 2] in _MADE | _LINKING  # "the link called current"
-            if value.role == "name" and value.at > 1 and not made:
-                value.role = "sought"
+    if searching:  # "find files named x", "find nginx.conf anywhere": what to look for, not where, nor what to create
+        places.sought(values, lower, _MADE | _LINKING)
     return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))
 
 
@@ -439,12 +446,3 @@ def _appended(tokens: list[str], i: int) -> bool:
         if j > 0 and tokens[j].lower() in ("the", "a", "this"):
             j -= 1
     return j >= 0 and tokens[j].lower() in _APPENDING
-
-
-def _says_how(word: str, after: str) -> bool:
-    """"without deleting it", "without duplicate lines", "without repeats": how to do it, not a text to leave out
-    ("lines without error" is one)."""
-    verbs = vocabulary().read_verbs | vocabulary().change_verbs
-    base = word[:-3] if word.endswith("ing") else ""
-    return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows") or (
-        word in phrases.NOT_PATTERNS)  # "without repeats": what a flag drops

@@ -32,8 +32,9 @@ _JOBS = tuple(
          r"|\bsurviv|\bdetach", "background"),
         (r"\blonger\s+than\b|\bat\s+most\b|\bafter\s+\S+\s+(?:seconds?|minutes?|hours?)\b", "stop runs longer"),
         (r"^(?!.*\b(?:every|daily|nightly|hourly|weekly|monthly)\b).*"
-         r"(?:\bin\s+\S+\s+(?:minutes?|hours?)\b|\btonight\b|\btomorrow\b|\bat\s+\d)", "once at time"),
-        (r"\bin\s+\S+\s+(?:minutes?|hours?)\b|\bat\s+\d", ""),
+         r"(?:\bin\s+\S+\s+(?:minutes?|hours?)\b|\btonight\b|\btomorrow\b|\bat\s+(?:\d|noon\b|midnight\b|midday\b))",
+         "once at time"),
+        (r"\bin\s+\S+\s+(?:minutes?|hours?)\b|\bat\s+(?:\d|noon\b|midnight\b|midday\b)", ""),
         (r"\bas\s+root\b|\bwith\s+sudo\b", "root"),
         (r"\boutput\s+of\b.*\b(?:to|into|in)\b", "save output file"),
         (r"\boutput\s+of\b", ""),
@@ -61,7 +62,8 @@ _LEADS = frozenset(
 # Words that end a command's arguments: how, when or where it runs, not what it is given.
 _ENDS = frozenset(
     "every each again repeatedly takes take took taking run runs running have execute longer after before until tonight tomorrow "
-    "daily nightly hourly weekly and so but if then once please now in at to into on with for as from instead "
+    "daily nightly hourly weekly and so but if then once one twice today later please now in at to into on with for as "
+    "from instead "
     "using while without like is does do finishes finish output the a an my me it this that script program command job"
     " file".split()
 )
