@@ -379,3 +379,27 @@ def test_the_words_around_a_value_are_the_tables(table):
     assert {"frozen", "hung", "stuck"} <= table.around["stuck"]
     assert "PATH" in table.around["environment"] and "path" not in table.around["environment"]  # capitals, as written
     assert phrases.PREDICATES == table.around["predicates"] and phrases.NEVER_NAMES == table.around["never_names"]
+
+
+def test_asides_and_reasons_are_read(table):
+    assert ("i", "ll") in table.asides[","] and ("did", "it") in table.asides["or"]
+    assert ("i", "started") in table.asides["-"] and "because" in table.reasons
+    assert all(opening for openings in table.asides.values() for opening in openings)
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("listened", {"listen", "listening", "listens"}),
+        ("plugged", {"plug", "plugging", "plugs"}),
+        ("crashed", {"crash", "crashes", "crashing"}),
+        ("listen", set()),  # its own stem: nothing else to try
+    ],
+)
+def test_other_forms_of_a_word_share_its_stem(word, forms):
+    found = set(words.other_forms(word))
+    assert forms <= found and all(words.stem(form) == words.stem(word) for form in found)
+
+
+def test_phrasal_verbs_are_read(table):
+    assert {"shut", "turn", "back"} <= table.phrasal
