@@ -8,6 +8,7 @@ is read as the plain request it means, before anything else reads it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -65,19 +66,29 @@ def _particle_back(request: str) -> str:
     return _PARTICLE_LATER.sub(joined, request)
 
 
-def _ranked_directories(request: str) -> str:
-    """"the biggest subfolders of x", "which folders under home are the fattest" → the folders that
-    take the most space: the superlatives of size and the directory nouns are the word table's."""
+@functools.cache
+def _ranked_directory_patterns() -> tuple[re.Pattern, re.Pattern] | None:
+    """The superlatives of size and the directory nouns, as the word table says them."""
     table = vocabulary()
     biggest = "|".join(sorted(w for w in table.amounts["ranked"] if table.same.get(w, w) == "largest"))
     nouns = ("directory", "subdirectory")
     folders = "|".join(sorted({w for w, meant in table.same.items() if meant in nouns} | set(nouns)))
-    if not biggest or not folders:
+    if not biggest:
+        return None
+    before = re.compile(rf"\b(?:{biggest})\s+(?P<what>{folders})\b", re.IGNORECASE)
+    after = re.compile(rf"^(?P<which>\s*which\s+(?:{folders})\b.*?)\s+(?:are|is)\s+the\s+(?:{biggest})\s*[?.!]*$",
+                       re.IGNORECASE)
+    return before, after
+
+
+def _ranked_directories(request: str) -> str:
+    """"the biggest subfolders of x", "which folders under home are the fattest" → the folders that
+    take the most space."""
+    patterns = _ranked_directory_patterns()
+    if not patterns:
         return request
-    request = re.sub(rf"\b(?:{biggest})\s+(?P<what>{folders})\b", r"\g<what> that take the most space", request,
-                     flags=re.IGNORECASE)
-    return re.sub(rf"^(?P<which>\s*which\s+(?:{folders})\b.*?)\s+(?:are|is)\s+the\s+(?:{biggest})\s*[?.!]*$",
-                  r"\g<which> take the most space", request, flags=re.IGNORECASE)
+    before, after = patterns
+    return after.sub(r"\g<which> take the most space", before.sub(r"\g<what> that take the most space", request))
 
 
 def plain(request: str, is_program: Callable[[str], bool]) -> str:
