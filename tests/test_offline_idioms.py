@@ -41,6 +41,17 @@ PROGRAMS = {"ls", "grep", "rsync", "tee"}
         ("check if the redis daemon is alive?", "is redis running"),
         ("is the docker service up", "is docker service running"),
         ("is example.com up", "is example.com up"),
+        # a verb and its particle said apart are one verb again
+        ("shut the computer down in 10 minutes", "shut down the computer in 10 minutes"),
+        ("turn the wifi off", "turn off the wifi"),
+        ("back the thesis folder up to /mnt/bak", "back up the thesis folder to /mnt/bak"),
+        ("show the logs up to yesterday", "show the logs up to yesterday"),  # "show" has no particle
+        ("look the word up", "look the word up"),
+        # the biggest folders take the most space; the biggest files are still files
+        ("biggest subfolders of the current dir", "subfolders that take the most space of the current dir"),
+        ("which folders under home are the fattest", "which folders under home take the most space"),
+        ("what's the largest directory on the disk", "what's the directory that take the most space on the disk"),
+        ("show the biggest files here", "show the biggest files here"),
     ],
 )
 def test_an_idiom_is_read_as_what_it_means(request_text, meant):

@@ -14,6 +14,7 @@ import pytest
 from nlshell.offline import rank as rank_module
 from nlshell.offline.index import ExampleRow
 from nlshell.offline.rank import rank, read_request
+from nlshell.offline.answer import answers
 
 from test_offline_answer import first  # noqa: E402  (the index fixture: tests/conftest.py)
 
@@ -151,3 +152,27 @@ def test_the_cli_names_the_checksum_program_the_file_says(nlshell, isolated_home
     r = nlshell("--json", "--offline", "verify the checksums listed in SHA256SUMS")
     shown = json.loads(r.stdout)
     assert (shown["command"], shown["risk"]) == ("sha256sum -c {{path/to/SHA256SUMS}}", "safe"), r
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        # a description that says the whole request and nothing else wins over a popular page
+        ("what cpu does this machine have", "lscpu"),
+        ("show the env variables", "printenv"),
+        # the size of a folder is its disk usage; a superlative names no folder
+        ("biggest subfolders of the current dir", "du"),
+        ("which folders under home are the fattest", "du"),
+        ("what's the biggest directory on the whole disk", "du"),
+        # a form of a known word is that word, not a misspelling of another ("listened" is no "listener")
+        ("which ports are being listened on", "lsof"),
+        # the verb and its particle meet again: the program spelt as both is named
+        ("shut the computer down in 15 minutes", "shutdown"),
+        # tldr and a reviewed row both say "Unstage a file": the reviewed one's long option
+        ("unstage the file app.js", "restore"),
+    ],
+)
+def test_everyday_wordings_reach_their_program(index, request_text, program):
+    command = answers(index, request_text)[0].command
+    assert program in command.split()[:2], command
+    assert "-S" not in command.split(), command

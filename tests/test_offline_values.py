@@ -190,6 +190,13 @@ def test_a_range_or_width_nothing_reads_is_a_plain_number(request_text):
         ("what directories are on my PATH", [("variable", "PATH")]),
         ("what's my PATH set to", [("variable", "PATH")]),
         ("print the value of HOME", [("variable", "HOME")]),
+        # a superlative names no folder ("the whole disk" is /); an -ing word before "processes" says
+        # which, it names none
+        ("what's the biggest directory on the whole disk", [("dir", "/")]),
+        ("show the top memory consuming processes", []),
+        ("kill every firefox process", [("process", "firefox")]),
+        # a format said as what is made is no file to act on
+        ("turn the pics directory into a .zip", [("dir", "pics")]),
     ],
 )
 def test_ordinary_words_are_no_values(request_text, expected):

@@ -389,3 +389,27 @@ def test_the_words_that_place_and_pick_values_are_the_tables(table):
     assert table.around["putting_for"] == {"substitute"}
     assert {"does", "is"} <= table.around["asking"] and {"processes", "groups"} <= table.around["about_users"]
     assert {"since", "many", "today"} <= table.around["never_names"]  # "the nginx service since boot"
+
+
+def test_asides_and_reasons_are_read(table):
+    assert ("i", "ll") in table.asides[","] and ("did", "it") in table.asides["or"]
+    assert ("i", "started") in table.asides["-"] and "because" in table.reasons
+    assert all(opening for openings in table.asides.values() for opening in openings)
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("listened", {"listen", "listening", "listens"}),
+        ("plugged", {"plug", "plugging", "plugs"}),
+        ("crashed", {"crash", "crashes", "crashing"}),
+        ("listen", set()),  # its own stem: nothing else to try
+    ],
+)
+def test_other_forms_of_a_word_share_its_stem(word, forms):
+    found = set(words.other_forms(word))
+    assert forms <= found and all(words.stem(form) == words.stem(word) for form in found)
+
+
+def test_phrasal_verbs_are_read(table):
+    assert {"shut", "turn", "back"} <= table.phrasal

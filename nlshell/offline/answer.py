@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
+from nlshell.offline.asides import without_asides
 from nlshell.offline.compose import composed
 from nlshell.offline.commands import writes_files
 from nlshell.offline.index import OfflineIndex
@@ -56,6 +57,7 @@ def answers(
     NoReadOnlyAnswerError when only commands that change things match a request that only looks.
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
     once they are known, and a page's later examples are neither rated nor returned once it has one."""
+    request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
     ranked = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
     hits = composed(index, request, ranked, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page

@@ -1,11 +1,14 @@
 """Idioms with a hole in them, which the word table's fixed phrases cannot say: "what does the ls
 command do" asks for the manual of ls (not for a page that mentions `ls`), and "top 5 processes"
-asks for the five that use the most (not for the program `top`). Each is read as the plain request
-it means, before anything else reads it.
+asks for the five that use the most (not for the program `top`), "shut the computer down" is "shut
+down the computer" (the program spelt as the verb and its particle), and "the biggest folders" asks
+which take the most disk space (a folder's size is what it holds: `du`, not find's file sizes). Each
+is read as the plain request it means, before anything else reads it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -40,6 +43,54 @@ _IS_UP = (
 )
 
 
+# "shut the computer down in 10 minutes", "turn the wifi off", "back the thesis folder up to /mnt":
+# a determiner and at most two more words between the verb and its particle; "up to" only backs up
+_PARTICLE_LATER = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?P<what>(?:the|my|this|that|these|those|our|your|all)(?:\s+[\w.-]+){1,3}?)"
+    r"\s+(?P<particle>down|off|up|out|on)\b(?=\s*(?:$|[,.!?]|(?:in|at|after|now|right|for|to|and|then|please)\b))",
+    re.IGNORECASE,
+)
+
+
+def _particle_back(request: str) -> str:
+    """The verb and its particle together again, for the word table's `phrasal` verbs."""
+    phrasal = vocabulary().phrasal
+
+    def joined(match: re.Match) -> str:
+        verb, particle = match["verb"].lower(), match["particle"].lower()
+        after = request[match.end():].lstrip().lower()
+        if verb not in phrasal or (particle == "up" and after.startswith("to") and verb != "back"):
+            return match[0]
+        return f"{match['verb']} {match['particle']} {match['what']}"
+
+    return _PARTICLE_LATER.sub(joined, request)
+
+
+@functools.cache
+def _ranked_directory_patterns() -> tuple[re.Pattern, re.Pattern] | None:
+    """The superlatives of size and the directory nouns, as the word table says them."""
+    table = vocabulary()
+    biggest = "|".join(sorted(w for w in table.amounts["ranked"] if table.same.get(w, w) == "largest"))
+    nouns = ("directory", "subdirectory")
+    folders = "|".join(sorted({w for w, meant in table.same.items() if meant in nouns} | set(nouns)))
+    if not biggest:
+        return None
+    before = re.compile(rf"\b(?:{biggest})\s+(?P<what>{folders})\b", re.IGNORECASE)
+    after = re.compile(rf"^(?P<which>\s*which\s+(?:{folders})\b.*?)\s+(?:are|is)\s+the\s+(?:{biggest})\s*[?.!]*$",
+                       re.IGNORECASE)
+    return before, after
+
+
+def _ranked_directories(request: str) -> str:
+    """"the biggest subfolders of x", "which folders under home are the fattest" → the folders that
+    take the most space."""
+    patterns = _ranked_directory_patterns()
+    if not patterns:
+        return request
+    before, after = patterns
+    return after.sub(r"\g<which> take the most space", before.sub(r"\g<what> that take the most space", request))
+
+
 def plain(request: str, is_program: Callable[[str], bool]) -> str:
     """The request as the plain words it means; unchanged when no idiom is in it. `is_program`
     tells a program with a page from any other word ("what does this command do" is no idiom)."""
@@ -50,5 +101,6 @@ def plain(request: str, is_program: Callable[[str], bool]) -> str:
     if match := _IS_UP[0].match(request) or _IS_UP[1].match(request):
         return f"is {match['what']}{match['service'] or ''} running"  # a service is asked about as one
     request = _UP_TO_DATE.sub(lambda m: f"upgrade {m['what']}", request)
+    request = _ranked_directories(_particle_back(request))
     numbers = vocabulary().numbers
     return _TOP.sub(lambda m: "most" if m["amount"].isdigit() or m["amount"].lower() in numbers else m[0], request)

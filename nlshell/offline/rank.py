@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nlshell.offline.asides import without_asides
 from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, READ, description_verbs
@@ -48,6 +49,7 @@ SUITE_EXTRA = 0.1  # an add-on's page (`git magic`) the request does not name: r
 ACCEPTED_COMMAND = 1.6  # the user ran this very command before
 ACCEPTED_PROGRAM = 1.1  # … or this program
 SIMPLICITY = 0.25  # each extra program in a pipeline divides an example's fit by 1 + this
+REVIEWED = 1.01  # nlshell's own example over a tldr one of its page with the very same description
 NL2BASH_FACTOR = 0.3  # a concrete NL2Bash command is someone else's; a template is general
 OFF_PAGE = 0.5  # an example that runs another program than its page's (`runit`: `kill --CONT …`)
 FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
@@ -67,6 +69,7 @@ UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
 PAGE_SAYS_MORE = 0.4  # … and of a page's best description: the one that says the request and little else
 IGNORED_COMMAND = 0.2  # an example with no place for the command the request names ("rerun df -h every 2 seconds")
+EXACT = 1.3  # a page with an example that says the whole request and nothing else, over popularity
 SAYS_MORE = 0.1  # at most this share of an example's fit is lost for description words the request does not say
 
 
@@ -241,7 +244,8 @@ def _page_scores(
 def _score(parts: tuple[float, float, float], example: float, prior: float) -> float:
     own, backed, takes = parts
     evidence = own + example**EXAMPLE_COVERAGE + backed
-    return evidence**EVIDENCE_POWER * prior * takes**SLOT_POWER
+    exact = EXACT if example >= 1.0 - 1e-9 else 1.0  # "what CPU do I have" is said as asked: not uname's
+    return evidence**EVIDENCE_POWER * prior * takes**SLOT_POWER * exact
 
 
 def _best_description_bound(read: Request, page: PageRow) -> float:
@@ -389,7 +393,7 @@ def rank(
 ) -> Ranked:
     """Every candidate example for `request`, values filled in, best first; empty when nothing
     matches. `cwd` is the directory whose file names count as values when the request says them."""
-    read = read_request(index, request, cwd, corrected)
+    read = read_request(index, without_asides(request), cwd, corrected)
     return Ranked(_ranked_hits(index, read, shell, accepted), read)
 
 
@@ -419,7 +423,10 @@ def _ranked_hits(index: OfflineIndex, read: Request, shell: str, accepted: Itera
     for page_id, fitted in fits.items():
         page = pages[page_id]
         best = max(fit for fit, *_ in fitted) or 1.0
+        tldr_said = {row.description.lower() for *_, row in fitted if row.source == "tldr"}
         for fit, slots, command, row in fitted:
+            if row.source == "nlshell" and row.description.lower() in tldr_said:
+                fit *= REVIEWED  # "Unstage a file" said twice: the reviewed `--staged`, not tldr's `-S`
             # The page decides; within it, the example that fits best keeps the page's score.
             score = scores[page_id] * (WITHIN + (1.0 - WITHIN) * fit / best) * slots**TAKES_POWER
             if " ".join(row.command.split()) in accepted_commands:

@@ -18,7 +18,9 @@ from nlshell.offline.respelling import correct_programs, nearest_program, with_v
 from nlshell.offline import wrapped
 from nlshell.offline.software import plain_software
 from nlshell.offline.values import Value, request_values, without_values
-from nlshell.offline.vocabulary import WORD, canonical_words, one_edit_away, phrase_words, query_terms, stem, vocabulary
+from nlshell.offline.vocabulary import (
+    WORD, canonical_words, one_edit_away, other_forms, phrase_words, query_terms, stem, vocabulary,
+)
 
 COMMON_SHARE = 0.05  # words in more descriptions than this share pick no candidates, only weigh them
 HINTED = 0.5  # weight of a word only a file name's extension gives (`zip` from photos.zip)
@@ -94,8 +96,10 @@ def read_request(
     meant = plain_software(spelt, lambda word: _technical(index, word), paged)
     request = request if meant == spelt else meant  # "start postgres", "get me htop"
     counts = index.term_counts(canonical_words(request))
+    inflected = _inflected(index, canonical_words(request), counts)  # "consuming": a form of consume
     dirs, files = listing(cwd)
-    values = request_values(with_verbs(request, corrected), dirs, files, known=lambda word: word in counts,
+    values = request_values(with_verbs(request, corrected), dirs, files,
+                            known=lambda word: word in counts or word in inflected,
                             program=lambda word: paged(word) or index.installed(word) is True)
     correct_programs(index, values, counts, MIN_CORRECTABLE)  # "restart ngnix", "kill fierfox"
     stop = vocabulary().stop
@@ -109,6 +113,9 @@ def read_request(
             terms[i] = (canonical_words(corrected[term]) or [corrected[term]])[0]
             continue
         if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE:
+            continue
+        if forms := index.term_counts(other_forms(term)):  # "listened": a form of listen, not a misspelling
+            terms[i] = max(sorted(forms), key=forms.get)
             continue
         if program := nearest_program(index, term, counts):  # `gerp` → grep
             terms[i] = program
@@ -146,6 +153,15 @@ def read_request(
         said={stem(vocabulary().spelling.get(w, w)) for w in written},
         intent=intent(request),
     )
+
+
+def _inflected(index: OfflineIndex, words: list[str], counts: dict[str, int]) -> set[str]:
+    """The words no description uses in the form said but in another form of their stem: ordinary
+    words ("consuming", "listened"), no names."""
+    unknown = [word for word in dict.fromkeys(words) if word not in counts and word.isalpha()]
+    forms = {word: other_forms(word) for word in unknown}
+    known = index.term_counts(form for listed in forms.values() for form in listed)
+    return {word for word, listed in forms.items() if any(form in known for form in listed)}
 
 
 def _technical(index: OfflineIndex, word: str) -> bool:

@@ -54,7 +54,7 @@ def _word_of_table(low: str, table: Vocabulary) -> bool:
         or low in table.of_words or low in table.to_words or low in table.as_words or low in table.after_words
         or low in table.sizes or low in table.times or low in table.numbers or low in table.ordinals
         or low in table.around["predicates"] or low in table.around["never_names"] or low in _WHICH
-        or low in _DETERMINERS or low in table.clause_breaks
+        or low in _DETERMINERS or low in table.clause_breaks or low in table.amounts["ranked"]
     )
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Collection
 from nlshell.offline import (
     amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, wrapped,
 )
+from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
 from nlshell.offline.vocabulary import WORD, vocabulary
 
@@ -44,7 +45,7 @@ _DOMAINS = frozenset(
     """com org net io dev edu gov info biz co uk de fr nl eu us ca au in jp cn ru br it es ch se no fi pl be at
     dk cz local lan internal app cloud ai me tv xyz site online tech""".split()
 )
-_FILE_TYPES = frozenset("tar gz tgz xz bz2 zst 7z rar zip".split())
+_FILE_TYPES = ARCHIVES
 _PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
@@ -218,6 +219,7 @@ def request_values(
         """An ordinary word that may be a name: not a stop word, verb, or glue."""
         return bool(_NAME.fullmatch(word)) and not (
             word in _NOT_NAMES or word in table.stop or word in _GLUE or word in verbs or word in table.value_words
+            or word in table.amounts["ranked"]  # "the biggest directory" names none
         )
 
     def named(word: str) -> bool:
@@ -300,6 +302,8 @@ def request_values(
                 add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named README.md"
         elif "*" in token or "?" in token:
             add("glob", token, i, role_at(i))
+        elif said_as_format(lower, i, _known_types()):
+            continue  # "into a zip file", "a .tar.xz of the docs dir": what is made, not files to act on
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
             add("glob", "*" + token, i, role_at(i))
         elif "/" in token and _either(low, table.same):
@@ -309,8 +313,6 @@ def request_values(
         elif "." in token and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
             add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"
         elif "." in token and not _NUMBER.match(token) and not token.endswith("."):
-            if before in ("a", "an") and set(low.split(".")) <= _FILE_TYPES:
-                continue  # "into a tar.gz file", "make a tar.gz of": a format, not a name
             if _HOST.match(token) and _extension(token) in _DOMAINS and token not in cwd_files:
                 add("host", token, i, role_at(i))
             else:

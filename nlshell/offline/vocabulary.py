@@ -50,6 +50,11 @@ class Vocabulary:
     openings: tuple[tuple[str, ...], ...]  # openings that carry no verb: "please", "how do i", "i want to"
     wishes: tuple[tuple[str, ...], ...]  # openings that want a thing in a state: "i need X uncompressed"
     clause_breaks: frozenset[str]  # words that start a new clause: "find the logs and delete them"
+    asides: dict[str, tuple[tuple[str, ...], ...]]  # lead ("," "or" "-") → openings of a clause that only comments
+    reasons: frozenset[str]  # words that start a reason: "because it's huge"
+    states: frozenset[str]  # what an aside says a thing is: "it's outdated"
+    past: frozenset[str]  # when, said after an aside: "the script i started earlier"
+    phrasal: frozenset[str]  # verbs whose particle may come after their object: "shut the computer down"
     digest: str  # changes whenever the file does: part of the index's version
 
 
@@ -81,6 +86,11 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     openings: list[tuple[str, ...]] = []
     wishes: list[tuple[str, ...]] = []
     clause_breaks: set[str] = set()
+    asides: dict[str, list[tuple[str, ...]]] = {}
+    reasons: set[str] = set()
+    states: set[str] = set()
+    past: set[str] = set()
+    phrasal: set[str] = set()
     directions: set[str] = set()
     naming: set[str] = set()
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
@@ -124,6 +134,16 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             wishes.append(tuple(listed))
         elif kind == "clause":
             clause_breaks.update(listed)
+        elif kind == "aside":
+            asides.setdefault(key, []).append(tuple(listed))
+        elif kind == "reason":
+            reasons.update(listed)
+        elif kind == "state":
+            states.update(listed)
+        elif kind == "past":
+            past.update(listed)
+        elif kind == "phrasal":
+            phrasal.update(listed)
         elif kind == "direction":
             directions.update(listed)
         elif kind == "names":
@@ -173,6 +193,11 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         openings=tuple(openings),
         wishes=tuple(wishes),
         clause_breaks=frozenset(clause_breaks),
+        asides={lead: tuple(sorted(openings, key=len, reverse=True)) for lead, openings in asides.items()},
+        reasons=frozenset(reasons),
+        states=frozenset(states),
+        past=frozenset(past),
+        phrasal=frozenset(phrasal),
         digest=sha256_hex(raw)[:12],
     )
 
@@ -261,6 +286,17 @@ def stem(word: str) -> str:
         if len(base) >= 3:
             word = base[:-1] if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz" else base
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def other_forms(word: str) -> list[str]:
+    """The forms of a word's stem it may be written in otherwise ("listened" → listen, listens,
+    listening), so a form no description uses is read as the word it is, not as a misspelling."""
+    base = stem(word)
+    if base == word or len(base) < 3:
+        return []
+    forms = [base, base + "e", base + "s", base + "es", base + "ing", base + "ed", base + "d", base[:-1] + "ies",
+             base + base[-1] + "ing", base + base[-1] + "ed"]
+    return [form for form in dict.fromkeys(forms) if form != word and stem(form) == base]
 
 
 @functools.lru_cache(maxsize=8192)

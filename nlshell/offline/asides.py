@@ -1,0 +1,101 @@
+"""Asides: what a request says about itself, or why, asks for nothing. "nuke the .venv directory,
+i'll recreate it", "get rid of the cache folder because it's huge", "is redis up or did it
+crash", "stop that train.py script i started earlier".
+
+Left in, an aside's words are search words like any other and can outweigh the request ("recreate"
+finds `tail -F`, "crash" a log page). Each clause that opens with an aside of the word table
+(`aside`, `state` and `reason` lines) is left out, up to the next clause break, before anything
+reads the request; one said anywhere ("the script i started") takes only the words of when along.
+"it's" comments only before a word of the `state` lines: "it's outdated" says nothing of the job,
+"it's comma separated" does. A clause that states a value (a path, a file name, a number) stays: "delete old.log, it's
+in /var/log" says where.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.offline.vocabulary import vocabulary
+
+COMMA, ANYWHERE, STATE = ",", "-", "state"
+_FILLERS = frozenset({"too", "so", "really", "pretty", "way", "kinda", "all", "just", "not", "no", "longer", "totally"})
+_TOKEN = re.compile(r"[\w'’./~-]+|[,;:()—]|\s-\s")
+_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "—", "-"})
+_ENDS = frozenset({",", ";", ":", ")", "—", "-", "and", "then", "but", "so"})  # where an aside stops
+_VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name
+
+
+def without_asides(request: str) -> str:
+    """The request without its asides; unchanged when it has none (or when nothing would be left)."""
+    words = _words(request)
+    cuts: list[tuple[int, int]] = []
+    i = 1
+    while i < len(words):
+        end = _aside_end(words, i)
+        if end is None:
+            i += 1
+            continue
+        if not any(_VALUE.search(request[start:stop]) for _, start, stop in words[i:end]):
+            if end == len(words):
+                stop = len(request)
+            elif words[end][0] == ")":
+                stop = words[end][2]
+            else:
+                stop = words[end][1]
+            cuts.append((words[i][1], stop))
+        i = max(end, i + 1)
+    if not cuts:
+        return request
+    kept, last = [], 0
+    for start, stop in cuts:
+        kept.append(request[last:start])
+        last = stop
+    kept.append(request[last:])
+    plain = re.sub(r"\s+([,;:.?!])(?=\s|$)", r"\1", " ".join("".join(kept).split())).strip(" ,;:-—")
+    return plain if re.search(r"\w", plain) else request
+
+
+def _words(request: str) -> list[tuple[str, int, int]]:
+    """(lower-case word or punctuation, start, end); "i'll" is the two words "i" and "ll"."""
+    found: list[tuple[str, int, int]] = []
+    for match in _TOKEN.finditer(request):
+        text = match.group().strip().lower().replace("’", "'")
+        if text in _PUNCTUATION:
+            found.append((text, match.start(), match.end()))
+            continue
+        for part in filter(None, text.rstrip(".").split("'")):
+            found.append((part, match.start(), match.end()))
+    return found
+
+
+def _aside_end(words: list[tuple[str, int, int]], i: int) -> int | None:
+    """Where the aside that starts at word `i` ends (the index of the word after it), or None."""
+    table = vocabulary()
+    word = words[i][0]
+    said = [w for w, _, _ in words]
+    if word in table.reasons:
+        return _clause_end(said, i + 1)
+    lead = COMMA if word in _PUNCTUATION - {")"} else word
+    for opening in table.asides.get(lead, ()):
+        if tuple(said[i + 1 : i + 1 + len(opening)]) == opening:
+            return _clause_end(said, i + 1 + len(opening))
+    if lead == COMMA:
+        for opening in table.asides.get(STATE, ()):  # "it's outdated", not "it's comma separated"
+            after = i + 1 + len(opening)
+            while after < len(said) and said[after] in _FILLERS:
+                after += 1
+            if tuple(said[i + 1 : i + 1 + len(opening)]) == opening and after < len(said) and said[after] in table.states:
+                return _clause_end(said, after + 1)
+    for opening in table.asides.get(ANYWHERE, ()):
+        if tuple(said[i : i + len(opening)]) == opening:
+            end = i + len(opening)
+            while end < len(said) and said[end] in table.past:  # "earlier", "last week"; not "in my history"
+                end += 1
+            return end
+    return None
+
+
+def _clause_end(said: list[str], i: int) -> int:
+    while i < len(said) and said[i] not in _ENDS:
+        i += 1
+    return i
