@@ -157,7 +157,7 @@ def test_the_word_table_has_what_the_readers_need():
         ("reload systemd after I edited a unit file", "sudo systemctl daemon-reload", None),
         ("show the last 50 lines of the nginx log", "journalctl -u nginx -n 50", "safe"),
         ("get me htop", "sudo apt install htop", None),
-        ("npm global install of typescript", "npm install typescript -g", None),
+        ("npm global install of typescript", "npm install -g typescript", None),
         ("get rid of the numpy python package", "pip uninstall numpy", None),
         ("do i even have curl on this machine", "which curl", "safe"),
         ("dump the list of installed debs", "dpkg -l", "safe"),
