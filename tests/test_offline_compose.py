@@ -167,7 +167,8 @@ def test_the_flags_the_request_asks_for_are_added(index, request_text, command):
         ("reboot the machine in 10 minutes", "sudo shutdown -r +10"),  # `-h` halts: never with `-r`
         ("files in this dir sorted by date, latest on top", "ls -lt ."),  # `-r` puts the oldest on top
         ("make response.json readable, it's all on one line", "jq . response.json"),  # `-c` is one line
-        ("copy report.pdf to my home folder on server.example.com", "cp report.pdf ~"),  # `~` is the target
+        # `~` is the target, on the host named (a host and a folder point to scp)
+        ("copy report.pdf to my home folder on server.example.com", "scp report.pdf {{user}}@server.example.com:~"),
         ("put notes.md into the docs directory", "mv notes.md docs"),  # … and `docs` here
         ("copy db.sql to my server at 192.168.1.20 into /tmp", "scp db.sql {{user}}@192.168.1.20:/tmp"),  # … and /tmp
         ("sort numbers.txt numerically", "sort -n numbers.txt"),  # asked for nothing more

@@ -34,6 +34,10 @@ def plain(request: str) -> str:
         ("bring redis up", "start the redis service"),
         ("shut apache down", "stop the apache2 service"),
         ("nginx config changed, reload it without downtime", "reload the nginx service"),
+        # a negation rules its action out; to apply a config is to reload it
+        ("apply the new caddy config without restarting it", "reload the caddy service"),
+        ("don't restart nginx, just reload it", "reload the nginx service"),
+        ("stop redis but don't start it at boot", "disable the redis service"),
         ("why did redis crash", "show why the redis service failed"),
         ("why did postgres fail to start", "show why the postgresql service failed"),  # why it failed, not a start
         ("restart the postgres service", "restart the postgresql service"),  # said as a service: only the unit's name
@@ -160,7 +164,7 @@ def test_the_word_table_has_what_the_readers_need():
         ("reload systemd after I edited a unit file", "sudo systemctl daemon-reload", None),
         ("show the last 50 lines of the nginx log", "journalctl -u nginx -n 50", "safe"),
         ("get me htop", "sudo apt install htop", None),
-        ("npm global install of typescript", "npm install typescript -g", None),
+        ("npm global install of typescript", "npm install -g typescript", None),
         ("get rid of the numpy python package", "pip uninstall numpy", None),
         ("do i even have curl on this machine", "which curl", "safe"),
         ("dump the list of installed debs", "dpkg -l", "safe"),

@@ -191,6 +191,10 @@ def test_units_and_types(table):
         ("empty folders here", READ),
         ("open ports on this machine", READ),
         ("empty the trash", CHANGE),
+        # a causative before a name has the thing do what follows: no question, whatever the verb
+        ("have postgresql come up on boot", UNKNOWN),
+        ("have i got ffmpeg", READ),  # before a subject: a question
+        ("have the logs been rotated", READ),
         ("empty log.txt", CHANGE),
         ("empty all log files", CHANGE),
     ],

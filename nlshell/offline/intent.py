@@ -49,6 +49,8 @@ def _verb(clause: list[str]) -> str:
                 changed = True
     if _describes(words):
         return "show"  # "empty folders here", "open ports": things named, so a look
+    if _has_done(words):
+        return ""  # "have postgresql come up on boot": what is to be done, by a verb no list says
     verbs = [_as_verb(word) for word in words[:2]]
     if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]):
         return verbs[1]  # a program first: "pip install requests", "docker run nginx"
@@ -61,6 +63,14 @@ def _describes(words: list[str]) -> bool:
     this way, the worst case of a misreading is a look offered for a change, never the reverse."""
     return len(words) > 1 and words[0] in vocabulary().around.get("adjective_verbs", frozenset()) \
         and len(words[1]) > 3 and words[1].endswith("s") and not words[1].endswith("ss")
+
+
+def _has_done(words: list[str]) -> bool:
+    """The clause has a thing do something ("have postgresql come up on boot"): a causative verb
+    before a name, not before a subject as a question puts it ("have i got ffmpeg")."""
+    around = vocabulary().around
+    return len(words) > 2 and words[0] in around.get("causatives", frozenset()) \
+        and words[1] not in around.get("subjects", frozenset()) and "been" not in words  # "have the logs been rotated"
 
 
 def _is_verb(word: str) -> bool:
@@ -87,14 +97,21 @@ def _wished(clause: list[str]) -> str:
     return _inflected(last)  # "uncompressed", "deleted", "installed", "zipped"
 
 
-def intent(request: str) -> str:
-    """READ when the request only looks, CHANGE when any of its clauses changes something,
-    UNKNOWN when its verbs say neither."""
-    table = vocabulary()
+def clause_verbs(request: str) -> list[str]:
+    """The verb each clause opens with, canonical ("delete the container" → remove), or the
+    clause's first word when it opens with none."""
     verbs = []
     for clause in _clauses(request):
         verb = "show" if _to_screen(clause) else _verb(clause)
         verbs.append(verb if _is_verb(verb) else _wished(clause) or verb)
+    return verbs
+
+
+def intent(request: str) -> str:
+    """READ when the request only looks, CHANGE when any of its clauses changes something,
+    UNKNOWN when its verbs say neither."""
+    table = vocabulary()
+    verbs = clause_verbs(request)
     if any(verb in table.change_verbs for verb in verbs):
         return CHANGE
     if verbs and verbs[0] in table.read_verbs:

@@ -21,6 +21,8 @@ from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_p
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, READ, description_verbs
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
+from nlshell.offline.operations import other_commands, other_operation
+from nlshell.offline.pointers import pointer_stems
 from nlshell.offline.request import Request, coverage, misspelt_verbs, read_request, respelled
 from nlshell.offline.slots import ACCEPTS, fill, slot_kinds
 from nlshell.offline.vocabulary import WORD, stem, stored_stems, vocabulary
@@ -39,6 +41,7 @@ POPULARITY = 0.1  # weight of log(1 + uses in the indexed NL2Bash commands): com
 POPULARITY_CAP = 6.0
 CORE_FACTOR = 1.2  # a standard tool over a niche one
 NAMED = 2.5  # the request names the program (`unzip …`, `gerp`) and the name is no everyday word
+POINTED = 1.5  # … or names a thing of its own (a commit id is git's: nlshell/offline/pointers.py)
 SUITE_UNMENTIONED = 0.5  # a suite's page (git, docker) for a request that does not name the suite …
 DOMAIN_WORD = 5.0  # … nor says what it is for in a word this telling (weight: few descriptions use it)
 SUBCOMMAND_NAMED = 1.5  # the request says the suite and the page's subcommand ("git push" → git-push)
@@ -65,6 +68,7 @@ SUPPORT = 0.9  # an NL2Bash row's fit counts this much towards its page
 WITHIN = 0.5  # within a page, the example that fits least keeps this share of the page's score
 OTHER_WAY = 0.1  # the example switches the other way than asked ("up" for "bring eth0 down")
 OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
+OTHER_OPERATION = 0.5  # … or with the verb of another operation than the request's ("Start" for "delete")
 UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
 PAGE_SAYS_MORE = 0.4  # … and of a page's best description: the one that says the request and little else
@@ -118,6 +122,8 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     said = bool(subcommand) and (stem(subcommand) in request.said if core else f"{program} {subcommand}" in request.text)
     if program in request.named:
         prior *= NAMED
+    elif program in request.pointed:
+        prior *= POINTED  # a suite's thing named is the suite mentioned
     elif facts and facts.suite and program not in request.terms and not (said or _says_domain(request, domain)):
         prior *= SUITE_UNMENTIONED  # `git commit` is named by "commit", `ip address` by "ip"
     installed = index.installed(program)
@@ -150,6 +156,8 @@ def _prior_bound(index: OfflineIndex, request: Request, page: PageRow, accepted:
         bound *= CORE_FACTOR
     if program in request.named:
         bound *= NAMED
+    elif program in request.pointed:
+        bound *= POINTED
     bound *= SUBCOMMAND_NAMED
     if program in accepted:
         bound *= ACCEPTED_PROGRAM
@@ -180,12 +188,17 @@ def _alternative_installed(index: OfflineIndex, program: str) -> bool:
     return any(program in group and any(index.installed(other) for other in group - {program}) for group in ALTERNATIVES)
 
 
+def _names(read: Request, page: PageRow) -> frozenset[str]:
+    """The stems of a page's names, and of the things named that point to its program."""
+    return stored_stems(page.names_stems) | pointer_stems(page.program, read.pointed)
+
+
 def _own_fit(read: Request, page: PageRow) -> float:
     """The weighted share of the request a page's own text says, its summary and names counting
     more than its examples' descriptions."""
     fields = (
         (stored_stems(page.summary_stems), SUMMARY_FIELD),
-        (stored_stems(page.names_stems), NAMES_FIELD),
+        (_names(read, page), NAMES_FIELD),
         (stored_stems(page.described_stems.replace(" / ", " ")), EXAMPLES_FIELD),
         (stored_stems(page.everyday_stems.replace(" / ", " ")), EVERYDAY_FIELD),
     )
@@ -209,7 +222,7 @@ def _page_scores(
         if row.source != "nl2bash" or best_match <= 0:
             continue
         page = pages[row.page]
-        said = stored_stems(row.stems) | stored_stems(page.names_stems) | stored_stems(page.summary_stems)
+        said = stored_stems(row.stems) | _names(read, page) | stored_stems(page.summary_stems)
         fit = -row.bm25 / best_match * coverage(read, said) ** EXAMPLE_COVERAGE
         support[row.page] = max(support.get(row.page, 0.0), fit / (1.0 + SIMPLICITY * (row.parts - 1)))
     domains = _domains(index, pages.values())
@@ -251,7 +264,7 @@ def _score(parts: tuple[float, float, float], example: float, prior: float) -> f
 def _best_description_bound(read: Request, page: PageRow) -> float:
     """At least `_best_description`: no one description says more of the request than all of
     them and the page's names together (`_says` only lowers that, as does acting otherwise)."""
-    return coverage(read, stored_stems(page.described_stems.replace(" / ", " ")) | stored_stems(page.names_stems))
+    return coverage(read, stored_stems(page.described_stems.replace(" / ", " ")) | _names(read, page))
 
 
 def _best_description(read: Request, page: PageRow) -> float:
@@ -259,7 +272,7 @@ def _best_description(read: Request, page: PageRow) -> float:
     something else than asked counts less, as it does within the page: a page is not made to win
     by an example it will not offer ("Update pip when it says it is outdated" for "what version does
     package.json say")."""
-    names = stored_stems(page.names_stems)
+    names = _names(read, page)
     stems = page.described_stems.split(" / ")
     described = page.described.split(" / ")
     if len(described) != len(stems):  # a description holding " / " itself: no telling which is which
@@ -270,6 +283,8 @@ def _best_description(read: Request, page: PageRow) -> float:
         fit = _says(read, said, names)
         if fit > best and not said.isdisjoint(read.weights) and _acts_otherwise(read, description):
             fit *= OTHER_ACTION
+        if fit > best and other_operation(read.operations, description):
+            fit *= OTHER_OPERATION
         best = max(best, fit)
     return best
 
@@ -295,7 +310,7 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
     """How well one example of a chosen page does what the request asks, compared with the page's
     other examples; the share of the request's values it takes (smoothed); and the command with
     those values filled in."""
-    said = stored_stems(row.stems)
+    said = stored_stems(row.stems) | pointer_stems(page.program, read.pointed)  # every example of it says it
     fit = coverage(read, said) ** EXAMPLE_COVERAGE  # what tells it apart from its page's others
     fit *= 1.0 - SAYS_MORE * _unsaid_share(read, said)  # of two that cover the request, the one that says no more
     fit /= 1.0 + SIMPLICITY * (row.parts - 1)
@@ -402,8 +417,8 @@ def _ranked_hits(index: OfflineIndex, read: Request, shell: str, accepted: Itera
         return []
     accepted_commands = {" ".join(c.split()) for c in accepted}
     accepted_programs = {first_program(c) for c in accepted_commands}
-    pages = index.pages(read.searched, read.named)
-    matched = index.matching(read.searched, read.named)
+    pages = index.pages(read.searched, read.named + read.pointed)
+    matched = index.matching(read.searched, read.named + read.pointed)
     pages.update(index.page_rows({row.page for row in matched} - pages.keys()))
     if not pages:
         return []
@@ -420,6 +435,9 @@ def _ranked_hits(index: OfflineIndex, read: Request, shell: str, accepted: Itera
         fit, slots, command = _example_fit(index, read, pages[row.page], row)
         fits.setdefault(row.page, []).append((fit, slots, command, row))
     hits: dict[str, OfflineHit] = {}
+    # a command of another operation than asked loses against every page's: a page's best may not do it
+    described = ((command, row.description) for fitted in fits.values() for _, _, command, row in fitted)
+    others = other_commands(read.operations, described)
     for page_id, fitted in fits.items():
         page = pages[page_id]
         best = max(fit for fit, *_ in fitted) or 1.0
@@ -429,6 +447,7 @@ def _ranked_hits(index: OfflineIndex, read: Request, shell: str, accepted: Itera
                 fit *= REVIEWED  # "Unstage a file" said twice: the reviewed `--staged`, not tldr's `-S`
             # The page decides; within it, the example that fits best keeps the page's score.
             score = scores[page_id] * (WITHIN + (1.0 - WITHIN) * fit / best) * slots**TAKES_POWER
+            score *= OTHER_OPERATION if command in others else 1.0
             if " ".join(row.command.split()) in accepted_commands:
                 score *= ACCEPTED_COMMAND  # the user ran this very command before
             if shell == "fish" and bash_only(row.command):

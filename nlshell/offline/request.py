@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from nlshell.offline.idioms import plain
+from nlshell.offline.operations import asked_operations
+from nlshell.offline.pointers import pointed, pointer_stem
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import intent
 from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
@@ -45,6 +47,8 @@ class Request:
     text: str = ""  # lower case, words separated by single spaces
     said: set[str] = field(default_factory=set)  # stems of the words it uses as written (`list`, not `show`)
     intent: str = ""  # READ, CHANGE or UNKNOWN
+    pointed: list[str] = field(default_factory=list)  # programs the things it names point to (a commit id: git)
+    operations: frozenset[str] = frozenset()  # the operations its verbs ask (nlshell/offline/operations.py)
 
     @functools.cached_property
     def weight_total(self) -> float:
@@ -133,6 +137,10 @@ def read_request(
     named += [name for name in _named_beside(index, request) + _named_by_files(index, values) if name not in named]
     counts = index.term_counts(terms)
     weights: dict[str, float] = {}
+    pointed_to = [program for program in pointed(WORD.findall(request.lower()), values) if program not in terms + named]
+    for program in pointed_to:  # as if said, in a word only its pages say: "(git) what did commit 9f8e7d6 do"
+        uses = index.term_counts([program]).get(program, 0)
+        weights[pointer_stem(program)] = math.log(1 + index.documents / (1 + uses))
     for term in terms:
         weight = math.log(1 + index.documents / (1 + counts.get(term, 0)))
         if term in hinted:
@@ -152,6 +160,8 @@ def read_request(
         text=" ".join(written),
         said={stem(vocabulary().spelling.get(w, w)) for w in written},
         intent=intent(request),
+        pointed=pointed_to,
+        operations=asked_operations(without_values(request, values)),  # "start.sh: denied" asks no start
     )
 
 

@@ -37,6 +37,7 @@ SAID_AS = {  # the plain request each action is read as
     "status": "show the state of the {unit} service",  # as `systemctl status` says it
 }
 _SERVICE_WORDS = frozenset({"server", "daemon", "service", "services", "unit"})
+_NEGATORS = frozenset({"without", "not", "never", "t", "no"})  # "t": the end of "don't"
 _NOT_AT_BOOT = frozenset({"stop", "disable", "not", "never", "don", "t", "prevent", "no", "without"})
 _STARTING = frozenset({"bring", "fire", "spin", "start", "get"})  # "bring nginx up"
 _DOWN = frozenset({"shut", "take", "bring"})  # "shut nginx down"
@@ -169,7 +170,8 @@ def _service(request: str) -> str:
     if words[at + 1 : at + 2] in (["service"], ["unit"]):  # said as a service already: only its unit's name
         name = unit(words[at])
         return "" if name == words[at] else re.sub(rf"\b{re.escape(words[at])}\b", name, request, count=1, flags=re.IGNORECASE)
-    action = next((a for a in ACTIONS if actions.get(a, frozenset()) & said), "")
+    asked = said - _negated(words)  # "reload caddy without restarting it" asks no restart
+    action = next((a for a in ACTIONS if actions.get(a, frozenset()) & asked), "")
     if action in ("", "status") and "down" in said and said & _DOWN:
         action = "stop"  # "shut nginx down", "take apache down"
     if not action or said & around.get("not_service", frozenset()):
@@ -200,6 +202,11 @@ def _service(request: str) -> str:
     if action == "boot" and ("now" in said or "enable" in said and actions["start"] & said):
         plain += " and start it now"  # "enable and start nginx"
     return plain
+
+
+def _negated(words: list[str]) -> set[str]:
+    """The words a negation rules out ("without restarting", "don't stop"): no action they name is asked."""
+    return {word for before, word in zip(words, words[1:]) if before in _NEGATORS}
 
 
 def _package(request: str, technical: Callable[[str], bool], paged: Callable[[str], bool]) -> str:

@@ -1,0 +1,78 @@
+"""Programs a request points to by the things it names (nlshell/offline/pointers.py): a commit id
+is git's, a container docker's, a URL with a file to keep it in a download's, a host with a path a
+copy to another machine's — read pure, and through the ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlshell.offline.pointers import pointed, pointer_stem, pointer_stems
+from nlshell.offline.rank import read_request
+from nlshell.offline.slots import ACCEPTS
+from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import WORD, vocabulary
+
+from test_offline_answer import first  # noqa: E402  (the index fixture: tests/conftest.py)
+
+
+def value(kind: str, text: str) -> Value:
+    return Value(kind, text, 0)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "values", "programs"),
+    [
+        ("what did commit 9f8e7d6 do", [value("commit", "9f8e7d6")], ["git"]),
+        ("where does origin point to", [], ["git"]),  # a word no other program's request says
+        ("wipe the web1 container", [value("container", "web1")], ["docker"]),
+        ("save https://example.org/q3.pdf as report.pdf",
+         [value("url", "https://example.org/q3.pdf"), value("file", "report.pdf")], ["curl"]),
+        ("open https://example.org", [value("url", "https://example.org")], []),  # a URL alone: no download
+        ("send site.tar.gz to /var/backups on 192.168.1.20",
+         [value("file", "site.tar.gz"), value("path", "/var/backups"), value("host", "192.168.1.20")], ["scp"]),
+        ("ping 192.168.1.20", [value("host", "192.168.1.20")], []),  # a host alone: no copy
+        # a word and a kind: a package and the file that lists a node project's
+        ("take react out of package.json", [value("package", "react"), value("file", "package.json")], ["npm"]),
+        ("get the value of version from package.json", [value("file", "package.json")], []),  # no package: a look in it
+        ("copy notes to /srv on web1", [value("dir", "/srv"), value("host", "web1")], ["scp"]),
+        ("is port 22 open on 10.0.0.3", [value("port", "22"), value("host", "10.0.0.3")], ["nc"]),
+        ("ssh to 10.0.0.3 on port 2222", [value("port", "2222"), value("host", "10.0.0.3")], []),
+        ("show the disk usage", [], []),
+    ],
+)
+def test_the_programs_things_named_point_to(request_text, values, programs):
+    assert pointed(WORD.findall(request_text.lower()), values) == programs
+
+
+def test_every_pointer_names_kinds_a_placeholder_takes():
+    kinds = {kind for accepted in ACCEPTS.values() for kind in accepted}
+    for role, entries in vocabulary().around.items():
+        if role.startswith("points:"):
+            for entry in entries:
+                parts = entry.split("+")
+                assert all(part[1:-1] in kinds for part in parts if part.startswith("{")), entry
+                assert all(part.endswith("}") == part.startswith("{") for part in parts), entry
+
+
+def test_a_pointer_is_said_only_by_the_pages_of_its_program(index):
+    read = read_request(index, "what did commit 9f8e7d6 do")
+    assert read.pointed == ["git"] and pointer_stem("git") in read.weights
+    assert pointer_stems("git", read.pointed) == {pointer_stem("git")} and not pointer_stems("curl", read.pointed)
+
+
+def test_a_program_named_is_not_pointed_to_as_well(index):
+    assert read_request(index, "git show commit 9f8e7d6").pointed == []
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("what changed in commit a1b2c3d", "git show a1b2c3d"),
+        ("download https://releases.example.net/os.iso to disk.iso", "curl"),
+        ("push site.tar.gz to 192.168.1.50 under /opt/www", "scp"),
+        ("delete the web1 container", "docker"),
+        ("check whether port 8443 is open on intranet.example.com", "nc -zv"),
+    ],
+)
+def test_the_program_pointed_to_answers(index, request_text, program):
+    assert first(index, request_text).startswith(program)
