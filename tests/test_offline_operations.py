@@ -53,6 +53,9 @@ def test_the_operations_a_request_asks(request_text, asked):
         ("reload the network manager", "Start/Stop a service", True),
         ("show the free memory every second", "Refresh the memory usage every 2 seconds", False),
         ("add a cron job, open the editor", "Edit the crontab", False),  # "open" asks none: not all known
+        # making an archive is adding one, whether it is said "create" or "compress"
+        ("create a .tar.xz of the docs dir", "Compress a folder into a tar.xz archive", False),
+        ("compress the logs folder", "Extract a tar.xz file", True),
     ],
 )
 def test_an_example_of_another_operation_is_told_apart(request_text, description, other):

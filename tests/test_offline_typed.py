@@ -145,7 +145,7 @@ def test_places_people_call_by_their_everyday_names(request_text, expected):
         ("remove the directory build", "rm -r build\n"),
         ("tmp2 is an empty dir, remove it", "rmdir tmp2\n"),
         ("ping google 4 times", "ping -c 4 google.com\n"),
-        ("stop the container web1", "docker container stop web1\n"),  # the container is docker's
+        ("stop the container web1", "docker stop web1\n"),  # the container is docker's
         ("show the permissions on id_rsa", "ls -l id_rsa\n"),
     ],
 )
