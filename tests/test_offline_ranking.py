@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from nlshell.offline import otherwise
 from nlshell.offline import rank as rank_module
 from nlshell.offline.index import ExampleRow
 from nlshell.offline.rank import rank, read_request
@@ -44,7 +45,7 @@ def row(description: str, command: str) -> ExampleRow:
     ],
 )
 def test_an_example_that_switches_the_other_way_is_told_apart(index, request_text, description, command, other_way):
-    assert rank_module._other_way(read_request(index, request_text), row(description, command)) is other_way
+    assert otherwise.other_way(read_request(index, request_text), row(description, command)) is other_way
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from nlshell.offline.asides import without_asides
 from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
-from nlshell.offline.intent import CHANGE, READ, description_verbs
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
 from nlshell.offline.operations import other_commands, other_operation
+from nlshell.offline.otherwise import acts_otherwise, other_way
 from nlshell.offline.pointers import pointer_stems
 from nlshell.offline.request import Request, coverage, misspelt_verbs, read_request, respelled
 from nlshell.offline.slots import ACCEPTS, fill, slot_kinds
@@ -141,7 +141,7 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
         prior *= ACCEPTED_PROGRAM
     if not on_page(page.names, program):
         prior *= OFF_PAGE  # a page about shell syntax (`~`, `$`) whose examples run `ls` or `echo`
-    if _acts_otherwise(request, page.summary):
+    if acts_otherwise(request, page.summary):
         prior *= OTHER_ACTION  # `chmod` ("Change the access permissions") for "show the permissions"
     return prior
 
@@ -281,7 +281,7 @@ def _best_description(read: Request, page: PageRow) -> float:
     for one, description in zip(stems, described):
         said = stored_stems(one)
         fit = _says(read, said, names)
-        if fit > best and not said.isdisjoint(read.weights) and _acts_otherwise(read, description):
+        if fit > best and not said.isdisjoint(read.weights) and acts_otherwise(read, description):
             fit *= OTHER_ACTION
         if fit > best and other_operation(read.operations, description):
             fit *= OTHER_OPERATION
@@ -321,9 +321,9 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
         fit *= OFF_PAGE
     if _installed(index, row.programs) is False and runs != page.program:
         fit *= NOT_INSTALLED
-    if _acts_otherwise(read, row.description):
+    if acts_otherwise(read, row.description):
         fit *= OTHER_ACTION
-    if _other_way(read, row):
+    if other_way(read, row):
         fit *= OTHER_WAY
     filled = fill(row.command, read.values, row.description)
     fit *= UNFILLED ** min(len(PLACEHOLDER.findall(filled.command)), 3)  # the less left to edit, the better
@@ -344,47 +344,6 @@ def _unsaid_share(read: Request, said: frozenset[str]) -> float:
 @functools.cache
 def _stop_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in vocabulary().stop)
-
-
-def _acts_otherwise(read: Request, description: str) -> bool:
-    """The example does something else than asked: the opposite ("Remove executable rights" for
-    "make it executable", "Extract" for "pack"), a loss the request does not ask for, a change for
-    a request that only looks, or only a look ("List the contents") for a request that asks for a
-    change. A description with two verbs ("Set or display") acts otherwise only if both do."""
-    verbs = description_verbs(description)
-    return bool(verbs) and all(_verb_acts_otherwise(read, verb) for verb in verbs)
-
-
-def _verb_acts_otherwise(read: Request, verb: str) -> bool:
-    table = vocabulary()
-    if table.opposites.get(verb, frozenset()) & read.words:
-        return True
-    if verb in table.losing and verb not in read.words:
-        return True  # "Remove specific files" for "empty the file", `git reset --hard` for "discard …"
-    if verb in table.change_verbs:
-        return read.intent == READ
-    return read.intent == CHANGE and verb in table.read_verbs
-
-
-@functools.cache
-def _ways() -> dict[str, frozenset[str]]:
-    """Each word that says which way a switch goes, as a stem → the stems of its opposites that
-    say a way too (`stop` → start; "run" says more than a way)."""
-    table = vocabulary()
-    ways = table.directions
-    return {stem(word): frozenset(stem(o) for o in table.opposites.get(word, ()) & ways) for word in ways}
-
-
-def _other_way(read: Request, row: ExampleRow) -> bool:
-    """The example says only the opposite way of a switch the request says: "Bring a network
-    interface up" (`ip link set eth0 up`) for "bring eth0 down"; one that says both ways ("up or
-    down") or the way asked does not, nor one for a request that says both ways itself."""
-    ways = _ways()
-    asked = read.said & ways.keys()
-    if not asked:
-        return False
-    says = {stem(word) for word in WORD.findall(f"{row.description} {row.command}".lower())}
-    return any(way not in says and (ways[way] & says) - asked for way in asked)
 
 
 def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
