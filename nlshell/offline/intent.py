@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from nlshell.offline.vocabulary import WORD, canonical_words, replace_phrases, stem, vocabulary
+from nlshell.offline.vocabulary import WORD, leading_words, replace_phrases, stem, vocabulary
 
 READ = "read"
 CHANGE = "change"
@@ -147,7 +147,7 @@ def destructive_description(description: str) -> bool:
     """An example that destroys by its own words: its verb, or the one after an adverb ("Recursively
     removes …"), is one of the table's `destructive` verbs."""
     destructive = vocabulary().around.get("destructive", frozenset())
-    verbs = [stem_verb(word) for word in canonical_words(description)[:2]]
+    verbs = [stem_verb(word) for word in leading_words(description, 2)]
     verb = verbs[0] if verbs and _is_verb(verbs[0]) else verbs[-1] if verbs else ""
     return verb in destructive
 
@@ -174,7 +174,7 @@ def description_verb(description: str) -> str:
 def description_verbs(description: str) -> tuple[str, ...]:
     """The verbs a description starts with: one, or two joined by "or" ("Set or display the
     system date" is also a look)."""
-    words = canonical_words(description)[:3]
+    words = leading_words(description, 3)
     if len(words) == 3 and words[1] == "or":
         return stem_verb(words[0]), stem_verb(words[2])
     return tuple(stem_verb(word) for word in words[:1])
@@ -185,4 +185,5 @@ def stem_verb(word: str) -> str:
     table = vocabulary()
     if word in table.read_verbs or word in table.change_verbs or not word.endswith("s"):
         return word
-    return word[:-1] if word[:-1] in table.read_verbs | table.change_verbs else word
+    verb = word[:-1]
+    return verb if verb in table.read_verbs or verb in table.change_verbs else word

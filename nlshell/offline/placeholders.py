@@ -4,6 +4,7 @@ accepts."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nlshell.offline import levels
@@ -83,7 +84,10 @@ _BY_OPTION = {
 _CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def placeholder_kind(inner: str, option: str = "") -> str:
+    """The kind of value `{{inner}}` after `option` takes, or "" (cached: a lookup asks about the same
+    few placeholders, `path/to/file` above all, hundreds of times)."""
     if _CRON.match(inner.lower().strip()):
         return "schedule"  # `{{schedule}}`, `{{0 3 * * *}}`
     if option in ("alias", "unalias"):

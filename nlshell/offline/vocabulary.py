@@ -214,6 +214,13 @@ def canonical_words(text: str) -> list[str]:
     return [same.get(word, word) for word in replace_phrases(WORD.findall(text.lower()))]
 
 
+def leading_words(text: str, count: int) -> list[str]:
+    """`canonical_words(text)[:count]`, reading no further than those need: a description's verb is
+    in its first words, and descriptions are read by the hundred per lookup."""
+    same = vocabulary().same
+    return [same.get(word, word) for word in replace_phrases(WORD.findall(text.lower()), until=count)[:count]]
+
+
 
 def indexed_words(text: str) -> list[str]:
     """`canonical_words` of an indexed text, each narrower word followed by the broader one it
@@ -235,12 +242,14 @@ def phrase_words() -> frozenset[str]:
     return frozenset(word for entries in vocabulary().phrases.values() for words, _ in entries for word in words)
 
 
-def replace_phrases(words: list[str]) -> list[str]:
-    """`how many files` → `count files`: the table's phrases, longest first, left to right."""
+def replace_phrases(words: list[str], *, until: int | None = None) -> list[str]:
+    """`how many files` → `count files`: the table's phrases, longest first, left to right;
+    `until`: stop once that many words are out (the words before them are the same)."""
     phrases = vocabulary().phrases
     out: list[str] = []
     i = 0
-    while i < len(words):
+    end = len(words)
+    while i < end and (until is None or len(out) < until):
         for phrase, replacement in phrases.get(words[i], ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 out.extend(replacement)
