@@ -42,8 +42,8 @@ TABLES = {
     "everyday-holdout7": DATA / "everyday_holdout7.tsv",  # … in round six, likewise
     "everyday-holdout8": DATA / "everyday_holdout8.tsv",  # … in round seven, likewise
     "everyday-holdout9": DATA / "everyday_holdout9.tsv",  # held out in round eight, reported untouched; tuned on from now
-    "everyday-holdout10": DATA / "everyday_holdout10.tsv",  # held out in round nine, reported untouched; tuned on from now
-    "everyday-holdout11": DATA / "everyday_holdout11.tsv",  # held out in round ten, reported untouched
+    "everyday-holdout10": DATA / "everyday_holdout10.tsv",  # held out in round nine, reported untouched; tuned on since
+    "everyday-holdout11": DATA / "everyday_holdout11.tsv",  # held out in round ten, reported untouched; tuned on from now
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 

@@ -306,7 +306,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout11"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -608,13 +608,14 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout10.tsv (178 requests) was written before the ninth round's changes
-    and answered once at the end: 81% right program and 65% acceptable before, 84% and 69% after,
-    with this machine's programs and man pages. everyday_holdout9.tsv (176), held out in round eight
-    (80% / 72% before it, 83% / 75% after), and the tables held out before are tuned on since. The
+    """tests/data/everyday_holdout11.tsv (182 requests) was written before the tenth round's changes
+    and answered once at the end: 86% right program and 73% acceptable before, 87% and 75% after,
+    with this machine's programs and man pages. everyday_holdout10.tsv (178), held out in round nine
+    (81% / 65% before it, 84% / 69% after), and the tables held out before are tuned on since. The
     goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
-        "everyday-holdout10": (0.80, 0.65),
+        "everyday-holdout11": (0.83, 0.70),
+        "everyday-holdout10": (0.86, 0.77),
         "everyday-holdout9": (0.88, 0.80),
         "everyday-holdout8": (0.85, 0.75),
         "everyday-holdout7": (0.85, 0.8),
