@@ -69,30 +69,27 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     covers: dict[str, str] = {}
     phrases: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     spelling: dict[str, str] = {}
-    verbs: dict[str, set[str]] = {"read": set(), "change": set(), "screen": set()}
+    # Kinds whose lines are only a set of words, whatever the key says.
+    word_sets: dict[str, set[str]] = {
+        kind: set() for kind in (
+            "read", "change", "screen", "hint", "losing", "clause", "reason", "state", "past", "phrasal", "direction",
+            "names",
+        )
+    }
     types: dict[str, str] = {}
     sizes: dict[str, str] = {}
     times: dict[str, int] = {}
-    hints: set[str] = set()
     value_words: dict[str, str] = {}
     roles: dict[str, dict[str, str]] = {"of": {}, "to": {}, "as": {}, "after": {}}
     opposites: dict[str, set[str]] = {}
     contraries: dict[str, set[str]] = {}
     numbers: dict[str, str] = {}
     ordinals: dict[str, str] = {}
-    losing: set[str] = set()
     amounts: dict[str, set[str]] = {}
     around: dict[str, set[str]] = {}
     openings: list[tuple[str, ...]] = []
     wishes: list[tuple[str, ...]] = []
-    clause_breaks: set[str] = set()
     asides: dict[str, list[tuple[str, ...]]] = {}
-    reasons: set[str] = set()
-    states: set[str] = set()
-    past: set[str] = set()
-    phrasal: set[str] = set()
-    directions: set[str] = set()
-    naming: set[str] = set()
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -108,22 +105,18 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             phrases.append((tuple(listed), tuple(key.split())))
         elif kind == "spelling":
             spelling.update(dict.fromkeys(listed, key))
-        elif kind in verbs:
-            verbs[kind].update(listed)
+        elif kind in word_sets:
+            word_sets[kind].update(listed)
         elif kind == "type":
             types.update(dict.fromkeys(listed, key))
         elif kind == "size":
             sizes.update(dict.fromkeys(listed, key))
         elif kind == "time":
             times.update(dict.fromkeys(listed, int(key)))
-        elif kind == "hint":
-            hints.update(listed)
         elif kind == "value":
             value_words.update(dict.fromkeys(listed, key))
         elif kind in roles:
             roles[kind].update(dict.fromkeys(listed, key))
-        elif kind == "losing":
-            losing.update(listed)
         elif kind == "amount":
             amounts.setdefault(key, set()).update(listed)
         elif kind == "around":
@@ -132,22 +125,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             openings.append(tuple(listed))
         elif kind == "wish":
             wishes.append(tuple(listed))
-        elif kind == "clause":
-            clause_breaks.update(listed)
         elif kind == "aside":
             asides.setdefault(key, []).append(tuple(listed))
-        elif kind == "reason":
-            reasons.update(listed)
-        elif kind == "state":
-            states.update(listed)
-        elif kind == "past":
-            past.update(listed)
-        elif kind == "phrasal":
-            phrasal.update(listed)
-        elif kind == "direction":
-            directions.update(listed)
-        elif kind == "names":
-            naming.update(listed)
         elif kind == "number":
             numbers.update(dict.fromkeys(listed, key))
         elif kind == "ordinal":
@@ -169,13 +148,13 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         covers=covers,
         phrases={first: tuple(listed) for first, listed in by_first.items()},
         spelling=spelling,
-        read_verbs=frozenset(verbs["read"]),
-        change_verbs=frozenset(verbs["change"]),
-        screen=frozenset(verbs["screen"]),
+        read_verbs=frozenset(word_sets["read"]),
+        change_verbs=frozenset(word_sets["change"]),
+        screen=frozenset(word_sets["screen"]),
         types=types,
         sizes=sizes,
         times=times,
-        hints=frozenset(hints),
+        hints=frozenset(word_sets["hint"]),
         value_words=value_words,
         of_words=roles["of"],
         to_words=roles["to"],
@@ -183,21 +162,21 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         after_words=roles["after"],
         opposites={verb: frozenset(undo) for verb, undo in opposites.items()},
         contraries={word: frozenset(other) for word, other in contraries.items()},
-        directions=frozenset(directions),
-        naming=frozenset(naming),
+        directions=frozenset(word_sets["direction"]),
+        naming=frozenset(word_sets["names"]),
         numbers=numbers,
         ordinals=ordinals,
-        losing=frozenset(losing),
+        losing=frozenset(word_sets["losing"]),
         amounts={role: frozenset(listed) for role, listed in amounts.items()},
         around={role: frozenset(listed) for role, listed in around.items()},
         openings=tuple(openings),
         wishes=tuple(wishes),
-        clause_breaks=frozenset(clause_breaks),
+        clause_breaks=frozenset(word_sets["clause"]),
         asides={lead: tuple(sorted(openings, key=len, reverse=True)) for lead, openings in asides.items()},
-        reasons=frozenset(reasons),
-        states=frozenset(states),
-        past=frozenset(past),
-        phrasal=frozenset(phrasal),
+        reasons=frozenset(word_sets["reason"]),
+        states=frozenset(word_sets["state"]),
+        past=frozenset(word_sets["past"]),
+        phrasal=frozenset(word_sets["phrasal"]),
         digest=sha256_hex(raw)[:12],
     )
 
