@@ -16,8 +16,7 @@ import re
 
 from nlshell.risk.book import Rule, program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
-from nlshell.risk.rules.writes import edits, write
-from nlshell.shell.model import Word
+from nlshell.risk.rules.writes import edits, output_option, write
 from nlshell.shell.options import Grammar
 from nlshell.shell.patterns import lazy
 from nlshell.shell.options import parse as parse_options
@@ -79,14 +78,7 @@ def convert(ctx, cmd) -> None:
 @program("pandoc", "openssl")
 def output_file(ctx, cmd) -> None:
     """`pandoc -o out.pdf`, `openssl genrsa -out key.pem`: the named output is replaced if it exists."""
-    args = cmd.args
-    names = ("-o", "--output") if cmd.name == "pandoc" else ("-out", "-keyout")
-    for i, a in enumerate(args):
-        target = args[i + 1] if a.text in names and i + 1 < len(args) else None
-        if a.text.startswith("--output=") and cmd.name == "pandoc":
-            target = Word(a.text.split("=", 1)[1], literal=a.literal)
-        if target is not None and target.text != "-":
-            write(ctx, cmd, target, append=False, verb=f"{cmd.name} overwrites", how="")
+    output_option(ctx, cmd, names=("-o", "--output") if cmd.name == "pandoc" else ("-out", "-keyout"))
 
 
 @program("mogrify", "magick", "jpegoptim", "optipng")
@@ -215,10 +207,11 @@ EXAMPLES = [
     ("convert a.png info:", SAFE, "not writes.overwrite"),
     ("magick identify photo.jpg", SAFE, "not writes.overwrite"),
     ("convert rose.jpg /etc/passwd", DANGEROUS, "writes.overwrite-system"),
-    ("pandoc notes.md -o notes.pdf", CAUTION, "writes.overwrite"),
-    ("pandoc notes.md", SAFE, "not writes.overwrite"),
-    ("openssl genrsa -out key.pem 2048", CAUTION, "writes.overwrite"),
-    ("openssl x509 -in cert.pem -noout -text", SAFE, "not writes.overwrite"),
+    ("pandoc notes.md -o notes.pdf", CAUTION, "writes.output"),
+    ("pandoc notes.md", SAFE, "not writes.output"),
+    ("openssl genrsa -out key.pem 2048", CAUTION, "writes.output"),
+    ("openssl genrsa -out ~/.ssh/id_rsa 2048", DANGEROUS, "writes.output-critical"),
+    ("openssl x509 -in cert.pem -noout -text", SAFE, "not writes.output"),
     ("exiftool -all= photo.jpg", CAUTION, "writes.edit"),
     ("exiftool -overwrite_original -Artist=Me photo.jpg", CAUTION, "writes.edit"),
     ("exiftool photo.jpg", SAFE, "not writes.edit"),

@@ -250,13 +250,14 @@ def script_in_place(ctx, cmd) -> None:
 
 
 @program("sort", "iconv")
-def output_option(ctx, cmd, *, tar: bool = False) -> None:
-    """`sort -o F`, `iconv -o F`, `tar -cf F`: the named output file is replaced if it exists."""
+def output_option(ctx, cmd, *, tar: bool = False, names: tuple = ("-o", "--output")) -> None:
+    """`sort -o F`, `iconv -o F`, `tar -cf F` (`names` are the options that name it: `openssl
+    -out`): the named output file is replaced if it exists."""
     args = cmd.args
     for i, a in enumerate(args):
         t = a.text
         target = None
-        if t in ("-o", "--output") and i + 1 < len(args):
+        if t in names and i + 1 < len(args):
             target = args[i + 1]
         elif t.startswith("--output=") or (tar and t.startswith("--file=")):
             target = Word(t.split("=", 1)[1])
