@@ -12,6 +12,7 @@ from nlshell.risk.paths import perm_level
 from nlshell.shell.model import ROOT_WRAPPERS, Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.patterns import lazy
 
 PREFIX = "perms"
 
@@ -146,6 +147,9 @@ def permissions(ctx, cmd) -> None:
             setuid(ctx, cmd, w)
 
 
+_CLAUSE = lazy(r"([ugoa]*)([-+=])([rwxXst]*)")  # one clause of a symbolic mode: `u+s`, `go-w`, `=r`
+
+
 def _dash_mode(args: list) -> int | None:
     """Where the mode is when the first word that is not one of chmod's own options is a mode
     starting with `-` (`chmod -R -w ~`)."""
@@ -155,23 +159,29 @@ def _dash_mode(args: list) -> int | None:
             t.startswith("--") and t != "--"
         ):
             continue
-        return i if re.fullmatch(r"-[rwxXst]+(?:,[ugoa]*[-+=][rwxXst]*)*", t) else None
+        return i if re.fullmatch(rf"-[rwxXst]+(?:,{_CLAUSE.pattern})*", t) else None
     return None
+
+
+def _clauses(mode: str) -> list:
+    """Each clause of a symbolic mode as a match (who, op, perms), None where it is not understood."""
+    return [_CLAUSE.fullmatch(clause) for clause in mode.split(",")]
+
+
+def _for(who: str, whom: str) -> bool:
+    """Does the clause's `who` (`u`, `go`, `a`, none = all) take in `whom`?"""
+    return who == "" or whom in who or "a" in who
 
 
 def adds_setuid(mode: str) -> bool:
     """`u+s`, `+s`, `4755`, `6755`: the set-user-id bit (setgid alone, as on shared folders, is left)."""
     if re.fullmatch(r"[0-7]{4}", mode):
         return mode[0] in "4567"
-    return any(
-        (m := re.fullmatch(r"([ugoa]*)([+=])([rwxXst]*)", clause)) and "s" in m.group(3) and (
-            m.group(1) == "" or "u" in m.group(1) or "a" in m.group(1))
-        for clause in mode.split(",")
-    )
+    return any(m and m.group(2) in "+=" and "s" in m.group(3) and _for(m.group(1), "u") for m in _clauses(mode))
 
 
 # Programs that run whatever they are told (a shell, an interpreter, GTFOBins' usual doors): setuid,
-# any user gets a root shell from them.
+# whoever runs them gets a shell as their owner (root, when root owns them).
 _DOORS = frozenset(
     "sh bash dash zsh ksh mksh fish tcsh csh ash busybox python python2 python3 perl ruby node php lua env "
     "find vim vi nvim less more awk gawk nmap tar cp rsync".split()
@@ -182,13 +192,12 @@ def setuid(ctx, cmd, target, source: str | None = None) -> None:
     """Setuid is a door to the owner's account: wide open when the file is a shell or interpreter
     (or a copy of one made on the line), and onto root when root does it (`sudo chmod`, a file
     `chown root`ed)."""
-    name = target.text.rstrip("/").rsplit("/", 1)[-1]
     copied = source or _copied_from(ctx, target.text)
     root = any(w in ROOT_WRAPPERS for w in cmd.wrappers) or _chowned_to_root(ctx, target.text)
     if copied is not None and _is_door(copied):
         why = f" (a copy of {copied})"
-    elif _is_door(name):
-        why = f" ({name} runs any code)"
+    elif _is_door(target.text):
+        why = f" ({_basename(target.text)} runs any code)"
     elif root:
         ctx.add("perms.setuid-door", cmd, file=shown(target), why=" as root", gets="runs it as root")
         return
@@ -199,8 +208,12 @@ def setuid(ctx, cmd, target, source: str | None = None) -> None:
     ctx.add("perms.setuid-door", cmd, file=shown(target), why=why, gets=gets)
 
 
+def _basename(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _is_door(path: str) -> bool:
-    return re.sub(r"[0-9.]+$", "", path.rstrip("/").rsplit("/", 1)[-1]) in _DOORS
+    return re.sub(r"[0-9.]+$", "", _basename(path)) in _DOORS
 
 
 @program("install")
@@ -271,13 +284,11 @@ def mode_locks_out(mode: str) -> bool:
     if re.fullmatch(r"[0-7]{3,4}", mode):
         digits = mode[-3:]
         return digits[0] in "0123" or digits[2] in "2367"
-    for clause in mode.split(","):
-        m = re.fullmatch(r"([ugoa]*)([-+=])([rwxXst]*)", clause)
+    for m in _clauses(mode):
         if not m:
             return True  # not understood: assume the worst
         who, op, perms = m.groups()
-        owner = who == "" or "u" in who or "a" in who
-        others = who == "" or "o" in who or "a" in who
+        owner, others = _for(who, "u"), _for(who, "o")
         if op == "-" and owner and any(p in perms for p in "rwx"):
             return True
         if op == "=" and owner and not ("r" in perms and "w" in perms):
