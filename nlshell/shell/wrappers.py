@@ -226,42 +226,41 @@ _ALONE_STILL_WRAPS = frozenset({"su", "eval", "xargs", "parallel", "ssh", "watch
 
 
 _SSH_COMMAND = lazy(r"(?i)^(ProxyCommand|LocalCommand|KnownHostsCommand)\s*(?:=|\s)\s*(.+)$")
-
-
 _REMOTE_FORWARD = lazy(r"(?i)^RemoteForward\s*(?:=|\s)\s*(.+)$")
 
 
-def _remote_forwards(words: list) -> list:
-    """The Words of each `-R SPEC` (`-R8080:localhost:80`, `-o RemoteForward=…`)."""
+def _settings(words: list) -> list:
+    """The Word of each `-o` setting (`-o Key=value`, `-oKey=value`)."""
     found = []
     for i, w in enumerate(words):
-        t = w.text
-        if m := re.fullmatch(r"-[46AaCfGgKkMNnqsTtVvXxYy]*R(.*)", t):  # `-R SPEC`, `-fNR SPEC`, `-R8080:…`
+        if w.text == "-o" and i + 1 < len(words):
+            found.append(words[i + 1])
+        elif w.text.startswith("-o") and len(w.text) > 2:
+            found.append(Word(w.text[2:], literal=w.literal))
+    return found
+
+
+def _remote_forwards(words: list) -> list:
+    """The Words of each `-R SPEC` (`-R8080:localhost:80`, `-fNR SPEC`, `-o RemoteForward=…`)."""
+    found = []
+    for i, w in enumerate(words):
+        if m := re.fullmatch(r"-[46AaCfGgKkMNnqsTtVvXxYy]*R(.*)", w.text):
             if m.group(1):
                 found.append(Word(m.group(1), literal=w.literal))
             elif i + 1 < len(words):
                 found.append(words[i + 1])
-        elif t == "-o" and i + 1 < len(words) and (m := _REMOTE_FORWARD.match(words[i + 1].text)):
-            found.append(Word(m.group(1), literal=words[i + 1].literal))
-        elif t.startswith("-o") and (m := _REMOTE_FORWARD.match(t[2:])):
-            found.append(Word(m.group(1), literal=w.literal))
-    return found
+    return found + [
+        Word(m.group(1), literal=value.literal) for value in _settings(words) if (m := _REMOTE_FORWARD.match(value.text))
+    ]
 
 
 def _ssh_commands(words: list) -> list:
     """(option, Word) for each `-o` that names a command ssh runs locally (`-oProxyCommand=…`)."""
-    found = []
-    for i, w in enumerate(words):
-        if w.text == "-o" and i + 1 < len(words):
-            value = words[i + 1]
-        elif w.text.startswith("-o") and len(w.text) > 2:
-            value = Word(w.text[2:], literal=w.literal)
-        else:
-            continue
-        m = _SSH_COMMAND.match(value.text)
-        if m and m.group(2).strip().lower() != "none":
-            found.append((m.group(1), Word(m.group(2), literal=value.literal)))
-    return found
+    return [
+        (m.group(1), Word(m.group(2), literal=value.literal))
+        for value in _settings(words)
+        if (m := _SSH_COMMAND.match(value.text)) and m.group(2).strip().lower() != "none"
+    ]
 
 
 def _take_assignments(words: list, assignments: dict) -> list:
