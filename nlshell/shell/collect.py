@@ -72,8 +72,10 @@ class Collector(Statements):
     def words(self, node) -> list:
         """A word as the shell splits it: an unquoted `$X` whose value has spaces is several."""
         builder, w = self.built(node)
+        if not builder.expanded or w.quoted:
+            return [w]
         separators = self.separators()
-        if builder.expanded and not w.quoted and any(c in w.text for c in separators):
+        if any(c in w.text for c in separators):
             parts = re.split("[" + re.escape(separators) + "]+", w.text)
             return [Word(part, literal=w.literal, raw=w.raw) for part in parts if part]
         return [w]

