@@ -146,6 +146,7 @@ def _datastore(stores: dict, parsed, words: int) -> dict | None:
 
 RULES = [
     Rule("cloud.change", CAUTION, "{tool} {path} changes or deletes cloud resources"),
+    Rule("cloud.unknown", CAUTION, "{tool} {path} is not known to only read: it may change or publish something"),
     Rule("cloud.grant-admin", DANGEROUS, "{tool} gives {who} full control of the account or project ({role})"),
 ]
 
@@ -206,6 +207,39 @@ _VERB_PART = lazy(
 _AWS_WRITES = ("delete-", "terminate-", "remove-", "put-", "update-", "create-", "modify-", "change-", "batch-delete")
 _DELETE_OPTION = lazy(r"^--(?:remove|delete|purge|prune|cleanup|force|destroy)(?:[-=]|$)")
 
+# Subcommand words that only read, or open a session whose commands are rated on their own. A
+# subcommand with none of them (a deploy, a merge, `config:set`, a new or mistyped verb) is not
+# known to be harmless: never fail open. A changing word beside a reading one wins (`secrets get`
+# reads, `config:set` does not).
+_READ_WORDS = frozenset(
+    "list ls lsd lsf lsjson lsl tree get show view describe status info inspect cat head tail logs log events "
+    "whoami version help search find browse diff plan preview validate verify check explain top watch wait clone "
+    "download fetch read stats history members health ping usage completion docs query scan lookup snapshots ssh "
+    "console login ps checkout print config digest catalog manifest indexes balance regions sizes images checks "
+    "tags versions open exists".split()
+)
+_CHANGE_WORDS = frozenset(
+    "set unset add create update deploy merge close reopen edit run rerun apply push upload publish start restart "
+    "stop enable disable import rename transfer sync approve review comment rollback promote release scale "
+    "invoke trigger put write new fork delete remove".split()
+)
+_READ_PREFIXES = ("list-", "get-", "describe-", "show-")
+_OWN_RULES = frozenset({"aws", "kubectl", "oc", "helm", "k9s"})  # aws above; kubernetes.py
+_ACTS_BARE = frozenset({"vercel"})  # `vercel` alone deploys the project
+
+
+def _reads_only(name: str, words: list, lower: list) -> bool:
+    """Is this subcommand path known to only read?"""
+    parts = [p for w in lower for p in w.split(":") if p]
+    if not parts:
+        return name not in _ACTS_BARE
+    if parts[0] == "api" and name in ("gh", "glab"):  # a GET unless a method or fields say otherwise
+        return not any(w in ("-X", "--method", "-f", "-F", "--field", "--raw-field", "--input") or
+                       w.startswith(("-X", "--method=", "--field=", "--raw-field=", "--input=")) for w in words)
+    if any(p in _CHANGE_WORDS for p in parts):
+        return False
+    return any(p in _READ_WORDS or p.startswith(_READ_PREFIXES) for p in parts)
+
 
 @program(*CLOUD_TOOLS)
 def cloud_change(ctx, cmd) -> None:
@@ -242,6 +276,8 @@ def cloud_change(ctx, cmd) -> None:
     if hit:
         shown = path[: path.index(hit) + 1] if hit in path else path[:2]
         ctx.add("cloud.change", cmd, tool=name, path=" ".join(shown))
+    elif name not in _OWN_RULES and not _reads_only(name, words, lower):
+        ctx.add("cloud.unknown", cmd, tool=name, path=" ".join(path[:3]) or "(no subcommand)")
 
 
 EXAMPLES = [
@@ -298,7 +334,7 @@ EXAMPLES = [
     ("gh repo delete me/app --yes", DANGEROUS, "cloud.delete-repository"),
     ("gh repo delete me/app", CAUTION, "not cloud.delete-repository"),
     ("gitlab-rails runner 'Project.destroy_all'", DANGEROUS, "cloud.mass-delete"),
-    ("gitlab-rails runner 'puts Project.count'", SAFE, "not cloud.mass-delete"),
+    ("gitlab-rails runner 'puts Project.count'", CAUTION, "not cloud.mass-delete"),  # Ruby the rater cannot read
     ("aws cloudformation delete-stack --stack-name web", DANGEROUS, "cloud.destroy-stack"),
     ("cdk destroy --all --force", DANGEROUS, "cloud.destroy-stack"),
     ("serverless remove --stage prod", DANGEROUS, "cloud.destroy-stack"),
@@ -318,4 +354,20 @@ EXAMPLES = [
     ("aws ec2 terminate-instances --instance-ids i-1", CAUTION, "cloud.change"),
     ("doctl compute droplet delete web", CAUTION, "cloud.change"),
     ("aws s3 ls s3://bucket", SAFE, "not cloud.change"),
+    ("gh pr merge 12", CAUTION, "cloud.unknown"),
+    ("gh repo edit --visibility public", CAUTION, "cloud.unknown"),
+    ("gh api repos/o/r/issues -f title=x", CAUTION, "cloud.unknown"),
+    ("vercel --prod", CAUTION, "cloud.unknown"),
+    ("fly deploy", CAUTION, "cloud.unknown"),
+    ("gcloud run deploy api --image gcr.io/p/api", CAUTION, "cloud.unknown"),
+    ("heroku config:set DEBUG=1", CAUTION, "cloud.unknown"),
+    ("az webapp restart -n web -g rg", CAUTION, "cloud.unknown"),
+    ("firebase deploy", CAUTION, "cloud.unknown"),
+    ("gh pr view 12", SAFE, "not cloud.unknown"),
+    ("gh api repos/o/r", SAFE, "not cloud.unknown"),
+    ("gh --version", SAFE, "not cloud.unknown"),
+    ("heroku pg:info", SAFE, "not cloud.unknown"),
+    ("gcloud compute instances list", SAFE, "not cloud.unknown"),
+    ("doctl compute droplet list", SAFE, "not cloud.unknown"),
+    ("vault kv get secret/app", SAFE, "not cloud.unknown"),
 ]
