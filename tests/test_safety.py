@@ -749,10 +749,45 @@ def test_the_words_after_a_redirect_are_the_commands_arguments():
         "sshpass -p pw ssh host 'rm -rf /'",
         "screen -dmS job rm -rf ~",
         "xvfb-run -a rm -rf ~",
+        # environment and project managers that run a command in their environment
+        "uv run --with rich rm -rf ~",
+        "poetry run rm -rf ~",
+        "conda run -n base rm -rf ~",
+        "nix-shell -p jq --run 'rm -rf ~'",
+        "nix develop .#dev -c rm -rf ~",
+        "direnv exec . rm -rf ~",
+        "mise exec node@20 -- rm -rf ~",
+        "distrobox enter box -- rm -rf ~",
+        "gdb -batch -ex run --args rm -rf ~",
+        "hyperfine --prepare 'rm -rf ~' 'ls'",
+        "npm exec rm -- -rf ~",
+        "npm exec -c 'rm -rf ~'",
+        "pnpm exec rm -rf ~",
+        "perf stat -e cycles rm -rf ~",
+        # a command word made by a decoder
+        "$(echo cm0gLXJmIH4K | base64 -d)",
     ],
 )
 def test_no_limit_or_shortcut_lets_a_dangerous_command_through(command):
     assert rate(command).risk == DANGEROUS, (command, rate(command))
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("uv run pytest -q", SAFE),
+        ("poetry run python manage.py check", SAFE),
+        ("conda run -n base python -V", SAFE),
+        ("nix develop", SAFE),  # a shell: what is typed in it is rated when it is typed
+        ("nix-shell -p jq", SAFE),
+        ("mise exec node@20", SAFE),
+        ("gdb ./a.out", SAFE),
+        ("hyperfine -w 3 'ls' 'ls -la'", SAFE),
+        ("pnpm exec tsc --noEmit", SAFE),
+    ],
+)
+def test_runners_of_harmless_commands_stay_safe(command, expected):
+    assert rate(command).risk == expected, rate(command)
 
 
 @pytest.mark.parametrize(("command", "expected"), [("rm --help", SAFE), ("git push --help", SAFE), ("kill --help", SAFE)])
@@ -834,7 +869,8 @@ CODE_WRAPPERS = [
 ARGV_WRAPPERS = [
     "sudo {c}", "sudo -u root {c}", "env {c}", "env -i A=1 {c}", "timeout 5 {c}", "timeout -s KILL 5 {c}",
     "nice {c}", "nice -n 5 {c}", "xargs {c}", "nohup {c}", "exec {c}", "command {c}", "time {c}", "sudo -k {c}",
-    "setpriv --reuid 0 {c}", "screen -dm {c}",
+    "setpriv --reuid 0 {c}", "screen -dm {c}", "uv run {c}", "poetry run {c}", "conda run -n base {c}",
+    "direnv exec . {c}", "mise exec node@20 -- {c}", "nix develop -c {c}", "bundle exec {c}", "pnpm exec {c}",
 ]
 
 

@@ -17,6 +17,7 @@ from nlshell.shell.model import ROOT_WRAPPERS, Feed, Word
 from nlshell.shell.options import Grammar, read_option
 from nlshell.shell.patterns import lazy
 from nlshell.shell.records import Frozen, Value
+from nlshell.shell.runners import runner_of
 
 
 class Wrapper(Frozen):
@@ -150,6 +151,14 @@ def unwrap(words: list) -> Unwrapped:
         if not argv or not argv[0].literal:
             break
         name = argv[0].text.rsplit("/", 1)[-1]
+        if (found := runner_of(argv)) is not None:  # `uv run cmd`, `nix-shell --run 'code'`
+            how, command, code = found
+            out.wrappers.append(how)
+            out.code.extend(("shell", c, how) for c in code)
+            argv = command
+            if not command:
+                break
+            continue
         launcher = _LAUNCHERS.get(name)
         if launcher is not None:
             code = launcher(argv[1:])

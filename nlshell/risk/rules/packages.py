@@ -10,7 +10,7 @@ import fnmatch
 
 from nlshell.risk.book import Rule, program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
-from nlshell.shell.model import Command
+from nlshell.shell.model import Command, Word
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.tools import grammar_of
 
@@ -111,12 +111,25 @@ _RUNNER_VALUES = frozenset({"-p", "--package", "--call", "-c", "--from", "--with
 def _fetched_command(name: str, args: list) -> list:
     """The command `npx`/`bunx`/`uvx`/`pnpm dlx` runs: the words after its own options."""
     words = list(args)
-    if name in ("pnpm", "yarn", "pipx", "uv") and words:
-        words = words[2:] if name == "uv" else words[1:]  # `pnpm dlx`, `pipx run`, `uv tool run`
+    if name in ("pnpm", "yarn", "pipx", "uv", "npm", "bun") and words:
+        words = words[2:] if name == "uv" else words[1:]  # `pnpm dlx`, `pipx run`, `uv tool run`, `npm exec`
     i = 0
     while i < len(words) and words[i].text.startswith("-"):
         i += 2 if words[i].text in _RUNNER_VALUES else 1
-    return words[i:]
+    ran = words[i:]
+    if name in ("npm", "bun") and any(w.text == "--" for w in ran):  # `npm exec rm -- -rf ~`: npm's own `--`
+        k = next(k for k, w in enumerate(ran) if w.text == "--")
+        ran = ran[:k] + ran[k + 1 :]
+    return ran
+
+
+def _called_code(name: str, args: list) -> list:
+    """The code strings `npm exec -c 'cmd'` / `--call 'cmd'` runs in a shell."""
+    if name != "npm":
+        return []
+    texts = [a.text for a in args]
+    found = [args[k + 1] for k, t in enumerate(texts[:-1]) if t in ("-c", "--call")]
+    return found + [Word(t.split("=", 1)[1]) for t in texts if t.startswith("--call=")]
 
 
 _PIP_CHANGES = frozenset({"install", "uninstall", "remove", "reinstall", "upgrade", "upgrade-all", "inject", "sync", "add"})
@@ -146,9 +159,13 @@ def language_packages(ctx, cmd) -> None:
         or (name == "pipx" and verb == "run")
         or (name == "uv" and operands[:2] == ["tool", "run"])
         or (name in ("pnpm", "yarn") and verb == "dlx")
+        or (name == "npm" and verb in ("exec", "x"))
+        or (name == "bun" and verb == "x")
     ):
-        ctx.add("packages.run-fetched", cmd, tool=name)
-        ran = _fetched_command(name, cmd.args)
+        ctx.add("packages.run-fetched", cmd, tool=name if name not in ("npm", "bun") else f"{name} {verb}")
+        for code in _called_code(name, cmd.args):
+            ctx.merge(ctx.nested(code.text), cmd)
+        ran = _fetched_command(name, cmd.args) if not _called_code(name, cmd.args) else []
         if ran:  # `npx prisma migrate reset --force`: and what the package itself is told to do
             ctx.apply(Command(argv=ran, wrappers=cmd.wrappers, depth=cmd.depth, remote=cmd.remote))
     elif name in ("pip", "pip3", "pipx", "uv"):
@@ -201,6 +218,10 @@ EXAMPLES = [
     ("pip list", SAFE, "not packages.python"),
     ("npx create-react-app my-app", CAUTION, "packages.run-fetched"),
     ("uvx ruff check", CAUTION, "packages.run-fetched"),
+    ("npm exec -- rimraf dist", CAUTION, "packages.run-fetched"),
+    ("npm exec rm -- -rf ~", DANGEROUS, "files.delete-broad"),
+    ("npm exec -c 'rm -rf ~'", DANGEROUS, "files.delete-broad"),
+    ("bun x rimraf dist", CAUTION, "packages.run-fetched"),
     ("npm ls", SAFE, "not packages.run-fetched"),
     ("npm install -g typescript", CAUTION, "packages.install"),
     ("cargo install ripgrep", CAUTION, "packages.install"),
