@@ -44,6 +44,7 @@ TABLES = {
     "everyday-holdout9": DATA / "everyday_holdout9.tsv",  # held out in round eight, reported untouched; tuned on from now
     "everyday-holdout10": DATA / "everyday_holdout10.tsv",  # held out in round nine, reported untouched; tuned on since
     "everyday-holdout11": DATA / "everyday_holdout11.tsv",  # held out in round ten, reported untouched; tuned on from now
+    "everyday-holdout12": DATA / "everyday_holdout12.tsv",  # held out in round eleven, reported untouched
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
