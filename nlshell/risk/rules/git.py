@@ -121,6 +121,33 @@ def _any_after(*words: str):
 
 _REBASE_CONTROL = "--abort --continue --skip --quit --show-current-patch"
 
+# Every subcommand git ships, and git-lfs's. Any other word runs an alias or a `git-WORD` program
+# found on the PATH, either of which may do anything (`alias.x = !rm -rf ~`): never fail open.
+_SUBCOMMANDS = frozenset(
+    "add am annotate apply archive bisect blame branch bugreport bundle cat-file check-attr check-ignore "
+    "check-mailmap check-ref-format checkout checkout-index cherry cherry-pick citool clean clone column commit "
+    "commit-graph commit-tree config count-objects credential describe diagnose diff diff-files diff-index "
+    "diff-tree difftool fast-export fast-import fetch fetch-pack filter-branch for-each-ref for-each-repo "
+    "format-patch fsck gc get-tar-commit-id grep gui hash-object help hook index-pack init instaweb "
+    "interpret-trailers log ls-files ls-remote ls-tree mailinfo mailsplit maintenance merge merge-base "
+    "merge-file merge-index merge-tree mergetool mktag mktree multi-pack-index mv name-rev notes pack-objects "
+    "pack-refs patch-id prune prune-packed pull push range-diff read-tree rebase reflog refs remote repack "
+    "replace replay request-pull rerere reset restore rev-list rev-parse revert rm scalar send-email shortlog "
+    "show show-branch show-index show-ref sparse-checkout stage stash status stripspace submodule switch "
+    "symbolic-ref tag unpack-file unpack-objects update-index update-ref update-server-info var verify-commit "
+    "verify-pack verify-tag version whatchanged worktree write-tree svn p4 subtree daemon cvsimport "
+    "cvsexportcommit cvsserver archimport quiltimport http-backend http-fetch http-push imap-send send-pack "
+    "receive-pack upload-pack upload-archive shell fmt-merge-msg merge-one-file credential-cache credential-store "
+    "lfs filter-repo".split()
+)
+
+
+def _unknown_subcommand(cmd, parsed) -> dict | None:
+    first = parsed.operands[0] if parsed.operands else None
+    if first is None or (first.literal and first.text in _SUBCOMMANDS):
+        return None
+    return {"word": first.text}
+
 ROWS = [
     Row("git.reset-hard", DANGEROUS, "git reset --hard discards uncommitted changes for good", "git", "reset",
         flags="--hard"),
@@ -206,6 +233,8 @@ ROWS = [
     Row("git.send-email", CAUTION, "sends patches by email", "git", "send-email"),
     Row("git.scalar-delete", DANGEROUS, "scalar delete deletes the repository {first} with its working tree", "scalar",
         "delete"),
+    Row("git.unknown", CAUTION, "git {word} is not a git command: an alias or a git-{word} program may run "
+        "anything", "git", when=_unknown_subcommand),
     Row("git.config", CAUTION, "changes git configuration", "git", "config",
         when=_any_after("--unset", "--unset-all", "--remove-section", "--rename-section")),
 ]
@@ -218,6 +247,9 @@ EXAMPLES = [
     ("git reset HEAD~1", CAUTION, "not git.reset-keep"),
     ("git reset HEAD~1", CAUTION, "git.reset"),
     ("git status", SAFE, "not git.reset"),
+    ("git frobnicate --all", CAUTION, "git.unknown"),
+    ("git -C repo co main", CAUTION, "git.unknown"),
+    ("git -C repo log --oneline", SAFE, "not git.unknown"),
     ("git clean -fdx", DANGEROUS, "git.clean-force"),
     ("git clean -f", DANGEROUS, "git.clean-force"),
     ("git clean --dry-run -fd", SAFE, "not git.clean-force"),
