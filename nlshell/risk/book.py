@@ -179,8 +179,8 @@ ON_DEMAND = {
     "http": "curl http https wget xh xhs",
     "archives": "7z 7za 7zr 7zz bsdtar rar tar unar unrar unzip",
     "transfers": "rsync scp",
-    "services": "halt hostnamectl init kexec localectl poweroff reboot resolvectl service shutdown sysctl systemctl "
-                "telinit timedatectl",
+    "services": "halt hostnamectl init kexec launchctl localectl poweroff reboot resolvectl service shutdown sysctl "
+                "systemctl telinit timedatectl",
     "firewall": "arptables ebtables firewall-cmd ip6tables ip6tables-legacy iptables iptables-legacy iptables-nft nft ufw",
     "packages": "apk apt apt-get aptitude brew bun bunx cabal cargo composer conda cpan cpanm dnf dotnet dpkg emerge "
                 "eopkg flatpak gem go gradle gradlew hatch luarocks mamba microdnf micromamba mvn mvnw nala nix nix-env "

@@ -11,6 +11,23 @@ from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 _TOOLS = "docker podman nerdctl"
 _COMPOSE = "docker-compose podman-compose"
+# Every top-level command docker, podman and nerdctl ship; any other word runs a CLI plugin
+# (`docker-WORD` on the plugin path), which may do anything.
+_COMMANDS = frozenset(
+    "attach build builder buildx checkpoint commit compose config container context cp create debug diff events "
+    "exec export history image images import info init inspect kill load login logout logs manifest network node "
+    "pause plugin port ps pull push rename restart rm rmi run save sbom scout search secret service stack start "
+    "stats stop swarm system tag top trust unpause update version volume wait pod machine generate play kube "
+    "healthcheck unshare mount umount auto-update farm artifact namespace ipfs apparmor help".split()
+)
+
+
+def _plugin(cmd, parsed) -> dict | None:
+    first = parsed.operands[0] if parsed.operands else None
+    if first is None or (first.literal and first.text in _COMMANDS):
+        return None
+    return {"word": first.text}
+
 
 
 def _prune_what(cmd, parsed) -> dict:
@@ -103,6 +120,15 @@ ROWS = [
     Row("containers.host-access", CAUTION, "runs a container with access to the host (--privileged or / mounted)",
         _TOOLS, "run", when=_root_mounted),
     Row("containers.registry", CAUTION, "{tool} {sub} talks to a registry", _TOOLS, "push|login|logout"),
+    Row("containers.change", CAUTION, "{tool} {sub} changes containers, services or their settings", _TOOLS,
+        "restart|update|rename|pause|unpause|cp"),
+    Row("containers.change", CAUTION, "{tool} {sub} changes containers, services or their settings", _COMPOSE,
+        "restart|pause|unpause|cp"),
+    Row("containers.change", CAUTION, "{tool} {sub} changes containers, services or their settings", _TOOLS,
+        "* restart|update|rename|pause|unpause|cp|scale|rollback|leave|init|join|demote|promote|deploy|install|"
+        "enable|disable|upgrade|set|revoke|sign|use|connect|disconnect"),
+    Row("containers.plugin", CAUTION, "{tool} {word} is not a {tool} command: a plugin may run anything", _TOOLS,
+        when=_plugin),
 ]
 
 EXAMPLES = [
@@ -113,6 +139,14 @@ EXAMPLES = [
     ("virsh vol-wipe disk.qcow2 --pool default", DANGEROUS, "containers.volume-wipe"),
     ("virsh vol-info disk.qcow2 --pool default", SAFE, "not containers.volume-wipe"),
     ("virsh list --all", SAFE, "not containers.vm-change"),
+    ("docker restart web", CAUTION, "containers.change"),
+    ("docker cp web:/app/out.log .", CAUTION, "containers.change"),
+    ("docker swarm leave --force", CAUTION, "containers.change"),
+    ("docker service scale web=0", CAUTION, "containers.change"),
+    ("docker compose restart api", CAUTION, "containers.change"),
+    ("docker service ls", SAFE, "not containers.change"),
+    ("docker frobnicate --all", CAUTION, "containers.plugin"),
+    ("docker -H tcp://x ps", SAFE, "not containers.plugin"),
     ("docker system prune -af", DANGEROUS, "containers.prune-all"),
     ("docker -H tcp://x system prune -af", DANGEROUS, "containers.prune-all"),
     ("podman system prune --volumes -f", DANGEROUS, "containers.prune-all"),

@@ -109,6 +109,16 @@ def _runlevel(cmd, parsed) -> dict:
 
 _NO_SHUTDOWN = "-c --show -k -w --wtmp-only"
 
+def _unlisted(parsed, reads: frozenset) -> dict | None:
+    verb = parsed.operands[0].text if parsed.operands else None
+    return None if verb is None or verb in reads else {"verb": verb}
+
+
+_LAUNCHCTL_READS = frozenset(
+    "list print print-cache print-disabled blame procinfo hostinfo dumpstate dumpjpcategory resolveport examine "
+    "getenv version help managerpid manageruid managername error variant".split()
+)
+
 ROWS = [
     # systemctl
     Row("services.systemctl-stop-system", DANGEROUS, "systemctl {sub} stops the system", "systemctl",
@@ -145,6 +155,10 @@ ROWS = [
         flags="--full-restart", when=has_operands),
     Row("services.service-action", CAUTION, "`service {what}` runs an action of the service's script that is not "
         "known to only read", "service", when=_service_action),
+    # launchctl (macOS): what only reads is listed; any other verb loads, stops or changes services
+    Row("services.reboot", DANGEROUS, "reboots the system", "launchctl", "reboot"),
+    Row("services.launchctl", CAUTION, "launchctl {verb} is not known to only read: it may stop, remove or change "
+        "a service", "launchctl", when=lambda cmd, parsed: _unlisted(parsed, _LAUNCHCTL_READS)),
     # the whole system
     Row("services.reboot", DANGEROUS, "reboots the system", "shutdown", flags="-r", unless=_NO_SHUTDOWN),
     Row("services.shutdown", DANGEROUS, "shuts the system down", "shutdown", unless=_NO_SHUTDOWN),
@@ -168,6 +182,10 @@ ROWS = [
 ]
 
 EXAMPLES = [
+    ("launchctl bootout system/com.example.agent", CAUTION, "services.launchctl"),
+    ("launchctl unload -w ~/Library/LaunchAgents/x.plist", CAUTION, "services.launchctl"),
+    ("launchctl list", SAFE, "not services.launchctl"),
+    ("launchctl reboot", DANGEROUS, "services.reboot"),
     ("systemctl poweroff", DANGEROUS, "services.systemctl-stop-system"),
     ("systemctl poweroff --when=cancel", SAFE, "not services.systemctl-stop-system"),
     ("systemctl reboot", DANGEROUS, "services.systemctl-restart-system"),
