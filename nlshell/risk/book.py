@@ -177,7 +177,7 @@ WITHOUT_EXAMPLES: set = set()  # rule ids no command can show (each module says 
 # that loading on demand leaves every program's rules in the order a full load gives.
 ON_DEMAND = {
     "http": "curl http https wget xh xhs",
-    "archives": "7z 7za 7zr 7zz bsdtar rar tar unar unrar unzip",
+    "archives": "7z 7za 7zr 7zz bsdtar rar tar unar unrar unzip zip",
     "transfers": "rsync scp",
     "services": "halt hostnamectl init kexec launchctl localectl poweroff reboot resolvectl service shutdown sysctl "
                 "systemctl telinit timedatectl",

@@ -163,6 +163,24 @@ def _is_switch(word) -> bool:
 _SEVEN_READS = frozenset("l t h i b".split())  # list, test, hash, supported formats, benchmark
 
 
+_ZIP_MOVE = lazy(r"-[A-Za-z0-9]*m[A-Za-z0-9]*")  # `-m`, `-rm`, `-9mr`
+
+
+@program("zip")
+def zip_moves(ctx, cmd) -> None:
+    """`zip -m out.zip files` (also `-rm`, `--move`) deletes the files once they are in the archive;
+    `zip -d out.zip member` deletes members from the archive."""
+    for a in cmd.args:
+        t = a.text
+        if t == "--move" or (a.literal and _ZIP_MOVE.fullmatch(t)):
+            ctx.add("archives.move-in", cmd, tool="zip", flag=t)
+            return
+        if t in ("-d", "--delete"):
+            archive = next((w for w in cmd.args if not w.text.startswith("-")), None)
+            ctx.add("archives.change", cmd, tool="zip", sub=t, archive=shown(archive) if archive else "")
+            return
+
+
 @program("7z", "7za", "7zr", "7zz")
 def seven_zip(ctx, cmd) -> None:
     switches, words = _switches_and_words(cmd)
@@ -288,6 +306,9 @@ EXAMPLES = [
     ("rar m backup.rar src/", CAUTION, "archives.move-in"),
     ("7z a -sdel a.7z notes/", CAUTION, "archives.move-in"),
     ("tar -czf a.tgz src --remove-files", CAUTION, "archives.move-in"),
+    ("zip -rm out.zip files/", CAUTION, "archives.move-in"),
+    ("zip -r out.zip files/", SAFE, "not archives.move-in"),
+    ("zip -d out.zip notes.txt", CAUTION, "archives.change"),
     ("tar -czf a.tgz src", CAUTION, "not archives.move-in"),
     ("tar -cf /dev/null x --checkpoint=1 --checkpoint-action=exec='rm -rf ~'", DANGEROUS, "archives.runs"),
     ("tar -xf a.tar --to-command='sh -c \"cat > $TAR_FILENAME.bak\"'", CAUTION, "archives.runs"),

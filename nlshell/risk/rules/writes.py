@@ -212,6 +212,8 @@ def sed(ctx, cmd) -> None:
 
 def edits(ctx, cmd, files, script: str = "") -> None:
     """A program that rewrites the files it is given: what a mistake in its edit can break."""
+    if cmd.origin == "xargs":  # `find … | xargs sed -i …`: more files come from the input
+        ctx.add("writes.edit", cmd, what="every file named in its input")
     for w in files:
         p = worst(ctx.places(w))
         if p.path == "/etc/selinux/config" and re.search(r"(?i)disabled|permissive", script):
@@ -249,7 +251,7 @@ def script_in_place(ctx, cmd) -> None:
     edits(ctx, cmd, o.operands if code else o.operands[1:], code)
 
 
-@program("sort", "iconv")
+@program("sort", "iconv", "shuf")
 def output_option(ctx, cmd, *, tar: bool = False, names: tuple = ("-o", "--output")) -> None:
     """`sort -o F`, `iconv -o F`, `tar -cf F` (`names` are the options that name it: `openssl
     -out`): the named output file is replaced if it exists."""
@@ -354,6 +356,10 @@ EXAMPLES = [
     ("sed -i 's/enforcing/disabled/' /etc/selinux/config", DANGEROUS, "writes.selinux-off"),
     ("sed -i 's/disabled/enforcing/' ./config", CAUTION, "not writes.selinux-off"),
     ("sed -i 's/a/b/' /dev/sda", DANGEROUS, "writes.edit-device"),
+    ("find /etc -name x.conf | xargs sed -i s/a/b/", CAUTION, "writes.edit"),
+    ("git ls-files -z | xargs -0 perl -pi -e 's/a/b/'", CAUTION, "writes.edit"),
+    ("find . -name x.conf | xargs sed -n 1p", SAFE, "not writes.edit"),
+    ("shuf -o names.txt names.txt", CAUTION, "writes.output"),
     ("sed -i 's/a/b/' file.txt", CAUTION, "not writes.edit-device"),
     ("sed -i 's/a/b/' file.txt", CAUTION, "writes.edit"),
     ("sudo sed -i 's/^root:[^:]*:/root::/' /etc/shadow", DANGEROUS, "writes.edit-critical"),
