@@ -15,6 +15,7 @@ from nlshell.risk.book import Rule, fallback, hook, program
 from nlshell.risk.facts import file_key, heredoc_body, is_download, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import HISTORY, delete_level
+from nlshell.risk.rules.network import file_server
 from nlshell.risk.rules.writes import script_in_place
 from nlshell.shell.builtins import SHELLS
 from nlshell.shell.collect import script_of
@@ -135,6 +136,8 @@ def interpreter(ctx, cmd) -> None:
         if kind == "python" and option.name == "-m":
             if option.value == "pip":  # `python3 -m pip install x` is pip
                 ctx.apply(Command(argv=[Word("pip"), *args[option.next :]], wrappers=cmd.wrappers, remote=cmd.remote))
+            elif option.value in ("http.server", "SimpleHTTPServer"):
+                file_server(ctx, cmd)
             return
         if option.name is None:
             if a.text == "--" and i + 1 < len(args):
