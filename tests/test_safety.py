@@ -766,6 +766,10 @@ def test_the_words_after_a_redirect_are_the_commands_arguments():
         "perf stat -e cycles rm -rf ~",
         # a command word made by a decoder
         "$(echo cm0gLXJmIH4K | base64 -d)",
+        # an array's elements, and code a process substitution prints
+        'a=(rm -rf ~); "${a[@]}"',
+        "dirs=(~ /tmp); rm -rf ${dirs[*]}",
+        "source <(echo 'rm -rf ~')",
     ],
 )
 def test_no_limit_or_shortcut_lets_a_dangerous_command_through(command):
@@ -784,6 +788,7 @@ def test_no_limit_or_shortcut_lets_a_dangerous_command_through(command):
         ("gdb ./a.out", SAFE),
         ("hyperfine -w 3 'ls' 'ls -la'", SAFE),
         ("pnpm exec tsc --noEmit", SAFE),
+        ('a=(ls -la); "${a[@]}"', SAFE),
     ],
 )
 def test_runners_of_harmless_commands_stay_safe(command, expected):

@@ -72,6 +72,8 @@ class Collector(Statements):
     def words(self, node) -> list:
         """A word as the shell splits it: an unquoted `$X` whose value has spaces is several."""
         builder, w = self.built(node)
+        if builder.elements:  # `"${a[@]}"`: one word per element
+            return [Word(part, literal=w.literal, raw=w.raw) for part in w.text.split()]
         if not builder.expanded or w.quoted:
             return [w]
         separators = self.separators()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nlshell.shell.model import Loop, Pipeline, TOO_MANY_VALUES, Word
-from nlshell.shell.words import MAX_ALTERNATIVES
+from nlshell.shell.words import ARRAY, MAX_ALTERNATIVES
 
 _STATEMENT_SKIP = frozenset(
     {
@@ -247,14 +247,35 @@ class Statements:
         name_node = node.child_by_field_name("name")
         value = node.child_by_field_name("value")
         name = name_node.text.decode("utf-8", "replace") if name_node is not None else ""
+        if value is not None and value.type == "array":
+            return self._array(node, name, value, loop, fn, record_command)
         word = self.word(value) if value is not None else Word("")
         if value is not None:
             self.visit_subs(value, loop, fn)
         if name and not prefix:
+            self.env.pop(name + ARRAY, None)
             if word.literal:
                 self.env[name] = word.values()
             else:
                 self.env.pop(name, None)  # `d=$(pwd)`: no longer the value written before
+        self.script.assignments.append((name, word, None))
+        if record_command:
+            self.emit([], {name: word.text}, [], False, loop, fn, None, 0, node)
+        return name, word
+
+    def _array(self, node, name: str, value, loop, fn, record_command: bool) -> tuple:
+        """`a=(rm -rf ~)`: `"${a[@]}"` is those words and `$a` the first; `a+=(…)` or an element
+        only known at run time makes both unknown."""
+        elements = [self.word(c) for c in value.named_children]
+        self.visit_subs(value, loop, fn)
+        word = Word("(" + " ".join(e.text for e in elements) + ")", literal=all(e.literal for e in elements))
+        appended = any(c.type == "+=" for c in node.children)
+        if name and word.literal and not appended:
+            self.env[name] = [elements[0].text if elements else ""]
+            self.env[name + ARRAY] = [" ".join(e.text for e in elements)]
+        elif name:
+            self.env.pop(name, None)
+            self.env.pop(name + ARRAY, None)
         self.script.assignments.append((name, word, None))
         if record_command:
             self.emit([], {name: word.text}, [], False, loop, fn, None, 0, node)

@@ -10,6 +10,8 @@ from nlshell.shell.printing import ansi_c_string, decode_escapes, echo_options, 
 
 MAX_ALTERNATIVES = 256  # values one word can take through loop variables; more are not checked
 
+ARRAY = "[@]"  # the key under which an array's elements are kept in `env`, after its name
+_ALL_ELEMENTS = lazy(r"^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$")
 _SIMPLE_BRACED = lazy(r"^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])\}$")
 
 
@@ -50,7 +52,7 @@ def _has_glob(raw: str) -> bool:
 class WordBuilder:
     """Builds one `Word` from its tree node, with the values known for variables in `env`."""
 
-    __slots__ = ("env", "literal", "quoted", "glob", "subs", "expanded", "in_quotes", "truncated")
+    __slots__ = ("env", "literal", "quoted", "glob", "subs", "expanded", "elements", "in_quotes", "truncated")
 
     def __init__(self, env: dict) -> None:
         self.env = env
@@ -59,6 +61,7 @@ class WordBuilder:
         self.glob = False
         self.subs: list = []
         self.expanded = False  # an unquoted variable was replaced by its known value
+        self.elements = False  # `"${a[@]}"`: an array's elements, one word each even in quotes
         self.in_quotes = 0
         self.truncated = False  # more values than MAX_ALTERNATIVES: some were not kept
 
@@ -116,6 +119,10 @@ class WordBuilder:
             m = _SIMPLE_BRACED.match(raw)
             if m:
                 return self._var(m.group(1), raw)
+            m = _ALL_ELEMENTS.match(raw)
+            if m and self.env.get(m.group(1) + ARRAY):
+                self.elements = True
+                return list(self.env[m.group(1) + ARRAY])
             self.literal = False
             return [raw]
         if t == "command_substitution" and (echoed := _echoed(node)) is not None:

@@ -100,6 +100,9 @@ def _run_script(ctx, cmd, script: Word, how: str, kind: str = "shell") -> None:
     elif any(is_download(c) for c in ctx.substitution_commands(script)):
         ctx.add("code.run-fetched", cmd, what="a script", how=f" ({how})")
     elif kind == "shell":
+        produced = literal_output(ctx.substitution_commands(script))
+        if produced is not None:  # `source <(echo 'rm -rf ~')`: the text it runs is known
+            ctx.merge(ctx.nested(produced), cmd)
         ctx.add("code.run-produced", cmd, how=how)
 
 
@@ -425,6 +428,7 @@ EXAMPLES = [
     ('eval "$(pyenv init -)"', CAUTION, "code.run-setup"),
     ('eval "$(decode-payload)"', DANGEROUS, "not code.run-setup"),
     ("bash <(echo ls)", CAUTION, "code.run-produced"),
+    ("source <(echo 'rm -rf ~')", DANGEROUS, "files.delete-broad"),
     ("source <(kubectl completion bash)", CAUTION, "code.run-produced"),
     ("source ~/.bashrc", SAFE, "not code.run-produced"),
     ("$CMD --version", CAUTION, "code.runtime-program"),
