@@ -96,6 +96,8 @@ def _worktree(condition):
 
 def _branches(cmd, parsed) -> dict | None:
     names = _targets(parsed)
+    if not names and cmd.origin == "xargs":  # `git branch --merged | xargs git branch -d`
+        return {"branches": "every branch named in its input"}
     return {"branches": " ".join(names[:2])} if names else None
 
 
@@ -248,6 +250,8 @@ EXAMPLES = [
     ("git reset HEAD~1", CAUTION, "git.reset"),
     ("git status", SAFE, "not git.reset"),
     ("git frobnicate --all", CAUTION, "git.unknown"),
+    ("git branch --merged | grep -v main | xargs git branch -d", CAUTION, "git.branch-delete"),
+    ("git branch | grep feature/ | xargs git branch -D", DANGEROUS, "git.branch-force-delete"),
     ("git -C repo co main", CAUTION, "git.unknown"),
     ("git -C repo log --oneline", SAFE, "not git.unknown"),
     ("git clean -fdx", DANGEROUS, "git.clean-force"),

@@ -32,7 +32,21 @@ RULES = [
     Rule("packages.run-fetched", CAUTION, "{tool} runs a package fetched from the registry"),
     Rule("packages.install", CAUTION, "{tool} {verb} changes installed packages{where}"),
     Rule("packages.publish", CAUTION, "{tool} {verb} publishes or changes a published package"),
+    Rule("packages.clean", CAUTION, "{tool} {verb} deletes {what} (fetched or built again when needed)"),
 ]
+
+# (program, the subcommand words that delete a cache or build outputs) -> what goes.
+_CLEANS = {
+    ("npm", "cache clean"): "npm's download cache", ("npm", "cache rm"): "npm's download cache",
+    ("yarn", "cache clean"): "yarn's download cache", ("pnpm", "store prune"): "unused packages in pnpm's store",
+    ("pip", "cache purge"): "pip's download cache", ("pip", "cache remove"): "wheels in pip's cache",
+    ("pip3", "cache purge"): "pip's download cache", ("pip3", "cache remove"): "wheels in pip's cache",
+    ("uv", "cache clean"): "uv's cache", ("uv", "cache prune"): "unused entries of uv's cache",
+    ("cargo", "clean"): "the build outputs in target/", ("go", "clean"): "build or module caches",
+    ("gem", "cleanup"): "old versions of installed gems", ("conda", "clean"): "conda's caches and unused packages",
+    ("poetry", "cache clear"): "poetry's cache", ("composer", "clear-cache"): "composer's cache",
+    ("dotnet", "nuget locals"): "NuGet's caches", ("bun", "pm cache rm"): "bun's cache",
+}
 
 _SYSTEM_MANAGERS = (
     "apt", "apt-get", "aptitude", "yum", "dnf", "microdnf", "zypper", "apk", "snap", "flatpak", "brew", "port", "pkg",
@@ -154,6 +168,11 @@ def language_packages(ctx, cmd) -> None:
     words = [a.text for a in cmd.args]
     operands = [w for w in words if not w.startswith("-")]
     verb = operands[0] if operands else ""
+    for n in (3, 2, 1):
+        what = _CLEANS.get((name, " ".join(operands[:n])))
+        if what is not None and len(operands) >= n:
+            ctx.add("packages.clean", cmd, tool=name, verb=" ".join(operands[:n]), what=what)
+            return
     if (
         name in ("npx", "bunx", "uvx", "pnpx")
         or (name == "pipx" and verb == "run")
@@ -219,6 +238,10 @@ EXAMPLES = [
     ("npx create-react-app my-app", CAUTION, "packages.run-fetched"),
     ("uvx ruff check", CAUTION, "packages.run-fetched"),
     ("npm exec -- rimraf dist", CAUTION, "packages.run-fetched"),
+    ("npm cache clean --force", CAUTION, "packages.clean"),
+    ("cargo clean", CAUTION, "packages.clean"),
+    ("go clean -modcache", CAUTION, "packages.clean"),
+    ("npm cache verify", SAFE, "not packages.clean"),
     ("npm exec rm -- -rf ~", DANGEROUS, "files.delete-broad"),
     ("npm exec -c 'rm -rf ~'", DANGEROUS, "files.delete-broad"),
     ("bun x rimraf dist", CAUTION, "packages.run-fetched"),
