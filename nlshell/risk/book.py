@@ -187,10 +187,11 @@ ON_DEMAND = {
                 "npm npx nuget opam pacman paru pdm pip pip3 pipx pkg pkgin pnpm pnpx poetry port rpm rustup rye snap "
                 "stack swupd twine uv uvx xbps-install xbps-remove yarn yay yum zypper",
     "git": "git scalar",
-    "containers": "docker docker-compose nerdctl podman podman-compose virsh",
-    "cloud": "aws az azcopy b2 borg bq cdk civo consul crane doctl doppler eksctl exoscale firebase fly flyctl gcloud "
-             "gcrane gh gitlab-ctl gitlab-rails gitlab-rake glab gsutil hcloud helm heroku ibmcloud k9s kubectl linode-cli "
-             "mc netlify nomad oc oci op oras pulumi rclone regctl restic s3cmd sam scw sentry-cli serverless skopeo sls "
+    "containers": "colima docker docker-compose k3d kind limactl minikube multipass nerdctl podman podman-compose "
+                  "vagrant virsh",
+    "cloud": "aws az azcopy b2 borg bq cdk civo consul crane doctl doppler eksctl etcdctl exoscale firebase fly "
+             "flyctl gcloud gcrane gh gitlab-ctl gitlab-rails gitlab-rake glab gsutil hcloud helm heroku ibmcloud k9s "
+             "kubectl linode-cli mc netlify nomad oc oci op oras pulumi rclone regctl restic s3cmd sam scw sentry-cli serverless skopeo sls "
              "stripe supabase terraform terragrunt tofu twilio upctl vault velero vercel vultr-cli wrangler",
     "kubernetes": "helm kubectl oc",
     "inplace": "awk convert dos2unix ex exiftool ffmpeg gawk jpegoptim mac2unix magick mogrify nvim openssl optipng "

@@ -80,6 +80,19 @@ ROWS = [
     Row("cloud.delete-resource-group", DANGEROUS, "az group delete deletes the resource group and everything in it",
         "az", "group delete"),
     Row("cloud.purge", DANGEROUS, "rclone purge deletes the path and everything in it", "rclone", "purge"),
+    Row("cloud.empty-bucket", DANGEROUS, "{tool} {sub} {flag} deletes every object in the bucket", "s3cmd",
+        "del|rm", flags="-r --recursive", when=_bucket_root("s3")),
+    Row("cloud.empty-remote", DANGEROUS, "{tool} {sub} deletes every file on the remote {first}", "rclone",
+        "delete", when=lambda cmd, parsed: len(parsed.operands) > 1 and bool(re.fullmatch(r"[\w.-]+:/?",
+                                                                                            parsed.operands[1].text))),
+    Row("cloud.delete-all-backups", DANGEROUS, "{tool} {sub} --all deletes every backup", "velero",
+        "delete|backup", flags="--all"),
+    Row("cloud.delete-all-keys", DANGEROUS, "{tool} {sub} deletes every key in the store", "consul",
+        "kv delete", when=lambda cmd, parsed: any(a.text in ("-recurse", "--recurse") for a in cmd.args) and (
+            len(parsed.operands) < 3 or parsed.operands[2].text in ("", "/"))),
+    Row("cloud.delete-all-keys", DANGEROUS, "{tool} {sub} deletes every key in the store", "etcdctl",
+        "del", flags="--prefix --from-key", when=lambda cmd, parsed: len(parsed.operands) < 2 or
+        parsed.operands[1].text in ("", "/", "\\0")),
     Row("cloud.delete-backups", DANGEROUS, "borg delete deletes the whole backup repository", "borg", "delete",
         when=_whole_repository),
     Row("cloud.delete-database", DANGEROUS, "deletes the database without a final snapshot", "aws",
@@ -191,10 +204,10 @@ CLOUD_TOOLS = (
     "aws gcloud gsutil az azcopy mc rclone restic borg velero vault doppler op glab gh heroku fly flyctl vercel "
     "netlify wrangler doctl linode-cli hcloud oci ibmcloud s3cmd b2 firebase supabase eksctl kubectl helm oc k9s "
     "nomad consul gitlab-rails gitlab-rake gitlab-ctl sentry-cli stripe twilio exoscale scw upctl vultr-cli civo "
-    "crane gcrane skopeo oras regctl"
+    "crane gcrane skopeo oras regctl etcdctl"
 ).split()
 _DESTRUCTIVE_VERB = lazy(
-    r"^(?:delete|destroy|remove|rm|rb|purge|prune|drop|uninstall|disable|revoke|terminate|deregister|forget|"
+    r"^(?:delete|del|destroy|remove|rm|rb|purge|prune|drop|uninstall|disable|revoke|terminate|deregister|forget|"
     r"untag|unset|cleanup|dedupe|break-lock|compact|recreate|wipe|erase|flush\w*|reset|deletefile|rmdir|"
     r"archive|restore|kill|stop|scale|drain|cordon|evict|move|sync|mirror|uninstall|release:perform|"
     r"(?:batch-)?delete-[\w-]+|[\w-]+-delete|terminate-[\w-]+|remove-[\w-]+|disable-[\w-]+|destroy_all|"
@@ -319,6 +332,15 @@ EXAMPLES = [
     ("az group list", SAFE, "not cloud.delete-resource-group"),
     ("rclone purge remote:old", DANGEROUS, "cloud.purge"),
     ("rclone ls remote:old", SAFE, "not cloud.purge"),
+    ("s3cmd del --recursive --force s3://bucket", DANGEROUS, "cloud.empty-bucket"),
+    ("rclone delete remote:", DANGEROUS, "cloud.empty-remote"),
+    ("rclone delete remote:old/logs", CAUTION, "not cloud.empty-remote"),
+    ("velero delete backup --all --confirm", DANGEROUS, "cloud.delete-all-backups"),
+    ("velero delete backup nightly-1", CAUTION, "not cloud.delete-all-backups"),
+    ("etcdctl del '' --prefix", DANGEROUS, "cloud.delete-all-keys"),
+    ("consul kv delete -recurse", DANGEROUS, "cloud.delete-all-keys"),
+    ("consul kv delete -recurse app/cache", CAUTION, "not cloud.delete-all-keys"),
+    ("etcdctl del /app/x", CAUTION, "not cloud.delete-all-keys"),
     ("borg delete /backups/repo", DANGEROUS, "cloud.delete-backups"),
     ("borg delete /backups/repo::monday", CAUTION, "not cloud.delete-backups"),
     ("aws rds delete-db-instance --db-instance-identifier db --skip-final-snapshot", DANGEROUS, "cloud.delete-database"),

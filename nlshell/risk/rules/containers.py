@@ -79,12 +79,26 @@ def _everything(cmd, parsed) -> dict | None:
     kind = _kind(parsed)
     if kind is None or (kind != "volume" and not parsed.has("f", "--force")):
         return None
-    if (kind == "container" and parsed.has("a", "--all")) or any(_lists_everything(w, kind) for w in parsed.operands):
+    if (kind in ("container", "volume") and parsed.has("a", "--all")) or any(
+        _lists_everything(w, kind) for w in parsed.operands
+    ):  # `podman volume rm -a`
         return {"what": _EVERY[kind]}
     return None
 
 
+_LOCAL_MACHINES = "multipass minikube kind k3d limactl vagrant colima"
+
 ROWS = [
+    Row("containers.delete-all-machines", DANGEROUS, "{tool} {sub} {flag} deletes every local virtual machine or "
+        "cluster and the data in them", "multipass minikube", "delete", flags="--all"),
+    Row("containers.delete-all-machines", DANGEROUS, "{tool} {sub} {flag} deletes every local virtual machine or "
+        "cluster and the data in them", "kind", "delete clusters", flags="-A --all"),
+    Row("containers.delete-all-machines", DANGEROUS, "{tool} {sub} {flag} deletes every local virtual machine or "
+        "cluster and the data in them", "k3d", "cluster delete", flags="-a --all"),
+    Row("containers.delete-machine", CAUTION, "{tool} {sub} deletes a local virtual machine or cluster and the data "
+        "in it", _LOCAL_MACHINES, "delete|destroy|rm|remove"),
+    Row("containers.delete-machine", CAUTION, "{tool} {sub} deletes a local virtual machine or cluster and the data "
+        "in it", _LOCAL_MACHINES, "* delete|destroy|rm|remove"),
     Row("containers.vm-storage-delete", DANGEROUS, "virsh undefine {flag} deletes the machine's disks too",
         "virsh", "undefine", flags="--remove-all-storage --wipe-storage --storage"),
     Row("containers.volume-wipe", DANGEROUS, "virsh {sub} destroys the data on a storage volume", "virsh",
@@ -140,6 +154,15 @@ EXAMPLES = [
     ("virsh vol-info disk.qcow2 --pool default", SAFE, "not containers.volume-wipe"),
     ("virsh list --all", SAFE, "not containers.vm-change"),
     ("docker restart web", CAUTION, "containers.change"),
+    ("podman volume rm -af", DANGEROUS, "containers.remove-everything"),
+    ("minikube delete --all --purge", DANGEROUS, "containers.delete-all-machines"),
+    ("kind delete clusters --all", DANGEROUS, "containers.delete-all-machines"),
+    ("k3d cluster delete --all", DANGEROUS, "containers.delete-all-machines"),
+    ("minikube delete", CAUTION, "not containers.delete-all-machines"),
+    ("minikube delete", CAUTION, "containers.delete-machine"),
+    ("vagrant destroy -f", CAUTION, "containers.delete-machine"),
+    ("k3d cluster delete dev", CAUTION, "containers.delete-machine"),
+    ("multipass list", SAFE, "not containers.delete-machine"),
     ("docker cp web:/app/out.log .", CAUTION, "containers.change"),
     ("docker swarm leave --force", CAUTION, "containers.change"),
     ("docker service scale web=0", CAUTION, "containers.change"),

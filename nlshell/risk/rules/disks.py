@@ -48,6 +48,12 @@ def _parted_writes(cmd, parsed) -> bool:
     return any(a.text in _PARTED_WRITES.split() for a in cmd.args)
 
 
+def _only_snapshots(parsed) -> dict | None:
+    """`zfs destroy tank/data@snap1`: snapshots only, the dataset stays."""
+    names = [w.text for w in parsed.operands[1:]]
+    return {"first": names[0]} if names and all("@" in n for n in names) else None
+
+
 ROWS = [
     Row("disks.blkdiscard", DANGEROUS, "blkdiscard discards every block on {device}", "blkdiscard", when=_device),
     Row("disks.flash-firmware", DANGEROUS, "flashrom overwrites the firmware (a bad write can brick the machine)",
@@ -63,8 +69,14 @@ ROWS = [
         "luksFormat|erase|luksErase|reencrypt|luksKillSlot|tcryptDump", when=_device),
     Row("disks.luks-change", CAUTION, "changes an encrypted volume", "cryptsetup",
         "open|close|luksOpen|luksClose|luksAddKey|resize"),
+    Row("disks.zfs-snapshot-destroy", CAUTION, "zfs destroy deletes the snapshot {first}", "zfs", "destroy",
+        unless="-r -R", when=lambda cmd, parsed: _only_snapshots(parsed)),
     Row("disks.zfs-destroy", DANGEROUS, "{tool} destroy deletes the pool or dataset and its data", "zpool zfs",
         "destroy|labelclear"),
+    Row("disks.subvolume-delete", DANGEROUS, "btrfs subvolume delete deletes the subvolume {rest} and its data",
+        "btrfs", "subvolume|subvol delete|del"),
+    Row("disks.pool-delete", DANGEROUS, "ceph {sub} deletes the storage pool and every object in it", "ceph",
+        "osd pool delete|rm"),
     Row("disks.zfs-change", CAUTION, "changes a {tool} pool or dataset", "zpool zfs",
         "rollback|export|offline|detach|remove|set|create|import|rename"),
     Row("disks.volume-remove", DANGEROUS, "{tool} deletes a volume and the data on it", "lvremove vgremove pvremove",
@@ -227,6 +239,7 @@ def mkfs(ctx, cmd) -> None:
 
 _READ_ONLY_OPTIONS = frozenset({"-l", "-a", "--all", "-t", "--show", "-s", "--summary"})
 _BTRFS_CHANGES = frozenset({"delete", "remove", "balance", "rescue", "check", "zero-log", "replace"})
+_BTRFS_READS = frozenset({"list", "show", "get-default", "df", "usage", "du", "stats", "find-new"})
 
 
 @program(
@@ -243,6 +256,8 @@ def system_change(ctx, cmd) -> None:
         return
     if name == "efibootmgr" and not any(w.startswith("-") and w != "-v" for w in words):
         return
+    if name == "btrfs" and words[1:2] and words[1] in _BTRFS_READS:
+        return  # `btrfs subvolume list /mnt`, `btrfs filesystem df /`
     if name == "btrfs" and not any(w in _BTRFS_CHANGES for w in words) and words[:1] not in (
         ["subvolume"], ["filesystem"], ["device"]
     ):
@@ -267,6 +282,12 @@ EXAMPLES = [
     ("cryptsetup open /dev/sdb1 vault", CAUTION, "disks.luks-change"),
     ("cryptsetup status vault", SAFE, "not disks.luks-change"),
     ("zfs destroy tank/data", DANGEROUS, "disks.zfs-destroy"),
+    ("zfs destroy tank/data@snap1", CAUTION, "disks.zfs-snapshot-destroy"),
+    ("zfs destroy -r tank/data@snap1", DANGEROUS, "not disks.zfs-snapshot-destroy"),
+    ("btrfs subvolume delete /mnt/data", DANGEROUS, "disks.subvolume-delete"),
+    ("btrfs subvolume list /mnt", SAFE, "not disks.subvolume-delete"),
+    ("ceph osd pool delete p p --yes-i-really-really-mean-it", DANGEROUS, "disks.pool-delete"),
+    ("ceph osd pool ls", SAFE, "not disks.pool-delete"),
     ("zfs list", SAFE, "not disks.zfs-destroy"),
     ("zpool export tank", CAUTION, "disks.zfs-change"),
     ("zpool status", SAFE, "not disks.zfs-change"),
