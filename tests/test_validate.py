@@ -173,6 +173,12 @@ def test_unknown_program_without_hint():
     ]
 
 
+def test_a_runner_is_looked_up_by_its_program_name():
+    warnings = warnings_of(validate("uv run pytest -q", which=nothing_installed))
+    assert "warning: `uv` is not installed or not on PATH (fine if it is an alias or function)" in warnings
+    assert not any("`uv run`" in w for w in warnings), warnings
+
+
 def test_builtins_and_keywords_need_no_path():
     command = "cd /tmp && export A=1; alias ll='ls'; source x; . y; type ls; [[ -f x ]]; test -d y; : ; true; history; set -e; read v; printf x; wait; trap '' INT"
     v = validate(command, which=nothing_installed)

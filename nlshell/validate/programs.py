@@ -161,8 +161,8 @@ def programs_of(script: Script) -> list:
     for cmd in script.commands:
         if cmd.remote:
             continue
-        for wrapper in cmd.wrappers:
-            seen.setdefault(wrapper, None)
+        for wrapper in cmd.wrappers:  # a runner is named with its subcommand: `uv run`
+            seen.setdefault(wrapper.split()[0], None)
         if not cmd.argv or runs_a_line(cmd):  # parallel's words are a shell line, collected as code
             continue
         w = cmd.argv[0]
