@@ -319,6 +319,10 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("which folders hog the most space", ["directory", "take", "most", "space"]),
         ("can I reach the gateway", ["reachable", "gateway"]),
         ("count lines of code here", ["count", "sloc"]),  # source code, never lines that match
+        ("something is pegging the cpu", ["take", "cpu"]),
+        ("disk space taken by logs", ["disk", "space", "take", "logs"]),
+        ("make a swapfile", ["create", "swap", "file"]),  # one word for what descriptions call a swap file
+        ("show the system log", ["show", "journal"]),
         ("the difference between a and b", ["compare", "b"]),
         ("where does error show up in app.log", ["error", "appear", "app", "log"]),  # no request to show
         # "fetch"/"grab" alone are `git fetch` and anything; before a URL they download
