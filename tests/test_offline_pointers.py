@@ -68,6 +68,7 @@ def test_a_program_named_is_not_pointed_to_as_well(index):
     ("request_text", "program"),
     [
         ("what changed in commit a1b2c3d", "git show a1b2c3d"),
+        ("what did commit 9f8e7d6 do", "git show 9f8e7d6"),  # every other word a stop word: "commit" says the job
         ("download https://releases.example.net/os.iso to disk.iso", "curl"),
         ("push site.tar.gz to 192.168.1.50 under /opt/www", "scp"),
         ("delete the web1 container", "docker"),

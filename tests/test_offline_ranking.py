@@ -177,3 +177,23 @@ def test_everyday_wordings_reach_their_program(index, request_text, program):
     command = answers(index, request_text)[0].command
     assert program in command.split()[:2], command
     assert "-S" not in command.split(), command
+
+
+# -- everyday words for a job that names no program ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("refresh the package lists", "sudo apt-get update"),  # "lists" is no package's name
+        ("compile hello.c", "gcc hello.c"),  # a C file's extension says its compiler
+        ("compile app.cpp", "g++ app.cpp"),
+        ("count lines of code in this project", "cloc"),  # source code, not lines that match (grep -c)
+        ("how many lines of code per language here", "cloc"),
+        ("make a 2G swapfile at /swapfile", "sudo fallocate -l 2G /swapfile"),  # not dphys-swapfile's own name
+        ("something is pegging the cpu, what is it", "ps aux --sort=-%cpu"),  # not /proc/cpuinfo
+        ("disk space taken by /var/log", "du"),  # not big files on the disk (find -size)
+    ],
+)
+def test_everyday_words_for_a_job_find_its_program(index, request_text, program):
+    assert first(index, request_text).startswith(program)

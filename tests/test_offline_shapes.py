@@ -52,7 +52,7 @@ def test_a_version_placeholder_takes_the_version():
     ("request_text", "command"),
     [
         ("instal htop", "sudo apt install htop"),  # was `htop`: the program, not the install
-        ("uninstal vlc", "sudo apt-get remove vlc"),  # was a `vlc` row
+        ("uninstal vlc", "sudo apt remove vlc"),  # was a `vlc` row
         ("instal ffmpeg", "sudo apt install ffmpeg"),  # was a yum install of one rpm file
         ("restart ngnix", "service nginx restart"),  # the service's name one edit from nginx
         ("kill fierfox", "killall firefox"),

@@ -77,17 +77,17 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
 @pytest.mark.parametrize(
     ("request_text", "meant"),
     [
-        ("get me htop", "install the htop package"),
-        ("install nginx", "install the nginx package"),  # a service, but installing is no service verb
-        ("grab jq please", "install the jq package"),
-        ("I need ffmpeg", "install the ffmpeg package"),
+        ("get me htop", "install the htop package with apt"),
+        ("install nginx", "install the nginx package with apt"),  # a service, but installing is no service verb
+        ("grab jq please", "install the jq package with apt"),
+        ("I need ffmpeg", "install the ffmpeg package with apt"),
         ("npm global install of typescript", "install the typescript package globally with npm"),
         ("install typescript globally", "install the typescript package globally with npm"),  # its ecosystem's manager
         ("get me ripgrep via cargo", "install the ripgrep package with cargo"),
         ("install express with npm", "install the express package with npm"),  # a library: the project's, not global
         ("install numpy", "install the numpy package with pip"),
         ("get rid of the numpy python package", "uninstall the numpy package with pip"),
-        ("uninstall vlc", "uninstall the vlc package"),
+        ("uninstall vlc", "uninstall the vlc package with apt"),
         ("do i even have curl on this machine", "is the curl command installed"),
         ("is the curl package installed", "is the curl command installed"),
         ("do I have git", "is the git command installed"),  # any program with a page
@@ -102,7 +102,23 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         ("upgrade numpy to the newest version", "upgrade the numpy package with pip"),
         ("update flask", "upgrade the flask package with pip"),
         ("upgrade typescript", "upgrade the typescript package with npm"),
-        ("upgrade vim", "upgrade the vim package"),
+        ("upgrade vim", "upgrade the vim package with apt"),
+        # the program is the object: its package manager is the tool, the name its operand
+        ("get me htop installed", "install the htop package with apt"),
+        ("install jq on debian", "install the jq package with apt"),
+        ("install the tree command", "install the tree package with apt"),  # said as a command: one with a page will do
+        ("install git", "install the git package with apt"),
+        ("remove jq", "uninstall the jq package with apt"),
+        ("remove vim and its config files", "purge the vim package and its configuration files with apt"),
+        ("uninstall firefox along with its settings", "purge the firefox package and its configuration files with apt"),
+        ("purge apache2", "purge the apache2 package and its configuration files with apt"),
+        ("remove the lodash dependency", "uninstall the lodash package with npm"),  # a dependency is a project's
+        ("what files did the curl package put on my system", "list the files installed by the package curl with dpkg"),
+        ("show me what the nginx package contains", "list the files installed by the package nginx with dpkg"),
+        ("which numpy version have i got", "show the version of the installed python package numpy with pip"),
+        ("what version of the foo python package do i have", "show the version of the installed python package foo with pip"),
+        ("is the docker service enabled at boot", "check whether the docker service is enabled at boot"),
+        ("is postgres set to start on boot", "check whether the postgresql service is enabled at boot"),
     ],
 )
 def test_a_program_by_name_is_installed_found_or_listed_with_the_package_manager(request_text, meant):
@@ -120,6 +136,9 @@ def test_a_program_by_name_is_installed_found_or_listed_with_the_package_manager
         "remove the docker containers",
         "upgrade pip",  # a manager upgrading itself: its own page
         "upgrade ubuntu to the next release",  # no package
+        "delete jq",  # may be a file: only software by the word table is removed by "delete"
+        "what version of python do i have",  # the program's own version
+        "put the date on this machine",  # an everyday word, put nowhere
     ],
 )
 def test_words_that_name_no_software_stay_as_they_are(request_text):
@@ -148,6 +167,10 @@ def test_the_word_table_has_what_the_readers_need():
     assert set(ACTIONS) <= actions.keys()  # every action has its words
     assert set(units) <= daemons | servers  # a renamed service is a service
     assert {"npm", "pip"} <= set(installers.values())
+    assert "dependency" in around["manager_kind:npm"]  # "remove the lodash dependency"
+    assert {"config", "settings", "completely"} <= around["purging"]  # "remove vim and its config files"
+    assert {"files", "contains"} <= around["package_files"]  # "what files did the curl package put here"
+    assert {"is", "does"} <= around["asking"]  # "is nginx set to start on boot" asks, enables nothing
     assert around["not_service"].isdisjoint(around["daemons"])
 
 
@@ -170,6 +193,12 @@ def test_the_word_table_has_what_the_readers_need():
         ("dump the list of installed debs", "dpkg -l", "safe"),
         ("search apt for a package that does pdf editing", "apt search pdf", "safe"),
         ("run postgres on port 5433", "postgres -p 5433", None),  # the daemon itself
+        ("is the docker service enabled at boot", "systemctl is-enabled docker", "safe"),
+        ("remove vim and its config files", "sudo apt purge vim", None),
+        ("what files did the curl package put on my system", "dpkg -L curl", "safe"),
+        ("which numpy version have i got", "pip show numpy", "safe"),
+        ("remove the lodash dependency", "npm uninstall lodash", None),
+        ("get me htop installed", "sudo apt install htop", None),
     ],
 )
 def test_the_answer_is_the_service_or_package_managers(index, request_text, command, risk):

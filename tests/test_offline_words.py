@@ -318,6 +318,11 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("what's eating my ram", ["take", "memory"]),
         ("which folders hog the most space", ["directory", "take", "most", "space"]),
         ("can I reach the gateway", ["reachable", "gateway"]),
+        ("count lines of code here", ["count", "sloc"]),  # source code, never lines that match
+        ("something is pegging the cpu", ["take", "cpu"]),
+        ("disk space taken by logs", ["disk", "space", "take", "logs"]),
+        ("make a swapfile", ["create", "swap", "file"]),  # one word for what descriptions call a swap file
+        ("show the system log", ["show", "journal"]),
         ("the difference between a and b", ["compare", "b"]),
         ("where does error show up in app.log", ["error", "appear", "app", "log"]),  # no request to show
         # "fetch"/"grab" alone are `git fetch` and anything; before a URL they download
@@ -393,6 +398,12 @@ def test_the_words_that_place_and_pick_values_are_the_tables(table):
     assert table.around["putting_for"] == {"substitute"}
     assert {"does", "is"} <= table.around["asking"] and {"processes", "groups"} <= table.around["about_users"]
     assert {"since", "many", "today"} <= table.around["never_names"]  # "the nginx service since boot"
+    assert "lists" in table.around["never_names"]  # "refresh the package lists" names no package
+
+
+def test_a_source_file_says_its_compiler(table):
+    """main.c is compiled by a C compiler: its extension stays a search word (gcc's "C program")."""
+    assert {"c", "cpp"} <= table.hints
 
 
 def test_asides_and_reasons_are_read(table):

@@ -108,6 +108,9 @@ def read_request(
     correct_programs(index, values, counts, MIN_CORRECTABLE)  # "restart ngnix", "kill fierfox"
     stop = vocabulary().stop
     terms = [t for t in query_terms(without_values(request, values)) if stem(t) not in stop]  # "whats" is "what"
+    if not terms:  # "what did commit 9f8e7d6 do": only the word that says what a value is tells the job
+        cues = " ".join(word for value in values for word in value.words if word.lower() not in value.text.lower())
+        terms = [t for t in query_terms(cues) if stem(t) not in stop]
     hinted = set(terms) - set(query_terms(without_values(request, values, hints=False)))
     counts.update(index.term_counts(t for t in terms if t not in counts))
     named: list[str] = []

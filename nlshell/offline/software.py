@@ -44,15 +44,18 @@ _DOWN = frozenset({"shut", "take", "bring"})  # "shut nginx down"
 _NUMBER = re.compile(r"^\d+$")
 _WORDS = re.compile(r"[a-z0-9](?:[a-z0-9+_-]*[a-z0-9+])?")  # words as names are spelt: redis-server, php-fpm
 _NAME = r"(?P<name>[a-z][\w+-]*)"
-_HERE = r"(?:\s+(?:on|in|onto|for|to)\s+(?:this|my|the)\s+(?:machine|computer|system|box|laptop|server|pc|host|path))?"
-_KIND = r"(?:\s+(?:package|program|tool|app|utility|command|binary))?"
+_HERE = (  # "on this box", "on ubuntu", "for me pls"
+    r"(?:\s+(?:on|in|onto|for|to)\s+(?:(?:this|my|the)\s+(?:machine|computer|system|box|laptop|server|pc|host|path)"
+    r"|ubuntu|debian|linux|mint|raspbian|kali))?(?:\s+(?:for\s+me|pls|plz))?"
+)
+_KIND = r"(?:\s+(?P<kind>package|program|tool|app|utility|command|binary))?"
 _MANAGER = r"(?P<manager>apt|apt-get|npm|pip|pip3|cargo|gem|snap|brew|flatpak|dnf|yum|pacman|yarn|pnpm)"
 _END = r"(?:\s+please)?\s*[?.!]*\s*$"
 # "get me htop", "I need ffmpeg", "grab jq please", "install typescript globally with npm"
 _GET = re.compile(
     r"^\s*(?:(?:please|can\s+you|could\s+you|just|now)\s+)*"
-    r"(?:get(?:\s+me)?|grab(?:\s+me)?|gimme|fetch|install|set\s+up|put|i\s+need|i\s+want|i\s+d\s+like|we\s+need)\s+"
-    rf"(?:me\s+)?(?:the\s+|a\s+|an\s+)?{_NAME}{_KIND}(?P<globally>\s+globally)?"
+    r"(?P<verb>get(?:\s+me)?|grab(?:\s+me)?|gimme|fetch|install|set\s+up|put|i\s+need|i\s+want|i\s+d\s+like|we\s+need)\s+"
+    rf"(?:me\s+)?(?:the\s+|a\s+|an\s+)?{_NAME}{_KIND}(?P<installed>\s+installed)?(?P<globally>\s+globally)?"
     rf"(?:\s+(?:with|via|using|through|from)\s+{_MANAGER})?(?P<globally2>\s+globally)?{_HERE}{_END}",
     re.IGNORECASE,
 )
@@ -60,11 +63,15 @@ _GET = re.compile(
 _MANAGER_INSTALL = re.compile(
     rf"^\s*{_MANAGER}\s+(?P<globally>global\s+)?install\s+(?:of\s+)?(?:the\s+)?{_NAME}{_KIND}{_END}", re.IGNORECASE
 )
-# "get rid of the numpy python package", "uninstall vlc"
+# "get rid of the numpy python package", "uninstall vlc", "remove vim and its config files", "remove the
+# lodash dependency"
 _REMOVE = re.compile(
-    rf"^\s*(?:(?:please|just|now)\s+)*(?:remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
-    rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?:package|module|library|lib|gem|crate|program|app))?"
-    rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}{_END}",
+    rf"^\s*(?:(?:please|just|now)\s+)*(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
+    rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?P<kind>package|module|library|lib|gem|crate|program|app|dependency|dep))?"
+    rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}"
+    r"(?P<rest>\s+(?:(?:and|along\s+with|with|including|plus)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)\s+[a-z ]+?"
+    r"|completely|entirely|for\s+good|and\s+everything))?"
+    rf"{_END}",
     re.IGNORECASE,
 )
 # "upgrade numpy to the newest version", "update flask", "bring requests up to date"
@@ -167,6 +174,9 @@ def _service(request: str) -> str:
                                                                    words[i + 1] in _SERVICE_WORDS)), -1)
     if at < 0 or words[at + 1 : at + 2] and words[at + 1] == "and" or any("/" in token for token in lowered.split()):
         return ""  # no service, a list of programs, or a path ("a shortcut to /var/log/nginx")
+    if words[0] in around.get("asking", frozenset()) and said & actions.get("boot", frozenset()) and \
+            not said & around.get("not_service", frozenset()):
+        return f"check whether the {unit(words[at])} service is enabled at boot"  # "is nginx set to start on boot"
     if words[at + 1 : at + 2] in (["service"], ["unit"]):  # said as a service already: only its unit's name
         name = unit(words[at])
         return "" if name == words[at] else re.sub(rf"\b{re.escape(words[at])}\b", name, request, count=1, flags=re.IGNORECASE)
@@ -217,28 +227,56 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
     for pattern in _SEARCH:
         if (match := pattern.match(request)) and (keyword := _search_word(match["what"])):
             return f"search apt for the package {keyword}"
+    if asked := _package_question(request):
+        return asked
     if match := _MANAGER_INSTALL.match(request) or _GET.match(request):
         name = match["name"].lower()
         manager = (match["manager"] or "").lower()
         installer = _roles().installers.get(name, "")
-        if not (manager or installer or is_software(name, technical)):
-            return ""  # "get me the date", "I need a break"
+        # a program with a page is one to install when the request says so: "install tree", "get me the
+        # tree command"; "get me the date", "I need a break", "put the date on this machine" install nothing
+        said_install = (match.groupdict().get("verb") or "install").lower() == "install" or \
+            bool(match["kind"] or match.groupdict().get("installed"))
+        if not (manager or installer or is_software(name, technical) or said_install and paged(name)):
+            return ""
         said_globally = bool(match["globally"] or match.groupdict().get("globally2"))
         return _install(name, manager or installer, said_globally or installer == "npm")
-    if (match := _REMOVE.match(request)) and (is_software(match["name"]) or match["name"].lower() in _roles().installers):
-        name = match["name"].lower()
-        manager = (match["manager"] or _roles().installers.get(name, "")).lower()
-        return f"uninstall the {name} package" + (f" with {manager}" if manager not in ("", "apt", "apt-get") else "")
+    if (match := _REMOVE.match(request)) and (removal := _removal(match, technical)):
+        return removal
     # a manager upgrading itself ("upgrade pip") is its own page's job
     if (match := _UPGRADE.match(request)) and not re.fullmatch(_MANAGER, match["name"].lower()) and (match["manager"] or match["name"].lower() in _roles().installers or (
         is_software(match["name"], technical)
     )):
         name = match["name"].lower()
         manager = (match["manager"] or _roles().installers.get(name, "")).lower()
-        return f"upgrade the {name} package" + (f" with {manager}" if manager not in ("", "apt", "apt-get") else "")
+        return f"upgrade the {name} package with {_system(manager)}"
     for pattern in _HAVE:
         if (match := pattern.match(request)) and is_software(match["name"], paged):
             return f"is the {match['name'].lower()} command installed"
+    return ""
+
+
+def _package_question(request: str) -> str:
+    """"what files did the curl package put on my system" → dpkg's list of them; "which numpy
+    version have i got" → pip's (a name of the word table's `installer:pip` line, or one said as a
+    python package); "" for any other request. The package is the object asked about, never the
+    program to run (`curl`, `numpy`)."""
+    around = vocabulary().around
+    words = _WORDS.findall(request.lower())
+    said = set(words)
+    stop = vocabulary().stop | around.get("asking", frozenset())
+    if "package" in said and said & around.get("package_files", frozenset()):
+        at = words.index("package")
+        beside = [w for w in words[at - 1 : at] + words[at + 1 : at + 2] if w not in stop and w not in around.get("package_files", ())]
+        if beside:
+            return f"list the files installed by the package {beside[0]} with dpkg"
+    if said & {"version", "versions"} and not said & vocabulary().change_verbs:  # "upgrade numpy to the newest version" changes it
+        python = {w for w in said if _roles().installers.get(w) == "pip"}
+        for i, word in enumerate(words[:-1]):  # "the foo python package", "python module foo"
+            if word in ("python", "pip") and words[i + 1] in ("package", "library", "module", "lib"):
+                python |= {w for w in words[i - 1 : i] + words[i + 2 : i + 3] if w not in stop and w != "version"}
+        if len(python) == 1:
+            return f"show the version of the installed python package {python.pop()} with pip"
     return ""
 
 
@@ -246,9 +284,33 @@ def _install(name: str, manager: str, globally: bool) -> str:
     """The plain install request, with the package manager said or the one a language's program
     needs; globally when said or when the program is one of npm's command-line tools (the word
     table's `installer:npm` line): it serves every project, not the current one."""
-    if manager in ("", "apt", "apt-get"):
-        return f"install the {name} package"
+    if _system(manager) == "apt":
+        return f"install the {name} package with apt"
     return f"install the {name} package" + (" globally" if globally else "") + f" with {manager}"
+
+
+def _system(manager: str) -> str:
+    """The manager a plain request names: the one said or a language's, else the system's. Said
+    outright, so a system program is never offered pip's or npm's install of the same name."""
+    return "apt" if manager in ("", "apt", "apt-get") else manager
+
+
+def _removal(match: re.Match[str], technical: Callable[[str], bool]) -> str:
+    """"remove tmux" → "uninstall the tmux package with apt"; "remove vim and its config files" →
+    its purge; "remove the lodash dependency" → npm's (a kind of package that says its manager:
+    the word table's `manager_kind:` lines); "" when the name is no software ("delete notes")."""
+    name, verb = match["name"].lower(), match["verb"].lower()
+    around = vocabulary().around
+    kinds = {kind: role[13:] for role, kinds in around.items() if role.startswith("manager_kind:") for kind in kinds}
+    manager = (match["manager"] or _roles().installers.get(name) or kinds.get((match["kind"] or "").lower(), "")).lower()
+    # "delete jq" may name a file; the other verbs of removal name a program by its page
+    if not (manager or is_software(name, None if verb == "delete" else technical)):
+        return ""
+    manager = _system(manager)
+    rest = set(_WORDS.findall((match["rest"] or "").lower()))
+    if manager == "apt" and (verb == "purge" or rest & around.get("purging", frozenset())):
+        return f"purge the {name} package and its configuration files with apt"
+    return f"uninstall the {name} package with {manager}"
 
 
 def _search_word(what: str) -> str:
