@@ -14,13 +14,14 @@ The ranking's examples first get the flags the request asks for within their pag
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline.asides import without_asides
 from nlshell.offline.compose import composed
 from nlshell.offline.commands import writes_files
 from nlshell.offline.index import OfflineIndex
+from nlshell.offline.managers import said_with, this_machines
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
 from nlshell.offline.rating import risk_of
@@ -56,7 +57,25 @@ def answers(
     """The best `limit` answers, best first. Raises NoOfflineAnswerError when nothing matches,
     NoReadOnlyAnswerError when only commands that change things match a request that only looks.
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
-    once they are known, and a page's later examples are neither rated nor returned once it has one."""
+    once they are known, and a page's later examples are neither rated nor returned once it has one.
+    Package commands are said with this machine's manager (nlshell/offline/managers.py)."""
+    found = _answers(index, request, shell=shell, limit=limit, accepted=accepted, cwd=cwd, pages=pages)
+    manager = this_machines(index.installed)
+    if manager is None:
+        return found
+    return [replace(a, hit=replace(a.hit, command=said_with(a.hit.command, manager))) for a in found]
+
+
+def _answers(
+    index: OfflineIndex,
+    request: str,
+    *,
+    shell: str,
+    limit: int,
+    accepted: Iterable[str],
+    cwd: str | None,
+    pages: int,
+) -> list[OfflineAnswer]:
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
     ranked = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
