@@ -445,8 +445,8 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         # who I am logged in as is who I am, not who else is
         ("which user am i logged in as", "whoami"),
         ("what kind of file is mystery.bin", "file mystery.bin"),
-        # a denial is read: lines that do not contain it
-        ("show lines in access.log that don't have 200 in them", "grep -v '{{search_pattern}}' access.log"),
+        # a denial is read: lines that do not contain it, the text filled in (nlshell/offline/pipes.py)
+        ("show lines in access.log that don't have 200 in them", "grep -v 200 access.log"),
         ("which python packages do i have", "pip list"),
         # a service that is up is asked of systemd (nlshell/offline/software.py); UTC is a time zone, no text to count
         ("is the caddy server up", "systemctl status caddy"),

@@ -284,6 +284,7 @@ def test_a_sum_leaves_the_search_a_word_that_says_calculate():
         ("print list.txt without duplicate lines", [("file", "list.txt")]),
         ("show guests.txt sorted a-z without repeats", [("file", "guests.txt")]),  # what `sort -u` drops
         ("empty the file app.log without deleting it", [("file", "app.log")]),
+        ("read syslog.2.gz without unzipping it", [("file", "syslog.2.gz")]),  # a doubled consonant: unzip
         ("show lines without warning in app.log", [("pattern", "warning"), ("file", "app.log")]),
         ("lines of app.log without the word debug", [("file", "app.log"), ("pattern", "debug")]),
     ],

@@ -428,3 +428,17 @@ def test_other_forms_of_a_word_share_its_stem(word, forms):
 
 def test_phrasal_verbs_are_read(table):
     assert {"shut", "turn", "back"} <= table.phrasal
+
+
+def test_every_filter_pattern_has_one_place_for_its_text(table):
+    assert set(table.filters) == {"match", "exclude", "count", "field", "top"}
+    for patterns in table.filters.values():
+        for pattern in patterns:
+            assert pattern.count("*") == 1 and all(word in ("*", "...") or word.isalnum() for word in pattern)
+
+
+def test_the_ids_of_every_thing_are_listed_quietly(table):
+    for key, arguments in table.ids.items():
+        assert key.split("/")[0] in ("container", "image", "volume", "network")
+        assert "-q" in arguments.split() or "-aq" in arguments.split()
+    assert table.every == {"all", "every", "each"} and table.quoted <= table.holds

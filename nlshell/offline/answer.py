@@ -8,7 +8,10 @@ rather than offering one that writes. A request whose verbs say neither gets the
 is nearly as good as the best ("new folder named drafts" is no reason to offer `diff`), else the
 best; a request to change things gets the ranking's best. The caller rates every answer as usual.
 The ranking's examples first get the flags the request asks for within their page
-(nlshell/offline/compose.py), so what is rated here is what is offered.
+(nlshell/offline/compose.py), so what is rated here is what is offered; a look's filters ("about
+usb", "how many") follow as a pipeline (nlshell/offline/pipes.py), and "every container" fills a
+placeholder for one with the ids of all (nlshell/offline/every.py); "which .py files import
+requests" asks `grep` (nlshell/offline/holds.py); "top 3" cuts a sorted listing (nlshell/offline/top.py).
 """
 
 from __future__ import annotations
@@ -77,6 +80,18 @@ def _answers(
     pages: int,
 ) -> list[OfflineAnswer]:
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
+    from nlshell.offline.every import every_filled
+    from nlshell.offline.holds import held
+    from nlshell.offline.pipes import piped
+    from nlshell.offline.top import topped
+
+    found = held(request, lambda asked: piped(asked, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages)))
+    return topped(request, every_filled(request, found))[:limit]
+
+
+def _answers(
+    index: OfflineIndex, request: str, shell: str, limit: int, accepted: Iterable[str], cwd: str | None, pages: int,
+) -> list[OfflineAnswer]:
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
     ranked = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
     hits = composed(index, request, ranked, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page

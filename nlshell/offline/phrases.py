@@ -306,5 +306,6 @@ def says_how(word: str, after: str) -> bool:
     ("lines without error" is one)."""
     verbs = vocabulary().read_verbs | vocabulary().change_verbs
     base = word[:-3] if word.endswith("ing") else ""
-    return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows") or (
+    doubled = base[:-1] if len(base) > 2 and base[-1] == base[-2] else ""  # "unzipping": unzip
+    return bool(base) and (base in verbs or base + "e" in verbs or doubled in verbs) or after in ("lines", "line", "entries", "rows") or (
         word in NOT_PATTERNS)  # "without repeats": what a flag drops

@@ -55,6 +55,12 @@ class Vocabulary:
     states: frozenset[str]  # what an aside says a thing is: "it's outdated"
     past: frozenset[str]  # when, said after an aside: "the script i started earlier"
     phrasal: frozenset[str]  # verbs whose particle may come after their object: "shut the computer down"
+    filters: dict[str, tuple[tuple[str, ...], ...]]  # stage → word patterns, `*` the text ("about *": match)
+    unwanted: dict[str, str]  # a kind of line ("comment", "blank") → the pattern that finds it
+    every: frozenset[str]  # words that ask for each one of a kind: "stop every container"
+    ids: dict[str, str]  # a placeholder's thing (and "/state") → the arguments listing the ids of all of them
+    holds: frozenset[str]  # verbs of "which .py files import requests": what a file says
+    quoted: frozenset[str]  # … of them, those the file says as written ("import requests")
     digest: str  # changes whenever the file does: part of the index's version
 
 
@@ -73,7 +79,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     word_sets: dict[str, set[str]] = {
         kind: set() for kind in (
             "read", "change", "screen", "hint", "losing", "clause", "reason", "state", "past", "phrasal", "direction",
-            "names",
+            "names", "every", "holds", "quoted",
         )
     }
     types: dict[str, str] = {}
@@ -90,6 +96,9 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     openings: list[tuple[str, ...]] = []
     wishes: list[tuple[str, ...]] = []
     asides: dict[str, list[tuple[str, ...]]] = {}
+    filters: dict[str, list[tuple[str, ...]]] = {}
+    unwanted: dict[str, str] = {}
+    ids: dict[str, str] = {}
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -127,6 +136,12 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             wishes.append(tuple(listed))
         elif kind == "aside":
             asides.setdefault(key, []).append(tuple(listed))
+        elif kind == "filter":
+            filters.setdefault(key, []).append(tuple(listed))
+        elif kind == "lines":
+            unwanted.update(dict.fromkeys(listed, key))
+        elif kind == "ids":
+            ids[key] = " ".join(listed)
         elif kind == "number":
             numbers.update(dict.fromkeys(listed, key))
         elif kind == "ordinal":
@@ -177,6 +192,12 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         states=frozenset(word_sets["state"]),
         past=frozenset(word_sets["past"]),
         phrasal=frozenset(word_sets["phrasal"]),
+        filters={stage: tuple(patterns) for stage, patterns in filters.items()},
+        unwanted=unwanted,
+        every=frozenset(word_sets["every"]),
+        ids=ids,
+        holds=frozenset(word_sets["holds"]),
+        quoted=frozenset(word_sets["quoted"]),
         digest=sha256_hex(raw)[:12],
     )
 

@@ -1,0 +1,89 @@
+"""Which files of a type hold a text: "which .py files import requests", "what js files use lodash".
+
+Such a request names a type of file and says what they hold with a verb (the `holds` lines of
+nlshell/data/words.tsv: use, import, mention, contain …); the ranking reads "import" or "use" as
+the job and finds no page for it. When its answer does not look for that text, the answer is
+`grep -rl --include='*.py' 'import requests' DIR`: the files under the directory it names (here
+when it names none) that say it. A verb that is written in the file itself (`quoted`: import,
+require, include) is part of the text looked for.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from typing import Any
+
+from nlshell.offline.vocabulary import WORD, vocabulary
+
+_FILES = frozenset({"file", "files", "script", "scripts", "source", "sources", "module", "modules"})
+_CONNECTORS = frozenset({"that", "which", "where", "do", "does", "still"})  # "files that still use X"
+_PLACE = frozenset({"in", "under", "inside", "within", "below"})  # "… in src": where to look
+_HERE = frozenset({"here", "this", "repo", "project", "folder", "directory", "dir", "the", "current"})
+
+
+def held(request: str, answer: Callable[[str], list[Any]]) -> list[Any]:
+    """The answers to `request`, or, when it asks which files of a type hold a text its first answer
+    does not look for, the `grep` that lists them first."""
+    search = files_holding(request)
+    try:
+        found = answer(request)
+    except Exception:
+        if search is None:
+            raise
+        found = []
+    if search is None or (found and search[1].lower() in found[0].hit.command.lower()):
+        return found
+    from nlshell.offline.answer import OfflineAnswer
+    from nlshell.offline.intent import READ
+    from nlshell.offline.rank import OfflineHit
+
+    glob, text, directory = search
+    command = f"grep -rl --include={shlex.quote(glob)} {shlex.quote(text)} {shlex.quote(directory)}"
+    hit = OfflineHit(command, "Files of a type that contain a text", "nlshell", "grep", 1.0, "grep")
+    return [OfflineAnswer(hit, READ, "safe"), *found]
+
+
+def files_holding(request: str) -> tuple[str, str, str] | None:
+    """(the files' glob, the text, where to look) when the request asks which files hold a text."""
+    table = vocabulary()
+    tokens = request.split()
+    keys = ["".join(WORD.findall(token.lower())) for token in tokens]
+    for i, key in enumerate(keys[:-2]):
+        glob = _glob(tokens[i], key, table.types)
+        if not glob or keys[i + 1] not in _FILES:
+            continue
+        at = i + 2
+        directory = "."
+        if at + 1 < len(keys) and keys[at] in _PLACE:
+            directory = "." if keys[at + 1] in _HERE else tokens[at + 1].rstrip(",;?!")
+            at += 2
+        while at < len(keys) and keys[at] in _CONNECTORS:
+            at += 1
+        if at + 1 >= len(keys) or keys[at] not in table.holds:
+            continue
+        words = _text(tokens[at + 1:], keys[at + 1:])
+        if not words:
+            continue
+        text = " ".join(([keys[at]] if keys[at] in table.quoted else []) + words)
+        return glob, text, directory
+    return None
+
+
+def _glob(token: str, key: str, types: dict[str, str]) -> str:
+    """`*.py` for ".py", "py" or "python"."""
+    if token.startswith(".") and key.isalnum():
+        return "*." + key
+    return types.get(key, "")
+
+
+def _text(tokens: list[str], keys: list[str]) -> list[str]:
+    """The text a file holds: quoted whole, else its words up to where to look or the end."""
+    if tokens and tokens[0][:1] in "'\"":
+        return [" ".join(tokens).split(tokens[0][0])[1]]
+    words = []
+    for token, key in zip(tokens, keys):
+        if key in _PLACE or not key:
+            break
+        words.append(token.rstrip(",;?!"))
+    return words[:3]
