@@ -62,23 +62,17 @@ def answers(
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
     once they are known, and a page's later examples are neither rated nor returned once it has one.
     Package commands are said with this machine's manager (nlshell/offline/managers.py)."""
-    found = _answers(index, request, shell=shell, limit=limit, accepted=accepted, cwd=cwd, pages=pages)
+    found = _filtered(index, request, shell, limit, accepted, cwd, pages)
     manager = this_machines(index.installed)
     if manager is None:
         return found
     return [replace(a, hit=replace(a.hit, command=said_with(a.hit.command, manager))) for a in found]
 
 
-def _answers(
-    index: OfflineIndex,
-    request: str,
-    *,
-    shell: str,
-    limit: int,
-    accepted: Iterable[str],
-    cwd: str | None,
-    pages: int,
+def _filtered(
+    index: OfflineIndex, request: str, shell: str, limit: int, accepted: Iterable[str], cwd: str | None, pages: int,
 ) -> list[OfflineAnswer]:
+    """The answers with the filters the request asks for composed after them (pipes, every, top N)."""
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
     from nlshell.offline.every import every_filled
     from nlshell.offline.holds import held
