@@ -88,6 +88,7 @@ RULES = [
     Rule("perms.capabilities", CAUTION, "setcap changes what {file} may do as root"),
     Rule("perms.setuid-door", DANGEROUS, "makes {file} setuid{why}: whoever runs it {gets}"),
     Rule("perms.setuid", CAUTION, "makes {file} setuid: whoever runs it acts as its owner"),
+    Rule("perms.root-socket", DANGEROUS, "{tool} lets {whom} use {socket}: whoever can run containers as root is root"),
 ]
 
 
@@ -145,6 +146,24 @@ def permissions(ctx, cmd) -> None:
     if name == "chmod" and spec is not None and adds_setuid(spec.text):
         for w in operands:
             setuid(ctx, cmd, w)
+    sockets = [w.text for w in operands if _basename(w.text) in _ROOT_SOCKETS]
+    if sockets and (
+        (name == "chmod" and spec is not None and _opens_to_others(spec.text))
+        or (name == "setfacl" and o.has("m", "--modify"))
+    ):
+        whom = "every user on this machine" if name == "chmod" else "the users the ACL names"
+        ctx.add("perms.root-socket", cmd, tool=name, whom=whom, socket=sockets[0])
+
+
+# Sockets of daemons that run containers as root: using one is being root (like the docker group).
+_ROOT_SOCKETS = frozenset({"docker.sock", "containerd.sock", "podman.sock", "dockershim.sock", "crio.sock"})
+
+
+def _opens_to_others(mode: str) -> bool:
+    """Does this chmod mode let others write (`666`, `o+rw`, `a+w`), which connecting to a socket takes?"""
+    if re.fullmatch(r"[0-7]{3,4}", mode):
+        return mode[-1] in "2367"
+    return any(m and _for(m.group(1), "o") and m.group(2) in "+=" and "w" in m.group(3) for m in _clauses(mode))
 
 
 _CLAUSE = lazy(r"([ugoa]*)([-+=])([rwxXst]*)")  # one clause of a symbolic mode: `u+s`, `go-w`, `=r`
@@ -299,6 +318,10 @@ def mode_locks_out(mode: str) -> bool:
 
 
 EXAMPLES = [
+    ("sudo chmod 666 /var/run/docker.sock", DANGEROUS, "perms.root-socket"),
+    ("chmod o+rw /run/docker.sock", DANGEROUS, "perms.root-socket"),
+    ("sudo setfacl -m u:eve:rw /var/run/docker.sock", DANGEROUS, "perms.root-socket"),
+    ("sudo chmod 660 /var/run/docker.sock", CAUTION, "not perms.root-socket"),
     ("setcap cap_setuid+ep /usr/bin/python3", DANGEROUS, "perms.capability-root"),
     ("sudo setcap =ep ./tool", DANGEROUS, "perms.capability-root"),
     ("setcap 'cap_net_raw,cap_dac_read_search=eip' ./scan", DANGEROUS, "perms.capability-root"),
