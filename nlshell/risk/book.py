@@ -127,6 +127,19 @@ def has_arguments(cmd, parsed) -> bool:
     return bool(cmd.args)
 
 
+def unlisted(known: frozenset, field: str = "word") -> Callable:
+    """A `when`: the first operand (the subcommand) is not one of `known`; the reason gets it as
+    `field`. What the rater does not know a tool to do is never taken for harmless."""
+
+    def when(cmd, parsed):
+        first = parsed.operands[0] if parsed.operands else None
+        if first is None or (first.literal and first.text in known):
+            return None
+        return {field: first.text}
+
+    return when
+
+
 def all_of(*conditions: Callable) -> Callable:
     """A `when` that holds when each of `conditions` does; the fields they give are merged."""
 

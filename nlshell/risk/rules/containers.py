@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Row
+from nlshell.risk.book import Row, unlisted
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 _TOOLS = "docker podman nerdctl"
@@ -20,13 +20,6 @@ _COMMANDS = frozenset(
     "stats stop swarm system tag top trust unpause update version volume wait pod machine generate play kube "
     "healthcheck unshare mount umount auto-update farm artifact namespace ipfs apparmor help".split()
 )
-
-
-def _plugin(cmd, parsed) -> dict | None:
-    first = parsed.operands[0] if parsed.operands else None
-    if first is None or (first.literal and first.text in _COMMANDS):
-        return None
-    return {"word": first.text}
 
 
 
@@ -142,7 +135,7 @@ ROWS = [
         "* restart|update|rename|pause|unpause|cp|scale|rollback|leave|init|join|demote|promote|deploy|install|"
         "enable|disable|upgrade|set|revoke|sign|use|connect|disconnect"),
     Row("containers.plugin", CAUTION, "{tool} {word} is not a {tool} command: a plugin may run anything", _TOOLS,
-        when=_plugin),
+        when=unlisted(_COMMANDS)),
 ]
 
 EXAMPLES = [

@@ -9,7 +9,7 @@ subcommand's own.
 
 from __future__ import annotations
 
-from nlshell.risk.book import Row
+from nlshell.risk.book import Row, unlisted
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 
@@ -143,13 +143,6 @@ _SUBCOMMANDS = frozenset(
     "lfs filter-repo".split()
 )
 
-
-def _unknown_subcommand(cmd, parsed) -> dict | None:
-    first = parsed.operands[0] if parsed.operands else None
-    if first is None or (first.literal and first.text in _SUBCOMMANDS):
-        return None
-    return {"word": first.text}
-
 ROWS = [
     Row("git.reset-hard", DANGEROUS, "git reset --hard discards uncommitted changes for good", "git", "reset",
         flags="--hard"),
@@ -236,7 +229,7 @@ ROWS = [
     Row("git.scalar-delete", DANGEROUS, "scalar delete deletes the repository {first} with its working tree", "scalar",
         "delete"),
     Row("git.unknown", CAUTION, "git {word} is not a git command: an alias or a git-{word} program may run "
-        "anything", "git", when=_unknown_subcommand),
+        "anything", "git", when=unlisted(_SUBCOMMANDS)),
     Row("git.config", CAUTION, "changes git configuration", "git", "config",
         when=_any_after("--unset", "--unset-all", "--remove-section", "--rename-section")),
 ]

@@ -3,7 +3,7 @@ kexec, kernel settings (sysctl) and host settings (hostname, time, locale, resol
 
 from __future__ import annotations
 
-from nlshell.risk.book import Row, has_operands
+from nlshell.risk.book import Row, has_operands, unlisted
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import classify
 
@@ -109,11 +109,6 @@ def _runlevel(cmd, parsed) -> dict:
 
 _NO_SHUTDOWN = "-c --show -k -w --wtmp-only"
 
-def _unlisted(parsed, reads: frozenset) -> dict | None:
-    verb = parsed.operands[0].text if parsed.operands else None
-    return None if verb is None or verb in reads else {"verb": verb}
-
-
 _LAUNCHCTL_READS = frozenset(
     "list print print-cache print-disabled blame procinfo hostinfo dumpstate dumpjpcategory resolveport examine "
     "getenv version help managerpid manageruid managername error variant".split()
@@ -158,7 +153,7 @@ ROWS = [
     # launchctl (macOS): what only reads is listed; any other verb loads, stops or changes services
     Row("services.reboot", DANGEROUS, "reboots the system", "launchctl", "reboot"),
     Row("services.launchctl", CAUTION, "launchctl {verb} is not known to only read: it may stop, remove or change "
-        "a service", "launchctl", when=lambda cmd, parsed: _unlisted(parsed, _LAUNCHCTL_READS)),
+        "a service", "launchctl", when=unlisted(_LAUNCHCTL_READS, "verb")),
     # the whole system
     Row("services.reboot", DANGEROUS, "reboots the system", "shutdown", flags="-r", unless=_NO_SHUTDOWN),
     Row("services.shutdown", DANGEROUS, "shuts the system down", "shutdown", unless=_NO_SHUTDOWN),
