@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from nlshell.offline import data
+from nlshell.offline import data, readings
 from nlshell.offline.vocabulary import indexed_words, stem, stem_text
 
 
@@ -84,6 +84,7 @@ def fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dict
         conn.executemany("INSERT INTO terms VALUES (?, ?)", sorted(held.terms.items()))
         man_pages = sum(1 for p in held.pages if p.program in man)
         documents = len(held.entries) + len(held.pages)
+        readings.store(conn)
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("version", version), ("man", str(man_pages)), ("documents", str(documents))],
