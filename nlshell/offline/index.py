@@ -20,11 +20,11 @@ from nlshell import paths
 from nlshell.offline import data
 from nlshell.offline.build import fill
 from nlshell.offline.known import BUILTINS, path_names
-from nlshell.offline.rows import PAGE_FIELDS, ExampleRow, PageRow, documented
+from nlshell.offline.rows import PAGE_FIELDS, ExampleRow, PageRow, documented, page_rows
 from nlshell.offline.vocabulary import fts_query, query_terms, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 # BM25 column weights of a page: its summary, its names, its examples' descriptions, NL2Bash's.
 PAGE_COLUMNS = (2.0, 2.0, 1.0, 0.3)
 PAGE_CANDIDATES = 60
@@ -255,7 +255,7 @@ class OfflineIndex:
             return {}
         columns = ", ".join(str(w) for w in PAGE_COLUMNS)
         sql = (
-            f"SELECT {PAGE_FIELDS.replace('id,', 'p.id,')}, d.score FROM "
+            f"SELECT {PAGE_FIELDS.replace('id,', 'p.id,')}, d.score, p.summary_leading FROM "
             "(SELECT rowid, bm25({table}, {columns}) AS score FROM {table} WHERE {table} MATCH ? "
             "ORDER BY score LIMIT ?) d JOIN pages p ON p.id = d.rowid"
         )
@@ -270,15 +270,15 @@ class OfflineIndex:
             views.append(("page_docs", f"({anyword}) AND names : ({fts_query(named)})", PAGE_CANDIDATES))
         rows: dict[int, PageRow] = {}
         for table, match, limit in views:
-            for row in map(PageRow._make, self.query(sql.format(table=table, columns=columns), (match, limit))):
+            for row in page_rows(self.query(sql.format(table=table, columns=columns), (match, limit))):
                 rows.setdefault(row.id, row)
         if named:
             marks = ",".join("?" * len(named))
-            for row in self.query(
-                f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE name IN ({marks}) ORDER BY id",
+            for row in page_rows(self.query(
+                f"SELECT {PAGE_FIELDS}, 0.0, summary_leading FROM pages WHERE name IN ({marks}) ORDER BY id",
                 tuple(named),
-            ):
-                rows.setdefault(row[0], PageRow._make(row))
+            )):
+                rows.setdefault(row.id, row)
         return rows
 
     def page_rows(self, ids: Iterable[int]) -> dict[int, PageRow]:
@@ -286,8 +286,8 @@ class OfflineIndex:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return {row[0]: PageRow._make(row) for row in self.query(
-            f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE id IN ({marks})", ids)}
+        return {row.id: row for row in page_rows(self.query(
+            f"SELECT {PAGE_FIELDS}, 0.0, summary_leading FROM pages WHERE id IN ({marks})", ids))}
 
     def matching(self, terms: list[str], named: list[str]) -> list[ExampleRow]:
         """The examples (any source) whose descriptions best fit the terms, with their BM25, and the

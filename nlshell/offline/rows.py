@@ -1,11 +1,15 @@
 """The rows the offline index hands out, and how a page's examples are read from it. Its own
 module because both sides read them: the lookups (nlshell/offline/index.py) and the build
-(nlshell/offline/readings.py reads each page's examples back to store what is made of them)."""
+(nlshell/offline/readings.py reads each page's examples back to store what is made of them).
+The leading words the build stored of each documented example and page summary come with them
+and are told to nlshell/offline/intent.py, which reads their verbs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, Protocol
+
+from nlshell.offline.intent import told
 
 Query = Callable[[str, tuple], list[tuple]]  # runs a read: sql, its arguments → the rows
 
@@ -16,7 +20,9 @@ class Reader(Protocol):
 
     def query(self, sql: str, args: tuple = ()) -> list[tuple]: ...
 
+
 PAGE_FIELDS = "id, name, program, names, summary, described, slots, summary_stems, names_stems, described_stems, everyday_stems"
+SUMMARY = PAGE_FIELDS.split(", ").index("summary")
 EXAMPLE_FIELDS = "id, page, description, command, source, programs, parts, stems"
 
 
@@ -47,14 +53,21 @@ class ExampleRow(NamedTuple):
     bm25: float  # of its description; 0.0 when it was not matched
 
 
+def page_rows(found: list[tuple]) -> list[PageRow]:
+    """Rows of PAGE_FIELDS, BM25 and the summary's stored leading words, as PageRows."""
+    told((row[SUMMARY], row[-1]) for row in found)
+    return [PageRow._make(row[:-1]) for row in found]
+
+
 def documented(query: Query, page_ids: Iterable[int]) -> list[ExampleRow]:
     """Every tldr and nlshell example of the pages (BM25 0: not matched), in the index's order."""
     ids = tuple(page_ids)
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    return [ExampleRow._make(row) for row in query(
-        f"SELECT {EXAMPLE_FIELDS}, 0.0 FROM documented WHERE page IN ({marks})", ids)]
+    found = query(f"SELECT {EXAMPLE_FIELDS}, 0.0, leading FROM documented WHERE page IN ({marks})", ids)
+    told((row[2], row[-1]) for row in found)
+    return [ExampleRow._make(row[:-1]) for row in found]
 
 
 def page_examples(query: Query, name: str) -> list[ExampleRow]:
