@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from nlshell.offline.flags import flags_of, page_prefix, stored_page
+from nlshell.offline.flags import Page, flags_of, page_prefix, stored_page
 from nlshell.offline.rows import page_examples
 from nlshell.offline.valued import stored_valued, valued_of
 
@@ -24,8 +24,12 @@ def store(conn: sqlite3.Connection) -> None:
         return conn.execute(sql, args).fetchall()
 
     rows = []
+    unread = (stored_page(Page((), {})), stored_valued(()))
     for name, program in query("SELECT DISTINCT name, program FROM pages ORDER BY name, program", ()):
         examples = page_examples(query, name)
+        if not any("-" in row.command for row in examples):
+            rows.append((name, program, *unread))  # no option in any of them: none to read (a seventh of the pages)
+            continue
         prefix = page_prefix(name, program)
         rows.append((name, program, stored_page(flags_of(examples, prefix, name)),
                      stored_valued(valued_of(examples, prefix, name))))
