@@ -170,7 +170,12 @@ def test_a_page_is_read_once_for_its_flags_and_its_valued_options(index, monkeyp
     assert valued_options(fresh, "ping", "ping") is options and "-c" in {o.option for o in options}
     flags = page_flags(fresh, "ping", "ping")
     assert page_flags(fresh, "ping", "ping") is flags and "-n" in {f.option for f in flags.flags}
-    assert len(asked) == 2 and all("WHERE" in sql for sql in asked)  # the page's id, then its examples: once for both readers
+    assert len(asked) == 1 and "page_reads" in asked[0]  # the page's stored reading: once for both readers
+    asked.clear()
+    assert valued_options(fresh, "ping", "ping6") is valued_options(fresh, "ping", "ping6")
+    assert page_flags(fresh, "ping", "ping6") is page_flags(fresh, "ping", "ping6")
+    # a program the build did not read the page for: its stored reading (none), the page's id, then its examples
+    assert len(asked) == 3 and all("WHERE" in sql for sql in asked)
     fresh.close()
 
 

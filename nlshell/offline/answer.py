@@ -17,14 +17,19 @@ requests" asks `grep` (nlshell/offline/holds.py); "top 3" cuts a sorted listing 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline.asides import without_asides
 from nlshell.offline.compose import composed
 from nlshell.offline.commands import writes_files
 from nlshell.offline.index import OfflineIndex
+from nlshell.offline.every import every_filled
+from nlshell.offline.holds import held
 from nlshell.offline.managers import said_with, this_machines
+from nlshell.offline.offered import OfflineAnswer
+from nlshell.offline.pipes import piped
+from nlshell.offline.top import topped
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
 from nlshell.offline.rating import risk_of
@@ -34,17 +39,6 @@ from nlshell.offline.vocabulary import vocabulary
 LEVELS = ("safe", "caution", "dangerous")
 RATED = 40  # candidates rated, at most, looking for ones that only read
 UNKNOWN_SAFE = 0.5  # a request whose verbs say neither gets the safe way only when it scores at least this share of the best
-
-
-@dataclass(frozen=True)
-class OfflineAnswer:
-    hit: OfflineHit
-    intent: str  # READ, CHANGE or UNKNOWN (nlshell/offline/intent.py)
-    risk: str | None  # the rater's level when it was needed to choose, else None
-
-    @property
-    def command(self) -> str:
-        return self.hit.command
 
 
 def answers(
@@ -74,11 +68,6 @@ def _filtered(
 ) -> list[OfflineAnswer]:
     """The answers with the filters the request asks for composed after them (pipes, every, top N)."""
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
-    from nlshell.offline.every import every_filled
-    from nlshell.offline.holds import held
-    from nlshell.offline.pipes import piped
-    from nlshell.offline.top import topped
-
     found = held(request, lambda asked: piped(asked, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages)))
     return topped(request, every_filled(request, found))[:limit]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from nlshell.offline import data
+from nlshell.offline import data, readings
+from nlshell.offline.intent import stored_leading
 from nlshell.offline.vocabulary import indexed_words, stem, stem_text
 
 
@@ -20,16 +21,18 @@ def fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dict
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         conn.execute(
             "CREATE TABLE pages (id INTEGER PRIMARY KEY, name TEXT, program TEXT, names TEXT, summary TEXT, "
-            "described TEXT, slots TEXT, summary_stems TEXT, names_stems TEXT, described_stems TEXT, everyday_stems TEXT)"
+            "described TEXT, slots TEXT, summary_stems TEXT, names_stems TEXT, described_stems TEXT, everyday_stems TEXT, "
+            "summary_leading TEXT)"
         )
         conn.execute(
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, page INTEGER, description TEXT, command TEXT, "
             "source TEXT, programs TEXT, parts INTEGER, stems TEXT)"
         )
-        # The documented (tldr, nlshell) examples again, stored page by page: a page's are read together.
+        # The documented (tldr, nlshell) examples again, stored page by page: a page's are read together;
+        # with the leading words of each description and summary, whose verbs lookups read (intent.py).
         conn.execute(
             "CREATE TABLE documented (page INTEGER, id INTEGER, description TEXT, command TEXT, source TEXT, "
-            "programs TEXT, parts INTEGER, stems TEXT, PRIMARY KEY (page, id)) WITHOUT ROWID"
+            "programs TEXT, parts INTEGER, stems TEXT, leading TEXT, PRIMARY KEY (page, id)) WITHOUT ROWID"
         )
         conn.execute(
             "CREATE TABLE programs (program TEXT PRIMARY KEY, uses INTEGER, subpages INTEGER, said INTEGER) WITHOUT ROWID"
@@ -44,11 +47,11 @@ def fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dict
                 f"CREATE VIRTUAL TABLE {table} USING fts5(summary, names, examples, support, content = '', {tokenizer})"
             )
         conn.executemany(
-            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 (i, p.name, p.program, p.names, p.summary, " / ".join(p.examples), " ".join(p.slots),
                  stem_text(p.summary), stem_text(p.names), " / ".join(stem_text(e) for e in p.examples),
-                 stem_text(" / ".join(p.everyday)))
+                 stem_text(" / ".join(p.everyday)), stored_leading(p.summary))
                 for i, p in enumerate(held.pages, start=1)
             ),
         )
@@ -69,9 +72,10 @@ def fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dict
                 for i, e in enumerate(held.entries, start=1)
             ),
         )
+        conn.create_function("leading", 1, stored_leading, deterministic=True)
         conn.execute(
-            "INSERT INTO documented SELECT page, id, description, command, source, programs, parts, stems FROM entries "
-            "WHERE source != 'nl2bash'"
+            "INSERT INTO documented SELECT page, id, description, command, source, programs, parts, stems, "
+            "leading(description) FROM entries WHERE source != 'nl2bash'"
         )
         conn.executemany(
             "INSERT INTO docs (rowid, text, names) VALUES (?, ?, ?)",
@@ -84,6 +88,7 @@ def fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dict
         conn.executemany("INSERT INTO terms VALUES (?, ?)", sorted(held.terms.items()))
         man_pages = sum(1 for p in held.pages if p.program in man)
         documents = len(held.entries) + len(held.pages)
+        readings.store(conn)
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("version", version), ("man", str(man_pages)), ("documents", str(documents))],

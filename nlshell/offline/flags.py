@@ -12,6 +12,7 @@ Read per page on first use and kept for the index's life: a lookup never scans t
 from __future__ import annotations
 
 import functools
+import json
 import re
 import threading
 import weakref
@@ -21,8 +22,8 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from nlshell.offline.commands import PLACEHOLDER, shell_words
-from nlshell.offline.index import ExampleRow, OfflineIndex
 from nlshell.offline.intent import description_verb, description_verbs
+from nlshell.offline.rows import ExampleRow, Reader, page_examples
 from nlshell.offline.slots import placeholder_kind
 from nlshell.offline.vocabulary import WORD, canonical_words, request_words, stem, vocabulary
 
@@ -45,6 +46,8 @@ NEGATED_SPAN = 1  # a negation reaches this many meaningful words after it
 ALSO = frozenset({"just", "only", "merely", "simply", "solely"})
 DISTINCT = 2  # a flag's word: its examples say it more than this many times as often as the page's others
 PLACES = frozenset({"file", "dir", "path", "link"})
+READINGS = ("flags", "valued")  # the columns of the index's page_reads (nlshell/offline/readings.py)
+_UNREAD = object()
 _DIRECTORY_SLOT = re.compile(r"\{\{[^}]*(?:dir|folder)[^}]*\}\}")
 
 
@@ -161,49 +164,91 @@ def page_prefix(page: str, program: str) -> tuple[str, ...]:
 
 class PerPage:
     """What each reader makes of a page's examples: the examples read once per page, each reader's
-    result once per page, kept for the index's life."""
+    result once per page (from the index's `page_reads` when the build stored it), kept for the
+    index's life."""
 
-    def __init__(self, index: OfflineIndex) -> None:
+    def __init__(self, index: Reader) -> None:
         self._index = index
         self._rows: dict[str, list[ExampleRow]] = {}
         self._made: dict[tuple[Callable, str, str], object] = {}
+        self._readings: dict[tuple[str, str], dict[str, str] | None] = {}  # a page's row of page_reads, read once
         self._lock = threading.Lock()
 
-    def of(self, read: Callable[[list[ExampleRow], tuple[str, ...], str], T], page: str, program: str) -> T:
+    def of(
+        self, read: Callable[[list[ExampleRow], tuple[str, ...], str], T], page: str, program: str,
+        stored: tuple[str, Callable[[str], T]] | None = None,
+    ) -> T:
+        """`stored`: the column of `page_reads` holding the reader's result, and what reads it back;
+        a page or program the build did not read (or a damaged value) is read from the examples."""
         key = (read, page, program)
         with self._lock:
             known = self._made.get(key)
             rows = self._rows.get(page)
+        if known is None and stored:
+            known = self._stored(page, program, *stored)
         if known is None:
             if rows is None:
-                rows = self._read_examples(page)
+                rows = page_examples(self._index.query, page)
             known = read(rows, page_prefix(page, program), page)
             with self._lock:
                 self._rows[page] = rows
-                self._made[key] = known
+        with self._lock:
+            self._made[key] = known
         return known  # type: ignore[return-value]
 
-    def _read_examples(self, page: str) -> list[ExampleRow]:
-        ids = [row[0] for row in self._index.query("SELECT id FROM pages WHERE name = ?", (page,))]
-        return self._index.documented(ids)
+    def _stored(self, page: str, program: str, column: str, load: Callable[[str], T]) -> T | None:
+        with self._lock:
+            known = self._readings.get((page, program), _UNREAD)
+        if known is _UNREAD:
+            found = self._index.query(
+                f"SELECT {', '.join(READINGS)} FROM page_reads WHERE name = ? AND program = ?", (page, program))
+            known = dict(zip(READINGS, found[0])) if found else None
+            with self._lock:
+                self._readings[(page, program)] = known
+        if known is None:
+            return None
+        try:
+            return load(known[column])
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
 
 
-_PER_PAGE: weakref.WeakKeyDictionary[OfflineIndex, PerPage] = weakref.WeakKeyDictionary()
+_PER_PAGE: weakref.WeakKeyDictionary[Reader, PerPage] = weakref.WeakKeyDictionary()
 _PER_PAGE_LOCK = threading.Lock()
 
 
-def per_page(index: OfflineIndex, read: Callable[[list[ExampleRow], tuple[str, ...], str], T], page: str, program: str) -> T:
-    """`read(examples of page, the words that run program, page)`, once per index, page and reader."""
+def per_page(
+    index: Reader, read: Callable[[list[ExampleRow], tuple[str, ...], str], T], page: str, program: str,
+    stored: tuple[str, Callable[[str], T]] | None = None,
+) -> T:
+    """`read(examples of page, the words that run program, page)`, once per index, page and reader
+    (from the index's `page_reads` when it holds it: `stored`, see PerPage.of)."""
     with _PER_PAGE_LOCK:
         cache = _PER_PAGE.get(index)
         if cache is None:
             cache = _PER_PAGE[index] = PerPage(index)
-    return cache.of(read, page, program)
+    return cache.of(read, page, program, stored)
 
 
-def page_flags(index: OfflineIndex, page: str, program: str) -> Page:
+def page_flags(index: Reader, page: str, program: str) -> Page:
     """The flags of `page` (whose examples run `program`) that take no argument."""
-    return per_page(index, flags_of, page, program)
+    return per_page(index, flags_of, page, program, ("flags", loaded_page))
+
+
+def stored_page(page: Page) -> str:
+    """A page's flags as the index stores them (JSON; nlshell/offline/readings.py)."""
+    flags = [[f.option, sorted(f.says), f.recursive, f.changes, f.mode, f.examples, sorted(f.together)] for f in page.flags]
+    return json.dumps([flags, [[option, sorted(said)] for option, said in page.said_with.items()]])
+
+
+def loaded_page(text: str) -> Page:
+    """`stored_page` back."""
+    flags, said_with = json.loads(text)
+    return Page(
+        tuple(Flag(option, frozenset(says), bool(recursive), bool(changes), bool(mode), int(examples), frozenset(together))
+              for option, says, recursive, changes, mode, examples, together in flags),
+        {option: frozenset(said) for option, said in said_with},
+    )
 
 
 def flags_of(rows: list[ExampleRow], prefix: tuple[str, ...], page: str) -> Page:

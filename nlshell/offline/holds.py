@@ -14,6 +14,9 @@ import shlex
 from collections.abc import Callable
 from typing import Any
 
+from nlshell.offline.intent import READ
+from nlshell.offline.offered import OfflineAnswer
+from nlshell.offline.rank import OfflineHit
 from nlshell.offline.vocabulary import WORD, vocabulary
 
 _FILES = frozenset({"file", "files", "script", "scripts", "source", "sources", "module", "modules"})
@@ -34,10 +37,6 @@ def held(request: str, answer: Callable[[str], list[Any]]) -> list[Any]:
         found = []
     if search is None or (found and search[1].lower() in found[0].hit.command.lower()):
         return found
-    from nlshell.offline.answer import OfflineAnswer
-    from nlshell.offline.intent import READ
-    from nlshell.offline.rank import OfflineHit
-
     glob, text, directory = search
     command = f"grep -rl --include={shlex.quote(glob)} {shlex.quote(text)} {shlex.quote(directory)}"
     hit = OfflineHit(command, "Files of a type that contain a text", "nlshell", "grep", 1.0, "grep")

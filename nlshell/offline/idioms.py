@@ -12,13 +12,14 @@ import functools
 import re
 from collections.abc import Callable
 
+from nlshell.offline.openings import Opening, first_word
 from nlshell.offline.vocabulary import vocabulary
 
 # "what does the ls command do", "what does grep do", "what is rsync for", "what's tee used for"
-_WHAT_DOES = re.compile(
+_WHAT_DOES = Opening(
+    "what what's whats",
     r"^\s*(?:what\s+(?:does|do|is)|what's|whats)\s+(?:the\s+)?(?P<program>[a-z0-9][\w.+-]*)"
     r"(?:\s+(?:command|program|tool|utility))?\s+(?:do|does|for|used\s+for|good\s+for|mean)\s*[?.!]*\s*$",
-    re.IGNORECASE,
 )
 # "top 5 processes", "top ten biggest files": a rank, not the program; but "the top 3 lines of
 # list.csv" are its first lines, as the descriptions of `head` say them
@@ -28,18 +29,18 @@ _UP_TO_DATE = re.compile(r"\b(?:bring|get|make|keep)\s+(?P<what>.+?)\s+up[\s-]to
 # what a file says is what is written in it: "does config.ini say anything about debug", "what
 # version does package.json say" ask to search the file, not for a page that mentions saying
 _FILE = r"(?P<file>[\w./~-]+\.[A-Za-z0-9]+)"
-_DOES_FILE_SAY = re.compile(
+_DOES_FILE_SAY = Opening(
+    "does do",
     rf"^\s*(?:does|do)\s+{_FILE}\s+(?:say|mention)\s+(?:anything\s+|something\s+)?(?:about\s+)?(?P<what>.+?)\s*[?.!]*$",
-    re.IGNORECASE,
 )
-_WHAT_FILE_SAYS = re.compile(rf"^\s*what\s+(?P<what>[\w-]+)\s+(?:does|do)\s+{_FILE}\s+say\s*[?.!]*$", re.IGNORECASE)
+_WHAT_FILE_SAYS = Opening("what", rf"^\s*what\s+(?P<what>[\w-]+)\s+(?:does|do)\s+{_FILE}\s+say\s*[?.!]*$")
 # "is the caddy server up", "check whether nginx is up": is the program running ("is the docker
 # service up" asks about the service; a host that is "up" is another question: "is example.com up")
 _SUBJECT = r"(?:the\s+)?(?P<what>[a-z][\w-]*)(?:\s+(?:server|daemon|process)|(?P<service>\s+service))?"
 _STATE = r"(?:up|alive|running)\s*[?.!]*$"
 _IS_UP = (
-    re.compile(rf"^\s*is\s+{_SUBJECT}\s+{_STATE}", re.IGNORECASE),
-    re.compile(rf"^\s*(?:check|see|tell\s+me)\s+(?:whether|if)\s+{_SUBJECT}\s+is\s+{_STATE}", re.IGNORECASE),
+    Opening("is", rf"^\s*is\s+{_SUBJECT}\s+{_STATE}"),
+    Opening("check see tell", rf"^\s*(?:check|see|tell\s+me)\s+(?:whether|if)\s+{_SUBJECT}\s+is\s+{_STATE}"),
 )
 
 
@@ -94,11 +95,12 @@ def _ranked_directories(request: str) -> str:
 def plain(request: str, is_program: Callable[[str], bool]) -> str:
     """The request as the plain words it means; unchanged when no idiom is in it. `is_program`
     tells a program with a page from any other word ("what does this command do" is no idiom)."""
-    if (match := _WHAT_DOES.match(request)) and is_program(match["program"].lower()):
+    first = first_word(request)
+    if (match := _WHAT_DOES.match(request, first)) and is_program(match["program"].lower()):
         return f"show the manual of {match['program']}"
-    if match := _DOES_FILE_SAY.match(request) or _WHAT_FILE_SAYS.match(request):
+    if match := _DOES_FILE_SAY.match(request, first) or _WHAT_FILE_SAYS.match(request, first):
         return f"search {match['file']} for {match['what']}"
-    if match := _IS_UP[0].match(request) or _IS_UP[1].match(request):
+    if match := _IS_UP[0].match(request, first) or _IS_UP[1].match(request, first):
         return f"is {match['what']}{match['service'] or ''} running"  # a service is asked about as one
     request = _UP_TO_DATE.sub(lambda m: f"upgrade {m['what']}", request)
     request = _ranked_directories(_particle_back(request))

@@ -20,10 +20,11 @@ from nlshell import paths
 from nlshell.offline import data
 from nlshell.offline.build import fill
 from nlshell.offline.known import BUILTINS, path_names
+from nlshell.offline.rows import PAGE_FIELDS, ExampleRow, PageRow, documented, page_rows
 from nlshell.offline.vocabulary import fts_query, query_terms, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 15
 # BM25 column weights of a page: its summary, its names, its examples' descriptions, NL2Bash's.
 PAGE_COLUMNS = (2.0, 2.0, 1.0, 0.3)
 PAGE_CANDIDATES = 60
@@ -39,36 +40,6 @@ class ProgramFacts(NamedTuple):
     uses: int  # NL2Bash commands that run it: how common it is
     suite: bool  # it has subcommand pages of its own (git, docker)
     technical: bool  # its name is no everyday word (few other descriptions say it)
-
-
-PAGE_FIELDS = "id, name, program, names, summary, described, slots, summary_stems, names_stems, described_stems, everyday_stems"
-
-
-class PageRow(NamedTuple):
-    id: int
-    name: str
-    program: str
-    names: str
-    summary: str
-    described: str  # its examples' descriptions
-    slots: str  # the kinds of value its examples take, space-separated
-    summary_stems: str  # the stems of its summary, of its names and of each example's description
-    names_stems: str  # (space-separated; the examples' separated by " / "), read at build time
-    described_stems: str
-    everyday_stems: str  # the stems of nlshell's own examples' descriptions: what it is for, in everyday words
-    bm25: float  # of the page's own text; 0.0 when it was not matched (more negative: better)
-
-
-class ExampleRow(NamedTuple):
-    id: int
-    page: int
-    description: str
-    command: str
-    source: str
-    programs: str
-    parts: int
-    stems: str  # of its description, space-separated
-    bm25: float  # of its description; 0.0 when it was not matched
 
 
 class OfflineIndex:
@@ -156,7 +127,7 @@ class OfflineIndex:
         self._facts, self._paged = {}, {}
         self.summary_count = int(conn.execute("SELECT value FROM meta WHERE key = 'man'").fetchone()[0])
         self.documents = int(conn.execute("SELECT value FROM meta WHERE key = 'documents'").fetchone()[0])
-        for table in ("entries", "documented", "pages", "docs", "page_docs", "popular_docs", "terms"):
+        for table in ("entries", "documented", "pages", "docs", "page_docs", "popular_docs", "terms", "page_reads"):
             conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchall()
 
     def _move_aside(self, exc: Exception) -> None:
@@ -284,7 +255,7 @@ class OfflineIndex:
             return {}
         columns = ", ".join(str(w) for w in PAGE_COLUMNS)
         sql = (
-            f"SELECT {PAGE_FIELDS.replace('id,', 'p.id,')}, d.score FROM "
+            f"SELECT {PAGE_FIELDS.replace('id,', 'p.id,')}, d.score, p.summary_leading FROM "
             "(SELECT rowid, bm25({table}, {columns}) AS score FROM {table} WHERE {table} MATCH ? "
             "ORDER BY score LIMIT ?) d JOIN pages p ON p.id = d.rowid"
         )
@@ -299,15 +270,15 @@ class OfflineIndex:
             views.append(("page_docs", f"({anyword}) AND names : ({fts_query(named)})", PAGE_CANDIDATES))
         rows: dict[int, PageRow] = {}
         for table, match, limit in views:
-            for row in map(PageRow._make, self.query(sql.format(table=table, columns=columns), (match, limit))):
+            for row in page_rows(self.query(sql.format(table=table, columns=columns), (match, limit))):
                 rows.setdefault(row.id, row)
         if named:
             marks = ",".join("?" * len(named))
-            for row in self.query(
-                f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE name IN ({marks}) ORDER BY id",
+            for row in page_rows(self.query(
+                f"SELECT {PAGE_FIELDS}, 0.0, summary_leading FROM pages WHERE name IN ({marks}) ORDER BY id",
                 tuple(named),
-            ):
-                rows.setdefault(row[0], PageRow._make(row))
+            )):
+                rows.setdefault(row.id, row)
         return rows
 
     def page_rows(self, ids: Iterable[int]) -> dict[int, PageRow]:
@@ -315,8 +286,8 @@ class OfflineIndex:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return {row[0]: PageRow._make(row) for row in self.query(
-            f"SELECT {PAGE_FIELDS}, 0.0 FROM pages WHERE id IN ({marks})", ids)}
+        return {row.id: row for row in page_rows(self.query(
+            f"SELECT {PAGE_FIELDS}, 0.0, summary_leading FROM pages WHERE id IN ({marks})", ids))}
 
     def matching(self, terms: list[str], named: list[str]) -> list[ExampleRow]:
         """The examples (any source) whose descriptions best fit the terms, with their BM25, and the
@@ -338,13 +309,7 @@ class OfflineIndex:
 
     def documented(self, page_ids: Iterable[int]) -> list[ExampleRow]:
         """Every tldr and nlshell example of the pages (BM25 0: not matched)."""
-        ids = tuple(page_ids)
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        return [ExampleRow._make(row) for row in self.query(
-            "SELECT id, page, description, command, source, programs, parts, stems, 0.0 FROM documented "
-            f"WHERE page IN ({marks})", ids)]
+        return documented(self.query, page_ids)
 
     def plain_bm25(self, request: str, *, limit: int = 1) -> list[str]:
         """The examples plain BM25 ranks first for the request's words: the baseline the ranking

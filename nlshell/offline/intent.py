@@ -8,12 +8,16 @@ A request that only looks must never be answered with a command that changes thi
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from nlshell.offline.vocabulary import WORD, leading_words, replace_phrases, stem, vocabulary
 
 READ = "read"
 CHANGE = "change"
 UNKNOWN = ""
+LEADING = 3  # a description's verbs are read from this many of its first words
+TOLD_MAX = 32768  # descriptions whose leading words the index told, kept at most (then forgotten)
+_told: dict[str, tuple[str, ...]] = {}
 
 
 def _clauses(request: str) -> list[list[str]]:
@@ -147,7 +151,7 @@ def destructive_description(description: str) -> bool:
     """An example that destroys by its own words: its verb, or the one after an adverb ("Recursively
     removes …"), is one of the table's `destructive` verbs."""
     destructive = vocabulary().around.get("destructive", frozenset())
-    verbs = [stem_verb(word) for word in leading_words(description, 2)]
+    verbs = [stem_verb(word) for word in leading(description)[:2]]
     verb = verbs[0] if verbs and _is_verb(verbs[0]) else verbs[-1] if verbs else ""
     return verb in destructive
 
@@ -174,10 +178,40 @@ def description_verb(description: str) -> str:
 def description_verbs(description: str) -> tuple[str, ...]:
     """The verbs a description starts with: one, or two joined by "or" ("Set or display the
     system date" is also a look)."""
-    words = leading_words(description, 3)
+    words = leading(description)
     if len(words) == 3 and words[1] == "or":
         return stem_verb(words[0]), stem_verb(words[2])
     return tuple(stem_verb(word) for word in words[:1])
+
+
+def leading(description: str) -> tuple[str, ...]:
+    """A description's first LEADING canonical words (`leading_words`), as the index stored them
+    when it told them (`told`), else read here."""
+    known = _told.get(description)
+    return known if known is not None else _read_leading(description)
+
+
+@functools.lru_cache(maxsize=16384)
+def _read_leading(description: str) -> tuple[str, ...]:
+    return tuple(leading_words(description, LEADING))
+
+
+def stored_leading(description: str) -> str | None:
+    """A description's leading words as the index stores them (space-separated), or None when
+    that form would not read back the same: a lookup asks for the verbs of hundreds of examples
+    and summaries, and reading their words is the dear part."""
+    words = leading_words(description, LEADING)
+    return " ".join(words) if all(word and " " not in word for word in words) else None
+
+
+def told(stored: Iterable[tuple[str, str | None]]) -> None:
+    """Descriptions and their leading words as the index stored them (`stored_leading`; None: not
+    stored), for `leading`."""
+    if len(_told) > TOLD_MAX:
+        _told.clear()
+    for description, words in stored:
+        if words is not None:
+            _told[description] = tuple(words.split(" ")) if words else ()
 
 
 def stem_verb(word: str) -> str:

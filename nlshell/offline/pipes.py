@@ -23,7 +23,9 @@ from typing import Any
 
 from nlshell.offline.commands import programs, shell_words, writes_files
 from nlshell.offline.intent import CHANGE, READ
+from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.phrases import says_how
+from nlshell.offline.rank import OfflineHit
 from nlshell.offline.rating import risk_of
 from nlshell.offline.values import request_tokens
 from nlshell.offline.vocabulary import WORD, canonical_words, replace_phrases, stem, vocabulary
@@ -258,9 +260,6 @@ def _grepped(filters: Filters, full: list[Any] | None = None) -> list[Any]:
     command = _joined(f"cat {shlex.quote(files[0])}", stages)
     if full:
         return [replace(full[0], hit=replace(full[0].hit, command=command))] + full[1:]
-    from nlshell.offline.answer import OfflineAnswer
-    from nlshell.offline.rank import OfflineHit
-
     hit = OfflineHit(command, "Lines of a file that say a text", "nlshell", "grep", 1.0, "grep")
     return [OfflineAnswer(hit, READ, "safe")]
 

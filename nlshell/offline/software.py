@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from nlshell.offline.openings import Opening, first_word
 from nlshell.offline.vocabulary import WORD, vocabulary
 
 # What a request asks of a service, the first that its words say winning: a boot word with a stop
@@ -51,67 +52,72 @@ _HERE = (  # "on this box", "on ubuntu", "for me pls"
 _KIND = r"(?:\s+(?P<kind>package|program|tool|app|utility|command|binary))?"
 _MANAGER = r"(?P<manager>apt|apt-get|npm|pip|pip3|cargo|gem|snap|brew|flatpak|dnf|yum|pacman|yarn|pnpm)"
 _END = r"(?:\s+please)?\s*[?.!]*\s*$"
+
+
+_POLITE = "please just now"
+
 # "get me htop", "I need ffmpeg", "grab jq please", "install typescript globally with npm"
-_GET = re.compile(
+_GET = Opening(
+    f"{_POLITE} can could get grab gimme fetch install set put i we",
     r"^\s*(?:(?:please|can\s+you|could\s+you|just|now)\s+)*"
     r"(?P<verb>get(?:\s+me)?|grab(?:\s+me)?|gimme|fetch|install|set\s+up|put|i\s+need|i\s+want|i\s+d\s+like|we\s+need)\s+"
     rf"(?:me\s+)?(?:the\s+|a\s+|an\s+)?{_NAME}{_KIND}(?P<installed>\s+installed)?(?P<globally>\s+globally)?"
     rf"(?:\s+(?:with|via|using|through|from)\s+{_MANAGER})?(?P<globally2>\s+globally)?{_HERE}{_END}",
-    re.IGNORECASE,
 )
 # "npm global install of typescript", "pip install of requests"
-_MANAGER_INSTALL = re.compile(
-    rf"^\s*{_MANAGER}\s+(?P<globally>global\s+)?install\s+(?:of\s+)?(?:the\s+)?{_NAME}{_KIND}{_END}", re.IGNORECASE
+_MANAGER_INSTALL = Opening(
+    "apt apt-get npm pip pip3 cargo gem snap brew flatpak dnf yum pacman yarn pnpm",
+    rf"^\s*{_MANAGER}\s+(?P<globally>global\s+)?install\s+(?:of\s+)?(?:the\s+)?{_NAME}{_KIND}{_END}",
 )
 # "get rid of the numpy python package", "uninstall vlc", "remove vim and its config files", "remove the
 # lodash dependency"
-_REMOVE = re.compile(
+_REMOVE = Opening(
+    f"{_POLITE} remove uninstall purge get delete",
     rf"^\s*(?:(?:please|just|now)\s+)*(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
     rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?P<kind>package|module|library|lib|gem|crate|program|app|dependency|dep))?"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}"
     r"(?P<rest>\s+(?:(?:and|along\s+with|with|including|plus)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)\s+[a-z ]+?"
     r"|completely|entirely|for\s+good|and\s+everything))?"
     rf"{_END}",
-    re.IGNORECASE,
 )
 # "upgrade numpy to the newest version", "update flask", "bring requests up to date"
-_UPGRADE = re.compile(
+_UPGRADE = Opening(
+    f"{_POLITE} upgrade update bring",
     rf"^\s*(?:(?:please|just|now)\s+)*(?:upgrade|update|bring)\s+(?:the\s+|my\s+)?{_NAME}{_KIND}"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?(?:\s+(?:up\s+)?to\s+(?:the\s+)?(?:latest|newest|last|current|most\s+recent)"
     rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date)?{_HERE}{_END}",
-    re.IGNORECASE,
 )
 # "do i even have curl on this machine", "is jq installed", "have I got ffmpeg"
 _HAVE = (
-    re.compile(
+    Opening(
+        "do does",
         rf"^\s*(?:do|does)\s+(?:i|we|this\s+(?:machine|computer|system|box|server))\s+(?:even\s+|already\s+|actually\s+)?"
         rf"(?:have|got)\s+(?:the\s+)?{_NAME}{_KIND}(?:\s+installed)?{_HERE}{_END}",
-        re.IGNORECASE,
     ),
-    re.compile(rf"^\s*(?:have\s+i\s+got|is\s+there)\s+(?:a\s+|an\s+)?{_NAME}{_KIND}(?:\s+installed)?{_HERE}{_END}", re.IGNORECASE),
-    re.compile(rf"^\s*is\s+(?:the\s+)?{_NAME}{_KIND}\s+(?:installed|available){_HERE}{_END}", re.IGNORECASE),
+    Opening("have is", rf"^\s*(?:have\s+i\s+got|is\s+there)\s+(?:a\s+|an\s+)?{_NAME}{_KIND}(?:\s+installed)?{_HERE}{_END}"),
+    Opening("is", rf"^\s*is\s+(?:the\s+)?{_NAME}{_KIND}\s+(?:installed|available){_HERE}{_END}"),
 )
 _PACKAGES = r"(?:packages|debs|deb\s+packages|software|programs|apps|applications)"
 # "dump the list of installed debs", "what packages are installed", "show my installed software"
 _INSTALLED = (
-    re.compile(
+    Opening(
+        "list show print dump display get give see view",
         r"^\s*(?:list|show|print|dump|display|get|give\s+me|see|view)\s+(?:me\s+)?(?:the\s+|a\s+)?(?:full\s+)?(?:list\s+of\s+)?"
         rf"(?:all\s+)?(?:the\s+|my\s+)?(?:installed\s+{_PACKAGES}|{_PACKAGES}\s+(?:that\s+are\s+|i\s+have\s+)?installed){_HERE}{_END}",
-        re.IGNORECASE,
     ),
-    re.compile(rf"^\s*(?:what|which)\s+{_PACKAGES}\s+(?:are|is|do\s+i\s+have|have\s+i\s+got)\s+installed{_HERE}{_END}", re.IGNORECASE),
+    Opening("what which", rf"^\s*(?:what|which)\s+{_PACKAGES}\s+(?:are|is|do\s+i\s+have|have\s+i\s+got)\s+installed{_HERE}{_END}"),
 )
 # "search apt for a pdf viewer", "is there a package for ffmpeg", "find a package that does pdf editing"
 _SEARCH = (
-    re.compile(
+    Opening(
+        "search look check",
         r"^\s*(?:search|look\s+through|check)\s+(?:apt|apt-cache|the\s+(?:apt\s+)?(?:repos?|repositories|package\s+(?:index|list|repositories|repos)))"
         r"\s+for\s+(?P<what>.+?)\s*[?.!]*\s*$",
-        re.IGNORECASE,
     ),
-    re.compile(
+    Opening(
+        "is find look search",
         r"^\s*(?:is\s+there|find(?:\s+me)?|look\s+for|search\s+for)\s+(?:a|an|any)\s+(?:apt\s+)?package\s+(?:for|that|which|to)\s+"
         r"(?P<what>.+?)\s*[?.!]*\s*$",
-        re.IGNORECASE,
     ),
 )
 
@@ -222,14 +228,15 @@ def _negated(words: list[str]) -> set[str]:
 def _package(request: str, technical: Callable[[str], bool], paged: Callable[[str], bool]) -> str:
     """"get me htop" → "install the htop package"; "do I have curl" → "is the curl command
     installed"; "" when the request asks none of these of a software name."""
-    if any(pattern.match(request) for pattern in _INSTALLED):
+    first = first_word(request)
+    if any(pattern.match(request, first) for pattern in _INSTALLED):
         return "list installed deb packages"
     for pattern in _SEARCH:
-        if (match := pattern.match(request)) and (keyword := _search_word(match["what"])):
+        if (match := pattern.match(request, first)) and (keyword := _search_word(match["what"])):
             return f"search apt for the package {keyword}"
     if asked := _package_question(request):
         return asked
-    if match := _MANAGER_INSTALL.match(request) or _GET.match(request):
+    if match := _MANAGER_INSTALL.match(request, first) or _GET.match(request, first):
         name = match["name"].lower()
         manager = (match["manager"] or "").lower()
         installer = _roles().installers.get(name, "")
@@ -241,17 +248,17 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
             return ""
         said_globally = bool(match["globally"] or match.groupdict().get("globally2"))
         return _install(name, manager or installer, said_globally or installer == "npm")
-    if (match := _REMOVE.match(request)) and (removal := _removal(match, technical)):
+    if (match := _REMOVE.match(request, first)) and (removal := _removal(match, technical)):
         return removal
     # a manager upgrading itself ("upgrade pip") is its own page's job
-    if (match := _UPGRADE.match(request)) and not re.fullmatch(_MANAGER, match["name"].lower()) and (match["manager"] or match["name"].lower() in _roles().installers or (
+    if (match := _UPGRADE.match(request, first)) and not re.fullmatch(_MANAGER, match["name"].lower()) and (match["manager"] or match["name"].lower() in _roles().installers or (
         is_software(match["name"], technical)
     )):
         name = match["name"].lower()
         manager = (match["manager"] or _roles().installers.get(name, "")).lower()
         return f"upgrade the {name} package with {_system(manager)}"
     for pattern in _HAVE:
-        if (match := pattern.match(request)) and is_software(match["name"], paged):
+        if (match := pattern.match(request, first)) and is_software(match["name"], paged):
             return f"is the {match['name'].lower()} command installed"
     return ""
 

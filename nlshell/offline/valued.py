@@ -20,6 +20,7 @@ one that turns a look into a change. Read per page on first use (nlshell/offline
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -27,8 +28,8 @@ from nlshell.offline.commands import shell_words
 from nlshell.offline.flags import (
     CONTROL, LONG, NEGATIONS, WORD_OPTIONS, ExampleRow, Form, changes_look, per_page, read_form, said_only_with,
 )
-from nlshell.offline.index import OfflineIndex
 from nlshell.offline.placeholders import placeholder_kind
+from nlshell.offline.rows import Reader
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import WORD, canonical_words, stem, vocabulary
 
@@ -73,9 +74,20 @@ class _Words:
         )
 
 
-def valued_options(index: OfflineIndex, page: str, program: str) -> tuple[Valued, ...]:
+def valued_options(index: Reader, page: str, program: str) -> tuple[Valued, ...]:
     """The options of `page` (whose examples run `program`) that take a number."""
-    return per_page(index, valued_of, page, program)
+    return per_page(index, valued_of, page, program, ("valued", loaded_valued))
+
+
+def stored_valued(options: tuple[Valued, ...]) -> str:
+    """A page's options that take a number as the index stores them (JSON; nlshell/offline/readings.py)."""
+    return json.dumps([[o.option, sorted(o.kinds), sorted(o.says), o.joined, o.changes, o.examples] for o in options])
+
+
+def loaded_valued(text: str) -> tuple[Valued, ...]:
+    """`stored_valued` back."""
+    return tuple(Valued(option, frozenset(kinds), frozenset(says), bool(joined), bool(changes), int(examples))
+                 for option, kinds, says, joined, changes, examples in json.loads(text))
 
 
 def valued_of(rows: list[ExampleRow], prefix: tuple[str, ...], page: str) -> tuple[Valued, ...]:

@@ -1,0 +1,20 @@
+"""One offline answer as offered: the example (values filled in), the intent it was chosen for and,
+when the choice needed it, the rater's level. Its own module so the steps that compose answers
+(pipes.py, holds.py) make them without importing answer.py, which runs them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlshell.offline.rank import OfflineHit
+
+
+@dataclass(frozen=True)
+class OfflineAnswer:
+    hit: OfflineHit
+    intent: str  # READ, CHANGE or UNKNOWN (nlshell/offline/intent.py)
+    risk: str | None  # the rater's level when it was needed to choose, else None
+
+    @property
+    def command(self) -> str:
+        return self.hit.command

@@ -1,0 +1,55 @@
+"""The page readings the build stores (nlshell/offline/readings.py) are what the readers make of
+the page's examples, and a damaged one is read from the examples instead."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+from nlshell.offline import OfflineIndex
+from nlshell.offline.flags import flags_of, loaded_page, page_flags, page_prefix
+from nlshell.offline.rows import page_examples
+from nlshell.offline.valued import loaded_valued, valued_of, valued_options
+from test_offline import typical_which
+
+
+def test_every_stored_reading_is_what_the_readers_make_of_the_page(index):
+    stored = index.query("SELECT name, program, flags, valued FROM page_reads")
+    pages = index.query("SELECT DISTINCT name, program FROM pages")
+    assert sorted((name, program) for name, program, *_ in stored) == sorted(pages)
+    for name, program, flags, valued in stored:
+        rows = page_examples(index.query, name)
+        prefix = page_prefix(name, program)
+        assert loaded_page(flags) == flags_of(rows, prefix, name), name
+        assert loaded_valued(valued) == valued_of(rows, prefix, name), name
+
+
+def test_a_damaged_reading_is_read_from_the_examples(index, tmp_path):
+    path = tmp_path / "offline.sqlite3"
+    shutil.copy(index.db_path, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE page_reads SET flags = 'not json', valued = '[[1]]' WHERE name = 'sort'")
+    conn.close()
+    damaged = OfflineIndex(str(path), which=typical_which, summaries=dict)
+    rows = page_examples(index.query, "sort")
+    assert page_flags(damaged, "sort", "sort") == flags_of(rows, ("sort",), "sort")
+    assert valued_options(damaged, "sort", "sort") == valued_of(rows, ("sort",), "sort")
+    assert not damaged.built  # read, not rebuilt
+    damaged.close()
+
+
+def test_an_index_without_readings_is_rebuilt(index, tmp_path):
+    path = tmp_path / "offline.sqlite3"
+    shutil.copy(index.db_path, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE page_reads")
+    conn.close()
+    older = OfflineIndex(str(path), which=typical_which, summaries=dict)
+    assert page_flags(older, "sort", "sort") == page_flags(index, "sort", "sort")
+    assert older.built
+    older.close()
+
+
+def test_a_program_the_build_did_not_read_is_read_from_the_examples(index):
+    rows = page_examples(index.query, "sort")
+    assert page_flags(index, "sort", "sudo") == flags_of(rows, page_prefix("sort", "sudo"), "sort")
