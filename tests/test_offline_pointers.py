@@ -38,6 +38,13 @@ def value(kind: str, text: str) -> Value:
         ("is port 22 open on 10.0.0.3", [value("port", "22"), value("host", "10.0.0.3")], ["nc"]),
         ("ssh to 10.0.0.3 on port 2222", [value("port", "2222"), value("host", "10.0.0.3")], []),
         ("show the disk usage", [], []),
+        # a host one logs into or gets a shell on: a remote login's
+        ("log into the pi at 192.168.1.50", [value("host", "192.168.1.50")], ["ssh"]),
+        ("get a shell on 172.16.0.3", [value("host", "172.16.0.3")], ["ssh"]),
+        ("who logged in from 10.0.0.5", [value("host", "10.0.0.5")], []),  # a look at logins, not one
+        # an HTTP method with the address it goes to: a request's
+        ("send a POST to localhost:8080/users", [value("method", "POST"), value("url", "localhost:8080/users")], ["curl"]),
+        ("post a message in the team channel", [], []),
     ],
 )
 def test_the_programs_things_named_point_to(request_text, values, programs):
@@ -73,6 +80,16 @@ def test_a_program_named_is_not_pointed_to_as_well(index):
         ("push site.tar.gz to 192.168.1.50 under /opt/www", "scp"),
         ("delete the web1 container", "docker"),
         ("check whether port 8443 is open on intranet.example.com", "nc -zv"),
+        ("log into the raspberry pi at 192.168.1.50 as user pi", "ssh pi@192.168.1.50"),
+        ("log in to 10.0.0.5 as admin", "ssh"),
+        ("get a shell on the box at 172.16.0.3 as root", "ssh"),
+        ('send a POST with {"name":"x"} to localhost:8080/users', "curl -X POST"),
+        ("do a DELETE request to api.example.com/items/5", "curl -X DELETE api.example.com/items/5"),
+        ("send a GET to localhost:3000/health", "curl localhost:3000/health"),
+        # a window said of a log is its --since, not find's age of files
+        ("system log from the past hour", "journalctl --since '1 hour ago'"),
+        ("nginx log for the past 2 hours", "journalctl -u nginx --since '2 hours ago'"),
+        ("files modified in the last hour", "find"),
     ],
 )
 def test_the_program_pointed_to_answers(index, request_text, program):

@@ -92,6 +92,7 @@ def everyday(word: str) -> bool:
 )
 def test_values_stated_in_words(request_text, expected):
     assert kinds(request_text, known=everyday) == expected
+    assert "url" not in {kind for kind, _ in kinds("is anything on localhost:8080", known=everyday)}  # no path: as before
 
 
 def test_a_well_known_folder_that_exists_here_is_the_one_here():
@@ -321,3 +322,50 @@ def test_dates_and_files_of_a_type_go_where_they_belong(template, request_text, 
 def test_a_date_that_takes_the_day_asked_for_uses_it():
     values = request_values("show the date in a week", known=everyday)
     assert (fill("date", values).used, fill("date +%s", values).used, fill("cal", values).used) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("template", "request_text", "command"),
+    [
+        # the window a log or history states is a default the request's own replaces
+        ("journalctl --since '1 hour ago'", "the system log from the past 30 minutes", "journalctl --since '30 minutes ago'"),
+        ("journalctl -u {{service}} --since today", "nginx log for the past 2 hours",
+         "journalctl -u nginx --since '2 hours ago'"),
+        ("git log --since='1 week ago' --oneline", "commits from the last 3 days", "git log --since='3 days ago' --oneline"),
+        ("journalctl --since '1 hour ago'", "logs older than 2 days", "journalctl --since '1 hour ago'"),  # no window
+        # an HTTP method said in capitals: the one a curl example states, or in place of it; a GET is a plain fetch
+        ("curl -X POST -d '{{name=bob}}' {{https://example.com}}", "send a PATCH to localhost:4000/todo/3",
+         "curl -X PATCH -d '{{name=bob}}' localhost:4000/todo/3"),
+        ("curl {{https://example.com}}", "send a GET to localhost:3000/health", "curl localhost:3000/health"),
+        ("curl -X POST -d '{{name=bob}}' {{https://example.com}}", "send a GET to localhost:3000/health",
+         "curl -X POST -d '{{name=bob}}' localhost:3000/health"),  # a GET sends no data: not taken
+    ],
+)
+def test_a_stated_window_and_method_are_the_requests(template, request_text, command):
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
+def test_a_window_and_a_method_count_as_taken():
+    window = fill("journalctl --since '1 hour ago'", request_values("the system log from the past 30 minutes", known=everyday))
+    assert window.used == window.stated == 1
+    method = fill("curl -X DELETE {{https://example.com}}", request_values("do a DELETE request to api.example.com/items/5", known=everyday))
+    assert method.used == method.stated == 2
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # an address on the web without its scheme: a host and port, or a domain, with a path
+        ("send a POST to localhost:8080/users", [("method", "POST"), ("url", "localhost:8080/users")]),
+        ("do a DELETE request to api.example.com/items/5", [("method", "DELETE"), ("url", "api.example.com/items/5")]),
+        ("copy notes.txt to build/out", [("file", "notes.txt"), ("path", "build/out")]),  # a folder, no domain
+    ],
+)
+def test_a_web_address_and_its_method(request_text, expected):
+    assert kinds(request_text, known=everyday) == expected
+    assert "url" not in {kind for kind, _ in kinds("is anything on localhost:8080", known=everyday)}  # no path: as before
+
+
+def test_the_last_of_a_window_is_no_search_word():
+    from nlshell.offline.values import without_values
+    assert without_values("system log from the past hour", request_values("system log from the past hour")).split() == ["system", "log", "from", "the"]

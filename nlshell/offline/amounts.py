@@ -156,7 +156,9 @@ def _duration(add: Add, i: int, token: str, lower: list[str], table: Vocabulary,
         add("seconds", str(seconds), i, last=unit_at, seconds=seconds)
     else:
         clock = "a" if set(lower) & amounts["accessed"] else ""
-        add("age", sign, i, last=unit_at, seconds=seconds, clock=clock)
+        # "in the last 30 minutes": "last" says the window with the number, no search word
+        first = i - 1 if sign == "-" and i and lower[i - 1] in ("last", "past") else i
+        add("age", sign, first, last=unit_at, at=i, seconds=seconds, clock=clock)
 
 
 def ordinal(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:

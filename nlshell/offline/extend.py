@@ -36,11 +36,19 @@ _RECORD_TYPE = re.compile(
 _GIT_REMOTE = re.compile(r"(?P<pre>\bgit (?:remote add|push|pull|fetch) )(?:origin|upstream)\b")
 # The one signal a kill sends (`kill -STOP {{pid}}`, `killall -s KILL x`): "send a HUP" sends HUP.
 _SIGNAL = re.compile(r"(?P<pre>\b(?:kill|pkill|killall)\s+(?:-s\s+|--signal[\s=]|-))(?:SIG)?(?:[A-Z]+[12]?|\d+)(?=\s|$)")
+# The one HTTP method a request states (`curl -X POST …`), and the options that make one other than GET.
+_METHOD = re.compile(r"(?P<pre>(?:-X|--request)[ =]?)['\"]?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b['\"]?")
+_SENDING = re.compile(r"\s(?:-[dFTI]|--data\S*|--form|--upload-file|--head|-X|--request)\b")
 _CRON_FIELDS = re.compile(r"(?P<pre>['\"])(?:[\d*/,-]+ ){4}[\d*/,-]+(?= )")
 # The format a `date` example prints (`date +%F`), and the day it shows (`date -d '{{3}} days ago'`).
 _DATE_FORMAT = re.compile(r"(?P<pre>\bdate (?:-\S+ )*)\+(?:'[^']*'|\"[^\"]*\"|\S+)")
 _DAY = re.compile(r"(?P<pre>\bdate (?:-u )?(?:-d|--date)[ =])(?:'[^']*'|\"[^\"]*\"|\S+)")
 _RELATIVE = re.compile(r"ago|yesterday|tomorrow|next|last|\d+ ?(?:day|week|month|year|hour)|\{\{\d+\}\}")
+# The window a log or history states (`journalctl --since '1 hour ago'`, `git log --since='1 week ago'`):
+# a default "in the last 30 minutes" replaces.
+_WINDOW = re.compile(
+    r"(?P<pre>(?:--since|--after)[ =])(?P<said>'[^']*(?:ago|today|yesterday)[^']*'|\"[^\"]*(?:ago|today|yesterday)[^\"]*\"|today|yesterday)(?=\s|$)"
+)
 _UNITS = (("year", 31536000), ("month", 2592000), ("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60))
 _OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
 # The tests that already say a kind of value.
@@ -67,11 +75,13 @@ def complete(template: str, command: str, description: str, unused: list[Value],
     command, signalled = _stated_default(command, unused, "signal", _SIGNAL)
     command, formatted = _stated_default(command, unused, "dateformat", _DATE_FORMAT)
     command, dated = _relative_day(command, unused)
+    command, asked = _method(command, unused)
+    command, windowed = _window(command, unused)
     command, leveled = levels.with_level(command, unused)
     command, tests = find_tests(template, command, unused)
     named = _named_variable(command, unused)
     command = _name_the_output(command, used)
-    return command, len(swaps) + field + record + renamed + scheduled + signalled + formatted + dated + leveled + tests / 2 + named
+    return command, len(swaps) + field + record + renamed + scheduled + signalled + formatted + dated + asked + windowed + leveled + tests / 2 + named
 
 
 def _named_variable(command: str, unused: list[Value]) -> bool:
@@ -105,6 +115,45 @@ def _relative_day(command: str, unused: list[Value]) -> tuple[str, bool]:
         return command, False
     unused.remove(value)
     return command, True
+
+
+def _method(command: str, unused: list[Value]) -> tuple[str, float]:
+    """The HTTP method the request says ("send a PATCH to …"): the one the command states, or in
+    place of it (`curl -X POST` → `-X PATCH`, counting half: an example made for it comes first), or
+    a GET by a plain `curl URL`, which asks with it; how much of one it took."""
+    value = next((v for v in unused if v.kind == "method"), None)
+    if value is None or "curl" not in programs(command):
+        return command, 0.0
+    stated = _METHOD.search(command)
+    if value.text == "GET" and (stated or _SENDING.search(command)):
+        return command, 0.0  # a GET sends nothing: no example that posts data is one
+    taken = 1.0
+    if stated and stated.group(0)[len(stated.group("pre")):].strip("'\"") != value.text:
+        command, taken = command[: stated.start()] + stated.group("pre") + value.text + command[stated.end() :], 0.5
+    elif not stated and value.text != "GET":
+        return command, 0.0
+    unused.remove(value)
+    return command, taken
+
+
+def stated_kinds(command: str) -> set[str]:
+    """The kinds of value a command takes in what it states rather than in a placeholder: the
+    window of a log (`journalctl --since '1 hour ago'` takes "from the past 30 minutes"), the
+    method of an HTTP request (`curl`)."""
+    return {"window"} if _WINDOW.search(command) else {"method"} if "curl" in programs(command) else set()
+
+
+def _window(command: str, unused: list[Value]) -> tuple[str, bool]:
+    """The one window a log or history states is the one the request asks for: "the system log
+    from the past 30 minutes" → `journalctl --since '30 minutes ago'`; whether it took one."""
+    value = next((v for v in unused if v.kind == "age" and v.text == "-"), None)
+    if value is None or len(_WINDOW.findall(command)) != 1:
+        return command, False
+    when = _in_units(value.seconds)
+    if not when:
+        return command, False
+    unused.remove(value)
+    return _WINDOW.sub(lambda m: m.group("pre") + shlex.quote(f"{when} ago"), command), True
 
 
 def _in_units(seconds: int) -> str:

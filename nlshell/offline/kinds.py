@@ -2,7 +2,7 @@
 typescript compiler", "every firefox process", "a branch called feature/login", "set JAVA_HOME to
 /opt/jdk-21", "an alias gs for git status", "make gco a shortcut alias for git checkout", "the text
 hello world", "add bob to the docker group", a disk or partition by its shape ("sdc1": `/dev/sdc1`), a
-signal by its name ("send a HUP to 777", "sigterm"), a time zone (Europe/Berlin).
+signal by its name ("send a HUP to 777", "sigterm"), an HTTP method ("a POST"), a time zone (Europe/Berlin).
 
 nlshell/offline/values.py hands every token here before reading it its own way: these readings are
 narrower than a plain name, a path or a number, so they come first.
@@ -34,6 +34,7 @@ _BRANCHY = frozenset({"branch", "tag"})  # a name with a slash is still theirs: 
 _SAID = frozenset("text string sentence phrase words".split())
 _TIMEZONE = re.compile(r"^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_+-]+(?:/[A-Za-z_]+)?$")
 _SIGNALS = frozenset("hup int quit kill term stop cont usr1 usr2 tstp alrm winch".split())  # kill(1)'s names
+_METHODS = frozenset("GET POST PUT PATCH DELETE HEAD OPTIONS".split())  # HTTP's, said in capitals
 _ALIAS_LINKS = frozenset({"for", "to", "="})
 _ALIAS_FILLERS = frozenset("a an as my new short shortcut shell bash zsh".split())  # "gco a shortcut alias for …"
 _ADDING = frozenset({"add", "put", "adding", "putting"})
@@ -89,6 +90,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
     signal = low[3:] if low.startswith("sig") else low
     if signal in _SIGNALS and (tokens[i].isupper() or signal != low or after in ("signal", "signals")):
         add("signal", signal.upper(), i)  # "send a HUP to process 777", "send sigterm to 123"
+        return True
+    if tokens[i] in _METHODS:
+        add("method", tokens[i], i)  # "send a POST to localhost:8080/users": how to ask, no text to find
         return True
     if _TIMEZONE.match(tokens[i]):
         add("timezone", tokens[i], i)  # "set the timezone to Europe/Berlin": no path

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from nlshell.offline import arithmetic, clock, joined, levels
 from nlshell.offline.commands import PLACEHOLDER, programs
-from nlshell.offline.extend import complete
+from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import NAME_SLOTS
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.values import Value
@@ -78,6 +78,8 @@ ACCEPTS = {
     "size": ("size",),
     "days": ("age",),
     "minutes": ("age",),
+    "window": ("age",),  # a log's stated window (nlshell/offline/extend.py)
+    "method": ("method",),  # an HTTP method, taken by a curl example (nlshell/offline/extend.py)
     "name": ("name",),
     "action": ("action",),
     "replacement": ("replacement",),
@@ -144,8 +146,8 @@ class _Slot:
 
 
 def slot_kinds(command: str) -> set[str]:
-    """The kinds of value a command's placeholders take."""
-    return {slot.kind for slot in _slots(command) if slot.kind in ACCEPTS}
+    """The kinds of value a command's placeholders take, and what it states takes (a log's window)."""
+    return {slot.kind for slot in _slots(command) if slot.kind in ACCEPTS} | stated_kinds(command)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -30,6 +30,10 @@ from nlshell.offline.vocabulary import WORD, vocabulary
 
 _TOKEN = re.compile(r"\"[^\"]*\"|'[^']*'|\S+")
 _URL = re.compile(r"^(?:(?:https?|ftp|ssh|git)://\S+|[\w.-]+@[\w.-]+:[\w~./-]+\.git)$", re.I)
+# An address on the web said without its scheme: a host and port with a path ("localhost:8080/users"),
+# or a domain with one ("api.example.com/items/5"; its ending is checked against _DOMAINS).
+_PORTED_PATH = re.compile(r"^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\.)+[a-z]{2,12}):\d{2,5}/\S*$", re.I)
+_DOMAIN_PATH = re.compile(r"^((?:[a-z0-9-]+\.)+[a-z]{2,12})/\S*$", re.I)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")  # an address, or a network: 192.168.1.0/24
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$", re.I)
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
@@ -135,6 +139,12 @@ def _clean(token: str) -> str:
     if token.endswith(".") and (token.count(".") == 1 or token.endswith("..")):
         token = token[:-1]
     return token.rstrip(":") if not _REMOTE.match(token) else token
+
+
+def _web_path(token: str, cwd_dirs: Collection[str]) -> bool:
+    """A domain with a path, no folder here: "api.example.com/items/5" is on the web."""
+    domain = _DOMAIN_PATH.match(token)
+    return bool(domain) and _extension(domain.group(1)) in _DOMAINS and domain.group(1) not in cwd_dirs
 
 
 def _is_path(token: str) -> bool:
@@ -289,7 +299,7 @@ def request_values(
                 # a text to encode or echo, unless it is a message or what is looked for
                 message = before in ("message", "msg") or _appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
-        elif _URL.match(token):
+        elif _URL.match(token) or _PORTED_PATH.match(token) or _web_path(token, cwd_dirs):
             add("url", token, i, role_at(i))
         elif _IPV4.match(token):
             add("host", token, i, role_at(i))
@@ -334,8 +344,9 @@ def request_values(
         elif low in table.times and before in ("a", "an", "one") and table.times[low] > 1:
             amounts.number(add, i - 1, "1", lower, table)  # "more than a month old", "in an hour"
         elif low in table.times and before in ("last", "past") and table.times[low] > 1:
-            # "in the last hour": one of them
-            add("age", "-", i, seconds=table.times[low])
+            # "in the last hour": one of them; "last" says the window, no search word ("the system
+            # log from the past hour" is no "Show the files modified within the past hour")
+            add("age", "-", i - 1, last=i, at=i, seconds=table.times[low])
         elif low == "with" and i > 1 and _replacing(lower, i - 1) and i + 1 < len(tokens):
             continue
         elif _appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
