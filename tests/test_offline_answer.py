@@ -189,6 +189,10 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("set JAVA_HOME to /opt/jdk-21 for this session", "export JAVA_HOME=/opt/jdk-21"),
         ("base64 encode the text hello world", "echo -n 'hello world' | base64"),
         ("decompress backup.tar.bz2", "tar -xjf backup.tar.bz2"),
+        # which way a copy goes, by the words around its host or container
+        ("grab /var/log/app.log from the container web", "docker cp web:/var/log/app.log ."),
+        ("copy /app/out.log out of container worker to here", "docker cp worker:/app/out.log ."),
+        ("copy config.yml into container api at /etc/app", "docker cp config.yml api:/etc/app"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

@@ -231,6 +231,27 @@ def test_values_go_where_they_belong(request_text, template, description, comman
     assert fill(template, request_values(request_text, known=everyday), description).command == command
 
 
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # a host or container goes only on the side of the copy the request says: first when it
+        # takes from there, after a place when it puts things there
+        ("grab /var/log/app.log from the container web", "docker cp {{container_name}}:{{path/to/file}} .",
+         "docker cp web:/var/log/app.log ."),
+        ("grab /var/log/app.log from the container web", "docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}",
+         "docker cp {{path/to/file}} {{container_name}}:/var/log/app.log"),  # no container it goes into
+        ("copy the config into the container web", "docker cp {{container_name}}:{{path/to/file}} .",
+         "docker cp {{container_name}}:{{path/to/file}} ."),
+        ("copy config.yml into container api at /etc/app",
+         "docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}", "docker cp config.yml api:/etc/app"),
+        ("copy backup.tar to 10.0.0.5 in /srv/backups", "scp {{path/to/local_file}} {{remote_host}}:{{path/to/remote_file}}",
+         "scp backup.tar 10.0.0.5:/srv/backups"),
+    ],
+)
+def test_a_copy_goes_the_way_the_request_says(request_text, template, command):
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
 def test_a_link_is_what_the_request_calls_one():
     """`chown -h` changes a link; report.pdf is no link, "the symlink current" and "called latest" are."""
     values = request_values("change the owner of report.pdf to alice", known=everyday)

@@ -118,6 +118,25 @@ def test_which_side_of_a_copy_a_place_is_on():
     assert [v.side for v in request_values("copy notes.txt to /tmp")] == ["", ""]  # no host: no sides
 
 
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # what a copy takes "from", "off" or "out of" a host or a container is there; where it goes is here
+        ("grab /var/log/app.log from the container web", [("/var/log/app.log", "", "remote"), ("web", "from", "")]),
+        ("copy /app/out.log out of container worker to here",
+         [("/app/out.log", "", "remote"), ("worker", "from", ""), (".", "to", "local")]),
+        ("pull report.pdf off 192.168.1.20", [("report.pdf", "", "remote"), ("192.168.1.20", "from", "")]),
+        # a place said right after where it goes is there: "to 10.0.0.5 in /srv/backups"
+        ("copy backup.tar to 10.0.0.5 in /srv/backups",
+         [("backup.tar", "", "local"), ("10.0.0.5", "to", ""), ("/srv/backups", "in", "remote")]),
+        ("copy config.yml into container api at /etc/app",
+         [("config.yml", "", "local"), ("api", "to", ""), ("/etc/app", "in", "remote")]),  # no path "container"
+    ],
+)
+def test_which_way_a_copy_goes(request_text, expected):
+    assert [(v.text, v.role, v.side) for v in request_values(request_text)] == expected
+
+
 def test_a_nested_path_to_make():
     (nested,) = request_values("make the nested folders src/main/java")
     assert nested.nested

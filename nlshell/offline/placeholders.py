@@ -20,6 +20,7 @@ _KINDS = (
     (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(directory|dir|folder)\d*$"), "dir"),
     (re.compile(r"^~?/?path/to/(sym)?link\d*$"), "link"),
     (re.compile(r"^~?/?path/to/(file_or_directory|source|target|destination|symlink|link|output$)[\w-]*\d*$"), "path"),
+    (re.compile(r"^path/in/(container|pod|image)$"), "path"),  # `docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}`
     (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
     (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
     (re.compile(r"^(first|start|from)_line$"), "first_line"),

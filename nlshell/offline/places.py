@@ -16,6 +16,10 @@ from nlshell.offline.vocabulary import vocabulary
 
 _PLACE_KINDS = ("file", "dir", "path", "name", "glob", "link")
 _HOST_WORDS = frozenset("host server machine remote box computer".split())
+_REMOTE_KINDS = frozenset({"host", "container"})  # where a copy's other side is: a host, or a container (`docker cp`)
+_REMOTE_NOUNS = frozenset({"container", "pod", "docker"})  # "from the container web"
+_WITHIN = frozenset({"in", "at", "under", "inside", "into"})  # "to db1 in /srv": the place there
+_WAYS = frozenset({"to", "into", "onto", "from", "off"})
 _ON_HOST = frozenset({"on", "at", "from"})  # "/var/www on the server web01", "app.log from host db1"
 _SKIPPED = frozenset({"the", "a", "an", "my", "our", "your", "this", "that"})
 NOUNS = frozenset("folder directory dir file".split())  # "the www directory", "my home folder"
@@ -24,7 +28,7 @@ FILE_NOUNS = NOUNS | frozenset("files folders directories dirs".split())  # "loo
 _WELL_KNOWN = {name.lower(): name for name in "Desktop Documents Downloads Pictures Music Videos".split()}
 _WHOLE = frozenset({"whole", "entire", "complete"})  # "the whole photos folder" is the photos folder
 _DETERMINERS = frozenset({"the", "a", "my", "this", "that", "our", "your"})
-_ROLES = {"to": "to", "into": "to", "onto": "to", "from": "from", "in": "in", "inside": "in", "within": "in", "under": "in"}
+_ROLES = {"to": "to", "into": "to", "onto": "to", "from": "from", "off": "from", "in": "in", "inside": "in", "within": "in", "under": "in"}
 
 
 def determined(lower: list[str], i: int) -> bool:
@@ -69,7 +73,7 @@ def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> Non
             add("dir", "/", first, "in", last=_system_end(lower, i), at=i)  # "on the whole disk", "anywhere on the system"
             return
         if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")) or _in_it(lower, i):
-            add("dir", ".", i, "in")
+            add("dir", ".", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")  # "copy it out to here"
             return
         if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
             add("dir", "~", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")
@@ -163,11 +167,13 @@ def joined_names(values: list[Value]) -> list[Value]:
 
 
 def sides(values: list[Value], lower: list[str]) -> None:
-    """Which places are on another host: "/var/www on the server web01" and "app.log from host db1"
-    are there (side "remote"); when the request puts any place there, or copies "to" a host, its
-    other places are here (side "local"). A request that names no host leaves every side open."""
-    hosts = [v for v in values if v.kind == "host"]
-    if not hosts:
+    """Which places are on another host or in a container: "/var/www on the server web01",
+    "app.log from host db1" and "to db1 in /srv" are there (side "remote"); so is what a copy takes
+    "from", "off" or "out of" one ("grab app.log from the container web"), except where it goes
+    ("to ./logs"). When the request puts any place there, or copies "to" one, its other places are
+    here (side "local"). A request that names neither leaves every side open."""
+    remotes = [v for v in values if v.kind in _REMOTE_KINDS]
+    if not remotes:
         return
     places = [v for v in values if v.kind in _PLACE_KINDS]
     for place in places:
@@ -178,12 +184,40 @@ def sides(values: list[Value], lower: list[str]) -> None:
             j += 1
             while j < len(lower) and (lower[j] in _SKIPPED or lower[j] in _HOST_WORDS):
                 j += 1
-            if any(host.at == j for host in hosts):
+            if any(remote.at == j for remote in remotes):
                 place.side = "remote"
-    if any(p.side == "remote" for p in places) or any(host.role == "to" for host in hosts):
+    for remote in remotes:
+        j = remote.at + 1
+        if j < len(lower) and lower[j] in _WITHIN:  # "to db1 in /srv", "into container api at /etc/app"
+            j += 1
+            while j < len(lower) and lower[j] in _SKIPPED:
+                j += 1
+            for place in places:
+                if place.at == j:
+                    place.side = "remote"
+        if direction(remote, lower) == "from":
+            for place in places:
+                if not place.side and place.role != "to":
+                    place.side = "remote"
+    if any(p.side == "remote" for p in places) or any(direction(r, lower) == "to" for r in remotes):
         for place in places:
             if not place.side:
                 place.side = "local"
+
+
+def direction(remote: Value, lower: list[str]) -> str:
+    """Which way a copy goes with a host or a container: "from" ("from the container web", "off
+    10.0.0.5", "out of pod api"), "to" ("to db1", "into container api"), or ""."""
+    if remote.role in ("from", "to"):
+        return remote.role
+    j = min(remote.spans, default=remote.at) - 1
+    while j >= 0 and (lower[j] in _SKIPPED or lower[j] in _HOST_WORDS or lower[j] in _REMOTE_NOUNS):
+        j -= 1
+    if j < 0:
+        return ""
+    if lower[j] == "of" and j > 0 and lower[j - 1] == "out":
+        return "from"
+    return _ROLES.get(lower[j], "") if lower[j] in _WAYS else ""
 
 
 def nested(values: list[Value], cwd_dirs: Collection[str]) -> None:

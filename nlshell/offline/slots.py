@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import re
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlshell.offline import arithmetic, clock, joined, levels
 from nlshell.offline.commands import PLACEHOLDER, programs
@@ -108,7 +108,8 @@ ACCEPTS = {
     "in_hours": ("seconds",),
 }
 _UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
-_PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
+_PLACES = ("file", "dir", "path", "link")
+_REMOTE_SLOTS = ("host", "container")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
@@ -141,6 +142,7 @@ class _Slot:
     logs_in: bool  # a host a program logs in to (`ssh {{host}}`): it takes `user@host`
     in_sed: bool  # inside sed's `s/…/…/`, whose slashes end the pattern and the replacement
     dirs_only: bool  # in a `find` that looks for directories only (`-type d`)
+    way: str = ""  # for a host or container before a place (`{{host}}:{{path}}`): "from" when it comes first, else "to"
 
 
 def slot_kinds(command: str) -> set[str]:
@@ -173,7 +175,24 @@ def _slots(command: str) -> tuple[_Slot, ...]:
             match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in,
             in_sed, dirs_only,
         ))
+    slots = _ways(command, slots)
+    if any(slot.side == "remote" for slot in slots):  # `scp {{path/to/file}} {{host}}:{{path}}`: the other is here
+        slots = [replace(slot, side="local") if slot.kind in _PLACES and not slot.side else slot for slot in slots]
     return tuple(slots)
+
+
+def _ways(command: str, slots: list[_Slot]) -> list[_Slot]:
+    """A copy's other side says which way it goes by where it stands: `scp {{host}}:{{file}} .`
+    takes from the host, `docker cp {{file}} {{container_name}}:{{path}}` puts into the container."""
+    ways = []
+    for k, slot in enumerate(slots):
+        if slot.kind in _REMOTE_SLOTS and command[slot.end : slot.end + 1] == ":":
+            after = command[slot.end + 1 : slot.end + 2]
+            if after in ("", " ") or (k + 1 < len(slots) and slots[k + 1].start == slot.end + 1 and slots[k + 1].kind in _PLACES):
+                earlier = any(other.kind in _PLACES for other in slots[:k])
+                slot = replace(slot, way="to" if earlier else "from")
+        ways.append(slot)
+    return ways
 
 
 def _parentless(before: str) -> bool:
@@ -270,6 +289,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # "run backup.sh in the background": a script is run, never written to
     if target_stated and target and value.role != "to" and slot.kind in _PLACES:
         return False  # "copy site to /var/www": `site` is not where things go
+    if slot.way and value.role in ("from", "to") and slot.way != value.role:
+        return False  # "into the container web" is no `docker cp web:{{path}} .`
     if slot.side and value.side and slot.side != value.side:
         return False  # a local file is no `{{path/to/remote_file}}`
     if slot.parentless and value.nested:

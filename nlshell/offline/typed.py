@@ -27,6 +27,7 @@ _IDENTIFIER = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # snake_case: a name in
 # Words that point at a thing already named: "this folder" has no name after it ("in this folder take up").
 POINTED = frozenset("this that these those current same which each every whole".split())
 _DETERMINERS = frozenset("the a an my our your his her their this that its".split())
+_WAYS = {"to": "to", "into": "to", "onto": "to", "from": "from", "off": "from"}  # which way a copy goes
 # Words that say which one, or what it is like, between a determiner and a name or a type noun.
 _WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
@@ -120,12 +121,12 @@ def read(
         while before >= 0 and lower[before] in _WHICH:
             before -= 1  # "the local branch old-feature" was read after the noun; "the old-feature branch" here
         if after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns):
-            _add(add, values, kind, tokens, after, role_at(after))
+            _add(add, values, kind, tokens, after, role_at(after) or _way(lower, j))  # "to the folder archive"
             attached.add(j)
             if before >= 0 and lower[before] not in _DETERMINERS and before not in taken:
                 taken.add(before)  # "the python library requests": python says which sort, it names nothing
         elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and _determined(lower, before):
-            _add(add, values, kind, tokens, before, role_at(before))
+            _add(add, values, kind, tokens, before, role_at(before) or _way(lower, before))  # "out of the web container"
             attached.add(j)
         elif any(v.at in (j - 1, j + 1, j + 2) for v in values) or {j - 1, j + 1} & taken:
             attached.add(j)
@@ -173,6 +174,19 @@ def _bare(raw: list[str], lower: list[str], i: int, table: Vocabulary, verbs: Co
     word of a product's ("google chrome", "github actions")."""
     after = _following(raw, lower, i)
     return not after or not after.isalpha() or after in table.stop or after in verbs or after in table.times or after in table.numbers
+
+
+def _way(lower: list[str], i: int) -> str:
+    """Which way a thing named at word i is said to go, past its determiners: "to" ("into the
+    folder archive"), "from" ("from the container web", "out of the api container", "off box1"), or ""."""
+    j = i - 1
+    while j >= 0 and lower[j] in _DETERMINERS | _WHICH:
+        j -= 1
+    if j < 0:
+        return ""
+    if lower[j] == "of" and j > 0 and lower[j - 1] == "out":
+        return "from"
+    return _WAYS.get(lower[j], "")
 
 
 def _ends(token: str) -> bool:

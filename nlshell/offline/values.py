@@ -61,7 +61,7 @@ _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units".split())
-_ROLE_FROM = frozenset({"from"})
+_ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
@@ -250,8 +250,8 @@ def request_values(
             return "from"
         if before in _ROLE_TO:
             return "to"
-        if before in _ROLE_FROM:
-            return "from"
+        if before in _ROLE_FROM or (before == "of" and i > 1 and lower[i - 2] == "out"):
+            return "from"  # "off 10.0.0.5", "out of box1"
         if before in _RUNNING or (before in ("the", "my", "this") and i > 1 and lower[i - 2] in _RUNNING):
             return "run"  # "run backup.sh at 11pm", "run the backup.sh script": the script is the command
         return "in" if before in _PLACES else ""
@@ -283,7 +283,9 @@ def request_values(
             inner = token[1:-1]
             sought = before in ("for", "grep", "search", "replace", "with") or table.value_words.get(before) == "pattern"
             rooted = inner.startswith(("/", "~", "./", "../"))  # '/srv/old dumps'; not '1/2 [3] (27/03)'
-            if (rooted or (_is_path(inner) and " " not in inner)) and not sought:
+            if wrapping and not sought and wrapped.quoted(inner, program):
+                add("command", inner, i, "run")  # "rerun 'kubectl get pods' every 2 seconds": the command whole
+            elif (rooted or (_is_path(inner) and " " not in inner)) and not sought:
                 add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
             else:
                 # a text to encode or echo, unless it is a message or what is looked for
@@ -362,7 +364,7 @@ def request_values(
             add("user", token, i)  # "files owned by root"
         elif low in _RECORDS and after in ("record", "records", "entry", "entries"):
             add("record", low.upper(), i, searched=True)  # "the mx records of example.org": a word that says DNS
-        elif before in ("to", "into") and to_kind and named(low):
+        elif before in ("to", "into") and to_kind and named(low) and not _named_after(lower, i):
             # "change the owner of www to nginx", "rename drafts to archive", "rename the branch main to trunk"
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
         elif before == "as" and as_kind and named(low) and low not in table.types:
@@ -401,7 +403,7 @@ def request_values(
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
             before in _ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
-        )) and plain(low) and low not in amounts.COUNTED:  # "turn x into base64": a format, no file
+        )) and plain(low) and low not in amounts.COUNTED and not _named_after(lower, i):  # "turn x into base64": a format
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
         elif after in _POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
             add("link", token, i)  # "where the symlink current points to"
@@ -423,6 +425,13 @@ def _kind_noun(low: str, value_words: dict[str, str]) -> bool:
     """Whether a word is itself a kind word or its plural or a word that says what a subject does
     ("user accounts", "the postgresql service fail to start"): never the value after a kind word."""
     return low in value_words or (low.endswith("s") and low[:-1] in value_words) or low in phrases.PREDICATES
+
+
+def _named_after(lower: list[str], i: int) -> bool:
+    """Whether word i is a type noun whose name follows ("copy it into container api"): where
+    something goes is the thing named, not a path called "container"."""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    return lower[i] in typed.type_nouns() and bool(_NAME.fullmatch(after)) and after not in _NOT_NAMES
 
 
 def _either(low: str, same: dict[str, str]) -> bool:
