@@ -193,6 +193,11 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("grab /var/log/app.log from the container web", "docker cp web:/var/log/app.log ."),
         ("copy /app/out.log out of container worker to here", "docker cp worker:/app/out.log ."),
         ("copy config.yml into container api at /etc/app", "docker cp config.yml api:/etc/app"),
+        # names with versions and tags
+        ("pull the postgres 16 image", "docker pull postgres:16"),
+        ("build the Dockerfile here, tag it myapp:1.0", "docker build -t myapp:1.0 ."),
+        ("run nginx in docker on port 8080", "docker run -d -p 8080:{{container_port}} nginx"),
+        ("pip install django 4.2", "pip install django==4.2"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

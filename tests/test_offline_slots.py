@@ -318,3 +318,17 @@ def test_a_value_the_example_already_says_counts_as_taken():
     assert said.command == "service ssh status"
     assert said.used == said.stated == 2
     assert fill("service {{service_name}} --full-restart", values).used == 1
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        ("pip install django 4.2", "pip install {{package}}", "pip install django==4.2"),
+        ("pip install django 4.2", "pip install {{package}}=={{version}}", "pip install django==4.2"),
+        ("npm install react at version 18", "npm install {{package}}", "npm install react@18"),
+        ("install nginx version 1.24 with apt", "sudo apt install {{package}}", "sudo apt install nginx=1.24"),
+    ],
+)
+def test_a_package_gets_the_version_asked_for(request_text, template, command):
+    filled = fill(template, request_values(request_text, known=everyday))
+    assert (filled.command, filled.used, filled.stated) == (command, 1, 1)

@@ -406,3 +406,28 @@ def test_values_that_say_the_job_leave_its_words(request_text, words):
 )
 def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
     assert [(v.kind, v.text) for v in request_values(request_text, known=everyday, program={"bash"}.__contains__)] == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a number after a name is its tag where the request is about images …
+        ("pull the postgres 16 image", [("image", "postgres:16", "")]),
+        ("pull ubuntu 22.04 from docker hub", [("image", "ubuntu:22.04", "")]),
+        ("get the node 20 docker image", [("image", "node:20", "")]),
+        ("build the Dockerfile here, tag it myapp:1.0", [("image", "myapp:1.0", ""), ("dir", ".", "")]),
+        ("docker build tagged api:latest", [("image", "api:latest", "")]),
+        # … and the image to run is what runs in docker, or a new container of it
+        ("run nginx in docker on port 8080", [("image", "nginx", ""), ("port", "8080", "")]),
+        ("start a redis container", [("action", "start", ""), ("image", "redis", "")]),
+        # a package's version stays beside it
+        ("pip install django 4.2", [("package", "django", "4.2")]),
+        ("npm install react at version 18", [("package", "react", "18")]),
+        # elsewhere a number counts what follows it, or is a number
+        ("tree of lib just 3 levels", [("number", "3", "")]),
+        ("show top 10 processes", [("count", "10", "")]),
+        ("curl localhost:8080 in a container", []),  # an address and its port, no image
+    ],
+)
+def test_names_with_versions_and_tags(request_text, expected):
+    assert [(v.kind, v.text, v.version) for v in request_values(request_text)] == expected

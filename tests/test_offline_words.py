@@ -385,6 +385,17 @@ def test_the_words_around_a_value_are_the_tables(table):
     assert phrases.PREDICATES == table.around["predicates"] and phrases.NEVER_NAMES == table.around["never_names"]
 
 
+def test_the_words_about_images_are_the_tables(table):
+    """versions.py reads "the postgres 16 image" as `postgres:16` and "run nginx in docker" as the
+    image nginx only in a request that says one of the `image_words`, after one of the `image_verbs`."""
+    from nlshell.offline import versions
+
+    assert {"docker", "image", "container"} <= table.around["image_words"]
+    assert {"run", "pull"} <= table.around["image_verbs"]
+    assert versions.images(["pull", "the", "postgres", "16", "image"])
+    assert not versions.images(["tree", "of", "lib", "3", "levels"])
+
+
 def test_the_words_that_place_and_pick_values_are_the_tables(table):
     """places.py reads "the whole disk" and "anywhere", phrases.py "change X to Y in FILE",
     "substitute Y for X" and a user a question is about, from `around` lines."""

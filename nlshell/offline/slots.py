@@ -109,6 +109,8 @@ ACCEPTS = {
 }
 _UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
 _PLACES = ("file", "dir", "path", "link")
+_PIP = frozenset({"pip", "pip3", "pipx", "uv", "python", "python3", "poetry", "conda"})  # `django==4.2`
+_APT = frozenset({"apt", "apt-get", "aptitude"})  # `nginx=1.24`
 _REMOTE_SLOTS = ("host", "container")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
@@ -179,6 +181,20 @@ def _slots(command: str) -> tuple[_Slot, ...]:
     if any(slot.side == "remote" for slot in slots):  # `scp {{path/to/file}} {{host}}:{{path}}`: the other is here
         slots = [replace(slot, side="local") if slot.kind in _PLACES and not slot.side else slot for slot in slots]
     return tuple(slots)
+
+
+def _versions(command: str, slots: list[_Slot], values: list[Value]) -> tuple[list[Value], dict[int, str]]:
+    """A package said with its version ("pip install django 4.2"): the version goes into the
+    command's `{{version}}`, else beside the name the way its package manager writes it
+    (`django==4.2`, `react@18`, `nginx=1.24*`); the values to fill, and the text each package gets after it."""
+    versioned = [v for v in values if v.kind == "package" and v.version]
+    if not versioned:
+        return values, {}
+    if any(slot.kind == "version" for slot in slots) and not any(v.kind == "version" for v in values):
+        return [*values, Value("version", versioned[0].version, versioned[0].at)], {}
+    run = set(programs(command))
+    joiner = "==" if run & _PIP else "=" if run & _APT else "@"
+    return values, {id(v): joiner + v.version for v in versioned}
 
 
 def _ways(command: str, slots: list[_Slot]) -> list[_Slot]:
@@ -350,6 +366,8 @@ def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, in
 def fill(command: str, values: list[Value], description: str = "") -> Filled:
     """`command` with the values put where they fit."""
     slots = [s for s in _slots(command) if s.kind in ACCEPTS]
+    stated = len(values)
+    values, inline = _versions(command, slots, values)
     unused = list(values)
     chosen: dict[int, list[Value]] = {}
     hinted = [i for i, s in enumerate(slots) if _hint(s, _TARGET) or _hint(s, _SOURCE)]
@@ -398,7 +416,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         start = slot.start
         if out[start - 1 : start] == "/" and out[start - 2 : start - 1] in ("", " "):
             start -= 1  # tldr's `/{{path/to/file}}` asks for an absolute path; the request's value is the path
-        shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) for v in chosen[i]]
+        shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) + inline.get(id(v), "") for v in chosen[i]]
         out = out[:start] + " ".join(shown) + out[slot.end :]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
@@ -407,7 +425,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     said = _literal_words(command)
     taken += sum(1 for v in unused if _said(command, said, v) and not (v.text == "." and v.role == "in"))
     used = len({id(v) for taken in chosen.values() for v in taken}) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
-    return Filled(out, used, len(values) - implied)
+    used -= sum(id(v) == id(values[-1]) for taken in chosen.values() for v in taken) if len(values) > stated else 0
+    return Filled(out, used, stated - implied)  # a package's version put in its own place counts as the package
 
 
 _ARGUMENTS = re.compile(r"^(?:arg(?:ument)?s?\d*\s*)+(?:\.\.\.)?$")

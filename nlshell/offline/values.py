@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, wrapped,
+    amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -412,6 +412,7 @@ def request_values(
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             add("variable" if before in ("variable", "var") else "pattern", token, i)
     typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
+    versions.read(values, tokens, lower, taken, add, plain)  # "the postgres 16 image", "pip install django 4.2"
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
     places.sides(values, lower)
