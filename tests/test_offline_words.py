@@ -385,6 +385,15 @@ def test_the_words_around_a_value_are_the_tables(table):
     assert phrases.PREDICATES == table.around["predicates"] and phrases.NEVER_NAMES == table.around["never_names"]
 
 
+def test_the_words_of_a_permission_are_the_tables(table):
+    """modes.py writes "take away write permission for others" as `o-w` from `mode:…` lines."""
+    from nlshell.offline import modes
+
+    assert "others" in table.around["mode:o"] and "revoke" in table.around["mode:-"]
+    assert modes.mode("take away write permission for others") == "o-w"
+    assert modes.mode("give the group execute permission") == "g+x"
+
+
 def test_the_words_about_images_are_the_tables(table):
     """versions.py reads "the postgres 16 image" as `postgres:16` and "run nginx in docker" as the
     image nginx only in a request that says one of the `image_words`, after one of the `image_verbs`."""

@@ -71,7 +71,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         elif owner is not None and owner.kind in _PACKAGE_KINDS and not imaged:
             _drop(values, number)
             owner.kind, owner.version = "package", token.lstrip("vV")
-            owner.spans = tuple(sorted(set(owner.spans) | set(range(j + 1, i + 1))))
+            owner.spans = tuple(sorted(set(owner.spans) | {i}))  # "version" stays a search word
 
 
 def _tagged(values: list[Value]) -> None:
