@@ -43,7 +43,7 @@ _PACKAGE_NOUNS = frozenset("package library module dependency compiler".split())
 # Nouns after a thing's kind that say what of it is meant: "the nginx service log".
 _ABOUT = frozenset("log logs status file files unit units config configuration settings process processes history".split())
 # Words that say which one, not its name: "the local branch old-feature", "the new branch".
-_QUALIFIERS = frozenset("local remote new old current default existing other whole entire every all".split())
+_QUALIFIERS = frozenset("local remote new old current default existing other whole entire every all dev development peer optional".split())
 _KINDS_AFTER = frozenset({"service", "user", "group", "package", "branch", "process"})
 
 Add = Callable[..., None]

@@ -29,7 +29,9 @@ POINTED = frozenset("this that these those current same which each every whole".
 _DETERMINERS = frozenset("the a an my our your his her their this that its".split())
 _WAYS = {"to": "to", "into": "to", "onto": "to", "from": "from", "off": "from"}  # which way a copy goes
 # Words that say which one, or what it is like, between a determiner and a name or a type noun.
-_WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
+_WHICH = frozenset(
+    "local remote new old current default existing empty whole entire unused stale dev development peer optional".split()
+)
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
 _WORDY = frozenset({"dir", "branch", "user", "package", "container", "image"})
@@ -128,6 +130,9 @@ def read(
         elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and _determined(lower, before):
             _add(add, values, kind, tokens, before, role_at(before) or _way(lower, before))  # "out of the web container"
             attached.add(j)
+        elif (said_as := _said_as(lower, before)) is not None and fits(said_as, low):
+            _add(add, values, kind, tokens, said_as, role_at(said_as))  # "add jest as a dev dependency"
+            attached.add(j)
         elif any(v.at in (j - 1, j + 1, j + 2) for v in values) or {j - 1, j + 1} & taken:
             attached.add(j)
     for i, low in enumerate(lower):
@@ -174,6 +179,14 @@ def _bare(raw: list[str], lower: list[str], i: int, table: Vocabulary, verbs: Co
     word of a product's ("google chrome", "github actions")."""
     after = _following(raw, lower, i)
     return not after or not after.isalpha() or after in table.stop or after in verbs or after in table.times or after in table.numbers
+
+
+def _said_as(lower: list[str], i: int) -> int | None:
+    """The word a type noun says what it is in "X as a dev dependency" (word i ends what comes
+    between "as" and the noun), or None."""
+    while i >= 0 and lower[i] in _DETERMINERS:
+        i -= 1
+    return i - 1 if i >= 1 and lower[i] == "as" else None
 
 
 def _way(lower: list[str], i: int) -> str:

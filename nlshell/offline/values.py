@@ -367,7 +367,7 @@ def request_values(
         elif before in ("to", "into") and to_kind and named(low) and not _named_after(lower, i):
             # "change the owner of www to nginx", "rename drafts to archive", "rename the branch main to trunk"
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
-        elif before == "as" and as_kind and named(low) and low not in table.types:
+        elif before == "as" and as_kind and named(low) and low not in table.types and after not in typed.type_nouns():
             add(as_kind, token, i)  # "connect to db1 as root"
         # a word read as a value itself introduces none: "the text files" is `*.txt`, no text "files"
         elif before in table.value_words and not any(v.at == i - 1 and v.kind != "action" for v in values) and (
@@ -403,7 +403,9 @@ def request_values(
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
             before in _ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
-        )) and plain(low) and low not in amounts.COUNTED and not _named_after(lower, i):  # "turn x into base64": a format
+        )) and plain(low) and low not in amounts.COUNTED and not _named_after(lower, i) and not (
+            before == "as" and after in typed.type_nouns()  # "as dev dependency": what sort of one
+        ):  # "turn x into base64": a format
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
         elif after in _POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
             add("link", token, i)  # "where the symlink current points to"
