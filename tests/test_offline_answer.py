@@ -199,6 +199,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("run nginx in docker on port 8080", "docker run -d -p 8080:{{container_port}} nginx"),
         ("pip install django 4.2", "pip install django==4.2"),
         ("add lodash as a dev dependency", "npm install --save-dev lodash"),
+        ("tree of src but only 2 levels deep", "tree -L 2 src"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

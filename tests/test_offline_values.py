@@ -43,6 +43,8 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("open the man page for grep", [("command", "grep")]),
         ("find the process id of nginx", [("process", "nginx")]),
         ("show the pid of sshd", [("process", "sshd")]),
+        # a directory said after "of" a word for its shape
+        ("tree of src but only 2 levels deep", [("dir", "src"), ("number", "2")]),
         # ordinals
         ("print the third column of table.txt", [("field", "3"), ("file", "table.txt")]),
         ("print the 2nd field of data.csv", [("field", "2"), ("file", "data.csv")]),

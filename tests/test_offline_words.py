@@ -260,6 +260,7 @@ def test_every_value_word_introduces_a_kind_a_placeholder_takes(table):
 
 def test_role_rows_read_as_the_table_says(table):
     assert table.of_words["manual"] == "command" and table.of_words["journal"] == "service"
+    assert table.of_words["tree"] == "dir"  # "tree of src": the directory src
     assert table.to_words["owner"] == "user" and table.to_words["chgrp"] == "group" and table.to_words["rename"] == "path"
     assert table.as_words["ssh"] == "user"
     assert table.ordinals["third"] == "3" and table.ordinals["2nd"] == "2"
