@@ -426,7 +426,7 @@ def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
         ("pip install django 4.2", [("package", "django", "4.2")]),
         ("npm install react at version 18", [("package", "react", "18")]),
         # elsewhere a number counts what follows it, or is a number
-        ("tree of lib just 3 levels", [("number", "3", "")]),
+        ("tree of lib just 3 levels", [("dir", "lib", ""), ("number", "3", "")]),
         ("show top 10 processes", [("count", "10", "")]),
         ("curl localhost:8080 in a container", []),  # an address and its port, no image
     ],
