@@ -200,6 +200,8 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("pip install django 4.2", "pip install django==4.2"),
         ("add lodash as a dev dependency", "npm install --save-dev lodash"),
         ("tree of src but only 2 levels deep", "tree -L 2 src"),
+        ("which package owns /usr/bin/convert", "dpkg -S /usr/bin/convert"),  # "owns" is no package name
+        ("what filesystem type is /dev/nvme0n1p2", "df -T /dev/nvme0n1p2"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):
