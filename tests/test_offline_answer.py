@@ -198,7 +198,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("build the Dockerfile here, tag it myapp:1.0", "docker build -t myapp:1.0 ."),
         ("run nginx in docker on port 8080", "docker run -d -p 8080:{{container_port}} nginx"),
         ("pip install django 4.2", "pip install django==4.2"),
-        ("add lodash as a dev dependency", "npm install --save-dev lodash"),
+        ("install lodash as a dev dependency", "npm install --save-dev lodash"),
         ("tree of src but only 2 levels deep", "tree -L 2 src"),
         ("which package owns /usr/bin/convert", "dpkg -S /usr/bin/convert"),  # "owns" is no package name
         ("what filesystem type is /dev/nvme0n1p2", "df -T /dev/nvme0n1p2"),
