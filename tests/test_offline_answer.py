@@ -202,6 +202,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("tree of src but only 2 levels deep", "tree -L 2 src"),
         ("which package owns /usr/bin/convert", "dpkg -S /usr/bin/convert"),  # "owns" is no package name
         ("what filesystem type is /dev/nvme0n1p2", "df -T /dev/nvme0n1p2"),
+        ("what changed in /etc in the last 24h", "find /etc -type f -mtime -1"),  # 24h is one day, not two
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

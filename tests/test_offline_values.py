@@ -433,3 +433,20 @@ def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
 )
 def test_names_with_versions_and_tags(request_text, expected):
     assert [(v.kind, v.text, v.version) for v in request_values(request_text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "kind", "text", "seconds"),
+    [
+        # a number glued to its unit of time is the same amount as said apart
+        ("what changed in /etc in the last 24h", "age", "-", 86400),
+        ("logs older than 2d", "age", "+", 2 * 86400),
+        ("files changed in the last 30m", "age", "-", 1800),
+        ("shut down in 10min", "seconds", "600", 600),
+        # … where it could be a size, only when the words before it say time
+        ("files bigger than 30m", "size", "+30M", 0),
+    ],
+)
+def test_a_number_glued_to_its_unit(request_text, kind, text, seconds):
+    (value,) = [v for v in request_values(request_text) if v.kind not in ("dir", "path", "file")]
+    assert (value.kind, value.text, value.seconds) == (kind, text, seconds)

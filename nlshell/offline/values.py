@@ -327,7 +327,7 @@ def request_values(
             add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
-        elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
+        elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token) or amounts.timed(token):
             amounts.number(add, i, token, lower, table)
         elif amounts.ordinal(add, i, lower, table) or amounts.said(add, i, lower, table):
             continue  # "the third column", "the last line", "a couple of seconds"
