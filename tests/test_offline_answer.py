@@ -203,6 +203,8 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("which package owns /usr/bin/convert", "dpkg -S /usr/bin/convert"),  # "owns" is no package name
         ("what filesystem type is /dev/nvme0n1p2", "df -T /dev/nvme0n1p2"),
         ("what changed in /etc in the last 24h", "find /etc -type f -mtime -1"),  # 24h is one day, not two
+        ("show the partitions of my disks", "lsblk"),  # df -T's example is about a path's filesystem type
+        ("open up the backup.tar.gz archive into this folder", "tar -xzf backup.tar.gz"),  # here is no target
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

@@ -126,7 +126,7 @@ def test_which_side_of_a_copy_a_place_is_on():
         # what a copy takes "from", "off" or "out of" a host or a container is there; where it goes is here
         ("grab /var/log/app.log from the container web", [("/var/log/app.log", "", "remote"), ("web", "from", "")]),
         ("copy /app/out.log out of container worker to here",
-         [("/app/out.log", "", "remote"), ("worker", "from", ""), (".", "to", "local")]),
+         [("/app/out.log", "", "remote"), ("worker", "from", ""), (".", "in", "local")]),
         ("pull report.pdf off 192.168.1.20", [("report.pdf", "", "remote"), ("192.168.1.20", "from", "")]),
         # a place said right after where it goes is there: "to 10.0.0.5 in /srv/backups"
         ("copy backup.tar to 10.0.0.5 in /srv/backups",

@@ -73,7 +73,7 @@ def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> Non
             add("dir", "/", first, "in", last=_system_end(lower, i), at=i)  # "on the whole disk", "anywhere on the system"
             return
         if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")) or _in_it(lower, i):
-            add("dir", ".", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")  # "copy it out to here"
+            add("dir", ".", i, "in")
             return
         if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
             add("dir", "~", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")
@@ -197,7 +197,7 @@ def sides(values: list[Value], lower: list[str]) -> None:
                     place.side = "remote"
         if direction(remote, lower) == "from":
             for place in places:
-                if not place.side and place.role != "to":
+                if not place.side and place.role != "to" and place.text != ".":  # "… to here" is here
                     place.side = "remote"
     if any(p.side == "remote" for p in places) or any(direction(r, lower) == "to" for r in remotes):
         for place in places:

@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Collection
 
+from nlshell.offline.kinds import PACKAGE_SORTS
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
@@ -29,9 +30,7 @@ POINTED = frozenset("this that these those current same which each every whole".
 _DETERMINERS = frozenset("the a an my our your his her their this that its".split())
 _WAYS = {"to": "to", "into": "to", "onto": "to", "from": "from", "off": "from"}  # which way a copy goes
 # Words that say which one, or what it is like, between a determiner and a name or a type noun.
-_WHICH = frozenset(
-    "local remote new old current default existing empty whole entire unused stale dev development peer optional".split()
-)
+_WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
 _WORDY = frozenset({"dir", "branch", "user", "package", "container", "image"})
@@ -120,7 +119,7 @@ def read(
         if before >= 0 and lower[before] in POINTED:
             attached.add(j)  # "this folder", "which branch": no name comes after it
             continue
-        while before >= 0 and lower[before] in _WHICH:
+        while before >= 0 and (lower[before] in _WHICH or (kind == "package" and lower[before] in PACKAGE_SORTS)):
             before -= 1  # "the local branch old-feature" was read after the noun; "the old-feature branch" here
         if after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns):
             _add(add, values, kind, tokens, after, role_at(after) or _way(lower, j))  # "to the folder archive"
@@ -184,7 +183,7 @@ def _bare(raw: list[str], lower: list[str], i: int, table: Vocabulary, verbs: Co
 def _said_as(lower: list[str], i: int) -> int | None:
     """The word a type noun says what it is in "X as a dev dependency" (word i ends what comes
     between "as" and the noun), or None."""
-    while i >= 0 and lower[i] in _DETERMINERS:
+    while i >= 0 and (lower[i] in _DETERMINERS or lower[i] in _WHICH):
         i -= 1
     return i - 1 if i >= 1 and lower[i] == "as" else None
 
