@@ -205,6 +205,8 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("what changed in /etc in the last 24h", "find /etc -type f -mtime -1"),  # 24h is one day, not two
         ("show the partitions of my disks", "lsblk"),  # df -T's example is about a path's filesystem type
         ("open up the backup.tar.gz archive into this folder", "tar -xzf backup.tar.gz"),  # here is no target
+        # "instead of the system-wide location" says what "not system wide" says
+        ("pip install requests just for my user, not system wide", "pip install --user requests"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

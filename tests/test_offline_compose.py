@@ -335,3 +335,10 @@ def test_a_chmod_mode_is_written_as_the_request_says_it(request_text, command, e
 
 def test_the_permission_words_are_composed_into_the_answer(index):
     assert first(index, "take away write permission for others on public/").endswith("o-w public/")
+
+
+def test_instead_of_turns_the_next_word_around_like_without():
+    from nlshell.offline.flags import marked_stems
+
+    described = marked_stems("Install a package to the user's directory instead of the system-wide default location", without=True)
+    assert "!system" in described and "user" in described

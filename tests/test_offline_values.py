@@ -450,3 +450,8 @@ def test_names_with_versions_and_tags(request_text, expected):
 def test_a_number_glued_to_its_unit(request_text, kind, text, seconds):
     (value,) = [v for v in request_values(request_text) if v.kind not in ("dir", "path", "file")]
     assert (value.kind, value.text, value.seconds) == (kind, text, seconds)
+
+
+def test_a_value_word_ending_its_clause_introduces_nothing():
+    values = request_values("pip install requests just for my user, not system wide")
+    assert [(v.kind, v.text) for v in values] == [("package", "requests")]

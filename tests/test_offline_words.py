@@ -320,6 +320,7 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("which folders hog the most space", ["directory", "take", "most", "space"]),
         ("which package owns /usr/bin/convert", ["package", "belongs", "usr", "bin", "convert"]),  # dpkg -S's words
         ("what package provides /bin/ls", ["package", "belongs", "bin", "ls"]),
+        ("eslint the project and autofix what it can", ["eslint", "project", "fix"]),
         ("can I reach the gateway", ["reachable", "gateway"]),
         ("the difference between a and b", ["compare", "b"]),
         ("where does error show up in app.log", ["error", "appear", "app", "log"]),  # no request to show

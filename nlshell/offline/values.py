@@ -370,7 +370,9 @@ def request_values(
         elif before == "as" and as_kind and named(low) and low not in table.types and after not in typed.type_nouns():
             add(as_kind, token, i)  # "connect to db1 as root"
         # a word read as a value itself introduces none: "the text files" is `*.txt`, no text "files"
-        elif before in table.value_words and not any(v.at == i - 1 and v.kind != "action" for v in values) and (
+        elif before in table.value_words and not raw[i - 1].endswith((",", ";", ":")) and not any(
+            v.at == i - 1 and v.kind != "action" for v in values  # "just for my user, not system wide": no user "not"
+        ) and (
             low not in amounts.COUNTED and low not in table.after_words and not (
             before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
         ) and (
