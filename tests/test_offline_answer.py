@@ -207,6 +207,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("open up the backup.tar.gz archive into this folder", "tar -xzf backup.tar.gz"),  # here is no target
         # "instead of the system-wide location" says what "not system wide" says
         ("pip install requests just for my user, not system wide", "pip install --user requests"),
+        ("ssh says my private key is too open, fix it", "chmod 400 ~/.ssh/id_rsa"),  # the user's own key
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

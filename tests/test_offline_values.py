@@ -455,3 +455,15 @@ def test_a_number_glued_to_its_unit(request_text, kind, text, seconds):
 def test_a_value_word_ending_its_clause_introduces_nothing():
     values = request_values("pip install requests just for my user, not system wide")
     assert [(v.kind, v.text) for v in values] == [("package", "requests")]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("ssh says my private key is too open", [("file", "~/.ssh/id_rsa")]),
+        ("copy my ssh key to server.example.com", [("file", "~/.ssh/id_rsa"), ("host", "server.example.com")]),
+        ("generate a new ssh key", []),  # no key of theirs yet
+    ],
+)
+def test_the_users_own_key_is_a_file(request_text, expected):
+    assert [(v.kind, v.text) for v in request_values(request_text)] == expected

@@ -53,6 +53,11 @@ _SAID_NAMES = {
     ("nginx", "access", "log"): ("file", "/var/log/nginx/access.log"),
     ("apache", "error", "log"): ("file", "/var/log/apache2/error.log"),
     ("apache", "access", "log"): ("file", "/var/log/apache2/access.log"),
+    # the user's own key, said as theirs ("generate a new ssh key" names no file yet)
+    ("my", "private", "key"): ("file", "~/.ssh/id_rsa"),
+    ("my", "ssh", "key"): ("file", "~/.ssh/id_rsa"),
+    ("my", "private", "ssh", "key"): ("file", "~/.ssh/id_rsa"),
+    ("my", "ssh", "private", "key"): ("file", "~/.ssh/id_rsa"),
 }
 # Words after a subject that say what it does, so never its name: "the postgresql service fail to start".
 PREDICATES = _AROUND["predicates"]
