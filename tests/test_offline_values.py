@@ -467,3 +467,7 @@ def test_a_value_word_ending_its_clause_introduces_nothing():
 )
 def test_the_users_own_key_is_a_file(request_text, expected):
     assert [(v.kind, v.text) for v in request_values(request_text)] == expected
+
+
+def test_a_number_word_before_levels_is_a_number():
+    assert [(v.kind, v.text) for v in request_values("tree of docs one level deep")] == [("dir", "docs"), ("number", "1")]

@@ -261,6 +261,7 @@ def test_every_value_word_introduces_a_kind_a_placeholder_takes(table):
 def test_role_rows_read_as_the_table_says(table):
     assert table.of_words["manual"] == "command" and table.of_words["journal"] == "service"
     assert table.of_words["tree"] == "dir"  # "tree of src": the directory src
+    assert "levels" in table.amounts["measured"]  # "one level deep": a number word is a number before it
     assert table.to_words["owner"] == "user" and table.to_words["chgrp"] == "group" and table.to_words["rename"] == "path"
     assert table.as_words["ssh"] == "user"
     assert table.ordinals["third"] == "3" and table.ordinals["2nd"] == "2"
@@ -271,7 +272,7 @@ def test_the_words_that_type_a_number_are_the_tables(table):
     assert table.amounts["older"] == {"older", "before", "ago"}
     assert {"untouched", "never", "not"} <= table.amounts["negated"]
     assert "lines" in table.amounts["counted"] and "cols" in table.amounts["column"]
-    assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "younger", "negated", "accessed", "counted", "counting",
+    assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "younger", "negated", "accessed", "counted", "counting", "measured",
                                   "ranked", "column", "lines", "through", "characters", "pixels", "ported", "beside_ports"}
     assert "listening" in table.amounts["ported"] and "using" in table.amounts["beside_ports"]
 

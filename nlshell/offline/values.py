@@ -331,7 +331,10 @@ def request_values(
             amounts.number(add, i, token, lower, table)
         elif amounts.ordinal(add, i, lower, table) or amounts.said(add, i, lower, table):
             continue  # "the third column", "the last line", "a couple of seconds"
-        elif low in table.numbers and (after in table.times or after in amounts.COUNTED or before in amounts.COUNTING):
+        elif low in table.numbers and (
+            after in table.times or after in amounts.COUNTED or before in amounts.COUNTING
+            or after in table.amounts["measured"]  # "one level deep"
+        ):
             amounts.number(add, i, table.numbers[low], lower, table)  # "three times", "the last five lines"
         elif low in table.times and before in ("a", "an", "one") and table.times[low] > 1:
             amounts.number(add, i - 1, "1", lower, table)  # "more than a month old", "in an hour"
