@@ -208,6 +208,8 @@ def test_answers_a_person_accepts(index, request_text, command):
         # "instead of the system-wide location" says what "not system wide" says
         ("pip install requests just for my user, not system wide", "pip install --user requests"),
         ("ssh says my private key is too open, fix it", "chmod 400 ~/.ssh/id_rsa"),  # the user's own key
+        ("get /var/log/syslog off 10.1.1.1", "scp {{user}}@10.1.1.1:/var/log/syslog ."),  # verbless: a copy from there
+        ("zip reports folder", "zip -r reports.zip reports"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

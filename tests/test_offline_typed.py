@@ -54,7 +54,8 @@ def read(request: str) -> list[tuple[str, str]]:
         # what a thing is said "as": "add jest as a dev dependency"; "dev" says which sort, no name
         ("add jest as a dev dependency", [("package", "jest")]),
         ("install eslint as dev dependency", [("package", "eslint")]),
-        ("merge the dev branch into this one", [("branch", "dev")]),  # "dev" says which sort of dependency only
+        ("merge the dev branch into this one", [("branch", "dev")]),
+        ("copy photos dir to /mnt/usb", [("dir", "photos"), ("path", "/mnt/usb")]),  # the noun after the verb's object  # "dev" says which sort of dependency only
         # which way a named thing goes
         ("move it to the folder archive", [("dir", "archive")]),
     ],

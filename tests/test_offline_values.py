@@ -422,6 +422,8 @@ def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
         # … and the image to run is what runs in docker, or a new container of it
         ("run nginx in docker on port 8080", [("image", "nginx", ""), ("port", "8080", "")]),
         ("start a redis container", [("action", "start", ""), ("image", "redis", "")]),
+        ("docker run redis on port 6380", [("image", "redis", ""), ("port", "6380", "")]),
+        ("docker start web", [("action", "start", "")]),  # what starts may be a container already there
         # a package's version stays beside it
         ("pip install django 4.2", [("package", "django", "4.2")]),
         ("npm install react at version 18", [("package", "react", "18")]),
@@ -471,3 +473,9 @@ def test_the_users_own_key_is_a_file(request_text, expected):
 
 def test_a_number_word_before_levels_is_a_number():
     assert [(v.kind, v.text) for v in request_values("tree of docs one level deep")] == [("dir", "docs"), ("number", "1")]
+
+
+def test_what_a_copy_takes_from_another_side_searches_as_a_copy():
+    values = request_values("get /var/log/syslog off 10.1.1.1")
+    assert without_values("get /var/log/syslog off 10.1.1.1", values).split()[-1] == "copy"
+    assert "copy" not in without_values("show /var/log/syslog", request_values("show /var/log/syslog"))

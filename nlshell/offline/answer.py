@@ -21,6 +21,7 @@ from nlshell.offline.asides import without_asides
 from nlshell.offline.compose import composed
 from nlshell.offline.commands import writes_files
 from nlshell.offline.index import OfflineIndex
+from nlshell.offline.places import fetched
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
 from nlshell.offline.rating import risk_of
@@ -70,7 +71,7 @@ def answers(
         raise NoOfflineAnswerError()
     # verbs that say neither may mean one as the ranking read them: "get me htop" installs it
     stated = ranked.read.values if isinstance(ranked, Ranked) else []  # what the request says, as the ranking read it
-    wanted = intent(spelt) or (CHANGE if _fetched(stated) else ranked.read.intent)
+    wanted = intent(spelt) or (CHANGE if fetched(list(stated)) else ranked.read.intent)  # a copy from there, no look
     if wanted == READ and any(value.role == "run" for value in stated):
         wanted = UNKNOWN  # what it names to run it asks to run: "have backup.sh run every night at 3"
     if wanted == CHANGE:
@@ -103,14 +104,6 @@ def answers(
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe.sort(key=lambda hit: hit.page != first_page)  # stable: the top page's safe examples first
     return [OfflineAnswer(hit, wanted, None if allowed[1:] else "safe") for hit in safe[:limit]]
-
-
-def _fetched(values: Iterable[Value]) -> bool:
-    """Whether a request whose verb says neither takes a place from another host or a container
-    ("grab app.log from the container web"): a copy, not a look."""
-    return any(v.kind in ("host", "container") and v.role == "from" for v in values) and any(
-        v.side == "remote" for v in values
-    )
 
 
 def _named_risks(values: Iterable[Value]) -> tuple[str, ...]:

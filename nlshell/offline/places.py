@@ -205,6 +205,12 @@ def sides(values: list[Value], lower: list[str]) -> None:
                 place.side = "local"
 
 
+def fetched(values: list[Value]) -> bool:
+    """Whether a request takes a place from another host or a container ("grab app.log from the
+    container web", "get /var/log/syslog off 10.1.1.1"): a copy from there."""
+    return any(v.kind in _REMOTE_KINDS and v.role == "from" for v in values) and any(v.side == "remote" for v in values)
+
+
 def direction(remote: Value, lower: list[str]) -> str:
     """Which way a copy goes with a host or a container: "from" ("from the container web", "off
     10.0.0.5", "out of pod api"), "to" ("to db1", "into container api"), or ""."""

@@ -126,7 +126,9 @@ def read(
             attached.add(j)
             if before >= 0 and lower[before] not in _DETERMINERS and before not in taken:
                 taken.add(before)  # "the python library requests": python says which sort, it names nothing
-        elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and _determined(lower, before):
+        elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and (
+            _determined(lower, before) or (before > 0 and lower[before - 1] in verbs)  # "copy photos dir to /mnt"
+        ):
             _add(add, values, kind, tokens, before, role_at(before) or _way(lower, before))  # "out of the web container"
             attached.add(j)
         elif (said_as := _said_as(lower, before)) is not None and fits(said_as, low):

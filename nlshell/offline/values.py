@@ -116,6 +116,8 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
         kept = [wrapped.jobs(request, " ".join(kept))]  # "rerun df -h every 2 seconds": what `watch` does
     if hints:
         kept.extend(word for kind, word in _JOB_WORDS.items() if any(v.kind == kind for v in values))
+    if hints and places.fetched(values) and not {"copy", "download"} & set(WORD.findall(" ".join(kept).lower())):
+        kept.append("copy")  # "get /var/log/syslog off 10.1.1.1": a copy from there
     if hints and places.only_sought(values, WORD.findall(" ".join(kept).lower())):
         kept.append("find")  # "any pngs in ~/Pictures?", "where's docker-compose.yml": only what to look for
     return " ".join(kept)
@@ -393,8 +395,10 @@ def request_values(
             add("pattern", token, i)
         elif _INTERFACE.match(low):
             add("interface", token, i, searched=True)  # "the ip address of eth0": a word that says network
-        elif after in ("folder", "directory", "dir") and places.determined(lower, i) and plain(low) and low not in _ADJECTIVES:
-            add("dir", token, i, role_at(i))  # "the src folder"
+        elif after in ("folder", "directory", "dir") and (places.determined(lower, i) or before in verbs) and plain(
+            low
+        ) and low not in _ADJECTIVES:
+            add("dir", token, i, role_at(i))  # "the src folder", "zip reports folder"
         elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS and not (
             low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"

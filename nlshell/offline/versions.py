@@ -25,6 +25,7 @@ _ADDRESS = re.compile(r"^(?:localhost|[\d.]+|[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}):\d+
 _VERSION_WORDS = frozenset({"version", "release", "at", "@"})  # "react at version 18", "python release 3.12"
 _AROUND_IMAGE = frozenset({"docker", "podman", "container", "containers", "a", "an", "the"})
 _PACKAGE_KINDS = frozenset({"package", "name"})
+_RUN_OR_PULL = frozenset({"run", "pull"})  # "docker run redis": what follows is an image ("start web" may be a container)
 
 Add = Callable[..., None]
 
@@ -85,7 +86,8 @@ def _tagged(values: list[Value]) -> None:
 
 def _run_images(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
                 name: Callable[[str], bool]) -> None:
-    """"run nginx in docker", "start a redis container", "pull alpine": the image to run or pull."""
+    """"run nginx in docker", "docker run redis", "start a redis container", "pull alpine": the image
+    to run or pull; after another verb only with what it runs in ("start postgres in a container")."""
     for value in values:
         if value.kind == "container" and value.at > 0 and lower[value.at - 1] in ("a", "an", "new"):
             value.kind = "image"  # "start a redis container": a new one, of the image redis
@@ -96,7 +98,7 @@ def _run_images(values: list[Value], tokens: list[str], lower: list[str], taken:
         if any(i in v.spans or v.at == i for v in values):
             continue
         following = lower[i + 1 : i + 3]
-        if lower[i - 1] == "pull" or (following and following[0] in ("in", "with", "on", "using", "under") and len(
+        if lower[i - 1] in _RUN_OR_PULL or (following and following[0] in ("in", "with", "on", "using", "under") and len(
             following) > 1 and following[1] in _AROUND_IMAGE) or (following and following[0] in _AROUND_IMAGE - {"a", "an", "the"}):
             add("image", tokens[i], i)
             _sort(values)
