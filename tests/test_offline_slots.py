@@ -246,6 +246,11 @@ def test_values_go_where_they_belong(request_text, template, description, comman
          "docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}", "docker cp config.yml api:/etc/app"),
         ("copy backup.tar to 10.0.0.5 in /srv/backups", "scp {{path/to/local_file}} {{remote_host}}:{{path/to/remote_file}}",
          "scp backup.tar 10.0.0.5:/srv/backups"),
+        ("rsync my photos folder to nas.local in /backup", "rsync -avn {{path/to/source}}/ {{path/to/target}}",
+         "rsync -avn photos/ nas.local:/backup"),  # the place there is where it goes
+        ("copy the file /data/out.csv out of pod worker-1",
+         "kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} {{path/to/local_file}}",
+         "kubectl cp worker-1:/data/out.csv {{path/to/local_file}}"),  # one slash: the path is absolute already
     ],
 )
 def test_a_copy_goes_the_way_the_request_says(request_text, template, command):

@@ -130,9 +130,11 @@ def test_which_side_of_a_copy_a_place_is_on():
         ("pull report.pdf off 192.168.1.20", [("report.pdf", "", "remote"), ("192.168.1.20", "from", "")]),
         # a place said right after where it goes is there: "to 10.0.0.5 in /srv/backups"
         ("copy backup.tar to 10.0.0.5 in /srv/backups",
-         [("backup.tar", "", "local"), ("10.0.0.5", "to", ""), ("/srv/backups", "in", "remote")]),
+         [("backup.tar", "", "local"), ("10.0.0.5", "to", ""), ("/srv/backups", "to", "remote")]),
         ("copy config.yml into container api at /etc/app",
-         [("config.yml", "", "local"), ("api", "to", ""), ("/etc/app", "in", "remote")]),  # no path "container"
+         [("config.yml", "", "local"), ("api", "to", ""), ("/etc/app", "to", "remote")]),  # no path "container"
+        ("copy report.csv out of pod api-7f9 to here",
+         [("report.csv", "", "remote"), ("api-7f9", "from", ""), (".", "in", "local")]),
     ],
 )
 def test_which_way_a_copy_goes(request_text, expected):

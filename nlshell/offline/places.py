@@ -16,7 +16,7 @@ from nlshell.offline.vocabulary import vocabulary
 
 _PLACE_KINDS = ("file", "dir", "path", "name", "glob", "link")
 _HOST_WORDS = frozenset("host server machine remote box computer".split())
-_REMOTE_KINDS = frozenset({"host", "container"})  # where a copy's other side is: a host, or a container (`docker cp`)
+_REMOTE_KINDS = frozenset({"host", "container", "pod"})  # where a copy's other side is: a host, or a container (`docker cp`)
 _REMOTE_NOUNS = frozenset({"container", "pod", "docker"})  # "from the container web"
 _WITHIN = frozenset({"in", "at", "under", "inside", "into"})  # "to db1 in /srv": the place there
 _WAYS = frozenset({"to", "into", "onto", "from", "off"})
@@ -195,6 +195,8 @@ def sides(values: list[Value], lower: list[str]) -> None:
             for place in places:
                 if place.at == j:
                     place.side = "remote"
+                    if direction(remote, lower) == "to" and place.role in ("", "in"):
+                        place.role = "to"  # "to nas.local in /backup": where the copy goes
         if direction(remote, lower) == "from":
             for place in places:
                 if not place.side and place.role != "to" and place.text != ".":  # "… to here" is here

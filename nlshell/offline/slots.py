@@ -68,7 +68,8 @@ ACCEPTS = {
     "device": ("device", "interface"),  # `ip link set {{device}} up` takes eth0
     "branch": ("branch", "name"),
     "container": ("container", "name"),
-    "image": ("image",),  # "the image alpine": a script or a name said otherwise is no image to run
+    "image": ("image",),
+    "pod": ("pod", "name"),  # "the pod api-7f9": kubectl's  # "the image alpine": a script or a name said otherwise is no image to run
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "variable": ("variable",),
@@ -111,7 +112,7 @@ _UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in the
 _PLACES = ("file", "dir", "path", "link")
 _PIP = frozenset({"pip", "pip3", "pipx", "uv", "python", "python3", "poetry", "conda"})  # `django==4.2`
 _APT = frozenset({"apt", "apt-get", "aptitude"})  # `nginx=1.24`
-_REMOTE_SLOTS = ("host", "container")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`  # where a command looks or acts: never what a search looks for
+_REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
@@ -414,9 +415,11 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
                 out = head[: len(head) - len(slot.option)] + option + out[len(head) :]
             continue
         start = slot.start
-        if out[start - 1 : start] == "/" and out[start - 2 : start - 1] in ("", " "):
-            start -= 1  # tldr's `/{{path/to/file}}` asks for an absolute path; the request's value is the path
         shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) + inline.get(id(v), "") for v in chosen[i]]
+        if out[start - 1 : start] == "/" and (out[start - 2 : start - 1] in ("", " ") or (
+            out[start - 2 : start - 1] == ":" and shown[0].startswith("/")
+        )):
+            start -= 1  # tldr's `/{{path/to/file}}` (`{{pod_name}}:/{{…}}`) asks for an absolute path; the request's value is the path
         out = out[:start] + " ".join(shown) + out[slot.end :]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.

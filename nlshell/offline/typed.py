@@ -39,7 +39,7 @@ _WORDY = frozenset({"dir", "branch", "user", "package", "container", "image"})
 _READ_BESIDE = frozenset({"folder", "directory", "dir"})
 _PROGRAMS_NOT_NAMES = frozenset({"container", "image"})  # "the docker image" is of docker, not named docker
 # What a request names: with one of these, a type noun elsewhere may be about it.
-_NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image host process".split())
+_NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image pod host process".split())
 
 
 @functools.cache
