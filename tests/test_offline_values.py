@@ -465,8 +465,9 @@ def test_a_value_word_ending_its_clause_introduces_nothing():
     ("request_text", "expected"),
     [
         ("ssh says my private key is too open", [("file", "~/.ssh/id_rsa")]),
-        ("copy my ssh key to server.example.com", [("file", "~/.ssh/id_rsa"), ("host", "server.example.com")]),
-        ("generate a new ssh key", []),  # no key of theirs yet
+        ("my private ssh key is too open", [("file", "~/.ssh/id_rsa")]),
+        ("copy my ssh key to server.example.com", [("host", "server.example.com")]),  # the public one: ssh-copy-id's
+        ("generate a new private key", []),  # no key of theirs yet
     ],
 )
 def test_the_users_own_key_is_a_file(request_text, expected):

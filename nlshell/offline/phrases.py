@@ -53,12 +53,11 @@ _SAID_NAMES = {
     ("nginx", "access", "log"): ("file", "/var/log/nginx/access.log"),
     ("apache", "error", "log"): ("file", "/var/log/apache2/error.log"),
     ("apache", "access", "log"): ("file", "/var/log/apache2/access.log"),
-    # the user's own key, said as theirs ("generate a new ssh key" names no file yet)
-    ("my", "private", "key"): ("file", "~/.ssh/id_rsa"),
-    ("my", "ssh", "key"): ("file", "~/.ssh/id_rsa"),
-    ("my", "private", "ssh", "key"): ("file", "~/.ssh/id_rsa"),
-    ("my", "ssh", "private", "key"): ("file", "~/.ssh/id_rsa"),
 }
+# The user's own private key, said as theirs and by no name ("generate a new private key" names no
+# file yet, "my ssh key id_ed25519" its own; "copy my ssh key to db1" is the public key, ssh-copy-id's):
+# its words stay search words.
+_OWN_KEY = (("my", "private", "key"), ("my", "private", "ssh", "key"), ("my", "ssh", "private", "key"))
 # Words after a subject that say what it does, so never its name: "the postgresql service fail to start".
 PREDICATES = _AROUND["predicates"]
 # Words that are never a name even where a name may come: "his home folder too".
@@ -109,6 +108,11 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     for words, (kind, name) in _SAID_NAMES.items():
         if tuple(lower[i : i + len(words)]) == words:
             add(kind, name, i, last=i + len(words) - 1)
+            return True
+    for words in _OWN_KEY:
+        end = i + len(words)
+        if tuple(lower[i:end]) == words and not (end < len(lower) and lower[end].startswith("id_")):
+            add("file", "~/.ssh/id_rsa", i, last=end - 1, searched=True)
             return True
     if _replaced(add, tokens, lower, i, table):
         return True
