@@ -191,3 +191,18 @@ def ordinal(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
         add("count", "1", i, searched=True)
         return True
     return False
+
+
+def aged(value, kind: str, option: str) -> tuple[str, str | None]:
+    """An age (a Value) for `-mtime`-style options (a placeholder of `kind` "days" or "minutes"
+    after `option`): whole days, or minutes with the option changed to `-mmin`; on the clock the
+    request asks about (`-atime` for "not accessed for 30 days"). The text, and the option when it changed."""
+    said = option
+    if value.clock and re.fullmatch(r"-[acm](time|min)", option):
+        option = "-" + value.clock + option[2:]
+    if kind == "days" and value.seconds % 86400 == 0:
+        return f"{value.text}{value.seconds // 86400}", option if option != said else None
+    minutes = max(1, value.seconds // 60)
+    if option.endswith("time"):
+        option = option.replace("time", "min")
+    return f"{value.text}{minutes}", option if option != said else None

@@ -317,3 +317,20 @@ def says_how(word: str, after: str) -> bool:
     base = word[:-3] if word.endswith("ing") else ""
     return bool(base) and (base in verbs or base + "e" in verbs) or after in ("lines", "line", "entries", "rows") or (
         word in NOT_PATTERNS)  # "without repeats": what a flag drops
+
+
+_APPENDING = frozenset("append add write put insert".split())
+_SAID_AS = frozenset("line text word string words sentence".split())
+
+
+def appended(tokens: list[str], i: int) -> bool:
+    """Whether token i is what "append X to FILE", "add the line X to FILE" appends (to a file:
+    "add alice to docker" is no text)."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower() != "to" or not ("." in tokens[i + 2] or "/" in tokens[i + 2]):
+        return False
+    j = i - 1
+    if j > 0 and tokens[j].lower() in _SAID_AS:
+        j -= 1
+        if j > 0 and tokens[j].lower() in ("the", "a", "this"):
+            j -= 1
+    return j >= 0 and tokens[j].lower() in _APPENDING

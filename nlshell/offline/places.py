@@ -8,6 +8,7 @@ keep a local file out of `{{path/to/remote_file}}` and a nested path out of `mkd
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Collection
 
@@ -249,3 +250,20 @@ def formats(values: list[Value], types: dict[str, str]) -> None:
         glob = types.get(value.text.lower(), "") if value.role == "to" and value.kind == "path" else ""
         if sources and glob == "*." + value.text.lower() and sources[0].at < value.at:  # "into backup" is no `.bak`
             value.kind, value.text = "file", sources[0].text.rsplit(".", 1)[0] + glob[1:]
+
+
+def ways(command: str, slots: list, places: Collection[str], remotes: Collection[str]) -> list:
+    """A copy's other side says which way it goes by where it stands in the command: `scp
+    {{host}}:{{file}} .` takes from the host, `docker cp {{file}} {{container_name}}:{{path}}` puts
+    into the container. `slots` (nlshell/offline/slots.py's, in order) with `way` set on each host,
+    container or pod (`remotes`) written before a place or alone with its colon."""
+    found = []
+    for k, slot in enumerate(slots):
+        if slot.kind in remotes and command[slot.end : slot.end + 1] == ":":
+            after = command[slot.end + 1 : slot.end + 2]
+            following = slots[k + 1] if k + 1 < len(slots) else None
+            if after in ("", " ") or (following and following.start == slot.end + 1 and following.kind in places):
+                earlier = any(other.kind in places for other in slots[:k])
+                slot = dataclasses.replace(slot, way="to" if earlier else "from")
+        found.append(slot)
+    return found

@@ -38,7 +38,7 @@ import re
 import shlex
 from dataclasses import dataclass, replace
 
-from nlshell.offline import arithmetic, clock, joined, levels
+from nlshell.offline import amounts, arithmetic, clock, joined, levels, places, versions
 from nlshell.offline.commands import PLACEHOLDER, programs
 from nlshell.offline.extend import complete
 from nlshell.offline.names import NAME_SLOTS
@@ -110,8 +110,6 @@ ACCEPTS = {
 }
 _UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
 _PLACES = ("file", "dir", "path", "link")
-_PIP = frozenset({"pip", "pip3", "pipx", "uv", "python", "python3", "poetry", "conda"})  # `django==4.2`
-_APT = frozenset({"apt", "apt-get", "aptitude"})  # `nginx=1.24`
 _REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
@@ -178,38 +176,10 @@ def _slots(command: str) -> tuple[_Slot, ...]:
             match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in,
             in_sed, dirs_only,
         ))
-    slots = _ways(command, slots)
+    slots = places.ways(command, slots, _PLACES, _REMOTE_SLOTS)
     if any(slot.side == "remote" for slot in slots):  # `scp {{path/to/file}} {{host}}:{{path}}`: the other is here
         slots = [replace(slot, side="local") if slot.kind in _PLACES and not slot.side else slot for slot in slots]
     return tuple(slots)
-
-
-def _versions(command: str, slots: list[_Slot], values: list[Value]) -> tuple[list[Value], dict[int, str]]:
-    """A package said with its version ("pip install django 4.2"): the version goes into the
-    command's `{{version}}`, else beside the name the way its package manager writes it
-    (`django==4.2`, `react@18`, `nginx=1.24*`); the values to fill, and the text each package gets after it."""
-    versioned = [v for v in values if v.kind == "package" and v.version]
-    if not versioned:
-        return values, {}
-    if any(slot.kind == "version" for slot in slots) and not any(v.kind == "version" for v in values):
-        return [*values, Value("version", versioned[0].version, versioned[0].at)], {}
-    run = set(programs(command))
-    joiner = "==" if run & _PIP else "=" if run & _APT else "@"
-    return values, {id(v): joiner + v.version for v in versioned}
-
-
-def _ways(command: str, slots: list[_Slot]) -> list[_Slot]:
-    """A copy's other side says which way it goes by where it stands: `scp {{host}}:{{file}} .`
-    takes from the host, `docker cp {{file}} {{container_name}}:{{path}}` puts into the container."""
-    ways = []
-    for k, slot in enumerate(slots):
-        if slot.kind in _REMOTE_SLOTS and command[slot.end : slot.end + 1] == ":":
-            after = command[slot.end + 1 : slot.end + 2]
-            if after in ("", " ") or (k + 1 < len(slots) and slots[k + 1].start == slot.end + 1 and slots[k + 1].kind in _PLACES):
-                earlier = any(other.kind in _PLACES for other in slots[:k])
-                slot = replace(slot, way="to" if earlier else "from")
-        ways.append(slot)
-    return ways
 
 
 def _parentless(before: str) -> bool:
@@ -257,20 +227,6 @@ def _shown(value: Value, slot: _Slot) -> str:
     if value.kind == "glob" and slot.kind in ("file", "path"):
         return text if _GLOB_WORD.match(text) else shlex.quote(text)
     return text if _SAFE_WORD.match(text) else shlex.quote(text)
-
-
-def _age(value: Value, slot: _Slot) -> tuple[str, str | None]:
-    """An age for `-mtime`-style options: whole days, or minutes with the option changed to `-mmin`;
-    on the clock the request asks about (`-atime` for "not accessed for 30 days")."""
-    option = slot.option
-    if value.clock and re.fullmatch(r"-[acm](time|min)", option):
-        option = "-" + value.clock + option[2:]
-    if slot.kind == "days" and value.seconds % 86400 == 0:
-        return f"{value.text}{value.seconds // 86400}", option if option != slot.option else None
-    minutes = max(1, value.seconds // 60)
-    if option.endswith("time"):
-        option = option.replace("time", "min")
-    return f"{value.text}{minutes}", option if option != slot.option else None
 
 
 def _hint(slot: _Slot, pattern: re.Pattern) -> bool:
@@ -368,7 +324,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     """`command` with the values put where they fit."""
     slots = [s for s in _slots(command) if s.kind in ACCEPTS]
     stated = len(values)
-    values, inline = _versions(command, slots, values)
+    values, inline = versions.placed(command, {slot.kind for slot in slots}, values)
     unused = list(values)
     chosen: dict[int, list[Value]] = {}
     hinted = [i for i, s in enumerate(slots) if _hint(s, _TARGET) or _hint(s, _SOURCE)]
@@ -408,7 +364,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             continue
         slot = slots[i]
         if slot.kind in ("days", "minutes"):
-            text, option = _age(chosen[i][0], slot)
+            text, option = amounts.aged(chosen[i][0], slot.kind, slot.option)
             out = out[: slot.start] + text + out[slot.end :]
             if option:
                 head = out[: slot.start].rstrip()

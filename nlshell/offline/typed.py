@@ -23,6 +23,7 @@ from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 # Made like a name, not a word: `id_rsa`, `tmp2`, `web01`, `old-feature`, `buildbox-02`.
 _SHAPED = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$|^(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z][a-z0-9]*$")
+_NAME = re.compile(r"^[a-z0-9][\w.-]*$")
 _TAGGED = re.compile(r"^[a-z0-9][\w./-]*:[\w.-]+$")  # an image and its tag: node:18, nginx:1.25-alpine
 _IDENTIFIER = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # snake_case: a name in any sentence
 # Words that point at a thing already named: "this folder" has no name after it ("in this folder take up").
@@ -258,3 +259,10 @@ def _add(add, values, kind, tokens, i, role, text: str = "") -> None:
     if len(values) > count:
         value = values.pop()
         values.insert(next((k for k, v in enumerate(values) if v.at > value.at), len(values)), value)
+
+
+def named_after(lower: list[str], i: int) -> bool:
+    """Whether word i is a type noun whose name follows ("copy it into container api"): where
+    something goes is the thing named, not a path called "container"."""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    return lower[i] in type_nouns() and bool(_NAME.fullmatch(after)) and after not in _DETERMINERS | vocabulary().stop

@@ -66,7 +66,6 @@ _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
-_APPENDING = frozenset("append add write put insert".split())
 _SAID = frozenset("line text word string words sentence".split())
 _POINTING = frozenset("points point pointing resolves leads".split())
 _LINKING = _POINTING | frozenset("link links linked symlink symlinks shortcut shortcuts".split())
@@ -291,7 +290,7 @@ def request_values(
                 add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
             else:
                 # a text to encode or echo, unless it is a message or what is looked for
-                message = before in ("message", "msg") or _appended(tokens, i)
+                message = before in ("message", "msg") or phrases.appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
         elif _URL.match(token):
             add("url", token, i, role_at(i))
@@ -345,7 +344,7 @@ def request_values(
             add("age", "-", i, seconds=table.times[low])
         elif low == "with" and i > 1 and _replacing(lower, i - 1) and i + 1 < len(tokens):
             continue
-        elif _appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
+        elif phrases.appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
             add("message", token, i)  # "append hello to notes.txt", "append the line hello to notes.txt"
         elif (state := _state_kind(lower, i, table.after_words)) and named(low) and program(low):
             add(state, token, i)  # "is nginx running", "where is python3 installed": what it is about
@@ -369,7 +368,7 @@ def request_values(
             add("user", token, i)  # "files owned by root"
         elif low in _RECORDS and after in ("record", "records", "entry", "entries"):
             add("record", low.upper(), i, searched=True)  # "the mx records of example.org": a word that says DNS
-        elif before in ("to", "into") and to_kind and named(low) and not _named_after(lower, i):
+        elif before in ("to", "into") and to_kind and named(low) and not typed.named_after(lower, i):
             # "change the owner of www to nginx", "rename drafts to archive", "rename the branch main to trunk"
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
         elif before == "as" and as_kind and named(low) and low not in table.types and after not in typed.type_nouns():
@@ -412,7 +411,7 @@ def request_values(
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
             before in _ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
-        )) and plain(low) and low not in amounts.COUNTED and not _named_after(lower, i) and not (
+        )) and plain(low) and low not in amounts.COUNTED and not typed.named_after(lower, i) and not (
             before == "as" and after in typed.type_nouns()  # "as dev dependency": what sort of one
         ):  # "turn x into base64": a format
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
@@ -439,13 +438,6 @@ def _kind_noun(low: str, value_words: dict[str, str]) -> bool:
     return low in value_words or (low.endswith("s") and low[:-1] in value_words) or low in phrases.PREDICATES
 
 
-def _named_after(lower: list[str], i: int) -> bool:
-    """Whether word i is a type noun whose name follows ("copy it into container api"): where
-    something goes is the thing named, not a path called "container"."""
-    after = lower[i + 1] if i + 1 < len(lower) else ""
-    return lower[i] in typed.type_nouns() and bool(_NAME.fullmatch(after)) and after not in _NOT_NAMES
-
-
 def _either(low: str, same: dict[str, str]) -> bool:
     """Whether a word with slashes is words to choose from ("files/directories", "and/or")."""
     parts = low.split("/")
@@ -456,16 +448,3 @@ def _setting(lower: list[str], i: int, value_words: dict[str, str]) -> str:
     """The kind of X in "set the hostname to X", "change the user to X": what is set."""
     kind = value_words.get(lower[i - 2], "") if i > 1 else ""
     return kind if kind not in ("", "name", "pattern", "command", "process") and _SETTING & set(lower[: i - 2]) else ""
-
-
-def _appended(tokens: list[str], i: int) -> bool:
-    """Whether token i is what "append X to FILE", "add the line X to FILE" appends (to a file:
-    "add alice to docker" is no text)."""
-    if i + 2 >= len(tokens) or tokens[i + 1].lower() != "to" or not ("." in tokens[i + 2] or "/" in tokens[i + 2]):
-        return False
-    j = i - 1
-    if j > 0 and tokens[j].lower() in _SAID:
-        j -= 1
-        if j > 0 and tokens[j].lower() in ("the", "a", "this"):
-            j -= 1
-    return j >= 0 and tokens[j].lower() in _APPENDING

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlshell.offline.commands import programs
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import vocabulary
 
@@ -26,6 +27,9 @@ _VERSION_WORDS = frozenset({"version", "release", "at", "@"})  # "react at versi
 _AROUND_IMAGE = frozenset({"docker", "podman", "container", "containers", "a", "an", "the"})
 _PACKAGE_KINDS = frozenset({"package", "name"})
 _RUN_OR_PULL = frozenset({"run", "pull"})  # "docker run redis": what follows is an image ("start web" may be a container)
+
+_PIP = frozenset({"pip", "pip3", "pipx", "uv", "python", "python3", "poetry", "conda"})  # `django==4.2`
+_APT = frozenset({"apt", "apt-get", "aptitude"})  # `nginx=1.24`
 
 Add = Callable[..., None]
 
@@ -111,3 +115,18 @@ def _drop(values: list[Value], value: Value | None) -> None:
 
 def _sort(values: list[Value]) -> None:
     values.sort(key=lambda v: v.at)
+
+
+def placed(command: str, kinds: set[str], values: list[Value]) -> tuple[list[Value], dict[int, str]]:
+    """A package said with its version ("pip install django 4.2") in a command whose placeholders
+    are of `kinds`: the version goes into the command's `{{version}}`, else beside the name the way
+    its package manager writes it (`django==4.2`, `react@18`, `nginx=1.24`). The values to fill
+    (with the version as one of its own when it has a place), and the text each package gets after it."""
+    versioned = [v for v in values if v.kind == "package" and v.version]
+    if not versioned:
+        return values, {}
+    if "version" in kinds and not any(v.kind == "version" for v in values):
+        return [*values, Value("version", versioned[0].version, versioned[0].at)], {}
+    run = set(programs(command))
+    joiner = "==" if run & _PIP else "=" if run & _APT else "@"
+    return values, {id(v): joiner + v.version for v in versioned}
