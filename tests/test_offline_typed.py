@@ -55,7 +55,10 @@ def read(request: str) -> list[tuple[str, str]]:
         ("add jest as a dev dependency", [("package", "jest")]),
         ("install eslint as dev dependency", [("package", "eslint")]),
         ("merge the dev branch into this one", [("branch", "dev")]),
-        ("copy photos dir to /mnt/usb", [("dir", "photos"), ("path", "/mnt/usb")]),  # the noun after the verb's object  # "dev" says which sort of dependency only
+        ("copy photos dir to /mnt/usb", [("dir", "photos"), ("path", "/mnt/usb")]),  # the noun after the verb's object
+        # a program's name before container or image names it; docker's says whose
+        ("pull the nginx image", [("image", "nginx")]),
+        ("stop the docker container web", [("action", "stop"), ("container", "web")]),  # "dev" says which sort of dependency only
         # which way a named thing goes
         ("move it to the folder archive", [("dir", "archive")]),
     ],

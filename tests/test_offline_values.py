@@ -133,6 +133,8 @@ def test_which_side_of_a_copy_a_place_is_on():
          [("backup.tar", "", "local"), ("10.0.0.5", "to", ""), ("/srv/backups", "to", "remote")]),
         ("copy config.yml into container api at /etc/app",
          [("config.yml", "", "local"), ("api", "to", ""), ("/etc/app", "to", "remote")]),  # no path "container"
+        ("copy redis.conf into the redis container at /etc/redis",
+         [("redis.conf", "", "local"), ("redis", "to", ""), ("/etc/redis", "to", "remote")]),
         ("copy report.csv out of pod api-7f9 to here",
          [("report.csv", "", "remote"), ("api-7f9", "from", ""), (".", "in", "local")]),
     ],

@@ -189,6 +189,8 @@ def sides(values: list[Value], lower: list[str]) -> None:
                 place.side = "remote"
     for remote in remotes:
         j = remote.at + 1
+        while j < len(lower) and (lower[j] in _HOST_WORDS or lower[j] in _REMOTE_NOUNS):
+            j += 1  # "into the nginx container at /usr/share/nginx/html"
         if j < len(lower) and lower[j] in _WITHIN:  # "to db1 in /srv", "into container api at /etc/app"
             j += 1
             while j < len(lower) and lower[j] in _SKIPPED:

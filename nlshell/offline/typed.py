@@ -38,7 +38,8 @@ _WORDY = frozenset({"dir", "branch", "user", "package", "container", "image"})
 # Nouns nlshell/offline/values.py reads a plain word beside already ("the folder src", "the user
 # bob"): what it left, a verb or a word made like a name, is read here.
 _READ_BESIDE = frozenset({"folder", "directory", "dir"})
-_PROGRAMS_NOT_NAMES = frozenset({"container", "image"})  # "the docker image" is of docker, not named docker
+# "the docker image" is of docker, not named docker; "the nginx container" is named nginx
+_PROGRAMS_NOT_NAMES = frozenset({"container", "image"})
 # What a request names: with one of these, a type noun elsewhere may be about it.
 _NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image pod host process".split())
 
@@ -94,7 +95,7 @@ def read(
             return False  # "the eslint cli globally", "the web container printing"
         if low in verbs and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
             return False  # "build the image", "give the group write access"; "wipe the build folder" is one
-        return not (before_noun and kind in _PROGRAMS_NOT_NAMES and program(low))
+        return not (before_noun and kind in _PROGRAMS_NOT_NAMES and low in vocabulary().around["image_words"])
 
     def made(i: int) -> bool:
         return bool(_SHAPED.fullmatch(lower[i])) or tokens[i] in cwd_names
