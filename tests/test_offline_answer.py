@@ -189,6 +189,27 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("set JAVA_HOME to /opt/jdk-21 for this session", "export JAVA_HOME=/opt/jdk-21"),
         ("base64 encode the text hello world", "echo -n 'hello world' | base64"),
         ("decompress backup.tar.bz2", "tar -xjf backup.tar.bz2"),
+        # which way a copy goes, by the words around its host or container
+        ("grab /var/log/app.log from the container web", "docker cp web:/var/log/app.log ."),
+        ("copy /app/out.log out of container worker to here", "docker cp worker:/app/out.log ."),
+        ("copy config.yml into container api at /etc/app", "docker cp config.yml api:/etc/app"),
+        # names with versions and tags
+        ("pull the postgres 16 image", "docker pull postgres:16"),
+        ("build the Dockerfile here, tag it myapp:1.0", "docker build -t myapp:1.0 ."),
+        ("run nginx in docker on port 8080", "docker run -d -p 8080:{{container_port}} nginx"),
+        ("pip install django 4.2", "pip install django==4.2"),
+        ("install lodash as a dev dependency", "npm install --save-dev lodash"),
+        ("tree of src but only 2 levels deep", "tree -L 2 src"),
+        ("which package owns /usr/bin/convert", "dpkg -S /usr/bin/convert"),  # "owns" is no package name
+        ("what filesystem type is /dev/nvme0n1p2", "df -T /dev/nvme0n1p2"),
+        ("what changed in /etc in the last 24h", "find /etc -type f -mtime -1"),  # 24h is one day, not two
+        ("show the partitions of my disks", "lsblk"),  # df -T's example is about a path's filesystem type
+        ("open up the backup.tar.gz archive into this folder", "tar -xzf backup.tar.gz"),  # here is no target
+        # "instead of the system-wide location" says what "not system wide" says
+        ("pip install requests just for my user, not system wide", "pip install --user requests"),
+        ("ssh says my private key is too open, fix it", "chmod 400 ~/.ssh/id_rsa"),  # the user's own key
+        ("get /var/log/syslog off 10.1.1.1", "scp {{user}}@10.1.1.1:/var/log/syslog ."),  # verbless: a copy from there
+        ("zip reports folder", "zip -r reports.zip reports"),
     ],
 )
 def test_the_values_a_request_states_go_where_they_belong(index, request_text, command):

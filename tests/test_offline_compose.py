@@ -309,3 +309,36 @@ def test_an_option_never_seen_beside_flags_takes_none(index):
     (the system: `-h`'s word) adds nothing to it — what the composer cannot see, it does not combine."""
     composed_commands = [hit.command for hit in composed(index, "shutdown the computer", rank(index, "shutdown the computer"))]
     assert not any(command.split()[-1] == "-hc" or "-ch" in command.split() for command in composed_commands)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command", "expected"),
+    [
+        # the class, the sign and the permission the request says, in chmod's symbolic mode
+        ("take away write permission for others on public/", "chmod -R g+w,o+w public/", "chmod -R o-w public/"),
+        ("give the group execute permission on run.sh", "chmod g+w run.sh", "chmod g+x run.sh"),
+        ("remove read access for everyone else on secrets.txt", "chmod a-w secrets.txt", "chmod o-r secrets.txt"),
+        ("revoke write for group on shared.txt", "chmod g+w shared.txt", "chmod g-w shared.txt"),
+        ("give everyone read access to index.html", "chmod a+x index.html", "chmod a+r index.html"),
+        # a numeric mode says more than the words; words that deny, or say no sign, leave it as it is
+        ("remove read access for others on key.pem", "chmod 600 key.pem", "chmod 600 key.pem"),
+        ("don't let others read notes.txt", "chmod o+r notes.txt", "chmod o+r notes.txt"),
+        ("make backup.sh executable", "chmod +x backup.sh", "chmod +x backup.sh"),
+        ("give the group execute permission on run.sh", "ls -l run.sh", "ls -l run.sh"),
+    ],
+)
+def test_a_chmod_mode_is_written_as_the_request_says_it(request_text, command, expected):
+    from nlshell.offline.modes import rewritten
+
+    assert rewritten(request_text, command) == expected
+
+
+def test_the_permission_words_are_composed_into_the_answer(index):
+    assert first(index, "take away write permission for others on public/").endswith("o-w public/")
+
+
+def test_instead_of_turns_the_next_word_around_like_without():
+    from nlshell.offline.flags import marked_stems
+
+    described = marked_stems("Install a package to the user's directory instead of the system-wide default location", without=True)
+    assert "!system" in described and "user" in described

@@ -25,7 +25,7 @@ def kinds(request: str) -> list[tuple[str, str]]:
         ("recursively give alice ownership of project/", [("user", "alice"), ("dir", "project/")]),
         ("give sam sudo rights", [("user", "sam"), ("group", "sudo")]),
         ("give everyone read access to x.txt", [("file", "x.txt")]),  # "read" is no group
-        ("pip install requests version 2.31", [("package", "requests"), ("version", "2.31")]),
+        ("pip install requests version 2.31", [("package", "requests")]),  # its version beside it: `requests==2.31`
         ("decode this base64 string aGVsbG8=", [("text", "aGVsbG8=")]),
         ("search for the string foo", [("pattern", "foo")]),  # looking for it: still a pattern
         ("hide the healthcheck lines when reading access.log", [("pattern", "healthcheck"), ("file", "access.log")]),
@@ -35,6 +35,11 @@ def kinds(request: str) -> list[tuple[str, str]]:
 )
 def test_values_said_in_shapes_no_value_word_introduces(request_text, expected):
     assert kinds(request_text) == expected
+
+
+def test_a_version_said_after_its_word_stays_with_its_package():
+    (package,) = request_values("pip install requests version 2.31")
+    assert (package.text, package.version) == ("requests", "2.31")
 
 
 def test_a_new_name_said_with_should_be_called_is_where_a_rename_goes():

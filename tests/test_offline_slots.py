@@ -231,6 +231,32 @@ def test_values_go_where_they_belong(request_text, template, description, comman
     assert fill(template, request_values(request_text, known=everyday), description).command == command
 
 
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # a host or container goes only on the side of the copy the request says: first when it
+        # takes from there, after a place when it puts things there
+        ("grab /var/log/app.log from the container web", "docker cp {{container_name}}:{{path/to/file}} .",
+         "docker cp web:/var/log/app.log ."),
+        ("grab /var/log/app.log from the container web", "docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}",
+         "docker cp {{path/to/file}} {{container_name}}:/var/log/app.log"),  # no container it goes into
+        ("copy the config into the container web", "docker cp {{container_name}}:{{path/to/file}} .",
+         "docker cp {{container_name}}:{{path/to/file}} ."),
+        ("copy config.yml into container api at /etc/app",
+         "docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}", "docker cp config.yml api:/etc/app"),
+        ("copy backup.tar to 10.0.0.5 in /srv/backups", "scp {{path/to/local_file}} {{remote_host}}:{{path/to/remote_file}}",
+         "scp backup.tar 10.0.0.5:/srv/backups"),
+        ("rsync my photos folder to nas.local in /backup", "rsync -avn {{path/to/source}}/ {{path/to/target}}",
+         "rsync -avn photos/ nas.local:/backup"),  # the place there is where it goes
+        ("copy the file /data/out.csv out of pod worker-1",
+         "kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} {{path/to/local_file}}",
+         "kubectl cp worker-1:/data/out.csv {{path/to/local_file}}"),  # one slash: the path is absolute already
+    ],
+)
+def test_a_copy_goes_the_way_the_request_says(request_text, template, command):
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
 def test_a_link_is_what_the_request_calls_one():
     """`chown -h` changes a link; report.pdf is no link, "the symlink current" and "called latest" are."""
     values = request_values("change the owner of report.pdf to alice", known=everyday)
@@ -297,3 +323,17 @@ def test_a_value_the_example_already_says_counts_as_taken():
     assert said.command == "service ssh status"
     assert said.used == said.stated == 2
     assert fill("service {{service_name}} --full-restart", values).used == 1
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        ("pip install django 4.2", "pip install {{package}}", "pip install django==4.2"),
+        ("pip install django 4.2", "pip install {{package}}=={{version}}", "pip install django==4.2"),
+        ("npm install react at version 18", "npm install {{package}}", "npm install react@18"),
+        ("install nginx version 1.24 with apt", "sudo apt install {{package}}", "sudo apt install nginx=1.24"),
+    ],
+)
+def test_a_package_gets_the_version_asked_for(request_text, template, command):
+    filled = fill(template, request_values(request_text, known=everyday))
+    assert (filled.command, filled.used, filled.stated) == (command, 1, 1)

@@ -51,6 +51,16 @@ def read(request: str) -> list[tuple[str, str]]:
         # a site by its bare name
         ("ping google 4 times", [("host", "google.com"), ("count", "4")]),
         ("is github down?", [("host", "github.com")]),
+        # what a thing is said "as": "add jest as a dev dependency"; "dev" says which sort, no name
+        ("add jest as a dev dependency", [("package", "jest")]),
+        ("install eslint as dev dependency", [("package", "eslint")]),
+        ("merge the dev branch into this one", [("branch", "dev")]),
+        ("copy photos dir to /mnt/usb", [("dir", "photos"), ("path", "/mnt/usb")]),  # the noun after the verb's object
+        # a program's name before container or image names it; docker's says whose
+        ("pull the nginx image", [("image", "nginx")]),
+        ("stop the docker container web", [("action", "stop"), ("container", "web")]),  # "dev" says which sort of dependency only
+        # which way a named thing goes
+        ("move it to the folder archive", [("dir", "archive")]),
     ],
 )
 def test_names_are_read_with_their_type(request_text, expected):
@@ -152,3 +162,10 @@ def test_places_people_call_by_their_everyday_names(request_text, expected):
 def test_the_cli_fills_the_names_said_with_their_type(nlshell, request_text, printed):
     r = nlshell("-p", "--offline", request_text)
     assert (r.returncode, r.stdout) == (0, printed), r
+
+
+def test_a_named_thing_keeps_the_way_it_goes():
+    values = request_values("copy x.txt out of the api container")
+    assert [(v.kind, v.text, v.role) for v in values] == [("file", "x.txt", ""), ("container", "api", "from")]
+    (folder,) = request_values("move it to the folder archive")
+    assert folder.role == "to"

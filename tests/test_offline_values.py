@@ -43,6 +43,8 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("open the man page for grep", [("command", "grep")]),
         ("find the process id of nginx", [("process", "nginx")]),
         ("show the pid of sshd", [("process", "sshd")]),
+        # a directory said after "of" a word for its shape
+        ("tree of src but only 2 levels deep", [("dir", "src"), ("number", "2")]),
         # ordinals
         ("print the third column of table.txt", [("field", "3"), ("file", "table.txt")]),
         ("print the 2nd field of data.csv", [("field", "2"), ("file", "data.csv")]),
@@ -116,6 +118,29 @@ def test_which_side_of_a_copy_a_place_is_on():
     assert [(v.text, v.role, v.side) for v in values] == [("report.pdf", "", "local"), ("backup", "", ""),
                                                           ("~", "to", "remote")]
     assert [v.side for v in request_values("copy notes.txt to /tmp")] == ["", ""]  # no host: no sides
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # what a copy takes "from", "off" or "out of" a host or a container is there; where it goes is here
+        ("grab /var/log/app.log from the container web", [("/var/log/app.log", "", "remote"), ("web", "from", "")]),
+        ("copy /app/out.log out of container worker to here",
+         [("/app/out.log", "", "remote"), ("worker", "from", ""), (".", "in", "local")]),
+        ("pull report.pdf off 192.168.1.20", [("report.pdf", "", "remote"), ("192.168.1.20", "from", "")]),
+        # a place said right after where it goes is there: "to 10.0.0.5 in /srv/backups"
+        ("copy backup.tar to 10.0.0.5 in /srv/backups",
+         [("backup.tar", "", "local"), ("10.0.0.5", "to", ""), ("/srv/backups", "to", "remote")]),
+        ("copy config.yml into container api at /etc/app",
+         [("config.yml", "", "local"), ("api", "to", ""), ("/etc/app", "to", "remote")]),  # no path "container"
+        ("copy redis.conf into the redis container at /etc/redis",
+         [("redis.conf", "", "local"), ("redis", "to", ""), ("/etc/redis", "to", "remote")]),
+        ("copy report.csv out of pod api-7f9 to here",
+         [("report.csv", "", "remote"), ("api-7f9", "from", ""), (".", "in", "local")]),
+    ],
+)
+def test_which_way_a_copy_goes(request_text, expected):
+    assert [(v.text, v.role, v.side) for v in request_values(request_text)] == expected
 
 
 def test_a_nested_path_to_make():
@@ -388,3 +413,75 @@ def test_values_that_say_the_job_leave_its_words(request_text, words):
 )
 def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
     assert [(v.kind, v.text) for v in request_values(request_text, known=everyday, program={"bash"}.__contains__)] == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a number after a name is its tag where the request is about images …
+        ("pull the postgres 16 image", [("image", "postgres:16", "")]),
+        ("pull ubuntu 22.04 from docker hub", [("image", "ubuntu:22.04", "")]),
+        ("get the node 20 docker image", [("image", "node:20", "")]),
+        ("build the Dockerfile here, tag it myapp:1.0", [("image", "myapp:1.0", ""), ("dir", ".", "")]),
+        ("docker build tagged api:latest", [("image", "api:latest", "")]),
+        # … and the image to run is what runs in docker, or a new container of it
+        ("run nginx in docker on port 8080", [("image", "nginx", ""), ("port", "8080", "")]),
+        ("start a redis container", [("action", "start", ""), ("image", "redis", "")]),
+        ("docker run redis on port 6380", [("image", "redis", ""), ("port", "6380", "")]),
+        ("docker start web", [("action", "start", "")]),  # what starts may be a container already there
+        # a package's version stays beside it
+        ("pip install django 4.2", [("package", "django", "4.2")]),
+        ("npm install react at version 18", [("package", "react", "18")]),
+        # elsewhere a number counts what follows it, or is a number
+        ("tree of lib just 3 levels", [("dir", "lib", ""), ("number", "3", "")]),
+        ("show top 10 processes", [("count", "10", "")]),
+        ("curl localhost:8080 in a container", []),  # an address and its port, no image
+    ],
+)
+def test_names_with_versions_and_tags(request_text, expected):
+    assert [(v.kind, v.text, v.version) for v in request_values(request_text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "kind", "text", "seconds"),
+    [
+        # a number glued to its unit of time is the same amount as said apart
+        ("what changed in /etc in the last 24h", "age", "-", 86400),
+        ("logs older than 2d", "age", "+", 2 * 86400),
+        ("files changed in the last 30m", "age", "-", 1800),
+        ("shut down in 10min", "seconds", "600", 600),
+        # … where it could be a size, only when the words before it say time
+        ("files bigger than 30m", "size", "+30M", 0),
+    ],
+)
+def test_a_number_glued_to_its_unit(request_text, kind, text, seconds):
+    (value,) = [v for v in request_values(request_text) if v.kind not in ("dir", "path", "file")]
+    assert (value.kind, value.text, value.seconds) == (kind, text, seconds)
+
+
+def test_a_value_word_ending_its_clause_introduces_nothing():
+    values = request_values("pip install requests just for my user, not system wide")
+    assert [(v.kind, v.text) for v in values] == [("package", "requests")]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("ssh says my private key is too open", [("file", "~/.ssh/id_rsa")]),
+        ("my private ssh key is too open", [("file", "~/.ssh/id_rsa")]),
+        ("copy my ssh key to server.example.com", [("host", "server.example.com")]),  # the public one: ssh-copy-id's
+        ("generate a new private key", []),  # no key of theirs yet
+    ],
+)
+def test_the_users_own_key_is_a_file(request_text, expected):
+    assert [(v.kind, v.text) for v in request_values(request_text)] == expected
+
+
+def test_a_number_word_before_levels_is_a_number():
+    assert [(v.kind, v.text) for v in request_values("tree of docs one level deep")] == [("dir", "docs"), ("number", "1")]
+
+
+def test_what_a_copy_takes_from_another_side_searches_as_a_copy():
+    values = request_values("get /var/log/syslog off 10.1.1.1")
+    assert without_values("get /var/log/syslog off 10.1.1.1", values).split()[-1] == "copy"
+    assert "copy" not in without_values("show /var/log/syslog", request_values("show /var/log/syslog"))

@@ -260,6 +260,8 @@ def test_every_value_word_introduces_a_kind_a_placeholder_takes(table):
 
 def test_role_rows_read_as_the_table_says(table):
     assert table.of_words["manual"] == "command" and table.of_words["journal"] == "service"
+    assert table.of_words["tree"] == "dir"  # "tree of src": the directory src
+    assert "levels" in table.amounts["measured"]  # "one level deep": a number word is a number before it
     assert table.to_words["owner"] == "user" and table.to_words["chgrp"] == "group" and table.to_words["rename"] == "path"
     assert table.as_words["ssh"] == "user"
     assert table.ordinals["third"] == "3" and table.ordinals["2nd"] == "2"
@@ -270,7 +272,7 @@ def test_the_words_that_type_a_number_are_the_tables(table):
     assert table.amounts["older"] == {"older", "before", "ago"}
     assert {"untouched", "never", "not"} <= table.amounts["negated"]
     assert "lines" in table.amounts["counted"] and "cols" in table.amounts["column"]
-    assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "younger", "negated", "accessed", "counted", "counting",
+    assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "younger", "negated", "accessed", "counted", "counting", "measured",
                                   "ranked", "column", "lines", "through", "characters", "pixels", "ported", "beside_ports"}
     assert "listening" in table.amounts["ported"] and "using" in table.amounts["beside_ports"]
 
@@ -317,6 +319,9 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("sign in to the registry", ["login", "registry"]),
         ("what's eating my ram", ["take", "memory"]),
         ("which folders hog the most space", ["directory", "take", "most", "space"]),
+        ("which package owns /usr/bin/convert", ["package", "belongs", "usr", "bin", "convert"]),  # dpkg -S's words
+        ("what package provides /bin/ls", ["package", "belongs", "bin", "ls"]),
+        ("eslint the project and autofix what it can", ["eslint", "project", "fix"]),
         ("can I reach the gateway", ["reachable", "gateway"]),
         ("count lines of code here", ["count", "sloc"]),  # source code, never lines that match
         ("something is pegging the cpu", ["take", "cpu"]),
@@ -388,6 +393,26 @@ def test_the_words_around_a_value_are_the_tables(table):
     assert {"frozen", "hung", "stuck"} <= table.around["stuck"]
     assert "PATH" in table.around["environment"] and "path" not in table.around["environment"]  # capitals, as written
     assert phrases.PREDICATES == table.around["predicates"] and phrases.NEVER_NAMES == table.around["never_names"]
+
+
+def test_the_words_of_a_permission_are_the_tables(table):
+    """modes.py writes "take away write permission for others" as `o-w` from `mode:…` lines."""
+    from nlshell.offline import modes
+
+    assert "others" in table.around["mode:o"] and "revoke" in table.around["mode:-"]
+    assert modes.mode("take away write permission for others") == "o-w"
+    assert modes.mode("give the group execute permission") == "g+x"
+
+
+def test_the_words_about_images_are_the_tables(table):
+    """versions.py reads "the postgres 16 image" as `postgres:16` and "run nginx in docker" as the
+    image nginx only in a request that says one of the `image_words`, after one of the `image_verbs`."""
+    from nlshell.offline import versions
+
+    assert {"docker", "image", "container"} <= table.around["image_words"]
+    assert {"run", "pull"} <= table.around["image_verbs"]
+    assert versions.images(["pull", "the", "postgres", "16", "image"])
+    assert not versions.images(["tree", "of", "lib", "3", "levels"])
 
 
 def test_the_words_that_place_and_pick_values_are_the_tables(table):

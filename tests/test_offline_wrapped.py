@@ -13,7 +13,7 @@ from nlshell.offline.rating import risk_of
 from nlshell.offline.slots import fill
 from nlshell.offline.values import request_values
 
-PROGRAMS = frozenset("df uptime make ping tar git ls free who rsync find docker apt rm journalctl ps".split())
+PROGRAMS = frozenset("df uptime make ping tar git ls free who rsync find docker apt rm journalctl ps kubectl npm".split())
 
 
 def stated(request: str) -> list[tuple[str, str]]:
@@ -32,6 +32,10 @@ def stated(request: str) -> list[tuple[str, str]]:
         ("run find . -name '*.o' with lower priority", "find . -name '*.o'"),  # as written: `.` and the quotes
         ("page through the output of journalctl -b", "journalctl -b"),
         ("keep refreshing docker ps every 5 seconds", "docker ps"),  # `ps` as written, not as the word table spells it
+        # quoted: the command whole, as the quotes mark it
+        ("rerun 'kubectl get pods' every 2 seconds", "kubectl get pods"),
+        ("time how long 'make build' takes", "make build"),
+        ("kill 'npm test' if it takes longer than 60 seconds", "npm test"),
     ],
 )
 def test_a_command_the_request_runs_inside_another_is_one_value(request_text, command):

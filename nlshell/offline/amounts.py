@@ -13,12 +13,14 @@ from collections.abc import Callable
 
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
+_WHEN = frozenset("last past ago within every older newer since for sleep wait after in".split())  # time, not size
 SIZE = re.compile(r"^(\d+)([kmgt]b?|[kmgt]ib|bytes?)$", re.I)
 # The words that type a number are the word table's `amount` lines; values.py reads these two too.
 COUNTED = vocabulary().amounts["counted"]
 COUNTING = vocabulary().amounts["counting"]
 _RANGE = re.compile(r"^(\d+)(?:-|\.\.)(\d+)$")  # "20-30", "20..30"
 _WIDE = re.compile(r"^(\d+)px$")
+TIMED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.I)  # a number glued to its unit of time: 24h, 90s, 2d, 10min
 SHAPED = re.compile(r"^\d+(?:-|\.\.)\d+$|^\d+px$")  # numbers with their shape: a range, pixels
 
 Add = Callable[..., None]
@@ -73,6 +75,9 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
     amounts = table.amounts
     sized = SIZE.match(token)
     if line_range(add, i, lower) or measure(add, i, token, lower):
+        return
+    if (timed := TIMED.match(token)) and _timed(timed.group(2).lower(), sized, earlier, table):
+        _duration(add, i, timed.group(1), lower, table, unit=timed.group(2).lower())  # "in the last 24h"
         return
     if SHAPED.match(token):  # "2-5 minutes", "300px tall": a shape nothing here reads
         add("number", token, i)
@@ -134,12 +139,26 @@ def said(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
     return False
 
 
-def _duration(add: Add, i: int, token: str, lower: list[str], table: Vocabulary, unit_at: int = 0) -> None:
+def timed(token: str) -> bool:
+    """Whether a token is a number glued to a unit of time (`24h`, `2d`; not `2nd`)."""
+    glued = TIMED.match(token)
+    return bool(glued) and glued.group(2).lower() in vocabulary().times
+
+
+def _timed(unit: str, sized: re.Match | None, earlier: set[str], table: Vocabulary) -> bool:
+    """Whether a number glued to a letter is a length of time: its unit is one, and where it could
+    be a size too (`30m`), the words before it say time ("in the last 30m", "every 10m")."""
+    return unit in table.times and (not sized or bool(earlier & _WHEN))
+
+
+def _duration(
+    add: Add, i: int, token: str, lower: list[str], table: Vocabulary, unit_at: int = 0, unit: str = "",
+) -> None:
     """"7 days": an age when the words say which way ("older than", "in the last"), else a
     length of time ("in 30 minutes", "every 5 seconds"). The unit is the next word unless
-    `unit_at` says where ("a couple of days")."""
-    unit_at = unit_at or i + 1
-    unit = lower[unit_at]
+    `unit_at` says where ("a couple of days"), or `unit` is glued to the number ("24h")."""
+    unit_at = i if unit else unit_at or i + 1
+    unit = unit or lower[unit_at]
     seconds = int(float(token) * table.times[unit])
     earlier = set(lower[max(0, i - 4) : i])
     amounts = table.amounts
@@ -174,3 +193,18 @@ def ordinal(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
         add("count", "1", i, searched=True)
         return True
     return False
+
+
+def aged(value, kind: str, option: str) -> tuple[str, str | None]:
+    """An age (a Value) for `-mtime`-style options (a placeholder of `kind` "days" or "minutes"
+    after `option`): whole days, or minutes with the option changed to `-mmin`; on the clock the
+    request asks about (`-atime` for "not accessed for 30 days"). The text, and the option when it changed."""
+    said = option
+    if value.clock and re.fullmatch(r"-[acm](time|min)", option):
+        option = "-" + value.clock + option[2:]
+    if kind == "days" and value.seconds % 86400 == 0:
+        return f"{value.text}{value.seconds // 86400}", option if option != said else None
+    minutes = max(1, value.seconds // 60)
+    if option.endswith("time"):
+        option = option.replace("time", "min")
+    return f"{value.text}{minutes}", option if option != said else None

@@ -30,6 +30,7 @@ from nlshell.offline.managers import said_with, this_machines
 from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.pipes import piped
 from nlshell.offline.top import topped
+from nlshell.offline.places import fetched
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
 from nlshell.offline.rating import risk_of
@@ -86,8 +87,8 @@ def _answers(
     if not hits:
         raise NoOfflineAnswerError()
     # verbs that say neither may mean one as the ranking read them: "get me htop" installs it
-    wanted = intent(spelt) or ranked.read.intent
     stated = ranked.read.values if isinstance(ranked, Ranked) else []  # what the request says, as the ranking read it
+    wanted = intent(spelt) or (CHANGE if fetched(list(stated)) else ranked.read.intent)  # a copy from there, no look
     if wanted == READ and any(value.role == "run" for value in stated):
         wanted = UNKNOWN  # what it names to run it asks to run: "have backup.sh run every night at 3"
     if wanted == CHANGE:

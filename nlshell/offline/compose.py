@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import replace
 
+from nlshell.offline import modes
 from nlshell.offline.commands import shell_words
 from nlshell.offline.flags import (
     SHORT, WORD_OPTIONS, Flag, Form, Page, marked_stems, page_flags, page_prefix, read_form,
@@ -123,6 +124,7 @@ def composed(
     read = hits.read if isinstance(hits, Ranked) else read_request(index, request, cwd, corrected)
     asked = _Asked(read, request)
     hits = [_compose(index, asked, hit) if i < COMPOSED else hit for i, hit in enumerate(hits)]
+    hits = [replace(hit, command=modes.rewritten(request, hit.command)) for hit in hits]  # `o-w` for "take away … others"
     hits = _turned_last(index, asked, hits)
     seen: set[str] = set()
     unique = []

@@ -38,9 +38,10 @@ WORD_OPTIONS = frozenset(
 CONTROL = frozenset({"|", "||", "&&", ";", "&", "|&", "(", ")", "`", "$("})
 # Words that turn the next ones around: "lines that don't contain it", "files not matching".
 NEGATIONS = frozenset("not no never don doesn didn isn aren wasn weren won cannot nor".split())
-# … and, read where a description may turn a request around, "a config file without its comments";
-# the word itself still says something (`grep -v` shows "lines without x").
-WITHOUT = frozenset({"without"})
+# … and, read where a description may turn a request around, "a config file without its comments",
+# "to the user's directory instead of the system-wide location"; the word itself still says
+# something (`grep -v` shows "lines without x").
+WITHOUT = frozenset({"without", "instead"})
 NEGATED_SPAN = 1  # a negation reaches this many meaningful words after it
 # … except when it says "as well": "not just normal files", "not only errors".
 ALSO = frozenset({"just", "only", "merely", "simply", "solely"})

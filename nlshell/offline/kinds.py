@@ -45,6 +45,8 @@ _PACKAGE_NOUNS = frozenset("package library module dependency compiler".split())
 _ABOUT = frozenset("log logs status file files unit units config configuration settings process processes history".split())
 # Words that say which one, not its name: "the local branch old-feature", "the new branch".
 _QUALIFIERS = frozenset("local remote new old current default existing other whole entire every all".split())
+# Words that say which sort of dependency, not its name: "a dev dependency" (a "dev branch" is named dev).
+PACKAGE_SORTS = frozenset("dev development peer optional".split())
 _KINDS_AFTER = frozenset({"service", "user", "group", "package", "branch", "process"})
 
 Add = Callable[..., None]
@@ -55,7 +57,9 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     group", "every firefox process", "the requests library"), else "": not an adjective before a
     name that follows ("the local branch old-feature", "a git branch called x")."""
     kind = _kind_word(lower[i + 1] if i + 1 < len(lower) else "", table)
-    if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or _participle(lower[i]):
+    if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or _participle(lower[i]) or (
+        kind == "package" and lower[i] in PACKAGE_SORTS
+    ):
         return ""
     following = lower[i + 2] if i + 2 < len(lower) else ""
     said = following in table.value_words or following in table.of_words or following in table.to_words

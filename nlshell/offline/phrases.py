@@ -54,6 +54,10 @@ _SAID_NAMES = {
     ("apache", "error", "log"): ("file", "/var/log/apache2/error.log"),
     ("apache", "access", "log"): ("file", "/var/log/apache2/access.log"),
 }
+# The user's own private key, said as theirs and by no name ("generate a new private key" names no
+# file yet, "my ssh key id_ed25519" its own; "copy my ssh key to db1" is the public key, ssh-copy-id's):
+# its words stay search words.
+_OWN_KEY = (("my", "private", "key"), ("my", "private", "ssh", "key"), ("my", "ssh", "private", "key"))
 # Words after a subject that say what it does, so never its name: "the postgresql service fail to start".
 PREDICATES = _AROUND["predicates"]
 # Words that are never a name even where a name may come: "his home folder too".
@@ -104,6 +108,11 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     for words, (kind, name) in _SAID_NAMES.items():
         if tuple(lower[i : i + len(words)]) == words:
             add(kind, name, i, last=i + len(words) - 1)
+            return True
+    for words in _OWN_KEY:
+        end = i + len(words)
+        if tuple(lower[i:end]) == words and not (end < len(lower) and lower[end].startswith("id_")):
+            add("file", "~/.ssh/id_rsa", i, last=end - 1, searched=True)
             return True
     if _replaced(add, tokens, lower, i, table):
         return True
@@ -309,3 +318,20 @@ def says_how(word: str, after: str) -> bool:
     doubled = base[:-1] if len(base) > 2 and base[-1] == base[-2] else ""  # "unzipping": unzip
     return bool(base) and (base in verbs or base + "e" in verbs or doubled in verbs) or after in ("lines", "line", "entries", "rows") or (
         word in NOT_PATTERNS)  # "without repeats": what a flag drops
+
+
+_APPENDING = frozenset("append add write put insert".split())
+_SAID_AS = frozenset("line text word string words sentence".split())
+
+
+def appended(tokens: list[str], i: int) -> bool:
+    """Whether token i is what "append X to FILE", "add the line X to FILE" appends (to a file:
+    "add alice to docker" is no text)."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower() != "to" or not ("." in tokens[i + 2] or "/" in tokens[i + 2]):
+        return False
+    j = i - 1
+    if j > 0 and tokens[j].lower() in _SAID_AS:
+        j -= 1
+        if j > 0 and tokens[j].lower() in ("the", "a", "this"):
+            j -= 1
+    return j >= 0 and tokens[j].lower() in _APPENDING

@@ -20,6 +20,7 @@ _KINDS = (
     (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(directory|dir|folder)\d*$"), "dir"),
     (re.compile(r"^~?/?path/to/(sym)?link\d*$"), "link"),
     (re.compile(r"^~?/?path/to/(file_or_directory|source|target|destination|symlink|link|output$)[\w-]*\d*$"), "path"),
+    (re.compile(r"^path/in/(container|pod|image)$|^path/to/file_in_pod$"), "path"),  # `docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}`
     (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
     (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
     (re.compile(r"^(first|start|from)_line$"), "first_line"),
@@ -43,6 +44,7 @@ _KINDS = (
     (re.compile(r"\bpid\b|process_id|^pid"), "pid"),
     (re.compile(r"^container(_name|_id|_name_or_id|_name\|id)?\d*$"), "container"),  # `docker logs {{container_name}}`
     (re.compile(r"^image(_name|_id|:tag)?\d*$"), "image"),  # `docker pull {{image}}`
+    (re.compile(r"^pod(_name)?$"), "pod"),  # `kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} …`
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
     (re.compile(r"process|^program"), "process"),
     (re.compile(r"user|login|^owner"), "user"),

@@ -8,6 +8,7 @@ keep a local file out of `{{path/to/remote_file}}` and a nested path out of `mkd
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Collection
 
@@ -16,6 +17,10 @@ from nlshell.offline.vocabulary import vocabulary
 
 _PLACE_KINDS = ("file", "dir", "path", "name", "glob", "link")
 _HOST_WORDS = frozenset("host server machine remote box computer".split())
+_REMOTE_KINDS = frozenset({"host", "container", "pod"})  # where a copy's other side is: a host, or a container (`docker cp`)
+_REMOTE_NOUNS = frozenset({"container", "pod", "docker"})  # "from the container web"
+_WITHIN = frozenset({"in", "at", "under", "inside", "into"})  # "to db1 in /srv": the place there
+_WAYS = frozenset({"to", "into", "onto", "from", "off"})
 _ON_HOST = frozenset({"on", "at", "from"})  # "/var/www on the server web01", "app.log from host db1"
 _SKIPPED = frozenset({"the", "a", "an", "my", "our", "your", "this", "that"})
 NOUNS = frozenset("folder directory dir file".split())  # "the www directory", "my home folder"
@@ -24,7 +29,7 @@ FILE_NOUNS = NOUNS | frozenset("files folders directories dirs".split())  # "loo
 _WELL_KNOWN = {name.lower(): name for name in "Desktop Documents Downloads Pictures Music Videos".split()}
 _WHOLE = frozenset({"whole", "entire", "complete"})  # "the whole photos folder" is the photos folder
 _DETERMINERS = frozenset({"the", "a", "my", "this", "that", "our", "your"})
-_ROLES = {"to": "to", "into": "to", "onto": "to", "from": "from", "in": "in", "inside": "in", "within": "in", "under": "in"}
+_ROLES = {"to": "to", "into": "to", "onto": "to", "from": "from", "off": "from", "in": "in", "inside": "in", "within": "in", "under": "in"}
 
 
 def determined(lower: list[str], i: int) -> bool:
@@ -163,11 +168,13 @@ def joined_names(values: list[Value]) -> list[Value]:
 
 
 def sides(values: list[Value], lower: list[str]) -> None:
-    """Which places are on another host: "/var/www on the server web01" and "app.log from host db1"
-    are there (side "remote"); when the request puts any place there, or copies "to" a host, its
-    other places are here (side "local"). A request that names no host leaves every side open."""
-    hosts = [v for v in values if v.kind == "host"]
-    if not hosts:
+    """Which places are on another host or in a container: "/var/www on the server web01",
+    "app.log from host db1" and "to db1 in /srv" are there (side "remote"); so is what a copy takes
+    "from", "off" or "out of" one ("grab app.log from the container web"), except where it goes
+    ("to ./logs"). When the request puts any place there, or copies "to" one, its other places are
+    here (side "local"). A request that names neither leaves every side open."""
+    remotes = [v for v in values if v.kind in _REMOTE_KINDS]
+    if not remotes:
         return
     places = [v for v in values if v.kind in _PLACE_KINDS]
     for place in places:
@@ -178,12 +185,50 @@ def sides(values: list[Value], lower: list[str]) -> None:
             j += 1
             while j < len(lower) and (lower[j] in _SKIPPED or lower[j] in _HOST_WORDS):
                 j += 1
-            if any(host.at == j for host in hosts):
+            if any(remote.at == j for remote in remotes):
                 place.side = "remote"
-    if any(p.side == "remote" for p in places) or any(host.role == "to" for host in hosts):
+    for remote in remotes:
+        j = remote.at + 1
+        while j < len(lower) and (lower[j] in _HOST_WORDS or lower[j] in _REMOTE_NOUNS):
+            j += 1  # "into the nginx container at /usr/share/nginx/html"
+        if j < len(lower) and lower[j] in _WITHIN:  # "to db1 in /srv", "into container api at /etc/app"
+            j += 1
+            while j < len(lower) and lower[j] in _SKIPPED:
+                j += 1
+            for place in places:
+                if place.at == j:
+                    place.side = "remote"
+                    if direction(remote, lower) == "to" and place.role in ("", "in"):
+                        place.role = "to"  # "to nas.local in /backup": where the copy goes
+        if direction(remote, lower) == "from":
+            for place in places:
+                if not place.side and place.role != "to" and place.text != ".":  # "… to here" is here
+                    place.side = "remote"
+    if any(p.side == "remote" for p in places) or any(direction(r, lower) == "to" for r in remotes):
         for place in places:
             if not place.side:
                 place.side = "local"
+
+
+def fetched(values: list[Value]) -> bool:
+    """Whether a request takes a place from another host or a container ("grab app.log from the
+    container web", "get /var/log/syslog off 10.1.1.1"): a copy from there."""
+    return any(v.kind in _REMOTE_KINDS and v.role == "from" for v in values) and any(v.side == "remote" for v in values)
+
+
+def direction(remote: Value, lower: list[str]) -> str:
+    """Which way a copy goes with a host or a container: "from" ("from the container web", "off
+    10.0.0.5", "out of pod api"), "to" ("to db1", "into container api"), or ""."""
+    if remote.role in ("from", "to"):
+        return remote.role
+    j = min(remote.spans, default=remote.at) - 1
+    while j >= 0 and (lower[j] in _SKIPPED or lower[j] in _HOST_WORDS or lower[j] in _REMOTE_NOUNS):
+        j -= 1
+    if j < 0:
+        return ""
+    if lower[j] == "of" and j > 0 and lower[j - 1] == "out":
+        return "from"
+    return _ROLES.get(lower[j], "") if lower[j] in _WAYS else ""
 
 
 def nested(values: list[Value], cwd_dirs: Collection[str]) -> None:
@@ -207,3 +252,20 @@ def formats(values: list[Value], types: dict[str, str]) -> None:
         glob = types.get(value.text.lower(), "") if value.role == "to" and value.kind == "path" else ""
         if sources and glob == "*." + value.text.lower() and sources[0].at < value.at:  # "into backup" is no `.bak`
             value.kind, value.text = "file", sources[0].text.rsplit(".", 1)[0] + glob[1:]
+
+
+def ways(command: str, slots: list, places: Collection[str], remotes: Collection[str]) -> list:
+    """A copy's other side says which way it goes by where it stands in the command: `scp
+    {{host}}:{{file}} .` takes from the host, `docker cp {{file}} {{container_name}}:{{path}}` puts
+    into the container. `slots` (nlshell/offline/slots.py's, in order) with `way` set on each host,
+    container or pod (`remotes`) written before a place or alone with its colon."""
+    found = []
+    for k, slot in enumerate(slots):
+        if slot.kind in remotes and command[slot.end : slot.end + 1] == ":":
+            after = command[slot.end + 1 : slot.end + 2]
+            following = slots[k + 1] if k + 1 < len(slots) else None
+            if after in ("", " ") or (following and following.start == slot.end + 1 and following.kind in places):
+                earlier = any(other.kind in places for other in slots[:k])
+                slot = dataclasses.replace(slot, way="to" if earlier else "from")
+        found.append(slot)
+    return found

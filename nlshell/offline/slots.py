@@ -36,9 +36,9 @@ from __future__ import annotations
 import functools
 import re
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from nlshell.offline import arithmetic, clock, joined, levels
+from nlshell.offline import amounts, arithmetic, clock, joined, levels, places, versions
 from nlshell.offline.commands import PLACEHOLDER, programs
 from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import NAME_SLOTS
@@ -68,7 +68,8 @@ ACCEPTS = {
     "device": ("device", "interface"),  # `ip link set {{device}} up` takes eth0
     "branch": ("branch", "name"),
     "container": ("container", "name"),
-    "image": ("image",),  # "the image alpine": a script or a name said otherwise is no image to run
+    "image": ("image",),
+    "pod": ("pod", "name"),  # "the pod api-7f9": kubectl's  # "the image alpine": a script or a name said otherwise is no image to run
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "variable": ("variable",),
@@ -110,7 +111,8 @@ ACCEPTS = {
     "in_hours": ("seconds",),
 }
 _UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
-_PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
+_PLACES = ("file", "dir", "path", "link")
+_REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`  # where a command looks or acts: never what a search looks for
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
@@ -143,6 +145,7 @@ class _Slot:
     logs_in: bool  # a host a program logs in to (`ssh {{host}}`): it takes `user@host`
     in_sed: bool  # inside sed's `s/…/…/`, whose slashes end the pattern and the replacement
     dirs_only: bool  # in a `find` that looks for directories only (`-type d`)
+    way: str = ""  # for a host or container before a place (`{{host}}:{{path}}`): "from" when it comes first, else "to"
 
 
 def slot_kinds(command: str) -> set[str]:
@@ -175,6 +178,9 @@ def _slots(command: str) -> tuple[_Slot, ...]:
             match.start(), match.end(), inner, kind, many, quoted, option, side, _parentless(before), searched, bc, logs_in,
             in_sed, dirs_only,
         ))
+    slots = places.ways(command, slots, _PLACES, _REMOTE_SLOTS)
+    if any(slot.side == "remote" for slot in slots):  # `scp {{path/to/file}} {{host}}:{{path}}`: the other is here
+        slots = [replace(slot, side="local") if slot.kind in _PLACES and not slot.side else slot for slot in slots]
     return tuple(slots)
 
 
@@ -225,20 +231,6 @@ def _shown(value: Value, slot: _Slot) -> str:
     return text if _SAFE_WORD.match(text) else shlex.quote(text)
 
 
-def _age(value: Value, slot: _Slot) -> tuple[str, str | None]:
-    """An age for `-mtime`-style options: whole days, or minutes with the option changed to `-mmin`;
-    on the clock the request asks about (`-atime` for "not accessed for 30 days")."""
-    option = slot.option
-    if value.clock and re.fullmatch(r"-[acm](time|min)", option):
-        option = "-" + value.clock + option[2:]
-    if slot.kind == "days" and value.seconds % 86400 == 0:
-        return f"{value.text}{value.seconds // 86400}", option if option != slot.option else None
-    minutes = max(1, value.seconds // 60)
-    if option.endswith("time"):
-        option = option.replace("time", "min")
-    return f"{value.text}{minutes}", option if option != slot.option else None
-
-
 def _hint(slot: _Slot, pattern: re.Pattern) -> bool:
     """Whether the placeholder's own name (not its `path/to/`) says target or source."""
     return _named(slot.inner, pattern)
@@ -272,6 +264,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # "run backup.sh in the background": a script is run, never written to
     if target_stated and target and value.role != "to" and slot.kind in _PLACES:
         return False  # "copy site to /var/www": `site` is not where things go
+    if slot.way and value.role in ("from", "to") and slot.way != value.role:
+        return False  # "into the container web" is no `docker cp web:{{path}} .`
     if slot.side and value.side and slot.side != value.side:
         return False  # a local file is no `{{path/to/remote_file}}`
     if slot.parentless and value.nested:
@@ -331,6 +325,8 @@ def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, in
 def fill(command: str, values: list[Value], description: str = "") -> Filled:
     """`command` with the values put where they fit."""
     slots = [s for s in _slots(command) if s.kind in ACCEPTS]
+    stated = len(values)
+    values, inline = versions.placed(command, {slot.kind for slot in slots}, values)
     unused = list(values)
     chosen: dict[int, list[Value]] = {}
     hinted = [i for i, s in enumerate(slots) if _hint(s, _TARGET) or _hint(s, _SOURCE)]
@@ -370,16 +366,18 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             continue
         slot = slots[i]
         if slot.kind in ("days", "minutes"):
-            text, option = _age(chosen[i][0], slot)
+            text, option = amounts.aged(chosen[i][0], slot.kind, slot.option)
             out = out[: slot.start] + text + out[slot.end :]
             if option:
                 head = out[: slot.start].rstrip()
                 out = head[: len(head) - len(slot.option)] + option + out[len(head) :]
             continue
         start = slot.start
-        if out[start - 1 : start] == "/" and out[start - 2 : start - 1] in ("", " "):
-            start -= 1  # tldr's `/{{path/to/file}}` asks for an absolute path; the request's value is the path
-        shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) for v in chosen[i]]
+        shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) + inline.get(id(v), "") for v in chosen[i]]
+        if out[start - 1 : start] == "/" and (out[start - 2 : start - 1] in ("", " ") or (
+            out[start - 2 : start - 1] == ":" and shown[0].startswith("/")
+        )):
+            start -= 1  # tldr's `/{{path/to/file}}` (`{{pod_name}}:/{{…}}`) asks for an absolute path; the request's value is the path
         out = out[:start] + " ".join(shown) + out[slot.end :]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
@@ -388,7 +386,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     said = _literal_words(command)
     taken += sum(1 for v in unused if _said(command, said, v) and not (v.text == "." and v.role == "in"))
     used = len({id(v) for taken in chosen.values() for v in taken}) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
-    return Filled(out, used, len(values) - implied)
+    used -= sum(id(v) == id(values[-1]) for taken in chosen.values() for v in taken) if len(values) > stated else 0
+    return Filled(out, used, stated - implied)  # a package's version put in its own place counts as the package
 
 
 _ARGUMENTS = re.compile(r"^(?:arg(?:ument)?s?\d*\s*)+(?:\.\.\.)?$")

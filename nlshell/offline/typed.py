@@ -17,16 +17,19 @@ import functools
 import re
 from collections.abc import Callable, Collection
 
+from nlshell.offline.kinds import PACKAGE_SORTS
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
 # Made like a name, not a word: `id_rsa`, `tmp2`, `web01`, `old-feature`, `buildbox-02`.
 _SHAPED = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$|^(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z][a-z0-9]*$")
+_NAME = re.compile(r"^[a-z0-9][\w.-]*$")
 _TAGGED = re.compile(r"^[a-z0-9][\w./-]*:[\w.-]+$")  # an image and its tag: node:18, nginx:1.25-alpine
 _IDENTIFIER = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # snake_case: a name in any sentence
 # Words that point at a thing already named: "this folder" has no name after it ("in this folder take up").
 POINTED = frozenset("this that these those current same which each every whole".split())
 _DETERMINERS = frozenset("the a an my our your his her their this that its".split())
+_WAYS = {"to": "to", "into": "to", "onto": "to", "from": "from", "off": "from"}  # which way a copy goes
 # Words that say which one, or what it is like, between a determiner and a name or a type noun.
 _WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
@@ -35,9 +38,10 @@ _WORDY = frozenset({"dir", "branch", "user", "package", "container", "image"})
 # Nouns nlshell/offline/values.py reads a plain word beside already ("the folder src", "the user
 # bob"): what it left, a verb or a word made like a name, is read here.
 _READ_BESIDE = frozenset({"folder", "directory", "dir"})
-_PROGRAMS_NOT_NAMES = frozenset({"container", "image"})  # "the docker image" is of docker, not named docker
+# "the docker image" is of docker, not named docker; "the nginx container" is named nginx
+_PROGRAMS_NOT_NAMES = frozenset({"container", "image"})
 # What a request names: with one of these, a type noun elsewhere may be about it.
-_NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image host process".split())
+_NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image pod host process".split())
 
 
 @functools.cache
@@ -91,7 +95,7 @@ def read(
             return False  # "the eslint cli globally", "the web container printing"
         if low in verbs and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
             return False  # "build the image", "give the group write access"; "wipe the build folder" is one
-        return not (before_noun and kind in _PROGRAMS_NOT_NAMES and program(low))
+        return not (before_noun and kind in _PROGRAMS_NOT_NAMES and low in vocabulary().around["image_words"])
 
     def made(i: int) -> bool:
         return bool(_SHAPED.fullmatch(lower[i])) or tokens[i] in cwd_names
@@ -117,15 +121,20 @@ def read(
         if before >= 0 and lower[before] in POINTED:
             attached.add(j)  # "this folder", "which branch": no name comes after it
             continue
-        while before >= 0 and lower[before] in _WHICH:
+        while before >= 0 and (lower[before] in _WHICH or (kind == "package" and lower[before] in PACKAGE_SORTS)):
             before -= 1  # "the local branch old-feature" was read after the noun; "the old-feature branch" here
         if after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns):
-            _add(add, values, kind, tokens, after, role_at(after))
+            _add(add, values, kind, tokens, after, role_at(after) or _way(lower, j))  # "to the folder archive"
             attached.add(j)
             if before >= 0 and lower[before] not in _DETERMINERS and before not in taken:
                 taken.add(before)  # "the python library requests": python says which sort, it names nothing
-        elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and _determined(lower, before):
-            _add(add, values, kind, tokens, before, role_at(before))
+        elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and (
+            _determined(lower, before) or (before > 0 and lower[before - 1] in verbs)  # "copy photos dir to /mnt"
+        ):
+            _add(add, values, kind, tokens, before, role_at(before) or _way(lower, before))  # "out of the web container"
+            attached.add(j)
+        elif (said_as := _said_as(lower, before)) is not None and fits(said_as, low):
+            _add(add, values, kind, tokens, said_as, role_at(said_as))  # "add jest as a dev dependency"
             attached.add(j)
         elif any(v.at in (j - 1, j + 1, j + 2) for v in values) or {j - 1, j + 1} & taken:
             attached.add(j)
@@ -173,6 +182,27 @@ def _bare(raw: list[str], lower: list[str], i: int, table: Vocabulary, verbs: Co
     word of a product's ("google chrome", "github actions")."""
     after = _following(raw, lower, i)
     return not after or not after.isalpha() or after in table.stop or after in verbs or after in table.times or after in table.numbers
+
+
+def _said_as(lower: list[str], i: int) -> int | None:
+    """The word a type noun says what it is in "X as a dev dependency" (word i ends what comes
+    between "as" and the noun), or None."""
+    while i >= 0 and (lower[i] in _DETERMINERS or lower[i] in _WHICH):
+        i -= 1
+    return i - 1 if i >= 1 and lower[i] == "as" else None
+
+
+def _way(lower: list[str], i: int) -> str:
+    """Which way a thing named at word i is said to go, past its determiners: "to" ("into the
+    folder archive"), "from" ("from the container web", "out of the api container", "off box1"), or ""."""
+    j = i - 1
+    while j >= 0 and lower[j] in _DETERMINERS | _WHICH:
+        j -= 1
+    if j < 0:
+        return ""
+    if lower[j] == "of" and j > 0 and lower[j - 1] == "out":
+        return "from"
+    return _WAYS.get(lower[j], "")
 
 
 def _ends(token: str) -> bool:
@@ -230,3 +260,10 @@ def _add(add, values, kind, tokens, i, role, text: str = "") -> None:
     if len(values) > count:
         value = values.pop()
         values.insert(next((k for k, v in enumerate(values) if v.at > value.at), len(values)), value)
+
+
+def named_after(lower: list[str], i: int) -> bool:
+    """Whether word i is a type noun whose name follows ("copy it into container api"): where
+    something goes is the thing named, not a path called "container"."""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    return lower[i] in type_nouns() and bool(_NAME.fullmatch(after)) and after not in _DETERMINERS | vocabulary().stop

@@ -23,6 +23,7 @@ class Value:
     side: str = ""  # for a place: "remote" (on the host the request names) or "local" (here)
     nested: bool = False  # a relative path whose parents may not exist (`src/main/java`)
     login: str = ""  # for a host: the user the request logs in as (`pi@raspberrypi.local`)
+    version: str = ""  # for a package: the version the request asks for ("django 4.2")
 
 
 class Values(list):

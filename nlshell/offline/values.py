@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, wrapped,
+    amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -65,12 +65,11 @@ _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units".split())
-_ROLE_FROM = frozenset({"from"})
+_ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
-_APPENDING = frozenset("append add write put insert".split())
 _SAID = frozenset("line text word string words sentence".split())
 _POINTING = frozenset("points point pointing resolves leads".split())
 _LINKING = _POINTING | frozenset("link links linked symlink symlinks shortcut shortcuts".split())
@@ -120,6 +119,8 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
         kept = [wrapped.jobs(request, " ".join(kept))]  # "rerun df -h every 2 seconds": what `watch` does
     if hints:
         kept.extend(word for kind, word in _JOB_WORDS.items() if any(v.kind == kind for v in values))
+    if hints and places.fetched(values) and not {"copy", "download"} & set(WORD.findall(" ".join(kept).lower())):
+        kept.append("copy")  # "get /var/log/syslog off 10.1.1.1": a copy from there
     if hints and places.only_sought(values, WORD.findall(" ".join(kept).lower())):
         kept.append("find")  # "any pngs in ~/Pictures?", "where's docker-compose.yml": only what to look for
     return " ".join(kept)
@@ -260,8 +261,8 @@ def request_values(
             return "from"
         if before in _ROLE_TO:
             return "to"
-        if before in _ROLE_FROM:
-            return "from"
+        if before in _ROLE_FROM or (before == "of" and i > 1 and lower[i - 2] == "out"):
+            return "from"  # "off 10.0.0.5", "out of box1"
         if before in _RUNNING or (before in ("the", "my", "this") and i > 1 and lower[i - 2] in _RUNNING):
             return "run"  # "run backup.sh at 11pm", "run the backup.sh script": the script is the command
         return "in" if before in _PLACES else ""
@@ -293,11 +294,13 @@ def request_values(
             inner = token[1:-1]
             sought = before in ("for", "grep", "search", "replace", "with") or table.value_words.get(before) == "pattern"
             rooted = inner.startswith(("/", "~", "./", "../"))  # '/srv/old dumps'; not '1/2 [3] (27/03)'
-            if (rooted or (_is_path(inner) and " " not in inner)) and not sought:
+            if wrapping and not sought and wrapped.quoted(inner, program):
+                add("command", inner, i, "run")  # "rerun 'kubectl get pods' every 2 seconds": the command whole
+            elif (rooted or (_is_path(inner) and " " not in inner)) and not sought:
                 add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
             else:
                 # a text to encode or echo, unless it is a message or what is looked for
-                message = before in ("message", "msg") or _appended(tokens, i)
+                message = before in ("message", "msg") or phrases.appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
         elif _URL.match(token) or _PORTED_PATH.match(token) or _web_path(token, cwd_dirs):
             add("url", token, i, role_at(i))
@@ -335,11 +338,14 @@ def request_values(
             add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
-        elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token):
+        elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token) or amounts.timed(token):
             amounts.number(add, i, token, lower, table)
         elif amounts.ordinal(add, i, lower, table) or amounts.said(add, i, lower, table):
             continue  # "the third column", "the last line", "a couple of seconds"
-        elif low in table.numbers and (after in table.times or after in amounts.COUNTED or before in amounts.COUNTING):
+        elif low in table.numbers and (
+            after in table.times or after in amounts.COUNTED or before in amounts.COUNTING
+            or after in table.amounts["measured"]  # "one level deep"
+        ):
             amounts.number(add, i, table.numbers[low], lower, table)  # "three times", "the last five lines"
         elif low in table.times and before in ("a", "an", "one") and table.times[low] > 1:
             amounts.number(add, i - 1, "1", lower, table)  # "more than a month old", "in an hour"
@@ -349,7 +355,7 @@ def request_values(
             add("age", "-", i - 1, last=i, at=i, seconds=table.times[low])
         elif low == "with" and i > 1 and _replacing(lower, i - 1) and i + 1 < len(tokens):
             continue
-        elif _appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
+        elif phrases.appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
             add("message", token, i)  # "append hello to notes.txt", "append the line hello to notes.txt"
         elif (state := _state_kind(lower, i, table.after_words)) and named(low) and program(low):
             add(state, token, i)  # "is nginx running", "where is python3 installed": what it is about
@@ -373,13 +379,15 @@ def request_values(
             add("user", token, i)  # "files owned by root"
         elif low in _RECORDS and after in ("record", "records", "entry", "entries"):
             add("record", low.upper(), i, searched=True)  # "the mx records of example.org": a word that says DNS
-        elif before in ("to", "into") and to_kind and named(low):
+        elif before in ("to", "into") and to_kind and named(low) and not typed.named_after(lower, i):
             # "change the owner of www to nginx", "rename drafts to archive", "rename the branch main to trunk"
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
-        elif before == "as" and as_kind and named(low) and low not in table.types:
+        elif before == "as" and as_kind and named(low) and low not in table.types and after not in typed.type_nouns():
             add(as_kind, token, i)  # "connect to db1 as root"
         # a word read as a value itself introduces none: "the text files" is `*.txt`, no text "files"
-        elif before in table.value_words and not any(v.at == i - 1 and v.kind != "action" for v in values) and (
+        elif before in table.value_words and not raw[i - 1].endswith((",", ";", ":")) and not any(
+            v.at == i - 1 and v.kind != "action" for v in values  # "just for my user, not system wide": no user "not"
+        ) and (
             low not in amounts.COUNTED and low not in table.after_words and not (
             before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
         ) and (
@@ -397,8 +405,10 @@ def request_values(
             add("pattern", token, i)
         elif _INTERFACE.match(low):
             add("interface", token, i, searched=True)  # "the ip address of eth0": a word that says network
-        elif after in ("folder", "directory", "dir") and places.determined(lower, i) and plain(low) and low not in _ADJECTIVES:
-            add("dir", token, i, role_at(i))  # "the src folder"
+        elif after in ("folder", "directory", "dir") and (places.determined(lower, i) or before in verbs) and plain(
+            low
+        ) and low not in _ADJECTIVES:
+            add("dir", token, i, role_at(i))  # "the src folder", "zip reports folder"
         elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS and not (
             low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"
@@ -412,7 +422,9 @@ def request_values(
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
             before in _ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
-        )) and plain(low) and low not in amounts.COUNTED:  # "turn x into base64": a format, no file
+        )) and plain(low) and low not in amounts.COUNTED and not typed.named_after(lower, i) and not (
+            before == "as" and after in typed.type_nouns()  # "as dev dependency": what sort of one
+        ):  # "turn x into base64": a format
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
         elif after in _POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
             add("link", token, i)  # "where the symlink current points to"
@@ -421,6 +433,7 @@ def request_values(
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             add("variable" if before in ("variable", "var") else "pattern", token, i)
     typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
+    versions.read(values, tokens, lower, taken, add, plain)  # "the postgres 16 image", "pip install django 4.2"
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
     places.sides(values, lower)
@@ -446,16 +459,3 @@ def _setting(lower: list[str], i: int, value_words: dict[str, str]) -> str:
     """The kind of X in "set the hostname to X", "change the user to X": what is set."""
     kind = value_words.get(lower[i - 2], "") if i > 1 else ""
     return kind if kind not in ("", "name", "pattern", "command", "process") and _SETTING & set(lower[: i - 2]) else ""
-
-
-def _appended(tokens: list[str], i: int) -> bool:
-    """Whether token i is what "append X to FILE", "add the line X to FILE" appends (to a file:
-    "add alice to docker" is no text)."""
-    if i + 2 >= len(tokens) or tokens[i + 1].lower() != "to" or not ("." in tokens[i + 2] or "/" in tokens[i + 2]):
-        return False
-    j = i - 1
-    if j > 0 and tokens[j].lower() in _SAID:
-        j -= 1
-        if j > 0 and tokens[j].lower() in ("the", "a", "this"):
-            j -= 1
-    return j >= 0 and tokens[j].lower() in _APPENDING

@@ -108,6 +108,15 @@ def read(add: Add, tokens: list[str], raw: list[str], lower: list[str], i: int, 
     return True
 
 
+def quoted(inner: str, program: Callable[[str], bool]) -> bool:
+    """Whether a quoted string is a command to run: a program (or a script) and its arguments
+    ("time how long 'make build' takes"), not a text that merely starts with a word."""
+    first = inner.split(maxsplit=1)[0].lower() if inner.strip() else ""
+    if SCRIPT.match(first):
+        return True
+    return bool(re.fullmatch(r"[a-z][\w.+-]*", first)) and first not in _WRAPPERS and program(first)
+
+
 def _written(raw: list[str], first: int, last: int) -> list[str]:
     """The arguments as the request wrote them (`find . -name '*.o'`), without the comma or
     question mark of the sentence around them."""
