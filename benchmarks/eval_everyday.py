@@ -43,8 +43,8 @@ TABLES = {
     "everyday-holdout8": DATA / "everyday_holdout8.tsv",  # … in round seven, likewise
     "everyday-holdout9": DATA / "everyday_holdout9.tsv",  # held out in round eight, reported untouched; tuned on from now
     "everyday-holdout10": DATA / "everyday_holdout10.tsv",  # held out in round nine, reported untouched; tuned on since
-    "everyday-holdout11": DATA / "everyday_holdout11.tsv",  # held out in round ten, reported untouched; tuned on from now
-    "everyday-holdout12": DATA / "everyday_holdout12.tsv",  # held out in round eleven, reported untouched
+    "everyday-holdout11": DATA / "everyday_holdout11.tsv",  # held out in round ten, reported untouched; tuned on since
+    "everyday-holdout12": DATA / "everyday_holdout12.tsv",  # held out in round eleven, reported untouched; tuned on from now
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
 }
 
