@@ -185,3 +185,39 @@ def _alias_after(lower: list[str], i: int) -> int:
         j += 1
     said = j > i + 1 and j + 2 < len(lower) and lower[j] == "alias" and lower[j + 1] in _ALIAS_LINKS
     return j + 2 if said else 0
+
+
+# Words between a name and the word that says its state ("nginx is still running").
+_STATE_FILLERS = frozenset("program binary executable app application command process service daemon still currently actually really already".split())
+
+
+def state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
+    """The kind of value word `i` is when a word after it says its state ("nginx running": a
+    process; "python3 program installed": a command), skipping words that only say what it is."""
+    j = i + 1
+    while j < len(lower) and lower[j] in _STATE_FILLERS:
+        j += 1
+    return after_words.get(lower[j], "") if j < len(lower) else ""
+
+
+def of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:
+    """The kind of token i after "the manual of", "the man page for", "the process id of" (the
+    word table's `of` rows), or ""."""
+    j = i - 1
+    if j < 1 or lower[j] not in ("of", "for", "on"):
+        return ""
+    j -= 1
+    if lower[j] in ("page", "pages") and j > 0:
+        j -= 1  # "the man page for grep"
+    if lower[j] in ("id", "ids") and j > 0 and lower[j - 1] == "process":
+        kind = of_words.get("pid", "")  # "the process id of nginx"
+    else:
+        kind = of_words.get(lower[j], "")
+    # Documentation is "for" or "on" a program too ("help on tar"); a permission "for others" is no file.
+    return kind if lower[i - 1] == "of" or kind == "command" else ""
+
+
+def said_kind(said: set[str], words: dict[str, str]) -> str:
+    """The kind a `to` or `as` row of the word table gives, for the first row the request says a word of."""
+    kinds = {words[word] for word in said if word in words}
+    return next((kind for kind in dict.fromkeys(words.values()) if kind in kinds), "")

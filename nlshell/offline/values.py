@@ -165,44 +165,9 @@ def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[st
     return "path"
 
 
-_STATE_FILLERS = frozenset("program binary executable app application command process service daemon still currently actually really already".split())
-
-
 def _replacing(lower: list[str], i: int) -> bool:
     """Whether word `i` is what "replace" (or "replace every", "replace all the") names."""
     return phrases.named_by(lower, i, {"replace"})
-
-
-def _state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
-    """The kind of value word `i` is when a word after it says its state ("nginx running": a
-    process; "python3 program installed": a command), skipping words that only say what it is."""
-    j = i + 1
-    while j < len(lower) and lower[j] in _STATE_FILLERS:
-        j += 1
-    return after_words.get(lower[j], "") if j < len(lower) else ""
-
-
-def _of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:
-    """The kind of token i after "the manual of", "the man page for", "the process id of" (the
-    word table's `of` rows), or ""."""
-    j = i - 1
-    if j < 1 or lower[j] not in ("of", "for", "on"):
-        return ""
-    j -= 1
-    if lower[j] in ("page", "pages") and j > 0:
-        j -= 1  # "the man page for grep"
-    if lower[j] in ("id", "ids") and j > 0 and lower[j - 1] == "process":
-        kind = of_words.get("pid", "")  # "the process id of nginx"
-    else:
-        kind = of_words.get(lower[j], "")
-    # Documentation is "for" or "on" a program too ("help on tar"); a permission "for others" is no file.
-    return kind if lower[i - 1] == "of" or kind == "command" else ""
-
-
-def _said_kind(said: set[str], words: dict[str, str]) -> str:
-    """The kind a `to` or `as` row of the word table gives, for the first row the request says a word of."""
-    kinds = {words[word] for word in said if word in words}
-    return next((kind for kind in dict.fromkeys(words.values()) if kind in kinds), "")
 
 
 def request_values(
@@ -223,8 +188,8 @@ def request_values(
     said = set(lower)
     verbs = table.read_verbs | table.change_verbs
     searching = bool({"search", "grep", "gerp", "look", "find", "searching", "where", "where's", "wheres", "locate"} & said)
-    to_kind = _said_kind(said, table.to_words)  # "change the owner of www to nginx": a user
-    as_kind = _said_kind(said, table.as_words)  # "connect to db1 as root": a user
+    to_kind = kinds.said_kind(said, table.to_words)  # "change the owner of www to nginx": a user
+    as_kind = kinds.said_kind(said, table.as_words)  # "connect to db1 as root": a user
 
     def plain(word: str) -> bool:
         """An ordinary word that may be a name: not a stop word, verb, or glue."""
@@ -357,9 +322,9 @@ def request_values(
             continue
         elif phrases.appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
             add("message", token, i)  # "append hello to notes.txt", "append the line hello to notes.txt"
-        elif (state := _state_kind(lower, i, table.after_words)) and named(low) and program(low):
+        elif (state := kinds.state_kind(lower, i, table.after_words)) and named(low) and program(low):
             add(state, token, i)  # "is nginx running", "where is python3 installed": what it is about
-        elif (of_kind := _of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS:
+        elif (of_kind := kinds.of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS:
             # "the manual of rsync", "the process id of nginx", "the owner of www"
             add(_file_or_dir(token, cwd_dirs, cwd_files) if of_kind == "path" else of_kind, token, i)
         elif token in cwd_dirs or token in cwd_files:
