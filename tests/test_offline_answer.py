@@ -628,6 +628,18 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
     return eval_everyday.score(rows, found)
 
 
+@pytest.mark.parametrize(
+    ("request_", "program"),
+    [("permissions of /etc/shadow", "ls"), ("the owner of /var/www", "ls"), ("size of /var/log", "du")],
+)
+def test_an_attribute_named_with_no_verb_gets_a_look(index, request_, program):
+    """Before, "permissions of /etc/shadow" got `mkdir -m … /etc/shadow` and "owner of /var/www"
+    `sudo chown -R $USER: /var/www`: a request with no verb is no licence to change things."""
+    answer = answers(index, request_)[0]
+    assert answer.command.split()[0] == program, answer.command
+    assert risk_of(answer.command)[0] == "safe" and not writes_files(answer.command)
+
+
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
     """tests/data/everyday_holdout12.tsv (186 requests) was written before the eleventh round's
     changes and answered once at the end: 88% right program and 72% acceptable before, 89% and 77%

@@ -467,3 +467,22 @@ def test_the_ids_of_every_thing_are_listed_quietly(table):
         assert key.split("/")[0] in ("container", "image", "volume", "network")
         assert "-q" in arguments.split() or "-aq" in arguments.split()
     assert table.every == {"all", "every", "each"} and table.quoted <= table.holds
+
+
+@pytest.mark.parametrize(
+    ("request_", "expected"),
+    [
+        ("permissions of /etc/shadow", "read"),
+        ("the owner of /var/www", "read"),
+        ("size of /var/log", "read"),
+        ("owner of www to nginx", "unknown"),  # a target: it may set the owner
+        ("change the owner of www to nginx", "change"),
+        ("permission denied on deploy.sh", "unknown"),  # no attribute "of" a thing
+    ],
+)
+def test_an_attribute_named_with_no_verb_is_a_look(table, request_, expected):
+    """intent.py reads "permissions of X" (an `attribute` word, then of/on/for, no target) as a look."""
+    from nlshell.offline.intent import CHANGE, READ, UNKNOWN, intent
+
+    assert "permissions" in table.around["attribute"]
+    assert intent(request_) == {"read": READ, "change": CHANGE, "unknown": UNKNOWN}[expected]

@@ -120,7 +120,25 @@ def intent(request: str) -> str:
         return CHANGE
     if verbs and verbs[0] in table.read_verbs:
         return READ
+    if _attribute_named(request):
+        return READ
     return UNKNOWN
+
+
+_ARTICLES = frozenset({"the", "a", "an", "its", "my", "their"})
+_TARGETS = frozenset({"to", "as", "into", "onto"})
+
+
+def _attribute_named(request: str) -> bool:
+    """"permissions of /etc/shadow", "the owner of /var/www", "size of /var/log": a thing's attribute
+    named with no verb (the word table's `attribute` words) asks to see it, as a search box would;
+    one said with a target ("owner of www to nginx") may set it."""
+    attributes = vocabulary().around.get("attribute", frozenset())
+    words = [w for w in WORD.findall(request.lower()) if w not in _ARTICLES]
+    return (
+        len(words) > 2 and words[0] in attributes and words[1] in ("of", "on", "for")
+        and not _TARGETS.intersection(words[2:])
+    )
 
 
 _NEGATORS = frozenset({"without", "not", "t", "never", "no", "avoid"})  # "t": the end of "don't", "doesn't"
