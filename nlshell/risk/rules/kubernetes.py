@@ -4,7 +4,7 @@ read with the tools' grammar (shell/tools.py). What no row names falls to cloud.
 
 from __future__ import annotations
 
-from nlshell.risk.book import Row
+from nlshell.risk.book import Row, unlisted
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 
 PREFIX = "k8s"
@@ -40,6 +40,33 @@ def _cluster_admin(cmd, parsed) -> dict | None:
     return {"who": who}
 
 
+# What kubectl (and oc) and helm do that only reads, or opens a session whose commands are rated on
+# their own (`exec`, `attach`, `port-forward`). Any other subcommand no row names changes something
+# or is not known here (`kubectl debug node/x`, `certificate approve`, a plugin): caution.
+_KUBECTL_READS = frozenset(
+    "get describe logs log top explain api-resources api-versions version cluster-info diff wait events exec "
+    "attach port-forward proxy completion kustomize options help whoami can-i status history view "
+    "get-contexts get-clusters get-users current-context list login".split()
+)
+_HELM_READS = frozenset(
+    "list ls status get history show inspect search template lint version env help verify pull fetch package "
+    "create completion add update index build".split()
+)
+
+
+def _unknown(reads: frozenset, groups: frozenset):
+    """A `when`: the subcommand (for a group such as `config` or `plugin`, the word after it) when
+    it is not one of `reads`."""
+
+    def when(cmd, parsed):
+        words = [w.text for w in parsed.operands[:2] if w.literal]
+        if words[:1] and words[0] in groups and len(words) == 2:
+            return None if words[1] in reads else {"word": " ".join(words)}
+        return unlisted(reads)(cmd, parsed)
+
+    return when
+
+
 ROWS = [
     Row("k8s.grant-admin", DANGEROUS, "{tool} gives {who} full control of the cluster (cluster-admin)", "kubectl oc",
         "create clusterrolebinding|rolebinding", when=_cluster_admin),
@@ -52,9 +79,24 @@ ROWS = [
         "apply|create|replace|patch|edit|set|label|annotate|rollout|expose|run|taint|scale|drain|cordon|uncordon"),
     Row("k8s.helm-remove", CAUTION, "helm {sub} removes a release and its resources", "helm", "uninstall|delete"),
     Row("k8s.helm-change", CAUTION, "helm {sub} changes a release", "helm", "install|upgrade|rollback"),
+    Row("k8s.unknown", CAUTION, "{tool} {word} is not known to only read: it may change the cluster", "kubectl oc",
+        when=_unknown(_KUBECTL_READS, frozenset({"auth", "config", "plugin"}))),
+    Row("k8s.unknown", CAUTION, "{tool} {word} is not known to only read: it may change the cluster", "helm",
+        when=_unknown(_HELM_READS, frozenset({"repo", "dependency", "dep", "plugin"}))),
 ]
 
 EXAMPLES = [
+    ("kubectl debug node/n1 -it --image=busybox", CAUTION, "k8s.unknown"),
+    ("kubectl certificate approve csr-1", CAUTION, "k8s.unknown"),
+    ("kubectl config use-context prod", CAUTION, "k8s.unknown"),
+    ("kubectl auth reconcile -f rbac.yaml", CAUTION, "k8s.unknown"),
+    ("kubectl get pods -A", SAFE, "not k8s.unknown"),
+    ("kubectl config get-contexts", SAFE, "not k8s.unknown"),
+    ("kubectl auth can-i list pods", SAFE, "not k8s.unknown"),
+    ("helm test api", CAUTION, "k8s.unknown"),
+    ("helm list -A", SAFE, "not k8s.unknown"),
+    ("helm plugin install https://x/plugin", CAUTION, "k8s.unknown"),
+    ("helm repo add bitnami https://charts.bitnami.com/bitnami", SAFE, "not k8s.unknown"),
     ("kubectl create clusterrolebinding eve --clusterrole=cluster-admin --user=eve", DANGEROUS, "k8s.grant-admin"),
     ("kubectl create rolebinding eve --clusterrole=view --user=eve -n dev", CAUTION, "not k8s.grant-admin"),
     ("kubectl delete namespace prod", DANGEROUS, "k8s.delete-namespace"),
