@@ -958,6 +958,10 @@ COVERAGE_CLASSES = [
     (DANGEROUS, "zsh", "=rm -rf ~"),  # `=rm` is rm's path
     (DANGEROUS, "zsh", "a=(rm -rf ~); $a"),  # zsh's $a is every element
     (SAFE, "zsh", "[[ $a == b ]] && echo same"),
+    # the whole systemd journal is the logs wiped wholesale; one rotated file is not
+    (DANGEROUS, "bash", "sudo rm -rf /var/log/journal"),
+    (DANGEROUS, "bash", "rm -rf /var/log/journal/*"),
+    (CAUTION, "bash", "rm /var/log/journal/0123456789abcdef0123456789abcdef/system@1.journal~"),
     # recursive deletes of important home folders
     (DANGEROUS, "bash", "rm -rf ~/Documents"),
     (DANGEROUS, "bash", "rm -rf ~/.config"),

@@ -293,6 +293,8 @@ def _absolute_class(norm: str, everything: bool, text: str) -> PathInfo:
         )
         return PathInfo(KERNEL, critical, desc=norm)
     if norm == "/var/log" or norm.startswith("/var/log/"):
+        if re.fullmatch(r"/var/log/journal(?:/[0-9a-f]{32})?", norm):
+            return PathInfo(LOG, False, True, "the systemd journal (every log it keeps)")
         if norm == "/var/log" or everything:
             return PathInfo(LOG, False, True, "the system logs (/var/log)")
         return PathInfo(LOG, False, everything, norm)
