@@ -68,10 +68,14 @@ CODE_FLAGS = {
     "awk": (),
     "deno": ("eval",),
     "pwsh": ("-c", "-Command"),
+    "powershell": ("-c", "-Command"),
+    "julia": ("-e", "--eval"),
 }
 
 # Interpreters that read their program from stdin when given no code and no script (`curl x | perl`).
-READS_STDIN = frozenset({"python", "perl", "ruby", "node", "php", "lua", "Rscript", "osascript", "pwsh", "bun", "deno"})
+READS_STDIN = frozenset(
+    {"python", "perl", "ruby", "node", "php", "lua", "Rscript", "osascript", "pwsh", "powershell", "bun", "deno", "julia"}
+)
 
 _PYTHONS = lazy(r"^(python|pypy)[0-9.]*$")
 _VERSION = lazy(r"[0-9.]+$")

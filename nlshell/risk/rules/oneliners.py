@@ -36,6 +36,7 @@ _SHELL_OUT = (
     ),
     lazy(r"(?<![\w$])`(?P<s>[^`]+)`(?P<q>)"),
     lazy(r"\bdo shell script\s+\"(?P<s>[^\"]+)\"(?P<q>)"),
+    lazy(r"\$`(?P<s>[^`]+)`(?P<q>)"),  # zx's and Bun's shell: await $`rm -rf ~`
 )
 _SHELL_OUT_LIST = lazy(
     r"(?:subprocess\.(?:run|call|check_call|check_output|Popen)|os\.execvp?e?|spawnSync|spawn|execFileSync|execFile)\s*\(\s*(?:['\"][\w./-]+['\"]\s*,\s*)?\[(?P<l>[^\]]*)\]"
@@ -48,7 +49,8 @@ _HOME = (
     r"(?:(?:[\w.]+\.)?Path\.home\(\)|(?:[\w.]+\.)?Path\(\s*['\"]~['\"]\s*\)\.expanduser\(\)|"
     r"os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|os\.environ\[['\"]HOME['\"]\]|os\.getenv\(\s*['\"]HOME['\"]\s*\)|"
     r"os\.environ\.get\(\s*['\"]HOME['\"]\s*\)|ENV\[['\"]HOME['\"]\]|Dir\.home|(?:os|require\(\s*['\"](?:node:)?os['\"]\s*\))"
-    r"\.homedir\(\)|process\.env\.HOME|\$ENV\{HOME\}|getenv\(\s*['\"]HOME['\"]\s*\))"
+    r"\.homedir\(\)|process\.env\.HOME|\$ENV\{HOME\}|getenv\(\s*['\"]HOME['\"]\s*\)|"
+    r"Deno\.env\.get\(\s*['\"]HOME['\"]\s*\)|Deno\.homeDir\(\)|\bhomedir\(\))"
 )
 _RECURSIVE_DELETE_HOME = lazy(
     r"(?:rmtree|rm_rf|rm_r|rmSync|rmdirSync|remove_tree|removeSync|remove|rimraf(?:\.sync)?)\s*\(\s*" + _HOME + r"\s*[,)]"
@@ -68,6 +70,28 @@ _LISTING = lazy(
     r"|Path\(\s*['\"](?P<d2>[^'\"]*)['\"]\s*\)\s*\.\s*(?:rglob|glob|iterdir)\s*\(\s*(?:['\"](?P<g5>[^'\"]*)['\"])?"
     r"|Path\.cwd\(\)\s*\.\s*(?:rglob|glob|iterdir)\s*\(\s*(?:['\"](?P<g6>[^'\"]*)['\"])?"
 )
+
+
+# julia's `rm(homedir(), recursive=true)`; PowerShell's `Remove-Item -Recurse -Force ~` (and its aliases).
+_JULIA_RM = lazy(r"\brm\s*\(\s*(?P<p>homedir\(\)|\"[^\"]*\")\s*,[^)]*\brecursive\s*=\s*true")
+_PWSH_REMOVE = lazy(r"(?i)(?:^|[;|{(]\s*|\s)(?:Remove-Item|ri|rm|del|erase|rd|rmdir)\s+(?P<args>[^;|\n]+)")
+_PWSH_HOME = lazy(r"(?i)^(?:\$HOME|\$\{HOME\}|\$env:(?:HOME|USERPROFILE)|~)(?=$|[\\/])")
+
+
+def _powershell_removes(code: str) -> list[str]:
+    """Each `Remove-Item` of `code` said as the `rm` it is: `-Recurse` is -r, `-Force` -f, the home
+    directory however PowerShell names it `~`."""
+    said = []
+    for m in _PWSH_REMOVE.finditer(code):
+        words = [w for w in m.group("args").split() if w != "}"]
+        flags = {w.lower() for w in words if w.startswith("-")}
+        paths = [_PWSH_HOME.sub("~", w.strip("'\"")) for w in words if not w.startswith("-")]
+        recursive = any(f.startswith("-r") for f in flags)
+        forced = any(f.startswith("-fo") or f == "-f" for f in flags)
+        if paths:
+            said.append("rm " + ("-r" if recursive else "") + ("f" if forced and recursive else "-f" if forced else "")
+                        + " " + " ".join(_quote(p) for p in paths))
+    return said
 
 
 def _listed_places(code: str) -> list:
@@ -136,6 +160,13 @@ def inline_code(ctx, kind: str, code: str, cmd) -> None:
         ctx.add("oneliner.delete-tree-broad" if broad else "oneliner.delete-tree", cmd, what=p.desc, kind=kind)
     if _RECURSIVE_DELETE_HOME.search(code):
         ctx.add("oneliner.delete-tree-broad", cmd, what="your home directory", kind=kind)
+    for m in _JULIA_RM.finditer(code):
+        p = classify("~" if m.group("p").startswith("homedir") else m.group("p").strip('"'))
+        broad = delete_level(p, True) == DANGEROUS
+        ctx.add("oneliner.delete-tree-broad" if broad else "oneliner.delete-tree", cmd, what=p.desc, kind=kind)
+    if kind in ("pwsh", "powershell"):
+        for removal in _powershell_removes(code):
+            ctx.merge(ctx.nested(removal), cmd)
     if _DELETE_CALL.search(code):
         listed = [classify(place) for place in _listed_places(code)]
         broad = next((p for p in listed if delete_level(p, True) == DANGEROUS), None)
@@ -171,6 +202,15 @@ def _quote(part: str) -> str:
 
 
 EXAMPLES = [
+    ("deno eval \"Deno.removeSync(Deno.env.get('HOME'), {recursive: true})\"", DANGEROUS, "oneliner.delete-tree-broad"),
+    ("julia -e 'rm(homedir(), recursive=true)'", DANGEROUS, "oneliner.delete-tree-broad"),
+    ("julia -e 'rm(\"build\", recursive=true)'", CAUTION, "oneliner.delete-tree"),
+    ("julia -e 'println(1 + 1)'", SAFE, "not oneliner.delete-tree"),
+    ("node -e 'await $`rm -rf ~`'", DANGEROUS, "files.delete-broad"),
+    ("pwsh -Command 'Remove-Item -Recurse -Force $HOME'", DANGEROUS, "files.delete-broad"),
+    ("powershell -c 'Remove-Item -Recurse -Force ~'", DANGEROUS, "files.delete-broad"),
+    ("pwsh -c 'Remove-Item ./build -Recurse'", CAUTION, "files.delete"),
+    ("pwsh -c 'Get-ChildItem ~'", SAFE, "not files.delete"),
     ("python -c \"import shutil; shutil.rmtree('/home/user')\"", DANGEROUS, "oneliner.delete-tree-broad"),
     ("python3 -c \"import shutil,os; shutil.rmtree(os.path.expanduser('~'))\"", DANGEROUS, "oneliner.delete-tree-broad"),
     ("ruby -e 'FileUtils.rm_rf(\"/\")'", DANGEROUS, "oneliner.delete-tree-broad"),

@@ -10,6 +10,7 @@ import fnmatch
 
 from nlshell.risk.book import Rule, program
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.risk.rules.interpreters import interpreter
 from nlshell.shell.model import Command, Word
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.tools import grammar_of
@@ -166,6 +167,10 @@ _PUBLISHING = ("publish", "upload", "deploy", "release", "push", "yank")
 def language_packages(ctx, cmd) -> None:
     name = cmd.name
     words = [a.text for a in cmd.args]
+    if name == "bun" and any(w in ("-e", "--eval", "-p", "--print") or w.startswith(("--eval=", "--print="))
+                             for w in words):
+        interpreter(ctx, cmd)  # `bun -e CODE` runs JavaScript, as `node -e` does
+        return
     operands = [w for w in words if not w.startswith("-")]
     verb = operands[0] if operands else ""
     for n in (3, 2, 1):
@@ -245,6 +250,8 @@ EXAMPLES = [
     ("npm exec rm -- -rf ~", DANGEROUS, "files.delete-broad"),
     ("npm exec -c 'rm -rf ~'", DANGEROUS, "files.delete-broad"),
     ("bun x rimraf dist", CAUTION, "packages.run-fetched"),
+    ("bun -e 'require(\"child_process\").execSync(\"rm -rf ~\")'", DANGEROUS, "files.delete-broad"),
+    ("bun -e 'console.log(1)'", SAFE, "not packages.run-fetched"),
     ("npm ls", SAFE, "not packages.run-fetched"),
     ("npm install -g typescript", CAUTION, "packages.install"),
     ("cargo install ripgrep", CAUTION, "packages.install"),

@@ -51,6 +51,7 @@ RULES = [
     Rule("writes.edit-critical", DANGEROUS, "edits {what} in place (a mistake there can lock you out or stop the "
          "system from booting)"),
     Rule("writes.edit", CAUTION, "edits {what} in place"),
+    Rule("writes.sed-exec", CAUTION, "sed's e flag runs each line it edits as a shell command"),
     Rule("writes.output-critical", DANGEROUS, "{tool} overwrites {what}"),
     Rule("writes.output", CAUTION, "{tool} overwrites {file}"),
     Rule("writes.compress", CAUTION, "{tool} replaces {file} with its (de)compressed copy"),
@@ -200,13 +201,25 @@ def truncate(ctx, cmd) -> None:
             ctx.add("writes.truncate", cmd, file=shown(w))
 
 
+# GNU sed's `e COMMAND` runs COMMAND; `s/…/…/e` runs the edited line itself.
+_SED_ADDRESS = r"(?:\d+|\$|/(?:[^/\\]|\\.)*/)"
+_SED_EXEC = lazy(rf"^\s*(?:{_SED_ADDRESS}(?:\s*,\s*{_SED_ADDRESS})?)?\s*!?\s*e\s+(.+)$")
+_SED_EXEC_FLAG = lazy(r"^\s*(?:\S+\s*)?s(.)(?:(?!\1).|\\.)*\1(?:(?!\1).|\\.)*\1[gpIiMm0-9]*e")
+
+
 @program("sed", "gsed")
 def sed(ctx, cmd) -> None:
     words = [a.text for a in cmd.args]
+    o = parse_options(cmd.args, Grammar(short="ef", long=frozenset({"--expression", "--file"})))
+    script = "\n".join(o.values.get("-e", []) + o.values.get("--expression", [])) or (
+        o.operands[0].text if o.operands else "")
+    for part in re.split(r"[;\n]", script):
+        if m := _SED_EXEC.match(part):
+            ctx.merge(ctx.nested(m.group(1)), cmd)
+        elif _SED_EXEC_FLAG.match(part):
+            ctx.add("writes.sed-exec", cmd)
     if not any(w.startswith("--in-place") or (w.startswith("-") and not w.startswith("--") and "i" in w) for w in words):
         return
-    o = parse_options(cmd.args, Grammar(short="ef", long=frozenset({"--expression", "--file"})))
-    script = " ".join(o.values.get("-e", [])) or (o.operands[0].text if o.operands else "")
     edits(ctx, cmd, o.operands if o.values.get("-e") else o.operands[1:], script)
 
 
@@ -360,6 +373,10 @@ EXAMPLES = [
     ("git ls-files -z | xargs -0 perl -pi -e 's/a/b/'", CAUTION, "writes.edit"),
     ("find . -name x.conf | xargs sed -n 1p", SAFE, "not writes.edit"),
     ("shuf -o names.txt names.txt", CAUTION, "writes.output"),
+    ("sed -n '1e rm -rf ~' /etc/hostname", DANGEROUS, "files.delete-broad"),
+    ("sed 's/.*/echo &/e' list.txt", CAUTION, "writes.sed-exec"),
+    ("sed -n 's/a/b/p' notes.txt", SAFE, "not writes.sed-exec"),
+    ("sed -e 'p' -e '2e date' notes.txt", SAFE, "not writes.sed-exec"),
     ("sed -i 's/a/b/' file.txt", CAUTION, "not writes.edit-device"),
     ("sed -i 's/a/b/' file.txt", CAUTION, "writes.edit"),
     ("sudo sed -i 's/^root:[^:]*:/root::/' /etc/shadow", DANGEROUS, "writes.edit-critical"),
