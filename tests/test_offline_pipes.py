@@ -3,13 +3,14 @@ kind filled in where a command takes one (every.py), and files of a type that ho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from nlshell.offline.every import every_filled
 from nlshell.offline.holds import files_holding
+from nlshell.offline.intent import READ
+from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.pipes import COUNT, EXCLUDE, FIELD, MATCH, read_filters
+from nlshell.offline.rank import OfflineHit
 from nlshell.offline.rating import risk_of
 from nlshell.offline.top import asked_count, topped
 
@@ -114,18 +115,12 @@ def test_every_one_of_a_kind_fills_the_placeholder_for_one(index, request_text, 
     assert first(index, request_text) == command
 
 
-@dataclass(frozen=True)
-class _Hit:
-    command: str
-
-
-@dataclass(frozen=True)
-class _Answer:
-    hit: _Hit
+def _answer(command: str) -> OfflineAnswer:
+    return OfflineAnswer(OfflineHit(command, "", "nlshell", command.split()[0], 1.0), READ, None)
 
 
 def test_only_a_placeholder_for_the_thing_said_with_every_is_filled():
-    found = [_Answer(_Hit("docker stop {{container_name}}"))]
+    found = [_answer("docker stop {{container_name}}")]
     assert every_filled("stop the container web", found)[0].hit.command == "docker stop {{container_name}}"
     assert every_filled("stop all containers", found)[0].hit.command == "docker stop $(docker ps -q)"
     assert every_filled("stop all images", found)[0].hit.command == "docker stop {{container_name}}"
@@ -171,7 +166,7 @@ def test_a_sorted_listing_is_cut_to_the_count_asked(index, request_text, command
 
 
 def test_a_command_that_does_not_sort_is_not_cut():
-    found = [_Answer(_Hit("ls ~/Downloads"))]
+    found = [_answer("ls ~/Downloads")]
     assert topped("top 3 files in ~/Downloads", found)[0].hit.command == "ls ~/Downloads"
-    found = [_Answer(_Hit("ls -S ~/Downloads"))]
+    found = [_answer("ls -S ~/Downloads")]
     assert topped("top 3 files in ~/Downloads", found)[0].hit.command == "ls -S ~/Downloads | head -n 3"

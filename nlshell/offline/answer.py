@@ -17,7 +17,6 @@ requests" asks `grep` (nlshell/offline/holds.py); "top 3" cuts a sorted listing 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline.asides import without_asides
@@ -61,7 +60,7 @@ def answers(
     manager = this_machines(index.installed)
     if manager is None:
         return found
-    return [replace(a, hit=replace(a.hit, command=said_with(a.hit.command, manager))) for a in found]
+    return [a.saying(said_with(a.command, manager)) for a in found]
 
 
 def _filtered(

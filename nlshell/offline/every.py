@@ -12,23 +12,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
 
 from nlshell.offline.commands import shell_words
+from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.vocabulary import WORD, vocabulary
 
 NEAR = 4  # words between the `every` word and the thing, at most ("all of the running docker containers")
 _PLACEHOLDER = re.compile(r"\{\{([^}]*)\}\}")
 
 
-def every_filled(request: str, found: Sequence[Any]) -> list[Any]:
+def every_filled(request: str, found: Sequence[OfflineAnswer]) -> list[OfflineAnswer]:
     """The answers, each with a placeholder for a thing the request asks for every one of filled
     with the ids of all of them."""
     asked = _every_things(request)
     if not asked:
         return list(found)
-    return [replace(one, hit=replace(one.hit, command=_filled(one.hit.command, asked))) for one in found]
+    return [one.saying(_filled(one.command, asked)) for one in found]
 
 
 def _every_things(request: str) -> dict[str, str]:

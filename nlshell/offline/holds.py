@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable
-from typing import Any
 
 from nlshell.offline.intent import READ
 from nlshell.offline.offered import OfflineAnswer
@@ -25,7 +24,7 @@ _PLACE = frozenset({"in", "under", "inside", "within", "below"})  # "… in src"
 _HERE = frozenset({"here", "this", "repo", "project", "folder", "directory", "dir", "the", "current"})
 
 
-def held(request: str, answer: Callable[[str], list[Any]]) -> list[Any]:
+def held(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[OfflineAnswer]:
     """The answers to `request`, or, when it asks which files of a type hold a text its first answer
     does not look for, the `grep` that lists them first."""
     search = files_holding(request)

@@ -4,7 +4,7 @@ when the choice needed it, the rater's level. Its own module so the steps that c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlshell.offline.rank import OfflineHit
 
@@ -18,3 +18,7 @@ class OfflineAnswer:
     @property
     def command(self) -> str:
         return self.hit.command
+
+    def saying(self, command: str) -> OfflineAnswer:
+        """The same answer with its command said otherwise (a filter added, a value filled in)."""
+        return replace(self, hit=replace(self.hit, command=command))

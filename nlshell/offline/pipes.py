@@ -19,7 +19,6 @@ import re
 import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from nlshell.offline.commands import programs, shell_words, writes_files
 from nlshell.offline.intent import CHANGE, READ
@@ -208,7 +207,7 @@ def _stage(kind: str, tokens: Sequence[str], keys: list[str], start: int, at: in
     return Stage(kind, text, start, end, open=not closing)
 
 
-def piped(request: str, answer: Callable[[str], list[Any]]) -> list[Any]:
+def piped(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[OfflineAnswer]:
     """The answers to `request` (from `answer`, which raises when there is none), with the stages
     it asks for and the first answer does not do put after the answers to the rest of it."""
     filters = read_filters(request)
@@ -236,12 +235,12 @@ def piped(request: str, answer: Callable[[str], list[Any]]) -> list[Any]:
         base = answer(filters.without(undone))
     except Exception:  # nothing answers the rest: the request's own answer stands
         return full
-    made = [replace(one, hit=replace(one.hit, command=_joined(one.hit.command, undone))) for one in base
+    made = [one.saying(_joined(one.command, undone)) for one in base
             if _takes_stages(one.hit.command) and _lists_counted(one.hit, undone)]
     return made or full
 
 
-def _lists_counted(hit: Any, stages: Sequence[Stage]) -> bool:
+def _lists_counted(hit: OfflineHit, stages: Sequence[Stage]) -> bool:
     """Whether the example lists what a count stage counts: "how many processors" is no count of
     the lines a battery's capacity file shows."""
     said = {stem(w) for w in canonical_words(f"{hit.description} {hit.summary} {hit.command}")}
@@ -249,7 +248,7 @@ def _lists_counted(hit: Any, stages: Sequence[Stage]) -> bool:
                for stage in stages if stage.kind == COUNT)
 
 
-def _grepped(filters: Filters, full: list[Any] | None = None) -> list[Any]:
+def _grepped(filters: Filters, full: list[OfflineAnswer] | None = None) -> list[OfflineAnswer]:
     """The lines of the one file the request names that its text stages keep: `grep -i 404 access.log
     | grep -v favicon`. The first answer (or, when there is none, a plain `grep`) is what it replaces."""
     files = [_text(token) for token in filters.tokens if _FILE.search(_text(token)) and not _URL.match(token)]
@@ -259,19 +258,19 @@ def _grepped(filters: Filters, full: list[Any] | None = None) -> list[Any]:
     stages += [stage for stage in filters.stages if stage.kind == COUNT][:1]  # "how many lines … have 500"
     command = _joined(f"cat {shlex.quote(files[0])}", stages)
     if full:
-        return [replace(full[0], hit=replace(full[0].hit, command=command))] + full[1:]
+        return [full[0].saying(command)] + full[1:]
     hit = OfflineHit(command, "Lines of a file that say a text", "nlshell", "grep", 1.0, "grep")
     return [OfflineAnswer(hit, READ, "safe")]
 
 
-def _fetched(filters: Filters, undone: list[Stage], full: list[Any]) -> list[Any]:
+def _fetched(filters: Filters, undone: list[Stage], full: list[OfflineAnswer]) -> list[OfflineAnswer]:
     """A field of a JSON reply: the URL fetched quietly and the field picked."""
     url = filters.url
     if not url or not (_JSON_URL.search(url) or "json" in (k.lower() for k in filters.tokens)):
         return full
     field = next(stage for stage in undone if stage.kind == FIELD)
     command = f"curl -s {shlex.quote(url)} | {field.command()}"
-    return [replace(full[0], hit=replace(full[0].hit, command=command))] + full[1:]
+    return [full[0].saying(command)] + full[1:]
 
 
 def _takes_stages(command: str) -> bool:

@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
 
 from nlshell.offline.commands import programs, shell_words
+from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.vocabulary import WORD, vocabulary
 
 _CUT = re.compile(r"(\b(?:head|tail)\s+(?:-n\s*|--lines[= ]|-))(\d+)\b")  # `head -n 10`, `tail -5`
 _SORTING = re.compile(r"^-[a-zA-Z]*[St][a-zA-Z]*$")  # `ls -S`, `ls -lt`: a listing in an order
 
 
-def topped(request: str, found: Sequence[Any]) -> list[Any]:
+def topped(request: str, found: Sequence[OfflineAnswer]) -> list[OfflineAnswer]:
     """The answers, each cut to the count the request says beside an order word."""
     count = asked_count(request)
     if not count:
         return list(found)
-    return [replace(one, hit=replace(one.hit, command=_cut(one.hit.command, count))) for one in found]
+    return [one.saying(_cut(one.command, count)) for one in found]
 
 
 def asked_count(request: str) -> str:
