@@ -58,11 +58,13 @@ def _unknown(reads: frozenset, groups: frozenset):
     """A `when`: the subcommand (for a group such as `config` or `plugin`, the word after it) when
     it is not one of `reads`."""
 
+    first = unlisted(reads)
+
     def when(cmd, parsed):
         words = [w.text for w in parsed.operands[:2] if w.literal]
         if words[:1] and words[0] in groups and len(words) == 2:
             return None if words[1] in reads else {"word": " ".join(words)}
-        return unlisted(reads)(cmd, parsed)
+        return first(cmd, parsed)
 
     return when
 

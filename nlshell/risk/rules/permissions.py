@@ -300,19 +300,18 @@ def capabilities(ctx, cmd) -> None:
 
 def mode_locks_out(mode: str) -> bool:
     """Can this chmod mode cut the owner off, or let anyone write (which breaks ssh, among others)?"""
+    if _opens_to_others(mode):
+        return True
     if re.fullmatch(r"[0-7]{3,4}", mode):
-        digits = mode[-3:]
-        return digits[0] in "0123" or digits[2] in "2367"
+        return mode[-3] in "0123"
     for m in _clauses(mode):
         if not m:
             return True  # not understood: assume the worst
         who, op, perms = m.groups()
-        owner, others = _for(who, "u"), _for(who, "o")
+        owner = _for(who, "u")
         if op == "-" and owner and any(p in perms for p in "rwx"):
             return True
         if op == "=" and owner and not ("r" in perms and "w" in perms):
-            return True
-        if op in "+=" and others and "w" in perms:
             return True
     return False
 
