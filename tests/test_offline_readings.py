@@ -24,13 +24,18 @@ def test_every_stored_reading_is_what_the_readers_make_of_the_page(index):
         assert loaded_valued(valued) == valued_of(rows, prefix, name), name
 
 
-def test_a_damaged_reading_is_read_from_the_examples(index, tmp_path):
+def _altered_copy(index, tmp_path, sql: str) -> OfflineIndex:
+    """A copy of the session's index with `sql` run on it."""
     path = tmp_path / "offline.sqlite3"
     shutil.copy(index.db_path, path)
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE page_reads SET flags = 'not json', valued = '[[1]]' WHERE name = 'sort'")
+        conn.execute(sql)
     conn.close()
-    damaged = OfflineIndex(str(path), which=typical_which, summaries=dict)
+    return OfflineIndex(str(path), which=typical_which, summaries=dict)
+
+
+def test_a_damaged_reading_is_read_from_the_examples(index, tmp_path):
+    damaged = _altered_copy(index, tmp_path, "UPDATE page_reads SET flags = 'not json', valued = '[[1]]' WHERE name = 'sort'")
     rows = page_examples(index.query, "sort")
     assert page_flags(damaged, "sort", "sort") == flags_of(rows, ("sort",), "sort")
     assert valued_options(damaged, "sort", "sort") == valued_of(rows, ("sort",), "sort")
@@ -39,12 +44,7 @@ def test_a_damaged_reading_is_read_from_the_examples(index, tmp_path):
 
 
 def test_an_index_without_readings_is_rebuilt(index, tmp_path):
-    path = tmp_path / "offline.sqlite3"
-    shutil.copy(index.db_path, path)
-    with sqlite3.connect(path) as conn:
-        conn.execute("DROP TABLE page_reads")
-    conn.close()
-    older = OfflineIndex(str(path), which=typical_which, summaries=dict)
+    older = _altered_copy(index, tmp_path, "DROP TABLE page_reads")
     assert page_flags(older, "sort", "sort") == page_flags(index, "sort", "sort")
     assert older.built
     older.close()
