@@ -187,9 +187,10 @@ def language_packages(ctx, cmd) -> None:
         or (name == "bun" and verb == "x")
     ):
         ctx.add("packages.run-fetched", cmd, tool=name if name not in ("npm", "bun") else f"{name} {verb}")
-        for code in _called_code(name, cmd.args):
+        called = _called_code(name, cmd.args)
+        for code in called:
             ctx.merge(ctx.nested(code.text), cmd)
-        ran = _fetched_command(name, cmd.args) if not _called_code(name, cmd.args) else []
+        ran = _fetched_command(name, cmd.args) if not called else []
         if ran:  # `npx prisma migrate reset --force`: and what the package itself is told to do
             ctx.apply(Command(argv=ran, wrappers=cmd.wrappers, depth=cmd.depth, remote=cmd.remote))
     elif name in ("pip", "pip3", "pipx", "uv"):
