@@ -172,7 +172,7 @@ def has_option(parsed, option: str) -> bool:
 FAMILIES = (
     "shell", "files", "writes", "archives", "disks", "permissions", "network", "http", "transfers", "processes", "services", "firewall", "history",
     "packages", "git", "containers", "databases", "cloud", "kubernetes", "interpreters", "oneliners", "feeds",
-    "inside", "handed", "inplace",
+    "inside", "handed", "inplace", "escapes",
 )
 
 RULES: dict = {}  # id -> Rule (rows included)
@@ -207,6 +207,7 @@ ON_DEMAND = {
              "kubectl linode-cli mc netlify nomad oc oci op oras pulumi rclone regctl restic s3cmd sam scw sentry-cli serverless skopeo sls "
              "stripe supabase terraform terragrunt tofu twilio upctl vault velero vercel vultr-cli wrangler",
     "kubernetes": "helm kubectl oc",
+    "escapes": "emacs emacs-nox emacsclient gmake less make",
     "inplace": "awk convert dos2unix ex exiftool ffmpeg gawk jpegoptim mac2unix magick mogrify nvim openssl optipng "
                "pandoc patch sponge unix2dos unix2mac vi vim vim.basic vim.tiny",
 }

