@@ -555,6 +555,20 @@ def test_a_misspelt_verb_is_read_as_the_verb_not_as_a_program_one_edit_away(inde
 
 @pytest.mark.parametrize(
     ("request_text", "command"),
+    [
+        ("deleted files still held open", "lsof +L1"),  # "deleted" was read as "delete": `rm -r {{…}}`
+        ("installed packages with python in the name", None),
+    ],
+)
+def test_a_past_participle_names_things_to_look_at(index, request_text, command):
+    """A change's participle before a plural noun says which things; it is no verb, nor a misspelt one."""
+    answer = answers(index, request_text)[0]
+    assert (answer.intent, risk_of(answer.command)[0]) == ("read", "safe")
+    assert command is None or answer.command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
     [("commit everything as wip", 'git add -A && git commit -m "wip"'), ("make a folder called wip", "mkdir wip")],
 )
 def test_a_word_the_user_names_is_no_misspelt_verb(index, request_text, command):

@@ -191,6 +191,11 @@ def test_units_and_types(table):
         ("empty folders here", READ),
         ("open ports on this machine", READ),
         ("empty the trash", CHANGE),
+        # … and a change's past participle: what was done says which things
+        ("installed packages with python in the name", READ),  # it got `pip install python`
+        ("deleted files still held open", READ),  # it was a removal
+        ("stopped containers", READ),
+        ("deleted the files?", CHANGE),
         # a causative before a name has the thing do what follows: no question, whatever the verb
         ("have postgresql come up on boot", UNKNOWN),
         ("have i got ffmpeg", READ),  # before a subject: a question

@@ -63,10 +63,15 @@ def _verb(clause: list[str]) -> str:
 
 def _describes(words: list[str]) -> bool:
     """The clause opens with a word that is a verb and an adjective ("empty", "open") before a plural
-    noun: it names things to see ("empty directories under projects"), it orders no change. Read
+    noun, or a change's past participle ("installed packages"): it names things to see ("empty directories under projects"), it orders no change. Read
     this way, the worst case of a misreading is a look offered for a change, never the reverse."""
-    return len(words) > 1 and words[0] in vocabulary().around.get("adjective_verbs", frozenset()) \
-        and len(words[1]) > 3 and words[1].endswith("s") and not words[1].endswith("ss")
+    if not (len(words) > 1 and len(words[1]) > 3 and words[1].endswith("s") and not words[1].endswith("ss")):
+        return False
+    # … or a past participle of a change ("installed packages", "deleted files still held open",
+    # "stopped containers"): what was done names which things, it orders nothing
+    return words[0] in vocabulary().around.get("adjective_verbs", frozenset()) or (
+        words[0].endswith("ed") and bool(_inflected(words[0]))
+    )
 
 
 def _has_done(words: list[str]) -> bool:

@@ -208,6 +208,8 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
     paged = index.pages_named(unknown)
     found = {}
     for word in unknown:
+        if _inflection(word, verbs):
+            continue  # "deleted files still held open": a verb's form, no misspelling of it
         if word not in counts and word not in paged and (meant := sorted(one_edit_away(word) & verbs)):
             found[word] = meant[0]
     if found and wrapped.around(said):  # "rerun ip addr every 2 seconds": a named command's arguments as written
@@ -215,6 +217,14 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
         run = index.pages_named(tuple(before[word] for word in found if word in before))
         found = {word: verb for word, verb in found.items() if before.get(word) not in run}
     return found
+
+
+def _inflection(word: str, verbs: frozenset[str] | set[str]) -> bool:
+    """Whether the word is a regular form of a verb: "deleted", "stopped", "kills", "zipping"."""
+    if not word.endswith(("ed", "ing", "s")):
+        return False
+    bases = {word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-4]}
+    return bool(bases & verbs)
 
 
 def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:
