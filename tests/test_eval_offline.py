@@ -122,7 +122,8 @@ def test_everyday_tables_load(ev):
     for held_out_name, at_least in (("everyday-holdout4", 150), ("everyday-holdout5", 150), ("everyday-holdout6", 170),
                                    ("everyday-holdout7", 160), ("everyday-holdout8", 160),
                                    ("everyday-holdout9", 160), ("everyday-holdout10", 160),
-                                   ("everyday-holdout11", 160), ("everyday-holdout12", 160)):
+                                   ("everyday-holdout11", 160), ("everyday-holdout12", 160),
+                                   ("everyday-holdout13", 160)):
         rows = ev.LOADERS[held_out_name](Path("."))
         assert len(rows) >= at_least and all(q.row.whole_commands for q in rows), held_out_name
         assert all(q.programs_only and q.golds and q.query and q.row.kind in ("read", "change") for q in rows)
