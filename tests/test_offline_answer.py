@@ -895,3 +895,17 @@ def test_the_first_model_request_builds_the_index_it_needs(fake_server, nlshell,
     offline_index.unlink()
     system = model_request(fake_server, nlshell, server_env, "show the last 20 lines of app.log")
     assert "tail -n 20 app.log" in system and offline_index.exists() and not offline_index.is_symlink()
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("take the compose stack down", "docker compose down"),  # "take … down" was no verb: it got `compose restart`
+        ("pop my stash back", "git stash pop"),  # "pop" was no verb: a safe `git stash show -p` came first
+        ("server uptime", "uptime -p"),  # "uptime" after "server" was a host: `ssh uptime 'df -h'`
+        ("when was notes.txt last modified", "stat -c '%y' notes.txt"),  # "when" was a stop word: `ls -tl`
+        ("how many 404s in access.log", "grep -c '404' access.log"),  # it got `wc -w access.log`
+    ],
+)
+def test_everyday_words_that_say_the_job(index, request_text, command):
+    assert first(index, request_text) == command

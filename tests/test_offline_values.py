@@ -485,3 +485,25 @@ def test_what_a_copy_takes_from_another_side_searches_as_a_copy():
     values = request_values("get /var/log/syslog off 10.1.1.1")
     assert without_values("get /var/log/syslog off 10.1.1.1", values).split()[-1] == "copy"
     assert "copy" not in without_values("show /var/log/syslog", request_values("show /var/log/syslog"))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # what "how many" counts inside a file is the pattern of the lines to count
+        ("how many 404s in access.log", [("file", "access.log"), ("pattern", "404")]),  # it was 404 seconds
+        ("how many errors are in app.log", [("file", "app.log"), ("pattern", "error")]),
+        ("count the warnings in build.log", [("file", "build.log"), ("pattern", "warning")]),
+        # units the table counts, and things counted in no file, are no pattern
+        ("how many lines in main.go", [("file", "main.go")]),
+        ("how many users are logged in", []),
+    ],
+)
+def test_what_is_counted_in_a_file_is_a_pattern(request_text, expected):
+    assert sorted(kinds(request_text)) == sorted(expected)
+
+
+def test_a_program_after_a_host_word_is_no_host():
+    """"server uptime" named the host `uptime` (`ssh uptime 'df -h'`)."""
+    assert kinds("server uptime", program=lambda word: word == "uptime") == []
+    assert kinds("connect to server prod", program=lambda word: word == "uptime") == [("host", "prod")]

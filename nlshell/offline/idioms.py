@@ -53,7 +53,7 @@ _PARTICLE_LATER = re.compile(
 )
 
 
-def _particle_back(request: str) -> str:
+def particle_back(request: str) -> str:
     """The verb and its particle together again, for the word table's `phrasal` verbs."""
     phrasal = vocabulary().phrasal
 
@@ -103,6 +103,6 @@ def plain(request: str, is_program: Callable[[str], bool]) -> str:
     if match := _IS_UP[0].match(request, first) or _IS_UP[1].match(request, first):
         return f"is {match['what']}{match['service'] or ''} running"  # a service is asked about as one
     request = _UP_TO_DATE.sub(lambda m: f"upgrade {m['what']}", request)
-    request = _ranked_directories(_particle_back(request))
+    request = _ranked_directories(particle_back(request))
     numbers = vocabulary().numbers
     return _TOP.sub(lambda m: "most" if m["amount"].isdigit() or m["amount"].lower() in numbers else m[0], request)

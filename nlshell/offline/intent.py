@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from nlshell.offline.idioms import particle_back
 from nlshell.offline.vocabulary import WORD, leading_words, replace_phrases, stem, vocabulary
 
 READ = "read"
@@ -25,6 +26,7 @@ def _clauses(request: str) -> list[list[str]]:
     the table's phrases replaced ("get rid of" → remove)."""
     table = vocabulary()
     clauses: list[list[str]] = [[]]
+    request = particle_back(request)  # "take the compose stack down": take down, a stop
     for part in request.lower().replace(";", ",").split(","):
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
             if word in table.clause_breaks:

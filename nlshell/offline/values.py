@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, kinds, levels, lists, names, phrases, places, typed, versions, wrapped,
+    amounts, arithmetic, clock, counted, kinds, levels, lists, names, phrases, places, typed, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -303,7 +303,9 @@ def request_values(
             add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
-        elif _NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token) or amounts.timed(token):
+        elif (_NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token) or amounts.timed(token)) and not (
+            counted.counted_at(lower, i)  # "how many 404s in access.log": no 404 seconds
+        ):
             amounts.number(add, i, token, lower, table)
         elif amounts.ordinal(add, i, lower, table) or amounts.said(add, i, lower, table):
             continue  # "the third column", "the last line", "a couple of seconds"
@@ -357,7 +359,9 @@ def request_values(
             before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
         ) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
-        ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not kinds.same_kind_before(
+        ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not (
+            table.value_words[before] == "host" and program(low)  # "server uptime": the program, of the machine
+        ) and not kinds.same_kind_before(
             values, lower, i
         ) and not (table.value_words[before] != "pattern" and _kind_noun(low, table.value_words)) and not (
             before == "without" and phrases.says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
@@ -398,6 +402,7 @@ def request_values(
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             add("variable" if before in ("variable", "var") else "pattern", token, i)
     typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
+    counted.read(values, tokens, lower, taken, add)  # "how many 404s in access.log": lines saying 404
     versions.read(values, tokens, lower, taken, add, plain)  # "the postgres 16 image", "pip install django 4.2"
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)

@@ -1,0 +1,43 @@
+"""What a request counts inside a file: "how many 404s in access.log", "how many errors are in
+app.log", "count the warnings in build.log" count the lines that say `404`, `error`, `warning`
+(`grep -c`). The thing counted is a pattern, singular; lines, words, files and the other units
+the word table counts (`amount counted`) are no pattern, nor is anything counted nowhere in
+particular ("how many users are logged in")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import vocabulary
+
+_PLURAL = re.compile(r"^(?:[a-z][a-z-]{2,}|\d{3})s$")  # "errors", "timeouts", "404s"
+_IN = frozenset({"in", "inside", "within"})
+_BETWEEN = frozenset({"are", "is", "were", "there", "does", "do", "did", "the"})  # "how many errors are there in x"
+
+
+def counted_at(lower: list[str], i: int) -> bool:
+    """Whether the word at `i` is what "how many" counts ("how many 404s")."""
+    return i >= 2 and lower[i - 2 : i] == ["how", "many"] and bool(_PLURAL.match(lower[i]))
+
+
+def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Callable[..., None]) -> None:
+    """Add the counted pattern of "how many Xs … in FILE" / "count the Xs in FILE"."""
+    counted_units = vocabulary().amounts["counted"]
+    files = {v.at for v in values if v.kind in ("file", "path")}
+    for i, low in enumerate(lower):
+        if lower[i : i + 2] == ["how", "many"]:
+            j = i + 2
+        elif low in ("count", "number") and i + 1 < len(lower):
+            j = i + 1 + (lower[i + 1] in ("the", "of", "all"))
+        else:
+            continue
+        if j >= len(lower) or j in taken or not _PLURAL.match(lower[j]) or lower[j] in counted_units:
+            continue
+        k = j + 1
+        while k < len(lower) and lower[k] in _BETWEEN:
+            k += 1
+        if k < len(lower) and lower[k] in _IN and k + 1 in files or (k + 2 in files and lower[k + 1] in ("the", "my")):
+            add("pattern", tokens[j][:-1], j)
+            return
