@@ -61,6 +61,9 @@ def value(kind: str, text: str) -> Value:
         ("find setuid binaries under /usr/bin", [value("path", "/usr/bin")], []),  # a search sets nothing
         ("add me to the wheel group", [], ["usermod"]),
         ("add a group called devs", [], []),
+        # commits are git's; a thing run from package.json npm's
+        ("alice's commits from the last week", [], ["git"]),
+        ("run the tests from package.json", [value("file", "package.json")], ["npm"]),
     ],
 )
 def test_the_programs_things_named_point_to(request_text, values, programs):
@@ -116,6 +119,8 @@ def test_a_program_named_is_not_pointed_to_as_well(index):
         ("set the setgid bit on /srv/share", "chmod"),
         ("make /usr/local/bin/tool setuid", "chmod u+s /usr/local/bin/tool"),
         ("put bob in the sudo group", "sudo usermod -aG sudo bob"),
+        ("alice's commits from the last week", "git log"),
+        ("start the dev server from package.json", "npm"),
     ],
 )
 def test_the_program_pointed_to_answers(index, request_text, program):
