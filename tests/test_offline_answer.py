@@ -45,6 +45,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("gerp for foo in bar.txt", 'grep "foo" bar.txt'),  # a misspelt program still finds it
         # nlshell's own everyday examples (nlshell/data/examples.tsv) in a person's words
         ("show the kernel messages", "dmesg"),
+        ("top ips in access.log by number of hits", "awk '{print $1}' access.log | sort | uniq -c | sort -rn | head -n 10"),
+        ("most common status codes in access.log", "awk '{print $9}' access.log | sort | uniq -c | sort -rn"),
         ("list the disks and partitions", "lsblk"),
         ("show who last changed each line of main.c", "git blame main.c"),
         ("make a folder named logs inside /srv", "mkdir /srv/logs"),  # "inside" is no search word

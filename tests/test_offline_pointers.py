@@ -45,6 +45,25 @@ def value(kind: str, text: str) -> Value:
         # an HTTP method with the address it goes to: a request's
         ("send a POST to localhost:8080/users", [value("method", "POST"), value("url", "localhost:8080/users")], ["curl"]),
         ("post a message in the team channel", [], []),
+        # a file's name with a verb of what is asked of it: the program that does that to such a file
+        ("run script.py", [value("file", "script.py")], ["python"]),
+        ("run test_models.py only", [value("file", "test_models.py")], ["pytest"]),  # the most exact glob only
+        ("compile main.c into app", [value("file", "main.c"), value("path", "app")], ["gcc"]),
+        ("turn notes.txt.gz back into notes.txt", [value("file", "notes.txt.gz"), value("file", "notes.txt")], ["gunzip"]),
+        ("extract site.tgz", [value("file", "site.tgz")], ["tar"]),
+        ("unpack logs.tar.gz", [value("file", "logs.tar.gz")], ["tar"]),  # an archive, not any .gz
+        ("run deploy.sh", [value("file", "deploy.sh")], []),  # a script runs itself: no shell pointed to
+        ("debug setup.sh line by line", [value("file", "setup.sh")], ["bash"]),
+        ("how many lines in build.go", [value("file", "build.go")], []),  # the file's name says no verb
+        ("show script.py", [value("file", "script.py")], []),  # no verb of running
+        # a special permission bit set, a user put into a group
+        ("set the sticky bit on /shared", [value("path", "/shared")], ["chmod"]),
+        ("find setuid binaries under /usr/bin", [value("path", "/usr/bin")], []),  # a search sets nothing
+        ("add me to the wheel group", [], ["usermod"]),
+        ("add a group called devs", [], []),
+        # commits are git's; a thing run from package.json npm's
+        ("alice's commits from the last week", [], ["git"]),
+        ("run the tests from package.json", [value("file", "package.json")], ["npm"]),
     ],
 )
 def test_the_programs_things_named_point_to(request_text, values, programs):
@@ -57,7 +76,8 @@ def test_every_pointer_names_kinds_a_placeholder_takes():
         if role.startswith("points:"):
             for entry in entries:
                 parts = entry.split("+")
-                assert all(part[1:-1] in kinds for part in parts if part.startswith("{")), entry
+                assert all(part[1:-1] in kinds or "*" in part for part in parts if part.startswith("{")), entry
+                assert all(vocabulary().around.get(f"said:{part[1:-1]}") for part in parts if part.startswith("<")), entry
                 assert all(part.endswith("}") == part.startswith("{") for part in parts), entry
 
 
@@ -90,6 +110,17 @@ def test_a_program_named_is_not_pointed_to_as_well(index):
         ("system log from the past hour", "journalctl --since '1 hour ago'"),
         ("nginx log for the past 2 hours", "journalctl -u nginx --since '2 hours ago'"),
         ("files modified in the last hour", "find"),
+        # a file's name and the verb of what is asked of it
+        ("run test_api.py only", "pytest test_api.py"),
+        ("compile hello.c into hello", "gcc"),
+        ("turn data.json.gz back into data.json", "gunzip"),
+        ("compile Main.java", "javac Main.java"),
+        ("debug deploy.sh line by line", "bash -x deploy.sh"),
+        ("set the setgid bit on /srv/share", "chmod"),
+        ("make /usr/local/bin/tool setuid", "chmod u+s /usr/local/bin/tool"),
+        ("put bob in the sudo group", "sudo usermod -aG sudo bob"),
+        ("alice's commits from the last week", "git log"),
+        ("start the dev server from package.json", "npm"),
     ],
 )
 def test_the_program_pointed_to_answers(index, request_text, program):

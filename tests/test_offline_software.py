@@ -81,6 +81,11 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         ("install nginx", "install the nginx package with apt"),  # a service, but installing is no service verb
         ("grab jq please", "install the jq package with apt"),
         ("I need ffmpeg", "install the ffmpeg package with apt"),
+        # a wish said without "i": the thing wanted on the machine is installed
+        ("need jq installed", "install the jq package with apt"),
+        ("need ripgrep installed", "install the ripgrep package with apt"),
+        ("gotta have htop on here", "install the htop package with apt"),
+        ("want neovim on this machine", "install the neovim package with apt"),
         ("npm global install of typescript", "install the typescript package globally with npm"),
         ("install typescript globally", "install the typescript package globally with npm"),  # its ecosystem's manager
         ("get me ripgrep via cargo", "install the ripgrep package with cargo"),
@@ -199,6 +204,8 @@ def test_the_word_table_has_what_the_readers_need():
         ("which numpy version have i got", "pip show numpy", "safe"),
         ("remove the lodash dependency", "npm uninstall lodash", None),
         ("get me htop installed", "sudo apt install htop", None),
+        ("need htop installed", "sudo apt install htop", None),
+        ("gotta have tmux on here", "sudo apt install tmux", None),  # "have" here is no look
     ],
 )
 def test_the_answer_is_the_service_or_package_managers(index, request_text, command, risk):

@@ -183,6 +183,8 @@ def test_units_and_types(table):
         ("I need the photos folder zipped", CHANGE),
         ("I'd like this fixed", CHANGE),
         ("i need it", UNKNOWN),
+        ("gotta have tmux on here", UNKNOWN),  # a thing wanted on the machine, no question about having it
+        ("must have jq", UNKNOWN),
         ("I need the file listed", UNKNOWN),  # listing is a look, never a change
         ("which packages are installed", READ),  # no wish: a question
         ("did nginx come up after the reboot", READ),  # a question about what happened is a look

@@ -47,7 +47,7 @@ _WORDS = re.compile(r"[a-z0-9](?:[a-z0-9+_-]*[a-z0-9+])?")  # words as names are
 _NAME = r"(?P<name>[a-z][\w+-]*)"
 _HERE = (  # "on this box", "on ubuntu", "for me pls"
     r"(?:\s+(?:on|in|onto|for|to)\s+(?:(?:this|my|the)\s+(?:machine|computer|system|box|laptop|server|pc|host|path)"
-    r"|ubuntu|debian|linux|mint|raspbian|kali))?(?:\s+(?:for\s+me|pls|plz))?"
+    r"|ubuntu|debian|linux|mint|raspbian|kali)|\s+(?:on\s+|in\s+)?here)?(?:\s+(?:for\s+me|pls|plz))?"
 )
 _KIND = r"(?:\s+(?P<kind>package|program|tool|app|utility|command|binary))?"
 _MANAGER = r"(?P<manager>apt|apt-get|npm|pip|pip3|cargo|gem|snap|brew|flatpak|dnf|yum|pacman|yarn|pnpm)"
@@ -56,11 +56,13 @@ _END = r"(?:\s+please)?\s*[?.!]*\s*$"
 
 _POLITE = "please just now"
 
-# "get me htop", "I need ffmpeg", "grab jq please", "install typescript globally with npm"
+# "get me htop", "I need ffmpeg", "need jq installed", "gotta have tmux on here", "grab jq please",
+# "install typescript globally with npm"
 _GET = Opening(
-    f"{_POLITE} can could get grab gimme fetch install set put i we",
+    f"{_POLITE} can could get grab gimme fetch install set put i we need want gotta got must",
     r"^\s*(?:(?:please|can\s+you|could\s+you|just|now)\s+)*"
-    r"(?P<verb>get(?:\s+me)?|grab(?:\s+me)?|gimme|fetch|install|set\s+up|put|i\s+need|i\s+want|i\s+d\s+like|we\s+need)\s+"
+    r"(?P<verb>get(?:\s+me)?|grab(?:\s+me)?|gimme|fetch|install|set\s+up|put|(?:i\s+|we\s+)?(?:need|want)|i\s+d\s+like"
+    r"|(?:i\s+)?(?:gotta|got\s+to|have\s+to|must)\s+have)\s+"
     rf"(?:me\s+)?(?:the\s+|a\s+|an\s+)?{_NAME}{_KIND}(?P<installed>\s+installed)?(?P<globally>\s+globally)?"
     rf"(?:\s+(?:with|via|using|through|from)\s+{_MANAGER})?(?P<globally2>\s+globally)?{_HERE}{_END}",
 )
