@@ -38,6 +38,13 @@ _WHAT_FILE_SAYS = Opening("what", rf"^\s*what\s+(?P<what>[\w-]+)\s+(?:does|do)\s
 # service up" asks about the service; a host that is "up" is another question: "is example.com up")
 _SUBJECT = r"(?:the\s+)?(?P<what>[a-z][\w-]*)(?:\s+(?:server|daemon|process)|(?P<service>\s+service))?"
 _STATE = r"(?:up|alive|running)\s*[?.!]*$"
+# "is localhost:3000 up", "is example.com down": whether an address answers — a web address (a port,
+# a scheme or a path) by a request to it, a machine by a ping
+_ADDRESS_UP = Opening(
+    "is",
+    r"^\s*is\s+(?:the\s+)?(?:(?:site|website|server|host|machine)\s+)?(?P<where>[\w.-]+\.[a-z]{2,}\S*|[\w.-]+:\d+\S*|\w+://\S+)"
+    r"\s+(?:up|down|alive|online|reachable|responding|available)\s*[?.!]*$",
+)
 _IS_UP = (
     Opening("is", rf"^\s*is\s+{_SUBJECT}\s+{_STATE}"),
     Opening("check see tell", rf"^\s*(?:check|see|tell\s+me)\s+(?:whether|if)\s+{_SUBJECT}\s+is\s+{_STATE}"),
@@ -100,6 +107,10 @@ def plain(request: str, is_program: Callable[[str], bool]) -> str:
         return f"show the manual of {match['program']}"
     if match := _DOES_FILE_SAY.match(request, first) or _WHAT_FILE_SAYS.match(request, first):
         return f"search {match['file']} for {match['what']}"
+    if match := _ADDRESS_UP.match(request, first):
+        where = match["where"]
+        web = ":" in where or "/" in where
+        return f"check whether the website {where} is up" if web else f"ping {where}"
     if match := _IS_UP[0].match(request, first) or _IS_UP[1].match(request, first):
         return f"is {match['what']}{match['service'] or ''} running"  # a service is asked about as one
     request = _UP_TO_DATE.sub(lambda m: f"upgrade {m['what']}", request)
