@@ -190,3 +190,21 @@ def test_a_value_said_in_everyday_words_fills_its_placeholder(request_text, temp
 def test_a_file_name_is_never_what_find_type_d_looks_for():
     filled = fill("find {{path/to/directory}} -type d -name '{{name}}'", request_values("where's docker-compose.yml"))
     assert filled.command == "find {{path/to/directory}} -type d -name '{{name}}'"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        ("reset carol's password", "sudo passwd {{username}}", "sudo passwd carol"),
+        ("show dave's crontab", "crontab -l -u {{user}}", "crontab -l -u dave"),
+        ("create an empty .env file", "touch {{path/to/file}}", "touch .env"),
+        ("ssh to db2 as root", "ssh {{user}}@{{host}}", "ssh root@db2"),
+        ("ssh into build01", "ssh -i {{path/to/key}} {{host}}", "ssh -i {{path/to/key}} build01"),
+        ("pin flask to 2.3.3 with pip", "pip install {{package}}", "pip install flask==2.3.3"),
+        ("which file in src defines class UserService", "grep -rn '{{search_pattern}}' {{path/to/directory}}",
+         "grep -rn 'UserService' src"),
+        ("pull the latest develop", "git pull {{remote_name}} {{branch}}", "git pull {{remote_name}} develop"),
+    ],
+)
+def test_a_value_the_request_says_reaches_its_place(request_text, template, command):
+    assert fill(template, request_values(request_text)).command == command

@@ -337,3 +337,30 @@ def test_a_value_the_example_already_says_counts_as_taken():
 def test_a_package_gets_the_version_asked_for(request_text, template, command):
     filled = fill(template, request_values(request_text, known=everyday))
     assert (filled.command, filled.used, filled.stated) == (command, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        # the value the request says reaches the first answer's command
+        ("reset carol's password", "sudo passwd carol"),
+        ("list everything in alice's home dir", "ls -R ~alice"),
+        ("create a blank .npmrc file", "touch .npmrc"),
+        ("ssh to db2 as root", "ssh root@db2"),
+        ("log into staging as ubuntu via ssh", "ssh ubuntu@staging"),
+        ("copy notes.txt to backup01 with scp", "scp notes.txt backup01:"),
+        ("run df -h on prod over ssh", "ssh prod 'df -h'"),
+        ("add upstream remote https://github.com/acme/tool.git", "git remote add upstream https://github.com/acme/tool.git"),
+        ("add remote mirror https://example.org/repo.git", "git remote add mirror https://example.org/repo.git"),
+        ("pin django to 4.2 using pip", "pip install django==4.2"),
+        ("which file in src defines class UserService", "grep -rn 'UserService' src"),
+        ("pull the latest from master", "git pull origin master"),
+        ("checkout the staging branch", "git checkout staging"),
+        ("move all the pdfs from ~/Downloads to ~/Documents", "mv ~/Downloads/*.pdf ~/Documents"),
+        ("copy all png files from assets to public", "cp assets/*.png public"),
+    ],
+)
+def test_a_value_the_request_says_reaches_the_answer(index, request_text, command):
+    from test_offline_answer import first
+
+    assert first(index, request_text) == command

@@ -435,7 +435,7 @@ def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
         # elsewhere a number counts what follows it, or is a number
         ("tree of lib just 3 levels", [("dir", "lib", ""), ("number", "3", "")]),
         ("show top 10 processes", [("count", "10", "")]),
-        ("curl localhost:8080 in a container", []),  # an address and its port, no image
+        ("curl localhost:8080 in a container", [("url", "localhost:8080", "")]),  # an address and its port, no image
     ],
 )
 def test_names_with_versions_and_tags(request_text, expected):
@@ -507,3 +507,53 @@ def test_a_program_after_a_host_word_is_no_host():
     """"server uptime" named the host `uptime` (`ssh uptime 'df -h'`)."""
     assert kinds("server uptime", program=lambda word: word == "uptime") == []
     assert kinds("connect to server prod", program=lambda word: word == "uptime") == [("host", "prod")]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # an owner said with 's: a user by what people have, a home folder as `~name`
+        ("reset carol's password", [("user", "carol")]),
+        ("show dave's crontab", [("user", "dave")]),
+        ("kill all of bob's processes", [("user", "bob")]),
+        ("list everything in alice's home dir", [("dir", "~alice")]),
+        ("show sshd's PID", [("process", "sshd")]),
+        ("show the system's uptime", []),  # no one
+        # a dotfile said with singular "file" is that file; plural is a pattern
+        ("create an empty .env file", [("file", ".env")]),
+        ("edit my .npmrc file", [("file", ".npmrc")]),
+        ("delete the .pyc files", [("glob", "*.pyc")]),
+        # a bare name said to a program that reaches another machine is a host
+        ("ssh into build01", [("host", "build01")]),
+        ("ssh to db2 as root", [("host", "db2"), ("user", "root")]),
+        ("copy notes.txt to backup01 with scp", [("file", "notes.txt"), ("host", "backup01")]),
+        ("ping db2", [("host", "db2")]),
+        ("copy notes.txt to backup01", [("file", "notes.txt"), ("path", "backup01")]),  # here, without ssh
+        # a package pinned with a package manager
+        ("pin django to 4.2 using pip", [("package", "django")]),
+        ("install numpy 1.26.4 via pip", [("package", "numpy")]),
+        ("resize it to 1.5", [("number", "1.5")]),
+        # a git remote's name beside the word remote
+        ("add upstream remote https://github.com/acme/tool.git", [("gitremote", "upstream"), ("url", "https://github.com/acme/tool.git")]),
+        ("add remote mirror https://example.org/repo.git", [("gitremote", "mirror"), ("url", "https://example.org/repo.git")]),
+        ("ssh to the remote host web1", [("host", "web1")]),
+        ("the remote moved, set origin to https://x.example.com/api.git", [("url", "https://x.example.com/api.git")]),
+        # a name in code
+        ("which file in src defines class UserService", [("path", "src"), ("pattern", "UserService")]),
+        ("where is getUserById defined", [("pattern", "getUserById")]),
+        ("bring the interface eth0 down", [("interface", "eth0")]),
+        # branches by their usual names, in git requests only
+        ("pull the latest develop", [("branch", "develop")]),
+        ("rebase onto main", [("branch", "main")]),
+        ("checkout the staging branch", [("branch", "staging")]),
+        ("open main.py", [("file", "main.py")]),
+        # files of a kind taken from a folder
+        ("move all the pdfs from ~/Downloads to ~/Documents", [("glob", "*.pdf"), ("dir", "~/Downloads"), ("path", "~/Documents")]),
+        ("copy all png files from assets to public", [("glob", "*.png"), ("dir", "assets"), ("path", "public")]),
+    ],
+)
+def test_values_said_beside_what_names_their_kind(request_text, expected):
+    values = request_values(request_text, known=everyday)
+    assert [(v.kind, v.text) for v in values] == expected
+    if request_text.startswith(("pin ", "install ")):
+        assert values[0].version in ("4.2", "1.26.4")  # `django==4.2`

@@ -493,3 +493,15 @@ def test_an_attribute_named_with_no_verb_is_a_look(table, request_, expected):
 
     assert "permissions" in table.around["attribute"]
     assert intent(request_) == {"read": READ, "change": CHANGE, "unknown": UNKNOWN}[expected]
+
+
+def test_the_words_that_say_what_a_bare_name_is(table):
+    around = table.around
+    assert {"password", "crontab", "processes"} <= around["owned_by_users"]  # "carol's password": a user
+    assert {"system", "today"} <= around["not_owners"]  # "the system's uptime": no one
+    assert {"ssh", "scp", "ping"} <= around["remote_programs"] and "rsync" not in around["remote_programs"]  # rsync copies here too
+    assert "pin" in around["pinning"] and "pip" in around["package_managers"]
+    assert {"class", "def", "function"} <= around["code_kinds"]
+    assert not {"interface", "method", "variable"} & around["code_kinds"]  # "the interface eth0", "the method POST"
+    assert "defined" in around["code_uses"]
+    assert {"pull", "checkout"} <= around["git_verbs"] and {"main", "develop"} <= around["branch_names"]

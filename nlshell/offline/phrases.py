@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlshell.offline import possessives
 from nlshell.offline.software import is_software
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
@@ -23,7 +24,6 @@ Add = Callable[..., None]
 # The words around a value are the word table's `around` lines (nlshell/data/words.tsv).
 _AROUND = vocabulary().around
 
-_POSSESSIVE = re.compile(r"^([a-z0-9][\w.-]*)['’]s$", re.I)
 _LOGIN_AT_HOST = re.compile(r"^([a-z_][\w.-]*)@((?:[a-z0-9-]+\.)*[a-z0-9-]+)$", re.I)
 _OWNING = _AROUND["owning"]
 _MAKING = _AROUND["making"]
@@ -116,11 +116,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
             return True
     if _replaced(add, tokens, lower, i, table):
         return True
-    if possessive := _POSSESSIVE.match(tokens[i]):
-        kind = table.of_words.get(after) or table.value_words.get(after, "")  # "sshd's PID", "olduser's account"
-        if kind and kind not in ("pattern", "name"):
-            add(kind, possessive.group(1), i)
-            return True
+    if possessives.read(add, tokens, lower, i, table):  # "sshd's PID", "carol's password"
+        return True
     if variable(tokens[i]):
         add("variable", tokens[i], i, searched=True)  # "my PATH": its word still says what about
         return True

@@ -12,6 +12,9 @@ nlshell/offline/clock.py, and values whose kind a word beside them says ("commit
 developers group", "set JAVA_HOME to …") in nlshell/offline/kinds.py. What no reading took is
 read last with the type a noun beside it says ("remove the directory build", "the eslint cli"),
 as an identifier (`id_rsa`) or a site by its bare name ("ping google") in nlshell/offline/typed.py.
+Then the sentence's program says what a bare name is: a host for ssh (remotes.py), a branch for git
+(gitrefs.py), a remote beside "remote" (gitremotes.py), the folder files of a kind come from
+(globbed.py); owners said with 's are read in possessives.py, names in code in identifiers.py.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, counted, kinds, levels, lists, names, phrases, places, typed, versions, wrapped,
+    amounts, arithmetic, clock, counted, gitrefs, gitremotes, globbed, identifiers, kinds, levels, lists, names, phrases,
+    places, remotes, typed, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -251,6 +255,7 @@ def request_values(
             or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
             or arithmetic.read(add, tokens, lower, i)
             or places.read(add, tokens, lower, i, cwd_dirs)
+            or identifiers.read(add, tokens, lower, i)
             or kinds.read(add, tokens, lower, i, searching, named)
             or phrases.read(add, tokens, lower, i, named, table)
         ):
@@ -282,6 +287,8 @@ def request_values(
             add("glob", token, i, role_at(i))
         elif said_as_format(lower, i, _known_types()):
             continue  # "into a zip file", "a .tar.xz of the docs dir": what is made, not files to act on
+        elif _DOTTED_EXTENSION.match(token) and after == "file" and _extension(token) not in _known_types():
+            add("file", token, i, role_at(i))  # "an empty .env file", "my .npmrc file": one file by its name
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
             add("glob", "*" + token, i, role_at(i))
         elif "/" in token and _either(low, table.same):
@@ -404,6 +411,10 @@ def request_values(
     typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
     counted.read(values, tokens, lower, taken, add)  # "how many 404s in access.log": lines saying 404
     versions.read(values, tokens, lower, taken, add, plain)  # "the postgres 16 image", "pip install django 4.2"
+    remotes.read(values, tokens, lower, taken, add, plain, set(cwd_dirs) | set(cwd_files))  # "ssh into build01"
+    gitremotes.read(values, tokens, lower, taken, add, named)  # "add upstream remote https://…"
+    gitrefs.read(values, tokens, lower, taken, add)  # "pull the latest develop", "merge develop into main"
+    globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
     places.sides(values, lower)

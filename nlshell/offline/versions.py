@@ -24,6 +24,8 @@ _VERSION = re.compile(r"^v?\d+(?:\.\d+)*(?:-[a-z][\w.-]*)?$", re.I)  # 16, 22.04
 _TAGGED = re.compile(r"^[a-z0-9][\w./-]*:[\w][\w.-]*$")  # myapp:1.0, nginx:1.25-alpine, api:latest
 _ADDRESS = re.compile(r"^(?:localhost|[\d.]+|[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}):\d+$", re.I)  # localhost:8080 is no image
 _VERSION_WORDS = frozenset({"version", "release", "at", "@"})  # "react at version 18", "python release 3.12"
+_RELEASE = re.compile(r"^v?\d+(?:\.\d+)+$", re.I)  # 1.26.4: a release, never a file
+_MANAGED = frozenset({"to", "version", "with", "via", "using", "the", "a"})
 _AROUND_IMAGE = frozenset({"docker", "podman", "container", "containers", "a", "an", "the"})
 _PACKAGE_KINDS = frozenset({"package", "name"})
 _RUN_OR_PULL = frozenset({"run", "pull"})  # "docker run redis": what follows is an image ("start web" may be a container)
@@ -44,6 +46,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
     """Read versions, tags and images to run into `values` (in request order); `name`: whether a
     word may be a name (no stop word, verb or word of the table)."""
     imaged = images(lower)
+    pinning = _pinning(lower)
     if imaged:
         _tagged(values)
         for i, token in enumerate(tokens):
@@ -55,8 +58,8 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         if not _VERSION.match(token) or token.count(".") > 3:
             continue
         j = i - 1
-        while j > 0 and lower[j] in _VERSION_WORDS:
-            j -= 1  # "react at version 18"
+        while j > 0 and (lower[j] in _VERSION_WORDS or lower[j] == "to" and pinning):
+            j -= 1  # "react at version 18", "pin django to 4.2"
         if j < 0 or j == i:
             continue
         after = lower[i + 1] if i + 1 < len(lower) else ""
@@ -64,7 +67,9 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             continue  # "3 levels", "10 lines": a number that counts something
         owner = next((v for v in values if v.at == j or j in v.spans), None)
         number = next((v for v in values if i in v.spans or v.at == i), None)
-        if number is not None and number.kind not in ("number", "version", "count", "seconds"):
+        if number is not None and number.kind not in ("number", "version", "count", "seconds") and not (
+            pinning and _RELEASE.match(token)  # "numpy 1.26.4": no file named 1.26.4
+        ):
             continue
         if imaged and (owner is None and j not in taken and name(lower[j]) or owner is not None and owner.kind in (
             "package", "name", "container", "image", "process", "service")):
@@ -77,6 +82,17 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             _drop(values, number)
             owner.kind, owner.version = "package", token.lstrip("vV")
             owner.spans = tuple(sorted(set(owner.spans) | {i}))  # "version" stays a search word
+        elif owner is None and pinning and j not in taken and name(lower[j]) and lower[j] not in _MANAGED:
+            _drop(values, number)  # "install numpy 1.26.4 via pip", "pin django to 4.2"
+            add("package", tokens[j], j, at=j, version=token.lstrip("vV"))
+            _sort(values)
+
+
+def _pinning(lower: list[str]) -> bool:
+    """Whether the request installs or pins packages: a name said with a number is one at a version
+    ("pin flask to 2.3.3 with pip"; the word table's `pinning` and `package_managers` lines)."""
+    around = vocabulary().around
+    return not (around["pinning"].isdisjoint(lower) or around["package_managers"].isdisjoint(lower))
 
 
 def _tagged(values: list[Value]) -> None:

@@ -3,7 +3,7 @@ seconds" asks for `watch` around `df -h`, "time how long make takes" for `time m
 example.com after 5 seconds" for `timeout 5 ping example.com`.
 
 Read only when the request asks for a job done around a command (again and again, timed, in the
-background, with a time limit, later, as root, into a file or a pager, under another name): then
+background, with a time limit, later, as root, on another machine over ssh, into a file or a pager, under another name): then
 a program the request names where a command goes, with its arguments, is one `command` value.
 Its words leave the search, so the program's own page does not outrank the wrapper's, and
 nlshell/offline/slots.py puts it into the wrapper's `{{command}}` whole. A script the request runs
@@ -43,6 +43,7 @@ _JOBS = tuple(
         (r"\blow(?:er|est)?\s+priority\b|\bnicely\b", "lower priority"),
         (r"\bhigh(?:er|est)?\s+priority\b", "higher priority"),
         (r"\bpriority\b", ""),
+        (r"\b(?:over|through|via|using|with|in)\s+(?:an?\s+)?ssh\b|\bssh\b.*\b(?:run|execute)\b|\bremotely\b", "command remote"),
     )
 )
 # Idioms for the background whose own words mislead the search ("prompt" is rm -i's, "back" fg's):

@@ -1,0 +1,44 @@
+"""Branches a git request names without the word branch: "pull the latest develop", "merge develop
+into main", "rebase onto main", "branch off as feature/login", "checkout the staging branch".
+
+Read once every other reading is done (nlshell/offline/values.py), only where the request says a
+git verb (the word table's `around git_verbs` line). There the names teams give their long-lived
+branches (`around branch_names`: main, develop, staging …), a name with a work prefix
+(feature/login, hotfix/12) and the word right before "branch" are branches, not folders or names
+to look for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import vocabulary
+
+_PREFIXED = re.compile(r"^(?:feature|feat|fix|bugfix|hotfix|release|chore|topic|dev)/[\w./-]+$", re.I)
+_NOT_BRANCHES = frozenset("a an the my this that new old current local remote other another same git".split())
+_NAMEABLE = frozenset({"path", "dir", "file", "name"})
+
+Add = Callable[..., None]
+
+
+def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add) -> None:
+    """Make the branch names the request says branches."""
+    around = vocabulary().around
+    if around["git_verbs"].isdisjoint(lower) or any(v.kind == "branch" for v in values):
+        return
+    known = around["branch_names"]
+    for value in values:
+        if value.kind in _NAMEABLE and (value.text.lower() in known or _PREFIXED.match(value.text)):
+            value.kind, value.side = "branch", ""  # "rebase onto main", "branch off as feature/login"
+    for i, token in enumerate(tokens):
+        if i in taken or any(i in v.spans or v.at == i for v in values):
+            continue
+        after = lower[i + 1] if i + 1 < len(lower) else ""
+        if lower[i] in known or _PREFIXED.match(token) or (
+            after == "branch" and re.fullmatch(r"[\w./-]+", token) and lower[i] not in _NOT_BRANCHES
+            and lower[i] not in around["git_verbs"] and lower[i] not in vocabulary().stop
+        ):
+            add("branch", token, i)  # "pull the latest develop", "the staging branch"
+    values.sort(key=lambda v: v.at)

@@ -1,0 +1,57 @@
+"""A git remote's name said beside the word remote: "add upstream remote https://…", "add remote
+mirror https://…", "push to my fork remote".
+
+Read once every other reading is done (nlshell/offline/values.py), only where the request is
+about git (it says git, push, pull or fetch, or gives a repository's URL). The name comes right
+before "remote", else right after it; a word that says which one ("the new remote", "a remote
+called x" is read in nlshell/offline/kinds.py) or what it is ("the remote host") names none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import vocabulary
+
+_GIT = frozenset({"git", "push", "pull", "fetch"})
+_SAID_REMOTES = frozenset({"origin", "upstream"})  # named already: "set origin to …"
+_REMOTE = frozenset({"remote", "remotes"})
+# Words beside "remote" that say which one or how it is given, never its name.
+_NOT_NAMES = frozenset(
+    "a an the my our new old another other git add added adding remove rename set default current existing local "
+    "called named pointing points at for to url that which with as from of".split()
+)
+
+Add = Callable[..., None]
+
+
+def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
+         plain: Callable[[str], bool]) -> None:
+    """Add the remote's name the request says beside the word remote."""
+    if any(v.kind == "gitremote" for v in values) or _named_elsewhere(lower) or not (
+        _GIT & set(lower) or any(v.kind == "url" for v in values)
+    ):
+        return
+    table = vocabulary()
+    for r, word in enumerate(lower):
+        if word not in _REMOTE:
+            continue
+        for i in (r - 1, r + 1):
+            if 0 <= i < len(tokens) and i not in taken and _name(lower[i], plain, table) and not (
+                i > r and lower[i].endswith("ed")  # "the remote moved, set origin to …": what it did
+            ):
+                add("gitremote", tokens[i], i)  # "add upstream remote …", "add remote mirror …"
+                values.sort(key=lambda v: v.at)
+                return
+
+
+def _named_elsewhere(lower: list[str]) -> bool:
+    """Whether the request names origin or upstream away from the word remote ("the remote moved,
+    set origin to …"): that is the remote, said already."""
+    beside = {i for r, word in enumerate(lower) if word in _REMOTE for i in (r - 1, r + 1)}
+    return any(word in _SAID_REMOTES and i not in beside for i, word in enumerate(lower))
+
+
+def _name(word: str, plain: Callable[[str], bool], table) -> bool:
+    return plain(word) and word not in _NOT_NAMES and word not in table.value_words and word not in table.of_words

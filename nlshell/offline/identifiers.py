@@ -1,0 +1,37 @@
+"""Names in source code a request looks for: "which file defines class UserService", "where is
+function parseArgs defined", "where is def handle_request", "find where getUserById is used".
+
+A name after a word that says what it is in code (the word table's `around code_kinds` line:
+class, function, def …) is a pattern to search for, whatever word it is. A name written the way
+only code writes names (camelCase, PascalCase with a second capital, snake_case) is one too where
+the request asks where something is defined or used (`around code_uses`); "where is
+handle_request" alone may be a file's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nlshell.offline.vocabulary import vocabulary
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CODE_CASE = re.compile(r"^_*[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+
+Add = Callable[..., None]
+
+
+def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
+    """The code name at token `i`, as a pattern; whether it read one."""
+    token = tokens[i]
+    if not _IDENTIFIER.match(token):
+        return False
+    around = vocabulary().around
+    before = lower[i - 1] if i else ""
+    if before in around["code_kinds"] and token.lower() not in vocabulary().stop:
+        add("pattern", token, i - 1, last=i, at=i)  # "class UserService", "function parseArgs", "def handle_request"
+        return True
+    if _CODE_CASE.match(token) and not around["code_uses"].isdisjoint(lower):
+        add("pattern", token, i)  # "where getUserById is used", "which file defines OrderService"
+        return True
+    return False

@@ -1,0 +1,51 @@
+"""Names said as owners: "bob's crontab", "reset carol's password", "alice's home dir".
+
+A word with 's names what the noun after it belongs to. The noun says the owner's kind: "sshd's
+PID" is a process, "olduser's account" a user (the word table's `of` and `value` lines), and the
+things people have on a machine (the word table's `around owned_by_users` line: password, crontab,
+processes, files …) make the owner a user. "alice's home dir" is the place `~alice`. A program
+("nginx's processes") or a word that is no one (`around not_owners`: the system's, today's) owns
+nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nlshell.offline.vocabulary import Vocabulary
+
+_POSSESSIVE = re.compile(r"^([a-z0-9][\w.-]*)['’]s$", re.I)
+_HOME_NOUNS = frozenset({"dir", "directory", "folder"})
+_INTO = frozenset({"to", "into"})
+
+
+def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
+    """The owner at token `i` when it is said with 's; whether it read one."""
+    possessive = _POSSESSIVE.match(tokens[i])
+    if not possessive:
+        return False
+    owner = possessive.group(1)
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    kind = table.of_words.get(after) or table.value_words.get(after, "")  # "sshd's PID", "olduser's account"
+    if kind and kind not in ("pattern", "name"):
+        add(kind, owner, i)
+        return True
+    if owner.lower() in table.around["not_owners"] or _software(owner):
+        return False
+    if after == "home":
+        last = i + 2 if lower[i + 2 : i + 3] and lower[i + 2] in _HOME_NOUNS else i + 1
+        role = "to" if i and lower[i - 1] in _INTO else "in"
+        add("dir", "~" + owner, i, role, last=last)  # "alice's home dir": her home
+        return True
+    owned = table.around["owned_by_users"]
+    if after in owned or (lower[i + 2 : i + 3] and lower[i + 2] in owned and after not in table.stop):
+        add("user", owner, i)  # "carol's password", "bob's old files"
+        return True
+    return False
+
+
+def _software(word: str) -> bool:
+    from nlshell.offline.software import is_software
+
+    return is_software(word)

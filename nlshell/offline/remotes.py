@@ -1,0 +1,68 @@
+"""The host a request names for a program that reaches another machine: "ssh into build01",
+"ssh to db2 as root", "copy notes.txt to backup01 with scp", "run uptime on web3 over ssh",
+"ping db2".
+
+Read once every other reading is done (nlshell/offline/values.py), and only when the request says
+such a program (the word table's `around remote_programs` line). There a bare name said after
+"to", "into", "on" or "at", or right after the program said as a command, is the other machine, not a folder
+here: values.py reads "to build01" as a path, and "on web3" as nothing. A name with a slash or an
+extension, or one that is a folder or file here, stays a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import vocabulary
+
+_BARE = re.compile(r"^[a-z0-9][a-z0-9-]*$", re.I)  # build01, db-2, prod; not photos/ nor notes.txt
+_LEADS = frozenset({"to", "into", "on", "onto", "at"})
+_PLACE_ROLES = frozenset({"to", "in", ""})
+# Words before a program said as a command ("ping db2", "then ssh build01"); "ssh says …",
+# "my ssh key" name no host.
+_COMMANDING = frozenset({"and", "then", "just", "please", "to", "can", "you"})
+_AFTER_HOST = frozenset({"as", "and", "with", "using", "on", "over", "via", "then"})
+
+Add = Callable[..., None]
+
+
+def remote(lower: list[str]) -> bool:
+    """Whether the request says a program that reaches another machine."""
+    return not vocabulary().around["remote_programs"].isdisjoint(lower)
+
+
+def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
+         plain: Callable[[str], bool], here: Collection[str]) -> None:
+    """Make the bare names the request says where a host goes hosts; `here`: names of this folder."""
+    if not remote(lower):
+        return
+    programs = vocabulary().around["remote_programs"]
+    for value in values:
+        if value.kind == "path" and value.role in _PLACE_ROLES and _host_like(value.text, here) and _led(lower, value.at, programs):
+            value.kind = "host"  # "ssh into build01", "scp notes.txt to backup01"
+    for i, token in enumerate(tokens):
+        if i in taken or not i or not _host_like(token, here) or not plain(lower[i]) or lower[i] in programs:
+            continue
+        if lower[i - 1] in _LEADS or (lower[i - 1] in programs and _named_host(tokens, lower, i)):
+            add("host", token, i, "to" if lower[i - 1] in ("to", "into", "onto") else "in")  # "on web3", "ping db2"
+            values.sort(key=lambda v: v.at)
+
+
+def _named_host(tokens: list[str], lower: list[str], i: int) -> bool:
+    """Whether the word right after the program is the host it is given ("ping db2", "ssh prod as
+    root"), not a word of the sentence ("ssh says my key is too open", "my ssh key")."""
+    commanded = i == 1 or lower[i - 2] in _COMMANDING
+    shaped = any(c.isdigit() or c == "-" for c in tokens[i])
+    ends = i + 1 == len(lower) or lower[i + 1] in _AFTER_HOST
+    return commanded and (shaped or ends)
+
+
+def _host_like(text: str, here: Collection[str]) -> bool:
+    return bool(_BARE.fullmatch(text)) and text not in here and not text.isdigit()
+
+
+def _led(lower: list[str], at: int, programs: frozenset[str]) -> bool:
+    """Whether the word before the value says a host: "to", "into", "on", or the program itself."""
+    return at > 0 and (lower[at - 1] in _LEADS or lower[at - 1] in programs)
