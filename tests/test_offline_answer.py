@@ -910,6 +910,11 @@ def test_the_first_model_request_builds_the_index_it_needs(fake_server, nlshell,
         # whether an address answers: a web address by a request, a machine by a ping
         ("is localhost:3000 up", "curl -I localhost:3000"),  # it got `stripe logs tail`
         ("is 10.0.0.5 reachable", "ping -c 4 10.0.0.5"),
+        # a file to edit opens in the editor every machine has ("edit /etc/hosts" got `find -mmin`)
+        ("edit /etc/hosts", "nano /etc/hosts"),
+        ("need to edit config.yaml", "nano config.yaml"),
+        ("back up app.conf as app.conf.bak before I edit it", "cp app.conf app.conf.bak"),
+        ("edit my crontab", "crontab -e"),
     ],
 )
 def test_everyday_words_that_say_the_job(index, request_text, command):
