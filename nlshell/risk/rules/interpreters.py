@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from nlshell.risk.book import Rule, fallback, hook, program
+from nlshell.risk.decoders import DECODERS, is_decoding
 from nlshell.risk.facts import file_key, heredoc_body, is_download, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import HISTORY, delete_level
@@ -47,10 +48,6 @@ RULES = [
     Rule("code.awk-shell", CAUTION, "awk pipes the text it builds into a shell"),
 ]
 
-DECODERS = frozenset(
-    "base64 base32 basenc xxd uudecode rev gunzip zcat bzcat xzcat gzip bzip2 xz zstd unzstd openssl gpg tr perl "
-    "python python3 ruby node".split()
-)
 # Tools whose output is their own shell set-up (`eval "$(ssh-agent -s)"`): running it is caution.
 ENV_SETUP = frozenset(
     "ssh-agent dircolors brew pyenv rbenv nodenv jenv goenv direnv starship zoxide thefuck fnm opam nlshell keychain "
@@ -336,27 +333,6 @@ def reads_history(ctx, cmd) -> bool:
     return cmd.name in ("cat", "tail", "head", "grep", "tac") and any(
         p.cls == HISTORY for a in cmd.args for p in ctx.places(a)
     )
-
-
-def is_decoding(cmd) -> bool:
-    """Does this command decode (base64 -d, xxd -r, gunzip, tr, a decoding one-liner)?"""
-    name = cmd.name
-    words = [a.text for a in cmd.args]
-    if name in ("base64", "base32", "basenc"):
-        return any(w in ("-d", "--decode", "-D") or (w.startswith("-") and not w.startswith("--") and "d" in w) for w in words)
-    if name == "xxd":
-        return any(w.startswith("-r") or w == "-revert" for w in words)
-    if name == "openssl":
-        return any(w in ("-d", "base64", "enc") for w in words)
-    if name == "gpg":
-        return any(w in ("-d", "--decrypt") for w in words)
-    if name in ("rev", "uudecode", "gunzip", "zcat", "bzcat", "xzcat", "unzstd", "tr"):
-        return True
-    if name in ("gzip", "bzip2", "xz", "zstd"):
-        return any(w in ("-d", "--decompress", "-dc", "-cd") for w in words)
-    if name in ("perl", "python", "python3", "ruby", "node"):
-        return bool(re.search(r"(?i)b64decode|decode_base64|unpack|base64|fromhex|\\x[0-9a-f]{2}", " ".join(words)))
-    return False
 
 
 @hook("script")
