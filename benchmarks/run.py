@@ -36,9 +36,7 @@ import shutil
 import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
-import textwrap
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -384,7 +382,7 @@ class Bench:
         floor = self.cmd("python -c pass", [self.py, "-c", "pass"])
         version = self.cmd("nlshell --version", [self.nl, "--version"])
         init = self.cmd("nlshell init bash", [self.nl, "init", "bash"])
-        hit = self.cmd(f"nlshell -p (cache hit)", [self.nl, "-p", REQUEST], REPLY)
+        hit = self.cmd("nlshell -p (cache hit)", [self.nl, "-p", REQUEST], REPLY)
         hit_note = ""
         try:
             check_output(hit, self.box.work)  # the miss that fills the cache

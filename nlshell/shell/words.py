@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 from nlshell.shell.model import Word
 from nlshell.shell.patterns import lazy
