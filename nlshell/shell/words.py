@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from nlshell.shell.model import Word
 from nlshell.shell.patterns import lazy
 from nlshell.shell.printing import ansi_c_string, decode_escapes, echo_options, printf_output
