@@ -247,11 +247,28 @@ def _reads_only(name: str, words: list, lower: list) -> bool:
     if not parts:
         return name not in _ACTS_BARE
     if parts[0] == "api" and name in ("gh", "glab"):  # a GET unless a method or fields say otherwise
-        return not any(w in ("-X", "--method", "-f", "-F", "--field", "--raw-field", "--input") or
-                       w.startswith(("-X", "--method=", "--field=", "--raw-field=", "--input=")) for w in words)
+        return _api_reads(words)
     if any(p in _CHANGE_WORDS for p in parts):
         return False
     return any(p in _READ_WORDS or p.startswith(_READ_PREFIXES) for p in parts)
+
+
+def _api_reads(words: list) -> bool:
+    """`gh api PATH` is a GET; fields or an input make it a POST, unless the method says GET (then
+    the fields are the query string: `gh api -X GET search/issues -f q=bug`)."""
+    method = None
+    for i, w in enumerate(words):
+        if w in ("-X", "--method") and i + 1 < len(words):
+            method = words[i + 1]
+        elif w.startswith("--method="):
+            method = w.split("=", 1)[1]
+        elif w.startswith("-X") and len(w) > 2:
+            method = w[2:]
+    if any(w == "--input" or w.startswith("--input=") for w in words):
+        return False
+    if method is not None:
+        return method.upper() in ("GET", "HEAD")
+    return not any(w in ("-f", "-F", "--field", "--raw-field") or w.startswith(("--field=", "--raw-field=")) for w in words)
 
 
 @program(*CLOUD_TOOLS)
@@ -387,6 +404,11 @@ EXAMPLES = [
     ("firebase deploy", CAUTION, "cloud.unknown"),
     ("gh pr view 12", SAFE, "not cloud.unknown"),
     ("gh api repos/o/r", SAFE, "not cloud.unknown"),
+    ("gh api -X GET repos/o/r", SAFE, "not cloud.unknown"),
+    ("gh api --method GET search/issues -f q=bug", SAFE, "not cloud.unknown"),
+    ("gh api -X DELETE repos/o/r", CAUTION, "cloud.change"),
+    ("gh api -XPATCH repos/o/r -f name=x", CAUTION, "cloud.unknown"),
+    ("gh api -X GET repos/o/r --input body.json", CAUTION, "cloud.unknown"),
     ("gh --version", SAFE, "not cloud.unknown"),
     ("heroku pg:info", SAFE, "not cloud.unknown"),
     ("gcloud compute instances list", SAFE, "not cloud.unknown"),
