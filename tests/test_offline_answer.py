@@ -571,10 +571,15 @@ def test_a_past_participle_names_things_to_look_at(index, request_text, command)
 
 @pytest.mark.parametrize(
     ("request_text", "command"),
-    [("commit everything as wip", 'git add -A && git commit -m "wip"'), ("make a folder called wip", "mkdir wip")],
+    [
+        ("commit everything as wip", 'git add -A && git commit -m "wip"'), ("make a folder called wip", "mkdir wip"),
+        ("remove the folder shop", "rm -r shop"),  # "shop" was "chop": a type noun names it
+        ("export the orders table from shop db to orders.csv", "psql shop -c \"\\copy orders TO 'orders.csv' CSV HEADER\""),
+    ],
 )
 def test_a_word_the_user_names_is_no_misspelt_verb(index, request_text, command):
-    """"wip" is one edit from "wipe", but after "as" or "called" it is the value the user named."""
+    """"wip" is one edit from "wipe", but after "as" or "called" it is the value the user named, as is
+    a word beside a type noun ("the folder shop", "from shop db")."""
     assert first(index, request_text) == command
 
 

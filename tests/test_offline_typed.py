@@ -61,6 +61,14 @@ def read(request: str) -> list[tuple[str, str]]:
         ("stop the docker container web", [("action", "stop"), ("container", "web")]),  # "dev" says which sort of dependency only
         # which way a named thing goes
         ("move it to the folder archive", [("dir", "archive")]),
+        # a database or a table by its name, also right after a preposition
+        ("dump the blog database", [("database", "blog")]),
+        ("list the tables of the database shop", [("database", "shop")]),
+        ("run migrations.sql on db mydb", [("file", "migrations.sql"), ("database", "mydb")]),
+        ("export the orders table from shop db", [("table", "orders"), ("database", "shop")]),
+        ("shell into the db container", [("container", "db")]),  # a database's type noun names a container
+        ("get a shell inside the running container db", [("container", "db")]),
+        ("count the rows of the users table", [("table", "users")]),  # `users` is a program, no software
     ],
 )
 def test_names_are_read_with_their_type(request_text, expected):
@@ -77,6 +85,8 @@ def test_names_are_read_with_their_type(request_text, expected):
         "which kernel am i on",  # no site: only the word table's sites are
         "open google chrome",  # the first word of a product's name is no site
         "remove the docker image",  # the program's own image is no image named docker
+        "print the output as a table",  # a table is what it looks like: a format, no table named output
+        "open my cron table in the editor",  # a program's table is no table named after it
     ],
 )
 def test_words_of_the_sentence_are_no_typed_names(request_text):
@@ -111,6 +121,9 @@ def test_called_and_named_keep_working_beside_type_nouns():
         ("gem install {{gem_name}}", "install the gem rails", "gem install rails"),
         ("ping -c {{count}} {{host}}", "ping google 4 times", "ping -c 4 google.com"),
         ("ls -l {{path/to/file}}", "show the permissions on id_rsa", "ls -l id_rsa"),
+        ("psql {{database_name}} -f {{path/to/file.sql}}", "run migrations.sql on db mydb", "psql mydb -f migrations.sql"),
+        ("sqlite3 {{path/to/database.db}} 'SELECT count(*) FROM {{table_name}}'", "count the rows of the users table in data.db",
+         "sqlite3 data.db 'SELECT count(*) FROM users'"),
         # a container's port is a port, not a container
         ("docker run -p {{host_port}}:{{container_port}} {{image}}", "run the image nginx on port 8080",
          "docker run -p 8080:{{container_port}} nginx"),
@@ -126,6 +139,9 @@ def test_the_placeholders_of_containers_and_images():
         "container", "container", "container", "image", "image",
     ]
     assert placeholder_kind("container_port") == "port"
+    assert [placeholder_kind(p) for p in ("database", "database_name", "db_name", "table", "table_name")] == [
+        "database", "database", "database", "table", "table",
+    ]
     assert [placeholder_kind(p) for p in ("gem_name", "module_name", "formula|cask")] == ["package"] * 3
 
 

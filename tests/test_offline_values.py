@@ -320,6 +320,14 @@ def test_without_and_how_to_do_it_is_no_text_to_leave_out(request_text, expected
     assert [(v.kind, v.text) for v in request_values(request_text)] == expected
 
 
+def test_a_dotfile_and_an_acronym_are_no_service_nor_place():
+    """"reload .bashrc" reloads a file, no service named .bashrc (a unit `nginx.service` still is
+    one); "what's plugged into usb" names no folder usb."""
+    assert [(v.kind, v.text) for v in request_values("reload .bashrc")] == [("action", "reload"), ("path", ".bashrc")]
+    assert ("service", "nginx.service") in [(v.kind, v.text) for v in request_values("reload nginx.service")]
+    assert [(v.kind, v.text) for v in request_values("whats plugged into usb")] == []
+
+
 def test_into_a_program_name_is_a_format_not_a_file():
     """"turn token.bin into base64": base64 is what to turn it into (it got `tr … > base64`, a
     command writing a file for a request that only looks); "into backup" is still a place."""
@@ -398,6 +406,9 @@ def test_a_name_right_after_a_search_verb_is_sought(request_text, expected):
     [
         ("any pngs in ~/Pictures?", {"find"}),  # only what to look for: a search
         ("change every 'http:' to 'https:' in links.md", {"replace", "text"}),  # the values say the job
+        ("how long is lecture.mkv", {"mkv", "video"}),  # a file's extension says what media it is
+        ("resolution of banner.png?", {"png", "image"}),
+        ("how long is song.flac", {"audio"}),
     ],
 )
 def test_values_that_say_the_job_leave_its_words(request_text, words):

@@ -365,6 +365,7 @@ def test_an_amount_line_types_a_number_in_a_table_of_ones_own(tmp_path):
         ("list envvars", ["list", "environment", "variables"]),
         ("what programs are running at the moment", ["processes", "run"]),  # a running program is a process
         ("list the wi-fi networks", ["list", "wifi", "networks"]),
+        ("cpu temp", ["cpu", "temperature"]),  # "temp" alone is a temporary file
         # what is left of a contraction says nothing, but the denial it makes is read
         ("I don't need it, it isn't used", ["not", "used"]),
         ("lines that don't have 200 in them", ["lines", "not", "contain", "200", "them"]),

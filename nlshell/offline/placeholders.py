@@ -44,7 +44,9 @@ _KINDS = (
     (re.compile(r"\bpid\b|process_id|^pid"), "pid"),
     (re.compile(r"^container(_name|_id|_name_or_id|_name\|id)?\d*$"), "container"),  # `docker logs {{container_name}}`
     (re.compile(r"^image(_name|_id|:tag)?\d*$"), "image"),  # `docker pull {{image}}`
-    (re.compile(r"^pod(_name)?$"), "pod"),  # `kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} …`
+    (re.compile(r"^pod(_name)?$"), "pod"),
+    (re.compile(r"^(database|db)(_name)?$"), "database"),  # `psql {{database_name}}`
+    (re.compile(r"^table(_name)?$"), "table"),  # `pg_dump -t {{table_name}}`  # `kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} …`
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
     (re.compile(r"process|^program"), "process"),
     (re.compile(r"user|login|^owner"), "user"),

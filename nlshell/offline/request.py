@@ -190,14 +190,24 @@ def respelled(request: str, corrected: dict[str, str]) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: corrected.get(m.group().lower(), m.group()), request)
 
 
+_LEADS = frozenset("the a an my our this that from in on into of to".split())
+
+
 def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
     """Words the index does not know that are one edit from a verb of the word table — except where
     the request says a value ("commit everything as wip", "a folder called drafts"): a word right
-    after "as", "saying" or a value word of the table is what the user named, not a verb."""
+    after "as", "saying", a value word or a type noun of the table ("the database shop") is what the
+    user named, not a verb."""
+    from nlshell.offline.typed import type_nouns
+
     table = vocabulary()
     verbs = table.read_verbs | table.change_verbs
     said = WORD.findall(request.lower())
-    named = {word for before, word in zip(said, said[1:]) if before in VALUE_CUES or before in table.value_words}
+    cues = table.value_words.keys() | type_nouns().keys()
+    named = {word for before, word in zip(said, said[1:]) if before in VALUE_CUES or before in cues}
+    named |= {  # "from shop db", "the shop database": a word between a preposition or determiner and its noun
+        word for before, word, after in zip(said, said[1:], said[2:]) if after in type_nouns() and before in _LEADS
+    }
     words = [
         w for w in dict.fromkeys(said) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE and w not in named
     ]

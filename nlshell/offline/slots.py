@@ -21,7 +21,8 @@ hash or `HEAD~2`; `{{time}}` (or `{{hh:mm}}`, `{{23:00}}`) a time of day as `23:
 `alias`); `{{value}}` a variable's value ("set JAVA_HOME to /opt/jdk-21"); `{{text}}` a text to
 encode or echo ("the text hello world", a quoted string); `{{length}}` a count of characters;
 `{{width}}` pixels; `{{first_line}}` / `{{last_line}}` a line range; `{{expression}}` a calculator's
-sum ("1512 divided by 8" → `1512/8`), never a word; `{{key}}` a key of a JSON or YAML file. `{{command}}` also takes a
+sum ("1512 divided by 8" → `1512/8`), never a word; `{{key}}` a key of a JSON or YAML file; `{{database_name}}` and `{{table_name}}` a database or table the
+request names so ("the shop db", "the users table"). `{{command}}` also takes a
 script the request runs ("run backup.sh at 11pm" → `./backup.sh`), never a place it writes.
 `{{path/to/device_file}}` takes a disk or partition (`sdc1` → `/dev/sdc1`); `{{find_character}}`
 a character by its name ("newlines" → `'\\n'`); a range `-{{1..9}}` a compression level
@@ -69,6 +70,8 @@ ACCEPTS = {
     "branch": ("branch", "name"),
     "container": ("container", "name"),
     "image": ("image",),
+    "database": ("database", "name"),  # "the database shop", "the shop db"
+    "table": ("table", "name"),  # "the users table"
     "pod": ("pod", "name"),  # "the pod api-7f9": kubectl's  # "the image alpine": a script or a name said otherwise is no image to run
     "tag": ("tag", "name"),
     "message": ("message", "text"),

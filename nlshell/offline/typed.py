@@ -34,14 +34,18 @@ _WAYS = {"to": "to", "into": "to", "onto": "to", "from": "from", "off": "from"} 
 _WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
-_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image"})
+_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table"})
 # Nouns nlshell/offline/values.py reads a plain word beside already ("the folder src", "the user
 # bob"): what it left, a verb or a word made like a name, is read here.
 _READ_BESIDE = frozenset({"folder", "directory", "dir"})
 # "the docker image" is of docker, not named docker; "the nginx container" is named nginx
 _PROGRAMS_NOT_NAMES = frozenset({"container", "image"})
+# Kinds whose name may stand right after a preposition, before its noun ("from shop db"); never
+# said with "as" ("print the output as a table" is a format).
+_PREPOSED = frozenset({"database", "table"})
+_PREPOSITIONS = frozenset("from in on into of to".split())
 # What a request names: with one of these, a type noun elsewhere may be about it.
-_NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image pod host process".split())
+_NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image pod host process database table".split())
 
 
 @functools.cache
@@ -89,8 +93,10 @@ def read(
         low = lower[i]
         if i in taken or low.endswith(".") or not (named(low) or (kind == "image" and _TAGGED.fullmatch(low))):
             return False  # an image with its tag is one name: `node:18`
-        if _word_of_table(low, table):
+        if _word_of_table(low, table) and not _names_another(low, kind, nouns):
             return False
+        if before_noun and kind in _PREPOSED and low in table.around["software"]:
+            return False  # "the cron table", "the mysql database": the software's, not one named so ("the users table" is)
         if low.endswith(("ly", "ing")) and not _SHAPED.fullmatch(low):
             return False  # "the eslint cli globally", "the web container printing"
         if low in verbs and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
@@ -135,7 +141,10 @@ def read(
         ):
             _add(add, values, kind, tokens, before, role_at(before) or _way(lower, before))  # "out of the web container"
             attached.add(j)
-        elif (said_as := _said_as(lower, before)) is not None and fits(said_as, low):
+        elif kind in _PREPOSED and before > 0 and lower[before - 1] in _PREPOSITIONS and fits(before, low, before_noun=True):
+            _add(add, values, kind, tokens, before, role_at(before))  # "from shop db", "on mydb database"
+            attached.add(j)
+        elif kind not in _PREPOSED and (said_as := _said_as(lower, before)) is not None and fits(said_as, low):
             _add(add, values, kind, tokens, said_as, role_at(said_as))  # "add jest as a dev dependency"
             attached.add(j)
         elif any(v.at in (j - 1, j + 1, j + 2) for v in values) or {j - 1, j + 1} & taken:
@@ -249,9 +258,17 @@ def _determined(lower: list[str], i: int) -> bool:
 
 def _noun_phrase(lower: list[str], i: int, nouns: dict[str, str]) -> bool:
     """Whether word i begins a noun phrase rather than names the thing before it ("the user
-    accounts", "the folder sizes"): it is followed by another type noun or is a plural of one."""
+    accounts", "the folder sizes"): it is followed by another type noun or is a plural of one, or
+    the noun of a database or table beside a thing of another kind ("the container db")."""
     low = lower[i]
-    return low.rstrip("s") in nouns or (i + 1 < len(lower) and lower[i + 1] in nouns)
+    named = _names_another(low, nouns.get(lower[i - 1], ""), nouns)
+    return (low.rstrip("s") in nouns and not named) or (i + 1 < len(lower) and lower[i + 1] in nouns)
+
+
+def _names_another(low: str, kind: str, nouns: dict[str, str]) -> bool:
+    """Whether a database's or table's type noun is the name of a thing of another kind beside it:
+    "the db container", "the container db"."""
+    return nouns.get(low) in _PREPOSED and kind not in _PREPOSED and kind != ""
 
 
 def _add(add, values, kind, tokens, i, role, text: str = "") -> None:

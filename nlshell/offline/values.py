@@ -119,6 +119,7 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
             kept.append(token)
         elif i not in fetched:
             kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
+            kept.extend(_media_kind(token) if hints else ())  # "lecture.mkv" is a video, as descriptions say
     if hints and any(v.kind == "command" or v.role == "run" for v in values):
         kept = [wrapped.jobs(request, " ".join(kept))]  # "rerun df -h every 2 seconds": what `watch` does
     if hints:
@@ -128,6 +129,17 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
     if hints and places.only_sought(values, WORD.findall(" ".join(kept).lower())):
         kept.append("find")  # "any pngs in ~/Pictures?", "where's docker-compose.yml": only what to look for
     return " ".join(kept)
+
+
+def _media_kind(token: str) -> tuple[str, ...]:
+    """The kind of media a file's extension says it is (the word table's `media:KIND` lines:
+    `lecture.mkv` is a video), which descriptions name rather than its format."""
+    words = WORD.findall(token.lower())
+    if "." not in token.strip("./") or len(words) < 2:
+        return ()
+    extension = words[-1]
+    table = vocabulary().around
+    return tuple(role.split(":", 1)[1] for role, listed in table.items() if role.startswith("media:") and extension in listed)
 
 
 # Values that say the job: "every day at 3am" asks for cron, not a loop (`watch`); "what's 1234 * 56"
@@ -295,8 +307,8 @@ def request_values(
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
-        elif "." in token and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
-            add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"
+        elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
+            add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"; ".bashrc" is a dotfile
         elif "." in token and not _NUMBER.match(token) and not token.endswith("."):
             if _HOST.match(token) and _extension(token) in _DOMAINS and token not in cwd_files:
                 add("host", token, i, role_at(i))
@@ -398,7 +410,7 @@ def request_values(
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
             before in _ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
-        )) and plain(low) and low not in amounts.COUNTED and not typed.named_after(lower, i) and not (
+        )) and plain(low) and low not in amounts.COUNTED and low not in table.around["acronyms"] and not typed.named_after(lower, i) and not (
             before == "as" and after in typed.type_nouns()  # "as dev dependency": what sort of one
         ):  # "turn x into base64": a format
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
