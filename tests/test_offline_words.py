@@ -198,6 +198,11 @@ def test_units_and_types(table):
         ("deleted files still held open", READ),  # it was a removal
         ("stopped containers", READ),
         ("deleted the files?", CHANGE),
+        # … and a plural noun before a verb's -ing form: which things
+        ("redis keys starting with session:", READ),  # it got `sudo systemctl start redis`
+        ("files starting with log", READ),  # it was a start
+        ("processes using port 80", READ),
+        ("kill processes using port 80", CHANGE),
         # a causative before a name has the thing do what follows: no question, whatever the verb
         ("have postgresql come up on boot", UNKNOWN),
         ("have i got ffmpeg", READ),  # before a subject: a question

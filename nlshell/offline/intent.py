@@ -67,13 +67,30 @@ def _describes(words: list[str]) -> bool:
     """The clause opens with a word that is a verb and an adjective ("empty", "open") before a plural
     noun, or a change's past participle ("installed packages"): it names things to see ("empty directories under projects"), it orders no change. Read
     this way, the worst case of a misreading is a look offered for a change, never the reverse."""
-    if not (len(words) > 1 and len(words[1]) > 3 and words[1].endswith("s") and not words[1].endswith("ss")):
+    if _participle_after_noun(words):
+        return True
+    if not (len(words) > 1 and _plural(words[1])):
         return False
     # … or a past participle of a change ("installed packages", "deleted files still held open",
     # "stopped containers"): what was done names which things, it orders nothing
     return words[0] in vocabulary().around.get("adjective_verbs", frozenset()) or (
         words[0].endswith("ed") and bool(_inflected(words[0]))
     )
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def _participle_after_noun(words: list[str]) -> bool:
+    """A plural noun, maybe after a name, then a verb's -ing form ("files starting with log", "redis
+    keys starting with session:", "processes using port 80"): which things, no order to start any."""
+    for k in (1, 2):
+        if k < len(words) and words[k].endswith("ing") and _plural(words[k - 1]) and not any(
+            _is_verb(_as_verb(word)) for word in words[: k - 1]
+        ) and not _is_verb(_as_verb(words[k - 1])):
+            return True
+    return False
 
 
 def _has_done(words: list[str]) -> bool:
