@@ -35,12 +35,16 @@ PROGRAMS = {"ls", "grep", "rsync", "tee"}
         ("does notes.txt mention the meeting?", "search notes.txt for the meeting"),
         ("what version does package.json say", "search package.json for version"),
         ("install.sh says permission denied, let me run it", "install.sh says permission denied, let me run it"),
-        # a program that is up is running; a service stays a service; a host keeps its words
+        # a program that is up is running; a service stays a service; a machine that is up answers a
+        # ping, a web address a request
         ("is the caddy server up", "is caddy running"),
         ("check whether nginx is up", "is nginx running"),
         ("check if the redis daemon is alive?", "is redis running"),
         ("is the docker service up", "is docker service running"),
-        ("is example.com up", "is example.com up"),
+        ("is example.com up", "test whether the server example.com answers a ping"),
+        ("is 10.0.0.5 reachable", "test whether the server 10.0.0.5 answers a ping"),
+        ("is localhost:3000 up", "check whether the website http://localhost:3000 is up"),
+        ("is https://api.example.com/health down?", "check whether the website https://api.example.com/health is up"),
         # a verb and its particle said apart are one verb again
         ("shut the computer down in 10 minutes", "shut down the computer in 10 minutes"),
         ("turn the wifi off", "turn off the wifi"),

@@ -446,7 +446,7 @@ def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
         # elsewhere a number counts what follows it, or is a number
         ("tree of lib just 3 levels", [("dir", "lib", ""), ("number", "3", "")]),
         ("show top 10 processes", [("count", "10", "")]),
-        ("curl localhost:8080 in a container", [("url", "localhost:8080", "")]),  # an address and its port, no image
+        ("curl localhost:8080 in a container", []),  # an address and its port, no image
     ],
 )
 def test_names_with_versions_and_tags(request_text, expected):

@@ -42,7 +42,7 @@ _STATE = r"(?:up|alive|running)\s*[?.!]*$"
 # a scheme or a path) by a request to it, a machine by a ping
 _ADDRESS_UP = Opening(
     "is",
-    r"^\s*is\s+(?:the\s+)?(?:(?:site|website|server|host|machine)\s+)?(?P<where>[\w.-]+\.[a-z]{2,}\S*|[\w.-]+:\d+\S*|\w+://\S+)"
+    r"^\s*is\s+(?:the\s+)?(?:(?:site|website|server|host|machine)\s+)?(?P<where>\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+\.[a-z]{2,}\S*|[\w.-]+:\d+\S*|\w+://\S+)"
     r"\s+(?:up|down|alive|online|reachable|responding|available)\s*[?.!]*$",
 )
 # "edit /etc/hosts", "need to edit config.yaml": open it in the editor every machine has (alone,
@@ -118,7 +118,9 @@ def plain(request: str, is_program: Callable[[str], bool]) -> str:
     if match := _ADDRESS_UP.match(request, first):
         where = match["where"]
         web = ":" in where or "/" in where
-        return f"check whether the website {where} is up" if web else f"ping {where}"
+        if web and "://" not in where:
+            where = "http://" + where  # "localhost:3000" alone is a port on a host; asked whether it is up, an address
+        return f"check whether the website {where} is up" if web else f"test whether the server {where} answers a ping"
     if match := _IS_UP[0].match(request, first) or _IS_UP[1].match(request, first):
         return f"is {match['what']}{match['service'] or ''} running"  # a service is asked about as one
     request = _UP_TO_DATE.sub(lambda m: f"upgrade {m['what']}", request)

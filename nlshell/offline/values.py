@@ -34,9 +34,9 @@ from nlshell.offline.vocabulary import WORD, vocabulary
 
 _TOKEN = re.compile(r"\"[^\"]*\"|'[^']*'|\S+")
 _URL = re.compile(r"^(?:(?:https?|ftp|ssh|git)://\S+|[\w.-]+@[\w.-]+:[\w~./-]+\.git)$", re.I)
-# An address on the web said without its scheme: a host and port, with a path or not ("localhost:8080/users"),
+# An address on the web said without its scheme: a host and port with a path ("localhost:8080/users"),
 # or a domain with one ("api.example.com/items/5"; its ending is checked against _DOMAINS).
-_PORTED_PATH = re.compile(r"^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\.)+[a-z]{2,12}):\d{2,5}(?:/\S*)?$", re.I)
+_PORTED_PATH = re.compile(r"^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\.)+[a-z]{2,12}):\d{2,5}/\S*$", re.I)
 _DOMAIN_PATH = re.compile(r"^((?:[a-z0-9-]+\.)+[a-z]{2,12})/\S*$", re.I)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")  # an address, or a network: 192.168.1.0/24
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$", re.I)
