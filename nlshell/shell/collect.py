@@ -268,7 +268,7 @@ class Collector(Statements):
 
     def code(self, kind: str, word: Word | None, how: str, by: Command) -> None:
         text = word.text if word is not None else None
-        opaque = word is None or _opaque_code(word)
+        opaque = word is None or opaque_code(word)
         run = CodeRun(kind, text, by, opaque)
         self.script.code.append(run)
         if text is None or kind not in ("shell", "remote"):
@@ -315,7 +315,7 @@ def _fd_execs(words: list) -> list:
     return groups
 
 
-def _opaque_code(word: Word) -> bool:
+def opaque_code(word: Word) -> bool:
     """Code whose text is one expansion or substitution: nothing about it is known."""
     text = word.text.strip()
     if word.literal:
