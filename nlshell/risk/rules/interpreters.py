@@ -19,7 +19,7 @@ from nlshell.risk.paths import HISTORY, delete_level
 from nlshell.risk.rules.network import file_server
 from nlshell.risk.rules.writes import script_in_place
 from nlshell.shell.builtins import SHELLS
-from nlshell.shell.collect import script_of
+from nlshell.shell.collect import opaque_code, script_of
 from nlshell.shell.interpreters import READS_STDIN, STDIN_PATHS, code_flags, interpreter_kind, shell_invocation
 from nlshell.shell.model import Command, Word
 from nlshell.shell.options import parse as parse_options
@@ -123,6 +123,9 @@ def interpreter(ctx, cmd) -> None:
                 return
             if any(c.name in DECODERS and is_decoding(c) for c in inner):
                 ctx.add("code.run-encoded", cmd, how=f"{kind}")
+                return
+            if opaque_code(given):  # `python3 -c "$CODE"`, `node -e "$(cat x.js)"`: nothing about it is known
+                ctx.add("code.run-opaque", cmd, how=f"{cmd.name} {a.text} {shown(given)}")
                 return
             code = given.text
             break
@@ -400,6 +403,9 @@ EXAMPLES = [
     ("cat ~/.zsh_history | zsh", DANGEROUS, "code.run-history"),
     ("history | grep ssh", SAFE, "not code.run-history"),
     ("cat script.sh | bash", CAUTION, "code.run-file"),
+    ('python3 -c "$CODE"', DANGEROUS, "code.run-opaque"),
+    ('node -e "$(cat snippet.js)"', DANGEROUS, "code.run-opaque"),
+    ("python3 -c \"print('$name')\"", SAFE, "not code.run-opaque"),
     ("cat script.sh | less", SAFE, "not code.run-file"),
     ("make-script | bash", CAUTION, "code.run-output"),
     ("make-script | less", SAFE, "not code.run-output"),
