@@ -15,7 +15,7 @@ from nlshell.shell.feeds import runs_a_line
 from nlshell.shell.find import read_find
 from nlshell.shell.launchers import join_words
 from nlshell.shell.interpreters import STDIN_PATHS, shell_invocation
-from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, CodeRun, Command, Redirect, Script, Word
+from nlshell.shell.model import NESTED_TOO_DEEP, SHELL_OPENERS, TOO_MANY_VALUES, CodeRun, Command, Redirect, Script, Word
 from nlshell.shell.parser import parse
 from nlshell.shell.statements import REDIRECTS, Statements
 from nlshell.shell.variables import MAX_CALLS, positional, read_builtin, set_builtin, shift_builtin
@@ -228,6 +228,8 @@ class Collector(Statements):
             elif script_i is None or argv[script_i].text in STDIN_PATHS:
                 self.here_code(cmd, redirects)
         elif name in ("source", ".") and len(argv) > 1 and argv[1].text in STDIN_PATHS:
+            self.here_code(cmd, redirects)
+        elif not argv and peeled.wrappers and peeled.wrappers[-1] in SHELL_OPENERS:  # `sudo -s <<< 'rm -rf /'`
             self.here_code(cmd, redirects)
         elif name in ("find", "fd", "fdfind"):
             self.find_exec(cmd, name)

@@ -21,7 +21,7 @@ from nlshell.risk.rules.writes import script_in_place
 from nlshell.shell.builtins import SHELLS
 from nlshell.shell.collect import opaque_code, script_of
 from nlshell.shell.interpreters import READS_STDIN, STDIN_PATHS, code_flags, interpreter_kind, shell_invocation
-from nlshell.shell.model import Command, Word
+from nlshell.shell.model import SHELL_OPENERS, Command, Word
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.options import read_option
 from nlshell.shell.tools import grammar_of
@@ -307,6 +307,8 @@ def reads_code_from_stdin(cmd) -> str | None:
     name = cmd.name
     if cmd.feed is not None:
         return None
+    if not cmd.argv and cmd.wrappers and cmd.wrappers[-1] in SHELL_OPENERS:  # `echo 'rm -rf /' | sudo -s`
+        return "shell"
     if name in SHELLS:
         code_i, script_i = shell_invocation(cmd.argv)
         if code_i is None and (script_i is None or cmd.argv[script_i].text in STDIN_PATHS):
@@ -403,6 +405,7 @@ EXAMPLES = [
     ("cat ~/.zsh_history | zsh", DANGEROUS, "code.run-history"),
     ("history | grep ssh", SAFE, "not code.run-history"),
     ("cat script.sh | bash", CAUTION, "code.run-file"),
+    ("cat script.sh | sudo -s", CAUTION, "code.run-file"),
     ('python3 -c "$CODE"', DANGEROUS, "code.run-opaque"),
     ('node -e "$(cat snippet.js)"', DANGEROUS, "code.run-opaque"),
     ("python3 -c \"print('$name')\"", SAFE, "not code.run-opaque"),
