@@ -74,6 +74,9 @@ class Collector(Statements):
         builder, w = self.built(node)
         if builder.elements:  # `"${a[@]}"`: one word per element
             return [Word(part, literal=w.literal, raw=w.raw) for part in w.text.split()]
+        if not w.quoted and "${IFS}" in w.text and "IFS" not in self.env:  # `rm${IFS}-rf${IFS}/`: IFS unset splits on blanks
+            parts = [p for p in w.text.split("${IFS}") if p]
+            return [Word(p, literal=w.literal or not any(c in p for c in "$`*?["), raw=None) for p in parts]
         if not builder.expanded or w.quoted:
             return [w]
         separators = self.separators()
