@@ -72,6 +72,8 @@ class Collector(Statements):
     def words(self, node) -> list:
         """A word as the shell splits it: an unquoted `$X` whose value has spaces is several."""
         builder, w = self.built(node)
+        if (every := self.positionals(node)) is not None:  # `set -- rm -rf /; "$@"`: one word per parameter
+            return every
         if builder.elements:  # `"${a[@]}"`: one word per element
             return [Word(part, literal=w.literal, raw=w.raw) for part in w.text.split()]
         if not w.quoted and "${IFS}" in w.text and "IFS" not in self.env:  # `rm${IFS}-rf${IFS}/`: IFS unset splits on blanks
@@ -84,6 +86,16 @@ class Collector(Statements):
             parts = re.split("[" + re.escape(separators) + "]+", w.text)
             return [Word(part, literal=w.literal, raw=w.raw) for part in parts if part]
         return [w]
+
+    def positionals(self, node) -> list | None:
+        """`"$@"` (or `$@`) when every positional parameter is known: their words, in order."""
+        if node.text.decode("utf-8", "replace") not in ('"$@"', "$@", '"${@}"', "${@}"):
+            return None
+        count = self.env.get("#", ("",))[0]
+        if not count.isdigit() or not 0 < int(count) <= 9:
+            return None
+        values = [self.env.get(str(k), ()) for k in range(1, int(count) + 1)]
+        return [Word(v[0], literal=True) for v in values] if all(len(v) == 1 for v in values) else None
 
     def separators(self) -> str:
         """The characters an unquoted expansion is split on: `IFS=,; cmd=rm,-rf,~; $cmd` is three
@@ -227,7 +239,7 @@ class Collector(Statements):
         elif name in SHELLS and argv:
             code_i, script_i = shell_invocation(argv)
             if code_i is not None:
-                self.code("shell", argv[code_i], f"{name} -c", cmd)
+                self.code("shell", argv[code_i], f"{name} -c", cmd, argv[code_i + 1 :])
             elif script_i is None or argv[script_i].text in STDIN_PATHS:
                 self.here_code(cmd, redirects)
         elif name in ("source", ".") and len(argv) > 1 and argv[1].text in STDIN_PATHS:
@@ -271,7 +283,8 @@ class Collector(Statements):
         sub.calling = self.calling | {name}
         sub.visit(script.bodies[name], cmd.background, cmd.loop, name)
 
-    def code(self, kind: str, word: Word | None, how: str, by: Command) -> None:
+    def code(self, kind: str, word: Word | None, how: str, by: Command, args: list | None = None) -> None:
+        """A string run as code; `args` are what `sh -c CODE NAME ARG...` binds to `$0`, `$1`, ..."""
         text = word.text if word is not None else None
         opaque = word is None or opaque_code(word)
         run = CodeRun(kind, text, by, opaque)
@@ -284,9 +297,11 @@ class Collector(Statements):
         # A string that fails to parse is still rated on what parses: it is data to the outer
         # shell, so it never makes the command itself invalid.
         tree = parse(text)
-        sub = Collector(
-            self.script, self.depth + 1, how, by, dict(self.env), self.remote or kind == "remote"
-        )
+        env = dict(self.env)
+        if args:
+            env["0"] = args[0].values()
+            positional(env, args[1:])
+        sub = Collector(self.script, self.depth + 1, how, by, env, self.remote or kind == "remote")
         sub.block(tree.root_node, False, by.loop, by.function)
 
     def find_exec(self, cmd: Command, name: str) -> None:
