@@ -256,9 +256,13 @@ def _broad_operation(ctx, args: list) -> tuple | None:
     return None
 
 
+_COMMAND_VARIABLES = frozenset("PROMPT_COMMAND PAGER MANPAGER GIT_PAGER SYSTEMD_PAGER EDITOR VISUAL GIT_EDITOR "
+                               "SUDO_EDITOR GIT_SSH_COMMAND BROWSER".split())
+
+
 @hook("assignment")
 def code_settings(ctx, cmd, name: str, value: str) -> None:
-    if name == "PROMPT_COMMAND" and value:
+    if name in _COMMAND_VARIABLES and value:  # `PAGER='rm -rf ~' man ls`: the program runs it as a command line
         ctx.merge(ctx.nested(value), cmd)
     elif name in ("LESSOPEN", "LESSCLOSE") and value.lstrip("|-").strip():
         # less runs it on each file it opens (`%s` is the file): `LESSOPEN='|rm -rf ~ %s' less x`
@@ -407,6 +411,8 @@ EXAMPLES = [
     ("cat script.sh | bash", CAUTION, "code.run-file"),
     ("cat script.sh | sudo -s", CAUTION, "code.run-file"),
     ('python3 -c "$CODE"', DANGEROUS, "code.run-opaque"),
+    ("PAGER='rm -rf ~' man ls", DANGEROUS, "files.delete-broad"),
+    ("GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy' git fetch", SAFE, "not files.delete-broad"),
     ('node -e "$(cat snippet.js)"', DANGEROUS, "code.run-opaque"),
     ("python3 -c \"print('$name')\"", SAFE, "not code.run-opaque"),
     ("cat script.sh | less", SAFE, "not code.run-file"),
