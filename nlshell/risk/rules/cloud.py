@@ -316,7 +316,8 @@ def cloud_change(ctx, cmd) -> None:
         return
     if hit is None and name == "aws":
         hit = next((w for w in lower if w.startswith(_AWS_WRITES)), None)
-        if hit is None and len(lower) >= 2 and lower[0] not in ("configure", "help", "s3") and not lower[1].startswith(_AWS_READS):
+        if hit is None and len(lower) >= 2 and (lower[1] not in ("ls", "presign", "mb") if lower[0] == "s3" else
+                                                lower[0] not in ("configure", "help") and not lower[1].startswith(_AWS_READS)):
             hit = lower[1]  # an operation not known to only read
     if hit is None:
         hit = next((w for w in words if _DELETE_OPTION.match(w)), None)
@@ -354,6 +355,8 @@ EXAMPLES = [
     ("terraform apply", CAUTION, "cloud.infrastructure"),
     ("terraform state rm aws_instance.x", CAUTION, "cloud.infrastructure"),
     ("terraform validate", SAFE, "not cloud.infrastructure"),
+    ("aws s3 $OP s3://bucket/key", CAUTION, "cloud.change"),
+    ("aws s3 ls s3://bucket --recursive", SAFE, "not cloud.change"),
     ("pulumi stack rm prod --force", CAUTION, "cloud.iac-unknown"),
     ("terraform state mv a.b a.c", CAUTION, "cloud.iac-unknown"),
     ("terraform $ACTION", CAUTION, "cloud.iac-unknown"),
