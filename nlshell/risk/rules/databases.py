@@ -27,7 +27,8 @@ _SQL_COMMENT = lazy(r"--[^\n]*|/\*.*?\*/", re.S)
 _WRITING_SQL = lazy(
     r"(?is)\b(?:insert|update|delete|alter|create|grant|revoke|replace|merge|rename|drop|vacuum|reindex|set)\b"
 )
-_CLIENTS = ("psql", "mysql", "mariadb", "sqlite3", "duckdb", "clickhouse-client", "cqlsh", "mongo", "mongosh", "redis-cli")
+_CLIENTS = ("psql", "mysql", "mariadb", "sqlite3", "duckdb", "sqlcmd", "clickhouse-client", "cqlsh", "mongo", "mongosh",
+            "redis-cli")
 _CODE_OPTIONS = {
     "psql": ("-c", "--command"),
     "mysql": ("-e", "--execute", "--init-command"),
@@ -36,6 +37,7 @@ _CODE_OPTIONS = {
     "cqlsh": ("-e", "--execute"),
     "mongo": ("--eval",),
     "mongosh": ("--eval",),
+    "sqlcmd": ("-Q", "-q"),
 }
 # Options naming a file of statements to run: the rater cannot read it.
 _FILE_OPTIONS = {
@@ -45,6 +47,7 @@ _FILE_OPTIONS = {
     "clickhouse-client": ("--queries-file",),
     "cqlsh": ("-f", "--file"),
     "mongosh": ("-f", "--file"),
+    "sqlcmd": ("-i",),
 }
 
 
@@ -336,6 +339,8 @@ EXAMPLES = [
     ("psql -c 'UPDATE users SET a=1 WHERE id=2'", CAUTION, "databases.write"),
     ("psql -c 'SELECT * FROM users'", SAFE, "not databases.write"),
     ("psql -f migrate.sql", CAUTION, "databases.unseen"),
+    ("sqlcmd -S db -i cleanup.sql", CAUTION, "databases.unseen"),
+    ("sqlcmd -S db -Q 'DROP DATABASE shop'", DANGEROUS, "databases.destroy"),
     ("mysql shop < dump.sql", CAUTION, "databases.unseen"),
     ("gunzip -c dump.sql.gz | mysql shop", CAUTION, "databases.unseen"),
     ("psql -c \"$SQL\"", CAUTION, "databases.unseen"),
