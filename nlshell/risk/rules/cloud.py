@@ -34,8 +34,7 @@ def _deletes_destination(cmd, parsed) -> bool:
 def _whole_repository(cmd, parsed) -> bool:
     return len(parsed.operands) > 1 and "::" not in parsed.operands[1].text
 
-# What terraform, tofu, terragrunt and pulumi do that only looks (or sets up the working directory); a group's
-# words that only look. Any other word (`pulumi stack rm`, `terraform state mv`, a new verb) is caution.
+# What the IaC tools do that only looks (or sets up), and a group's words that only look; any other word is caution.
 _IAC_LOOKS = frozenset(
     "init validate plan fmt get graph output providers show version console login logout metadata test preview "
     "about whoami convert gen-completion schema new help hclfmt render-json graph-dependencies output-module-groups "
