@@ -1,12 +1,13 @@
 """What several families of rules need to know about commands: how to show a word in a reason,
-which programs print what they fetch from the network, what an `echo` chain writes, and what
-`xargs` or `parallel` read."""
+which programs print what they fetch from the network, what an `echo` chain writes, what
+`xargs` or `parallel` read, and which commands print a secret."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 
+from nlshell.risk.paths import CRED, HISTORY, classify
 from nlshell.shell.model import Word
 from nlshell.shell.patterns import lazy
 from nlshell.shell.printing import printed
@@ -153,3 +154,47 @@ def cron_jobs(text: str, with_user: bool = False) -> list:
             job = job.split(None, 1)[1] if len(job.split(None, 1)) == 2 else ""
         jobs.append(job)
     return jobs
+
+
+def credential_source(ctx, cmd) -> str | None:
+    """What secret this command prints, if it prints one."""
+    name = cmd.name
+    texts = [a.text for a in cmd.args]
+    if (name in ("env", "printenv") and not cmd.args) or any(t.endswith("/environ") for t in texts if t.startswith("/proc/")):
+        return "your environment variables (API keys and tokens included)"
+    if name == "printenv" and (held := next((t for t in texts if SECRET_VAR.search(t)), None)):
+        return f"the secret in ${held}"
+    if name in ("set", "export", "declare") and (not cmd.args or texts[0] in ("-p", "-x")):
+        return "your shell variables (secrets included)"
+    if name == "gpg" and any(t in ("--export-secret-keys", "--export-secret-subkeys") for t in texts):
+        return "your private GPG keys"
+    if name == "security" and any(t.startswith("find-") for t in texts):
+        return "a keychain password"
+    if name in ("pass", "op", "vault", "aws", "gcloud", "az", "gh") and any(
+        t in ("show", "read", "get", "print-access-token", "export-credentials", "get-secret-value", "token") for t in texts
+    ):
+        return "a stored secret"
+    if name == "history" or (name == "fc" and "-l" in texts):
+        return "your shell history (passwords typed on command lines included)"
+    for a in cmd.args:
+        for p in ctx.places(a):
+            if p.cls == CRED or p.path == "/etc/shadow":
+                return p.desc if p.desc.startswith("credentials") else f"credentials ({shown(a)})"
+            if p.cls == HISTORY and name != "wc":
+                return f"{p.desc} (passwords typed on command lines included)"
+    if (secret := redirected_secret(cmd)) is not None:
+        return secret
+    if name in ("echo", "printf", "cat"):
+        for t in texts:
+            m = re.search(r"\$\{(\w+)\}", t)
+            if m and SECRET_VAR.search(m.group(1)):
+                return f"the secret in ${m.group(1)}"
+    return None
+
+
+def redirected_secret(cmd) -> str | None:
+    """The credential file a `<` redirect feeds to `cmd`, if one does."""
+    for r in cmd.redirects:
+        if r.op == "<" and r.target is not None and (p := classify(r.target.text)).cls == CRED:
+            return p.desc
+    return None

@@ -15,7 +15,7 @@ from nlshell.shell.feeds import runs_a_line
 from nlshell.shell.find import read_find
 from nlshell.shell.launchers import join_words
 from nlshell.shell.interpreters import STDIN_PATHS, shell_invocation
-from nlshell.shell.model import NESTED_TOO_DEEP, TOO_MANY_VALUES, CodeRun, Command, Redirect, Script, Word
+from nlshell.shell.model import NESTED_TOO_DEEP, SHELL_OPENERS, TOO_MANY_VALUES, CodeRun, Command, Redirect, Script, Word
 from nlshell.shell.parser import parse
 from nlshell.shell.statements import REDIRECTS, Statements
 from nlshell.shell.variables import MAX_CALLS, positional, read_builtin, set_builtin, shift_builtin
@@ -72,8 +72,13 @@ class Collector(Statements):
     def words(self, node) -> list:
         """A word as the shell splits it: an unquoted `$X` whose value has spaces is several."""
         builder, w = self.built(node)
+        if (every := self.positionals(node)) is not None:  # `set -- rm -rf /; "$@"`: one word per parameter
+            return every
         if builder.elements:  # `"${a[@]}"`: one word per element
             return [Word(part, literal=w.literal, raw=w.raw) for part in w.text.split()]
+        if not w.quoted and "${IFS}" in w.text and "IFS" not in self.env:  # `rm${IFS}-rf${IFS}/`: IFS unset splits on blanks
+            parts = [p for p in w.text.split("${IFS}") if p]
+            return [Word(p, literal=w.literal or not any(c in p for c in "$`*?["), raw=None) for p in parts]
         if not builder.expanded or w.quoted:
             return [w]
         separators = self.separators()
@@ -81,6 +86,16 @@ class Collector(Statements):
             parts = re.split("[" + re.escape(separators) + "]+", w.text)
             return [Word(part, literal=w.literal, raw=w.raw) for part in parts if part]
         return [w]
+
+    def positionals(self, node) -> list | None:
+        """`"$@"` (or `$@`) when every positional parameter is known: their words, in order."""
+        if node.text.decode("utf-8", "replace") not in ('"$@"', "$@", '"${@}"', "${@}"):
+            return None
+        count = self.env.get("#", ("",))[0]
+        if not count.isdigit() or not 0 < int(count) <= 9:
+            return None
+        values = [self.env.get(str(k), ()) for k in range(1, int(count) + 1)]
+        return [Word(v[0], literal=True) for v in values] if all(len(v) == 1 for v in values) else None
 
     def separators(self) -> str:
         """The characters an unquoted expansion is split on: `IFS=,; cmd=rm,-rf,~; $cmd` is three
@@ -224,10 +239,12 @@ class Collector(Statements):
         elif name in SHELLS and argv:
             code_i, script_i = shell_invocation(argv)
             if code_i is not None:
-                self.code("shell", argv[code_i], f"{name} -c", cmd)
+                self.code("shell", argv[code_i], f"{name} -c", cmd, argv[code_i + 1 :])
             elif script_i is None or argv[script_i].text in STDIN_PATHS:
                 self.here_code(cmd, redirects)
         elif name in ("source", ".") and len(argv) > 1 and argv[1].text in STDIN_PATHS:
+            self.here_code(cmd, redirects)
+        elif not argv and peeled.wrappers and peeled.wrappers[-1] in SHELL_OPENERS:  # `sudo -s <<< 'rm -rf /'`
             self.here_code(cmd, redirects)
         elif name in ("find", "fd", "fdfind"):
             self.find_exec(cmd, name)
@@ -266,9 +283,10 @@ class Collector(Statements):
         sub.calling = self.calling | {name}
         sub.visit(script.bodies[name], cmd.background, cmd.loop, name)
 
-    def code(self, kind: str, word: Word | None, how: str, by: Command) -> None:
+    def code(self, kind: str, word: Word | None, how: str, by: Command, args: list | None = None) -> None:
+        """A string run as code; `args` are what `sh -c CODE NAME ARG...` binds to `$0`, `$1`, ..."""
         text = word.text if word is not None else None
-        opaque = word is None or _opaque_code(word)
+        opaque = word is None or opaque_code(word)
         run = CodeRun(kind, text, by, opaque)
         self.script.code.append(run)
         if text is None or kind not in ("shell", "remote"):
@@ -279,9 +297,11 @@ class Collector(Statements):
         # A string that fails to parse is still rated on what parses: it is data to the outer
         # shell, so it never makes the command itself invalid.
         tree = parse(text)
-        sub = Collector(
-            self.script, self.depth + 1, how, by, dict(self.env), self.remote or kind == "remote"
-        )
+        env = dict(self.env)
+        if args:
+            env["0"] = args[0].values()
+            positional(env, args[1:])
+        sub = Collector(self.script, self.depth + 1, how, by, env, self.remote or kind == "remote")
         sub.block(tree.root_node, False, by.loop, by.function)
 
     def find_exec(self, cmd: Command, name: str) -> None:
@@ -315,7 +335,7 @@ def _fd_execs(words: list) -> list:
     return groups
 
 
-def _opaque_code(word: Word) -> bool:
+def opaque_code(word: Word) -> bool:
     """Code whose text is one expansion or substitution: nothing about it is known."""
     text = word.text.strip()
     if word.literal:

@@ -12,6 +12,8 @@ from nlshell.shell.records import Record
 
 # Wrappers that run their command as another user (root, usually).
 ROOT_WRAPPERS = frozenset({"sudo", "doas", "su", "run0", "pkexec", "runuser", "gosu", "su-exec"})
+# Given no command, these open a shell, which runs what it reads on stdin (`echo 'rm -rf /' | sudo -s`).
+SHELL_OPENERS = frozenset({"su", "sudo", "doas", "run0", "runuser"})
 
 # Variables that hold the user's shell: `$SHELL -c CODE` runs CODE like `sh -c CODE`.
 _SHELL_VARIABLE = lazy(r"^\$\{(SHELL|BASH)(?:[:]?[-=][^}]*)?\}$")

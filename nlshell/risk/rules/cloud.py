@@ -34,6 +34,26 @@ def _deletes_destination(cmd, parsed) -> bool:
 def _whole_repository(cmd, parsed) -> bool:
     return len(parsed.operands) > 1 and "::" not in parsed.operands[1].text
 
+# What the IaC tools do that only looks (or sets up), and a group's words that only look; any other word is caution.
+_IAC_LOOKS = frozenset(
+    "init validate plan fmt get graph output providers show version console login logout metadata test preview "
+    "about whoami convert gen-completion schema new help hclfmt render-json graph-dependencies output-module-groups "
+    "validate-inputs".split()
+)
+_IAC_GROUPS = {"state": "list show pull", "workspace": "list show select new", "stack": "ls select init output "
+               "history export graph", "config": "get", "plugin": "ls", "org": "get-default", "policy": "ls validate-config"}
+
+
+def _iac_unknown(cmd, parsed) -> dict | None:
+    words = [w.text if w.literal else None for w in parsed.operands[:3]]
+    if cmd.name == "terragrunt" and words[:1] in (["run-all"], ["run"]):
+        words = words[1:]  # `terragrunt run-all plan` runs terraform's plan in each module
+    if not words or (words[0] in _IAC_LOOKS and words[0] not in _IAC_GROUPS):
+        return None
+    if words[0] in _IAC_GROUPS and (len(words) < 2 or words[1] in _IAC_GROUPS[words[0]].split()):
+        return None
+    return {"word": " ".join(w or "(a value known at run time)" for w in words[:2])}
+
 
 ROWS = [
     Row("cloud.destroy-targeted", CAUTION, "{tool} destroy deletes the targeted infrastructure", _IAC, "destroy",
@@ -57,6 +77,8 @@ ROWS = [
     Row("cloud.infrastructure", CAUTION, "{tool} {sub} changes real infrastructure", _IAC,
         "apply|import|taint|untaint|force-unlock|up|refresh"),
     Row("cloud.infrastructure", CAUTION, "{tool} {sub} changes real infrastructure", _IAC, "state rm"),
+    Row("cloud.iac-unknown", CAUTION, "{tool} {word} is not known to only look: it may change real infrastructure "
+        "or its state", _IAC, when=_iac_unknown),
     Row("cloud.delete-bucket", DANGEROUS, "{tool} {sub} --force deletes the bucket and everything in it", "aws",
         "s3 rb", flags="--force"),
     Row("cloud.delete-bucket", DANGEROUS, "{tool} {sub} --force deletes the bucket and everything in it", "mc", "rb",
@@ -293,7 +315,8 @@ def cloud_change(ctx, cmd) -> None:
         return
     if hit is None and name == "aws":
         hit = next((w for w in lower if w.startswith(_AWS_WRITES)), None)
-        if hit is None and len(lower) >= 2 and lower[0] not in ("configure", "help", "s3") and not lower[1].startswith(_AWS_READS):
+        if hit is None and len(lower) >= 2 and (lower[1] not in ("ls", "presign", "mb") if lower[0] == "s3" else
+                                                lower[0] not in ("configure", "help") and not lower[1].startswith(_AWS_READS)):
             hit = lower[1]  # an operation not known to only read
     if hit is None:
         hit = next((w for w in words if _DELETE_OPTION.match(w)), None)
@@ -331,6 +354,16 @@ EXAMPLES = [
     ("terraform apply", CAUTION, "cloud.infrastructure"),
     ("terraform state rm aws_instance.x", CAUTION, "cloud.infrastructure"),
     ("terraform validate", SAFE, "not cloud.infrastructure"),
+    ("aws s3 $OP s3://bucket/key", CAUTION, "cloud.change"),
+    ("aws s3 ls s3://bucket --recursive", SAFE, "not cloud.change"),
+    ("pulumi stack rm prod --force", CAUTION, "cloud.iac-unknown"),
+    ("terraform state mv a.b a.c", CAUTION, "cloud.iac-unknown"),
+    ("terraform $ACTION", CAUTION, "cloud.iac-unknown"),
+    ("tofu frobnicate", CAUTION, "cloud.iac-unknown"),
+    ("terraform -chdir=infra plan -out=tf.plan", SAFE, "not cloud.iac-unknown"),
+    ("terraform state list", SAFE, "not cloud.iac-unknown"),
+    ("terragrunt run-all plan", SAFE, "not cloud.iac-unknown"),
+    ("pulumi stack output --json", SAFE, "not cloud.iac-unknown"),
     ("aws s3 rb s3://bucket --force", DANGEROUS, "cloud.delete-bucket"),
     ("aws --profile prod s3 rb --force s3://b", DANGEROUS, "cloud.delete-bucket"),
     ("mc rb --force local/bucket", DANGEROUS, "cloud.delete-bucket"),

@@ -32,6 +32,31 @@ def _root_mounted(cmd, parsed) -> bool:
     return any(re.match(r"^/:", a.text) for a in cmd.args)
 
 
+# Subcommands of a management group that only look, start or create: any other word under the group
+# (a new verb, a plugin's) is caution. Those that delete or stop are rows of their own above it.
+_GROUP_LOOKS = {
+    "system": "df info events", "volume": "ls list inspect exists create",
+    "image": "ls list inspect history exists tree pull build save tag", "network": "ls list inspect exists create",
+    "container": "ls list ps inspect logs top port stats diff exists wait attach create run start exec export",
+    "pod": "ls list ps inspect exists top stats logs create start", "machine": "ls list inspect info init start",
+    "context": "ls list inspect show", "builder": "ls inspect du build", "buildx": "ls inspect du build bake version",
+    "compose": "ps ls logs config top images port version events build pull up create start run exec attach wait "
+               "watch stats",
+    "plugin": "ls inspect", "secret": "ls inspect", "service": "ls inspect logs ps", "node": "ls inspect ps",
+    "stack": "ls ps services config", "manifest": "inspect", "trust": "inspect", "kube": "generate",
+    "generate": "kube systemd spec",
+}
+
+
+def _unknown_in_group(cmd, parsed) -> dict | None:
+    words = parsed.operands[:2]
+    if len(words) < 2 or not words[0].literal or words[0].text not in _GROUP_LOOKS:
+        return None
+    if words[1].literal and words[1].text in _GROUP_LOOKS[words[0].text].split():
+        return None
+    return {"group": words[0].text, "word": words[1].text}
+
+
 # What lists every container, image or volume: `$(docker ps -aq)`, `$(docker images -q)`.
 _LISTINGS = {
     "container": ("ps", "container ls", "container list", "ps -a"),
@@ -100,6 +125,8 @@ ROWS = [
         "undefine|destroy|shutdown|reboot|reset|suspend|vol-delete|pool-destroy|pool-undefine|snapshot-delete|"
         "net-destroy|net-undefine|detach-disk|detach-interface|managedsave-remove|setmem|setvcpus|edit|define|create|"
         "start|resume|attach-disk|attach-interface|snapshot-revert|migrate"),
+    Row("containers.reset", DANGEROUS, "{tool} {sub} deletes every container, image, volume and setting (or "
+        "every machine) it has", "podman", "system|machine reset"),
     Row("containers.prune-all", DANGEROUS, "{tool} system prune {flags} deletes all unused containers, "
         "images{volumes} without asking", _TOOLS, "system prune", flags=("-f --force", "-a --all --volumes"),
         when=_prune_what),
@@ -123,9 +150,13 @@ ROWS = [
     Row("containers.remove", CAUTION, "{tool} {sub} removes or stops containers or images", _TOOLS,
         "* rm|prune|remove|kill|stop|down"),
     Row("containers.host-access", CAUTION, "runs a container with access to the host (--privileged or / mounted)",
-        _TOOLS, "run", flags="--privileged"),
+        _TOOLS, "run|create", flags="--privileged"),
     Row("containers.host-access", CAUTION, "runs a container with access to the host (--privileged or / mounted)",
-        _TOOLS, "run", when=_root_mounted),
+        _TOOLS, "run|create", when=_root_mounted),
+    Row("containers.host-access", CAUTION, "runs a container with access to the host (--privileged or / mounted)",
+        _TOOLS, "container run|create", flags="--privileged"),
+    Row("containers.host-access", CAUTION, "runs a container with access to the host (--privileged or / mounted)",
+        _TOOLS, "container run|create", when=_root_mounted),
     Row("containers.registry", CAUTION, "{tool} {sub} talks to a registry", _TOOLS, "push|login|logout"),
     Row("containers.change", CAUTION, "{tool} {sub} changes containers, services or their settings", _TOOLS,
         "restart|update|rename|pause|unpause|cp"),
@@ -134,11 +165,24 @@ ROWS = [
     Row("containers.change", CAUTION, "{tool} {sub} changes containers, services or their settings", _TOOLS,
         "* restart|update|rename|pause|unpause|cp|scale|rollback|leave|init|join|demote|promote|deploy|install|"
         "enable|disable|upgrade|set|revoke|sign|use|connect|disconnect"),
+    Row("containers.group-unknown", CAUTION, "{tool} {group} {word} is not a subcommand known to only look",
+        _TOOLS, when=_unknown_in_group),
     Row("containers.plugin", CAUTION, "{tool} {word} is not a {tool} command: a plugin may run anything", _TOOLS,
         when=unlisted(_COMMANDS)),
 ]
 
 EXAMPLES = [
+    ("podman system reset -f", DANGEROUS, "containers.reset"),
+    ("podman machine reset", DANGEROUS, "containers.reset"),
+    ("podman system df", SAFE, "not containers.reset"),
+    ("docker system foo", CAUTION, "containers.group-unknown"),
+    ("podman system renumber", CAUTION, "containers.group-unknown"),
+    ("docker volume ls -q", SAFE, "not containers.group-unknown"),
+    ("docker container logs --tail 50 web", SAFE, "not containers.group-unknown"),
+    ("docker compose ps", SAFE, "not containers.group-unknown"),
+    ("docker container run --privileged alpine", CAUTION, "containers.host-access"),
+    ("docker create -v /:/host alpine", CAUTION, "containers.host-access"),
+    ("docker container run --rm alpine echo hi", SAFE, "not containers.host-access"),
     ("virsh undefine web --remove-all-storage", DANGEROUS, "containers.vm-storage-delete"),
     ("virsh undefine web", CAUTION, "not containers.vm-storage-delete"),
     ("virsh undefine web", CAUTION, "containers.vm-change"),

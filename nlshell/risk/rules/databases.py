@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from nlshell.risk.book import Row, Rule, given, hook, program
-from nlshell.risk.facts import heredoc_body, literal_output
+from nlshell.risk.facts import file_key, heredoc_body, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.shell.collect import opaque_code as opaque
 from nlshell.shell.patterns import lazy
 
 # Statements that lose data at broad scope: a whole database, schema, table or column, or every row
@@ -26,15 +27,27 @@ _SQL_COMMENT = lazy(r"--[^\n]*|/\*.*?\*/", re.S)
 _WRITING_SQL = lazy(
     r"(?is)\b(?:insert|update|delete|alter|create|grant|revoke|replace|merge|rename|drop|vacuum|reindex|set)\b"
 )
-_CLIENTS = ("psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh", "mongo", "mongosh", "redis-cli")
+_CLIENTS = ("psql", "mysql", "mariadb", "sqlite3", "duckdb", "sqlcmd", "clickhouse-client", "cqlsh", "mongo", "mongosh",
+            "redis-cli")
 _CODE_OPTIONS = {
     "psql": ("-c", "--command"),
-    "mysql": ("-e", "--execute"),
-    "mariadb": ("-e", "--execute"),
+    "mysql": ("-e", "--execute", "--init-command"),
+    "mariadb": ("-e", "--execute", "--init-command"),
     "clickhouse-client": ("-q", "--query"),
     "cqlsh": ("-e", "--execute"),
     "mongo": ("--eval",),
     "mongosh": ("--eval",),
+    "sqlcmd": ("-Q", "-q"),
+}
+# Options naming a file of statements to run: the rater cannot read it.
+_FILE_OPTIONS = {
+    "psql": ("-f", "--file"),
+    "sqlite3": ("-init",),
+    "duckdb": ("-init", "-f"),
+    "clickhouse-client": ("--queries-file",),
+    "cqlsh": ("-f", "--file"),
+    "mongosh": ("-f", "--file"),
+    "sqlcmd": ("-i",),
 }
 
 
@@ -140,39 +153,92 @@ def _mass_delete(cmd) -> dict | None:
 RULES = [
     Rule("databases.destroy", DANGEROUS, "runs `{statement}`: the data is gone for good"),
     Rule("databases.write", CAUTION, "changes data in the database"),
+    Rule("databases.unseen", CAUTION, "runs {what}, which is not read here (it may change or drop data)"),
 ]
 
 
 @program(*_CLIENTS[:-1])  # not redis-cli: its rows above say what its commands do
 def sql_client(ctx, cmd) -> None:
     name = cmd.name
-    words = [a.text for a in cmd.args]
+    args = cmd.args
+    words = [a.text for a in args]
     options = _CODE_OPTIONS.get(name, ())
-    sql = None
+    files = _FILE_OPTIONS.get(name, ())
+    sql = given = None
     for i, w in enumerate(words):
         if w in options and i + 1 < len(words):
-            sql = words[i + 1]
+            sql, given = words[i + 1], args[i + 1]
         elif any(w.startswith(option + "=") for option in options if option.startswith("--")):
-            sql = w.split("=", 1)[1]
+            sql, given = w.split("=", 1)[1], args[i]
         elif name in ("mysql", "mariadb") and w.startswith("-e") and len(w) > 2:
-            sql = w[2:]
-    if name == "sqlite3":
-        operands = [w for w in words if not w.startswith("-")]
+            sql, given = w[2:], args[i]
+        elif (w in files and i + 1 < len(words)) or any(w.startswith(f + "=") for f in files if f.startswith("--")):
+            ctx.add("databases.unseen", cmd, what="the statements in " + (words[i + 1] if w in files else w.split("=", 1)[1]))
+            files = ()  # one file is enough to say so
+    if name in ("sqlite3", "duckdb"):
+        operands = [a for a in args if not a.text.startswith("-")]
         if len(operands) >= 2:
-            sql = " ".join(operands[1:])
+            sql, given = " ".join(a.text for a in operands[1:]), operands[-1]
+            if sql.lstrip().startswith(".read"):
+                ctx.add("databases.unseen", cmd, what="the statements in " + sql.split(None, 1)[-1])
+    if name in ("mongo", "mongosh") and files and any(w.endswith(".js") and not w.startswith("-") for w in words):
+        ctx.add("databases.unseen", cmd, what="the script " + next(w for w in words if w.endswith(".js")))
+    if given is not None and opaque(given):
+        ctx.add("databases.unseen", cmd, what="statements only known at run time (" + shown(given) + ")")
+        return
     if sql is None:
         sql = heredoc_body(cmd)
+        if sql is None and not any(w in files or w.startswith(tuple(f + "=" for f in files)) for w in words):
+            _stdin_file(ctx, cmd)
     if sql:
         statement(ctx, cmd, sql)
 
 
+def _stdin_file(ctx, cmd) -> None:
+    """`mysql shop < dump.sql`: the statements are in a file (one this line wrote is read)."""
+    for r in cmd.redirects:
+        if r.op == "<" and r.target is not None and (r.fd in (None, "0")):
+            if r.target.subs:  # `mysql < <(echo 'DROP DATABASE x')`
+                written = literal_output(ctx.substitution_commands(r.target))
+            else:
+                written = ctx.written.get(file_key(r.target.text)) if r.target.literal else None
+            if written is not None:
+                statement(ctx, cmd, written)
+            else:
+                ctx.add("databases.unseen", cmd, what="the statements in " + shown(r.target))
+
+
+@program("redis-cli")
+def redis_commands(ctx, cmd) -> None:
+    """`redis-cli < commands.txt` runs what the file says."""
+    if not _given_code(cmd):
+        _stdin_file(ctx, cmd)
+
+
 @hook("pipe")
 def piped_sql(ctx, cmd, upstream) -> None:
-    """`echo 'DROP TABLE users;' | mysql app`."""
-    if cmd.name in _CLIENTS:
+    """`echo 'DROP TABLE users;' | mysql app`; `cat drop.sql | psql` runs what the rater cannot read."""
+    if cmd.name in _CLIENTS and not _given_code(cmd):
         sql = literal_output(upstream)
         if sql:
             statement(ctx, cmd, sql)
+        elif sql is None and upstream:
+            ctx.add("databases.unseen", cmd, what=f"statements from the output of `{upstream[-1].name or 'a command'}`")
+
+
+_VALUED = frozenset("-h -p -s -a -u -n -r -i -d -D --user --pass -c --command -f --file -e --execute -U -d --dbname".split())
+
+
+def _given_code(cmd) -> bool:
+    """The client runs statements given on its command line, not what it reads on stdin."""
+    name, words = cmd.name, [a.text for a in cmd.args]
+    flags = _CODE_OPTIONS.get(name, ()) + _FILE_OPTIONS.get(name, ())
+    if any(w in flags or w.startswith(tuple(f + "=" for f in flags if f.startswith("--"))) for w in words):
+        return True
+    if name in ("mysql", "mariadb") and any(w.startswith("-e") for w in words):
+        return True
+    operands = [w for i, w in enumerate(words) if not w.startswith("-") and (i == 0 or words[i - 1] not in _VALUED)]
+    return (name in ("sqlite3", "duckdb") and len(operands) >= 2) or (name == "redis-cli" and bool(operands))
 
 
 def statement(ctx, cmd, sql: str) -> None:
@@ -272,4 +338,20 @@ EXAMPLES = [
     ("psql -c '-- DROP TABLE users'", SAFE, "not databases.destroy"),
     ("psql -c 'UPDATE users SET a=1 WHERE id=2'", CAUTION, "databases.write"),
     ("psql -c 'SELECT * FROM users'", SAFE, "not databases.write"),
+    ("psql -f migrate.sql", CAUTION, "databases.unseen"),
+    ("sqlcmd -S db -i cleanup.sql", CAUTION, "databases.unseen"),
+    ("sqlcmd -S db -Q 'DROP DATABASE shop'", DANGEROUS, "databases.destroy"),
+    ("mysql shop < dump.sql", CAUTION, "databases.unseen"),
+    ("gunzip -c dump.sql.gz | mysql shop", CAUTION, "databases.unseen"),
+    ("psql -c \"$SQL\"", CAUTION, "databases.unseen"),
+    ("sqlite3 app.db '.read cleanup.sql'", CAUTION, "databases.unseen"),
+    ("mongosh app cleanup.js", CAUTION, "databases.unseen"),
+    ("duckdb warehouse.db < load.sql", CAUTION, "databases.unseen"),
+    ("echo 'DROP TABLE t;' > x.sql; psql < x.sql", DANGEROUS, "databases.destroy"),
+    ("echo 'SELECT 1' | psql", SAFE, "not databases.unseen"),
+    ("psql -c 'SELECT count(*) FROM users' < /dev/null", SAFE, "not databases.unseen"),
+    ("psql -l", SAFE, "not databases.unseen"),
+    ("redis-cli -h cache < commands.txt", CAUTION, "databases.unseen"),
+    ("mysql < <(echo 'DROP DATABASE shop')", DANGEROUS, "databases.destroy"),
+    ("pg_dump --schema-only shop", SAFE, "not databases.unseen"),
 ]

@@ -19,9 +19,9 @@ from nlshell.risk.paths import HISTORY, delete_level
 from nlshell.risk.rules.network import file_server
 from nlshell.risk.rules.writes import script_in_place
 from nlshell.shell.builtins import SHELLS
-from nlshell.shell.collect import script_of
+from nlshell.shell.collect import opaque_code, script_of
 from nlshell.shell.interpreters import READS_STDIN, STDIN_PATHS, code_flags, interpreter_kind, shell_invocation
-from nlshell.shell.model import Command, Word
+from nlshell.shell.model import SHELL_OPENERS, Command, Word
 from nlshell.shell.options import parse as parse_options
 from nlshell.shell.options import read_option
 from nlshell.shell.tools import grammar_of
@@ -123,6 +123,9 @@ def interpreter(ctx, cmd) -> None:
                 return
             if any(c.name in DECODERS and is_decoding(c) for c in inner):
                 ctx.add("code.run-encoded", cmd, how=f"{kind}")
+                return
+            if opaque_code(given):  # `python3 -c "$CODE"`, `node -e "$(cat x.js)"`: nothing about it is known
+                ctx.add("code.run-opaque", cmd, how=f"{cmd.name} {a.text} {shown(given)}")
                 return
             code = given.text
             break
@@ -253,9 +256,13 @@ def _broad_operation(ctx, args: list) -> tuple | None:
     return None
 
 
+_COMMAND_VARIABLES = frozenset("PROMPT_COMMAND PAGER MANPAGER GIT_PAGER SYSTEMD_PAGER EDITOR VISUAL GIT_EDITOR "
+                               "SUDO_EDITOR GIT_SSH_COMMAND BROWSER".split())
+
+
 @hook("assignment")
 def code_settings(ctx, cmd, name: str, value: str) -> None:
-    if name == "PROMPT_COMMAND" and value:
+    if name in _COMMAND_VARIABLES and value:  # `PAGER='rm -rf ~' man ls`: the program runs it as a command line
         ctx.merge(ctx.nested(value), cmd)
     elif name in ("LESSOPEN", "LESSCLOSE") and value.lstrip("|-").strip():
         # less runs it on each file it opens (`%s` is the file): `LESSOPEN='|rm -rf ~ %s' less x`
@@ -304,6 +311,8 @@ def reads_code_from_stdin(cmd) -> str | None:
     name = cmd.name
     if cmd.feed is not None:
         return None
+    if not cmd.argv and cmd.wrappers and cmd.wrappers[-1] in SHELL_OPENERS:  # `echo 'rm -rf /' | sudo -s`
+        return "shell"
     if name in SHELLS:
         code_i, script_i = shell_invocation(cmd.argv)
         if code_i is None and (script_i is None or cmd.argv[script_i].text in STDIN_PATHS):
@@ -400,6 +409,12 @@ EXAMPLES = [
     ("cat ~/.zsh_history | zsh", DANGEROUS, "code.run-history"),
     ("history | grep ssh", SAFE, "not code.run-history"),
     ("cat script.sh | bash", CAUTION, "code.run-file"),
+    ("cat script.sh | sudo -s", CAUTION, "code.run-file"),
+    ('python3 -c "$CODE"', DANGEROUS, "code.run-opaque"),
+    ("PAGER='rm -rf ~' man ls", DANGEROUS, "files.delete-broad"),
+    ("GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy' git fetch", SAFE, "not files.delete-broad"),
+    ('node -e "$(cat snippet.js)"', DANGEROUS, "code.run-opaque"),
+    ("python3 -c \"print('$name')\"", SAFE, "not code.run-opaque"),
     ("cat script.sh | less", SAFE, "not code.run-file"),
     ("make-script | bash", CAUTION, "code.run-output"),
     ("make-script | less", SAFE, "not code.run-output"),

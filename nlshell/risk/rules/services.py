@@ -72,6 +72,22 @@ def _firewall_unit(cmd, parsed) -> dict | None:
     return {"unit": unit} if unit else None
 
 
+# Units the running system needs: stopping one cuts sessions, devices or the network off now.
+_LIFELINES = frozenset({"dbus", "dbus-broker", "systemd-logind", "systemd-udevd", "udev", "NetworkManager",
+                        "systemd-networkd", "networking", "network"})
+# Masked, these stop the machine from logging, or from being logged into, after the next boot too.
+_BOOT_NEEDS = _LIFELINES | {"systemd-journald", "sshd", "ssh", "getty", "systemd-tmpfiles-setup", "systemd-remount-fs"}
+
+
+def _core_unit(cmd, parsed) -> dict | None:
+    verb = parsed.operands[0].text
+    wanted = _BOOT_NEEDS if verb == "mask" else _LIFELINES
+    if verb == "disable" and "--now" not in parsed.long:
+        return None
+    unit = next((u for u in _units(cmd, parsed) if u.split("@")[0].split(".")[0] in wanted), None)
+    return {"unit": unit} if unit else None
+
+
 def _rescue_target(cmd, parsed) -> bool:
     units = _units(cmd, parsed)
     return bool(units) and units[0].startswith(("rescue", "emergency", "poweroff", "reboot", "halt"))
@@ -132,6 +148,8 @@ ROWS = [
         when=_firewall_unit),
     Row("services.stop-protection", DANGEROUS, "turns off a system protection ({unit})", "systemctl",
         "stop|disable|mask|kill", when=_protection_unit),
+    Row("services.stop-core", DANGEROUS, "systemctl {sub} {unit} cuts off what the system needs to run or be "
+        "reached (sessions, devices, network, logs)", "systemctl", "stop|kill|disable|mask", when=_core_unit),
     Row("services.boot-target", DANGEROUS, "makes the system boot into {first}", "systemctl", "set-default",
         when=_rescue_target),
     Row("services.systemctl-stop-system", DANGEROUS, "systemctl {sub} stops the system", "systemctl", "exit",
@@ -207,6 +225,15 @@ EXAMPLES = [
     ("systemctl --user exit", CAUTION, "not services.systemctl-stop-system"),
     ("sudo systemctl restart nginx", CAUTION, "services.change"),
     ("systemctl stop sshd", CAUTION, "services.change"),
+    ("systemctl mask systemd-journald", DANGEROUS, "services.stop-core"),
+    ("systemctl mask dbus.service", DANGEROUS, "services.stop-core"),
+    ("sudo systemctl stop NetworkManager", DANGEROUS, "services.stop-core"),
+    ("systemctl disable --now systemd-networkd", DANGEROUS, "services.stop-core"),
+    ("systemctl mask sshd", DANGEROUS, "services.stop-core"),
+    ("systemctl stop sshd", CAUTION, "not services.stop-core"),
+    ("systemctl restart NetworkManager", CAUTION, "not services.stop-core"),
+    ("systemctl disable systemd-networkd", CAUTION, "not services.stop-core"),
+    ("systemctl status dbus", SAFE, "not services.stop-core"),
     ("systemctl status sshd", SAFE, "not services.change"),
     ("service nginx restart", CAUTION, "services.service"),
     ("service nginx status", SAFE, "not services.service"),
