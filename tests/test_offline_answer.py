@@ -45,6 +45,14 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("gerp for foo in bar.txt", 'grep "foo" bar.txt'),  # a misspelt program still finds it
         # nlshell's own everyday examples (nlshell/data/examples.tsv) in a person's words
         ("show the kernel messages", "dmesg"),
+        # what is asked, no more: a column shown, not summed; a CSV split on commas
+        ("second column of users.txt", "awk '{print $2}' users.txt"),
+        ("4th column of stats.csv", "awk -F , '{print $4}' stats.csv"),
+        ("add up column 3 of nums.txt", "awk '{sum += $3} END {print sum}' nums.txt"),
+        ("gzip all the .json files in dumps", "gzip dumps/*.json"),  # the files in the folder, not the folder
+        ("count the pdfs in Downloads", "find ~/Downloads -type f -name '*.pdf' | wc -l"),
+        ("make config.yml read only for everyone", "chmod a-w config.yml"),
+        ("set dave's shell to zsh", 'sudo chsh -s "$(which zsh)" dave'),
         ("top ips in access.log by number of hits", "awk '{print $1}' access.log | sort | uniq -c | sort -rn | head -n 10"),
         ("most common status codes in access.log", "awk '{print $9}' access.log | sort | uniq -c | sort -rn"),
         ("list the disks and partitions", "lsblk"),

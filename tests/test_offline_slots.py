@@ -364,3 +364,38 @@ def test_a_value_the_request_says_reaches_the_answer(index, request_text, comman
     from test_offline_answer import first
 
     assert first(index, request_text) == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # a shell named for a login fills the shell's path
+        ("change frank's shell to zsh", "sudo chsh -s {{path/to/shell}} {{username}}", 'sudo chsh -s "$(which zsh)" frank'),
+        ("set my login shell to fish", "chsh -s {{path/to/shell}}", 'chsh -s "$(which fish)"'),
+        ("change bob's shell to /bin/sh", "sudo usermod -s {{path/to/shell}} {{username}}", "sudo usermod -s /bin/sh bob"),
+        # files of a type in a folder are the pattern inside it
+        ("gzip all the .log files in /var/log/myapp", "gzip {{path/to/file}}", "gzip /var/log/myapp/*.log"),
+        ("make the .sh files in scripts executable", "chmod +x {{path/to/file}}", "chmod +x scripts/*.sh"),
+        # a CSV file's fields are split on commas
+        ("3rd column of data.csv", "awk '{print $2}' {{path/to/file}}", "awk -F , '{print $3}' data.csv"),
+        ("column 2 of data.csv", "cut -f 2 {{path/to/file}}", "cut -d , -f 2 data.csv"),
+        ("3rd column of data.txt", "awk '{print $2}' {{path/to/file}}", "awk '{print $3}' data.txt"),
+        # a unit by its file name is a service
+        ("errors from myapp.service today", "journalctl -u {{unit}}", "journalctl -u myapp.service"),
+    ],
+)
+def test_values_said_as_what_they_are(request_text, template, command):
+    assert fill(template, request_values(request_text), "").command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("open a bash shell as root", []),  # a shell to start, no login shell
+        ("make zsh my default shell", [("shell", "zsh")]),
+        ("show logs for nginx.service", [("service", "nginx.service")]),
+        ("delete all the .tmp files in /var/cache/app", [("glob", "*.tmp"), ("dir", "/var/cache/app")]),
+    ],
+)
+def test_what_a_named_thing_is(request_text, expected):
+    assert [item for item in kinds(request_text) if item[0] in ("shell", "service", "glob", "dir")] == expected

@@ -346,7 +346,7 @@ def test_into_a_program_name_is_a_format_not_a_file():
         ("list the text files in my home", [("glob", "*.txt"), ("dir", "~")]),
         ("kill all python processes", [("process", "python")]),
         # "files in X": X is where they are, searched for or not
-        ("show python files in src", [("glob", "*.py"), ("path", "src")]),
+        ("show python files in src", [("glob", "*.py"), ("dir", "src")]),
         # the whole disk, the entire system, anywhere: `/`; "everywhere in a file" is in the file
         ("look for files over 500 megs on the whole disk", [("size", "+500M"), ("dir", "/")]),
         ("find files bigger than 2 gigs anywhere on the system", [("size", "+2G"), ("dir", "/")]),
@@ -418,7 +418,7 @@ def test_values_that_say_the_job_leave_its_words(request_text, words):
 @pytest.mark.parametrize(
     ("request_text", "expected"),
     [
-        ("show python files in src", [("glob", "*.py"), ("path", "src")]),
+        ("show python files in src", [("glob", "*.py"), ("dir", "src")]),
         ("how do i see hidden files in terminal", []),  # where it shows, no folder
     ],
 )

@@ -415,6 +415,17 @@ def test_the_words_of_a_permission_are_the_tables(table):
     assert "others" in table.around["mode:o"] and "revoke" in table.around["mode:-"]
     assert modes.mode("take away write permission for others") == "o-w"
     assert modes.mode("give the group execute permission") == "g+x"
+    assert "readonly" in table.around["mode:readonly"]
+    assert modes.mode("make config.yml read only for everyone") == "a-w"  # "only" is no negation here
+    assert modes.mode("make notes.txt read-only") == "a-w"
+    assert modes.mode("make x readonly for others") == "o-w"
+
+
+def test_the_verbs_that_compute_and_the_login_shells_are_the_tables(table):
+    """otherwise.py weighs down "Total a column" for a request that says no `computing` verb;
+    shells.py reads a `shells` name as a login shell."""
+    assert {"sum", "total", "average"} <= table.computing
+    assert {"bash", "zsh", "fish"} <= table.shells
 
 
 def test_the_words_about_images_are_the_tables(table):

@@ -19,7 +19,7 @@ import functools
 import re
 import shlex
 
-from nlshell.offline import levels
+from nlshell.offline import delimited, levels
 from nlshell.offline.commands import first_program, programs
 from nlshell.offline.values import Value, request_values
 from nlshell.offline.vocabulary import WORD, vocabulary
@@ -80,7 +80,7 @@ def complete(template: str, command: str, description: str, unused: list[Value],
     command, leveled = levels.with_level(command, unused)
     command, tests = find_tests(template, command, unused)
     named = _named_variable(command, unused)
-    command = _name_the_output(command, used)
+    command = delimited.comma_split(_name_the_output(command, used))
     return command, len(swaps) + field + record + renamed + scheduled + signalled + formatted + dated + asked + windowed + leveled + tests / 2 + named
 
 

@@ -2,7 +2,7 @@
 "copy all png files from assets to public", "the jpgs in camera".
 
 Read once every other reading is done (nlshell/offline/values.py), only where the request names
-files by a pattern (`*.pdf`). The place said after it with "from" is the folder those files are in, a folder even
+files by a pattern (`*.pdf`). The place said after it with "from" or "in" is the folder those files are in, a folder even
 when none of that name is here to tell (`~/Downloads`); so is a bare name no other reading took
 after "from", "in" or "inside" ("from assets"). Then nlshell/offline/joined.py writes the pattern inside it (`~/Downloads/*.pdf`)
 instead of putting the whole folder where the files go.
@@ -16,6 +16,7 @@ from collections.abc import Callable
 from nlshell.offline.value import Value
 
 _FROM = frozenset({"from", "in", "inside"})
+_ROLES = frozenset({"from", "in"})  # the roles of a place said with those words
 _FOLDER = re.compile(r"^[\w~./-]+$")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
 
@@ -30,8 +31,8 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         return
     pattern = globs[0]
     for value in values:
-        if value.kind == "path" and value.role == "from" and value.at > pattern.at and _folder(value.text):
-            value.kind = "dir"  # "the pdfs from ~/Downloads"
+        if value.kind == "path" and value.role in _ROLES and value.at > pattern.at and _folder(value.text):
+            value.kind = "dir"  # "the pdfs from ~/Downloads", "the .log files in /var/log/myapp"
             return
     if any(v.kind == "dir" and v.role in ("from", "in") for v in values):
         return

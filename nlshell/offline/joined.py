@@ -41,6 +41,15 @@ def folders_joined(slots: list[Slot], chosen: dict[int, list[Value]], unused: li
     return {id(globs[0]): folder.text.rstrip("/") + "/"}
 
 
+def files_folder(values: list[Value]) -> Value | None:
+    """The folder the request's one file pattern is taken from ("the .log files in /var/log/myapp"):
+    a command that takes those files takes it with them (`gzip /var/log/myapp/*.log`)."""
+    globs = [v for v in values if v.kind == "glob" and "/" not in v.text]
+    if len(globs) != 1:
+        return None
+    return next((v for v in values if v.kind == "dir" and v.role in ("from", "in") and v.at > globs[0].at), None)
+
+
 def logged_in(slots: list[Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> int:
     """How many users went in with their host (`ssh pi@raspberrypi.local`): they are used, not
     left out (removed from `unused`)."""

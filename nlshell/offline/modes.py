@@ -1,6 +1,6 @@
 """The permission a request gives or takes, written as chmod's symbolic mode: "take away write
 permission for others" is `o-w`, "give the group execute permission" `g+x`, "let everyone read it"
-`a+r`.
+`a+r`; "make it read only" takes write away from everyone, `a-w`.
 
 Which example a chmod request gets is the ranking's; its words often name another class or
 permission than the example's own (`g+w` for "give the group execute permission"). When the
@@ -33,6 +33,9 @@ def _words() -> dict[str, str]:
 def mode(request: str) -> str:
     """The symbolic mode the request's words say, or "" when they do not say both the action and the permission."""
     said = WORD.findall(request.lower())
+    if _read_only(said):
+        who = "".join(c for c in _CLASSES if c in {_words().get(word) for word in said})
+        return (who if who and "a" not in who else "a") + "-w"  # "read only for everyone": nobody writes it
     if not _NEGATIONS.isdisjoint(said):
         return ""  # "don't let others read it", "so nobody can write": what the words deny, the example says better
     letters = [_words()[word] for word in said if word in _words()]
@@ -47,6 +50,12 @@ def mode(request: str) -> str:
         classes = {"a"}
     who = "".join(c for c in _CLASSES if c in classes)
     return who + signs[0] + permissions
+
+
+def _read_only(said: list[str]) -> bool:
+    """The request makes something read only ("readonly", "read-only", "read only"): write is taken away."""
+    return any(_words().get(word) == "readonly" for word in said) or any(
+        first == "read" and then == "only" for first, then in zip(said, said[1:]))
 
 
 def rewritten(request: str, command: str) -> str:

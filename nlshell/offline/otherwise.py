@@ -1,5 +1,5 @@
 """Whether an example does something else than asked, whatever the operation: the opposite
-("Extract" for "pack"), a loss the request does not ask for, a change for a request that only
+("Extract" for "pack"), a loss or a sum the request does not ask for, a change for a request that only
 looks (or only a look for a change), the other way of a switch ("up" for "bring eth0 down").
 rank.py weighs such examples down; operations.py tells the operations of one program apart.
 """
@@ -29,6 +29,8 @@ def _verb_acts_otherwise(read: Request, verb: str) -> bool:
         return True
     if verb in table.losing and verb not in read.words:
         return True  # "Remove specific files" for "empty the file", `git reset --hard` for "discard …"
+    if verb in table.computing and not table.computing & read.words:
+        return True  # "Total a column of numbers" for "the 3rd column of data.csv": more than asked
     if verb in table.change_verbs:
         return read.intent == READ
     return read.intent == CHANGE and verb in table.read_verbs

@@ -16,6 +16,7 @@ _KINDS = (
     (re.compile(r"^(start|stop|restart|reload|status|enable|disable)$"), "action"),
     (re.compile(r"^timezone$|^(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)/\w"), "timezone"),
     (re.compile(r"(?:^|/)(?:\w*block_)?device(?:_file)?\d*$|^/dev/"), "device"),  # `mount {{path/to/device_file}}`, `{{/dev/sdb1}}`
+    (re.compile(r"^~?/?path/to/shell$|^shell$"), "shell"),  # `chsh -s {{path/to/shell}}`: a login shell by its name
     (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(file|executable)\d*$"), "file"),
     (re.compile(r"^~?/?path/to/(source|target|destination|output)_?(directory|dir|folder)\d*$"), "dir"),
     (re.compile(r"^~?/?path/to/(sym)?link\d*$"), "link"),

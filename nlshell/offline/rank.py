@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from nlshell.offline.asides import without_asides
 from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
+from nlshell.offline.intent import CHANGE
+from nlshell.offline.joined import files_folder
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
 from nlshell.offline.operations import other_commands, other_operation
 from nlshell.offline.otherwise import acts_otherwise, other_way
@@ -303,6 +305,11 @@ def _takes(read: Request, page: PageRow) -> float:
     `grep` takes "TODO" and "main.go", `find` neither."""
     kinds = page.slots.split()
     taken = sum(any(v.kind in ACCEPTS[kind] for kind in kinds) for v in read.values)
+    # "gzip the .log files in /var/log/myapp": the folder goes with the files a change acts on (a
+    # look, "count the pdfs in Downloads", keeps to the pages that take a folder of their own)
+    folder = files_folder(read.values) if read.intent == CHANGE else None
+    if folder is not None and not any(folder.kind in ACCEPTS[kind] for kind in kinds) and {"file", "path"} & set(kinds):
+        taken += 1
     return (1.0 + taken) / (1.0 + len(read.values))
 
 

@@ -54,6 +54,7 @@ ACCEPTS = {
     # A link is what the request calls one ("the symlink current") or names ("called latest"):
     # `chown -h {{user}} {{path/to/symlink}}` is no answer for report.pdf.
     "link": ("link", "name"),
+    "shell": ("shell", "file", "path"),  # "change frank's shell to zsh" (nlshell/offline/shells.py)
     "glob": ("glob", "name"),  # a file the request only names is no pattern to search by (`find -name`)
     "url": ("url", "host"),  # "the page at example.org": `https://example.org`
     "host": ("host", "remote"),
@@ -217,6 +218,8 @@ def _shown(value: Value, slot: _Slot) -> str:
         text = "/dev/" + text  # "sdc1": the partition's device file
     elif value.login and slot.logs_in:
         text = f"{value.login}@{text}"  # `ssh pi@raspberrypi.local`; `{{user}}@{{host}}` has its own user
+    if value.kind == "shell" and "/" not in text:
+        return f'"$(which {text})"'  # the shell's path wherever this system keeps it
     if slot.in_sed:  # "replace every http:// with https://": `s/http:\/\//https:\/\//g`
         text = re.sub(r"[\\/&]" if slot.kind == "replacement" else r"[\\/]", lambda m: "\\" + m.group(), text)
     if value.kind == "character" and not slot.quoted:

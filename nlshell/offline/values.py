@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection
 
 from nlshell.offline import (
     amounts, arithmetic, clock, counted, gitrefs, gitremotes, globbed, identifiers, kinds, levels, lists, names, phrases,
-    places, remotes, typed, versions, wrapped,
+    places, remotes, shells, typed, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -266,6 +266,7 @@ def request_values(
             or levels.read(add, lower, i)
             or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
             or arithmetic.read(add, tokens, lower, i)
+            or unitnames.read(add, tokens, i)  # "myapp.service": a unit, no file
             or places.read(add, tokens, lower, i, cwd_dirs)
             or identifiers.read(add, tokens, lower, i)
             or kinds.read(add, tokens, lower, i, searching, named)
@@ -427,6 +428,7 @@ def request_values(
     gitremotes.read(values, tokens, lower, taken, add, named)  # "add upstream remote https://…"
     gitrefs.read(values, tokens, lower, taken, add)  # "pull the latest develop", "merge develop into main"
     globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
+    shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
     places.sides(values, lower)

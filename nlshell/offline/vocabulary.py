@@ -45,6 +45,8 @@ class Vocabulary:
     numbers: dict[str, str]  # a number spelt as a word → its digits
     ordinals: dict[str, str]  # an ordinal ("third", "3rd") → its digits
     losing: frozenset[str]  # verbs of actions that lose something for good
+    shells: frozenset[str]  # the shells a login may use ("change frank's shell to zsh")
+    computing: frozenset[str]  # verbs of examples that work out a result ("Total a column") rather than show
     amounts: dict[str, frozenset[str]]  # role → words that type a number near them (`older` → older before ago)
     around: dict[str, frozenset[str]]  # role → words beside a value that say what it is (`stuck` → frozen hung …)
     openings: tuple[tuple[str, ...], ...]  # openings that carry no verb: "please", "how do i", "i want to"
@@ -78,7 +80,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     # Kinds whose lines are only a set of words, whatever the key says.
     word_sets: dict[str, set[str]] = {
         kind: set() for kind in (
-            "read", "change", "screen", "hint", "losing", "clause", "reason", "state", "past", "phrasal", "direction",
+            "read", "change", "screen", "hint", "losing", "computing", "shells", "clause", "reason", "state", "past", "phrasal", "direction",
             "names", "every", "holds", "quoted",
         )
     }
@@ -182,6 +184,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         numbers=numbers,
         ordinals=ordinals,
         losing=frozenset(word_sets["losing"]),
+        computing=frozenset(word_sets["computing"]),
+        shells=frozenset(word_sets["shells"]),
         amounts={role: frozenset(listed) for role, listed in amounts.items()},
         around={role: frozenset(listed) for role, listed in around.items()},
         openings=tuple(openings),
