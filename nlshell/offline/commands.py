@@ -9,6 +9,7 @@ import os
 import re
 import shlex
 
+from nlshell.offline.value import Value
 from nlshell.shell.options import takes_value
 from nlshell.shell.wrappers import WRAPPERS as WRAPPER_GRAMMARS
 
@@ -177,3 +178,18 @@ def command_parts(command: str) -> int:
 def bash_only(command: str) -> bool:
     """Whether the command uses syntax fish has no equivalent of."""
     return _BASH_ONLY.search(command) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def literal_words(command: str) -> frozenset[str]:
+    """The words of an example outside its placeholders."""
+    return frozenset(word.strip("'\";") for word in PLACEHOLDER.sub(" ", command).split())
+
+
+def says_value(command: str, said: frozenset[str], value: Value) -> bool:
+    """Whether the example says the value itself: a word of it, or the extension a glob names
+    (`"${f%.txt}.md"` says `*.md`)."""
+    if value.text in said:
+        return True
+    extension = re.fullmatch(r"\*(\.\w+)", value.text) if value.kind == "glob" else None
+    return bool(extension) and re.search(re.escape(extension.group(1)) + r"\b", PLACEHOLDER.sub(" ", command)) is not None

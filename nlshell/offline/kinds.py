@@ -221,3 +221,29 @@ def said_kind(said: set[str], words: dict[str, str]) -> str:
     """The kind a `to` or `as` row of the word table gives, for the first row the request says a word of."""
     kinds = {words[word] for word in said if word in words}
     return next((kind for kind in dict.fromkeys(words.values()) if kind in kinds), "")
+
+
+# Words that, joined by slashes, offer a choice rather than name a path.
+_EITHER = frozenset(
+    "file files directory directories directores drectories dir dirs folder folders regular normal and or name names "
+    "path paths date time read write execute new missing user owner group".split()
+)
+_SETTING = frozenset("set change rename switch".split())  # "set the hostname to webserver"
+
+
+def kind_noun(low: str, value_words: dict[str, str]) -> bool:
+    """Whether a word is itself a kind word or its plural or a word that says what a subject does
+    ("user accounts", "the postgresql service fail to start"): never the value after a kind word."""
+    return low in value_words or (low.endswith("s") and low[:-1] in value_words) or low in PREDICATES
+
+
+def either(low: str, same: dict[str, str]) -> bool:
+    """Whether a word with slashes is words to choose from ("files/directories", "and/or")."""
+    parts = low.split("/")
+    return len(parts) > 1 and all(p in _EITHER or p in same or p in same.values() for p in parts)
+
+
+def setting(lower: list[str], i: int, value_words: dict[str, str]) -> str:
+    """The kind of X in "set the hostname to X", "change the user to X": what is set."""
+    kind = value_words.get(lower[i - 2], "") if i > 1 else ""
+    return kind if kind not in ("", "name", "pattern", "command", "process") and _SETTING & set(lower[: i - 2]) else ""

@@ -40,7 +40,7 @@ import shlex
 from dataclasses import dataclass, replace
 
 from nlshell.offline import amounts, arithmetic, clock, joined, levels, places, versions
-from nlshell.offline.commands import PLACEHOLDER, programs
+from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_value
 from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import NAME_SLOTS
 from nlshell.offline.placeholders import placeholder_kind
@@ -389,8 +389,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
     # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
-    said = _literal_words(command)
-    taken += sum(1 for v in unused if _said(command, said, v) and not (v.text == "." and v.role == "in"))
+    said = literal_words(command)
+    taken += sum(1 for v in unused if says_value(command, said, v) and not (v.text == "." and v.role == "in"))
     used = len({id(v) for taken in chosen.values() for v in taken}) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
     used -= sum(id(v) == id(values[-1]) for taken in chosen.values() for v in taken) if len(values) > stated else 0
     return Filled(out, used, stated - implied)  # a package's version put in its own place counts as the package
@@ -414,21 +414,6 @@ def _arguments_of_named(command: str, run: list[_Slot]) -> list[_Slot]:
     return found
 
 
-@functools.lru_cache(maxsize=4096)
-def _literal_words(command: str) -> frozenset[str]:
-    """The words of an example outside its placeholders."""
-    return frozenset(word.strip("'\";") for word in PLACEHOLDER.sub(" ", command).split())
-
-
-def _said(command: str, said: frozenset[str], value: Value) -> bool:
-    """Whether the example says the value itself: a word of it, or the extension a glob names
-    (`"${f%.txt}.md"` says `*.md`)."""
-    if value.text in said:
-        return True
-    extension = re.fullmatch(r"\*(\.\w+)", value.text) if value.kind == "glob" else None
-    return bool(extension) and re.search(re.escape(extension.group(1)) + r"\b", PLACEHOLDER.sub(" ", command)) is not None
-
-
 def _loose(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], values: list[Value]) -> int:
     """Each name-like placeholder nothing filled takes the request's next loose name the example
     does not say already ("make postgresql start on boot": `systemctl enable postgresql`); how many
@@ -436,7 +421,7 @@ def _loose(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], val
     placeholder less to edit."""
     if not getattr(values, "loose", None):
         return 0  # most requests: no example's fill looks further
-    said = _literal_words(command)
+    said = literal_words(command)
     stated = {v.text.lower() for v in values}
     loose = [v for v in values.loose if v.text not in said and v.text.lower() not in stated]
     took = 0

@@ -83,15 +83,9 @@ _MANNERS = frozenset(
     "first last recursively sorted megabytes kilobytes gigabytes bytes modified changed created accessed owned "
     "updated edited written opened containing matching".split()
 )
-# Words that, joined by slashes, offer a choice rather than name a path.
-_EITHER = frozenset(
-    "file files directory directories directores drectories dir dirs folder folders regular normal and or name names "
-    "path paths date time read write execute new missing user owner group".split()
-)
 _RECORDS = frozenset("mx ns txt cname soa aaaa ptr srv caa".split())  # DNS record types
 # What a request makes, not what it looks for: "compress them into a tarball named x.tar.gz".
 _MADE = frozenset("tarball archive zip zipfile backup output copy".split())
-_SETTING = frozenset("set change rename switch".split())  # "set the hostname to webserver"
 
 
 @functools.cache
@@ -304,7 +298,7 @@ def request_values(
             add("file", token, i, role_at(i))  # "an empty .env file", "my .npmrc file": one file by its name
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
             add("glob", "*" + token, i, role_at(i))
-        elif "/" in token and _either(low, table.same):
+        elif "/" in token and kinds.either(low, table.same):
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
@@ -360,7 +354,7 @@ def request_values(
             add("gitremote", token, i)
         elif before == "to" and i > 1 and lower[i - 2] in _LINKING and named(low):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "from")  # "a link pointing to python3"
-        elif before == "to" and (setting := _setting(lower, i, table.value_words)) and named(low):
+        elif before == "to" and (setting := kinds.setting(lower, i, table.value_words)) and named(low):
             add(setting, token, i, "to")  # "set the hostname to webserver"
         elif before == "by" and i > 1 and lower[i - 2] in ("owned", "belonging", "belongs") and named(low):
             add("user", token, i)  # "files owned by root"
@@ -383,7 +377,7 @@ def request_values(
             table.value_words[before] == "host" and program(low)  # "server uptime": the program, of the machine
         ) and not kinds.same_kind_before(
             values, lower, i
-        ) and not (table.value_words[before] != "pattern" and _kind_noun(low, table.value_words)) and not (
+        ) and not (table.value_words[before] != "pattern" and kinds.kind_noun(low, table.value_words)) and not (
             before == "without" and phrases.says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
         )):
             kind = table.value_words[before]
@@ -436,21 +430,3 @@ def request_values(
     if searching:  # "find files named x", "find nginx.conf anywhere": what to look for, not where, nor what to create
         places.sought(values, lower, _MADE | _LINKING)
     return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))
-
-
-def _kind_noun(low: str, value_words: dict[str, str]) -> bool:
-    """Whether a word is itself a kind word or its plural or a word that says what a subject does
-    ("user accounts", "the postgresql service fail to start"): never the value after a kind word."""
-    return low in value_words or (low.endswith("s") and low[:-1] in value_words) or low in phrases.PREDICATES
-
-
-def _either(low: str, same: dict[str, str]) -> bool:
-    """Whether a word with slashes is words to choose from ("files/directories", "and/or")."""
-    parts = low.split("/")
-    return len(parts) > 1 and all(p in _EITHER or p in same or p in same.values() for p in parts)
-
-
-def _setting(lower: list[str], i: int, value_words: dict[str, str]) -> str:
-    """The kind of X in "set the hostname to X", "change the user to X": what is set."""
-    kind = value_words.get(lower[i - 2], "") if i > 1 else ""
-    return kind if kind not in ("", "name", "pattern", "command", "process") and _SETTING & set(lower[: i - 2]) else ""
