@@ -121,6 +121,13 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("history of changes to app.py", "git log -p --follow -- app.py"),
         ("find the commit that added the word TODO", "git log -S 'TODO'"),
         ("check disk space on server.example.com remotely", "ssh server.example.com 'df -h'"),
+        # a job asked of another machine: ssh around the job's own answer, not another job's
+        ("see free memory on cache1 remotely", "ssh cache1 'free -h'"),
+        ("check disk space on web1 without logging in", "ssh web1 'df -h'"),
+        ("log into 172.16.4.9 as deploy over ssh", "ssh deploy@172.16.4.9"),  # the session itself
+        ("grab /var/log/app.log from prod01", "scp prod01:/var/log/app.log ."),
+        ("grab the page at example.org and save it as page.html", "curl -L -o page.html https://example.org"),
+        ("when did 812 start", "ps -o pid,etime,lstart,cmd -p 812"),  # a number said to start: a process id
         ("resume a download that got cut off", "wget -c {{https://example.com/file}}"),
         ("who contributed the most commits", "git shortlog -sn"),
         ("i lost a commit, find it", "git reflog"),

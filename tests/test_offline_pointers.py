@@ -31,6 +31,10 @@ def value(kind: str, text: str) -> Value:
         ("send site.tar.gz to /var/backups on 192.168.1.20",
          [value("file", "site.tar.gz"), value("path", "/var/backups"), value("host", "192.168.1.20")], ["scp"]),
         ("ping 192.168.1.20", [value("host", "192.168.1.20")], []),  # a host alone: no copy
+        ("grab /var/log/app.log from prod01", [value("file", "/var/log/app.log"), value("host", "prod01")], ["scp"]),
+        ("save the page at example.org as page.html", [value("host", "example.org"), value("file", "page.html")], []),
+        ("when does erin's password expire", [value("user", "erin")], ["chage"]),
+        ("when does my certificate expire", [], []),  # no user: a certificate's
         # a word and a kind: a package and the file that lists a node project's
         ("take react out of package.json", [value("package", "react"), value("file", "package.json")], ["npm"]),
         ("get the value of version from package.json", [value("file", "package.json")], []),  # no package: a look in it

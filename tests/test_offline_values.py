@@ -568,3 +568,21 @@ def test_values_said_beside_what_names_their_kind(request_text, expected):
     assert [(v.kind, v.text) for v in values] == expected
     if request_text.startswith(("pin ", "install ")):
         assert values[0].version in ("4.2", "1.26.4")  # `django==4.2`
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a name only another machine explains is a host, with no remote program said
+        ("copy backup.tar.gz to nas into /backups", [("file", "backup.tar.gz"), ("host", "nas"), ("path", "/backups")]),
+        ("upload site.zip to web2 in /var/www", [("file", "site.zip"), ("host", "web2"), ("path", "/var/www")]),
+        ("grab /var/log/app.log from prod01", [("file", "/var/log/app.log"), ("host", "prod01")]),
+        ("see free memory on cache1 remotely", [("host", "cache1")]),
+        ("copy notes.txt to backup", [("file", "notes.txt"), ("path", "backup")]),  # no place there: a folder here
+        # a bare number said to be running or started is a process id
+        ("how long has 2231 been running", [("pid", "2231")]),
+        ("show 10 running containers", [("number", "10")]),
+    ],
+)
+def test_a_name_or_number_takes_its_kind_from_what_is_said_of_it(request_text, expected):
+    assert [(k, t) for k, t in kinds(request_text) if k != "action"] == expected

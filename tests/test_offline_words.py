@@ -285,8 +285,16 @@ def test_the_words_that_type_a_number_are_the_tables(table):
     assert {"untouched", "never", "not"} <= table.amounts["negated"]
     assert "lines" in table.amounts["counted"] and "cols" in table.amounts["column"]
     assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "younger", "negated", "accessed", "counted", "counting", "measured",
-                                  "ranked", "column", "lines", "through", "characters", "pixels", "ported", "beside_ports"}
+                                  "ranked", "column", "lines", "through", "characters", "pixels", "lived", "ported", "beside_ports"}
     assert "listening" in table.amounts["ported"] and "using" in table.amounts["beside_ports"]
+    assert {"running", "started"} <= table.amounts["lived"]  # "how long has 2231 been running": a pid
+
+
+def test_the_words_that_say_a_job_is_done_on_another_machine_are_the_tables(table):
+    """remotes.py reads "on cache1 remotely" as a host there; remotely.py runs the job over ssh."""
+    assert table.around["remote_words"] == {"remotely"}
+    assert "{host}+{file}+from" in table.around["points:scp"]
+    assert "{user}+expire" in table.around["points:chage"]
 
 
 def test_openings_and_clause_breaks_are_the_tables(table):

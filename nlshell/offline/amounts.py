@@ -97,8 +97,21 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
         add("count", token, i)
     elif _port(i, token, lower, table):
         add("port", token, i)
+    elif _lives(i, token, lower, table):
+        add("pid", token, i)
     else:
         add("number", token, i)
+
+
+def _lives(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
+    """A bare number one of the next two words says is running or started: a process id."""
+    if not token.isdigit():
+        return False
+    for j in range(i + 1, min(i + 3, len(lower))):
+        if lower[j] in table.amounts["lived"]:
+            following = lower[j + 1] if j + 1 < len(lower) else ""
+            return not following.endswith("s") and following not in table.amounts["counted"]
+    return False
 
 
 def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:

@@ -11,7 +11,8 @@ The ranking's examples first get the flags the request asks for within their pag
 (nlshell/offline/compose.py), so what is rated here is what is offered; a look's filters ("about
 usb", "how many") follow as a pipeline (nlshell/offline/pipes.py), and "every container" fills a
 placeholder for one with the ids of all (nlshell/offline/every.py); "which .py files import
-requests" asks `grep` (nlshell/offline/holds.py); "top 3" cuts a sorted listing (nlshell/offline/top.py).
+requests" asks `grep` (nlshell/offline/holds.py); "top 3" cuts a sorted listing (nlshell/offline/top.py); a job asked "on web1 remotely" runs over
+`ssh` (nlshell/offline/remotely.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from nlshell.offline.holds import held
 from nlshell.offline.managers import said_with, this_machines
 from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.pipes import piped
+from nlshell.offline.remotely import run_remotely
 from nlshell.offline.top import topped
 from nlshell.offline.places import fetched
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
@@ -68,7 +70,8 @@ def _filtered(
 ) -> list[OfflineAnswer]:
     """The answers with the filters the request asks for composed after them (pipes, every, top N)."""
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
-    found = held(request, lambda asked: piped(asked, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages)))
+    found = run_remotely(request, lambda there: held(there, lambda asked: piped(
+        asked, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages))))  # "… on web1 remotely": ssh around it
     return topped(request, every_filled(request, found))[:limit]
 
 

@@ -1,6 +1,10 @@
 """The host a request names for a program that reaches another machine: "ssh into build01",
 "ssh to db2 as root", "copy notes.txt to backup01 with scp", "run uptime on web3 over ssh",
 "ping db2".
+A request that names no such program names a host too where only another machine can be meant:
+said with a word of the table's `around remote_words` line ("free memory on cache1 remotely"), a
+name led to or from with a folder given on it ("copy backup.tar.gz to nas into /backups"), or the
+machine a full path is fetched from ("grab /var/log/app.log from prod01").
 
 Read once every other reading is done (nlshell/offline/values.py), and only when the request says
 such a program (the word table's `around remote_programs` line). There a bare name said after
@@ -18,7 +22,8 @@ from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import vocabulary
 
 _BARE = re.compile(r"^[a-z0-9][a-z0-9-]*$", re.I)  # build01, db-2, prod; not photos/ nor notes.txt
-_LEADS = frozenset({"to", "into", "on", "onto", "at"})
+_LEADS = frozenset({"to", "into", "on", "onto", "at", "from"})
+_ON_IT = frozenset({"in", "into", "at", "under", "inside"})  # "to nas into /backups": a folder there
 _PLACE_ROLES = frozenset({"to", "in", ""})
 # Words before a program said as a command ("ping db2", "then ssh build01"); "ssh says …",
 # "my ssh key" name no host.
@@ -28,15 +33,34 @@ _AFTER_HOST = frozenset({"as", "and", "with", "using", "on", "over", "via", "the
 Add = Callable[..., None]
 
 
+_BY = frozenset({"over", "via", "through", "using", "with", "by"})  # "over ssh"
+_LOGIN = frozenset({"logging", "log", "signing", "sshing"})  # "without logging in"
+
+
 def remote(lower: list[str]) -> bool:
-    """Whether the request says a program that reaches another machine."""
-    return not vocabulary().around["remote_programs"].isdisjoint(lower)
+    """Whether the request says a program that reaches another machine, or that it is done there."""
+    return not vocabulary().around["remote_programs"].isdisjoint(lower) or bool(done_there(lower))
+
+
+def done_there(lower: list[str]) -> list[int]:
+    """The positions of the words that say a job is done on another machine without naming what it
+    runs there: "remotely", "over ssh", "without logging in" (empty when none says so)."""
+    said: list[int] = []
+    for i, word in enumerate(lower):
+        if word in vocabulary().around["remote_words"]:
+            said.append(i)
+        elif word == "ssh" and i and lower[i - 1] in _BY:
+            said += [i - 1, i]
+        elif word == "without" and lower[i + 1 : i + 2] and lower[i + 1] in _LOGIN and lower[i + 2 : i + 3] in (["in"], ["on"]):
+            said += [i, i + 1, i + 2]
+    return said
 
 
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
          plain: Callable[[str], bool], here: Collection[str]) -> None:
     """Make the bare names the request says where a host goes hosts; `here`: names of this folder."""
     if not remote(lower):
+        _placed(values, tokens, lower, taken, add, plain, here)
         return
     programs = vocabulary().around["remote_programs"]
     for value in values:
@@ -47,6 +71,28 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             continue
         if lower[i - 1] in _LEADS or (lower[i - 1] in programs and _named_host(tokens, lower, i)):
             add("host", token, i, "to" if lower[i - 1] in ("to", "into", "onto") else "in")  # "on web3", "ping db2"
+            values.sort(key=lambda v: v.at)
+
+
+def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
+            plain: Callable[[str], bool], here: Collection[str]) -> None:
+    """The hosts only a place on another machine explains: "to web2 in /var/www" (a name before a
+    full path it holds) and "/var/log/app.log from prod01" (a full path fetched from a name)."""
+    fetched = any(value.text.startswith("/") and lower[value.at + 1 : value.at + 2] == ["from"] for value in values)
+    for i, token in enumerate(tokens):
+        if not i or not _host_like(token, here) or not plain(lower[i]) or lower[i - 1] not in _LEADS:
+            continue
+        held = lower[i + 1 : i + 2] and lower[i + 1] in _ON_IT and tokens[i + 2 : i + 3] and tokens[i + 2].startswith("/")
+        if not (held or (fetched and lower[i - 1] == "from")):
+            continue
+        role = "to" if lower[i - 1] in ("to", "into", "onto") else "in"
+        said = [value for value in values if value.at == i]
+        if any(value.kind != "path" for value in said):
+            continue
+        for value in said:
+            value.kind, value.role = "host", role  # values.py read "to nas" as a path
+        if i not in taken:
+            add("host", token, i, role)
             values.sort(key=lambda v: v.at)
 
 
