@@ -48,7 +48,7 @@ def _audit_off(cmd, parsed) -> dict | None:
 
 
 _ACCOUNTS = (
-    "useradd adduser usermod groupadd groupdel groupmod chpasswd chage gpasswd visudo vipw chsh newusers deluser "
+    "useradd adduser usermod groupadd groupdel groupmod chpasswd gpasswd visudo vipw chsh newusers deluser "
     "delgroup"
 )
 
@@ -76,6 +76,7 @@ ROWS = [
     Row("perms.grant-root", DANGEROUS, "gives {user} root powers ({how})", "usermod useradd adduser gpasswd",
         when=_grants_root),
     Row("perms.accounts", CAUTION, "{tool} changes user accounts", "passwd", unless="-S --status"),
+    Row("perms.accounts", CAUTION, "{tool} changes user accounts", "chage", unless="-l --list"),  # -l only shows
     Row("perms.accounts", CAUTION, "{tool} changes user accounts", _ACCOUNTS),
 ]
 
@@ -317,6 +318,8 @@ def mode_locks_out(mode: str) -> bool:
 
 
 EXAMPLES = [
+    ("chage -l erin", SAFE, "not perms.accounts"),
+    ("chage -M 90 erin", CAUTION, "perms.accounts"),
     ("sudo chmod 666 /var/run/docker.sock", DANGEROUS, "perms.root-socket"),
     ("chmod o+rw /run/docker.sock", DANGEROUS, "perms.root-socket"),
     ("sudo setfacl -m u:eve:rw /var/run/docker.sock", DANGEROUS, "perms.root-socket"),
