@@ -44,8 +44,8 @@ TABLES = {
     "everyday-holdout9": DATA / "everyday_holdout9.tsv",  # held out in round eight, reported untouched; tuned on from now
     "everyday-holdout10": DATA / "everyday_holdout10.tsv",  # held out in round nine, reported untouched; tuned on since
     "everyday-holdout11": DATA / "everyday_holdout11.tsv",  # held out in round ten, reported untouched; tuned on since
-    "everyday-holdout12": DATA / "everyday_holdout12.tsv",  # held out in round eleven, reported untouched; tuned on from now
-    "everyday-holdout13": DATA / "everyday_holdout13.tsv",  # held out in round twelve, reported untouched
+    "everyday-holdout12": DATA / "everyday_holdout12.tsv",  # held out in round eleven, reported untouched; tuned on since
+    "everyday-holdout13": DATA / "everyday_holdout13.tsv",  # held out in round twelve, reported untouched; tuned on from now
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
 }

@@ -344,7 +344,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout13"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -677,14 +677,17 @@ def test_an_attribute_named_with_no_verb_gets_a_look(index, request_, program):
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout12.tsv (186 requests) was written before the eleventh round's
-    changes and answered once at the end: 88% right program and 72% acceptable before, 89% and 77%
-    after, with this machine's programs and man pages. everyday_holdout11.tsv (182), held out in
-    round ten (86% / 73% before it, 87% / 75% after; 95% / 93% after round eleven tuned on it), and
-    the tables held out before are tuned on since. The goals are 90% and 85%: the floors only catch
-    a collapse."""
+    """tests/data/everyday_holdout13.tsv (182 requests) was written before the twelfth round's
+    changes and answered once at the end: 81% right program and 63% acceptable before, 84% and 68%
+    after, with this machine's programs and man pages. everyday_holdout12.tsv (186), held out in
+    round eleven (88% / 72% before it, 89% / 77% after; 94% / 86% after round twelve tuned on it),
+    and the tables held out before are tuned on since; everyday_dev2.tsv (300), written blind for
+    tuning in round twelve, went from 80% / 65% to 90% / 79%. The goals are 90% and 85%: the floors
+    only catch a collapse."""
     floors = {
-        "everyday-holdout12": (0.84, 0.72),
+        "everyday-holdout13": (0.80, 0.62),
+        "everyday-dev2": (0.86, 0.74),
+        "everyday-holdout12": (0.90, 0.81),
         "everyday-holdout11": (0.90, 0.88),
         "everyday-holdout10": (0.89, 0.82),
         "everyday-holdout9": (0.88, 0.80),

@@ -203,6 +203,10 @@ def test_units_and_types(table):
         ("files starting with log", READ),  # it was a start
         ("processes using port 80", READ),
         ("kill processes using port 80", CHANGE),
+        # a change the request rules out is no change it asks for, apostrophe or not
+        ("what's inside logs.zip, dont extract it", READ),  # it got `unzip logs.zip`
+        ("don't delete anything, just list the big files", READ),
+        ("empty debug.log without deleting it", CHANGE),
         # a causative before a name has the thing do what follows: no question, whatever the verb
         ("have postgresql come up on boot", UNKNOWN),
         ("have i got ffmpeg", READ),  # before a subject: a question

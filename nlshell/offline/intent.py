@@ -139,7 +139,8 @@ def intent(request: str) -> str:
     """READ when the request only looks, CHANGE when any of its clauses changes something,
     UNKNOWN when its verbs say neither."""
     table = vocabulary()
-    verbs = clause_verbs(request)
+    ruled_out = negated_verbs(request)  # "what's inside logs.zip, dont extract it": no extraction asked
+    verbs = [verb for verb in clause_verbs(request) if verb not in ruled_out]
     if any(verb in table.change_verbs for verb in verbs):
         return CHANGE
     if verbs and verbs[0] in table.read_verbs:
@@ -165,7 +166,8 @@ def _attribute_named(request: str) -> bool:
     )
 
 
-_NEGATORS = frozenset({"without", "not", "t", "never", "no", "avoid"})  # "t": the end of "don't", "doesn't"
+# "t": the end of "don't", "doesn't"; "dont", "doesnt": the same typed without the apostrophe
+_NEGATORS = frozenset({"without", "not", "t", "never", "no", "avoid", "dont", "doesnt", "didnt", "shouldnt", "wont", "cant"})
 
 
 def negated_verbs(request: str) -> frozenset[str]:
