@@ -38,6 +38,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         k = j + 1
         while k < len(lower) and lower[k] in _BETWEEN:
             k += 1
-        if k < len(lower) and lower[k] in _IN and k + 1 in files or (k + 2 in files and lower[k + 1] in ("the", "my")):
+        at_file = k + 1 in files or (k + 2 in files and lower[k + 1] in ("the", "my"))  # "in (the) app.log"
+        if k + 1 < len(lower) and lower[k] in _IN and at_file:
             add("pattern", tokens[j][:-1], j)
             return

@@ -42,7 +42,8 @@ _STATE = r"(?:up|alive|running)\s*[?.!]*$"
 # a scheme or a path) by a request to it, a machine by a ping
 _ADDRESS_UP = Opening(
     "is",
-    r"^\s*is\s+(?:the\s+)?(?:(?:site|website|server|host|machine)\s+)?(?P<where>\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+\.[a-z]{2,}\S*|[\w.-]+:\d+\S*|\w+://\S+)"
+    r"^\s*is\s+(?:the\s+)?(?:(?:site|website|server|host|machine)\s+)?"
+    r"(?P<where>\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+\.[a-z]{2,}\S*|[\w.-]+:\d+\S*|\w+://\S+)"
     r"\s+(?:up|down|alive|online|reachable|responding|available)\s*[?.!]*$",
 )
 # "edit /etc/hosts", "need to edit config.yaml": open it in the editor every machine has (alone,
@@ -119,7 +120,7 @@ def plain(request: str, is_program: Callable[[str], bool]) -> str:
         where = match["where"]
         web = ":" in where or "/" in where
         if web and "://" not in where:
-            where = "http://" + where  # "localhost:3000" alone is a port on a host; asked whether it is up, an address
+            where = "http://" + where  # "localhost:3000" alone is a host's port; asked if it is up, an address
         return f"check whether the website {where} is up" if web else f"test whether the server {where} answers a ping"
     if match := _IS_UP[0].match(request, first) or _IS_UP[1].match(request, first):
         return f"is {match['what']}{match['service'] or ''} running"  # a service is asked about as one

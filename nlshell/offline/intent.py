@@ -64,15 +64,15 @@ def _verb(clause: list[str]) -> str:
 
 
 def _describes(words: list[str]) -> bool:
-    """The clause opens with a word that is a verb and an adjective ("empty", "open") before a plural
-    noun, or a change's past participle ("installed packages"): it names things to see ("empty directories under projects"), it orders no change. Read
-    this way, the worst case of a misreading is a look offered for a change, never the reverse."""
+    """The clause opens with a word that is a verb and an adjective ("empty", "open") or a change's
+    past participle ("installed", "deleted", "stopped") before a plural noun, or with a plural noun
+    before an -ing form: it names things to see ("empty directories under projects", "deleted files
+    still held open"), it orders no change. Read this way, the worst case of a misreading is a look
+    offered for a change, never the reverse."""
     if _participle_after_noun(words):
         return True
     if not (len(words) > 1 and _plural(words[1])):
         return False
-    # … or a past participle of a change ("installed packages", "deleted files still held open",
-    # "stopped containers"): what was done names which things, it orders nothing
     return words[0] in vocabulary().around.get("adjective_verbs", frozenset()) or (
         words[0].endswith("ed") and bool(_inflected(words[0]))
     )
@@ -167,7 +167,9 @@ def _attribute_named(request: str) -> bool:
 
 
 # "t": the end of "don't", "doesn't"; "dont", "doesnt": the same typed without the apostrophe
-_NEGATORS = frozenset({"without", "not", "t", "never", "no", "avoid", "dont", "doesnt", "didnt", "shouldnt", "wont", "cant"})
+_NEGATORS = frozenset(
+    {"without", "not", "t", "never", "no", "avoid", "dont", "doesnt", "didnt", "shouldnt", "wont", "cant"}
+)
 
 
 def negated_verbs(request: str) -> frozenset[str]:

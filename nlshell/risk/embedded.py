@@ -26,9 +26,11 @@ _LISP_SHELL = lazy(
     r"|\(call-process-shell-command\s+(?P<s2>" + _STRING + r")"
 )
 _LISP_PROCESS = lazy(
-    r"\((?:call-process|process-file)\s+(?P<p>" + _STRING + r")(?:\s+(?:nil|t|" + _STRING + r"|\S+)){0,3}(?P<a>(?:\s+" + _STRING + r")*)"
+    r"\((?:call-process|process-file)\s+(?P<p>" + _STRING + r")(?:\s+(?:nil|t|" + _STRING + r"|\S+)){0,3}"
+    r"(?P<a>(?:\s+" + _STRING + r")*)"
     r"|\(process-lines\s+(?P<p2>" + _STRING + r")(?P<a2>(?:\s+" + _STRING + r")*)"
-    r"|\(start-process\s+" + _STRING + r"\s+(?:nil|" + _STRING + r"|\S+)\s+(?P<p3>" + _STRING + r")(?P<a3>(?:\s+" + _STRING + r")*)"
+    r"|\(start-process\s+" + _STRING + r"\s+(?:nil|" + _STRING + r"|\S+)\s+(?P<p3>" + _STRING + r")"
+    r"(?P<a3>(?:\s+" + _STRING + r")*)"
 )
 _LISP_DELETE_DIR = lazy(r"\(delete-directory\s+(?P<p>" + _STRING + r")(?P<r>\s+(?!nil\b)[^\s)]+)?")
 _LISP_DELETE_FILE = lazy(r"\(delete-file\s+(?P<p>" + _STRING + r")")
