@@ -224,6 +224,12 @@ def direction(remote: Value, lower: list[str]) -> str:
     j = min(remote.spans, default=remote.at) - 1
     while j >= 0 and (lower[j] in _SKIPPED or lower[j] in _HOST_WORDS or lower[j] in _REMOTE_NOUNS):
         j -= 1
+    return way_at(lower, j)
+
+
+def way_at(lower: list[str], j: int) -> str:
+    """Which way word j says a copy goes: "to" ("to", "into", "onto"), "from" ("from", "off", the
+    "of" of "out of"), or "" (none, or no word: j < 0)."""
     if j < 0:
         return ""
     if lower[j] == "of" and j > 0 and lower[j - 1] == "out":

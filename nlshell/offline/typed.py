@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline.kinds import PACKAGE_SORTS
+from nlshell.offline.places import way_at
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
@@ -29,7 +30,6 @@ _IDENTIFIER = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # snake_case: a name in
 # Words that point at a thing already named: "this folder" has no name after it ("in this folder take up").
 POINTED = frozenset("this that these those current same which each every whole".split())
 _DETERMINERS = frozenset("the a an my our your his her their this that its".split())
-_WAYS = {"to": "to", "into": "to", "onto": "to", "from": "from", "off": "from"}  # which way a copy goes
 # Words that say which one, or what it is like, between a determiner and a name or a type noun.
 _WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
@@ -209,11 +209,7 @@ def _way(lower: list[str], i: int) -> str:
     j = i - 1
     while j >= 0 and lower[j] in _DETERMINERS | _WHICH:
         j -= 1
-    if j < 0:
-        return ""
-    if lower[j] == "of" and j > 0 and lower[j - 1] == "out":
-        return "from"
-    return _WAYS.get(lower[j], "")
+    return way_at(lower, j)
 
 
 def _ends(token: str) -> bool:
