@@ -70,10 +70,10 @@ ACCEPTS = {
     "device": ("device", "interface"),  # `ip link set {{device}} up` takes eth0
     "branch": ("branch", "name"),
     "container": ("container", "name"),
-    "image": ("image",),
+    "image": ("image",),  # "the image alpine": a script or a name said otherwise is no image to run
     "database": ("database", "name"),  # "the database shop", "the shop db"
     "table": ("table", "name"),  # "the users table"
-    "pod": ("pod", "name"),  # "the pod api-7f9": kubectl's  # "the image alpine": a script or a name said otherwise is no image to run
+    "pod": ("pod", "name"),  # "the pod api-7f9": kubectl's
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "variable": ("variable",),
@@ -115,8 +115,8 @@ ACCEPTS = {
     "in_hours": ("seconds",),
 }
 _UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
-_PLACES = ("file", "dir", "path", "link")
-_REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`  # where a command looks or acts: never what a search looks for
+_PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
+_REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
