@@ -14,6 +14,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 
+from nlshell.errors import NoOfflineAnswerError
 from nlshell.offline.offered import OfflineAnswer
 
 _LEADS = frozenset({"on", "at", "from", "to", "in"})  # "on web1": where, gone with the host
@@ -30,7 +31,7 @@ def run_remotely(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> 
     host, rest = job
     try:
         inner = answer(rest)
-    except Exception:
+    except NoOfflineAnswerError:  # the job alone finds nothing: the request as said
         return answer(request)
     if not inner or _reaches(inner[0].command) or "{{" in inner[0].command:
         return answer(request)
