@@ -1,9 +1,11 @@
 """The shell commands inside code of languages with no reader of their own: Tcl (`tclsh`, `wish`,
-`expect`), Emacs Lisp (`emacs --batch --eval`) and makefiles given on the command line.
+`expect`), Emacs Lisp (`emacs --batch --eval`), PowerShell's removals (`pwsh -c 'Remove-Item …'`)
+and makefiles given on the command line.
 
 Each is read for the few forms that run a program or delete files, turned into the shell command
 that does the same, so the shell's rules rate it: Tcl's `exec rm -rf ~` is `rm -rf ~`, Lisp's
-`(delete-directory "~" t)` is `rm -rf ~`, a recipe line is a shell line.
+`(delete-directory "~" t)` is `rm -rf ~`, `Remove-Item -Recurse -Force $HOME` is `rm -rf ~`, a
+recipe line is a shell line.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ _LISP_PROCESS = lazy(
 _LISP_DELETE_DIR = lazy(r"\(delete-directory\s+(?P<p>" + _STRING + r")(?P<r>\s+(?!nil\b)[^\s)]+)?")
 _LISP_DELETE_FILE = lazy(r"\(delete-file\s+(?P<p>" + _STRING + r")")
 
+# PowerShell's removals (and their aliases), and the home directory however it names it.
+_PWSH_REMOVE = lazy(r"(?i)(?:^|[;|{(]\s*|\s)(?:Remove-Item|ri|rm|del|erase|rd|rmdir)\s+(?P<args>[^;|\n]+)")
+_PWSH_HOME = lazy(r"(?i)^(?:\$HOME|\$\{HOME\}|\$env:(?:HOME|USERPROFILE)|~)(?=$|[\\/])")
+
 # A makefile's recipe lines (a tab first), and `$(shell …)` anywhere.
 _RECIPE = lazy(r"^\t+[@+-]*(?P<c>.+)$", re.M)
 _MAKE_SHELL = lazy(r"\$\(shell\s+(?P<c>[^)]+)\)")
@@ -48,7 +54,15 @@ def shell_commands(kind: str, code: str) -> list[str]:
         return _lisp(code)
     if kind == "makefile":
         return _makefile(code)
+    if kind in ("pwsh", "powershell"):
+        return _powershell_removes(code)
     return []
+
+
+def shell_word(part: str) -> str:
+    """A word as the shell reads it back: quoted unless made only of safe characters (`~` and `*`
+    stay unquoted, so the home directory and a glob keep meaning what they meant)."""
+    return part if re.fullmatch(r"[\w@%+=:,./~*-]+", part) else "'" + part.replace("'", "'\\''") + "'"
 
 
 def _tcl(code: str) -> list[str]:
@@ -91,3 +105,19 @@ def _makefile(code: str) -> list[str]:
     found = [m.group("c").strip() for m in _RECIPE.finditer(code)]
     found += [m.group("c").strip() for m in _MAKE_SHELL.finditer(code)]
     return [line.replace("$$", "$") for line in found if line]
+
+
+def _powershell_removes(code: str) -> list[str]:
+    """Each `Remove-Item` of `code` said as the `rm` it is: `-Recurse` is -r, `-Force` -f, the home
+    directory however PowerShell names it `~`."""
+    said = []
+    for m in _PWSH_REMOVE.finditer(code):
+        words = [w for w in m.group("args").split() if w != "}"]
+        flags = {w.lower() for w in words if w.startswith("-")}
+        paths = [_PWSH_HOME.sub("~", w.strip("'\"")) for w in words if not w.startswith("-")]
+        recursive = any(f.startswith("-r") for f in flags)
+        forced = any(f.startswith("-fo") or f == "-f" for f in flags)
+        if paths:
+            said.append("rm " + ("-r" if recursive else "") + ("f" if forced and recursive else "-f" if forced else "")
+                        + " " + " ".join(shell_word(p) for p in paths))
+    return said

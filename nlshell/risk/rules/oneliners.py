@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from nlshell.risk.book import Rule, hook
-from nlshell.risk.embedded import shell_commands
+from nlshell.risk.embedded import shell_commands, shell_word
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
 from nlshell.risk.paths import CRED, classify, delete_level, overwrite_level
 from nlshell.shell.patterns import lazy
@@ -74,26 +74,8 @@ _LISTING = lazy(
 )
 
 
-# julia's `rm(homedir(), recursive=true)`; PowerShell's `Remove-Item -Recurse -Force ~` (and its aliases).
+# julia's `rm(homedir(), recursive=true)`.
 _JULIA_RM = lazy(r"\brm\s*\(\s*(?P<p>homedir\(\)|\"[^\"]*\")\s*,[^)]*\brecursive\s*=\s*true")
-_PWSH_REMOVE = lazy(r"(?i)(?:^|[;|{(]\s*|\s)(?:Remove-Item|ri|rm|del|erase|rd|rmdir)\s+(?P<args>[^;|\n]+)")
-_PWSH_HOME = lazy(r"(?i)^(?:\$HOME|\$\{HOME\}|\$env:(?:HOME|USERPROFILE)|~)(?=$|[\\/])")
-
-
-def _powershell_removes(code: str) -> list[str]:
-    """Each `Remove-Item` of `code` said as the `rm` it is: `-Recurse` is -r, `-Force` -f, the home
-    directory however PowerShell names it `~`."""
-    said = []
-    for m in _PWSH_REMOVE.finditer(code):
-        words = [w for w in m.group("args").split() if w != "}"]
-        flags = {w.lower() for w in words if w.startswith("-")}
-        paths = [_PWSH_HOME.sub("~", w.strip("'\"")) for w in words if not w.startswith("-")]
-        recursive = any(f.startswith("-r") for f in flags)
-        forced = any(f.startswith("-fo") or f == "-f" for f in flags)
-        if paths:
-            said.append("rm " + ("-r" if recursive else "") + ("f" if forced and recursive else "-f" if forced else "")
-                        + " " + " ".join(_quote(p) for p in paths))
-    return said
 
 
 def _listed_places(code: str) -> list:
@@ -164,12 +146,12 @@ def inline_code(ctx, kind: str, code: str, cmd) -> None:
             inner = m.group("s").replace("\\'", "'").replace('\\"', '"')
             if inner:
                 ctx.merge(ctx.nested(inner), cmd)
-    for line in shell_commands(kind, code):  # Tcl's `exec`, Lisp's `shell-command`, a makefile's recipes
+    for line in shell_commands(kind, code):  # Tcl's `exec`, Lisp's `shell-command`, PowerShell's `Remove-Item`, recipes
         ctx.merge(ctx.nested(line), cmd)
     for m in _SHELL_OUT_LIST.finditer(code):
         parts = re.findall(r"""['"]([^'"]*)['"]""", m.group("l"))
         if parts:
-            ctx.merge(ctx.nested(" ".join(_quote(p) for p in parts)), cmd)
+            ctx.merge(ctx.nested(" ".join(shell_word(p) for p in parts)), cmd)
     before = len(ctx.found)
     for m in _RECURSIVE_DELETE.finditer(code):
         p = classify(m.group("p"))
@@ -181,9 +163,6 @@ def inline_code(ctx, kind: str, code: str, cmd) -> None:
         p = classify("~" if m.group("p").startswith("homedir") else m.group("p").strip('"'))
         broad = delete_level(p, True) == DANGEROUS
         ctx.add("oneliner.delete-tree-broad" if broad else "oneliner.delete-tree", cmd, what=p.desc, kind=kind)
-    if kind in ("pwsh", "powershell"):
-        for removal in _powershell_removes(code):
-            ctx.merge(ctx.nested(removal), cmd)
     if _DELETE_CALL.search(code):
         listed = [classify(place) for place in _listed_places(code)]
         broad = next((p for p in listed if delete_level(p, True) == DANGEROUS), None)
@@ -214,10 +193,6 @@ def inline_code(ctx, kind: str, code: str, cmd) -> None:
         ctx.add("oneliner.reverse-shell", cmd, kind=kind)
     if _SENDS.search(code) and (secret := _secret_read(code)):
         ctx.add("oneliner.exfiltrate", cmd, what=secret, kind=kind)
-
-
-def _quote(part: str) -> str:
-    return part if re.fullmatch(r"[\w@%+=:,./~*-]+", part) else "'" + part.replace("'", "'\\''") + "'"
 
 
 EXAMPLES = [
