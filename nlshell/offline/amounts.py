@@ -9,9 +9,9 @@ table (nlshell/data/words.tsv).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
+from nlshell.offline.value import Add
 
 _WHEN = frozenset("last past ago within every older newer since for sleep wait after in".split())  # time, not size
 SIZE = re.compile(r"^(\d+)([kmgt]b?|[kmgt]ib|bytes?)$", re.I)
@@ -23,7 +23,6 @@ _WIDE = re.compile(r"^(\d+)px$")
 TIMED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.I)  # a number glued to its unit of time: 24h, 90s, 2d, 10min
 SHAPED = re.compile(r"^\d+(?:-|\.\.)\d+$|^\d+px$")  # numbers with their shape: a range, pixels
 
-Add = Callable[..., None]
 
 
 def line_range(add: Add, i: int, lower: list[str]) -> bool:

@@ -9,7 +9,7 @@ not counts or sizes, and its `*` is no file pattern.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from nlshell.offline.value import Add
 
 _OPERAND = re.compile(r"^\(*\d+(?:\.\d+)?\)*$")
 # A sum written without spaces: "3+4*2", "2^10", "(1+2)*3"; a lone "-" is a range ("20-30") or a date.
@@ -42,7 +42,6 @@ _LED = {
 # A power said as a word after its number: "3 squared", "2 cubed".
 _POWERS = {"squared": "2", "cubed": "3"}
 
-Add = Callable[..., None]
 
 
 def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:

@@ -10,9 +10,9 @@ goes (`*/5 * * * *`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from nlshell.offline import months
+from nlshell.offline.value import Add
 
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$")
 _NAMED_TIMES = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
@@ -31,7 +31,6 @@ _DATE_PARTS = {"YYYY": "%Y", "YY": "%y", "DD": "%d", "HH": "%H", "SS": "%S"}
 _SPELT = {"year": "YYYY", "month": "MM", "day": "DD", "hour": "HH", "minute": "MM", "second": "SS"}
 _ADVERBS = {"daily": "day", "nightly": "day", "hourly": "hour", "weekly": "week", "monthly": "month"}
 
-Add = Callable[..., None]
 
 
 def time_of_day(lower: list[str], i: int) -> tuple[int, int, int] | None:

@@ -11,16 +11,14 @@ to look for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from nlshell.offline.value import Value
+from nlshell.offline.value import Add, Value
 from nlshell.offline.vocabulary import vocabulary
 
 _PREFIXED = re.compile(r"^(?:feature|feat|fix|bugfix|hotfix|release|chore|topic|dev)/[\w./-]+$", re.I)
 _NOT_BRANCHES = frozenset("a an the my this that new old current local remote other another same git".split())
 _NAMEABLE = frozenset({"path", "dir", "file", "name"})
 
-Add = Callable[..., None]
 
 
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add) -> None:

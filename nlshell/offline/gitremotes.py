@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nlshell.offline.value import Value
+from nlshell.offline.value import Add, Value
 from nlshell.offline.vocabulary import vocabulary
 
 _GIT = frozenset({"git", "push", "pull", "fetch"})
@@ -23,7 +23,6 @@ _NOT_NAMES = frozenset(
     "called named pointing points at for to url that which with as from of".split()
 )
 
-Add = Callable[..., None]
 
 
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,

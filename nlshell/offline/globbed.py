@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from nlshell.offline.value import Value
+from nlshell.offline.value import Add, Value
 
 _FROM = frozenset({"from", "in", "inside"})
 _ROLES = frozenset({"from", "in"})  # the roles of a place said with those words
 _FOLDER = re.compile(r"^[\w~./-]+$")
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
 
-Add = Callable[..., None]
 
 
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,

@@ -11,14 +11,13 @@ handle_request" alone may be a file's name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from nlshell.offline.vocabulary import vocabulary
+from nlshell.offline.value import Add
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CODE_CASE = re.compile(r"^_*[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
-Add = Callable[..., None]
 
 
 def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:

@@ -17,6 +17,7 @@ from nlshell.offline.names import DEVICE
 from nlshell.offline.phrases import PREDICATES, text_end
 from nlshell.offline.places import FILE_NOUNS
 from nlshell.offline.vocabulary import Vocabulary, stem, vocabulary
+from nlshell.offline.value import Add
 
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
 _SHORT_HEX = re.compile(r"^[0-9a-f]{4,40}$")
@@ -49,7 +50,6 @@ _QUALIFIERS = frozenset("local remote new old current default existing other who
 PACKAGE_SORTS = frozenset("dev development peer optional".split())
 _KINDS_AFTER = frozenset({"service", "user", "group", "package", "branch", "process"})
 
-Add = Callable[..., None]
 
 
 def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:

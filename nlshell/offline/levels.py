@@ -9,7 +9,7 @@ when the example has none, in front of a compressor's operands as its own option
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from nlshell.offline.value import Add
 
 # Words that say the request compresses something (after the word table's respelling).
 _COMPRESSING = frozenset(
@@ -23,7 +23,6 @@ _COMPRESSORS = {"gzip": 9, "pigz": 9, "bzip2": 9, "xz": 9, "lzma": 9, "zip": 9, 
 _NOT_COMPRESSING = re.compile(r"-[a-zA-Z]*[dltT][a-zA-Z]*|--(?:decompress|uncompress|list|test)")
 _RANGE = re.compile(r"^(\d+)(?:\.\.|-)(\d+)$")  # `{{1..9}}`, grim's `{{0-9}}`
 
-Add = Callable[..., None]
 
 
 def read(add: Add, lower: list[str], i: int) -> bool:

@@ -11,6 +11,7 @@ archive placeholder would take the first of the list.
 from __future__ import annotations
 
 from collections.abc import Callable
+from nlshell.offline.value import Add
 
 _PLACE_VERBS = frozenset(
     "pack zip tar archive compress bundle backup copy cp move mv delete remove rm sync upload".split()
@@ -18,7 +19,6 @@ _PLACE_VERBS = frozenset(
 _LEADING = frozenset("the my our both folders directories files dirs".split())
 _ENDS = frozenset("into to as in inside onto".split())
 
-Add = Callable[..., None]
 
 
 def read(add: Add, tokens: list[str], lower: list[str], i: int, plain: Callable[[str], bool], kind_of: Callable[[str], str]) -> bool:

@@ -9,7 +9,7 @@ day ("since march 3") asks for a year nobody said (`cal 7 {{year}}` is a templat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from nlshell.offline.value import Add
 
 _NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -17,7 +17,6 @@ _NAMES = ("january", "february", "march", "april", "may", "june", "july", "augus
 MONTHS = {name: n for n, name in enumerate(_NAMES, 1)} | {name[:3]: n for n, name in enumerate(_NAMES, 1)} | {"sept": 9}
 _YEAR = re.compile(r"^(19|20|21)\d\d$")
 
-Add = Callable[..., None]
 
 
 def read(add: Add, lower: list[str], i: int) -> bool:

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from nlshell.offline import possessives
 from nlshell.offline.software import is_software
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
+from nlshell.offline.value import Add
 
-Add = Callable[..., None]
 
 # The words around a value are the word table's `around` lines (nlshell/data/words.tsv).
 _AROUND = vocabulary().around

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline.value import Value
+from nlshell.offline.value import Add, Value
 from nlshell.offline.vocabulary import vocabulary
 
 _BARE = re.compile(r"^[a-z0-9][a-z0-9-]*$", re.I)  # build01, db-2, prod; not photos/ nor notes.txt
@@ -30,7 +30,6 @@ _PLACE_ROLES = frozenset({"to", "in", ""})
 _COMMANDING = frozenset({"and", "then", "just", "please", "to", "can", "you"})
 _AFTER_HOST = frozenset({"as", "and", "with", "using", "on", "over", "via", "then"})
 
-Add = Callable[..., None]
 
 
 _BY = frozenset({"over", "via", "through", "using", "with", "by"})  # "over ssh"

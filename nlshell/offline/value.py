@@ -4,7 +4,11 @@ import back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+# What a reader module is handed to record a value it reads: add(kind, text, first, role=…, …).
+Add = Callable[..., None]
 
 
 @dataclass

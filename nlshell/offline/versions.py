@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from nlshell.offline.commands import programs
-from nlshell.offline.value import Value
+from nlshell.offline.value import Add, Value
 from nlshell.offline.vocabulary import vocabulary
 
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*(?:-[a-z][\w.-]*)?$", re.I)  # 16, 22.04, v18, 1.25-alpine
@@ -33,7 +33,6 @@ _RUN_OR_PULL = frozenset({"run", "pull"})  # "docker run redis": what follows is
 _PIP = frozenset({"pip", "pip3", "pipx", "uv", "python", "python3", "poetry", "conda"})  # `django==4.2`
 _APT = frozenset({"apt", "apt-get", "aptitude"})  # `nginx=1.24`
 
-Add = Callable[..., None]
 
 
 def images(lower: list[str]) -> bool:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from nlshell.offline.vocabulary import vocabulary
+from nlshell.offline.value import Add
 
 # What asks for a job around a command — again and again, timed, in the background, with a time
 # limit, later, as root, its output kept or paged, under a shorter name, at another priority — and
@@ -72,7 +73,6 @@ _ENDS = frozenset(
 _WRAPPERS = frozenset("watch time nohup timeout at batch nice sudo alias less more crontab cron type".split())
 SCRIPT = re.compile(r"^(?:\.{0,2}/)?[\w./~-]*\.(?:sh|bash|zsh|fish|py|pl|rb|js|php)$|^\.{1,2}/[\w./-]+$")
 
-Add = Callable[..., None]
 
 
 def around(lower: list[str]) -> bool:
