@@ -40,6 +40,7 @@ _LISP_DELETE_FILE = lazy(r"\(delete-file\s+(?P<p>" + _STRING + r")")
 # PowerShell's removals (and their aliases), and the home directory however it names it.
 _PWSH_REMOVE = lazy(r"(?i)(?:^|[;|{(]\s*|\s)(?:Remove-Item|ri|rm|del|erase|rd|rmdir)\s+(?P<args>[^;|\n]+)")
 _PWSH_HOME = lazy(r"(?i)^(?:\$HOME|\$\{HOME\}|\$env:(?:HOME|USERPROFILE)|~)(?=$|[\\/])")
+_PWSH_WORD = lazy(r'"[^"]*"|\'[^\']*\'|[^\s"\']+')  # a quoted path is one word, spaces and all
 
 # A makefile's recipe lines (a tab first), and `$(shell …)` anywhere.
 _RECIPE = lazy(r"^\t+[@+-]*(?P<c>.+)$", re.M)
@@ -63,6 +64,15 @@ def shell_word(part: str) -> str:
     """A word as the shell reads it back: quoted unless made only of safe characters (`~` and `*`
     stay unquoted, so the home directory and a glob keep meaning what they meant)."""
     return part if re.fullmatch(r"[\w@%+=:,./~*-]+", part) else "'" + part.replace("'", "'\\''") + "'"
+
+
+def _home_word(path: str) -> str:
+    """A path PowerShell resolves as one word; its leading `~` stays the home directory even when the
+    rest needs quotes (`"~/My Documents"`), and `*` stays a glob (its -Path expands wildcards, quoted
+    or not)."""
+    if path == "~" or path.startswith(("~/", "~\\")):
+        return "~" + shell_word(path[1:]) if len(path) > 1 else "~"
+    return shell_word(path)
 
 
 def _tcl(code: str) -> list[str]:
@@ -112,12 +122,13 @@ def _powershell_removes(code: str) -> list[str]:
     directory however PowerShell names it `~`."""
     said = []
     for m in _PWSH_REMOVE.finditer(code):
-        words = [w for w in m.group("args").split() if w != "}"]
+        words = [w for w in _PWSH_WORD.findall(m.group("args")) if w != "}"]
         flags = {w.lower() for w in words if w.startswith("-")}
-        paths = [_PWSH_HOME.sub("~", w.strip("'\"")) for w in words if not w.startswith("-")]
+        paths = [_PWSH_HOME.sub("~", w[1:-1] if w[:1] in "'\"" and len(w) > 1 else w)
+                 for w in words if not w.startswith("-")]
         recursive = any(f.startswith("-r") for f in flags)
         forced = any(f.startswith("-fo") or f == "-f" for f in flags)
         if paths:
-            said.append("rm " + ("-r" if recursive else "") + ("f" if forced and recursive else "-f" if forced else "")
-                        + " " + " ".join(shell_word(p) for p in paths))
+            flag = "-rf" if recursive and forced else "-r" if recursive else "-f" if forced else ""
+            said.append(" ".join(["rm", *([flag] if flag else []), *(_home_word(p) for p in paths)]))
     return said
