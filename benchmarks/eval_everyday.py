@@ -46,6 +46,7 @@ TABLES = {
     "everyday-holdout11": DATA / "everyday_holdout11.tsv",  # held out in round ten, reported untouched; tuned on since
     "everyday-holdout12": DATA / "everyday_holdout12.tsv",  # held out in round eleven, reported untouched; tuned on since
     "everyday-holdout13": DATA / "everyday_holdout13.tsv",  # held out in round twelve, reported untouched; tuned on from now
+    "everyday-holdout14": DATA / "everyday_holdout14.tsv",  # held out in round thirteen, reported untouched
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
 }
