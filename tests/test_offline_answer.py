@@ -666,7 +666,9 @@ def table_score(index: OfflineIndex, name: str) -> eval_everyday.Score:
 
 @pytest.mark.parametrize(
     ("request_", "program"),
-    [("permissions of /etc/shadow", "ls"), ("the owner of /var/www", "ls"), ("size of /var/log", "du")],
+    [("permissions of /etc/shadow", "ls"), ("the owner of /var/www", "ls"), ("size of /var/log", "du"),
+     ("cpu and mem of the api container", "docker"),  # it got `docker container update -m {{limit}}M api`
+     ("all the zombie processes?", "ps")],
 )
 def test_an_attribute_named_with_no_verb_gets_a_look(index, request_, program):
     """Before, "permissions of /etc/shadow" got `mkdir -m … /etc/shadow` and "owner of /var/www"

@@ -213,6 +213,13 @@ def test_units_and_types(table):
         ("have the logs been rotated", READ),
         ("empty log.txt", CHANGE),
         ("empty all log files", CHANGE),
+        # a question, or "any …", with no word of change anywhere asks to see
+        ("all the zombie processes?", READ),
+        ("any dangling images lying around", READ),
+        ("any files over 1G anywhere on the box", READ),
+        ("any way to delete old logs", UNKNOWN),  # a change further on: not a look
+        ("any files changed since friday?", UNKNOWN),
+        ("new folder named drafts", UNKNOWN),
     ],
 )
 def test_intent(request_text, expected):
@@ -514,6 +521,9 @@ def test_the_ids_of_every_thing_are_listed_quietly(table):
         ("owner of www to nginx", "unknown"),  # a target: it may set the owner
         ("change the owner of www to nginx", "change"),
         ("permission denied on deploy.sh", "unknown"),  # no attribute "of" a thing
+        ("cpu and mem of the api container", "read"),  # it got `docker container update -m …M api`
+        ("columns of the orders table", "read"),
+        ("cpu and owner of x to root", "unknown"),
     ],
 )
 def test_an_attribute_named_with_no_verb_is_a_look(table, request_, expected):

@@ -145,7 +145,7 @@ def intent(request: str) -> str:
         return CHANGE
     if verbs and verbs[0] in table.read_verbs:
         return READ
-    if _attribute_named(request):
+    if _attribute_named(request) or _asked(request, verbs):
         return READ
     return UNKNOWN
 
@@ -160,10 +160,22 @@ def _attribute_named(request: str) -> bool:
     one said with a target ("owner of www to nginx") may set it."""
     attributes = vocabulary().around.get("attribute", frozenset())
     words = [w for w in WORD.findall(request.lower()) if w not in _ARTICLES]
+    i = 0
+    while i + 2 < len(words) and words[i] in attributes and words[i + 1] in ("and", "or"):
+        i += 2  # "cpu and mem of the api container": attributes named together
     return (
-        len(words) > 2 and words[0] in attributes and words[1] in ("of", "on", "for")
-        and not _TARGETS.intersection(words[2:])
+        len(words) > i + 2 and words[i] in attributes and words[i + 1] in ("of", "on", "for")
+        and not _TARGETS.intersection(words[i + 2 :])
     )
+
+
+def _asked(request: str, verbs: list[str]) -> bool:
+    """"all the zombie processes?", "any dangling images lying around": a question, or a request
+    opening with "any", with no word of change anywhere in it ("any way to delete old logs" is none)
+    asks to see."""
+    if not (request.rstrip().endswith("?") or verbs[:1] == ["any"]):
+        return False
+    return not any(_inflected(word) for word in WORD.findall(request.lower()))
 
 
 # "t": the end of "don't", "doesn't"; "dont", "doesnt": the same typed without the apostrophe
