@@ -409,7 +409,8 @@ def test_a_schedule_asks_for_the_scheduler_at_the_time_it_says(index, request_te
 
 @pytest.mark.parametrize(
     ("request_text", "command"),
-    [("convert report.md to pdf", "pandoc report.md -o report.pdf"), ("convert song.wav to mp3", "ffmpeg -i song.wav song.mp3")],
+    [("convert report.md to pdf", "pandoc report.md -o report.pdf"), ("convert song.wav to mp3", "ffmpeg -i song.wav song.mp3"),
+     ("screen.mov to mp4 pls", "ffmpeg -i screen.mov screen.mp4")],  # no verb: it got a remux's template
 )
 def test_the_extension_of_the_file_to_convert_says_which_converter(index, request_text, command):
     """`.md` is markdown (pandoc), `.wav` audio (ffmpeg): without the hint a PDF tool converted report.md."""

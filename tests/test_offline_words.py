@@ -220,6 +220,12 @@ def test_units_and_types(table):
         ("any way to delete old logs", UNKNOWN),  # a change further on: not a look
         ("any files changed since friday?", UNKNOWN),
         ("new folder named drafts", UNKNOWN),
+        # with no verb, a thing said to become a file format is a conversion
+        ("screen.mov to mp4 pls", CHANGE),  # it got a remux's safe `… -c copy {{path/to/output_video}}.mp4`
+        ("all the pngs in this folder -> jpg", CHANGE),
+        ("readme to html.", CHANGE),
+        ("logs to /tmp", UNKNOWN),  # a folder, no format
+        ("data.json as csv?", READ),  # a question first
     ],
 )
 def test_intent(request_text, expected):

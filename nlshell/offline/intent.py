@@ -8,6 +8,7 @@ A request that only looks must never be answered with a command that changes thi
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 from nlshell.offline.idioms import particle_back
@@ -147,6 +148,8 @@ def intent(request: str) -> str:
         return READ
     if _attribute_named(request) or _asked(request, verbs):
         return READ
+    if _becomes_format(request):
+        return CHANGE
     return UNKNOWN
 
 
@@ -167,6 +170,22 @@ def _attribute_named(request: str) -> bool:
         len(words) > i + 2 and words[i] in attributes and words[i + 1] in ("of", "on", "for")
         and not _TARGETS.intersection(words[i + 2 :])
     )
+
+
+_BECOMING_FORMAT = re.compile(r"(?:\bto|\binto|\bas|->)\s*(?:an?\s+)?\.?([a-z0-9]+)(?![\w/]|\.\w)")
+
+
+def _becomes_format(request: str) -> bool:
+    """"screen.mov to mp4 pls", "all the pngs -> jpg": with no verb, a thing said to become a file
+    format is a conversion (the word table's file types and archives say which words are formats)."""
+    return any(m.group(1) in _formats() for m in _BECOMING_FORMAT.finditer(request.lower()))
+
+
+@functools.cache
+def _formats() -> frozenset[str]:
+    from nlshell.offline.formats import ARCHIVES
+
+    return frozenset(glob.rsplit(".", 1)[-1] for glob in vocabulary().types.values()) | ARCHIVES
 
 
 def _asked(request: str, verbs: list[str]) -> bool:
