@@ -16,7 +16,7 @@ from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import OfflineIndex, answer, rank, references
 from nlshell.offline.answer import answers
 from nlshell.offline.commands import writes_files
-from nlshell.offline.intent import READ
+from nlshell.offline.intent import READ, destructive_description
 from nlshell.assess import assess
 from nlshell.offline.rating import risk_of
 
@@ -622,10 +622,18 @@ def test_things_named_by_an_adjective_are_looked_at(index, request_text, command
     [
         ("start nightly_sync.sh and give me my prompt back", "rm "),  # it got `rm -i nightly_sync.sh`
         ("pip keeps warning that its old, upgrade it", "find "),  # it got a `find … -delete` of old logs
+        ("create folders build and dist", "rm "),  # it got `rm -rf {{path/to/directory}}` ("Force delete …")
     ],
 )
 def test_a_request_that_asks_no_removal_gets_none_first(index, request_text, not_first):
     assert not first(index, request_text).startswith(not_first)
+
+
+@pytest.mark.parametrize("request_text", ["create folders build and dist", "make folders src tests and docs in one go"])
+def test_what_destroys_is_no_answer_to_a_request_that_asks_no_removal(index, request_text):
+    """Not second behind a better answer, but gone: when every example that matched removes, a
+    request to make folders gets none of them."""
+    assert not any(destructive_description(a.hit.description) for a in answers(index, request_text, limit=5))
 
 
 def test_an_upgrade_is_not_a_clean_up(index):

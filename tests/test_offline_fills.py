@@ -78,6 +78,7 @@ def test_a_compression_level_is_read_only_where_something_is_compressed(request_
         ("xz data.xz as small as possible", "xz -d {{path/to/file.xz}}", "xz -d data.xz"),
         # a command that states its own level keeps it
         ("compress big.log as fast as possible", "xz -9 {{path/to/file}}", "xz -9 big.log"),
+        ("compress bigdump.sql as small as it gets", "gzip {{path/to/file}}", "gzip -9 bigdump.sql"),
     ],
 )
 def test_a_compression_level_goes_to_the_compressor(request_text, template, command):
@@ -94,6 +95,11 @@ def test_a_compression_level_goes_to_the_compressor(request_text, template, comm
         ("show cpu and memory", []),
         ("archive src and docs into a tarball", []),
         ("pack and ship the app", []),
+        # folders to make: any word is a name, and nothing need say where they go
+        ("make folders src tests and docs in one go", ["src", "tests", "docs"]),
+        ("create folders build and dist", ["build", "dist"]),
+        ("make directories logs, tmp and cache", ["logs", "tmp", "cache"]),
+        ("make a folder and cd into it", []),
     ],
 )
 def test_places_a_request_lists(request_text, listed):

@@ -84,8 +84,8 @@ def _answers(
     spelt = respelled(request, corrected)
     ruled_out = negated_verbs(request)  # "without deleting it": never the delete
     hits = [hit for hit in hits if description_verb(hit.description) not in ruled_out] if ruled_out else hits
-    if not destroys(spelt):  # stable: what removes or wipes goes behind, for a request that asks neither
-        hits.sort(key=lambda hit: destructive_description(hit.description))
+    if not destroys(spelt):  # what removes or wipes is no answer to a request that asks neither
+        hits = [hit for hit in hits if not destructive_description(hit.description)]
     if not hits:
         raise NoOfflineAnswerError()
     # verbs that say neither may mean one as the ranking read them: "get me htop" installs it

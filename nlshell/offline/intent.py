@@ -229,8 +229,8 @@ def destructive_description(description: str) -> bool:
     removes …"), is one of the table's `destructive` verbs."""
     destructive = vocabulary().around.get("destructive", frozenset())
     verbs = [stem_verb(word) for word in leading(description)[:2]]
-    verb = verbs[0] if verbs and _is_verb(verbs[0]) else verbs[-1] if verbs else ""
-    return verb in destructive
+    verb = verbs[0] if verbs and _is_verb(verbs[0]) and verbs[0] != "force" else verbs[-1] if verbs else ""
+    return verb in destructive  # "Force delete a directory": the delete is what it does
 
 
 def _inflected(word: str) -> str:

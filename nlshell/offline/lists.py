@@ -5,11 +5,13 @@ several (`zip -r {{target.zip}} {{path/to/file1 path/to/file2 ...}}`).
 Only plain words joined by "and" or commas right after the verb (or "the"/"my"/"both"), and only
 where the request goes on to name where they go ("into release.zip", "to backup"): "show cpu and
 memory" lists no places, nor does "pack and ship"; "into a tarball" names no place, and an
-archive placeholder would take the first of the list.
+archive placeholder would take the first of the list. Folders to make ("make folders src, tests and
+docs", "create directories a and b") need no place to go: they are new, by their names.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from nlshell.offline.value import Add
 
@@ -18,6 +20,10 @@ _PLACE_VERBS = frozenset(
 )
 _LEADING = frozenset("the my our both folders directories files dirs".split())
 _ENDS = frozenset("into to as in inside onto".split())
+_MAKING = frozenset("make create mkdir add".split())  # "make folders src, tests and docs": new ones, by name
+_FOLDERS = frozenset("folders directories dirs".split())
+_NAME = re.compile(r"[\w][\w.-]*")
+_NOT_NAMES = frozenset("and or with for all one at on here there inside under below".split())
 
 
 
@@ -27,6 +33,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, plain: Callable[
     j = i - 1
     while j >= 0 and lower[j] in _LEADING:
         j -= 1
+    if j >= 0 and lower[j] in _MAKING and _FOLDERS.intersection(lower[j + 1 : i]):
+        return _folders_to_make(add, tokens, lower, i)
     if j < 0 or lower[j] not in _PLACE_VERBS:
         return False
     items, k = [], i
@@ -46,4 +54,21 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, plain: Callable[
     for at in items:
         name = tokens[at].rstrip(",")
         add(kind_of(name), name, at)
+    return True
+
+
+def _folders_to_make(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
+    """"make folders src tests and docs": new folders by their names, which need not exist nor go
+    anywhere, and may be any word ("build", "dist"); the list ends at a word that says where or how."""
+    items, k = [], i
+    while k < len(tokens):
+        word = lower[k].rstrip(",")
+        if word in _ENDS or word in _NOT_NAMES or not _NAME.fullmatch(word):
+            break
+        items.append(k)
+        k += 2 if k + 1 < len(lower) and lower[k + 1] == "and" else 1
+    if len(items) < 2:
+        return False
+    for at in items:
+        add("dir", tokens[at].rstrip(","), at)
     return True
