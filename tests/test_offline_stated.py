@@ -56,6 +56,10 @@ def everyday(word: str) -> bool:
         ("print lines 20 to 30 of script.py", [("first_line", "20"), ("last_line", "30"), ("file", "script.py")]),
         ("show lines 20-30 of a.txt", [("first_line", "20"), ("last_line", "30"), ("file", "a.txt")]),
         ("peek at main.c from line 20 through 30", [("file", "main.c"), ("first_line", "20"), ("last_line", "30")]),
+        ("print the 5th line of x.txt", [("first_line", "5"), ("file", "x.txt")]),  # an ordinal line is that line
+        ("ntp is off, set the clock to 14:30 by hand", [("time", "14:30")]),  # a clock's time after "to"
+        ("can this server even reach google", [("host", "google.com")]),  # "even" is no host
+        ("print every third line of x.txt", [("file", "x.txt")]),  # a step, no line
         ("generate a random password 16 characters long", [("length", "16")]),
         ("cut the first 10 characters of each line", [("count", "10")]),  # a count, not a length
         ("resize photo.jpg to 800 pixels wide", [("file", "photo.jpg"), ("width", "800")]),
@@ -126,6 +130,10 @@ def test_an_age_in_words_and_which_way_old_goes():
         ("length", "", "length"),
         ("width", "", "width"),
         ("first_line", "", "first_line"),
+        ("line_number", "", "first_line"),  # `vim +{{line_number}}`: the line it opens at
+        ("1700000000", "", "timestamp"),  # `date -d @{{1700000000}}`: seconds since 1970
+        ("2024-01-31 12:00:00", "", "datetime"),  # `timedatectl set-time '{{…}}'`: a date, a time or both
+        ("unix_timestamp", "", "timestamp"),
         ("last_line", "", "last_line"),
         ("*.txt", "", "glob"),
     ],
@@ -138,6 +146,10 @@ def test_placeholder_kinds(inner, option, kind):
     ("template", "request_text", "command"),
     [
         ("git show {{commit}}", "show what changed in commit a1b2c3d", "git show a1b2c3d"),
+        ("vim +{{line_number}} {{path/to/file}}", "open nginx.conf in vim at line 120", "vim +120 nginx.conf"),
+        ("date -d @{{1700000000}}", "convert 1715600000 to a normal date", "date -d @1715600000"),
+        ("sudo timedatectl set-time '{{2024-01-31 12:00:00}}'", "set the clock to 14:30",
+         "sudo timedatectl set-time '14:30'"),
         ("echo '{{command}}' | at {{hh:mm}}", "run backup.sh once at 11pm tonight", "echo './backup.sh' | at 23:00"),
         ("(crontab -l; echo '{{0 3 * * *}} {{command}}') | crontab -", "run cleanup.sh every day at 3am",
          "(crontab -l; echo '0 3 * * * ./cleanup.sh') | crontab -"),

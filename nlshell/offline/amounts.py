@@ -194,8 +194,8 @@ def _duration(
 
 def ordinal(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
     """"the third column" is field 3 ("third" is no search word: "Print every third line" is
-    another job); "the first line", "the last line" is a count of one, both words still searched.
-    Whether it read one."""
+    another job); "the first line", "the last line" is a count of one, both words still searched;
+    "the 5th line" is line 5. Whether it read one."""
     low = lower[i]
     after = lower[i + 1] if i + 1 < len(lower) else ""
     if low in table.ordinals and after in table.amounts["column"]:
@@ -203,6 +203,9 @@ def ordinal(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
         return True
     if low in ("first", "last", "top") and after == "line" and (lower[i - 1 : i] == ["the"] or lower[i + 2 : i + 3] == ["of"]):
         add("count", "1", i, searched=True)
+        return True
+    if low in table.ordinals and low not in ("first", "1st") and after == "line" and lower[i - 1 : i] != ["every"]:
+        add("first_line", table.ordinals[low], i, at=i)  # "the 5th line of x.txt": line 5, as "line 5" is
         return True
     return False
 

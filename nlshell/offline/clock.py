@@ -79,9 +79,11 @@ def read(add: Add, lower: list[str], i: int) -> bool:
     if at is None:
         return False
     hour, minute, used = at
-    # "11pm", "11 pm", "noon" say they are a time; "23:00" is one after "at"
+    # "11pm", "11 pm", "noon" say they are a time; "23:00" is one after "at" (or "to", "for")
     evident = used == 2 or word in _NAMED_TIMES or word.endswith(("am", "pm", "m."))
-    if not evident and lower[i - 1 : i] not in (["at"], ["by"], ["until"], ["till"]):
+    before = lower[i - 1 : i]
+    clocked = ":" in word and before in (["to"], ["for"])  # "set the clock to 14:30"
+    if not evident and not clocked and before not in (["at"], ["by"], ["until"], ["till"]):
         return False
     add("time", f"{hour:02d}:{minute:02d}", i, last=i + used - 1)
     return True

@@ -24,7 +24,8 @@ _KINDS = (
     (re.compile(r"^path/in/(container|pod|image)$|^path/to/file_in_pod$"), "path"),  # `docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}`
     (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
     (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
-    (re.compile(r"^(first|start|from)_line$"), "first_line"),
+    (re.compile(r"^(first|start|from)_line$|^line_(number|num|no)$"), "first_line"),  # `vim +{{line_number}}`
+    (re.compile(r"^1\d{9}$|^(unix_|epoch_)?timestamp$"), "timestamp"),  # `date -d @{{1700000000}}`
     (re.compile(r"^(last|end|to)_line$"), "last_line"),
     (re.compile(r"\*"), "glob"),
     # Where a repository is: `git clone {{remote_repository_location}}` takes a URL.
@@ -86,6 +87,7 @@ _BY_OPTION = {
 }
 
 
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
 
 
@@ -97,6 +99,8 @@ def placeholder_kind(inner: str, option: str = "") -> str:
         return "schedule"  # `{{schedule}}`, `{{0 3 * * *}}`
     if option in ("alias", "unalias"):
         return "alias"  # `alias {{word}}="{{command}}"`
+    if _DATETIME.fullmatch(inner.strip()):
+        return "datetime"  # `timedatectl set-time '{{2024-01-31 12:00:00}}'`: a date, a time of day, or both
     text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
     if levels.level_range(text):
         return "level"  # `gzip -{{1..9}}`

@@ -98,6 +98,7 @@ ACCEPTS = {
     "commit": ("commit",),
     "time": ("time",),
     "date": ("date",),
+    "datetime": ("date", "time"),
     "month": ("month",),
     "year": ("year",),
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
@@ -110,6 +111,7 @@ ACCEPTS = {
     "length": ("length", "count"),
     "width": ("width",),
     "first_line": ("first_line",),
+    "timestamp": ("number",),  # "convert 1715600000 to a date": seconds since 1970
     "last_line": ("last_line",),
     "in_minutes": ("seconds",),
     "in_hours": ("seconds",),
