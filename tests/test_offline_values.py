@@ -557,6 +557,8 @@ def test_a_program_after_a_host_word_is_no_host():
         ("pull the latest develop", [("branch", "develop")]),
         ("rebase onto main", [("branch", "main")]),
         ("checkout the staging branch", [("branch", "staging")]),
+        ("rename branch feature-login to feat/login", [("branch", "feature-login"), ("branch", "feat/login")]),
+        ("rename branch foo to bar", [("branch", "foo"), ("branch", "bar")]),  # the new name was a path
         ("open main.py", [("file", "main.py")]),
         # files of a kind taken from a folder
         ("move all the pdfs from ~/Downloads to ~/Documents", [("glob", "*.pdf"), ("dir", "~/Downloads"), ("path", "~/Documents")]),

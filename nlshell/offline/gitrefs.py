@@ -24,12 +24,18 @@ _NAMEABLE = frozenset({"path", "dir", "file", "name"})
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add) -> None:
     """Make the branch names the request says branches."""
     around = vocabulary().around
-    if around["git_verbs"].isdisjoint(lower) or any(v.kind == "branch" for v in values):
+    if around["git_verbs"].isdisjoint(lower):
         return
     known = around["branch_names"]
+    named = any(v.kind == "branch" for v in values)
     for value in values:
-        if value.kind in _NAMEABLE and (value.text.lower() in known or _PREFIXED.match(value.text)):
+        if value.kind in _NAMEABLE and (
+            value.text.lower() in known or _PREFIXED.match(value.text)
+            or (named and value.role == "to" and "rename" in lower)  # "rename branch foo to bar": bar is one too
+        ):
             value.kind, value.side = "branch", ""  # "rebase onto main", "branch off as feature/login"
+    if named:
+        return
     for i, token in enumerate(tokens):
         if i in taken or any(i in v.spans or v.at == i for v in values):
             continue

@@ -31,10 +31,12 @@ def read(add: Add, lower: list[str], i: int) -> bool:
     if not _COMPRESSING & set(lower):
         return False
     word = lower[i]
-    if word == "as" and i + 3 < len(lower) and lower[i + 2] == "as" and lower[i + 3] in _POSSIBLE:
+    if word == "as" and i + 3 < len(lower) and lower[i + 2] == "as" and (
+        lower[i + 3] in _POSSIBLE or lower[i + 3 : i + 5] in (["it", "gets"], ["it", "goes"], ["it", "can"], ["you", "can"])
+    ):  # "as small as possible", "as small as it gets"
         level = "max" if lower[i + 1] in ("small", "tight", "much", "hard") else "min" if lower[i + 1] in ("fast", "quick", "quickly") else ""
         if level:
-            add("level", level, i, last=i + 3)
+            add("level", level, i, last=i + 3 if lower[i + 3] in _POSSIBLE else i + 4)
             return True
         return False
     if word in _BEST or word in _FASTEST:
