@@ -58,6 +58,8 @@ def test_loose_names_are_software_programs_with_digits_and_unknown_words(request
         ("killall -9 {{process_name}}", "force kill everything called chrome", "killall -9 chrome"),
         # "is the docker service running": the process it names is the service
         ("service {{service}} status", "is the docker service running", "service docker status"),
+        # a user's placeholder takes a name that is no software first: `crontab -l -u cron` was no user's
+        ("crontab -l -u {{user}}", "cron listing jdoe", "crontab -l -u jdoe"),
     ],
 )
 def test_a_name_placeholder_nothing_fills_takes_a_loose_name(command, request_text, expected):

@@ -45,6 +45,28 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
     return False
 
 
+_OWNED_BY = frozenset({"for", "of", "by"})
+_OWNING = frozenset({"owned", "run", "started", "belonging"})  # "files owned by bob"
+_SELF = frozenset({"me", "myself", "us", "everyone", "everybody", "all"})
+_NAME = re.compile(r"^[a-z_][a-z0-9_.-]*$")
+
+
+def owner_after(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
+    """"the cron jobs for www-data", "processes of deploy", "files owned by bob": a name after what
+    people have on a machine and for/of/by is its owner, a user (software is no one: "the
+    processes of nginx"); whether it read one."""
+    if i < 2 or lower[i - 1] not in _OWNED_BY or not _NAME.fullmatch(lower[i]) or "." in lower[i]:
+        return False
+    owned = table.around["owned_by_users"]
+    noun = lower[i - 2] if lower[i - 2] not in _OWNING else lower[i - 3] if i > 2 else ""
+    if noun not in owned or noun in table.around["attribute"] or lower[i] in table.stop | _SELF:
+        return False  # "the permissions of script.sh" are a file's; "files sorted by size" no one's
+    if lower[i] in table.around["not_owners"] or _software(lower[i]) or lower[i] in table.value_words:
+        return False
+    add("user", tokens[i], i)
+    return True
+
+
 def _software(word: str) -> bool:
     from nlshell.offline.software import is_software
 

@@ -43,6 +43,7 @@ from nlshell.offline import amounts, arithmetic, clock, joined, levels, places, 
 from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_value
 from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import NAME_SLOTS
+from nlshell.offline.software import is_software
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.values import Value
 
@@ -429,7 +430,8 @@ def _loose(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], val
     took = 0
     for i, slot in enumerate(slots):
         if loose and i not in chosen and slot.kind in NAME_SLOTS:
-            chosen[i] = [loose.pop(0)]
+            people = [v for v in loose if not is_software(v.text.lower())] if slot.kind == "user" else []
+            chosen[i] = [loose.pop(loose.index(people[0]) if people else 0)]  # "the cron jobs for www-data": no user cron
             took += 1
     return took
 
