@@ -124,6 +124,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         # a job asked of another machine: ssh around the job's own answer, not another job's
         ("see free memory on cache1 remotely", "ssh cache1 'free -h'"),
         ("check disk space on web1 without logging in", "ssh web1 'df -h'"),
+        ("run df -h on web01 without logging in", "ssh web01 'df -h'"),  # a command named whole: it got `df -i | grep -v logging`
         ("log into 172.16.4.9 as deploy over ssh", "ssh deploy@172.16.4.9"),  # the session itself
         ("grab /var/log/app.log from prod01", "scp prod01:/var/log/app.log ."),
         ("grab the page at example.org and save it as page.html", "curl -L -o page.html https://example.org"),
@@ -496,6 +497,10 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         ("shutdown the computer", "sudo shutdown now"),
         ("where does the python3 binary live", "which python3"),  # where it lives: the program asked about
         ("search the git history for a commit mentioning typo", "git log --oneline --grep='typo'"),  # what it mentions
+        ("how full is the /home partition", "df -h /home"),  # it got `sudo mount … /home`
+        ("any files over 1G anywhere on the box", "find / -type f -size +1G"),  # "the box" named `box validate`
+        ("show the cron jobs for www-data", "crontab -l -u www-data"),  # the owner said after what they have
+        ("docker service logs since this morning", "journalctl -u docker --since today"),
     ],
 )
 def test_plain_words_pick_the_page_and_example_that_do_what_was_asked(index, request_text, command):

@@ -105,6 +105,16 @@ def test_the_word_beside_version_names_the_program(index, request_text, named):
 
 
 @pytest.mark.parametrize(
+    ("request_text", "everyday_word"),
+    [("no idea what mystery.bin is", "idea"), ("boot takes forever, what's slow", "forever"),
+     ("big.iso download died halfway, resume it", "resume")],
+)
+def test_an_everyday_word_that_is_also_a_program_names_no_program(index, request_text, everyday_word):
+    """`idea`, `forever` and `resume` have pages, yet said in a sentence they are words."""
+    assert everyday_word not in read_request(index, request_text).named
+
+
+@pytest.mark.parametrize(
     ("request_text", "command"),
     [
         ("which version of node do i have", "node --version"),

@@ -58,6 +58,8 @@ def everyday(word: str) -> bool:
         ("peek at main.c from line 20 through 30", [("file", "main.c"), ("first_line", "20"), ("last_line", "30")]),
         ("print the 5th line of x.txt", [("first_line", "5"), ("file", "x.txt")]),  # an ordinal line is that line
         ("ntp is off, set the clock to 14:30 by hand", [("time", "14:30")]),  # a clock's time after "to"
+        ("journal since yesterday", [("since", "yesterday")]),  # where a log's window starts
+        ("what happened since boot", []),  # journalctl -b: no time
         ("can this server even reach google", [("host", "google.com")]),  # "even" is no host
         ("print every third line of x.txt", [("file", "x.txt")]),  # a step, no line
         ("generate a random password 16 characters long", [("length", "16")]),
@@ -345,6 +347,10 @@ def test_a_date_that_takes_the_day_asked_for_uses_it():
          "journalctl -u nginx --since '2 hours ago'"),
         ("git log --since='1 week ago' --oneline", "commits from the last 3 days", "git log --since='3 days ago' --oneline"),
         ("journalctl --since '1 hour ago'", "logs older than 2 days", "journalctl --since '1 hour ago'"),  # no window
+        # … and where it starts
+        ("journalctl -u {{service}} --since yesterday", "docker service logs since this morning",
+         "journalctl -u docker --since today"),
+        ("git log --since='1 week ago' --oneline", "commits since 9am", "git log --since=09:00 --oneline"),
         # an HTTP method said in capitals: the one a curl example states, or in place of it; a GET is a plain fetch
         ("curl -X POST -d '{{name=bob}}' {{https://example.com}}", "send a PATCH to localhost:4000/todo/3",
          "curl -X PATCH -d '{{name=bob}}' localhost:4000/todo/3"),

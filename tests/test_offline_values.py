@@ -559,6 +559,16 @@ def test_a_program_after_a_host_word_is_no_host():
         ("checkout the staging branch", [("branch", "staging")]),
         ("rename branch feature-login to feat/login", [("branch", "feature-login"), ("branch", "feat/login")]),
         ("rename branch foo to bar", [("branch", "foo"), ("branch", "bar")]),  # the new name was a path
+        # the owner of what people have on a machine, said after it
+        ("show the cron jobs for www-data", [("user", "www-data")]),
+        ("list the processes for deploy", [("user", "deploy")]),
+        ("processes of nginx", []),  # software is no one
+        ("files owned by bob", [("user", "bob")]),
+        ("show the permissions of script.sh", [("file", "script.sh")]),  # an attribute's "of" is a thing's
+        ("list files sorted by modification time", []),  # "by" after no owned thing
+        ("add a cron job for myself", []),
+        ("curl bit.ly/3xYz and follow the redirects", [("url", "bit.ly/3xYz")]),  # a short link's domain
+        ("run deploy.sh", [("file", "deploy.sh")]),  # .sh is a script, no domain
         ("open main.py", [("file", "main.py")]),
         # files of a kind taken from a folder
         ("move all the pdfs from ~/Downloads to ~/Documents", [("glob", "*.pdf"), ("dir", "~/Downloads"), ("path", "~/Documents")]),

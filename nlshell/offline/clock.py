@@ -64,6 +64,8 @@ def read(add: Add, lower: list[str], i: int) -> bool:
     """A schedule ("every day at 3am"), a time of day ("at 11pm"), a date (2000-01-01) or a month
     and year ("march 2025", nlshell/offline/months.py) starting at token `i`; whether it read one."""
     word = lower[i]
+    if word == "since" and _since(add, lower, i):
+        return True  # "logs since this morning": the start of a log's window
     if _ISO_DATE.match(word):
         add("date", word, i)  # "what day of the week was 2000-01-01"
         return True
@@ -86,6 +88,27 @@ def read(add: Add, lower: list[str], i: int) -> bool:
     if not evident and not clocked and before not in (["at"], ["by"], ["until"], ["till"]):
         return False
     add("time", f"{hour:02d}:{minute:02d}", i, last=i + used - 1)
+    return True
+
+
+_SINCE = {("this", "morning"): "today", ("today",): "today", ("yesterday",): "yesterday", ("midnight",): "today",
+          ("last", "night"): "yesterday", ("the", "reboot"): "", ("boot",): ""}
+
+
+def _since(add: Add, lower: list[str], i: int) -> bool:
+    """"since this morning", "since yesterday", "since 9am": where a log's window starts, as
+    journalctl's and git's `--since` take it (nlshell/offline/extend.py puts it there)."""
+    for words, when in _SINCE.items():
+        if tuple(lower[i + 1 : i + 1 + len(words)]) == words:
+            if not when:
+                return False  # "since boot": journalctl -b, no time
+            add("since", when, i, last=i + len(words))
+            return True
+    at = time_of_day(lower, i + 1) if i + 1 < len(lower) else None
+    if at is None or not (lower[i + 1].endswith(("am", "pm")) or ":" in lower[i + 1] or at[2] == 2):
+        return False
+    hour, minute, used = at
+    add("since", f"{hour:02d}:{minute:02d}", i, last=i + used)
     return True
 
 

@@ -145,7 +145,12 @@ def stated_kinds(command: str) -> set[str]:
 
 def _window(command: str, unused: list[Value]) -> tuple[str, bool]:
     """The one window a log or history states is the one the request asks for: "the system log
-    from the past 30 minutes" → `journalctl --since '30 minutes ago'`; whether it took one."""
+    from the past 30 minutes" → `journalctl --since '30 minutes ago'`, "since this morning" →
+    `--since today`; whether it took one."""
+    since = next((v for v in unused if v.kind == "since"), None)
+    if since is not None and len(_WINDOW.findall(command)) == 1:  # "since this morning" → `--since today`
+        unused.remove(since)
+        return _WINDOW.sub(lambda m: m.group("pre") + shlex.quote(since.text), command), True
     value = next((v for v in unused if v.kind == "age" and v.text == "-"), None)
     if value is None or len(_WINDOW.findall(command)) != 1:
         return command, False

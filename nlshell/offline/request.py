@@ -135,7 +135,8 @@ def read_request(
         terms.append(CONTENTS)  # "print out todo.txt": to show a file is to show what is in it
     terms = list(dict.fromkeys(terms))
     facts = index.program_facts(index.pages_named(terms))
-    named += [t for t in terms if t in facts and facts[t].technical]
+    everyday = vocabulary().around["everyday_names"]  # "from the vpn box": no `box` asked for
+    named += [t for t in terms if t in facts and facts[t].technical and t not in everyday]
     named += _compounds(index, request, terms)
     named += [name for name in _named_beside(index, request) + _named_by_files(index, values) if name not in named]
     counts = index.term_counts(terms)

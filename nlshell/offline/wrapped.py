@@ -44,7 +44,8 @@ _JOBS = tuple(
         (r"\blow(?:er|est)?\s+priority\b|\bnicely\b", "lower priority"),
         (r"\bhigh(?:er|est)?\s+priority\b", "higher priority"),
         (r"\bpriority\b", ""),
-        (r"\b(?:over|through|via|using|with|in)\s+(?:an?\s+)?ssh\b|\bssh\b.*\b(?:run|execute)\b|\bremotely\b", "command remote"),
+        (r"\b(?:over|through|via|using|with|in)\s+(?:an?\s+)?ssh\b|\bssh\b.*\b(?:run|execute)\b|\bremotely\b"
+         r"|\bwithout\s+(?:logging|signing|sshing|going)\s+(?:in|on|into)\b", "command remote"),
     )
 )
 # Idioms for the background whose own words mislead the search ("prompt" is rm -i's, "back" fg's):
