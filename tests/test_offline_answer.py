@@ -498,6 +498,7 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         ("where does the python3 binary live", "which python3"),  # where it lives: the program asked about
         ("search the git history for a commit mentioning typo", "git log --oneline --grep='typo'"),  # what it mentions
         ("how full is the /home partition", "df -h /home"),  # it got `sudo mount … /home`
+        ("link ~/.vimrc to the one in ~/dotfiles/vimrc", "ln -s ~/dotfiles/vimrc ~/.vimrc"),  # it got `curl -E … --key …`
         ("any files over 1G anywhere on the box", "find / -type f -size +1G"),  # "the box" named `box validate`
         ("show the cron jobs for www-data", "crontab -l -u www-data"),  # the owner said after what they have
         ("docker service logs since this morning", "journalctl -u docker --since today"),

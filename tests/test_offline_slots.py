@@ -264,6 +264,10 @@ def test_a_link_is_what_the_request_calls_one():
     assert fill("sudo chown {{user}} {{path/to/file_or_directory}}", values).command == "sudo chown alice report.pdf"
     values = request_values("create a symlink named python pointing to python3", known=everyday)
     assert fill("ln -s /{{path/to/file_or_directory}} {{path/to/symlink}}", values).command == "ln -s python3 python"
+    # "link A to B": A is the link, B what it points at
+    for request_text in ("link ~/.vimrc to ~/dotfiles/vimrc", "symlink ~/.vimrc to ~/dotfiles/vimrc"):
+        values = request_values(request_text, known=everyday)
+        assert fill("ln -s {{/path/to/file_or_directory}} {{path/to/symlink}}", values).command == "ln -s ~/dotfiles/vimrc ~/.vimrc"
 
 
 def test_mkdir_makes_a_nested_path_only_with_its_parents():

@@ -77,6 +77,7 @@ _NOT_FILES = frozenset("user group branch tag package service process".split())
 _SAID = frozenset("line text word string words sentence".split())
 _POINTING = frozenset("points point pointing resolves leads".split())
 _LINKING = _POINTING | frozenset("link links linked symlink symlinks shortcut shortcuts".split())
+_LINK_VERBS = frozenset({"link", "symlink", "ln"})
 # How, not where: "in reverse", "in megabytes", "newest first", "recursively".
 _MANNERS = frozenset(
     "reverse order case background parallel detail full bulk silence newest oldest biggest largest smallest latest "
@@ -234,6 +235,8 @@ def request_values(
             return "name"
         if before in _ROLE_TO and i > 1 and lower[i - 2] in _LINKING:  # "a symlink to /opt/app": what it points at
             return "from"
+        if lower[0] in _LINK_VERBS and "to" in lower[2:]:  # "link ~/.vimrc to ~/dotfiles/vimrc": the link, then what it points at
+            return "from" if before in _ROLE_TO else "name" if i == 1 else ""
         if before in _ROLE_TO:
             return "to"
         if before in _ROLE_FROM or (before == "of" and i > 1 and lower[i - 2] == "out"):
