@@ -544,3 +544,44 @@ def test_the_words_that_say_what_a_bare_name_is(table):
     assert not {"interface", "method", "variable"} & around["code_kinds"]  # "the interface eth0", "the method POST"
     assert "defined" in around["code_uses"]
     assert {"pull", "checkout"} <= around["git_verbs"] and {"main", "develop"} <= around["branch_names"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        # a box is the machine, never the `box` tool
+        ("any files over 1G anywhere on the box", ["files", "1g", "anywhere", "system"]),
+        # where one is, is the current directory
+        ("whats the full path of where i am", ["absolute", "path", "current", "directory"]),
+        # to dedupe is to remove the duplicates, never to make one
+        ("dedupe emails.txt", ["remove", "duplicate", "emails", "txt"]),
+        # "the one in" stands for the thing just named: no number one
+        ("link a.txt to the one in b", ["link", "txt", "b"]),
+    ],
+)
+def test_everyday_words_of_files_and_machines(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+def test_weekdays_and_stress_words_are_never_names(table):
+    assert {"friday", "weekend", "even", "actually"} <= table.around["never_names"]  # "his last day was friday"
+    assert {"box", "friday"} <= table.around["not_owners"]  # "the box's disk": no one's
+    assert "box" in table.around["whole_system"]  # "anywhere on the box": /
+    assert {"jar", "whl"} <= table.hints  # "list the files in app.jar": a zip archive
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("any files over 1G anywhere on the box", "find / -type f -size +1G"),
+        ("whats the full path of where i am", "pwd"),
+        ("dedupe emails.txt and save it as emails_clean.txt", "sort -u emails.txt -o emails_clean.txt"),
+        ("list the files in app.jar", "unzip -l app.jar"),
+        ("can this server even reach google", "ping -c 4 google.com"),
+        ("bob's last day was friday, disable his login but keep his files", "sudo usermod -L {{username}}"),
+    ],
+)
+def test_the_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
