@@ -557,6 +557,8 @@ def test_the_words_that_say_what_a_bare_name_is(table):
         ("dedupe emails.txt", ["remove", "duplicate", "emails", "txt"]),
         # "the one in" stands for the thing just named: no number one
         ("link a.txt to the one in b", ["link", "txt", "b"]),
+        # following symlinks is resolving them; "follow" alone is a growing file's
+        ("follow symbolic links", ["resolve", "symlinks"]),
     ],
 )
 def test_everyday_words_of_files_and_machines(request_text, terms):
@@ -564,7 +566,7 @@ def test_everyday_words_of_files_and_machines(request_text, terms):
 
 
 def test_weekdays_and_stress_words_are_never_names(table):
-    assert {"friday", "weekend", "even", "actually"} <= table.around["never_names"]  # "his last day was friday"
+    assert {"friday", "weekend", "even", "actually", "zombie"} <= table.around["never_names"]  # "his last day was friday"
     assert {"box", "friday"} <= table.around["not_owners"]  # "the box's disk": no one's
     assert "box" in table.around["whole_system"]  # "anywhere on the box": /
     assert {"jar", "whl"} <= table.hints  # "list the files in app.jar": a zip archive
@@ -578,6 +580,8 @@ def test_weekdays_and_stress_words_are_never_names(table):
         ("dedupe emails.txt and save it as emails_clean.txt", "sort -u emails.txt -o emails_clean.txt"),
         ("list the files in app.jar", "unzip -l app.jar"),
         ("can this server even reach google", "ping -c 4 google.com"),
+        ("follow the nginx error log", "tail -f /var/log/nginx/error.log"),
+        ("all the zombie processes?", "ps -eo pid,ppid,stat,cmd | awk '$3 ~ /Z/'"),
         ("bob's last day was friday, disable his login but keep his files", "sudo usermod -L {{username}}"),
     ],
 )
