@@ -582,6 +582,8 @@ def test_weekdays_and_stress_words_are_never_names(table):
         ("can this server even reach google", "ping -c 4 google.com"),
         ("follow the nginx error log", "tail -f /var/log/nginx/error.log"),
         ("all the zombie processes?", "ps -eo pid,ppid,stat,cmd | awk '$3 ~ /Z/'"),
+        ("show the crontab for www-data", "crontab -l -u www-data"),
+        ("open nginx.conf in vim at line 120", "vim +120 nginx.conf"),
         ("bob's last day was friday, disable his login but keep his files", "sudo usermod -L {{username}}"),
     ],
 )
