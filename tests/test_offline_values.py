@@ -85,6 +85,9 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         # a crontab is a user's, "of" or "for" them; a permission "for others" names no one
         ("show the crontab for www-data", [("user", "www-data")]),
         ("list the crontab of deploy", [("user", "deploy")]),
+        # a kind said with 's owns through the name before it
+        ("when does the deploy user's password expire", [("user", "deploy")]),
+        ("show the nginx service's logs", [("service", "nginx")]),
     ],
 )
 def test_values_take_their_kind_from_their_role(request_text, expected):
