@@ -170,6 +170,7 @@ def test_placeholder_kinds(inner, option, kind):
          "convert photo.jpg -resize 800 {{path/to/output.jpg}}"),  # the output is not named over the input
         ("sed -n '{{first_line}},{{last_line}}p' {{path/to/file}}", "print lines 20 to 30 of script.py",
          "sed -n '20,30p' script.py"),
+        ("vim +{{line_number}} {{path/to/file}}", "open nginx.conf in vim at line 120", "vim +120 nginx.conf"),
         ("git remote add origin {{https://github.com/user/repo.git}}",
          "add a remote called upstream pointing to https://github.com/acme/tool.git",
          "git remote add upstream https://github.com/acme/tool.git"),

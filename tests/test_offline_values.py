@@ -82,6 +82,12 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ('rename "/srv/a" to "/srv/b"', [("path", "/srv/a"), ("path", "/srv/b")]),
         ('keep the digits of "1/2 [3] (27/03) 4/5"', [("text", "1/2 [3] (27/03) 4/5")]),  # text, not a path
         ("delete the txt files under the /srv/x directory modified today", [("glob", "*.txt"), ("path", "/srv/x")]),
+        # a crontab is a user's, "of" or "for" them; a permission "for others" names no one
+        ("show the crontab for www-data", [("user", "www-data")]),
+        ("list the crontab of deploy", [("user", "deploy")]),
+        # a kind said with 's owns through the name before it
+        ("when does the deploy user's password expire", [("user", "deploy")]),
+        ("show the nginx service's logs", [("service", "nginx")]),
     ],
 )
 def test_values_take_their_kind_from_their_role(request_text, expected):

@@ -550,3 +550,64 @@ def test_the_words_that_say_what_a_bare_name_is(table):
     assert not {"interface", "method", "variable"} & around["code_kinds"]  # "the interface eth0", "the method POST"
     assert "defined" in around["code_uses"]
     assert {"pull", "checkout"} <= around["git_verbs"] and {"main", "develop"} <= around["branch_names"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        # a box is the machine, never the `box` tool
+        ("any files over 1G anywhere on the box", ["files", "1g", "anywhere", "system"]),
+        # where one is, is the current directory
+        ("whats the full path of where i am", ["absolute", "path", "current", "directory"]),
+        # to dedupe is to remove the duplicates, never to make one
+        ("dedupe emails.txt", ["remove", "duplicate", "emails", "txt"]),
+        # "the one in" stands for the thing just named: no number one
+        ("link a.txt to the one in b", ["link", "txt", "b"]),
+        # following symlinks is resolving them; "follow" alone is a growing file's
+        ("follow symbolic links", ["resolve", "symlinks"]),
+        # how full a place is, is the space left on it ("the /home partition" is no listing of partitions)
+        ("how full is it", ["disk", "space", "left"]),
+    ],
+)
+def test_everyday_words_of_files_and_machines(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+def test_weekdays_and_stress_words_are_never_names(table):
+    assert {"friday", "weekend", "even", "actually", "zombie"} <= table.around["never_names"]  # "his last day was friday"
+    assert {"box", "friday"} <= table.around["not_owners"]  # "the box's disk": no one's
+    assert "box" in table.around["whole_system"]  # "anywhere on the box": /
+    assert {"jar", "whl"} <= table.hints  # "list the files in app.jar": a zip archive
+    assert {"user", "service"} <= table.around["owner_kinds"]  # "the deploy user's password": the user deploy
+    assert "sudo+give" in table.around["points:usermod"]  # "give alice sudo": into the sudo group
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("any files over 1G anywhere on the box", "find / -type f -size +1G"),
+        ("whats the full path of where i am", "pwd"),
+        ("dedupe emails.txt and save it as emails_clean.txt", "sort -u emails.txt -o emails_clean.txt"),
+        ("list the files in app.jar", "unzip -l app.jar"),
+        ("can this server even reach google", "ping -c 4 google.com"),
+        ("follow the nginx error log", "tail -f /var/log/nginx/error.log"),
+        ("all the zombie processes?", "ps -eo pid,ppid,stat,cmd | awk '$3 ~ /Z/'"),
+        ("show the crontab for www-data", "crontab -l -u www-data"),
+        ("open nginx.conf in vim at line 120", "vim +120 nginx.conf"),
+        ("how full is the /home partition", "df -h /home"),
+        ("show disk partitions", "lsblk"),
+        ("when does the deploy user's password expire", "chage -l deploy"),
+        ("grant bob sudo rights", "sudo usermod -aG sudo bob"),
+        ("bob's last day was friday, disable his login but keep his files", "sudo usermod -L {{username}}"),
+    ],
+)
+def test_the_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+def test_giving_sudo_puts_a_user_in_the_sudo_group(index):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, "give alice sudo")[0].command.startswith("sudo usermod -aG sudo ")

@@ -213,8 +213,9 @@ def of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:
         kind = of_words.get("pid", "")  # "the process id of nginx"
     else:
         kind = of_words.get(lower[j], "")
-    # Documentation is "for" or "on" a program too ("help on tar"); a permission "for others" is no file.
-    return kind if lower[i - 1] == "of" or kind == "command" else ""
+    # Documentation is "for" or "on" a program too ("help on tar"), a crontab "for" a user ("the crontab
+    # for www-data"); a permission "for others" is no file.
+    return kind if lower[i - 1] == "of" or kind in ("command", "user") else ""
 
 
 def said_kind(said: set[str], words: dict[str, str]) -> str:

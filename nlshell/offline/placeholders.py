@@ -24,7 +24,8 @@ _KINDS = (
     (re.compile(r"^path/in/(container|pod|image)$|^path/to/file_in_pod$"), "path"),  # `docker cp {{path/to/file}} {{container_name}}:{{path/in/container}}`
     (re.compile(r"^~?/?path/to/.*(director|folder|mount_point|dir\b|/to$)"), "dir"),
     (re.compile(r"^~?/?path/to/|^file(name)?\d*$|^path/to$|^input_?file|^output_?file|_file\d*$"), "file"),
-    (re.compile(r"^(first|start|from)_line$|^line_(number|num|no)$"), "first_line"),  # `vim +{{line_number}}`
+    # `vim +{{line_number}}`: the one line a request names ("at line 120") is where a range would start
+    (re.compile(r"^(first|start|from)_line$|^line_?(number|num|no)$"), "first_line"),
     (re.compile(r"^1\d{9}$|^(unix_|epoch_)?timestamp$"), "timestamp"),  # `date -d @{{1700000000}}`
     (re.compile(r"^(last|end|to)_line$"), "last_line"),
     (re.compile(r"\*"), "glob"),

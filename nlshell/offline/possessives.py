@@ -3,7 +3,8 @@
 A word with 's names what the noun after it belongs to. The noun says the owner's kind: "sshd's
 PID" is a process, "olduser's account" a user (the word table's `of` and `value` lines), and the
 things people have on a machine (the word table's `around owned_by_users` line: password, crontab,
-processes, files …) make the owner a user. "alice's home dir" is the place `~alice`. A program
+processes, files …) make the owner a user. "alice's home dir" is the place `~alice`. A kind said with 's (`around owner_kinds`: "the deploy user's
+password", "the web service's logs") owns through the name before it: the user deploy. A program
 ("nginx's processes") or a word that is no one (`around not_owners`: the system's, today's) owns
 nothing here.
 """
@@ -18,6 +19,7 @@ from nlshell.offline.vocabulary import Vocabulary
 _POSSESSIVE = re.compile(r"^([a-z0-9][\w.-]*)['’]s$", re.I)
 _HOME_NOUNS = frozenset({"dir", "directory", "folder"})
 _INTO = frozenset({"to", "into"})
+_NAME = re.compile(r"^[a-z0-9][\w.-]*$")
 
 
 def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
@@ -27,6 +29,10 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
         return False
     owner = possessive.group(1)
     after = lower[i + 1] if i + 1 < len(lower) else ""
+    named = table.value_words.get(owner.lower(), "") if owner.lower() in table.around["owner_kinds"] else ""
+    if named and i and _NAME.fullmatch(lower[i - 1]) and lower[i - 1] not in table.stop:
+        add(named, tokens[i - 1], i - 1, last=i)  # "the deploy user's password": the user deploy
+        return True
     kind = table.of_words.get(after) or table.value_words.get(after, "")  # "sshd's PID", "olduser's account"
     if kind and kind not in ("pattern", "name"):
         add(kind, owner, i)
