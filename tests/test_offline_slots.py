@@ -270,6 +270,26 @@ def test_a_link_is_what_the_request_calls_one():
         assert fill("ln -s {{/path/to/file_or_directory}} {{path/to/symlink}}", values).command == "ln -s ~/dotfiles/vimrc ~/.vimrc"
 
 
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # a file said twice is what the command acts on: the shell empties a `>` target before it runs
+        ("compress huge.log with gzip, don't delete huge.log itself",
+         "gzip -c {{path/to/file}} > {{path/to/compressed_file.gz}}", "gzip -c huge.log > huge.gz"),
+        ("gzip notes.txt but keep notes.txt", "gzip -c {{path/to/file}} > {{path/to/compressed_file.gz}}",
+         "gzip -c notes.txt > notes.gz"),
+        ("pack x.log and keep x.log", "tar -czf {{path/to/target.tar.gz}} {{path/to/file1 path/to/file2 ...}}",
+         "tar -czf x.tar.gz x.log"),
+        # … except where the program reads all of it first
+        ("sort names.txt and save it as names.txt", "sort {{path/to/file}} -o {{path/to/output_file}}",
+         "sort names.txt -o names.txt"),
+    ],
+)
+def test_a_file_the_command_reads_is_never_where_it_writes(request_text, template, command):
+    """It got `gzip -c huge.log > huge.log`, which empties huge.log before gzip reads it."""
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
 def test_mkdir_makes_a_nested_path_only_with_its_parents():
     values = request_values("make the nested folders src/main/java")
     plain = fill("mkdir {{path/to/directory1 path/to/directory2 ...}}", values)

@@ -34,6 +34,7 @@ that says what it is ("make postgresql start on boot"; nlshell/offline/names.py)
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import shlex
@@ -123,6 +124,8 @@ _REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{hos
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
+_REDIRECTS = (">", ">>", "1>", "2>", "&>")
+_READS_ALL_FIRST = ("sort ",)  # `sort x -o x` reads all of x before it writes
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 _SED_PART = re.compile(r"(?:^|[\s'\"])s/(?:\{\{[^}]*\}\}/)?$")  # `sed 's/{{pattern}}/{{replacement}}/g'`
@@ -294,7 +297,7 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
 
 def _written(slot: _Slot) -> bool:
     """Whether a place is one the command writes: a target (`{{output.log}}`) or a redirection's."""
-    return slot.kind in _PLACES and (_hint(slot, _TARGET) or slot.option in (">", ">>", "1>", "2>", "&>"))
+    return slot.kind in _PLACES and (_hint(slot, _TARGET) or slot.option in _REDIRECTS)
 
 
 def _targets(slots: list[_Slot]) -> set[int]:
@@ -345,11 +348,15 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     order = hinted + rest
     targets = _targets(slots)
     target_stated = any(v.role == "to" and v.kind in ACCEPTS["path"] for v in values)
+    said_times = collections.Counter(v.text for v in values)
     for i in order:
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
         target = (i in targets) if targets else (False if _place_after(command, slot) else None)
         fitting = [v for v in unused if _fits(slot, v, target, target_stated)]
+        if _written(slot) and (slot.option in _REDIRECTS or not command.startswith(_READS_ALL_FIRST)):
+            fitting = [v for v in fitting if said_times[v.text] == 1]  # "gzip huge.log, don't delete huge.log": a file
+            # said twice is what the command acts on, never where it writes (`> huge.log` is emptied first)
         if not fitting:
             continue
         fitting.sort(key=lambda v: (_preference(slot, v, targets_later), v.at))
@@ -358,6 +365,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             if not fitting:
                 continue
         take = [v for v in fitting if v.kind == fitting[0].kind] if slot.many else fitting[:1]
+        take = list({v.text: v for v in reversed(take)}.values())[::-1]  # a name said twice goes in once
         chosen[i] = take
         for value in take:
             if slot.kind != "extension":  # `*.txt` says the extension and the files too
