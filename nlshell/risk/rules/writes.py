@@ -43,6 +43,7 @@ RULES = [
     Rule("writes.overwrite-system", DANGEROUS, "{verb} the system file {file}"),
     Rule("writes.wipe-logs", DANGEROUS, "wipes {what}"),
     Rule("writes.overwrite", CAUTION, "{verb} {file} if it exists{how}"),
+    Rule("writes.clobbers-input", CAUTION, "empties {file} before {tool} reads it (the shell truncates a > target first)"),
     Rule("writes.truncate-logs", DANGEROUS, "truncate empties the system logs"),
     Rule("writes.truncate-critical", DANGEROUS, "truncate empties {what}"),
     Rule("writes.truncate", CAUTION, "truncate changes the size of {file}"),
@@ -74,6 +75,8 @@ def redirect(ctx, cmd, r) -> None:
         return
     append = op in (">>", "&>>")
     _record(ctx, cmd, text, append)
+    if not append and cmd.argv and target.literal and any(a.literal and a.text == text for a in cmd.args):
+        ctx.add("writes.clobbers-input", cmd, file=text, tool=cmd.name)  # `sort x > x`: x is empty when sort opens it
     verb = "overwrites" if cmd.argv else "empties"
     write(ctx, cmd, target, append=append, verb=verb, how=" (> redirect)", endless=_endless(cmd), content=cmd)
 
@@ -305,6 +308,10 @@ def compress(ctx, cmd) -> None:
 
 
 EXAMPLES = [
+    ("gzip -c huge.log > huge.log", CAUTION, "writes.clobbers-input"),
+    ("sort names.txt > names.txt", CAUTION, "writes.clobbers-input"),
+    ("sort names.txt > sorted.txt", CAUTION, "not writes.clobbers-input"),
+    ("sort names.txt >> names.txt", SAFE, "not writes.clobbers-input"),
     ("yes > /tmp/fill", DANGEROUS, "writes.fill-disk"),
     ("cat /dev/urandom > big.bin", DANGEROUS, "writes.fill-disk"),
     ("head -c 1M /dev/urandom > big.bin", CAUTION, "not writes.fill-disk"),
