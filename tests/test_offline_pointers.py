@@ -68,6 +68,12 @@ def value(kind: str, text: str) -> Value:
         # commits are git's; a thing run from package.json npm's
         ("alice's commits from the last week", [], ["git"]),
         ("run the tests from package.json", [value("file", "package.json")], ["npm"]),
+        # a stash, branches and a file's uncommitted edits are git's; go.mod is go's
+        ("whats sitting in my stash", [], ["git"]),
+        ("which branches are merged", [], ["git"]),
+        ("drop my local edits to app.py", [value("file", "app.py")], ["git"]),
+        ("local copies of the photos", [], []),  # "local" alone: anyone's
+        ("go.mod is a mess, tidy it", [value("file", "go.mod")], ["go"]),
     ],
 )
 def test_the_programs_things_named_point_to(request_text, values, programs):

@@ -544,3 +544,17 @@ def test_the_words_that_say_what_a_bare_name_is(table):
     assert not {"interface", "method", "variable"} & around["code_kinds"]  # "the interface eth0", "the method POST"
     assert "defined" in around["code_uses"]
     assert {"pull", "checkout"} <= around["git_verbs"] and {"main", "develop"} <= around["branch_names"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("stitch two videos together", ["merge", "two", "videos", "together"]),  # not "switch"
+        ("add jest as a devDependency", ["add", "jest", "dev", "dependency"]),  # as descriptions write it
+        ("which shell am i actually in", ["shell"]),  # a word that only insists says nothing
+        ("throw away my local edits", ["throw", "away", "uncommitted", "changes"]),
+    ],
+)
+def test_dev_and_media_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+

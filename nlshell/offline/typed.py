@@ -84,7 +84,8 @@ def read(
     table = vocabulary()
     nouns = type_nouns()
     verbs = table.read_verbs | table.change_verbs
-    first_verb = next((i for i, low in enumerate(lower) if low in verbs), len(lower))
+    # the request's own verb: no question word ("what env vars does the billing container see")
+    first_verb = next((i for i, low in enumerate(lower) if low in table.change_verbs or (low in verbs and low not in table.stop)), len(lower))
 
     def name(i: int, kind: str, before_noun: bool = False) -> bool:
         """Whether token i may be a name of `kind`: not taken, made like a name, no word of the table,
