@@ -35,6 +35,8 @@ def read(request: str) -> list[tuple[str, str]]:
         # a question word is no verb of the request's own: the verb that ends it names nothing
         ("what env vars does the web container see", [("container", "web")]),
         ("what ports does the web container expose", [("container", "web")]),  # what it does is no name
+        ("load it into the shop postgres db", [("database", "shop")]),  # the software between says which
+        ("back up the mysql database", []),
         ("stop the container web1", [("action", "stop"), ("container", "web1")]),
         ("pull the image alpine", [("image", "alpine")]),
         ("delete the image node:18", [("image", "node:18")]),  # an image with its tag is one name
