@@ -80,6 +80,8 @@ def value(kind: str, text: str) -> Value:
         ("load backup.sql into the postgres db", [value("file", "backup.sql")], ["psql"]),
         ("run migration.sql on mysql", [value("file", "migration.sql")], ["mysql"]),
         ("show backup.sql", [value("file", "backup.sql")], []),
+        ("syntax check etl.py", [value("file", "etl.py")], ["python"]),  # a shell script's is its shell's
+        ("syntax check deploy.sh", [value("file", "deploy.sh")], []),
         # a shell's startup file reloaded is sourced
         ("reload .zshrc", [value("action", "reload"), value("path", ".zshrc")], ["source"]),
     ],
