@@ -68,6 +68,22 @@ def value(kind: str, text: str) -> Value:
         # commits are git's; a thing run from package.json npm's
         ("alice's commits from the last week", [], ["git"]),
         ("run the tests from package.json", [value("file", "package.json")], ["npm"]),
+        # a stash, branches and a file's uncommitted edits are git's; go.mod is go's
+        ("whats sitting in my stash", [], ["git"]),
+        ("which branches are merged", [], ["git"]),
+        ("drop my local edits to app.py", [value("file", "app.py")], ["git"]),
+        ("local copies of the photos", [], []),  # "local" alone: anyone's
+        ("go.mod is a mess, tidy it", [value("file", "go.mod")], ["go"]),
+        # a cut off a recording is ffmpeg's; an SQL file loaded into a database its client's
+        ("cut the first 30 seconds off intro.mp4", [value("seconds", "30"), value("file", "intro.mp4")], ["ffmpeg"]),
+        ("cut the first column of data.csv", [value("file", "data.csv")], []),
+        ("load backup.sql into the postgres db", [value("file", "backup.sql")], ["psql"]),
+        ("run migration.sql on mysql", [value("file", "migration.sql")], ["mysql"]),
+        ("show backup.sql", [value("file", "backup.sql")], []),
+        ("syntax check etl.py", [value("file", "etl.py")], ["python"]),  # a shell script's is its shell's
+        ("syntax check deploy.sh", [value("file", "deploy.sh")], []),
+        # a shell's startup file reloaded is sourced
+        ("reload .zshrc", [value("action", "reload"), value("path", ".zshrc")], ["source"]),
     ],
 )
 def test_the_programs_things_named_point_to(request_text, values, programs):

@@ -24,6 +24,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("find files older than 7 days", [("age", "+")]),
         ("find every javascript file below here", [("glob", "*.js"), ("dir", ".")]),
         ("delete all .tmp files", [("glob", "*.tmp")]),
+        ("curl bit.ly/3xYz and follow it", [("url", "bit.ly/3xYz")]),  # a link shortener's domain
         ("copy a.txt to b.txt", [("file", "a.txt"), ("file", "b.txt")]),
         ("ping google.com 4 times", [("host", "google.com"), ("count", "4")]),
         ("download https://example.com/file.zip", [("url", "https://example.com/file.zip")]),
@@ -135,6 +136,9 @@ def test_placeholder_kind(inner, option, kind):
         ("find files named notes.md", "find {{path/to/directory}} -name '{{*pattern*}}'", "",
          "find {{path/to/directory}} -name 'notes.md'"),
         ("show the size of app.log", "du -sh {{path/to/{a,b}/{x,y}}}", "", "du -sh {{path/to/{a,b}/{x,y}}}"),
+        # places that name their file type take the file of that type, whatever the request's order
+        ("import customers.csv into crm.db", "sqlite3 {{path/to/database.db}} '.import --csv {{path/to/file.csv}} t'",
+         "", "sqlite3 crm.db '.import --csv customers.csv t'"),
     ],
 )
 def test_fill(request_text, template, description, command):

@@ -32,6 +32,11 @@ def read(request: str) -> list[tuple[str, str]]:
         # the type noun before the name, a verb too once the request has said its own
         ("remove the directory build", [("dir", "build")]),
         ("give user deploy ownership of /srv/www", [("user", "deploy"), ("path", "/srv/www")]),
+        # a question word is no verb of the request's own: the verb that ends it names nothing
+        ("what env vars does the web container see", [("container", "web")]),
+        ("what ports does the web container expose", [("container", "web")]),  # what it does is no name
+        ("load it into the shop postgres db", [("database", "shop")]),  # the software between says which
+        ("back up the mysql database", []),
         ("stop the container web1", [("action", "stop"), ("container", "web1")]),
         ("pull the image alpine", [("image", "alpine")]),
         ("delete the image node:18", [("image", "node:18")]),  # an image with its tag is one name

@@ -611,3 +611,17 @@ def test_giving_sudo_puts_a_user_in_the_sudo_group(index):
     from nlshell.offline.answer import answers
 
     assert answers(index, "give alice sudo")[0].command.startswith("sudo usermod -aG sudo ")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("stitch two videos together", ["merge", "two", "videos", "together"]),  # not "switch"
+        ("add jest as a devDependency", ["add", "jest", "dev", "dependency"]),  # as descriptions write it
+        ("which shell am i actually in", ["shell"]),  # a word that only insists says nothing
+        ("throw away my local edits", ["throw", "away", "uncommitted", "changes"]),
+    ],
+)
+def test_dev_and_media_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+

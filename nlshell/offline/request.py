@@ -134,6 +134,10 @@ def read_request(
     if {stem(t) for t in terms} == {SHOW} and any(v.kind == "file" for v in values):
         terms.append(CONTENTS)  # "print out todo.txt": to show a file is to show what is in it
     terms = list(dict.fromkeys(terms))
+    from nlshell.offline.converted import CONVERT, converts
+
+    if CONVERT not in terms and converts(request, values):
+        terms.append(CONVERT)  # "screen.mov to mp4": a file and another format, no verb
     facts = index.program_facts(index.pages_named(terms))
     everyday = vocabulary().around["everyday_names"]  # "from the vpn box": no `box` asked for
     named += [t for t in terms if t in facts and facts[t].technical and t not in everyday]

@@ -349,7 +349,12 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     targets = _targets(slots)
     target_stated = any(v.role == "to" and v.kind in ACCEPTS["path"] for v in values)
     said_times = collections.Counter(v.text for v in values)
+    from nlshell.offline.typedfiles import by_extension
+
+    chosen.update(by_extension(slots, unused))  # "import customers.csv into crm.db": each to the place of its type
     for i in order:
+        if i in chosen:
+            continue
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
         target = (i in targets) if targets else (False if _place_after(command, slot) else None)

@@ -84,7 +84,8 @@ def read(
     table = vocabulary()
     nouns = type_nouns()
     verbs = table.read_verbs | table.change_verbs
-    first_verb = next((i for i, low in enumerate(lower) if low in verbs), len(lower))
+    # the request's own verb: no question word ("what env vars does the billing container see")
+    first_verb = next((i for i, low in enumerate(lower) if low in table.change_verbs or (low in verbs and low not in table.stop)), len(lower))
 
     def name(i: int, kind: str, before_noun: bool = False) -> bool:
         """Whether token i may be a name of `kind`: not taken, made like a name, no word of the table,
@@ -129,7 +130,8 @@ def read(
         if before >= 0 and lower[before] in POINTED:
             attached.add(j)  # "this folder", "which branch": no name comes after it
             continue
-        while before >= 0 and (lower[before] in _WHICH or (kind == "package" and lower[before] in PACKAGE_SORTS)):
+        while before >= 0 and (lower[before] in _WHICH or (kind == "package" and lower[before] in PACKAGE_SORTS)
+                               or _software_between(lower, before, kind, table)):
             before -= 1  # "the local branch old-feature" was read after the noun; "the old-feature branch" here
         if after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns):
             _add(add, values, kind, tokens, after, role_at(after) or _way(lower, j))  # "to the folder archive"
@@ -158,6 +160,12 @@ def read(
         if _moved(lower, i, table) and name(i, "path") and not _plural_noun(lower[i], table, nouns):
             _add(add, values, "path", tokens, i, "from")  # "copy photos to backup": what is copied
     _one_name(tokens, lower, values, taken, add, role_at, nouns, attached, lambda i: name(i, "") and made(i) and lower[i] not in verbs)
+
+
+def _software_between(lower: list[str], i: int, kind: str, table: Vocabulary) -> bool:
+    """Whether word i is the software of a database or table whose name comes before it ("the
+    shop postgres db"): not right after a determiner ("the mysql database" names none)."""
+    return kind in _PREPOSED and lower[i] in table.around["software"] and i > 0 and lower[i - 1] not in _DETERMINERS
 
 
 def _one_name(

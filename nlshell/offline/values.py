@@ -51,7 +51,7 @@ _INTERFACE = re.compile(r"^(?:eth|wlan|wlp|enp|ens|eno|enx|br|docker|veth|tun|ta
 # What a word with a dot is: a host when it ends in one of these, else a file.
 _DOMAINS = frozenset(
     """com org net io dev edu gov info biz co uk de fr nl eu us ca au in jp cn ru br it es ch se no fi pl be at
-    dk cz local lan internal app cloud ai me tv xyz site online tech ly gl gg""".split()
+    dk cz local lan internal app cloud ai me tv xyz site online tech ly gl gg""".split()  # bit.ly, goo.gl: link shorteners
 )
 _FILE_TYPES = ARCHIVES
 _PLACES = frozenset("in into inside under below within to from at on".split())

@@ -1,0 +1,48 @@
+"""A file and the format it should become, with no verb: "screen.mov to mp4", "the pngs here -> jpg".
+
+People name a conversion by its two ends and leave the verb out; the words alone found a remux of
+MKV files and `mv *.png`. A request that says no verb of its own, names a file (or files by a
+glob) and, after "to", "into", "as" or an arrow, another format asks to convert: the ranking reads
+"convert" as if said (nlshell/offline/request.py). Which words are formats is the word table's:
+its `media:` lines and the words of its `type` lines that name an extension (csv, json, html).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from nlshell.offline.value import Value
+from nlshell.offline.vocabulary import vocabulary
+
+CONVERT = "convert"
+_ARROWS = ("->", "=>", "→")
+_BEFORE_FORMAT = frozenset({"to", "into", "as"})
+_FILES = frozenset({"file", "glob"})
+
+
+@functools.cache
+def formats() -> frozenset[str]:
+    """Words that name a file format: a media extension, or a type word that is its glob's extension."""
+    table = vocabulary()
+    media = {word for role, listed in table.around.items() if role.startswith("media:") for word in listed}
+    typed = {word for word, glob in table.types.items() if glob == f"*.{word}"}
+    return frozenset(media | typed)
+
+
+def converts(request: str, values: Iterable[Value]) -> bool:
+    """Whether the request names a file and, after to/into/as or an arrow, another format, and no
+    verb of its own."""
+    table = vocabulary()
+    text = request.lower()
+    for arrow in _ARROWS:
+        text = text.replace(arrow, " to ")
+    words = [word.strip(",.!?;:'\"()") for word in text.split()]
+    verbs = (table.read_verbs | table.change_verbs) - table.stop
+    if any(word in verbs for word in words):
+        return False
+    extensions = {v.text.lower().rsplit(".", 1)[-1] for v in values if v.kind in _FILES and "." in v.text}
+    return any(
+        word in _BEFORE_FORMAT and after in formats() and extensions - {after}
+        for word, after in zip(words, words[1:])
+    )
