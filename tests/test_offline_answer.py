@@ -502,6 +502,8 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         ("any files over 1G anywhere on the box", "find / -type f -size +1G"),  # "the box" named `box validate`
         ("show the cron jobs for www-data", "crontab -l -u www-data"),  # the owner said after what they have
         ("docker service logs since this morning", "journalctl -u docker --since today"),
+        ("show everything the ssh service logged in the past hour", "journalctl -u ssh --since '1 hour ago'"),  # not a unit "logged"
+        ("get .name of every item in items.json, its an array", "jq '.[].name' items.json"),
     ],
 )
 def test_plain_words_pick_the_page_and_example_that_do_what_was_asked(index, request_text, command):

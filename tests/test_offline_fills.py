@@ -99,6 +99,8 @@ def test_a_compression_level_goes_to_the_compressor(request_text, template, comm
         ("make folders src tests and docs in one go", ["src", "tests", "docs"]),
         ("create folders build and dist", ["build", "dist"]),
         ("make directories logs, tmp and cache", ["logs", "tmp", "cache"]),
+        ("make src tests and docs folders in one go", ["src", "tests", "docs"]),  # the word folders after them
+        ("make tea and coffee", []),
         ("make a folder and cd into it", []),
     ],
 )

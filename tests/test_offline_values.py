@@ -380,7 +380,7 @@ def test_into_a_program_name_is_a_format_not_a_file():
         ("when did dave last log in", [("user", "dave")]),
         ("how many processes does nginx have", []),
         # words that say when are never a name
-        ("logs of the postgresql service since boot", []),
+        ("logs of the postgresql service since boot", [("service", "postgresql")]),  # the service said before its noun
         # what a copy, move or rename takes, and where it goes
         ("copy src into dst but don't overwrite anything", [("path", "src"), ("path", "dst")]),
         ("rename draft to final", [("path", "draft"), ("path", "final")]),
@@ -574,6 +574,8 @@ def test_a_program_after_a_host_word_is_no_host():
         ("list files sorted by modification time", []),  # "by" after no owned thing
         ("add a cron job for myself", []),
         ("curl bit.ly/3xYz and follow the redirects", [("url", "bit.ly/3xYz")]),  # a short link's domain
+        ("get .name of every item in items.json", [("key", "name"), ("file", "items.json")]),  # jq's way to say a key
+        ("empty the tmp folder but keep the folder itself", [("dir", "tmp")]),  # "itself" is no folder
         ("run deploy.sh", [("file", "deploy.sh")]),  # .sh is a script, no domain
         ("open main.py", [("file", "main.py")]),
         # files of a kind taken from a folder

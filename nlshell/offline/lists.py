@@ -23,7 +23,7 @@ _ENDS = frozenset("into to as in inside onto".split())
 _MAKING = frozenset("make create mkdir add".split())  # "make folders src, tests and docs": new ones, by name
 _FOLDERS = frozenset("folders directories dirs".split())
 _NAME = re.compile(r"[\w][\w.-]*")
-_NOT_NAMES = frozenset("and or with for all one at on here there inside under below".split())
+_NOT_NAMES = frozenset("and or with for all one at on here there inside under below the a an my our new".split())
 
 
 
@@ -33,8 +33,10 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, plain: Callable[
     j = i - 1
     while j >= 0 and lower[j] in _LEADING:
         j -= 1
-    if j >= 0 and lower[j] in _MAKING and _FOLDERS.intersection(lower[j + 1 : i]):
-        return _folders_to_make(add, tokens, lower, i)
+    if j >= 0 and lower[j] in _MAKING and (
+        _FOLDERS.intersection(lower[j + 1 : i]) or (j == i - 1 and _FOLDERS.intersection(lower[i + 1 : i + 6]))
+    ):  # "make folders src, tests and docs", "make src tests and docs folders"
+        return _folders_to_make(add, tokens, lower, i, noun_after=not _FOLDERS.intersection(lower[j + 1 : i]))
     if j < 0 or lower[j] not in _PLACE_VERBS:
         return False
     items, k = [], i
@@ -57,18 +59,20 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, plain: Callable[
     return True
 
 
-def _folders_to_make(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
+def _folders_to_make(add: Add, tokens: list[str], lower: list[str], i: int, noun_after: bool = False) -> bool:
     """"make folders src tests and docs": new folders by their names, which need not exist nor go
-    anywhere, and may be any word ("build", "dist"); the list ends at a word that says where or how."""
+    anywhere, and may be any word ("build", "dist"); the list ends at a word that says where or how,
+    or at the word folders when it comes after them (`noun_after`: "make src and docs folders")."""
     items, k = [], i
     while k < len(tokens):
         word = lower[k].rstrip(",")
-        if word in _ENDS or word in _NOT_NAMES or not _NAME.fullmatch(word):
+        if word in _ENDS or word in _NOT_NAMES or word in _FOLDERS or not _NAME.fullmatch(word):
             break
         items.append(k)
         k += 2 if k + 1 < len(lower) and lower[k + 1] == "and" else 1
-    if len(items) < 2:
-        return False
+    joined = "and" in lower[i:k] or any(tokens[at].endswith(",") for at in items)
+    if len(items) < 2 or not joined or (noun_after and (k >= len(lower) or lower[k] not in _FOLDERS)):
+        return False  # a list says "and" or commas: "make the nested folders src/main/java" lists none
     for at in items:
         add("dir", tokens[at].rstrip(","), at)
     return True

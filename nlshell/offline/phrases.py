@@ -45,6 +45,7 @@ _ACRONYMS = _AROUND["acronyms"]
 _STRUCTURED = re.compile(r"\.(json|ya?ml|toml)$|^(json|ya?ml|toml)$")
 _KEYS = _AROUND["keys"]
 _KEY_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")  # what jq's `.key` takes as written
+_DOTTED_KEY = re.compile(r"^\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")  # `.name`, `.spec.replicas`
 # Names said in words that are spelt otherwise: a small reviewed table, (words) → (kind, name).
 _SAID_NAMES = {
     ("network", "manager"): ("service", "NetworkManager"),
@@ -137,6 +138,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     if low in _MESSAGE_WORDS and i + 1 < len(tokens) and "commit" in lower[:i] and lower[i + 1] not in _NOT_REPLACEMENTS:
         # "commit them as fix typo", "commit saying fix typo": the rest is the message
         add("message", _unquoted(" ".join(tokens[i + 1 :])), i, last=len(tokens) - 1, at=i + 1)
+        return True
+    if _DOTTED_KEY.fullmatch(tokens[i]) and any(_STRUCTURED.search(word) for word in lower):
+        add("key", tokens[i][1:], i)  # "get .name of every item in items.json": jq's own way of saying the key
         return True
     if _key(lower, i) and _KEY_NAME.fullmatch(_unquoted(tokens[i])) and low not in table.stop and low not in table.ordinals:
         # "the version field of package.json", "the name field", "the "id" property": any word, quoted or not

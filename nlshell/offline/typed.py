@@ -133,7 +133,10 @@ def read(
         while before >= 0 and (lower[before] in _WHICH or (kind == "package" and lower[before] in PACKAGE_SORTS)
                                or _software_between(lower, before, kind, table)):
             before -= 1  # "the local branch old-feature" was read after the noun; "the old-feature branch" here
-        if after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns):
+        if kind == "service" and before >= 0 and before not in taken and _known_service(lower[before], table):
+            _add(add, values, kind, tokens, before, role_at(before))  # "the ssh service logged …": ssh's, not a unit "logged"
+            attached.add(j)
+        elif after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns):
             _add(add, values, kind, tokens, after, role_at(after) or _way(lower, j))  # "to the folder archive"
             attached.add(j)
             if before >= 0 and lower[before] not in _DETERMINERS and before not in taken:
@@ -160,6 +163,12 @@ def read(
         if _moved(lower, i, table) and name(i, "path") and not _plural_noun(lower[i], table, nouns):
             _add(add, values, "path", tokens, i, "from")  # "copy photos to backup": what is copied
     _one_name(tokens, lower, values, taken, add, role_at, nouns, attached, lambda i: name(i, "") and made(i) and lower[i] not in verbs)
+
+
+def _known_service(word: str, table: Vocabulary) -> bool:
+    """A daemon or server the word table knows, said before the word "service"."""
+    around = table.around
+    return word in around["daemons"] or word in around["servers"] or word in around["software"]
 
 
 def _software_between(lower: list[str], i: int, kind: str, table: Vocabulary) -> bool:
