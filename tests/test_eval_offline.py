@@ -123,7 +123,8 @@ def test_everyday_tables_load(ev):
                                    ("everyday-holdout7", 160), ("everyday-holdout8", 160),
                                    ("everyday-holdout9", 160), ("everyday-holdout10", 160),
                                    ("everyday-holdout11", 160), ("everyday-holdout12", 160),
-                                   ("everyday-holdout13", 160), ("everyday-holdout14", 160)):
+                                   ("everyday-holdout13", 160), ("everyday-holdout14", 160),
+                                   ("everyday-holdout14b", 160)):
         rows = ev.LOADERS[held_out_name](Path("."))
         assert len(rows) >= at_least and all(q.row.whole_commands for q in rows), held_out_name
         assert all(q.programs_only and q.golds and q.query and q.row.kind in ("read", "change") for q in rows)
