@@ -504,6 +504,9 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         ("docker service logs since this morning", "journalctl -u docker --since today"),
         ("show everything the ssh service logged in the past hour", "journalctl -u ssh --since '1 hour ago'"),  # not a unit "logged"
         ("get .name of every item in items.json, its an array", "jq '.[].name' items.json"),
+        ("which ports are listening", "lsof -i -P -n | grep LISTEN"),  # not the template `lsof -i :{{port}}`
+        ("is port 5432 open on db01", "nc -zv db01 5432"),
+        ("run the lint script from package.json", "npm run lint"),  # it got the template, then `npm start`
     ],
 )
 def test_plain_words_pick_the_page_and_example_that_do_what_was_asked(index, request_text, command):

@@ -575,6 +575,8 @@ def test_a_program_after_a_host_word_is_no_host():
         ("add a cron job for myself", []),
         ("curl bit.ly/3xYz and follow the redirects", [("url", "bit.ly/3xYz")]),  # a short link's domain
         ("get .name of every item in items.json", [("key", "name"), ("file", "items.json")]),  # jq's way to say a key
+        ("is port 5432 open on db01", [("port", "5432"), ("host", "db01")]),  # a port is some machine's
+        ("run the lint script from package.json", [("script", "lint"), ("file", "package.json")]),
         ("empty the tmp folder but keep the folder itself", [("dir", "tmp")]),  # "itself" is no folder
         ("run deploy.sh", [("file", "deploy.sh")]),  # .sh is a script, no domain
         ("open main.py", [("file", "main.py")]),

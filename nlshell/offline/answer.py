@@ -40,6 +40,8 @@ from nlshell.offline.vocabulary import vocabulary
 
 LEVELS = ("safe", "caution", "dangerous")
 RATED = 40  # candidates rated, at most, looking for ones that only read
+COMPLETE_SHARE = 0.9  # a command with nothing to fill goes first when it scores at least this share of a template's
+COMPLETE_LOOKED = 6  # … among the first this many
 UNKNOWN_SAFE = 0.5  # a request whose verbs say neither gets the safe way only when it scores at least this share of the best
 
 
@@ -80,7 +82,7 @@ def _answers(
 ) -> list[OfflineAnswer]:
     corrected = misspelt_verbs(index, request)  # "delte x" asks for a change: read once, for both
     ranked = rank(index, request, shell=shell, accepted=accepted, cwd=cwd, corrected=corrected)
-    hits = composed(index, request, ranked, cwd=cwd, corrected=corrected)  # the flags it asks for, within the page
+    hits = _complete_first(composed(index, request, ranked, cwd=cwd, corrected=corrected))  # the flags it asks for, within the page
     spelt = respelled(request, corrected)
     ruled_out = negated_verbs(request)  # "without deleting it": never the delete
     hits = [hit for hit in hits if description_verb(hit.description) not in ruled_out] if ruled_out else hits
@@ -123,6 +125,18 @@ def _answers(
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe.sort(key=lambda hit: hit.page != first_page)  # stable: the top page's safe examples first
     return [OfflineAnswer(hit, wanted, None if allowed[1:] else "safe") for hit in safe[:limit]]
+
+
+def _complete_first(hits: list[OfflineHit]) -> list[OfflineHit]:
+    """A template the request leaves open (`lsof -i :{{port}}` for "which ports are listening")
+    goes behind a command of the same page that needs nothing filled and scores nearly as well
+    (`lsof -i -P -n | grep LISTEN`): one to run, not one to edit."""
+    if not hits or "{{" not in hits[0].command:
+        return hits
+    for k, hit in enumerate(hits[1:COMPLETE_LOOKED], 1):
+        if "{{" not in hit.command and hit.page == hits[0].page and hit.score >= COMPLETE_SHARE * hits[0].score:
+            return [hit, *hits[:k], *hits[k + 1 :]]
+    return hits
 
 
 def _named_risks(values: Iterable[Value]) -> tuple[str, ...]:

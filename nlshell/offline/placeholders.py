@@ -51,6 +51,7 @@ _KINDS = (
     (re.compile(r"^(database|db)(_name)?$"), "database"),  # `psql {{database_name}}`
     (re.compile(r"^table(_name)?$"), "table"),  # `pg_dump -t {{table_name}}`  # `kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} …`
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
+    (re.compile(r"^script(_name)?$"), "script"),  # `npm run {{script}}`: a package.json script by its name
     (re.compile(r"process|^program"), "process"),
     (re.compile(r"user|login|^owner"), "user"),
     (re.compile(r"group"), "group"),

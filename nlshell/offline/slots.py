@@ -113,6 +113,7 @@ ACCEPTS = {
     "length": ("length", "count"),
     "width": ("width",),
     "first_line": ("first_line",),
+    "script": ("script", "name"),
     "timestamp": ("number",),  # "convert 1715600000 to a date": seconds since 1970
     "last_line": ("last_line",),
     "in_minutes": ("seconds",),

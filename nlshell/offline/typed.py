@@ -34,7 +34,7 @@ _DETERMINERS = frozenset("the a an my our your his her their this that its".spli
 _WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
-_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table"})
+_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script"})
 # Nouns nlshell/offline/values.py reads a plain word beside already ("the folder src", "the user
 # bob"): what it left, a verb or a word made like a name, is read here.
 _READ_BESIDE = frozenset({"folder", "directory", "dir"})
