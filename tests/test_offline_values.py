@@ -577,6 +577,9 @@ def test_a_program_after_a_host_word_is_no_host():
         ("get .name of every item in items.json", [("key", "name"), ("file", "items.json")]),  # jq's way to say a key
         ("is port 5432 open on db01", [("port", "5432"), ("host", "db01")]),  # a port is some machine's
         ("run the lint script from package.json", [("script", "lint"), ("file", "package.json")]),
+        # the name a request opens with is whose account "his" is
+        ("bob left the company, lock his account", [("user", "bob")]),
+        ("git reset his files", []),  # a program and its verb
         ("empty the tmp folder but keep the folder itself", [("dir", "tmp")]),  # "itself" is no folder
         ("run deploy.sh", [("file", "deploy.sh")]),  # .sh is a script, no domain
         ("open main.py", [("file", "main.py")]),

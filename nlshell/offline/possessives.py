@@ -73,6 +73,28 @@ def owner_after(add: Callable[..., None], tokens: list[str], lower: list[str], i
     return True
 
 
+_PRONOUNS = frozenset({"his", "her", "their"})
+
+
+def named_first(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
+    """"bob left the company, lock his account", "bob's last day was friday, disable his login": the
+    name a request opens with is the person "his"/"her" things are later said of, a user."""
+    if i != 0 or len(lower) < 3:
+        return False
+    name = _POSSESSIVE.match(tokens[0])
+    word = (name.group(1) if name else tokens[0]).lower()
+    owned = table.around["owned_by_users"]
+    if not any(w in _PRONOUNS and nxt in owned for w, nxt in zip(lower[1:], lower[2:])):
+        return False
+    verbs = table.read_verbs | table.change_verbs
+    if not _NAME.fullmatch(word) or word in table.stop | verbs | _SELF or (not name and lower[1] in verbs):
+        return False  # "git reset his files": a program and its verb
+    if word in table.around["not_owners"] or _software(word) or word in table.value_words:
+        return False
+    add("user", name.group(1) if name else tokens[0], 0)
+    return True
+
+
 def _software(word: str) -> bool:
     from nlshell.offline.software import is_software
 
