@@ -698,6 +698,22 @@ def test_a_redirect_among_the_words_hides_nothing(command):
     assert rate(command).risk == DANGEROUS, (command, rate(command))
 
 
+@pytest.mark.parametrize(
+    ("command", "reason"),
+    [
+        ('while read f; do rm -rf "$f"; done <<< /', "deletes the whole filesystem (/)"),
+        ('while read -r d; do rm -rf "$d"; done <<< "$HOME"', "deletes your home directory"),
+        ("printf '%s\\n' / | while read -r d; do rm -rf \"$d\"; done", "deletes the whole filesystem (/)"),
+        ('echo / | while read f; do rm -rf "$f"; done', "deletes the whole filesystem (/)"),
+        ('while IFS= read -r f; do rm -rf "$f"; done <<EOF\n/\nEOF', "deletes the whole filesystem (/)"),
+    ],
+)
+def test_a_while_read_loop_is_rated_by_the_lines_it_reads(command, reason):
+    """A loop fed literal text deletes what the text names, as a `for` loop over it would."""
+    rating = rate(command)
+    assert rating.risk == DANGEROUS and any(r.startswith(reason) for r in rating.reasons), rating
+
+
 def test_the_words_after_a_redirect_are_the_commands_arguments():
     from nlshell.shell.collect import script_of
 

@@ -151,3 +151,75 @@ def test_ansi_c_strings_mean_what_bash_makes_of_them(quoted, means):
         warnings.simplefilter("error")  # no decoding that Python itself calls deprecated
         (cmd,) = script_of(f"echo {quoted}").commands
     assert [w.text for w in cmd.args] == [means]
+
+
+def _rm_values(command: str) -> list:
+    """The values each word after `rm` can take, or None for a word known only at run time."""
+    from nlshell.shell.collect import script_of
+
+    (cmd,) = [c for c in script_of(command).commands if c.name == "rm"]
+    return [list(w.values()) if w.literal else None for w in cmd.args]
+
+
+@pytest.mark.parametrize(
+    ("command", "values"),
+    [
+        ('while read f; do rm "$f"; done <<< /', [["/"]]),
+        ('while read -r d; do rm "$d"; done <<< "$HOME"', [["${HOME}"]]),
+        ("printf 'a\\n b c \\n' | while read -r f; do rm \"$f\"; done", [["a", "b c"]]),
+        ("printf 'a\\n b c \\n' | while IFS= read -r f; do rm \"$f\"; done", [["a", " b c "]]),
+        ('echo / | while read f; do rm "$f"; done', [["/"]]),
+        ('while IFS= read -r f; do rm "$f"; done <<EOF\n/etc\nbuild\nEOF', [["/etc", "build"]]),
+        ('cat <<EOF | while read f; do rm "$f"; done\n/etc\nEOF', [["/etc"]]),
+        ('while read a b; do rm "$a" "$b"; done <<< "x  y z "', [["x"], ["y z"]]),
+        ('while IFS=, read a b; do rm "$b"; done <<< "x,/,"', [["/"]]),
+        ('while read f || [ -n "$f" ]; do rm "$f"; done <<< /', [["/"]]),
+        ('for x in build /; do read d <<< "$x"; rm "$d"; done', [["build", "/"]]),
+    ],
+)
+def test_a_while_read_loop_takes_the_lines_of_its_literal_input(command, values):
+    """`while read f; do rm -rf "$f"; done <<< /` deletes `/`: the names `read` fills take every
+    line of the loop's here-string, here-document or the literal text piped into it."""
+    assert _rm_values(command) == values
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "find . -name '*.tmp' | while read f; do rm \"$f\"; done",
+        'while read f; do rm "$f"; done < list.txt',
+        'echo / | while read f; do rm "$f"; done < list.txt',  # the file, not the pipe, is its input
+        'echo / | { while read f; do rm "$f"; done; } < list.txt',
+        '{ echo build; cat list; } | while read f; do rm "$f"; done',
+        "for x in a /; do echo $x; done | while read f; do rm \"$f\"; done",
+        'echo * | while read f; do rm "$f"; done',
+        'while read f; do rm "$f"; done <<< "$(cat list)"',
+        'while read f; do rm "$f"; done <<EOF\n$HOME\nEOF',
+        'while read a b; do rm "$a"; done <<< "$HOME x"',  # a value known at run time may hold blanks
+        "while read f; do rm \"$f\"; done <<< 'a\\b'",  # without -r the backslash is read as an escape
+        'echo / | while read -u 3 f; do rm "$f"; done',
+        "while read -d '' f; do rm \"$f\"; done <<< /",
+        'f=/; while read f; do rm "$f"; done < list.txt',
+    ],
+)
+def test_a_while_read_loop_fed_what_is_not_known_leaves_its_names_unknown(command):
+    assert _rm_values(command) == [None]
+
+
+@pytest.mark.parametrize(
+    ("line", "count", "ifs", "fields"),
+    [  # each as bash 5 splits it
+        ("  x   y  z  ", 2, " \t\n", ["x", "y  z"]),
+        ("  x y ", 2, "", ["  x y ", ""]),
+        ("1,2,", 2, ",", ["1", "2"]),
+        ("x,", 1, ",", ["x"]),
+        ("1,2,,", 2, ",", ["1", "2,,"]),
+        (" 1 , 2 , ", 2, ", ", ["1", "2"]),
+        ("1,,3", 3, ",", ["1", "", "3"]),
+        ("1", 2, ",", ["1", ""]),
+    ],
+)
+def test_read_splits_a_line_as_bash_does(line, count, ifs, fields):
+    from nlshell.shell.reads import split_fields
+
+    assert split_fields(line, count, ifs) == fields

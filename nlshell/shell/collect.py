@@ -17,8 +17,9 @@ from nlshell.shell.launchers import join_words
 from nlshell.shell.interpreters import STDIN_PATHS, shell_invocation
 from nlshell.shell.model import NESTED_TOO_DEEP, SHELL_OPENERS, TOO_MANY_VALUES, CodeRun, Command, Redirect, Script, Word
 from nlshell.shell.parser import parse
+from nlshell.shell.reads import read_builtin
 from nlshell.shell.statements import REDIRECTS, Statements
-from nlshell.shell.variables import MAX_CALLS, positional, read_builtin, set_builtin, shift_builtin
+from nlshell.shell.variables import MAX_CALLS, positional, set_builtin, shift_builtin
 from nlshell.shell.words import WordBuilder
 from nlshell.shell.wrappers import unwrap
 
@@ -264,7 +265,7 @@ class Collector(Statements):
         elif name == "shift":
             shift_builtin(self.env, cmd.args)
         elif name == "read":
-            read_builtin(self.env, cmd.args, next((r.target for r in cmd.redirects if r.op == "<<<"), None))
+            read_builtin(self.env, cmd)
         elif name in self.script.bodies and cmd.args:
             self.call(cmd)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from nlshell.shell.model import Loop, Pipeline, TOO_MANY_VALUES, Word
+from nlshell.shell.reads import read_values, redirect_input, stage_output, stdin_redirect, store
 from nlshell.shell.words import ARRAY, MAX_ALTERNATIVES
 
 _STATEMENT_SKIP = frozenset(
@@ -99,7 +100,10 @@ class Statements:
             if (made or words) and stage.type == "command":
                 self.command(stage, bg, loop, fn, (pipe, i), extra_redirects=made, extra_words=words)
                 continue
-            self.visit(stage, bg, loop, fn, (pipe, i))
+            if stage.type == "while_statement":
+                self.while_loop(stage, bg, loop, fn, (pipe, i), made)  # `… | while read f; do …; done < x`
+            else:
+                self.visit(stage, bg, loop, fn, (pipe, i))
             if made or words:
                 self.emit(words, {}, made, bg, loop, fn, pipe, i, stage)
 
@@ -176,7 +180,9 @@ class Statements:
         if body is not None and body.type == "pipeline" and pipe is None:
             self.pipeline(body, bg, loop, fn, tail=(redirects, extra))
             return
-        if body is not None:
+        if body is not None and body.type == "while_statement":
+            self.while_loop(body, bg, loop, fn, pipe, redirects)
+        elif body is not None:
             self.visit(body, bg, loop, fn, pipe)
         # Redirects of a compound statement, or of nothing at all (`> /dev/sda`). Words after them
         # (`{ ls; } >x rm -rf ~`, which bash refuses) are judged as a command all the same.
@@ -220,18 +226,49 @@ class Statements:
         if body is not None:
             self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
 
-    def while_loop(self, node, bg, loop, fn, pipe=None) -> None:
+    def while_loop(self, node, bg, loop, fn, pipe=None, redirects=()) -> None:
         keyword = node.children[0].type if node.children else "while"
         cond = node.child_by_field_name("condition")
         infinite = False
+        first = len(self.script.commands)
         if cond is not None:
             infinite = _always(cond, keyword == "while")
             self.visit(cond, False, loop, fn, pipe)
+        if keyword == "while":
+            self.read_loop(node, self.script.commands[first:], redirects, loop, pipe)
         this = Loop(keyword, infinite, None)
         self.script.loops.append(this)
         body = node.child_by_field_name("body")
         if body is not None:
             self.visit(body, False, this, fn, pipe)  # `while :; do x; done &` starts one job, not one a pass
+
+    def read_loop(self, node, condition: list, redirects, loop, pipe) -> None:
+        """`while read f; do rm -rf "$f"; done <<< /`: what the condition's `read` takes is every
+        line of the loop's input, when that is known (reads.py); else its names stay unknown."""
+        through = pipe[0] if pipe else None
+        reads = [c for c in condition if c.name == "read" and c.pipeline is through and stdin_redirect(c.redirects) is None]
+        if not reads:
+            return
+        inputs = redirect_input(r) if (r := stdin_redirect(redirects)) is not None else self.piped_input(node, loop, pipe)
+        found: dict = {}
+        for cmd in reads:  # `while read a && read b`: each name may take any line
+            for name, values in read_values(self.env, cmd, inputs, every_line=True).items():
+                known = values is not None and found.get(name, []) is not None
+                found[name] = found.get(name, []) + values if known else None
+        if store(self.env, found):
+            self.script.unseen.append(TOO_MANY_VALUES)
+
+    def piped_input(self, node, loop, pipe) -> list | None:
+        """What the stage before the loop writes, when the loop itself is that pipeline's next
+        stage (not a loop inside a group whose input may be redirected elsewhere)."""
+        parent = node.parent
+        if parent is not None and parent.type == "redirected_statement":
+            parent = parent.parent
+        if pipe is None or pipe[1] == 0 or parent is None or parent.type != "pipeline":
+            return None
+        pipeline, i = pipe
+        siblings = [c for c in self.script.commands if c.pipeline is pipeline and c.stage == i - 1]
+        return stage_output(pipeline.stages[i - 1], siblings, loop)
 
     def c_for(self, node, bg, loop, fn, pipe=None) -> None:
         has_condition = node.child_by_field_name("condition") is not None

@@ -1,5 +1,5 @@
 """Values the collector follows through builtins: positional parameters (`set -- a b`, `shift`,
-a function's `$1` and `"$@"` at each call) and `read NAME <<< value`.
+a function's `$1` and `"$@"` at each call). What `read` assigns is in reads.py.
 
 A value only known at run time makes the name unknown again: the collector never keeps a value
 the shell may no longer have.
@@ -12,7 +12,6 @@ from nlshell.shell.patterns import lazy
 MAX_CALLS = 32  # function calls read with their arguments, per script
 
 _POSITIONAL = lazy(r"^(?:[0-9]+|[@*#])$")
-_READ_VALUE_OPTIONS = frozenset("-a -d -i -n -N -p -t -u".split())
 
 
 def positional(env: dict, words: list) -> None:
@@ -52,26 +51,3 @@ def shift_builtin(env: dict, args: list) -> None:
         env[str(k)] = values
     if rest:
         env["@"] = env["*"] = tuple(v for values in rest for v in values)
-
-
-def read_builtin(env: dict, args: list, herestring) -> None:
-    """`read [-r] A B <<< 'x y z'`: A is x, B is `y z`; from anywhere else the names are unknown."""
-    names, i = [], 0
-    while i < len(args):
-        t = args[i].text
-        if t in _READ_VALUE_OPTIONS:
-            i += 2
-            continue
-        if t.startswith("-"):
-            i += 1
-            continue
-        names.append(t)
-        i += 1
-    names = names or ["REPLY"]
-    if herestring is None or not herestring.literal:
-        for name in names:
-            env.pop(name, None)
-        return
-    fields = herestring.text.split(None, len(names) - 1)
-    for k, name in enumerate(names):
-        env[name] = (fields[k] if k < len(fields) else "",)
