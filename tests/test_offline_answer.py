@@ -376,6 +376,11 @@ def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, req
         ("find / -name passwd 2>/dev/null", False),
         ("du -sh * | sort -h > /dev/stdout", False),
         ("grep -c '>' notes.txt", False),
+        ('git commit -m "mentions payment bug"', True),  # a commit made, for a look at commits
+        ("git add -i", True),
+        ("git log --grep='payment'", False),
+        ("git stash list", False),
+        ("docker build -t app .", True),
     ],
 )
 def test_what_makes_or_writes_a_file(command, writes):
@@ -507,6 +512,7 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         ("which ports are listening", "lsof -i -P -n | grep LISTEN"),  # not the template `lsof -i :{{port}}`
         ("is port 5432 open on db01", "nc -zv db01 5432"),
         ("run the lint script from package.json", "npm run lint"),  # it got the template, then `npm start`
+        ("files changed in the last commit", "git show --stat"),  # it got `git commit -a -m …`
     ],
 )
 def test_plain_words_pick_the_page_and_example_that_do_what_was_asked(index, request_text, command):

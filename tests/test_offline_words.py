@@ -202,6 +202,8 @@ def test_units_and_types(table):
         ("redis keys starting with session:", READ),  # it got `sudo systemctl start redis`
         ("files starting with log", READ),  # it was a start
         ("processes using port 80", READ),
+        ("files changed in the last commit", READ),  # … or a change's participle after it: it got `git commit -a`
+        ("containers stopped today", READ),
         ("kill processes using port 80", CHANGE),
         # a change the request rules out is no change it asks for, apostrophe or not
         ("what's inside logs.zip, dont extract it", READ),  # it got `unzip logs.zip`
@@ -218,7 +220,7 @@ def test_units_and_types(table):
         ("any dangling images lying around", READ),
         ("any files over 1G anywhere on the box", READ),
         ("any way to delete old logs", UNKNOWN),  # a change further on: not a look
-        ("any files changed since friday?", UNKNOWN),
+        ("any files changed since friday?", READ),  # which files: a participle after the noun
         ("new folder named drafts", UNKNOWN),
         # with no verb, a thing said to become a file format is a conversion
         ("screen.mov to mp4 pls", CHANGE),  # it got a remux's safe `… -c copy {{path/to/output_video}}.mp4`
@@ -598,7 +600,7 @@ def test_weekdays_and_stress_words_are_never_names(table):
         ("show disk partitions", "lsblk"),
         ("when does the deploy user's password expire", "chage -l deploy"),
         ("grant bob sudo rights", "sudo usermod -aG sudo bob"),
-        ("bob's last day was friday, disable his login but keep his files", "sudo usermod -L {{username}}"),
+        ("bob's last day was friday, disable his login but keep his files", "sudo usermod -L bob"),
     ],
 )
 def test_the_words_reach_the_command(index, request_text, command):

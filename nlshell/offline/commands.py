@@ -158,15 +158,32 @@ def page_subcommand(names: str, program: str) -> str:
 # answer to a request that only looks ("what are the perms on /etc/shadow" is no `mkdir`).
 _MAKERS = frozenset({"mkdir", "touch", "ln", "mkfifo", "mknod", "install", "tee", "cp", "mv", "truncate", "fallocate"})
 _OUTPUT = frozenset({">", ">>", "&>", "&>>", ">|"})
+# Subcommands that record something new in a repository or an image store: safe, yet no look.
+_RECORDING = {
+    "git": frozenset({"commit", "add", "init", "clone", "stash", "mv", "rm", "am", "apply", "cherry-pick", "merge", "rebase"}),
+    "docker": frozenset({"build", "commit", "create", "tag", "pull", "save", "export", "cp"}),
+    "podman": frozenset({"build", "commit", "create", "tag", "pull", "save", "export", "cp"}),
+}
 _NOWHERE = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
 _QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
 
 
 def writes_files(command: str) -> bool:
-    """Does the command make or write a file: a program whose job that is, or output sent to a file?"""
+    """Does the command make or write a file: a program whose job that is, output sent to a file, or
+    a subcommand that records something new (`git commit`, `git add`, `docker build`), safe as it is?"""
     words = shell_words(_QUOTED.sub("''", command))  # `grep '>' x` sends nothing anywhere
     sent = any(w in _OUTPUT and i + 1 < len(words) and words[i + 1] not in _NOWHERE for i, w in enumerate(words))
-    return sent or any(program in _MAKERS for program in programs(command))
+    return sent or any(program in _MAKERS for program in programs(command)) or _records(words)
+
+
+def _records(words: list[str]) -> bool:
+    """`git commit -m …` for "find the commit whose message mentions x": it makes a commit."""
+    for i, word in enumerate(words[:-1]):
+        recorded = _RECORDING.get(word)
+        operands = [w for w in words[i + 1 : i + 4] if not w.startswith("-")]
+        if recorded and operands and operands[0] in recorded and operands[1:2] not in (["list"], ["show"]):
+            return True  # `git stash list` only looks
+    return False
 
 
 def command_parts(command: str) -> int:

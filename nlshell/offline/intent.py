@@ -84,13 +84,15 @@ def _plural(word: str) -> bool:
 
 
 def _participle_after_noun(words: list[str]) -> bool:
-    """A plural noun, maybe after a name, then a verb's -ing form ("files starting with log", "redis
-    keys starting with session:", "processes using port 80"): which things, no order to start any."""
+    """A plural noun, maybe after a name, then a verb's -ing form or a change's participle ("files
+    starting with log", "redis keys starting with session:", "processes using port 80", "files changed
+    in the last commit"): which things, no order to start any."""
     for k in (1, 2):
-        if k < len(words) and words[k].endswith("ing") and _plural(words[k - 1]) and not any(
+        shaped = words[k].endswith("ing") or (words[k].endswith("ed") and bool(_inflected(words[k]))) if k < len(words) else False
+        if shaped and _plural(words[k - 1]) and not any(
             _is_verb(_as_verb(word)) for word in words[: k - 1]
         ) and not _is_verb(_as_verb(words[k - 1])):
-            return True
+            return True  # "files changed in the last commit", "containers stopped today": which ones
     return False
 
 
