@@ -185,9 +185,11 @@ def _becomes_format(request: str) -> bool:
 
 @functools.cache
 def _formats() -> frozenset[str]:
+    """The words that name a file format (nlshell/offline/converted.py), archives' too."""
+    from nlshell.offline.converted import formats
     from nlshell.offline.formats import ARCHIVES
 
-    return frozenset(glob.rsplit(".", 1)[-1] for glob in vocabulary().types.values()) | ARCHIVES
+    return formats() | ARCHIVES
 
 
 def _asked(request: str, verbs: list[str]) -> bool:
