@@ -513,6 +513,8 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         ("is port 5432 open on db01", "nc -zv db01 5432"),
         ("run the lint script from package.json", "npm run lint"),  # it got the template, then `npm start`
         ("files changed in the last commit", "git show --stat"),  # it got `git commit -a -m …`
+        ("copy dump.sql.gz up to backup01:/srv/backups", "scp dump.sql.gz backup01:/srv/backups"),  # it got ssh-copy-id
+        ("push ./site to www1:/var/www/html", "rsync -avz ./site/ www1:/var/www/html"),  # it got `aws ecr delete-repository`
     ],
 )
 def test_plain_words_pick_the_page_and_example_that_do_what_was_asked(index, request_text, command):

@@ -294,6 +294,22 @@ def test_a_file_the_command_reads_is_never_where_it_writes(request_text, templat
     assert fill(template, request_values(request_text, known=everyday)).command == command
 
 
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # a place said whole on another machine fills both halves of `{{host}}:{{path}}`
+        ("copy dump.sql.gz up to backup01:/srv/backups", "scp {{path/to/local_file}} {{remote_host}}:{{path/to/remote_file}}",
+         "scp dump.sql.gz backup01:/srv/backups"),
+        # a folder written with its slash, where the example adds one
+        ("sync photos/ to nas:/backup/photos", "rsync -avz {{path/to/source}}/ {{remote_host}}:{{path/to/target}}",
+         "rsync -avz photos/ nas:/backup/photos"),
+    ],
+)
+def test_a_place_on_another_machine_goes_where_the_example_writes_one(request_text, template, command):
+    """It got `scp dump.sql.gz backup01:/srv/backups:{{path/to/remote_file}}`."""
+    assert fill(template, request_values(request_text, known=everyday)).command == command
+
+
 def test_mkdir_makes_a_nested_path_only_with_its_parents():
     values = request_values("make the nested folders src/main/java")
     plain = fill("mkdir {{path/to/directory1 path/to/directory2 ...}}", values)

@@ -7,6 +7,7 @@ decide what is written before which, and which values that uses up.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from nlshell.offline.commands import first_program
@@ -83,3 +84,20 @@ def hosts_joined(command: str, slots: list[Slot], chosen: dict[int, list[Value]]
     if joined:
         unused.remove(host)
     return joined
+
+
+def remotes_split(command: str, slots: list[Slot], chosen: dict[int, list[Value]]) -> None:
+    """A place said whole on another machine ("backup01:/srv/backups") chosen for `{{host}}` of a
+    `{{host}}:{{path}}` pair is its two halves, one in each: `scp x backup01:/srv/backups`, never
+    `backup01:/srv/backups:{{path}}`."""
+    for i in list(chosen):
+        taken = chosen[i]
+        after = i + 1
+        if slots[i].kind != "host" or len(taken) != 1 or taken[0].kind != "remote" or after >= len(slots):
+            continue
+        if after in chosen or command[slots[i].end : slots[after].start] != ":":
+            continue
+        host, _, path = taken[0].text.partition(":")
+        if host and path:
+            chosen[i] = [replace(taken[0], kind="host", text=host)]
+            chosen[after] = [replace(taken[0], kind="path", text=path)]

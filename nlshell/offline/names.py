@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from nlshell.offline.commands import literal_words
 from nlshell.offline.software import is_software
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import Vocabulary, phrase_words
@@ -68,3 +69,22 @@ def transposed(word: str, exists: Callable[[str], bool]) -> str:
             if exists(swapped):
                 return swapped
     return ""
+
+
+def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values: list[Value]) -> int:
+    """Each name-like placeholder nothing filled takes the request's next loose name the example
+    does not say already ("make postgresql start on boot": `systemctl enable postgresql`); how many
+    it took. A loose name is no value the request states: the example that takes one gains only a
+    placeholder less to edit."""
+    if not getattr(values, "loose", None):
+        return 0  # most requests: no example's fill looks further
+    said = literal_words(command)
+    stated = {v.text.lower() for v in values}
+    loose = [v for v in values.loose if v.text not in said and v.text.lower() not in stated]
+    took = 0
+    for i, slot in enumerate(slots):
+        if loose and i not in chosen and slot.kind in NAME_SLOTS:
+            people = [v for v in loose if not is_software(v.text.lower())] if slot.kind == "user" else []
+            chosen[i] = [loose.pop(loose.index(people[0]) if people else 0)]  # "the cron jobs for www-data": no user cron
+            took += 1
+    return took

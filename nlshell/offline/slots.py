@@ -43,8 +43,7 @@ from dataclasses import dataclass, replace
 from nlshell.offline import amounts, arithmetic, clock, joined, levels, places, versions
 from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_value
 from nlshell.offline.extend import complete, stated_kinds
-from nlshell.offline.names import NAME_SLOTS
-from nlshell.offline.software import is_software
+from nlshell.offline.names import take_loose
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.values import Value
 
@@ -376,8 +375,9 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         for value in take:
             if slot.kind != "extension":  # `*.txt` says the extension and the files too
                 unused.remove(value)
-    loosely = _loose(command, slots, chosen, values)
+    loosely = take_loose(command, slots, chosen, values)
     joined.unhosted(slots, chosen, unused)
+    joined.remotes_split(command, slots, chosen)
     hosted = joined.hosts_joined(command, slots, chosen, unused)
     foldered = joined.folders_joined(slots, chosen, unused)
     out = command
@@ -401,6 +401,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             out[start - 2 : start - 1] == ":" and shown[0].startswith("/")
         )):
             start -= 1  # tldr's `/{{path/to/file}}` (`{{pod_name}}:/{{…}}`) asks for an absolute path; the request's value is the path
+        if out[slot.end : slot.end + 1] == "/" and shown and len(shown[-1]) > 1 and shown[-1].endswith("/"):
+            shown[-1] = shown[-1].rstrip("/")  # `{{path/to/source}}/` given photos/: `photos/`, not `photos//`
         out = out[:start] + " ".join(shown) + out[slot.end :]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
@@ -430,24 +432,6 @@ def _arguments_of_named(command: str, run: list[_Slot]) -> list[_Slot]:
             found.append(slot)
     return found
 
-
-def _loose(command: str, slots: list[_Slot], chosen: dict[int, list[Value]], values: list[Value]) -> int:
-    """Each name-like placeholder nothing filled takes the request's next loose name the example
-    does not say already ("make postgresql start on boot": `systemctl enable postgresql`); how many
-    it took. A loose name is no value the request states: the example that takes one gains only a
-    placeholder less to edit."""
-    if not getattr(values, "loose", None):
-        return 0  # most requests: no example's fill looks further
-    said = literal_words(command)
-    stated = {v.text.lower() for v in values}
-    loose = [v for v in values.loose if v.text not in said and v.text.lower() not in stated]
-    took = 0
-    for i, slot in enumerate(slots):
-        if loose and i not in chosen and slot.kind in NAME_SLOTS:
-            people = [v for v in loose if not is_software(v.text.lower())] if slot.kind == "user" else []
-            chosen[i] = [loose.pop(loose.index(people[0]) if people else 0)]  # "the cron jobs for www-data": no user cron
-            took += 1
-    return took
 
 
 def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], fitting: list[Value]) -> list[Value]:
