@@ -514,6 +514,7 @@ def test_the_page_whose_description_says_the_request_and_little_else_wins(index,
         ("run the lint script from package.json", "npm run lint"),  # it got the template, then `npm start`
         ("files changed in the last commit", "git show --stat"),  # it got `git commit -a -m …`
         ("copy dump.sql.gz up to backup01:/srv/backups", "scp dump.sql.gz backup01:/srv/backups"),  # it got ssh-copy-id
+        ("unset http_proxy and https_proxy", "unset http_proxy https_proxy"),  # it got `shopt -u http_proxy`
         ("push ./site to www1:/var/www/html", "rsync -avz ./site/ www1:/var/www/html"),  # it got `aws ecr delete-repository`
     ],
 )

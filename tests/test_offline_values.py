@@ -575,6 +575,7 @@ def test_a_program_after_a_host_word_is_no_host():
         ("add a cron job for myself", []),
         ("curl bit.ly/3xYz and follow the redirects", [("url", "bit.ly/3xYz")]),  # a short link's domain
         ("get .name of every item in items.json", [("key", "name"), ("file", "items.json")]),  # jq's way to say a key
+        ("gzip all the .json files in dumps", [("glob", "*.json"), ("dir", "dumps")]),  # an extension is no key
         ("is port 5432 open on db01", [("port", "5432"), ("host", "db01")]),  # a port is some machine's
         ("run the lint script from package.json", [("script", "lint"), ("file", "package.json")]),
         # the name a request opens with is whose account "his" is

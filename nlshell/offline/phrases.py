@@ -140,7 +140,11 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         # "commit them as fix typo", "commit saying fix typo": the rest is the message
         add("message", _unquoted(" ".join(tokens[i + 1 :])), i, last=len(tokens) - 1, at=i + 1)
         return True
-    if _DOTTED_KEY.fullmatch(tokens[i]) and any(_STRUCTURED.search(word) for word in lower):
+    if _DOTTED_KEY.fullmatch(tokens[i]) and not _STRUCTURED.search(low) and low[1:] not in table.types and after not in (
+        "file", "files"
+    ) and any(
+        _STRUCTURED.search(word) for word in lower[:i] + lower[i + 1 :]
+    ):
         add("key", tokens[i][1:], i)  # "get .name of every item in items.json": jq's own way of saying the key
         return True
     if _key(lower, i) and _KEY_NAME.fullmatch(_unquoted(tokens[i])) and low not in table.stop and low not in table.ordinals:
