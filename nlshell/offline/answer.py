@@ -40,7 +40,7 @@ from nlshell.offline.vocabulary import vocabulary
 
 LEVELS = ("safe", "caution", "dangerous")
 RATED = 40  # candidates rated, at most, looking for ones that only read
-COMPLETE_SHARE = 0.9  # a command with nothing to fill goes first when it scores at least this share of a template's
+COMPLETE_SHARE = 0.95  # a command with nothing to fill goes first when it scores at least this share of a template's
 COMPLETE_LOOKED = 6  # … among the first this many
 UNKNOWN_SAFE = 0.5  # a request whose verbs say neither gets the safe way only when it scores at least this share of the best
 
@@ -129,7 +129,7 @@ def _answers(
 
 def _complete_first(hits: list[OfflineHit]) -> list[OfflineHit]:
     """A template the request leaves open (`lsof -i :{{port}}` for "which ports are listening")
-    goes behind a command of the same page that needs nothing filled and scores nearly as well
+    goes behind a command of the same page that needs nothing filled and scores nearly as well (within 5%)
     (`lsof -i -P -n | grep LISTEN`): one to run, not one to edit."""
     if not hits or "{{" not in hits[0].command:
         return hits

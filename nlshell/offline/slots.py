@@ -401,7 +401,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             out[start - 2 : start - 1] == ":" and shown[0].startswith("/")
         )):
             start -= 1  # tldr's `/{{path/to/file}}` (`{{pod_name}}:/{{…}}`) asks for an absolute path; the request's value is the path
-        if out[slot.end : slot.end + 1] == "/" and shown and len(shown[-1]) > 1 and shown[-1].endswith("/"):
+        if slot.kind in _PLACES and out[slot.end : slot.end + 1] == "/" and len(shown[-1]) > 1 and shown[-1].endswith("/"):
             shown[-1] = shown[-1].rstrip("/")  # `{{path/to/source}}/` given photos/: `photos/`, not `photos//`
         out = out[:start] + " ".join(shown) + out[slot.end :]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
