@@ -171,3 +171,19 @@ def test_a_typical_desktop_gets_the_names_it_said(index, request_text, command):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("restart the billing container", "docker restart billing"),
+        ("follow the worker logs, it's in compose", "docker compose logs -f worker"),
+        ("when does the certbot timer fire next", "systemctl list-timers certbot.timer"),
+        ("find that kubectl command i ran last week in my history", "history | grep 'kubectl'"),
+        ("what aws env vars do i have set", "printenv | grep -i aws"),
+    ],
+)
+def test_names_said_by_their_place_fill_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command

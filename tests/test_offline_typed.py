@@ -190,3 +190,42 @@ def test_a_named_thing_keeps_the_way_it_goes():
     assert [(v.kind, v.text, v.role) for v in values] == [("file", "x.txt", ""), ("container", "api", "from")]
     (folder,) = request_values("move it to the folder archive")
     assert folder.role == "to"
+
+
+def read_all_known(request: str) -> list[tuple[str, str]]:
+    """The values with every word known to the index: a name here is read by its place, not its shape."""
+    return [(v.kind, v.text) for v in request_values(request, known=lambda word: True, program=lambda word: False)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # an -ing word between a determiner and a type noun names the thing
+        ("restart the billing container", [("action", "restart"), ("container", "billing")]),
+        ("show logs of the staging container", [("container", "staging")]),
+        ("restart the logging service", [("action", "restart"), ("service", "logging")]),
+        ("drop the pricing table", [("table", "pricing")]),
+        # a state word there says which ones, it names none
+        ("stop the running container", [("action", "stop")]),
+        ("restart the failing service", [("action", "restart")]),
+        ("show the web container printing errors", [("container", "web")]),
+        ("show the routing table", []),
+        # a timer is a unit of its own type
+        ("when does the certbot timer fire next", [("service", "certbot.timer")]),
+        ("is the apt-daily timer enabled", [("service", "apt-daily.timer")]),
+        ("start a countdown timer", [("action", "start")]),
+        # a service of a compose project, named before what it prints
+        ("follow the worker logs, it's in compose", [("service", "worker")]),
+        ("stream the web logs from docker-compose", [("service", "web")]),
+        ("show the compose logs", []),
+        # what to pick from the history or the environment, named before the list's noun
+        ("find that kubectl command i ran last week in my history", [("pattern", "kubectl")]),
+        ("what aws env vars do i have set", [("pattern", "aws")]),
+        ("print the node environment variables", [("pattern", "node")]),
+        ("show my env vars", []),
+        # a package named with a hyphen, removed with a phrase's verb
+        ("get rid of left-pad from the project", [("package", "left-pad")]),
+    ],
+)
+def test_names_the_offline_reader_used_to_miss(request_text, expected):
+    assert [kv for kv in read_all_known(request_text) if kv[0] != "age"] == expected

@@ -627,3 +627,13 @@ def test_giving_sudo_puts_a_user_in_the_sudo_group(index):
 def test_dev_and_media_words_count_as_descriptions_say_them(request_text, terms):
     assert words.query_terms(request_text) == terms
 
+
+
+def test_words_that_tell_names_by_their_place(table):
+    # -ing words of a state are no names ("the running container"); the others are ("the billing container")
+    assert {"running", "stopped", "failing", "printing", "routing"} <= table.around["states"]
+    assert "billing" not in table.around["states"] and "logging" not in table.around["states"]
+    assert "timer" in table.around["unit_types"] and "timer" in table.around["typed:service"]
+    assert {"compose", "docker-compose"} <= table.around["composing"] and "logs" in table.around["printed"]
+    assert table.around["histories"] == {"history"} and "commands" in table.around["commands_run"]
+    assert {"env", "environment"} <= table.around["environments"] and "vars" in table.around["variables"]

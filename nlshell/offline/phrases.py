@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from nlshell.offline import possessives
 from nlshell.offline.software import is_software
-from nlshell.offline.vocabulary import Vocabulary, vocabulary
+from nlshell.offline.vocabulary import Vocabulary, replace_phrases, vocabulary
 from nlshell.offline.value import Add
 
 
@@ -101,6 +101,11 @@ _DATA = re.compile(r"=$|^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)")
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)+[\w.-]*$|^v?\d+$", re.I)
 
 
+def _verb_before(lower: list[str], i: int) -> str:
+    """The word before token i as the word table's phrases say it: "get rid of" is "remove"."""
+    return (replace_phrases(lower[:i]) or [""])[-1]
+
+
 def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[[str], bool], table: Vocabulary) -> bool:
     """The value at token `i` when the phrase around it says its kind; whether it read one."""
     low = lower[i]
@@ -173,8 +178,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     ):
         add("pattern", tokens[i], i)  # "how many times does timeout appear", "occurrences of timeout"
         return True
-    if before in _CHANGING_PACKAGES and after in ("to", "from", "in") and _PROJECTS & set(lower[i + 2 : i + 6]):
-        add("package", tokens[i], i)  # "add express to my node project"
+    if _verb_before(lower, i) in _CHANGING_PACKAGES and after in ("to", "from", "in") and _PROJECTS & set(lower[i + 2 : i + 6]):
+        add("package", tokens[i], i)  # "add express to my node project", "get rid of left-pad from the project"
         return True
     if after in _STUCK or (after in _BEING and lower[i + 2 : i + 3] and lower[i + 2] in _STUCK):
         add("process", tokens[i], i)  # "firefox is frozen"

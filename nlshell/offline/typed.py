@@ -98,8 +98,8 @@ def read(
             return False
         if before_noun and kind in _PREPOSED and low in table.around["software"]:
             return False  # "the cron table", "the mysql database": the software's, not one named so ("the users table" is)
-        if low.endswith(("ly", "ing")) and not _SHAPED.fullmatch(low):
-            return False  # "the eslint cli globally", "the web container printing"
+        if low.endswith(("ly", "ing")) and not _SHAPED.fullmatch(low) and not (before_noun and _gerund_name(low, table)):
+            return False  # "the eslint cli globally", "the web container printing"; "the billing container" names one
         if low in verbs and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
             return False  # "build the image", "give the group write access"; "wipe the build folder" is one
         if kind == "host" and program(low) and tokens[i] not in cwd_names:
@@ -119,7 +119,9 @@ def read(
         if not name(i, kind, before_noun):
             return False
         covered = noun in _READ_BESIDE or noun in table.value_words
-        return shaped(i) or lower[i] in verbs or (kind in _WORDY and not covered)
+        gerund = before_noun and _gerund_name(lower[i], table)
+        unit = before_noun and noun in table.around["unit_types"] and lower[i - 1] not in ("a", "an")
+        return shaped(i) or lower[i] in verbs or gerund or unit or (kind in _WORDY and not covered)
 
     attached: set[int] = set()
     for j, low in enumerate(lower):
@@ -159,6 +161,18 @@ def read(
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
         elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper():
             _add(add, values, "name", tokens, i, role_at(i))
+    for value in values:
+        if value.kind == "service" and "." not in value.text and (unit := _unit_type(lower, value.at, table)):
+            value.text += "." + unit  # "when does the certbot timer fire next": certbot.timer
+    for i in range(len(lower) - 1):
+        if i not in taken and name(i, "pattern", before_noun=True) and _listed_by(lower, i, table):
+            _add(add, values, "pattern", tokens, i, role_at(i))  # "the kubectl command … in my history", "aws env vars"
+    composing = table.around["composing"]
+    if composing & set(lower):
+        for i in range(1, len(lower) - 1):
+            if (lower[i + 1] in table.around["printed"] and lower[i] not in composing and _determined(lower, i)
+                    and name(i, "service", before_noun=True)):
+                _add(add, values, "service", tokens, i, role_at(i))  # "follow the worker logs, it's in compose"
     for i in range(1, len(lower) - 1):
         if _moved(lower, i, table) and name(i, "path") and not _plural_noun(lower[i], table, nouns):
             _add(add, values, "path", tokens, i, "from")  # "copy photos to backup": what is copied
@@ -169,6 +183,27 @@ def _known_service(word: str, table: Vocabulary) -> bool:
     """A daemon or server the word table knows, said before the word "service"."""
     around = table.around
     return word in around["daemons"] or word in around["servers"] or word in around["software"]
+
+
+def _gerund_name(low: str, table: Vocabulary) -> bool:
+    """Whether an -ing word before a type noun names the thing ("the billing container", "the logging
+    service", "the pricing table"), not says its state ("the running container": the table's `states`)."""
+    return low.endswith("ing") and len(low) > 5 and low not in table.around["states"] and low not in table.around["predicates"]
+
+
+def _unit_type(lower: list[str], i: int, table: Vocabulary) -> str:
+    """The unit type a name at word i is said with ("the certbot timer", "timer logrotate"), or ""."""
+    beside = {lower[j] for j in (i - 1, i + 1) if 0 <= j < len(lower)}
+    return next(iter(sorted(beside & table.around["unit_types"])), "")
+
+
+def _listed_by(lower: list[str], i: int, table: Vocabulary) -> bool:
+    """Whether word i names what to pick from a list by the noun after it: a command of the request's
+    history ("that kubectl command i ran … in my history") or an environment variable ("aws env vars")."""
+    around, after = table.around, lower[i + 1]
+    if after in around["commands_run"]:
+        return bool(around["histories"] & set(lower))
+    return after in around["environments"] and i + 2 < len(lower) and lower[i + 2] in around["variables"]
 
 
 def _software_between(lower: list[str], i: int, kind: str, table: Vocabulary) -> bool:
