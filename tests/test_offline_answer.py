@@ -345,7 +345,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout14", "everyday-holdout14b", "everyday-dev3"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -708,17 +708,21 @@ def test_an_attribute_named_with_no_verb_gets_a_look(index, request_, program):
 
 
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout13.tsv (182 requests) was written before the twelfth round's
-    changes and answered once at the end: 81% right program and 63% acceptable before, 84% and 68%
-    after, with this machine's programs and man pages. everyday_holdout12.tsv (186), held out in
-    round eleven (88% / 72% before it, 89% / 77% after; 94% / 86% after round twelve tuned on it),
-    and the tables held out before are tuned on since; everyday_dev2.tsv (300), written blind for
-    tuning in round twelve, went from 80% / 65% to 90% / 79%. The goals are 90% and 85%: the floors
-    only catch a collapse."""
+    """tests/data/everyday_holdout14.tsv (185 requests) was written before the thirteenth round's
+    changes and answered once at the end: 84% right program and 66% acceptable before, 84% and 69%
+    after, with this machine's programs and man pages; everyday_holdout14b.tsv (163), written blind
+    halfway through the round and measured at its base commit and at its end, 83% / 69% and 83% /
+    73%. everyday_holdout13.tsv (182), held out in round twelve (81% / 63% before it, 84% / 68%
+    after; 86% / 74% after round thirteen tuned on it), and the tables held out before are tuned on
+    since; everyday_dev3.tsv (304), written blind for tuning in round thirteen, went from 76% / 58%
+    to 90% / 77%. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
-        "everyday-holdout13": (0.80, 0.62),
-        "everyday-dev2": (0.86, 0.74),
-        "everyday-holdout12": (0.90, 0.81),
+        "everyday-holdout14": (0.80, 0.65),
+        "everyday-holdout14b": (0.78, 0.69),
+        "everyday-dev3": (0.83, 0.71),
+        "everyday-holdout13": (0.82, 0.70),
+        "everyday-dev2": (0.86, 0.77),
+        "everyday-holdout12": (0.90, 0.83),
         "everyday-holdout11": (0.90, 0.88),
         "everyday-holdout10": (0.89, 0.82),
         "everyday-holdout9": (0.88, 0.80),

@@ -203,6 +203,10 @@ def test_units_and_types(table):
         ("files starting with log", READ),  # it was a start
         ("processes using port 80", READ),
         ("files changed in the last commit", READ),  # … or a change's participle after it: it got `git commit -a`
+        # a first clause that only says what happens, then one that asks to see
+        ("users keep uploading stuff, how many files are sitting in uploads/ now", READ),  # it got `curl --output-dir uploads/ -O`
+        ("permission denied on deploy.sh, what do i do", UNKNOWN),  # asks for a way, no look
+        ("free up port 3000, something is stuck on it", UNKNOWN),  # the later clause says what happens
         ("containers stopped today", READ),
         ("kill processes using port 80", CHANGE),
         # a change the request rules out is no change it asks for, apostrophe or not

@@ -146,13 +146,28 @@ def intent(request: str) -> str:
     verbs = [verb for verb in clause_verbs(request) if verb not in ruled_out]
     if any(verb in table.change_verbs for verb in verbs):
         return CHANGE
-    if verbs and verbs[0] in table.read_verbs:
+    if verbs and (verbs[0] in table.read_verbs or _later_look(request, verbs)):
         return READ
     if _attribute_named(request) or _asked(request, verbs):
         return READ
     if _becomes_format(request):
         return CHANGE
     return UNKNOWN
+
+
+_WAYS = frozenset({"do", "does", "should", "can", "could", "fix", "to", "would"})
+
+
+def _later_look(request: str, verbs: list[str]) -> bool:
+    """"users keep uploading stuff, how many files are in uploads/ now": the first clause only says
+    what happens (its first word no verb), a later one asks to see; one asking what to do ("…, what
+    do i do", "…, how can i fix it") asks for a way, no look."""
+    if _is_verb(verbs[0]):
+        return False
+    for clause, verb in zip(_clauses(request)[1:], verbs[1:]):
+        if clause and clause[0] == verb and verb in vocabulary().read_verbs and not _WAYS.intersection(clause):
+            return True  # a clause that opens with its question ("how many …"), not "something is stuck on it"
+    return False
 
 
 _ARTICLES = frozenset({"the", "a", "an", "its", "my", "their"})
