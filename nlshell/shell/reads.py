@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from nlshell.shell.patterns import lazy
 from nlshell.shell.printing import printed
 from nlshell.shell.words import ARRAY, MAX_ALTERNATIVES
 
@@ -18,7 +19,7 @@ _VALUE_OPTIONS = "dinNptu"  # `read` options that take a value
 _OTHER_READS = "adnNu"  # read into an array, up to another delimiter or count, or from another fd
 _STDIN_OPS = frozenset({"<", "<<", "<<<", "<&", "<>"})
 _BLANKS = " \t\n"
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def stdin_redirect(redirects: list):
