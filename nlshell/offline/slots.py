@@ -45,6 +45,7 @@ from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_
 from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import take_loose
 from nlshell.offline.placeholders import placeholder_kind
+from nlshell.offline.typedfiles import by_extension
 from nlshell.offline.values import Value
 
 # What each placeholder kind takes, best first.
@@ -349,9 +350,9 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     targets = _targets(slots)
     target_stated = any(v.role == "to" and v.kind in ACCEPTS["path"] for v in values)
     said_times = collections.Counter(v.text for v in values)
-    from nlshell.offline.typedfiles import by_extension
-
-    chosen.update(by_extension(slots, unused))  # "import customers.csv into crm.db": each to the place of its type
+    typed = {i: m.group(1) for i, s in enumerate(slots)
+             if s.kind in _PLACES and not s.many and (m := _EXTENSION.search(s.inner.lower()))}
+    chosen.update(by_extension(typed, {i: ACCEPTS[slots[i].kind] for i in typed}, unused))  # "import customers.csv into crm.db"
     for i in order:
         if i in chosen:
             continue

@@ -8,20 +8,18 @@ of a command has exactly one file of its type, each takes its own (nlshell/offli
 
 from __future__ import annotations
 
-from nlshell.offline.slots import _EXTENSION, _PLACES, ACCEPTS, _Slot
 from nlshell.offline.value import Value
 
 
-def by_extension(slots: list[_Slot], unused: list[Value]) -> dict[int, list[Value]]:
-    """Places that each name another file type (`sqlite3 {{path/to/database.db}} '.import
-    {{path/to/file.csv}} …'`) take the one file of their type, whichever way the request orders
-    them ("import customers.csv into crm.db"); taken out of `unused`. Nothing unless every such
+def by_extension(typed: dict[int, str], accepted: dict[int, tuple[str, ...]], unused: list[Value]) -> dict[int, list[Value]]:
+    """Places that each name another file type (`typed`: a place's index → the extension its name
+    ends with, e.g. `sqlite3 {{path/to/database.db}} '.import {{path/to/file.csv}} …'`) take the one
+    file of their type, whichever way the request orders them ("import customers.csv into crm.db");
+    taken out of `unused`. `accepted`: the kinds of value each place takes. Nothing unless every such
     place has exactly one. A pattern (`*.pdf`) is no file: never where things go."""
-    typed = {i: m.group(1) for i, s in enumerate(slots)
-             if s.kind in _PLACES and not s.many and (m := _EXTENSION.search(s.inner.lower()))}
     if len(typed) < 2 or len(set(typed.values())) < len(typed):
         return {}
-    found = {i: [v for v in unused if v.kind in ACCEPTS[slots[i].kind] and v.kind != "glob" and v.text.lower().endswith(ext)]
+    found = {i: [v for v in unused if v.kind in accepted[i] and v.kind != "glob" and v.text.lower().endswith(ext)]
              for i, ext in typed.items()}
     if any(len(values) != 1 for values in found.values()):
         return {}
