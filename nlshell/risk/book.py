@@ -172,7 +172,7 @@ def has_option(parsed, option: str) -> bool:
 FAMILIES = (
     "shell", "files", "writes", "archives", "disks", "permissions", "network", "http", "transfers", "processes", "services", "firewall", "history",
     "packages", "git", "containers", "databases", "cloud", "kubernetes", "interpreters", "oneliners", "feeds",
-    "inside", "handed", "inplace", "escapes",
+    "inside", "handed", "inplace", "escapes", "trash",
 )
 
 RULES: dict = {}  # id -> Rule (rows included)
@@ -208,6 +208,7 @@ ON_DEMAND = {
              "stripe supabase terraform terragrunt tofu twilio upctl vault velero vercel vultr-cli wrangler",
     "kubernetes": "helm kubectl oc",
     "escapes": "emacs emacs-nox emacsclient gmake less make",
+    "trash": "file-rename gio perl-rename prename rename rename.ul trash trash-empty trash-put trash-rm",
     "inplace": "awk convert dos2unix ex exiftool ffmpeg gawk jpegoptim mac2unix magick mogrify nvim openssl optipng "
                "pandoc patch sponge unix2dos unix2mac vi vim vim.basic vim.tiny",
 }
