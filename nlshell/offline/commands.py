@@ -159,10 +159,11 @@ def page_subcommand(names: str, program: str) -> str:
 _MAKERS = frozenset({"mkdir", "touch", "ln", "mkfifo", "mknod", "install", "tee", "cp", "mv", "truncate", "fallocate"})
 _OUTPUT = frozenset({">", ">>", "&>", "&>>", ">|"})
 # Subcommands that record something new in a repository or an image store: safe, yet no look.
+_IMAGE_STORE = frozenset({"build", "commit", "create", "tag", "pull", "save", "export", "cp"})
 _RECORDING = {
     "git": frozenset({"commit", "add", "init", "clone", "stash", "mv", "rm", "am", "apply", "cherry-pick", "merge", "rebase"}),
-    "docker": frozenset({"build", "commit", "create", "tag", "pull", "save", "export", "cp"}),
-    "podman": frozenset({"build", "commit", "create", "tag", "pull", "save", "export", "cp"}),
+    "docker": _IMAGE_STORE,
+    "podman": _IMAGE_STORE,
 }
 _NOWHERE = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
 _QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
 from nlshell.offline.value import Add
 
 _PLACE_VERBS = frozenset(
@@ -24,7 +25,6 @@ _MAKING = frozenset("make create mkdir add".split())  # "make folders src, tests
 _FOLDERS = frozenset("folders directories dirs".split())
 _NAME = re.compile(r"[\w][\w.-]*")
 _NOT_NAMES = frozenset("and or with for all one at on here there inside under below the a an my our new".split())
-
 
 
 def read(add: Add, tokens: list[str], lower: list[str], i: int, plain: Callable[[str], bool], kind_of: Callable[[str], str]) -> bool:

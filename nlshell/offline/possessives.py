@@ -19,7 +19,7 @@ from nlshell.offline.vocabulary import Vocabulary
 _POSSESSIVE = re.compile(r"^([a-z0-9][\w.-]*)['’]s$", re.I)
 _HOME_NOUNS = frozenset({"dir", "directory", "folder"})
 _INTO = frozenset({"to", "into"})
-_NAME = re.compile(r"^[a-z0-9][\w.-]*$")
+_NAME = re.compile(r"^[a-z_][a-z0-9_.-]*$")  # a user's or a thing's name, as written
 
 
 def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
@@ -54,7 +54,6 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
 _OWNED_BY = frozenset({"for", "of", "by"})
 _OWNING = frozenset({"owned", "run", "started", "belonging"})  # "files owned by bob"
 _SELF = frozenset({"me", "myself", "us", "everyone", "everybody", "all"})
-_NAME = re.compile(r"^[a-z_][a-z0-9_.-]*$")
 
 
 def owner_after(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
@@ -67,7 +66,7 @@ def owner_after(add: Callable[..., None], tokens: list[str], lower: list[str], i
     noun = lower[i - 2] if lower[i - 2] not in _OWNING else lower[i - 3] if i > 2 else ""
     if noun not in owned or noun in table.around["attribute"] or lower[i] in table.stop | _SELF:
         return False  # "the permissions of script.sh" are a file's; "files sorted by size" no one's
-    if lower[i] in table.around["not_owners"] or _software(lower[i]) or lower[i] in table.value_words:
+    if _no_one(lower[i], table):
         return False
     add("user", tokens[i], i)
     return True
@@ -89,10 +88,15 @@ def named_first(add: Callable[..., None], tokens: list[str], lower: list[str], i
     verbs = table.read_verbs | table.change_verbs
     if not _NAME.fullmatch(word) or word in table.stop | verbs | _SELF or (not name and lower[1] in verbs):
         return False  # "git reset his files": a program and its verb
-    if word in table.around["not_owners"] or _software(word) or word in table.value_words:
+    if _no_one(word, table):
         return False
     add("user", name.group(1) if name else tokens[0], 0)
     return True
+
+
+def _no_one(word: str, table: Vocabulary) -> bool:
+    """A word that names no user: no one's (`not_owners`), software's, or one that introduces a value."""
+    return word in table.around["not_owners"] or _software(word) or word in table.value_words
 
 
 def _software(word: str) -> bool:

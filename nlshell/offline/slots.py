@@ -434,7 +434,6 @@ def _arguments_of_named(command: str, run: list[_Slot]) -> list[_Slot]:
     return found
 
 
-
 def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], fitting: list[Value]) -> list[Value]:
     """What a target placeholder takes when the request says no target and the command has other
     places: the last of the request's places ("copy a.txt b.txt"), and only when one is left for

@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection
 
 from nlshell.offline.kinds import PACKAGE_SORTS
 from nlshell.offline.places import way_at
+from nlshell.offline.software import is_software
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
 
@@ -180,9 +181,8 @@ def read(
 
 
 def _known_service(word: str, table: Vocabulary) -> bool:
-    """A daemon or server the word table knows, said before the word "service"."""
-    around = table.around
-    return word in around["daemons"] or word in around["servers"] or word in around["software"]
+    """Software, a daemon or a server the word table knows, said before the word "service"."""
+    return is_software(word) or word in table.around["servers"]
 
 
 def _gerund_name(low: str, table: Vocabulary) -> bool:
