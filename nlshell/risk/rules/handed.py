@@ -42,6 +42,11 @@ _COMMAND_VARIABLES = frozenset(
 )
 
 
+def _short(value: str) -> str:
+    """A setting's value as a reason quotes it: whole up to 40 characters."""
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
 def _git_setting(ctx, cmd, key: str, value: str) -> None:
     if not _GIT_COMMAND_KEYS.match(key):
         return
@@ -53,7 +58,7 @@ def _git_setting(ctx, cmd, key: str, value: str) -> None:
     rating = ctx.nested(code)
     ctx.merge(rating, cmd, where=f"in what git will run ({key}): ")
     if rating.risk != DANGEROUS and not shortcut:
-        ctx.add("handed.git-runs", cmd, key=key, value=value if len(value) <= 40 else value[:37] + "...")
+        ctx.add("handed.git-runs", cmd, key=key, value=_short(value))
 
 
 def _git(ctx, cmd) -> None:
@@ -81,7 +86,7 @@ def _node_setting(ctx, cmd, key: str, value: str) -> None:
     rating = ctx.nested(value)
     ctx.merge(rating, cmd, where=f"in what {cmd.name} will run ({key}): ")
     if rating.risk != DANGEROUS:
-        ctx.add("handed.npm-runs", cmd, tool=cmd.name, key=key, value=value if len(value) <= 40 else value[:37] + "...")
+        ctx.add("handed.npm-runs", cmd, tool=cmd.name, key=key, value=_short(value))
 
 
 def _node_config(ctx, cmd) -> None:

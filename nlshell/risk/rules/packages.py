@@ -226,8 +226,8 @@ def language_packages(ctx, cmd) -> None:
             ctx.add("packages.install", cmd, tool=name, verb=verb or "install", where=" globally" if globally else "")
         elif verb in ("publish", "unpublish", "deprecate"):
             ctx.add("packages.publish", cmd, tool=name, verb=verb)
-    elif name in _PLUGIN_HOSTS and _plugin(name, words):
-        ctx.add("packages.plugin", cmd, tool=name, verb=_plugin(name, words))
+    elif name in _PLUGIN_HOSTS and (plugin := _plugin(name, words)):
+        ctx.add("packages.plugin", cmd, tool=name, verb=plugin)
     else:
         hits = [w for w in operands[:3] if w in _RISKY_VERBS or w.startswith(("publish", "upload", "deploy", "release:"))]
         if name in ("cpan", "cpanm") and operands:
