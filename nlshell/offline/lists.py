@@ -33,10 +33,11 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, plain: Callable[
     j = i - 1
     while j >= 0 and lower[j] in _LEADING:
         j -= 1
+    noun_before = bool(_FOLDERS.intersection(lower[j + 1 : i]))
     if j >= 0 and lower[j] in _MAKING and (
-        _FOLDERS.intersection(lower[j + 1 : i]) or (j == i - 1 and _FOLDERS.intersection(lower[i + 1 : i + 6]))
+        noun_before or (j == i - 1 and _FOLDERS.intersection(lower[i + 1 : i + 6]))
     ):  # "make folders src, tests and docs", "make src tests and docs folders"
-        return _folders_to_make(add, tokens, lower, i, noun_after=not _FOLDERS.intersection(lower[j + 1 : i]))
+        return _folders_to_make(add, tokens, lower, i, noun_after=not noun_before)
     if j < 0 or lower[j] not in _PLACE_VERBS:
         return False
     items, k = [], i
