@@ -381,6 +381,15 @@ def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, req
         ("git log --grep='payment'", False),
         ("git stash list", False),
         ("docker build -t app .", True),
+        # a converter writes the file it names last; mogrify changes its operands in place
+        ("ffmpeg -i movie.mkv -c copy {{path/to/output_video}}.mp4", True),
+        ("ffmpeg -i in.mp4 -t 5 out.gif", True),
+        ("convert a.png -resize 50% b.jpg", True),
+        ("mogrify -format jpg assets/*.png", True),
+        ("ffmpeg -hide_banner -i movie.mkv", False),
+        ("ffmpeg -i in.mp4 -f null -", False),
+        ("magick identify photo.jpg", False),
+        ("ffprobe -show_streams movie.mkv", False),
     ],
 )
 def test_what_makes_or_writes_a_file(command, writes):

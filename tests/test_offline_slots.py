@@ -426,6 +426,11 @@ def test_a_value_the_request_says_reaches_the_answer(index, request_text, comman
         ("3rd column of data.txt", "awk '{print $2}' {{path/to/file}}", "awk '{print $3}' data.txt"),
         # a unit by its file name is a service
         ("errors from myapp.service today", "journalctl -u {{unit}}", "journalctl -u myapp.service"),
+        # the file named keeps its own extension: the example's `.mkv` after the place is not said twice
+        ("tracks of movie.mkv", "ffmpeg -i {{path/to/input_video}}.mkv -c copy {{path/to/output_video}}.mp4",
+         "ffmpeg -i movie.mkv -c copy {{path/to/output_video}}.mp4"),
+        ("convert talk.mov to talk.webm", "ffmpeg -i {{path/to/input}}.mov {{path/to/output}}.mp4",
+         "ffmpeg -i talk.mov talk.webm"),
     ],
 )
 def test_values_said_as_what_they_are(request_text, template, command):

@@ -174,7 +174,44 @@ def writes_files(command: str) -> bool:
     a subcommand that records something new (`git commit`, `git add`, `docker build`), safe as it is?"""
     words = shell_words(_QUOTED.sub("''", command))  # `grep '>' x` sends nothing anywhere
     sent = any(w in _OUTPUT and i + 1 < len(words) and words[i + 1] not in _NOWHERE for i, w in enumerate(words))
-    return sent or any(program in _MAKERS for program in programs(command)) or _records(words)
+    return sent or any(program in _MAKERS for program in programs(command)) or _records(words) or _converts(words)
+
+
+# Programs that write the file named last (`ffmpeg -i in.mkv -c copy out.mp4`, `convert a.png b.jpg`)
+# or change their operands in place (`mogrify`): safe to run, yet no answer to a look at a video's
+# tracks or an image's size.
+_CONVERTERS = frozenset({"ffmpeg", "convert", "magick", "gm"})
+_IN_PLACE = frozenset({"mogrify"})
+_TO_STDOUT = frozenset({"-", "pipe:", "pipe:1", "/dev/null", "null", "info:"})
+
+
+def _converts(words: list[str]) -> bool:
+    for run in _simple_commands(words):
+        at = 0
+        while at < len(run) and run[at] in WRAPPERS:
+            at = _strip_wrapper(run, at)
+        program = os.path.basename(run[at]) if at < len(run) else ""
+        if program in _IN_PLACE or (program in ("magick", "gm") and run[at + 1 : at + 2] == ["mogrify"]):
+            return True
+        if program not in _CONVERTERS or run[at + 1 : at + 2] in (["identify"], ["compare"]):
+            continue
+        operands = [w for k, w in enumerate(run[at + 1 :], at + 1) if not w.startswith("-") and run[k - 1] != "-i"]
+        last = run[-1]
+        if operands and last == operands[-1] and last not in _TO_STDOUT and (program != "ffmpeg" or run[-2] != "-i"):
+            if program == "ffmpeg" or len(operands) > 1:
+                return True
+    return False
+
+
+def _simple_commands(words: list[str]) -> list[list[str]]:
+    """The words of each simple command of a list or pipeline."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word in _CONTROL:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [run for run in runs if run]
 
 
 def _records(words: list[str]) -> bool:

@@ -317,6 +317,7 @@ def _place_after(command: str, slot: _Slot) -> bool:
 
 
 _EXTENSION = re.compile(r"\w(\.(?:tar\.)?[a-z0-9]{1,4})$")  # `{{path/to/compressed.zip}}`
+_LITERAL_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]{1,4}){1,2}(?=$|[\s'\"|;)])")  # the `.mp4` of `{{path/to/video}}.mp4`
 
 
 def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, int, int]:
@@ -404,7 +405,11 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             start -= 1  # tldr's `/{{path/to/file}}` (`{{pod_name}}:/{{…}}`) asks for an absolute path; the request's value is the path
         if slot.kind in _PLACES and out[slot.end : slot.end + 1] == "/" and len(shown[-1]) > 1 and shown[-1].endswith("/"):
             shown[-1] = shown[-1].rstrip("/")  # `{{path/to/source}}/` given photos/: `photos/`, not `photos//`
-        out = out[:start] + " ".join(shown) + out[slot.end :]
+        end = slot.end
+        said_extension = _LITERAL_EXTENSION.match(out, end)
+        if slot.kind in _PLACES and said_extension and _EXTENSION.search(shown[-1].lower()):
+            end = said_extension.end()  # `{{path/to/input_video}}.mkv` given movie.mkv: `movie.mkv`, not `movie.mkv.mkv`
+        out = out[:start] + " ".join(shown) + out[end:]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
