@@ -126,6 +126,10 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("check disk space on web1 without logging in", "ssh web1 'df -h'"),
         ("run df -h on web01 without logging in", "ssh web01 'df -h'"),  # a command named whole: it got `df -i | grep -v logging`
         ("log into 172.16.4.9 as deploy over ssh", "ssh deploy@172.16.4.9"),  # the session itself
+        # a login refused is the job done there ("to log" was a host called log); a log is no login
+        ("disk space on web01, dont want to log in interactively", "ssh web01 'df -h'"),
+        ("tail the app log on prod-2 over ssh", "ssh prod-2 'tail -f {{path/to/file}}'"),  # a template goes there too
+        ("i need to log on to web3 via ssh", "ssh web3"),
         ("grab /var/log/app.log from prod01", "scp prod01:/var/log/app.log ."),
         ("grab the page at example.org and save it as page.html", "curl -L -o page.html https://example.org"),
         ("when did 812 start", "ps -o pid,etime,lstart,cmd -p 812"),  # a number said to start: a process id

@@ -228,6 +228,9 @@ def test_a_range_or_width_nothing_reads_is_a_plain_number(request_text):
         ("kill every firefox process", [("process", "firefox")]),
         # a format said as what is made is no file to act on
         ("turn the pics directory into a .zip", [("dir", "pics")]),
+        # what a process does is no one's name ("which process is eating the cpu" got `ps -u eating`)
+        ("fans going crazy, which process is eating the cpu", []),
+        ("which process is holding /var/lib/dpkg/lock", [("path", "/var/lib/dpkg/lock")]),
     ],
 )
 def test_ordinary_words_are_no_values(request_text, expected):
@@ -239,7 +242,10 @@ def test_ordinary_words_are_no_values(request_text, expected):
     [
         # a possessive names what the kind word after it belongs to
         ("show nginx's log", [("service", "nginx")]),
-        ("who is report.pdf's owner", [("path", "report.pdf")]),
+        ("who is report.pdf's owner", [("file", "report.pdf")]),
+        # a file or an address said with 's is itself ("set report.pdf's modified time" got `'report.pdf'"'"'s'`)
+        ("set report.pdf's modified time to yesterday", [("file", "report.pdf")]),
+        ("copy backup.tar.gz to deploy@10.0.0.5's home dir", [("file", "backup.tar.gz"), ("user", "deploy"), ("host", "10.0.0.5"), ("dir", "~")]),
         ("open rsync's manual", [("command", "rsync")]),
         # a user named before "the owner", "an account for X"
         ("make www-data the owner of /var/www/site", [("user", "www-data"), ("path", "/var/www/site")]),

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from nlshell.offline.names import DEVICE
 from nlshell.offline.phrases import PREDICATES, text_end
 from nlshell.offline.places import FILE_NOUNS
-from nlshell.offline.vocabulary import Vocabulary, stem, vocabulary
+from nlshell.offline.vocabulary import Vocabulary, participle, vocabulary
 from nlshell.offline.value import Add
 
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
@@ -57,7 +57,7 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     group", "every firefox process", "the requests library"), else "": not an adjective before a
     name that follows ("the local branch old-feature", "a git branch called x")."""
     kind = _kind_word(lower[i + 1] if i + 1 < len(lower) else "", table)
-    if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or _participle(lower[i]) or (
+    if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or participle(lower[i]) or (
         kind == "package" and lower[i] in PACKAGE_SORTS
     ):
         return ""
@@ -66,12 +66,6 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     named = re.fullmatch(r"[a-z0-9][\w.-]*", following) and following not in table.stop and not said
     named = named and following not in _ABOUT and following not in PREDICATES and not following.endswith("ly")
     return "" if following in _NAMING or named else kind
-
-
-def _participle(word: str) -> bool:
-    """"the memory consuming processes", "the hanging process": an -ing word before the noun says
-    which, it names none (`ping` is no participle: nothing is left of it without -ing)."""
-    return word.endswith("ing") and word.isalpha() and stem(word) != word and not word.endswith("string")
 
 
 def _kind_word(word: str, table: Vocabulary) -> str:

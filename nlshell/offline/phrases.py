@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from nlshell.offline import possessives
 from nlshell.offline.software import is_software
-from nlshell.offline.vocabulary import Vocabulary, replace_phrases, vocabulary
+from nlshell.offline.vocabulary import Vocabulary, participle, replace_phrases, vocabulary
 from nlshell.offline.value import Add
 
 
@@ -160,7 +160,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         return False
     if _owning(add, tokens, lower, i, named) or _shaped(add, tokens, lower, i, named, table):
         return True
-    if before in _ASKING and _ABOUT_USERS & set(lower) and not is_software(low) and low not in table.read_verbs | table.change_verbs:
+    if before in _ASKING and _ABOUT_USERS & set(lower) and not is_software(low) and low not in table.read_verbs | table.change_verbs \
+            and not participle(low):  # "which process is eating the cpu": what it does, no one's name
         add("user", tokens[i], i)  # "how many processes does bob have", "when did dave last log in"
         return True
     if before in _MAKING and lower[i + 1 : i + 2] == ["the"] and lower[i + 2 : i + 3] and lower[i + 2] in _OWNING:

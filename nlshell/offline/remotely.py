@@ -18,8 +18,17 @@ from nlshell.errors import NoOfflineAnswerError
 from nlshell.offline.offered import OfflineAnswer
 
 _LEADS = frozenset({"on", "at", "from", "to", "in"})  # "on web1": where, gone with the host
-# Words that ask for the session itself ("log into 172.16.4.9 as deploy over ssh"): ssh's own answer.
-_SESSION = frozenset({"log", "login", "logging", "connect", "into", "shell", "session", "sign", "signing"})
+# Words that ask for the session itself ("log into 172.16.4.9 as deploy over ssh"): ssh's own answer;
+# "log" and "sign" only with "in" or "on" after them ("tail the app log on prod-2 over ssh" is a job).
+_SESSION = frozenset({"login", "logging", "connect", "into", "shell", "session", "signing"})
+_SESSION_VERBS = frozenset({"log", "sign"})
+_BEFORE_VERBS = frozenset({"to", "and", "then", "i", "please", "just", "can", "we", "you", "me", "cant", "lets", "ill"})
+
+
+def _session(lower: list[str], i: int) -> bool:
+    """Whether word i asks for a session: "log in to db2", not "the app log on prod-2"."""
+    said_as_verb = lower[i] in _SESSION_VERBS and (not i or lower[i - 1] in _BEFORE_VERBS)
+    return lower[i] in _SESSION or (said_as_verb and lower[i + 1 : i + 2] in (["in"], ["on"], ["into"]))
 
 
 def run_remotely(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[OfflineAnswer]:
@@ -33,10 +42,13 @@ def run_remotely(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> 
         inner = answer(rest)
     except NoOfflineAnswerError:  # the job alone finds nothing: the request as said
         return answer(request)
-    if not inner or _reaches(inner[0].command) or "{{" in inner[0].command:
+    if not inner or _reaches(inner[0].command):
         return answer(request)
-    return [one.saying(f"ssh {host} {shlex.quote(one.command)}") for one in inner
-            if not _reaches(one.command) and "{{" not in one.command]
+    if "{{" in inner[0].command:  # a template goes there as it is, unless the request as said reaches there whole
+        whole = answer(request)  # "tail the app log on prod-2 over ssh" is `ssh prod-2 'tail -f {{path/to/file}}'`
+        if whole and _reaches(whole[0].command):
+            return whole
+    return [one.saying(f"ssh {host} {shlex.quote(one.command)}") for one in inner if not _reaches(one.command)]
 
 
 def _job(request: str) -> tuple[str, str] | None:
@@ -47,7 +59,7 @@ def _job(request: str) -> tuple[str, str] | None:
     tokens = request_tokens(request)
     lower = [token.lower() for token in tokens]
     there = done_there(lower)
-    if not there or any(word in _SESSION for i, word in enumerate(lower) if i not in there):
+    if not there or any(_session(lower, i) for i in range(len(lower)) if i not in there):
         return None
     values = request_values(request)
     hosts = [value for value in values if value.kind == "host"]

@@ -35,6 +35,7 @@ _AFTER_HOST = frozenset({"as", "and", "with", "using", "on", "over", "via", "the
 
 _BY = frozenset({"over", "via", "through", "using", "with", "by"})  # "over ssh"
 _LOGIN = frozenset({"logging", "log", "signing", "sshing"})  # "without logging in"
+_LOGGING_IN = re.compile(r"(?:log|sign) (?:in|on|into)$")  # "i need to log on to web3": no host called log
 
 
 def remote(lower: list[str]) -> bool:
@@ -53,7 +54,26 @@ def done_there(lower: list[str]) -> list[int]:
             said += [i - 1, i]
         elif word == "without" and lower[i + 1 : i + 2] and lower[i + 1] in _LOGIN and lower[i + 2 : i + 3] in (["in"], ["on"]):
             said += [i, i + 1, i + 2]
+        elif word in _REFUSING and (end := _login_after(lower, i)):
+            said += list(range(i, end))  # "dont want to log in", "no need to ssh in", "not logging in interactively"
     return said
+
+
+_REFUSING = frozenset({"dont", "don't", "not", "no", "never", "rather"})
+_ON_THE_WAY = frozenset({"want", "wanna", "need", "needing", "to", "have", "having", "bother", "bothering", "even"})
+_INTERACTIVELY = frozenset({"interactively", "manually", "there", "first"})
+
+
+def _login_after(lower: list[str], i: int) -> int:
+    """The end of "… log in [interactively]" when it follows word i over words that only lead to it
+    ("dont want to log in interactively"), else 0."""
+    j = i + 1
+    while j < len(lower) and lower[j] in _ON_THE_WAY:
+        j += 1
+    if not (j + 1 < len(lower) and lower[j] in _LOGIN | {"ssh"} and lower[j + 1] in ("in", "on")):
+        return 0
+    j += 2
+    return j + 1 if j < len(lower) and lower[j] in _INTERACTIVELY else j
 
 
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
@@ -63,11 +83,13 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         _placed(values, tokens, lower, taken, add, plain, here)
         return
     programs = vocabulary().around["remote_programs"]
+    there = set(done_there(lower))  # "dont want to log in": no host nor folder called log
+    values[:] = [value for value in values if value.at not in there]
     for value in values:
         if value.kind == "path" and value.role in _PLACE_ROLES and _host_like(value.text, here) and _led(lower, value.at, programs):
             value.kind = "host"  # "ssh into build01", "scp notes.txt to backup01"
     for i, token in enumerate(tokens):
-        if i in taken or not i or not _host_like(token, here) or not plain(lower[i]) or lower[i] in programs:
+        if i in taken or i in there or not i or _LOGGING_IN.match(" ".join(lower[i : i + 2])) or not _host_like(token, here) or not plain(lower[i]) or lower[i] in programs:
             continue
         if lower[i - 1] in _LEADS or (lower[i - 1] in programs and _named_host(tokens, lower, i)):
             add("host", token, i, "to" if lower[i - 1] in ("to", "into", "onto") else "in")  # "on web3", "ping db2"

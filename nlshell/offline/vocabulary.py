@@ -342,3 +342,9 @@ def one_edit_away(word: str) -> set[str]:
     replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     inserts = {a + c + b for a, b in splits for c in _LETTERS}
     return (deletes | transposes | replaces | inserts) - {word}
+
+
+def participle(word: str) -> bool:
+    """"the memory consuming processes", "the hanging process": an -ing word before the noun says
+    which, it names none (`ping` is no participle: nothing is left of it without -ing)."""
+    return word.endswith("ing") and word.isalpha() and stem(word) != word and not word.endswith("string")
