@@ -62,3 +62,18 @@ def test_a_script_the_request_names_is_never_where_the_output_goes(request_text)
 
 def test_a_script_the_request_writes_to_is_written():
     assert fill("echo '{{text}}' > {{path/to/file}}", request_values("write hello to out.sh")).command == "echo 'hello' > out.sh"
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        # a loop's variable is no program (scored as the program `f`, a right answer was wrong)
+        ('for f in *.jpg; do convert "$f" "${f%.jpg}.png"; done', ["convert"]),
+        ("for i in $(seq 3); do echo $i; done", ["seq", "echo"]),  # `);` closes and ends
+        ("for ((i=0; i<3; i++)); do echo hi; done", ["echo"]),
+        ("select x in a b; do echo $x; done", ["echo"]),
+        ("while read -r line; do echo $line; done < list.txt", ["read", "echo"]),
+    ],
+)
+def test_the_programs_of_a_loop(command, expected):
+    assert programs(command) == expected

@@ -18,7 +18,9 @@ PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 # Prefixes that run another program; the program that matters is the one after them.
 WRAPPERS = frozenset({"sudo", "doas", "env", "nohup", "time", "nice", "command", "builtin", "exec"})
 _CONTROL = frozenset({"|", "||", "&&", ";", ";;", "&", "|&", "(", ")", "\n", "`", "$(", "{", "}"})
-_KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for"})
+_KEYWORDS = frozenset({"!", "if", "then", "else", "elif", "fi", "do", "done", "while", "until"})
+_LOOPS = frozenset({"for", "select"})
+_CONTROLS = re.compile(r"[;&|()]+")
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 _REDIRECT = re.compile(r"^\d*(>>?|<<?<?|>&|<&|&>>?|>\|)$")
 _PARTS = re.compile(r"\|\|?|&&|;|\$\(|`[^`]*`|-exec\b|\bxargs\b")
@@ -89,7 +91,7 @@ def programs(command: str) -> list[str]:
     i = 0
     while i < len(words):
         word = words[i]
-        if word in _CONTROL or word.endswith("$("):
+        if word in _CONTROL or word.endswith("$(") or _CONTROLS.fullmatch(word):  # `);` closes and ends
             expect_command = True
             i += 1
             continue
@@ -106,6 +108,13 @@ def programs(command: str) -> list[str]:
             if found and found[-1] == "xargs":
                 found.append(os.path.basename(word))
             i += 1
+            continue
+        if word in _LOOPS:
+            if words[i + 1 : i + 2] == ["(("]:  # `for ((i=0; i<3; i++)); do …`: arithmetic up to `do`
+                i = words.index("do", i) if "do" in words[i:] else len(words)
+                continue
+            i += 2  # `for f in *.jpg; do …`: f is the loop's variable, what follows `in` its words
+            expect_command = False
             continue
         if word in _KEYWORDS or _ASSIGNMENT.match(word):
             i += 1
