@@ -90,7 +90,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("find files containing the word TODO", "grep -rl 'TODO' {{path/to/directory}}"),
         # the system, processes, services, users and time, asked in people's words (examples-system.tsv,
         # examples-users.tsv): a symptom, a fragment, a goal, a question
-        ("the fan is loud, what's using the cpu", "ps aux --sort=-%cpu | head -n 10"),
+        ("the fan is loud, what's using the cpu", "ps aux --sort=-%cpu | head -n 10"),  # the situation told first is left out
         ("how long since the last reboot", "uptime -p"),
         ("port 3000 is already in use, who has it", "lsof -i :3000"),
         ("disk hogs in /var", "du -h --max-depth=1 /var | sort -rh | head -n 20"),
@@ -130,6 +130,9 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("disk space on web01, dont want to log in interactively", "ssh web01 'df -h'"),
         ("tail the app log on prod-2 over ssh", "ssh prod-2 'tail -f {{path/to/file}}'"),  # a template goes there too
         ("i need to log on to web3 via ssh", "ssh web3"),
+        # a situation told first is no search words ("disk almost full" found `df -h ~/Downloads`)
+        ("laptop disk almost full, whats the biggest stuff in ~/Downloads", "du -ah ~/Downloads | sort -rh | head -n 20"),
+        ("journal is huge, trim it to 500M", "sudo journalctl --vacuum-size=500M"),
         ("grab /var/log/app.log from prod01", "scp prod01:/var/log/app.log ."),
         ("grab the page at example.org and save it as page.html", "curl -L -o page.html https://example.org"),
         ("when did 812 start", "ps -o pid,etime,lstart,cmd -p 812"),  # a number said to start: a process id

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline.asides import without_asides
+from nlshell.offline.situations import told_situation
 from nlshell.offline.compose import composed
 from nlshell.offline.commands import writes_files
 from nlshell.offline.index import OfflineIndex
@@ -72,6 +73,7 @@ def _filtered(
 ) -> list[OfflineAnswer]:
     """The answers with the filters the request asks for composed after them (pipes, every, top N)."""
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
+    request = told_situation(request)  # "journal is huge, trim it to 500M": what is going on asks nothing either
     found = run_remotely(request, lambda there: held(there, lambda asked: piped(
         asked, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages))))  # "… on web1 remotely": ssh around it
     return topped(request, every_filled(request, found))[:limit]

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nlshell.offline.asides import without_asides
+from nlshell.offline.situations import told_situation
 from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE
@@ -374,7 +375,7 @@ def rank(
 ) -> Ranked:
     """Every candidate example for `request`, values filled in, best first; empty when nothing
     matches. `cwd` is the directory whose file names count as values when the request says them."""
-    read = read_request(index, without_asides(request), cwd, corrected)
+    read = read_request(index, told_situation(without_asides(request)), cwd, corrected)
     return Ranked(_ranked_hits(index, read, shell, accepted), read)
 
 

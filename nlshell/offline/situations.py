@@ -1,0 +1,120 @@
+"""A situation told before the request: "laptop disk almost full, whats the biggest stuff in
+~/Downloads", "fans going crazy, which process is eating the cpu", "journal is huge, trim it to 500M".
+
+The first clause says what is going on, the next one asks. Left in, the situation's words are
+search words like any other and can outweigh the request ("disk almost full" finds `df`, not the
+biggest files). A first clause that opens with no verb of the word table (the thing it is about,
+then how it is) before a clause that opens with one is left out. When the request points back at
+it ("trim it", "restart it"), it stays (how it is says which way: "firefox is frozen, kill it" is a
+`kill -9`), and the thing it is about takes the pronoun's place ("journal is huge, trim journal to
+500M") unless the request's values name it already (pointers.py points at those). A situation
+that says a value (a path, a number, a file name) stays whole; one told by
+what a program says ("apt says some packages were kept back, upgrade them") stays whole: what
+"them" means is in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlshell.offline.asides import without_asides
+
+# Words after the thing a situation is about that say how it is ("nginx container is wedged").
+_HOW = frozenset(
+    "is are was were isnt isn't arent aren't wasnt keeps keep kept seems seem looks look has have had got gets "
+    "wont won't doesnt doesn't dont don't cant can't already almost still going getting being just".split()
+)
+_SAYING = frozenset("says say said saying complains complaining warns tells shows reports".split())
+_POINTERS = frozenset({"it", "them"})
+_ASKING_HOW = frozenset("fix do solve sort handle deal happening wrong going on now".split())
+_NOT_THINGS = frozenset("i we you it this that something someone somebody everything nothing there they he she".split())
+_POSSESSIVE = frozenset({"his", "her", "their", "its"})
+_QUESTIONS = frozenset("how what whats what's which who whos who's where wheres where's why when is are does do did any".split())
+_QUESTION = re.compile(r"\?+\s+")
+_VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name (as asides.py reads them)
+_WORD = re.compile(r"[\w'’.~/-]+")
+_THING_MAX = 4  # the thing a situation is about is said in this many words at most
+_ASKED_MIN = 2  # what is left must say this many words: "…, fix" alone asks nothing findable
+_TOLD_MIN = 3  # a situation takes this many words: "docker, list containers" names the program
+
+
+def told_situation(request: str) -> str:
+    """The request without a situation told before it (see the module); unchanged otherwise."""
+    from nlshell.offline.intent import clause_verbs
+
+    split = _split(request)
+    if split is None:
+        return request
+    situation, asked = split
+    asked_words = _WORD.findall(asked.lower())
+    situation_words = _WORD.findall(situation.lower())
+    if len(asked_words) < _ASKED_MIN or len(situation_words) < _TOLD_MIN or _POSSESSIVE.intersection(asked_words):
+        return request  # "bobs last day was friday, lock his login": whose login is in the situation
+    if _opens_with_verb(situation_words) or not (
+        _is_verb(clause_verbs(asked)[:1]) or asked_words[0] in _QUESTIONS or asked.rstrip().endswith("?")
+    ):
+        return request  # the first clause asks ("why is lodash here, who pulls it in") or the second does not
+    if _SAYING.intersection(situation_words):
+        return request
+    pointer = next((word for word in asked_words if word in _POINTERS), "")
+    if pointer:
+        return _pointed(request, situation, asked, pointer, _thing(situation_words))
+    if _VALUE.search(situation) or len(_content(asked_words)) < _ASKED_MIN:
+        return request  # "traceback points at line 110 of server.py, show me lines 100-120": where is said
+        # there; "my terminal is garbled, how do i fix" asks about the situation itself
+    return asked
+
+
+def _content(words: list[str]) -> list[str]:
+    from nlshell.offline.vocabulary import vocabulary
+
+    stop = vocabulary().stop
+    return [word for word in words if word not in stop and word not in _QUESTIONS and word not in _ASKING_HOW]
+
+
+def _pointed(request: str, situation: str, asked: str, pointer: str, thing: list[str]) -> str:
+    """"journal is huge, trim it to 500M" → "journal is huge, trim journal to 500M": how it is stays
+    (it says which way), the thing takes the pronoun's place. A thing the request's values already
+    name ("firefox is frozen, kill it": a process) is pointed at by nlshell/offline/pointers.py."""
+    from nlshell.offline.values import request_values
+
+    said = situation.split()[: len(thing)]
+    if not thing or request_values(situation) or _VALUE.search(situation):
+        return request
+    return f"{situation}, " + re.sub(rf"\b{pointer}\b", " ".join(said), asked, count=1, flags=re.I)
+
+
+def _split(request: str) -> tuple[str, str] | None:
+    """(the first clause, the rest) at the first comma or question mark, or None."""
+    text = without_asides(request)
+    match = _QUESTION.search(text)
+    comma = text.find(",")
+    if match and (comma < 0 or match.start() < comma):
+        return text[: match.start()], text[match.end() :].strip()
+    if comma < 0:
+        return None
+    return text[:comma], text[comma + 1 :].strip()
+
+
+def _thing(words: list[str]) -> list[str]:
+    """The words the situation opens with before the first that says how it is ("nginx container
+    is wedged" → nginx container), or [] when that is no thing ("something is bound to 8080")."""
+    for k, word in enumerate(words[: _THING_MAX + 1]):
+        if word in _HOW:
+            thing = words[:k]
+            return thing if thing and thing[0] not in _NOT_THINGS else []
+    return []
+
+
+def _opens_with_verb(words: list[str]) -> bool:
+    """Whether the clause opens as an order or a question ("nuke .venv", "why is …", "is redis up")."""
+    from nlshell.offline.intent import _as_verb
+
+    return words[0] in _QUESTIONS or words[0] in _HOW or ("." not in words[0] and _is_verb([_as_verb(words[0])]))
+
+
+def _is_verb(verbs: list[str]) -> bool:
+    from nlshell.offline.vocabulary import vocabulary
+
+    table = vocabulary()
+    return bool(verbs) and (verbs[0] in table.read_verbs or verbs[0] in table.change_verbs)

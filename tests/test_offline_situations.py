@@ -1,0 +1,48 @@
+"""A situation told before the request is no search words (nlshell/offline/situations.py)."""
+
+import pytest
+
+from nlshell.offline.situations import told_situation
+
+
+@pytest.mark.parametrize(
+    ("request_text", "asked"),
+    [
+        # what is going on, then what to do: the situation's words found `df` for the biggest files
+        ("laptop disk almost full, whats the biggest stuff in ~/Downloads", "whats the biggest stuff in ~/Downloads"),
+        ("quota warning on the cluster, how big is my home dir in total", "how big is my home dir in total"),
+        ("fans going crazy, which process is eating the cpu", "which process is eating the cpu"),
+        ("laptop fans screaming, cpu temps?", "cpu temps?"),
+        # "it" is the thing the situation is about; how it is stays ("firefox is frozen, kill it" is a -9)
+        ("journal is huge, trim it to 500M", "journal is huge, trim journal to 500M"),
+        ("nginx container is wedged, restart it", "nginx container is wedged, restart nginx container"),
+        ("clock is off, set it to 2024-06-01 09:00", "clock is off, set clock to 2024-06-01 09:00"),
+    ],
+)
+def test_a_situation_told_first_is_left_out(request_text, asked):
+    assert told_situation(request_text) == asked
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "cert is installed but 443 is blocked by the firewall, open it",
+        "firefox is frozen, kill it",  # a process the values name: nlshell/offline/pointers.py points at it
+        "scan.pdf is 40MB, make it smaller",
+        "8080 already in use?? whats sitting on it",  # it is no cert: 443 is in the situation
+        "traceback points at line 110 of server.py, show me lines 100-120",  # the file is said there
+        "bobs last day was friday, lock his login but keep his files",  # whose login is said there
+        "apt says some packages were kept back, upgrade them anyway",  # what apt says is what "them" means
+        "ssh complains my .ssh perms are too open, fix",  # "fix" alone asks nothing findable
+        "my terminal is garbled, how do i fix",  # it asks about the situation itself
+        "server is slow, what do i do",
+        "why is lodash in my node_modules, who pulls it in",  # the first clause asks
+        "disk space on web01, dont want to log in interactively",  # the second clause does not
+        "something is already bound to 8080, what is it",
+        "docker, list containers",  # one word names the program
+        "find big files, then delete them",
+        "nuke .venv, ill recreate it",
+    ],
+)
+def test_a_request_that_tells_no_situation_stays_as_said(request_text):
+    assert told_situation(request_text) == request_text
