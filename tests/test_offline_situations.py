@@ -36,6 +36,9 @@ def test_a_situation_told_first_is_left_out(request_text, asked):
         "ssh complains my .ssh perms are too open, fix",  # "fix" alone asks nothing findable
         "my terminal is garbled, how do i fix",  # it asks about the situation itself
         "server is slow, what do i do",
+        "my password expired, set a fresh one",  # "one" is the password
+        "bob forgot his password, set a new one for him",
+        "i want to add a cron job, open the editor",  # a wish is the request
         "why is lodash in my node_modules, who pulls it in",  # the first clause asks
         "disk space on web01, dont want to log in interactively",  # the second clause does not
         "something is already bound to 8080, what is it",

@@ -124,7 +124,9 @@ def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
     beside = table.amounts["beside_ports"]
     before = lower[i - 1] if i > 0 else ""
     rest = lower[i + 1 :]
-    return (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
+    near = [word.strip(",.;:!?") for word in rest[:3]]
+    in_use = any(a == "in" and b == "use" for a, b in zip(near, near[1:]))  # "8080 already in use??"
+    return in_use or (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
 
 
 def said(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:

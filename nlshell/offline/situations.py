@@ -26,9 +26,12 @@ _HOW = frozenset(
 )
 _SAYING = frozenset("says say said saying complains complaining warns tells shows reports".split())
 _POINTERS = frozenset({"it", "them"})
+# Words that point back at the situation without naming its thing: "set a fresh one", "for him".
+_BACK = frozenset({"one", "ones", "him", "her", "his", "their", "its", "he", "she", "they"})
+# A first clause that opens with its speaker is the request ("i want to add a cron job, open the editor").
+_SPEAKERS = frozenset({"i", "im", "i'm", "ive", "i've", "we", "were", "you", "id", "i'd"})
 _ASKING_HOW = frozenset("fix do solve sort handle deal happening wrong going on now".split())
 _NOT_THINGS = frozenset("i we you it this that something someone somebody everything nothing there they he she".split())
-_POSSESSIVE = frozenset({"his", "her", "their", "its"})
 _QUESTIONS = frozenset("how what whats what's which who whos who's where wheres where's why when is are does do did any".split())
 _QUESTION = re.compile(r"\?+\s+")
 _VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name (as asides.py reads them)
@@ -48,8 +51,10 @@ def told_situation(request: str) -> str:
     situation, asked = split
     asked_words = _WORD.findall(asked.lower())
     situation_words = _WORD.findall(situation.lower())
-    if len(asked_words) < _ASKED_MIN or len(situation_words) < _TOLD_MIN or _POSSESSIVE.intersection(asked_words):
+    if len(asked_words) < _ASKED_MIN or len(situation_words) < _TOLD_MIN or _BACK.intersection(asked_words):
         return request  # "bobs last day was friday, lock his login": whose login is in the situation
+    if situation_words[0] in _SPEAKERS:
+        return request
     if _opens_with_verb(situation_words) or not (
         _is_verb(clause_verbs(asked)[:1]) or asked_words[0] in _QUESTIONS or asked.rstrip().endswith("?")
     ):

@@ -141,7 +141,7 @@ def _media_kind(token: str) -> tuple[str, ...]:
 
 # Values that say the job: "every day at 3am" asks for cron, not a loop (`watch`); "what's 1234 * 56"
 # says nothing else; "change 'http:' to 'https:' in links.md" replaces.
-_JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text"}
+_JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text", "port": "port"}  # "8080 in use": a port
 
 
 def _clean(token: str) -> str:
