@@ -30,6 +30,9 @@ from test_offline_answer import first  # noqa: E402  (the index fixture: tests/c
         ("how many files are in ~/Downloads", [(COUNT, "files")], "list files are in ~/Downloads"),
         ("get https://api.github.com/users/octocat and show only the login", [(FIELD, ".login")],
          "get https://api.github.com/users/octocat and show"),
+        # lines picked by a word, or by their level, are lines that say it (it was the JSON field .ERROR.lines)
+        ("watch app.log live but only the ERROR lines", [(MATCH, "ERROR")], "watch app.log live"),
+        ("follow app.log but just the errors", [(MATCH, "error")], "follow app.log"),
     ],
 )
 def test_the_filter_words_are_read_as_stages(request_text, stages, rest):
@@ -73,6 +76,11 @@ def test_no_filter_is_read_where_none_is_said(request_text):
         ("how many files are in ~/Downloads", "ls ~/Downloads | wc -l"),
         ("get https://api.github.com/users/octocat and show only the login",
          "curl -s https://api.github.com/users/octocat | jq -r .login"),
+        # a file followed keeps following: the filter goes after `tail -f`, not a `grep` of the old lines
+        ("watch app.log live but only the ERROR lines", "tail -f app.log | grep -i ERROR"),
+        ("last 100 lines of app.log containing timeout", "tail -n 100 app.log | grep -i timeout"),
+        # a template that says the text keeps other lines too (`sed -n '/ERROR/,/{{end_pattern}}/p'`)
+        ("show only the ERROR lines of app.log", "grep -i ERROR app.log"),
     ],
 )
 def test_a_stage_the_answer_does_not_do_follows_it(index, request_text, command):

@@ -39,6 +39,7 @@ def test_a_situation_told_first_is_left_out(request_text, asked):
         "my password expired, set a fresh one",  # "one" is the password
         "bob forgot his password, set a new one for him",
         "i want to add a cron job, open the editor",  # a wish is the request
+        "gotta add a cron job for myself, open the editor",  # a task said first is no situation
         "why is lodash in my node_modules, who pulls it in",  # the first clause asks
         "disk space on web01, dont want to log in interactively",  # the second clause does not
         "something is already bound to 8080, what is it",

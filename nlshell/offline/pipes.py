@@ -70,6 +70,8 @@ class Stage:
         """Whether a command (whose example says the stems `said`) does this already."""
         low = command.lower()
         words = shell_words(command)
+        if self.kind in (MATCH, EXCLUDE) and "{{" in command:
+            return False  # `sed -n '/ERROR/,/{{end_pattern}}/p'` says the text, yet keeps other lines
         if self.kind == MATCH:
             return self.text.lower() in low or stem(self.text.lower()) in said
         if self.kind == EXCLUDE and self.lines:
@@ -105,7 +107,7 @@ class Filters:
                 kept.append(token)
             elif stage.kind == COUNT and i == stage.start:
                 kept.append("list")
-        return " ".join(kept).strip(" ,;")
+        return re.sub(r"(?:\s+(?:but|and))+$", "", " ".join(kept).strip(" ,;")).strip(" ,;")  # "… but only the errors"
 
     @property
     def url(self) -> str:
@@ -190,6 +192,8 @@ def _stage(kind: str, tokens: Sequence[str], keys: list[str], start: int, at: in
     table = vocabulary()
     if kind == COUNT:
         return Stage(COUNT, keys[at], start, at)  # its words are replaced; what is counted stays
+    if kind == FIELD and (picked := _lines_picked(tokens, keys, at)):
+        return Stage(MATCH, picked[0], start, picked[1])  # "but only the ERROR lines": lines, no JSON field
     if kind == FIELD:
         words = [_text(t) for t, k in zip(tokens[at:], keys[at:]) if k not in _FIELD_NOUNS and k not in table.stop]
         path = "." + ".".join(w for w in words if re.fullmatch(r"[\w.-]+", w))
@@ -205,6 +209,21 @@ def _stage(kind: str, tokens: Sequence[str], keys: list[str], start: int, at: in
         if says_how(keys[at], keys[at + 1] if at + 1 < len(keys) else ""):
             return None  # "without unpacking it": how to do it, not a text to leave out
     return Stage(kind, text, start, end, open=not closing)
+
+
+_LINE_NOUNS = frozenset({"line", "lines", "entries", "entry", "messages", "rows"})
+# Words that name lines by their level, said alone ("just the errors"): what they say is the text.
+_LEVELS = {"errors": "error", "warnings": "warn", "failures": "fail", "exceptions": "exception", "tracebacks": "traceback"}
+
+
+def _lines_picked(tokens: Sequence[str], keys: list[str], at: int) -> tuple[str, int] | None:
+    """(the text, where its words end) when "only the …" picks lines: one word before a word for
+    lines ("only the ERROR lines", "just 500 entries"), or a level's name ("just the errors")."""
+    if at + 1 < len(keys) and keys[at + 1] in _LINE_NOUNS and keys[at] not in vocabulary().stop:
+        return _text(tokens[at]), at + 2
+    if keys[at] in _LEVELS and (at + 1 == len(keys) or keys[at + 1] in _PLACES):
+        return _LEVELS[keys[at]], at + 1
+    return None
 
 
 def piped(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[OfflineAnswer]:
@@ -229,15 +248,25 @@ def piped(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[Of
         return _fetched(filters, undone, full)
     if full[0].intent == CHANGE and not _takes_stages(hit.command):
         return full  # a filter after a change is no filter: "stop every container except web"
-    if any(stage.kind in (MATCH, EXCLUDE) for stage in undone) and (made := _grepped(filters, full)):
-        return made
     try:
         base = answer(filters.without(undone))
     except Exception:  # nothing answers the rest: the request's own answer stands
+        base = []
+    if base and _tails(base[0].hit.command) and _takes_stages(base[0].hit.command):
+        return [base[0].saying(_joined(base[0].command, undone))]  # "watch app.log live but only the ERROR lines"
+    if any(stage.kind in (MATCH, EXCLUDE) for stage in undone) and (made := _grepped(filters, full)):
+        return made
+    if not base:
         return full
     made = [one.saying(_joined(one.command, undone)) for one in base
             if _takes_stages(one.hit.command) and _lists_counted(one.hit, undone)]
     return made or full
+
+
+def _tails(command: str) -> bool:
+    """Whether the command shows a file's end or follows it (`tail -f app.log`): its lines go
+    through the filter as they come, where a `grep` of the whole file would show the old ones."""
+    return programs(command)[:1] == ["tail"]
 
 
 def _lists_counted(hit: OfflineHit, stages: Sequence[Stage]) -> bool:

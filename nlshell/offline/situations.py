@@ -43,7 +43,7 @@ _TOLD_MIN = 3  # a situation takes this many words: "docker, list containers" na
 
 def told_situation(request: str) -> str:
     """The request without a situation told before it (see the module); unchanged otherwise."""
-    from nlshell.offline.intent import clause_verbs
+    from nlshell.offline.intent import _as_verb, clause_verbs
 
     split = _split(request)
     if split is None:
@@ -53,8 +53,8 @@ def told_situation(request: str) -> str:
     situation_words = _WORD.findall(situation.lower())
     if len(asked_words) < _ASKED_MIN or len(situation_words) < _TOLD_MIN or _BACK.intersection(asked_words):
         return request  # "bobs last day was friday, lock his login": whose login is in the situation
-    if situation_words[0] in _SPEAKERS:
-        return request
+    if situation_words[0] in _SPEAKERS or any(_is_verb([_as_verb(word)]) for word in situation_words[1:] if word not in _HOW):
+        return request  # "gotta add a cron job for myself, open the editor": a task, no situation
     if _opens_with_verb(situation_words) or not (
         _is_verb(clause_verbs(asked)[:1]) or asked_words[0] in _QUESTIONS or asked.rstrip().endswith("?")
     ):
