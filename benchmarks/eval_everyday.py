@@ -53,6 +53,7 @@ TABLES = {
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
     "everyday-dev3": DATA / "everyday_dev3.tsv",  # for tuning: written blind in round thirteen
+    "everyday-dev4": DATA / "everyday_dev4.tsv",  # for tuning: written blind in round fourteen
 }
 
 # Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
