@@ -130,6 +130,13 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("disk space on web01, dont want to log in interactively", "ssh web01 'df -h'"),
         ("tail the app log on prod-2 over ssh", "ssh prod-2 'tail -f {{path/to/file}}'"),  # a template goes there too
         ("i need to log on to web3 via ssh", "ssh web3"),
+        # "new X" makes one; the example that says its key type and takes the address wins
+        ("new ed25519 key, comment it with dana@corp.io", 'ssh-keygen -t ed25519 -C "dana@corp.io"'),
+        ("last 100 lines of the worker container's logs", "docker logs --tail 100 worker"),
+        # an address goes where a host goes before a word read as one ("the scary host" got `-R scary`)
+        ("getting the scary host key warning for 192.168.1.40, remove the old key", "ssh-keygen -R 192.168.1.40"),
+        # the startup file the request names is the one written to (the example says ~/.bashrc)
+        ("set LANG to en_US.UTF-8 in my zshrc", "echo 'export LANG=en_US.UTF-8' >> ~/.zshrc"),
         # a situation told first is no search words ("disk almost full" found `df -h ~/Downloads`)
         ("laptop disk almost full, whats the biggest stuff in ~/Downloads", "du -ah ~/Downloads | sort -rh | head -n 20"),
         ("journal is huge, trim it to 500M", "sudo journalctl --vacuum-size=500M"),
@@ -465,13 +472,26 @@ def test_the_example_that_takes_the_stated_values_beats_one_that_ignores_them(in
 
 @pytest.mark.parametrize(
     ("request_text", "command"),
-    [("new folder named drafts", "mkdir drafts"), ("I need a new empty directory called tmp2", "mkdir tmp2")],
+    [("I need a new empty directory called tmp2", "mkdir tmp2")],
 )
 def test_a_request_without_a_verb_gets_the_best_answer_not_a_far_weaker_safe_one(index, request_text, command):
     """No verb says whether it only looks: the safe way wins only when it is nearly as good
-    (it was `diff drafts {{path/to/new_file}}` and `find tmp2 -type d -empty`)."""
+    (it was `find tmp2 -type d -empty`)."""
     answer = answers(index, request_text)[0]
     assert answer.intent == "" and answer.command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [("new folder named drafts", "mkdir drafts"), ("new ed25519 key, comment it with dana@corp.io",
+                                                   'ssh-keygen -t ed25519 -C "dana@corp.io"')],
+)
+def test_a_request_that_opens_with_new_makes_one(index, request_text, command):
+    """"new folder named drafts" was read as saying neither look nor change (it got `diff drafts
+    {{path/to/new_file}}` once); "new ed25519 key" got the RSA example, whose description has no
+    verb of change."""
+    answer = answers(index, request_text)[0]
+    assert answer.intent == "change" and answer.command == command
 
 
 @pytest.mark.parametrize(

@@ -243,6 +243,12 @@ def test_ordinary_words_are_no_values(request_text, expected):
         # a possessive names what the kind word after it belongs to
         ("show nginx's log", [("service", "nginx")]),
         ("who is report.pdf's owner", [("file", "report.pdf")]),
+        # an address with a domain is mail where the request says so or names no login; a key's type is no commit
+        ("new ed25519 key, comment it with dana@corp.io", [("email", "dana@corp.io")]),
+        ("set my git email to ana@example.com", [("email", "ana@example.com")]),
+        ("ssh as deploy@web1.example.com", [("user", "deploy"), ("host", "web1.example.com")]),
+        # a kind word said with 's still says the kind ("container's" was the service container)
+        ("last 100 lines of the worker container's logs", [("count", "100"), ("container", "worker")]),
         # a file or an address said with 's is itself ("set report.pdf's modified time" got `'report.pdf'"'"'s'`)
         ("set report.pdf's modified time to yesterday", [("file", "report.pdf")]),
         ("copy backup.tar.gz to deploy@10.0.0.5's home dir", [("file", "backup.tar.gz"), ("user", "deploy"), ("host", "10.0.0.5"), ("dir", "~")]),

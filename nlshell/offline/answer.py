@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
+from nlshell.offline import startup
 from nlshell.offline.asides import without_asides
 from nlshell.offline.situations import told_situation
 from nlshell.offline.compose import composed
@@ -76,6 +77,7 @@ def _filtered(
     request = told_situation(request)  # "journal is huge, trim it to 500M": what is going on asks nothing either
     found = run_remotely(request, lambda there: held(there, lambda asked: piped(
         asked, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages))))  # "… on web1 remotely": ssh around it
+    found = [one.saying(startup.swapped(one.command, request)) for one in found]  # "… in my zshrc"
     return topped(request, every_filled(request, found))[:limit]
 
 

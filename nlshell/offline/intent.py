@@ -54,6 +54,8 @@ def _verb(clause: list[str]) -> str:
             if tuple(words[: len(opening)]) == opening:
                 words = words[len(opening) :]
                 changed = True
+    if len(words) > 1 and words[0] in _NEW and not _plural(words[1]):
+        return "create"  # "new ed25519 key, comment it with …", "fresh venv in .venv": one thing to make
     if _describes(words):
         return "show"  # "empty folders here", "open ports": things named, so a look
     if _has_done(words):
@@ -62,6 +64,9 @@ def _verb(clause: list[str]) -> str:
     if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]):
         return verbs[1]  # a program first: "pip install requests", "docker run nginx"
     return verbs[0] if verbs else ""
+
+
+_NEW = frozenset({"new", "fresh"})  # "new files in ~/Downloads" are things to see: a plural is no order
 
 
 def _describes(words: list[str]) -> bool:

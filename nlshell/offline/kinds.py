@@ -21,6 +21,7 @@ from nlshell.offline.value import Add
 
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
 _SHORT_HEX = re.compile(r"^[0-9a-f]{4,40}$")
+_KEY_TYPES = frozenset({"ed25519", "ed448"})  # hex to look at, yet a key's type: "new ed25519 key"
 _RELATIVE = re.compile(r"^(?:head|@)(?:[~^]\d*)+$", re.I)  # HEAD~2, HEAD^, @~1
 _COMMIT_WORDS = frozenset("commit revision hash sha".split())
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -80,7 +81,7 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
     low = lower[i]
     before = lower[i - 1] if i else ""
     after = lower[i + 1] if i + 1 < len(lower) else ""
-    if _RELATIVE.match(tokens[i]) or (_HEX.match(low) and re.search(r"\d", low) and re.search(r"[a-f]", low)) or (
+    if _RELATIVE.match(tokens[i]) or (_HEX.match(low) and re.search(r"\d", low) and re.search(r"[a-f]", low) and low not in _KEY_TYPES) or (
         before in _COMMIT_WORDS and _SHORT_HEX.match(low)
     ):
         add("commit", tokens[i], i - 1 if before in _COMMIT_WORDS else i, last=i, at=i)

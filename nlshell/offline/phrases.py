@@ -25,6 +25,10 @@ from nlshell.offline.value import Add
 _AROUND = vocabulary().around
 
 _LOGIN_AT_HOST = re.compile(r"^([a-z_][\w.-]*)@((?:[a-z0-9-]+\.)*[a-z0-9-]+)$", re.I)
+# An address with a domain ("dana@corp.io"): mail, where the request says so or names no way to log in.
+_EMAIL = re.compile(r"^[\w.+-]+@(?:[a-z0-9-]+\.)+(?!local$|lan$|internal$|home$|localdomain$)[a-z]{2,}$", re.I)
+_MAILING = frozenset({"email", "e-mail", "mail", "comment", "author", "committer"})
+_REMOTE = _AROUND["remote_programs"] | {"rsync", "login", "log", "remote", "server", "host", "into", "machine", "connect"}
 _OWNING = _AROUND["owning"]
 _MAKING = _AROUND["making"]
 _ACCOUNTS = _AROUND["accounts"]
@@ -127,6 +131,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         return True  # "sshd's PID", "carol's password", "the cron jobs for www-data"
     if variable(tokens[i]):
         add("variable", tokens[i], i, searched=True)  # "my PATH": its word still says what about
+        return True
+    if _EMAIL.match(tokens[i]) and (_MAILING & set(lower) or not _REMOTE & set(lower)):
+        add("email", tokens[i], i)  # "comment it with dana@corp.io": an address to write, no login
         return True
     if at_host := _LOGIN_AT_HOST.match(tokens[i]):
         add("user", at_host.group(1), i, searched=True)  # `{{user}}@{{host}}` takes each, `{{host}}` both

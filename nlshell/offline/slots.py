@@ -78,6 +78,7 @@ ACCEPTS = {
     "pod": ("pod", "name"),  # "the pod api-7f9": kubectl's
     "tag": ("tag", "name"),
     "message": ("message", "text"),
+    "email": ("email",),
     "variable": ("variable",),
     "pattern": ("pattern", "text"),
     "count": ("count",),
@@ -320,7 +321,7 @@ _EXTENSION = re.compile(r"\w(\.(?:tar\.)?[a-z0-9]{1,4})$")  # `{{path/to/compres
 _LITERAL_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]{1,4}){1,2}(?=$|[\s'\"|;)])")  # the `.mp4` of `{{path/to/video}}.mp4`
 
 
-def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, int, int]:
+def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, int, int, int]:
     """Which value a placeholder takes first: by role (a target takes "to x"), then one of the
     type the placeholder names (`{{path/to/compressed.zip}}` takes release.zip before src), then
     by the kinds it accepts."""
@@ -333,7 +334,11 @@ def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, in
         role = 0 if value.role in ("to", "name") else 2
     elif _hint(slot, _SOURCE) or targets_later:
         role = 2 if value.role in ("to", "name") else 0
-    return role, other_type, rank
+    unaddressed = int(slot.kind == "host" and not _ADDRESS.search(value.text))  # 192.168.1.40 before "the scary host"
+    return role, other_type, unaddressed, rank
+
+
+_ADDRESS = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|\.[a-z]{2,}$|\d", re.I)  # an IP, a domain, a numbered machine
 
 
 def fill(command: str, values: list[Value], description: str = "") -> Filled:

@@ -34,7 +34,12 @@ from nlshell.offline.vocabulary import WORD, vocabulary
 
 # A file, path or address said with 's ("report.pdf's modified time", "deploy@10.0.0.5's home dir") is
 # itself, its 's a word of its own.
-_TOKEN = re.compile(r"\"[^\"]*\"|'[^']*'|[\w~-]*[./@][\w./@~-]*?(?='s(?:$|[\s,;:!?]))|\S+")
+# So is a kind word ("the worker container's logs": the container worker).
+_TOKEN = re.compile(
+    r"'s(?=$|[\s,;:!?])|\"[^\"]*\"|'[^']*'|[\w~-]*[./@][\w./@~-]*?(?='s(?:$|[\s,;:!?]))"
+    r"|(?i:container|service|image|pod|branch|server|host|machine|database|db|table|volume|repo|project|vm|box)"
+    r"(?='s(?:$|[\s,;:!?]))|\S+"
+)
 _URL = re.compile(r"^(?:(?:https?|ftp|ssh|git)://\S+|[\w.-]+@[\w.-]+:[\w~./-]+\.git)$", re.I)
 # An address on the web said without its scheme: a host and port with a path ("localhost:8080/users"),
 # or a domain with one ("api.example.com/items/5"; its ending is checked against _DOMAINS).
