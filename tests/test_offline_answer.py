@@ -133,6 +133,9 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         # "new X" makes one; the example that says its key type and takes the address wins
         ("new ed25519 key, comment it with dana@corp.io", 'ssh-keygen -t ed25519 -C "dana@corp.io"'),
         ("last 100 lines of the worker container's logs", "docker logs --tail 100 worker"),
+        # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)
+        ("generate me an ed25519 keypair for github", 'ssh-keygen -t ed25519 -C "{{email}}"'),
+        ("new tmux session named work", "tmux new -s work"),  # "new" makes one: no `tmux attach`
         # an address goes where a host goes before a word read as one ("the scary host" got `-R scary`)
         ("getting the scary host key warning for 192.168.1.40, remove the old key", "ssh-keygen -R 192.168.1.40"),
         # the startup file the request names is the one written to (the example says ~/.bashrc)

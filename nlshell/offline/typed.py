@@ -158,7 +158,7 @@ def read(
         elif any(v.at in (j - 1, j + 1, j + 2) for v in values) or {j - 1, j + 1} & taken:
             attached.add(j)
     for i, low in enumerate(lower):
-        if i not in taken and low in sites() and _bare(raw, lower, i, table, verbs):
+        if i not in taken and low in sites() and _bare(raw, lower, i, table, verbs) and not _credential_for(lower, i):
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
         elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper():
             _add(add, values, "name", tokens, i, role_at(i))
@@ -238,6 +238,15 @@ def sites() -> dict[str, str]:
     """A site people call by its bare name → its host (the word table's `sites` line: google →
     google.com)."""
     return {host.split(".", 1)[0]: host for host in vocabulary().around["sites"]}
+
+
+_CREDENTIALS = frozenset("key keys keypair keypairs token tokens password passwords credentials account login".split())
+
+
+def _credential_for(lower: list[str], i: int) -> bool:
+    """"an ed25519 keypair for github", "a token for gitlab": the site says what it is for, it is
+    no machine to reach."""
+    return i > 0 and lower[i - 1] == "for" and bool(_CREDENTIALS & set(lower[:i]))
 
 
 def _bare(raw: list[str], lower: list[str], i: int, table: Vocabulary, verbs: Collection[str]) -> bool:
