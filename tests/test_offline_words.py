@@ -225,7 +225,10 @@ def test_units_and_types(table):
         ("any files over 1G anywhere on the box", READ),
         ("any way to delete old logs", UNKNOWN),  # a change further on: not a look
         ("any files changed since friday?", READ),  # which files: a participle after the noun
-        ("new folder named drafts", UNKNOWN),
+        # "new X" makes one; new things in the plural are things to see
+        ("new folder named drafts", CHANGE),
+        ("new ed25519 key, comment it with dana@corp.io", CHANGE),
+        ("new files in ~/Downloads", UNKNOWN),
         # with no verb, a thing said to become a file format is a conversion
         ("screen.mov to mp4 pls", CHANGE),  # it got a remux's safe `… -c copy {{path/to/output_video}}.mp4`
         ("all the pngs in this folder -> jpg", CHANGE),
