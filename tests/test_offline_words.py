@@ -644,3 +644,20 @@ def test_words_that_tell_names_by_their_place(table):
     assert {"compose", "docker-compose"} <= table.around["composing"] and "logs" in table.around["printed"]
     assert table.around["histories"] == {"history"} and "commands" in table.around["commands_run"]
     assert {"env", "environment"} <= table.around["environments"] and "vars" in table.around["variables"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("when does the redis key session:42 expire", "redis-cli TTL"),  # a redis key is redis-cli's
+        ("show the tables in shop.sqlite", "sqlite3 shop.sqlite"),  # a .sqlite file is sqlite3's
+        ("make orders.json readable, pretty print it", "jq . orders.json"),  # a JSON file made pretty
+        ("show me the active queries on postgres", "psql"),  # queries stay on the client, no service status
+        ("tail the api container logs", "docker logs"),  # a container's logs, no file to tail
+        ("restore nightly.dump into the reporting db", "pg_restore -d reporting"),  # a dump loaded
+    ],
+)
+def test_things_named_point_to_dev_and_data_programs(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command.startswith(program)
