@@ -140,6 +140,11 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("getting the scary host key warning for 192.168.1.40, remove the old key", "ssh-keygen -R 192.168.1.40"),
         # the startup file the request names is the one written to (the example says ~/.bashrc)
         ("set LANG to en_US.UTF-8 in my zshrc", "echo 'export LANG=en_US.UTF-8' >> ~/.zshrc"),
+        ("make an alias ll for ls -la in my zshrc", "echo \"alias ll='ls -la'\" >> ~/.zshrc"),
+        ("reload my zshrc", "source ~/.zshrc"),  # "reload bashrc" got `systemctl reload bashrc`: no service
+        ("edit my bashrc", "nano ~/.bashrc"),  # it got `source ~/.bashrc` ("Reload .bashrc after editing it")
+        # an alias's command ends where the request says how long it lasts (it got `alias gs="git status that sticks around"`)
+        ("make an alias gs for git status that sticks around", "echo \"alias gs='git status'\" >> ~/.bashrc"),
         # a situation told first is no search words ("disk almost full" found `df -h ~/Downloads`)
         ("laptop disk almost full, whats the biggest stuff in ~/Downloads", "du -ah ~/Downloads | sort -rh | head -n 20"),
         ("journal is huge, trim it to 500M", "sudo journalctl --vacuum-size=500M"),

@@ -247,6 +247,10 @@ def test_ordinary_words_are_no_values(request_text, expected):
         ("new ed25519 key, comment it with dana@corp.io", [("email", "dana@corp.io")]),
         ("set my git email to ana@example.com", [("email", "ana@example.com")]),
         ("ssh as deploy@web1.example.com", [("user", "deploy"), ("host", "web1.example.com")]),
+        # a shell's startup file is a file, no service; an alias's command ends before how long it lasts
+        ("reload bashrc", [("action", "reload"), ("file", "~/.bashrc")]),
+        ("make an alias gs for git status that sticks around", [("alias", "gs"), ("command", "git status")]),
+        ("make an alias ll for ls -la in my zshrc", [("alias", "ll"), ("command", "ls -la"), ("file", "~/.zshrc")]),
         # a kind word said with 's still says the kind ("container's" was the service container)
         ("last 100 lines of the worker container's logs", [("count", "100"), ("container", "worker")]),
         # a file or an address said with 's is itself ("set report.pdf's modified time" got `'report.pdf'"'"'s'`)

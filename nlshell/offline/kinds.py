@@ -112,8 +112,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
     aliased = _alias_after(lower, i) if before != "alias" and low not in _ALIAS_FILLERS else 0
     if (before == "alias" and after in _ALIAS_LINKS or aliased) and i + 2 < len(tokens) and re.fullmatch(r"[\w.-]+", low):
         start = aliased or i + 2  # "make gco a shortcut alias for git checkout": the command after "for"
+        end = _alias_end(tokens, lower, start)
         add("alias", tokens[i], i)  # the word alias stays a search word
-        add("command", " ".join(tokens[start:]).rstrip(".!?"), start - 1, last=len(tokens) - 1, at=start)
+        add("command", " ".join(tokens[start:end]).rstrip(".!?,"), start - 1, last=end - 1, at=start)
         return True
     quoted = tokens[i][:1] in ("'", '"')
     if before in _SAID and i > 1 and lower[i - 2] in ("the", "a") and named(low) and not (
@@ -170,6 +171,23 @@ def same_kind_before(values: list, lower: list[str], i: int) -> bool:
     developers group ownership": `ownership` is not the group's name)."""
     kind = vocabulary().value_words.get(lower[i - 1], "") if i else ""
     return bool(values) and values[-1].at == i - 2 and values[-1].kind == kind
+
+
+# Words after an alias's command that say how long it lasts or where it goes, not what it runs:
+# "gs for git status that sticks around", "… permanently", "… in my zshrc", "… for good".
+_ALIAS_ENDS = frozenset("that which so permanently permanent persistently persistent forever".split())
+_ALIAS_PLACES = frozenset({"my", "the", "every", "all", "each", "new", "good"})
+
+
+def _alias_end(tokens: list[str], lower: list[str], start: int) -> int:
+    """Where an alias's command ends: at the end of its clause or a word that says how long it lasts."""
+    for j in range(start + 1, len(tokens)):
+        if lower[j] in _ALIAS_ENDS or (lower[j] in ("in", "to", "for", "across") and lower[j + 1 : j + 2]
+                                       and (lower[j + 1] in _ALIAS_PLACES or lower[j + 1].startswith(("~/", ".")))):
+            return j
+        if tokens[j - 1].endswith(","):
+            return j
+    return len(tokens)
 
 
 def _alias_after(lower: list[str], i: int) -> int:

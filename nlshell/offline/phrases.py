@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from nlshell.offline import possessives
 from nlshell.offline.software import is_software
+from nlshell.offline.startup import said_file
 from nlshell.offline.vocabulary import Vocabulary, participle, replace_phrases, vocabulary
 from nlshell.offline.value import Add
 
@@ -131,6 +132,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         return True  # "sshd's PID", "carol's password", "the cron jobs for www-data"
     if variable(tokens[i]):
         add("variable", tokens[i], i, searched=True)  # "my PATH": its word still says what about
+        return True
+    if tokens[i][:1].isalpha() and (startup_file := said_file(tokens[i])):
+        add("file", startup_file, i)  # "reload bashrc": a shell's startup file, no service (".bashrc" is as said)
         return True
     if _EMAIL.match(tokens[i]) and (_MAILING & set(lower) or not _REMOTE & set(lower)):
         add("email", tokens[i], i)  # "comment it with dana@corp.io": an address to write, no login
