@@ -133,6 +133,10 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         # "new X" makes one; the example that says its key type and takes the address wins
         ("new ed25519 key, comment it with dana@corp.io", 'ssh-keygen -t ed25519 -C "dana@corp.io"'),
         ("last 100 lines of the worker container's logs", "docker logs --tail 100 worker"),
+        ("who logged into this server recently", "last"),
+        ("turn off the cups printing service for now", "sudo systemctl stop cups"),  # no `disable --now`: "for now"
+        ("am i behind origin/develop", "git rev-list --left-right --count HEAD...origin/develop"),  # it got `ssh -T git@origin/develop`
+        ("reset hard to origin/main", "git reset --hard origin/main"),  # not `origin/origin/main`  # "recently" is when, no server named so (`ssh recently who`)
         # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)
         ("generate me an ed25519 keypair for github", 'ssh-keygen -t ed25519 -C "{{email}}"'),
         ("new tmux session named work", "tmux new -s work"),  # "new" makes one: no `tmux attach`

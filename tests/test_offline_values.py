@@ -251,6 +251,9 @@ def test_ordinary_words_are_no_values(request_text, expected):
         ("reload bashrc", [("action", "reload"), ("file", "~/.bashrc")]),
         ("make an alias gs for git status that sticks around", [("alias", "gs"), ("command", "git status")]),
         ("make an alias ll for ls -la in my zshrc", [("alias", "ll"), ("command", "ls -la"), ("file", "~/.zshrc")]),
+        # a remote's branch is a branch, no folder; a word after "against" is none
+        ("am i behind origin/develop", [("branch", "origin/develop")]),
+        ("diff my branch against origin/main", [("branch", "origin/main")]),
         # a kind word said with 's still says the kind ("container's" was the service container)
         ("last 100 lines of the worker container's logs", [("count", "100"), ("container", "worker")]),
         # a file or an address said with 's is itself ("set report.pdf's modified time" got `'report.pdf'"'"'s'`)

@@ -21,6 +21,7 @@ from nlshell.offline.value import Add
 
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
 _SHORT_HEX = re.compile(r"^[0-9a-f]{4,40}$")
+_TRACKING = re.compile(r"^(?:origin|upstream)/[\w.-][\w./-]*$")  # a remote-tracking branch
 _KEY_TYPES = frozenset({"ed25519", "ed448"})  # hex to look at, yet a key's type: "new ed25519 key"
 _RELATIVE = re.compile(r"^(?:head|@)(?:[~^]\d*)+$", re.I)  # HEAD~2, HEAD^, @~1
 _COMMIT_WORDS = frozenset("commit revision hash sha".split())
@@ -85,6 +86,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
         before in _COMMIT_WORDS and _SHORT_HEX.match(low)
     ):
         add("commit", tokens[i], i - 1 if before in _COMMIT_WORDS else i, last=i, at=i)
+        return True
+    if _TRACKING.match(tokens[i]):
+        add("branch", tokens[i], i)  # "am i behind origin/develop": a remote's branch, no folder
         return True
     signal = low[3:] if low.startswith("sig") else low
     if signal in _SIGNALS and (tokens[i].isupper() or signal != low or after in ("signal", "signals")):

@@ -318,6 +318,7 @@ def _place_after(command: str, slot: _Slot) -> bool:
 
 
 _EXTENSION = re.compile(r"\w(\.(?:tar\.)?[a-z0-9]{1,4})$")  # `{{path/to/compressed.zip}}`
+_TRACKED = re.compile(r"^((?:origin|upstream)/)")
 _LITERAL_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]{1,4}){1,2}(?=$|[\s'\"|;)])")  # the `.mp4` of `{{path/to/video}}.mp4`
 
 
@@ -410,6 +411,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             start -= 1  # tldr's `/{{path/to/file}}` (`{{pod_name}}:/{{…}}`) asks for an absolute path; the request's value is the path
         if slot.kind in _PLACES and out[slot.end : slot.end + 1] == "/" and len(shown[-1]) > 1 and shown[-1].endswith("/"):
             shown[-1] = shown[-1].rstrip("/")  # `{{path/to/source}}/` given photos/: `photos/`, not `photos//`
+        if slot.kind == "branch" and (tracked := _TRACKED.match(shown[0])) and out[:start].endswith(tracked.group(1)):
+            start -= len(tracked.group(1))  # `origin/{{branch}}` given origin/main: `origin/main`, not `origin/origin/main`
         end = slot.end
         said_extension = _LITERAL_EXTENSION.match(out, end)
         if slot.kind in _PLACES and said_extension and _EXTENSION.search(shown[-1].lower()):

@@ -146,6 +146,7 @@ def _media_kind(token: str) -> tuple[str, ...]:
 
 # Values that say the job: "every day at 3am" asks for cron, not a loop (`watch`); "what's 1234 * 56"
 # says nothing else; "change 'http:' to 'https:' in links.md" replaces.
+_ADVERB = re.compile(r"[a-z]{3,}ly")
 _JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text", "port": "port"}  # "8080 in use": a port
 
 
@@ -388,6 +389,8 @@ def request_values(
         ) and not kinds.same_kind_before(
             values, lower, i
         ) and not (table.value_words[before] != "pattern" and kinds.kind_noun(low, table.value_words)) and not (
+            table.value_words[before] != "pattern" and _ADVERB.fullmatch(low)  # "this server recently": when, no name
+        ) and not (
             before == "without" and phrases.says_how(low, lower[i + 1] if i + 1 < len(lower) else "")
         )):
             kind = table.value_words[before]
