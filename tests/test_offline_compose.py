@@ -342,3 +342,22 @@ def test_instead_of_turns_the_next_word_around_like_without():
 
     described = marked_stems("Install a package to the user's directory instead of the system-wide default location", without=True)
     assert "!system" in described and "user" in described
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        # the example with the flag the request says is a hair behind the plain one: it goes first
+        ("give www-data ownership of /var/www/html, recursively", "sudo chown -R www-data /var/www/html"),
+        ("give www-data ownership of /var/www/html", "sudo chown www-data /var/www/html"),  # none said: the plain one
+    ],
+)
+def test_an_example_with_the_flag_the_request_says_goes_first_when_nearly_as_good(index, request_text, command):
+    assert first(index, request_text) == command
+
+
+def test_a_flag_is_read_in_its_cluster():
+    assert compose._has_flag("sudo chown -R bob x", ("r", "R", "--recursive"))
+    assert compose._has_flag("rm -rf x", ("f", "--force"))
+    assert compose._has_flag("grep --recursive x .", ("r", "R", "--recursive"))
+    assert not compose._has_flag("chown bob x", ("r", "R", "--recursive"))

@@ -32,6 +32,7 @@ from nlshell.offline.values import request_tokens
 from nlshell.offline.vocabulary import WORD, canonical_words, stem, vocabulary
 
 COMPOSED = 12  # hits composed, at most: the answer comes from the first few
+SAID_SHARE = 0.95  # a hit that has the flags the request says goes first within this share of the top score
 LEVELS = {"safe": 0, "caution": 1, "dangerous": 2}
 _TARGET_SLOT = re.compile(r"target|destination|dest\b|output|parent|archive|\.zip|\.tar")  # where it puts things
 _SOURCE_ROLES = frozenset({"", "from"})  # a directory the command takes, not one it puts things in or names
@@ -73,6 +74,11 @@ class _Asked:
     def tokens(self) -> list[str]:
         """Its tokens, as its values' places count them."""
         return request_tokens(self.request)
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Its words, lower case, as said."""
+        return frozenset(WORD.findall(self.request.lower()))
 
     @functools.cached_property
     def directories(self) -> tuple[str, ...]:
@@ -123,6 +129,7 @@ def composed(
         return hits
     read = hits.read if isinstance(hits, Ranked) else read_request(index, request, cwd, corrected)
     asked = _Asked(read, request)
+    hits = _said_flag_first(index, asked, list(hits))
     hits = [_compose(index, asked, hit) if i < COMPOSED else hit for i, hit in enumerate(hits)]
     hits = [replace(hit, command=modes.rewritten(request, hit.command)) for hit in hits]  # `o-w` for "take away … others"
     hits = _turned_last(index, asked, hits)
@@ -173,25 +180,60 @@ def _other_way_flag(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> bool
     return any(says & asked.opposite and not says & asked.said for says in said.values())
 
 
+def _said_flag_first(index: OfflineIndex, asked: _Asked, hits: list[OfflineHit]) -> list[OfflineHit]:
+    """The first hit composed with the flags the request says, refused as riskier, is a hit of its
+    own further down: that one first when it scores nearly as well ("give www-data ownership of
+    /var/www/html recursively" has `sudo chown -R www-data /var/www/html` a hair behind the plain
+    one). The rater still rates and the menu still confirms it; only the order changes."""
+    top = hits[0]
+    wanted = _composed_command(index, asked, top)
+    said = [letters for words, letters in _SAID_FLAGS if words & asked.words and not _has_flag(top.command, letters)]
+    if (wanted == top.command or not _worse(top.command, wanted)) and not said:
+        return hits
+    for k, hit in enumerate(hits[1:COMPOSED], 1):
+        if hit.page != top.page or hit.score < SAID_SHARE * top.score:
+            continue
+        if hit.command == wanted or (said and all(_has_flag(hit.command, letters) for letters in said)):
+            return [replace(hit, score=top.score), *hits[:k], *hits[k + 1 :]]
+    return hits
+
+
+# Words every page's flags mean the same by, and the flags: "recursively" is `-r`/`-R` wherever it is said.
+_SAID_FLAGS = (
+    (frozenset({"recursive", "recursively", "subfolders", "subdirectories"}), ("r", "R", "--recursive")),
+    (frozenset({"force", "forcefully", "forced"}), ("f", "--force")),
+)
+
+
+def _has_flag(command: str, letters: tuple[str, ...]) -> bool:
+    words = shell_words(command)
+    return any(w in letters or (w[:1] == "-" and w[1:2] != "-" and any(len(x) == 1 and x in w[1:] for x in letters))
+               for w in words)
+
+
 def _compose(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> OfflineHit:
+    command = _composed_command(index, asked, hit)
+    if command == hit.command or _worse(hit.command, command):
+        return hit
+    return replace(hit, command=command)
+
+
+def _composed_command(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> str:
+    """The hit's command with the flags and valued options the request asks for."""
     prefix = page_prefix(hit.page, hit.program)
     form = read_form(hit.command, prefix)
     if form is None or not hit.page:
-        return hit
+        return hit.command
     page = page_flags(index, hit.page, hit.program)
     numbers = asked_values(valued_options(index, hit.page, hit.program), form, hit.command, asked.read.values,
                            asked.tokens, asked.read.intent == CHANGE)
     wanted = (_asked_flags(asked, hit, form, page) + _recursive(asked, hit, form, page)) if page.flags else []
-    if not wanted and not numbers:
-        return hit
     command = hit.command
     for option, value in numbers:
         command = filled(command, option.option, value) or with_flag(command, prefix, option.option, value, joined=option.joined)
     for option in dict.fromkeys(flag.option for flag in wanted):
         command = with_flag(command, prefix, option)
-    if command == hit.command or _worse(hit.command, command):
-        return hit
-    return replace(hit, command=command)
+    return command
 
 
 def _asked_flags(asked: _Asked, hit: OfflineHit, form: Form, page: Page) -> list[Flag]:
