@@ -426,6 +426,11 @@ def test_a_value_the_request_says_reaches_the_answer(index, request_text, comman
         ("3rd column of data.txt", "awk '{print $2}' {{path/to/file}}", "awk '{print $3}' data.txt"),
         # a unit by its file name is a service
         ("errors from myapp.service today", "journalctl -u {{unit}}", "journalctl -u myapp.service"),
+        # a JSON body goes where the example shows one, its own braces once
+        ('post {"event":"test"} to https://x.io/a', "curl -X POST -H 'Content-Type: application/json' -d '{{{\"name\": \"value\"}}}' {{url}}",
+         "curl -X POST -H 'Content-Type: application/json' -d '{\"event\":\"test\"}' https://x.io/a"),
+        ('PUT {"enabled":false} to http://localhost:9000/flags/beta', "curl -X PUT -d '{{name=bob}}' {{url}}",
+         "curl -X PUT -d '{\"enabled\":false}' http://localhost:9000/flags/beta"),
         # the file named keeps its own extension: the example's `.mkv` after the place is not said twice
         ("tracks of movie.mkv", "ffmpeg -i {{path/to/input_video}}.mkv -c copy {{path/to/output_video}}.mp4",
          "ffmpeg -i movie.mkv -c copy {{path/to/output_video}}.mp4"),

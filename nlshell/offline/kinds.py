@@ -22,6 +22,21 @@ from nlshell.offline.value import Add
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
 _SHORT_HEX = re.compile(r"^[0-9a-f]{4,40}$")
 _TRACKING = re.compile(r"^(?:origin|upstream)/[\w.-][\w./-]*$")  # a remote-tracking branch
+def json_end(tokens: list[str], i: int) -> int | None:
+    """The last token of a JSON object or array said from token i on (`{"a": 1}` is two tokens), or None."""
+    import json
+
+    for end in range(i, min(len(tokens), i + 12)):
+        text = " ".join(tokens[i : end + 1]).rstrip(",;")
+        if text[-1:] in "}]":
+            try:
+                parsed = json.loads(text)
+            except ValueError:
+                continue
+            return end if isinstance(parsed, (dict, list)) and parsed else None
+    return None
+
+
 _KEY_TYPES = frozenset({"ed25519", "ed448"})  # hex to look at, yet a key's type: "new ed25519 key"
 _RELATIVE = re.compile(r"^(?:head|@)(?:[~^]\d*)+$", re.I)  # HEAD~2, HEAD^, @~1
 _COMMIT_WORDS = frozenset("commit revision hash sha".split())
@@ -211,10 +226,15 @@ _STATE_FILLERS = frozenset("program binary executable app application command pr
 def state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
     """The kind of value word `i` is when a word after it says its state ("nginx running": a
     process; "python3 program installed": a command), skipping words that only say what it is."""
+    if lower[i + 1 : i + 2] and lower[i + 1] in _PROGRAM_NOUNS:
+        return "command"  # "where is the aws binary coming from": the program `which` finds
     j = i + 1
     while j < len(lower) and lower[j] in _STATE_FILLERS:
         j += 1
     return after_words.get(lower[j], "") if j < len(lower) else ""
+
+
+_PROGRAM_NOUNS = frozenset({"binary", "binaries", "executable", "executables"})
 
 
 def of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:

@@ -53,6 +53,7 @@ _KINDS = (
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
     (re.compile(r"^script(_name)?$"), "script"),  # `npm run {{script}}`: a package.json script by its name
     (re.compile(r"process|^program"), "process"),
+    (re.compile(r'^\{|^(?:json_?)?(?:data|payload|body)$|^json$|^\w+=\w+$'), "data"),  # `curl -d '{{{"name": "value"}}}'`
     (re.compile(r"e-?mail"), "email"),  # `ssh-keygen -C "{{email}}"`, `git config user.email {{email}}`
     (re.compile(r"user|login|^owner"), "user"),
     (re.compile(r"group"), "group"),

@@ -79,6 +79,7 @@ ACCEPTS = {
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "email": ("email",),
+    "data": ("data",),  # a JSON body the request says
     "variable": ("variable",),
     "pattern": ("pattern", "text"),
     "count": ("count",),
@@ -169,12 +170,12 @@ def slot_kinds(command: str) -> set[str]:
 def _slots(command: str) -> tuple[_Slot, ...]:
     slots = []
     for match in PLACEHOLDER.finditer(command):
-        if "{" in match.group(0)[2:-2]:
-            continue  # a pattern (`{{path/to/{a,b}/{x,y}}}`), not a slot
+        inner = match.group(0)[2:-2]
+        if "{" in inner and not (inner.startswith('{"') and inner.count("{") == 1):
+            continue  # a pattern (`{{path/to/{a,b}/{x,y}}}`), not a slot; `{{{"name": "value"}}}` is a JSON body
         before = command[: match.start()]
         words = before.split()
         option = words[-1] if words and not before.endswith(("'", '"')) else (words[-1][:-1] if words else "")
-        inner = match.group(0)[2:-2]
         quoted = "'" if before.count("'") % 2 else '"' if before.replace('\\"', "").count('"') % 2 else ""
         kind = placeholder_kind(inner, option)
         many = inner.endswith("...") or (" " in inner.strip() and kind != "schedule")
@@ -414,6 +415,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         if slot.kind == "branch" and (tracked := _TRACKED.match(shown[0])) and out[:start].endswith(tracked.group(1)):
             start -= len(tracked.group(1))  # `origin/{{branch}}` given origin/main: `origin/main`, not `origin/origin/main`
         end = slot.end
+        if slot.kind == "data" and slot.inner.startswith("{") and out[end : end + 1] == "}":
+            end += 1  # `{{{"name": "value"}}}`: the object's own brace closes after the placeholder's
         said_extension = _LITERAL_EXTENSION.match(out, end)
         if slot.kind in _PLACES and said_extension and _EXTENSION.search(shown[-1].lower()):
             end = said_extension.end()  # `{{path/to/input_video}}.mkv` given movie.mkv: `movie.mkv`, not `movie.mkv.mkv`

@@ -147,7 +147,8 @@ def _media_kind(token: str) -> tuple[str, ...]:
 # Values that say the job: "every day at 3am" asks for cron, not a loop (`watch`); "what's 1234 * 56"
 # says nothing else; "change 'http:' to 'https:' in links.md" replaces.
 _ADVERB = re.compile(r"[a-z]{3,}ly")
-_JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text", "port": "port"}  # "8080 in use": a port
+_JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text", "port": "port",
+              "data": "send data"}  # "8080 in use": a port; "PUT {\"enabled\":false} to …": data sent
 
 
 def _clean(token: str) -> str:
@@ -263,7 +264,12 @@ def request_values(
         low = lower[i]
         before = lower[i - 1] if i > 0 else ""
         after = lower[i + 1] if i + 1 < len(tokens) else ""
-        if not token or i in taken:
+        if i in taken:
+            continue
+        if raw[i][:1] in "{[" and (end := kinds.json_end(raw, i)) is not None:
+            add("data", " ".join(raw[i : end + 1]).rstrip(",;"), i, last=end, at=i)  # "PUT {"enabled":false} to …": the body
+            continue
+        if not token:
             continue
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
