@@ -134,7 +134,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("new ed25519 key, comment it with dana@corp.io", 'ssh-keygen -t ed25519 -C "dana@corp.io"'),
         ("last 100 lines of the worker container's logs", "docker logs --tail 100 worker"),
         ("who logged into this server recently", "last"),
-        ("where is the git binary coming from", "which git"),  # the program said with "binary" is what `which` finds
+        ("where is the git binary coming from", "which git"),
+        ("show the 3 newest commits as one-liners", "git log --oneline -n 3"),  # "one-liners" is no file (`-- one-liners`)  # the program said with "binary" is what `which` finds
         ("turn off the cups printing service for now", "sudo systemctl stop cups"),  # no `disable --now`: "for now"
         ("am i behind origin/develop", "git rev-list --left-right --count HEAD...origin/develop"),  # it got `ssh -T git@origin/develop`
         ("reset hard to origin/main", "git reset --hard origin/main"),  # not `origin/origin/main`  # "recently" is when, no server named so (`ssh recently who`)
