@@ -251,6 +251,9 @@ def test_ordinary_words_are_no_values(request_text, expected):
         ("reload bashrc", [("action", "reload"), ("file", "~/.bashrc")]),
         ("make an alias gs for git status that sticks around", [("alias", "gs"), ("command", "git status")]),
         ("make an alias ll for ls -la in my zshrc", [("alias", "ll"), ("command", "ls -la"), ("file", "~/.zshrc")]),
+        # a container named after its software is a container; one said first is named too
+        ("restart nginx container", [("action", "restart"), ("container", "nginx")]),
+        ("nginx container is wedged, restart it", [("container", "nginx"), ("action", "restart")]),
         # a JSON body said whole is data to send
         ('PUT {"enabled":false} to http://localhost:9000/flags/beta',
          [("method", "PUT"), ("data", '{"enabled":false}'), ("url", "http://localhost:9000/flags/beta")]),

@@ -44,6 +44,7 @@ _PROGRAMS_NOT_NAMES = frozenset({"container", "image"})
 # Kinds whose name may stand right after a preposition, before its noun ("from shop db"); never
 # said with "as" ("print the output as a table" is a format).
 _PREPOSED = frozenset({"database", "table"})
+_OPENING_NOUNS = frozenset({"container", "service", "pod", "database", "db", "vm"})  # "api service is down"
 _PREPOSITIONS = frozenset("from in on into of to".split())
 # What a request names: with one of these, a type noun elsewhere may be about it.
 _NAMED_KINDS = frozenset("file dir path link user group branch tag package service container image pod host process database table".split())
@@ -146,6 +147,7 @@ def read(
                 taken.add(before)  # "the python library requests": python says which sort, it names nothing
         elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and (
             _determined(lower, before) or (before > 0 and lower[before - 1] in verbs)  # "copy photos dir to /mnt"
+            or (before == 0 and low in _OPENING_NOUNS)  # "nginx container is wedged, restart it": said first
         ):
             _add(add, values, kind, tokens, before, role_at(before) or _way(lower, before))  # "out of the web container"
             attached.add(j)
@@ -165,6 +167,9 @@ def read(
     for value in values:
         if value.kind == "service" and "." not in value.text and (unit := _unit_type(lower, value.at, table)):
             value.text += "." + unit  # "when does the certbot timer fire next": certbot.timer
+    for value in values:
+        if value.kind in ("service", "process") and lower[value.at + 1 : value.at + 2] in (["container"], ["containers"]):
+            value.kind = "container"  # "restart nginx container", "nginx container is wedged": one named after its software
     for i in range(len(lower) - 1):
         if i not in taken and name(i, "pattern", before_noun=True) and _listed_by(lower, i, table):
             _add(add, values, "pattern", tokens, i, role_at(i))  # "the kubectl command … in my history", "aws env vars"
