@@ -135,6 +135,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("last 100 lines of the worker container's logs", "docker logs --tail 100 worker"),
         ("who logged into this server recently", "last"),
         ("where is the git binary coming from", "which git"),
+        ("make a script executable", "chmod +x {{path/to/file}}"),  # "a script executable" names no program `script`
         ("show the 3 newest commits as one-liners", "git log --oneline -n 3"),  # "one-liners" is no file (`-- one-liners`)  # the program said with "binary" is what `which` finds
         ("turn off the cups printing service for now", "sudo systemctl stop cups"),  # no `disable --now`: "for now"
         ("am i behind origin/develop", "git rev-list --left-right --count HEAD...origin/develop"),  # it got `ssh -T git@origin/develop`

@@ -226,8 +226,8 @@ _STATE_FILLERS = frozenset("program binary executable app application command pr
 def state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
     """The kind of value word `i` is when a word after it says its state ("nginx running": a
     process; "python3 program installed": a command), skipping words that only say what it is."""
-    if lower[i + 1 : i + 2] and lower[i + 1] in _PROGRAM_NOUNS:
-        return "command"  # "where is the aws binary coming from": the program `which` finds
+    if lower[i + 1 : i + 2] and lower[i + 1] in _PROGRAM_NOUNS and lower[i - 1 : i] not in (["a"], ["an"]):
+        return "command"  # "where is the aws binary coming from": the program `which` finds ("make a script executable": none)
     j = i + 1
     while j < len(lower) and lower[j] in _STATE_FILLERS:
         j += 1
