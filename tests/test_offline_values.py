@@ -210,7 +210,7 @@ def test_a_range_or_width_nothing_reads_is_a_plain_number(request_text):
         ("what user accounts exist on this box", []),
         ("list the service units", []),
         # an adverb after a folder, a verb after "this folder"
-        ("remove olduser's account and his home folder too", [("user", "olduser"), ("dir", "~")]),
+        ("remove olduser's account and his home folder too", [("user", "olduser")]),  # his home is no `~`
         ("which 5 things in this folder take up the most space", [("number", "5"), ("dir", ".")]),
         # capitalised things, not what to look for
         ("I need sshd's PID", [("process", "sshd")]),
@@ -251,6 +251,8 @@ def test_ordinary_words_are_no_values(request_text, expected):
         ("reload bashrc", [("action", "reload"), ("file", "~/.bashrc")]),
         ("make an alias gs for git status that sticks around", [("alias", "gs"), ("command", "git status")]),
         ("make an alias ll for ls -la in my zshrc", [("alias", "ll"), ("command", "ls -la"), ("file", "~/.zshrc")]),
+        # a name right after the verb with "their home" after it is a user, and their home no `~`
+        ("delete tempuser and their home dir", [("user", "tempuser")]),
         # a container named after its software is a container; one said first is named too
         ("restart nginx container", [("action", "restart"), ("container", "nginx")]),
         ("nginx container is wedged, restart it", [("container", "nginx"), ("action", "restart")]),

@@ -94,6 +94,20 @@ def named_first(add: Callable[..., None], tokens: list[str], lower: list[str], i
     return True
 
 
+def named_with_own(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
+    """"delete tempuser and their home dir", "lock bob and his crontab": a name right after the
+    request's verb, then "and" and what people have, is a user."""
+    if i != 1 or len(lower) < 5 or lower[0] not in table.change_verbs or lower[2] != "and" or lower[3] not in _PRONOUNS:
+        return False
+    if lower[4] not in table.around["owned_by_users"] and lower[4] != "home":
+        return False
+    word = lower[1]
+    if not _NAME.fullmatch(word) or word in table.stop or _no_one(word, table):
+        return False
+    add("user", tokens[1], 1)
+    return True
+
+
 def _no_one(word: str, table: Vocabulary) -> bool:
     """A word that names no user: no one's (`not_owners`), software's, or one that introduces a value."""
     return word in table.around["not_owners"] or _software(word) or word in table.value_words
