@@ -678,3 +678,34 @@ def test_round_fourteen_words_reach_the_command(index, request_text, command):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("mail the slides to my boss", ["mail", "slides"]),  # never "loss"
+        ("empty folders in src", ["empty", "directory", "recursively", "src"]),  # those below, not one
+        ("a user that can't log in", ["user", "without", "login"]),
+        ("show the worker tree", ["show", "process", "tree"]),
+        ("stick it in there", ["put"]),
+    ],
+)
+def test_round_fourteen_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("stick todo.txt into the existing notes.zip", "zip notes.zip todo.txt"),
+        ("remove the empty folders under dist/", "find dist/ -type d -empty -delete"),
+        ("add a user svc-backup that can't log in", "sudo useradd -r -s /usr/sbin/nologin svc-backup"),
+        ("who logged into this box recently", "last"),
+        ("is logs.tar.gz corrupted", "gzip -t logs.tar.gz"),
+        ("show uwsgi's worker tree", "pstree"),
+    ],
+)
+def test_round_fourteen_words_reach_the_program(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
