@@ -661,3 +661,71 @@ def test_things_named_point_to_dev_and_data_programs(index, request_text, progra
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command.startswith(program)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("cpu temps", ["cpu", "temperature"]),  # temperatures said short
+        ("drop the dupes", ["drop", "duplicate"]),
+        ("what the heck is on 8080", ["8080"]),  # a word that only swears says nothing
+        ("gpu of this workstation", ["gpu", "computer"]),  # a computer, not a music workstation
+        ("is it ok", []),
+    ],
+)
+def test_short_and_swearing_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+def test_comments_typed_without_apostrophes_are_asides(table):
+    assert {("ill",), ("im",), ("ive",), ("i", "think")} <= set(table.asides[","])
+    assert {"still", "dying", "missing"} <= table.states
+    assert {"total", "box"} <= table.around["never_names"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("suspend pid 4242 for a bit, ill continue it after lunch", "kill -STOP 4242"),
+        ("how big is my home folder in total", "du -sh ~"),
+        ("which user am i running as", "whoami"),
+        ("which distribution is this box running", "cat /etc/os-release"),
+        ("check the smart health of /dev/nvme0n1, i think its failing", "smartctl -H /dev/nvme0n1"),
+        ("where did i save budget_q3", "find ~ -name 'budget_q3'"),
+    ],
+)
+def test_round_fourteen_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("mail the slides to my boss", ["mail", "slides"]),  # never "loss"
+        ("empty folders in src", ["empty", "directory", "recursively", "src"]),  # those below, not one
+        ("a user that can't log in", ["user", "without", "login"]),
+        ("show the worker tree", ["show", "process", "tree"]),
+        ("stick it in there", ["put"]),
+    ],
+)
+def test_round_fourteen_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("stick todo.txt into the existing notes.zip", "zip notes.zip todo.txt"),
+        ("remove the empty folders under dist/", "find dist/ -type d -empty -delete"),
+        ("add a user svc-backup that can't log in", "sudo useradd -r -s /usr/sbin/nologin svc-backup"),
+        ("who logged into this box recently", "last"),
+        ("is logs.tar.gz corrupted", "gzip -t logs.tar.gz"),
+        ("show uwsgi's worker tree", "pstree"),
+    ],
+)
+def test_round_fourteen_words_reach_the_program(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
