@@ -141,7 +141,7 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
         return True
     if at_host := _LOGIN_AT_HOST.match(tokens[i]):
         add("user", at_host.group(1), i, searched=True)  # `{{user}}@{{host}}` takes each, `{{host}}` both
-        way = "to" if before in ("to", "into", "onto") else "from" if before in ("from", "off") else ""
+        way = "to" if before in ("to", "into", "onto") else ""
         add("host", at_host.group(2), i, way, login=at_host.group(1))  # "copy x to deploy@10.0.0.5": where it goes
         return True
     if before == "version" and _VERSION.match(tokens[i]) and i > 1 and named(lower[i - 2]):
