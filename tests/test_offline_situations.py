@@ -15,7 +15,6 @@ from nlshell.offline.situations import told_situation
         ("laptop fans screaming, cpu temps?", "cpu temps?"),
         # "it" is the thing the situation is about; how it is stays ("firefox is frozen, kill it" is a -9)
         ("journal is huge, trim it to 500M", "journal is huge, trim journal to 500M"),
-        ("nginx container is wedged, restart it", "nginx container is wedged, restart nginx container"),
         ("clock is off, set it to 2024-06-01 09:00", "clock is off, set clock to 2024-06-01 09:00"),
     ],
 )
@@ -28,6 +27,7 @@ def test_a_situation_told_first_is_left_out(request_text, asked):
     [
         "cert is installed but 443 is blocked by the firewall, open it",
         "firefox is frozen, kill it",  # a process the values name: nlshell/offline/pointers.py points at it
+        "nginx container is wedged, restart it",  # a container the values name, likewise
         "scan.pdf is 40MB, make it smaller",
         "8080 already in use?? whats sitting on it",  # it is no cert: 443 is in the situation
         "traceback points at line 110 of server.py, show me lines 100-120",  # the file is said there
