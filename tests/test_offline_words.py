@@ -225,6 +225,9 @@ def test_units_and_types(table):
         ("any files over 1G anywhere on the box", READ),
         ("any way to delete old logs", UNKNOWN),  # a change further on: not a look
         ("any files changed since friday?", READ),  # which files: a participle after the noun
+        # a participle that says which attribute is asked about is no change ("uncompressed size of …" got `gzip -d`)
+        ("uncompressed size of dump.tar.gz", READ),
+        ("compressed size of backup.zip", READ),
         # "new X" makes one; new things in the plural are things to see
         ("new folder named drafts", CHANGE),
         ("new ed25519 key, comment it with dana@corp.io", CHANGE),

@@ -56,7 +56,7 @@ def _verb(clause: list[str]) -> str:
                 changed = True
     if len(words) > 1 and words[0] in _NEW and not _plural(words[1]):
         return "create"  # "new ed25519 key, comment it with …", "fresh venv in .venv": one thing to make
-    if _describes(words):
+    if _describes(words) or _modified_attribute(words):
         return "show"  # "empty folders here", "open ports": things named, so a look
     if _has_done(words):
         return ""  # "have postgresql come up on boot": what is to be done, by a verb no list says
@@ -82,6 +82,14 @@ def _describes(words: list[str]) -> bool:
     return words[0] in vocabulary().around.get("adjective_verbs", frozenset()) or (
         words[0].endswith("ed") and bool(_inflected(words[0]))
     )
+
+
+def _modified_attribute(words: list[str]) -> bool:
+    """"uncompressed size of logs.tar.gz?", "compressed size of x": a participle that says which of a
+    thing's attributes, then the attribute and "of": the attribute is asked about, nothing is done."""
+    attributes = vocabulary().around.get("attribute", frozenset())
+    return (len(words) > 3 and words[0].endswith("ed") and words[1] in attributes
+            and words[2] in ("of", "on", "for") and bool(_inflected(words[0])))
 
 
 def _plural(word: str) -> bool:
