@@ -45,6 +45,7 @@ from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_
 from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import take_loose
 from nlshell.offline.placeholders import placeholder_kind
+from nlshell.offline.seams import EXTENSION, seam
 from nlshell.offline.typedfiles import by_extension
 from nlshell.offline.values import Value
 
@@ -318,9 +319,6 @@ def _place_after(command: str, slot: _Slot) -> bool:
     return slot.kind in _PLACES and any(re.match(r"~|/|\.{1,2}/|\$HOME", word) for word in rest)
 
 
-_EXTENSION = re.compile(r"\w(\.(?:tar\.)?[a-z0-9]{1,4})$")  # `{{path/to/compressed.zip}}`
-_TRACKED = re.compile(r"^((?:origin|upstream)/)")
-_LITERAL_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]{1,4}){1,2}(?=$|[\s'\"|;)])")  # the `.mp4` of `{{path/to/video}}.mp4`
 
 
 def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, int, int, int]:
@@ -329,7 +327,7 @@ def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, in
     by the kinds it accepts."""
     accepted = ACCEPTS[slot.kind]
     rank = accepted.index(value.kind) if value.kind in accepted else len(accepted)
-    typed = _EXTENSION.search(slot.inner.lower()) if slot.kind in _PLACES else None
+    typed = EXTENSION.search(slot.inner.lower()) if slot.kind in _PLACES else None
     other_type = int(bool(typed) and not value.text.lower().endswith(typed.group(1)))
     role = 1
     if _hint(slot, _TARGET):
@@ -359,7 +357,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     target_stated = any(v.role == "to" and v.kind in ACCEPTS["path"] for v in values)
     said_times = collections.Counter(v.text for v in values)
     typed = {i: m.group(1) for i, s in enumerate(slots)
-             if s.kind in _PLACES and not s.many and (m := _EXTENSION.search(s.inner.lower()))}
+             if s.kind in _PLACES and not s.many and (m := EXTENSION.search(s.inner.lower()))}
     chosen.update(by_extension(typed, {i: ACCEPTS[slots[i].kind] for i in typed}, unused))  # "import customers.csv into crm.db"
     for i in order:
         if i in chosen:
@@ -404,22 +402,8 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
                 head = out[: slot.start].rstrip()
                 out = head[: len(head) - len(slot.option)] + option + out[len(head) :]
             continue
-        start = slot.start
         shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) + inline.get(id(v), "") for v in chosen[i]]
-        if out[start - 1 : start] == "/" and (out[start - 2 : start - 1] in ("", " ") or (
-            out[start - 2 : start - 1] == ":" and shown[0].startswith("/")
-        )):
-            start -= 1  # tldr's `/{{path/to/file}}` (`{{pod_name}}:/{{…}}`) asks for an absolute path; the request's value is the path
-        if slot.kind in _PLACES and out[slot.end : slot.end + 1] == "/" and len(shown[-1]) > 1 and shown[-1].endswith("/"):
-            shown[-1] = shown[-1].rstrip("/")  # `{{path/to/source}}/` given photos/: `photos/`, not `photos//`
-        if slot.kind == "branch" and (tracked := _TRACKED.match(shown[0])) and out[:start].endswith(tracked.group(1)):
-            start -= len(tracked.group(1))  # `origin/{{branch}}` given origin/main: `origin/main`, not `origin/origin/main`
-        end = slot.end
-        if slot.kind == "data" and slot.inner.startswith("{") and out[end : end + 1] == "}":
-            end += 1  # `{{{"name": "value"}}}`: the object's own brace closes after the placeholder's
-        said_extension = _LITERAL_EXTENSION.match(out, end)
-        if slot.kind in _PLACES and said_extension and _EXTENSION.search(shown[-1].lower()):
-            end = said_extension.end()  # `{{path/to/input_video}}.mkv` given movie.mkv: `movie.mkv`, not `movie.mkv.mkv`
+        start, end, shown = seam(out, slot.start, slot.end, slot.kind, slot.inner, shown)
         out = out[:start] + " ".join(shown) + out[end:]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
