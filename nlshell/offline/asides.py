@@ -22,7 +22,7 @@ _FILLERS = frozenset({"too", "so", "really", "pretty", "way", "kinda", "all", "j
 _TOKEN = re.compile(r"[\w'’./~-]+|[,;:()—]|\s-\s")
 _PUNCTUATION = frozenset({",", ";", ":", "(", ")", "—", "-"})
 _ENDS = frozenset({",", ";", ":", ")", "—", "-", "and", "then", "but", "so"})  # where an aside stops
-_VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name
+VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name
 
 
 def without_asides(request: str) -> str:
@@ -35,7 +35,7 @@ def without_asides(request: str) -> str:
         if end is None:
             i += 1
             continue
-        if not any(_VALUE.search(request[start:stop]) for _, start, stop in words[i:end]):
+        if not any(VALUE.search(request[start:stop]) for _, start, stop in words[i:end]):
             if end == len(words):
                 stop = len(request)
             elif words[end][0] == ")":

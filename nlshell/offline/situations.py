@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from nlshell.offline.asides import without_asides
+from nlshell.offline.asides import VALUE
 
 # Words after the thing a situation is about that say how it is ("nginx container is wedged").
 _HOW = frozenset(
@@ -34,7 +34,6 @@ _ASKING_HOW = frozenset("fix do solve sort handle deal happening wrong going on 
 _NOT_THINGS = frozenset("i we you it this that something someone somebody everything nothing there they he she".split())
 _QUESTIONS = frozenset("how what whats what's which who whos who's where wheres where's why when is are does do did any".split())
 _QUESTION = re.compile(r"\?+\s+")
-_VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name (as asides.py reads them)
 _WORD = re.compile(r"[\w'’.~/-]+")
 _THING_MAX = 4  # the thing a situation is about is said in this many words at most
 _ASKED_MIN = 2  # what is left must say this many words: "…, fix" alone asks nothing findable
@@ -43,7 +42,7 @@ _TOLD_MIN = 3  # a situation takes this many words: "docker, list containers" na
 
 def told_situation(request: str) -> str:
     """The request without a situation told before it (see the module); unchanged otherwise."""
-    from nlshell.offline.intent import _as_verb, clause_verbs
+    from nlshell.offline.intent import _as_verb, _is_verb, clause_verbs
 
     split = _split(request)
     if split is None:
@@ -53,10 +52,10 @@ def told_situation(request: str) -> str:
     situation_words = _WORD.findall(situation.lower())
     if len(asked_words) < _ASKED_MIN or len(situation_words) < _TOLD_MIN or _BACK.intersection(asked_words):
         return request  # "bobs last day was friday, lock his login": whose login is in the situation
-    if situation_words[0] in _SPEAKERS or any(_is_verb([_as_verb(word)]) for word in situation_words[1:] if word not in _HOW):
+    if situation_words[0] in _SPEAKERS or any(_is_verb(_as_verb(word)) for word in situation_words[1:] if word not in _HOW):
         return request  # "gotta add a cron job for myself, open the editor": a task, no situation
     if _opens_with_verb(situation_words) or not (
-        _is_verb(clause_verbs(asked)[:1]) or asked_words[0] in _QUESTIONS or asked.rstrip().endswith("?")
+        _is_verb((clause_verbs(asked) or [""])[0]) or asked_words[0] in _QUESTIONS or asked.rstrip().endswith("?")
     ):
         return request  # the first clause asks ("why is lodash here, who pulls it in") or the second does not
     if _SAYING.intersection(situation_words):
@@ -64,7 +63,7 @@ def told_situation(request: str) -> str:
     pointer = next((word for word in asked_words if word in _POINTERS), "")
     if pointer:
         return _pointed(request, situation, asked, pointer, _thing(situation_words))
-    if _VALUE.search(situation) or len(_content(asked_words)) < _ASKED_MIN:
+    if VALUE.search(situation) or len(_content(asked_words)) < _ASKED_MIN:
         return request  # "traceback points at line 110 of server.py, show me lines 100-120": where is said
         # there; "my terminal is garbled, how do i fix" asks about the situation itself
     return asked
@@ -84,14 +83,14 @@ def _pointed(request: str, situation: str, asked: str, pointer: str, thing: list
     from nlshell.offline.values import request_values
 
     said = situation.split()[: len(thing)]
-    if not thing or request_values(situation) or _VALUE.search(situation):
+    if not thing or request_values(situation) or VALUE.search(situation):
         return request
     return f"{situation}, " + re.sub(rf"\b{pointer}\b", " ".join(said), asked, count=1, flags=re.I)
 
 
-def _split(request: str) -> tuple[str, str] | None:
-    """(the first clause, the rest) at the first comma or question mark, or None."""
-    text = without_asides(request)
+def _split(text: str) -> tuple[str, str] | None:
+    """(the first clause, the rest) at the first comma or question mark, or None; the callers have
+    left its asides out already (nlshell/offline/asides.py)."""
     match = _QUESTION.search(text)
     comma = text.find(",")
     if match and (comma < 0 or match.start() < comma):
@@ -113,13 +112,6 @@ def _thing(words: list[str]) -> list[str]:
 
 def _opens_with_verb(words: list[str]) -> bool:
     """Whether the clause opens as an order or a question ("nuke .venv", "why is …", "is redis up")."""
-    from nlshell.offline.intent import _as_verb
+    from nlshell.offline.intent import _as_verb, _is_verb
 
-    return words[0] in _QUESTIONS or words[0] in _HOW or ("." not in words[0] and _is_verb([_as_verb(words[0])]))
-
-
-def _is_verb(verbs: list[str]) -> bool:
-    from nlshell.offline.vocabulary import vocabulary
-
-    table = vocabulary()
-    return bool(verbs) and (verbs[0] in table.read_verbs or verbs[0] in table.change_verbs)
+    return words[0] in _QUESTIONS or words[0] in _HOW or ("." not in words[0] and _is_verb(_as_verb(words[0])))
