@@ -21,14 +21,14 @@ _LEADS = frozenset({"on", "at", "from", "to", "in"})  # "on web1": where, gone w
 # Words that ask for the session itself ("log into 172.16.4.9 as deploy over ssh"): ssh's own answer;
 # "log" and "sign" only with "in" or "on" after them ("tail the app log on prod-2 over ssh" is a job).
 _SESSION = frozenset({"login", "logging", "connect", "into", "shell", "session", "signing"})
-_SESSION_VERBS = frozenset({"log", "sign"})
 _BEFORE_VERBS = frozenset({"to", "and", "then", "i", "please", "just", "can", "we", "you", "me", "cant", "lets", "ill"})
 
 
 def _session(lower: list[str], i: int) -> bool:
     """Whether word i asks for a session: "log in to db2", not "the app log on prod-2"."""
-    said_as_verb = lower[i] in _SESSION_VERBS and (not i or lower[i - 1] in _BEFORE_VERBS)
-    return lower[i] in _SESSION or (said_as_verb and lower[i + 1 : i + 2] in (["in"], ["on"], ["into"]))
+    from nlshell.offline.remotes import logs_in
+
+    return lower[i] in _SESSION or (logs_in(lower, i) and (not i or lower[i - 1] in _BEFORE_VERBS))
 
 
 def run_remotely(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[OfflineAnswer]:

@@ -35,7 +35,12 @@ _AFTER_HOST = frozenset({"as", "and", "with", "using", "on", "over", "via", "the
 
 _BY = frozenset({"over", "via", "through", "using", "with", "by"})  # "over ssh"
 _LOGIN = frozenset({"logging", "log", "signing", "sshing"})  # "without logging in"
-_LOGGING_IN = re.compile(r"(?:log|sign) (?:in|on|into)$")  # "i need to log on to web3": no host called log
+
+
+def logs_in(lower: list[str], i: int) -> bool:
+    """Whether word i is the verb of "log in", "log on", "sign into" ("i need to log on to web3": no
+    host called log; "the app log on prod-2" says it too: the caller tells a verb from a noun)."""
+    return lower[i] in ("log", "sign") and lower[i + 1 : i + 2] in (["in"], ["on"], ["into"])
 
 
 def remote(lower: list[str]) -> bool:
@@ -89,7 +94,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         if value.kind == "path" and value.role in _PLACE_ROLES and _host_like(value.text, here) and _led(lower, value.at, programs):
             value.kind = "host"  # "ssh into build01", "scp notes.txt to backup01"
     for i, token in enumerate(tokens):
-        if i in taken or i in there or not i or _LOGGING_IN.match(" ".join(lower[i : i + 2])) or not _host_like(token, here) or not plain(lower[i]) or lower[i] in programs:
+        if i in taken or i in there or not i or logs_in(lower, i) or not _host_like(token, here) or not plain(lower[i]) or lower[i] in programs:
             continue
         if lower[i - 1] in _LEADS or (lower[i - 1] in programs and _named_host(tokens, lower, i)):
             add("host", token, i, "to" if lower[i - 1] in ("to", "into", "onto") else "in")  # "on web3", "ping db2"
