@@ -10,6 +10,7 @@ narrower than a plain name, a path or a number, so they come first.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 
@@ -22,21 +23,7 @@ from nlshell.offline.value import Add
 _HEX = re.compile(r"^[0-9a-f]{7,40}$")
 _SHORT_HEX = re.compile(r"^[0-9a-f]{4,40}$")
 _TRACKING = re.compile(r"^(?:origin|upstream)/[\w.-][\w./-]*$")  # a remote-tracking branch
-def json_end(tokens: list[str], i: int) -> int | None:
-    """The last token of a JSON object or array said from token i on (`{"a": 1}` is two tokens), or None."""
-    import json
-
-    for end in range(i, min(len(tokens), i + 12)):
-        text = " ".join(tokens[i : end + 1]).rstrip(",;")
-        if text[-1:] in "}]":
-            try:
-                parsed = json.loads(text)
-            except ValueError:
-                continue
-            return end if isinstance(parsed, (dict, list)) and parsed else None
-    return None
-
-
+_JSON_TOKENS = 12  # a JSON body said in a request spans this many tokens at most
 _KEY_TYPES = frozenset({"ed25519", "ed448"})  # hex to look at, yet a key's type: "new ed25519 key"
 _RELATIVE = re.compile(r"^(?:head|@)(?:[~^]\d*)+$", re.I)  # HEAD~2, HEAD^, @~1
 _COMMIT_WORDS = frozenset("commit revision hash sha".split())
@@ -67,6 +54,19 @@ _QUALIFIERS = frozenset("local remote new old current default existing other who
 PACKAGE_SORTS = frozenset("dev development peer optional".split())
 _KINDS_AFTER = frozenset({"service", "user", "group", "package", "branch", "process"})
 
+
+
+def json_end(tokens: list[str], i: int) -> int | None:
+    """The last token of a JSON object or array said from token i on (`{"a": 1}` is two tokens), or None."""
+    for end in range(i, min(len(tokens), i + _JSON_TOKENS)):
+        text = " ".join(tokens[i : end + 1]).rstrip(",;")
+        if text[-1:] in "}]":
+            try:
+                parsed = json.loads(text)
+            except ValueError:
+                continue
+            return end if isinstance(parsed, (dict, list)) and parsed else None
+    return None
 
 
 def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
