@@ -357,7 +357,8 @@ def test_an_example_with_the_flag_the_request_says_goes_first_when_nearly_as_goo
 
 
 def test_a_flag_is_read_in_its_cluster():
-    assert compose._has_flag("sudo chown -R bob x", ("r", "R", "--recursive"))
-    assert compose._has_flag("rm -rf x", ("f", "--force"))
-    assert compose._has_flag("grep --recursive x .", ("r", "R", "--recursive"))
-    assert not compose._has_flag("chown bob x", ("r", "R", "--recursive"))
+    assert compose._has_flag("sudo chown -R bob x", ("-r", "-R", "--recursive"))
+    assert compose._has_flag("rm -rf x", ("-f", "--force"))
+    assert compose._has_flag("grep --recursive x .", ("-r", "-R", "--recursive"))
+    assert not compose._has_flag("chown bob x", ("-r", "-R", "--recursive"))
+    assert not compose._has_flag("find . -newer x", ("-r", "-R", "--recursive"))  # find's options are words

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from nlshell.offline import modes
-from nlshell.offline.commands import shell_words
+from nlshell.offline.commands import first_program, shell_words
 from nlshell.offline.flags import (
     SHORT, WORD_OPTIONS, Flag, Form, Page, marked_stems, page_flags, page_prefix, read_form,
 )
@@ -200,15 +200,15 @@ def _said_flag_first(index: OfflineIndex, asked: _Asked, hits: list[OfflineHit])
 
 # Words every page's flags mean the same by, and the flags: "recursively" is `-r`/`-R` wherever it is said.
 _SAID_FLAGS = (
-    (frozenset({"recursive", "recursively", "subfolders", "subdirectories"}), ("r", "R", "--recursive")),
-    (frozenset({"force", "forcefully", "forced"}), ("f", "--force")),
+    (frozenset({"recursive", "recursively", "subfolders", "subdirectories"}), ("-r", "-R", "--recursive")),
+    (frozenset({"force", "forcefully", "forced"}), ("-f", "--force")),
 )
 
 
-def _has_flag(command: str, letters: tuple[str, ...]) -> bool:
-    words = shell_words(command)
-    return any(w in letters or (w[:1] == "-" and w[1:2] != "-" and any(len(x) == 1 and x in w[1:] for x in letters))
-               for w in words)
+def _has_flag(command: str, options: tuple[str, ...]) -> bool:
+    """Whether the command has one of the options, read as its page's flags are (clusters, long ones)."""
+    form = read_form(command, (first_program(command),))
+    return form is not None and any(form.has(option) for option in options)
 
 
 def _compose(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> OfflineHit:
