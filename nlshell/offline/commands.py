@@ -82,6 +82,11 @@ def _strip_wrapper(words: list[str], i: int) -> int:
     return i
 
 
+def _ends_command(word: str) -> bool:
+    """Whether a shell word ends one simple command (`|`, `&&`, `$(`, and `);` that closes and ends)."""
+    return word in _CONTROL or word.endswith("$(") or bool(_CONTROLS.fullmatch(word))
+
+
 def programs(command: str) -> list[str]:
     """Every program the command runs, in order: the first word of each simple command after
     wrappers (`sudo`, `env`, `nohup`, …) and assignments, plus the program `xargs` runs."""
@@ -91,7 +96,7 @@ def programs(command: str) -> list[str]:
     i = 0
     while i < len(words):
         word = words[i]
-        if word in _CONTROL or word.endswith("$(") or _CONTROLS.fullmatch(word):  # `);` closes and ends
+        if _ends_command(word):
             expect_command = True
             i += 1
             continue
@@ -216,7 +221,7 @@ def _simple_commands(words: list[str]) -> list[list[str]]:
     """The words of each simple command of a list or pipeline."""
     runs: list[list[str]] = [[]]
     for word in words:
-        if word in _CONTROL:
+        if _ends_command(word):
             runs.append([])
         else:
             runs[-1].append(word)
