@@ -191,7 +191,7 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     ):
         add("pattern", tokens[i], i)  # "how many times does timeout appear", "occurrences of timeout"
         return True
-    if _verb_before(lower, i) in _CHANGING_PACKAGES and after in ("to", "from", "in") and _PROJECTS & set(lower[i + 2 : i + 6]):
+    if after in ("to", "from", "in") and _PROJECTS & set(lower[i + 2 : i + 6]) and _verb_before(lower, i) in _CHANGING_PACKAGES:
         add("package", tokens[i], i)  # "add express to my node project", "get rid of left-pad from the project"
         return True
     if after in _STUCK or (after in _BEING and lower[i + 2 : i + 3] and lower[i + 2] in _STUCK):
