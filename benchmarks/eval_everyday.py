@@ -46,14 +46,15 @@ TABLES = {
     "everyday-holdout11": DATA / "everyday_holdout11.tsv",  # held out in round ten, reported untouched; tuned on since
     "everyday-holdout12": DATA / "everyday_holdout12.tsv",  # held out in round eleven, reported untouched; tuned on since
     "everyday-holdout13": DATA / "everyday_holdout13.tsv",  # held out in round twelve, reported untouched; tuned on from now
-    "everyday-holdout14": DATA / "everyday_holdout14.tsv",  # held out in round thirteen, reported untouched
-    "everyday-holdout14b": DATA / "everyday_holdout14b.tsv",  # held out in round thirteen, reported untouched
+    "everyday-holdout14": DATA / "everyday_holdout14.tsv",  # held out in round thirteen, reported untouched; tuned on from round fifteen
+    "everyday-holdout14b": DATA / "everyday_holdout14b.tsv",  # … likewise
     "everyday-holdout15": DATA / "everyday_holdout15.tsv",  # held out in round fourteen, reported untouched
     "everyday-holdout15b": DATA / "everyday_holdout15b.tsv",  # held out in round fourteen, reported untouched
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
     "everyday-dev3": DATA / "everyday_dev3.tsv",  # for tuning: written blind in round thirteen
     "everyday-dev4": DATA / "everyday_dev4.tsv",  # for tuning: written blind in round fourteen
+    "everyday-dev5": DATA / "everyday_dev5.tsv",  # for tuning: written blind in round fifteen
 }
 
 # Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
