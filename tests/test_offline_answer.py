@@ -139,7 +139,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("show the 3 newest commits as one-liners", "git log --oneline -n 3"),  # "one-liners" is no file (`-- one-liners`)  # the program said with "binary" is what `which` finds
         ("turn off the cups printing service for now", "sudo systemctl stop cups"),  # no `disable --now`: "for now"
         ("am i behind origin/develop", "git rev-list --left-right --count HEAD...origin/develop"),  # it got `ssh -T git@origin/develop`
-        ("reset hard to origin/main", "git reset --hard origin/main"),  # not `origin/origin/main`  # "recently" is when, no server named so (`ssh recently who`)
+        ("reset hard to origin/main", "git reset --hard origin/main"),  # not `origin/origin/main`
+        ("hunt down large files over 500M i can delete", "find . -type f -size +500M -exec ls -lh {} +"),  # not `-size ++500M`  # "recently" is when, no server named so (`ssh recently who`)
         # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)
         ("generate me an ed25519 keypair for github", 'ssh-keygen -t ed25519 -C "{{email}}"'),
         ("new tmux session named work", "tmux new -s work"),  # "new" makes one: no `tmux attach`
