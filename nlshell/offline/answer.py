@@ -12,7 +12,7 @@ The ranking's examples first get the flags the request asks for within their pag
 usb", "how many") follow as a pipeline (nlshell/offline/pipes.py), and "every container" fills a
 placeholder for one with the ids of all (nlshell/offline/every.py); "which .py files import
 requests" asks `grep` (nlshell/offline/holds.py); "top 3" cuts a sorted listing (nlshell/offline/top.py); a job asked "on web1 remotely" runs over
-`ssh` (nlshell/offline/remotely.py).
+`ssh` (nlshell/offline/remotely.py), and a forwarded port is drawn whole (nlshell/offline/tunnels.py).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.pipes import piped
 from nlshell.offline.remotely import run_remotely
 from nlshell.offline.top import topped
+from nlshell.offline.tunnels import tunnelled
 from nlshell.offline.places import fetched
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
@@ -75,8 +76,8 @@ def _filtered(
     """The answers with the filters the request asks for composed after them (pipes, every, top N)."""
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
     request = told_situation(request)  # "journal is huge, trim it to 500M": what is going on asks nothing either
-    found = run_remotely(request, lambda there: held(there, lambda asked: piped(
-        asked, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages))))  # "… on web1 remotely": ssh around it
+    found = tunnelled(request, lambda asked: run_remotely(asked, lambda there: held(there, lambda job: piped(
+        job, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages)))))  # "… on web1 remotely": ssh around it
     found = [one.saying(startup.swapped(one.command, request)) for one in found]  # "… in my zshrc"
     return topped(request, every_filled(request, found))[:limit]
 

@@ -60,6 +60,7 @@ class Vocabulary:
     filters: dict[str, tuple[tuple[str, ...], ...]]  # stage → word patterns, `*` the text ("about *": match)
     unwanted: dict[str, str]  # a kind of line ("comment", "blank") → the pattern that finds it
     every: frozenset[str]  # words that ask for each one of a kind: "stop every container"
+    ports: dict[str, str]  # a service's name → the port it listens on ("postgres" → 5432)
     ids: dict[str, str]  # a placeholder's thing (and "/state") → the arguments listing the ids of all of them
     holds: frozenset[str]  # verbs of "which .py files import requests": what a file says
     quoted: frozenset[str]  # … of them, those the file says as written ("import requests")
@@ -101,6 +102,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
     filters: dict[str, list[tuple[str, ...]]] = {}
     unwanted: dict[str, str] = {}
     ids: dict[str, str] = {}
+    ports: dict[str, str] = {}
     for number, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -142,6 +144,8 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
             filters.setdefault(key, []).append(tuple(listed))
         elif kind == "lines":
             unwanted.update(dict.fromkeys(listed, key))
+        elif kind == "port":
+            ports.update(dict.fromkeys(listed, key))
         elif kind == "ids":
             ids[key] = " ".join(listed)
         elif kind == "number":
@@ -199,6 +203,7 @@ def load(path: str = WORDS_FILE) -> Vocabulary:
         filters={stage: tuple(patterns) for stage, patterns in filters.items()},
         unwanted=unwanted,
         every=frozenset(word_sets["every"]),
+        ports=ports,
         ids=ids,
         holds=frozenset(word_sets["holds"]),
         quoted=frozenset(word_sets["quoted"]),
