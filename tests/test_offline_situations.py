@@ -16,6 +16,11 @@ from nlshell.offline.situations import told_situation
         # "it" is the thing the situation is about; how it is stays ("firefox is frozen, kill it" is a -9)
         ("journal is huge, trim it to 500M", "journal is huge, trim journal to 500M"),
         ("clock is off, set it to 2024-06-01 09:00", "clock is off, set clock to 2024-06-01 09:00"),
+        # a thing by its name, asked of by its kind: the name goes to the kind's word (it was left out)
+        ("old-feature got merged, remove the branch locally", "remove the branch old-feature locally"),
+        ("feature-x branch got merged, delete the branch", "delete the branch feature-x"),
+        ("db1 is down, ping the host", "ping the host db1"),
+        ("disk is full, clean the cache folder", "clean the cache folder"),  # "disk" is no name
     ],
 )
 def test_a_situation_told_first_is_left_out(request_text, asked):

@@ -35,6 +35,8 @@ _NOT_THINGS = frozenset("i we you it this that something someone somebody everyt
 _QUESTIONS = frozenset("how what whats what's which who whos who's where wheres where's why when is are does do did any".split())
 _QUESTION = re.compile(r"\?+\s+")
 _WORD = re.compile(r"[\w'’.~/-]+")
+_NAME_SHAPED = re.compile(r"(?=.*[a-z])[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?=.*\d)(?=.*[a-z])[a-z0-9]+")  # old-feature, web-2, db1
+_THE_KIND = re.compile(r"\b(?:the|that|this)\s+(\w+)\b(?!\s+[\w./-]*\d)", re.I)
 _THING_MAX = 4  # the thing a situation is about is said in this many words at most
 _ASKED_MIN = 2  # what is left must say this many words: "…, fix" alone asks nothing findable
 _TOLD_MIN = 3  # a situation takes this many words: "docker, list containers" names the program
@@ -63,6 +65,8 @@ def told_situation(request: str) -> str:
     pointer = next((word for word in asked_words if word in _POINTERS), "")
     if pointer:
         return _pointed(request, situation, asked, pointer, _thing(situation_words))
+    if named := _named_back(asked, _thing(situation_words)):
+        return named
     if VALUE.search(situation) or len(_content(asked_words)) < _ASKED_MIN:
         return request  # "traceback points at line 110 of server.py, show me lines 100-120": where is said
         # there; "my terminal is garbled, how do i fix" asks about the situation itself
@@ -86,6 +90,25 @@ def _pointed(request: str, situation: str, asked: str, pointer: str, thing: list
     if not thing or request_values(situation) or VALUE.search(situation):
         return request
     return f"{situation}, " + re.sub(rf"\b{pointer}\b", " ".join(said), asked, count=1, flags=re.I)
+
+
+def _named_back(asked: str, thing: list[str]) -> str:
+    """"old-feature got merged, remove the branch locally" → "remove the branch old-feature
+    locally": a situation about a thing by its name, asked of it by its kind ("the branch"), gives
+    the name to the kind's word ("" when it does not). Only a name shaped as one (`old-feature`,
+    `web-2`, `db_main`): "disk is full, clean the cache folder" names no folder "disk"."""
+    from nlshell.offline.vocabulary import vocabulary
+
+    if not 1 <= len(thing) <= 2 or not _NAME_SHAPED.fullmatch(thing[0]):
+        return ""
+    kinds = vocabulary().value_words
+    if len(thing) == 2 and thing[1] not in kinds:
+        return ""  # "old-feature branch got merged": the second word says its kind, or it is no name
+    for match in _THE_KIND.finditer(asked):
+        noun = match.group(1).lower()
+        if noun in kinds and (len(thing) == 1 or noun == thing[1]):
+            return f"{asked[: match.end()]} {thing[0]}{asked[match.end():]}"
+    return ""
 
 
 def _split(text: str) -> tuple[str, str] | None:
