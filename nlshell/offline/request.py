@@ -196,6 +196,7 @@ def respelled(request: str, corrected: dict[str, str]) -> str:
 
 
 _LEADS = frozenset("the a an my our this that from in on into of to".split())
+_DETERMINERS = frozenset("the a an my our your this that these those".split())  # a word after one is no verb
 
 
 def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
@@ -213,6 +214,7 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
     named |= {  # "from shop db", "the shop database": a word between a preposition or determiner and its noun
         word for before, word, after in zip(said, said[1:], said[2:]) if after in type_nouns() and before in _LEADS
     }
+    named |= {word for before, word in zip(said, said[1:]) if before in _DETERMINERS}  # "dump the shop postgres db": a noun
     words = [
         w for w in dict.fromkeys(said) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE and w not in named
     ]

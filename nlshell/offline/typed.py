@@ -35,7 +35,11 @@ _DETERMINERS = frozenset("the a an my our your his her their this that its".spli
 _WHICH = frozenset("local remote new old current default existing empty whole entire unused stale".split())
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
-_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script"})
+_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script", "target"})
+# Kinds named with everyday words, said before their noun with a determiner: "the devs group",
+# "the shop database" (values.py reads "the group devs" already).
+_WORDY_BEFORE = frozenset({"group", "database"})
+_SORTS = frozenset("wrong right correct same other new old proper current different whole entire primary".split())  # "the wrong group"
 # Nouns nlshell/offline/values.py reads a plain word beside already ("the folder src", "the user
 # bob"): what it left, a verb or a word made like a name, is read here.
 _READ_BESIDE = frozenset({"folder", "directory", "dir"})
@@ -123,7 +127,8 @@ def read(
         covered = noun in _READ_BESIDE or noun in table.value_words
         gerund = before_noun and _gerund_name(lower[i], table)
         unit = before_noun and noun in table.around["unit_types"] and lower[i - 1] not in ("a", "an")
-        return shaped(i) or lower[i] in verbs or gerund or unit or (kind in _WORDY and not covered)
+        grouped = before_noun and kind in _WORDY_BEFORE and _determined(lower, i) and lower[i] not in _SORTS  # "the devs group"
+        return shaped(i) or lower[i] in verbs or gerund or unit or grouped or (kind in _WORDY and not covered)
 
     attached: set[int] = set()
     for j, low in enumerate(lower):
