@@ -9,6 +9,7 @@ called x" is read in nlshell/offline/kinds.py) or what it is ("the remote host")
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from nlshell.offline.value import Add, Value
@@ -17,6 +18,7 @@ from nlshell.offline.vocabulary import vocabulary
 _GIT = frozenset({"git", "push", "pull", "fetch"})
 _SAID_REMOTES = frozenset({"origin", "upstream"})  # named already: "set origin to …"
 _REMOTE = frozenset({"remote", "remotes"})
+_REPOSITORY = re.compile(r"\.git/?$|^git@|(?:github|gitlab|bitbucket|codeberg)\.(?:com|org)/", re.I)  # a repository's URL
 # Words beside "remote" that say which one or how it is given, never its name.
 _NOT_NAMES = frozenset(
     "a an the my our new old another other git add added adding remove rename set default current existing local "
@@ -27,8 +29,15 @@ _NOT_NAMES = frozenset(
 
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
          plain: Callable[[str], bool]) -> None:
-    """Add the remote's name the request says beside the word remote."""
-    if any(v.kind == "gitremote" for v in values) or _named_elsewhere(lower) or not (
+    """Add the remote's name the request says beside the word remote, or after a repository's URL
+    with "as" ("add https://github.com/acme/widget.git as upstream")."""
+    if any(v.kind == "gitremote" for v in values):
+        return
+    if (said_as := _as_name(values, lower, taken, plain)) is not None:
+        add("gitremote", tokens[said_as], said_as)
+        values.sort(key=lambda v: v.at)
+        return
+    if _named_elsewhere(lower) or _named_elsewhere(lower) or not (
         _GIT & set(lower) or any(v.kind == "url" for v in values)
     ):
         return
@@ -43,6 +52,20 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
                 add("gitremote", tokens[i], i)  # "add upstream remote …", "add remote mirror …"
                 values.sort(key=lambda v: v.at)
                 return
+
+
+def _as_name(values: list[Value], lower: list[str], taken: set[int], plain: Callable[[str], bool]) -> int | None:
+    """Where "as NAME" names the remote a repository's URL is added as, or None."""
+    urls = [v for v in values if v.kind == "url" and _REPOSITORY.search(v.text)]
+    for url in urls:
+        i = url.at + 2
+        if i < len(lower) and lower[i] in _REMOTE:
+            i += 1  # "as remote upstream"
+        if i < len(lower) and "as" in lower[url.at + 1 : i] and i not in taken and (
+            lower[i] in _SAID_REMOTES or _name(lower[i], plain, vocabulary())
+        ):
+            return i
+    return None
 
 
 def _named_elsewhere(lower: list[str]) -> bool:
