@@ -6,6 +6,9 @@ class, function, def …) is a pattern to search for, whatever word it is. A nam
 only code writes names (camelCase, PascalCase with a second capital, snake_case) is one too where
 the request asks where something is defined or used (`around code_uses`); "where is
 handle_request" alone may be a file's name.
+
+A key of a key-value store is named with colons ("delete key session:abc123 from redis", "ttl on
+the redis key rate:user:991"): where the request says key or redis, such a word is the key.
 """
 
 from __future__ import annotations
@@ -16,13 +19,18 @@ from nlshell.offline.vocabulary import vocabulary
 from nlshell.offline.value import Add
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_STORE_KEY = re.compile(r"^[A-Za-z][\w.-]*(?::[\w.*-]+)+$")  # session:abc123, rate:user:991
+_KEYED = frozenset({"key", "keys", "redis", "redis-cli", "memcached", "etcd", "etcdctl"})
 _CODE_CASE = re.compile(r"^_*[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
 
 
 def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
-    """The code name at token `i`, as a pattern; whether it read one."""
+    """The code name (or a store's key) at token `i`, as a pattern (a key); whether it read one."""
     token = tokens[i]
+    if _STORE_KEY.match(token) and not _KEYED.isdisjoint(lower):
+        add("key", token, i)
+        return True
     if not _IDENTIFIER.match(token):
         return False
     around = vocabulary().around

@@ -26,6 +26,12 @@ _NAME = re.compile(r"^[a-z][\w.-]*$")
 DEVICE = re.compile(r"^(?:[shv]d[a-z]|xvd[a-z])\d*$|^nvme\d+n\d+(?:p\d+)?$|^mmcblk\d+(?:p\d+)?$")
 # The placeholders a loose name may fill: those that name a thing, never a place or a pattern.
 NAME_SLOTS = frozenset({"service", "process", "command", "package", "user"})
+# … and those a loose name takes only when made like one of theirs: a commit's hash (`abc123`), a
+# machine's name with digits (`web3`, `db-02`).
+SHAPED_SLOTS = {
+    "commit": re.compile(r"^(?=[a-f0-9]*\d)(?=[a-f0-9]*[a-f])[a-f0-9]{6,40}$"),
+    "host": re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z][a-z0-9-]*$"),
+}
 
 
 def loose_names(
@@ -83,7 +89,12 @@ def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values
     loose = [v for v in values.loose if v.text not in said and v.text.lower() not in stated]
     took = 0
     for i, slot in enumerate(slots):
-        if loose and i not in chosen and slot.kind in NAME_SLOTS:
+        if loose and i not in chosen and (shape := SHAPED_SLOTS.get(slot.kind)):
+            fitting = [v for v in loose if shape.match(v.text.lower())]
+            if fitting:
+                chosen[i] = [loose.pop(loose.index(fitting[0]))]  # "cherry pick abc123", "put my key on web3"
+                took += 1
+        elif loose and i not in chosen and slot.kind in NAME_SLOTS:
             people = [v for v in loose if not is_software(v.text.lower())] if slot.kind == "user" else []
             chosen[i] = [loose.pop(loose.index(people[0]) if people else 0)]  # "the cron jobs for www-data": no user cron
             took += 1
