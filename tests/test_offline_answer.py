@@ -140,7 +140,20 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("turn off the cups printing service for now", "sudo systemctl stop cups"),  # no `disable --now`: "for now"
         ("am i behind origin/develop", "git rev-list --left-right --count HEAD...origin/develop"),  # it got `ssh -T git@origin/develop`
         ("reset hard to origin/main", "git reset --hard origin/main"),  # not `origin/origin/main`
-        ("hunt down large files over 500M i can delete", "find . -type f -size +500M -exec ls -lh {} +"),  # not `-size ++500M`  # "recently" is when, no server named so (`ssh recently who`)
+        ("hunt down large files over 500M i can delete", "find . -type f -size +500M -exec ls -lh {} +"),  # not `-size ++500M`
+        # values the request names that were left as placeholders
+        ("old-feature got merged, remove the branch locally", "git branch -d old-feature"),  # the situation names it
+        ("dump the shop postgres db to shop.sql before i mess with it", "pg_dump -Fc shop -f shop.sql"),  # "shop" is no misspelt "chop"
+        ("let the devs group edit everything under /opt/app", "chgrp -R devs /opt/app"),
+        ("add https://github.com/acme/widget.git as upstream", "git remote add upstream https://github.com/acme/widget.git"),
+        ("add https://github.com/acme/tool.git as remote upstream", "git remote add upstream https://github.com/acme/tool.git"),
+        ("cherry pick abc123 into this branch", "git cherry-pick abc123"),  # a hash, though no word says commit
+        ("delete key session:abc123 from redis", "redis-cli DEL session:abc123"),
+        ("ttl on the redis key rate:user:991", "redis-cli TTL rate:user:991"),
+        ("build target release with make", "make release"),
+        ("pid 48213 is stuck at 100% cpu, kill it", "kill -9 48213"),
+        ("rip the audio from interview.mp4 to mp3", "ffmpeg -i interview.mp4 -vn interview.mp3"),  # the output named after the input
+        ("cut the first 30 seconds off talk.mp4", "ffmpeg -ss 30 -i talk.mp4 -c copy {{path/to/output.mp4}}"),  # `-ss {{30}}` took no value  # "recently" is when, no server named so (`ssh recently who`)
         # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)
         ("generate me an ed25519 keypair for github", 'ssh-keygen -t ed25519 -C "{{email}}"'),
         ("new tmux session named work", "tmux new -s work"),  # "new" makes one: no `tmux attach`

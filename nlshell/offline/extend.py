@@ -50,7 +50,10 @@ _WINDOW = re.compile(
     r"(?P<pre>(?:--since|--after)[ =])(?P<said>'[^']*(?:ago|today|yesterday)[^']*'|\"[^\"]*(?:ago|today|yesterday)[^\"]*\"|today|yesterday)(?=\s|$)"
 )
 _UNITS = (("year", 31536000), ("month", 2592000), ("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60))
-_OUTPUT = re.compile(r"\{\{(?:[\w/]*/)?(?:target|output|compressed|archive)[\w-]*?((?:\.[a-z0-9]+){1,2})\}\}")
+# an output named by its format (`{{path/to/audio.mp3}}`), or a prefix its program adds to (`pdftoppm`'s)
+_OUTPUT = re.compile(
+    r"\{\{(?:[\w/]*/)?(?:(?:target|output|compressed|archive|audio|video|converted)[\w-]*?((?:\.[a-z0-9]+){1,2})|output_?prefix)\}\}"
+)
 # The tests that already say a kind of value.
 _NAMES = ("-name", "-iname", "-path", "-ipath", "-wholename", "-regex", "-iregex")
 _AGES = ("-mtime", "-atime", "-ctime", "-mmin", "-amin", "-cmin", "-newer", "-newermt", "-daystart")
@@ -213,7 +216,7 @@ def _name_the_output(command: str, used: list[Value]) -> str:
     if not stem or shlex.quote(stem) != stem:
         return command
     # `convert photo.jpg -resize 800 {{output.jpg}}` is not to overwrite photo.jpg
-    return _OUTPUT.sub(lambda m: m.group(0) if stem + m.group(1) == base else stem + m.group(1), command, count=1)
+    return _OUTPUT.sub(lambda m: m.group(0) if stem + (m.group(1) or "") == base else stem + (m.group(1) or ""), command, count=1)
 
 
 @functools.lru_cache(maxsize=8192)

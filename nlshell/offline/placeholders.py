@@ -52,6 +52,7 @@ _KINDS = (
     (re.compile(r"^table(_name)?$"), "table"),  # `pg_dump -t {{table_name}}`  # `kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} …`
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
     (re.compile(r"^script(_name)?$"), "script"),  # `npm run {{script}}`: a package.json script by its name
+    (re.compile(r"^(make_?)?target\d*$"), "target"),  # `make {{target}}`: a Makefile's target by its name
     (re.compile(r"process|^program"), "process"),
     (re.compile(r'^\{|^(?:json_?)?(?:data|payload|body)$|^json$|^\w+=\w+$'), "data"),  # `curl -d '{{{"name": "value"}}}'`
     (re.compile(r"e-?mail"), "email"),  # `ssh-keygen -C "{{email}}"`, `git config user.email {{email}}`
@@ -87,6 +88,7 @@ _BY_OPTION = {
     "-n": "count", "--lines": "count", "-c": "count", "--count": "count", "--max-count": "count", "-m": "count",
     "-mtime": "days", "-atime": "days", "-ctime": "days", "-mmin": "minutes", "-amin": "minutes",
     "-cmin": "minutes", "-size": "size", "-p": "port", "--port": "port", "-s": "seconds",
+    "-ss": "seconds", "-to": "seconds", "-t": "seconds",  # ffmpeg's start, end and length, `docker stop -t`
     "-f": "field", "--fields": "field", "-k": "field", "--key": "field",
 }
 

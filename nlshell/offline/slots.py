@@ -62,7 +62,7 @@ ACCEPTS = {
     "url": ("url", "host"),  # "the page at example.org": `https://example.org`
     "host": ("host", "remote"),
     "port": ("port",),
-    "pid": ("pid",),
+    "pid": ("pid", "process"),  # "pid 48213 is stuck": a process by its number
     "process": ("process", "pattern", "name"),
     "user": ("user", "name"),
     "group": ("group", "name"),
@@ -117,6 +117,7 @@ ACCEPTS = {
     "width": ("width",),
     "first_line": ("first_line",),
     "script": ("script", "name"),
+    "target": ("target", "name"),  # "the docs target": `make docs`
     "timestamp": ("number",),  # "convert 1715600000 to a date": seconds since 1970
     "last_line": ("last_line",),
     "in_minutes": ("seconds",),
@@ -286,6 +287,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # a local file is no `{{path/to/remote_file}}`
     if slot.parentless and value.nested:
         return False  # `mkdir a/b/c` fails where `a/b` is missing
+    if slot.kind == "pid" and value.kind == "process" and not value.text.isdigit():
+        return False  # `kill {{pid}}` takes a number; a process by its name is pkill's
     if slot.kind == "extension":
         return bool(re.fullmatch(r"\*\.\w+", value.text))
     if value.kind in ("glob", "name") and slot.dirs_only and re.search(r"\.\w{1,5}$", value.text):
