@@ -41,7 +41,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("show the last 20 lines of app.log", "tail -n 20 app.log"),
         ("which process uses port 5432", "lsof -i :5432"),
         ("find every javascript file below here", "find . -name '*.js'"),
-        ("undo last git commit", "git reset HEAD~"),
+        ("undo last git commit", "git reset --soft HEAD~1"),  # one commit, its changes kept
         ("gerp for foo in bar.txt", 'grep "foo" bar.txt'),  # a misspelt program still finds it
         # nlshell's own everyday examples (nlshell/data/examples.tsv) in a person's words
         ("show the kernel messages", "dmesg"),
@@ -153,7 +153,12 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("build target release with make", "make release"),
         ("pid 48213 is stuck at 100% cpu, kill it", "kill -9 48213"),
         ("rip the audio from interview.mp4 to mp3", "ffmpeg -i interview.mp4 -vn interview.mp3"),  # the output named after the input
-        ("cut the first 30 seconds off talk.mp4", "ffmpeg -ss 30 -i talk.mp4 -c copy {{path/to/output.mp4}}"),  # `-ss {{30}}` took no value  # "recently" is when, no server named so (`ssh recently who`)
+        ("cut the first 30 seconds off talk.mp4", "ffmpeg -ss 30 -i talk.mp4 -c copy {{path/to/output.mp4}}"),  # `-ss {{30}}` took no value
+        # a JSON field said as a noun is the key (it got `jq 'length'`), "where X is Y" selects
+        ("just the names from the users.json array", "jq '.[].name' users.json"),
+        ("users.json is an array, just give me the ids", "jq '.[].id' users.json"),
+        ("whats the name in package.json", "jq '.name' package.json"),
+        ("only the entries in config.json where enabled is true", "jq '.[] | select(.enabled == true)' config.json"),  # "recently" is when, no server named so (`ssh recently who`)
         # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)
         ("generate me an ed25519 keypair for github", 'ssh-keygen -t ed25519 -C "{{email}}"'),
         ("new tmux session named work", "tmux new -s work"),  # "new" makes one: no `tmux attach`

@@ -27,6 +27,7 @@ from nlshell.offline.compose import composed
 from nlshell.offline.commands import writes_files
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.every import every_filled
+from nlshell.offline.excluded import left_out
 from nlshell.offline.holds import held
 from nlshell.offline.managers import said_with, this_machines
 from nlshell.offline.offered import OfflineAnswer
@@ -79,6 +80,7 @@ def _filtered(
     found = tunnelled(request, lambda asked: run_remotely(asked, lambda there: held(there, lambda job: piped(
         job, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages)))))  # "… on web1 remotely": ssh around it
     found = [one.saying(startup.swapped(one.command, request)) for one in found]  # "… in my zshrc"
+    found = [one.saying(left_out(one.command, request)) for one in found]  # "… but not in node_modules"
     return topped(request, every_filled(request, found))[:limit]
 
 

@@ -20,9 +20,12 @@ def said_as_format(lower: list[str], i: int, known: frozenset[str]) -> bool:
     the extensions the word table's file types and archives have."""
     word = lower[i]
     before = lower[i - 1] if i else ""
+    parts = set(word.lstrip(".").split("."))
+    if i == 0 and "." in word and parts <= ARCHIVES:
+        return True  # "tar.gz the project folder": the archive to make, said as the verb
     if before not in _ONE:
         return False
-    if set(word.lstrip(".").split(".")) <= known and ("." in word or word in ARCHIVES):
+    if parts <= known and ("." in word or word in ARCHIVES):
         return True  # "a .zip", "a tar.gz of", "into a .tar.xz"
     after = lower[i + 1] if i + 1 < len(lower) else ""
     becoming = i > 1 and lower[i - 2] in _BECOMING

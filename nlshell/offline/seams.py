@@ -3,9 +3,11 @@
 An example writes some of a value's text itself: tldr's `/{{path/to/file}}` asks for an absolute
 path, `{{path/to/source}}/` adds a folder's slash, `origin/{{branch}}` the remote,
 `{{path/to/input_video}}.mkv` the extension, `'{{{"name": "value"}}}'` a JSON object's braces,
-`-size +{{100M}}` a size's sign. A value the request says whole already has them: `/var/log/app.log`,
-`photos/`, `origin/main`, `movie.mkv`, `{"event":"test"}`, `+1G`. The example's copy then goes, so
-nothing is said twice (`origin/origin/main`, `movie.mkv.mkv`, `photos//`, `-size ++1G`).
+`-size +{{100M}}` a size's sign, `"{{value}}"` a JSON string's quotes. A value the request says
+whole already has them (`/var/log/app.log`, `photos/`, `origin/main`, `movie.mkv`,
+`{"event":"test"}`, `+1G`) or needs none (`true`, `42`). The example's copy then goes, so nothing is
+said twice (`origin/origin/main`, `movie.mkv.mkv`, `photos//`, `-size ++1G`) and a JSON literal
+stays one (`== true`, not `== "true"`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ EXTENSION = re.compile(r"\w(\.(?:tar\.)?[a-z0-9]{1,4})$")  # `{{path/to/compress
 _TRACKED = re.compile(r"^((?:origin|upstream)/)")
 _LITERAL_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]{1,4}){1,2}(?=$|[\s'\"|;)])")  # the `.mp4` of `{{path/to/video}}.mp4`
 _PLACES = ("file", "dir", "path", "link")
+_JSON_LITERAL = re.compile(r"true|false|null|-?\d+(?:\.\d+)?")
 
 
 def seam(out: str, start: int, end: int, kind: str, inner: str, shown: list[str]) -> tuple[int, int, list[str]]:
@@ -33,6 +36,8 @@ def seam(out: str, start: int, end: int, kind: str, inner: str, shown: list[str]
         start -= len(tracked.group(1))  # `origin/{{branch}}` given origin/main: `origin/main`, not `origin/origin/main`
     if kind == "data" and inner.startswith("{") and out[end : end + 1] == "}":
         end += 1  # `{{{"name": "value"}}}`: the object's own brace closes after the placeholder's
+    if kind == "value" and out[start - 1 : start] == '"' and out[end : end + 1] == '"' and _JSON_LITERAL.fullmatch(shown[0]):
+        start, end = start - 1, end + 1  # `select(.{{key}} == "{{value}}")` given true: `== true`, no string "true"
     said_extension = _LITERAL_EXTENSION.match(out, end)
     if kind in _PLACES and said_extension and EXTENSION.search(shown[-1].lower()):
         end = said_extension.end()  # `{{path/to/input_video}}.mkv` given movie.mkv: `movie.mkv`, not `movie.mkv.mkv`

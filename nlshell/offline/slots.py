@@ -271,6 +271,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         or (slot.kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"))
     ):
         return False
+    if value.role == "out":
+        return False  # "grep TODO but not in node_modules": what is left out is no operand (excluded.py writes it)
     if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
         return False
     if value.kind == "glob" and slot.kind in _PLACES and (target or _written(slot)):

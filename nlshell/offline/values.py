@@ -25,7 +25,8 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, counted, gitrefs, gitremotes, globbed, identifiers, kinds, levels, lists, names, phrases,
+    excluded,
+    amounts, arithmetic, clock, counted, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds, levels, lists, names, phrases,
     places, remotes, shells, typed, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
@@ -440,6 +441,7 @@ def request_values(
     remotes.read(values, tokens, lower, taken, add, plain, set(cwd_dirs) | set(cwd_files))  # "ssh into build01"
     gitremotes.read(values, tokens, lower, taken, add, named)  # "add upstream remote https://…"
     gitrefs.read(values, tokens, lower, taken, add)  # "pull the latest develop", "merge develop into main"
+    jsonfields.read(values, tokens, lower, taken, add)  # "just the names from users.json": `.name`
     globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
     shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
     places.here(values, lower, add)
@@ -448,4 +450,5 @@ def request_values(
     places.formats(values, table.types)
     if searching:  # "find files named x", "find nginx.conf anywhere": what to look for, not where, nor what to create
         places.sought(values, lower, _MADE | _LINKING)
+    excluded.mark(values, lower)  # "grep TODO but not in node_modules": no operand
     return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))

@@ -1,0 +1,45 @@
+"""The fields a request about JSON names: "just the names from the users.json array" (`.name`),
+"pull the id of every item out of items.json" (`.id`), "the lines of app-log.json where level is
+error" (`select(.level == "error")`).
+
+A field is said as an everyday noun, often plural for the field of every object ("the names"),
+so nothing else reads it as a value and `jq '.[].{{key}}'` stayed a template (or lost to `jq
+'length'`, which fills its file and nothing else). Only in a request about JSON (a `.json` file,
+or the words json or jq): a noun of the word table's `around json_fields` line is the key, in the
+singular; "where X is Y" ("where enabled is true") is a key and the value it must have.
+"""
+
+from __future__ import annotations
+
+from nlshell.offline.value import Add, Value
+
+_JSON_WORDS = frozenset({"json", "jq", "jsonl"})
+_IS = frozenset({"is", "=", "==", "equals", "is:"})
+
+
+def _about_json(values: list[Value], lower: list[str]) -> bool:
+    return bool(_JSON_WORDS.intersection(lower)) or any(v.text.lower().endswith((".json", ".jsonl")) for v in values)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add) -> None:
+    """Add the key (and the value it must have) a request about JSON names."""
+    if any(v.kind == "key" for v in values) or not _about_json(values, lower):
+        return
+    from nlshell.offline.vocabulary import vocabulary
+
+    fields = vocabulary().around.get("json_fields", frozenset())
+    for i, word in enumerate(lower[:-3]):
+        if word == "where" and lower[i + 2] in _IS and i + 1 not in taken and i + 3 not in taken:
+            add("key", tokens[i + 1], i + 1)  # "where level is error"
+            add("value", tokens[i + 3].strip("'\"").rstrip(",.;?"), i + 3)
+            values.sort(key=lambda v: v.at)
+            return
+    for i, word in enumerate(lower):
+        if i not in taken and (word in fields or _singular(word) in fields):
+            add("key", _singular(tokens[i].lower()), i)
+            values.sort(key=lambda v: v.at)
+            return
