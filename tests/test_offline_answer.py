@@ -158,7 +158,17 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("just the names from the users.json array", "jq '.[].name' users.json"),
         ("users.json is an array, just give me the ids", "jq '.[].id' users.json"),
         ("whats the name in package.json", "jq '.name' package.json"),
-        ("only the entries in config.json where enabled is true", "jq '.[] | select(.enabled == true)' config.json"),  # "recently" is when, no server named so (`ssh recently who`)
+        ("only the entries in config.json where enabled is true", "jq '.[] | select(.enabled == true)' config.json"),
+        # a file by its usual name, no extension (it was a pattern: `sha256sum -c {{path/to/SHA256SUMS}}`)
+        ("check the downloads against SHA256SUMS", "sha256sum -c --ignore-missing SHA256SUMS"),
+        ("lint my Dockerfile", "hadolint Dockerfile"),
+        # the size to reach, not the one it is ("journal is 4G": `--vacuum-size=4G`)
+        ("journal logs take 4G, cap them at 500M", "sudo journalctl --disk-usage --vacuum-size=500M"),
+        ("chop video.mp4 (8 gigs) into 1G pieces", "split -b 1G video.mp4"),
+        ("how many times does timeout show up in server.log", "grep -o 'timeout' server.log | wc -l"),  # it was `{{search_pattern}}`
+        ("count how many times timeout shows up in error.log", "grep -o 'timeout' error.log | wc -l"),
+        ("make clean then build with 4 jobs", "make -j 4 clean"),  # a target said after make (it was `{{target}}`)
+        ("clean build with make, 4 jobs", "make -j 4 clean"),  # "recently" is when, no server named so (`ssh recently who`)
         # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)
         ("generate me an ed25519 keypair for github", 'ssh-keygen -t ed25519 -C "{{email}}"'),
         ("new tmux session named work", "tmux new -s work"),  # "new" makes one: no `tmux attach`

@@ -66,6 +66,9 @@ def measure(add: Add, i: int, token: str, lower: list[str]) -> bool:
     return True
 
 
+_TOWARD = frozenset({"to", "into", "at", "under", "below"})  # a size said after these is one to reach
+
+
 def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) -> None:
     """A number, typed by the words around it: "port 5432", "20 lines", "1 gigabyte", "7 days"."""
     before = lower[i - 1] if i > 0 else ""
@@ -89,7 +92,8 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
         amount, unit = (sized.group(1), sized.group(2)) if sized else (token, after)
         suffix = table.sizes.get(unit.lower(), "")
         sign = "-" if earlier & amounts["smaller"] else "+" if earlier & amounts["bigger"] else ""
-        add("size", f"{sign}{amount}{suffix}", i, last=i if sized else i + 1)
+        # "trim it down to 500M", "into 1G pieces": the size to get, before one that says how it is ("journal is 4G")
+        add("size", f"{sign}{amount}{suffix}", i, "to" if before in _TOWARD else "", last=i if sized else i + 1)
     elif after in table.times:
         _duration(add, i, token, lower, table)
     elif after in amounts["counted"] or before in amounts["counting"] or after in amounts["ranked"]:

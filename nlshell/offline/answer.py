@@ -28,10 +28,12 @@ from nlshell.offline.commands import writes_files
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.every import every_filled
 from nlshell.offline.excluded import left_out
+from nlshell.offline.gitlog import filtered
 from nlshell.offline.holds import held
 from nlshell.offline.managers import said_with, this_machines
 from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.pipes import piped
+from nlshell.offline.published import published
 from nlshell.offline.remotely import run_remotely
 from nlshell.offline.top import topped
 from nlshell.offline.tunnels import tunnelled
@@ -81,6 +83,8 @@ def _filtered(
         job, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages)))))  # "… on web1 remotely": ssh around it
     found = [one.saying(startup.swapped(one.command, request)) for one in found]  # "… in my zshrc"
     found = [one.saying(left_out(one.command, request)) for one in found]  # "… but not in node_modules"
+    found = [one.saying(published(one.command)) for one in found]  # `-p 5432:{{container_port}}`: the image's port
+    found = [one.saying(filtered(one.command, request)) for one in found]  # "commits by maria since monday"
     return topped(request, every_filled(request, found))[:limit]
 
 

@@ -1,6 +1,7 @@
 """What a request counts inside a file: "how many 404s in access.log", "how many errors are in
 app.log", "count the warnings in build.log" count the lines that say `404`, `error`, `warning`
-(`grep -c`). The thing counted is a pattern, singular; lines, words, files and the other units
+(`grep -c`); "how many times does timeout show up in server.log" counts `timeout`. The thing
+counted is a pattern, singular; lines, words, files and the other units
 the word table counts (`amount counted`) are no pattern, nor is anything counted nowhere in
 particular ("how many users are logged in")."""
 
@@ -14,6 +15,7 @@ from nlshell.offline.vocabulary import vocabulary
 
 _PLURAL = re.compile(r"^(?:[a-z][a-z-]{2,}|\d{3})s$")  # "errors", "timeouts", "404s"
 _IN = frozenset({"in", "inside", "within"})
+_SHOWING = frozenset({"show", "shows", "appear", "appears", "occur", "occurs", "come", "comes", "turn", "turns", "pop"})  # "… show up in"
 _BETWEEN = frozenset({"are", "is", "were", "there", "does", "do", "did", "the"})  # "how many errors are there in x"
 
 
@@ -27,6 +29,12 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
     counted_units = vocabulary().amounts["counted"]
     files = {v.at for v in values if v.kind in ("file", "path")}
     for i, low in enumerate(lower):
+        if lower[i : i + 3] == ["how", "many", "times"] and i + 4 < len(lower):
+            j = i + 3 + (lower[i + 3] in ("does", "do", "did"))  # "how many times (does) timeout show(s) up in x": the word
+            if j not in taken and lower[j + 1 : j + 2] and lower[j + 1] in _SHOWING and (j + 3 in files or j + 4 in files):
+                add("pattern", tokens[j].strip("'\""), j)
+                return
+            continue
         if lower[i : i + 2] == ["how", "many"]:
             j = i + 2
         elif low in ("count", "number") and i + 1 < len(lower):

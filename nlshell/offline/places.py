@@ -40,8 +40,15 @@ def determined(lower: list[str], i: int) -> bool:
     return j >= 0 and lower[j] in _DETERMINERS
 
 
+def _file_names() -> frozenset[str]:
+    from nlshell.offline.vocabulary import vocabulary
+
+    return vocabulary().around.get("file_names", frozenset())
+
+
 def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, cwd_dirs: Collection[str]) -> bool:
-    """A place named in words at token i: the user's well-known folders, capitalised ("to the
+    """A place named in words at token i: a file by its usual name with no extension (the word
+    table's `around file_names`: Dockerfile, Makefile, SHA256SUMS), the user's well-known folders, capitalised ("to the
     Desktop", "my Downloads folder", "my downloads": `~/Desktop` unless the cwd has one), the parent ("up
     one level", "the parent folder": `..`). Whether it read one. Lower-case with its noun ("the pictures
     folder", "my music folder") is a name like any other."""
@@ -53,6 +60,9 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
         return True
     if word == "parent" and after in NOUNS | {"folders", "directories"}:
         add("dir", "..", i, role)  # "folder" stays a search word
+        return True
+    if word in _file_names():
+        add("file", token.rstrip(",;?!"), i, role, searched=True)  # "lint my Dockerfile", "check them against SHA256SUMS": a file by its usual name
         return True
     if word in _WELL_KNOWN and (token[:1].isupper() or (i and lower[i - 1] == "my" and after not in NOUNS)):
         # "the music folder" may be one here, as "my music folder" may; "Music" and "my downloads" are in the home folder

@@ -101,6 +101,7 @@ ACCEPTS = {
     "field": ("field",),
     "record": ("record",),
     "commit": ("commit",),
+    "checksum": ("checksum",),  # a hash the request pastes; nothing reads one yet, so it stays to edit
     "time": ("time",),
     "date": ("date",),
     "datetime": ("date", "time"),
@@ -334,11 +335,15 @@ def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, in
     rank = accepted.index(value.kind) if value.kind in accepted else len(accepted)
     typed = EXTENSION.search(slot.inner.lower()) if slot.kind in _PLACES else None
     other_type = int(bool(typed) and not value.text.lower().endswith(typed.group(1)))
+    if slot.kind in _PLACES and slot.inner.rsplit("/", 1)[-1].lower() == value.text.lower():
+        other_type = -1  # `{{path/to/SHA256SUMS}}` takes SHA256SUMS before ubuntu.iso
     role = 1
     if _hint(slot, _TARGET):
         role = 0 if value.role in ("to", "name") else 2
     elif _hint(slot, _SOURCE) or targets_later:
         role = 2 if value.role in ("to", "name") else 0
+    elif slot.kind == "size":
+        role = 0 if value.role == "to" else 1  # "journal is 4G, trim it to 500M": `--vacuum-size=500M`
     unaddressed = int(slot.kind == "host" and not _ADDRESS.search(value.text))  # 192.168.1.40 before "the scary host"
     return role, other_type, unaddressed, rank
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection
 from nlshell.offline import (
     excluded,
     amounts, arithmetic, clock, counted, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds, levels, lists, names, phrases,
-    places, remotes, shells, typed, unitnames, versions, wrapped,
+    places, remotes, shells, targets, typed, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -442,6 +442,7 @@ def request_values(
     gitremotes.read(values, tokens, lower, taken, add, named)  # "add upstream remote https://…"
     gitrefs.read(values, tokens, lower, taken, add)  # "pull the latest develop", "merge develop into main"
     jsonfields.read(values, tokens, lower, taken, add)  # "just the names from users.json": `.name`
+    targets.read(values, tokens, lower, taken, add)  # "make clean then build": `make clean`
     globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
     shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
     places.here(values, lower, add)
