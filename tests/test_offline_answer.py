@@ -168,7 +168,9 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("how many times does timeout show up in server.log", "grep -o 'timeout' server.log | wc -l"),  # it was `{{search_pattern}}`
         ("count how many times timeout shows up in error.log", "grep -o 'timeout' error.log | wc -l"),
         ("make clean then build with 4 jobs", "make -j 4 clean"),  # a target said after make (it was `{{target}}`)
-        ("clean build with make, 4 jobs", "make -j 4 clean"),  # "recently" is when, no server named so (`ssh recently who`)
+        ("clean build with make, 4 jobs", "make -j 4 clean"),
+        ("what weekday is christmas this year", "date -d 'dec 25' +%A"),  # a holiday is its day (it was `{{2000-01-01}}`)
+        ("what's the date 90 days from now", "date -d '+90 days'"),  # in the units said, not `+3 months`  # "recently" is when, no server named so (`ssh recently who`)
         # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)
         ("generate me an ed25519 keypair for github", 'ssh-keygen -t ed25519 -C "{{email}}"'),
         ("new tmux session named work", "tmux new -s work"),  # "new" makes one: no `tmux attach`

@@ -60,6 +60,18 @@ def time_of_day(lower: list[str], i: int) -> tuple[int, int, int] | None:
 _ISO_DATE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
 
 
+def _holiday(lower: list[str], i: int) -> str:
+    """The day a holiday named at token `i` falls on ("christmas" → "dec 25"), as GNU date reads it
+    (this year's), or ""; the word table's `around holiday:` lines."""
+    from nlshell.offline.vocabulary import vocabulary
+
+    word = lower[i].rstrip("?,.!").removesuffix("'s")  # "christmas?", "valentine's"
+    for role, words in vocabulary().around.items():
+        if role.startswith("holiday:") and word in words:
+            return role.split(":", 1)[1].replace("_", " ")
+    return ""
+
+
 def read(add: Add, lower: list[str], i: int) -> bool:
     """A schedule ("every day at 3am"), a time of day ("at 11pm"), a date (2000-01-01) or a month
     and year ("march 2025", nlshell/offline/months.py) starting at token `i`; whether it read one."""
@@ -68,6 +80,9 @@ def read(add: Add, lower: list[str], i: int) -> bool:
         return True  # "logs since this morning": the start of a log's window
     if _ISO_DATE.match(word):
         add("date", word, i)  # "what day of the week was 2000-01-01"
+        return True
+    if day := _holiday(lower, i):
+        add("date", day, i, searched=True)  # "what weekday is christmas this year": `date -d 'dec 25'`, this year's
         return True
     if months.read(add, lower, i):
         return True  # "calendar for march 2025"

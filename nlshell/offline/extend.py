@@ -97,6 +97,18 @@ def _named_variable(command: str, unused: list[Value]) -> bool:
     return False
 
 
+def _said_units(value: Value) -> str:
+    """A length of time in the words the request said it ("90 days", not 3 months), or ""."""
+    words = [w for w in value.words if w.isdigit() or w.rstrip("s") in _UNIT_NAMES]
+    if len(words) == 2 and words[0].isdigit() and words[1].rstrip("s") in _UNIT_NAMES:
+        unit = words[1].rstrip("s")
+        return f"{words[0]} {unit}{'s' if words[0] != '1' else ''}"
+    return ""
+
+
+_UNIT_NAMES = frozenset(name for name, _ in _UNITS)
+
+
 def _relative_day(command: str, unused: list[Value]) -> tuple[str, bool]:
     """A `date` shows the day the request asks for: "the date in a week" → `date -d '+1 week'`,
     "the date 3 days ago" → `date -d '3 days ago'` (replacing the example's own relative day, or
@@ -104,7 +116,7 @@ def _relative_day(command: str, unused: list[Value]) -> tuple[str, bool]:
     value = next((v for v in unused if v.kind == "seconds" or (v.kind == "age" and v.text == "+")), None)
     if value is None or first_program(command) != "date" or "{{" in _DAY.sub("", command):
         return command, False
-    when = _in_units(value.seconds)
+    when = _said_units(value) or _in_units(value.seconds)
     if not when:
         return command, False
     day = shlex.quote(f"{when} ago" if value.kind == "age" else f"+{when}")
