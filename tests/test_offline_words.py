@@ -225,6 +225,9 @@ def test_units_and_types(table):
         ("any files over 1G anywhere on the box", READ),
         ("any way to delete old logs", UNKNOWN),  # a change further on: not a look
         ("any files changed since friday?", READ),  # which files: a participle after the noun
+        ("any empty files in src?", READ),  # "empty" names the files after "any", orders nothing
+        ("any open ports on this box", READ),
+        ("empty the logs folder", CHANGE),  # without "any" it is still the verb
         # a participle that says which attribute is asked about is no change ("uncompressed size of …" got `gzip -d`)
         ("uncompressed size of dump.tar.gz", READ),
         ("compressed size of backup.zip", READ),
@@ -732,3 +735,54 @@ def test_round_fourteen_words_reach_the_program(index, request_text, command):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("who logged in lately", ["who", "login", "recently"]),  # lately is recently, no name
+        ("how much free space do i have", ["much", "disk", "space"]),  # the disk's, not memory
+        ("how much free memory", ["much", "free", "memory"]),
+        ("how is the disk partitioned", ["disk", "partitions"]),
+        ("cut it down to 1G", ["shrink", "1g"]),
+        ("old vs new", ["old", "compare", "new"]),  # one against the other is a comparison
+        ("usb stuff", ["usb", "devices"]),  # its devices, never only its sticks
+        ("eject the stick", ["eject", "usb", "drive"]),  # a noun, not "put"
+        ("which nameserver", ["dns", "server"]),
+        ("rename the host", ["rename", "system"]),
+        ("call it notes.md", ["rename", "notes", "md"]),
+        ("whats holding it", ["process", "open"]),
+    ],
+)
+def test_round_fifteen_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("anyone log into this box lately", "last"),
+        ("how much free space is left", "df -h"),
+        ("am i root", "whoami"),
+        ("which usb stuff is connected", "lsusb"),
+        ("unmount the stick at /mnt/usb", "sudo umount /mnt/usb"),
+        ("rename the host to web-02", "sudo hostnamectl set-hostname web-02"),
+        ("notes.txt is done, call it final.txt", "mv notes.txt final.txt"),
+        ("whats holding /tmp/app.lock", "lsof /tmp/app.lock"),
+        ("unrar movie.rar", "unrar x movie.rar"),  # unrar gets the files out, no mere test of them
+        ("a.txt vs b.txt side by side", "diff -y a.txt b.txt"),
+        ("let the group write to www/, not just me", "chmod -R g+w www/"),  # who else only comments
+        ("kill the script sync.sh, it hangs", "pkill -f sync.sh"),  # a script ended is a process, no container
+    ],
+)
+def test_round_fifteen_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+def test_what_one_is_about_to_do_only_comments(index):
+    from nlshell.offline.answer import answers
+
+    command = answers(index, "backup the notes dir as notes.bak before i break it")[0].command
+    assert not command.startswith("fold") and "notes.bak" in command  # a copy, never fold for "break"

@@ -58,6 +58,8 @@ def _verb(clause: list[str]) -> str:
         return "create"  # "new ed25519 key, comment it with …", "fresh venv in .venv": one thing to make
     if _describes(words) or _modified_attribute(words):
         return "show"  # "empty folders here", "open ports": things named, so a look
+    if words[:1] == ["any"] and _describes(words[1:]):
+        return "show"  # "any empty files in src?": asks whether there are such things
     if _has_done(words):
         return ""  # "have postgresql come up on boot": what is to be done, by a verb no list says
     verbs = [_as_verb(word) for word in words[:2]]
