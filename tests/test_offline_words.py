@@ -732,3 +732,28 @@ def test_round_fourteen_words_reach_the_program(index, request_text, command):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("size of the pg server", ["size", "postgres", "server"]),  # pg is postgres
+        ("which services are set to start at boot", ["services", "enabled", "boot"]),
+    ],
+)
+def test_round_fifteen_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("size of every database on the pg server", "psql"),
+        ("back up the wordpress mysql db to a file", "mysqldump"),  # a db's backup, no service status for "up"
+        ("which services are set to start at boot", "systemctl"),
+    ],
+)
+def test_round_fifteen_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command.split()[0] == program
