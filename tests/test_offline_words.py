@@ -739,6 +739,7 @@ def test_round_fourteen_words_reach_the_program(index, request_text, command):
     [
         ("size of the pg server", ["size", "postgres", "server"]),  # pg is postgres
         ("which services are set to start at boot", ["services", "enabled", "boot"]),
+        ("restore it into the test db", ["restore", "test", "database"]),  # db is database
     ],
 )
 def test_round_fifteen_words_count_as_descriptions_say_them(request_text, terms):
@@ -751,9 +752,14 @@ def test_round_fifteen_words_count_as_descriptions_say_them(request_text, terms)
         ("size of every database on the pg server", "psql"),
         ("back up the wordpress mysql db to a file", "mysqldump"),  # a db's backup, no service status for "up"
         ("which services are set to start at boot", "systemctl"),
+        ("restore dump.sql into the test db in mysql", "mysql"),
     ],
 )
 def test_round_fifteen_words_reach_the_program(index, request_text, program):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command.split()[0] == program
+
+
+def test_backing_up_is_a_change():
+    assert intent("back up the wordpress mysql db to a file") == CHANGE
