@@ -55,6 +55,7 @@ def plain(request: str) -> str:
         ("stop nginx before the reboot", "stop the nginx service"),  # a reboot that only says when
         # the unit file said of a daemon is its service's
         ("show me the unit file for redis", "show me the unit file for redis service"),
+        ("why won't nginx start", "show why the nginx service failed"),  # what won't start has failed
         ("edit the unit file of postgres", "edit the unit file of postgresql service"),
     ],
 )
