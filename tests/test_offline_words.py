@@ -753,6 +753,8 @@ def test_round_fifteen_words_count_as_descriptions_say_them(request_text, terms)
         ("back up the wordpress mysql db to a file", "mysqldump"),  # a db's backup, no service status for "up"
         ("which services are set to start at boot", "systemctl"),
         ("restore dump.sql into the test db in mysql", "mysql"),
+        ("show every env var starting with AWS_", "env"),  # "starting" says how names begin, never a name
+        ("unset AWS_PROFILE, it's pointing at prod", "unset"),  # where it points only comments
     ],
 )
 def test_round_fifteen_words_reach_the_program(index, request_text, program):
