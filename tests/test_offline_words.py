@@ -762,7 +762,3 @@ def test_round_fifteen_words_reach_the_program(index, request_text, program):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command.split()[0] == program
-
-
-def test_backing_up_is_a_change():
-    assert intent("back up the wordpress mysql db to a file") == CHANGE

@@ -184,6 +184,8 @@ def _service(request: str) -> str:
         return "make systemd reread its unit files"  # `systemctl daemon-reload`, not a reload of a unit
     at = next((i for i, w in enumerate(words) if w in daemons or (w in servers and words[i + 1 : i + 2] and
                                                                    words[i + 1] in _SERVICE_WORDS)), -1)
+    if words and words[0] in around.get("backups", frozenset()):
+        return ""  # "back up the wordpress mysql db": a copy of its data, no state asked by "up"
     if at < 0 or _listed(words, at) or any("/" in token for token in lowered.split()):
         return ""  # no service, a list of programs, or a path ("a shortcut to /var/log/nginx")
     if unit_file and words[at + 1 : at + 2] not in (["service"], ["unit"]):  # "the unit file for redis": its service's
