@@ -758,6 +758,7 @@ def test_round_fifteen_words_count_as_descriptions_say_them(request_text, terms)
         ("find that docker run command i typed yesterday", "history"),  # a command typed before is in the history
         ("brew: upgrade only ffmpeg, not the whole world", "brew"),  # ", not the whole …" only stresses
         ("fresh clone, need the stuff in requirements-dev.txt installed", "pip"),  # a requirements file to install
+        ("turn data.json into a csv", "jq"),  # a JSON file asked as csv
     ],
 )
 def test_round_fifteen_words_reach_the_program(index, request_text, program):
