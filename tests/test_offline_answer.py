@@ -41,7 +41,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("show the last 20 lines of app.log", "tail -n 20 app.log"),
         ("which process uses port 5432", "lsof -i :5432"),
         ("find every javascript file below here", "find . -name '*.js'"),
-        ("undo last git commit", "git reset HEAD~"),
+        ("undo last git commit", "git reset --soft HEAD~1"),
         ("gerp for foo in bar.txt", 'grep "foo" bar.txt'),  # a misspelt program still finds it
         # nlshell's own everyday examples (nlshell/data/examples.tsv) in a person's words
         ("show the kernel messages", "dmesg"),
