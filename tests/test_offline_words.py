@@ -739,7 +739,6 @@ def test_round_fourteen_words_reach_the_program(index, request_text, command):
     [
         ("size of the pg server", ["size", "postgres", "server"]),  # pg is postgres
         ("which services are set to start at boot", ["services", "enabled", "boot"]),
-        ("restore it into the test db", ["restore", "test", "database"]),  # db is database
     ],
 )
 def test_round_fifteen_words_count_as_descriptions_say_them(request_text, terms):
