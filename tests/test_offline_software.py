@@ -48,6 +48,15 @@ def plain(request: str) -> str:
         ("follow the nginx logs as they come", "follow the nginx service logs as they come"),
         ("i edited a .service file, make systemd notice", "make systemd reread its unit files"),
         ("reload systemd after I edited a unit file", "make systemd reread its unit files"),
+        # a clause that goes on with "and" and a verb is no list of services
+        ("stop cups and make sure it doesn't come back after reboot", "disable the cups service"),
+        ("stop bluetooth and keep it off after reboots", "disable the bluetooth service"),
+        ("stop cron and don't let it start again on reboot", "disable the cron service"),
+        ("stop nginx before the reboot", "stop the nginx service"),  # a reboot that only says when
+        # the unit file said of a daemon is its service's
+        ("show me the unit file for redis", "show me the unit file for redis service"),
+        ("why won't nginx start", "show why the nginx service failed"),  # what won't start has failed
+        ("edit the unit file of postgres", "edit the unit file of postgresql service"),
     ],
 )
 def test_a_service_with_a_service_verb_is_asked_of_systemd(request_text, meant):
@@ -68,6 +77,8 @@ def test_a_service_with_a_service_verb_is_asked_of_systemd(request_text, meant):
         "restart systemd-resolved",  # a unit named as itself stays as it is
         "watch the nginx error log live",  # a file nginx writes, not its unit's journal
         "make a shortcut to /var/log/nginx called logs here",  # a path that names a service
+        "restart nginx and php-fpm",  # a list of programs: no one service
+        "back up the wordpress mysql db to a file",  # the database's client, no status for "up"
     ],
 )
 def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
@@ -195,6 +206,10 @@ def test_the_word_table_has_what_the_readers_need():
         ("npm global install of typescript", "npm install -g typescript", None),
         ("get rid of the numpy python package", "pip uninstall numpy", None),
         ("do i even have curl on this machine", "which curl", "safe"),
+        ("is nginx even installed on this box?", "which nginx", "safe"),  # a hedge asks the same
+        ("is jq really installed", "which jq", "safe"),
+        ("stop cups and make sure it doesn't come back after reboot", "sudo systemctl disable --now cups", None),
+        ("show me the unit file for redis", "systemctl cat redis", "safe"),
         ("dump the list of installed debs", "dpkg -l", "safe"),
         ("search apt for a package that does pdf editing", "apt search pdf", "safe"),
         ("run postgres on port 5433", "postgres -p 5433", None),  # the daemon itself

@@ -31,6 +31,8 @@ def read(request: str) -> list[tuple[str, str]]:
     [
         # the type noun before the name, a verb too once the request has said its own
         ("remove the directory build", [("dir", "build")]),
+        # a state between the determiner and the name says which one, it names nothing
+        ("get a shell inside the running postgres container", [("container", "postgres")]),
         ("give user deploy ownership of /srv/www", [("user", "deploy"), ("path", "/srv/www")]),
         # a question word is no verb of the request's own: the verb that ends it names nothing
         ("what env vars does the web container see", [("container", "web")]),

@@ -752,6 +752,8 @@ def test_round_fourteen_words_reach_the_program(index, request_text, command):
         ("rename the host", ["rename", "system"]),
         ("call it notes.md", ["rename", "notes", "md"]),
         ("whats holding it", ["process", "open"]),
+        ("size of the pg server", ["size", "postgres", "server"]),  # pg is postgres
+        ("which services are set to start at boot", ["services", "enabled", "boot"]),
     ],
 )
 def test_round_fifteen_words_count_as_descriptions_say_them(request_text, terms):
@@ -786,3 +788,24 @@ def test_what_one_is_about_to_do_only_comments(index):
 
     command = answers(index, "backup the notes dir as notes.bak before i break it")[0].command
     assert not command.startswith("fold") and "notes.bak" in command  # a copy, never fold for "break"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("size of every database on the pg server", "psql"),
+        ("back up the wordpress mysql db to a file", "mysqldump"),  # a db's backup, no service status for "up"
+        ("which services are set to start at boot", "systemctl"),
+        ("restore dump.sql into the test db in mysql", "mysql"),
+        ("show every env var starting with AWS_", "env"),  # "starting" says how names begin, never a name
+        ("unset AWS_PROFILE, it's pointing at prod", "unset"),  # where it points only comments
+        ("find that docker run command i typed yesterday", "history"),  # a command typed before is in the history
+        ("brew: upgrade only ffmpeg, not the whole world", "brew"),  # ", not the whole …" only stresses
+        ("fresh clone, need the stuff in requirements-dev.txt installed", "pip"),  # a requirements file to install
+        ("turn data.json into a csv", "jq"),  # a JSON file asked as csv
+    ],
+)
+def test_round_fifteen_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command.split()[0] == program

@@ -39,6 +39,8 @@ SAID_AS = {  # the plain request each action is read as
 }
 _SERVICE_WORDS = frozenset({"server", "daemon", "service", "services", "unit"})
 _NEGATORS = frozenset({"without", "not", "never", "t", "no"})  # "t": the end of "don't"
+# verbs that go on with a service's clause and are no verb of the word table ("and keep it off")
+_GOING_ON = frozenset({"keep", "ensure", "leave", "let"})
 _NOT_AT_BOOT = frozenset({"stop", "disable", "not", "never", "don", "t", "prevent", "no", "without"})
 _STARTING = frozenset({"bring", "fire", "spin", "start", "get"})  # "bring nginx up"
 _DOWN = frozenset({"shut", "take", "bring"})  # "shut nginx down"
@@ -89,15 +91,17 @@ _UPGRADE = Opening(
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?(?:\s+(?:up\s+)?to\s+(?:the\s+)?(?:latest|newest|last|current|most\s+recent)"
     rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date)?{_HERE}{_END}",
 )
+# the words that only hedge a question about having a program ("is nginx even installed")
+_HEDGE = r"(?:(?:even|already|actually|really|still)\s+)?"
 # "do i even have curl on this machine", "is jq installed", "have I got ffmpeg"
 _HAVE = (
     Opening(
         "do does",
-        rf"^\s*(?:do|does)\s+(?:i|we|this\s+(?:machine|computer|system|box|server))\s+(?:even\s+|already\s+|actually\s+)?"
+        rf"^\s*(?:do|does)\s+(?:i|we|this\s+(?:machine|computer|system|box|server))\s+{_HEDGE}"
         rf"(?:have|got)\s+(?:the\s+)?{_NAME}{_KIND}(?:\s+installed)?{_HERE}{_END}",
     ),
     Opening("have is", rf"^\s*(?:have\s+i\s+got|is\s+there)\s+(?:a\s+|an\s+)?{_NAME}{_KIND}(?:\s+installed)?{_HERE}{_END}"),
-    Opening("is", rf"^\s*is\s+(?:the\s+)?{_NAME}{_KIND}\s+(?:installed|available){_HERE}{_END}"),
+    Opening("is", rf"^\s*is\s+(?:the\s+)?{_NAME}{_KIND}\s+{_HEDGE}(?:installed|available){_HERE}{_END}"),
 )
 _PACKAGES = r"(?:packages|debs|deb\s+packages|software|programs|apps|applications)"
 # "dump the list of installed debs", "what packages are installed", "show my installed software"
@@ -180,8 +184,13 @@ def _service(request: str) -> str:
         return "make systemd reread its unit files"  # `systemctl daemon-reload`, not a reload of a unit
     at = next((i for i, w in enumerate(words) if w in daemons or (w in servers and words[i + 1 : i + 2] and
                                                                    words[i + 1] in _SERVICE_WORDS)), -1)
-    if at < 0 or words[at + 1 : at + 2] and words[at + 1] == "and" or any("/" in token for token in lowered.split()):
+    if words and words[0] in around.get("backups", frozenset()):
+        return ""  # "back up the wordpress mysql db": a copy of its data, no state asked by "up"
+    if at < 0 or _listed(words, at) or any("/" in token for token in lowered.split()):
         return ""  # no service, a list of programs, or a path ("a shortcut to /var/log/nginx")
+    if unit_file and words[at + 1 : at + 2] not in (["service"], ["unit"]):  # "the unit file for redis": its service's
+        said_as = rf"\b{re.escape(words[at])}\b(?!\.)"
+        return re.sub(said_as, f"{unit(words[at])} service", request, count=1, flags=re.IGNORECASE)
     if words[0] in around.get("asking", frozenset()) and said & actions.get("boot", frozenset()) and \
             not said & around.get("not_service", frozenset()):
         return f"check whether the {unit(words[at])} service is enabled at boot"  # "is nginx set to start on boot"
@@ -205,6 +214,8 @@ def _service(request: str) -> str:
         action = "start"  # "bring nginx up", "fire up redis"; "did nginx come up" asks its status
     if action == "boot":
         action = "disable" if said & _NOT_AT_BOOT else "boot"
+    if action == "stop" and said & around.get("reboots", frozenset()) and "before" not in said:
+        action = "disable"  # "stop cups and keep it off after reboots"
     name = unit(words[at])
     if action == "logs" and not any(_NUMBER.match(w) for w in words) and not said & around.get("log_detail", frozenset()):
         return f"show the logs of the {name} service"
@@ -220,6 +231,16 @@ def _service(request: str) -> str:
     if action == "boot" and ("now" in said or "enable" in said and actions["start"] & said):
         plain += " and start it now"  # "enable and start nginx"
     return plain
+
+
+def _listed(words: list[str], at: int) -> bool:
+    """The service at `at` is one of a list ("restart nginx and php-fpm"), not the object of a verb
+    whose clause goes on with "and" and another verb ("stop cups and make sure it stays off")."""
+    if words[at + 1 : at + 2] != ["and"]:
+        return False
+    after = words[at + 2 : at + 3]
+    verbs = vocabulary().read_verbs | vocabulary().change_verbs | _NOT_AT_BOOT | _GOING_ON
+    return not after or after[0] not in verbs or after[0] in _roles().daemons
 
 
 def _negated(words: list[str]) -> set[str]:
