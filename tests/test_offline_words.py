@@ -226,6 +226,8 @@ def test_units_and_types(table):
         ("any way to delete old logs", UNKNOWN),  # a change further on: not a look
         ("any files changed since friday?", READ),  # which files: a participle after the noun
         ("any empty files in src?", READ),  # "empty" names the files after "any", orders nothing
+        # a question mark ends a clause: "check …" after it is the request (it got `ln ./server .so`)
+        ("./server won't start, missing .so? check what libs it links", READ),
         ("any open ports on this box", READ),
         ("empty the logs folder", CHANGE),  # without "any" it is still the verb
         # a participle that says which attribute is asked about is no change ("uncompressed size of …" got `gzip -d`)

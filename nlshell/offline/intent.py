@@ -28,7 +28,7 @@ def _clauses(request: str) -> list[list[str]]:
     table = vocabulary()
     clauses: list[list[str]] = [[]]
     request = particle_back(request)  # "take the compose stack down": take down, a stop
-    for part in request.lower().replace(";", ",").split(","):
+    for part in re.sub(r"\?+(?:\s|$)", ",", request.lower()).replace(";", ",").split(","):  # "missing .so? check …": two
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
             if word in table.clause_breaks:
                 clauses.append([])
