@@ -170,7 +170,17 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("make clean then build with 4 jobs", "make -j 4 clean"),  # a target said after make (it was `{{target}}`)
         ("clean build with make, 4 jobs", "make -j 4 clean"),
         ("what weekday is christmas this year", "date -d 'dec 25' +%A"),  # a holiday is its day (it was `{{2000-01-01}}`)
-        ("what's the date 90 days from now", "date -d '+90 days'"),  # in the units said, not `+3 months`  # "recently" is when, no server named so (`ssh recently who`)
+        ("what's the date 90 days from now", "date -d '+90 days'"),  # in the units said, not `+3 months`
+        # a person's first name, said first or after the verb, is the user (it was `{{username}}`)
+        ("give alice sudo", "sudo usermod -aG sudo alice"),
+        ("take jake out of the docker group", "sudo gpasswd -d jake docker"),  # "jake" is no misspelt "make"
+        ("make sam change his password next time he logs in", "sudo chage -d 0 sam"),
+        ("grep for alice in auth.log", 'grep "alice" auth.log'),  # looked for: a text
+        ("GET localhost:8000/api/users with bearer token abc123", "curl -H 'Authorization: Bearer abc123' localhost:8000/api/users"),
+        ("restart only the worker service in compose", "docker compose restart worker"),  # "only" names no service
+        ("search for the word error in log.txt", "grep 'error' log.txt"),  # it got `zgrep`: a gzip file's program
+        # "into the current dir" is where it goes, though another place is said (it was `{{path/to/…_on_host}}`)
+        ("grab /var/log/nginx/error.log out of the proxy container into the current dir", "docker cp proxy:/var/log/nginx/error.log ."),  # "recently" is when, no server named so (`ssh recently who`)
         # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)
         ("generate me an ed25519 keypair for github", 'ssh-keygen -t ed25519 -C "{{email}}"'),
         ("new tmux session named work", "tmux new -s work"),  # "new" makes one: no `tmux attach`
@@ -274,7 +284,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         # names with versions and tags
         ("pull the postgres 16 image", "docker pull postgres:16"),
         ("build the Dockerfile here, tag it myapp:1.0", "docker build -t myapp:1.0 ."),
-        ("run nginx in docker on port 8080", "docker run -d -p 8080:{{container_port}} nginx"),
+        ("run nginx in docker on port 8080", "docker run -d -p 8080:80 nginx"),
         ("pip install django 4.2", "pip install django==4.2"),
         ("install lodash as a dev dependency", "npm install --save-dev lodash"),
         ("tree of src but only 2 levels deep", "tree -L 2 src"),
@@ -282,7 +292,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("what filesystem type is /dev/nvme0n1p2", "df -T /dev/nvme0n1p2"),
         ("what changed in /etc in the last 24h", "find /etc -type f -mtime -1"),  # 24h is one day, not two
         ("show the partitions of my disks", "lsblk"),  # df -T's example is about a path's filesystem type
-        ("open up the backup.tar.gz archive into this folder", "tar -xzf backup.tar.gz"),  # here is no target
+        ("open up the backup.tar.gz archive into this folder", "tar -xf backup.tar.gz -C ."),  # here is where it opens, never the archive made (`tar -czf .`)
         # "instead of the system-wide location" says what "not system wide" says
         ("pip install requests just for my user, not system wide", "pip install --user requests"),
         ("ssh says my private key is too open, fix it", "chmod 400 ~/.ssh/id_rsa"),  # the user's own key

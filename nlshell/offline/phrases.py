@@ -128,7 +128,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     if _replaced(add, tokens, lower, i, table):
         return True
     if (possessives.read(add, tokens, lower, i, table) or possessives.owner_after(add, tokens, lower, i, table)
-            or possessives.named_first(add, tokens, lower, i, table) or possessives.named_with_own(add, tokens, lower, i, table)):
+            or possessives.named_first(add, tokens, lower, i, table) or possessives.named_with_own(add, tokens, lower, i, table)
+            or possessives.person(add, tokens, lower, i, table)):
         return True  # "sshd's PID", "carol's password", "the cron jobs for www-data"
     if variable(tokens[i]):
         add("variable", tokens[i], i, searched=True)  # "my PATH": its word still says what about

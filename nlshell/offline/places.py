@@ -75,6 +75,11 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
 def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> None:
     """"here", "this directory", "the current folder", "the folder I'm in" mean `.`; "my home directory" means `~`
     ("to my home folder": where something goes); "the whole disk", "anywhere on the system" mean `/`."""
+    if any(v.kind in ("file", "dir", "path") for v in values) and not any(v.role == "to" for v in values):
+        for i, word in enumerate(lower[:-1]):  # where a named thing goes may be here
+            if word in ("to", "into") and (end := _this_folder_end(lower, i + 1)):
+                add("dir", ".", i + 1, "to", last=end)  # "out of the proxy container into the current dir"
+                return
     if any(v.kind in ("dir", "path") and v.role not in ("sought", "name") for v in values):
         return  # a place is said ("named .env" is what is looked for)
     for i, word in enumerate(lower):
@@ -91,6 +96,16 @@ def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> Non
         if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
             add("dir", "~", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")
             return
+
+
+def _this_folder_end(lower: list[str], j: int) -> int:
+    """The last word of "here", "the current dir", "this folder" starting at word j, or 0."""
+    if lower[j] == "here":
+        return j
+    k = j + (lower[j] in ("the", "my", "our"))
+    if k + 1 < len(lower) and lower[k] in ("this", "current") and lower[k + 1] in ("directory", "folder", "dir"):
+        return k + 1
+    return 0
 
 
 _ANYWHERE = vocabulary().around["anywhere"]

@@ -108,6 +108,22 @@ def named_with_own(add: Callable[..., None], tokens: list[str], lower: list[str]
     return True
 
 
+def person(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
+    """"bob should be able to read …", "make sam change his password", "take jake out of the docker
+    group": a person's first name (the word table's `around people`) said first, or right after a
+    verb, is the user acted on; elsewhere ("grep for alice") it may be a text."""
+    if lower[i] not in table.around.get("people", ()):
+        return False
+    before = lower[i - 1] if i else ""
+    if i and before not in table.change_verbs and before not in table.read_verbs and before not in _ACTING:
+        return False
+    add("user", tokens[i], i)
+    return True
+
+
+_ACTING = frozenset({"make", "let", "take", "give", "help", "allow", "lock", "unlock", "kick", "ban", "is", "does", "can"})
+
+
 def _no_one(word: str, table: Vocabulary) -> bool:
     """A word that names no user: no one's (`not_owners`), software's, or one that introduces a value."""
     return word in table.around["not_owners"] or _software(word) or word in table.value_words

@@ -215,6 +215,7 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
         word for before, word, after in zip(said, said[1:], said[2:]) if after in type_nouns() and before in _LEADS
     }
     named |= {word for before, word in zip(said, said[1:]) if before in _DETERMINERS}  # "dump the shop postgres db": a noun
+    named |= set(said) & table.around.get("people", frozenset())  # "take jake out of the docker group": no "make"
     words = [
         w for w in dict.fromkeys(said) if w.isalpha() and len(w) >= MIN_VERB_CORRECTABLE and w not in named
     ]

@@ -112,6 +112,7 @@ ACCEPTS = {
     "value": ("value",),
     "expression": ("expression",),
     "key": ("key",),
+    "token": ("token",),  # "with bearer token abc123"
     "extension": ("glob",),  # "all .txt files": `*.txt` names the extension txt
     "level": ("level",),  # "as small as possible": the compression level (nlshell/offline/levels.py)
     "length": ("length", "count"),
@@ -272,6 +273,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         or (slot.kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"))
     ):
         return False
+    if slot.kind == "file" and value.text in (".", "..", "~", "/"):
+        return False  # "into this folder" is where an archive is opened, never the archive's name (`tar -czf .`)
     if value.role == "out":
         return False  # "grep TODO but not in node_modules": what is left out is no operand (excluded.py writes it)
     if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
