@@ -179,6 +179,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("GET localhost:8000/api/users with bearer token abc123", "curl -H 'Authorization: Bearer abc123' localhost:8000/api/users"),
         ("restart only the worker service in compose", "docker compose restart worker"),  # "only" names no service
         ("search for the word error in log.txt", "grep 'error' log.txt"),  # it got `zgrep`: a gzip file's program
+        # two jobs joined by "and": the example that does both, the value in each place (it got the push alone)
+        ("tag v1.4.0 and push the tag", "git tag v1.4.0 && git push origin v1.4.0"),
         # "into the current dir" is where it goes, though another place is said (it was `{{path/to/…_on_host}}`)
         ("grab /var/log/nginx/error.log out of the proxy container into the current dir", "docker cp proxy:/var/log/nginx/error.log ."),  # "recently" is when, no server named so (`ssh recently who`)
         # a site a key is for is no machine to reach (it got `ssh-keygen -R github.com`)

@@ -76,6 +76,7 @@ UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
 PAGE_SAYS_MORE = 0.4  # … and of a page's best description: the one that says the request and little else
 IGNORED_COMMAND = 0.2  # an example with no place for the command the request names ("rerun df -h every 2 seconds")
+BOTH_DONE = 2.5  # an example that does both jobs a request joins with "and" (`git tag X && git push origin X`)
 EXACT = 1.3  # a page with an example that says the whole request and nothing else, over popularity
 SAYS_MORE = 0.1  # at most this share of an example's fit is lost for description words the request does not say
 
@@ -369,6 +370,17 @@ def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
     return min(count, 3)
 
 
+def _two_jobs(read: Request) -> frozenset[str]:
+    """The stems of the two verbs of a request that asks two jobs joined by "and" ("tag v1.4.0
+    and push the tag"), or an empty set."""
+    from nlshell.offline.intent import clause_verbs
+
+    verbs = clause_verbs(read.text)
+    if len(verbs) != 2 or verbs[0] == verbs[1] or " and " not in f" {read.text} ":
+        return frozenset()
+    return frozenset(stem(verb) for verb in verbs)
+
+
 def rank(
     index: OfflineIndex, request: str, *, shell: str = "bash", accepted: Iterable[str] = (), cwd: str | None = None,
     corrected: dict[str, str] | None = None,
@@ -402,6 +414,7 @@ def _ranked_hits(index: OfflineIndex, read: Request, shell: str, accepted: Itera
         fit, slots, command = _example_fit(index, read, pages[row.page], row)
         fits.setdefault(row.page, []).append((fit, slots, command, row))
     hits: dict[str, OfflineHit] = {}
+    both = _two_jobs(read)
     # a command of another operation than asked loses against every page's: a page's best may not do it
     described = ((command, row.description) for fitted in fits.values() for _, _, command, row in fitted)
     others = other_commands(read.operations, described)
@@ -419,6 +432,8 @@ def _ranked_hits(index: OfflineIndex, read: Request, shell: str, accepted: Itera
                 score *= ACCEPTED_COMMAND  # the user ran this very command before
             if shell == "fish" and bash_only(row.command):
                 score *= FOREIGN_SYNTAX
+            if both and "&&" in row.command and both <= stored_stems(row.stems):
+                score *= BOTH_DONE  # "tag v1.4.0 and push the tag": the example that does both, not the push alone
             if command not in hits or score > hits[command].score:
                 runs = row.programs.split(" ", 1)[0] or page.program
                 hits[command] = OfflineHit(command, row.description, row.source, runs, score, page.name,

@@ -273,8 +273,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         or (slot.kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"))
     ):
         return False
-    if slot.kind == "file" and value.text in (".", "..", "~", "/"):
-        return False  # "into this folder" is where an archive is opened, never the archive's name (`tar -czf .`)
+    if slot.kind == "file" and value.text in (".", ".."):
+        return False  # "into this folder" is where an archive is opened, never a file's name (`tar -czf .`, `tar -uf x .`)
     if value.role == "out":
         return False  # "grep TODO but not in node_modules": what is left out is no operand (excluded.py writes it)
     if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
@@ -396,6 +396,9 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             if slot.kind != "extension":  # `*.txt` says the extension and the files too
                 unused.remove(value)
     loosely = take_loose(command, slots, chosen, values)
+    for i, slot in enumerate(slots):  # a placeholder said again is the same thing: `git tag {{tag}} && git push origin {{tag}}`
+        if i not in chosen and (same := next((j for j in chosen if slots[j].inner == slot.inner), None)) is not None:
+            chosen[i] = chosen[same]
     joined.unhosted(slots, chosen, unused)
     joined.remotes_split(command, slots, chosen)
     hosted = joined.hosts_joined(command, slots, chosen, unused)
