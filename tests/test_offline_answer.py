@@ -801,6 +801,7 @@ def test_an_attribute_named_with_no_verb_gets_a_look(index, request_, program):
     assert risk_of(answer.command)[0] == "safe" and not writes_files(answer.command)
 
 
+@pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
     """tests/data/everyday_holdout15.tsv (209 requests) was written before the fourteenth round's
     changes and answered once at the end: 80% right program and 69% acceptable before, 84% and 74%
@@ -962,7 +963,7 @@ def test_with_no_key_the_cli_prints_what_was_asked(nlshell, request_text, printe
         ("zip up report.docx and slides.pptx into handout.zip", "zip handout.zip report.docx slides.pptx\n"),
         ("move src and docs into old", "mv src docs old\n"),
         ("replace tabs with spaces in data.tsv", "tr < data.tsv '\\t' ' '\n"),
-        ("stage all my changes and commit them as fix typo", 'git commit -am "fix typo"\n'),
+        ("stage all my changes and commit them as fix typo", 'git add -A && git commit -m "fix typo"\n'),  # both jobs, new files too
         ("what day of the week was 2000-01-01", "date -d 2000-01-01 +%A\n"),
         # everyday text jobs in the words people type them (nlshell/data/examples-text.tsv)
         ("count duplicate lines in log.txt", "sort log.txt | uniq -c | sort -nr\n"),

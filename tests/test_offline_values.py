@@ -132,7 +132,7 @@ def test_which_side_of_a_copy_a_place_is_on():
         # what a copy takes "from", "off" or "out of" a host or a container is there; where it goes is here
         ("grab /var/log/app.log from the container web", [("/var/log/app.log", "", "remote"), ("web", "from", "")]),
         ("copy /app/out.log out of container worker to here",
-         [("/app/out.log", "", "remote"), ("worker", "from", ""), (".", "in", "local")]),
+         [("/app/out.log", "", "remote"), ("worker", "from", ""), (".", "to", "local")]),  # here: where it goes
         ("pull report.pdf off 192.168.1.20", [("report.pdf", "", "remote"), ("192.168.1.20", "from", "")]),
         # a place said right after where it goes is there: "to 10.0.0.5 in /srv/backups"
         ("copy backup.tar to 10.0.0.5 in /srv/backups",
@@ -142,7 +142,7 @@ def test_which_side_of_a_copy_a_place_is_on():
         ("copy redis.conf into the redis container at /etc/redis",
          [("redis.conf", "", "local"), ("redis", "to", ""), ("/etc/redis", "to", "remote")]),
         ("copy report.csv out of pod api-7f9 to here",
-         [("report.csv", "", "remote"), ("api-7f9", "from", ""), (".", "in", "local")]),
+         [("report.csv", "", "remote"), ("api-7f9", "from", ""), (".", "to", "local")]),
     ],
 )
 def test_which_way_a_copy_goes(request_text, expected):
@@ -466,7 +466,7 @@ def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
         ("pull the postgres 16 image", [("image", "postgres:16", "")]),
         ("pull ubuntu 22.04 from docker hub", [("image", "ubuntu:22.04", "")]),
         ("get the node 20 docker image", [("image", "node:20", "")]),
-        ("build the Dockerfile here, tag it myapp:1.0", [("image", "myapp:1.0", ""), ("dir", ".", "")]),
+        ("build the Dockerfile here, tag it myapp:1.0", [("file", "Dockerfile", ""), ("image", "myapp:1.0", ""), ("dir", ".", "")]),
         ("docker build tagged api:latest", [("image", "api:latest", "")]),
         # … and the image to run is what runs in docker, or a new container of it
         ("run nginx in docker on port 8080", [("image", "nginx", ""), ("port", "8080", "")]),

@@ -36,7 +36,6 @@ from nlshell.offline.pipes import piped
 from nlshell.offline.published import published
 from nlshell.offline.remotely import run_remotely
 from nlshell.offline.top import topped
-from nlshell.offline.unpacked import unpacked
 from nlshell.offline.tunnels import tunnelled
 from nlshell.offline.places import fetched
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
@@ -86,7 +85,6 @@ def _filtered(
     found = [one.saying(left_out(one.command, request)) for one in found]  # "… but not in node_modules"
     found = [one.saying(published(one.command)) for one in found]  # `-p 5432:{{container_port}}`: the image's port
     found = [one.saying(filtered(one.command, request)) for one in found]  # "commits by maria since monday"
-    found = [one.saying(unpacked(one.command)) for one in found]  # `zgrep 'error' log.txt`: grep's
     return topped(request, every_filled(request, found))[:limit]
 
 

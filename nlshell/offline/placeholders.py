@@ -12,7 +12,7 @@ from nlshell.offline import levels
 # First match wins; tested on the placeholder's text, lower-case.
 _KINDS = (
     (re.compile(r"://|\burl\b|\buri\b"), "url"),
-    (re.compile(r"checksum|_hash$"), "checksum"),  # `echo {{known_sha256_checksum_of_the_file}} …`: no file's name
+    (re.compile(r"checksum|^(?!commit).*_hash$"), "checksum"),  # `echo {{known_sha256_checksum_of_the_file}} …`: no file's name
     (re.compile(r"^[+-]?\d+[kmgtc]$|size"), "size"),
     (re.compile(r"^(start|stop|restart|reload|status|enable|disable)$"), "action"),
     (re.compile(r"^timezone$|^(?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)/\w"), "timezone"),

@@ -115,6 +115,8 @@ def person(add: Callable[..., None], tokens: list[str], lower: list[str], i: int
     if lower[i] not in table.around.get("people", ()):
         return False
     before = lower[i - 1] if i else ""
+    if before in table.around["giving"] and table.around["rights"].intersection(lower[i + 1 : i + 4]):
+        return False  # "give sam sudo rights": who gets what, read with the group that grants it (phrases.py)
     if i and before not in table.change_verbs and before not in table.read_verbs and before not in _ACTING:
         return False
     add("user", tokens[i], i)

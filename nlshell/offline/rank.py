@@ -77,6 +77,7 @@ FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did no
 PAGE_SAYS_MORE = 0.4  # … and of a page's best description: the one that says the request and little else
 IGNORED_COMMAND = 0.2  # an example with no place for the command the request names ("rerun df -h every 2 seconds")
 BOTH_DONE = 2.5  # an example that does both jobs a request joins with "and" (`git tag X && git push origin X`)
+PLAIN_FILE = 0.3  # a compressed file's reader (`zgrep`) for files that are not compressed
 EXACT = 1.3  # a page with an example that says the whole request and nothing else, over popularity
 SAYS_MORE = 0.1  # at most this share of an example's fit is lost for description words the request does not say
 
@@ -147,7 +148,20 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
         prior *= OFF_PAGE  # a page about shell syntax (`~`, `$`) whose examples run `ls` or `echo`
     if acts_otherwise(request, page.summary):
         prior *= OTHER_ACTION  # `chmod` ("Change the access permissions") for "show the permissions"
+    if program in _PACKED_READERS and _plain_files_only(request):
+        prior *= PLAIN_FILE  # "search for the word error in log.txt": grep's, not zgrep's
     return prior
+
+
+_PACKED_READERS = frozenset({"zgrep", "zegrep", "zfgrep", "zcat", "zless", "zmore", "zdiff", "zcmp", "zhead", "bzgrep", "bzcat",
+                             "bzless", "xzgrep", "xzcat", "xzless", "zstdcat", "zstdgrep", "lz4cat"})
+_PACKED = re.compile(r"\.(?:gz|tgz|z|bz2|xz|zst|lz4|lzma)$", re.I)
+
+
+def _plain_files_only(request: Request) -> bool:
+    """Whether the request names files, each by a type that is not compressed (log.txt, config.ini)."""
+    files = [v.text for v in request.values if v.kind == "file" and "." in v.text.lstrip(".")]
+    return bool(files) and not any(_PACKED.search(name) for name in files)
 
 
 def _prior_bound(index: OfflineIndex, request: Request, page: PageRow, accepted: set[str]) -> float:
