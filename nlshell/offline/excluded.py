@@ -52,15 +52,17 @@ def left_out_at(lower: list[str]) -> list[int]:
             if word in _DETERMINERS or word in _JOINS or (word in _NOUNS and out and out[-1] == j - 1):
                 j += 1
                 continue
-            if _SHAPED.match(word) or word in common:
-                out.append(j)
-                j += 1
-                if lower[j - 1].endswith((";",)):
-                    break
-                continue
-            break
+            if not (_SHAPED.match(word) or word in common):
+                break
+            out.append(j)
+            j += 1
+            if lower[j - 1].endswith((",", ";")) and j < len(lower) and lower[j] not in _JOINS:
+                break  # "without node_modules, then zip it": the list ends with its clause
         i = max(j, i + 1)
     return out
+
+
+_FIRST_WORDS = frozenset(cue[0] for cue in _CUES) | {"not"}
 
 
 def mark(values: list[Value], lower: list[str]) -> None:
@@ -71,9 +73,6 @@ def mark(values: list[Value], lower: list[str]) -> None:
     for value in values:
         if value.at in out:
             value.role = "out"
-
-
-_FIRST_WORDS = frozenset(cue[0] for cue in _CUES) | {"not"}
 
 
 def names(request: str) -> list[str]:
@@ -135,7 +134,7 @@ def _without_excluding_arguments(words: list[str]) -> list[str]:
     """Drop an option that takes what to leave out as its next word (`-I x`, `--exclude x`)."""
     kept: list[str] = []
     skip = False
-    for k, word in enumerate(words):
+    for word in words:
         if skip:
             skip = False
             continue
