@@ -811,3 +811,41 @@ def test_round_fifteen_words_reach_the_program(index, request_text, program):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command.split()[0] == program
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("keep the uncompressed ones", ["keeping", "original"]),  # the originals kept
+        ("the files under src", ["files", "recursively", "src"]),  # files under a folder: all of its tree
+        ("anywhere under src", ["recursively", "src"]),
+        ("who is sshed in", ["who", "login"]),  # ssh'd in is logged in
+    ],
+)
+def test_round_fifteen_second_pass_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["load the nvidia module", "backup /srv into srv.tar.gz", "journal is 2G, shrink it to 300M", "resume it"],
+)
+def test_loading_backing_up_shrinking_and_resuming_change_something(request_text):
+    assert intent(request_text) == CHANGE
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("load the nvidia module", "sudo modprobe nvidia"),  # a change: never the dry run `modprobe -n`
+        ("gzip every .csv in data/, keep the uncompressed ones", "gzip -k data/*.csv"),
+        ("delete every .tmp file under cache", "find cache -type f -name '*.tmp' -delete"),  # the whole tree
+        ("who's ssh'd in right now", "who"),
+        ("journal is 2G, cut it down to 300M", "sudo journalctl --vacuum-size=300M"),  # a change, sudo allowed
+        ("backup /srv into srv.tar.gz", "tar -czf srv.tar.gz /srv"),  # never pg_basebackup
+    ],
+)
+def test_round_fifteen_second_pass_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
