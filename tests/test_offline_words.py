@@ -849,3 +849,16 @@ def test_round_fifteen_second_pass_words_reach_the_command(index, request_text, 
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("need an empty .env here", "touch .env"),  # never a look for empty folders named .env
+        ("i need a blank file called todo.md", "touch todo.md"),
+    ],
+)
+def test_an_empty_thing_one_needs_is_created(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
