@@ -91,6 +91,8 @@ def test_an_example_described_as_looking_is_rated_safe():
         ("open up old.7z", "7z x old.7z"),
         ("any errors logged since yesterday", "journalctl -p err --since yesterday"),
         ("what process is thrashing the disk", "pidstat -d 1"),
+        ("7z the secrets/ folder with a password", "7z a -p -mhe=on secrets.7z secrets/"),
+        ("zip up taxes/ with a password", "zip -er taxes.zip taxes/"),
     ],
 )
 def test_round_fifteen_second_pass_rows_answer_their_jobs(index, request_text, command):
