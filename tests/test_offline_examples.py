@@ -4,6 +4,8 @@ only looks is never offered a command that changes things."""
 
 from __future__ import annotations
 
+import pytest
+
 import os
 from pathlib import Path
 
@@ -79,3 +81,21 @@ def test_an_example_described_as_looking_is_rated_safe():
             if risk != "safe":
                 unsafe.append(f"{name}:{number}: {description!r} → {command!r} is {risk}: {reasons}")
     assert unsafe == []
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("dedupe names.txt", "sort names.txt | uniq"),  # `uniq` alone only squeezes neighbours
+        ("how long has pid 4242 been running", "ps -o pid,etime,cmd -p 4242"),
+        ("open up old.7z", "7z x old.7z"),
+        ("any errors logged since yesterday", "journalctl -p err --since yesterday"),
+        ("what process is thrashing the disk", "pidstat -d 1"),
+        ("7z the secrets/ folder with a password", "7z a -p -mhe=on secrets.7z secrets/"),
+        ("zip up taxes/ with a password", "zip -er taxes.zip taxes/"),
+    ],
+)
+def test_round_fifteen_second_pass_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command

@@ -811,3 +811,56 @@ def test_round_fifteen_words_reach_the_program(index, request_text, program):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command.split()[0] == program
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("keep the uncompressed ones", ["keeping", "original"]),  # the originals kept
+        ("anywhere under src", ["recursively", "src"]),  # all of its tree
+        ("who is sshed in", ["who", "login"]),  # ssh'd in is logged in
+    ],
+)
+def test_round_fifteen_second_pass_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["load the nvidia module", "unload the nvidia module"],
+)
+def test_loading_a_module_changes_something(request_text):
+    assert intent(request_text) == CHANGE
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("load the nvidia module", "sudo modprobe nvidia"),  # a change: never the dry run `modprobe -n`
+        ("gzip every .csv in data/, keep the uncompressed ones", "gzip -k data/*.csv"),
+        ("delete every .tmp file anywhere under cache", "find cache -type f -name '*.tmp' -delete"),  # the whole tree
+        ("who's ssh'd in right now", "who"),
+        ("which user owns /srv/data", "ls -ld /srv/data"),  # never the files a user owns
+        ("make secrets/ readable by nobody but me", "chmod -R 700 secrets/"),  # private, never a+r
+        ("which env vars have proxy in them", "printenv | grep -i proxy"),  # what has a word in it
+        ("how long has this machine been running", "uptime -p"),  # the machine's uptime …
+        ("how long has pid 812 been up", "ps -o pid,etime,cmd -p 812"),  # … a process's age
+    ],
+)
+def test_round_fifteen_second_pass_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("need an empty .env here", "touch .env"),  # never a look for empty folders named .env
+        ("i need a blank file called todo.md", "touch todo.md"),
+    ],
+)
+def test_an_empty_thing_one_needs_is_created(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
