@@ -182,6 +182,9 @@ def test_units_and_types(table):
         ("i want the old logs deleted", CHANGE),
         ("I need the photos folder zipped", CHANGE),
         ("I'd like this fixed", CHANGE),
+        ("need the release build, not the debug one", CHANGE),  # the thing a change makes is wished for
+        ("i want a fresh build", CHANGE),
+        ("backup the shop db", CHANGE),  # to back up is a change
         ("i need it", UNKNOWN),
         ("gotta have tmux on here", UNKNOWN),  # a thing wanted on the machine, no question about having it
         ("must have jq", UNKNOWN),
@@ -811,3 +814,32 @@ def test_round_fifteen_words_reach_the_program(index, request_text, program):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command.split()[0] == program
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("branches merged into develop?", "git branch --merged develop"),  # a merge said as done names branches
+        ("refresh the package index", "sudo apt-get update"),  # the index is apt's, no package named "index"
+        ("need the cargo release build", "cargo build --release"),  # a wished build is a change
+    ],
+)
+def test_round_fifteen_second_pass_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("backup the inventory db of mysql", "mysqldump"),  # a change: the dump that writes is offered
+        ("remove the pakage cowsay", "apt"),  # package misspelt
+        ("get rid of orphaned packages", "apt"),  # the packages nothing needs anymore
+    ],
+)
+def test_round_fifteen_second_pass_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    command = answers(index, request_text)[0].command.removeprefix("sudo ")
+    assert command.split()[0] in (program, f"{program}-get")

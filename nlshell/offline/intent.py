@@ -138,6 +138,8 @@ def _wished(clause: list[str]) -> str:
     if len(clause) < 3 or not any(tuple(clause[: len(wish)]) == wish for wish in table.wishes):
         return ""
     last = clause[-1]
+    if last in table.change_verbs:
+        return last  # "need the optimized rust build", "i want a backup": the thing a change makes
     if not last.endswith("ed"):
         return ""
     return _inflected(last)  # "uncompressed", "deleted", "installed", "zipped"
@@ -159,7 +161,8 @@ def intent(request: str) -> str:
     table = vocabulary()
     ruled_out = negated_verbs(request)  # "what's inside logs.zip, dont extract it": no extraction asked
     verbs = [verb for verb in clause_verbs(request) if verb not in ruled_out]
-    if any(verb in table.change_verbs for verb in verbs):
+    openers = table.around.get("change_openers", frozenset())  # "backup the db": a change, yet "host backup" a name
+    if any(verb in table.change_verbs or verb in openers for verb in verbs):
         return CHANGE
     if verbs and (verbs[0] in table.read_verbs or _later_look(request, verbs)):
         return READ
