@@ -183,6 +183,7 @@ def test_units_and_types(table):
         ("I need the photos folder zipped", CHANGE),
         ("I'd like this fixed", CHANGE),
         ("need the release build, not the debug one", CHANGE),  # the thing a change makes is wished for
+        ("branches already merged into develop", READ),  # an adverb between the noun and its participle
         ("i want a fresh build", CHANGE),
         ("backup the shop db", CHANGE),  # to back up is a change
         ("i need it", UNKNOWN),

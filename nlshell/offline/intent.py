@@ -98,10 +98,15 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
+_WHEN_ADVERBS = frozenset({"already", "recently", "lately", "just", "still", "ever"})
+
+
 def _participle_after_noun(words: list[str]) -> bool:
     """A plural noun, maybe after a name, then a verb's -ing form or a change's participle ("files
     starting with log", "redis keys starting with session:", "processes using port 80", "files changed
-    in the last commit"): which things, no order to start any."""
+    in the last commit"): which things, no order to start any; an adverb between says when ("branches
+    already merged into main")."""
+    words = [word for word in words if word not in _WHEN_ADVERBS]
     for k in (1, 2):
         shaped = words[k].endswith("ing") or (words[k].endswith("ed") and bool(_inflected(words[k]))) if k < len(words) else False
         if shaped and _plural(words[k - 1]) and not any(
