@@ -182,6 +182,10 @@ def test_units_and_types(table):
         ("i want the old logs deleted", CHANGE),
         ("I need the photos folder zipped", CHANGE),
         ("I'd like this fixed", CHANGE),
+        ("need the release build, not the debug one", CHANGE),  # the thing a change makes is wished for
+        ("branches already merged into develop", READ),  # an adverb between the noun and its participle
+        ("i want a fresh build", CHANGE),
+        ("backup the shop db", CHANGE),  # to back up is a change
         ("i need it", UNKNOWN),
         ("gotta have tmux on here", UNKNOWN),  # a thing wanted on the machine, no question about having it
         ("must have jq", UNKNOWN),
@@ -845,6 +849,9 @@ def test_loading_a_module_changes_something(request_text):
         ("which env vars have proxy in them", "printenv | grep -i proxy"),  # what has a word in it
         ("how long has this machine been running", "uptime -p"),  # the machine's uptime …
         ("how long has pid 812 been up", "ps -o pid,etime,cmd -p 812"),  # … a process's age
+        ("branches merged into develop?", "git branch --merged develop"),  # a merge said as done names branches
+        ("refresh the package index", "sudo apt-get update"),  # the index is apt's, no package named "index"
+        ("need the cargo release build", "cargo build --release"),  # a wished build is a change
     ],
 )
 def test_round_fifteen_second_pass_words_reach_the_command(index, request_text, command):
@@ -864,3 +871,18 @@ def test_an_empty_thing_one_needs_is_created(index, request_text, command):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("backup the inventory db of mysql", "mysqldump"),  # a change: the dump that writes is offered
+        ("remove the pakage cowsay", "apt"),  # package misspelt
+        ("get rid of orphaned packages", "apt"),  # the packages nothing needs anymore
+    ],
+)
+def test_round_fifteen_second_pass_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    command = answers(index, request_text)[0].command.removeprefix("sudo ")
+    assert command.split()[0] in (program, f"{program}-get")

@@ -98,10 +98,15 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
+_WHEN_ADVERBS = frozenset({"already", "recently", "lately", "just", "still", "ever"})
+
+
 def _participle_after_noun(words: list[str]) -> bool:
     """A plural noun, maybe after a name, then a verb's -ing form or a change's participle ("files
     starting with log", "redis keys starting with session:", "processes using port 80", "files changed
-    in the last commit"): which things, no order to start any."""
+    in the last commit"): which things, no order to start any; an adverb between says when ("branches
+    already merged into main")."""
+    words = [word for word in words if word not in _WHEN_ADVERBS]
     for k in (1, 2):
         shaped = words[k].endswith("ing") or (words[k].endswith("ed") and bool(_inflected(words[k]))) if k < len(words) else False
         if shaped and _plural(words[k - 1]) and not any(
@@ -138,6 +143,8 @@ def _wished(clause: list[str]) -> str:
     if len(clause) < 3 or not any(tuple(clause[: len(wish)]) == wish for wish in table.wishes):
         return ""
     last = clause[-1]
+    if last in table.change_verbs:
+        return last  # "need the optimized rust build", "i want a backup": the thing a change makes
     if not last.endswith("ed"):
         return ""
     return _inflected(last)  # "uncompressed", "deleted", "installed", "zipped"
@@ -159,7 +166,8 @@ def intent(request: str) -> str:
     table = vocabulary()
     ruled_out = negated_verbs(request)  # "what's inside logs.zip, dont extract it": no extraction asked
     verbs = [verb for verb in clause_verbs(request) if verb not in ruled_out]
-    if any(verb in table.change_verbs for verb in verbs):
+    openers = table.around.get("change_openers", frozenset())  # "backup the db": a change, yet "host backup" a name
+    if any(verb in table.change_verbs or verb in openers for verb in verbs):
         return CHANGE
     if verbs and (verbs[0] in table.read_verbs or _later_look(request, verbs)):
         return READ

@@ -70,7 +70,21 @@ def told_situation(request: str) -> str:
     if VALUE.search(situation) or len(_content(asked_words)) < _ASKED_MIN:
         return request  # "traceback points at line 110 of server.py, show me lines 100-120": where is said
         # there; "my terminal is garbled, how do i fix" asks about the situation itself
-    return asked
+    return _with_service(situation_words, asked, asked_words)
+
+
+def _with_service(situation_words: list[str], asked: str, asked_words: list[str]) -> str:
+    """"something's locking mysql, show me the running queries" → "mysql: show me the running
+    queries": the service a situation names (the word table's `around daemons`) is what the request
+    asks about when it names none itself; left out with the situation, the request would ask of any
+    database ("the running queries" found postgres's)."""
+    from nlshell.offline.vocabulary import vocabulary
+
+    daemons = vocabulary().around.get("daemons", frozenset())
+    if daemons.intersection(asked_words):
+        return asked
+    named = next((word for word in situation_words if word in daemons), "")
+    return f"{named}: {asked}" if named else asked
 
 
 def _content(words: list[str]) -> list[str]:
