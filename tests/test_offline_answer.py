@@ -176,6 +176,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("take jake out of the docker group", "sudo gpasswd -d jake docker"),  # "jake" is no misspelt "make"
         ("make sam change his password next time he logs in", "sudo chage -d 0 sam"),
         ("grep for alice in auth.log", 'grep "alice" auth.log'),  # looked for: a text
+        ("give bob read access to /srv/reports without touching the group", "setfacl -R -m u:bob:rX /srv/reports"),  # "read" is no group
+        ("give sam sudo rights", "sudo usermod -aG sudo sam"),
         ("GET localhost:8000/api/users with bearer token abc123", "curl -H 'Authorization: Bearer abc123' localhost:8000/api/users"),
         ("restart only the worker service in compose", "docker compose restart worker"),  # "only" names no service
         ("search for the word error in log.txt", "grep 'error' log.txt"),  # it got `zgrep`: a gzip file's program
@@ -417,7 +419,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout16"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:

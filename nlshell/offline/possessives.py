@@ -115,7 +115,10 @@ def person(add: Callable[..., None], tokens: list[str], lower: list[str], i: int
     if lower[i] not in table.around.get("people", ()):
         return False
     before = lower[i - 1] if i else ""
-    if before in table.around["giving"] and table.around["rights"].intersection(lower[i + 1 : i + 4]):
+    granted = lower[i + 1 : i + 3]
+    if before in table.around["giving"] and len(granted) == 2 and granted[0] not in table.around["not_groups"] and (
+        granted[1] in table.around["rights"]
+    ):
         return False  # "give sam sudo rights": who gets what, read with the group that grants it (phrases.py)
     if i and before not in table.change_verbs and before not in table.read_verbs and before not in _ACTING:
         return False
