@@ -77,9 +77,7 @@ def mark(values: list[Value], lower: list[str]) -> None:
 
 def names(request: str) -> list[str]:
     """The names the request leaves out, as said (trailing slashes and commas dropped)."""
-    from nlshell.offline.values import request_tokens
-
-    raw = request_tokens(request)
+    raw = request.split()  # names have no spaces: the words as written will do (values.py imports this module)
     lower = [token.lower() for token in raw]
     if not any(word in _FIRST_WORDS for word in lower):
         return []
