@@ -810,7 +810,7 @@ def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index)
     after, with this machine's programs and man pages. The round fourteen tables (holdout15 84% / 74%
     and holdout15b 80% / 64% when reported) were measured, not tuned on, this round (87% / 77%, 82% /
     67%); the ones held out before are tuned on since. everyday_dev5.tsv (303), written blind for
-    tuning in round fifteen, went from 78% / 64% to 95% / 90%. The goals are 90% and 85%: the floors
+    tuning in round fifteen, went from 78% / 64% to 95% / 91%. The goals are 90% and 85%: the floors
     only catch a collapse."""
     floors = {
         "everyday-holdout16": (0.82, 0.65),
