@@ -9,6 +9,7 @@ goes (`*/5 * * * *`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nlshell.offline import months
@@ -62,14 +63,20 @@ _ISO_DATE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
 
 def _holiday(lower: list[str], i: int) -> str:
     """The day a holiday named at token `i` falls on ("christmas" → "dec 25"), as GNU date reads it
-    (this year's), or ""; the word table's `around holiday:` lines."""
+    (this year's), or ""."""
+    return _holidays().get(lower[i].rstrip("?,.!").removesuffix("'s"), "")  # "christmas?", "valentine's"
+
+
+@functools.cache
+def _holidays() -> dict[str, str]:
+    """Each holiday's word → its day (the word table's `around holiday:` lines), read once: every
+    word of every request is looked up."""
     from nlshell.offline.vocabulary import vocabulary
 
-    word = lower[i].rstrip("?,.!").removesuffix("'s")  # "christmas?", "valentine's"
-    for role, words in vocabulary().around.items():
-        if role.startswith("holiday:") and word in words:
-            return role.split(":", 1)[1].replace("_", " ")
-    return ""
+    return {
+        word: role.split(":", 1)[1].replace("_", " ")
+        for role, words in vocabulary().around.items() if role.startswith("holiday:") for word in words
+    }
 
 
 def read(add: Add, lower: list[str], i: int) -> bool:

@@ -20,7 +20,7 @@ from nlshell.offline.asides import without_asides
 from nlshell.offline.situations import told_situation
 from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
-from nlshell.offline.intent import CHANGE
+from nlshell.offline.intent import CHANGE, clause_verbs
 from nlshell.offline.joined import files_folder
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
 from nlshell.offline.operations import other_commands, other_operation
@@ -387,8 +387,6 @@ def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
 def _two_jobs(read: Request) -> frozenset[str]:
     """The stems of the two verbs of a request that asks two jobs joined by "and" ("tag v1.4.0
     and push the tag"), or an empty set."""
-    from nlshell.offline.intent import clause_verbs
-
     verbs = clause_verbs(read.text)
     if len(verbs) != 2 or verbs[0] == verbs[1] or " and " not in f" {read.text} ":
         return frozenset()
