@@ -25,8 +25,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    excluded,
-    amounts, arithmetic, clock, counted, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds, levels, lists, names, phrases,
+    amounts, arithmetic, clock, counted, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds, levels, lists, names, phrases,
     places, remotes, shells, targets, typed, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
