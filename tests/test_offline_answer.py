@@ -290,6 +290,15 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("build the Dockerfile here, tag it myapp:1.0", "docker build -t myapp:1.0 ."),
         ("run nginx in docker on port 8080", "docker run -d -p 8080:80 nginx"),
         ("pip install django 4.2", "pip install django==4.2"),
+        # a release number is no file; said with "tag", a tag (it was `git push origin tag {{tag_name}}`)
+        ("release time: tag HEAD v2.3.0 and push the tag", "git push origin tag v2.3.0"),
+        ("tag this as v2.3.0 and push the tag", "git tag v2.3.0 && git push origin v2.3.0"),
+        ("switch to node 18", "nvm use 18"),  # a runtime's number is its version (it was `{{node_version}}`)
+        ("pull the latest nginx image", "docker pull nginx"),  # "latest" says which, names nothing
+        ("make me the owner of everything in uploads", "sudo chown -R $USER: uploads"),  # "everything in X": the folder
+        # "as X" with basic auth is the user (it was `{{user}}`)
+        ("curl localhost:9200/_cat/indices as admin with basic auth", "curl -u admin:{{password}} localhost:9200/_cat/indices"),
+        ("send HUP to gunicorn so it reloads config", "pkill -HUP gunicorn"),  # a signal sent to a name: pkill
         ("install lodash as a dev dependency", "npm install --save-dev lodash"),
         ("tree of src but only 2 levels deep", "tree -L 2 src"),
         ("which package owns /usr/bin/convert", "dpkg -S /usr/bin/convert"),  # "owns" is no package name
@@ -512,6 +521,8 @@ def test_the_extension_of_the_file_to_convert_says_which_converter(index, reques
         ("print lines 20 to 30 of script.py", "sed -n '20,30p' script.py"),
         ("peek at main.c from line 20 through 30", "sed -n '20,30p' main.c"),
         ("show line 5 of input.txt", "sed -n '5p' input.txt"),
+        # one line said alone is no range left open (it was `sed -n '240,{{last_line}}p'`)
+        ("line 240 of big_dump.sql, just that line", "sed -n '240p' big_dump.sql"),
     ],
 )
 def test_a_line_range_asks_for_those_lines(index, request_text, command):

@@ -209,6 +209,10 @@ def test_a_file_name_is_never_what_find_type_d_looks_for():
         ("ssh to db2 as root", "ssh {{user}}@{{host}}", "ssh root@db2"),
         ("ssh into build01", "ssh -i {{path/to/key}} {{host}}", "ssh -i {{path/to/key}} build01"),
         ("pin flask to 2.3.3 with pip", "pip install {{package}}", "pip install flask==2.3.3"),
+        ("pin requests to 2.31.0", "pip install {{package}}", "pip install requests==2.31.0"),  # "pin" says it alone
+        ("copy config/ to config.bak first, about to break things", "cp -r {{path/to/source}} {{path/to/target}}",
+         "cp -r config/ config.bak"),  # "to break" is what the person will do, no place
+        ("use python 3.12 here", "pyenv local {{python_version}}", "pyenv local 3.12"),
         ("which file in src defines class UserService", "grep -rn '{{search_pattern}}' {{path/to/directory}}",
          "grep -rn 'UserService' src"),
         ("pull the latest develop", "git pull {{remote_name}} {{branch}}", "git pull {{remote_name}} develop"),

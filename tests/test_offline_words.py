@@ -232,6 +232,9 @@ def test_units_and_types(table):
         ("any empty files in src?", READ),  # "empty" names the files after "any", orders nothing
         # a question mark ends a clause: "check …" after it is the request (it got `ln ./server .so`)
         ("./server won't start, missing .so? check what libs it links", READ),
+        # a question of what someone can do asks to see (it got `chmod -R g+w shared/`)
+        ("can the group write to shared/ ?", READ),
+        ("could www-data read config.php", READ),
         ("any open ports on this box", READ),
         ("empty the logs folder", CHANGE),  # without "any" it is still the verb
         # a participle that says which attribute is asked about is no change ("uncompressed size of …" got `gzip -d`)

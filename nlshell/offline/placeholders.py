@@ -66,7 +66,7 @@ _KINDS = (
     (re.compile(r"^(a|aaaa|mx|ns|txt|cname|soa|ptr|srv|record_type|dns_record_type)$"), "record"),
     (re.compile(r"^minutes$"), "in_minutes"),
     (re.compile(r"^hours$"), "in_hours"),
-    (re.compile(r"^version$"), "version"),  # `pip install {{package}}=={{version}}`
+    (re.compile(r"^(\w+_)?version$"), "version"),  # `pip install {{package}}=={{version}}`, `nvm use {{node_version}}`
     (re.compile(r"package|^(gem|crate|module|library|plugin|formula|cask)(_name)?\d*$|^formula\|cask$"), "package"),
     (re.compile(r"service|^unit\d*$"), "service"),
     (re.compile(r"branch"), "branch"),

@@ -73,6 +73,7 @@ OTHER_WAY = 0.1  # the example switches the other way than asked ("up" for "brin
 OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
 OTHER_OPERATION = 0.5  # … or with the verb of another operation than the request's ("Start" for "delete")
 UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
+HALF_RANGE = 0.5  # a range from the one line the request says to an end left open
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
 PAGE_SAYS_MORE = 0.4  # … and of a page's best description: the one that says the request and little else
 IGNORED_COMMAND = 0.2  # an example with no place for the command the request names ("rerun df -h every 2 seconds")
@@ -350,11 +351,20 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
         fit *= OTHER_WAY
     filled = fill(row.command, read.values, row.description)
     fit *= UNFILLED ** min(len(PLACEHOLDER.findall(filled.command)), 3)  # the less left to edit, the better
+    if "{{" in filled.command and _half_range(read, filled.command):
+        fit *= HALF_RANGE
     slots = (1.0 + filled.used) / (1.0 + filled.stated)
     fit *= slots**EXAMPLE_SLOT_POWER * FOREIGN_VALUE ** _foreign_values(read, row, filled.command)
     if read.commanded and "command" not in slot_kinds(row.command):
         fit *= IGNORED_COMMAND  # `watch -n 5 df -h` for "rerun uptime every 5 seconds" runs another command
     return fit, slots, filled.command
+
+
+def _half_range(read: Request, command: str) -> bool:
+    """Whether the command leaves open the end of a range whose start the request said alone:
+    "line 240 of dump.sql" is one line, no `sed -n '240,{{last_line}}p'`."""
+    return "last_line" in slot_kinds(command) and any(v.kind == "first_line" for v in read.values) and not any(
+        v.kind == "last_line" for v in read.values)
 
 
 def _unsaid_share(read: Request, said: frozenset[str]) -> float:

@@ -32,7 +32,9 @@ _IDENTIFIER = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # snake_case: a name in
 POINTED = frozenset("this that these those current same which each every whole".split())
 _DETERMINERS = frozenset("the a an my our your his her their this that its".split())
 # Words that say which one, or what it is like, between a determiner and a name or a type noun.
-_WHICH = frozenset("local remote new old current default existing empty whole entire unused stale running stopped paused exited".split())
+_WHICH = frozenset(
+    "local remote new old current default existing empty whole entire unused stale running stopped paused exited latest newest official".split()
+)
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
 _WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script", "target"})

@@ -49,6 +49,7 @@ _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")  # an address, or 
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$", re.I)
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_RELEASE = re.compile(r"^v?\d+\.\d+\.\d+(?:-[a-z][\w.]*)?$|^v\d+(?:\.\d+)+$", re.I)  # 2.31.0, v2.3.0: no file
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 _REMOTE = re.compile(r"^[\w.-]+:[/~]\S*$")
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
@@ -67,6 +68,7 @@ _NOT_NAMES = frozenset(
     "empty hidden same other another one id ids".split()
 ) | phrases.NEVER_NAMES
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
+_INFINITIVE = frozenset("about going want wants need needs trying try have has able how ought used".split())  # "to" + a verb
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
 _ADJECTIVES = frozenset(
     "current working parent root whole entire same other temp temporary shared public system local remote".split()
@@ -78,6 +80,7 @@ _GLUE = frozenset("uses use using used is are was with that which who listening 
 _NOT_SERVICES = frozenset("log logs status file files unit units only all every both".split())  # "restart only the worker service"
 _ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
+_EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
@@ -269,8 +272,8 @@ def request_values(
         if raw[i][:1] in "{[" and (end := kinds.json_end(raw, i)) is not None:
             add("data", " ".join(raw[i : end + 1]).rstrip(",;"), i, last=end, at=i)  # "PUT {"enabled":false} to …": the body
             continue
-        if not token:
-            continue
+        if not token or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and _NAME.fullmatch(low) and "." not in low):
+            continue  # "about to break things": what the person will do, no place "break"
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
             or clock.read(add, lower, i)
@@ -321,6 +324,8 @@ def request_values(
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
         elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
             add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"; ".bashrc" is a dotfile
+        elif _RELEASE.match(token):
+            add("tag" if {"tag", "tags"} & said else "version", token, i, role_at(i))  # "tag it v2.3.0", "pin numpy to 1.26.4"
         elif "." in token and not _NUMBER.match(token) and not token.endswith("."):
             if _HOST.match(token) and _extension(token) in _DOMAINS and token not in cwd_files:
                 add("host", token, i, role_at(i))
@@ -411,7 +416,7 @@ def request_values(
             low
         ) and low not in _ADJECTIVES:
             add("dir", token, i, role_at(i))  # "the src folder", "zip reports folder"
-        elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS and not (
+        elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS | _EVERYTHING and not (
             low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (

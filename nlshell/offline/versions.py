@@ -81,6 +81,8 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             _drop(values, number)
             owner.kind, owner.version = "package", token.lstrip("vV")
             owner.spans = tuple(sorted(set(owner.spans) | {i}))  # "version" stays a search word
+        elif number is not None and number.kind == "number" and lower[j] in vocabulary().around["runtimes"]:
+            number.kind, number.text = "version", token.lstrip("vV")  # "switch to node 18": `nvm use 18`
         elif owner is None and pinning and j not in taken and name(lower[j]) and lower[j] not in _MANAGED:
             _drop(values, number)  # "install numpy 1.26.4 via pip", "pin django to 4.2"
             add("package", tokens[j], j, at=j, version=token.lstrip("vV"))
@@ -89,9 +91,13 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
 
 def _pinning(lower: list[str]) -> bool:
     """Whether the request installs or pins packages: a name said with a number is one at a version
-    ("pin flask to 2.3.3 with pip"; the word table's `pinning` and `package_managers` lines)."""
+    ("pin flask to 2.3.3 with pip", "pin requests to 2.31.0", "upgrade numpy to 1.26.4"; the word
+    table's `pinning` and `package_managers` lines)."""
     around = vocabulary().around
-    return not (around["pinning"].isdisjoint(lower) or around["package_managers"].isdisjoint(lower))
+    if around["pinning"].isdisjoint(lower):
+        return False
+    # "pin requests to 2.31.0": pinning says it alone, and so does a release number beside a name
+    return not around["package_managers"].isdisjoint(lower) or "pin" in lower or any(_RELEASE.match(w) for w in lower)
 
 
 def _tagged(values: list[Value]) -> None:
