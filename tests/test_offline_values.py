@@ -240,6 +240,41 @@ def test_ordinary_words_are_no_values(request_text, expected):
 @pytest.mark.parametrize(
     ("request_text", "expected"),
     [
+        ("watch the nginx errors come in live", [("file", "/var/log/nginx/error.log")]),
+        ("last 50 lines of the nginx access log", [("count", "50"), ("file", "/var/log/nginx/access.log")]),
+        ("add an entry to my hosts file", [("file", "/etc/hosts")]),
+        ("which hosts are in my ssh config", [("file", "~/.ssh/config")]),
+        ("check the auth log for failed logins", [("file", "/var/log/auth.log")]),
+        ("who tried to log in via ssh, check the auth log", [("file", "/var/log/auth.log")]),  # "to log" is no host
+        ("ssh into build01", [("host", "build01")]),  # "ssh" alone names no config
+    ],
+)
+def test_a_file_named_by_what_it_is_is_its_path(request_text, expected):
+    """The word table's `known_file:` lines (nlshell/offline/knownfiles.py)."""
+    assert kinds(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # "the staging box" is a machine, "as deploy" with scp its user
+        ("scp dump.sql to the staging box as deploy", [("file", "dump.sql"), ("host", "staging"), ("user", "deploy")]),
+        ("grep timeout in all the .py files", [("pattern", "timeout"), ("glob", "*.py")]),  # after grep: what it looks for
+        ("grep recursively for foo", [("pattern", "foo")]),  # how, not what
+        ("grep -i error app.log", [("file", "app.log")]),
+        ("gzip every csv in exports/", [("glob", "*.csv"), ("dir", "exports/")]),  # every csv: the files of the type
+        ("pin numpy to 1.26.4", [("package", "numpy")]),  # the version goes with the package
+        ("checkout v2.3.0", [("version", "v2.3.0")]),  # a release number is no file
+    ],
+)
+def test_round_sixteen_values(request_text, expected):
+    """The word table's `known_file:` lines (nlshell/offline/knownfiles.py)."""
+    assert kinds(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
         # a possessive names what the kind word after it belongs to
         ("show nginx's log", [("service", "nginx")]),
         ("who is report.pdf's owner", [("file", "report.pdf")]),

@@ -889,3 +889,16 @@ def test_round_fifteen_second_pass_words_reach_the_program(index, request_text, 
 
     command = answers(index, request_text)[0].command.removeprefix("sudo ")
     assert command.split()[0] in (program, f"{program}-get")
+
+
+def test_every_known_file_is_a_path_and_each_phrase_names_one():
+    """`around known_file:PATH` lines: an absolute or home path, and no phrase said for two files."""
+    seen: dict[str, str] = {}
+    for role, phrases in words.vocabulary().around.items():
+        if not role.startswith("known_file:"):
+            continue
+        path = role.split(":", 1)[1]
+        assert path.startswith(("/", "~/")), path
+        for phrase in phrases:
+            assert seen.setdefault(phrase, path) == path, phrase
+    assert seen["nginx+errors"] == "/var/log/nginx/error.log"

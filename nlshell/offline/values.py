@@ -25,7 +25,8 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, counted, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds, levels, lists, names, phrases,
+    amounts, arithmetic, clock, counted, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds, knownfiles, levels, lists,
+    names, phrases,
     places, remotes, shells, targets, typed, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
@@ -68,7 +69,7 @@ _NOT_NAMES = frozenset(
     "empty hidden same other another one id ids".split()
 ) | phrases.NEVER_NAMES
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
-_INFINITIVE = frozenset("about going want wants need needs trying try have has able how ought used".split())  # "to" + a verb
+_INFINITIVE = frozenset("about going want wants need needs trying try tried tries have has able how ought used".split())  # "to" + a verb
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
 _ADJECTIVES = frozenset(
     "current working parent root whole entire same other temp temporary shared public system local remote".split()
@@ -277,6 +278,7 @@ def request_values(
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
             or clock.read(add, lower, i)
+            or knownfiles.read(add, lower, i)
             or levels.read(add, lower, i)
             or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
             or arithmetic.read(add, tokens, lower, i)
@@ -334,7 +336,7 @@ def request_values(
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources"):
             add("glob", table.types[low], i)
         elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints or (
-            low in table.types and low in table.hints and before in ("every", "each", "all", "any")
+            low in table.types and (low in table.hints or before in ("every", "each")) and before in ("every", "each", "all", "any")
         ):
             add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
@@ -410,6 +412,8 @@ def request_values(
             add(kind, token, i - 1 if syntactic else i, "name" if kind == "name" else role_at(i), last=i, at=i)
         elif before == "for" and searching and plain(low) and low not in places.FILE_NOUNS:  # "look for files over 1G"
             add("pattern", token, i)
+        elif before in ("grep", "gerp") and i == 1 and plain(low) and not (low.endswith("ly") or low in _MANNERS | places.FILE_NOUNS):
+            add("pattern", token, i)  # "grep timeout in the .py files": what it looks for
         elif _INTERFACE.match(low):
             add("interface", token, i, searched=True)  # "the ip address of eth0": a word that says network
         elif after in ("folder", "directory", "dir") and (places.determined(lower, i) or before in verbs) and plain(
