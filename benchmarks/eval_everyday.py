@@ -48,15 +48,16 @@ TABLES = {
     "everyday-holdout13": DATA / "everyday_holdout13.tsv",  # held out in round twelve, reported untouched; tuned on from now
     "everyday-holdout14": DATA / "everyday_holdout14.tsv",  # held out in round thirteen, reported untouched; tuned on from round fifteen
     "everyday-holdout14b": DATA / "everyday_holdout14b.tsv",  # … likewise
-    "everyday-holdout15": DATA / "everyday_holdout15.tsv",  # held out in round fourteen, reported untouched
-    "everyday-holdout15b": DATA / "everyday_holdout15b.tsv",  # held out in round fourteen, reported untouched
-    "everyday-holdout16": DATA / "everyday_holdout16.tsv",  # held out in round fifteen, reported untouched
+    "everyday-holdout15": DATA / "everyday_holdout15.tsv",  # held out in round fourteen; tuned on from round sixteen
+    "everyday-holdout15b": DATA / "everyday_holdout15b.tsv",  # … likewise
+    "everyday-holdout16": DATA / "everyday_holdout16.tsv",  # held out in round fifteen; measured, not tuned on, in sixteen
     "everyday-holdout17": DATA / "everyday_holdout17.tsv",  # held out in round sixteen, reported untouched
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
     "everyday-dev3": DATA / "everyday_dev3.tsv",  # for tuning: written blind in round thirteen
     "everyday-dev4": DATA / "everyday_dev4.tsv",  # for tuning: written blind in round fourteen
     "everyday-dev5": DATA / "everyday_dev5.tsv",  # for tuning: written blind in round fifteen
+    "everyday-dev6": DATA / "everyday_dev6.tsv",  # for tuning: written blind in round sixteen
 }
 
 # Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
