@@ -422,6 +422,7 @@ def test_a_value_the_request_says_reaches_the_answer(index, request_text, comman
         ("make the .sh files in scripts executable", "chmod +x {{path/to/file}}", "chmod +x scripts/*.sh"),
         # a CSV file's fields are split on commas
         ("3rd column of data.csv", "awk '{print $2}' {{path/to/file}}", "awk -F , '{print $3}' data.csv"),
+        ("sort users.csv by the 2nd column", "sort -k {{2}} {{path/to/file}}", "sort -t , -k 2 users.csv"),
         ("column 2 of data.csv", "cut -f 2 {{path/to/file}}", "cut -d , -f 2 data.csv"),
         ("3rd column of data.txt", "awk '{print $2}' {{path/to/file}}", "awk '{print $3}' data.txt"),
         # a unit by its file name is a service

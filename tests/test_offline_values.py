@@ -265,6 +265,8 @@ def test_a_file_named_by_what_it_is_is_its_path(request_text, expected):
         ("gzip every csv in exports/", [("glob", "*.csv"), ("dir", "exports/")]),  # every csv: the files of the type
         ("pin numpy to 1.26.4", [("package", "numpy")]),  # the version goes with the package
         ("checkout v2.3.0", [("version", "v2.3.0")]),  # a release number is no file
+        ("ssh into bastion.corp port 2222", [("host", "bastion.corp"), ("port", "2222")]),  # a company's own domain
+        ("is the worker service enabled at boot?", [("service", "worker")]),  # "enabled" says its state
     ],
 )
 def test_round_sixteen_values(request_text, expected):

@@ -60,7 +60,7 @@ _INTERFACE = re.compile(r"^(?:eth|wlan|wlp|enp|ens|eno|enx|br|docker|veth|tun|ta
 # What a word with a dot is: a host when it ends in one of these, else a file.
 _DOMAINS = frozenset(
     """com org net io dev edu gov info biz co uk de fr nl eu us ca au in jp cn ru br it es ch se no fi pl be at
-    dk cz local lan internal app cloud ai me tv xyz site online tech ly gl gg""".split()  # bit.ly, goo.gl: link shorteners
+    dk cz local lan internal app cloud ai me tv xyz site online tech ly gl gg corp intra intranet home localdomain""".split()  # bit.ly, goo.gl: link shorteners
 )
 _FILE_TYPES = ARCHIVES
 _PLACES = frozenset("in into inside under below within to from at on".split())
@@ -78,7 +78,7 @@ _ADJECTIVES = frozenset(
 _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
-_NOT_SERVICES = frozenset("log logs status file files unit units only all every both".split())  # "restart only the worker service"
+_NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed".split())  # "restart only the worker service"
 _ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
