@@ -299,6 +299,10 @@ def test_answers_a_person_accepts(index, request_text, command):
         # "as X" with basic auth is the user (it was `{{user}}`)
         ("curl localhost:9200/_cat/indices as admin with basic auth", "curl -u admin:{{password}} localhost:9200/_cat/indices"),
         ("send HUP to gunicorn so it reloads config", "pkill -HUP gunicorn"),  # a signal sent to a name: pkill
+        ("split huge.csv into 1 million line pieces", "split -l 1000000 huge.csv"),  # it was `split -n 1`
+        ("upload report.csv to the s3 bucket acme-reports", "s3cmd put report.csv s3://acme-reports/{{file}}"),
+        ("watch the nginx errors come in live", "tail -f /var/log/nginx/error.log"),  # the file it is by what it is
+        ("sort users.csv by 2nd column numerically", "sort -t , -n -k 2 users.csv"),
         ("install lodash as a dev dependency", "npm install --save-dev lodash"),
         ("tree of src but only 2 levels deep", "tree -L 2 src"),
         ("which package owns /usr/bin/convert", "dpkg -S /usr/bin/convert"),  # "owns" is no package name

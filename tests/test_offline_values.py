@@ -267,6 +267,10 @@ def test_a_file_named_by_what_it_is_is_its_path(request_text, expected):
         ("checkout v2.3.0", [("version", "v2.3.0")]),  # a release number is no file
         ("ssh into bastion.corp port 2222", [("host", "bastion.corp"), ("port", "2222")]),  # a company's own domain
         ("is the worker service enabled at boot?", [("service", "worker")]),  # "enabled" says its state
+        ("upload report.csv to the s3 bucket acme-reports", [("file", "report.csv"), ("bucket", "acme-reports")]),
+        ("search my markdown notes for kubernetes", [("glob", "*.md"), ("pattern", "kubernetes")]),  # notes of a type
+        ("split huge.csv into 1 million line pieces", [("file", "huge.csv"), ("count", "1000000")]),  # the number whole
+        ("first 2 thousand rows of big.csv", [("count", "2000"), ("file", "big.csv")]),
     ],
 )
 def test_round_sixteen_values(request_text, expected):

@@ -69,6 +69,10 @@ def measure(add: Add, i: int, token: str, lower: list[str]) -> bool:
 _TOWARD = frozenset({"to", "into", "at", "under", "below"})  # a size said after these is one to reach
 
 
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000}
+_NUMERAL = re.compile(r"^\d+(?:\.\d+)?$")
+
+
 def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) -> None:
     """A number, typed by the words around it: "port 5432", "20 lines", "1 gigabyte", "7 days"."""
     before = lower[i - 1] if i > 0 else ""
@@ -80,6 +84,11 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
         return
     if (timed := TIMED.match(token)) and _timed(timed.group(2).lower(), sized, earlier, table):
         _duration(add, i, timed.group(1), lower, table, unit=timed.group(2).lower())  # "in the last 24h"
+        return
+    if after in _SCALES and _NUMERAL.match(token):  # "1 million lines", "50 thousand rows": the number whole
+        scaled = str(round(float(token) * _SCALES[after]))
+        counted = i + 2 < len(lower) and (lower[i + 2] in amounts["counted"] or lower[i + 2] in ("line", "row"))
+        add("count" if counted else "number", scaled, i, last=i + 1)
         return
     if SHAPED.match(token):  # "2-5 minutes", "300px tall": a shape nothing here reads
         add("number", token, i)

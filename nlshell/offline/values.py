@@ -333,7 +333,7 @@ def request_values(
                 add("host", token, i, role_at(i))
             else:
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
-        elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources"):
+        elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources", "notes", "docs", "documents"):
             add("glob", table.types[low], i)
         elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints or (
             low in table.types and (low in table.hints or before in ("every", "each")) and before in ("every", "each", "all", "any")
