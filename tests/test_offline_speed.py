@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from nlshell.offline import OfflineIndex, answer, commands, extend, index as index_module, rank, references
+from nlshell.offline import OfflineIndex, answer, commands, extend, index as index_module, leftovers, rank, references
 from nlshell.offline.value import Value
 
 from test_offline import typical_which
@@ -275,22 +275,22 @@ class _Unread(str):
 
 def _slow_foreign(read, row, command: str) -> int:
     """The slow way, as it always was: the request's and the description's words first."""
-    stated = {v.text for v in read.values} | set(read.words) | set(rank.WORD.findall(row.description.lower()))
+    stated = {v.text for v in read.values} | set(read.words) | set(leftovers.WORD.findall(row.description.lower()))
     count = sum(1 for word in commands.shell_words(command) if not ("{{" in word or word.startswith("-") or word in stated)
-                and rank._CONCRETE.search(word) and not (set(rank.WORD.findall(word.lower())) <= stated))
+                and leftovers.CONCRETE.search(word) and not (set(leftovers.WORD.findall(word.lower())) <= stated))
     return min(count, 3)
 
 
 def test_a_command_with_nothing_concrete_leaves_the_description_unread(seen):
     read = rank.read_request(seen, "list the files in docs", None, None)
     row = index_module.ExampleRow(1, 1, _Unread("List files"), "ls -la {{path/to/directory}}", "tldr", "ls", 1, "", 0.0)
-    assert rank._foreign_values(read, row, "ls -la docs") == 0
+    assert leftovers.foreign_values(read, row, "ls -la docs") == 0
 
 
 @pytest.mark.parametrize("request_text", _SAMPLE[:8])
 def test_someone_elses_values_count_as_they_did(seen, request_text):
     read, pages, matched = _candidate_pages(seen, request_text)
     rows = seen.documented(list(pages)[:20]) + matched
-    counts = [(rank._foreign_values(read, row, row.command), _slow_foreign(read, row, row.command)) for row in rows]
+    counts = [(leftovers.foreign_values(read, row, row.command), _slow_foreign(read, row, row.command)) for row in rows]
     assert all(new == old for new, old in counts)
     assert any(new for new, _ in counts)  # the sample has commands with someone else's values

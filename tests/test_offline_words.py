@@ -235,6 +235,10 @@ def test_units_and_types(table):
         # a question of what someone can do asks to see (it got `chmod -R g+w shared/`)
         ("can the group write to shared/ ?", READ),
         ("could www-data read config.php", READ),
+        ("can't save /etc/hosts, permission denied", UNKNOWN),  # what fails, no question of what one can do
+        # a new thing told first, then a question: a look (it got `make -f Makefile`, which runs the build)
+        ("new repo, what make targets are there in the Makefile", READ),
+        ("new ed25519 key, comment it with my email", CHANGE),
         ("any open ports on this box", READ),
         ("empty the logs folder", CHANGE),  # without "any" it is still the verb
         # a participle that says which attribute is asked about is no change ("uncompressed size of …" got `gzip -d`)

@@ -62,12 +62,16 @@ def _verb(clause: list[str]) -> str:
         return "show"  # "any empty files in src?": asks whether there are such things
     if _has_done(words):
         return ""  # "have postgresql come up on boot": what is to be done, by a verb no list says
+    if len(words) > 2 and words[0] in _ABLE and words[1] not in _NOT_ABLE:
+        return "check"  # "can the group write to shared/?", "could www-data read it": whether, a look
     verbs = [_as_verb(word) for word in words[:2]]
     if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]):
         return verbs[1]  # a program first: "pip install requests", "docker run nginx"
     return verbs[0] if verbs else ""
 
 
+_ABLE = frozenset({"can", "could"})
+_NOT_ABLE = frozenset({"t", "not", "you", "u"})  # "can't save it", "can you …" (an opening) ask for a way
 _NEW = frozenset({"new", "fresh"})  # "new files in ~/Downloads" are things to see: a plural is no order
 
 
@@ -166,6 +170,8 @@ def intent(request: str) -> str:
     table = vocabulary()
     ruled_out = negated_verbs(request)  # "what's inside logs.zip, dont extract it": no extraction asked
     verbs = [verb for verb in clause_verbs(request) if verb not in ruled_out]
+    if _new_thing_told(request, verbs):
+        verbs = verbs[1:]  # "new repo, what make targets are there": where the person is, then the question
     openers = table.around.get("change_openers", frozenset())  # "backup the db": a change, yet "host backup" a name
     if any(verb in table.change_verbs or verb in openers for verb in verbs):
         return CHANGE
@@ -176,6 +182,14 @@ def intent(request: str) -> str:
     if _becomes_format(request):
         return CHANGE
     return UNKNOWN
+
+
+def _new_thing_told(request: str, verbs: list[str]) -> bool:
+    """"new repo, what make targets are there", "fresh laptop, which python do i have": a thing said
+    new in two words, then a question: the first clause says where the person is, it makes nothing."""
+    clauses = _clauses(request)
+    return (len(verbs) > 1 and verbs[0] == "create" and len(clauses[0]) == 2 and clauses[0][0] in _NEW
+            and verbs[1] in vocabulary().read_verbs)
 
 
 _WAYS = frozenset({"do", "does", "should", "can", "could", "fix", "to", "would"})

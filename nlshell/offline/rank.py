@@ -18,17 +18,18 @@ from dataclasses import dataclass
 
 from nlshell.offline.asides import without_asides
 from nlshell.offline.situations import told_situation
-from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand, shell_words
+from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_page, page_subcommand
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, clause_verbs
 from nlshell.offline.joined import files_folder
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
+from nlshell.offline.leftovers import foreign_values, half_range
 from nlshell.offline.operations import other_commands, other_operation
 from nlshell.offline.otherwise import acts_otherwise, other_way
 from nlshell.offline.pointers import pointer_stems
 from nlshell.offline.request import Request, coverage, misspelt_verbs, read_request, respelled
 from nlshell.offline.slots import ACCEPTS, fill, slot_kinds
-from nlshell.offline.vocabulary import WORD, stem, stored_stems, vocabulary
+from nlshell.offline.vocabulary import stem, stored_stems, vocabulary
 
 __all__ = ["OfflineHit", "Ranked", "Request", "coverage", "misspelt_verbs", "rank", "read_request", "respelled"]
 
@@ -59,7 +60,6 @@ REVIEWED = 1.01  # nlshell's own example over a tldr one of its page with the ve
 NL2BASH_FACTOR = 0.3  # a concrete NL2Bash command is someone else's; a template is general
 OFF_PAGE = 0.5  # an example that runs another program than its page's (`runit`: `kill --CONT …`)
 FOREIGN_SYNTAX = 0.7  # bash-only syntax offered to a fish user
-_CONCRETE = re.compile(r"/|\w\.\w|^\d{2,}$|\d{3,}")
 EXAMPLE_SLOT_POWER = 3.0  # within a page: an example that ignores the file the request names acts on another
 TAKES_POWER = 2.0  # across pages: an example that takes the values the request states over one that ignores them
 SLOT_POWER = 2.0  # weight of how many of the request's values a page's best example takes
@@ -351,20 +351,13 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
         fit *= OTHER_WAY
     filled = fill(row.command, read.values, row.description)
     fit *= UNFILLED ** min(len(PLACEHOLDER.findall(filled.command)), 3)  # the less left to edit, the better
-    if "{{" in filled.command and _half_range(read, filled.command):
+    if "{{" in filled.command and half_range(read, filled.command):
         fit *= HALF_RANGE
     slots = (1.0 + filled.used) / (1.0 + filled.stated)
-    fit *= slots**EXAMPLE_SLOT_POWER * FOREIGN_VALUE ** _foreign_values(read, row, filled.command)
+    fit *= slots**EXAMPLE_SLOT_POWER * FOREIGN_VALUE ** foreign_values(read, row, filled.command)
     if read.commanded and "command" not in slot_kinds(row.command):
         fit *= IGNORED_COMMAND  # `watch -n 5 df -h` for "rerun uptime every 5 seconds" runs another command
     return fit, slots, filled.command
-
-
-def _half_range(read: Request, command: str) -> bool:
-    """Whether the command leaves open the end of a range whose start the request said alone:
-    "line 240 of dump.sql" is one line, no `sed -n '240,{{last_line}}p'`."""
-    return "last_line" in slot_kinds(command) and any(v.kind == "first_line" for v in read.values) and not any(
-        v.kind == "last_line" for v in read.values)
 
 
 def _unsaid_share(read: Request, said: frozenset[str]) -> float:
@@ -377,21 +370,6 @@ def _unsaid_share(read: Request, said: frozenset[str]) -> float:
 @functools.cache
 def _stop_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in vocabulary().stop)
-
-
-def _foreign_values(read: Request, row: ExampleRow, command: str) -> int:
-    """How many concrete values (paths, file names, numbers) the command holds that the request did
-    not give: someone else's (`find /tmp -mtime +30`), to be replaced before it is any use."""
-    stated: set[str] | None = None  # read only for a word that looks concrete: most commands have none
-    count = 0
-    for word in shell_words(command):
-        if "{{" in word or word.startswith("-") or not _CONCRETE.search(word):
-            continue
-        if stated is None:
-            stated = {v.text for v in read.values} | set(read.words) | set(WORD.findall(row.description.lower()))
-        if word not in stated and not (set(WORD.findall(word.lower())) <= stated):
-            count += 1
-    return min(count, 3)
 
 
 def _two_jobs(read: Request) -> frozenset[str]:

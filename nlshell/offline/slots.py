@@ -37,15 +37,15 @@ from __future__ import annotations
 import collections
 import functools
 import re
-import shlex
 from dataclasses import dataclass, replace
 
-from nlshell.offline import amounts, arithmetic, clock, joined, levels, places, versions
+from nlshell.offline import amounts, arithmetic, clock, joined, places, versions
 from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_value
 from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import take_loose
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.seams import EXTENSION, seam
+from nlshell.offline.written import UNITS, written
 from nlshell.offline.typedfiles import by_extension
 from nlshell.offline.values import Value
 
@@ -101,7 +101,7 @@ ACCEPTS = {
     "interface": ("interface",),
     "field": ("field",),
     "record": ("record",),
-    "commit": ("commit",),
+    "commit": ("commit", "tag"),  # a tag names a commit: `git bisect start HEAD v1.8`
     "checksum": ("checksum",),  # a hash the request pastes; nothing reads one yet, so it stays to edit
     "time": ("time",),
     "date": ("date",),
@@ -126,7 +126,6 @@ ACCEPTS = {
     "in_minutes": ("seconds",),
     "in_hours": ("seconds",),
 }
-_UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
 _PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
 _REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
@@ -134,8 +133,6 @@ _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
 _REDIRECTS = (">", ">>", "1>", "2>", "&>")
 _READS_ALL_FIRST = ("sort ",)  # `sort x -o x` reads all of x before it writes
-_SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
-_GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 _SED_PART = re.compile(r"(?:^|[\s'\"])s/(?:\{\{[^}]*\}\}/)?$")  # `sed 's/{{pattern}}/{{replacement}}/g'`
 _AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
 
@@ -211,46 +208,6 @@ def _parentless(before: str) -> bool:
     return not any(w == "--parents" or (w.startswith("-") and not w.startswith("--") and "p" in w) for w in options)
 
 
-def _shown(value: Value, slot: _Slot) -> str:
-    """The value as it goes into the command: quoted unless the place already quotes it; a glob
-    left open where a file list is wanted (`wc -l *.py`), quoted where a program wants the pattern;
-    a length of time in the placeholder's unit (`shutdown +{{minutes}}`)."""
-    text = str(value.seconds // _UNITS[slot.kind]) if slot.kind in _UNITS else value.text
-    if slot.kind == "schedule" and value.kind == "seconds":
-        text = clock.cron(value.seconds)
-    elif slot.kind == "extension":
-        text = text[2:]
-    elif slot.kind == "level":
-        text = levels.shown(text, slot.inner)
-    elif slot.kind == "command" and value.kind == "file" and not text.startswith(("/", "~", ".")):
-        text = "./" + text  # a script here runs by its path
-    elif slot.kind == "expression":
-        text = arithmetic.for_program(text, slot.bc)
-    elif slot.kind == "url" and value.kind == "host":
-        text = "https://" + text
-    elif value.kind == "device" and "/" not in text:
-        text = "/dev/" + text  # "sdc1": the partition's device file
-    elif value.login and slot.logs_in:
-        text = f"{value.login}@{text}"  # `ssh pi@raspberrypi.local`; `{{user}}@{{host}}` has its own user
-    if value.kind == "shell" and "/" not in text:
-        return f'"$(which {text})"'  # the shell's path wherever this system keeps it
-    if slot.in_sed:  # "replace every http:// with https://": `s/http:\/\//https:\/\//g`
-        text = re.sub(r"[\\/&]" if slot.kind == "replacement" else r"[\\/]", lambda m: "\\" + m.group(), text)
-    if value.kind == "character" and not slot.quoted:
-        return f"'{text}'" if text != "'" else '"\'"'  # `tr '\n' ','`: a character always quoted, as tr is written
-    if slot.quoted == "'":
-        return text.replace("'", "'\\''")
-    if slot.quoted:
-        return re.sub(r'([\\"$`])', r"\\\1", text)
-    if slot.kind == "expression" and slot.option.endswith("$(("):
-        return text  # digits and operators: the shell's arithmetic reads them as they are
-    if value.kind == "command" and slot.kind == "command":
-        return text  # "rerun df -h every 2 seconds": the command as the request wrote it (`watch -n 2 df -h`)
-    if value.kind == "glob" and slot.kind in ("file", "path"):
-        return text if _GLOB_WORD.match(text) else shlex.quote(text)
-    return text if _SAFE_WORD.match(text) else shlex.quote(text)
-
-
 def _hint(slot: _Slot, pattern: re.Pattern) -> bool:
     """Whether the placeholder's own name (not its `path/to/`) says target or source."""
     return _named(slot.inner, pattern)
@@ -306,7 +263,7 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # `echo $((sqrt(144)))` is no sum the shell reads
     if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and _SCRIPT.search(value.text)):
         return False  # only a script the request runs: `which main.py` is no answer to "the full path of main.py"
-    return slot.kind not in _UNITS or (value.seconds > 0 and value.seconds % _UNITS[slot.kind] == 0)
+    return slot.kind not in UNITS or (value.seconds > 0 and value.seconds % UNITS[slot.kind] == 0)
 
 
 def _written(slot: _Slot) -> bool:
@@ -419,7 +376,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
                 head = out[: slot.start].rstrip()
                 out = head[: len(head) - len(slot.option)] + option + out[len(head) :]
             continue
-        shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + _shown(v, slot) + inline.get(id(v), "") for v in chosen[i]]
+        shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + written(v, slot) + inline.get(id(v), "") for v in chosen[i]]
         start, end, shown = seam(out, slot.start, slot.end, slot.kind, slot.inner, shown)
         out = out[:start] + " ".join(shown) + out[end:]
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])

@@ -8,8 +8,10 @@ which words introduce which value ("port 5432", "the user bob") and what the uni
 may also take its kind from its role in the sentence: "to nginx" after "change the owner" is a
 user, "to archive" after "rename" a path, "as root" after "connect" a user. Numbers are read in
 nlshell/offline/amounts.py, places in nlshell/offline/places.py, times and schedules in
-nlshell/offline/clock.py, and values whose kind a word beside them says ("commit a1b2c3d", "the
-developers group", "set JAVA_HOME to …") in nlshell/offline/kinds.py. What no reading took is
+nlshell/offline/clock.py, addresses by their shape in nlshell/offline/addresses.py, files named
+by what they are ("the nginx error log") in nlshell/offline/knownfiles.py, and values whose kind a
+word beside them says ("commit a1b2c3d", "the developers group", "set JAVA_HOME to …") in
+nlshell/offline/kinds.py. What no reading took is
 read last with the type a noun beside it says ("remove the directory build", "the eslint cli"),
 as an identifier (`id_rsa`) or a site by its bare name ("ping google") in nlshell/offline/typed.py.
 Then the sentence's program says what a bare name is: a host for ssh (remotes.py), a branch for git
@@ -25,9 +27,8 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    amounts, arithmetic, clock, counted, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds, knownfiles, levels, lists,
-    names, phrases,
-    places, remotes, shells, targets, typed, unitnames, versions, wrapped,
+    addresses, amounts, arithmetic, clock, counted, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
+    knownfiles, levels, lists, names, phrases, places, remotes, shells, targets, typed, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -41,27 +42,14 @@ _TOKEN = re.compile(
     r"|(?i:container|service|image|pod|branch|server|host|machine|database|db|table|volume|repo|project|vm|box)"
     r"(?='s(?:$|[\s,;:!?]))|\S+"
 )
-_URL = re.compile(r"^(?:(?:https?|ftp|ssh|git)://\S+|[\w.-]+@[\w.-]+:[\w~./-]+\.git)$", re.I)
-# An address on the web said without its scheme: a host and port with a path ("localhost:8080/users"),
-# or a domain with one ("api.example.com/items/5"; its ending is checked against _DOMAINS).
-_PORTED_PATH = re.compile(r"^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\.)+[a-z]{2,12}):\d{2,5}/\S*$", re.I)
-_DOMAIN_PATH = re.compile(r"^((?:[a-z0-9-]+\.)+[a-z]{2,12})/\S*$", re.I)
-_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")  # an address, or a network: 192.168.1.0/24
-_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$", re.I)
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _RELEASE = re.compile(r"^v?\d+\.\d+\.\d+(?:-[a-z][\w.]*)?$|^v\d+(?:\.\d+)+$", re.I)  # 2.31.0, v2.3.0: no file
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
-_REMOTE = re.compile(r"^[\w.-]+:[/~]\S*$")
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
 _NAME = re.compile(r"^[a-z0-9][\w.-]*$")
 # Network interfaces by the names kernels and udev give them: eth0, wlan0, enp3s0, wlp2s0, lo, docker0.
 _INTERFACE = re.compile(r"^(?:eth|wlan|wlp|enp|ens|eno|enx|br|docker|veth|tun|tap|wg|virbr|bond|ppp)\d[\w.-]*$|^lo$")
-# What a word with a dot is: a host when it ends in one of these, else a file.
-_DOMAINS = frozenset(
-    """com org net io dev edu gov info biz co uk de fr nl eu us ca au in jp cn ru br it es ch se no fi pl be at
-    dk cz local lan internal app cloud ai me tv xyz site online tech ly gl gg corp intra intranet home localdomain""".split()  # bit.ly, goo.gl: link shorteners
-)
 _FILE_TYPES = ARCHIVES
 _PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
@@ -69,6 +57,7 @@ _NOT_NAMES = frozenset(
     "empty hidden same other another one id ids".split()
 ) | phrases.NEVER_NAMES
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
+_GIT_WORDS = frozenset("git tag tags release bisect checkout commit commits branch diff log".split())  # v1.8 there: a tag
 _INFINITIVE = frozenset("about going want wants need needs trying try tried tries have has able how ought used".split())  # "to" + a verb
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
 _ADJECTIVES = frozenset(
@@ -163,13 +152,7 @@ def _clean(token: str) -> str:
     token = token.strip("()[]{},;!?")
     if token.endswith(".") and (token.count(".") == 1 or token.endswith("..")):
         token = token[:-1]
-    return token.rstrip(":") if not _REMOTE.match(token) else token
-
-
-def _web_path(token: str, cwd_dirs: Collection[str]) -> bool:
-    """A domain with a path, no folder here: "api.example.com/items/5" is on the web."""
-    domain = _DOMAIN_PATH.match(token)
-    return bool(domain) and _extension(domain.group(1)) in _DOMAINS and domain.group(1) not in cwd_dirs
+    return token.rstrip(":") if not addresses.REMOTE.match(token) else token
 
 
 def _is_path(token: str) -> bool:
@@ -273,7 +256,7 @@ def request_values(
         if raw[i][:1] in "{[" and (end := kinds.json_end(raw, i)) is not None:
             add("data", " ".join(raw[i : end + 1]).rstrip(",;"), i, last=end, at=i)  # "PUT {"enabled":false} to …": the body
             continue
-        if not token or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and _NAME.fullmatch(low) and "." not in low):
+        if not token or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and low.isalpha()):
             continue  # "about to break things": what the person will do, no place "break"
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
@@ -301,12 +284,8 @@ def request_values(
                 # a text to encode or echo, unless it is a message or what is looked for
                 message = before in ("message", "msg") or phrases.appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
-        elif _URL.match(token) or _PORTED_PATH.match(token) or _web_path(token, cwd_dirs):
-            add("url", token, i, role_at(i))
-        elif _IPV4.match(token):
-            add("host", token, i, role_at(i))
-        elif _REMOTE.match(token):
-            add("remote", token, i, role_at(i))
+        elif address := addresses.shaped(token, cwd_dirs):
+            add(address, token, i, role_at(i))  # a URL, an IP address, a place on another machine
         elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
             if lower[i - 2 : i - 1] == ["be"]:  # "draft.txt should be called final.txt": a new name, said as a rename
                 add(moved_to(i), token, i, "to")
@@ -327,9 +306,9 @@ def request_values(
         elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
             add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"; ".bashrc" is a dotfile
         elif _RELEASE.match(token):
-            add("tag" if {"tag", "tags"} & said else "version", token, i, role_at(i))  # "tag it v2.3.0", "pin numpy to 1.26.4"
+            add("tag" if _GIT_WORDS & said else "version", token, i, role_at(i))  # "tag it v2.3.0", "pin numpy to 1.26.4"
         elif "." in token and not _NUMBER.match(token) and not token.endswith("."):
-            if _HOST.match(token) and _extension(token) in _DOMAINS and token not in cwd_files:
+            if addresses.domain(token, cwd_files):
                 add("host", token, i, role_at(i))
             else:
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))

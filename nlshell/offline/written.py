@@ -1,0 +1,62 @@
+"""How a value is written into the place an example has for it: quoted as the shell and the
+place need (`grep 'two words'`, `s/http:\\/\\//…/` inside sed), a glob left open where files are
+listed (`wc -l *.py`), a length of time in the placeholder's unit (`shutdown +{{minutes}}`), a
+script here by its path (`./backup.sh`), a shell by where this system keeps it. Called by
+nlshell/offline/slots.py once it has chosen each placeholder's values.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import TYPE_CHECKING
+
+from nlshell.offline import arithmetic, clock, levels
+from nlshell.offline.value import Value
+
+if TYPE_CHECKING:
+    from nlshell.offline.slots import _Slot
+
+UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
+_SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
+_GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
+
+
+def written(value: Value, slot: _Slot) -> str:
+    """The value as it goes into the command: quoted unless the place already quotes it; a glob
+    left open where a file list is wanted (`wc -l *.py`), quoted where a program wants the pattern;
+    a length of time in the placeholder's unit (`shutdown +{{minutes}}`)."""
+    text = str(value.seconds // UNITS[slot.kind]) if slot.kind in UNITS else value.text
+    if slot.kind == "schedule" and value.kind == "seconds":
+        text = clock.cron(value.seconds)
+    elif slot.kind == "extension":
+        text = text[2:]
+    elif slot.kind == "level":
+        text = levels.shown(text, slot.inner)
+    elif slot.kind == "command" and value.kind == "file" and not text.startswith(("/", "~", ".")):
+        text = "./" + text  # a script here runs by its path
+    elif slot.kind == "expression":
+        text = arithmetic.for_program(text, slot.bc)
+    elif slot.kind == "url" and value.kind == "host":
+        text = "https://" + text
+    elif value.kind == "device" and "/" not in text:
+        text = "/dev/" + text  # "sdc1": the partition's device file
+    elif value.login and slot.logs_in:
+        text = f"{value.login}@{text}"  # `ssh pi@raspberrypi.local`; `{{user}}@{{host}}` has its own user
+    if value.kind == "shell" and "/" not in text:
+        return f'"$(which {text})"'  # the shell's path wherever this system keeps it
+    if slot.in_sed:  # "replace every http:// with https://": `s/http:\/\//https:\/\//g`
+        text = re.sub(r"[\\/&]" if slot.kind == "replacement" else r"[\\/]", lambda m: "\\" + m.group(), text)
+    if value.kind == "character" and not slot.quoted:
+        return f"'{text}'" if text != "'" else '"\'"'  # `tr '\n' ','`: a character always quoted, as tr is written
+    if slot.quoted == "'":
+        return text.replace("'", "'\\''")
+    if slot.quoted:
+        return re.sub(r'([\\"$`])', r"\\\1", text)
+    if slot.kind == "expression" and slot.option.endswith("$(("):
+        return text  # digits and operators: the shell's arithmetic reads them as they are
+    if value.kind == "command" and slot.kind == "command":
+        return text  # "rerun df -h every 2 seconds": the command as the request wrote it (`watch -n 2 df -h`)
+    if value.kind == "glob" and slot.kind in ("file", "path"):
+        return text if _GLOB_WORD.match(text) else shlex.quote(text)
+    return text if _SAFE_WORD.match(text) else shlex.quote(text)
