@@ -155,6 +155,8 @@ def test_a_flag_joins_the_first_cluster_or_comes_right_after_the_program(command
         ('commit all my changes, message "update readme"', 'git commit -am "update readme"'),
         ("install the requests library with pip, just for my user", "pip install --user requests"),
         ("pull down the /srv/data folder from user@host over ssh", "scp -r user@host:/srv/data ."),  # a folder
+        # an option that only says how many (`--tail 100`) goes with a flag no example shows beside it
+        ("web container logs, last 100 lines and keep following", "docker logs -f --tail 100 web"),
     ],
 )
 def test_the_flags_the_request_asks_for_are_added(index, request_text, command):

@@ -225,9 +225,10 @@ def _composed_command(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> st
     if form is None or not hit.page:
         return hit.command
     page = page_flags(index, hit.page, hit.program)
-    numbers = asked_values(valued_options(index, hit.page, hit.program), form, hit.command, asked.read.values,
-                           asked.tokens, asked.read.intent == CHANGE)
-    wanted = (_asked_flags(asked, hit, form, page) + _recursive(asked, hit, form, page)) if page.flags else []
+    valued = valued_options(index, hit.page, hit.program)
+    numbers = asked_values(valued, form, hit.command, asked.read.values, asked.tokens, asked.read.intent == CHANGE)
+    counting = frozenset(option.option for option in valued if not option.changes)  # `--tail 100`: how many, nothing else
+    wanted = (_asked_flags(asked, hit, form, page, counting) + _recursive(asked, hit, form, page)) if page.flags else []
     command = hit.command
     for option, value in numbers:
         command = filled(command, option.option, value) or with_flag(command, prefix, option.option, value, joined=option.joined)
@@ -236,7 +237,7 @@ def _composed_command(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> st
     return command
 
 
-def _asked_flags(asked: _Asked, hit: OfflineHit, form: Form, page: Page) -> list[Flag]:
+def _asked_flags(asked: _Asked, hit: OfflineHit, form: Form, page: Page, counting: frozenset[str]) -> list[Flag]:
     """The flags whose words the request says and the example does not, best said first; each
     word of the request chooses one flag."""
     unsaid = set(asked.unsaid(hit))
@@ -253,7 +254,7 @@ def _asked_flags(asked: _Asked, hit: OfflineHit, form: Form, page: Page) -> list
             continue  # `sed -i` edits in place: no flag turns a look into a change
         if any(_opposed(s, described, opposites) for s in flag.says) or flag.says & asked.opposite:
             continue  # `grep -v` for a request the example says plainly; `ls -r` "oldest" for "latest on top"
-        if flag.says & described or _rival(flag, form, page):
+        if flag.says & described or _rival(flag, form, page, counting):
             continue  # the example does that job its own way already (`curl -o` saves, `-O` too)
         found.append(flag)
         unsaid -= flag.says
@@ -261,20 +262,21 @@ def _asked_flags(asked: _Asked, hit: OfflineHit, form: Form, page: Page) -> list
     return found
 
 
-def _rival(flag: Flag, form: Form, page: Page) -> bool:
+def _rival(flag: Flag, form: Form, page: Page, counting: frozenset[str] = frozenset()) -> bool:
     """An option the command has is an alternative to the flag: no example of the page uses the
     two together, and one of them makes the program do another thing (`shutdown -r` reboots,
     `-h` halts) or the examples using it say what the flag does (`curl -o name` and `-O`). Flags
     that only adjust combine (`grep -c` and `-i`); examples using two together show they go together (`sort -nr`).
     An option the page never shows as such a flag is one whose effect is unknown: it combines only
-    where an example combines it (`shutdown -c` cancels; `-h` added to it would be `-hc`)."""
+    where an example combines it (`shutdown -c` cancels; `-h` added to it would be `-hc`), unless it
+    only says how many (`counting`: `docker logs --tail 100` follows with `-f` as well)."""
     modes = {other.option for other in page.flags if other.mode}
     adjusting = {other.option for other in page.flags}
     return any(
         option != flag.option and option not in flag.together
         and (
             flag.mode or option in modes or flag.says & page.said_with.get(option, frozenset())
-            or option not in adjusting  # an option never seen as a flag beside others (`shutdown -c` cancels): never fail open
+            or (option not in adjusting and option not in counting)  # `shutdown -c` cancels: never fail open
         )
         for option in form.options
     )
