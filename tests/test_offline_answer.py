@@ -301,6 +301,9 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("send HUP to gunicorn so it reloads config", "pkill -HUP gunicorn"),  # a signal sent to a name: pkill
         ("split huge.csv into 1 million line pieces", "split -l 1000000 huge.csv"),  # it was `split -n 1`
         ("pin requests to 2.31.0", "pip install requests==2.31.0"),  # a package pinned, no manager named
+        ("restore backup.dump into newdb", "pg_restore -d newdb backup.dump"),  # the database it goes into
+        ("only run the login tests with pytest", "pytest -k login"),  # it was `pytest`
+        ("where did i put that invoice pdf, somewhere under ~/Documents", "find ~/Documents -name '*invoice*.pdf'"),
         ("tests pass on v1.8 but fail now, bisect it", "git bisect start HEAD v1.8"),  # a tag where a commit goes
         ("run nginx with port 8080 on my side going to 80", "docker run -d -p 8080:80 {{image}}"),  # "going to 80": a port
         ("upload report.csv to the s3 bucket acme-reports", "s3cmd put report.csv s3://acme-reports/{{file}}"),

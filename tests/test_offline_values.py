@@ -264,13 +264,18 @@ def test_a_file_named_by_what_it_is_is_its_path(request_text, expected):
         ("grep -i error app.log", [("file", "app.log")]),
         ("gzip every csv in exports/", [("glob", "*.csv"), ("dir", "exports/")]),  # every csv: the files of the type
         ("pin numpy to 1.26.4", [("package", "numpy")]),  # the version goes with the package
-        ("checkout v2.3.0", [("version", "v2.3.0")]),  # a release number is no file
+        ("checkout v2.3.0", [("tag", "v2.3.0")]),  # a release number is no file; in git, a tag
+        ("install numpy 1.26.4 with pip", [("package", "numpy")]),  # … nor a file where a package is pinned
         ("ssh into bastion.corp port 2222", [("host", "bastion.corp"), ("port", "2222")]),  # a company's own domain
         ("is the worker service enabled at boot?", [("service", "worker")]),  # "enabled" says its state
         ("upload report.csv to the s3 bucket acme-reports", [("file", "report.csv"), ("bucket", "acme-reports")]),
         ("search my markdown notes for kubernetes", [("glob", "*.md"), ("pattern", "kubernetes")]),  # notes of a type
         ("split huge.csv into 1 million line pieces", [("file", "huge.csv"), ("count", "1000000")]),  # the number whole
         ("first 2 thousand rows of big.csv", [("count", "2000"), ("file", "big.csv")]),
+        ("where did i put that invoice pdf, under ~/Documents", [("glob", "*invoice*.pdf"), ("dir", "~/Documents")]),
+        ("spin up redis 7 on 6379 in the background", [("image", "redis:7"), ("port", "6379")]),  # "spin up": a container
+        ("run just the login tests w/ pytest", [("keyword", "login")]),  # the tests a word selects; "w/" is "with"
+        ("run the unit tests", []),  # a sort of tests, no keyword (nor a service "tests" after "unit")
     ],
 )
 def test_round_sixteen_values(request_text, expected):

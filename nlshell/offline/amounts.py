@@ -139,7 +139,8 @@ def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
     rest = lower[i + 1 :]
     near = [word.strip(",.;:!?") for word in rest[:3]]
     in_use = any(a == "in" and b == "use" for a, b in zip(near, near[1:]))  # "8080 already in use??"
-    return in_use or (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
+    served = before == "on" and not table.around["image_words"].isdisjoint(lower)  # "spin up redis on 6379 in the background"
+    return in_use or served or (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
 
 
 def said(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:

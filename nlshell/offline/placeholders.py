@@ -51,6 +51,7 @@ _KINDS = (
     (re.compile(r"^image(_name|_id|:tag)?\d*$"), "image"),  # `docker pull {{image}}`
     (re.compile(r"^pod(_name)?$"), "pod"),
     (re.compile(r"^(database|db)(_name)?$"), "database"),  # `psql {{database_name}}`
+    (re.compile(r"^(search_)?keyword$"), "keyword"),  # `apropos {{keyword}}`
     (re.compile(r"^(s3_)?bucket(_name)?$"), "bucket"),  # `aws s3 cp {{file}} s3://{{bucket}}`
     (re.compile(r"^table(_name)?$"), "table"),  # `pg_dump -t {{table_name}}`  # `kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} …`
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`

@@ -111,7 +111,8 @@ ACCEPTS = {
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias",),
     "value": ("value",),
-    "expression": ("expression",),
+    "expression": ("expression", "keyword"),  # `pytest -k {{expression}}`: "the login tests"
+    "keyword": ("keyword", "pattern", "text"),  # `apropos {{keyword}}`: a pattern, as before, or the tests a word selects
     "key": ("key",),
     "token": ("token",),  # "with bearer token abc123"
     "extension": ("glob",),  # "all .txt files": `*.txt` names the extension txt
@@ -229,7 +230,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         (target and slot.kind == "file" and value.kind == "dir" and value.role == "to")
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
         or (slot.kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"))
-    ):
+        or (slot.kind == "database" and value.kind == "path" and value.role == "to" and value.text.isidentifier())
+    ):  # "restore backup.dump into newdb": the database it goes into
         return False
     if slot.kind == "file" and value.text in (".", ".."):
         return False  # "into this folder" is where an archive is opened, never a file's name (`tar -czf .`, `tar -uf x .`)

@@ -40,7 +40,7 @@ _WHICH = frozenset(
 _WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script", "target"})
 # Kinds named with everyday words, said before their noun with a determiner: "the devs group",
 # "the shop database" (values.py reads "the group devs" already).
-_WORDY_BEFORE = frozenset({"group", "database"})
+_WORDY_BEFORE = frozenset({"group", "database", "keyword"})
 _SORTS = frozenset("wrong right correct same other new old proper current different whole entire primary".split())  # "the wrong group"
 # Nouns nlshell/offline/values.py reads a plain word beside already ("the folder src", "the user
 # bob"): what it left, a verb or a word made like a name, is read here.
@@ -102,6 +102,8 @@ def read(
         low = lower[i]
         if i in taken or low.endswith(".") or not (named(low) or (kind == "image" and _TAGGED.fullmatch(low))):
             return False  # an image with its tag is one name: `node:18`
+        if kind == "keyword":
+            return low not in table.around["test_sorts"] and low not in table.stop  # "the login tests": any word but a sort
         if _word_of_table(low, table) and not _names_another(low, kind, nouns):
             return False
         if before_noun and kind in _PREPOSED and low in table.around["software"]:

@@ -58,6 +58,7 @@ _NOT_NAMES = frozenset(
 ) | phrases.NEVER_NAMES
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _GIT_WORDS = frozenset("git tag tags release bisect checkout commit commits branch diff log".split())  # v1.8 there: a tag
+_THAT = frozenset({"that", "the", "my", "this", "an", "a", "some"})  # "where's that invoice pdf": one of a type, by a word
 _INFINITIVE = frozenset("about going want wants need needs trying try tried tries have has able how ought used".split())  # "to" + a verb
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
 _ADJECTIVES = frozenset(
@@ -67,7 +68,7 @@ _ADJECTIVES = frozenset(
 _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
-_NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed".split())  # "restart only the worker service"
+_NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
 _ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
@@ -256,7 +257,7 @@ def request_values(
         if raw[i][:1] in "{[" and (end := kinds.json_end(raw, i)) is not None:
             add("data", " ".join(raw[i : end + 1]).rstrip(",;"), i, last=end, at=i)  # "PUT {"enabled":false} to …": the body
             continue
-        if not token or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and low.isalpha()):
+        if not token or low in ("w/", "w/o") or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and low.isalpha()):
             continue  # "about to break things": what the person will do, no place "break"
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
@@ -312,6 +313,8 @@ def request_values(
                 add("host", token, i, role_at(i))
             else:
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
+        elif searching and before in _THAT and after in table.types and after in table.hints and plain(low) and low not in table.types:
+            add("glob", f"*{token}*{table.types[after].removeprefix('*')}", i, last=i + 1)  # "that invoice pdf": *invoice*.pdf
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources", "notes", "docs", "documents"):
             add("glob", table.types[low], i)
         elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints or (

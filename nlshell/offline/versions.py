@@ -118,12 +118,13 @@ def _run_images(values: list[Value], tokens: list[str], lower: list[str], taken:
             value.kind = "image"  # "start a redis container": a new one, of the image redis
     running = vocabulary().around["image_verbs"]
     for i in range(1, len(lower)):
-        if lower[i - 1] not in running or i in taken or not name(lower[i]) or _VERSION.match(lower[i]):
+        verb = lower[i - 2] if lower[i - 1] == "up" and i > 1 else lower[i - 1]  # "spin up redis"
+        if verb not in running or i in taken or not name(lower[i]) or _VERSION.match(lower[i]):
             continue
         if any(i in v.spans or v.at == i for v in values):
             continue
         following = lower[i + 1 : i + 3]
-        if lower[i - 1] in _RUN_OR_PULL or (following and following[0] in ("in", "with", "on", "using", "under") and len(
+        if verb in _RUN_OR_PULL or (following and following[0] in ("in", "with", "on", "using", "under") and len(
             following) > 1 and following[1] in _AROUND_IMAGE) or (following and following[0] in _AROUND_IMAGE - {"a", "an", "the"}):
             add("image", tokens[i], i)
             _sort(values)
