@@ -303,6 +303,10 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("pin requests to 2.31.0", "pip install requests==2.31.0"),  # a package pinned, no manager named
         ("restore backup.dump into newdb", "pg_restore -d newdb backup.dump"),  # the database it goes into
         ("only run the login tests with pytest", "pytest -k login"),  # it was `pytest`
+        # a download's own file is no list of addresses to fetch (it was `wget -i ubuntu.iso`)
+        ("resume the ubuntu.iso download that died halfway", "wget -c -O ubuntu.iso {{https://example.com/file}}"),
+        ("download every url listed in urls.txt", "wget -i urls.txt"),
+        ("resume the download of https://releases.example.org/ubuntu.iso", "curl -C - -O https://releases.example.org/ubuntu.iso"),
         ("where did i put that invoice pdf, somewhere under ~/Documents", "find ~/Documents -name '*invoice*.pdf'"),
         ("tests pass on v1.8 but fail now, bisect it", "git bisect start HEAD v1.8"),  # a tag where a commit goes
         ("run nginx with port 8080 on my side going to 80", "docker run -d -p 8080:80 {{image}}"),  # "going to 80": a port

@@ -454,3 +454,14 @@ def test_values_said_as_what_they_are(request_text, template, command):
 )
 def test_what_a_named_thing_is(request_text, expected):
     assert [item for item in kinds(request_text) if item[0] in ("shell", "service", "glob", "dir")] == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "name", "mismatched"),
+    [("path/to/URLs.txt", "ubuntu.iso", True), ("path/to/file.csv", "photo.jpg", True),
+     ("path/to/URLs.txt", "urls.txt", False), ("path/to/file", "ubuntu.iso", False), ("path/to/image.iso", "ubuntu.iso", False)],
+)
+def test_a_place_named_as_text_takes_no_file_that_cannot_be_text(place, name, mismatched):
+    from nlshell.offline.typedfiles import mismatched as is_mismatched
+
+    assert is_mismatched(place, name) is mismatched

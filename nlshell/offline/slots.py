@@ -46,7 +46,7 @@ from nlshell.offline.names import take_loose
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.seams import EXTENSION, seam
 from nlshell.offline.written import UNITS, written
-from nlshell.offline.typedfiles import by_extension
+from nlshell.offline.typedfiles import by_extension, mismatched
 from nlshell.offline.values import Value
 
 # What each placeholder kind takes, best first.
@@ -233,6 +233,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         or (slot.kind == "database" and value.kind == "path" and value.role == "to" and value.text.isidentifier())
     ):  # "restore backup.dump into newdb": the database it goes into
         return False
+    if value.kind == "file" and mismatched(slot.inner, value.text):
+        return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`
     if slot.kind == "file" and value.text in (".", ".."):
         return False  # "into this folder" is where an archive is opened, never a file's name (`tar -czf .`, `tar -uf x .`)
     if value.role == "out":

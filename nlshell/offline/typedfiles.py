@@ -3,7 +3,8 @@
 `sqlite3 {{path/to/database.db}} '.import --csv {{path/to/file.csv}} {{table}}'` names two places by
 their type; "import customers.csv into crm.db" says the csv first and the database as where it
 goes, so filling by order and by "to" put the csv where the database goes. When every typed place
-of a command has exactly one file of its type, each takes its own (nlshell/offline/slots.py).
+of a command has exactly one file of its type, each takes its own (nlshell/offline/slots.py). And a
+place named as text never takes a file that cannot be text (an ISO image, an archive, a picture).
 """
 
 from __future__ import annotations
@@ -26,3 +27,15 @@ def by_extension(typed: dict[int, str], accepted: dict[int, tuple[str, ...]], un
     for values in found.values():
         unused.remove(values[0])
     return found
+
+
+_TEXT = frozenset("txt csv tsv json md log list conf ini yaml yml".split())
+_BINARY = frozenset("iso img qcow2 vmdk zip gz tgz xz bz2 zst 7z rar tar deb rpm jar pdf png jpg jpeg gif webp mp3 mp4 mkv mov avi wav flac".split())
+
+
+def mismatched(place: str, name: str) -> bool:
+    """Whether a file goes where its type can never be read: a place named as text (`wget -i
+    {{path/to/URLs.txt}}`, a list of addresses to fetch) is no place for `ubuntu.iso`."""
+    wanted = place.rsplit(".", 1)[-1].lower() if "." in place.rsplit("/", 1)[-1] else ""
+    given = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return wanted in _TEXT and given in _BINARY
