@@ -459,7 +459,8 @@ def test_what_a_named_thing_is(request_text, expected):
 @pytest.mark.parametrize(
     ("place", "name", "mismatched"),
     [("path/to/URLs.txt", "ubuntu.iso", True), ("path/to/file.csv", "photo.jpg", True),
-     ("path/to/URLs.txt", "urls.txt", False), ("path/to/file", "ubuntu.iso", False), ("path/to/image.iso", "ubuntu.iso", False)],
+     ("path/to/URLs.txt", "urls.txt", False), ("path/to/file", "ubuntu.iso", False), ("path/to/image.iso", "ubuntu.iso", False),
+     ("path/to/key", "~/.ssh/config", True), ("path/to/key", "deploy_rsa", False)],  # settings are never a key
 )
 def test_a_place_named_as_text_takes_no_file_that_cannot_be_text(place, name, mismatched):
     from nlshell.offline.typedfiles import mismatched as is_mismatched

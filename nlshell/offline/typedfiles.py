@@ -9,6 +9,8 @@ place named as text never takes a file that cannot be text (an ISO image, an arc
 
 from __future__ import annotations
 
+import re
+
 from nlshell.offline.value import Value
 
 
@@ -33,9 +35,18 @@ _TEXT = frozenset("txt csv tsv json md log list conf ini yaml yml".split())
 _BINARY = frozenset("iso img qcow2 vmdk zip gz tgz xz bz2 zst 7z rar tar deb rpm jar pdf png jpg jpeg gif webp mp3 mp4 mkv mov avi wav flac".split())
 
 
+_KEY_PLACE = re.compile(r"key|identity|cert")
+# Files that are never a key, whatever a request calls them: settings, lists, logs.
+_NO_KEYS = frozenset("config known_hosts authorized_keys hosts fstab sudoers passwd resolv.conf sshd_config .gitconfig".split())
+
+
 def mismatched(place: str, name: str) -> bool:
     """Whether a file goes where its type can never be read: a place named as text (`wget -i
-    {{path/to/URLs.txt}}`, a list of addresses to fetch) is no place for `ubuntu.iso`."""
+    {{path/to/URLs.txt}}`, a list of addresses to fetch) is no place for `ubuntu.iso`, nor a key's
+    (`ssh -i {{path/to/key}}`) for `~/.ssh/config`."""
     wanted = place.rsplit(".", 1)[-1].lower() if "." in place.rsplit("/", 1)[-1] else ""
-    given = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    base = name.rsplit("/", 1)[-1].lower()
+    given = base.rsplit(".", 1)[-1] if "." in base else ""
+    if _KEY_PLACE.search(place.rsplit("/", 1)[-1].lower()) and (base in _NO_KEYS or given in ("log", "conf")):
+        return True
     return wanted in _TEXT and given in _BINARY
