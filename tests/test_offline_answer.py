@@ -303,6 +303,10 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("pin requests to 2.31.0", "pip install requests==2.31.0"),  # a package pinned, no manager named
         ("restore backup.dump into newdb", "pg_restore -d newdb backup.dump"),  # the database it goes into
         ("only run the login tests with pytest", "pytest -k login"),  # it was `pytest`
+        # a first name, not "hire"; the account's home is its own, never yours (it was `useradd -k ~`, a copy of your home)
+        ("new hire maria needs an account, with home directory", "sudo useradd -m maria"),
+        ("create user bob with a home dir", "sudo useradd -m bob"),  # it was `sudo chown -R bob ~`
+        ("restart just nginx in the compose setup", "docker compose restart nginx"),
         # a download's own file is no list of addresses to fetch (it was `wget -i ubuntu.iso`)
         ("resume the ubuntu.iso download that died halfway", "wget -c -O ubuntu.iso {{https://example.com/file}}"),
         ("download every url listed in urls.txt", "wget -i urls.txt"),

@@ -276,6 +276,10 @@ def test_a_file_named_by_what_it_is_is_its_path(request_text, expected):
         ("spin up redis 7 on 6379 in the background", [("image", "redis:7"), ("port", "6379")]),  # "spin up": a container
         ("run just the login tests w/ pytest", [("keyword", "login")]),  # the tests a word selects; "w/" is "with"
         ("run the unit tests", []),  # a sort of tests, no keyword (nor a service "tests" after "unit")
+        ("restart just nginx in the compose setup", [("action", "restart"), ("service", "nginx")]),  # "just" says which
+        ("kill only firefox", [("process", "firefox")]),  # "only" is no process
+        ("create a home directory for bob, he has none", []),  # bob's home is no `~`, "none" no user
+        ("how many rows in users? it's sqlite, app.db", [("table", "users"), ("file", "app.db")]),  # rows in a table
     ],
 )
 def test_round_sixteen_values(request_text, expected):

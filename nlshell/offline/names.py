@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection
 from nlshell.offline.commands import literal_words
 from nlshell.offline.software import is_software
 from nlshell.offline.value import Value
-from nlshell.offline.vocabulary import Vocabulary, phrase_words
+from nlshell.offline.vocabulary import Vocabulary, phrase_words, vocabulary
 
 _LETTERS_AND_DIGITS = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z][a-z0-9_.-]*$")
 _NAME = re.compile(r"^[a-z][\w.-]*$")
@@ -96,6 +96,8 @@ def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values
                 took += 1
         elif loose and i not in chosen and slot.kind in NAME_SLOTS:
             people = [v for v in loose if not is_software(v.text.lower())] if slot.kind == "user" else []
+            # "new hire maria needs an account": a first name people have before any other word
+            people.sort(key=lambda v: v.text.lower() not in vocabulary().around["people"])
             chosen[i] = [loose.pop(loose.index(people[0]) if people else 0)]  # "the cron jobs for www-data": no user cron
             took += 1
     return took

@@ -54,7 +54,7 @@ _FILE_TYPES = ARCHIVES
 _PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
-    "empty hidden same other another one id ids".split()
+    "empty hidden same other another one id ids just only none nothing".split()
 ) | phrases.NEVER_NAMES
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _GIT_WORDS = frozenset("git tag tags release bisect checkout commit commits branch diff log".split())  # v1.8 there: a tag
@@ -251,6 +251,8 @@ def request_values(
     for i, token in enumerate(tokens):
         low = lower[i]
         before = lower[i - 1] if i > 0 else ""
+        if before in ("just", "only") and i > 1 and lower[i - 2] in table.value_words:
+            before = lower[i - 2]  # "restart just nginx": what says which one comes before "just"
         after = lower[i + 1] if i + 1 < len(tokens) else ""
         if i in taken:
             continue
@@ -402,6 +404,8 @@ def request_values(
             low
         ) and low not in _ADJECTIVES:
             add("dir", token, i, role_at(i))  # "the src folder", "zip reports folder"
+        elif before == "in" and lower[i - 2] in ("rows", "records") and plain(low):
+            add("table", token, i)  # "how many rows in users": a table
         elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS | _EVERYTHING and not (
             low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"
