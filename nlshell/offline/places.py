@@ -91,8 +91,8 @@ def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> Non
         if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")) or _in_it(lower, i):
             add("dir", ".", i, "in")
             return
-        if word == "home" and i and lower[i - 1] in ("his", "her", "their"):
-            return  # "delete tempuser and their home dir": someone else's, no `~`
+        if word == "home" and i and lower[i - 1] in ("his", "her", "their", "a"):
+            return  # "delete tempuser and their home dir", "add alice with a home dir": someone else's, no `~`
         if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
             add("dir", "~", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")
             return
