@@ -101,20 +101,10 @@ def test_round_fifteen_second_pass_rows_answer_their_jobs(index, request_text, c
     assert answers(index, request_text)[0].command == command
 
 
-def test_a_tldr_example_that_runs_no_program_is_left_out():
-    """"30 2 * * Fri script.sh" is a line of a crontab: it answered "remove the cron job that runs
-    backup.sh" with a schedule no shell runs."""
-    from nlshell.offline.data import _runs_a_program
-
-    assert not _runs_a_program("30") and not _runs_a_program("*")
-    assert _runs_a_program("2to3") and _runs_a_program("crontab")
-
-
 @pytest.mark.parametrize(
     ("request_text", "command"),
     [
         ("remove the immutable flag from notes.txt", "sudo chattr -i notes.txt"),
-        ("take the cron entry for cleanup.sh out", "crontab -l | grep -v 'cleanup.sh' | crontab -"),
         ("add user carol with a home dir", "sudo useradd -m carol"),
     ],
 )

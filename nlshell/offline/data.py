@@ -143,7 +143,7 @@ class IndexData:
 def _visible_pages(platform: str) -> tuple[list[list[str]], set[str]]:
     """The tldr examples this platform sees: a page of its own (`linux/df`) hides the `common/`
     page of the same name, as tldr clients do."""
-    tldr = [row for row in read_tsv(TLDR_FILE) if _runs_a_program(row[1])]
+    tldr = read_tsv(TLDR_FILE)
     known = {row[0] for row in tldr}
     visible = []
     for row in tldr:
@@ -154,13 +154,6 @@ def _visible_pages(platform: str) -> tuple[list[list[str]], set[str]]:
             continue
         visible.append(row)
     return visible, {row[0] for row in visible}
-
-
-def _runs_a_program(used: str) -> bool:
-    """Whether a tldr example's command starts with a program: "30 2 * * Fri script.sh" is a line of a
-    crontab and `*` a glob, which no shell runs, yet they would answer "remove the cron job that runs
-    backup.sh"."""
-    return any(ch.isalpha() for ch in used.split()[0]) if used.strip() else False
 
 
 def _subcommand_page(pages: dict[str, int], program: str, command: str) -> str | None:
