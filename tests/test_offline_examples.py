@@ -99,3 +99,16 @@ def test_round_fifteen_second_pass_rows_answer_their_jobs(index, request_text, c
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("remove the immutable flag from notes.txt", "sudo chattr -i notes.txt"),
+        ("add user carol with a home dir", "sudo useradd -m carol"),
+    ],
+)
+def test_round_sixteen_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command

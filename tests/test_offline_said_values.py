@@ -131,6 +131,11 @@ def test_a_bare_number_the_words_around_make_a_port(request_text):
     assert [kind for kind, _ in kinds(request_text)] == ["port"]
 
 
+@pytest.mark.parametrize("request_text", ["is 6379 open on cache2", "is 8080 free on web1"])
+def test_a_bare_number_open_on_one_machine_is_its_port(request_text):
+    assert [kind for kind, _ in kinds(request_text)] == ["port", "host"]
+
+
 @pytest.mark.parametrize(
     ("request_text", "expected"),
     [
@@ -167,6 +172,7 @@ def test_a_number_with_a_unit_or_far_from_port_words_is_no_port(request_text, ex
         ("is 5432 open", "lsof -i :5432"),
         ("who is using 9000", "lsof -i :9000"),
         ("allow 8443 in the firewall", "sudo ufw allow 8443"),
+        ("is 6379 open on cache2", "nc -zv cache2 6379"),
     ],
 )
 def test_values_said_in_words_fill_the_answer(index, request_text, command):

@@ -303,6 +303,10 @@ def test_round_sixteen_values(request_text, expected):
         ("make an alias ll for ls -la in my zshrc", [("alias", "ll"), ("command", "ls -la"), ("file", "~/.zshrc")]),
         # a name right after the verb with "their home" after it is a user, and their home no `~`
         ("delete tempuser and their home dir", [("user", "tempuser")]),
+        # "a home dir" is the new user's, never mine
+        ("add user carol with a home dir", [("user", "carol")]),
+        # what a machine is said to be doing is no name of it
+        ("is the machine swapping", []),
         # a container named after its software is a container; one said first is named too
         ("restart nginx container", [("action", "restart"), ("container", "nginx")]),
         ("nginx container is wedged, restart it", [("container", "nginx"), ("action", "restart")]),

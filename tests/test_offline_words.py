@@ -906,3 +906,46 @@ def test_every_known_file_is_a_path_and_each_phrase_names_one():
         for phrase in phrases:
             assert seen.setdefault(phrase, path) == path, phrase
     assert seen["nginx+errors"] == "/var/log/nginx/error.log"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("drop the cron entry for cleanup.sh", "crontab -l | grep -v 'cleanup.sh' | crontab -"),  # a crontab line is a job
+        ("show my crontab entries", "crontab -l"),
+        ("create user alice", "sudo useradd -m alice"),  # words that spell `createuser` make a login
+        ("kill the worker.py i left running with nohup", "pkill -f worker.py"),  # how it started only says which
+        ("copy conf/ to conf.orig first, about to rewrite it", "cp -ri conf/ conf.orig"),  # what comes next only comments
+    ],
+)
+def test_round_sixteen_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("where the heck is sshd_config", "locate"),  # an oath dresses the question
+        ("is 6379 open on cache2", "nc"),
+    ],
+)
+def test_round_sixteen_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command.split()[0] == program
+
+
+@pytest.mark.parametrize(
+    ("request_text", "plain"),
+    [
+        ("back up app.ini before i edit it", "back up app.ini"),
+        ("zip the build folder so i can send it to bob", "zip the build folder"),
+        ("copy conf/ to conf.orig first, about to rewrite it", "copy conf/ to conf.orig first"),
+    ],
+)
+def test_round_sixteen_asides_are_left_out(request_text, plain):
+    from nlshell.offline.asides import without_asides
+
+    assert without_asides(request_text) == plain

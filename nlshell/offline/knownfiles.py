@@ -3,16 +3,22 @@
 
 Said so, the request names a file as surely as if it gave the path, and an example's
 `{{path/to/file}}` takes it (`tail -f /var/log/nginx/error.log` for "watch the nginx errors come in
-live"). The names are the word table's `around known_file:PATH` lines (nlshell/data/words.tsv),
-each a phrase with its words joined by `+`; the longest said wins. The words stay search words:
-"the nginx error log" still asks about logs and errors.
+live"), and its path said as it is a file too, never a folder or a place on another machine. The
+names are the word table's `around known_file:PATH` lines (nlshell/data/words.tsv),
+each a phrase with its words joined by `+`; the longest said wins. Its words say which file, not
+what to do with it, so they leave the search, all but the sort of file it is: "follow the nginx
+error log" still asks about a log.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from nlshell.offline.value import Add
+
+
+_SORTS = frozenset({"log", "logs", "file", "config"})
 
 
 @functools.cache
@@ -27,16 +33,25 @@ def _phrases() -> dict[tuple[str, ...], str]:
 
 
 @functools.cache
+def _paths() -> frozenset[str]:
+    return frozenset(path for path in _phrases().values() if path.startswith("/"))
+
+
+@functools.cache
 def _longest() -> int:
     return max((len(words) for words in _phrases()), default=0)
 
 
-def read(add: Add, lower: list[str], i: int) -> bool:
-    """The well-known file named from token `i` on; whether it read one."""
+def read(add: Add, lower: list[str], i: int, role_at: Callable[[int], str]) -> bool:
+    """The well-known file named from token `i` on, in the role the words before it give; whether it read one."""
     phrases = _phrases()
+    if lower[i] in _paths():
+        add("file", lower[i], i, role_at(i))  # "add 10.0.0.5 gitlab.local to /etc/hosts": the file, no place to copy to
+        return True
     for n in range(min(_longest(), len(lower) - i), 0, -1):
         path = phrases.get(tuple(word.rstrip("?,.!;:") for word in lower[i : i + n]))
         if path:
-            add("file", path, i, last=i + n - 1, searched=True)
+            sort = n > 1 and lower[i + n - 1].rstrip("?,.!;:") in _SORTS  # "the nginx error log": still a log
+            add("file", path, i, role_at(i), last=i + n - (2 if sort else 1))
             return True
     return False

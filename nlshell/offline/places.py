@@ -91,7 +91,7 @@ def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> Non
         if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")) or _in_it(lower, i):
             add("dir", ".", i, "in")
             return
-        if word == "home" and ((i and lower[i - 1] in ("his", "her", "their", "with")) or lower[i - 2 : i] == ["with", "a"] or (
+        if word == "home" and ((i and lower[i - 1] in ("his", "her", "their", "with", "a")) or (
             lower[i + 2 : i + 3] == ["for"] and nxt in ("directory", "folder", "dir"))):
             return  # "their home dir", "an account with a home dir", "a home directory for bob": someone else's, no `~`
         if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):

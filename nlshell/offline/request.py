@@ -247,13 +247,15 @@ def _inflection(word: str, verbs: frozenset[str] | set[str]) -> bool:
 
 def _compounds(index: OfflineIndex, request: str, terms: list[str]) -> list[str]:
     """Program names the request spells as two or three words: "shut down" is `shutdown`,
-    "power off" `poweroff`, "who am i" `whoami`; they count as named programs."""
+    "power off" `poweroff`, "who am i" `whoami`; they count as named programs, except the word
+    table's `unspelt` ones, whose words say an everyday job ("create user" is no database's)."""
     words = WORD.findall(request.lower())
     stop = vocabulary().stop
     joined = ["".join(words[i : i + size]) for size in (2, 3) for i in range(len(words) - size + 1)
               if words[i] not in stop]  # "shut down", "who am i"; not "a host"
     known = index.program_facts(index.pages_named(joined))
-    return [name for name in dict.fromkeys(joined) if name in known and name not in terms]
+    unspelt = vocabulary().around.get("unspelt", frozenset())  # "create user alice" is no `createuser`
+    return [name for name in dict.fromkeys(joined) if name in known and name not in terms and name not in unspelt]
 
 
 def _named_beside(index: OfflineIndex, request: str) -> list[str]:

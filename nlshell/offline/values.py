@@ -264,7 +264,7 @@ def request_values(
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
             or clock.read(add, lower, i)
-            or knownfiles.read(add, lower, i)
+            or knownfiles.read(add, lower, i, role_at)
             or levels.read(add, lower, i)
             or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
             or arithmetic.read(add, tokens, lower, i)
