@@ -925,6 +925,20 @@ def test_round_sixteen_words_reach_the_command(index, request_text, command):
 
 
 @pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("run app.py with the debugger", "python -m pdb app.py"),  # the debugger debugs
+        ("docker is eating 40GB, clean it up", "docker system prune"),  # cleaning up is docker's, no systemd status
+        ("turn analysis.ipynb into a plain python script", "jupyter nbconvert --to script analysis.ipynb"),  # .ipynb says jupyter
+    ],
+)
+def test_round_sixteen_dev_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
     ("request_text", "program"),
     [
         ("where the heck is sshd_config", "locate"),  # an oath dresses the question
@@ -949,3 +963,19 @@ def test_round_sixteen_asides_are_left_out(request_text, plain):
     from nlshell.offline.asides import without_asides
 
     assert without_asides(request_text) == plain
+
+
+@pytest.mark.parametrize(
+    ("request_text", "programs", "word"),
+    [
+        ("convert budget.xlsx into a csv", ("in2csv",), "budget.xlsx"),  # .xlsx says a spreadsheet's converter
+        ("lint all the ts files in src", ("eslint",), "src/*.ts"),  # .ts files are eslint's, never yamllint's
+        ("add axios to deps", ("npm", "bun", "yarn", "pnpm"), "axios"),  # deps are a project's dependencies, no file
+        ("which deps are outdated", ("npm", "bun", "yarn", "pnpm"), "outdated"),
+    ],
+)
+def test_round_sixteen_dev_words_reach_the_program(index, request_text, programs, word):
+    from nlshell.offline.answer import answers
+
+    words = answers(index, request_text)[0].command.split()
+    assert words[0] in programs and word in words
