@@ -279,6 +279,7 @@ def test_a_file_named_by_what_it_is_is_its_path(request_text, expected):
         ("restart just nginx in the compose setup", [("action", "restart"), ("service", "nginx")]),  # "just" says which
         ("kill only firefox", [("process", "firefox")]),  # "only" is no process
         ("create a home directory for bob, he has none", []),  # bob's home is no `~`, "none" no user
+        ("what does this makefile's test target do", [("target", "test")]),  # a target may be a verb, after 's too
         ("how many rows in users? it's sqlite, app.db", [("table", "users"), ("file", "app.db")]),  # rows in a table
     ],
 )

@@ -97,8 +97,8 @@ def read(
 
     def name(i: int, kind: str, before_noun: bool = False) -> bool:
         """Whether token i may be a name of `kind`: not taken, made like a name, no word of the table,
-        a verb only after the request's own, a program before its noun only when it names no image or
-        container ("the docker image"; "the image alpine" is one)."""
+        a verb only after the request's own (a make target is often one: "the test target"), a program
+        before its noun only when it names no image or container ("the docker image"; "the image alpine" is one)."""
         low = lower[i]
         if i in taken or low.endswith(".") or not (named(low) or (kind == "image" and _TAGGED.fullmatch(low))):
             return False  # an image with its tag is one name: `node:18`
@@ -110,7 +110,7 @@ def read(
             return False  # "the cron table", "the mysql database": the software's, not one named so ("the users table" is)
         if low.endswith(("ly", "ing")) and not _SHAPED.fullmatch(low) and not (before_noun and _gerund_name(low, table)):
             return False  # "the eslint cli globally", "the web container printing"; "the billing container" names one
-        if low in verbs and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
+        if low in verbs and kind != "target" and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
             return False  # "build the image", "give the group write access"; "wipe the build folder" is one
         if kind == "host" and program(low) and tokens[i] not in cwd_names:
             return False  # "server uptime": the program, asked of the machine, no host named uptime
@@ -324,7 +324,7 @@ def _determined(lower: list[str], i: int) -> bool:
     j = i - 1
     while j >= 0 and lower[j] in _WHICH:
         j -= 1
-    return j >= 0 and lower[j] in _DETERMINERS
+    return j >= 0 and (lower[j] in _DETERMINERS or lower[j].endswith("'s"))  # "this makefile's test target"
 
 
 def _noun_phrase(lower: list[str], i: int, nouns: dict[str, str]) -> bool:
