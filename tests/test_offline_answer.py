@@ -308,6 +308,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("create user bob with a home dir", "sudo useradd -m bob"),  # it was `sudo chown -R bob ~`
         ("restart just nginx in the compose setup", "docker compose restart nginx"),
         ("what does this makefile's test target do, dont run it", "make -n test"),  # a look at what it would run
+        ("count the items in the results array of data.json", "jq '.results | length' data.json"),  # the array by its key
         # a download's own file is no list of addresses to fetch (it was `wget -i ubuntu.iso`)
         ("resume the ubuntu.iso download that died halfway", "wget -c -O ubuntu.iso {{https://example.com/file}}"),
         ("download every url listed in urls.txt", "wget -i urls.txt"),

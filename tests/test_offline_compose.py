@@ -174,6 +174,7 @@ def test_the_flags_the_request_asks_for_are_added(index, request_text, command):
         ("put notes.md into the docs directory", "mv notes.md docs"),  # … and `docs` here
         ("copy db.sql to my server at 192.168.1.20 into /tmp", "scp db.sql {{user}}@192.168.1.20:/tmp"),  # … and /tmp
         ("sort numbers.txt numerically", "sort -n numbers.txt"),  # asked for nothing more
+        ("tree of src but only 2 levels deep", "tree -L 2 src"),  # "only" says how much, not `-d`
     ],
 )
 def test_no_flag_is_added_that_the_request_does_not_ask_for_or_that_contradicts(index, request_text, command):

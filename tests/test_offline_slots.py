@@ -466,3 +466,14 @@ def test_a_place_named_as_text_takes_no_file_that_cannot_be_text(place, name, mi
     from nlshell.offline.typedfiles import mismatched as is_mismatched
 
     assert is_mismatched(place, name) is mismatched
+
+
+def test_a_place_followed_by_a_slash_is_a_folder_and_takes_no_file():
+    """`rsync -av {{path/to/source}}/ …` copies a folder's contents: app.conf is no folder (it got
+    `rsync -av app.conf/ app.conf.bak` for "back up app.conf as app.conf.bak")."""
+    from nlshell.offline.slots import fill
+
+    assert fill("rsync -av {{path/to/source}}/ {{path/to/target}}", request_values("back up app.conf as app.conf.bak")).command \
+        != "rsync -av app.conf/ app.conf.bak"
+    assert fill("rsync -av {{path/to/source}}/ {{path/to/target}}", request_values("sync site/ to backup")).command == \
+        "rsync -av site/ backup"

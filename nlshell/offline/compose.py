@@ -21,7 +21,7 @@ from dataclasses import replace
 from nlshell.offline import modes
 from nlshell.offline.commands import first_program, shell_words
 from nlshell.offline.flags import (
-    SHORT, WORD_OPTIONS, Flag, Form, Page, marked_stems, page_flags, page_prefix, read_form,
+    ALSO, SHORT, WORD_OPTIONS, Flag, Form, Page, marked_stems, page_flags, page_prefix, read_form,
 )
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE
@@ -247,7 +247,7 @@ def _asked_flags(asked: _Asked, hit: OfflineHit, form: Form, page: Page, countin
     opposites = vocabulary().opposites
     found = []
     for flag in sorted(page.flags, key=lambda f: (-asked.weight(f.says & unsaid), -f.examples, f.option)):
-        matched = flag.says & unsaid
+        matched = flag.says & unsaid - ALSO  # "only 2 levels deep": "only" says how much, never which flag (`tree -d`)
         if not matched or form.has(flag.option):
             continue
         if flag.changes and asked.read.intent != CHANGE:

@@ -6,7 +6,8 @@ A field is said as an everyday noun, often plural for the field of every object 
 so nothing else reads it as a value and `jq '.[].{{key}}'` stayed a template (or lost to `jq
 'length'`, which fills its file and nothing else). Only in a request about JSON (a `.json` file,
 or the words json or jq): a noun of the word table's `around json_fields` line is the key, in the
-singular; "where X is Y" ("where enabled is true") is a key and the value it must have.
+singular; a name said with what holds it ("the results array", "the status field") is a key as said;
+"where X is Y" ("where enabled is true") is a key and the value it must have.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from nlshell.offline.value import Add, Value
 
 _JSON_WORDS = frozenset({"json", "jq", "jsonl"})
 _IS = frozenset({"is", "=", "==", "equals", "is:"})
+_HOLDERS = frozenset({"array", "list", "field", "key", "object"})  # "the results array", "the status field"
 
 
 def _about_json(values: list[Value], lower: list[str]) -> bool:
@@ -36,6 +38,11 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         if word == "where" and lower[i + 2] in _IS and i + 1 not in taken and i + 3 not in taken:
             add("key", tokens[i + 1], i + 1)  # "where level is error"
             add("value", tokens[i + 3].strip("'\"").rstrip(",.;?"), i + 3)
+            values.sort(key=lambda v: v.at)
+            return
+    for i, word in enumerate(lower[:-1]):
+        if i not in taken and lower[i + 1] in _HOLDERS and i > 0 and lower[i - 1] in ("the", "its", "that"):
+            add("key", tokens[i], i)  # "the items in the results array": the key `results`, as said
             values.sort(key=lambda v: v.at)
             return
     for i, word in enumerate(lower):

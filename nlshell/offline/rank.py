@@ -28,7 +28,7 @@ from nlshell.offline.operations import other_commands, other_operation
 from nlshell.offline.otherwise import acts_otherwise, other_way
 from nlshell.offline.pointers import pointer_stems
 from nlshell.offline.request import Request, coverage, misspelt_verbs, read_request, respelled
-from nlshell.offline.slots import ACCEPTS, fill, slot_kinds
+from nlshell.offline.slots import ACCEPTS, fill, slot_kinds, takes
 from nlshell.offline.vocabulary import stem, stored_stems, vocabulary
 
 __all__ = ["OfflineHit", "Ranked", "Request", "coverage", "misspelt_verbs", "rank", "read_request", "respelled"]
@@ -321,7 +321,7 @@ def _takes(read: Request, page: PageRow) -> float:
     """The share of the request's values some example of the page has a place for, smoothed:
     `grep` takes "TODO" and "main.go", `find` neither."""
     kinds = page.slots.split()
-    taken = sum(any(v.kind in ACCEPTS[kind] for kind in kinds) for v in read.values)
+    taken = sum(any(takes(kind, v) for kind in kinds) for v in read.values)
     # "gzip the .log files in /var/log/myapp": the folder goes with the files a change acts on (a
     # look, "count the pdfs in Downloads", keeps to the pages that take a folder of their own)
     folder = files_folder(read.values) if read.intent == CHANGE else None

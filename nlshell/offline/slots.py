@@ -181,6 +181,8 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         option = words[-1] if words and not before.endswith(("'", '"')) else (words[-1][:-1] if words else "")
         quoted = "'" if before.count("'") % 2 else '"' if before.replace('\\"', "").count('"') % 2 else ""
         kind = placeholder_kind(inner, option)
+        if kind == "path" and command[match.end() : match.end() + 1] == "/":
+            kind = "dir"  # `rsync -av {{path/to/source}}/ …`: a folder's contents, never a file's
         many = inner.endswith("...") or (" " in inner.strip() and kind != "schedule")
         side = ""
         if kind in _PLACES:
@@ -219,6 +221,11 @@ def _named(inner: str, pattern: re.Pattern) -> bool:  # asked again and again of
     return bool(pattern.search(re.sub(r"(?:^|\s)~?/?path/to/", " ", inner.lower())))
 
 
+def takes(kind: str, value: Value) -> bool:
+    """Whether a placeholder of `kind` may ever take the value, wherever it is in a command."""
+    return value.kind in ACCEPTS[kind] and not (kind == "pid" and value.kind == "process" and not value.text.isdigit())
+
+
 def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -> bool:
     """Whether the value may go into the placeholder: of a kind it takes (a copy's target, a
     file, also takes the directory the request copies "to"); not what a search looks for in a
@@ -235,6 +242,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False
     if value.kind == "file" and mismatched(slot.inner, value.text):
         return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`
+    if slot.kind == "pid" and value.kind == "process" and not value.text.isdigit():
+        return False  # `kill {{pid}}` takes a number; a process by its name is pkill's
     if slot.kind == "file" and value.text in (".", ".."):
         return False  # "into this folder" is where an archive is opened, never a file's name (`tar -czf .`, `tar -uf x .`)
     if value.role == "out":
@@ -255,8 +264,6 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # a local file is no `{{path/to/remote_file}}`
     if slot.parentless and value.nested:
         return False  # `mkdir a/b/c` fails where `a/b` is missing
-    if slot.kind == "pid" and value.kind == "process" and not value.text.isdigit():
-        return False  # `kill {{pid}}` takes a number; a process by its name is pkill's
     if slot.kind == "extension":
         return bool(re.fullmatch(r"\*\.\w+", value.text))
     if value.kind in ("glob", "name") and slot.dirs_only and re.search(r"\.\w{1,5}$", value.text):

@@ -54,7 +54,7 @@ _FILE_TYPES = ARCHIVES
 _PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
-    "empty hidden same other another one id ids just only none nothing".split()
+    "empty hidden same other another one id ids none nothing".split()
 ) | phrases.NEVER_NAMES
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _GIT_WORDS = frozenset("git tag tags release bisect checkout commit commits branch diff log".split())  # v1.8 there: a tag
@@ -374,7 +374,7 @@ def request_values(
         elif before == "as" and as_kind and named(low) and low not in table.types and after not in typed.type_nouns():
             add(as_kind, token, i)  # "connect to db1 as root"
         # a word read as a value itself introduces none: "the text files" is `*.txt`, no text "files"
-        elif before in table.value_words and not raw[i - 1].endswith((",", ";", ":")) and not any(
+        elif before in table.value_words and low not in ("just", "only") and not raw[i - 1].endswith((",", ";", ":")) and not any(
             v.at == i - 1 and v.kind != "action" for v in values  # "just for my user, not system wide": no user "not"
         ) and (
             low not in amounts.COUNTED and low not in table.after_words and not (
