@@ -902,3 +902,46 @@ def test_every_known_file_is_a_path_and_each_phrase_names_one():
         for phrase in phrases:
             assert seen.setdefault(phrase, path) == path, phrase
     assert seen["nginx+errors"] == "/var/log/nginx/error.log"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("what ram sticks are in here", ["memory"]),  # sticks of RAM are its modules, nothing put anywhere
+        ("how fast is it", ["speed"]),  # never a program named fast
+        ("what drives do i have", ["block", "devices"]),  # the disks a machine has, not the space on them
+    ],
+)
+def test_round_sixteen_second_pass_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("check whether site.zip is damaged", "unzip -t site.zip"),  # a broken zip is unzip's to test, never gzip's
+        ("add 192.168.1.9 printer.lan to /etc/hosts", "echo '192.168.1.9 printer.lan' | sudo tee -a /etc/hosts"),
+        ("let alice use sudo", "sudo usermod -aG sudo alice"),
+        ("make shared/ group writable", "chmod -R g+w shared/"),  # "make … writable" gives write; "writable" is no group
+        ("which cron jobs have i got set up", "crontab -l"),  # cron's jobs are a crontab, not the service's state
+    ],
+)
+def test_round_sixteen_second_pass_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("what drives do i have", "lsblk"),
+        ("set dirs to 775 and files to 664 under shared/", "find"),  # one mode for folders, another for files
+        ("what ram sticks are installed and how fast", "dmidecode"),
+    ],
+)
+def test_round_sixteen_second_pass_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    command = answers(index, request_text)[0].command.removeprefix("sudo ")
+    assert command.split()[0] == program
