@@ -185,6 +185,8 @@ def test_units_and_types(table):
         ("need the release build, not the debug one", CHANGE),  # the thing a change makes is wished for
         ("branches already merged into develop", READ),  # an adverb between the noun and its participle
         ("i want a fresh build", CHANGE),
+        ("need backup.tar off https://files.example.org/backup.tar on this box", CHANGE),  # a thing wished from the web: a download
+        ("need the logs from web1", UNKNOWN),  # … only from the web: from another host it may be a look
         ("backup the shop db", CHANGE),  # to back up is a change
         ("i need it", UNKNOWN),
         ("gotta have tmux on here", UNKNOWN),  # a thing wanted on the machine, no question about having it
@@ -938,6 +940,7 @@ def test_round_sixteen_second_pass_words_reach_the_command(index, request_text, 
         ("what drives do i have", "lsblk"),
         ("set dirs to 775 and files to 664 under shared/", "find"),  # one mode for folders, another for files
         ("what ram sticks are installed and how fast", "dmidecode"),
+        ("what's using all the space in /srv", "du"),  # what takes the space up, never the free space left
     ],
 )
 def test_round_sixteen_second_pass_words_reach_the_program(index, request_text, program):
