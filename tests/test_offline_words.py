@@ -922,7 +922,6 @@ def test_round_sixteen_second_pass_words_count_as_descriptions_say_them(request_
     ("request_text", "command"),
     [
         ("check whether site.zip is damaged", "unzip -t site.zip"),  # a broken zip is unzip's to test, never gzip's
-        ("add 192.168.1.9 printer.lan to /etc/hosts", "echo '192.168.1.9 printer.lan' | sudo tee -a /etc/hosts"),
         ("let alice use sudo", "sudo usermod -aG sudo alice"),
         ("make shared/ group writable", "chmod -R g+w shared/"),  # "make … writable" gives write; "writable" is no group
         ("which cron jobs have i got set up", "crontab -l"),  # cron's jobs are a crontab, not the service's state
