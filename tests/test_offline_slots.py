@@ -425,6 +425,8 @@ def test_a_value_the_request_says_reaches_the_answer(index, request_text, comman
         ("sort users.csv by the 2nd column", "sort -k {{2}} {{path/to/file}}", "sort -t , -k 2 users.csv"),
         ("column 2 of data.csv", "cut -f 2 {{path/to/file}}", "cut -d , -f 2 data.csv"),
         ("3rd column of data.txt", "awk '{print $2}' {{path/to/file}}", "awk '{print $3}' data.txt"),
+        ("sort users.csv by the 2nd column numerically", "sort -n -k 2 {{path/to/file}}", "sort -t , -n -k 2 users.csv"),
+        ("sort scores.txt by the 2nd column", "sort -k 2 {{path/to/file}}", "sort -k 2 scores.txt"),
         # a unit by its file name is a service
         ("errors from myapp.service today", "journalctl -u {{unit}}", "journalctl -u myapp.service"),
         # a JSON body goes where the example shows one, its own braces once
@@ -477,3 +479,19 @@ def test_a_place_followed_by_a_slash_is_a_folder_and_takes_no_file():
         != "rsync -av app.conf/ app.conf.bak"
     assert fill("rsync -av {{path/to/source}}/ {{path/to/target}}", request_values("sync site/ to backup")).command == \
         "rsync -av site/ backup"
+
+
+@pytest.mark.parametrize(
+    ("command", "split"),
+    [
+        ("sort -nk 3 data.csv", "sort -t , -nk 3 data.csv"),  # sort reads the CSV itself: its fields are split on commas
+        ("sort -t , -k 2 data.csv", "sort -t , -k 2 data.csv"),  # a separator said stays
+        ("sort -k 2 data.txt", "sort -k 2 data.txt"),
+        # uniq -c writes no commas: a sort of its output keeps splitting on blanks
+        ("cut -d , -f 1 data.csv | sort | uniq -c | sort -k 1 -rn", "cut -d , -f 1 data.csv | sort | uniq -c | sort -k 1 -rn"),
+    ],
+)
+def test_a_sort_of_a_csv_file_splits_on_commas(command, split):
+    from nlshell.offline.delimited import comma_split
+
+    assert comma_split(command) == split

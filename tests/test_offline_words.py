@@ -185,6 +185,8 @@ def test_units_and_types(table):
         ("need the release build, not the debug one", CHANGE),  # the thing a change makes is wished for
         ("branches already merged into develop", READ),  # an adverb between the noun and its participle
         ("i want a fresh build", CHANGE),
+        ("need backup.tar off https://files.example.org/backup.tar on this box", CHANGE),  # a thing wished from the web: a download
+        ("need the logs from web1", UNKNOWN),  # … only from the web: from another host it may be a look
         ("backup the shop db", CHANGE),  # to back up is a change
         ("i need it", UNKNOWN),
         ("gotta have tmux on here", UNKNOWN),  # a thing wanted on the machine, no question about having it
@@ -979,3 +981,46 @@ def test_round_sixteen_dev_words_reach_the_program(index, request_text, programs
 
     words = answers(index, request_text)[0].command.split()
     assert words[0] in programs and word in words
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("what ram sticks are in here", ["memory"]),  # sticks of RAM are its modules, nothing put anywhere
+        ("how fast is it", ["speed"]),  # never a program named fast
+        ("what drives do i have", ["block", "devices"]),  # the disks a machine has, not the space on them
+    ],
+)
+def test_round_sixteen_second_pass_words_count_as_descriptions_say_them(request_text, terms):
+    assert words.query_terms(request_text) == terms
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("check whether site.zip is damaged", "unzip -t site.zip"),  # a broken zip is unzip's to test, never gzip's
+        ("let alice use sudo", "sudo usermod -aG sudo alice"),
+        ("make shared/ group writable", "chmod -R g+w shared/"),  # "make … writable" gives write; "writable" is no group
+        ("which cron jobs have i got set up", "crontab -l"),  # cron's jobs are a crontab, not the service's state
+    ],
+)
+def test_round_sixteen_second_pass_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("what drives do i have", "lsblk"),
+        ("set dirs to 775 and files to 664 under shared/", "find"),  # one mode for folders, another for files
+        ("what ram sticks are installed and how fast", "dmidecode"),
+        ("what's using all the space in /srv", "du"),  # what takes the space up, never the free space left
+    ],
+)
+def test_round_sixteen_second_pass_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    command = answers(index, request_text)[0].command.removeprefix("sudo ")
+    assert command.split()[0] == program

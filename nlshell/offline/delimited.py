@@ -1,7 +1,8 @@
-"""The fields of a CSV file are split on commas: an awk, cut or sort example written for columns
-split on blanks or tabs (`awk '{print $3}' {{path/to/file}}`, `cut -f 2 …`, `sort -k 2 …`) reads the
-request's `.csv` file with the comma as its separator (`awk -F , '{print $3}' data.csv`, `cut -d ,
--f 2 data.csv`, `sort -t , -k 2 data.csv`).
+"""The fields of a CSV file are split on commas: an awk, cut or sort example written for columns split
+on blanks or tabs (`awk '{print $3}' {{path/to/file}}`, `cut -f 2 …`, `sort -k 2 -n …`) reads the
+request's `.csv` file with the comma as its separator (`awk -F , '{print $3}' data.csv`,
+`cut -d , -f 2 data.csv`, `sort -t , -k 2 -n data.csv`); a sort of another command's output keeps
+its blanks (`uniq -c` writes none of the CSV's commas).
 Called by nlshell/offline/extend.py once the placeholders are filled.
 """
 
@@ -15,7 +16,7 @@ _AWK_SPLIT = re.compile(r"\s(?:-F|--field-separator)|\bFS\s*=")
 _FIELD = re.compile(r"\$[1-9NF]")
 _CUT = re.compile(r"(?P<pre>(?:^|[\s|;&(])cut)(?=\s+(?:-f|--fields))")
 _CUT_SPLIT = re.compile(r"\scut\s(?:[^|;&]*\s)?(?:-d|--delimiter)")
-_SORT = re.compile(r"(?P<pre>(?:^|[\s|;&(])sort)(?=\s[^|;&]*(?:-k|--key))")
+_SORT = re.compile(r"(?P<pre>(?:^|[\s|;&(])sort)(?=(?:\s[^|;&]*)?\s(?:-[a-zA-Z]*k|--key)[^|;&]*\.csv\b)", re.IGNORECASE)  # sort reading the .csv itself
 _SORT_SPLIT = re.compile(r"\ssort\s(?:[^|;&]*\s)?(?:-t|--field-separator)")
 
 
@@ -29,5 +30,5 @@ def comma_split(command: str) -> str:
     if not _CUT_SPLIT.search(" " + command):
         command = _CUT.sub(lambda m: m.group("pre") + " -d ,", command, count=1)
     if not _SORT_SPLIT.search(" " + command):
-        command = _SORT.sub(lambda m: m.group("pre") + " -t ,", command, count=1)  # `sort -t , -k 2 users.csv`
+        command = _SORT.sub(lambda m: m.group("pre") + " -t ,", command, count=1)
     return command

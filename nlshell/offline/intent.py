@@ -140,12 +140,18 @@ def _to_screen(clause: list[str]) -> bool:
     return any(before in ("on", "to") and word in vocabulary().screen for before, word in zip(words, words[1:]))
 
 
+_TAKEN_OFF = frozenset({"from", "off"})
+_WEB = frozenset({"http", "https", "ftp"})  # a URL's scheme, as the clause's words split it
+
+
 def _wished(clause: list[str]) -> str:
     """The change a clause wishes for by the state it names last: "i need data.csv.gz
     uncompressed" → decompress, "i want the logs deleted" → delete; "" for any other clause."""
     table = vocabulary()
     if len(clause) < 3 or not any(tuple(clause[: len(wish)]) == wish for wish in table.wishes):
         return ""
+    if any(word in _TAKEN_OFF and following in _WEB for word, following in zip(clause, clause[1:])):
+        return "download"  # "need data.zip off https://example.com/data.zip on this box": a thing from the web
     last = clause[-1]
     if last in table.change_verbs:
         return last  # "need the optimized rust build", "i want a backup": the thing a change makes
