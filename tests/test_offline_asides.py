@@ -103,3 +103,7 @@ def test_a_thing_said_in_a_state_is_what_it_acts_on(request_text, meant):
 )
 def test_answers_act_on_the_thing_said_in_a_state(index, request_text, command):
     assert answers(index, request_text)[0].command == command
+
+
+def test_a_thing_said_in_a_state_and_given_a_name_keeps_the_rename():
+    assert without_asides("draft.md is finished, call it final.md") == "draft.md is finished, call it final.md"

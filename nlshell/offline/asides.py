@@ -37,8 +37,12 @@ def restated(request: str) -> str:
     """"journal is huge, shrink it to 500M" is "shrink the journal to 500M": a first clause that only
     says what state a thing is in, and a second that acts on "it", ask to act on the thing. Left as
     said, the state and the subject sit apart and the first clause reads as a look."""
+    table = vocabulary()
     match = _STATED.match(request.strip())
-    if not match or match["state"].lower() not in vocabulary().states or match["verb"].lower() in vocabulary().stop:
+    if not match or match["state"].lower() not in table.states:
+        return request
+    verb = match["verb"].lower()
+    if verb in table.stop or verb in table.around.get("naming_verbs", frozenset()):
         return request
     return f"{match['verb']} the {match['subject']}{match['rest']}"
 
