@@ -84,7 +84,7 @@ def test_answers_read_past_asides_and_formats(index, request_text, program, cont
     ("request_text", "meant"),
     [
         ("journal is huge, shrink it to 500M", "shrink the journal to 500M"),
-        ("container 3f2a is stuck, kill it", "kill the container 3f2a"),
+        ("container 3f2a is stuck, kill it", "kill the stuck container 3f2a"),
         ("the cache folder is way too huge, delete it", "delete the cache folder"),
         ("the journal is 4G, trim it", "the journal is 4G, trim it"),  # a size is no state word: as said
         ("nginx is running, is it", "nginx is running, is it"),  # no action on "it"

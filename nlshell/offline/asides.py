@@ -36,7 +36,8 @@ _STATED = re.compile(
 def restated(request: str) -> str:
     """"journal is huge, shrink it to 500M" is "shrink the journal to 500M": a first clause that only
     says what state a thing is in, and a second that acts on "it", ask to act on the thing. Left as
-    said, the state and the subject sit apart and the first clause reads as a look."""
+    said, the state and the subject sit apart and the first clause reads as a look. A hung thing
+    stays hung ("firefox is frozen, kill it" kills the frozen firefox, with -9)."""
     table = vocabulary()
     match = _STATED.match(request.strip())
     if not match or match["state"].lower() not in table.states:
@@ -44,7 +45,8 @@ def restated(request: str) -> str:
     verb = match["verb"].lower()
     if verb in table.stop or verb in table.around.get("naming_verbs", frozenset()):
         return request
-    return f"{match['verb']} the {match['subject']}{match['rest']}"
+    hung = match["state"] if match["state"].lower() in table.around.get("stuck", frozenset()) else ""
+    return " ".join(filter(None, (match["verb"], "the", hung, match["subject"]))) + match["rest"]
 
 
 def without_asides(request: str) -> str:
