@@ -78,3 +78,32 @@ def test_answers_read_past_asides_and_formats(index, request_text, program, cont
     command = answers(index, request_text)[0].command
     assert command.split()[0] == program and contains in command, command
 
+
+
+@pytest.mark.parametrize(
+    ("request_text", "meant"),
+    [
+        ("journal is huge, shrink it to 500M", "shrink the journal to 500M"),
+        ("container 3f2a is stuck, kill it", "kill the stuck container 3f2a"),
+        ("the cache folder is way too huge, delete it", "delete the cache folder"),
+        ("the journal is 4G, trim it", "the journal is 4G, trim it"),  # a size is no state word: as said
+        ("nginx is running, is it", "nginx is running, is it"),  # no action on "it"
+    ],
+)
+def test_a_thing_said_in_a_state_is_what_it_acts_on(request_text, meant):
+    assert without_asides(request_text) == meant
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("journal is bloated, shrink it to 300M", "sudo journalctl --vacuum-size=300M"),
+        ("container db7 is frozen, kill it", "docker kill db7"),
+    ],
+)
+def test_answers_act_on_the_thing_said_in_a_state(index, request_text, command):
+    assert answers(index, request_text)[0].command == command
+
+
+def test_a_thing_said_in_a_state_and_given_a_name_keeps_the_rename():
+    assert without_asides("draft.md is finished, call it final.md") == "draft.md is finished, call it final.md"

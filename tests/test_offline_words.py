@@ -1024,3 +1024,25 @@ def test_round_sixteen_second_pass_words_reach_the_program(index, request_text, 
 
     command = answers(index, request_text)[0].command.removeprefix("sudo ")
     assert command.split()[0] == program
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("stash it, gotta jump to another branch", "git stash"),  # "gotta …" only says why
+        ("generate an ssh key, new laptop, for gitlab", "ssh-keygen -t ed25519"),  # the new machine, no battery
+        ("need to schedule a cron job", "crontab -e"),  # "need to" opens a change, never a wish to see
+        ("which cron jobs did i set up", "crontab -l"),  # cron's jobs are the crontab's, not the service
+        ("server should be on UTC time", "sudo timedatectl set-timezone UTC"),  # "should be on" sets it
+    ],
+)
+def test_round_sixteen_second_pass_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+def test_address_already_in_use_asks_who_holds_the_port(index):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, "address already in use on 5000, who's holding it")[0].command.split()[0] == "lsof"

@@ -8,7 +8,8 @@ finds `tail -F`, "crash" a log page). Each clause that opens with an aside of th
 reads the request; one said anywhere ("the script i started") takes only the words of when along.
 "it's" comments only before a word of the `state` lines: "it's outdated" says nothing of the job,
 "it's comma separated" does. A clause that states a value (a path, a file name, a number) stays: "delete old.log, it's
-in /var/log" says where.
+in /var/log" says where. A first clause that only says a thing's state, before one acting on "it"
+("journal is huge, shrink it to 500M"), is that action on the thing.
 """
 
 from __future__ import annotations
@@ -25,8 +26,32 @@ _ENDS = frozenset({",", ";", ":", ")", "—", "-", "and", "then", "but", "so"}) 
 VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name
 
 
+_STATED = re.compile(
+    r"^(?:the |my |our |this )?(?P<subject>[\w./~-]+(?: [\w./~-]+){0,2}?) (?:is|are|got|seems|looks)"
+    r"(?: (?:so|too|really|way|kinda|pretty|totally)){0,2} (?P<state>[a-z]+)\s*,\s*(?P<verb>[a-z]+) (?:it|them)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def restated(request: str) -> str:
+    """"journal is huge, shrink it to 500M" is "shrink the journal to 500M": a first clause that only
+    says what state a thing is in, and a second that acts on "it", ask to act on the thing. Left as
+    said, the state and the subject sit apart and the first clause reads as a look. A hung thing
+    stays hung ("firefox is frozen, kill it" kills the frozen firefox, with -9)."""
+    table = vocabulary()
+    match = _STATED.match(request.strip())
+    if not match or match["state"].lower() not in table.states:
+        return request
+    verb = match["verb"].lower()
+    if verb in table.stop or verb in table.around.get("naming_verbs", frozenset()):
+        return request
+    hung = match["state"] if match["state"].lower() in table.around.get("stuck", frozenset()) else ""
+    return " ".join(filter(None, (match["verb"], "the", hung, match["subject"]))) + match["rest"]
+
+
 def without_asides(request: str) -> str:
     """The request without its asides; unchanged when it has none (or when nothing would be left)."""
+    request = restated(request)
     words = _words(request)
     cuts: list[tuple[int, int]] = []
     i = 1
