@@ -1036,7 +1036,7 @@ def test_round_sixteen_second_pass_words_reach_the_program(index, request_text, 
         ("server should be on UTC time", "sudo timedatectl set-timezone UTC"),  # "should be on" sets it
     ],
 )
-def test_round_sixteen_second_pass_words_reach_the_command(index, request_text, command):
+def test_round_sixteen_second_pass_dev_words_reach_the_command(index, request_text, command):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
