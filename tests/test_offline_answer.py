@@ -309,6 +309,9 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("restart just nginx in the compose setup", "docker compose restart nginx"),
         ("what does this makefile's test target do, dont run it", "make -n test"),  # a look at what it would run
         ("count the items in the results array of data.json", "jq '.results | length' data.json"),  # the array by its key
+        ("count the objects in the top-level array of data.json", "jq 'length' data.json"),  # "top-level" names no key
+        ("find the commit whose message mentions payment timeout", "git log --oneline --grep='payment timeout'"),  # no `{{search_pattern}}`
+        ("point DATABASE_URL at postgres://localhost/dev for this session", "export DATABASE_URL={{value}}"),  # a variable to set
         # a download's own file is no list of addresses to fetch (it was `wget -i ubuntu.iso`)
         ("resume the ubuntu.iso download that died halfway", "wget -c -O ubuntu.iso {{https://example.com/file}}"),
         ("download every url listed in urls.txt", "wget -i urls.txt"),

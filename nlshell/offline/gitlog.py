@@ -84,8 +84,8 @@ def filtered(command: str, request: str) -> str:
     if not command.startswith("git log") or any(c in command for c in ("|", ";", "&&", "$(")):
         return command
     wanted = filters(request)
-    if not wanted or all(_key(w) in command for w in wanted if _key(w)):
-        return command  # none, or the example has each already (`git log -S 'TODO'`)
+    if not wanted or ("{{" not in command and all(_key(w) in command for w in wanted if _key(w))):
+        return command  # none, or the example has each already (`git log -S 'TODO'`; `--grep='{{pattern}}'` is none)
     try:
         words = shlex.split(command)[2:]
     except ValueError:

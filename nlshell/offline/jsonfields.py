@@ -17,6 +17,7 @@ from nlshell.offline.value import Add, Value
 _JSON_WORDS = frozenset({"json", "jq", "jsonl"})
 _IS = frozenset({"is", "=", "==", "equals", "is:"})
 _HOLDERS = frozenset({"array", "list", "field", "key", "object"})  # "the results array", "the status field"
+_WHICH = frozenset("top-level toplevel top root outer inner outermost main whole entire first last nested json same big".split())
 
 
 def _about_json(values: list[Value], lower: list[str]) -> bool:
@@ -41,7 +42,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             values.sort(key=lambda v: v.at)
             return
     for i, word in enumerate(lower[:-1]):
-        if i not in taken and lower[i + 1] in _HOLDERS and i > 0 and lower[i - 1] in ("the", "its", "that"):
+        if i not in taken and lower[i + 1] in _HOLDERS and i > 0 and lower[i - 1] in ("the", "its", "that") and word not in _WHICH:
             add("key", tokens[i], i)  # "the items in the results array": the key `results`, as said
             values.sort(key=lambda v: v.at)
             return

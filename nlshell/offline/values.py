@@ -59,6 +59,7 @@ _NOT_NAMES = frozenset(
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _GIT_WORDS = frozenset("git tag tags release bisect checkout commit commits branch diff log".split())  # v1.8 there: a tag
 _THAT = frozenset({"that", "the", "my", "this", "an", "a", "some"})  # "where's that invoice pdf": one of a type, by a word
+_SETTING_VERBS = frozenset({"set", "point", "export", "unset", "change"})
 _INFINITIVE = frozenset("about going want wants need needs trying try tried tries have has able how ought used".split())  # "to" + a verb
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
 _ADJECTIVES = frozenset(
@@ -428,7 +429,8 @@ def request_values(
         elif low in _ACTIONS:
             add("action", low, i)
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
-            add("variable" if before in ("variable", "var") else "pattern", token, i)
+            setting = "_" in token and not said.isdisjoint(_SETTING_VERBS)  # "point DATABASE_URL at …": a variable to set
+            add("variable" if before in ("variable", "var") or setting else "pattern", token, i)
     typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
     counted.read(values, tokens, lower, taken, add)  # "how many 404s in access.log": lines saying 404
     versions.read(values, tokens, lower, taken, add, plain)  # "the postgres 16 image", "pip install django 4.2"
