@@ -1112,3 +1112,8 @@ def test_the_first_model_request_builds_the_index_it_needs(fake_server, nlshell,
 )
 def test_everyday_words_that_say_the_job(index, request_text, command):
     assert first(index, request_text) == command
+
+
+def test_asking_whether_a_variable_is_set_never_sets_or_unsets_it(index):
+    """"is DATABASE_URL set" asks; "set" after the name names no variable to set (it got `export -n DATABASE_URL`)."""
+    assert "export" not in answers(index, "is DATABASE_URL set in this shell")[0].command

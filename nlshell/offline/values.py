@@ -429,7 +429,7 @@ def request_values(
         elif low in _ACTIONS:
             add("action", low, i)
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
-            setting = "_" in token and not said.isdisjoint(_SETTING_VERBS)  # "point DATABASE_URL at …": a variable to set
+            setting = "_" in token and not _SETTING_VERBS.isdisjoint(lower[:i])  # "point DATABASE_URL at …"; "is X set" asks
             add("variable" if before in ("variable", "var") or setting else "pattern", token, i)
     typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
     counted.read(values, tokens, lower, taken, add)  # "how many 404s in access.log": lines saying 404
