@@ -241,6 +241,10 @@ def test_units_and_types(table):
         # a new thing told first, then a question: a look (it got `make -f Makefile`, which runs the build)
         ("new repo, what make targets are there in the Makefile", READ),
         ("new ed25519 key, comment it with my email", CHANGE),
+        # "between X and Y" joins two names, and a name with an underscore is one word (it got `mv new_site old_site`)
+        ("what's different between old_site and new_site folders", READ),
+        ("compare old_config and new_config", READ),
+        ("find files between 10M and 100M and delete them", CHANGE),  # the second "and" still starts a clause
         ("any open ports on this box", READ),
         ("empty the logs folder", CHANGE),  # without "any" it is still the verb
         # a participle that says which attribute is asked about is no change ("uncompressed size of …" got `gzip -d`)

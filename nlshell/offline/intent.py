@@ -22,6 +22,9 @@ TOLD_MAX = 32768  # descriptions whose leading words the index told, kept at mos
 _told: dict[str, tuple[str, ...]] = {}
 
 
+_SNAKE = re.compile(r"(?<=[a-z0-9])_(?=[a-z0-9])")
+
+
 def _clauses(request: str) -> list[list[str]]:
     """The request's clauses ("find the logs and delete them" → two), as spelled-right words,
     the table's phrases replaced ("get rid of" → remove)."""
@@ -29,8 +32,12 @@ def _clauses(request: str) -> list[list[str]]:
     clauses: list[list[str]] = [[]]
     request = particle_back(request)  # "take the compose stack down": take down, a stop
     for part in re.sub(r"\?+(?:\s|$)", ",", request.lower()).replace(";", ",").split(","):  # "missing .so? check …": two
+        part = _SNAKE.sub("", part)  # "new_site" is one name, never "new" and "site"
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
-            if word in table.clause_breaks:
+            clause = clauses[-1]
+            if word == "and" and "between" in clause and "and" not in clause[clause.index("between") :]:
+                clause.append(word)  # "between old_site and new_site" joins two names, no second clause
+            elif word in table.clause_breaks:
                 clauses.append([])
             else:
                 clauses[-1].append(word)
