@@ -451,7 +451,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout17"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -839,21 +839,22 @@ def test_an_attribute_named_with_no_verb_gets_a_look(index, request_, program):
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout16.tsv (180 requests) was written before the fifteenth round's
-    changes and answered once at the end: 83% right program and 62% acceptable before, 85% and 68%
-    after, with this machine's programs and man pages. The round fourteen tables (holdout15 84% / 74%
-    and holdout15b 80% / 64% when reported) were measured, not tuned on, this round (87% / 77%, 82% /
-    67%); the ones held out before are tuned on since. everyday_dev5.tsv (303), written blind for
-    tuning in round fifteen, went from 78% / 64% to 95% / 91%. The goals are 90% and 85%: the floors
-    only catch a collapse."""
+    """tests/data/everyday_holdout17.tsv (196 requests) was written before the sixteenth round's
+    changes and answered once at the end: 81% right program and 70% acceptable before, 83% and 75%
+    after, with this machine's programs and man pages. holdout16 (85% / 68% when reported) was
+    measured, not tuned on, this round (88% / 73%); the ones held out before are tuned on since.
+    everyday_dev6.tsv (308), written blind for tuning in round sixteen, went from 84% / 72% to 94% /
+    87%. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
-        "everyday-holdout16": (0.82, 0.65),
+        "everyday-holdout17": (0.79, 0.70),
+        "everyday-dev6": (0.90, 0.82),
+        "everyday-holdout16": (0.84, 0.69),
         "everyday-dev5": (0.91, 0.86),
-        "everyday-holdout15": (0.84, 0.74),
-        "everyday-holdout15b": (0.78, 0.64),
-        "everyday-dev4": (0.89, 0.79),
-        "everyday-holdout14": (0.88, 0.77),
-        "everyday-holdout14b": (0.86, 0.80),
+        "everyday-holdout15": (0.90, 0.85),
+        "everyday-holdout15b": (0.86, 0.75),
+        "everyday-dev4": (0.89, 0.80),
+        "everyday-holdout14": (0.89, 0.78),
+        "everyday-holdout14b": (0.87, 0.80),
         "everyday-dev3": (0.83, 0.71),
         "everyday-holdout13": (0.82, 0.70),
         "everyday-dev2": (0.86, 0.77),
