@@ -844,7 +844,7 @@ def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index)
     after, with this machine's programs and man pages. holdout16 (85% / 68% when reported) was
     measured, not tuned on, this round (88% / 73%); the ones held out before are tuned on since.
     everyday_dev6.tsv (308), written blind for tuning in round sixteen, went from 84% / 72% to 94% /
-    87%. The goals are 90% and 85%: the floors only catch a collapse."""
+    86%. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
         "everyday-holdout17": (0.79, 0.70),
         "everyday-dev6": (0.90, 0.82),
