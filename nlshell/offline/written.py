@@ -9,20 +9,29 @@ from __future__ import annotations
 
 import re
 import shlex
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from nlshell.offline import arithmetic, clock, levels
 from nlshell.offline.value import Value
 
-if TYPE_CHECKING:
-    from nlshell.offline.slots import _Slot
+
+class _Place(Protocol):
+    """What of a placeholder (nlshell/offline/slots.py) says how a value is written into it."""
+
+    kind: str
+    inner: str
+    quoted: str
+    option: str
+    bc: bool
+    logs_in: bool
+    in_sed: bool
 
 UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 
 
-def written(value: Value, slot: _Slot) -> str:
+def written(value: Value, slot: _Place) -> str:
     """The value as it goes into the command: quoted unless the place already quotes it; a glob
     left open where a file list is wanted (`wc -l *.py`), quoted where a program wants the pattern;
     a length of time in the placeholder's unit (`shutdown +{{minutes}}`)."""
