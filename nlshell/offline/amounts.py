@@ -70,7 +70,7 @@ _TOWARD = frozenset({"to", "into", "at", "under", "below"})  # a size said after
 
 
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000}
-_NUMERAL = re.compile(r"^\d+(?:\.\d+)?$")
+NUMBER = re.compile(r"^\d+(?:\.\d+)?$")  # a plain number: 20, 1.5
 
 
 def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) -> None:
@@ -85,7 +85,7 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
     if (timed := TIMED.match(token)) and _timed(timed.group(2).lower(), sized, earlier, table):
         _duration(add, i, timed.group(1), lower, table, unit=timed.group(2).lower())  # "in the last 24h"
         return
-    if after in _SCALES and _NUMERAL.match(token):  # "1 million lines", "50 thousand rows": the number whole
+    if after in _SCALES and NUMBER.match(token):  # "1 million lines", "50 thousand rows": the number whole
         scaled = str(round(float(token) * _SCALES[after]))
         counted = i + 2 < len(lower) and (lower[i + 2] in amounts["counted"] or lower[i + 2] in ("line", "row"))
         add("count" if counted else "number", scaled, i, last=i + 1)

@@ -200,9 +200,10 @@ def intent(request: str) -> str:
 def _new_thing_told(request: str, verbs: list[str]) -> bool:
     """"new repo, what make targets are there", "fresh laptop, which python do i have": a thing said
     new in two words, then a question: the first clause says where the person is, it makes nothing."""
-    clauses = _clauses(request)
-    return (len(verbs) > 1 and verbs[0] == "create" and len(clauses[0]) == 2 and clauses[0][0] in _NEW
-            and verbs[1] in vocabulary().read_verbs)
+    if len(verbs) < 2 or verbs[0] != "create" or verbs[1] not in vocabulary().read_verbs:
+        return False  # most requests: their clauses are not read again
+    first = _clauses(request)[0]
+    return len(first) == 2 and first[0] in _NEW
 
 
 _WAYS = frozenset({"do", "does", "should", "can", "could", "fix", "to", "would"})

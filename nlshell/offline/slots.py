@@ -222,7 +222,8 @@ def _named(inner: str, pattern: re.Pattern) -> bool:  # asked again and again of
 
 
 def takes(kind: str, value: Value) -> bool:
-    """Whether a placeholder of `kind` may ever take the value, wherever it is in a command."""
+    """Whether a placeholder of `kind` may ever take the value, wherever it is in a command
+    (`kill {{pid}}` takes a number; a process by its name is pkill's)."""
     return value.kind in ACCEPTS[kind] and not (kind == "pid" and value.kind == "process" and not value.text.isdigit())
 
 
@@ -233,7 +234,7 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
     has no telling which place that is) and, when the request states one, nothing else there; on
     the same side of a copy; a nested path only where `mkdir` makes parents; a length of time only
     in whole units."""
-    if value.kind not in ACCEPTS[slot.kind] and not (
+    if not takes(slot.kind, value) and not (
         (target and slot.kind == "file" and value.kind == "dir" and value.role == "to")
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
         or (slot.kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"))
@@ -242,8 +243,6 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False
     if value.kind == "file" and mismatched(slot.inner, value.text):
         return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`
-    if slot.kind == "pid" and value.kind == "process" and not value.text.isdigit():
-        return False  # `kill {{pid}}` takes a number; a process by its name is pkill's
     if slot.kind == "file" and value.text in (".", ".."):
         return False  # "into this folder" is where an archive is opened, never a file's name (`tar -czf .`, `tar -uf x .`)
     if value.role == "out":

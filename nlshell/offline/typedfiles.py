@@ -33,8 +33,6 @@ def by_extension(typed: dict[int, str], accepted: dict[int, tuple[str, ...]], un
 
 _TEXT = frozenset("txt csv tsv json md log list conf ini yaml yml".split())
 _BINARY = frozenset("iso img qcow2 vmdk zip gz tgz xz bz2 zst 7z rar tar deb rpm jar pdf png jpg jpeg gif webp mp3 mp4 mkv mov avi wav flac".split())
-
-
 _KEY_PLACE = re.compile(r"key|identity|cert")
 # Files that are never a key, whatever a request calls them: settings, lists, logs.
 _NO_KEYS = frozenset("config known_hosts authorized_keys hosts fstab sudoers passwd resolv.conf sshd_config .gitconfig".split())

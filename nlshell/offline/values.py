@@ -11,12 +11,12 @@ nlshell/offline/amounts.py, places in nlshell/offline/places.py, times and sched
 nlshell/offline/clock.py, addresses by their shape in nlshell/offline/addresses.py, files named
 by what they are ("the nginx error log") in nlshell/offline/knownfiles.py, and values whose kind a
 word beside them says ("commit a1b2c3d", "the developers group", "set JAVA_HOME to …") in
-nlshell/offline/kinds.py. What no reading took is
-read last with the type a noun beside it says ("remove the directory build", "the eslint cli"),
-as an identifier (`id_rsa`) or a site by its bare name ("ping google") in nlshell/offline/typed.py.
-Then the sentence's program says what a bare name is: a host for ssh (remotes.py), a branch for git
-(gitrefs.py), a remote beside "remote" (gitremotes.py), the folder files of a kind come from
-(globbed.py); owners said with 's are read in possessives.py, names in code in identifiers.py.
+nlshell/offline/kinds.py. What no reading took is read last with the type a noun beside it says
+("remove the directory build", "the eslint cli"), as an identifier (`id_rsa`) or a site by its bare
+name ("ping google") in nlshell/offline/typed.py. Then the sentence's program says what a bare name
+is: a host for ssh (remotes.py), a branch for git (gitrefs.py), a remote beside "remote"
+(gitremotes.py), the folder files of a kind come from (globbed.py); owners said with 's are read in
+possessives.py, names in code in identifiers.py.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ _TOKEN = re.compile(
     r"(?='s(?:$|[\s,;:!?]))|\S+"
 )
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _RELEASE = re.compile(r"^v?\d+\.\d+\.\d+(?:-[a-z][\w.]*)?$|^v\d+(?:\.\d+)+$", re.I)  # 2.31.0, v2.3.0: no file
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
@@ -72,6 +71,7 @@ _GLUE = frozenset("uses use using used is are was with that which who listening 
 _NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
 _ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
+_JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one, and name none
 _EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
@@ -252,7 +252,7 @@ def request_values(
     for i, token in enumerate(tokens):
         low = lower[i]
         before = lower[i - 1] if i > 0 else ""
-        if before in ("just", "only") and i > 1 and lower[i - 2] in table.value_words:
+        if before in _JUST and i > 1 and lower[i - 2] in table.value_words:
             before = lower[i - 2]  # "restart just nginx": what says which one comes before "just"
         after = lower[i + 1] if i + 1 < len(tokens) else ""
         if i in taken:
@@ -311,7 +311,7 @@ def request_values(
             add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"; ".bashrc" is a dotfile
         elif _RELEASE.match(token):
             add("tag" if _GIT_WORDS & said else "version", token, i, role_at(i))  # "tag it v2.3.0", "pin numpy to 1.26.4"
-        elif "." in token and not _NUMBER.match(token) and not token.endswith("."):
+        elif "." in token and not amounts.NUMBER.match(token) and not token.endswith("."):
             if addresses.domain(token, cwd_files):
                 add("host", token, i, role_at(i))
             else:
@@ -324,9 +324,9 @@ def request_values(
             low in table.types and (low in table.hints or before in ("every", "each")) and before in ("every", "each", "all", "any")
         ):
             add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
-        elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and _NUMBER.match(token):
+        elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and amounts.NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
-        elif (_NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token) or amounts.timed(token)) and not (
+        elif (amounts.NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token) or amounts.timed(token)) and not (
             counted.counted_at(lower, i)  # "how many 404s in access.log": no 404 seconds
         ):
             amounts.number(add, i, token, lower, table)
@@ -375,7 +375,7 @@ def request_values(
         elif before == "as" and as_kind and named(low) and low not in table.types and after not in typed.type_nouns():
             add(as_kind, token, i)  # "connect to db1 as root"
         # a word read as a value itself introduces none: "the text files" is `*.txt`, no text "files"
-        elif before in table.value_words and low not in ("just", "only") and not raw[i - 1].endswith((",", ";", ":")) and not any(
+        elif before in table.value_words and low not in _JUST and not raw[i - 1].endswith((",", ";", ":")) and not any(
             v.at == i - 1 and v.kind != "action" for v in values  # "just for my user, not system wide": no user "not"
         ) and (
             low not in amounts.COUNTED and low not in table.after_words and not (
