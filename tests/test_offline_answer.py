@@ -496,6 +496,15 @@ def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, req
         ("ffmpeg -i in.mp4 -f null -", False),
         ("magick identify photo.jpg", False),
         ("ffprobe -show_streams movie.mkv", False),
+        # a build writes what its recipes make: no answer to "what make targets are there"
+        ("make -f Makefile", True),
+        ("sudo make install", True),
+        ("gcc -o hello hello.c", True),
+        ("cargo build --release", True),
+        ("make -n", False),
+        ("make -qp | grep '^[a-z].*:'", False),
+        ("gcc --version", False),
+        ("cargo check", False),
     ],
 )
 def test_what_makes_or_writes_a_file(command, writes):

@@ -188,7 +188,37 @@ def writes_files(command: str) -> bool:
     a subcommand that records something new (`git commit`, `git add`, `docker build`), safe as it is?"""
     words = shell_words(_QUOTED.sub("''", command))  # `grep '>' x` sends nothing anywhere
     sent = any(w in _OUTPUT and i + 1 < len(words) and words[i + 1] not in _NOWHERE for i, w in enumerate(words))
-    return sent or any(program in _MAKERS for program in programs(command)) or _records(words) or _converts(words)
+    return sent or any(program in _MAKERS for program in programs(command)) or _records(words) or _converts(words) or _builds(words)
+
+
+# Build tools write what their recipes make (and run those recipes): `make -f Makefile` is no way to
+# see a Makefile's targets. Each with the options that only print, ask or check, writing nothing.
+_MAKE_DRY = re.compile(r"^(-[a-zA-Z]*[nqv][a-zA-Z]*|--(just-print|dry-run|recon|question|version|help))$")
+_CC_DRY = re.compile(r"^(-E|-fsyntax-only|-M|-MM|--version|-v|-dump\w*|-print-\w*|--help)$")
+_DRY_RUNS = {
+    "make": _MAKE_DRY,
+    "gmake": _MAKE_DRY,
+    "ninja": re.compile(r"^(-n|-t|--version|-h)$"),
+    **dict.fromkeys(("gcc", "g++", "cc", "clang", "clang++"), _CC_DRY),
+    "javac": re.compile(r"^(-version|--version|-help|--help)$"),
+    "tsc": re.compile(r"^(--noEmit|-v|--version|-h|--help|--showConfig|--listFilesOnly)$"),
+}
+# Subcommands that build: `cargo build`, `go build`; `cargo check` and `go vet` only look.
+_BUILDING = {"cargo": frozenset({"build", "install"}), "go": frozenset({"build", "install"})}
+
+
+def _builds(words: list[str]) -> bool:
+    for run in _simple_commands(words):
+        at = 0
+        while at < len(run) and run[at] in WRAPPERS:
+            at = _strip_wrapper(run, at)
+        program = os.path.basename(run[at]) if at < len(run) else ""
+        dry = _DRY_RUNS.get(program)
+        if dry is not None and not any(dry.match(word) for word in run[at + 1 :]):
+            return True
+        if run[at + 1 : at + 2] and run[at + 1] in _BUILDING.get(program, ()):
+            return True
+    return False
 
 
 # Programs that write the file named last (`ffmpeg -i in.mkv -c copy out.mp4`, `convert a.png b.jpg`)
