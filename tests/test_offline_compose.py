@@ -157,6 +157,8 @@ def test_a_flag_joins_the_first_cluster_or_comes_right_after_the_program(command
         ("pull down the /srv/data folder from user@host over ssh", "scp -r user@host:/srv/data ."),  # a folder
         # an option that only says how many (`--tail 100`) goes with a flag no example shows beside it
         ("web container logs, last 100 lines and keep following", "docker logs -f --tail 100 web"),
+        # "log" is said by `tail -n` examples as much as by `tail -f` ones: "the last lines of a log" does not follow yet
+        ("last 50 lines of app.log and keep following", "tail -fn 50 app.log"),
     ],
 )
 def test_the_flags_the_request_asks_for_are_added(index, request_text, command):

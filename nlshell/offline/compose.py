@@ -254,12 +254,19 @@ def _asked_flags(asked: _Asked, hit: OfflineHit, form: Form, page: Page, countin
             continue  # `sed -i` edits in place: no flag turns a look into a change
         if any(_opposed(s, described, opposites) for s in flag.says) or flag.says & asked.opposite:
             continue  # `grep -v` for a request the example says plainly; `ls -r` "oldest" for "latest on top"
-        if flag.says & described or _rival(flag, form, page, counting):
+        if _distinct(flag, page) & described or _rival(flag, form, page, counting):
             continue  # the example does that job its own way already (`curl -o` saves, `-O` too)
         found.append(flag)
         unsaid -= flag.says
         form = form.plus(flag.option)
     return found
+
+
+def _distinct(flag: Flag, page: Page) -> frozenset[str]:
+    """The words only the flag's examples say, none of the page's other options': "log" said by
+    `tail -f` and `tail -n` examples alike is no sign "last lines of a log" follows already."""
+    others = [said for option, said in page.said_with.items() if option != flag.option]
+    return flag.says.difference(*others)
 
 
 def _rival(flag: Flag, form: Form, page: Page, counting: frozenset[str] = frozenset()) -> bool:
