@@ -618,6 +618,7 @@ def test_a_program_after_a_host_word_is_no_host():
         ("list everything in alice's home dir", [("dir", "~alice")]),
         ("show sshd's PID", [("process", "sshd")]),
         ("show the system's uptime", []),  # no one
+        ("what's user bob running", [("user", "bob")]),  # what is: "what" owns nothing, even before a kind word
         # a dotfile said with singular "file" is that file; plural is a pattern
         ("create an empty .env file", [("file", ".env")]),
         ("edit my .npmrc file", [("file", ".npmrc")]),

@@ -28,6 +28,8 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
     if not possessive:
         return False
     owner = possessive.group(1)
+    if owner.lower() in table.around["not_owners"]:
+        return False  # "what's user deploy running": what is, no owner named "what"
     after = lower[i + 1] if i + 1 < len(lower) else ""
     named = table.value_words.get(owner.lower(), "") if owner.lower() in table.around["owner_kinds"] else ""
     if named and i and _NAME.fullmatch(lower[i - 1]) and lower[i - 1] not in table.stop:
@@ -37,7 +39,7 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
     if kind and kind not in ("pattern", "name"):
         add(kind, owner, i)
         return True
-    if owner.lower() in table.around["not_owners"] or _software(owner):
+    if _software(owner):
         return False
     if after == "home":
         last = i + 2 if lower[i + 2 : i + 3] and lower[i + 2] in _HOME_NOUNS else i + 1

@@ -93,7 +93,7 @@ def read(
     nouns = type_nouns()
     verbs = table.read_verbs | table.change_verbs
     # the request's own verb: no question word ("what env vars does the billing container see")
-    first_verb = next((i for i, low in enumerate(lower) if low in table.change_verbs or (low in verbs and low not in table.stop)), len(lower))
+    first_verb = _first_verb(lower, table, verbs)
 
     def name(i: int, kind: str, before_noun: bool = False) -> bool:
         """Whether token i may be a name of `kind`: not taken, made like a name, no word of the table,
@@ -192,6 +192,18 @@ def read(
         if _moved(lower, i, table) and name(i, "path") and not _plural_noun(lower[i], table, nouns):
             _add(add, values, "path", tokens, i, "from")  # "copy photos to backup": what is copied
     _one_name(tokens, lower, values, taken, add, role_at, nouns, attached, lambda i: name(i, "") and made(i) and lower[i] not in verbs)
+
+
+def _first_verb(lower: list[str], table: Vocabulary, verbs: frozenset[str]) -> int:
+    """Where the request's own verb ends: a verb of the table, or the last word of a phrase that
+    stands for one ("get rid of the build dir": build comes after the verb, a name)."""
+    for i, low in enumerate(lower):
+        if low in table.change_verbs or (low in verbs and low not in table.stop):
+            return i
+        for words, replacement in table.phrases.get(low, ()):
+            if replacement[0] in verbs and tuple(lower[i : i + len(words)]) == words:
+                return i + len(words) - 1
+    return len(lower)
 
 
 def _known_service(word: str, table: Vocabulary) -> bool:
