@@ -204,6 +204,13 @@ def test_a_file_name_is_never_what_find_type_d_looks_for():
     ("request_text", "template", "command"),
     [
         ("reset carol's password", "sudo passwd {{username}}", "sudo passwd carol"),
+        # "the same X as a file": that file is the model, the other the one changed
+        ("give notes.txt the same permissions as todo.txt",
+         "chmod --reference={{path/to/source_file}} {{path/to/target_file}}", "chmod --reference=todo.txt notes.txt"),
+        # an arrow as `ls -l` shows a link: its name, then what it points at; elsewhere where things go
+        ("symlink current -> releases/v2.3", "ln -s {{path/to/file_or_directory}} {{path/to/symlink}}",
+         "ln -s releases/v2.3 current"),
+        ("rename draft -> final", "mv {{path/to/source}} {{path/to/target}}", "mv draft final"),
         ("show dave's crontab", "crontab -l -u {{user}}", "crontab -l -u dave"),
         ("create an empty .env file", "touch {{path/to/file}}", "touch .env"),
         ("ssh to db2 as root", "ssh {{user}}@{{host}}", "ssh root@db2"),

@@ -310,9 +310,9 @@ def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, in
         other_type = -1  # `{{path/to/SHA256SUMS}}` takes SHA256SUMS before ubuntu.iso
     role = 1
     if _hint(slot, _TARGET):
-        role = 0 if value.role in ("to", "name") else 2
+        role = 0 if value.role in ("to", "name") else 2 if value.role == "from" else 1
     elif _hint(slot, _SOURCE) or targets_later:
-        role = 2 if value.role in ("to", "name") else 0
+        role = 2 if value.role in ("to", "name") else 0 if value.role == "from" else 1  # "the same mode as a.sh": the model
     elif slot.kind == "size":
         role = 0 if value.role == "to" else 1  # "journal is 4G, trim it to 500M": `--vacuum-size=500M`
     unaddressed = int(slot.kind == "host" and not _ADDRESS.search(value.text))  # 192.168.1.40 before "the scary host"

@@ -235,6 +235,11 @@ def request_values(
             return "from"
         if lower[0] in _LINK_VERBS and "to" in lower[2:]:  # "link ~/.vimrc to ~/dotfiles/vimrc": the link, then what it points at
             return "from" if before in _ROLE_TO else "name" if i == 1 else ""
+        if "->" in (before, lower[i + 1 : i + 2] and lower[i + 1]):  # "symlink current -> releases/v2.3", as `ls -l` shows links
+            linking = bool(_LINKING & said)
+            return ("from" if linking else "to") if before == "->" else ("name" if linking else "from")
+        if before == "as" and "same" in lower[: i - 1]:
+            return "from"  # "give b.sh the same permissions as a.sh": a.sh is the model
         if before in _ROLE_TO:
             return "to"
         if before in _ROLE_FROM or (before == "of" and i > 1 and lower[i - 2] == "out"):
@@ -361,6 +366,8 @@ def request_values(
             continue  # "the owner of data to alice": read below
         elif low in _REMOTES and {"git", "push", "pull", "fetch"} & said:
             add("gitremote", token, i)
+        elif "->" in (before, after) and _NAME.fullmatch(low) and low not in table.stop:
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))  # "current -> releases/v2.3": any word
         elif before == "to" and i > 1 and lower[i - 2] in _LINKING and named(low):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "from")  # "a link pointing to python3"
         elif before == "to" and (setting := kinds.setting(lower, i, table.value_words)) and named(low):
