@@ -211,6 +211,12 @@ def test_a_file_name_is_never_what_find_type_d_looks_for():
         ("symlink current -> releases/v2.3", "ln -s {{path/to/file_or_directory}} {{path/to/symlink}}",
          "ln -s releases/v2.3 current"),
         ("rename draft -> final", "mv {{path/to/source}} {{path/to/target}}", "mv draft final"),
+        # a shell variable the request names goes in as the shell expands it, outside single quotes
+        ("call https://api.example.com/me with the bearer token in $TOKEN",
+         "curl -H 'Authorization: Bearer {{token}}' {{url}}", "curl -H 'Authorization: Bearer '\"$TOKEN\" https://api.example.com/me"),
+        # a plain word after a program that shows files, as typed at a prompt
+        ("ls src newest first", "ls -lt {{path/to/directory}}", "ls -lt src"),
+        ("new postgres role analytics with a password", "createuser --pwprompt {{username}}", "createuser --pwprompt analytics"),
         ("show dave's crontab", "crontab -l -u {{user}}", "crontab -l -u dave"),
         ("create an empty .env file", "touch {{path/to/file}}", "touch .env"),
         ("ssh to db2 as root", "ssh {{user}}@{{host}}", "ssh root@db2"),

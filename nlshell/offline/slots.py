@@ -110,11 +110,11 @@ ACCEPTS = {
     "year": ("year",),
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias",),
-    "value": ("value",),
+    "value": ("value", "expansion"),
     "expression": ("expression", "keyword"),  # `pytest -k {{expression}}`: "the login tests"
     "keyword": ("keyword", "pattern", "text"),  # `apropos {{keyword}}`: a pattern, as before, or the tests a word selects
     "key": ("key",),
-    "token": ("token",),  # "with bearer token abc123"
+    "token": ("token", "expansion"),  # "with bearer token abc123"
     "extension": ("glob",),  # "all .txt files": `*.txt` names the extension txt
     "level": ("level",),  # "as small as possible": the compression level (nlshell/offline/levels.py)
     "length": ("length", "count"),
@@ -389,6 +389,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + written(v, slot) + inline.get(id(v), "") for v in chosen[i]]
         start, end, shown = seam(out, slot.start, slot.end, slot.kind, slot.inner, shown)
         out = out[:start] + " ".join(shown) + out[end:]
+    out = _EMPTY_QUOTES.sub(r"\1", out)  # `'Bearer '"$TOKEN"''`: the empty quotes after an expansion left out
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
@@ -400,6 +401,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     return Filled(out, used, stated - implied)  # a package's version put in its own place counts as the package
 
 
+_EMPTY_QUOTES = re.compile(r"(\"\$\{?\w+\}?\")''(?=\s|$)")
 _ARGUMENTS = re.compile(r"^(?:arg(?:ument)?s?\d*\s*)+(?:\.\.\.)?$")
 
 

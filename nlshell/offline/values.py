@@ -45,6 +45,7 @@ _TOKEN = re.compile(
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
 _RELEASE = re.compile(r"^v?\d+\.\d+\.\d+(?:-[a-z][\w.]*)?$|^v\d+(?:\.\d+)+$", re.I)  # 2.31.0, v2.3.0: no file
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
+_EXPANSION = re.compile(r"^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$")  # $TOKEN, ${API_KEY}
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
 _NAME = re.compile(r"^[a-z0-9][\w.-]*$")
 # Network interfaces by the names kernels and udev give them: eth0, wlan0, enp3s0, wlp2s0, lo, docker0.
@@ -300,6 +301,8 @@ def request_values(
                 add(moved_to(i), token, i, "to")
             else:
                 add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named README.md"
+        elif _EXPANSION.match(token):
+            add("expansion", token, i, role_at(i))  # "the bearer token in $TOKEN": the shell's, as it is
         elif "*" in token or "?" in token:
             add("glob", token, i, role_at(i))
         elif said_as_format(lower, i, _known_types()):
@@ -312,6 +315,9 @@ def request_values(
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
+        elif (i == 1 and lower[0] in table.around["operand_first"] and plain(low) and low not in table.types
+              and after not in ("log", "logs") and after not in places.FILE_NOUNS):
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "ls src newest first": as typed at a prompt
         elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
             add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"; ".bashrc" is a dotfile
         elif _RELEASE.match(token):

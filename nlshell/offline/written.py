@@ -56,6 +56,8 @@ def written(value: Value, slot: _Place) -> str:
         return f'"$(which {text})"'  # the shell's path wherever this system keeps it
     if slot.in_sed:  # "replace every http:// with https://": `s/http:\/\//https:\/\//g`
         text = re.sub(r"[\\/&]" if slot.kind == "replacement" else r"[\\/]", lambda m: "\\" + m.group(), text)
+    if value.kind == "expansion":  # `$TOKEN` expands only outside single quotes
+        return {"'": f"'\"{text}\"'", '"': text}.get(slot.quoted, f'"{text}"')
     if value.kind == "character" and not slot.quoted:
         return f"'{text}'" if text != "'" else '"\'"'  # `tr '\n' ','`: a character always quoted, as tr is written
     if slot.quoted == "'":
