@@ -73,6 +73,9 @@ def everyday(word: str) -> bool:
         ("shut down at noon", [("time", "12:00")]),
         ("run it at midnight", [("time", "00:00")]),
         ("run cleanup.sh every day at 3am", [("file", "cleanup.sh"), ("schedule", "0 3 * * *")]),
+        # the time said before the schedule is the schedule's
+        ("run backup.sh at 3am every night", [("file", "backup.sh"), ("schedule", "0 3 * * *")]),
+        ("cron job at 2:30am nightly for backup.sh", [("schedule", "30 2 * * *"), ("file", "backup.sh")]),
         ("run sync.sh every hour", [("file", "sync.sh"), ("schedule", "0 * * * *")]),
         ("run report.py every monday at 9:30", [("file", "report.py"), ("schedule", "30 9 * * 1")]),
         ("back up my files nightly at 2am", [("schedule", "0 2 * * *")]),

@@ -13,7 +13,7 @@ import functools
 import re
 
 from nlshell.offline import months
-from nlshell.offline.value import Add
+from nlshell.offline.value import Add, Value
 
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$")
 _NAMED_TIMES = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
@@ -162,6 +162,20 @@ def _schedule(add: Add, lower: list[str], i: int) -> bool:
     }[every]
     add("schedule", fields, i, last=last)
     return True
+
+
+def timed_schedule(values: list[Value]) -> None:
+    """"at 2am every night", "at 2:30am nightly": a time said right before a schedule that said
+    none is the schedule's (one value, `0 2 * * *`)."""
+    for k, value in enumerate(values[1:], 1):
+        said = values[k - 1]
+        fields = value.text.split()
+        if value.kind == "schedule" and said.kind == "time" and fields[:2] == ["0", "0"] and fields[2] == "*":
+            hour, minute = (int(part) for part in said.text.split(":"))
+            value.text = " ".join([str(minute), str(hour), *fields[2:]])
+            value.at, value.spans, value.words = said.at, said.spans + value.spans, said.words + value.words
+            del values[k - 1]
+            return
 
 
 # Parts of the day whose hours 1 to 11 are after noon: "every night at 11", "every evening at 7".
