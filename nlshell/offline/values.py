@@ -439,7 +439,7 @@ def request_values(
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
         elif after in _POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
             add("link", token, i)  # "where the symlink current points to"
-        elif low in _ACTIONS:
+        elif low in _ACTIONS and after != "with":  # "keys that start with user:" says how names begin
             add("action", low, i)
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             setting = "_" in token and not _SETTING_VERBS.isdisjoint(lower[:i])  # "point DATABASE_URL at …"; "is X set" asks
