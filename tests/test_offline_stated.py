@@ -355,6 +355,9 @@ def test_a_date_that_takes_the_day_asked_for_uses_it():
         ("journalctl -u {{service}} --since yesterday", "docker service logs since this morning",
          "journalctl -u docker --since today"),
         ("git log --since='1 week ago' --oneline", "commits since 9am", "git log --since=09:00 --oneline"),
+        ("journalctl -u {{service}} --since yesterday", "logs for myapp.service since 9 this morning",
+         "journalctl -u myapp.service --since 09:00"),  # a bare hour that a part of the day places
+        ("git log --since='1 week ago' --oneline", "commits since 3 this afternoon", "git log --since=15:00 --oneline"),
         # an HTTP method said in capitals: the one a curl example states, or in place of it; a GET is a plain fetch
         ("curl -X POST -d '{{name=bob}}' {{https://example.com}}", "send a PATCH to localhost:4000/todo/3",
          "curl -X PATCH -d '{{name=bob}}' localhost:4000/todo/3"),

@@ -127,9 +127,16 @@ def _since(add: Add, lower: list[str], i: int) -> bool:
             add("since", when, i, last=i + len(words))
             return True
     at = time_of_day(lower, i + 1) if i + 1 < len(lower) else None
-    if at is None or not (lower[i + 1].endswith(("am", "pm")) or ":" in lower[i + 1] or at[2] == 2):
+    part = lower[i + 2 : i + 4]
+    dayparted = part[:1] == ["this"] and part[1:] in (["morning"], ["afternoon"], ["evening"])  # "since 9 this morning"
+    if dayparted and at is None:
+        at = _hour(lower, i + 1, i + 1)
+    if at is None or not (lower[i + 1].endswith(("am", "pm")) or ":" in lower[i + 1] or at[2] == 2 or dayparted):
         return False
     hour, minute, used = at
+    if dayparted:
+        hour += 12 if part[1] != "morning" and hour < 12 else 0
+        used += 2
     add("since", f"{hour:02d}:{minute:02d}", i, last=i + used)
     return True
 
