@@ -300,6 +300,9 @@ def test_a_file_the_command_reads_is_never_where_it_writes(request_text, templat
         # a place said whole on another machine fills both halves of `{{host}}:{{path}}`
         ("copy dump.sql.gz up to backup01:/srv/backups", "scp {{path/to/local_file}} {{remote_host}}:{{path/to/remote_file}}",
          "scp dump.sql.gz backup01:/srv/backups"),
+        # a file said beside a remote folder is in that folder
+        ("grab config.yml from app01:/etc/myapp/ to my laptop", "scp {{remote_host}}:{{path/to/remote_file}} .",
+         "scp app01:/etc/myapp/config.yml ."),
         # a folder written with its slash, where the example adds one
         ("sync photos/ to nas:/backup/photos", "rsync -avz {{path/to/source}}/ {{remote_host}}:{{path/to/target}}",
          "rsync -avz photos/ nas:/backup/photos"),

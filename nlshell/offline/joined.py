@@ -89,15 +89,18 @@ def hosts_joined(command: str, slots: list[Slot], chosen: dict[int, list[Value]]
 def remotes_split(command: str, slots: list[Slot], chosen: dict[int, list[Value]]) -> None:
     """A place said whole on another machine ("backup01:/srv/backups") chosen for `{{host}}` of a
     `{{host}}:{{path}}` pair is its two halves, one in each: `scp x backup01:/srv/backups`, never
-    `backup01:/srv/backups:{{path}}`."""
+    `backup01:/srv/backups:{{path}}`; a file said beside a remote folder goes in that folder."""
     for i in list(chosen):
         taken = chosen[i]
         after = i + 1
         if slots[i].kind != "host" or len(taken) != 1 or taken[0].kind != "remote" or after >= len(slots):
             continue
-        if after in chosen or command[slots[i].end : slots[after].start] != ":":
+        if command[slots[i].end : slots[after].start] != ":":
             continue
         host, _, path = taken[0].text.partition(":")
-        if host and path:
+        named = chosen.get(after, [])
+        if after in chosen and not (path.endswith("/") and len(named) == 1 and "/" not in named[0].text):
+            continue
+        if host and path:  # "config.yml from app01:/etc/myapp/": the file in that folder, `app01:/etc/myapp/config.yml`
             chosen[i] = [replace(taken[0], kind="host", text=host)]
-            chosen[after] = [replace(taken[0], kind="path", text=path)]
+            chosen[after] = [replace(named[0], text=path + named[0].text) if named else replace(taken[0], kind="path", text=path)]
