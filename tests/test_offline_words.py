@@ -336,7 +336,7 @@ def test_the_words_that_type_a_number_are_the_tables(table):
     assert {"untouched", "never", "not"} <= table.amounts["negated"]
     assert "lines" in table.amounts["counted"] and "cols" in table.amounts["column"]
     assert set(table.amounts) == {"bigger", "smaller", "older", "newer", "younger", "negated", "accessed", "counted", "counting", "measured",
-                                  "ranked", "column", "lines", "through", "characters", "pixels", "lived", "ported", "beside_ports"}
+                                  "ranked", "column", "lines", "through", "characters", "pixels", "lived", "process_of", "ported", "beside_ports"}
     assert "listening" in table.amounts["ported"] and "using" in table.amounts["beside_ports"]
     assert {"running", "started"} <= table.amounts["lived"]  # "how long has 2231 been running": a pid
 

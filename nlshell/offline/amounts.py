@@ -116,9 +116,12 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
 
 
 def _lives(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
-    """A bare number one of the next two words says is running or started: a process id."""
+    """A bare number one of the next two words says is running or started, or one a process has
+something of ("the priority of 9001"): a process id."""
     if not token.isdigit():
         return False
+    if i > 1 and lower[i - 1] == "of" and lower[i - 2] in table.amounts["process_of"]:
+        return True
     for j in range(i + 1, min(i + 3, len(lower))):
         if lower[j] in table.amounts["lived"]:
             following = lower[j + 1] if j + 1 < len(lower) else ""
