@@ -300,6 +300,10 @@ def test_a_file_the_command_reads_is_never_where_it_writes(request_text, templat
         # a place said whole on another machine fills both halves of `{{host}}:{{path}}`
         ("copy dump.sql.gz up to backup01:/srv/backups", "scp {{path/to/local_file}} {{remote_host}}:{{path/to/remote_file}}",
          "scp dump.sql.gz backup01:/srv/backups"),
+        # a login left open before a host the request names is the user's own: no `{{user}}@` to edit
+        ("send backup.sql to web1 into /tmp", "scp {{path/to/local_file}} {{user}}@{{host}}:{{path/to/remote_dir}}",
+         "scp backup.sql web1:/tmp"),
+        ("ssh into web1", "ssh {{username}}@{{remote_host}}", "ssh web1"),
         # a file said beside a remote folder is in that folder
         ("grab config.yml from app01:/etc/myapp/ to my laptop", "scp {{remote_host}}:{{path/to/remote_file}} .",
          "scp app01:/etc/myapp/config.yml ."),

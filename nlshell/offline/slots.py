@@ -389,6 +389,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + written(v, slot) + inline.get(id(v), "") for v in chosen[i]]
         start, end, shown = seam(out, slot.start, slot.end, slot.kind, slot.inner, shown)
         out = out[:start] + " ".join(shown) + out[end:]
+    out = _UNSAID_LOGIN.sub("", out)  # `scp x web1:/tmp`: a login left open before a host said is the user's own
     out = _EMPTY_QUOTES.sub(r"\1", out)  # `'Bearer '"$TOKEN"''`: the empty quotes after an expansion left out
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
@@ -401,6 +402,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     return Filled(out, used, stated - implied)  # a package's version put in its own place counts as the package
 
 
+_UNSAID_LOGIN = re.compile(r"\{\{(?:[\w/]*_)?user(?:name)?\}\}@(?=[\w.-]+(?::|\s|$))")
 _EMPTY_QUOTES = re.compile(r"(\"\$\{?\w+\}?\")''(?=\s|$)")
 _ARGUMENTS = re.compile(r"^(?:arg(?:ument)?s?\d*\s*)+(?:\.\.\.)?$")
 
