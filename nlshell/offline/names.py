@@ -94,6 +94,9 @@ def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values
             if fitting:
                 chosen[i] = [loose.pop(loose.index(fitting[0]))]  # "cherry pick abc123", "put my key on web3"
                 took += 1
+        elif loose and i not in chosen and slot.kind == "image" and (software := [v for v in loose if is_software(v.text.lower())]):
+            chosen[i] = [loose.pop(loose.index(software[0]))]  # "run redis in the background": the official image
+            took += 1
         elif loose and i not in chosen and slot.kind in NAME_SLOTS:
             people = [v for v in loose if not is_software(v.text.lower())] if slot.kind == "user" else []
             # "new hire maria needs an account": a first name people have before any other word
@@ -101,3 +104,13 @@ def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values
             chosen[i] = [loose.pop(loose.index(people[0]) if people else 0)]  # "the cron jobs for www-data": no user cron
             took += 1
     return took
+
+
+_PUBLISHED = re.compile(r"((?:-p|--publish)[ =]\S+:)\{\{\d+\}\}")
+
+
+def listened(command: str, image: str) -> str:
+    """`docker run -p 6379:{{80}} redis`: the port the image's server listens on inside its
+    container (the word table's `listens:PORT` lines), where the example left it open."""
+    ports = [role.split(":", 1)[1] for role, names in vocabulary().around.items() if role.startswith("listens:") and image in names]
+    return _PUBLISHED.sub(lambda m: m.group(1) + ports[0], command) if ports else command
