@@ -232,6 +232,10 @@ def test_a_file_name_is_never_what_find_type_d_looks_for():
         ("which file in src defines class UserService", "grep -rn '{{search_pattern}}' {{path/to/directory}}",
          "grep -rn 'UserService' src"),
         ("pull the latest develop", "git pull {{remote_name}} {{branch}}", "git pull {{remote_name}} develop"),
+        # a long-lived branch said as where a new one starts is its start point, never the branch renamed
+        ("new branch feature/login off main", "git branch {{branch_name}} {{commit}}", "git branch feature/login main"),
+        ("new branch feature/login off main", "git branch -m {{old_branch_name}} {{new_branch_name}}",
+         "git branch -m feature/login {{new_branch_name}}"),
     ],
 )
 def test_a_value_the_request_says_reaches_its_place(request_text, template, command):

@@ -18,6 +18,7 @@ from nlshell.offline.vocabulary import vocabulary
 _PREFIXED = re.compile(r"^(?:feature|feat|fix|bugfix|hotfix|release|chore|topic|dev)/[\w./-]+$", re.I)
 _NOT_BRANCHES = frozenset("a an the my this that new old current local remote other another same git".split())
 _NAMEABLE = frozenset({"path", "dir", "file", "name"})
+_START = frozenset({"off", "from"})
 
 
 
@@ -34,10 +35,12 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             or (named and value.role == "to" and "rename" in lower)  # "rename branch foo to bar": bar is one too
         ):
             value.kind, value.side = "branch", ""  # "rebase onto main", "branch off as feature/login"
-    if named:
-        return
     for i, token in enumerate(tokens):
         if i in taken or any(i in v.spans or v.at == i for v in values):
+            continue
+        if named:  # "new branch feature/login off main": where it starts, said by a long-lived branch's name
+            if i and (lower[i - 1] in _START or lower[i - 2 : i] == ["based", "on"]) and lower[i] in known:
+                add("branch", token, i, "start")
             continue
         after = lower[i + 1] if i + 1 < len(lower) else ""
         if lower[i] in known or _PREFIXED.match(token) or (

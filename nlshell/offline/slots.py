@@ -101,7 +101,7 @@ ACCEPTS = {
     "interface": ("interface",),
     "field": ("field",),
     "record": ("record",),
-    "commit": ("commit", "tag"),  # a tag names a commit: `git bisect start HEAD v1.8`
+    "commit": ("commit", "tag", "branch"),  # a tag names a commit (`git bisect start HEAD v1.8`), a branch where one starts
     "checksum": ("checksum",),  # a hash the request pastes; nothing reads one yet, so it stays to edit
     "time": ("time",),
     "date": ("date",),
@@ -131,6 +131,7 @@ _PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: neve
 _REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
+_BASE = re.compile(r"base|start|upstream|parent", re.I)
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
 _REDIRECTS = (">", ">>", "1>", "2>", "&>")
 _READS_ALL_FIRST = ("sort ",)  # `sort x -o x` reads all of x before it writes
@@ -245,6 +246,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`
     if slot.kind == "file" and value.text in (".", ".."):
         return False  # "into this folder" is where an archive is opened, never a file's name (`tar -czf .`, `tar -uf x .`)
+    if value.role == "start" and not (slot.kind == "commit" or (slot.kind == "branch" and _BASE.search(slot.inner))):
+        return False  # "new branch feature/login off main": main is where it starts (`{{commit}}`), never the one made or renamed
     if value.role == "out":
         return False  # "grep TODO but not in node_modules": what is left out is no operand (excluded.py writes it)
     if (slot.kind in _PLACES and value.role == "sought") or (slot.searched and value.kind == "glob"):
