@@ -621,6 +621,10 @@ def test_a_program_after_a_host_word_is_no_host():
         ("what's user bob running", [("user", "bob")]),  # what is: "what" owns nothing, even before a kind word
         ("list redis keys that start with user:", []),  # "start with" says how names begin: no action
         ("lower the priority of 9001, its a batch job", [("pid", "9001")]),  # what only a process has
+        # what a folder holds, to remove: never the folder itself
+        ("clear out everything in /tmp/scratch but keep the dir itself", [("glob", "/tmp/scratch/*")]),
+        ("wipe everything in the cache folder", [("glob", "cache/*")]),
+        ("what's everything in /tmp/scratch", [("path", "/tmp/scratch")]),  # a look: the folder
         # a dotfile said with singular "file" is that file; plural is a pattern
         ("create an empty .env file", [("file", ".env")]),
         ("edit my .npmrc file", [("file", ".npmrc")]),

@@ -303,3 +303,21 @@ def ways(command: str, slots: list, places: Collection[str], remotes: Collection
                 slot = dataclasses.replace(slot, way="to" if earlier else "from")
         found.append(slot)
     return found
+
+
+_CONTENTS = frozenset({("everything", "in"), ("everything", "inside"), ("contents", "of"), ("everything", "under")})
+_DETERMINERS = frozenset("the my this that our your".split())
+_EMPTYING = frozenset("delete remove rm clear wipe empty clean purge nuke trash erase".split())
+
+
+def contents(values: list[Value], lower: list[str]) -> None:
+    """"clear out everything in /tmp/scratch but keep the dir itself": what is removed is what the
+    folder holds, `/tmp/scratch/*`, never the folder (`rm -r /tmp/scratch`)."""
+    if _EMPTYING.isdisjoint(lower):
+        return
+    for value in values:
+        at = value.at
+        while at > 0 and lower[at - 1] in _DETERMINERS:
+            at -= 1  # "everything in the cache folder"
+        if value.kind in ("dir", "path") and at > 1 and tuple(lower[at - 2 : at]) in _CONTENTS:
+            value.kind, value.text, value.role = "glob", value.text.rstrip("/") + "/*", ""

@@ -455,6 +455,7 @@ def request_values(
     globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
     shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
     clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
+    places.contents(values, lower)  # "delete everything in build/": `build/*`
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
     places.sides(values, lower)

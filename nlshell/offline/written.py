@@ -68,6 +68,6 @@ def written(value: Value, slot: _Place) -> str:
         return text  # digits and operators: the shell's arithmetic reads them as they are
     if value.kind == "command" and slot.kind == "command":
         return text  # "rerun df -h every 2 seconds": the command as the request wrote it (`watch -n 2 df -h`)
-    if value.kind == "glob" and slot.kind in ("file", "path"):
+    if value.kind == "glob" and slot.kind in ("file", "path", "dir"):
         return text if _GLOB_WORD.match(text) else shlex.quote(text)
     return text if _SAFE_WORD.match(text) else shlex.quote(text)
