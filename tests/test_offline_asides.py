@@ -38,6 +38,10 @@ from nlshell.offline.values import _known_types
         ("find the cause of the error", "find the cause of the error"),
         ("i'll need the logs, zip them", "i'll need the logs, zip them"),
         ("thanks", "thanks"),
+        # after a clause that only says how things are, "i just need X" is the request itself
+        ("users.json is an array of objects, I just need the ids", "users.json is an array of objects, I just need the ids"),
+        ("delete node_modules, i just need the space back", "delete node_modules"),  # after an action: why
+        ("nuke .venv, i don't need it", "nuke .venv"),
     ],
 )
 def test_asides_are_left_out(request_text, meant):

@@ -23,6 +23,7 @@ _FILLERS = frozenset({"too", "so", "really", "pretty", "way", "kinda", "all", "j
 _TOKEN = re.compile(r"[\w'’./~-]+|[,;:()—]|\s-\s")
 _PUNCTUATION = frozenset({",", ";", ":", "(", ")", "—", "-"})
 _ENDS = frozenset({",", ";", ":", ")", "—", "-", "and", "then", "but", "so"})  # where an aside stops
+_NEGATIONS = frozenset({"don", "not", "no", "never"})  # "i don't need it" comments
 VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name
 
 
@@ -103,6 +104,9 @@ def _aside_end(words: list[tuple[str, int, int]], i: int) -> int | None:
     lead = COMMA if word in _PUNCTUATION - {")"} else word
     for opening in table.asides.get(lead, ()):
         if tuple(said[i + 1 : i + 1 + len(opening)]) == opening:
+            if (said[i + 1 + len(opening) : i + 2 + len(opening)] in (["need"], ["want"]) and _NEGATIONS.isdisjoint(opening)
+                    and (table.read_verbs | table.change_verbs).isdisjoint(set(said[:i]) - table.stop)):
+                return None  # "users.json is an array, I just need the ids": after a mere statement, the wish is the request
             return _clause_end(said, i + 1 + len(opening))
     if lead == COMMA:
         for opening in table.asides.get(STATE, ()):  # "it's outdated", not "it's comma separated"
