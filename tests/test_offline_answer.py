@@ -159,6 +159,10 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("users.json is an array, just give me the ids", "jq '.[].id' users.json"),
         ("whats the name in package.json", "jq '.name' package.json"),
         ("only the entries in config.json where enabled is true", "jq '.[] | select(.enabled == true)' config.json"),
+        # "status" there is a field, no systemctl action (it got `systemctl status --failed`)
+        ("entries in events.json where status is failed", "jq '.[] | select(.status == \"failed\")' events.json"),
+        ("from events.json only the ones with status failed", "jq -c 'select(.status == \"failed\")' events.json"),
+        ("users.json is an array of objects, I just need the ids", "jq '.[].id' users.json"),  # the wish is no aside
         # a file by its usual name, no extension (it was a pattern: `sha256sum -c {{path/to/SHA256SUMS}}`)
         ("check the downloads against SHA256SUMS", "sha256sum -c --ignore-missing SHA256SUMS"),
         ("lint my Dockerfile", "hadolint Dockerfile"),

@@ -7,7 +7,7 @@ so nothing else reads it as a value and `jq '.[].{{key}}'` stayed a template (or
 'length'`, which fills its file and nothing else). Only in a request about JSON (a `.json` file,
 or the words json or jq): a noun of the word table's `around json_fields` line is the key, in the
 singular; a name said with what holds it ("the results array", "the status field") is a key as said;
-"where X is Y" ("where enabled is true") is a key and the value it must have.
+"where X is Y" ("where enabled is true", "with status failed") is a key and the value it must have.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from nlshell.offline.value import Add, Value
 
 _JSON_WORDS = frozenset({"json", "jq", "jsonl"})
 _IS = frozenset({"is", "=", "==", "equals", "is:"})
+_SELECTING = frozenset({"where", "whose", "with"})  # "where level is error", "whose status is failed", "with status failed"
 _HOLDERS = frozenset({"array", "list", "field", "key", "object"})  # "the results array", "the status field"
 _WHICH = frozenset("top-level toplevel top root outer inner outermost main whole entire first last nested json same big".split())
 
@@ -34,11 +35,16 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         return
     from nlshell.offline.vocabulary import vocabulary
 
-    fields = vocabulary().around.get("json_fields", frozenset())
-    for i, word in enumerate(lower[:-3]):
-        if word == "where" and lower[i + 2] in _IS and i + 1 not in taken and i + 3 not in taken:
-            add("key", tokens[i + 1], i + 1)  # "where level is error"
-            add("value", tokens[i + 3].strip("'\"").rstrip(",.;?"), i + 3)
+    table = vocabulary()
+    fields = table.around.get("json_fields", frozenset())
+    free = {i for i in range(len(lower)) if i not in taken or any(v.at == i and v.kind == "action" for v in values)}
+    for i, word in enumerate(lower[:-2]):
+        said_is = lower[i + 2] in _IS and i + 3 < len(lower)
+        at = i + 3 if said_is else i + 2  # "where level is error", "the ones with status failed"
+        if word in _SELECTING and (said_is or word == "with") and {i + 1, at} <= free and lower[at] not in table.stop:
+            values[:] = [v for v in values if v.at not in (i + 1, at)]  # "status" is no systemctl action here
+            add("key", tokens[i + 1], i + 1)
+            add("value", tokens[at].strip("'\"").rstrip(",.;?"), at)
             values.sort(key=lambda v: v.at)
             return
     for i, word in enumerate(lower[:-1]):
