@@ -42,6 +42,7 @@ from nlshell.offline.values import _known_types
         ("users.json is an array of objects, I just need the ids", "users.json is an array of objects, I just need the ids"),
         ("delete node_modules, i just need the space back", "delete node_modules"),  # after an action: why
         ("nuke .venv, i don't need it", "nuke .venv"),
+        ("xz bigdump.sql, max compression, i dont care how long", "xz bigdump.sql, max compression"),  # no apostrophe
     ],
 )
 def test_asides_are_left_out(request_text, meant):
