@@ -214,9 +214,8 @@ def test_a_file_name_is_never_what_find_type_d_looks_for():
         # a shell variable the request names goes in as the shell expands it, outside single quotes
         ("call https://api.example.com/me with the bearer token in $TOKEN",
          "curl -H 'Authorization: Bearer {{token}}' {{url}}", "curl -H 'Authorization: Bearer '\"$TOKEN\" https://api.example.com/me"),
-        # well-known software named loosely is the official image, published on the port its server listens on
-        ("run redis in the background on 6379", "docker run -d -p {{host_port}}:{{80}} {{image}}", "docker run -d -p 6379:6379 redis"),
-        ("spin up postgres 16 on 5433", "docker run -d -p {{host_port}}:{{80}} {{image}}", "docker run -d -p 5433:5432 postgres:16"),
+        # well-known software named loosely is the official image (its port: nlshell/offline/published.py)
+        ("run redis in the background on 6379", "docker run -d -p {{host_port}}:{{80}} {{image}}", "docker run -d -p 6379:{{80}} redis"),
         # a plain word after a program that shows files, as typed at a prompt
         ("ls src newest first", "ls -lt {{path/to/directory}}", "ls -lt src"),
         ("new postgres role analytics with a password", "createuser --pwprompt {{username}}", "createuser --pwprompt analytics"),

@@ -13,6 +13,7 @@ from test_offline_answer import first  # noqa: E402  (the index fixture: tests/c
         ("docker run -d -p 8080:{{container_port}} nginx", "docker run -d -p 8080:80 nginx"),  # nginx listens on 80
         ("docker run --name db -p 6000:{{container_port}} -d library/redis:7", "docker run --name db -p 6000:6379 -d library/redis:7"),
         ("docker run -d -p 3000:{{container_port}} myapp:dev", "docker run -d -p 3000:3000 myapp:dev"),  # unknown: the same
+        ("docker run -d -p 6379:{{80}} redis", "docker run -d -p 6379:6379 redis"),  # a default the example left open
         ("docker run -d -p {{host_port}}:{{container_port}} {{image}}", "docker run -d -p {{host_port}}:{{container_port}} {{image}}"),
         ("ssh -p 2222 host", "ssh -p 2222 host"),
     ],

@@ -104,13 +104,3 @@ def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values
             chosen[i] = [loose.pop(loose.index(people[0]) if people else 0)]  # "the cron jobs for www-data": no user cron
             took += 1
     return took
-
-
-_PUBLISHED = re.compile(r"((?:-p|--publish)[ =]\S+:)\{\{\d+\}\}")
-
-
-def listened(command: str, image: str) -> str:
-    """`docker run -p 6379:{{80}} redis`: the port the image's server listens on inside its
-    container (the word table's `listens:PORT` lines), where the example left it open."""
-    ports = [role.split(":", 1)[1] for role, names in vocabulary().around.items() if role.startswith("listens:") and image in names]
-    return _PUBLISHED.sub(lambda m: m.group(1) + ports[0], command) if ports else command

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_PUBLISHED = re.compile(r"(?P<pre>(?:-p|--publish)[ =](?P<host>\d{1,5}):)\{\{container_port\}\}")
+_PUBLISHED = re.compile(r"(?P<pre>(?:-p|--publish)[ =](?P<host>\d{1,5}):)\{\{(?:container_port|\d{1,5})\}\}")  # or `{{80}}`
 _RUN = re.compile(r"\b(?:docker|podman)(?:\s+container)?\s+(?:run|create)\b")
 _IMAGE = re.compile(r"\s([a-z0-9][a-z0-9._/-]*)(?::[\w.-]+)?(?=\s|$)")
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from nlshell.offline import amounts, arithmetic, clock, joined, places, versions
 from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_value
 from nlshell.offline.extend import complete, stated_kinds
-from nlshell.offline.names import listened, take_loose
+from nlshell.offline.names import take_loose
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.seams import EXTENSION, seam
 from nlshell.offline.written import UNITS, written
@@ -392,8 +392,6 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         shown = [hosted.get(id(v), "") + foldered.get(id(v), "") + written(v, slot) + inline.get(id(v), "") for v in chosen[i]]
         start, end, shown = seam(out, slot.start, slot.end, slot.kind, slot.inner, shown)
         out = out[:start] + " ".join(shown) + out[end:]
-    images = [v.text.split(":")[0].lower() for i in chosen if slots[i].kind == "image" for v in chosen[i]]
-    out = listened(out, images[0]) if images else out  # `-p 6379:6379 redis`
     out = _UNSAID_LOGIN.sub("", out)  # `scp x web1:/tmp`: a login left open before a host said is the user's own
     out = _EMPTY_QUOTES.sub(r"\1", out)  # `'Bearer '"$TOKEN"''`: the empty quotes after an expansion left out
     out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
