@@ -163,6 +163,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("entries in events.json where status is failed", "jq '.[] | select(.status == \"failed\")' events.json"),
         ("from events.json only the ones with status failed", "jq -c 'select(.status == \"failed\")' events.json"),
         ("users.json is an array of objects, I just need the ids", "jq '.[].id' users.json"),  # the wish is no aside
+        ("what folders are in my $PATH", 'echo "$PATH"'),  # a shell variable is a value, and still what it is about
         # a file by its usual name, no extension (it was a pattern: `sha256sum -c {{path/to/SHA256SUMS}}`)
         ("check the downloads against SHA256SUMS", "sha256sum -c --ignore-missing SHA256SUMS"),
         ("lint my Dockerfile", "hadolint Dockerfile"),

@@ -48,6 +48,7 @@ def read(request: str) -> list[tuple[str, str]]:
         # the type noun after the name
         ("wipe the build folder", [("dir", "build")]),
         ("get rid of the build dir", [("dir", "build")]),  # the verb is a phrase: build comes after it
+        ("create a postgres role called reporter", [("name", "reporter")]),  # named after: postgres says which sort
         ("i'm done with the old-feature branch, delete it locally", [("branch", "old-feature")]),
         ("install the eslint cli globally via npm", [("package", "eslint")]),
         ("what is the web container printing", [("container", "web")]),

@@ -13,6 +13,7 @@ usb", "how many") follow as a pipeline (nlshell/offline/pipes.py), and "every co
 placeholder for one with the ids of all (nlshell/offline/every.py); "which .py files import
 requests" asks `grep` (nlshell/offline/holds.py); "top 3" cuts a sorted listing (nlshell/offline/top.py); a job asked "on web1 remotely" runs over
 `ssh` (nlshell/offline/remotely.py), and a forwarded port is drawn whole (nlshell/offline/tunnels.py).
+Two jobs said in turn ("check the nginx config then reload it") run in turn (nlshell/offline/sequenced.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.pipes import piped
 from nlshell.offline.published import published
 from nlshell.offline.remotely import run_remotely
+from nlshell.offline.sequenced import in_order
 from nlshell.offline.top import topped
 from nlshell.offline.tunnels import tunnelled
 from nlshell.offline.places import fetched
@@ -75,8 +77,10 @@ def answers(
 
 def _filtered(
     index: OfflineIndex, request: str, shell: str, limit: int, accepted: Iterable[str], cwd: str | None, pages: int,
+    whole: bool = True,
 ) -> list[OfflineAnswer]:
-    """The answers with the filters the request asks for composed after them (pipes, every, top N)."""
+    """The answers with the filters the request asks for composed after them (pipes, every, top N);
+    two jobs said in turn run in turn (`whole`: the request as said, not one of its clauses)."""
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
     request = told_situation(request)  # "journal is huge, trim it to 500M": what is going on asks nothing either
     found = tunnelled(request, lambda asked: run_remotely(asked, lambda there: held(there, lambda job: piped(
@@ -85,7 +89,10 @@ def _filtered(
     found = [one.saying(left_out(one.command, request)) for one in found]  # "… but not in node_modules"
     found = [one.saying(published(one.command)) for one in found]  # `-p 5432:{{container_port}}`: the image's port
     found = [one.saying(filtered(one.command, request)) for one in found]  # "commits by maria since monday"
-    return topped(request, every_filled(request, found))[:limit]
+    found = topped(request, every_filled(request, found))[:limit]
+    if not whole:
+        return found
+    return in_order(request, found, lambda job: _filtered(index, job, shell, 1, accepted, cwd, 0, whole=False))
 
 
 def _answers(

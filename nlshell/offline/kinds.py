@@ -266,7 +266,7 @@ _EITHER = frozenset(
     "file files directory directories directores drectories dir dirs folder folders regular normal and or name names "
     "path paths date time read write execute new missing user owner group".split()
 )
-_SETTING = frozenset("set change rename switch".split())  # "set the hostname to webserver"
+_SETTING_TO = frozenset("set change rename switch".split())  # "set the hostname to webserver"
 
 
 def kind_noun(low: str, value_words: dict[str, str]) -> bool:
@@ -284,4 +284,4 @@ def either(low: str, same: dict[str, str]) -> bool:
 def setting(lower: list[str], i: int, value_words: dict[str, str]) -> str:
     """The kind of X in "set the hostname to X", "change the user to X": what is set."""
     kind = value_words.get(lower[i - 2], "") if i > 1 else ""
-    return kind if kind not in ("", "name", "pattern", "command", "process") and _SETTING & set(lower[: i - 2]) else ""
+    return kind if kind not in ("", "name", "pattern", "command", "process") and _SETTING_TO & set(lower[: i - 2]) else ""

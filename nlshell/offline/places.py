@@ -306,7 +306,6 @@ def ways(command: str, slots: list, places: Collection[str], remotes: Collection
 
 
 _CONTENTS = frozenset({("everything", "in"), ("everything", "inside"), ("contents", "of"), ("everything", "under")})
-_DETERMINERS = frozenset("the my this that our your".split())
 _EMPTYING = frozenset("delete remove rm clear wipe empty clean purge nuke trash erase".split())
 
 

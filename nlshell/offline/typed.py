@@ -154,7 +154,7 @@ def read(
             attached.add(j)
             if before >= 0 and lower[before] not in _DETERMINERS and before not in taken:
                 taken.add(before)  # "the python library requests": python says which sort, it names nothing
-        elif before >= 0 and not _ends(raw[before]) and fits(before, low, before_noun=True) and (
+        elif before >= 0 and not _ends(raw[before]) and not _called_after(values, j) and fits(before, low, before_noun=True) and (
             _determined(lower, before) or (before > 0 and lower[before - 1] in verbs)  # "copy photos dir to /mnt"
             or (before == 0 and low in _OPENING_NOUNS)  # "nginx container is wedged, restart it": said first
         ):
@@ -192,6 +192,12 @@ def read(
         if _moved(lower, i, table) and name(i, "path") and not _plural_noun(lower[i], table, nouns):
             _add(add, values, "path", tokens, i, "from")  # "copy photos to backup": what is copied
     _one_name(tokens, lower, values, taken, add, role_at, nouns, attached, lambda i: name(i, "") and made(i) and lower[i] not in verbs)
+
+
+def _called_after(values: list[Value], j: int) -> bool:
+    """Whether the noun at j is given its name after it ("a postgres role called reporter"): then the
+    word before it says which sort, it names nothing."""
+    return any(v.role == "name" and v.at in (j + 1, j + 2) for v in values)
 
 
 def _first_verb(lower: list[str], table: Vocabulary, verbs: frozenset[str]) -> int:

@@ -302,7 +302,7 @@ def request_values(
             else:
                 add("name", token, i - 1, "name", last=i, at=i)  # "called photos", "named README.md"
         elif _EXPANSION.match(token):
-            add("expansion", token, i, role_at(i))  # "the bearer token in $TOKEN": the shell's, as it is
+            add("expansion", token, i, role_at(i), searched=True)  # "the token in $TOKEN"; "my $PATH" is also about PATH
         elif "*" in token or "?" in token:
             add("glob", token, i, role_at(i))
         elif said_as_format(lower, i, _known_types()):
