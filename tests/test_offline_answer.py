@@ -164,6 +164,11 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("from events.json only the ones with status failed", "jq -c 'select(.status == \"failed\")' events.json"),
         ("users.json is an array of objects, I just need the ids", "jq '.[].id' users.json"),  # the wish is no aside
         ("what folders are in my $PATH", 'echo "$PATH"'),  # a shell variable is a value, and still what it is about
+        # a file said in a folder is that folder's file (and "old.log in" is no `login`: it got a curl)
+        ("delete old.log in /tmp", "rm /tmp/old.log"),
+        ("delete app.log in /var/log/myapp", "rm /var/log/myapp/app.log"),
+        ("make an empty .env in api/", "touch api/.env"),
+        ("show me notes.txt in docs", "cat docs/notes.txt"),  # it got `2to3 notes.txt`
         # a file by its usual name, no extension (it was a pattern: `sha256sum -c {{path/to/SHA256SUMS}}`)
         ("check the downloads against SHA256SUMS", "sha256sum -c --ignore-missing SHA256SUMS"),
         ("lint my Dockerfile", "hadolint Dockerfile"),

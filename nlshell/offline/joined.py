@@ -32,10 +32,16 @@ class Slot(Protocol):
 def folders_joined(slots: list[Slot], chosen: dict[int, list[Value]], unused: list[Value]) -> dict[int, str]:
     """A file pattern the request takes from a folder ("the jpgs from the camera folder") is
     written inside it where a command takes the files themselves (`cp camera/*.jpg …`): what goes
-    before which value (by `id`); the folder is used (removed from `unused`)."""
+    before which value (by `id`); the folder is used (removed from `unused`). So is one file said in a
+    folder no placeholder took ("an empty notes.txt in docs/")."""
     folder = next((v for v in unused if v.kind == "dir" and v.role != "to" and v.text not in (".", "~")), None)
     globs = [v for i, taken in chosen.items() if slots[i].kind in ("file", "path") and not slots[i].searched
              for v in taken if v.kind == "glob" and "/" not in v.text]
+    if not globs:  # "an empty notes.txt in docs/": `touch docs/notes.txt`; "app.log in /var/log/myapp"
+        folder = next((v for v in unused if v.kind in ("dir", "path") and v.role == "in" and v.text not in (".", "~")), None)
+    if folder is not None and not globs:
+        globs = [v for i, taken in chosen.items() if slots[i].kind in ("file", "path") and not slots[i].searched
+                 for v in taken if v.kind in ("file", "path") and "/" not in v.text and v.at < folder.at and v.text != "."]
     if folder is None or len(globs) != 1 or not _SAFE_FOLDER.match(folder.text):
         return {}
     unused.remove(folder)

@@ -141,7 +141,7 @@ def read_request(
     facts = index.program_facts(index.pages_named(terms))
     everyday = vocabulary().around["everyday_names"]  # "from the vpn box": no `box` asked for
     named += [t for t in terms if t in facts and facts[t].technical and t not in everyday]
-    named += _compounds(index, request, terms)
+    named += _compounds(index, without_values(request, values, hints=False), terms)  # "old.log in /tmp" is no `login`
     named += [name for name in _named_beside(index, request) + _named_by_files(index, values) if name not in named]
     counts = index.term_counts(terms)
     weights: dict[str, float] = {}

@@ -420,7 +420,7 @@ def request_values(
             add("dir", token, i, role_at(i))  # "the src folder", "zip reports folder"
         elif before == "in" and lower[i - 2] in ("rows", "records") and plain(low):
             add("table", token, i)  # "how many rows in users": a table
-        elif before == "in" and (searching or lower[i - 2] in places.FILE_NOUNS | _EVERYTHING and not (
+        elif before == "in" and (searching or (any(v.at == i - 2 and v.kind in ("file", "glob") for v in values) or lower[i - 2] in places.FILE_NOUNS | _EVERYTHING) and not (
             low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (
