@@ -1055,7 +1055,7 @@ def test_address_already_in_use_asks_who_holds_the_port(index):
 @pytest.mark.parametrize(
     ("request_text", "terms"),
     [
-        ("which packages can be upgraded", ["packages", "upgradable"]),  # what is upgradable, never an upgrade
+        ("which packages can be upgraded", ["packages", "upgradable", "upgraded"]),  # what is upgradable, never an upgrade
         ("packages i installed by hand", ["manually", "installed", "packages"]),
     ],
 )
@@ -1079,3 +1079,9 @@ def test_round_seventeen_words_reach_the_command(index, request_text, command):
 
 def test_how_a_thing_feels_is_no_misspelt_word():
     assert "feeds" not in words.query_terms("node_modules feels huge")
+
+
+def test_anything_running_in_docker_asks_its_containers(index):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, "is anything running in docker")[0].command == "docker ps"
