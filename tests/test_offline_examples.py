@@ -112,3 +112,21 @@ def test_round_sixteen_rows_answer_their_jobs(index, request_text, command):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("would black change any files", "black --diff ."),
+        ("check if torch can see cuda", "python3 -c 'import torch; print(torch.cuda.is_available())'"),
+        ("how many github api calls do i have left", "gh api rate_limit"),
+        ("which commit deleted setup.py", "git log --diff-filter=D --oneline -- setup.py"),
+        ("compile prog.c with warnings and debug symbols", "gcc -Wall -Wextra -g prog.c -o {{path/to/output_executable}}"),
+        ("show the state and exit code of the worker container", "docker inspect worker"),
+        ("which node binary is being used", "which node"),
+    ],
+)
+def test_round_seventeen_dev_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command

@@ -127,6 +127,8 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         ("remove jq", "uninstall the jq package with apt"),
         ("remove vim and its config files", "purge the vim package and its configuration files with apt"),
         ("uninstall firefox along with its settings", "purge the firefox package and its configuration files with apt"),
+        ("remove nginx completely, config files too", "purge the nginx package and its configuration files with apt"),
+        ("uninstall firefox, its settings as well", "purge the firefox package and its configuration files with apt"),
         ("purge apache2", "purge the apache2 package and its configuration files with apt"),
         ("remove the lodash dependency", "uninstall the lodash package with npm"),  # a dependency is a project's
         ("what files did the curl package put on my system", "list the files installed by the package curl with dpkg"),

@@ -1050,3 +1050,38 @@ def test_address_already_in_use_asks_who_holds_the_port(index):
     from nlshell.offline.answer import answers
 
     assert answers(index, "address already in use on 5000, who's holding it")[0].command.split()[0] == "lsof"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "terms"),
+    [
+        ("which packages can be upgraded", ["packages", "upgradable", "upgraded"]),  # what is upgradable, never an upgrade
+        ("packages i installed by hand", ["manually", "installed", "packages"]),
+    ],
+)
+def test_round_seventeen_words_count_as_descriptions_say_them(request_text, terms):
+    assert sorted(words.query_terms(request_text)) == sorted(terms)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("what packages could be upgraded", "apt list --upgradable"),
+        ("show the apt packages that were installed by hand", "apt-mark showmanual"),
+        ("does my docker-compose.yml even parse", "docker compose -f docker-compose.yml config --quiet"),  # compose files are docker's
+    ],
+)
+def test_round_seventeen_words_reach_the_command(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+def test_how_a_thing_feels_is_no_misspelt_word():
+    assert "feeds" not in words.query_terms("node_modules feels huge")
+
+
+def test_anything_running_in_docker_asks_its_containers(index):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, "is anything running in docker")[0].command == "docker ps"

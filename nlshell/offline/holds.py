@@ -54,8 +54,13 @@ def files_holding(request: str) -> tuple[str, str, str] | None:
         at = i + 2
         directory = "."
         if at + 1 < len(keys) and keys[at] in _PLACE:
-            directory = "." if keys[at + 1] in _HERE else tokens[at + 1].rstrip(",;?!")
-            at += 2
+            at += 1
+            if keys[at] in _HERE:  # "in this project", "in the current directory": here, however many words
+                while at < len(keys) and keys[at] in _HERE:
+                    at += 1
+            else:
+                directory = tokens[at].rstrip(",;?!")
+                at += 1
         while at < len(keys) and keys[at] in _CONNECTORS:
             at += 1
         if at + 1 >= len(keys) or keys[at] not in table.holds:

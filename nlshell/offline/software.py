@@ -80,8 +80,10 @@ _REMOVE = Opening(
     rf"^\s*(?:(?:please|just|now)\s+)*(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
     rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?P<kind>package|module|library|lib|gem|crate|program|app|dependency|dep))?"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}"
-    r"(?P<rest>\s+(?:(?:and|along\s+with|with|including|plus)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)\s+[a-z ]+?"
+    r"(?P<rest>(?:\s+(?:(?:and|along\s+with|with|including|plus)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)\s+[a-z ]+?"
     r"|completely|entirely|for\s+good|and\s+everything))?"
+    # "remove nginx completely, config files too": its configuration said after a comma
+    r"(?:,?\s+(?:and\s+)?(?:its\s+|the\s+)?(?:config|configs|configuration|settings)(?:\s+files)?(?:\s+too|\s+as\s+well))?)"
     rf"{_END}",
 )
 # "upgrade numpy to the newest version", "update flask", "bring requests up to date"
