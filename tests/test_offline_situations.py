@@ -24,6 +24,8 @@ from nlshell.offline.situations import told_situation
         # a service the situation names is what the request asks about when it names none itself
         ("something is hammering postgres, show the open connections", "postgres: show the open connections"),
         ("mysql keeps timing out, show the running queries", "mysql: show the running queries"),
+        # what a program says is a symptom: "permission denied" found `chmod +x` for the groups asked
+        ("docker says permission denied, which groups does my user have", "which groups does my user have"),
     ],
 )
 def test_a_situation_told_first_is_left_out(request_text, asked):
@@ -42,6 +44,7 @@ def test_a_situation_told_first_is_left_out(request_text, asked):
         "bobs last day was friday, lock his login but keep his files",  # whose login is said there
         "apt says some packages were kept back, upgrade them anyway",  # what apt says is what "them" means
         "ssh complains my .ssh perms are too open, fix",  # "fix" alone asks nothing findable
+        "git says detached head, how do i get back to main",  # asks a way, of git: what git says stays
         "my terminal is garbled, how do i fix",  # it asks about the situation itself
         "server is slow, what do i do",
         "my password expired, set a fresh one",  # "one" is the password

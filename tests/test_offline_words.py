@@ -212,6 +212,9 @@ def test_units_and_types(table):
         # a first clause that only says what happens, then one that asks to see
         ("users keep uploading stuff, how many files are sitting in uploads/ now", READ),  # it got `curl --output-dir uploads/ -O`
         ("permission denied on deploy.sh, what do i do", UNKNOWN),  # asks for a way, no look
+        ("permission denied on deploy.sh, how do i get past it", UNKNOWN),
+        # "does" is the question's own: it asks to see (it got `chmod +x`)
+        ("docker says permission denied, which groups does my user have", READ),
         ("free up port 3000, something is stuck on it", UNKNOWN),  # the later clause says what happens
         ("containers stopped today", READ),
         ("kill processes using port 80", CHANGE),
