@@ -142,6 +142,11 @@ def test_only_a_placeholder_for_the_thing_said_with_every_is_filled():
         ("what python files in src mention TODO", ("*.py", "TODO", "src")),
         ("list files in src", None),
         ("which files are biggest", None),
+        # files of no type, asked of a text said as one (it had no answer)
+        ("which file in src has apiKey in it", ("", "apiKey", "src")),
+        ("what files mention MAX_RETRIES", ("", "MAX_RETRIES", ".")),
+        ("which files have the most lines", None),  # a property, no text
+        ("which files mention postgres", None),  # a plain word may be the job's own
     ],
 )
 def test_which_files_of_a_type_hold_a_text(request_text, search):
@@ -150,6 +155,7 @@ def test_which_files_of_a_type_hold_a_text(request_text, search):
 
 def test_files_holding_a_text_are_grepped(index):
     assert first(index, "which .py files import requests") == "grep -rl --include='*.py' 'import requests' ."
+    assert first(index, "which file in src has apiKey in it") == "grep -rl apiKey src"
 
 
 @pytest.mark.parametrize(
