@@ -52,6 +52,13 @@ def test_how_to_do_it_is_no_text_to_leave_out(request_text):
     assert filters is None or EXCLUDE not in [stage.kind for stage in filters.stages]
 
 
+@pytest.mark.parametrize("request_text", ["how many MB is node_modules now", "how many gigs is my home folder"])
+def test_how_many_of_a_size_unit_counts_nothing(request_text):
+    """"how many MB is node_modules" got `ls -lh node_modules | wc -l`: it asks a size."""
+    filters = read_filters(request_text)
+    assert filters is None or COUNT not in [stage.kind for stage in filters.stages]
+
+
 def test_a_kind_of_line_excluded_is_its_pattern():
     (stage,) = read_filters("print config.ini with no comments and blank lines").stages
     assert stage.kind == EXCLUDE and stage.lines == (r"^\s*#", r"^\s*$")
