@@ -21,6 +21,7 @@ from nlshell.offline.situations import told_situation
         ("feature-x branch got merged, delete the branch", "delete the branch feature-x"),
         ("db1 is down, ping the host", "ping the host db1"),
         ("disk is full, clean the cache folder", "clean the cache folder"),  # "disk" is no name
+        ("prod is at 98%, which folders in /var are the fattest", "which folders in /var are the fattest"),  # no value
         # a service the situation names is what the request asks about when it names none itself
         ("something is hammering postgres, show the open connections", "postgres: show the open connections"),
         ("mysql keeps timing out, show the running queries", "mysql: show the running queries"),
