@@ -1053,3 +1053,16 @@ def test_address_already_in_use_asks_who_holds_the_port(index):
     from nlshell.offline.answer import answers
 
     assert answers(index, "address already in use on 5000, who's holding it")[0].command.split()[0] == "lsof"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "plain"),
+    [
+        ("node_modules size? feels like gigabytes", "node_modules size"),  # its unit found `find -size`
+        ("how big is the cache dir, feels like a lot", "how big is the cache dir"),
+    ],
+)
+def test_round_seventeen_asides_are_left_out(request_text, plain):
+    from nlshell.offline.asides import without_asides
+
+    assert without_asides(request_text) == plain
