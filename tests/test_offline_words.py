@@ -1060,9 +1060,24 @@ def test_address_already_in_use_asks_who_holds_the_port(index):
     [
         ("node_modules size? feels like gigabytes", "node_modules size"),  # its unit found `find -size`
         ("how big is the cache dir, feels like a lot", "how big is the cache dir"),
+        ("xz bigdump.sql, max compression, i dont care how long", "xz bigdump.sql, max compression"),
     ],
 )
 def test_round_seventeen_asides_are_left_out(request_text, plain):
     from nlshell.offline.asides import without_asides
 
     assert without_asides(request_text) == plain
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("check the mode on ~/.ssh/id_rsa", "ls"),  # a file's mode is its permissions: it got namei's path walk
+        ("whats the mode of deploy.sh", "ls"),
+        ("set the mode of deploy.sh to 755", "chmod"),
+    ],
+)
+def test_round_seventeen_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command.split()[0] == program
