@@ -147,6 +147,7 @@ def test_only_a_placeholder_for_the_thing_said_with_every_is_filled():
         ("which .py files import requests", ("*.py", "import requests", ".")),
         ("which js files use lodash", ("*.js", "lodash", ".")),
         ("what python files in src mention TODO", ("*.py", "TODO", "src")),
+        ("which py files in this project import requests", ("*.py", "import requests", ".")),  # it got curl
         ("list files in src", None),
         ("which files are biggest", None),
         # files of no type, asked of a text said as one (it had no answer)

@@ -1075,9 +1075,18 @@ def test_round_seventeen_asides_are_left_out(request_text, plain):
         ("check the mode on ~/.ssh/id_rsa", "ls"),  # a file's mode is its permissions: it got namei's path walk
         ("whats the mode of deploy.sh", "ls"),
         ("set the mode of deploy.sh to 755", "chmod"),
+        ("something is maxing out the cpu, what is it", "ps"),  # it got ulimit's max open files
     ],
 )
 def test_round_seventeen_words_reach_the_program(index, request_text, program):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command.split()[0] == program
+
+
+def test_clobbering_is_overwriting(index):
+    """"dont clobber it" got `cp -r`: the copy that minds an existing file is asked."""
+    from nlshell.offline.answer import answers
+
+    command = answers(index, "cp .env.example to .env but dont clobber it if its already there")[0].command
+    assert set(command.split()) & {"-n", "-i", "--no-clobber"}

@@ -59,6 +59,8 @@ def files_holding(request: str) -> tuple[str, str, str] | None:
         if at + 1 < len(keys) and keys[at] in _PLACE:
             directory = "." if keys[at + 1] in _HERE else tokens[at + 1].rstrip(",;?!")
             at += 2
+            while directory == "." and at < len(keys) and keys[at] in _HERE:
+                at += 1  # "in this project", "in the current dir"
         while at < len(keys) and keys[at] in _CONNECTORS:
             at += 1
         if at + 1 >= len(keys) or keys[at] not in table.holds:
