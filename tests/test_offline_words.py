@@ -1076,6 +1076,9 @@ def test_round_seventeen_asides_are_left_out(request_text, plain):
         ("whats the mode of deploy.sh", "ls"),
         ("set the mode of deploy.sh to 755", "chmod"),
         ("something is maxing out the cpu, what is it", "ps"),  # it got ulimit's max open files
+        ("box has no swap, allocate a 4G /swapfile", "fallocate"),  # read as a look, it got find -size
+        ("set mtime of report.pdf to jan 1 2024", "touch"),  # it got find … -exec chmod
+        ("show the mtime of report.pdf", "stat"),
     ],
 )
 def test_round_seventeen_words_reach_the_program(index, request_text, program):
