@@ -1072,9 +1072,6 @@ def test_round_seventeen_asides_are_left_out(request_text, plain):
 @pytest.mark.parametrize(
     ("request_text", "program"),
     [
-        ("check the mode on ~/.ssh/id_rsa", "ls"),  # a file's mode is its permissions: it got namei's path walk
-        ("whats the mode of deploy.sh", "ls"),
-        ("set the mode of deploy.sh to 755", "chmod"),
         ("something is maxing out the cpu, what is it", "ps"),  # it got ulimit's max open files
         ("box has no swap, allocate a 4G /swapfile", "fallocate"),  # read as a look, it got find -size
         ("set mtime of report.pdf to jan 1 2024", "touch"),  # it got find … -exec chmod
