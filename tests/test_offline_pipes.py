@@ -52,6 +52,13 @@ def test_how_to_do_it_is_no_text_to_leave_out(request_text):
     assert filters is None or EXCLUDE not in [stage.kind for stage in filters.stages]
 
 
+@pytest.mark.parametrize("request_text", ["how many MB is node_modules now", "how many gigs is my home folder"])
+def test_how_many_of_a_size_unit_counts_nothing(request_text):
+    """"how many MB is node_modules" got `ls -lh node_modules | wc -l`: it asks a size."""
+    filters = read_filters(request_text)
+    assert filters is None or COUNT not in [stage.kind for stage in filters.stages]
+
+
 def test_a_kind_of_line_excluded_is_its_pattern():
     (stage,) = read_filters("print config.ini with no comments and blank lines").stages
     assert stage.kind == EXCLUDE and stage.lines == (r"^\s*#", r"^\s*$")
@@ -144,6 +151,11 @@ def test_only_a_placeholder_for_the_thing_said_with_every_is_filled():
         ("any js files in the current directory still use moment", ("*.js", "moment", ".")),
         ("list files in src", None),
         ("which files are biggest", None),
+        # files of no type, asked of a text said as one (it had no answer)
+        ("which file in src has apiKey in it", ("", "apiKey", "src")),
+        ("what files mention MAX_RETRIES", ("", "MAX_RETRIES", ".")),
+        ("which files have the most lines", None),  # a property, no text
+        ("which files mention postgres", None),  # a plain word may be the job's own
     ],
 )
 def test_which_files_of_a_type_hold_a_text(request_text, search):
@@ -152,6 +164,7 @@ def test_which_files_of_a_type_hold_a_text(request_text, search):
 
 def test_files_holding_a_text_are_grepped(index):
     assert first(index, "which .py files import requests") == "grep -rl --include='*.py' 'import requests' ."
+    assert first(index, "which file in src has apiKey in it") == "grep -rl apiKey src"
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,12 @@ from nlshell.offline.situations import told_situation
         ("feature-x branch got merged, delete the branch", "delete the branch feature-x"),
         ("db1 is down, ping the host", "ping the host db1"),
         ("disk is full, clean the cache folder", "clean the cache folder"),  # "disk" is no name
+        ("prod is at 98%, which folders in /var are the fattest", "which folders in /var are the fattest"),  # no value
         # a service the situation names is what the request asks about when it names none itself
         ("something is hammering postgres, show the open connections", "postgres: show the open connections"),
         ("mysql keeps timing out, show the running queries", "mysql: show the running queries"),
+        # what a program says is a symptom: "permission denied" found `chmod +x` for the groups asked
+        ("docker says permission denied, which groups does my user have", "which groups does my user have"),
     ],
 )
 def test_a_situation_told_first_is_left_out(request_text, asked):
@@ -42,6 +45,7 @@ def test_a_situation_told_first_is_left_out(request_text, asked):
         "bobs last day was friday, lock his login but keep his files",  # whose login is said there
         "apt says some packages were kept back, upgrade them anyway",  # what apt says is what "them" means
         "ssh complains my .ssh perms are too open, fix",  # "fix" alone asks nothing findable
+        "git says detached head, how do i get back to main",  # asks a way, of git: what git says stays
         "my terminal is garbled, how do i fix",  # it asks about the situation itself
         "server is slow, what do i do",
         "my password expired, set a fresh one",  # "one" is the password

@@ -212,6 +212,9 @@ def test_units_and_types(table):
         # a first clause that only says what happens, then one that asks to see
         ("users keep uploading stuff, how many files are sitting in uploads/ now", READ),  # it got `curl --output-dir uploads/ -O`
         ("permission denied on deploy.sh, what do i do", UNKNOWN),  # asks for a way, no look
+        ("permission denied on deploy.sh, how do i get past it", UNKNOWN),
+        # "does" is the question's own: it asks to see (it got `chmod +x`)
+        ("docker says permission denied, which groups does my user have", READ),
         ("free up port 3000, something is stuck on it", UNKNOWN),  # the later clause says what happens
         ("containers stopped today", READ),
         ("kill processes using port 80", CHANGE),
@@ -1085,3 +1088,40 @@ def test_anything_running_in_docker_asks_its_containers(index):
     from nlshell.offline.answer import answers
 
     assert answers(index, "is anything running in docker")[0].command == "docker ps"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "plain"),
+    [
+        ("node_modules size? feels like gigabytes", "node_modules size"),  # its unit found `find -size`
+        ("how big is the cache dir, feels like a lot", "how big is the cache dir"),
+        ("xz bigdump.sql, max compression, i dont care how long", "xz bigdump.sql, max compression"),
+    ],
+)
+def test_round_seventeen_asides_are_left_out(request_text, plain):
+    from nlshell.offline.asides import without_asides
+
+    assert without_asides(request_text) == plain
+
+
+@pytest.mark.parametrize(
+    ("request_text", "program"),
+    [
+        ("something is maxing out the cpu, what is it", "ps"),  # it got ulimit's max open files
+        ("box has no swap, allocate a 4G /swapfile", "fallocate"),  # read as a look, it got find -size
+        ("set mtime of report.pdf to jan 1 2024", "touch"),  # it got find … -exec chmod
+        ("show the mtime of report.pdf", "stat"),
+    ],
+)
+def test_round_seventeen_words_reach_the_program(index, request_text, program):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command.split()[0] == program
+
+
+def test_clobbering_is_overwriting(index):
+    """"dont clobber it" got `cp -r`: the copy that minds an existing file is asked."""
+    from nlshell.offline.answer import answers
+
+    command = answers(index, "cp .env.example to .env but dont clobber it if its already there")[0].command
+    assert set(command.split()) & {"-n", "-i", "--no-clobber"}

@@ -20,9 +20,9 @@ from nlshell.offline.vocabulary import vocabulary
 
 COMMA, ANYWHERE, STATE = ",", "-", "state"
 _FILLERS = frozenset({"too", "so", "really", "pretty", "way", "kinda", "all", "just", "not", "no", "longer", "totally"})
-_TOKEN = re.compile(r"[\w'’./~-]+|[,;:()—]|\s-\s")
-_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "—", "-"})
-_ENDS = frozenset({",", ";", ":", ")", "—", "-", "and", "then", "but", "so"})  # where an aside stops
+_TOKEN = re.compile(r"[\w'’./~-]+|[,;:()—?]|\s-\s")
+_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "—", "-", "?"})  # "node_modules size? feels like gigabytes"
+_ENDS = frozenset({",", ";", ":", ")", "—", "-", "?", "and", "then", "but", "so"})  # where an aside stops
 _NEGATIONS = frozenset({"don", "not", "no", "never"})  # "i don't need it" comments
 VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name
 

@@ -21,6 +21,7 @@ from nlshell.offline.vocabulary import WORD, vocabulary
 _FILES = frozenset({"file", "files", "script", "scripts", "source", "sources", "module", "modules"})
 _CONNECTORS = frozenset({"that", "which", "where", "do", "does", "still"})  # "files that still use X"
 _PLACE = frozenset({"in", "under", "inside", "within", "below"})  # "… in src": where to look
+_ASKING = frozenset({"which", "what", "any"})  # "which file in src has apiKey in it": files of no type
 _HERE = frozenset({"here", "this", "repo", "project", "folder", "directory", "dir", "the", "current"})
 
 
@@ -37,19 +38,21 @@ def held(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[Off
     if search is None or (found and search[1].lower() in found[0].hit.command.lower()):
         return found
     glob, text, directory = search
-    command = f"grep -rl --include={shlex.quote(glob)} {shlex.quote(text)} {shlex.quote(directory)}"
+    include = f"--include={shlex.quote(glob)} " if glob else ""
+    command = f"grep -rl {include}{shlex.quote(text)} {shlex.quote(directory)}"
     hit = OfflineHit(command, "Files of a type that contain a text", "nlshell", "grep", 1.0, "grep")
     return [OfflineAnswer(hit, READ, "safe"), *found]
 
 
 def files_holding(request: str) -> tuple[str, str, str] | None:
-    """(the files' glob, the text, where to look) when the request asks which files hold a text."""
+    """(the files' glob, the text, where to look) when the request asks which files hold a text; the
+    glob is "" when it names no type."""
     table = vocabulary()
     tokens = request.split()
     keys = ["".join(WORD.findall(token.lower())) for token in tokens]
     for i, key in enumerate(keys[:-2]):
         glob = _glob(tokens[i], key, table.types)
-        if not glob or keys[i + 1] not in _FILES:
+        if keys[i + 1] not in _FILES or not (glob or key in _ASKING):
             continue
         at = i + 2
         directory = "."
@@ -66,11 +69,23 @@ def files_holding(request: str) -> tuple[str, str, str] | None:
         if at + 1 >= len(keys) or keys[at] not in table.holds:
             continue
         words = _text(tokens[at + 1:], keys[at + 1:])
-        if not words:
+        if not words or not (glob or _named_text(tokens[at + 1:], keys[at + 1:], words)):
             continue
         text = " ".join(([keys[at]] if keys[at] in table.quoted else []) + words)
         return glob, text, directory
     return None
+
+
+def _named_text(tokens: list[str], keys: list[str], words: list[str]) -> bool:
+    """Whether files of no type are asked of a text, not of a property: "which file in src has apiKey
+    in it" (one word, then "in it"), "which files say 'hello'" (quoted), "what file holds MAX_SIZE" (a
+    word no sentence writes); "which files have the most lines" asks no text."""
+    if tokens[0][:1] in "'\"":
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return keys[1:3] in (["in", "it"], ["in", "them"]) or any(c.isupper() or c.isdigit() or c == "_" for c in word[1:])
 
 
 def _glob(token: str, key: str, types: dict[str, str]) -> str:

@@ -206,7 +206,8 @@ def _new_thing_told(request: str, verbs: list[str]) -> bool:
     return len(first) == 2 and first[0] in _NEW
 
 
-_WAYS = frozenset({"do", "does", "should", "can", "could", "fix", "to", "would"})
+_WAYS = frozenset({"should", "can", "could", "fix", "to", "would"})
+_DOING = frozenset({"do", "does"})  # "what do i do", "how do i …" ask a way; "which groups does bob have" asks to see
 
 
 def _later_look(request: str, verbs: list[str]) -> bool:
@@ -216,9 +217,15 @@ def _later_look(request: str, verbs: list[str]) -> bool:
     if _is_verb(verbs[0]):
         return False
     for clause, verb in zip(_clauses(request)[1:], verbs[1:]):
-        if clause and clause[0] == verb and verb in vocabulary().read_verbs and not _WAYS.intersection(clause):
+        if clause and clause[0] == verb and verb in vocabulary().read_verbs and not _asks_a_way(clause):
             return True  # a clause that opens with its question ("how many …"), not "something is stuck on it"
     return False
+
+
+def _asks_a_way(clause: list[str]) -> bool:
+    """"…, what do i do", "…, how do i fix it", "…, how can i stop it": a clause asking what to do;
+    "do" or "does" alone is the question's own ("which groups does my user have")."""
+    return bool(_WAYS.intersection(clause)) or clause[-1] in _DOING or (clause[0] == "how" and clause[1:2] and clause[1] in _DOING)
 
 
 _ARTICLES = frozenset({"the", "a", "an", "its", "my", "their"})

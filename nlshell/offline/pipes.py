@@ -190,6 +190,8 @@ def _said_before(keys: list[str], i: int, lead: tuple[str, ...]) -> bool:
 
 def _stage(kind: str, tokens: Sequence[str], keys: list[str], start: int, at: int, closing: int) -> Stage | None:
     table = vocabulary()
+    if kind == COUNT and len(keys[at]) > 1 and keys[at] in table.sizes:
+        return None  # "how many MB is node_modules" asks a size: nothing is counted
     if kind == COUNT:
         return Stage(COUNT, keys[at], start, at)  # its words are replaced; what is counted stays
     if kind == FIELD and (picked := _lines_picked(tokens, keys, at)):

@@ -8,7 +8,7 @@ then how it is) before a clause that opens with one is left out. When the reques
 it ("trim it", "restart it"), it stays (how it is says which way: "firefox is frozen, kill it" is a
 `kill -9`), and the thing it is about takes the pronoun's place ("journal is huge, trim journal to
 500M") unless the request's values name it already (pointers.py points at those). A situation
-that says a value (a path, a number, a file name) stays whole; one told by
+that says a value (a path, a number, a file name; not how full it is: "at 98%") stays whole; one told by
 what a program says ("apt says some packages were kept back, upgrade them") stays whole: what
 "them" means is in it.
 """
@@ -33,6 +33,8 @@ _SPEAKERS = frozenset({"i", "im", "i'm", "ive", "i've", "we", "were", "you", "id
 _ASKING_HOW = frozenset("fix do solve sort handle deal happening wrong going on now".split())
 _NOT_THINGS = frozenset("i we you it this that something someone somebody everything nothing there they he she".split())
 _QUESTIONS = frozenset("how what whats what's which who whos who's where wheres where's why when is are does do did any".split())
+_SEEING = frozenset("which what whats what's who whos who's".split())  # a question asking to see, not how to
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")  # "prod is at 98%": how full it is, no value the request uses
 _QUESTION = re.compile(r"\?+\s+")
 _WORD = re.compile(r"[\w'’.~/-]+")
 _NAME_SHAPED = re.compile(r"(?=.*[a-z])[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?=.*\d)(?=.*[a-z])[a-z0-9]+")  # old-feature, web-2, db1
@@ -60,17 +62,27 @@ def told_situation(request: str) -> str:
         _is_verb((clause_verbs(asked) or [""])[0]) or asked_words[0] in _QUESTIONS or asked.rstrip().endswith("?")
     ):
         return request  # the first clause asks ("why is lodash here, who pulls it in") or the second does not
-    if _SAYING.intersection(situation_words):
-        return request
     pointer = next((word for word in asked_words if word in _POINTERS), "")
+    if _SAYING.intersection(situation_words):
+        return _after_saying(request, asked, asked_words, pointer)
     if pointer:
         return _pointed(request, situation, asked, pointer, _thing(situation_words))
     if named := _named_back(asked, _thing(situation_words)):
         return named
-    if VALUE.search(situation) or len(_content(asked_words)) < _ASKED_MIN:
+    if VALUE.search(_PERCENT.sub("", situation)) or len(_content(asked_words)) < _ASKED_MIN:
         return request  # "traceback points at line 110 of server.py, show me lines 100-120": where is said
         # there; "my terminal is garbled, how do i fix" asks about the situation itself
     return _with_service(situation_words, asked, asked_words)
+
+
+def _after_saying(request: str, asked: str, asked_words: list[str], pointer: str) -> str:
+    """"docker says permission denied, which groups does my user have" → the question alone: what a
+    program says is a symptom, its words ("permission denied") found `chmod +x`. It stays when the
+    request points back at it ("apt says some packages were kept back, upgrade them") or asks no
+    question of its own ("ssh complains my .ssh perms are too open, fix")."""
+    if pointer or asked_words[0] not in _SEEING or len(_content(asked_words)) < _ASKED_MIN:
+        return request
+    return asked
 
 
 def _with_service(situation_words: list[str], asked: str, asked_words: list[str]) -> str:
