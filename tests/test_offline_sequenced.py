@@ -50,6 +50,10 @@ def test_the_second_clause_says_what_it_and_that_stand_for(first_clause, second,
         # one job: what the second clause acts on is what the first found, or one program does both
         ("find the logs and delete them", "find {{path/to/directory}} -type f -name '*.log' -mtime +30 -delete"),
         ("make clean then build with 4 jobs", "make -j 4 clean"),
+        ("make a new branch called feature/login and switch to it", "git switch -c feature/login"),  # makes it too
+        ("find ERROR in server.log and show me the line numbers", "grep -n 'ERROR' server.log"),  # a flag, no job
+        ("is curl installed, and which version", 'dpkg -S "$(command -v curl)"'),  # the whole reading stands
+        ("ping google 5 times and stop", "ping -c 5 google.com"),  # a look stays a look
     ],
 )
 def test_two_jobs_said_in_turn_run_in_turn(index, request_text, command):

@@ -17,9 +17,11 @@ import re
 from collections.abc import Callable
 
 from nlshell.errors import NoOfflineAnswerError
-from nlshell.offline.commands import first_program, programs
+from nlshell.offline.commands import first_program, has_placeholders, programs, writes_files
+from nlshell.offline.intent import READ, description_verbs
+from nlshell.offline.rating import risk_of
 from nlshell.offline.offered import OfflineAnswer
-from nlshell.offline.vocabulary import vocabulary
+from nlshell.offline.vocabulary import canonical_words, vocabulary
 
 _SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:\b(?:and\s+then|then|and)\b|&&|;)\s+", re.I)
 _FOUND = re.compile(r"\b(?:them|those|these|the\s+results?|the\s+ones|each\s+of\s+them|all\s+of\s+them)\b", re.I)
@@ -85,13 +87,38 @@ def in_order(request: str, found: list[OfflineAnswer], answer: Callable[[str], l
     except (NoOfflineAnswerError, IndexError):
         return found
     whole = found[0].command
-    if one.command == two.command or whole not in (one.command, two.command) and _does_both(whole, one.command, two.command):
+    if one.command == two.command or not _jobs_apart(whole, one, two, first):
         return found
-    if first_program(one.command) == first_program(two.command) and _subcommand(one.command) == _subcommand(two.command):
-        return found  # "compile hello.c and run it" is no second gcc
-    if whole != two.command and first_program(whole) == first_program(two.command) and _said_first(whole, two.command, first):
-        return found  # "make clean then build with 4 jobs": `make -j 4 clean` does the first clause's clean too
+    if found[0].intent == READ and not all(_only_looks(answer.command) for answer in (one, two)):
+        return found  # a look stays a look, clause by clause too ("ping google 5 times and stop")
     return [one.saying(f"{one.command} && {two.command}"), *found[1:]]
+
+
+def _only_looks(command: str) -> bool:
+    return risk_of(command)[0] == "safe" and not writes_files(command)
+
+
+def _jobs_apart(whole: str, one: OfflineAnswer, two: OfflineAnswer, first: str) -> bool:
+    """Whether the whole request's answer does only one of the two jobs, and the clauses' answers
+    are two jobs of their own, each whole: nothing left to fill, none a one-off command of NL2Bash's
+    (`ln -f -s /apps/myapps/new/link/target mylink`)."""
+    if whole not in (one.command, two.command):
+        if first_program(whole) not in (first_program(one.command), first_program(two.command)):
+            return False  # it answers the request some other way: its reading of the whole stands
+        if _does_both(whole, one.command, two.command) or first_program(whole) == first_program(one.command):
+            return False  # the whole answer does both, or the first job its own way
+        if _said_first(whole, two.command, first):
+            return False  # "make clean then build with 4 jobs": `make -j 4 clean` does the first clause's clean too
+    if has_placeholders(one.command) or has_placeholders(two.command) or "nl2bash" in (one.hit.source, two.hit.source):
+        return False  # "find ERROR in server.log and show me the line numbers": no second job (`nl {{file}}`)
+    if first_program(one.command) == first_program(two.command) and _subcommand(one.command) == _subcommand(two.command):
+        return False  # "compile hello.c and run it" is no second gcc
+    verb = canonical_words(first.split()[0])[:1]
+    if verb and verb[0] in description_verbs(two.hit.description):
+        return False  # "Create a branch and switch to it" does both
+    # "make a new branch called x and switch to it": said with what the first makes, the second's answer
+    # makes it too (`git switch -c x`) when it is the whole answer
+    return not (verb == ["create"] and whole == two.command)
 
 
 def _said_first(whole: str, two: str, first: str) -> bool:
