@@ -328,7 +328,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("resume the download of https://releases.example.org/ubuntu.iso", "curl -C - -O https://releases.example.org/ubuntu.iso"),
         ("where did i put that invoice pdf, somewhere under ~/Documents", "find ~/Documents -name '*invoice*.pdf'"),
         ("tests pass on v1.8 but fail now, bisect it", "git bisect start HEAD v1.8"),  # a tag where a commit goes
-        ("run nginx with port 8080 on my side going to 80", "docker run -d -p 8080:80 {{image}}"),  # "going to 80": a port
+        ("run nginx with port 8080 on my side going to 80", "docker run -d -p 8080:80 nginx"),  # "going to 80": a port
         ("upload report.csv to the s3 bucket acme-reports", "s3cmd put report.csv s3://acme-reports/{{file}}"),
         ("watch the nginx errors come in live", "tail -f /var/log/nginx/error.log"),  # the file it is by what it is
         ("sort users.csv by 2nd column numerically", "sort -t , -n -k 2 users.csv"),
@@ -342,7 +342,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         # "instead of the system-wide location" says what "not system wide" says
         ("pip install requests just for my user, not system wide", "pip install --user requests"),
         ("ssh says my private key is too open, fix it", "chmod 400 ~/.ssh/id_rsa"),  # the user's own key
-        ("get /var/log/syslog off 10.1.1.1", "scp {{user}}@10.1.1.1:/var/log/syslog ."),  # verbless: a copy from there
+        ("get /var/log/syslog off 10.1.1.1", "scp -r 10.1.1.1:/var/log/syslog ."),  # verbless: a copy from there
         ("zip reports folder", "zip -r reports.zip reports"),
     ],
 )
@@ -355,7 +355,7 @@ def test_the_values_a_request_states_go_where_they_belong(index, request_text, c
     [
         # the name before the kind word; a verb is no service
         ("why did the postgresql service fail to start", "systemctl status postgresql"),
-        ("I need sshd's PID", "pgrep sshd"),
+        ("I need sshd's PID", "ps -o pid,rss,cmd -C sshd"),  # its PID among what ps shows of it (pgrep ties)
         # a variable everyone knows, not a file or a pattern
         ("what directories are on my PATH", 'echo "$PATH"'),
         ("what's my PATH set to", 'echo "$PATH"'),

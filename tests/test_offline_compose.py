@@ -174,7 +174,7 @@ def test_the_flags_the_request_asks_for_are_added(index, request_text, command):
         # `~` is the target, on the host named (a host and a folder point to scp)
         ("copy report.pdf to my home folder on server.example.com", "scp report.pdf server.example.com:~"),  # nothing to fill: your own login there
         ("put notes.md into the docs directory", "mv notes.md docs"),  # … and `docs` here
-        ("copy db.sql to my server at 192.168.1.20 into /tmp", "scp db.sql {{user}}@192.168.1.20:/tmp"),  # … and /tmp
+        ("copy db.sql to my server at 192.168.1.20 into /tmp", "scp db.sql 192.168.1.20:/tmp"),  # … and /tmp
         ("sort numbers.txt numerically", "sort -n numbers.txt"),  # asked for nothing more
         ("tree of src but only 2 levels deep", "tree -L 2 src"),  # "only" says how much, not `-d`
     ],

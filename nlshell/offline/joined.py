@@ -41,7 +41,7 @@ def folders_joined(slots: list[Slot], chosen: dict[int, list[Value]], unused: li
         folder = next((v for v in unused if v.kind in ("dir", "path") and v.role == "in" and v.text not in (".", "~")), None)
     if folder is not None and not globs:
         globs = [v for i, taken in chosen.items() if slots[i].kind in ("file", "path") and not slots[i].searched
-                 for v in taken if v.kind in ("file", "path") and "/" not in v.text and v.at < folder.at and v.text != "."]
+                 for v in taken if v.kind in ("file", "path") and "/" not in v.text and v.at == folder.at - 2 and v.text != "."]
     if folder is None or len(globs) != 1 or not _SAFE_FOLDER.match(folder.text):
         return {}
     unused.remove(folder)

@@ -175,6 +175,15 @@ def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[st
     return "path"
 
 
+def _in_folder(values: list[Value], raw: list[str], lower: list[str], i: int, cwd_dirs: Collection[str]) -> bool:
+    """"show me notes.txt in docs": a word right after "FILE in" is the folder the file is in when it
+    is one here or a name folders usually have (never "in vim", "in place", "in lowercase", "in pixels")."""
+    return (
+        any(v.at == i - 2 and v.kind in ("file", "glob") for v in values) and not raw[i - 2].endswith((",", ";"))
+        and (lower[i] in vocabulary().around["folder_names"] or raw[i] in cwd_dirs)
+    )
+
+
 def _replacing(lower: list[str], i: int) -> bool:
     """Whether word `i` is what "replace" (or "replace every", "replace all the") names."""
     return phrases.named_by(lower, i, {"replace"})
@@ -420,7 +429,7 @@ def request_values(
             add("dir", token, i, role_at(i))  # "the src folder", "zip reports folder"
         elif before == "in" and lower[i - 2] in ("rows", "records") and plain(low):
             add("table", token, i)  # "how many rows in users": a table
-        elif before == "in" and (searching or (any(v.at == i - 2 and v.kind in ("file", "glob") for v in values) or lower[i - 2] in places.FILE_NOUNS | _EVERYTHING) and not (
+        elif before == "in" and (searching or (_in_folder(values, raw, lower, i, cwd_dirs) or lower[i - 2] in places.FILE_NOUNS | _EVERYTHING) and not (
             low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (
