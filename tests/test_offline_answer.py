@@ -169,6 +169,11 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("delete app.log in /var/log/myapp", "rm /var/log/myapp/app.log"),
         ("make an empty .env in api/", "touch api/.env"),
         ("show me notes.txt in docs", "cat docs/notes.txt"),  # it got `2to3 notes.txt`
+        # after the round's held-out table was answered: its read-only requests that got a change
+        ("read and write speed of the disk right now", "vmstat 1"),  # "write" is which traffic (it got `badblocks -n`)
+        ("timestamp like 2024-05-01_13-45 for a filename", "date +%Y-%m-%d_%H-%M"),  # a format by example (it got a touch)
+        ("branches sorted by most recent commit", "git branch --sort=-committerdate"),  # it got `git rebase --skip`
+        ("run flake8 on src only", "flake8 src"),  # what a checker runs on (it left `{{path/to/file_or_directory}}`)
         # a file by its usual name, no extension (it was a pattern: `sha256sum -c {{path/to/SHA256SUMS}}`)
         ("check the downloads against SHA256SUMS", "sha256sum -c --ignore-missing SHA256SUMS"),
         ("lint my Dockerfile", "hadolint Dockerfile"),
@@ -461,7 +466,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout18"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -858,16 +863,18 @@ def test_an_attribute_named_with_no_verb_gets_a_look(index, request_, program):
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout17.tsv (196 requests) was written before the sixteenth round's
-    changes and answered once at the end: 81% right program and 70% acceptable before, 83% and 75%
-    after, with this machine's programs and man pages. holdout16 (85% / 68% when reported) was
-    measured, not tuned on, this round (88% / 73%); the ones held out before are tuned on since.
-    everyday_dev6.tsv (308), written blind for tuning in round sixteen, went from 84% / 72% to 94% /
-    86%. The goals are 90% and 85%: the floors only catch a collapse."""
+    """tests/data/everyday_holdout18.tsv (185 requests) was written before the seventeenth round's
+    changes and answered once at the end: 84% right program and 72% acceptable before, 85% and 73%
+    after, with this machine's programs and man pages. holdout17 (83% / 75% when reported) was
+    measured, not tuned on, this round (84% / 75%); the ones held out before are tuned on since.
+    everyday_dev7.tsv (307), written blind for tuning in round seventeen, went from 84% / 71% to 92% /
+    84%. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
-        "everyday-holdout17": (0.79, 0.70),
+        "everyday-holdout18": (0.82, 0.70),
+        "everyday-dev7": (0.89, 0.80),
+        "everyday-holdout17": (0.81, 0.72),
         "everyday-dev6": (0.90, 0.82),
-        "everyday-holdout16": (0.84, 0.69),
+        "everyday-holdout16": (0.92, 0.80),
         "everyday-dev5": (0.91, 0.86),
         "everyday-holdout15": (0.90, 0.85),
         "everyday-holdout15b": (0.86, 0.75),

@@ -85,6 +85,9 @@ def read(add: Add, lower: list[str], i: int) -> bool:
     word = lower[i]
     if word == "since" and _since(add, lower, i):
         return True  # "logs since this morning": the start of a log's window
+    if i and lower[i - 1] in ("like", "eg", "e.g.") and (sample := _SAMPLE.match(word)):
+        add("dateformat", _sampled(sample), i)  # "a timestamp like 2024-05-01_13-45": `+%Y-%m-%d_%H-%M`
+        return True
     if _ISO_DATE.match(word):
         add("date", word, i)  # "what day of the week was 2000-01-01"
         return True
@@ -198,6 +201,19 @@ def _hour(lower: list[str], said: int, i: int) -> tuple[int, int, int] | None:
     if lower[said] in _AFTERNOON and 7 <= hour <= 11 or lower[said] == "afternoon" and 1 <= hour <= 6:
         hour += 12
     return hour, 0, 1
+
+
+_SAMPLE = re.compile(r"^\d{4}(?P<d>[-/._]?)\d{2}(?P=d)\d{2}(?:(?P<t>[_T -])\d{2}(?P<c>[-:.]?)\d{2}(?:(?P=c)\d{2})?)?$", re.I)
+
+
+def _sampled(sample: re.Match) -> str:
+    """The format a sample date is written in: 2024-05-01_13-45 → `+%Y-%m-%d_%H-%M`."""
+    d, t, c = sample.group("d"), sample.group("t"), sample.group("c") or ""
+    out = f"+%Y{d}%m{d}%d"
+    if t:
+        seconds = len(sample.group(0)) > len(f"2024{d}05{d}01{t}13{c}45")
+        out += f"{t}%H{c}%M" + (f"{c}%S" if seconds else "")
+    return out
 
 
 def _spelt_out(word: str) -> str:

@@ -144,7 +144,8 @@ def _media_kind(token: str) -> tuple[str, ...]:
 # says nothing else; "change 'http:' to 'https:' in links.md" replaces.
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 _JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text", "port": "port",
-              "data": "send data"}  # "8080 in use": a port; "PUT {\"enabled\":false} to …": data sent
+              "data": "send data", "dateformat": "date"}  # "8080 in use": a port; "PUT {\"enabled\":false} to …": data
+# sent; a date format said by example ("a timestamp like 2024-05-01_13-45") is what `date` prints
 
 
 def _clean(token: str) -> str:
@@ -324,9 +325,9 @@ def request_values(
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
-        elif (i == 1 and lower[0] in table.around["operand_first"] and plain(low) and low not in table.types
-              and after not in ("log", "logs") and after not in places.FILE_NOUNS):
-            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "ls src newest first": as typed at a prompt
+        elif (((i == 1 and lower[0] in table.around["operand_first"]) or (before == "on" and lower[i - 2] in table.around["checks_files"]))
+              and plain(low) and low not in table.types and after not in ("log", "logs") and after not in places.FILE_NOUNS):
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "ls src newest first", "run flake8 on src"
         elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
             add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"; ".bashrc" is a dotfile
         elif _RELEASE.match(token):
