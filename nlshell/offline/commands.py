@@ -288,7 +288,7 @@ def literal_words(command: str) -> frozenset[str]:
 def says_value(command: str, said: frozenset[str], value: Value) -> bool:
     """Whether the example says the value itself: a word of it, or the extension a glob names
     (`"${f%.txt}.md"` says `*.md`)."""
-    if value.text in said:
-        return True
+    if value.text in said or (value.kind == "expansion" and value.text in PLACEHOLDER.sub(" ", command)):
+        return True  # `count=$(grep -c ^ < "$FILE")` says $FILE
     extension = re.fullmatch(r"\*(\.\w+)", value.text) if value.kind == "glob" else None
     return bool(extension) and re.search(re.escape(extension.group(1)) + r"\b", PLACEHOLDER.sub(" ", command)) is not None
