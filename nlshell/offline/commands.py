@@ -209,10 +209,7 @@ _BUILDING = {"cargo": frozenset({"build", "install"}), "go": frozenset({"build",
 
 def _builds(words: list[str]) -> bool:
     for run in _simple_commands(words):
-        at = 0
-        while at < len(run) and run[at] in WRAPPERS:
-            at = _strip_wrapper(run, at)
-        program = os.path.basename(run[at]) if at < len(run) else ""
+        at, program = _run_program(run)
         dry = _DRY_RUNS.get(program)
         if dry is not None and not any(dry.match(word) for word in run[at + 1 :]):
             return True
@@ -231,10 +228,7 @@ _TO_STDOUT = frozenset({"-", "pipe:", "pipe:1", "/dev/null", "null", "info:"})
 
 def _converts(words: list[str]) -> bool:
     for run in _simple_commands(words):
-        at = 0
-        while at < len(run) and run[at] in WRAPPERS:
-            at = _strip_wrapper(run, at)
-        program = os.path.basename(run[at]) if at < len(run) else ""
+        at, program = _run_program(run)
         if program in _IN_PLACE or (program in ("magick", "gm") and run[at + 1 : at + 2] == ["mogrify"]):
             return True
         if program not in _CONVERTERS or run[at + 1 : at + 2] in (["identify"], ["compare"]):
@@ -245,6 +239,14 @@ def _converts(words: list[str]) -> bool:
             if program == "ffmpeg" or len(operands) > 1:
                 return True
     return False
+
+
+def _run_program(run: list[str]) -> tuple[int, str]:
+    """Where a simple command's own program is, past its wrappers (`sudo make install`), and its name."""
+    at = 0
+    while at < len(run) and run[at] in WRAPPERS:
+        at = _strip_wrapper(run, at)
+    return at, os.path.basename(run[at]) if at < len(run) else ""
 
 
 def _simple_commands(words: list[str]) -> list[list[str]]:
