@@ -9,7 +9,8 @@ import json
 import pytest
 
 from nlshell.offline.intent import intent
-from nlshell.offline.values import request_values, without_values
+from nlshell.offline.searched import without_values
+from nlshell.offline.values import request_values
 from nlshell.offline.vocabulary import query_terms
 
 

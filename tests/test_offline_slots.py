@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nlshell.offline.slots import fill, placeholder_kind
-from nlshell.offline.values import request_values, without_values
+from nlshell.offline.searched import without_values
+from nlshell.offline.values import request_values
 
 
 def kinds(request: str, **kwargs) -> list[tuple[str, str]]:

@@ -392,5 +392,5 @@ def test_a_web_address_and_its_method(request_text, expected):
 
 
 def test_the_last_of_a_window_is_no_search_word():
-    from nlshell.offline.values import without_values
+    from nlshell.offline.searched import without_values
     assert without_values("system log from the past hour", request_values("system log from the past hour")).split() == ["system", "log", "from", "the"]

@@ -9,7 +9,8 @@ import pytest
 from nlshell.offline import typed
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.slots import ACCEPTS, fill
-from nlshell.offline.values import request_values, without_values
+from nlshell.offline.searched import without_values
+from nlshell.offline.values import request_values
 from nlshell.offline.vocabulary import vocabulary
 
 # Words a typical index's descriptions use: everything else counts as a word no description uses.

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlshell.offline.values import request_values, without_values
+from nlshell.offline.searched import without_values
+from nlshell.offline.values import request_values
 
 
 def everyday(word: str) -> bool:

@@ -19,7 +19,8 @@ from nlshell.offline.intent import intent
 from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
 from nlshell.offline import wrapped
 from nlshell.offline.software import plain_software
-from nlshell.offline.values import Value, request_values, without_values
+from nlshell.offline.searched import without_values
+from nlshell.offline.values import Value, request_values
 from nlshell.offline.vocabulary import (
     WORD, canonical_words, one_edit_away, other_forms, phrase_words, query_terms, stem, vocabulary,
 )

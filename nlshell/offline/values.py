@@ -1,7 +1,7 @@
 """The values a request states: file and directory names, numbers with what they count, hosts,
 URLs, users, patterns, programs. nlshell/offline/slots.py puts them into an example's
 placeholders; the ranking leaves their words out of the search ("called photos" is not about
-photos, "the manual of rsync" is about manuals).
+photos, "the manual of rsync" is about manuals: nlshell/offline/searched.py).
 
 Read left to right from the words the request uses; the table in nlshell/data/words.tsv says
 which words introduce which value ("port 5432", "the user bob") and what the units mean. A value
@@ -72,6 +72,7 @@ _GLUE = frozenset("uses use using used is are was with that which who listening 
 _NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
 _ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
+_ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one, and name none
 _EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
@@ -101,51 +102,6 @@ def _known_types() -> frozenset[str]:
 def request_tokens(request: str) -> list[str]:
     """The request's tokens as values are read from them: words, and quoted strings whole."""
     return _TOKEN.findall(request)
-
-
-def without_values(request: str, values: list[Value], hints: bool = True) -> str:
-    """The request without the tokens that are values ("called photos" → "called"), keeping the
-    words of file extensions that say which program fits (`photos.zip` keeps `zip`; a URL's do
-    not: downloading `…/file.iso` is no job for an ISO tool); `hints=False` keeps none."""
-    spanned = {i for v in values for i in v.spans}
-    # a URL's file is only downloaded; a named command's program is run by another (`watch df -h`)
-    fetched = {i for v in values if v.kind in ("url", "command") for i in v.spans}
-    hinted = vocabulary().hints if hints else frozenset()
-    kept = []
-    for i, token in enumerate(request_tokens(request)):
-        if i not in spanned:
-            kept.append(token)
-        elif i not in fetched:
-            kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
-            kept.extend(_media_kind(token) if hints else ())  # "lecture.mkv" is a video, as descriptions say
-    if hints and any(v.kind == "command" or v.role == "run" for v in values):
-        kept = [wrapped.jobs(request, " ".join(kept))]  # "rerun df -h every 2 seconds": what `watch` does
-    if hints:
-        kept.extend(word for kind, word in _JOB_WORDS.items() if any(v.kind == kind for v in values))
-    if hints and places.fetched(values) and not {"copy", "download"} & set(WORD.findall(" ".join(kept).lower())):
-        kept.append("copy")  # "get /var/log/syslog off 10.1.1.1": a copy from there
-    if hints and places.only_sought(values, WORD.findall(" ".join(kept).lower())):
-        kept.append("find")  # "any pngs in ~/Pictures?", "where's docker-compose.yml": only what to look for
-    return " ".join(kept)
-
-
-def _media_kind(token: str) -> tuple[str, ...]:
-    """The kind of media a file's extension says it is (the word table's `media:KIND` lines:
-    `lecture.mkv` is a video), which descriptions name rather than its format."""
-    words = WORD.findall(token.lower())
-    if "." not in token.strip("./") or len(words) < 2:
-        return ()
-    extension = words[-1]
-    table = vocabulary().around
-    return tuple(role.split(":", 1)[1] for role, listed in table.items() if role.startswith("media:") and extension in listed)
-
-
-# Values that say the job: "every day at 3am" asks for cron, not a loop (`watch`); "what's 1234 * 56"
-# says nothing else; "change 'http:' to 'https:' in links.md" replaces.
-_ADVERB = re.compile(r"[a-z]{3,}ly")
-_JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text", "port": "port",
-              "data": "send data", "dateformat": "date"}  # "8080 in use": a port; "PUT {\"enabled\":false} to …": data
-# sent; a date format said by example ("a timestamp like 2024-05-01_13-45") is what `date` prints
 
 
 def _clean(token: str) -> str:
