@@ -861,6 +861,24 @@ def test_an_attribute_named_with_no_verb_gets_a_look(index, request_, program):
     assert risk_of(answer.command)[0] == "safe" and not writes_files(answer.command)
 
 
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [("open notes.txt in vim", "vim notes.txt"),  # "open notes" read as "open ports": `vim <(history)`
+     ("open notes.txt in vim at line 40", "vim +40 notes.txt"),
+     ("empty debug.log", "truncate -s 0 debug.log"),  # "empty" as "blank": `nl debug.log`
+     ("empty the file debug.log", "truncate -s 0 debug.log"),
+     ("give the group read and write access to shared", "chmod g+rw shared")],  # was `mount -o gid=read`
+)
+def test_a_file_name_and_what_access_is_given_to_are_read_as_said(index, request_, command):
+    assert first(index, request_) == command
+
+
+def test_an_adjective_verb_before_a_plural_still_names_things_to_see(index):
+    """The file-name reading above leaves "open ports" and "empty folders in src" looks."""
+    assert first(index, "empty folders in src") == "find src -type d -empty"
+    assert risk_of(first(index, "open ports"))[0] == "safe"
+
+
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
     """tests/data/everyday_holdout18.tsv (185 requests) was written before the seventeenth round's

@@ -22,7 +22,7 @@ TOLD_MAX = 32768  # descriptions whose leading words the index told, kept at mos
 _told: dict[str, tuple[str, ...]] = {}
 
 
-_SNAKE = re.compile(r"(?<=[a-z0-9])_(?=[a-z0-9])")
+_SNAKE = re.compile(r"(?<=[a-z0-9])[_.](?=[a-z0-9])")
 
 
 def _clauses(request: str) -> list[list[str]]:
@@ -32,7 +32,7 @@ def _clauses(request: str) -> list[list[str]]:
     clauses: list[list[str]] = [[]]
     request = particle_back(request)  # "take the compose stack down": take down, a stop
     for part in re.sub(r"\?+(?:\s|$)", ",", request.lower()).replace(";", ",").split(","):  # "missing .so? check …": two
-        part = _SNAKE.sub("", part)  # "new_site" is one name, never "new" and "site"
+        part = _SNAKE.sub("", part)  # "new_site", "notes.txt" are one name, never "new" and "site", nor "open notes"
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
             clause = clauses[-1]
             if word == "and" and "between" in clause and "and" not in clause[clause.index("between") :]:

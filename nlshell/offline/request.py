@@ -15,7 +15,7 @@ from nlshell.offline.idioms import plain
 from nlshell.offline.operations import asked_operations
 from nlshell.offline.pointers import pointed, pointer_stem
 from nlshell.offline.index import OfflineIndex
-from nlshell.offline.intent import intent
+from nlshell.offline.intent import clause_verbs, intent
 from nlshell.offline.respelling import correct_programs, nearest_program, with_verbs
 from nlshell.offline import wrapped
 from nlshell.offline.software import plain_software
@@ -32,6 +32,7 @@ VALUE_CUES = frozenset({"as", "saying", "says", "message"})  # what follows is a
 MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
 LISTED = 1000  # names of the current directory read, at most
 SHOW, CONTENTS = "show", "contents"
+EMPTY, FILE = "empty", "file"
 _FILE_KINDS = frozenset({"file", "path", "pattern"})  # values that may be a file's name (SHA256SUMS is read as a pattern)
 
 
@@ -134,6 +135,8 @@ def read_request(
             terms[i] = max(sorted(known), key=known.get)
     if {stem(t) for t in terms} == {SHOW} and any(v.kind == "file" for v in values):
         terms.append(CONTENTS)  # "print out todo.txt": to show a file is to show what is in it
+    elif EMPTY in terms and set(terms) <= {EMPTY, FILE} and clause_verbs(request)[:1] == [EMPTY] and any(v.kind == "file" for v in values):
+        terms.append(CONTENTS)  # "empty debug.log": to empty a file is to blank its contents, not to number its non-blank lines
     terms = list(dict.fromkeys(terms))
     from nlshell.offline.converted import CONVERT, converts
 

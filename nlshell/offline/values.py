@@ -73,6 +73,7 @@ _NOT_SERVICES = frozenset("log logs status file files unit units only all every 
 _ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
+_ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
 _JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one, and name none
 _EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
@@ -348,6 +349,8 @@ def request_values(
             add("user", token, i)  # "files owned by root"
         elif low in _RECORDS and after in ("record", "records", "entry", "entries"):
             add("record", low.upper(), i, searched=True)  # "the mx records of example.org": a word that says DNS
+        elif before == "to" and i > 1 and lower[i - 2] in _ACCESS and named(low) and not typed.named_after(lower, i):
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "to")  # "give the group write access to shared": a place
         elif before in ("to", "into") and to_kind and named(low) and not typed.named_after(lower, i):
             # "change the owner of www to nginx", "rename drafts to archive", "rename the branch main to trunk"
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
