@@ -681,6 +681,23 @@ def test_global_options_of_a_tool_do_not_change_the_verdict(command):
 
 
 @pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("sort -uo names.txt names.txt", CAUTION),  # was safe: the output option hid in a cluster
+        ("sort -uonames.txt names.txt", CAUTION),
+        ("sort -o/tmp/sorted.txt in.txt", CAUTION),
+        ("sort -ro /etc/passwd names.txt", DANGEROUS),
+        ("shuf -n3 -opick.txt list.txt", CAUTION),
+        ("iconv -f latin1 -t utf8 -oout.txt in.txt", CAUTION),
+        ("sort -t, -k2 data.csv", SAFE),  # -t and -k take values: `,` and `2` are no output
+        ("sort -o - data.csv", SAFE),
+    ],
+)
+def test_an_output_option_in_a_cluster_of_short_options_is_seen(command, expected):
+    assert rate(command).risk == expected, (command, rate(command))
+
+
+@pytest.mark.parametrize(
     "command",
     [
         "rm -rf >/dev/null ~",

@@ -272,6 +272,12 @@ def output_option(ctx, cmd, *, tar: bool = False, names: tuple = ("-o", "--outpu
     """`sort -o F`, `iconv -o F`, `tar -cf F` (`names` are the options that name it: `openssl
     -out`): the named output file is replaced if it exists."""
     args = cmd.args
+    if cmd.name in _OUTPUT_GRAMMARS and not tar:
+        # `sort -uo F`, `sort -o/tmp/x`: read with the program's grammar, so a cluster hides no output
+        given = parse_options(args, _OUTPUT_GRAMMARS[cmd.name]).values
+        for text in given.get("-o", []) + given.get("--output", []):
+            _output_named(ctx, cmd, next((a for a in args if a.text == text), Word(text)))  # `-o "$OUT"` stays unknown
+        return
     for i, a in enumerate(args):
         t = a.text
         target = None
@@ -281,14 +287,30 @@ def output_option(ctx, cmd, *, tar: bool = False, names: tuple = ("-o", "--outpu
             target = Word(t.split("=", 1)[1])
         elif tar and (t == "--file" or re.fullmatch(r"-?[A-Za-z]*c[A-Za-z]*f", t)) and i + 1 < len(args):
             target = args[i + 1]
-        if target is None or target.text == "-":
-            continue
-        p = worst(ctx.places(target))
-        level = overwrite_level(p)
-        if level == DANGEROUS:
-            ctx.add("writes.output-critical", cmd, tool=cmd.name, what=p.desc)
-        elif level == CAUTION:
-            ctx.add("writes.output", cmd, tool=cmd.name, file=shown(target))
+        if target is not None:
+            _output_named(ctx, cmd, target)
+
+
+def _output_named(ctx, cmd, target: Word) -> None:
+    """The file an output option names is replaced if it exists (`-` is standard output)."""
+    if target.text == "-":
+        return
+    p = worst(ctx.places(target))
+    level = overwrite_level(p)
+    if level == DANGEROUS:
+        ctx.add("writes.output-critical", cmd, tool=cmd.name, what=p.desc)
+    elif level == CAUTION:
+        ctx.add("writes.output", cmd, tool=cmd.name, file=shown(target))
+
+
+# The options of sort, iconv and shuf that take a value (coreutils' and glibc's manuals).
+_OUTPUT_GRAMMARS = {
+    "sort": Grammar(short="kotST", long=frozenset({
+        "--key", "--output", "--field-separator", "--buffer-size", "--temporary-directory", "--files0-from",
+        "--batch-size", "--compress-program", "--random-source", "--parallel", "--sort"})),
+    "iconv": Grammar(short="fto", long=frozenset({"--from-code", "--to-code", "--output"})),
+    "shuf": Grammar(short="ino", long=frozenset({"--input-range", "--head-count", "--output", "--random-source"})),
+}
 
 
 _KEEPS = frozenset({"--stdout", "--to-stdout", "--keep", "--list", "--test", "--help"})
