@@ -19,6 +19,7 @@ from nlshell.offline.commands import writes_files
 from nlshell.offline.intent import READ, destructive_description
 from nlshell.assess import assess
 from nlshell.offline.rating import risk_of
+from nlshell.offline.value import Value
 
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS.parent / "benchmarks"))
@@ -877,6 +878,38 @@ def test_an_adjective_verb_before_a_plural_still_names_things_to_see(index):
     """The file-name reading above leaves "open ports" and "empty folders in src" looks."""
     assert first(index, "empty folders in src") == "find src -type d -empty"
     assert risk_of(first(index, "open ports"))[0] == "safe"
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [("find .log files under /var/log bigger than 100M", "find /var/log -type f -size +100M -name '*.log'"),  # "under" said where, not -100M
+     ("files below src bigger than 1M", "find src -type f -size +1M"),
+     ("files in /tmp smaller than 10k", "find /tmp -type f -size -10k"),
+     ("build an image tagged myapp:dev from the current dir", "docker build -t myapp:dev ."),  # was `-t tagged`
+     ("copy backup.sql to deploy@web1:/tmp", "scp backup.sql deploy@web1:/tmp"),  # was `cp`: a place on another machine
+     ("copy the whole configs folder to admin@nas:/backups/", "scp -r configs admin@nas:/backups/"),
+     ("copy report.pdf to my home dir on box1", "scp report.pdf box1:~"),
+     ("on which lines does 'def main' appear in cli.py", "grep -n 'def main' cli.py"),
+     ("show everything between line 100 and 120 of huge.sql", "sed -n '100,120p' huge.sql"),  # was `tail -n +2`
+     ("delete lines 3 to 7 of notes.txt", "sed -i '3,7d' notes.txt"),  # was the print of those lines
+     ("sort names.txt alphabetically and save it back into the same file", "sort -o names.txt names.txt")],  # no -u
+)
+def test_round_eighteen_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
+def test_a_value_with_its_own_sign_replaces_the_examples():
+    """`-size +{{1G}}` given -1k is `-size -1k`, never `+-1k`."""
+    from nlshell.offline.slots import fill
+
+    assert "-size -1k" in fill("find . -type f -size +{{1G}}", [Value("size", "-1k", 0)]).command
+
+
+def test_an_option_placeholder_takes_no_value():
+    """tldr's `grep {{--context}} 3`: which option to give; "con*text*" made it take a pattern (`grep -n def 3`)."""
+    from nlshell.offline.slots import placeholder_kind
+
+    assert placeholder_kind("--context") == "" and placeholder_kind("-1k") == "size"
 
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine

@@ -16,7 +16,7 @@ _PORTED_PATH = re.compile(r"^(?:localhost|\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\
 _DOMAIN_PATH = re.compile(r"^((?:[a-z0-9-]+\.)+[a-z]{2,12})/\S*$", re.I)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")  # an address, or a network: 192.168.1.0/24
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$", re.I)
-REMOTE = re.compile(r"^[\w.-]+:[/~]\S*$")
+REMOTE = re.compile(r"^(?:[\w.-]+@)?[\w.-]+:[/~]\S*$")  # web01:/var/www, deploy@web01:~/app
 # What a word with a dot is: a host when it ends in one of these, else a file.
 _DOMAINS = frozenset(
     """com org net io dev edu gov info biz co uk de fr nl eu us ca au in jp cn ru br it es ch se no fi pl be at

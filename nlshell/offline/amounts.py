@@ -69,6 +69,17 @@ def measure(add: Add, i: int, token: str, lower: list[str]) -> bool:
 _TOWARD = frozenset({"to", "into", "at", "under", "below"})  # a size said after these is one to reach
 
 
+def _compared(lower: list[str], i: int, amounts: dict[str, frozenset[str]]) -> str:
+    """The sign the comparative nearest before a size gives it: "+" for "bigger than", "-" for
+    "smaller than"; "under /var/log bigger than 100M" is bigger, its "under" says where."""
+    for word in reversed(lower[max(0, i - 4) : i]):
+        if word in amounts["smaller"]:
+            return "-"
+        if word in amounts["bigger"] and word != "than":
+            return "+"
+    return "+" if "than" in lower[max(0, i - 4) : i] else ""
+
+
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000}
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")  # a plain number: 20, 1.5
 
@@ -100,7 +111,7 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
     elif sized or after in table.sizes:
         amount, unit = (sized.group(1), sized.group(2)) if sized else (token, after)
         suffix = table.sizes.get(unit.lower(), "")
-        sign = "-" if earlier & amounts["smaller"] else "+" if earlier & amounts["bigger"] else ""
+        sign = _compared(lower, i, amounts)
         # "trim it down to 500M", "into 1G pieces": the size to get, before one that says how it is ("journal is 4G")
         add("size", f"{sign}{amount}{suffix}", i, "to" if before in _TOWARD else "", last=i if sized else i + 1)
     elif after in table.times:

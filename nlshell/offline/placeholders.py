@@ -97,6 +97,7 @@ _BY_OPTION = {
 }
 
 
+_OPTION = re.compile(r"^--?[a-z]")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
 
@@ -112,6 +113,8 @@ def placeholder_kind(inner: str, option: str = "") -> str:
     if _DATETIME.fullmatch(inner.strip()):
         return "datetime"  # `timedatectl set-time '{{2024-01-31 12:00:00}}'`: a date, a time of day, or both
     text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
+    if _OPTION.match(text):
+        return ""  # tldr's `grep {{--context}} 3`: which option to give, no value of the request ("con*text*" is no pattern)
     if levels.level_range(text):
         return "level"  # `gzip -{{1..9}}`
     if option.endswith(".") and re.fullmatch(r"(old|new|from|to)?_?(ext(ension)?)?", text):

@@ -4,7 +4,8 @@
 A request that names no such program names a host too where only another machine can be meant:
 said with a word of the table's `around remote_words` line ("free memory on cache1 remotely"), a
 name led to or from with a folder given on it ("copy backup.tar.gz to nas into /backups"), or the
-machine a full path is fetched from ("grab /var/log/app.log from prod01").
+machine a full path is fetched from ("grab /var/log/app.log from prod01"), or the machine a place
+to copy to is on ("to my home dir on box1").
 
 Read once every other reading is done (nlshell/offline/values.py), and only when the request says
 such a program (the word table's `around remote_programs` line). There a bare name said after
@@ -111,7 +112,8 @@ def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set
         if not i or not _host_like(token, here) or not plain(lower[i]) or lower[i - 1] not in _LEADS:
             continue
         held = lower[i + 1 : i + 2] and lower[i + 1] in _ON_IT and tokens[i + 2 : i + 3] and tokens[i + 2].startswith("/")
-        if not (held or (fetched and lower[i - 1] == "from") or (ported and lower[i - 1] in ("on", "at") and _NAMED_MACHINE.fullmatch(lower[i]))):
+        if not (held or (fetched and lower[i - 1] == "from") or (ported and lower[i - 1] in ("on", "at") and _NAMED_MACHINE.fullmatch(lower[i]))
+                or _on_machine(values, lower, i)):
             continue
         role = "to" if lower[i - 1] in ("to", "into", "onto") else "in"
         said = [value for value in values if value.at == i]
@@ -122,6 +124,15 @@ def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set
         if i not in taken:
             add("host", token, i, role)
             values.sort(key=lambda v: v.at)
+
+
+def _on_machine(values: list[Value], lower: list[str], i: int) -> bool:
+    """"copy report.pdf to my home dir on box1": a place a thing goes to or comes from, said on a
+    machine named right after it (a name with a number, or the request's last word)."""
+    homed = lower[max(0, i - 4) : i - 2] in (["to", "home"], ["my", "home"], ["the", "home"])  # read as `~` after this
+    return lower[i - 1] == "on" and (bool(_NAMED_MACHINE.fullmatch(lower[i])) or i == len(lower) - 1) and (homed or any(
+        value.kind in ("dir", "file", "path") and value.role in ("to", "from") and 0 < i - 1 - value.at <= 2 for value in values
+    ))
 
 
 def _named_host(tokens: list[str], lower: list[str], i: int) -> bool:

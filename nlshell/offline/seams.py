@@ -3,7 +3,7 @@
 An example writes some of a value's text itself: tldr's `/{{path/to/file}}` asks for an absolute
 path, `{{path/to/source}}/` adds a folder's slash, `origin/{{branch}}` the remote,
 `{{path/to/input_video}}.mkv` the extension, `'{{{"name": "value"}}}'` a JSON object's braces,
-`-size +{{100M}}` a size's sign, `"{{value}}"` a JSON string's quotes. A value the request says
+`-size +{{100M}}` a size's sign (the value's own sign wins), `"{{value}}"` a JSON string's quotes. A value the request says
 whole already has them (`/var/log/app.log`, `photos/`, `origin/main`, `movie.mkv`,
 `{"event":"test"}`, `+1G`) or needs none (`true`, `42`). The example's copy then goes, so nothing is
 said twice (`origin/origin/main`, `movie.mkv.mkv`, `photos//`, `-size ++1G`) and a JSON literal
@@ -28,8 +28,8 @@ def seam(out: str, start: int, end: int, kind: str, inner: str, shown: list[str]
         out[start - 2 : start - 1] == ":" and shown[0].startswith("/")
     )):
         start -= 1  # tldr's `/{{path/to/file}}` (`{{pod_name}}:/{{…}}`) asks for an absolute path; the request's value is the path
-    if out[start - 1 : start] in ("+", "-") and shown[0].startswith(out[start - 1]):
-        start -= 1  # `-size +{{100M}}` given +1G: `+1G`, not `++1G`
+    if out[start - 1 : start] in ("+", "-") and shown[0][:1] in ("+", "-") and out[start - 2 : start - 1] == " ":
+        start -= 1  # `-size +{{100M}}` given +1G: `+1G`, not `++1G`; given -1k: `-1k`, not `+-1k`
     if kind in _PLACES and out[end : end + 1] == "/" and len(shown[-1]) > 1 and shown[-1].endswith("/"):
         shown = [*shown[:-1], shown[-1].rstrip("/")]  # `{{path/to/source}}/` given photos/: `photos/`, not `photos//`
     if kind == "branch" and (tracked := _TRACKED.match(shown[0])) and out[:start].endswith(tracked.group(1)):

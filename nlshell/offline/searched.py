@@ -51,5 +51,6 @@ def _media_kind(token: str) -> tuple[str, ...]:
 # Values that say the job: "every day at 3am" asks for cron, not a loop (`watch`); "what's 1234 * 56"
 # says nothing else; "change 'http:' to 'https:' in links.md" replaces.
 _JOB_WORDS = {"schedule": "schedule", "expression": "calculate", "replacement": "replace text", "port": "port",
-              "data": "send data", "dateformat": "date"}  # "8080 in use": a port; "PUT {\"enabled\":false} to …": data
-# sent; a date format said by example ("a timestamp like 2024-05-01_13-45") is what `date` prints
+              "data": "send data", "dateformat": "date", "last_line": "range"}  # "8080 in use": a port; "PUT {\"enabled\":false} to …": data
+# sent; a date format said by example ("a timestamp like 2024-05-01_13-45") is what `date` prints; a first
+# and last line ("everything between line 100 and 120") a range of lines
