@@ -66,6 +66,7 @@ def measure(add: Add, i: int, token: str, lower: list[str]) -> bool:
     return True
 
 
+_STANDARDS = frozenset({"iso", "rfc", "ieee", "posix", "utf", "ecma"})  # "iso 8601", "rfc 2822"
 _TOWARD = frozenset({"to", "into", "at", "under", "below"})  # a size said after these is one to reach
 
 
@@ -93,6 +94,8 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
     sized = SIZE.match(token)
     if line_range(add, i, lower) or measure(add, i, token, lower):
         return
+    if before in _STANDARDS:
+        return  # "iso 8601", "rfc 3339": a format's name, no number to put anywhere (it was `date -d @8601`)
     if (timed := TIMED.match(token)) and _timed(timed.group(2).lower(), sized, earlier, table):
         _duration(add, i, timed.group(1), lower, table, unit=timed.group(2).lower())  # "in the last 24h"
         return

@@ -79,6 +79,9 @@ def _holidays() -> dict[str, str]:
     }
 
 
+_CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")  # 10:00, 09:30:15
+
+
 def read(add: Add, lower: list[str], i: int) -> bool:
     """A schedule ("every day at 3am"), a time of day ("at 11pm"), a date (2000-01-01) or a month
     and year ("march 2025", nlshell/offline/months.py) starting at token `i`; whether it read one."""
@@ -89,6 +92,9 @@ def read(add: Add, lower: list[str], i: int) -> bool:
         add("dateformat", _sampled(sample), i)  # "a timestamp like 2024-05-01_13-45": `+%Y-%m-%d_%H-%M`
         return True
     if _ISO_DATE.match(word):
+        if i + 1 < len(lower) and _CLOCK_TIME.match(lower[i + 1]):
+            add("date", f"{word} {lower[i + 1]}", i, last=i + 1)  # "set the clock to 2024-06-01 10:00": both, one value
+            return True
         add("date", word, i)  # "what day of the week was 2000-01-01"
         return True
     if day := _holiday(lower, i):

@@ -108,12 +108,14 @@ def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set
     full path it holds) and "/var/log/app.log from prod01" (a full path fetched from a name)."""
     fetched = any(value.text.startswith("/") and lower[value.at + 1 : value.at + 2] == ["from"] for value in values)
     ported = any(value.kind == "port" for value in values)  # "is port 5432 open on db01": a port is some machine's
+    # "put my key on bastion so i can log in", "my public key on bastion": a machine
+    logging_in = any(logs_in(lower, j) for j in range(len(lower)))
     for i, token in enumerate(tokens):
-        if not i or not _host_like(token, here) or not plain(lower[i]) or lower[i - 1] not in _LEADS:
+        if not i or not _host_like(token, here) or not plain(lower[i]) or lower[i - 1] not in _LEADS or logs_in(lower, i):
             continue
         held = lower[i + 1 : i + 2] and lower[i + 1] in _ON_IT and tokens[i + 2 : i + 3] and tokens[i + 2].startswith("/")
         if not (held or (fetched and lower[i - 1] == "from") or (ported and lower[i - 1] in ("on", "at") and _NAMED_MACHINE.fullmatch(lower[i]))
-                or _on_machine(values, lower, i)):
+                or _on_machine(values, lower, i) or ((logging_in or lower[i - 2] in ("key", "keys")) and lower[i - 1] in ("on", "to", "onto", "into"))):
             continue
         role = "to" if lower[i - 1] in ("to", "into", "onto") else "in"
         said = [value for value in values if value.at == i]

@@ -405,7 +405,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     return Filled(out, used, stated - implied)  # a package's version put in its own place counts as the package
 
 
-_UNSAID_LOGIN = re.compile(r"\{\{(?:[\w/]*_)?user(?:name)?\}\}@(?=[\w.-]+(?::|\s|$))")
+_UNSAID_LOGIN = re.compile(r"\{\{(?:[\w/]*_)?user(?:name)?\}\}@(?=(?:[\w.-]+@)?[\w.-]+(?::|\s|$))")
 _EMPTY_QUOTES = re.compile(r"(\"\$\{?\w+\}?\")''(?=\s|$)")
 _ARGUMENTS = re.compile(r"^(?:arg(?:ument)?s?\d*\s*)+(?:\.\.\.)?$")
 
@@ -430,6 +430,8 @@ def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], f
     places: the last of the request's places ("copy a.txt b.txt"), and only when one is left for
     each other place (`cwebp {{image}} -o {{output}}` with photo.jpg alone reads photo.jpg, it
     does not write it)."""
+    if slots[i].kind == "link" and (links := [v for v in fitting if v.kind == "link"]):
+        return links  # "make a symlink current pointing to releases/v2.3": the link the request calls one
     others = sum(1 for j, s in enumerate(slots) if j != i and j not in chosen and s.kind in _PLACES and not _hint(s, _TARGET))
     if not others:
         return fitting

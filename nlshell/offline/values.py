@@ -201,6 +201,8 @@ def request_values(
             return "name"
         if before in _ROLE_TO and i > 1 and lower[i - 2] in _LINKING:  # "a symlink to /opt/app": what it points at
             return "from"
+        if before == "to" and i > 3 and lower[i - 3] in ("called", "named") and lower[i - 4] in _LINKING:
+            return "from"  # "a symlink called latest to builds/42": what the link named points at
         if lower[0] in _LINK_VERBS and "to" in lower[2:]:  # "link ~/.vimrc to ~/dotfiles/vimrc": the link, then what it points at
             return "from" if before in _ROLE_TO else "name" if i == 1 else ""
         if "->" in (before, lower[i + 1 : i + 2] and lower[i + 1]):  # "symlink current -> releases/v2.3", as `ls -l` shows links
@@ -255,7 +257,7 @@ def request_values(
             rooted = inner.startswith(("/", "~", "./", "../"))  # '/srv/old dumps'; not '1/2 [3] (27/03)'
             if wrapping and not sought and wrapped.quoted(inner, program):
                 add("command", inner, i, "run")  # "rerun 'kubectl get pods' every 2 seconds": the command whole
-            elif (rooted or (_is_path(inner) and " " not in inner)) and not sought:
+            elif (rooted or (_is_path(inner) or "->" in (before, after)) and " " not in inner) and not sought:
                 add(_file_or_dir(inner, cwd_dirs, cwd_files), inner, i, role_at(i))  # "in the '/srv/x' directory"
             else:
                 # a text to encode or echo, unless it is a message or what is looked for
@@ -377,6 +379,8 @@ def request_values(
             # "the word error", "called photos": the word before says only where the value starts
             syntactic = kind == "name" or before in ("word", "text", "string", "pattern")
             add(kind, token, i - 1 if syntactic else i, "name" if kind == "name" else role_at(i), last=i, at=i)
+        elif lower[max(0, i - 3) : i] == ["to", "do", "with"] and _NAME.fullmatch(low) and low not in table.stop:
+            add("pattern", token, i)  # "search the apt repos for something to do with pdf": what to look for
         elif before == "for" and searching and plain(low) and low not in places.FILE_NOUNS:  # "look for files over 1G"
             add("pattern", token, i)
         elif before in ("grep", "gerp") and i == 1 and plain(low) and not (low.endswith("ly") or low in _MANNERS | places.FILE_NOUNS):
