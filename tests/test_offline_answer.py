@@ -892,7 +892,18 @@ def test_an_adjective_verb_before_a_plural_still_names_things_to_see(index):
      ("on which lines does 'def main' appear in cli.py", "grep -n 'def main' cli.py"),
      ("show everything between line 100 and 120 of huge.sql", "sed -n '100,120p' huge.sql"),  # was `tail -n +2`
      ("delete lines 3 to 7 of notes.txt", "sed -i '3,7d' notes.txt"),  # was the print of those lines
-     ("sort names.txt alphabetically and save it back into the same file", "sort -o names.txt names.txt")],  # no -u
+     ("sort names.txt alphabetically and save it back into the same file", "sort -o names.txt names.txt"),  # no -u
+     ("set the system clock to 2024-06-01 10:00", "sudo date -s '2024-06-01 10:00'"),  # the time was left out
+     ("current time in iso 8601", "date -Iseconds"),  # was `date -d @8601`
+     ("system logs since 2024-06-01", "journalctl --since '2024-06-01'"),  # was `-S {{now}} -U "2024-06-01"`
+     ("symlink 'current' -> releases/v2.3", "ln -s releases/v2.3 current"),  # was `readlink releases/v2.3`
+     ("make a symlink current pointing to releases/v2.3", "ln -s releases/v2.3 current"),  # was a hard link, backwards
+     ("create a symlink called latest to builds/42", "ln -s builds/42 latest"),  # was backwards
+     ("log into web3", "ssh web3"),  # was `ssh -i web3 {{user}}@{{host}}`
+     ("i need to log on to web3", "ssh web3"),
+     ("put my public key on bastion", "ssh-copy-id -i {{path/to/key.pub}} bastion"),
+     ("search the apt repos for something to do with pdf", "apt search pdf"),  # was `{{keyword}}`
+     ("rsync src/ to deploy@host:/srv/app over ssh on port 2200", "rsync -avz -e 'ssh -p 2200' src/ deploy@host:/srv/app")],
 )
 def test_round_eighteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
