@@ -903,10 +903,24 @@ def test_an_adjective_verb_before_a_plural_still_names_things_to_see(index):
      ("i need to log on to web3", "ssh web3"),
      ("put my public key on bastion", "ssh-copy-id -i {{path/to/key.pub}} bastion"),
      ("search the apt repos for something to do with pdf", "apt search pdf"),  # was `{{keyword}}`
-     ("rsync src/ to deploy@host:/srv/app over ssh on port 2200", "rsync -avz -e 'ssh -p 2200' src/ deploy@host:/srv/app")],
+     ("rsync src/ to deploy@host:/srv/app over ssh on port 2200", "rsync -avz -e 'ssh -p 2200' src/ deploy@host:/srv/app"),
+     ("umount says target is busy, whats using /mnt/data", "lsof /mnt/data"),  # was `sudo umount -l`: what umount said is no order
+     ("what is keeping /mnt/usb busy", "fuser -vm /mnt/usb"),
+     ("disk usage of /var", "du -sh /var"),  # was `df -h /var`: the filesystem's, not the folder's
+     ("curl http://10.0.0.5/api with basic auth admin / s3cret", "curl -u admin:s3cret http://10.0.0.5/api"),  # was a download into `/`
+     ("curl http://10.0.0.5/api with basic auth admin:s3cret", "curl -u admin:s3cret http://10.0.0.5/api"),
+     ("call http://10.0.0.5/api as user admin with password s3cret", "curl -u admin:s3cret http://10.0.0.5/api")],
 )
 def test_round_eighteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
+
+
+@pytest.mark.parametrize("request_", ["new to ubuntu: how can i see which partitions i have", "new here, how do i list my disks"])
+def test_a_person_new_to_something_asks_no_change(request_):
+    """"new to linux: how do i see …" read as "new X" (a thing to create), so a look could get a remount."""
+    from nlshell.offline.intent import intent
+
+    assert intent(request_) == READ
 
 
 def test_a_value_with_its_own_sign_replaces_the_examples():

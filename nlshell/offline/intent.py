@@ -42,7 +42,15 @@ def _clauses(request: str) -> list[list[str]]:
             else:
                 clauses[-1].append(word)
         clauses.append([])
-    return [c for c in clauses if c]
+    return [c for c in (_without_newcomer(c) for c in clauses) if c]
+
+
+def _without_newcomer(clause: list[str]) -> list[str]:
+    """The clause without the person saying they are new ("new to linux how do i see my disks",
+    "new here"): nothing to create, the question follows."""
+    if len(clause) > 1 and clause[0] in _NEW and clause[1] in _NEW_AS_PERSON:
+        return clause[2:] if clause[1] in ("here",) else clause[3:]
+    return clause
 
 
 def _as_verb(word: str) -> str:
@@ -79,6 +87,7 @@ def _verb(clause: list[str]) -> str:
 
 _ABLE = frozenset({"can", "could"})
 _NOT_ABLE = frozenset({"t", "not", "you", "u"})  # "can't save it", "can you …" (an opening) ask for a way
+_NEW_AS_PERSON = frozenset({"to", "at", "here", "with"})  # "new to linux: how do i see my disks": the person is new, nothing made
 _NEW = frozenset({"new", "fresh"})  # "new files in ~/Downloads" are things to see: a plural is no order
 
 

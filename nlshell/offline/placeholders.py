@@ -42,6 +42,7 @@ _KINDS = (
     (re.compile(r"^(key|key_name|field_name|property)$"), "key"),  # `jq '.{{key}}'`
     (re.compile(r"^(?:api_|access_|bearer_|auth_)?token$|^api_key$"), "token"),  # `curl -H 'Authorization: Bearer {{token}}'`
     (re.compile(r"^(password_)?length$"), "length"),
+    (re.compile(r"^(pass(word|phrase)?|pw)$"), "password"),  # `curl -u {{user}}:{{password}}`
     (re.compile(r"^width$"), "width"),
     (re.compile(r"^(remote_)?repo(sitory)?(_(url|location|source))?$|^(git_)?repo_url$|^full_repo_url$|^git_repo$"),
      "repository"),

@@ -80,8 +80,8 @@ def _after_saying(request: str, asked: str, asked_words: list[str], pointer: str
     program says is a symptom, its words ("permission denied") found `chmod +x`. It stays when the
     request points back at it ("apt says some packages were kept back, upgrade them") or asks no
     question of its own ("ssh complains my .ssh perms are too open, fix")."""
-    if pointer or asked_words[0] not in _SEEING or len(_content(asked_words)) < _ASKED_MIN:
-        return request
+    if pointer or asked_words[0] not in _SEEING or (len(_content(asked_words)) < _ASKED_MIN and not VALUE.search(asked)):
+        return request  # "whats using /mnt/data" asks enough: a path says of what
     return asked
 
 
@@ -163,4 +163,6 @@ def _opens_with_verb(words: list[str]) -> bool:
     """Whether the clause opens as an order or a question ("nuke .venv", "why is …", "is redis up")."""
     from nlshell.offline.intent import _as_verb, _is_verb
 
+    if words[1:2] and words[1] in _SAYING:
+        return False  # "umount says target is busy": a program that spoke, no order to unmount
     return words[0] in _QUESTIONS or words[0] in _HOW or ("." not in words[0] and _is_verb(_as_verb(words[0])))

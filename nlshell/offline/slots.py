@@ -81,6 +81,7 @@ ACCEPTS = {
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "email": ("email",),
+    "password": ("password",),  # "with basic auth admin:s3cret" (nlshell/offline/credentials.py)
     "data": ("data",),  # a JSON body the request says
     "variable": ("variable",),
     "pattern": ("pattern", "text"),

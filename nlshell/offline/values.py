@@ -16,7 +16,8 @@ nlshell/offline/kinds.py. What no reading took is read last with the type a noun
 name ("ping google") in nlshell/offline/typed.py. Then the sentence's program says what a bare name
 is: a host for ssh (remotes.py), a branch for git (gitrefs.py), a remote beside "remote"
 (gitremotes.py), the folder files of a kind come from (globbed.py); owners said with 's are read in
-possessives.py, names in code in identifiers.py.
+possessives.py, names in code in identifiers.py, a login said for the request's use ("basic auth
+admin:s3cret") in credentials.py.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    addresses, amounts, arithmetic, clock, counted, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
+    addresses, amounts, arithmetic, clock, counted, credentials, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
     knownfiles, levels, lists, names, phrases, places, remotes, shells, targets, typed, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
@@ -240,6 +241,7 @@ def request_values(
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
             or clock.read(add, lower, i)
+            or credentials.read(add, tokens, lower, i)  # "basic auth admin / s3cret": no folder `/`
             or knownfiles.read(add, lower, i, role_at)
             or levels.read(add, lower, i)
             or lists.read(add, raw, lower, i, plain, lambda name: _file_or_dir(name, cwd_dirs, cwd_files))
