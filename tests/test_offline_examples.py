@@ -130,3 +130,25 @@ def test_round_seventeen_dev_rows_answer_their_jobs(index, request_text, command
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("count all files in src, subfolders included", "find src -type f | wc -l"),
+        ("disk usage of /var, human readable", "du -sh /var"),
+        ("free some space by clearing the apt cache", "sudo apt clean"),  # the space is why, the clearing the job
+        ("set up a 2G swap file", "sudo fallocate -l 2G /swapfile && sudo chmod 600 /swapfile && sudo mkswap /swapfile && sudo swapon /swapfile"),
+        ("block 203.0.113.9, it's hammering us", "sudo ufw deny from 203.0.113.9"),
+        ("chmod 755 only the directories under site/, leave files alone", "find site/ -type d -exec chmod 755 {} +"),
+        ("how much ram does this thing have", "free -h"),  # what "this thing" has is the machine's
+        ("slides.pptx -> pdf", "libreoffice --headless --convert-to pdf slides.pptx"),
+        ("loud.wav is too loud, halve the volume", "ffmpeg -i loud.wav -filter:a 'volume=0.5' {{path/to/output_file}}"),
+        ("which process keeps /mnt/usb busy", "lsof /mnt/usb"),
+        ("take the network interface down", "sudo ip link set {{interface}} down"),
+    ],
+)
+def test_round_eighteen_rows_a_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
