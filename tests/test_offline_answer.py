@@ -905,8 +905,8 @@ def test_an_adjective_verb_before_a_plural_still_names_things_to_see(index):
      ("search the apt repos for something to do with pdf", "apt search pdf"),  # was `{{keyword}}`
      ("rsync src/ to deploy@host:/srv/app over ssh on port 2200", "rsync -avz -e 'ssh -p 2200' src/ deploy@host:/srv/app"),
      ("umount says target is busy, whats using /mnt/data", "lsof /mnt/data"),  # was `sudo umount -l`: what umount said is no order
-     ("what is keeping /mnt/usb busy", "fuser -vm /mnt/usb"),
-     ("disk usage of /var", "du -sh /var"),  # was `df -h /var`: the filesystem's, not the folder's
+     ("whats using /mnt/data", "lsof /mnt/data"),  # was no answer: no search word left
+     ("what is keeping /mnt/usb busy", "lsof /mnt/usb"),
      ("curl http://10.0.0.5/api with basic auth admin / s3cret", "curl -u admin:s3cret http://10.0.0.5/api"),  # was a download into `/`
      ("curl http://10.0.0.5/api with basic auth admin:s3cret", "curl -u admin:s3cret http://10.0.0.5/api"),
      ("call http://10.0.0.5/api as user admin with password s3cret", "curl -u admin:s3cret http://10.0.0.5/api")],

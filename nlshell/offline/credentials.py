@@ -13,6 +13,7 @@ from nlshell.offline.value import Add
 
 _AUTH = frozenset("auth authentication basic credentials creds login user username".split())
 _PASSWORD = frozenset({"password", "pass", "pw", "passphrase"})
+_GIVEN = frozenset({"with", "using", "and"})  # "with password s3cret"
 _NAME = re.compile(r"^[\w.@+-]+$")
 _PAIR = re.compile(r"^([A-Za-z_][\w.@+-]*):([^\s:/]+)$")  # admin:s3cret; not 10:00, not web1:/tmp
 _NEAR = 3  # an auth word this many words before says the pair is a login
@@ -21,8 +22,8 @@ _NEAR = 3  # an auth word this many words before says the pair is a login
 def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
     """A login's user or password at token i; whether it read one."""
     before = lower[i - 1] if i else ""
-    if before in _PASSWORD and _NAME.match(tokens[i]) and lower[i] not in ("for", "is", "of", "and"):
-        add("password", tokens[i], i)  # "with password s3cret"
+    if before in _PASSWORD and i > 1 and lower[i - 2] in _GIVEN and _NAME.match(tokens[i]):
+        add("password", tokens[i], i)  # "with password s3cret"; "change his password next time" names none
         return True
     if not _AUTH.intersection(lower[max(0, i - _NEAR) : i]):
         return False

@@ -52,6 +52,12 @@ _EDIT = Opening(
     "edit need i",
     r"^\s*(?:i\s+)?(?:(?:need|want)\s+to\s+)?edit\s+(?:the\s+|my\s+)?(?:file\s+)?(?P<file>[\w./~-]*[\w~]\S*)\s*[?.!]*$",
 )
+# "whats using /mnt/data", "what is holding ~/mnt busy": the processes that hold a place open (its
+# own words are all stop words: it found nothing)
+_USING_PLACE = Opening(
+    "what what's whats who who's whos",
+    r"^\s*(?:what(?:'s|s|\s+is)|who(?:'s|s|\s+is))\s+(?:using|holding|keeping)\s+(?P<place>[/~.][^\s?]*)\s*(?:busy|open)?\s*[?.!]*$",
+)
 _IS_UP = (
     Opening("is", rf"^\s*is\s+{_SUBJECT}\s+{_STATE}"),
     Opening("check see tell", rf"^\s*(?:check|see|tell\s+me)\s+(?:whether|if)\s+{_SUBJECT}\s+is\s+{_STATE}"),
@@ -122,6 +128,8 @@ def plain(request: str, is_program: Callable[[str], bool]) -> str:
         if web and "://" not in where:
             where = "http://" + where  # "localhost:3000" alone is a host's port; asked if it is up, an address
         return f"check whether the website {where} is up" if web else f"test whether the server {where} answers a ping"
+    if match := _USING_PLACE.match(request, first):
+        return f"which processes are using {match['place']}"
     if match := _IS_UP[0].match(request, first) or _IS_UP[1].match(request, first):
         return f"is {match['what']}{match['service'] or ''} running"  # a service is asked about as one
     request = _UP_TO_DATE.sub(lambda m: f"upgrade {m['what']}", request)
