@@ -152,3 +152,36 @@ def test_round_eighteen_rows_a_rows_answer_their_jobs(index, request_text, comma
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("show me the diff of what's staged, nothing else", "git diff --staged"),
+        ("apply commit 9f8e7d6 to the branch i have checked out", "git cherry-pick 9f8e7d6"),
+        ("cargo: add serde with the derive feature", "cargo add serde --features derive"),
+        ("install ripgrep through cargo", "cargo install ripgrep"),
+        ("rebuild the images and bring compose up in the background", "docker compose up -d --build"),
+        ("kill all containers", "docker kill $(docker ps -q)"),
+        ("pytest only the test named test_login, verbose pls", "pytest -v -k test_login"),
+        ("typecheck the project w/ mypy", "mypy ."),
+        ("start server.js and auto restart it whenever files change", "node --watch server.js"),
+        ("format all .css files with prettier", "prettier --write '*.css'"),
+        ("hold linux-image-generic so upgrades dont touch it", "sudo apt-mark hold linux-image-generic"),
+        ("show upgradable packages", "apt list --upgradable"),
+        ("rsync dist/ to web1:/srv/www and delete anything extra on the remote", "rsync -avz --delete dist/ web1:/srv/www"),
+        ("test if i can reach github over ssh", "ssh -T git@github.com"),
+        ("ssh service logs since boot", "journalctl -u ssh -b"),
+        ("restart my user-level pipewire service", "systemctl --user restart pipewire"),
+        ("add an override for nginx.service", "sudo systemctl edit nginx.service"),
+        ("flush the redis cache, db 0 only", "redis-cli -n 0 FLUSHDB"),
+        ("show the system-wide crontab", "cat /etc/crontab"),
+        ("wipe all my cron jobs", "crontab -r"),
+        ("install the crontab from jobs.cron", "crontab jobs.cron"),
+        ("which scripts run daily from /etc/cron.daily", "ls /etc/cron.daily"),
+    ],
+)
+def test_round_eighteen_dev_services_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
