@@ -909,7 +909,15 @@ def test_an_adjective_verb_before_a_plural_still_names_things_to_see(index):
      ("what is keeping /mnt/usb busy", "lsof /mnt/usb"),
      ("curl http://10.0.0.5/api with basic auth admin / s3cret", "curl -u admin:s3cret http://10.0.0.5/api"),  # was a download into `/`
      ("curl http://10.0.0.5/api with basic auth admin:s3cret", "curl -u admin:s3cret http://10.0.0.5/api"),
-     ("call http://10.0.0.5/api as user admin with password s3cret", "curl -u admin:s3cret http://10.0.0.5/api")],
+     ("call http://10.0.0.5/api as user admin with password s3cret", "curl -u admin:s3cret http://10.0.0.5/api"),
+     ("run prettier over all the .ts files and rewrite them in place", "prettier --write '*.ts'"),  # "in place" was a folder
+     ("image dimensions of banner.png", "identify -format '%wx%h\\n' banner.png"),  # was a docker image "dimensions"
+     ("cherry-pick a1b2c3d onto the branch i'm on", "git cherry-pick a1b2c3d"),  # was `git branch cherry-pick a1b2c3d`
+     ("drop the old host key for 192.168.1.50 from known_hosts", "ssh-keygen -f ~/.ssh/known_hosts -R 192.168.1.50"),  # was scp
+     ("forget web-2 in my known hosts", "ssh-keygen -f ~/.ssh/known_hosts -R web-2"),
+     ("live disk i/o per process", "pidstat -d 1"),  # "i/o" was a path: `journalctl --disk-usage -f i/o`
+     ("zip up dist as dist.zip", "zip -r dist.zip dist"),  # was `echo 'dist.zip' >> .gitignore`
+     ("extract pages 3-7 of book.pdf into chapter.pdf", "qpdf book.pdf --pages . 3-7 -- chapter.pdf")],
 )
 def test_round_eighteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

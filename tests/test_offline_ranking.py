@@ -200,7 +200,7 @@ def test_everyday_wordings_reach_their_program(index, request_text, program):
         ("compile app.cpp", "g++ app.cpp"),
         ("count lines of code in this project", "cloc"),  # source code, not lines that match (grep -c)
         ("how many lines of code per language here", "cloc"),
-        ("make a 2G swapfile at /swapfile", "fallocate -l 2G /swapfile"),  # not dphys-swapfile's own name
+        ("make a 2G swapfile at /swapfile", "sudo fallocate -l 2G /swapfile"),  # not dphys-swapfile's own name (now set up whole)
         ("something is pegging the cpu, what is it", "ps aux --sort=-%cpu"),  # not /proc/cpuinfo
         ("disk space taken by /var/log", "du"),  # not big files on the disk (find -size)
     ],

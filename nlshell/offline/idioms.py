@@ -64,10 +64,11 @@ _IS_UP = (
 )
 
 
-# "shut the computer down in 10 minutes", "turn the wifi off", "back the thesis folder up to /mnt":
-# a determiner and at most two more words between the verb and its particle; "up to" only backs up
+# "shut the computer down in 10 minutes", "turn the wifi off", "back the thesis folder up to /mnt",
+# "take eth0 down": a determiner and at most two more words between the verb and its particle, or one
+# name with a digit in it; "up to" only backs up
 _PARTICLE_LATER = re.compile(
-    r"\b(?P<verb>[a-z]+)\s+(?P<what>(?:the|my|this|that|these|those|our|your|all)(?:\s+[\w.-]+){1,3}?)"
+    r"\b(?P<verb>[a-z]+)\s+(?P<what>(?:the|my|this|that|these|those|our|your|all)(?:\s+[\w.-]+){1,3}?|[a-z][\w.-]*\d[\w.-]*)"
     r"\s+(?P<particle>down|off|up|out|on)\b(?=\s*(?:$|[,.!?]|(?:in|at|after|now|right|for|to|and|then|please)\b))",
     re.IGNORECASE,
 )

@@ -43,6 +43,7 @@ _KINDS = (
     (re.compile(r"^(?:api_|access_|bearer_|auth_)?token$|^api_key$"), "token"),  # `curl -H 'Authorization: Bearer {{token}}'`
     (re.compile(r"^(password_)?length$"), "length"),
     (re.compile(r"^(pass(word|phrase)?|pw)$"), "password"),  # `curl -u {{user}}:{{password}}`
+    (re.compile(r"^\d+-\d+(?:,\d+(?:-\d+)?)*$|^\d+(?:,\d+(?:-\d+)?)+$|^page_?(range|numbers?)$"), "pages"),  # `qpdf … --pages . {{1-3}} --`
     (re.compile(r"^width$"), "width"),
     (re.compile(r"^(remote_)?repo(sitory)?(_(url|location|source))?$|^(git_)?repo_url$|^full_repo_url$|^git_repo$"),
      "repository"),
@@ -98,7 +99,8 @@ _BY_OPTION = {
 }
 
 
-_OPTION = re.compile(r"^--?[a-z]")
+_OPTION = re.compile(r"^--[a-z]|^-[a-z]{2,}")  # `{{--context}}`; `{{-n}}` is a number, signed
+_PAGE_SPEC = re.compile(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
 
@@ -116,6 +118,8 @@ def placeholder_kind(inner: str, option: str = "") -> str:
     text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
     if _OPTION.match(text):
         return ""  # tldr's `grep {{--context}} 3`: which option to give, no value of the request ("con*text*" is no pattern)
+    if option in (".", "--pages") and _PAGE_SPEC.fullmatch(text):
+        return "pages"  # `qpdf in.pdf --pages . {{1-3}} --`: pages, though `1-3` looks like `gzip -{{1-9}}`'s levels
     if levels.level_range(text):
         return "level"  # `gzip -{{1..9}}`
     if option.endswith(".") and re.fullmatch(r"(old|new|from|to)?_?(ext(ension)?)?", text):

@@ -110,7 +110,12 @@ def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set
     ported = any(value.kind == "port" for value in values)  # "is port 5432 open on db01": a port is some machine's
     # "put my key on bastion so i can log in", "my public key on bastion": a machine
     logging_in = any(logs_in(lower, j) for j in range(len(lower)))
+    known_hosts = "known_hosts" in lower or any(lower[j : j + 2] == ["known", "hosts"] for j in range(len(lower)))
     for i, token in enumerate(tokens):
+        if known_hosts and i and _NAMED_MACHINE.fullmatch(lower[i]) and i not in taken and plain(lower[i]):
+            add("host", token, i)  # "remove db1 from known_hosts": a machine the file knows
+            values.sort(key=lambda v: v.at)
+            continue
         if not i or not _host_like(token, here) or not plain(lower[i]) or lower[i - 1] not in _LEADS or logs_in(lower, i):
             continue
         held = lower[i + 1 : i + 2] and lower[i + 1] in _ON_IT and tokens[i + 2 : i + 3] and tokens[i + 2].startswith("/")

@@ -43,6 +43,7 @@ from nlshell.offline import amounts, arithmetic, clock, joined, places, versions
 from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_value
 from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import take_loose
+from nlshell.offline.software import is_software
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.seams import EXTENSION, seam
 from nlshell.offline.written import UNITS, written
@@ -81,7 +82,8 @@ ACCEPTS = {
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "email": ("email",),
-    "password": ("password",),  # "with basic auth admin:s3cret" (nlshell/offline/credentials.py)
+    "password": ("password",),
+    "pages": ("pages",),  # "pages 3-7 of book.pdf"  # "with basic auth admin:s3cret" (nlshell/offline/credentials.py)
     "data": ("data",),  # a JSON body the request says
     "variable": ("variable",),
     "pattern": ("pattern", "text"),
@@ -241,7 +243,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
         or (slot.kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"))
         or (slot.kind == "database" and value.kind == "path" and value.role == "to" and value.text.isidentifier())
-    ):  # "restore backup.dump into newdb": the database it goes into
+        or (slot.kind == "image" and value.kind == "command" and " " not in value.text and is_software(value.text))
+    ):  # "restore backup.dump into newdb": the database it goes into; "run nginx detached": the nginx image
         return False
     if value.kind == "file" and mismatched(slot.inner, value.text):
         return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`

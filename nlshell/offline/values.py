@@ -118,7 +118,12 @@ def _clean(token: str) -> str:
 
 
 def _is_path(token: str) -> bool:
-    return token.startswith(("/", "~", "./", "../")) or ("/" in token and not token.startswith("//"))
+    return token.startswith(("/", "~", "./", "../")) or (
+        "/" in token and not token.startswith("//") and not _ABBREVIATED.fullmatch(token)
+    )
+
+
+_ABBREVIATED = re.compile(r"[A-Za-z]/[A-Za-z]")  # i/o, r/w, n/a: two letters and a slash are a word, no path
 
 
 def _extension(token: str) -> str:
@@ -358,6 +363,8 @@ def request_values(
         elif before in ("to", "into") and to_kind and named(low) and not typed.named_after(lower, i):
             # "change the owner of www to nginx", "rename drafts to archive", "rename the branch main to trunk"
             add(moved_to(i) if to_kind == "path" else to_kind, token, i, "to")
+        elif after == "as" and i + 2 < len(tokens) and _extension(tokens[i + 2]) in _FILE_TYPES and plain(low) and not typed.named_after(lower, i):
+            add(_file_or_dir(token, cwd_dirs, cwd_files), token, i)  # "zip up dist as dist.zip": what goes into it
         elif before == "as" and as_kind and named(low) and low not in table.types and after not in typed.type_nouns():
             add(as_kind, token, i)  # "connect to db1 as root"
         # a word read as a value itself introduces none: "the text files" is `*.txt`, no text "files"

@@ -68,7 +68,7 @@ _ENDS = frozenset(
     "daily nightly hourly weekly and so but if then once one twice today later please now in at to into on with for as "
     "from instead "
     "using while without like is does do finishes finish output the a an my me it this that script program command job"
-    " file".split()
+    " file detached detach background backgrounded foreground daemonized quietly silently forever".split()
 )
 # Programs that are the job's own, not what it runs: "time how long …" is no `time` to run.
 _WRAPPERS = frozenset("watch time nohup timeout at batch nice sudo alias less more crontab cron type".split())
