@@ -80,11 +80,15 @@ def _verb(clause: list[str]) -> str:
     if len(words) > 2 and words[0] in _ABLE and words[1] not in _NOT_ABLE:
         return "check"  # "can the group write to shared/?", "could www-data read it": whether, a look
     verbs = [_as_verb(word) for word in words[:2]]
-    if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]):
-        return verbs[1]  # a program first: "pip install requests", "docker run nginx"
+    if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]) and words[1] not in _BEING:
+        return verbs[1]  # a program first: "pip install requests", "docker run nginx"; "index.html is messed up" says how it is
+    if _TO_BE.search(" ".join(words)):
+        return "make"  # "deploy.sh needs to be executable": a state to bring about
     return verbs[0] if verbs else ""
 
 
+_BEING = frozenset("is are was were be been being has have had looks look seems seem keeps keep".split())
+_TO_BE = re.compile(r"^(?!(?:who|what|which|where|why|how|whats)\b)[\w.-]+ (?:(?:needs?|has|have|ought|got) to|should|must) be \w+")  # "x needs to be executable"
 _ABLE = frozenset({"can", "could"})
 _NOT_ABLE = frozenset({"t", "not", "you", "u"})  # "can't save it", "can you …" (an opening) ask for a way
 _NEW_AS_PERSON = frozenset({"to", "at", "here", "with"})  # "new to linux: how do i see my disks": the person is new, nothing made
