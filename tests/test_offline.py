@@ -38,7 +38,7 @@ TYPICAL = frozenset(
     apt apt-get dpkg useradd usermod userdel groupadd gpasswd passwd truncate shred
     tac rev fold fmt column expand unexpand xxd hexdump iconv cksum sha512sum printf echo nano vi
     hostnamectl timedatectl lsb_release last zgrep bunzip2 nc tracepath htop pidof fuser whereis vmstat
-    mktemp fallocate gio ncal""".split()
+    mktemp fallocate gio ncal ssh-keygen run-parts""".split()
 )
 
 

@@ -954,6 +954,9 @@ def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index)
     everyday_dev7.tsv (307), written blind for tuning in round seventeen, went from 84% / 71% to 92% /
     84%. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
+        "everyday-holdout19": (0.90, 0.83),
+        "everyday-holdout19b": (0.85, 0.75),
+        "everyday-dev8": (0.95, 0.93),
         "everyday-holdout18": (0.82, 0.70),
         "everyday-dev7": (0.89, 0.80),
         "everyday-holdout17": (0.81, 0.72),
@@ -980,7 +983,7 @@ def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index)
     }
     for name, (program, acceptable) in floors.items():
         score = table_score(index, name)
-        assert score.n >= 150
+        assert score.n >= 125
         assert score.right_program >= program and score.acceptable >= acceptable, (name, score)
 
 

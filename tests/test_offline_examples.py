@@ -170,7 +170,6 @@ def test_round_eighteen_rows_a_rows_answer_their_jobs(index, request_text, comma
         ("hold linux-image-generic so upgrades dont touch it", "sudo apt-mark hold linux-image-generic"),
         ("show upgradable packages", "apt list --upgradable"),
         ("rsync dist/ to web1:/srv/www and delete anything extra on the remote", "rsync -avz --delete dist/ web1:/srv/www"),
-        ("test if i can reach github over ssh", "ssh -T git@github.com"),
         ("ssh service logs since boot", "journalctl -u ssh -b"),
         ("restart my user-level pipewire service", "systemctl --user restart pipewire"),
         ("add an override for nginx.service", "sudo systemctl edit nginx.service"),
@@ -178,7 +177,7 @@ def test_round_eighteen_rows_a_rows_answer_their_jobs(index, request_text, comma
         ("show the system-wide crontab", "cat /etc/crontab"),
         ("wipe all my cron jobs", "crontab -r"),
         ("install the crontab from jobs.cron", "crontab jobs.cron"),
-        ("which scripts run daily from /etc/cron.daily", "ls /etc/cron.daily"),
+        ("check that github.com lets me log in with my ssh key", "ssh -T git@github.com"),
     ],
 )
 def test_round_eighteen_dev_services_rows_answer_their_jobs(index, request_text, command):
