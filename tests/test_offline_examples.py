@@ -200,6 +200,7 @@ def test_round_eighteen_dev_services_rows_answer_their_jobs(index, request_text,
         ("lines of python code in the repo", "cloc ."),
         ("put a link to /opt/node-v20/bin/node in /usr/local/bin so its on my path", "ln -s /opt/node-v20/bin/node /usr/local/bin"),
         ("why is this repo so big, size of .git", "du -sh .git"),
+        ("make gunicorn reload its workers with a HUP", "pkill -HUP gunicorn"),
     ],
 )
 def test_round_eighteen_second_pass_b_rows_answer_their_jobs(index, request_text, command):
