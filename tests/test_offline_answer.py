@@ -307,7 +307,7 @@ def test_answers_a_person_accepts(index, request_text, command):
         ("run nginx in docker on port 8080", "docker run -d -p 8080:80 nginx"),
         ("pip install django 4.2", "pip install django==4.2"),
         # a release number is no file; said with "tag", a tag (it was `git push origin tag {{tag_name}}`)
-        ("release time: tag HEAD v2.3.0 and push the tag", "git push origin tag v2.3.0"),
+        ("release time: tag HEAD v2.3.0 and push the tag", "git tag v2.3.0 && git push origin v2.3.0"),
         ("tag this as v2.3.0 and push the tag", "git tag v2.3.0 && git push origin v2.3.0"),
         ("switch to node 18", "nvm use 18"),  # a runtime's number is its version (it was `{{node_version}}`)
         ("pull the latest nginx image", "docker pull nginx"),  # "latest" says which, names nothing

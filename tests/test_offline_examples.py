@@ -184,3 +184,25 @@ def test_round_eighteen_dev_services_rows_answer_their_jobs(index, request_text,
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("gpu model and is anyone using it", "nvidia-smi"),
+        ("is the machine swapping", "vmstat 1 5"),
+        ("clean up journal logs older than 2 weeks", "sudo journalctl --vacuum-time={{2weeks}}"),
+        ("what's in my crontab right now", "crontab -l"),  # my crontab is no system crontab
+        ("what did apt install today", "grep \"^$(date +%F) .* install \" /var/log/dpkg.log"),
+        ("release time: tag HEAD v2.3.0 and push the tag", "git tag v2.3.0 && git push origin v2.3.0"),
+        ("files i touched compared to main", "git diff --name-only main"),
+        ("lines of python code in the repo", "cloc ."),
+        ("put a link to /opt/node-v20/bin/node in /usr/local/bin so its on my path", "ln -s /opt/node-v20/bin/node /usr/local/bin"),
+        ("why is this repo so big, size of .git", "du -sh .git"),
+        ("make gunicorn reload its workers with a HUP", "pkill -HUP gunicorn"),
+    ],
+)
+def test_round_eighteen_second_pass_b_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
