@@ -361,7 +361,7 @@ def test_the_values_a_request_states_go_where_they_belong(index, request_text, c
     [
         # the name before the kind word; a verb is no service
         ("why did the postgresql service fail to start", "systemctl status postgresql"),
-        ("I need sshd's PID", "ps -o pid,rss,cmd -C sshd"),  # its PID among what ps shows of it (pgrep ties)
+        ("I need sshd's PID", "pgrep sshd"),  # the PID alone, what pgrep prints (ps -C ties)
         # a variable everyone knows, not a file or a pattern
         ("what directories are on my PATH", 'echo "$PATH"'),
         ("what's my PATH set to", 'echo "$PATH"'),

@@ -206,3 +206,39 @@ def test_round_eighteen_second_pass_b_rows_answer_their_jobs(index, request_text
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("need an empty logs/.gitkeep so git keeps the folder", "touch logs/.gitkeep"),
+        ("show processes as a tree so i see what spawned what", "pstree -p"),
+        ("what jobs do I have running in this terminal", "jobs -l"),
+        ("need my laptop's LAN ip so the phone can connect", "hostname -I"),
+        ("numeric perms of each file in config/", "stat -c '%a %n' config/*"),
+        ("check the mode on ~/.ssh/id_rsa", "stat -c '%a' ~/.ssh/id_rsa"),
+        ("switch reports/ group to analysts", "chgrp -R analysts reports/"),
+        ("make public/ readable by everybody", "chmod -R a+r public/"),
+        ("who logged in over the past few days", "last"),
+        ("usb related kernel messages", "dmesg | grep -i usb"),
+        ("PATH is unreadable, split it one entry per line", "echo \"$PATH\" | tr ':' '\\n'"),
+        ("need the fix from commit a1b2c3d here too", "git cherry-pick a1b2c3d"),
+        ("update my branch from the remote without a merge commit", "git pull --rebase"),
+        ("are any of my npm dependencies behind the latest", "npm outdated"),
+        ("shut down the compose services for this project", "docker compose down"),
+        ("docker is eating the disk, prune the unused images", "docker image prune"),
+        ("token.txt is base64, what does it say", "base64 -d token.txt"),
+        ("put report.pdf on the usb stick, it's at /media/sam/USB", "cp report.pdf /media/sam/USB"),
+        ("delete the blank lines from notes.md, edit it in place", "sed -i '/^$/d' notes.md"),
+        ("tarball of ~/project without node_modules", "tar --exclude=node_modules -czf project.tar.gz ~/project"),
+        ("what can be upgraded? don't install anything yet", "apt list --upgradable"),
+        ("just cloned the repo, set up deps from requirements.txt", "pip install -r requirements.txt"),
+        ("turn orders.csv into orders.json", "csvjson orders.csv > orders.json"),
+        ("make backup.timer start on boot", "sudo systemctl enable backup.timer"),
+        ("what's stored under session:abc123 in redis", "redis-cli GET session:abc123"),
+    ],
+)
+def test_round_eighteen_second_pass_a_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
