@@ -80,8 +80,10 @@ def _verb(clause: list[str]) -> str:
     if len(words) > 2 and words[0] in _ABLE and words[1] not in _NOT_ABLE:
         return "check"  # "can the group write to shared/?", "could www-data read it": whether, a look
     verbs = [_as_verb(word) for word in words[:2]]
-    if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]) and words[1] not in _BEING:
-        return verbs[1]  # a program first: "pip install requests", "docker run nginx"; "index.html is messed up" says how it is
+    if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]) and not (
+        words[1] in _BEING and words[2:3] and words[2].endswith("ed")  # "index.html is messed up": how it is
+    ):
+        return verbs[1]  # a program first: "pip install requests", "docker run nginx"
     if _TO_BE.search(" ".join(words)):
         return "make"  # "deploy.sh needs to be executable": a state to bring about
     return verbs[0] if verbs else ""
