@@ -71,6 +71,15 @@ TOOLS: dict = {
         ),
     ),
     "wipefs": Grammar(short="otO", long=_long("--offset --types --output")),
+    # text: the options of sort, iconv and shuf that take a value (coreutils' and glibc's manuals);
+    # the rater reads their output file with these (`sort -uo F`, `sort -o/tmp/x`)
+    "sort": Grammar(
+        short="kotST",
+        long=_long("--key --output --field-separator --buffer-size --temporary-directory --files0-from "
+                   "--batch-size --compress-program --random-source --parallel --sort"),
+    ),
+    "iconv": Grammar(short="fto", long=_long("--from-code --to-code --output")),
+    "shuf": Grammar(short="ino", long=_long("--input-range --head-count --output --random-source")),
     # services, schedules, logs
     "systemctl": Grammar(
         short="tspHMnoT",

@@ -19,6 +19,7 @@ from nlshell.risk.paths import (
 from nlshell.shell.model import Word
 from nlshell.shell.options import Grammar
 from nlshell.shell.options import parse as parse_options
+from nlshell.shell.tools import grammar_of
 from nlshell.shell.patterns import lazy
 
 RULES = [
@@ -272,9 +273,9 @@ def output_option(ctx, cmd, *, tar: bool = False, names: tuple = ("-o", "--outpu
     """`sort -o F`, `iconv -o F`, `tar -cf F` (`names` are the options that name it: `openssl
     -out`): the named output file is replaced if it exists."""
     args = cmd.args
-    if cmd.name in _OUTPUT_GRAMMARS and not tar:
+    if cmd.name in _READ_BY_GRAMMAR and not tar:
         # `sort -uo F`, `sort -o/tmp/x`: read with the program's grammar, so a cluster hides no output
-        given = parse_options(args, _OUTPUT_GRAMMARS[cmd.name]).values
+        given = parse_options(args, grammar_of(cmd.name)).values
         for text in given.get("-o", []) + given.get("--output", []):
             _output_named(ctx, cmd, next((a for a in args if a.text == text), Word(text)))  # `-o "$OUT"` stays unknown
         return
@@ -303,14 +304,7 @@ def _output_named(ctx, cmd, target: Word) -> None:
         ctx.add("writes.output", cmd, tool=cmd.name, file=shown(target))
 
 
-# The options of sort, iconv and shuf that take a value (coreutils' and glibc's manuals).
-_OUTPUT_GRAMMARS = {
-    "sort": Grammar(short="kotST", long=frozenset({
-        "--key", "--output", "--field-separator", "--buffer-size", "--temporary-directory", "--files0-from",
-        "--batch-size", "--compress-program", "--random-source", "--parallel", "--sort"})),
-    "iconv": Grammar(short="fto", long=frozenset({"--from-code", "--to-code", "--output"})),
-    "shuf": Grammar(short="ino", long=frozenset({"--input-range", "--head-count", "--output", "--random-source"})),
-}
+_READ_BY_GRAMMAR = frozenset({"sort", "iconv", "shuf"})  # their grammars: nlshell/shell/tools.py
 
 
 _KEEPS = frozenset({"--stdout", "--to-stdout", "--keep", "--list", "--test", "--help"})
