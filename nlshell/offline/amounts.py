@@ -67,7 +67,7 @@ def measure(add: Add, i: int, token: str, lower: list[str]) -> bool:
 
 
 _PAGES = frozenset({"page", "pages", "pp", "p"})
-_PAGE_RANGE = re.compile(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*")  # 3-7, 1-3,5
+PAGE_RANGE = re.compile(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*")  # 3-7, 1-3,5: pages (placeholders.py reads qpdf's the same way)
 _STANDARDS = frozenset({"iso", "rfc", "ieee", "posix", "utf", "ecma"})  # "iso 8601", "rfc 2822"
 _TOWARD = frozenset({"to", "into", "at", "under", "below"})  # a size said after these is one to reach
 
@@ -106,7 +106,7 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
         counted = i + 2 < len(lower) and (lower[i + 2] in amounts["counted"] or lower[i + 2] in ("line", "row"))
         add("count" if counted else "number", scaled, i, last=i + 1)
         return
-    if before in _PAGES and _PAGE_RANGE.fullmatch(token):
+    if before in _PAGES and PAGE_RANGE.fullmatch(token):
         add("pages", token, i)  # "pages 3-7 of book.pdf": `qpdf … --pages . 3-7 --`
         return
     if SHAPED.match(token):  # "2-5 minutes", "300px tall": a shape nothing here reads

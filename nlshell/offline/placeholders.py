@@ -8,6 +8,7 @@ import functools
 import re
 
 from nlshell.offline import levels
+from nlshell.offline.amounts import PAGE_RANGE
 
 # First match wins; tested on the placeholder's text, lower-case.
 _KINDS = (
@@ -100,7 +101,6 @@ _BY_OPTION = {
 
 
 _OPTION = re.compile(r"^--[a-z]|^-[a-z]{2,}")  # `{{--context}}`; `{{-n}}` is a number, signed
-_PAGE_SPEC = re.compile(r"\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?")
 _CRON = re.compile(r"^(schedule|cron(_schedule|_expression)?|([\d*/,-]+ ){4}[\d*/,a-z-]+)$")
 
@@ -118,7 +118,7 @@ def placeholder_kind(inner: str, option: str = "") -> str:
     text = inner.lower().split(" ")[0].replace("[", "").replace("]", "")  # `{{[s]tring}}`
     if _OPTION.match(text):
         return ""  # tldr's `grep {{--context}} 3`: which option to give, no value of the request ("con*text*" is no pattern)
-    if option in (".", "--pages") and _PAGE_SPEC.fullmatch(text):
+    if option in (".", "--pages") and PAGE_RANGE.fullmatch(text):
         return "pages"  # `qpdf in.pdf --pages . {{1-3}} --`: pages, though `1-3` looks like `gzip -{{1-9}}`'s levels
     if levels.level_range(text):
         return "level"  # `gzip -{{1..9}}`
