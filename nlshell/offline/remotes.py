@@ -120,7 +120,7 @@ def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set
             continue
         held = lower[i + 1 : i + 2] and lower[i + 1] in _ON_IT and tokens[i + 2 : i + 3] and tokens[i + 2].startswith("/")
         if not (held or (fetched and lower[i - 1] == "from") or (ported and lower[i - 1] in ("on", "at") and _NAMED_MACHINE.fullmatch(lower[i]))
-                or _on_machine(values, lower, i) or ((logging_in or lower[i - 2] in ("key", "keys")) and lower[i - 1] in ("on", "to", "onto", "into"))):
+                or _on_machine(values, lower, i) or ((logging_in or (i > 1 and lower[i - 2] in ("key", "keys"))) and lower[i - 1] in ("on", "to", "onto", "into"))):
             continue
         role = "to" if lower[i - 1] in ("to", "into", "onto") else "in"
         said = [value for value in values if value.at == i]
