@@ -49,7 +49,7 @@ def _without_newcomer(clause: list[str]) -> list[str]:
     """The clause without the person saying they are new ("new to linux how do i see my disks",
     "new here"): nothing to create, the question follows."""
     if len(clause) > 1 and clause[0] in _NEW and clause[1] in _NEW_AS_PERSON:
-        return clause[2:] if clause[1] in ("here",) else clause[3:]
+        return clause[2:] if clause[1] == "here" else clause[3:]
     return clause
 
 

@@ -43,9 +43,9 @@ from nlshell.offline import amounts, arithmetic, clock, joined, places, versions
 from nlshell.offline.commands import PLACEHOLDER, literal_words, programs, says_value
 from nlshell.offline.extend import complete, stated_kinds
 from nlshell.offline.names import take_loose
-from nlshell.offline.software import is_software
 from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.seams import EXTENSION, seam
+from nlshell.offline.software import is_software
 from nlshell.offline.written import UNITS, written
 from nlshell.offline.typedfiles import by_extension, mismatched
 from nlshell.offline.values import Value
@@ -82,8 +82,8 @@ ACCEPTS = {
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "email": ("email",),
-    "password": ("password",),
-    "pages": ("pages",),  # "pages 3-7 of book.pdf"  # "with basic auth admin:s3cret" (nlshell/offline/credentials.py)
+    "password": ("password",),  # "with basic auth admin:s3cret" (nlshell/offline/credentials.py)
+    "pages": ("pages",),  # "pages 3-7 of book.pdf"
     "data": ("data",),  # a JSON body the request says
     "variable": ("variable",),
     "pattern": ("pattern", "text"),
