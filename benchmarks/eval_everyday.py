@@ -65,6 +65,7 @@ TABLES = {
     "everyday-dev6": DATA / "everyday_dev6.tsv",  # for tuning: written blind in round sixteen
     "everyday-dev7": DATA / "everyday_dev7.tsv",  # for tuning: written blind in round seventeen
     "everyday-dev8": DATA / "everyday_dev8.tsv",  # for tuning: written blind in round eighteen
+    "everyday-dev9": DATA / "everyday_dev9.tsv",  # for tuning: written blind in round nineteen
 }
 
 # Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
