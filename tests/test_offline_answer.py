@@ -923,6 +923,48 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
 
 
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [("something's squatting on 5432, what is it", "lsof -i :5432"),  # was no answer: a service's own port, said bare
+     ("how fat is node_modules in this repo", "du -sh node_modules"),  # was `find node_modules -type f -empty`
+     ("send deploy.sh to the box at 192.168.1.20", "scp deploy.sh 192.168.1.20:~"),  # was `curl -T`
+     ("my jupyter kernels are stuck, kill all of them", "pkill jupyter"),  # was `killall {{process_name}}`
+     ("kill the gunicorn workers", "pkill gunicorn"),
+     ("force a stuck process to quit", "kill -9 {{pid}}"),  # no process called "stuck"
+     ("gzip the csvs in exports/ but keep originals", "gzip -k exports/*.csv"),  # was a sed over exports/
+     ("search all the gzipped logs in /var/log for 'segfault'", "zgrep 'segfault' /var/log/*.gz"),  # "logs in" was "login"
+     ("zip up dist so i can send it", "zip -r dist.zip dist"),  # was `npm dist-tag ls`
+     ("tar it up", "tar -czf {{path/to/target.tar.gz}} {{path/to/directory}}"),  # was `tar -xzf`: the other way
+     ("which user and group own /mnt/backups", "ls -ld /mnt/backups"),  # was `chown :own`
+     ("hand /var/www/blog to www-data", "sudo chown -R www-data /var/www/blog"),  # was `--reference` the other way
+     ("which files have API_KEY in them", "grep -rl 'API_KEY' ."),  # was `grep -v`, then `cat … | API_KEY`
+     ("docker ps but include the stopped ones", "docker ps -a"),  # was `sudo systemctl stop docker` for a look
+     ("get rid of every .pyc file under src", "rm src/*.pyc"),  # was `rm .pyc`: one file by that name
+     ("open the current folder in finder", "xdg-open ."),  # was `tar -xzf finder`
+     ("www-data needs to own /var/www/html, recursively", "sudo chown -R www-data /var/www/html"),  # was `find -user`: a look
+     ("need the UUID of /dev/sda2 for fstab", "blkid /dev/sda2")],  # was no answer: "for fstab" was a file to act on
+)
+def test_round_nineteen_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
+def test_a_placeholder_said_twice_takes_one_value_and_a_backup_keeps_its_suffix():
+    """`cp {{path/to/file}} {{path/to/file}}.bak` given nginx.conf was `cp nginx.conf nginx.conf` (the
+    value's extension took the place of `.bak`), and given two files put the second in the copy."""
+    from nlshell.offline.slots import fill
+
+    assert fill("cp {{path/to/file}} {{path/to/file}}.bak", [Value("file", "nginx.conf", 0)]).command == "cp nginx.conf nginx.conf.bak"
+    two = [Value("file", "a.txt", 0), Value("file", "b.txt", 1)]
+    assert fill("cp {{path/to/file}} {{path/to/file}}.bak", two).command == "cp a.txt a.txt.bak"
+
+
+def test_the_account_of_the_web_server_is_a_user_wherever_it_stands(index):
+    from nlshell.offline.request import read_request
+
+    read = read_request(index, "what is www-data running right now")
+    assert [(v.kind, v.text) for v in read.values] == [("user", "www-data")]  # was none: `curl www.google.com | md5`
+
+
 @pytest.mark.parametrize("request_", ["new to ubuntu: how can i see which partitions i have", "new here, how do i list my disks"])
 def test_a_person_new_to_something_asks_no_change(request_):
     """"new to linux: how do i see …" read as "new X" (a thing to create), so a look could get a remount."""

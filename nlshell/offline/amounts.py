@@ -151,8 +151,9 @@ something of ("the priority of 9001"): a process id."""
 def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
     """A bare number that can only be a port: the request is about ports ("what's listening on
     8080"), or a word beside it says so where it ends the request ("is 5432 open", "who is using
-    9000") or before the one machine it is on ("is 5432 open on db01"); "resize to 800 using
-    convert" is no port."""
+    9000") or before the one machine it is on ("is 5432 open on db01"), or it is a service's own port
+    after such a word ("something's squatting on 5432, what is it"); "resize to 800 using convert"
+    is no port."""
     if not token.isdigit() or not 20 <= int(token) <= 65535:
         return False
     if set(lower) & table.amounts["ported"]:
@@ -164,7 +165,8 @@ def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
     in_use = any(a == "in" and b == "use" for a, b in zip(near, near[1:]))  # "8080 already in use??"
     served = before == "on" and not table.around["image_words"].isdisjoint(lower)  # "spin up redis on 6379 in the background"
     on_machine = len(rest) == 3 and rest[0] in beside and rest[1] in ("on", "at")  # "is 5432 open on db01"
-    return in_use or served or on_machine or (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
+    known = before in beside and token in table.ports.values()  # "something's squatting on 5432, what is it"
+    return in_use or served or on_machine or known or (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
 
 
 def said(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:

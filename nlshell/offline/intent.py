@@ -90,7 +90,8 @@ def _verb(clause: list[str]) -> str:
 
 
 _BEING = frozenset("is are was were be been being has have had looks look seems seem keeps keep".split())
-_TO_BE = re.compile(r"^(?!(?:who|what|which|where|why|how|whats)\b)[\w.-]+ (?:(?:needs?|has|have|ought|got) to|should|must) be \w+")  # "x needs to be executable"
+# "x needs to be executable", "www-data needs to own /var/www/html": a state to bring about
+_TO_BE = re.compile(r"^(?!(?:who|what|which|where|why|how|whats)\b)[\w.-]+(?: [\w.-]+)? (?:(?:needs?|has|have|ought|got) to|should|must) (?:be \w+|own\b)")
 _ABLE = frozenset({"can", "could"})
 _NOT_ABLE = frozenset({"t", "not", "you", "u"})  # "can't save it", "can you …" (an opening) ask for a way
 _NEW_AS_PERSON = frozenset({"to", "at", "here", "with"})  # "new to linux: how do i see my disks": the person is new, nothing made

@@ -46,6 +46,9 @@ _ADDING = frozenset({"add", "put", "adding", "putting"})
 # Nouns after a name that make it a package: "the typescript compiler", "the lodash dependency".
 # Singular only: "python packages", "memory users" are of a sort, not named; "all python processes" are named.
 _PACKAGE_NOUNS = frozenset("package library module dependency compiler".split())
+# Plural nouns after a name that make it the processes' name: "all python processes", "my jupyter
+# kernels are stuck, kill all of them", "restart the gunicorn workers".
+_PROCESS_NOUNS = frozenset("processes kernels workers instances".split())
 # Nouns after a thing's kind that say what of it is meant: "the nginx service log".
 _ABOUT = frozenset("log logs status file files unit units config configuration settings process processes history".split())
 # Words that say which one, not its name: "the local branch old-feature", "the new branch".
@@ -72,9 +75,9 @@ def json_end(tokens: list[str], i: int) -> int | None:
 def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     """The kind of token i when the word after it names its kind ("the nginx service", "the docker
     group", "every firefox process", "the requests library"), else "": not an adjective before a
-    name that follows ("the local branch old-feature", "a git branch called x")."""
+    name that follows ("the local branch old-feature", "a git branch called x", "a stuck process")."""
     kind = _kind_word(lower[i + 1] if i + 1 < len(lower) else "", table)
-    if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or participle(lower[i]) or (
+    if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or participle(lower[i]) or lower[i] in table.around["stuck"] or (
         kind == "package" and lower[i] in PACKAGE_SORTS
     ):
         return ""
@@ -89,7 +92,7 @@ def _kind_word(word: str, table: Vocabulary) -> str:
     """The kind a noun after a name gives it ("the typescript compiler", "all python processes")."""
     if word in _PACKAGE_NOUNS:
         return "package"
-    return "process" if word == "processes" else table.value_words.get(word, "")
+    return "process" if word in _PROCESS_NOUNS else table.value_words.get(word, "")
 
 
 def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool, named: Callable[[str], bool]) -> bool:

@@ -48,6 +48,8 @@ def read(add: Add, lower: list[str], i: int, role_at: Callable[[int], str]) -> b
     if lower[i] in _paths():
         add("file", lower[i], i, role_at(i))  # "add 10.0.0.5 gitlab.local to /etc/hosts": the file, no place to copy to
         return True
+    if i + 1 == len(lower) and i and lower[i - 1] == "for":
+        return False  # "need the UUID of /dev/sda2 for fstab": what it is for, no file to act on
     for n in range(min(_longest(), len(lower) - i), 0, -1):
         path = phrases.get(tuple(word.rstrip("?,.!;:") for word in lower[i : i + n]))
         if path:

@@ -10,6 +10,7 @@ import re
 from nlshell.offline.commands import shell_words
 from nlshell.offline.index import ExampleRow
 from nlshell.offline.request import Request
+from nlshell.offline.seams import BACKUPS
 from nlshell.offline.slots import slot_kinds
 from nlshell.offline.vocabulary import WORD
 
@@ -33,6 +34,12 @@ def foreign_values(read: Request, row: ExampleRow, command: str) -> int:
             continue
         if stated is None:
             stated = {v.text for v in read.values} | set(read.words) | set(WORD.findall(row.description.lower()))
+        word = _without_backup_suffix(word)  # `notes.txt.bak`: the request's notes.txt, kept aside
         if word not in stated and not (set(WORD.findall(word.lower())) <= stated):
             count += 1
     return min(count, 3)
+
+
+def _without_backup_suffix(word: str) -> str:
+    suffix = word[word.rfind(".") :] if "." in word else ""
+    return word.removesuffix(suffix) if suffix in BACKUPS else word

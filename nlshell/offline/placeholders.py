@@ -111,6 +111,8 @@ def placeholder_kind(inner: str, option: str = "") -> str:
     few placeholders, `path/to/file` above all, hundreds of times)."""
     if _CRON.match(inner.lower().strip()):
         return "schedule"  # `{{schedule}}`, `{{0 3 * * *}}`
+    if option == "|":
+        return ""  # `cat {{path/to/file}} | {{program}}`: what reads the pipe, no text to look for nor a program the request names
     if option in ("alias", "unalias"):
         return "alias"  # `alias {{word}}="{{command}}"`
     if _DATETIME.fullmatch(inner.strip()):

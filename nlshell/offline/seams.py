@@ -18,6 +18,9 @@ EXTENSION = re.compile(r"\w(\.(?:tar\.)?[a-z0-9]{1,4})$")  # `{{path/to/compress
 _TRACKED = re.compile(r"^((?:origin|upstream)/)")
 _LITERAL_EXTENSION = re.compile(r"(?:\.[A-Za-z0-9]{1,4}){1,2}(?=$|[\s'\"|;)])")  # the `.mp4` of `{{path/to/video}}.mp4`
 _PLACES = ("file", "dir", "path", "link")
+# What a copy's name adds to a whole name, extension and all: `cp {{path/to/file}} {{path/to/file}}.bak`
+# given nginx.conf is `nginx.conf.bak`, never a second `nginx.conf`.
+BACKUPS = frozenset({".bak", ".orig", ".old", ".backup", ".save"})
 _JSON_LITERAL = re.compile(r"true|false|null|-?\d+(?:\.\d+)?")
 
 
@@ -39,6 +42,6 @@ def seam(out: str, start: int, end: int, kind: str, inner: str, shown: list[str]
     if kind == "value" and out[start - 1 : start] == '"' and out[end : end + 1] == '"' and _JSON_LITERAL.fullmatch(shown[0]):
         start, end = start - 1, end + 1  # `select(.{{key}} == "{{value}}")` given true: `== true`, no string "true"
     said_extension = _LITERAL_EXTENSION.match(out, end)
-    if kind in _PLACES and said_extension and EXTENSION.search(shown[-1].lower()):
+    if kind in _PLACES and said_extension and EXTENSION.search(shown[-1].lower()) and said_extension.group(0) not in BACKUPS:
         end = said_extension.end()  # `{{path/to/input_video}}.mkv` given movie.mkv: `movie.mkv`, not `movie.mkv.mkv`
     return start, end, shown

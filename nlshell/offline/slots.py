@@ -227,7 +227,9 @@ def _named(inner: str, pattern: re.Pattern) -> bool:  # asked again and again of
 
 def takes(kind: str, value: Value) -> bool:
     """Whether a placeholder of `kind` may ever take the value, wherever it is in a command
-    (`kill {{pid}}` takes a number; a process by its name is pkill's)."""
+    (`kill {{pid}}` takes a number; a process by its name is pkill's; a place under /dev/ is a device)."""
+    if kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"):
+        return True  # "the UUID of /dev/sda2": `blkid {{/dev/sdX1}}` takes it, as a page that may answer
     return value.kind in ACCEPTS[kind] and not (kind == "pid" and value.kind == "process" and not value.text.isdigit())
 
 
@@ -241,7 +243,6 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
     if not takes(slot.kind, value) and not (
         (target and slot.kind == "file" and value.kind == "dir" and value.role == "to")
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
-        or (slot.kind == "device" and value.kind in _PLACES and value.text.startswith("/dev/"))
         or (slot.kind == "database" and value.kind == "path" and value.role == "to" and value.text.isidentifier())
         or (slot.kind == "image" and value.kind == "command" and " " not in value.text and is_software(value.text))
     ):  # "restore backup.dump into newdb": the database it goes into; "run nginx detached": the nginx image
@@ -347,8 +348,10 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     typed = {i: m.group(1) for i, s in enumerate(slots)
              if s.kind in _PLACES and not s.many and (m := EXTENSION.search(s.inner.lower()))}
     chosen.update(by_extension(typed, {i: ACCEPTS[slots[i].kind] for i in typed}, unused))  # "import customers.csv into crm.db"
+    # a placeholder said again is the same thing (`cp {{path/to/file}} {{path/to/file}}.bak`): filled once, below
+    repeated = {i for i, slot in enumerate(slots) if any(other.inner == slot.inner for other in slots[:i])}
     for i in order:
-        if i in chosen:
+        if i in chosen or i in repeated:
             continue
         slot = slots[i]
         targets_later = any(_hint(s, _TARGET) for s in slots[i + 1 :])
@@ -371,7 +374,7 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
             if slot.kind != "extension":  # `*.txt` says the extension and the files too
                 unused.remove(value)
     loosely = take_loose(command, slots, chosen, values)
-    for i, slot in enumerate(slots):  # a placeholder said again is the same thing: `git tag {{tag}} && git push origin {{tag}}`
+    for i, slot in enumerate(slots):  # `git tag {{tag}} && git push origin {{tag}}`: the same tag twice
         if i not in chosen and (same := next((j for j in chosen if slots[j].inner == slot.inner), None)) is not None:
             chosen[i] = chosen[same]
     joined.unhosted(slots, chosen, unused)

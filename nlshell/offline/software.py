@@ -171,11 +171,13 @@ def plain_software(request: str, technical: Callable[[str], bool], paged: Callab
     """The request as the plain words it means when it asks about software by name; unchanged
     otherwise. `technical`: a program with a page whose name is no everyday word; `paged`: any
     program with a page ("do I have git" asks about git; "get me the date" installs nothing)."""
-    return _service(request) or _package(request, technical, paged) or request
+    return _service(request, paged) or _package(request, technical, paged) or request
 
 
-def _service(request: str) -> str:
-    """"start postgres" → "start the postgresql service"; "" when the request asks no service."""
+def _service(request: str, paged: Callable[[str], bool]) -> str:
+    """"start postgres" → "start the postgresql service"; "" when the request asks no service, or
+    says the daemon's program with a subcommand that is no verb of a service's life ("docker ps
+    but include the stopped ones" lists containers: `docker-ps` has a page of its own)."""
     daemons, servers, actions = _roles().daemons, _roles().servers, _roles().actions
     lowered = request.lower().replace("'s ", " ")
     words = _WORDS.findall(lowered)
@@ -209,6 +211,8 @@ def _service(request: str) -> str:
         return ""  # "test the nginx config", "show the postgres settings": the program's own job
     after = words[at + 1 : at + 2]
     operand = words[at + 2 : at + 3]
+    if after and not any(after[0] in verbs for verbs in actions.values()) and paged(f"{words[at]}-{after[0]}"):
+        return ""
     if action not in ("status", "failed") and after and after[0] in actions.get(action, ()) and operand and \
             operand[0] not in vocabulary().stop:
         return ""  # "docker logs web", "docker start db": the program's own subcommand ("nginx logs as they come" is none)

@@ -33,7 +33,7 @@ from nlshell.offline import (
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
-from nlshell.offline.vocabulary import WORD, vocabulary
+from nlshell.offline.vocabulary import WORD, Vocabulary, vocabulary
 
 # A file, path or address said with 's ("report.pdf's modified time", "deploy@10.0.0.5's home dir") is
 # itself, its 's a word of its own.
@@ -93,6 +93,16 @@ _MANNERS = frozenset(
 _RECORDS = frozenset("mx ns txt cname soa aaaa ptr srv caa".split())  # DNS record types
 # What a request makes, not what it looks for: "compress them into a tarball named x.tar.gz".
 _MADE = frozenset("tarball archive zip zipfile backup output copy".split())
+# Words before ".pyc file" that make it every file of that type, not one file by its name ("get rid
+# of every .pyc file under src" is `find src -name '*.pyc' -delete`; "an empty .env file" is one).
+_EVERY = frozenset({"every", "each", "all", "any"})
+
+
+def _extension_plural(low: str, table: Vocabulary) -> bool:
+    """Whether a plural is an extension said as a noun ("gzip the csvs", "the yamls in k8s/"): the
+    singular is the extension its glob has; "logs", "configs" and "temps" are words of their own."""
+    singular = low[:-1]
+    return len(singular) >= 3 and low not in table.types and table.types.get(singular) == f"*.{singular}"
 
 
 @functools.cache
@@ -270,6 +280,8 @@ def request_values(
                 # a text to encode or echo, unless it is a message or what is looked for
                 message = before in ("message", "msg") or phrases.appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
+        elif low in table.around["account_names"]:
+            add("user", token, i, role_at(i))  # "what is www-data running right now": the web server's account
         elif address := addresses.shaped(token, cwd_dirs):
             add(address, token, i, role_at(i))  # a URL, an IP address, a place on another machine
         elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
@@ -283,7 +295,7 @@ def request_values(
             add("glob", token, i, role_at(i))
         elif said_as_format(lower, i, _known_types()):
             continue  # "into a zip file", "a .tar.xz of the docs dir": what is made, not files to act on
-        elif _DOTTED_EXTENSION.match(token) and after == "file" and _extension(token) not in _known_types():
+        elif _DOTTED_EXTENSION.match(token) and after == "file" and _extension(token) not in _known_types() and before not in _EVERY:
             add("file", token, i, role_at(i))  # "an empty .env file", "my .npmrc file": one file by its name
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
             add("glob", "*" + token, i, role_at(i))
@@ -291,7 +303,7 @@ def request_values(
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
-        elif (((i == 1 and lower[0] in table.around["operand_first"]) or (before == "on" and lower[i - 2] in table.around["checks_files"]))
+        elif ((((i == 1 or (i == 2 and lower[1] == "up")) and lower[0] in table.around["operand_first"]) or (before == "on" and lower[i - 2] in table.around["checks_files"]))
               and plain(low) and low not in table.types and after not in ("log", "logs") and after not in places.FILE_NOUNS):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "ls src newest first", "run flake8 on src"
         elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
@@ -307,7 +319,7 @@ def request_values(
             add("glob", f"*{token}*{table.types[after].removeprefix('*')}", i, last=i + 1)  # "that invoice pdf": *invoice*.pdf
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources", "notes", "docs", "documents"):
             add("glob", table.types[low], i)
-        elif low.endswith("s") and low[:-1] in table.types and low[:-1] in table.hints or (
+        elif low.endswith("s") and low[:-1] in table.types and (low[:-1] in table.hints or _extension_plural(low, table)) or (
             low in table.types and (low in table.hints or before in ("every", "each")) and before in ("every", "each", "all", "any")
         ):
             add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
