@@ -942,7 +942,15 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("get rid of every .pyc file under src", "rm src/*.pyc"),  # was `rm .pyc`: one file by that name
      ("open the current folder in finder", "xdg-open ."),  # was `tar -xzf finder`
      ("www-data needs to own /var/www/html, recursively", "sudo chown -R www-data /var/www/html"),  # was `find -user`: a look
-     ("need the UUID of /dev/sda2 for fstab", "blkid /dev/sda2")],  # was no answer: "for fstab" was a file to act on
+     ("need the UUID of /dev/sda2 for fstab", "blkid /dev/sda2"),  # was no answer: "for fstab" was a file to act on
+     ("get rid of the left-pad npm package", "npm uninstall left-pad"),  # was `pkcon remove npm`
+     ("is deploy in the sudo group", "groups deploy"),  # was the current user's groups
+     ("where's a file named docker-compose.override.yml somewhere in home", "find ~ -name 'docker-compose.override.yml'"),
+     ("pull postgres:16", "docker pull postgres:16"),  # was `pg_dump`: an image by its tag, no docker word said
+     ("find the commit that added parseConfig", "git log --oneline -S parseConfig"),  # was `-S '{{search_string}}'`
+     ("which commit introduced the string API_TIMEOUT", "git log -S 'API_TIMEOUT'"),  # was `git bisect start`
+     ("add eslint as a dev dep", "bun add -d eslint"),  # was `{{package}}`: "dep" is a dependency
+     ("downgrade pydantic to 1.10.13, v2 breaks us", "pip install pydantic==1.10.13")],  # was `fold`: "pedantic", digits as words
 )
 def test_round_nineteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

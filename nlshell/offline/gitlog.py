@@ -32,7 +32,11 @@ _MESSAGE = re.compile(
 _PICKAXE = re.compile(
     r"\b(?:where|when|that)\s+(?:the\s+)?(?:function\s+|string\s+|word\s+|line\s+)?(\S+)\s+(?:got|was|were)\s+(?:removed|added|introduced|deleted|dropped)\b"
     r"|\b(?:added|removed|introduced|deleted|dropped)\s+(?:the\s+)?(?:function|string|word|call|line)\s+(\S+)"
+    r"|\bcommits?\s+(?:that|which)\s+(?:first\s+)?(?:added|removed|introduced|deleted|dropped)\s+(['\"`]?[\w.:-]+['\"`]?)(?:\s|[,?]|$)"
 )
+# A word the request names after "the commit that added" is code when written as code: quoted,
+# camelCase, snake_case, CAPS or with digits ("parseConfig"); "the commit that added tests" names none.
+_CODE = re.compile(r"^['\"`].+['\"`]$|^[a-z]+[A-Z]\w*$|\w_\w|^[A-Z][A-Z0-9_]+$|[a-z]\d")
 _RANGE = re.compile(
     r"\bon\s+(my branch|this branch|[\w./-]+)\s+(?:that\s+)?(?:are|is)?\s*(?:not|n't|nt|arent|aren't|isnt|isn't)\s+(?:yet\s+)?(?:in|on)\s+([\w./-]+)"
 )
@@ -58,8 +62,9 @@ def filters(request: str) -> list[str]:
         found.append("--since=" + shlex.quote(f"{count} {window.group(2)} ago"))
     if message := _MESSAGE.search(lower):
         found.append(f"--grep={shlex.quote(_said(request, (message.group(1) or message.group(2)).strip()))}")
-    if pickaxe := _PICKAXE.search(lower):
-        found += ["-S", shlex.quote(_said(request, (pickaxe.group(1) or pickaxe.group(2)).strip("'\"`")))]
+    if (pickaxe := _PICKAXE.search(lower)) and (pickaxe.group(3) is None or _CODE.search(_said(request, pickaxe.group(3)))):
+        said = pickaxe.group(1) or pickaxe.group(2) or pickaxe.group(3)
+        found += ["-S", shlex.quote(_said(request, said).strip("'\"`"))]
     if range_:
         ahead = "HEAD" if range_.group(1) in ("my branch", "this branch") else _said(request, range_.group(1))
         found.append(f"{_said(request, range_.group(2))}..{ahead}")

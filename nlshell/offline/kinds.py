@@ -76,6 +76,11 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     """The kind of token i when the word after it names its kind ("the nginx service", "the docker
     group", "every firefox process", "the requests library"), else "": not an adjective before a
     name that follows ("the local branch old-feature", "a git branch called x", "a stuck process")."""
+    managers = table.around["package_managers"]
+    if lower[i + 1 : i + 2] and lower[i + 1] in managers and _kind_word(lower[i + 2] if i + 2 < len(lower) else "", table) == "package":
+        return "package"  # "get rid of the left-pad npm package": left-pad, from npm
+    if lower[i] in managers and i and lower[i - 1] not in table.stop and re.fullmatch(r"[a-z0-9][\w.-]*", lower[i - 1]):
+        return ""  # … and npm says where it comes from
     kind = _kind_word(lower[i + 1] if i + 1 < len(lower) else "", table)
     if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or participle(lower[i]) or lower[i] in table.around["stuck"] or (
         kind == "package" and lower[i] in PACKAGE_SORTS

@@ -94,7 +94,9 @@ def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> Non
         if word == "home" and ((i and lower[i - 1] in ("his", "her", "their", "with", "a")) or (
             lower[i + 2 : i + 3] == ["for"] and nxt in ("directory", "folder", "dir"))):
             return  # "their home dir", "an account with a home dir", "a home directory for bob": someone else's, no `~`
-        if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my")):
+        if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my") or (
+            i and lower[i - 1] in ("in", "under") and not nxt  # "… somewhere in home": the request ends at it
+        )):
             add("dir", "~", i, "to" if _introduced_by(lower, i) in ("to", "into") else "in")
             return
 

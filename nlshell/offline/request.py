@@ -31,6 +31,8 @@ MIN_CORRECTABLE = 4  # shorter unknown words are not spelling-corrected …
 VALUE_CUES = frozenset({"as", "saying", "says", "message"})  # what follows is a value the user names
 MIN_VERB_CORRECTABLE = 3  # … except into a verb of the word table ("kil" → kill)
 LISTED = 1000  # names of the current directory read, at most
+# A name said with the version it is to be at is a package's, never a misspelt word.
+_PINNED = re.compile(r"\b([a-z][a-z-]*)\s*(?:==|@|\s(?:to|at|version)\s+v?)\d+\.\d+")
 SHOW, CONTENTS = "show", "contents"
 EMPTY, FILE = "empty", "file"
 _FILE_KINDS = frozenset({"file", "path", "pattern"})  # values that may be a file's name (SHA256SUMS is read as a pattern)
@@ -117,11 +119,12 @@ def read_request(
     counts.update(index.term_counts(t for t in terms if t not in counts))
     named: list[str] = []
     paged = index.pages_named(terms)
+    pinned = {match.group(1) for match in _PINNED.finditer(request.lower())}  # "downgrade pydantic to 1.10.13": no "pedantic"
     for i, term in enumerate(terms):
         if term in corrected:  # "delte" is delete, not the program delta; "kil" is kill
             terms[i] = (canonical_words(corrected[term]) or [corrected[term]])[0]
             continue
-        if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE:
+        if term in counts or term in paged or not term.isalpha() or len(term) < MIN_CORRECTABLE or term in pinned:
             continue
         if forms := index.term_counts(other_forms(term)):  # "listened": a form of listen, not a misspelling
             terms[i] = max(sorted(forms), key=forms.get)

@@ -54,6 +54,8 @@ _HERE = (  # "on this box", "on ubuntu", "for me pls"
 _KIND = r"(?:\s+(?P<kind>package|program|tool|app|utility|command|binary))?"
 _MANAGER = r"(?P<manager>apt|apt-get|npm|pip|pip3|cargo|gem|snap|brew|flatpak|dnf|yum|pacman|yarn|pnpm)"
 _END = r"(?:\s+please)?\s*[?.!]*\s*$"
+# "downgrade pydantic to 1.10.13, v2 breaks us": the version it is to be at (what follows a comma only says why)
+_TO_VERSION = r"\s+(?:back\s+|down\s+)?to\s+(?:version\s+)?v?(?P<version>\d+(?:\.\d+)+)"
 
 
 _POLITE = "please just now"
@@ -88,10 +90,10 @@ _REMOVE = Opening(
 )
 # "upgrade numpy to the newest version", "update flask", "bring requests up to date"
 _UPGRADE = Opening(
-    f"{_POLITE} upgrade update bring",
-    rf"^\s*(?:(?:please|just|now)\s+)*(?:upgrade|update|bring)\s+(?:the\s+|my\s+)?{_NAME}{_KIND}"
+    f"{_POLITE} upgrade update bring downgrade",
+    rf"^\s*(?:(?:please|just|now)\s+)*(?:upgrade|update|bring|downgrade)\s+(?:the\s+|my\s+)?{_NAME}{_KIND}"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?(?:\s+(?:up\s+)?to\s+(?:the\s+)?(?:latest|newest|last|current|most\s+recent)"
-    rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date)?{_HERE}{_END}",
+    rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date|{_TO_VERSION})?{_HERE}(?(version)(?:\s*,.*)?){_END}",
 )
 # the words that only hedge a question about having a program ("is nginx even installed")
 _HEDGE = r"(?:(?:even|already|actually|really|still)\s+)?"
@@ -285,6 +287,8 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
     )):
         name = match["name"].lower()
         manager = (match["manager"] or _roles().installers.get(name, "")).lower()
+        if match["version"]:
+            return f"install {name} {match['version']} with {_system(manager)}"
         return f"upgrade the {name} package with {_system(manager)}"
     for pattern in _HAVE:
         if (match := pattern.match(request, first)) and is_software(match["name"], paged):

@@ -421,6 +421,8 @@ def request_values(
             i > 1 and lower[i - 2] in typed.POINTED
         ):
             add("dir", token, i, role_at(i))  # "the folder src"
+        elif i == 1 and before in ("is", "was") and after == "in" and {"group", "groups"} & set(lower[i + 2 : i + 5]) and named(low):
+            add("user", token, i)  # "is deploy in the sudo group": who is asked about
         elif (kind := kinds.kind_after(lower, i, table)) and after not in verbs and plain(low):
             add(kind, token, i)  # "the nginx service", "every firefox process"
         elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:

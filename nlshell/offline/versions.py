@@ -22,6 +22,7 @@ from nlshell.offline.vocabulary import vocabulary
 
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*(?:-[a-z][\w.-]*)?$", re.I)  # 16, 22.04, v18, 1.25-alpine
 _TAGGED = re.compile(r"^[a-z0-9][\w./-]*:[\w][\w.-]*$")  # myapp:1.0, nginx:1.25-alpine, api:latest
+_TAG = re.compile(r"latest|stable|alpine|slim|\d{1,2}(?:\.\d+){0,2}(?:-[\w.]+)?|[a-z]+-?\d*(?:-[\w.]+)?", re.I)  # 16, 3.12-slim, lts
 _ADDRESS = re.compile(r"^(?:localhost|[\d.]+|[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}):\d+$", re.I)  # localhost:8080 is no image
 _VERSION_WORDS = frozenset({"version", "release", "at", "@"})  # "react at version 18", "python release 3.12"
 _RELEASE = re.compile(r"^v?\d+(?:\.\d+)+$", re.I)  # 1.26.4: a release, never a file
@@ -40,11 +41,20 @@ def images(lower: list[str]) -> bool:
     return not vocabulary().around["image_words"].isdisjoint(lower)
 
 
+def _pulled(tokens: list[str], lower: list[str]) -> bool:
+    """Whether the request pulls or runs an image it names by its tag, saying no docker word: "pull
+    postgres:16", "run redis:7-alpine"; db01:5432 is a port on a machine, no tag."""
+    return bool(_RUN_OR_PULL & set(lower)) and any(
+        _TAGGED.match(token.lower()) and not _ADDRESS.match(token) and _TAG.fullmatch(token.rsplit(":", 1)[1])
+        for token in tokens
+    )
+
+
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
          name: Callable[[str], bool]) -> None:
     """Read versions, tags and images to run into `values` (in request order); `name`: whether a
     word may be a name (no stop word, verb or word of the table)."""
-    imaged = images(lower)
+    imaged = images(lower) or _pulled(tokens, lower)
     pinning = _pinning(lower)
     if imaged:
         _tagged(values)
@@ -85,7 +95,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             number.kind, number.text = "version", token.lstrip("vV")  # "switch to node 18": `nvm use 18`
         elif owner is None and pinning and j not in taken and name(lower[j]) and lower[j] not in _MANAGED:
             _drop(values, number)  # "install numpy 1.26.4 via pip", "pin django to 4.2"
-            add("package", tokens[j], j, at=j, version=token.lstrip("vV"))
+            add("package", tokens[j], j, last=i, at=j, version=token.lstrip("vV"))  # the number is no search word
             _sort(values)
 
 
