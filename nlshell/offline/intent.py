@@ -73,6 +73,8 @@ def _verb(clause: list[str]) -> str:
         return "create"  # "new ed25519 key, comment it with …", "fresh venv in .venv": one thing to make
     if _describes(words) or _modified_attribute(words):
         return "show"  # "empty folders here", "open ports": things named, so a look
+    if len(words) > 1 and words[0].isdigit() and _plural(words[1]) and not _is_verb(_as_verb(words[1])):
+        return "show"  # "3 lines before each Exception in app.log": so many things named, a look
     if words[:1] == ["any"] and _describes(words[1:]):
         return "show"  # "any empty files in src?": asks whether there are such things
     if _has_done(words):

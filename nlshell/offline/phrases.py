@@ -244,7 +244,8 @@ def _replaced(add: Add, tokens: list[str], lower: list[str], i: int, table: Voca
 def _changed_in_file(lower: list[str], i: int, table: Vocabulary) -> bool:
     """Whether "change X to Y" changes a text in a file: X right after the verb (or "every", "all
     the", "occurrences of") is no word of what a command sets ("change the owner to", "change the
-    port to 8080"), and a file follows "in" ("everywhere in settings.py", "in every line of urls.txt")."""
+    port to 8080"), and a file follows "in" ("everywhere in settings.py", "in every line of urls.txt")
+    or comes before the verb ("in nginx.conf change …")."""
     j = i - 1
     while j > 0 and (lower[j] in _EVERY or lower[j] in _OCCURRENCES or lower[j] == "of" or (
         lower[j] == "the" and lower[j - 1] in _EVERY
@@ -256,6 +257,8 @@ def _changed_in_file(lower: list[str], i: int, table: Vocabulary) -> bool:
     ) or _TO_SAYS_KIND & set(lower):
         return False
     rest = lower[i + 3 :]
+    if any(w in _IN_FILE and _FILE_NAMED.search(lower[k + 1]) for k, w in enumerate(lower[: j - 1])):
+        return True  # "in nginx.conf change 'listen 80' to 'listen 8080'": the file said first
     return any(w in _IN_FILE and any(_FILE_NAMED.search(v) for v in rest[k + 1 :]) for k, w in enumerate(rest))
 
 

@@ -437,6 +437,8 @@ def request_values(
             add("link", token, i)  # "where the symlink current points to"
         elif low in _ACTIONS and after != "with":  # "keys that start with user:" says how names begin
             add("action", low, i)
+        elif before in ("every", "each") and token[:1].isupper() and token[1:].islower() and {"line", "lines", "context"} & said:
+            add("pattern", token, i)  # "5 lines of context around every Traceback in worker.log": what a log line says
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             setting = "_" in token and not _SETTING_VERBS.isdisjoint(lower[:i])  # "point DATABASE_URL at …"; "is X set" asks
             add("variable" if before in ("variable", "var") or setting else "pattern", token, i)
