@@ -240,3 +240,34 @@ def test_round_eighteen_second_pass_a_rows_answer_their_jobs(index, request_text
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("just the folders directly inside /usr, not the files", "ls -d /usr/*/"),
+        ("clear out everything in dist/ but keep the dist folder", "rm -r dist/*"),
+        ("count unique IPs in /var/log/nginx/access.log", "awk '{print $1}' /var/log/nginx/access.log | sort -u | wc -l"),
+        ("show line 42 of app.py", "sed -n '42p' app.py"),
+        ("port 3000 is still held by an old dev server, free it up", "kill $(lsof -t -i :3000 -sTCP:LISTEN)"),
+        ("what's www-data running at the moment", "ps -u www-data -o pid,etime,cmd"),
+        ("format the sd card /dev/sdc1 as fat32", "sudo mkfs.vfat -F 32 /dev/sdc1"),
+        ("what address does the internet see me coming from", "curl -s ifconfig.me"),
+        ("set the umask so new files are not readable by others", "umask 027"),
+        ("exact kernel release i'm running", "uname -r"),
+        ("print JAVA_HOME", "printenv JAVA_HOME"),
+        ("set swappiness to 20 until reboot", "sudo sysctl vm.swappiness=20"),
+        ("unix time in milliseconds", "date +%s%3N"),
+        ("list files in logs/ with full timestamps", "ls -l --full-time logs/"),
+        ("show the time with the utc offset", "date '+%F %T %z'"),
+        ("look through access.log.1.gz without gunzipping it", "zless access.log.1.gz"),
+        ("how many jobs can make -j run on this machine", "nproc"),
+        ("what model of computer is this", "cat /sys/class/dmi/id/product_name"),
+        ("was 2023-07-04 a tuesday?", "date -d 2023-07-04 +%A"),
+        ("screenshot the whole desktop", "gnome-screenshot"),
+    ],
+)
+def test_round_nineteen_files_text_system_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
