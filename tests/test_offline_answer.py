@@ -950,7 +950,11 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("find the commit that added parseConfig", "git log --oneline -S parseConfig"),  # was `-S '{{search_string}}'`
      ("which commit introduced the string API_TIMEOUT", "git log -S 'API_TIMEOUT'"),  # was `git bisect start`
      ("add eslint as a dev dep", "bun add -d eslint"),  # was `{{package}}`: "dep" is a dependency
-     ("downgrade pydantic to 1.10.13, v2 breaks us", "pip install pydantic==1.10.13")],  # was `fold`: "pedantic", digits as words
+     ("downgrade pydantic to 1.10.13, v2 breaks us", "pip install pydantic==1.10.13"),  # was `fold`: "pedantic", digits as words
+     ("in nginx.conf change 'listen 80' to 'listen 8080'", "sed -i 's/listen 80/listen 8080/g' nginx.conf"),  # was `{{replacement}}`
+     ("3 lines before each Exception in app.log", "grep -C 3 'Exception' app.log"),  # was `rm -rf node_modules && npm install`
+     ("run the test target of the Makefile in ./backend", "make -C ./backend test"),  # was `make -f ./backend/Makefile`
+     ("clean up go.mod / go.sum", "go mod tidy")],  # was `find / -type d -empty -delete`: "/" between two files is no folder
 )
 def test_round_nineteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

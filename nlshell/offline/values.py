@@ -253,6 +253,8 @@ def request_values(
             continue
         if not token or low in ("w/", "w/o") or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and low.isalpha()):
             continue  # "about to break things": what the person will do, no place "break"
+        if token == "/" and 0 < i < len(tokens) - 1 and "." in tokens[i - 1] and "." in tokens[i + 1]:
+            continue  # "clean up go.mod / go.sum": one file and the other, no root folder (it got `find / -delete`)
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
             or clock.read(add, lower, i)
