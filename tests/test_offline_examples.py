@@ -271,3 +271,30 @@ def test_round_nineteen_files_text_system_rows_answer_their_jobs(index, request_
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("oops, take back my last commit but leave the changes staged", "git reset --soft HEAD~1"),
+        ("find the commit that introduced the string MAX_RETRIES", "git log -S 'MAX_RETRIES'"),
+        ("set user.email to sam@example.org for this repo only", "git config user.email \"sam@example.org\""),
+        ("print the final compose config with the variables filled in", "docker compose config"),
+        ("run the build target of the Makefile in ./frontend", "make -C ./frontend build"),
+        ("rerun only the tests that failed last time", "pytest --lf"),
+        ("clean up go.mod and go.sum", "go mod tidy"),
+        ("go tests with the race detector and verbose output", "go test -race -v ./..."),
+        ("profile main.py with cProfile, sorted by cumulative time", "python3 -m cProfile -s cumtime main.py"),
+        ("run the test suite with coverage", "pytest --cov"),
+        ("run every pre-commit hook over the whole repo", "pre-commit run --all-files"),
+        ("enable my user-level pipewire service", "systemctl --user enable pipewire"),
+        ("only the status code from https://example.com/health", "curl -s -o /dev/null -w '%{http_code}\\n' https://example.com/health"),
+        ("drop http_proxy and https_proxy from this shell", "unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY"),
+        ("start ~/sync.sh at every reboot via cron", "(crontab -l 2>/dev/null; echo \"@reboot $(realpath ~/sync.sh)\") | crontab -"),
+        ("what depends on libssl3, why is it on here", "apt-cache rdepends --installed libssl3"),
+    ],
+)
+def test_round_nineteen_dev_services_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
