@@ -954,7 +954,8 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("in nginx.conf change 'listen 80' to 'listen 8080'", "sed -i 's/listen 80/listen 8080/g' nginx.conf"),  # was `{{replacement}}`
      ("3 lines before each Exception in app.log", "grep -C 3 'Exception' app.log"),  # was `rm -rf node_modules && npm install`
      ("run the test target of the Makefile in ./backend", "make -C ./backend test"),  # was `make -f ./backend/Makefile`
-     ("clean up go.mod / go.sum", "go mod tidy")],  # was `find / -type d -empty -delete`: "/" between two files is no folder
+     ("clean up go.mod / go.sum", "go mod tidy"),
+     ("which kernel am i booted into, exact release", "uname -r")],  # a release is no verb: it got `sudo mkinitcpio`  # was `find / -type d -empty -delete`: "/" between two files is no folder
 )
 def test_round_nineteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
