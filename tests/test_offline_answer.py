@@ -955,7 +955,11 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("3 lines before each Exception in app.log", "grep -C 3 'Exception' app.log"),  # was `rm -rf node_modules && npm install`
      ("run the test target of the Makefile in ./backend", "make -C ./backend test"),  # was `make -f ./backend/Makefile`
      ("clean up go.mod / go.sum", "go mod tidy"),
-     ("which kernel am i booted into, exact release", "uname -r")],  # a release is no verb: it got `sudo mkinitcpio`  # was `find / -type d -empty -delete`: "/" between two files is no folder
+     ("which kernel am i booted into, exact release", "uname -r"),  # a release is no verb: it got `sudo mkinitcpio`
+     ("layer sizes of nginx:alpine", "docker history nginx:alpine"),  # was `ls -lSR`
+     ("list every file the curl package put on disk", "dpkg -L curl"),  # was `dpkg -L put`
+     ("what cron jobs does root have", "crontab -l -u root"),  # was `-u cron`
+     ("show me the message and diff of HEAD~2", "git show HEAD~2")],  # "and diff of HEAD~2" was a commit message  # was `find / -type d -empty -delete`: "/" between two files is no folder
 )
 def test_round_nineteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -45,6 +45,7 @@ _NOT_AT_BOOT = frozenset({"stop", "disable", "not", "never", "don", "t", "preven
 _STARTING = frozenset({"bring", "fire", "spin", "start", "get"})  # "bring nginx up"
 _DOWN = frozenset({"shut", "take", "bring"})  # "shut nginx down"
 _NUMBER = re.compile(r"^\d+$")
+_OWNING = frozenset({"own", "owns", "owned", "belong", "belongs", "provides", "provide"})
 _WORDS = re.compile(r"[a-z0-9](?:[a-z0-9+_-]*[a-z0-9+])?")  # words as names are spelt: redis-server, php-fpm
 _NAME = r"(?P<name>[a-z][\w+-]*)"
 _HERE = (  # "on this box", "on ubuntu", "for me pls"
@@ -307,7 +308,8 @@ def _package_question(request: str) -> str:
     stop = vocabulary().stop | around.get("asking", frozenset())
     if "package" in said and said & around.get("package_files", frozenset()):
         at = words.index("package")
-        beside = [w for w in words[at - 1 : at] + words[at + 1 : at + 2] if w not in stop and w not in around.get("package_files", ())]
+        beside = [w for w in words[at - 1 : at] + words[at + 1 : at + 2] if w not in stop and w not in around.get("package_files", ())
+                  and w not in _OWNING]  # "which package owns this file" asks the other way (`dpkg -S`)
         if beside:
             return f"list the files installed by the package {beside[0]} with dpkg"
     if said & {"version", "versions"} and not said & vocabulary().change_verbs:  # "upgrade numpy to the newest version" changes it

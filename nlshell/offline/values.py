@@ -355,7 +355,7 @@ def request_values(
             add(_file_or_dir(token, cwd_dirs, cwd_files) if of_kind == "path" else of_kind, token, i)
         elif token in cwd_dirs or token in cwd_files:
             add("dir" if token in cwd_dirs else "file", token, i, role_at(i))
-        elif before == "message":
+        elif before == "message" and low not in ("and", "of", "for", "from", "in"):  # "the message and diff of HEAD~2": no text
             add("message", " ".join(tokens[i:]), i)
             taken.update(range(i, len(tokens)))
         elif before in ("owner", "ownership") and after == "to" and i + 2 < len(tokens):
