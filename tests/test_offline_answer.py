@@ -959,7 +959,8 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("layer sizes of nginx:alpine", "docker history nginx:alpine"),  # was `ls -lSR`
      ("list every file the curl package put on disk", "dpkg -L curl"),  # was `dpkg -L put`
      ("what cron jobs does root have", "crontab -l -u root"),  # was `-u cron`
-     ("show me the message and diff of HEAD~2", "git show HEAD~2")],  # "and diff of HEAD~2" was a commit message  # was `find / -type d -empty -delete`: "/" between two files is no folder
+     ("show me the message and diff of HEAD~2", "git show HEAD~2"),  # "and diff of HEAD~2" was a commit message
+     ("mask apache2 so nothing can start it", "systemctl mask apache2")],  # was `sudo systemctl start apache2`  # was `find / -type d -empty -delete`: "/" between two files is no folder
 )
 def test_round_nineteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

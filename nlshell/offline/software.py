@@ -26,8 +26,9 @@ from nlshell.offline.vocabulary import WORD, vocabulary
 
 # What a request asks of a service, the first that its words say winning: a boot word with a stop
 # or disable word disables, with any other enables ("make postgresql start on boot").
-ACTIONS = ("disable", "boot", "restart", "reload", "failed", "stop", "start", "logs", "status")
+ACTIONS = ("mask", "disable", "boot", "restart", "reload", "failed", "stop", "start", "logs", "status")
 SAID_AS = {  # the plain request each action is read as
+    "mask": "mask the {unit} service so it can never start",  # "mask apache2 so nothing can start it"
     "disable": "disable the {unit} service",
     "boot": "enable the {unit} service at boot",
     "restart": "restart the {unit} service",
