@@ -31,7 +31,8 @@ def _clauses(request: str) -> list[list[str]]:
     table = vocabulary()
     clauses: list[list[str]] = [[]]
     request = particle_back(request)  # "take the compose stack down": take down, a stop
-    for part in re.sub(r"\?+(?:\s|$)", ",", request.lower()).replace(";", ",").split(","):  # "missing .so? check …": two
+    # "missing .so? check …", "on my mac: upgrade all brew packages": two
+    for part in re.sub(r"\?+(?:\s|$)|:\s", ",", request.lower()).replace(";", ",").split(","):
         part = _SNAKE.sub("", part)  # "new_site", "notes.txt" are one name, never "new" and "site", nor "open notes"
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
             clause = clauses[-1]
@@ -71,6 +72,8 @@ def _verb(clause: list[str]) -> str:
                 changed = True
     if len(words) > 1 and words[0] in _NEW and not _plural(words[1]):
         return "create"  # "new ed25519 key, comment it with …", "fresh venv in .venv": one thing to make
+    if len(words) > 1 and words[0].endswith("ing") and _plural(words[1]) and len(words) < 4:
+        return "show"  # "running containers?", "listening ports": things named by what they do, a look
     if _describes(words) or _modified_attribute(words):
         return "show"  # "empty folders here", "open ports": things named, so a look
     if len(words) > 1 and words[0].isdigit() and _plural(words[1]) and not _is_verb(_as_verb(words[1])):
