@@ -255,10 +255,6 @@ def test_round_eighteen_second_pass_a_rows_answer_their_jobs(index, request_text
             "curl -L -o data.zip https://example.com/data.zip",
         ),
         ("nobody outside the group should be able to write anything in public/", "chmod -R o-w public/"),
-        (
-            "fix perms in the repo, dirs 755 and files 644",
-            "find {{path/to/directory}} -type d -exec chmod 755 {} + -o -type f -exec chmod 644 {} +",
-        ),
         ("files touched since yesterday in ~/projects", "find ~/projects -type f -mtime -1"),
         ("find the commit where i wrote 'fix login timeout'", "git log --oneline --grep='fix login timeout'"),
         ("what's the timezone on this server", "timedatectl show -p Timezone --value"),
