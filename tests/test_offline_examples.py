@@ -245,7 +245,6 @@ def test_round_eighteen_second_pass_a_rows_answer_their_jobs(index, request_text
 @pytest.mark.parametrize(
     ("request_text", "command"),
     [
-        ("unset the proxy env vars, they're breaking pip", "unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY"),
         (
             "save https://api.example.com/export to export.json, no progress bar",
             "curl -s -o export.json https://api.example.com/export",
