@@ -298,3 +298,31 @@ def test_round_nineteen_dev_services_rows_answer_their_jobs(index, request_text,
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        (
+            "save https://api.example.com/export to export.json, no progress bar",
+            "curl -s -o export.json https://api.example.com/export",
+        ),
+        (
+            "need data.zip off https://example.com/data.zip on this box",
+            "curl -L -o data.zip https://example.com/data.zip",
+        ),
+        ("nobody outside the group should be able to write anything in public/", "chmod -R o-w public/"),
+        ("files touched since yesterday in ~/projects", "find ~/projects -type f -mtime -1"),
+        ("find the commit where i wrote 'fix login timeout'", "git log --oneline --grep='fix login timeout'"),
+        ("what's the timezone on this server", "timedatectl show -p Timezone --value"),
+        ("is ntp sync on?", "timedatectl show -p NTP -p NTPSynchronized"),
+        ("how big is backup.tar.gz", "ls -lh backup.tar.gz"),
+        ("node_modules feels huge, how big is it", "du -sh node_modules"),
+        ("put report.pdf on the usb stick, it's at /media/sam/USB", "cp report.pdf /media/sam/USB"),
+        ("add 10.0.0.5 gitlab.local to /etc/hosts", "echo '10.0.0.5 gitlab.local' | sudo tee -a /etc/hosts"),
+    ],
+)
+def test_round_nineteen_older_dev_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
