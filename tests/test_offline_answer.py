@@ -960,7 +960,9 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("list every file the curl package put on disk", "dpkg -L curl"),  # was `dpkg -L put`
      ("what cron jobs does root have", "crontab -l -u root"),  # was `-u cron`
      ("show me the message and diff of HEAD~2", "git show HEAD~2"),  # "and diff of HEAD~2" was a commit message
-     ("mask apache2 so nothing can start it", "systemctl mask apache2")],  # was `sudo systemctl start apache2`  # was `find / -type d -empty -delete`: "/" between two files is no folder
+     ("mask apache2 so nothing can start it", "systemctl mask apache2"),  # was `sudo systemctl start apache2`
+     ("running containers?", "docker ps"),  # was `docker exec -it {{container_name}} sh`: a look read as a run
+     ("remove olduser completely, home folder too", "sudo userdel -r olduser")],  # was `{{username}}` and `~`  # was `find / -type d -empty -delete`: "/" between two files is no folder
 )
 def test_round_nineteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

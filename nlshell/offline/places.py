@@ -91,9 +91,11 @@ def here(values: list[Value], lower: list[str], add: Callable[..., None]) -> Non
         if word == "here" or (word in ("this", "current") and nxt in ("directory", "folder", "dir")) or _in_it(lower, i):
             add("dir", ".", i, "in")
             return
-        if word == "home" and ((i and lower[i - 1] in ("his", "her", "their", "with", "a")) or (
+        if word == "home" and ((i and lower[i - 1] in ("his", "her", "their", "with", "a", "including", "plus")) or (
+            lower[i + 2 : i + 3] == ["too"] and lower[i - 1 : i] != ["my"]) or (
             lower[i + 2 : i + 3] == ["for"] and nxt in ("directory", "folder", "dir"))):
-            return  # "their home dir", "an account with a home dir", "a home directory for bob": someone else's, no `~`
+            return  # "their home dir", "an account with a home dir", "a home directory for bob", "remove olduser,
+            # home folder too", "delete tempuser including home dir": someone else's, no `~`
         if word == "home" and (nxt in ("directory", "folder", "dir") or (i and lower[i - 1] == "my") or (
             i and lower[i - 1] in ("in", "under") and not nxt  # "… somewhere in home": the request ends at it
         )):

@@ -93,6 +93,8 @@ _MANNERS = frozenset(
 _RECORDS = frozenset("mx ns txt cname soa aaaa ptr srv caa".split())  # DNS record types
 # What a request makes, not what it looks for: "compress them into a tarball named x.tar.gz".
 _MADE = frozenset("tarball archive zip zipfile backup output copy".split())
+# A name made of "user" and a word or number is a user's: olduser, tempuser, testuser2, user42.
+_ACCOUNT_SHAPED = re.compile(r"[a-z]{2,}user\d*|user\d+")
 # Words before ".pyc file" that make it every file of that type, not one file by its name ("get rid
 # of every .pyc file under src" is `find src -name '*.pyc' -delete`; "an empty .env file" is one).
 _EVERY = frozenset({"every", "each", "all", "any"})
@@ -282,6 +284,8 @@ def request_values(
                 # a text to encode or echo, unless it is a message or what is looked for
                 message = before in ("message", "msg") or phrases.appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
+        elif _ACCOUNT_SHAPED.fullmatch(low) and low not in table.stop:
+            add("user", token, i, role_at(i))  # "remove olduser completely", "add testuser2 to docker": named as users are
         elif low in table.around["account_names"]:
             add("user", token, i, role_at(i))  # "what is www-data running right now": the web server's account
         elif address := addresses.shaped(token, cwd_dirs):
