@@ -76,7 +76,7 @@ def _verb(clause: list[str]) -> str:
         return "show"  # "running containers?", "listening ports": things named by what they do, a look
     if _describes(words) or _modified_attribute(words):
         return "show"  # "empty folders here", "open ports": things named, so a look
-    if len(words) > 1 and words[0].isdigit() and _plural(words[1]) and not _is_verb(_as_verb(words[1])):
+    if len(words) > 2 and words[0].isdigit() and _plural(words[1]) and words[2] in _RELATING and not _is_verb(_as_verb(words[1])):
         return "show"  # "3 lines before each Exception in app.log": so many things named, a look
     if words[:1] == ["any"] and _describes(words[1:]):
         return "show"  # "any empty files in src?": asks whether there are such things
@@ -94,6 +94,7 @@ def _verb(clause: list[str]) -> str:
     return verbs[0] if verbs else ""
 
 
+_RELATING = frozenset({"before", "after", "around", "of", "in", "from", "with", "containing", "that", "which"})  # "3 lines before …"
 _BEING = frozenset("is are was were be been being has have had looks look seems seem keeps keep".split())
 # "x needs to be executable", "www-data needs to own /var/www/html": a state to bring about
 _TO_BE = re.compile(r"^(?!(?:who|what|which|where|why|how|whats)\b)[\w.-]+(?: [\w.-]+)? (?:(?:needs?|has|have|ought|got) to|should|must) (?:be \w+|own\b)")
