@@ -245,6 +245,27 @@ def test_round_eighteen_second_pass_a_rows_answer_their_jobs(index, request_text
 @pytest.mark.parametrize(
     ("request_text", "command"),
     [
+        ("cpu and mem of the api container", "docker stats --no-stream api"),
+        ("what env vars does the web container have", "docker exec web env"),
+        ("what branches are on origin", "git branch -r"),
+        ("who committed the most since january", "git shortlog -sn --since='{{date}}'"),
+        ("log timestamps look off, what tz is this machine on", "timedatectl show -p Timezone --value"),
+        ("something already grabbed port 8080, what is it", "lsof -i :8080"),
+        ("./release.sh gives permission denied, chmod it so i can run it", "chmod +x ./release.sh"),
+        ("my laptop's ip on the wifi", "ip -4 addr show"),
+        ("did someone change /etc/passwd? last modified time", "stat /etc/passwd"),
+        ("set up a fresh virtualenv in .venv for this repo", "python3 -m venv .venv"),
+    ],
+)
+def test_round_nineteen_older_tables_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
         ("just the folders directly inside /usr, not the files", "ls -d /usr/*/"),
         ("clear out everything in dist/ but keep the dist folder", "rm -r dist/*"),
         ("count unique IPs in /var/log/nginx/access.log", "awk '{print $1}' /var/log/nginx/access.log | sort -u | wc -l"),
