@@ -217,6 +217,12 @@ def test_units_and_types(table):
         ("docker says permission denied, which groups does my user have", READ),
         ("free up port 3000, something is stuck on it", CHANGE),  # to free a port up releases it: what holds it stops
         ("containers stopped today", READ),
+        # round nineteen: things named by what they do, so many things named, a clause before a colon
+        ("running containers?", READ),  # it got `docker exec`
+        ("3 lines before each Exception in app.log", READ),  # it got `rm -rf node_modules && npm install`
+        ("tree of src, 2 levels deep", UNKNOWN),  # how deep, no things named
+        ("on my mac: upgrade all brew packages", CHANGE),  # it got `brew search`
+        ("which kernel am i booted into, exact release", READ),  # a release is no verb
         ("kill processes using port 80", CHANGE),
         # a change the request rules out is no change it asks for, apostrophe or not
         ("what's inside logs.zip, dont extract it", READ),  # it got `unzip logs.zip`
