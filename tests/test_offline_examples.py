@@ -339,7 +339,6 @@ def test_round_nineteen_dev_services_rows_answer_their_jobs(index, request_text,
         ("is ntp sync on?", "timedatectl show -p NTP -p NTPSynchronized"),
         ("how big is backup.tar.gz", "ls -lh backup.tar.gz"),
         ("node_modules feels huge, how big is it", "du -sh node_modules"),
-        ("put report.pdf on the usb stick, it's at /media/sam/USB", "cp report.pdf /media/sam/USB"),
         ("add 10.0.0.5 gitlab.local to /etc/hosts", "echo '10.0.0.5 gitlab.local' | sudo tee -a /etc/hosts"),
     ],
 )

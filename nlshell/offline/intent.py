@@ -31,8 +31,10 @@ def _clauses(request: str) -> list[list[str]]:
     table = vocabulary()
     clauses: list[list[str]] = [[]]
     request = particle_back(request)  # "take the compose stack down": take down, a stop
-    # "missing .so? check …", "on my mac: upgrade all brew packages": two
-    for part in re.sub(r"\?+(?:\s|$)|:\s", ",", request.lower()).replace(";", ",").split(","):
+    # "missing .so? check …", "on my mac: upgrade all brew packages": two ("pip: what can i upgrade" is one)
+    head, colon, rest = request.lower().partition(": ")
+    said = f"{head}, {rest}" if colon and len(head.split()) > 1 else request.lower()
+    for part in re.sub(r"\?+(?:\s|$)", ",", said).replace(";", ",").split(","):
         part = _SNAKE.sub("", part)  # "new_site", "notes.txt" are one name, never "new" and "site", nor "open notes"
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
             clause = clauses[-1]
