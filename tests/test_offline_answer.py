@@ -467,7 +467,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout20", "everyday-holdout20b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -962,7 +962,10 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("show me the message and diff of HEAD~2", "git show HEAD~2"),  # "and diff of HEAD~2" was a commit message
      ("mask apache2 so nothing can start it", "systemctl mask apache2"),  # was `sudo systemctl start apache2`
      ("running containers?", "docker ps"),  # was `docker exec -it {{container_name}} sh`: a look read as a run
-     ("remove olduser completely, home folder too", "sudo userdel -r olduser")],  # was `{{username}}` and `~`  # was `find / -type d -empty -delete`: "/" between two files is no folder
+     ("remove olduser completely, home folder too", "sudo userdel -r olduser"),  # was `{{username}}` and `~`
+     # found by the read-only check once holdout20 and holdout20b were answered at the round's end (see RESULTS.md)
+     ("re-run `curl -s localhost/health` every 5 seconds and show me the output", "watch -n 5 curl -s localhost/health"),
+     ("dig up a command from my shell history", "HISTTIMEFORMAT='%F %T ' history")],  # "dig up" finds: it got `history -d`  # was `find / -type d -empty -delete`: "/" between two files is no folder
 )
 def test_round_nineteen_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
@@ -1009,18 +1012,22 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout19.tsv and everyday_holdout19b.tsv (131 and 162 requests, those no
-    other table asks) were written blind before and during the eighteenth round and never tuned on:
-    93% / 86% and 88% / 78% right program / acceptable at the round's base, 94% / 89% and 91% / 82% at
-    its end, with this machine's programs and man pages. holdout18 (85% / 73% when reported) was
-    measured, not tuned on, this round (87% / 76%); the ones held out before are tuned on since.
-    everyday_dev8.tsv (237), written blind for tuning in round eighteen, went from 87% / 76% to 98% /
-    97%. The goals are 90% and 85%: the floors only catch a collapse."""
+    """tests/data/everyday_holdout20.tsv and everyday_holdout20b.tsv (185 requests each, checked by
+    their writers against every other table) were written blind before the nineteenth round and
+    never tuned on: 91% / 82% and 88% / 77% right program / acceptable at the round's base, 92% /
+    83% and 88% / 78% at its end, with this machine's programs and man pages. holdout19 and
+    holdout19b (round eighteen's) were measured, not tuned on, this round; holdout18 is tuned on
+    from it (87% / 76% → 95% / 89%). everyday_dev9.tsv (310), written blind for tuning in round
+    nineteen, went from 83% / 71% to 93% / 85%. The goals are 90% and 85%: the floors only catch a
+    collapse."""
     floors = {
+        "everyday-holdout20": (0.89, 0.80),
+        "everyday-holdout20b": (0.85, 0.75),
+        "everyday-dev9": (0.89, 0.81),
         "everyday-holdout19": (0.90, 0.83),
         "everyday-holdout19b": (0.85, 0.75),
         "everyday-dev8": (0.95, 0.93),
-        "everyday-holdout18": (0.82, 0.70),
+        "everyday-holdout18": (0.88, 0.82),
         "everyday-dev7": (0.89, 0.80),
         "everyday-holdout17": (0.81, 0.72),
         "everyday-dev6": (0.90, 0.82),

@@ -18,6 +18,7 @@ Two jobs said in turn ("check the nginx config then reload it") run in turn (nls
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
@@ -53,6 +54,11 @@ COMPLETE_LOOKED = 6  # … among the first this many
 UNKNOWN_SAFE = 0.5  # a request whose verbs say neither gets the safe way only when it scores at least this share of the best
 
 
+# A command quoted the way chats and docs quote code ("re-run `curl -s localhost/health` every 5
+# seconds") is quoted: read as one, it is the command to rerun, no words to search by (it got `curl -T`).
+_BACKTICKED = re.compile(r"`([^`']+)`")
+
+
 def answers(
     index: OfflineIndex,
     request: str,
@@ -68,7 +74,7 @@ def answers(
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
     once they are known, and a page's later examples are neither rated nor returned once it has one.
     Package commands are said with this machine's manager (nlshell/offline/managers.py)."""
-    found = _filtered(index, request, shell, limit, accepted, cwd, pages)
+    found = _filtered(index, _BACKTICKED.sub(r"'\1'", request), shell, limit, accepted, cwd, pages)
     manager = this_machines(index.installed)
     if manager is None:
         return found
