@@ -284,10 +284,8 @@ def request_values(
                 # a text to encode or echo, unless it is a message or what is looked for
                 message = before in ("message", "msg") or phrases.appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
-        elif _ACCOUNT_SHAPED.fullmatch(low) and low not in table.stop:
-            add("user", token, i, role_at(i))  # "remove olduser completely", "add testuser2 to docker": named as users are
-        elif low in table.around["account_names"]:
-            add("user", token, i, role_at(i))  # "what is www-data running right now": the web server's account
+        elif (_ACCOUNT_SHAPED.fullmatch(low) and low not in table.stop) or low in table.around["account_names"]:
+            add("user", token, i, role_at(i))  # "remove olduser completely", "what is www-data running right now"
         elif address := addresses.shaped(token, cwd_dirs):
             add(address, token, i, role_at(i))  # a URL, an IP address, a place on another machine
         elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
@@ -326,7 +324,7 @@ def request_values(
         elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources", "notes", "docs", "documents"):
             add("glob", table.types[low], i)
         elif low.endswith("s") and low[:-1] in table.types and (low[:-1] in table.hints or _extension_plural(low, table)) or (
-            low in table.types and (low in table.hints or before in ("every", "each")) and before in ("every", "each", "all", "any")
+            low in table.types and (low in table.hints or before in ("every", "each")) and before in _EVERY
         ):
             add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and amounts.NUMBER.match(token):
