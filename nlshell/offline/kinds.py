@@ -55,6 +55,7 @@ _ABOUT = frozenset("log logs status file files unit units config configuration s
 _QUALIFIERS = frozenset("local remote new old current default existing other whole entire every all".split())
 # Words that say which sort of dependency, not its name: "a dev dependency" (a "dev branch" is named dev).
 PACKAGE_SORTS = frozenset("dev development peer optional".split())
+_NAME_SHAPED = re.compile(r"[a-z0-9][\w.-]*")  # how a name is written: nginx, left-pad, db01, python3.12
 _KINDS_AFTER = frozenset({"service", "user", "group", "package", "branch", "process"})
 
 
@@ -79,7 +80,7 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     managers = table.around["package_managers"]
     if lower[i + 1 : i + 2] and lower[i + 1] in managers and _kind_word(lower[i + 2] if i + 2 < len(lower) else "", table) == "package":
         return "package"  # "get rid of the left-pad npm package": left-pad, from npm
-    if lower[i] in managers and i and lower[i - 1] not in table.stop and re.fullmatch(r"[a-z0-9][\w.-]*", lower[i - 1]):
+    if lower[i] in managers and i and lower[i - 1] not in table.stop and _NAME_SHAPED.fullmatch(lower[i - 1]):
         return ""  # … and npm says where it comes from
     kind = _kind_word(lower[i + 1] if i + 1 < len(lower) else "", table)
     if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or participle(lower[i]) or lower[i] in table.around["stuck"] or (
@@ -88,7 +89,7 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
         return ""
     following = lower[i + 2] if i + 2 < len(lower) else ""
     said = following in table.value_words or following in table.of_words or following in table.to_words
-    named = re.fullmatch(r"[a-z0-9][\w.-]*", following) and following not in table.stop and not said
+    named = _NAME_SHAPED.fullmatch(following) and following not in table.stop and not said
     named = named and following not in _ABOUT and following not in PREDICATES and not following.endswith("ly")
     return "" if following in _NAMING or named else kind
 
