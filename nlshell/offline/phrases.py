@@ -83,7 +83,7 @@ _REPLACING = frozenset({"replace", "substitute"})
 _PUTTING_FOR = _AROUND["putting_for"]
 _CHANGING_TEXT = _AROUND["changing_text"]
 _IN_FILE = _AROUND["in_file"]
-_EVERY = frozenset({"every", "all", "each", "any"})
+EVERY = frozenset({"every", "all", "each", "any"})
 _FILE_NAMED = re.compile(r"[\w-]\.[A-Za-z0-9]{1,5}$|/")
 # Words that make "to X" a value of their own kind ("rename a to b", "change the owner to bob"): no text changed.
 _TO_SAYS_KIND = frozenset(vocabulary().to_words)
@@ -247,8 +247,8 @@ def _changed_in_file(lower: list[str], i: int, table: Vocabulary) -> bool:
     port to 8080"), and a file follows "in" ("everywhere in settings.py", "in every line of urls.txt")
     or comes before the verb ("in nginx.conf change …")."""
     j = i - 1
-    while j > 0 and (lower[j] in _EVERY or lower[j] in _OCCURRENCES or lower[j] == "of" or (
-        lower[j] == "the" and lower[j - 1] in _EVERY
+    while j > 0 and (lower[j] in EVERY or lower[j] in _OCCURRENCES or lower[j] == "of" or (
+        lower[j] == "the" and lower[j - 1] in EVERY
     )):
         j -= 1
     word = lower[i]
@@ -269,7 +269,7 @@ def _unquoted(token: str) -> str:
 def named_by(lower: list[str], i: int, verbs: frozenset[str] | set[str]) -> bool:
     """Whether word `i` is what one of `verbs` names, past "every", "all the" ("replace every foo")."""
     j = i - 1
-    while j > 0 and (lower[j] in _EVERY or lower[j] == "the" or lower[j] in _OCCURRENCES or (
+    while j > 0 and (lower[j] in EVERY or lower[j] == "the" or lower[j] in _OCCURRENCES or (
         lower[j] == "of" and lower[j - 1] in _OCCURRENCES
     )):
         j -= 1  # "replace every occurrence of v1", "replace all the foo"

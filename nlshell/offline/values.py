@@ -17,7 +17,8 @@ name ("ping google") in nlshell/offline/typed.py. Then the sentence's program sa
 is: a host for ssh (remotes.py), a branch for git (gitrefs.py), a remote beside "remote"
 (gitremotes.py), the folder files of a kind come from (globbed.py); owners said with 's are read in
 possessives.py, names in code in identifiers.py, a login said for the request's use ("basic auth
-admin:s3cret") in credentials.py.
+admin:s3cret") in credentials.py, users by an account's name (olduser, www-data) in accounts.py and
+files by their type's word ("all my pdfs") in typeglobs.py.
 """
 
 from __future__ import annotations
@@ -28,12 +29,12 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    addresses, amounts, arithmetic, clock, counted, credentials, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
-    knownfiles, levels, lists, names, phrases, places, remotes, shells, targets, typed, unitnames, versions, wrapped,
+    accounts, addresses, amounts, arithmetic, clock, counted, credentials, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
+    knownfiles, levels, lists, names, phrases, places, remotes, shells, targets, typed, typeglobs, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
-from nlshell.offline.vocabulary import WORD, Vocabulary, vocabulary
+from nlshell.offline.vocabulary import WORD, vocabulary
 
 # A file, path or address said with 's ("report.pdf's modified time", "deploy@10.0.0.5's home dir") is
 # itself, its 's a word of its own.
@@ -59,7 +60,6 @@ _NOT_NAMES = frozenset(
 ) | phrases.NEVER_NAMES
 _ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _GIT_WORDS = frozenset("git tag tags release bisect checkout commit commits branch diff log".split())  # v1.8 there: a tag
-_THAT = frozenset({"that", "the", "my", "this", "an", "a", "some"})  # "where's that invoice pdf": one of a type, by a word
 _SETTING_VERBS = frozenset({"set", "point", "export", "unset", "change"})
 _INFINITIVE = frozenset("about going want wants need needs trying try tried tries have has able how ought used".split())  # "to" + a verb
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
@@ -93,18 +93,6 @@ _MANNERS = frozenset(
 _RECORDS = frozenset("mx ns txt cname soa aaaa ptr srv caa".split())  # DNS record types
 # What a request makes, not what it looks for: "compress them into a tarball named x.tar.gz".
 _MADE = frozenset("tarball archive zip zipfile backup output copy".split())
-# A name made of "user" and a word or number is a user's: olduser, tempuser, testuser2, user42.
-_ACCOUNT_SHAPED = re.compile(r"[a-z]{2,}user\d*|user\d+")
-# Words before ".pyc file" that make it every file of that type, not one file by its name ("get rid
-# of every .pyc file under src" is `find src -name '*.pyc' -delete`; "an empty .env file" is one).
-_EVERY = frozenset({"every", "each", "all", "any"})
-
-
-def _extension_plural(low: str, table: Vocabulary) -> bool:
-    """Whether a plural is an extension said as a noun ("gzip the csvs", "the yamls in k8s/"): the
-    singular is the extension its glob has; "logs", "configs" and "temps" are words of their own."""
-    singular = low[:-1]
-    return len(singular) >= 3 and low not in table.types and table.types.get(singular) == f"*.{singular}"
 
 
 @functools.cache
@@ -284,8 +272,8 @@ def request_values(
                 # a text to encode or echo, unless it is a message or what is looked for
                 message = before in ("message", "msg") or phrases.appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
-        elif (_ACCOUNT_SHAPED.fullmatch(low) and low not in table.stop) or low in table.around["account_names"]:
-            add("user", token, i, role_at(i))  # "remove olduser completely", "what is www-data running right now"
+        elif accounts.read(add, token, low, i, role_at, table):
+            continue  # "remove olduser completely", "what is www-data running right now"
         elif address := addresses.shaped(token, cwd_dirs):
             add(address, token, i, role_at(i))  # a URL, an IP address, a place on another machine
         elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
@@ -299,8 +287,8 @@ def request_values(
             add("glob", token, i, role_at(i))
         elif said_as_format(lower, i, _known_types()):
             continue  # "into a zip file", "a .tar.xz of the docs dir": what is made, not files to act on
-        elif _DOTTED_EXTENSION.match(token) and after == "file" and _extension(token) not in _known_types() and before not in _EVERY:
-            add("file", token, i, role_at(i))  # "an empty .env file", "my .npmrc file": one file by its name
+        elif _DOTTED_EXTENSION.match(token) and after == "file" and _extension(token) not in _known_types() and before not in phrases.EVERY:
+            add("file", token, i, role_at(i))  # "an empty .env file", "my .npmrc file": one file; "every .pyc file" is a glob
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
             add("glob", "*" + token, i, role_at(i))
         elif "/" in token and kinds.either(low, table.same):
@@ -319,14 +307,8 @@ def request_values(
                 add("host", token, i, role_at(i))
             else:
                 add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
-        elif searching and before in _THAT and after in table.types and after in table.hints and plain(low) and low not in table.types:
-            add("glob", f"*{token}*{table.types[after].removeprefix('*')}", i, last=i + 1)  # "that invoice pdf": *invoice*.pdf
-        elif low in table.types and after in ("file", "files", "script", "scripts", "source", "sources", "notes", "docs", "documents"):
-            add("glob", table.types[low], i)
-        elif low.endswith("s") and low[:-1] in table.types and (low[:-1] in table.hints or _extension_plural(low, table)) or (
-            low in table.types and (low in table.hints or before in ("every", "each")) and before in _EVERY
-        ):
-            add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
+        elif typeglobs.read(add, tokens, lower, i, before, after, searching, plain, table):
+            continue  # "all my pdfs", "every pdf", "python files", "that invoice pdf"
         elif table.value_words.get(before) == "pattern" and before not in ("word", "text", "string") and amounts.NUMBER.match(token):
             add("pattern", token, i)  # "without 200"
         elif (amounts.NUMBER.match(token) or amounts.SIZE.match(token) or amounts.SHAPED.match(token) or amounts.timed(token)) and not (
@@ -425,8 +407,8 @@ def request_values(
             i > 1 and lower[i - 2] in typed.POINTED
         ):
             add("dir", token, i, role_at(i))  # "the folder src"
-        elif i == 1 and before in ("is", "was") and after == "in" and {"group", "groups"} & set(lower[i + 2 : i + 5]) and named(low):
-            add("user", token, i)  # "is deploy in the sudo group": who is asked about
+        elif accounts.member(add, token, lower, i, named):
+            continue  # "is deploy in the sudo group": who is asked about
         elif (kind := kinds.kind_after(lower, i, table)) and after not in verbs and plain(low):
             add(kind, token, i)  # "the nginx service", "every firefox process"
         elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
