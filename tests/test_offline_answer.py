@@ -954,7 +954,7 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("in nginx.conf change 'listen 80' to 'listen 8080'", "sed -i 's/listen 80/listen 8080/g' nginx.conf"),  # was `{{replacement}}`
      ("3 lines before each Exception in app.log", "grep -C 3 'Exception' app.log"),  # was `rm -rf node_modules && npm install`
      ("run the test target of the Makefile in ./backend", "make -C ./backend test"),  # was `make -f ./backend/Makefile`
-     ("clean up go.mod / go.sum", "go mod tidy"),
+     ("clean up go.mod / go.sum", "go mod tidy"),  # was `find / -type d -empty -delete`: "/" between two files is no folder
      ("which kernel am i booted into, exact release", "uname -r"),  # a release is no verb: it got `sudo mkinitcpio`
      ("layer sizes of nginx:alpine", "docker history nginx:alpine"),  # was `ls -lSR`
      ("list every file the curl package put on disk", "dpkg -L curl"),  # was `dpkg -L put`
@@ -965,9 +965,25 @@ def test_round_eighteen_readings_answer_as_asked(index, request_, command):
      ("remove olduser completely, home folder too", "sudo userdel -r olduser"),  # was `{{username}}` and `~`
      # found by the read-only check once holdout20 and holdout20b were answered at the round's end (see RESULTS.md)
      ("re-run `curl -s localhost/health` every 5 seconds and show me the output", "watch -n 5 curl -s localhost/health"),
-     ("dig up a command from my shell history", "HISTTIMEFORMAT='%F %T ' history")],  # "dig up" finds: it got `history -d`  # was `find / -type d -empty -delete`: "/" between two files is no folder
+     ("dig up a command from my shell history", "HISTTIMEFORMAT='%F %T ' history")],  # "dig up" finds: it got `history -d`
 )
 def test_round_nineteen_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [("how do i install htop", "sudo apt install htop"),  # was `npm install --save-dev htop`: asking how is asking it
+     ("how can i upgrade flask", "pip install --upgrade flask"),  # was `pip install flask`: no upgrade
+     ("set process 2231 to the lowest priority", "renice -n 19 -p 2231"),  # was `renice --priority {{3}}`
+     ("find files in /tmp that belong to root", "find /tmp -user root"),  # was `-user {{user}}`
+     # the clause that says boot asks; "doesn't come back" only tells what goes wrong (it got `disable --now`)
+     ("docker doesn't come back after a reboot, make it start at boot", "sudo systemctl enable docker"),
+     ("don't start apache at boot, i'll start it by hand", "sudo systemctl disable --now apache2"),
+     ("mount deploy@nas:/volume1/media at ~/nas over sshfs", "sshfs deploy@nas:/volume1/media ~/nas"),  # was `…/media:~/nas {{mountpoint}}`
+     ("what ssh settings actually get applied for host gitlab", "ssh -G gitlab")],  # was `{{host}}`: gitlab has a page, and is no .com here
+)
+def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
 
 

@@ -92,6 +92,13 @@ def hosts_joined(command: str, slots: list[Slot], chosen: dict[int, list[Value]]
     return joined
 
 
+def _free_local(slots: list[Slot], chosen: dict[int, list[Value]], after: int) -> int | None:
+    """The first place on this machine after slot `after` that took no value (`sshfs {{host}}:{{path}}
+    {{mountpoint}}`'s mount point), or None."""
+    return next((j for j in range(after + 1, len(slots))
+                 if j not in chosen and slots[j].side == "local" and slots[j].kind in ("file", "dir", "path")), None)
+
+
 def remotes_split(command: str, slots: list[Slot], chosen: dict[int, list[Value]]) -> None:
     """A place said whole on another machine ("backup01:/srv/backups") chosen for `{{host}}` of a
     `{{host}}:{{path}}` pair is its two halves, one in each: `scp x backup01:/srv/backups`, never
@@ -105,6 +112,9 @@ def remotes_split(command: str, slots: list[Slot], chosen: dict[int, list[Value]
             continue
         host, _, path = taken[0].text.partition(":")
         named = chosen.get(after, [])
+        if path and len(named) == 1 and slots[after].side == "remote" and (here := _free_local(slots, chosen, after)) is not None:
+            chosen[here] = chosen.pop(after)  # "mount deploy@nas:/media at ~/nas": ~/nas is the mount point, here
+            named = []
         if after in chosen and not (path.endswith("/") and len(named) == 1 and "/" not in named[0].text):
             continue
         if host and path:  # "config.yml from app01:/etc/myapp/": the file in that folder, `app01:/etc/myapp/config.yml`

@@ -61,12 +61,15 @@ _TO_VERSION = r"\s+(?:back\s+|down\s+)?to\s+(?:version\s+)?v?(?P<version>\d+(?:\
 
 
 _POLITE = "please just now"
+# "how do i install htop", "how to uninstall vlc", "i want to upgrade flask": asking how is asking it
+_HOW = "how i we help"
+_ASKING_HOW = r"(?:(?:how\s+(?:do|can|would|should)\s+(?:i|we)|how\s+to|(?:i|we)\s+(?:want|need|have)\s+to|help\s+me)\s+)?"
 
 # "get me htop", "I need ffmpeg", "need jq installed", "gotta have tmux on here", "grab jq please",
 # "install typescript globally with npm"
 _GET = Opening(
-    f"{_POLITE} can could get grab gimme fetch install set put i we need want gotta got must",
-    r"^\s*(?:(?:please|can\s+you|could\s+you|just|now)\s+)*"
+    f"{_POLITE} {_HOW} can could get grab gimme fetch install set put i we need want gotta got must",
+    r"^\s*(?:(?:please|can\s+you|could\s+you|just|now)\s+)*" + _ASKING_HOW +
     r"(?P<verb>get(?:\s+me)?|grab(?:\s+me)?|gimme|fetch|install|set\s+up|put|(?:i\s+|we\s+)?(?:need|want)|i\s+d\s+like"
     r"|(?:i\s+)?(?:gotta|got\s+to|have\s+to|must)\s+have)\s+"
     rf"(?:me\s+)?(?:the\s+|a\s+|an\s+)?{_NAME}{_KIND}(?P<installed>\s+installed)?(?P<globally>\s+globally)?"
@@ -80,8 +83,8 @@ _MANAGER_INSTALL = Opening(
 # "get rid of the numpy python package", "uninstall vlc", "remove vim and its config files", "remove the
 # lodash dependency"
 _REMOVE = Opening(
-    f"{_POLITE} remove uninstall purge get delete",
-    rf"^\s*(?:(?:please|just|now)\s+)*(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
+    f"{_POLITE} {_HOW} remove uninstall purge get delete",
+    rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
     rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?P<kind>package|module|library|lib|gem|crate|program|app|dependency|dep))?"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}"
     r"(?P<rest>(?:\s+(?:(?:and|along\s+with|with|including|plus)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)\s+[a-z ]+?"
@@ -92,8 +95,8 @@ _REMOVE = Opening(
 )
 # "upgrade numpy to the newest version", "update flask", "bring requests up to date"
 _UPGRADE = Opening(
-    f"{_POLITE} upgrade update bring downgrade",
-    rf"^\s*(?:(?:please|just|now)\s+)*(?:upgrade|update|bring|downgrade)\s+(?:the\s+|my\s+)?{_NAME}{_KIND}"
+    f"{_POLITE} {_HOW} upgrade update bring downgrade",
+    rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?:upgrade|update|bring|downgrade)\s+(?:the\s+|my\s+)?{_NAME}{_KIND}"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?(?:\s+(?:up\s+)?to\s+(?:the\s+)?(?:latest|newest|last|current|most\s+recent)"
     rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date|{_TO_VERSION})?{_HERE}(?(version)(?:\s*,.*)?){_END}",
 )
@@ -223,7 +226,7 @@ def _service(request: str, paged: Callable[[str], bool]) -> str:
     if action == "status" and "up" in said and said & _STARTING and "running" not in said:
         action = "start"  # "bring nginx up", "fire up redis"; "did nginx come up" asks its status
     if action == "boot":
-        action = "disable" if said & _NOT_AT_BOOT else "boot"
+        action = "disable" if _boot_clause(lowered, actions["boot"]) & _NOT_AT_BOOT else "boot"
     if action == "stop" and said & around.get("reboots", frozenset()) and "before" not in said:
         action = "disable"  # "stop cups and keep it off after reboots"
     name = unit(words[at])
@@ -241,6 +244,13 @@ def _service(request: str, paged: Callable[[str], bool]) -> str:
     if action == "boot" and ("now" in said or "enable" in said and actions["start"] & said):
         plain += " and start it now"  # "enable and start nginx"
     return plain
+
+
+def _boot_clause(lowered: str, boot: frozenset[str]) -> set[str]:
+    """The words of the last clause that says boot: "docker doesn't come back after a reboot, make it
+    start at boot" asks to enable it (the "doesn't" tells what goes wrong, and got `disable`)."""
+    clauses = [set(_WORDS.findall(clause)) for clause in re.split(r"[,;:]|\s-+\s", lowered)]
+    return next((clause for clause in reversed(clauses) if clause & boot), set())
 
 
 def _listed(words: list[str], at: int) -> bool:
@@ -291,7 +301,7 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
         manager = (match["manager"] or _roles().installers.get(name, "")).lower()
         if match["version"]:
             return f"install {name} {match['version']} with {_system(manager)}"
-        return f"upgrade the {name} package with {_system(manager)}"
+        return f"upgrade the {name} package to its newest version with {_system(manager)}"
     for pattern in _HAVE:
         if (match := pattern.match(request, first)) and is_software(match["name"], paged):
             return f"is the {match['name'].lower()} command installed"

@@ -169,7 +169,9 @@ def read(
         elif any(v.at in (j - 1, j + 1, j + 2) for v in values) or {j - 1, j + 1} & taken:
             attached.add(j)
     for i, low in enumerate(lower):
-        if i not in taken and low in sites() and _bare(raw, lower, i, table, verbs) and not _credential_for(lower, i):
+        if i not in taken and low in sites() and _bare(raw, lower, i, table, verbs) and not _credential_for(lower, i) and (
+            lower[i - 1 : i] != ["host"]  # "the ssh settings for host gitlab": an alias of ~/.ssh/config, as said
+        ):
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
         elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper():
             _add(add, values, "name", tokens, i, role_at(i))

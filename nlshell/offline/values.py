@@ -352,8 +352,10 @@ def request_values(
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "from")  # "a link pointing to python3"
         elif before == "to" and (setting := kinds.setting(lower, i, table.value_words)) and named(low):
             add(setting, token, i, "to")  # "set the hostname to webserver"
-        elif before == "by" and i > 1 and lower[i - 2] in ("owned", "belonging", "belongs") and named(low):
-            add("user", token, i)  # "files owned by root"
+        elif (before == "by" and i > 1 and lower[i - 2] in ("owned", "belonging", "belongs") or (
+            before == "to" and i > 1 and lower[i - 2] in ("belong", "belonging", "belongs")
+        )) and named(low):
+            add("user", token, i)  # "files owned by root", "files in /tmp that belong to root"
         elif low in _RECORDS and after in ("record", "records", "entry", "entries"):
             add("record", low.upper(), i, searched=True)  # "the mx records of example.org": a word that says DNS
         elif before == "to" and i > 1 and lower[i - 2] in _ACCESS and named(low) and not typed.named_after(lower, i):
@@ -374,7 +376,7 @@ def request_values(
         ) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not (
-            table.value_words[before] == "host" and program(low)  # "server uptime": the program, of the machine
+            table.value_words[before] == "host" and program(low) and low not in typed.sites()  # "server uptime": the program, of the machine
         ) and not kinds.same_kind_before(
             values, lower, i
         ) and not (table.value_words[before] != "pattern" and kinds.kind_noun(low, table.value_words)) and not (
