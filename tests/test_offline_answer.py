@@ -987,6 +987,14 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
 
 
+def test_a_bunch_or_lots_names_nothing():
+    """"jupyter left a bunch hanging" got `killall bunch`."""
+    from nlshell.offline.values import request_values
+
+    for request_ in ("kill all my python processes, jupyter left a bunch hanging", "kill node, there are lots of them"):
+        assert not {"bunch", "lots"} & {v.text for v in request_values(request_)}, request_
+
+
 def test_a_placeholder_said_twice_takes_one_value_and_a_backup_keeps_its_suffix():
     """`cp {{path/to/file}} {{path/to/file}}.bak` given nginx.conf was `cp nginx.conf nginx.conf` (the
     value's extension took the place of `.bak`), and given two files put the second in the copy."""
