@@ -981,7 +981,17 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("docker doesn't come back after a reboot, make it start at boot", "sudo systemctl enable docker"),
      ("don't start apache at boot, i'll start it by hand", "sudo systemctl disable --now apache2"),
      ("mount deploy@nas:/volume1/media at ~/nas over sshfs", "sshfs deploy@nas:/volume1/media ~/nas"),  # was `…/media:~/nas {{mountpoint}}`
-     ("what ssh settings actually get applied for host gitlab", "ssh -G gitlab")],  # was `{{host}}`: gitlab has a page, and is no .com here
+     ("what ssh settings actually get applied for host gitlab", "ssh -G gitlab"),  # was `{{host}}`: gitlab has a page, and is no .com here
+     # the folder said after the host and its login is there (was `deploy@staging:{{path/to/remote_directory}}`)
+     ("scp dump.sql to the staging box as deploy, into /tmp", "scp dump.sql deploy@staging:/tmp"),
+     ("send backup.tar.gz over to 192.168.1.50 (user deploy) into /opt/backups", "scp backup.tar.gz deploy@192.168.1.50:/opt/backups"),
+     ("start ./server in a detached tmux session called api", "tmux new-session -d -s api './server'"),  # was `'{{command}}'`
+     ("what's user deploy running", "ps -u deploy -o pid,etime,cmd"),  # was `{{user}}`: "deploy" is also a verb
+     ("show the first 64 bytes of firmware.img", "head -c 64 firmware.img"),  # was `head -n 1`
+     ("hexdump the first 64 bytes of firmware.img", "hexdump -C -n 64 firmware.img"),  # was `-n {{64}}`
+     ("flush redis db 2", "redis-cli -n 2 FLUSHDB"),  # was `-n {{2}}`
+     ("kill 1234", "kill 1234"),  # was NL2Bash's `kill `pstree -p 1234 | sed …``
+     ("pause 2200", "kill -STOP 2200")],  # was `{{pid}}`
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

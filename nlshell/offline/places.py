@@ -199,6 +199,9 @@ def joined_names(values: list[Value]) -> list[Value]:
     return values
 
 
+_AS_USER = frozenset({"as", "user", "username"})  # "to 192.168.1.50 (user deploy) into /opt/backups": who logs in
+
+
 def sides(values: list[Value], lower: list[str]) -> None:
     """Which places are on another host or in a container: "/var/www on the server web01",
     "app.log from host db1" and "to db1 in /srv" are there (side "remote"); so is what a copy takes
@@ -221,8 +224,11 @@ def sides(values: list[Value], lower: list[str]) -> None:
                 place.side = "remote"
     for remote in remotes:
         j = remote.at + 1
-        while j < len(lower) and (lower[j] in _HOST_WORDS or lower[j] in _REMOTE_NOUNS):
-            j += 1  # "into the nginx container at /usr/share/nginx/html"
+        users = {v.at for v in values if v.kind == "user"}
+        while j < len(lower) and (lower[j] in _HOST_WORDS or lower[j] in _REMOTE_NOUNS or j in users or (
+            lower[j] in _AS_USER and j + 1 in users
+        )):
+            j += 1  # "into the nginx container at /usr/share/nginx/html", "to the staging box as deploy, into /tmp"
         if j < len(lower) and lower[j] in _WITHIN:  # "to db1 in /srv", "into container api at /etc/app"
             j += 1
             while j < len(lower) and lower[j] in _SKIPPED:

@@ -63,7 +63,7 @@ ACCEPTS = {
     "url": ("url", "host"),  # "the page at example.org": `https://example.org`
     "host": ("host", "remote"),
     "port": ("port",),
-    "pid": ("pid", "process"),  # "pid 48213 is stuck": a process by its number
+    "pid": ("pid", "process", "number"),  # "pid 48213 is stuck": a process by its number; "kill 1234"
     "process": ("process", "pattern", "name"),
     "user": ("user", "name"),
     "group": ("group", "name"),
@@ -87,7 +87,7 @@ ACCEPTS = {
     "data": ("data",),  # a JSON body the request says
     "variable": ("variable",),
     "pattern": ("pattern", "text"),
-    "count": ("count",),
+    "count": ("count", "number"),  # "flush redis db 2": `redis-cli -n {{2}}`
     "seconds": ("seconds",),
     "size": ("size",),
     "days": ("age",),
@@ -140,6 +140,7 @@ _REDIRECTS = (">", ">>", "1>", "2>", "&>")
 _READS_ALL_FIRST = ("sort ",)  # `sort x -o x` reads all of x before it writes
 _SED_PART = re.compile(r"(?:^|[\s'\"])s/(?:\{\{[^}]*\}\}/)?$")  # `sed 's/{{pattern}}/{{replacement}}/g'`
 _AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
+_BYTES = re.compile(r"\d+c")  # a size in bytes, as amounts.py writes it
 
 
 @dataclass
@@ -245,7 +246,9 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
         or (slot.kind == "database" and value.kind == "path" and value.role == "to" and value.text.isidentifier())
         or (slot.kind == "image" and value.kind == "command" and " " not in value.text and is_software(value.text))
-    ):  # "restore backup.dump into newdb": the database it goes into; "run nginx detached": the nginx image
+        or (slot.kind == "count" and value.kind == "size" and _BYTES.fullmatch(value.text))
+    ):  # "restore backup.dump into newdb": the database it goes into; "run nginx detached": the nginx image;
+        # "the first 64 bytes": a count of bytes (`head -c 64`, `hexdump -n 64`)
         return False
     if value.kind == "file" and mismatched(slot.inner, value.text):
         return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`
@@ -279,8 +282,8 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return bool(clock.cron(value.seconds))
     if slot.kind == "expression" and not slot.bc and arithmetic.bc_only(value.text):
         return False  # `echo $((sqrt(144)))` is no sum the shell reads
-    if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and _SCRIPT.search(value.text)):
-        return False  # only a script the request runs: `which main.py` is no answer to "the full path of main.py"
+    if slot.kind == "command" and value.kind == "file" and not (value.role == "run" and (_SCRIPT.search(value.text) or value.text.startswith("./"))):
+        return False  # only a script or ./program the request runs: `which main.py` is no answer to "the full path of main.py"
     return slot.kind not in UNITS or (value.seconds > 0 and value.seconds % UNITS[slot.kind] == 0)
 
 

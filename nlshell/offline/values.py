@@ -75,6 +75,7 @@ _ROLE_FROM = frozenset({"from", "off"})
 _RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
+_PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
 _JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one, and name none
 _EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
@@ -375,6 +376,7 @@ def request_values(
             before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
         ) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
+            or (table.value_words[before] == "user" and low in verbs and named(low) and after not in _PARTICLES)  # "user deploy"
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not (
             table.value_words[before] == "host" and program(low) and low not in typed.sites()  # "server uptime": the program, of the machine
         ) and not kinds.same_kind_before(

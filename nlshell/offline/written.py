@@ -38,6 +38,8 @@ def written(value: Value, slot: _Place) -> str:
     text = str(value.seconds // UNITS[slot.kind]) if slot.kind in UNITS else value.text
     if slot.kind == "schedule" and value.kind == "seconds":
         text = clock.cron(value.seconds)
+    elif slot.kind == "count" and value.kind == "size":
+        text = text.removesuffix("c")  # `head -c 64`: bytes are the count's unit
     elif slot.kind == "extension":
         text = text[2:]
     elif slot.kind == "level":
