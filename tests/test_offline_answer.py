@@ -991,7 +991,12 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("hexdump the first 64 bytes of firmware.img", "hexdump -C -n 64 firmware.img"),  # was `-n {{64}}`
      ("flush redis db 2", "redis-cli -n 2 FLUSHDB"),  # was `-n {{2}}`
      ("kill 1234", "kill 1234"),  # was NL2Bash's `kill `pstree -p 1234 | sed …``
-     ("pause 2200", "kill -STOP 2200")],  # was `{{pid}}`
+     ("pause 2200", "kill -STOP 2200"),  # was `{{pid}}`
+     # a name as only code writes it is what a log's lines say; "either side" is around (was `grep -A 5 '{{search_pattern}}'`)
+     ("app crashed w/ OutOfMemory, show 5 lines either side of each hit in app.log", "grep -C 5 'OutOfMemory' app.log"),
+     ("OutOfMemory in app.log with 5 lines before and after", "grep -C 5 'OutOfMemory' app.log"),
+     ("count the NullPointerException lines in server.log", "grep -c 'NullPointerException' server.log"),  # was `wc -l server.log`
+     ("get .data.id out of whatever localhost:9000/jobs returns", "curl -s localhost:9000/jobs | jq '.data.id'")],  # was `curl -E .data.id`
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

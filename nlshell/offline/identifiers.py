@@ -4,8 +4,9 @@ function parseArgs defined", "where is def handle_request", "find where getUserB
 A name after a word that says what it is in code (the word table's `around code_kinds` line:
 class, function, def …) is a pattern to search for, whatever word it is. A name written the way
 only code writes names (camelCase, PascalCase with a second capital, snake_case) is one too where
-the request asks where something is defined or used (`around code_uses`); "where is
-handle_request" alone may be a file's name.
+the request asks where something is defined or used (`around code_uses`), and one in camelCase or
+PascalCase where it looks through lines (`around code_seen`: "each OutOfMemory in app.log"); "where
+is handle_request" alone may be a file's name.
 
 A key of a key-value store is named with colons ("delete key session:abc123 from redis", "ttl on
 the redis key rate:user:991"): where the request says key or redis, such a word is the key.
@@ -21,6 +22,7 @@ from nlshell.offline.value import Add
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _STORE_KEY = re.compile(r"^[A-Za-z][\w.-]*(?::[\w.*-]+)+$")  # session:abc123, rate:user:991
 _KEYED = frozenset({"key", "keys", "redis", "redis-cli", "memcached", "etcd", "etcdctl"})
+_CAMEL_CASE = re.compile(r"^_*[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 _CODE_CASE = re.compile(r"^_*[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
 
 
@@ -40,5 +42,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
         return True
     if _CODE_CASE.match(token) and not around["code_uses"].isdisjoint(lower):
         add("pattern", token, i)  # "where getUserById is used", "which file defines OrderService"
+        return True
+    if _CAMEL_CASE.match(token) and not around["code_seen"].isdisjoint(lower):
+        add("pattern", token, i)  # "5 lines either side of each OutOfMemory in app.log"
         return True
     return False
