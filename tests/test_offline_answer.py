@@ -996,7 +996,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("app crashed w/ OutOfMemory, show 5 lines either side of each hit in app.log", "grep -C 5 'OutOfMemory' app.log"),
      ("OutOfMemory in app.log with 5 lines before and after", "grep -C 5 'OutOfMemory' app.log"),
      ("count the NullPointerException lines in server.log", "grep -c 'NullPointerException' server.log"),  # was `wc -l server.log`
-     ("get .data.id out of whatever localhost:9000/jobs returns", "curl -s localhost:9000/jobs | jq '.data.id'")],  # was `curl -E .data.id`
+     ("get .data.id out of whatever localhost:9000/jobs returns", "curl -s localhost:9000/jobs | jq '.data.id'"),  # was `curl -E .data.id`
+     ("count the documents in the orders collection (mongo, db shop)", "mongosh shop --quiet --eval 'db.orders.countDocuments()'"),
+     ("remove the docker network test-net", "docker network rm test-net"),  # was `{{network_name}}`
+     ("delete all .tmp files in this dir and all subdirs", "find . -type f -name '*.tmp' -delete")],  # was `rm *.tmp`: here only
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

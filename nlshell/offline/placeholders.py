@@ -56,7 +56,8 @@ _KINDS = (
     (re.compile(r"^(database|db)(_name)?$"), "database"),  # `psql {{database_name}}`
     (re.compile(r"^(search_)?keyword$"), "keyword"),  # `apropos {{keyword}}`
     (re.compile(r"^(s3_)?bucket(_name)?$"), "bucket"),  # `aws s3 cp {{file}} s3://{{bucket}}`
-    (re.compile(r"^table(_name)?$"), "table"),  # `pg_dump -t {{table_name}}`  # `kubectl cp {{pod_name}}:/{{path/to/file_in_pod}} …`
+    (re.compile(r"^(table|collection)(_name)?$"), "table"),  # `pg_dump -t {{table_name}}`, mongosh's `db.{{collection}}`
+    (re.compile(r"^network(_name)?$"), "network"),  # `docker network rm {{network_name}}`
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
     (re.compile(r"^script(_name)?$"), "script"),  # `npm run {{script}}`: a package.json script by its name
     (re.compile(r"^(make_?)?target\d*$"), "target"),  # `make {{target}}`: a Makefile's target by its name

@@ -76,7 +76,8 @@ ACCEPTS = {
     "container": ("container", "name"),
     "image": ("image",),  # "the image alpine": a script or a name said otherwise is no image to run
     "database": ("database", "name"),  # "the database shop", "the shop db"
-    "table": ("table", "name"),  # "the users table"
+    "table": ("table", "name"),  # "the users table", "the orders collection"
+    "network": ("network", "name"),  # "the docker network test-net"
     "bucket": ("bucket", "name"),  # "the s3 bucket acme-reports"
     "pod": ("pod", "name"),  # "the pod api-7f9": kubectl's
     "tag": ("tag", "name"),
