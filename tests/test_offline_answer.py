@@ -999,7 +999,9 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("get .data.id out of whatever localhost:9000/jobs returns", "curl -s localhost:9000/jobs | jq '.data.id'"),  # was `curl -E .data.id`
      ("count the documents in the orders collection (mongo, db shop)", "mongosh shop --quiet --eval 'db.orders.countDocuments()'"),
      ("remove the docker network test-net", "docker network rm test-net"),  # was `{{network_name}}`
-     ("delete all .tmp files in this dir and all subdirs", "find . -type f -name '*.tmp' -delete")],  # was `rm *.tmp`: here only
+     ("delete all .tmp files in this dir and all subdirs", "find . -type f -name '*.tmp' -delete"),  # was `rm *.tmp`: here only
+     ("list the subfolders of src", "find src -type d"),  # was `{{path/to/directory}}`
+     ("delete empty subdirectories in build", "find build -type d -empty -delete")],  # was `{{path/to/directory}}`: "build" is a verb too
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

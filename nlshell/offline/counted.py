@@ -24,6 +24,10 @@ def counted_at(lower: list[str], i: int) -> bool:
     return i >= 2 and lower[i - 2 : i] == ["how", "many"] and bool(_PLURAL.match(lower[i]))
 
 
+# what a folder holds, never a text its lines say: "how many subfolders in docs"
+_HELD = frozenset("files folders directories dirs subfolders subdirs subdirectories entries items".split())
+
+
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Callable[..., None]) -> None:
     """Add the counted pattern of "how many Xs … in FILE" / "count the Xs in FILE"."""
     counted_units = vocabulary().amounts["counted"]
@@ -41,7 +45,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             j = i + 1 + (lower[i + 1] in ("the", "of", "all"))
         else:
             continue
-        if j >= len(lower) or j in taken or not _PLURAL.match(lower[j]) or lower[j] in counted_units:
+        if j >= len(lower) or j in taken or not _PLURAL.match(lower[j]) or lower[j] in counted_units or lower[j] in _HELD:
             continue
         k = j + 1
         while k < len(lower) and lower[k] in _BETWEEN:

@@ -79,7 +79,8 @@ _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
 _PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
 _JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one, and name none
-_EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
+_EVERYTHING = frozenset({"everything", "anything", "stuff"})
+_SUBFOLDERS = frozenset("subdir subdirs subdirectory subdirectories subfolder subfolders".split())  # "everything in uploads": a folder
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
@@ -410,8 +411,12 @@ def request_values(
             add("dir", token, i, role_at(i))  # "the src folder", "zip reports folder"
         elif before == "in" and lower[i - 2] in ("rows", "records") and plain(low):
             add("table", token, i)  # "how many rows in users": a table
-        elif before == "in" and (searching or (_in_folder(values, raw, lower, i, cwd_dirs) or lower[i - 2] in places.FILE_NOUNS | _EVERYTHING) and not (
-            low in table.screen or program(low))) and plain(low) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
+        elif before == "of" and i > 1 and lower[i - 2] in _SUBFOLDERS and plain(low) and (
+            low in table.around["folder_names"] or token in cwd_dirs
+        ):
+            add("dir", token, i, "in")  # "the subfolders of src"
+        elif before == "in" and (searching or (_in_folder(values, raw, lower, i, cwd_dirs) or lower[i - 2] in places.FILE_NOUNS | _EVERYTHING | _SUBFOLDERS) and not (
+            low in table.screen or program(low))) and (plain(low) or lower[i - 2] in _SUBFOLDERS and named(low)) and low not in _DIR_NOUNS | _MANNERS | amounts.COUNTED:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "grep for error in syslog", "files in src"
         elif before in ("folder", "directory", "dir") and plain(low) and low not in _DIR_NOUNS | _MANNERS and not (
             i > 1 and lower[i - 2] in typed.POINTED
