@@ -87,6 +87,10 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")  # a plain number: 20, 1.5
 
 
+_SIGNALLING = frozenset({"kill", "pause", "resume", "stop", "freeze", "unfreeze", "suspend", "continue", "renice", "strace"})
+_DATABASES = frozenset({"db", "database"})
+
+
 def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) -> None:
     """A number, typed by the words around it: "port 5432", "20 lines", "1 gigabyte", "7 days"."""
     before = lower[i - 1] if i > 0 else ""
@@ -114,6 +118,10 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
         return
     if before in ("port", "pid") or after == "port" or (before == "process" and token.isdigit()):
         add("pid" if before in ("pid", "process") else "port", token, i)
+    elif before in _SIGNALLING and i == 1 and token.isdigit() and len(token) > 1:
+        add("pid", token, i)  # "kill 1234", "pause 2200": the process by its number (`kill` got NL2Bash's pstree line)
+    elif token.isdigit() and (before in _DATABASES or (before == "number" and i > 1 and lower[i - 2] in _DATABASES)):
+        add("count", token, i)  # "flush redis db 2", "db number 2": `redis-cli -n 2`
     elif before in amounts["column"] and token.isdigit():
         add("field", token, i)  # "column 3"
     elif sized or after in table.sizes:

@@ -112,10 +112,13 @@ def remotes_split(command: str, slots: list[Slot], chosen: dict[int, list[Value]
             continue
         host, _, path = taken[0].text.partition(":")
         named = chosen.get(after, [])
-        if path and len(named) == 1 and slots[after].side == "remote" and (here := _free_local(slots, chosen, after)) is not None:
+        in_folder = path.endswith("/") and len(named) == 1 and "/" not in named[0].text  # "config.yml from app01:/etc/myapp/"
+        if path and not in_folder and len(named) == 1 and slots[after].side == "remote" and (
+            here := _free_local(slots, chosen, after)
+        ) is not None:
             chosen[here] = chosen.pop(after)  # "mount deploy@nas:/media at ~/nas": ~/nas is the mount point, here
             named = []
-        if after in chosen and not (path.endswith("/") and len(named) == 1 and "/" not in named[0].text):
+        if after in chosen and not in_folder:
             continue
         if host and path:  # "config.yml from app01:/etc/myapp/": the file in that folder, `app01:/etc/myapp/config.yml`
             chosen[i] = [replace(taken[0], kind="host", text=host)]

@@ -63,7 +63,7 @@ ACCEPTS = {
     "url": ("url", "host"),  # "the page at example.org": `https://example.org`
     "host": ("host", "remote"),
     "port": ("port",),
-    "pid": ("pid", "process", "number"),  # "pid 48213 is stuck": a process by its number; "kill 1234"
+    "pid": ("pid", "process"),  # "pid 48213 is stuck": a process by its number
     "process": ("process", "pattern", "name"),
     "user": ("user", "name"),
     "group": ("group", "name"),
@@ -88,7 +88,7 @@ ACCEPTS = {
     "data": ("data",),  # a JSON body the request says
     "variable": ("variable",),
     "pattern": ("pattern", "text"),
-    "count": ("count", "number"),  # "flush redis db 2": `redis-cli -n {{2}}`
+    "count": ("count",),
     "seconds": ("seconds",),
     "size": ("size",),
     "days": ("age",),
@@ -142,6 +142,7 @@ _READS_ALL_FIRST = ("sort ",)  # `sort x -o x` reads all of x before it writes
 _SED_PART = re.compile(r"(?:^|[\s'\"])s/(?:\{\{[^}]*\}\}/)?$")  # `sed 's/{{pattern}}/{{replacement}}/g'`
 _AT_HOST = re.compile(r"\S:$")  # `{{host}}:{{path}}`, `user@host:{{path}}`: a place on another host
 _BYTES = re.compile(r"\d+c")  # a size in bytes, as amounts.py writes it
+_BYTE_COUNTS = frozenset({"-c", "-n", "--bytes", "-l", "-s"})  # `head -c`, `hexdump -n`, `xxd -l`, `od -N`
 
 
 @dataclass
@@ -247,7 +248,7 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
         or (slot.kind == "database" and value.kind == "path" and value.role == "to" and value.text.isidentifier())
         or (slot.kind == "image" and value.kind == "command" and " " not in value.text and is_software(value.text))
-        or (slot.kind == "count" and value.kind == "size" and _BYTES.fullmatch(value.text))
+        or (slot.kind == "count" and value.kind == "size" and _BYTES.fullmatch(value.text) and slot.option in _BYTE_COUNTS)
     ):  # "restore backup.dump into newdb": the database it goes into; "run nginx detached": the nginx image;
         # "the first 64 bytes": a count of bytes (`head -c 64`, `hexdump -n 64`)
         return False
