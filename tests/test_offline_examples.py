@@ -371,7 +371,6 @@ def test_round_nineteen_older_dev_rows_answer_their_jobs(index, request_text, co
         ("remove the old host key for 10.0.0.7 from known_hosts", "ssh-keygen -f ~/.ssh/known_hosts -R 10.0.0.7"),
         ("get the first element of array in data.json", "jq '.[0]' data.json"),
         ("is docker an alias or a binary", "type docker"),
-        ("list shell functions", "declare -F"),
         ("psql into database shop on host db1", "psql -h db1 shop"),
         ("dump the postgres database shop to shop.sql", "pg_dump -f shop.sql shop"),
         ("connect to mysql as root", "mysql -u root -p"),
