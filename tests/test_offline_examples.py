@@ -346,3 +346,40 @@ def test_round_nineteen_older_dev_rows_answer_their_jobs(index, request_text, co
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("remove branch hotfix from the remote", "git push origin --delete hotfix"),
+        ("who changed line 40 of app.py", "git blame -L 40,+1 app.py"),
+        ("bisect to find the bad commit", "git bisect start"),
+        ("mark v2.1 as good in the bisect", "git bisect good v2.1"),
+        ("list installed apt packages", "apt list --installed"),
+        ("clean up packages that are no longer needed", "sudo apt autoremove"),
+        ("prevent docker-ce from updating", "sudo apt-mark hold docker-ce"),
+        ("upgrade all brew packages", "brew upgrade"),
+        ("follow the logs of container api", "docker logs -f api"),
+        ("clean up unused docker images", "docker image prune"),
+        ("stop and remove compose containers and volumes", "docker compose down --volumes"),
+        ("remove volume pgdata", "docker volume rm pgdata"),
+        ("edit the unit file of nginx with an override", "sudo systemctl edit nginx"),
+        ("list the running systemd services", "systemctl list-units --type=service --state=running"),
+        ("show logs of the nginx service since an hour ago", "journalctl -u nginx --since '1 hour ago'"),
+        ("upload report.pdf to bob@10.0.0.5 home dir", "scp report.pdf bob@10.0.0.5:~"),
+        ("copy a folder site/ to host web2 recursively with scp", "scp -r site/ web2:"),
+        ("remove the old host key for 10.0.0.7 from known_hosts", "ssh-keygen -f ~/.ssh/known_hosts -R 10.0.0.7"),
+        ("get the first element of array in data.json", "jq '.[0]' data.json"),
+        ("is docker an alias or a binary", "type docker"),
+        ("psql into database shop on host db1", "psql -h db1 shop"),
+        ("dump the postgres database shop to shop.sql", "pg_dump -f shop.sql shop"),
+        ("connect to mysql as root", "mysql -u root -p"),
+        ("flush all redis keys", "redis-cli FLUSHALL"),
+        ("list all redis keys matching user:*", "redis-cli --scan --pattern 'user:*'"),
+        ("mongosh into database shop", "mongosh shop"),
+    ],
+)
+def test_round_twenty_coverage_dev_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
