@@ -1001,7 +1001,11 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("remove the docker network test-net", "docker network rm test-net"),  # was `{{network_name}}`
      ("delete all .tmp files in this dir and all subdirs", "find . -type f -name '*.tmp' -delete"),  # was `rm *.tmp`: here only
      ("list the subfolders of src", "find src -type d"),  # was `{{path/to/directory}}`
-     ("delete empty subdirectories in build", "find build -type d -empty -delete")],  # was `{{path/to/directory}}`: "build" is a verb too
+     ("delete empty subdirectories in build", "find build -type d -empty -delete"),  # was `{{path/to/directory}}`: "build" is a verb too
+     ("completely remove nginx", "sudo apt purge nginx"),  # was `ls --full-time -a ~`
+     ("dump the mysql database blog to blog.sql", "mysqldump blog > blog.sql"),  # was the import, `mysql … < blog.sql`
+     ("stop nginx from being upgraded by apt", "sudo apt-mark hold nginx"),  # was `sudo systemctl stop nginx`
+     ("restart nginx after it was upgraded", "sudo service nginx restart")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -46,6 +46,7 @@ _NOT_AT_BOOT = frozenset({"stop", "disable", "not", "never", "don", "t", "preven
 _STARTING = frozenset({"bring", "fire", "spin", "start", "get"})  # "bring nginx up"
 _DOWN = frozenset({"shut", "take", "bring"})  # "shut nginx down"
 _NUMBER = re.compile(r"^\d+$")
+_KEPT_BACK = re.compile(r"\bfrom\s+(?:being\s+|getting\s+)?(?:upgraded|updated|upgrading|updating)\b")
 _OWNING = frozenset({"own", "owns", "owned", "belong", "belongs", "provides", "provide"})
 _WORDS = re.compile(r"[a-z0-9](?:[a-z0-9+_-]*[a-z0-9+])?")  # words as names are spelt: redis-server, php-fpm
 _NAME = r"(?P<name>[a-z][\w+-]*)"
@@ -83,8 +84,8 @@ _MANAGER_INSTALL = Opening(
 # "get rid of the numpy python package", "uninstall vlc", "remove vim and its config files", "remove the
 # lodash dependency"
 _REMOVE = Opening(
-    f"{_POLITE} {_HOW} remove uninstall purge get delete",
-    rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
+    f"{_POLITE} {_HOW} completely fully totally entirely remove uninstall purge get delete",
+    rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?P<wholly>(?:completely|fully|totally|entirely)\s+)?(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
     rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?P<kind>package|module|library|lib|gem|crate|program|app|dependency|dep))?"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}"
     r"(?P<rest>(?:\s+(?:(?:and|along\s+with|with|including|plus)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)\s+[a-z ]+?"
@@ -212,8 +213,8 @@ def _service(request: str, paged: Callable[[str], bool]) -> str:
     action = next((a for a in ACTIONS if actions.get(a, frozenset()) & asked), "")
     if action in ("", "status") and "down" in said and said & _DOWN:
         action = "stop"  # "shut nginx down", "take apache down"
-    if not action or said & around.get("not_service", frozenset()):
-        return ""
+    if not action or said & around.get("not_service", frozenset()) or _KEPT_BACK.search(lowered):
+        return ""  # "stop nginx from being upgraded": its package is held, the service runs on
     if action not in ("reload", "restart") and said & around.get("service_config", frozenset()):
         return ""  # "test the nginx config", "show the postgres settings": the program's own job
     after = words[at + 1 : at + 2]
@@ -361,7 +362,7 @@ def _removal(match: re.Match[str], technical: Callable[[str], bool]) -> str:
         return ""
     manager = _system(manager)
     rest = set(_WORDS.findall((match["rest"] or "").lower()))
-    if manager == "apt" and (verb == "purge" or rest & around.get("purging", frozenset())):
+    if manager == "apt" and (verb == "purge" or match["wholly"] or rest & around.get("purging", frozenset())):
         return f"purge the {name} package and its configuration files with apt"
     return f"uninstall the {name} package with {manager}"
 
