@@ -383,3 +383,30 @@ def test_round_twenty_coverage_dev_rows_answer_their_jobs(index, request_text, c
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("delete all .tmp files in this dir and all subdirs", "find . -type f -name '*.tmp' -delete"),
+        ("print names.txt all lowercase", "tr '[:upper:]' '[:lower:]' < names.txt"),
+        ("dump the mysql database blog to blog.sql", "mysqldump -u {{user}} -p blog > blog.sql"),
+        ("how many records in the orders table of the mysql db shop", "mysql shop -e 'SELECT count(*) FROM orders'"),
+        ("dump the postgres db mydb to mydb.sql before the migration", "pg_dump mydb -f mydb.sql"),
+        ("create a postgres role reporter that logs in with a password", "createuser --login --pwprompt reporter"),
+        ("process 48213 is hung and ignores ctrl-c, force kill it", "kill -9 48213"),
+        ("new to linux: how do i see my disks and what filesystem each one uses?", "lsblk -f"),
+        ("add a route to 10.20.0.0/16 via 192.168.1.254", "sudo ip route add 10.20.0.0/16 via 192.168.1.254"),
+        ("how mnay cpu cores does this machine have", "nproc"),
+        ("what version of openssl do we have installed", "openssl version"),
+        (
+            "download big.iso from http://mirror.local/big.iso, the connection keeps dropping so make it resumable",
+            "curl -C - -o big.iso http://mirror.local/big.iso",
+        ),
+        ("which files differ between the staging and main branches", "git diff --name-only staging..main"),
+    ],
+)
+def test_round_twenty_fresh_tables_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
