@@ -358,7 +358,6 @@ def test_round_nineteen_older_dev_rows_answer_their_jobs(index, request_text, co
         ("lint deploy.sh for bugs", "bash -n deploy.sh"),
         ("set FOO=bar for all users system-wide", "echo 'FOO=bar' | sudo tee -a /etc/environment"),
         ("stop tracking build/ but keep it on disk", "git rm -r --cached build/"),
-        ("kill postgres backend with pid 4321", "psql -c 'SELECT pg_terminate_backend(4321)'"),
         ("socks proxy through bastion.example.com on port 9050", "ssh -D 9050 -N bastion.example.com"),
         ("am i on a 32 or 64 bit system", "uname -m | grep '64'"),
     ],
