@@ -410,3 +410,23 @@ def test_round_twenty_fresh_tables_rows_answer_their_jobs(index, request_text, c
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("what am i about to commit", "git diff --staged"),
+        ("put config.yaml back to the committed version", "git restore config.yaml"),
+        ("fresh python venv called myenv", "python3 -m venv myenv"),
+        ("run tests/test_api.py verbose", "pytest -v tests/test_api.py"),
+        ("lint deploy.sh for bugs", "bash -n deploy.sh"),
+        ("set FOO=bar for all users system-wide", "echo 'FOO=bar' | sudo tee -a /etc/environment"),
+        ("stop tracking build/ but keep it on disk", "git rm -r --cached build/"),
+        ("socks proxy through bastion.example.com on port 9050", "ssh -D 9050 -N bastion.example.com"),
+        ("am i on a 32 or 64 bit system", "uname -m | grep '64'"),
+    ],
+)
+def test_round_twenty_dev_and_eighteen_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
