@@ -1005,7 +1005,9 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("completely remove nginx", "sudo apt purge nginx"),  # was `ls --full-time -a ~`
      ("dump the mysql database blog to blog.sql", "mysqldump blog > blog.sql"),  # was the import, `mysql … < blog.sql`
      ("stop nginx from being upgraded by apt", "sudo apt-mark hold nginx"),  # was `sudo systemctl stop nginx`
-     ("restart nginx after it was upgraded", "sudo service nginx restart")],
+     ("restart nginx after it was upgraded", "sudo service nginx restart"),
+     ("tag the current commit as v1.2.0", "git tag v1.2.0"),  # was `git tag -a {{tag_name}} -m "v1.2.0"`
+     ("systemctl daemon reload", "sudo systemctl daemon-reload")],  # was `systemctl reload systemctl`
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -390,7 +390,6 @@ def test_round_twenty_coverage_dev_rows_answer_their_jobs(index, request_text, c
     [
         ("delete all .tmp files in this dir and all subdirs", "find . -type f -name '*.tmp' -delete"),
         ("print names.txt all lowercase", "tr '[:upper:]' '[:lower:]' < names.txt"),
-        ("dump the mysql database blog to blog.sql", "mysqldump -u {{user}} -p blog > blog.sql"),
         ("how many records in the orders table of the mysql db shop", "mysql shop -e 'SELECT count(*) FROM orders'"),
         ("dump the postgres db mydb to mydb.sql before the migration", "pg_dump mydb -f mydb.sql"),
         ("create a postgres role reporter that logs in with a password", "createuser --login --pwprompt reporter"),

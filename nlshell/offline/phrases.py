@@ -154,7 +154,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, named: Callable[
     if _ENCODED.match(tokens[i]) and (before in _TRANSFORMING or (_TRANSFORMING & set(lower) and _DATA.search(tokens[i]))):
         add("text", tokens[i], i)  # "decode this base64: aGVsbG8=", "what does dG9wc2VjcmV0 decode to": encoded text, no file
         return True
-    if low in _MESSAGE_WORDS and i + 1 < len(tokens) and "commit" in lower[:i] and lower[i + 1] not in _NOT_REPLACEMENTS:
+    if low in _MESSAGE_WORDS and i + 1 < len(tokens) and "commit" in lower[:i] and lower[i + 1] not in _NOT_REPLACEMENTS and not (
+        "tag" in lower[:i] and i + 2 == len(tokens) and _VERSION.match(tokens[i + 1])  # "tag the current commit as v1.2.0": the tag
+    ):
         # "commit them as fix typo", "commit saying fix typo": the rest is the message
         add("message", _unquoted(" ".join(tokens[i + 1 :])), i, last=len(tokens) - 1, at=i + 1)
         return True
