@@ -1007,10 +1007,18 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("stop nginx from being upgraded by apt", "sudo apt-mark hold nginx"),  # was `sudo systemctl stop nginx`
      ("restart nginx after it was upgraded", "sudo service nginx restart"),
      ("tag the current commit as v1.2.0", "git tag v1.2.0"),  # was `git tag -a {{tag_name}} -m "v1.2.0"`
-     ("systemctl daemon reload", "sudo systemctl daemon-reload")],  # was `systemctl reload systemctl`
+     ("systemctl daemon reload", "sudo systemctl daemon-reload"),  # was `systemctl reload systemctl`
+     ("list the files that changed between main and develop", "git diff --name-only main..develop")],  # was `{{branch_1}}`
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
+
+
+def test_what_a_person_just_made_is_an_aside():
+    """"the commit message i just made" put "i just made" into `git commit -m`."""
+    from nlshell.offline.asides import without_asides
+
+    assert without_asides("typo in the commit message i just made") == "typo in the commit message"
 
 
 def test_a_bunch_or_lots_names_nothing():

@@ -22,10 +22,16 @@ _START = frozenset({"off", "from"})
 
 
 
+def _between_branches(lower: list[str], known: frozenset[str]) -> bool:
+    """"what changed between main and develop": two long-lived branches compared, no git verb said."""
+    return any(lower[i] == "between" and lower[i + 1] in known and lower[i + 2] == "and" and lower[i + 3] in known
+               for i in range(len(lower) - 3))
+
+
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add) -> None:
     """Make the branch names the request says branches."""
     around = vocabulary().around
-    if around["git_verbs"].isdisjoint(lower):
+    if around["git_verbs"].isdisjoint(lower) and not _between_branches(lower, around["branch_names"]):
         return
     known = around["branch_names"]
     named = any(v.kind == "branch" for v in values)
