@@ -1008,7 +1008,9 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("restart nginx after it was upgraded", "sudo service nginx restart"),
      ("tag the current commit as v1.2.0", "git tag v1.2.0"),  # was `git tag -a {{tag_name}} -m "v1.2.0"`
      ("systemctl daemon reload", "sudo systemctl daemon-reload"),  # was `systemctl reload systemctl`
-     ("list the files that changed between main and develop", "git diff --name-only main..develop")],  # was `{{branch_1}}`
+     ("list the files that changed between main and develop", "git diff --name-only main..develop"),  # was `{{branch_1}}`
+     # a new container of the image said; the clause after the comma says how it is, and is no request the first told of
+     ("throwaway ubuntu container with a shell, deleted when i exit", "docker run -it --rm ubuntu sh")],  # was `set -e`
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

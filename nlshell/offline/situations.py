@@ -26,6 +26,7 @@ _HOW = frozenset(
 )
 _SAYING = frozenset("says say said saying complains complaining warns tells shows reports".split())
 _POINTERS = frozenset({"it", "them"})
+_BASE_ED = frozenset("need feed seed speed shred embed".split())  # verbs ending in -ed that ask, as said
 # Words that point back at the situation without naming its thing: "set a fresh one", "for him".
 _BACK = frozenset({"one", "ones", "him", "her", "his", "their", "its", "he", "she", "they"})
 # A first clause that opens with its speaker is the request ("i want to add a cron job, open the editor").
@@ -56,6 +57,8 @@ def told_situation(request: str) -> str:
     situation_words = _WORD.findall(situation.lower())
     if len(asked_words) < _ASKED_MIN or len(situation_words) < _TOLD_MIN or _BACK.intersection(asked_words):
         return request  # "bobs last day was friday, lock his login": whose login is in the situation
+    if asked_words[0].endswith("ed") and asked_words[0] not in _BASE_ED:
+        return request  # "throwaway ubuntu container with a shell, deleted when i exit": how the one asked for is, no request
     if situation_words[0] in _SPEAKERS or any(_is_verb(_as_verb(word)) for word in situation_words[1:] if word not in _HOW):
         return request  # "gotta add a cron job for myself, open the editor": a task, no situation
     if _opens_with_verb(situation_words) or not (

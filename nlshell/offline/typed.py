@@ -33,7 +33,8 @@ POINTED = frozenset("this that these those current same which each every whole".
 _DETERMINERS = frozenset("the a an my our your his her their this that its".split())
 # Words that say which one, or what it is like, between a determiner and a name or a type noun.
 _WHICH = frozenset(
-    "local remote new old current default existing empty whole entire unused stale running stopped paused exited latest newest official".split()
+    "local remote new old current default existing empty whole entire unused stale running stopped paused exited latest newest official "
+    "throwaway disposable temporary fresh".split()
 )
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
@@ -340,11 +341,14 @@ def _plural_noun(low: str, table: Vocabulary, nouns: dict[str, str]) -> bool:
 
 
 def _determined(lower: list[str], i: int) -> bool:
-    """Whether word i follows a determiner, or a word saying which one after it ("the old-feature branch")."""
+    """Whether word i follows a determiner, or a word saying which one after it ("the old-feature branch"),
+    or only such words, opening the request."""
     j = i - 1
     while j >= 0 and lower[j] in _WHICH:
         j -= 1
-    return j >= 0 and (lower[j] in _DETERMINERS or lower[j].endswith("'s"))  # "this makefile's test target"
+    if j < 0:
+        return j < i - 1  # "throwaway ubuntu container with a shell": a word saying which one opens the request
+    return lower[j] in _DETERMINERS or lower[j].endswith("'s")  # "this makefile's test target"
 
 
 def _noun_phrase(lower: list[str], i: int, nouns: dict[str, str]) -> bool:

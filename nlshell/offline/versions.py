@@ -119,13 +119,16 @@ def _tagged(values: list[Value]) -> None:
             value.kind, value.side = "image", ""
 
 
+_NEW_ONE = frozenset({"a", "an", "new", "throwaway", "disposable", "temporary", "fresh"})
+
+
 def _run_images(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add,
                 name: Callable[[str], bool]) -> None:
     """"run nginx in docker", "docker run redis", "start a redis container", "pull alpine": the image
     to run or pull; after another verb only with what it runs in ("start postgres in a container")."""
     for value in values:
-        if value.kind == "container" and value.at > 0 and lower[value.at - 1] in ("a", "an", "new"):
-            value.kind = "image"  # "start a redis container": a new one, of the image redis
+        if value.kind == "container" and value.at > 0 and lower[value.at - 1] in _NEW_ONE:
+            value.kind = "image"  # "start a redis container", "throwaway ubuntu container": a new one, of the image redis
     running = vocabulary().around["image_verbs"]
     for i in range(1, len(lower)):
         verb = lower[i - 2] if lower[i - 1] == "up" and i > 1 else lower[i - 1]  # "spin up redis"
