@@ -1016,6 +1016,16 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
 
 
+def test_an_ip_placeholder_takes_the_address_whichever_order_the_request_says_them():
+    """"map api.local to 127.0.0.1" wrote `echo 'api.local 127.0.0.1'` into /etc/hosts: a line it cannot read."""
+    from nlshell.offline.slots import fill
+
+    two = [Value("host", "myapp.local", 1), Value("host", "10.0.0.5", 3)]
+    assert fill("echo '{{ip_address}} {{hostname}}' | sudo tee -a /etc/hosts", two).command == (
+        "echo '10.0.0.5 myapp.local' | sudo tee -a /etc/hosts"
+    )
+
+
 def test_what_a_person_just_made_is_an_aside():
     """"the commit message i just made" put "i just made" into `git commit -m`."""
     from nlshell.offline.asides import without_asides

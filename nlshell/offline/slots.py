@@ -329,9 +329,13 @@ def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, in
     elif slot.kind == "size":
         role = 0 if value.role == "to" else 1  # "journal is 4G, trim it to 500M": `--vacuum-size=500M`
     unaddressed = int(slot.kind == "host" and not _ADDRESS.search(value.text))  # 192.168.1.40 before "the scary host"
+    if slot.kind == "host" and _IP_SLOT.search(slot.inner):
+        unaddressed = int(not _IP.fullmatch(value.text))  # `{{ip_address}} {{hostname}}`: "point myapp.local at 10.0.0.5"
     return role, other_type, unaddressed, rank
 
 
+_IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_IP_SLOT = re.compile(r"(?:^|_)ip(?:_|$)|^ip_?address", re.I)
 _ADDRESS = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|\.[a-z]{2,}$|\d", re.I)  # an IP, a domain, a numbered machine
 
 
