@@ -1010,7 +1010,9 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("systemctl daemon reload", "sudo systemctl daemon-reload"),  # was `systemctl reload systemctl`
      ("list the files that changed between main and develop", "git diff --name-only main..develop"),  # was `{{branch_1}}`
      # a new container of the image said; the clause after the comma says how it is, and is no request the first told of
-     ("throwaway ubuntu container with a shell, deleted when i exit", "docker run -it --rm ubuntu sh")],  # was `set -e`
+     ("throwaway ubuntu container with a shell, deleted when i exit", "docker run -it --rm ubuntu sh"),  # was `set -e`
+     ("is gs an alias, a function or a real binary?", "type gs"),  # was `alias {{alias_name}}`
+     ("is ll an alias, a function or a real binary?", "type ll")],  # "ll" is no stop word here
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

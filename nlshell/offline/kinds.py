@@ -235,6 +235,8 @@ _STATE_FILLERS = frozenset("program binary executable app application command pr
 def state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
     """The kind of value word `i` is when a word after it says its state ("nginx running": a
     process; "python3 program installed": a command), skipping words that only say what it is."""
+    if asked_what_it_is(lower, i):
+        return "command"
     if lower[i + 1 : i + 2] and lower[i + 1] in _PROGRAM_NOUNS and lower[i - 1 : i] not in (["a"], ["an"]):
         return "command"  # "where is the aws binary coming from": the program `which` finds ("make a script executable": none)
     j = i + 1
@@ -244,6 +246,17 @@ def state_kind(lower: list[str], i: int, after_words: dict[str, str]) -> str:
 
 
 _PROGRAM_NOUNS = frozenset({"binary", "binaries", "executable", "executables"})
+_POINTED = frozenset({"this", "that", "it", "there", "these", "those", "he", "she", "they"})
+_WHAT_IT_IS = frozenset({"alias", "function", "builtin", "binary", "command", "program", "executable"})
+
+
+def asked_what_it_is(lower: list[str], i: int) -> bool:
+    """"is gs an alias, a function or a real binary", "what is ll actually, an alias or what": word
+    `i` is a command the shell may define any of those ways (`type gs`)."""
+    rest = lower[i + 1 : i + 5]
+    return 0 < i <= 2 and lower[i - 1] == "is" and lower[i] not in _POINTED and bool(_WHAT_IT_IS.intersection(rest)) and rest[:1] in (
+        ["an"], ["a"], ["actually"], ["really"], ["just"]
+    )
 
 
 def of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:

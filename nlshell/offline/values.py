@@ -340,7 +340,7 @@ def request_values(
             continue
         elif phrases.appended(tokens, i) and (plain(low) or (before in _SAID and named(low))):
             add("message", token, i)  # "append hello to notes.txt", "append the line hello to notes.txt"
-        elif (state := kinds.state_kind(lower, i, table.after_words)) and named(low) and program(low):
+        elif (state := kinds.state_kind(lower, i, table.after_words)) and (kinds.asked_what_it_is(lower, i) or named(low) and program(low)):
             add(state, token, i)  # "is nginx running", "where is python3 installed": what it is about
         elif (of_kind := kinds.of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS:
             # "the manual of rsync", "the process id of nginx", "the owner of www"
