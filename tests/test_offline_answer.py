@@ -144,7 +144,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("hunt down large files over 500M i can delete", "find . -type f -size +500M -exec ls -lh {} +"),  # not `-size ++500M`
         # values the request names that were left as placeholders
         ("old-feature got merged, remove the branch locally", "git branch -d old-feature"),  # the situation names it
-        ("dump the shop postgres db to shop.sql before i mess with it", "pg_dump -f shop.sql shop"),  # "shop" is no misspelt "chop"; a .sql file holds plain SQL
+        ("dump the shop postgres db to shop.sql before i mess with it", "pg_dump shop -f shop.sql"),  # "shop" is no misspelt "chop"; a .sql file holds plain SQL
         ("let the devs group edit everything under /opt/app", "chgrp -R devs /opt/app"),
         ("add https://github.com/acme/widget.git as upstream", "git remote add upstream https://github.com/acme/widget.git"),
         ("add https://github.com/acme/tool.git as remote upstream", "git remote add upstream https://github.com/acme/tool.git"),

@@ -18,7 +18,8 @@ is: a host for ssh (remotes.py), a branch for git (gitrefs.py), a remote beside 
 (gitremotes.py), the folder files of a kind come from (globbed.py); owners said with 's are read in
 possessives.py, names in code in identifiers.py, a login said for the request's use ("basic auth
 admin:s3cret") in credentials.py, users by an account's name (olduser, www-data) in accounts.py and
-files by their type's word ("all my pdfs") in typeglobs.py.
+files by their type's word ("all my pdfs") in typeglobs.py. The role a value plays ("to /backup",
+"from box1", "called photos") is read in roles.py.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from collections.abc import Callable, Collection
 
 from nlshell.offline import (
     accounts, addresses, amounts, arithmetic, clock, counted, credentials, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
-    knownfiles, levels, lists, names, phrases, places, remotes, shells, targets, typed, typeglobs, unitnames, versions, wrapped,
+    knownfiles, levels, lists, names, phrases, places, remotes, roles, shells, targets, typed, typeglobs, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -55,12 +56,10 @@ _NAME = re.compile(r"^[a-z0-9][\w.-]*$")
 # Network interfaces by the names kernels and udev give them: eth0, wlan0, enp3s0, wlp2s0, lo, docker0.
 _INTERFACE = re.compile(r"^(?:eth|wlan|wlp|enp|ens|eno|enx|br|docker|veth|tun|tap|wg|virbr|bond|ppp)\d[\w.-]*$|^lo$")
 _FILE_TYPES = ARCHIVES
-_PLACES = frozenset("in into inside under below within to from at on".split())
 _NOT_NAMES = frozenset(
     "the a an this that these those my your our his her their every each all any some current parent home new "
     "empty hidden same other another one id ids none nothing".split()
 ) | phrases.NEVER_NAMES
-_ROLE_TO = frozenset({"to", "into", "onto", "as"})
 _GIT_WORDS = frozenset("git tag tags release bisect checkout commit commits branch diff log".split())  # v1.8 there: a tag
 _SETTING_VERBS = frozenset({"set", "point", "export", "unset", "change"})
 _INFINITIVE = frozenset("about going want wants need needs trying try tried tries have has able how ought used".split())  # "to" + a verb
@@ -73,8 +72,6 @@ _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
-_ROLE_FROM = frozenset({"from", "off"})
-_RUNNING = frozenset({"run", "execute", "launch", "schedule", "start"})
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
 _PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
@@ -85,9 +82,6 @@ _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the nex
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
 _SAID = frozenset("line text word string words sentence".split())
-_POINTING = frozenset("points point pointing resolves leads".split())
-_LINKING = _POINTING | frozenset("link links linked symlink symlinks shortcut shortcuts".split())
-_LINK_VERBS = frozenset({"link", "symlink", "ln"})
 # How, not where: "in reverse", "in megabytes", "newest first", "recursively".
 _MANNERS = frozenset(
     "reverse order case background parallel detail full bulk silence newest oldest biggest largest smallest latest "
@@ -206,27 +200,7 @@ def request_values(
         taken.update(spanned)
 
     def role_at(i: int) -> str:
-        before = lower[i - 1] if i > 0 else ""
-        if before in ("called", "named") or (i > 1 and lower[i - 2] in ("called", "named")):
-            return "name"
-        if before in _ROLE_TO and i > 1 and lower[i - 2] in _LINKING:  # "a symlink to /opt/app": what it points at
-            return "from"
-        if before == "to" and i > 3 and lower[i - 3] in ("called", "named") and lower[i - 4] in _LINKING:
-            return "from"  # "a symlink called latest to builds/42": what the link named points at
-        if lower[0] in _LINK_VERBS and "to" in lower[2:]:  # "link ~/.vimrc to ~/dotfiles/vimrc": the link, then what it points at
-            return "from" if before in _ROLE_TO else "name" if i == 1 else ""
-        if "->" in (before, lower[i + 1 : i + 2] and lower[i + 1]):  # "symlink current -> releases/v2.3", as `ls -l` shows links
-            linking = bool(_LINKING & said)
-            return ("from" if linking else "to") if before == "->" else ("name" if linking else "from")
-        if before == "as" and "same" in lower[: i - 1]:
-            return "from"  # "give b.sh the same permissions as a.sh": a.sh is the model
-        if before in _ROLE_TO:
-            return "to"
-        if before in _ROLE_FROM or (before == "of" and i > 1 and lower[i - 2] == "out"):
-            return "from"  # "off 10.0.0.5", "out of box1"
-        if before in _RUNNING or (before in ("the", "my", "this") and i > 1 and lower[i - 2] in _RUNNING):
-            return "run"  # "run backup.sh at 11pm", "run the backup.sh script": the script is the command
-        return "in" if before in _PLACES else ""
+        return roles.role_at(lower, said, i)
 
     def moved_to(i: int) -> str:
         """The kind of the new name or place in "rename drafts to archive": a path, or the kind the
@@ -356,7 +330,7 @@ def request_values(
             add("gitremote", token, i)
         elif "->" in (before, after) and _NAME.fullmatch(low) and low not in table.stop:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))  # "current -> releases/v2.3": any word
-        elif before == "to" and i > 1 and lower[i - 2] in _LINKING and named(low):
+        elif before == "to" and i > 1 and lower[i - 2] in roles.LINKING and named(low):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "from")  # "a link pointing to python3"
         elif before == "to" and (setting := kinds.setting(lower, i, table.value_words)) and named(low):
             add(setting, token, i, "to")  # "set the hostname to webserver"
@@ -429,12 +403,12 @@ def request_values(
         elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
-            before in _ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
+            before in roles.ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
         )) and plain(low) and low not in amounts.COUNTED and low not in table.around["acronyms"] and not typed.named_after(lower, i) and not (
             before == "as" and after in typed.type_nouns()  # "as dev dependency": what sort of one
         ):  # "turn x into base64": a format
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
-        elif after in _POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
+        elif after in roles.POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
             add("link", token, i)  # "where the symlink current points to"
         elif low in _ACTIONS and after != "with":  # "keys that start with user:" says how names begin
             add("action", low, i)
@@ -460,6 +434,6 @@ def request_values(
     places.sides(values, lower)
     places.formats(values, table.types)
     if searching:  # "find files named x", "find nginx.conf anywhere": what to look for, not where, nor what to create
-        places.sought(values, lower, _MADE | _LINKING)
+        places.sought(values, lower, _MADE | roles.LINKING)
     excluded.mark(values, lower)  # "grep TODO but not in node_modules": no operand
     return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))
