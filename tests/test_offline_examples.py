@@ -429,3 +429,42 @@ def test_round_twenty_dev_and_eighteen_rows_answer_their_jobs(index, request_tex
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("lowercase everything in words.txt", "tr '[:upper:]' '[:lower:]' < words.txt"),
+        ("get the third field of a colon separated file /etc/passwd", "cut -d: -f3 /etc/passwd"),
+        ("change priority of pid 4242 to 12", "renice -n 12 -p 4242"),
+        ("list open files of nginx", "lsof -c nginx"),
+        ("wait for pid 3000 to finish", "tail --pid=3000 -f /dev/null"),
+        ("trace system calls of a running process 1234", "strace -p 1234"),
+        ("which program is using /dev/video0", "fuser -v /dev/video0"),
+        ("what is taking up space in this directory", "du -sh * | sort -h"),
+        ("list block devices and partitions", "lsblk"),
+        ("show filesystem type of each partition", "lsblk -f"),
+        ("is my ssd failing", "smartctl -H {{/dev/sda}}"),
+        ("interactive disk usage browser", "ncdu {{path/to/directory}}"),
+        ("look up the dns records for github.com", "dig github.com"),
+        ("take eth1 down", "sudo ip link set eth1 down"),
+        ("which ports are open on 10.0.0.5", "nmap 10.0.0.5"),
+        ("append notes.txt to backup.tar", "tar -rf backup.tar notes.txt"),
+        ("give user frank read access to report.pdf with acl", "setfacl -m u:frank:r report.pdf"),
+        ("which binaries are suid", "find / -perm -4000 -type f 2>/dev/null"),
+        ("extract pages 3 to 5 from report.pdf", "qpdf report.pdf --pages . 3-5 -- {{path/to/output.pdf}}"),
+        ("find duplicate files in ~/Pictures", "find ~/Pictures -type f -exec md5sum {} + | sort | uniq -w32 -dD"),
+        (
+            "delete duplicate files in photos",
+            "find photos -type f -exec md5sum {} + | sort | awk 'seen[$1]++ {print substr($0, 35)}' | xargs -d '\\n' rm --",
+        ),
+        ("who is logged in right now", "who"),
+        ("decrypt secret.txt.gpg", "gpg -o {{path/to/output_file}} -d secret.txt.gpg"),
+        ("make a file immutable", "sudo chattr +i {{path/to/file}}"),
+        ("extract config.yml from backup.tar", "tar -xf backup.tar config.yml"),
+    ],
+)
+def test_round_twenty_coverage_system_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
