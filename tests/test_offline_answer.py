@@ -1028,6 +1028,17 @@ def test_an_ip_placeholder_takes_the_address_whichever_order_the_request_says_th
     )
 
 
+def test_files_said_for_a_list_never_fill_the_output_too():
+    """"merge a.pdf and b.pdf" was `pdfunite a.pdf b.pdf`, which writes over b.pdf, rated safe; "concatenate
+    part1.mp4 and part2.mp4" was `cat part1.mp4 > part2.mp4`. The output, never said, stays to edit."""
+    from nlshell.offline.slots import fill
+
+    two = [Value("file", "a.pdf", 1), Value("file", "b.pdf", 3)]
+    merged = fill("pdfunite {{path/to/file1.pdf path/to/file2.pdf ...}} {{path/to/output.pdf}}", two).command
+    assert merged == "pdfunite a.pdf b.pdf {{path/to/output.pdf}}"
+    assert fill("cp {{path/to/source}} {{path/to/target}}", two).command == "cp a.pdf b.pdf"  # two places: the last is where
+
+
 def test_what_a_person_just_made_is_an_aside():
     """"the commit message i just made" put "i just made" into `git commit -m`."""
     from nlshell.offline.asides import without_asides

@@ -445,10 +445,13 @@ def _unsaid_target(slots: list[_Slot], i: int, chosen: dict[int, list[Value]], f
     """What a target placeholder takes when the request says no target and the command has other
     places: the last of the request's places ("copy a.txt b.txt"), and only when one is left for
     each other place (`cwebp {{image}} -o {{output}}` with photo.jpg alone reads photo.jpg, it
-    does not write it)."""
+    does not write it); none when another place takes a list: every file said goes there."""
     if slots[i].kind == "link" and (links := [v for v in fitting if v.kind == "link"]):
         return links  # "make a symlink current pointing to releases/v2.3": the link the request calls one
-    others = sum(1 for j, s in enumerate(slots) if j != i and j not in chosen and s.kind in _PLACES and not _hint(s, _TARGET))
+    open_places = [s for j, s in enumerate(slots) if j != i and j not in chosen and s.kind in _PLACES and not _hint(s, _TARGET)]
+    if any(s.many for s in open_places):
+        return []  # `pdfunite {{file1.pdf file2.pdf ...}} {{output.pdf}}`: "merge a.pdf and b.pdf" wrote over b.pdf
+    others = len(open_places)
     if not others:
         return fitting
     return sorted(fitting, key=lambda v: -v.at) if len(fitting) > others else []
