@@ -1012,7 +1012,8 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # a new container of the image said; the clause after the comma says how it is, and is no request the first told of
      ("throwaway ubuntu container with a shell, deleted when i exit", "docker run -it --rm ubuntu sh"),  # was `set -e`
      ("is gs an alias, a function or a real binary?", "type gs"),  # was `alias {{alias_name}}`
-     ("is ll an alias, a function or a real binary?", "type ll")],  # "ll" is no stop word here
+     ("is ll an alias, a function or a real binary?", "type ll"),  # "ll" is no stop word here
+     ("force kill every python process", "killall -9 python")],  # was `pkill -f *.py`: a process, no file type
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -11,6 +11,7 @@ from nlshell.offline.phrases import EVERY
 from nlshell.offline.vocabulary import Vocabulary
 
 _THAT = frozenset({"that", "the", "my", "this", "an", "a", "some"})  # "where's that invoice pdf": one of a type, by a word
+_RUNNING_THINGS = frozenset("process processes instance instances job jobs program programs container containers".split())
 _OF_A_TYPE = frozenset("file files script scripts source sources notes docs documents".split())
 
 
@@ -30,9 +31,9 @@ def read(add: Callable, tokens: list[str], lower: list[str], i: int, before: str
         add("glob", f"*{token}*{table.types[after].removeprefix('*')}", i, last=i + 1)  # "that invoice pdf": *invoice*.pdf
     elif low in table.types and after in _OF_A_TYPE:
         add("glob", table.types[low], i)  # "python files"
-    elif low.endswith("s") and low[:-1] in table.types and (low[:-1] in table.hints or _extension_plural(low, table)) or (
+    elif (low.endswith("s") and low[:-1] in table.types and (low[:-1] in table.hints or _extension_plural(low, table)) or (
         low in table.types and (low in table.hints or before in ("every", "each")) and before in EVERY
-    ):
+    )) and after not in _RUNNING_THINGS:  # "force kill every python process" was `pkill -f *.py`
         add("glob", table.types[low.removesuffix("s") if low not in table.types else low], i)  # "all my pdfs", "every pdf"
     else:
         return False
