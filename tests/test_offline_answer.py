@@ -1013,7 +1013,16 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("throwaway ubuntu container with a shell, deleted when i exit", "docker run -it --rm ubuntu sh"),  # was `set -e`
      ("is gs an alias, a function or a real binary?", "type gs"),  # was `alias {{alias_name}}`
      ("is ll an alias, a function or a real binary?", "type ll"),  # "ll" is no stop word here
-     ("force kill every python process", "killall -9 python")],  # was `pkill -f *.py`: a process, no file type
+     ("force kill every python process", "killall -9 python"),  # was `pkill -f *.py`: a process, no file type
+     # found by the all-tables runs of this round: answers the round's rows or readings had made worse
+     ("kill the process with id 2222", "kill 2222"),  # was `kill -2222 {{pid}}`: the id took the place of a signal
+     ("48213 won't die, force kill it", "kill -9 48213"),
+     ("kill -9 4321", "kill -9 4321"),
+     ("connect to server.example.com, ssh runs on 2222 there", "ssh -p 2222 server.example.com"),
+     ("list collections in the mongo db analytics", "mongosh analytics --quiet --eval 'db.getCollectionNames()'"),
+     ("back up the postgres db orders in custom format", "pg_dump -Fc orders -f {{path/to/file.dump}}"),
+     ("clean out stopped containers and dangling images", "docker system prune"),
+     ("need an ed25519 ssh key for my github account", "ssh-keygen -f {{~/.ssh/filename}} -t ed25519 -a 32")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -118,7 +118,12 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
         return
     if before in ("port", "pid") or after == "port" or (before == "process" and token.isdigit()):
         add("pid" if before in ("pid", "process") else "port", token, i)
-    elif before in _SIGNALLING and i == 1 and token.isdigit() and len(token) > 1:
+    elif token.isdigit() and len(token) > 1 and (
+        (before in _SIGNALLING and after not in table.times and after not in amounts["counted"])  # "kill 1234", "force kill 4321"
+        or (i == 2 and lower[0] in _SIGNALLING and before.startswith("-"))  # "kill -9 4321"
+        or (before == "id" and "process" in lower[max(0, i - 4) : i])  # "the process with id 2222"
+        or (i == 0 and len(token) > 2 and not _SIGNALLING.isdisjoint(lower))  # "48213 won't die, force kill it"
+    ):
         add("pid", token, i)  # "kill 1234", "pause 2200": the process by its number (`kill` got NL2Bash's pstree line)
     elif token.isdigit() and (before in _DATABASES or (before == "number" and i > 1 and lower[i - 2] in _DATABASES)):
         add("count", token, i)  # "flush redis db 2", "db number 2": `redis-cli -n 2`
@@ -156,6 +161,9 @@ something of ("the priority of 9001"): a process id."""
     return False
 
 
+_RUNS = frozenset({"runs", "running", "listens", "listening", "lives", "sits", "served", "serves"})
+
+
 def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
     """A bare number that can only be a port: the request is about ports ("what's listening on
     8080"), or a word beside it says so where it ends the request ("is 5432 open", "who is using
@@ -174,7 +182,8 @@ def _port(i: int, token: str, lower: list[str], table: Vocabulary) -> bool:
     served = before == "on" and not table.around["image_words"].isdisjoint(lower)  # "spin up redis on 6379 in the background"
     on_machine = len(rest) == 3 and rest[0] in beside and rest[1] in ("on", "at")  # "is 5432 open on db01"
     known = before in beside and token in table.ports.values()  # "something's squatting on 5432, what is it"
-    return in_use or served or on_machine or known or (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
+    runs_on = before == "on" and i > 1 and lower[i - 2] in _RUNS  # "ssh runs on 2222 there"
+    return in_use or served or on_machine or known or runs_on or (before in beside and not rest) or (len(rest) == 1 and rest[0] in beside)
 
 
 def said(add: Add, i: int, lower: list[str], table: Vocabulary) -> bool:
