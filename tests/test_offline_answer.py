@@ -1022,7 +1022,13 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("list collections in the mongo db analytics", "mongosh analytics --quiet --eval 'db.getCollectionNames()'"),
      ("back up the postgres db orders in custom format", "pg_dump -Fc orders -f {{path/to/file.dump}}"),
      ("clean out stopped containers and dangling images", "docker system prune"),
-     ("need an ed25519 ssh key for my github account", "ssh-keygen -f {{~/.ssh/filename}} -t ed25519 -a 32")],
+     ("need an ed25519 ssh key for my github account", "ssh-keygen -f {{~/.ssh/filename}} -t ed25519 -a 32"),
+     ("list files by modification date newest first", "ls -lt"),  # was `find -user modification`: a sort key, no owner
+     ("how long has this computer been on", "uptime -p"),
+     ("how long has this box been up", "uptime -p"),
+     ("show me all the python processes", "ps aux | grep -i python"),
+     ("show the process tree under pid 4242", "pstree -p 4242"),  # was `pgrep -f tree`: no process called tree
+     ("which python is first on my PATH", "which python3")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -56,6 +56,8 @@ def read(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, 
 _OWNED_BY = frozenset({"for", "of", "by"})
 _OWNING = frozenset({"owned", "run", "started", "belonging"})  # "files owned by bob"
 _SELF = frozenset({"me", "myself", "us", "everyone", "everybody", "all"})
+# what things are ordered by, never their owner: "list files by modification date newest first"
+_SORT_KEYS = frozenset("modification modified date name size time type extension age length".split())
 
 
 def owner_after(add: Callable[..., None], tokens: list[str], lower: list[str], i: int, table: Vocabulary) -> bool:
@@ -66,7 +68,7 @@ def owner_after(add: Callable[..., None], tokens: list[str], lower: list[str], i
         return False
     owned = table.around["owned_by_users"]
     noun = lower[i - 2] if lower[i - 2] not in _OWNING else lower[i - 3] if i > 2 else ""
-    if noun not in owned or noun in table.around["attribute"] or lower[i] in table.stop | _SELF:
+    if noun not in owned or noun in table.around["attribute"] or lower[i] in table.stop | _SELF | _SORT_KEYS:
         return False  # "the permissions of script.sh" are a file's; "files sorted by size" no one's
     if _no_one(lower[i], table):
         return False

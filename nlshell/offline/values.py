@@ -71,6 +71,7 @@ _ADJECTIVES = frozenset(
 _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
+_NOT_PROCESSES = frozenset("tree trees list table id ids count name names".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
@@ -359,6 +360,8 @@ def request_values(
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
             or (table.value_words[before] == "user" and low in verbs and named(low) and after not in _PARTICLES)  # "user deploy"
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not (
+            table.value_words[before] == "process" and low in _NOT_PROCESSES  # "the process tree under pid 4242"
+        ) and not (
             table.value_words[before] == "host" and program(low) and low not in typed.sites()  # "server uptime": the program, of the machine
         ) and not kinds.same_kind_before(
             values, lower, i
