@@ -115,10 +115,10 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         ("is there a package for ffmpeg", "search apt for the package ffmpeg"),
         ("search the repositories for video editors", "search apt for the package video"),
         # an upgrade names the package, not the manager ("upgrade numpy" is no `pip install --upgrade pip`)
-        ("upgrade numpy to the newest version", "upgrade the numpy package with pip"),
-        ("update flask", "upgrade the flask package with pip"),
-        ("upgrade typescript", "upgrade the typescript package with npm"),
-        ("upgrade vim", "upgrade the vim package with apt"),
+        ("upgrade numpy to the newest version", "upgrade the numpy package to its newest version with pip"),
+        ("update flask", "upgrade the flask package to its newest version with pip"),
+        ("upgrade typescript", "upgrade the typescript package to its newest version with npm"),
+        ("upgrade vim", "upgrade the vim package to its newest version with apt"),
         # the program is the object: its package manager is the tool, the name its operand
         ("get me htop installed", "install the htop package with apt"),
         ("install jq on debian", "install the jq package with apt"),

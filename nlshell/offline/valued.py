@@ -181,6 +181,8 @@ def asked_values(
             and (not form.has(option.option) and not _holds(form, option.option) or _unfilled(command, option.option))
             and not (option.changes and not changing)
         ]
+        if value.kind == "port":  # a port said as one goes to the option that takes only ports (`ssh -p`, not `-D`'s proxy)
+            candidates = [option for option in candidates if option.kinds == FITS["port"]] or candidates
         chosen = _best(candidates, near)
         if chosen is not None:
             taken.add(chosen.option)
