@@ -467,7 +467,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout21", "everyday-holdout21b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -1028,7 +1028,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("how long has this box been up", "uptime -p"),
      ("show me all the python processes", "ps aux | grep -i python"),
      ("show the process tree under pid 4242", "pstree -p 4242"),  # was `pgrep -f tree`: no process called tree
-     ("which python is first on my PATH", "which python3")],
+     ("which python is first on my PATH", "which python3"),
+     # found by the read-only check once holdout21 and holdout21b were answered at the round's end (see RESULTS.md)
+     ("run select count(*) from users against postgres db crm", "psql crm -c 'select count(*) from users'"),  # was `-f users/'count(*'`
+     ("what command will at job 12 run", "crontab -l")],  # a question about a thing: NL2Bash's `crontab -` rewrite was offered
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
@@ -1111,22 +1114,23 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout20.tsv and everyday_holdout20b.tsv (185 requests each, checked by
-    their writers against every other table) were written blind before the nineteenth round and
-    never tuned on: 91% / 82% and 88% / 77% right program / acceptable at the round's base, 92% /
-    83% and 88% / 78% at its end, with this machine's programs and man pages. holdout19 and
-    holdout19b (round eighteen's) were measured, not tuned on, this round; holdout18 is tuned on
-    from it (87% / 76% → 95% / 89%). everyday_dev9.tsv (310), written blind for tuning in round
-    nineteen, went from 83% / 71% to 93% / 85%. The goals are 90% and 85%: the floors only catch a
-    collapse."""
+    """tests/data/everyday_holdout21.tsv and everyday_holdout21b.tsv (185 requests each, checked by
+    their writers against every other table) were written blind before the twentieth round and
+    never tuned on: 89% / 74% and 89% / 81% right program / acceptable at the round's base, 90% /
+    76% and 90% / 82% at its end, with this machine's programs and man pages. holdout20 and
+    holdout20b (round nineteen's) were measured, not tuned on, this round; holdout19 and holdout19b
+    are tuned on from it (94% / 89% and 91% / 82% → 97% / 94% and 96% / 93%). The goals are 90% and
+    85%: the floors only catch a collapse."""
     floors = {
-        "everyday-holdout20": (0.89, 0.80),
-        "everyday-holdout20b": (0.85, 0.75),
-        "everyday-dev9": (0.89, 0.81),
-        "everyday-holdout19": (0.90, 0.83),
-        "everyday-holdout19b": (0.85, 0.75),
+        "everyday-holdout21": (0.84, 0.71),
+        "everyday-holdout21b": (0.86, 0.78),
+        "everyday-holdout20": (0.90, 0.81),
+        "everyday-holdout20b": (0.87, 0.77),
+        "everyday-dev9": (0.91, 0.86),
+        "everyday-holdout19": (0.93, 0.90),
+        "everyday-holdout19b": (0.90, 0.87),
         "everyday-dev8": (0.95, 0.93),
-        "everyday-holdout18": (0.88, 0.82),
+        "everyday-holdout18": (0.92, 0.86),
         "everyday-dev7": (0.89, 0.80),
         "everyday-holdout17": (0.81, 0.72),
         "everyday-dev6": (0.90, 0.82),

@@ -214,11 +214,21 @@ def intent(request: str) -> str:
         return CHANGE
     if verbs and (verbs[0] in table.read_verbs or _later_look(request, verbs)):
         return READ
-    if _attribute_named(request) or _asked(request, verbs):
+    if _attribute_named(request) or _asked(request, verbs) or _which_thing_asked(request):
         return READ
     if _becomes_format(request):
         return CHANGE
     return UNKNOWN
+
+
+_AUXILIARIES = frozenset({"will", "would", "does", "did", "do", "is", "are", "was", "can"})
+
+
+def _which_thing_asked(request: str) -> bool:
+    """"what command will at job 12 run", "which branch does the build use": what/which, a noun,
+    then an auxiliary asks about the thing (no change said; those are read first)."""
+    words = WORD.findall(request.lower())
+    return len(words) > 3 and words[0] in ("what", "which") and words[2] in _AUXILIARIES
 
 
 def _new_thing_told(request: str, verbs: list[str]) -> bool:

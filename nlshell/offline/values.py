@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection
 
 from nlshell.offline import (
     accounts, addresses, amounts, arithmetic, clock, counted, credentials, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
-    knownfiles, levels, lists, names, phrases, places, remotes, roles, shells, targets, typed, typeglobs, unitnames, versions, wrapped,
+    knownfiles, levels, lists, names, phrases, places, remotes, roles, shells, statements, targets, typed, typeglobs, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -219,6 +219,9 @@ def request_values(
             continue
         if raw[i][:1] in "{[" and (end := kinds.json_end(raw, i)) is not None:
             add("data", " ".join(raw[i : end + 1]).rstrip(",;"), i, last=end, at=i)  # "PUT {"enabled":false} to …": the body
+            continue
+        if (statement := statements.statement_end(raw, lower, i)) is not None:
+            add("text", " ".join(raw[i : statement + 1]), i, last=statement)  # "run select count(*) from users against …"
             continue
         if not token or low in ("w/", "w/o") or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and low.isalpha()):
             continue  # "about to break things": what the person will do, no place "break"
