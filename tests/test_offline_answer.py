@@ -1029,6 +1029,7 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("show me all the python processes", "ps aux | grep -i python"),
      ("show the process tree under pid 4242", "pstree -p 4242"),  # was `pgrep -f tree`: no process called tree
      ("which python is first on my PATH", "which python3"),
+     ("which containers died / exited", "docker ps -f status=exited"),  # "/" between two words was the root folder
      # found by the read-only check once holdout21 and holdout21b were answered at the round's end (see RESULTS.md)
      ("run select count(*) from users against postgres db crm", "psql crm -c 'select count(*) from users'"),  # was `-f users/'count(*'`
      ("what command will at job 12 run", "crontab -l")],  # a question about a thing: NL2Bash's `crontab -` rewrite was offered

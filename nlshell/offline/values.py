@@ -77,6 +77,7 @@ _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
 _PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
 _JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one, and name none
+_BESIDE_A_PLACE = frozenset("to in into from under on at of onto inside below within is are was and for with but".split())  # "is / on"
 _EVERYTHING = frozenset({"everything", "anything", "stuff"})
 _SUBFOLDERS = frozenset("subdir subdirs subdirectory subdirectories subfolder subfolders".split())  # "everything in uploads": a folder
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
@@ -225,8 +226,11 @@ def request_values(
             continue
         if not token or low in ("w/", "w/o") or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and low.isalpha()):
             continue  # "about to break things": what the person will do, no place "break"
-        if token == "/" and 0 < i < len(tokens) - 1 and "." in tokens[i - 1] and "." in tokens[i + 1]:
-            continue  # "clean up go.mod / go.sum": one file and the other, no root folder (it got `find / -delete`)
+        if token == "/" and 0 < i < len(tokens) - 1 and (
+            ("." in tokens[i - 1] and "." in tokens[i + 1])
+            or (tokens[i - 1].isalpha() and tokens[i + 1].isalpha() and not _BESIDE_A_PLACE & {lower[i - 1], lower[i + 1]})
+        ):
+            continue  # "clean up go.mod / go.sum", "which containers died / exited": one or the other, no root folder
         if (
             (wrapping and wrapped.read(add, tokens, raw, lower, i, program))
             or clock.read(add, lower, i)
