@@ -8,7 +8,7 @@ import pytest
 
 from nlshell.offline.pointers import pointed, pointer_stem, pointer_stems
 from nlshell.offline.rank import read_request
-from nlshell.offline.slots import ACCEPTS
+from nlshell.offline.accepts import ACCEPTS
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import WORD, vocabulary
 

@@ -8,7 +8,8 @@ import pytest
 
 from nlshell.offline import typed
 from nlshell.offline.placeholders import placeholder_kind
-from nlshell.offline.slots import ACCEPTS, fill
+from nlshell.offline.accepts import ACCEPTS
+from nlshell.offline.slots import fill
 from nlshell.offline.searched import without_values
 from nlshell.offline.values import request_values
 from nlshell.offline.vocabulary import vocabulary

@@ -323,7 +323,7 @@ def test_description_verb(description, verb):
 def test_every_value_word_introduces_a_kind_a_placeholder_takes(table):
     """`value`, `of`, `to` and `as` rows name the kind of the value they introduce: each is one a
     placeholder accepts (nlshell/offline/slots.py), or "path" (then the name says file or directory)."""
-    from nlshell.offline.slots import ACCEPTS
+    from nlshell.offline.accepts import ACCEPTS
 
     taken = {kind for accepted in ACCEPTS.values() for kind in accepted}
     for words in (table.value_words, table.of_words, table.to_words, table.as_words):

@@ -28,7 +28,8 @@ from nlshell.offline.operations import other_commands, other_operation
 from nlshell.offline.otherwise import acts_otherwise, other_way
 from nlshell.offline.pointers import pointer_stems
 from nlshell.offline.request import Request, coverage, misspelt_verbs, read_request, respelled
-from nlshell.offline.slots import ACCEPTS, fill, slot_kinds, takes
+from nlshell.offline.accepts import ACCEPTS
+from nlshell.offline.slots import fill, slot_kinds, takes
 from nlshell.offline.vocabulary import stem, stored_stems, vocabulary
 
 __all__ = ["OfflineHit", "Ranked", "Request", "coverage", "misspelt_verbs", "rank", "read_request", "respelled"]

@@ -78,8 +78,8 @@ _ACCESS = frozenset("access permission permissions perms rights".split())  # wha
 _PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
 _JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one, and name none
 _BESIDE_A_PLACE = frozenset("to in into from under on at of onto inside below within is are was and for with but".split())  # "is / on"
-_EVERYTHING = frozenset({"everything", "anything", "stuff"})
-_SUBFOLDERS = frozenset("subdir subdirs subdirectory subdirectories subfolder subfolders".split())  # "everything in uploads": a folder
+_EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
+_SUBFOLDERS = frozenset("subdir subdirs subdirectory subdirectories subfolder subfolders".split())  # "the subfolders of src"
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
