@@ -222,9 +222,9 @@ def sides(values: list[Value], lower: list[str]) -> None:
                 j += 1
             if any(remote.at == j for remote in remotes):
                 place.side = "remote"
+    users = {v.at for v in values if v.kind == "user"}
     for remote in remotes:
         j = remote.at + 1
-        users = {v.at for v in values if v.kind == "user"}
         while j < len(lower) and (lower[j] in _HOST_WORDS or lower[j] in _REMOTE_NOUNS or j in users or (
             lower[j] in _AS_USER and j + 1 in users
         )):
