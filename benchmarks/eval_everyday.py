@@ -55,10 +55,12 @@ TABLES = {
     "everyday-holdout18": DATA / "everyday_holdout18.tsv",  # held out in round seventeen, measured, not tuned on, in eighteen
     "everyday-holdout19": DATA / "everyday_holdout19.tsv",  # held out in round eighteen, measured in nineteen, tuned on from twenty
     "everyday-holdout19b": DATA / "everyday_holdout19b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout20": DATA / "everyday_holdout20.tsv",  # held out in round nineteen, measured, not tuned on, in twenty
+    "everyday-holdout20": DATA / "everyday_holdout20.tsv",  # held out in round nineteen, measured in twenty, tuned on from twenty-one
     "everyday-holdout20b": DATA / "everyday_holdout20b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout21": DATA / "everyday_holdout21.tsv",  # held out in round twenty, reported untouched
+    "everyday-holdout21": DATA / "everyday_holdout21.tsv",  # held out in round twenty, measured, not tuned on, in twenty-one
     "everyday-holdout21b": DATA / "everyday_holdout21b.tsv",  # … a second writer, same brief, likewise
+    "everyday-holdout22": DATA / "everyday_holdout22.tsv",  # held out in round twenty-one, reported untouched
+    "everyday-holdout22b": DATA / "everyday_holdout22b.tsv",  # … a second writer, same brief, likewise
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
     "everyday-dev3": DATA / "everyday_dev3.tsv",  # for tuning: written blind in round thirteen
