@@ -1038,6 +1038,21 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
 
 
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # files where the example acts on folders, or the other way, do something else (was `rmdir photos`)
+     ("delete empty files in photos", "find photos -type f -empty -delete"),
+     ("how many subfolders in docs", "find docs -mindepth 1 -type d | wc -l"),  # was `find docs -type f | wc -l`
+     ("count the directories under src", "find src -mindepth 1 -type d | wc -l"),
+     # a folder a description says only as where ("under a folder, not the directories") turns nothing around (was `-type d`)
+     ("make only the files in site 640, not the directories", "find site -type f -exec chmod 640 {} +"),
+     ("set the files in www to 600 but leave folders alone", "find www -type f -exec chmod 600 {} +")],
+)
+def test_round_twenty_one_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
 def test_an_ip_placeholder_takes_the_address_whichever_order_the_request_says_them():
     """"map api.local to 127.0.0.1" wrote `echo 'api.local 127.0.0.1'` into /etc/hosts: a line it cannot read."""
     from nlshell.offline.slots import fill

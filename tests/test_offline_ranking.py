@@ -59,6 +59,30 @@ def test_the_example_that_goes_the_way_asked_comes_first(index, request_text, co
     assert first(index, request_text) == command
 
 
+# -- files or folders -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("request_text", "description", "command", "other_thing"),
+    [
+        ("delete empty files in photos", "Remove an empty directory", "rmdir {{path/to/directory}}", True),
+        ("delete empty files in photos", "Delete the empty files under a directory", "find {{path/to/directory}} -type f -empty -delete", False),
+        ("delete empty files in photos", "Delete the empty folders under a directory", "find {{path/to/directory}} -type d -empty -delete", True),
+        ("how many subfolders in docs", "Count every file in a folder, subfolders included", "find {{path/to/directory}} -type f | wc -l", True),
+        ("how many subfolders in docs", "Count the subfolders of a folder", "find {{path/to/directory}} -mindepth 1 -type d | wc -l", False),
+        # the folders it leaves out, and those that only say where, are not what it acts on
+        ("make only the files in site 640, not the directories", "Make only the subdirectories 755, recursively",
+         "find {{path/to/directory}} -type d -exec chmod 755 {} +", True),
+        ("grab error.log out of the proxy container into the current dir", "Copy a file from a container to the host",
+         "docker cp {{container}}:{{path}} {{path}}", False),
+        # "a file" alone is any file: `scp -r` copies a folder as well
+        ("pull down the /srv/data folder from user@host", "Pull a file down from a remote machine", "scp {{host}}:{{path}} .", False),
+        ("list the folders here", "List the files of a directory", "ls {{path/to/directory}}", False),  # no -type f
+    ],
+)
+def test_an_example_for_files_where_folders_are_asked_is_told_apart(index, request_text, description, command, other_thing):
+    assert otherwise.other_thing(read_request(index, request_text), description, command) is other_thing
+
+
 def test_the_other_way_loses_within_its_page_but_stays_offered(index):
     commands = [hit.command for hit in rank(index, "bring the interface eth0 down")]
     assert commands.index("sudo ip link set eth0 down") < commands.index("sudo ip link set eth0 up")

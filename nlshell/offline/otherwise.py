@@ -1,12 +1,14 @@
 """Whether an example does something else than asked, whatever the operation: the opposite
 ("Extract" for "pack"), a loss or a sum the request does not ask for, a change for a request that only
-looks (or only a look for a change), the other way of a switch ("up" for "bring eth0 down").
+looks (or only a look for a change), the other way of a switch ("up" for "bring eth0 down"), folders
+where the request says files (or files where it says folders).
 rank.py weighs such examples down; operations.py tells the operations of one program apart.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from nlshell.offline.index import ExampleRow
 from nlshell.offline.intent import CHANGE, READ, description_verbs
@@ -55,3 +57,52 @@ def other_way(read: Request, row: ExampleRow) -> bool:
         return False
     says = {stem(word) for word in WORD.findall(f"{row.description} {row.command}".lower())}
     return any(way not in says and (ways[way] & says) - asked for way in asked)
+
+
+# Words before a thing that leave it out ("only the files, not the directories", "leaving the files alone").
+_EXCLUDING = frozenset({"not", "except", "excluding", "no", "leave", "leaving", "skip", "skipping"})
+# Words before a folder that make it where the thing is, not the thing ("the empty files under a directory").
+_PLACING = frozenset({"in", "under", "inside", "within", "below", "of", "from", "into", "to", "throughout", "across", "its"})
+_WHICH_ONE = frozenset("the a an my your our this that current working same parent home given whole entire".split())
+_FILES_ONLY = re.compile(r"\bfind\b[^|;&]*-type\s+f\b")
+_FOLDERS_ONLY = re.compile(r"\bfind\b[^|;&]*-type\s+d\b")
+_FILE_STEMS = frozenset({stem("file"), stem("files")})
+_FOLDER_STEMS = frozenset(stem(w) for w in "folder folders directory directories dir dirs subfolder subfolders "
+                          "subdirectory subdirectories".split())
+
+
+def _things(text: str) -> set[str]:
+    """What a text acts on, "file" and/or "folder": its file and folder words, less those it leaves
+    out and the folders that only say where."""
+    words = WORD.findall(text.lower())
+    things = set()
+    for i, word in enumerate(words):
+        before = words[max(0, i - 2) : i]
+        if not _EXCLUDING.isdisjoint(before):
+            continue
+        said = stem(word)
+        if said in _FILE_STEMS:
+            things.add("file")
+        elif said in _FOLDER_STEMS and not _placing(words, i) and words[i + 1 : i + 2] != ["included"]:
+            things.add("folder")  # not "a folder and its subfolders", "subfolders included": where
+    return things
+
+
+def _placing(words: list[str], i: int) -> bool:
+    """Whether word i (a folder) says where: after a preposition, over the words that say which one
+    ("into the current dir", "under a folder", "and its subfolders")."""
+    j = i - 1
+    while j >= 0 and words[j] in _WHICH_ONE:
+        j -= 1
+    return j >= 0 and words[j] in _PLACING
+
+
+def other_thing(read: Request, description: str, command: str = "") -> bool:
+    """The example acts on folders only where the request says files only ("Remove an empty
+    directory", `rmdir`, for "delete empty files in photos"), or its command looks for files only
+    (`find -type f`) where the request says folders only ("how many subfolders in docs"). A
+    description's "a file" alone is often any file (`scp -r` copies folders too): not enough."""
+    asked = _things(read.text)
+    if asked == {"file"}:
+        return _things(description) == {"folder"} or bool(_FOLDERS_ONLY.search(command))
+    return asked == {"folder"} and bool(_FILES_ONLY.search(command))

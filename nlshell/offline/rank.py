@@ -25,7 +25,7 @@ from nlshell.offline.joined import files_folder
 from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
 from nlshell.offline.leftovers import foreign_values, half_range
 from nlshell.offline.operations import other_commands, other_operation
-from nlshell.offline.otherwise import acts_otherwise, other_way
+from nlshell.offline.otherwise import acts_otherwise, other_thing, other_way
 from nlshell.offline.pointers import pointer_stems
 from nlshell.offline.request import Request, coverage, misspelt_verbs, read_request, respelled
 from nlshell.offline.accepts import ACCEPTS
@@ -73,6 +73,7 @@ WITHIN = 0.5  # within a page, the example that fits least keeps this share of t
 OTHER_WAY = 0.1  # the example switches the other way than asked ("up" for "bring eth0 down")
 OTHER_ACTION = 0.7  # the example's description starts with a changing verb the request does not say
 OTHER_OPERATION = 0.5  # … or with the verb of another operation than the request's ("Start" for "delete")
+OTHER_THING = 0.5  # … or acts on folders where the request says files ("Remove an empty directory"), or the other way
 UNFILLED = 0.8  # for each placeholder the request's values leave open (up to 3)
 HALF_RANGE = 0.5  # a range from the one line the request says to an end left open
 FOREIGN_VALUE = 0.7  # for each concrete value in the command the request did not give (up to 3)
@@ -305,6 +306,8 @@ def _best_description(read: Request, page: PageRow) -> float:
             fit *= OTHER_ACTION
         if fit > best and other_operation(read.operations, description):
             fit *= OTHER_OPERATION
+        if fit > best and other_thing(read, description):
+            fit *= OTHER_THING
         best = max(best, fit)
     return best
 
@@ -350,6 +353,8 @@ def _example_fit(index: OfflineIndex, read: Request, page: PageRow, row: Example
         fit *= OTHER_ACTION
     if other_way(read, row):
         fit *= OTHER_WAY
+    if other_thing(read, row.description, row.command):
+        fit *= OTHER_THING
     filled = fill(row.command, read.values, row.description)
     fit *= UNFILLED ** min(len(PLACEHOLDER.findall(filled.command)), 3)  # the less left to edit, the better
     if "{{" in filled.command and half_range(read, filled.command):
