@@ -1041,13 +1041,24 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
 @pytest.mark.parametrize(
     ("request_", "command"),
     [
+     # "the sudoers group" is `sudo` (was `usermod -aG sudoers bob`: no such group)
+     ("put bob in sudoers group", "sudo usermod -aG sudo bob"),
+     ("add alice to the sudoers group", "sudo usermod -aG sudo alice"),
      # files where the example acts on folders, or the other way, do something else (was `rmdir photos`)
      ("delete empty files in photos", "find photos -type f -empty -delete"),
      ("how many subfolders in docs", "find docs -mindepth 1 -type d | wc -l"),  # was `find docs -type f | wc -l`
      ("count the directories under src", "find src -mindepth 1 -type d | wc -l"),
      # a folder a description says only as where ("under a folder, not the directories") turns nothing around (was `-type d`)
      ("make only the files in site 640, not the directories", "find site -type f -exec chmod 640 {} +"),
-     ("set the files in www to 600 but leave folders alone", "find www -type f -exec chmod 600 {} +")],
+     ("set the files in www to 600 but leave folders alone", "find www -type f -exec chmod 600 {} +"),
+     # an SQL file applied to a database is its client's job, never a reload of its service (was `systemctl reload mysql`)
+     ("apply migrations.sql to the mysql db inventory as root", "mysql -u root -p inventory < migrations.sql"),
+     ("apply migration.sql to mydb on mysql", "mysql -u {{user}} -p mydb < migration.sql"),
+     # a database's software after "on" is no machine (was `scp migration.sql mysql:mydb`)
+     ("load migration.sql into mydb on mysql", "mysql -u {{user}} -p mydb < migration.sql"),
+     # a database by its name's shape, or said to be one (was `{{database_name}}`)
+     ("how many rows in users? mysql db is app", "mysql app -e 'SELECT count(*) FROM users'"),
+     ("list the tables in orders_db on postgres", "psql orders_db -c '\\dt'")],
 )
 def test_round_twenty_one_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from nlshell.offline.software import is_software
 from nlshell.offline.value import Add, Value
 from nlshell.offline.vocabulary import vocabulary
 
@@ -116,7 +117,9 @@ def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set
             add("host", token, i)  # "remove db1 from known_hosts": a machine the file knows
             values.sort(key=lambda v: v.at)
             continue
-        if not i or not _host_like(token, here) or not plain(lower[i]) or lower[i - 1] not in _LEADS or logs_in(lower, i):
+        if not i or not _host_like(token, here) or not plain(lower[i]) or lower[i - 1] not in _LEADS or logs_in(lower, i) or (
+            is_software(lower[i])  # "load dump.sql into mydb on mysql": the database's software, no machine
+        ):
             continue
         held = lower[i + 1 : i + 2] and lower[i + 1] in _ON_IT and tokens[i + 2 : i + 3] and tokens[i + 2].startswith("/")
         if not (held or (fetched and lower[i - 1] == "from") or (ported and lower[i - 1] in ("on", "at") and _NAMED_MACHINE.fullmatch(lower[i]))

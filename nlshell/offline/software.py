@@ -137,6 +137,8 @@ _SEARCH = (
     ),
 )
 
+# "apply migrations.sql to the mysql db": statements run by the database's client, no reload of its service
+_SQL_FILE = re.compile(r"\.sql\b")
 
 class _Roles(NamedTuple):
     daemons: frozenset[str]
@@ -198,8 +200,8 @@ def _service(request: str, paged: Callable[[str], bool]) -> str:
                                                                    words[i + 1] in _SERVICE_WORDS)), -1)
     if words and words[0] in around.get("backups", frozenset()):
         return ""  # "back up the wordpress mysql db": a copy of its data, no state asked by "up"
-    if at < 0 or _listed(words, at) or any("/" in token for token in lowered.split()):
-        return ""  # no service, a list of programs, or a path ("a shortcut to /var/log/nginx")
+    if at < 0 or _listed(words, at) or any("/" in token or _SQL_FILE.search(token) for token in lowered.split()):
+        return ""  # no service, a list of programs, a path ("a shortcut to /var/log/nginx") or an SQL file to run
     if unit_file and words[at + 1 : at + 2] not in (["service"], ["unit"]):  # "the unit file for redis": its service's
         said_as = rf"\b{re.escape(words[at])}\b(?!\.)"
         return re.sub(said_as, f"{unit(words[at])} service", request, count=1, flags=re.IGNORECASE)

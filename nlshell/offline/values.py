@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    accounts, addresses, amounts, arithmetic, clock, counted, credentials, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
+    accounts, addresses, amounts, arithmetic, clock, counted, credentials, dbnames, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
     knownfiles, levels, lists, names, phrases, places, remotes, roles, shells, statements, targets, typed, typeglobs, unitnames, versions, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
@@ -437,6 +437,7 @@ def request_values(
     targets.read(values, tokens, lower, taken, add)  # "make clean then build": `make clean`
     globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
     shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
+    dbnames.read(values, tokens, lower, taken, add, plain)  # "apply migration.sql to mydb on mysql"
     clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
     places.contents(values, lower)  # "delete everything in build/": `build/*`
     places.here(values, lower, add)
@@ -446,4 +447,5 @@ def request_values(
     if searching:  # "find files named x", "find nginx.conf anywhere": what to look for, not where, nor what to create
         places.sought(values, lower, _MADE | roles.LINKING)
     excluded.mark(values, lower)  # "grep TODO but not in node_modules": no operand
+    accounts.sudo_group(values)  # "the sudoers group" is `sudo`
     return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))
