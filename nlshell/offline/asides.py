@@ -18,7 +18,7 @@ import re
 
 from nlshell.offline.vocabulary import vocabulary
 
-COMMA, ANYWHERE, STATE = ",", "-", "state"
+COMMA, ANYWHERE, STATE, START = ",", "-", "state", "^"
 _FILLERS = frozenset({"too", "so", "really", "pretty", "way", "kinda", "all", "just", "not", "no", "longer", "totally"})
 _TOKEN = re.compile(r"[\w'’./~-]+|[,;:()—?]|\s-\s")
 _PUNCTUATION = frozenset({",", ";", ":", "(", ")", "—", "-", "?"})  # "node_modules size? feels like gigabytes"
@@ -55,7 +55,7 @@ def without_asides(request: str) -> str:
     request = restated(request)
     words = _words(request)
     cuts: list[tuple[int, int]] = []
-    i = 1
+    i = 0
     while i < len(words):
         end = _aside_end(words, i)
         if end is None:
@@ -99,6 +99,12 @@ def _aside_end(words: list[tuple[str, int, int]], i: int) -> int | None:
     table = vocabulary()
     word = words[i][0]
     said = [w for w, _, _ in words]
+    if i == 0:  # "done copying, unmount /mnt/backup": only a first clause that ends before the request
+        for opening in table.asides.get(START, ()):
+            if tuple(said[: len(opening)]) == opening:
+                end = _clause_end(said, len(opening))
+                return end if end < len(said) and said[end] in _PUNCTUATION else None
+        return None
     if word in table.reasons:
         return _clause_end(said, i + 1)
     lead = COMMA if word in _PUNCTUATION - {")"} else word
