@@ -468,3 +468,35 @@ def test_round_twenty_coverage_system_rows_answer_their_jobs(index, request_text
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("how much ram do i have", "free -h"),
+        ("what time zone am i in", "timedatectl"),
+        ("check integrity of archive.zip", "unzip -t archive.zip"),
+        ("serve current folder over http", "python3 -m http.server 8000"),
+        ("kill all processes of user bob", "sudo pkill -u bob"),
+        ("working directory of pid 4242", "pwdx 4242"),
+        ("files not owned by any user", "find {{path/to/directory}} -nouser"),
+        ("extract backup.tar.bz2", "tar -xjf backup.tar.bz2"),
+        ("extract gz to a different name", "gunzip -c {{path/to/file.gz}} > {{path/to/output_file}}"),
+        ("unzip all zip files in folder", 'for f in folder/*.zip; do unzip "$f" -d "${f%.zip}"; done'),
+        ("compress each file in logs separately", "gzip logs/*"),
+        ("tar but exclude node_modules", "tar --exclude=node_modules -czf {{path/to/target.tar.gz}} {{path/to/directory}}"),
+        ("diff two files in vim", "vimdiff {{path/to/file1}} {{path/to/file2}}"),
+        ("split the window vertically in tmux", "tmux split-window -h"),
+        ("send a command to a tmux session", "tmux send-keys -t {{session_name}} '{{command}}' Enter"),
+        ("end every tmux session", "tmux kill-server"),
+        ("open connections to my server", "ss -tunp"),
+        ("force dan to change his password at next login", "sudo passwd -e dan"),
+        ("add system user myapp with no login shell", "sudo useradd -r -s /usr/sbin/nologin myapp"),
+        ("convert photo.jpg to grayscale", "convert photo.jpg -colorspace Gray {{path/to/output.jpg}}"),
+        ("compare two folders", "diff -rq {{path/to/directory1}} {{path/to/directory2}}"),
+    ],
+)
+def test_round_twenty_one_coverage_system_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
