@@ -43,6 +43,14 @@ from nlshell.offline.values import _known_types
         ("delete node_modules, i just need the space back", "delete node_modules"),  # after an action: why
         ("nuke .venv, i don't need it", "nuke .venv"),
         ("xz bigdump.sql, max compression, i dont care how long", "xz bigdump.sql, max compression"),  # no apostrophe
+        # a first clause that only says what was just done; one that says the rest stays as it is
+        ("done copying, unmount /mnt/backup", "unmount /mnt/backup"),
+        ("ok, now restart nginx", "now restart nginx"),
+        ("finished editing the config, reload nginx", "reload nginx"),
+        ("upgrade only openssl, leave everything else alone", "upgrade only openssl"),
+        ("done", "done"),  # nothing would be left
+        ("done jobs in the queue", "done jobs in the queue"),  # no clause of its own
+        ("finished downloads in ~/Downloads, move them to /srv", "finished downloads in ~/Downloads, move them to /srv"),  # a value
     ],
 )
 def test_asides_are_left_out(request_text, meant):
