@@ -1061,7 +1061,19 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("list the tables in orders_db on postgres", "psql orders_db -c '\\dt'"),
      # a first clause that only says what was done, and words that only open, ask nothing (was `cp /mnt/backup ~/Desktop`)
      ("done copying, unmount /mnt/backup", "sudo umount /mnt/backup"),
-     ("okay so what's on port 80", "lsof -i :80")],  # was `kill $(lsof -t -i :80 -sTCP:LISTEN)`: no look was read
+     ("okay so what's on port 80", "lsof -i :80"),  # was `kill $(lsof -t -i :80 -sTCP:LISTEN)`: no look was read
+     # a session said with its everyday name (was `{{session_name}}`)
+     ("attach to tmux session work", "tmux attach -t work"),
+     ("kill tmux session work", "tmux kill-session -t work"),
+     # a width by a height fills the size; a crop keeps its offset, without which it cuts tiles (was `-crop {{640x480+0+0}} 400x300`)
+     ("crop image.png to 400x300", "convert image.png -crop 400x300+0+0 {{path/to/output.png}}"),
+     ("set the screen resolution to 1920x1080", "xrandr --output {{HDMI-1}} --mode 1920x1080"),
+     ("create a system user for myapp", "sudo useradd -r myapp"),  # was `useradd -m system`: a sort of user, no name
+     # a time zone by the place people name it by (was `{{Europe/Berlin}}`); elsewhere the place is a name
+     ("switch this server to tokyo time", "sudo timedatectl set-timezone Asia/Tokyo"),
+     ("switch the clock to New York time", "sudo timedatectl set-timezone America/New_York"),
+     ("what time is it in london", "TZ=Europe/London date"),
+     ("copy notes.txt to tokyo", "cp notes.txt tokyo")],
 )
 def test_round_twenty_one_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -56,6 +56,7 @@ ACCEPTS = {
     "repository": ("url", "remote", "path", "dir"),
     "interface": ("interface",),
     "field": ("field",),
+    "geometry": ("geometry",),  # "400x300": `convert … -crop {{640x480+0+0}}`, `xrandr --mode {{1920x1080}}`
     "record": ("record",),
     "commit": ("commit", "tag", "branch"),  # a tag names a commit (`git bisect start HEAD v1.8`), a branch where one starts
     "checksum": ("checksum",),  # a hash the request pastes; nothing reads one yet, so it stays to edit

@@ -21,7 +21,8 @@ COUNTING = vocabulary().amounts["counting"]
 _RANGE = re.compile(r"^(\d+)(?:-|\.\.)(\d+)$")  # "20-30", "20..30"
 _WIDE = re.compile(r"^(\d+)px$")
 TIMED = re.compile(r"^(\d+(?:\.\d+)?)([a-z]+)$", re.I)  # a number glued to its unit of time: 24h, 90s, 2d, 10min
-SHAPED = re.compile(r"^\d+(?:-|\.\.)\d+$|^\d+px$")  # numbers with their shape: a range, pixels
+SHAPED = re.compile(r"^\d+(?:-|\.\.)\d+$|^\d+px$|^\d+x\d+(?:[+-]\d+[+-]\d+)?$")  # numbers with their shape: a range, pixels, a size
+GEOMETRY = re.compile(r"^\d+x\d+(?:[+-]\d+[+-]\d+)?$")  # 400x300, 640x480+10+20: a width by a height (and an offset)
 
 
 
@@ -112,6 +113,9 @@ def number(add: Add, i: int, token: str, lower: list[str], table: Vocabulary) ->
         return
     if before in _PAGES and PAGE_RANGE.fullmatch(token):
         add("pages", token, i)  # "pages 3-7 of book.pdf": `qpdf … --pages . 3-7 --`
+        return
+    if GEOMETRY.match(token):
+        add("geometry", token.lower(), i)  # "crop image.png to 400x300": `-crop 400x300+0+0`
         return
     if SHAPED.match(token):  # "2-5 minutes", "300px tall": a shape nothing here reads
         add("number", token, i)

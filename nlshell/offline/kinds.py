@@ -52,7 +52,7 @@ _PROCESS_NOUNS = frozenset("processes kernels workers instances".split())
 # Nouns after a thing's kind that say what of it is meant: "the nginx service log".
 _ABOUT = frozenset("log logs status file files unit units config configuration settings process processes history".split())
 # Words that say which one, not its name: "the local branch old-feature", "the new branch".
-_QUALIFIERS = frozenset("local remote new old current default existing other whole entire every all".split())
+_QUALIFIERS = frozenset("local remote new old current default existing other whole entire every all system".split())
 # Words that say which sort of dependency, not its name: "a dev dependency" (a "dev branch" is named dev).
 PACKAGE_SORTS = frozenset("dev development peer optional".split())
 _NAME_SHAPED = re.compile(r"[a-z0-9][\w.-]*")  # how a name is written: nginx, left-pad, db01, python3.12

@@ -69,6 +69,7 @@ _KINDS = (
     (re.compile(r"host|server|domain|ip_address|^ip$|^address$|example\.(com|org|net)|^\d+\.\d+\.\d+\.\d+(/\d+)?$"), "host"),
     (re.compile(r"interface|^(eth|wlan|wlp|enp)[x\d]*$|^ethernet$|^nic$|^iface"), "interface"),
     (re.compile(r"^column(_number)?\d*$|^columns$|^field\d*$|^fields$"), "field"),
+    (re.compile(r"^\d+x\d+(?:[+-]\d+[+-]\d+)?$|^geometry$|^(?:width_?x_?height|widthxheight|dimensions|resolution)$"), "geometry"),
     (re.compile(r"^(a|aaaa|mx|ns|txt|cname|soa|ptr|srv|record_type|dns_record_type)$"), "record"),
     (re.compile(r"^minutes$"), "in_minutes"),
     (re.compile(r"^hours$"), "in_hours"),

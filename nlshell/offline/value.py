@@ -15,7 +15,7 @@ Add = Callable[..., None]
 class Value:
     kind: str  # file dir path glob name url host remote port pid process user group package service
     #            branch tag message pattern replacement variable action command gitremote count number
-    #            size age seconds field interface link record expression key text
+    #            size age seconds field interface link record expression key text geometry
     #            version
     text: str  # as it goes into the command
     at: int  # index of the request token it came from (`tokens(request)`)

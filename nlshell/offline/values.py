@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection
 
 from nlshell.offline import (
     accounts, addresses, amounts, arithmetic, clock, counted, credentials, dbnames, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
-    knownfiles, levels, lists, names, phrases, places, remotes, roles, shells, statements, targets, typed, typeglobs, unitnames, versions, wrapped,
+    knownfiles, levels, lists, names, phrases, places, remotes, roles, shells, statements, targets, typed, typeglobs, unitnames, versions, wrapped, zones,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -438,6 +438,7 @@ def request_values(
     globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
     shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
     dbnames.read(values, tokens, lower, taken, add, plain)  # "apply migration.sql to mydb on mysql"
+    zones.read(values, tokens, lower, taken, add)  # "switch this server to tokyo time"
     clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
     places.contents(values, lower)  # "delete everything in build/": `build/*`
     places.here(values, lower, add)

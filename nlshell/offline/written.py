@@ -27,6 +27,7 @@ class _Place(Protocol):
     in_sed: bool
 
 UNITS = {"in_minutes": 60, "in_hours": 3600}  # a length of time written in these units
+_OFFSET = re.compile(r"[+-]\d+[+-]\d+$")  # a geometry's offset: 640x480+0+0
 _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 
@@ -50,6 +51,8 @@ def written(value: Value, slot: _Place) -> str:
         text = arithmetic.for_program(text, slot.bc)
     elif slot.kind == "url" and value.kind == "host":
         text = "https://" + text
+    elif slot.kind == "geometry" and _OFFSET.search(slot.inner) and not _OFFSET.search(text):
+        text += _OFFSET.search(slot.inner).group()  # `-crop 400x300+0+0`: without its offset, crop cuts tiles
     elif value.kind == "device" and "/" not in text:
         text = "/dev/" + text  # "sdc1": the partition's device file
     elif value.login and slot.logs_in:
