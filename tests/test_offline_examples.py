@@ -163,7 +163,7 @@ def test_round_eighteen_rows_a_rows_answer_their_jobs(index, request_text, comma
         ("install ripgrep through cargo", "cargo install ripgrep"),
         ("rebuild the images and bring compose up in the background", "docker compose up -d --build"),
         ("kill all containers", "docker kill $(docker ps -q)"),
-        ("pytest only the test named test_login, verbose pls", "pytest -v -k test_login"),
+        ("pytest only the test named test_login, verbose pls", "pytest -vk test_login"),
         ("typecheck the project w/ mypy", "mypy ."),
         ("start server.js and auto restart it whenever files change", "node --watch server.js"),
         ("format all .css files with prettier", "prettier --write '*.css'"),
@@ -497,6 +497,28 @@ def test_round_twenty_coverage_system_rows_answer_their_jobs(index, request_text
     ],
 )
 def test_round_twenty_one_coverage_system_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("uncommit the last commit, keep files staged", "git reset --soft HEAD~1"),
+        ("pin nginx so apt won't upgrade it", "sudo apt-mark hold nginx"),
+        ("logs since yesterday", "journalctl --since yesterday"),
+        ("run only test_login with pytest", "pytest -k test_login"),
+        ("run pytest and show print output", "pytest -s"),
+        ("list pods in namespace prod", "kubectl get pods -n prod"),
+        ("describe pod web-1", "kubectl describe pod web-1"),
+        ("scale deployment web to 3 replicas", "kubectl scale deployment web --replicas=3"),
+        ("get a shell in pod api-123", "kubectl exec -it api-123 -- sh"),
+        ("forward local port 5432 to pod db-0", "kubectl port-forward db-0 5432:5432"),
+        ("kubectl restart deployment api", "kubectl rollout restart deployment api"),
+    ],
+)
+def test_round_twenty_one_coverage_dev_rows_answer_their_jobs(index, request_text, command):
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
