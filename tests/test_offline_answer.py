@@ -1073,7 +1073,13 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("switch this server to tokyo time", "sudo timedatectl set-timezone Asia/Tokyo"),
      ("switch the clock to New York time", "sudo timedatectl set-timezone America/New_York"),
      ("what time is it in london", "TZ=Europe/London date"),
-     ("copy notes.txt to tokyo", "cp notes.txt tokyo")],
+     ("copy notes.txt to tokyo", "cp notes.txt tokyo"),
+     # a deployment is kubectl's, said before or after its name (was `service api restart`, `rm web`)
+     ("restart the deployment api", "kubectl rollout restart deployment api"),
+     ("restart the api deployment", "kubectl rollout restart deployment api"),
+     ("roll back the payments deployment", "kubectl rollout undo deployment payments"),
+     ("delete the deployment web", "kubectl delete deployments web"),
+     ("restart the api service", "sudo service api restart")],
 )
 def test_round_twenty_one_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -32,6 +32,7 @@ ACCEPTS = {
     "network": ("network", "name"),  # "the docker network test-net"
     "bucket": ("bucket", "name"),  # "the s3 bucket acme-reports"
     "pod": ("pod", "name"),  # "the pod api-7f9": kubectl's
+    "deployment": ("deployment", "name"),  # "the deployment web": kubectl's too
     "tag": ("tag", "name"),
     "message": ("message", "text"),
     "email": ("email",),

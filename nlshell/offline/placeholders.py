@@ -57,7 +57,8 @@ _KINDS = (
     (re.compile(r"^(search_)?keyword$"), "keyword"),  # `apropos {{keyword}}`
     (re.compile(r"^(s3_)?bucket(_name)?$"), "bucket"),  # `aws s3 cp {{file}} s3://{{bucket}}`
     (re.compile(r"^(table|collection)(_name)?$"), "table"),  # `pg_dump -t {{table_name}}`, mongosh's `db.{{collection}}`
-    (re.compile(r"^network(_name)?$"), "network"),  # `docker network rm {{network_name}}`
+    (re.compile(r"^network(_name)?$"), "network"),
+    (re.compile(r"^deployment(_name)?$"), "deployment"),  # `kubectl scale deployment {{deployment_name}}`  # `docker network rm {{network_name}}`
     (re.compile(r"^executable(_name)?$"), "command"),  # `which {{executable}}`
     (re.compile(r"^script(_name)?$"), "script"),  # `npm run {{script}}`: a package.json script by its name
     (re.compile(r"^(make_?)?target\d*$"), "target"),  # `make {{target}}`: a Makefile's target by its name

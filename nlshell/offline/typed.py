@@ -38,10 +38,10 @@ _WHICH = frozenset(
 )
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
-_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script", "target", "name"})
+_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script", "target", "name", "deployment"})
 # Kinds named with everyday words, said before their noun with a determiner: "the devs group",
 # "the shop database" (values.py reads "the group devs" already).
-_WORDY_BEFORE = frozenset({"group", "database", "keyword"})
+_WORDY_BEFORE = frozenset({"group", "database", "keyword", "deployment"})
 _SORTS = frozenset("wrong right correct same other new old proper current different whole entire primary".split())  # "the wrong group"
 # Nouns nlshell/offline/values.py reads a plain word beside already ("the folder src", "the user
 # bob"): what it left, a verb or a word made like a name, is read here.
