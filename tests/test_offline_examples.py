@@ -522,3 +522,43 @@ def test_round_twenty_one_coverage_dev_rows_answer_their_jobs(index, request_tex
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("ls my home dir incl. dotfiles, long format", "ls -la ~"),
+        ("zip up the reports folder with all its subfolders", "zip -r reports.zip reports"),
+        ("only error-level stuff from the current boot in the journal", "journalctl -b -p err"),
+        ("send a HUP to gunicorn master pid 2200 so it reloads workers", "kill -HUP 2200"),
+        ("the ffmpeg job (pid 7710) is slowing everything, drop it to the lowest priority", "renice -n 19 -p 7710"),
+        ("show the child processes of pid 900", "pgrep -P 900 -a"),
+        ("list disks and partitions with mountpoints", "lsblk"),
+        ("done copying, unmount /mnt/backup", "sudo umount /mnt/backup"),
+        ("what groups am i a member of", "groups"),
+        ("what cpu model is in this server", "lscpu"),
+        ("which process owns the connection to 10.1.1.9", "ss -tnp dst 10.1.1.9"),
+        ("point the name db at 10.0.0.5 in /etc/hosts", "echo '10.0.0.5 db' | sudo tee -a /etc/hosts"),
+        ("bump the memory limit of myapp.service with an override", "sudo systemctl edit myapp.service"),
+        ("i changed ~/.zshrc, apply it to this shell", "source ~/.zshrc"),
+        ("which python3 am i actually running", "which python3"),
+        ("use vim as EDITOR in this shell", "export EDITOR=vim"),
+        (
+            "forgot config.yml in the last commit, add it without changing the message",
+            "git add config.yml && git commit --amend --no-edit",
+        ),
+        ("show the system-wide cron entries dropped in /etc/cron.d", "ls -l /etc/cron.d"),
+        ("VACUUM ANALYZE the orders table in postgres db shop", "psql shop -c 'VACUUM ANALYZE orders'"),
+        ("vacuum the sqlite db cache.db", "sqlite3 cache.db 'VACUUM'"),
+        ("is postgres accepting connections?", "pg_isready"),
+        ("drop lodash from this project", "npm uninstall lodash"),
+        (
+            "export the orders table from postgres db shop as orders.csv",
+            "psql shop -c \"\\copy orders TO 'orders.csv' CSV HEADER\"",
+        ),
+    ],
+)
+def test_round_twenty_one_fresh_tables_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
