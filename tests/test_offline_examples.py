@@ -562,3 +562,18 @@ def test_round_twenty_one_fresh_tables_rows_answer_their_jobs(index, request_tex
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("gzip data.csv but keep the original", "gzip -k data.csv"),
+        ("copy /var/log/app.log out of the api container onto my machine", "docker cp api:/var/log/app.log ."),
+        ("did this box reboot lately? how long has it been up", "uptime -p"),
+        ("cp .env.example to .env but don't clobber it", "cp -n .env.example .env"),
+    ],
+)
+def test_round_twenty_one_older_tables_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
