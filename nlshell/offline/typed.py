@@ -113,8 +113,8 @@ def read(
             return False  # "the eslint cli globally", "the web container printing"; "the billing container" names one
         if low in verbs and kind != "target" and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
             return False  # "build the image", "give the group write access"; "wipe the build folder" is one
-        if kind == "host" and program(low) and tokens[i] not in cwd_names:
-            return False  # "server uptime": the program, asked of the machine, no host named uptime
+        if kind in ("host", "name") and program(low) and tokens[i] not in cwd_names and (kind == "host" or before_noun):
+            return False  # "server uptime": the program, asked of the machine, no host named uptime; "a tmux session"
         return not (before_noun and kind in _PROGRAMS_NOT_NAMES and low in vocabulary().around["image_words"])
 
     def made(i: int) -> bool:
