@@ -1079,7 +1079,13 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("restart the api deployment", "kubectl rollout restart deployment api"),
      ("roll back the payments deployment", "kubectl rollout undo deployment payments"),
      ("delete the deployment web", "kubectl delete deployments web"),
-     ("restart the api service", "sudo service api restart")],
+     ("restart the api service", "sudo service api restart"),
+     # "set the upstream" is the branch's tracking, no remote called upstream (was `git push -u upstream fix/typo`)
+     ("push my new branch fix/typo and set the upstream", "git push -u origin fix/typo"),
+     ("pull from upstream main", "git pull upstream main"),
+     # a well-known account said where the request gives a group is the group (was `chown -R www-data:{{group}}`)
+     ("change the group of uploads/ to www-data, recursively", "chgrp -R www-data uploads/"),
+     ("upgrade only openssl", "sudo apt install openssl")],  # was `openssl passwd -5`
 )
 def test_round_twenty_one_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

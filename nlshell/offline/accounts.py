@@ -20,10 +20,12 @@ _ACCOUNT_SHAPED = re.compile(r"[a-z]{2,}user\d*|user\d+")
 _SUDO_GROUP_NAMES = frozenset({"sudoers", "sudoer", "sudoer's", "sudoers'"})
 
 
-def read(add: Callable, token: str, low: str, i: int, role_at: Callable[[int], str], table: Vocabulary) -> bool:
-    """A user said by an account's shape or name; whether one was read."""
+def read(add: Callable, token: str, low: str, i: int, role_at: Callable[[int], str], table: Vocabulary,
+         kind: str = "user") -> bool:
+    """A user said by an account's shape or name (or its group, `kind`, where the request gives a
+    group: "change the group of uploads/ to www-data"); whether one was read."""
     if (_ACCOUNT_SHAPED.fullmatch(low) and low not in table.stop) or low in table.around["account_names"]:
-        add("user", token, i, role_at(i))
+        add(kind, token, i, role_at(i))
         return True
     return False
 

@@ -18,6 +18,7 @@ from nlshell.offline.vocabulary import vocabulary
 _GIT = frozenset({"git", "push", "pull", "fetch"})
 _SAID_REMOTES = frozenset({"origin", "upstream"})  # named already: "set origin to …"
 _REMOTE = frozenset({"remote", "remotes"})
+_SETTING = frozenset({"set", "sets", "setting", "track", "tracking", "with", "no"})  # "set the upstream", "with upstream"
 _REPOSITORY = re.compile(r"\.git/?$|^git@|(?:github|gitlab|bitbucket|codeberg)\.(?:com|org)/", re.I)  # a repository's URL
 # Words beside "remote" that say which one or how it is given, never its name.
 _NOT_NAMES = frozenset(
@@ -52,6 +53,12 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
                 add("gitremote", tokens[i], i)  # "add upstream remote …", "add remote mirror …"
                 values.sort(key=lambda v: v.at)
                 return
+
+
+def tracking(lower: list[str], i: int) -> bool:
+    """Whether "upstream" at word i says a branch's tracking, not a remote's name: "push fix/typo
+    and set the upstream" is `git push -u origin fix/typo`, not a push to a remote called upstream."""
+    return lower[i] == "upstream" and not _SETTING.isdisjoint(lower[max(0, i - 3) : i])
 
 
 def _as_name(values: list[Value], lower: list[str], taken: set[int], plain: Callable[[str], bool]) -> int | None:

@@ -97,7 +97,7 @@ _REMOVE = Opening(
 # "upgrade numpy to the newest version", "update flask", "bring requests up to date"
 _UPGRADE = Opening(
     f"{_POLITE} {_HOW} upgrade update bring downgrade",
-    rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?:upgrade|update|bring|downgrade)\s+(?:the\s+|my\s+)?{_NAME}{_KIND}"
+    rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?:upgrade|update|bring|downgrade)\s+(?:(?:only|just)\s+)?(?:the\s+|my\s+)?{_NAME}{_KIND}"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?(?:\s+(?:up\s+)?to\s+(?:the\s+)?(?:latest|newest|last|current|most\s+recent)"
     rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date|{_TO_VERSION})?{_HERE}(?(version)(?:\s*,.*)?){_END}",
 )

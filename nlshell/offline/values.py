@@ -258,7 +258,7 @@ def request_values(
                 # a text to encode or echo, unless it is a message or what is looked for
                 message = before in ("message", "msg") or phrases.appended(tokens, i)
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
-        elif accounts.read(add, token, low, i, role_at, table):
+        elif accounts.read(add, token, low, i, role_at, table, "group" if before == "to" and to_kind == "group" else "user"):
             continue  # "remove olduser completely", "what is www-data running right now"
         elif address := addresses.shaped(token, cwd_dirs):
             add(address, token, i, role_at(i))  # a URL, an IP address, a place on another machine
@@ -334,7 +334,7 @@ def request_values(
             taken.update(range(i, len(tokens)))
         elif before in ("owner", "ownership") and after == "to" and i + 2 < len(tokens):
             continue  # "the owner of data to alice": read below
-        elif low in _REMOTES and {"git", "push", "pull", "fetch"} & said:
+        elif low in _REMOTES and {"git", "push", "pull", "fetch"} & said and not gitremotes.tracking(lower, i):
             add("gitremote", token, i)
         elif "->" in (before, after) and _NAME.fullmatch(low) and low not in table.stop:
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))  # "current -> releases/v2.3": any word
