@@ -1085,7 +1085,10 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("pull from upstream main", "git pull upstream main"),
      # a well-known account said where the request gives a group is the group (was `chown -R www-data:{{group}}`)
      ("change the group of uploads/ to www-data, recursively", "chgrp -R www-data uploads/"),
-     ("upgrade only openssl", "sudo apt install openssl")],  # was `openssl passwd -5`
+     ("upgrade only openssl", "sudo apt install openssl"),  # was `openssl passwd -5`
+     # a folder said after "and put it" is on the host the copy goes to (was `scp dump.sql db1:`)
+     ("scp dump.sql to db1 and put it in /tmp", "scp dump.sql db1:/tmp"),
+     ("send backup.sql to my server 10.0.0.5, drop it in /tmp", "scp backup.sql 10.0.0.5:/tmp")],
 )
 def test_round_twenty_one_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

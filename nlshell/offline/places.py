@@ -202,6 +202,15 @@ def joined_names(values: list[Value]) -> list[Value]:
 _AS_USER = frozenset({"as", "user", "username"})  # "to 192.168.1.50 (user deploy) into /opt/backups": who logs in
 
 
+_PUTTING = frozenset({"put", "drop", "place", "leave", "stick", "stash"})
+
+
+def _put_there(lower: list[str], j: int) -> int:
+    """Past "and put it" after a host ("to db1 and put it in /tmp"): where the folder said next is."""
+    k = j + 1 if j < len(lower) and lower[j] in (",", "and", "then") else j
+    return k + 2 if k + 1 < len(lower) and lower[k] in _PUTTING and lower[k + 1] in ("it", "them") else j
+
+
 def sides(values: list[Value], lower: list[str]) -> None:
     """Which places are on another host or in a container: "/var/www on the server web01",
     "app.log from host db1" and "to db1 in /srv" are there (side "remote"); so is what a copy takes
@@ -229,6 +238,7 @@ def sides(values: list[Value], lower: list[str]) -> None:
             lower[j] in _AS_USER and j + 1 in users
         )):
             j += 1  # "into the nginx container at /usr/share/nginx/html", "to the staging box as deploy, into /tmp"
+        j = _put_there(lower, j)  # "scp dump.sql to db1 and put it in /tmp"
         if j < len(lower) and lower[j] in _WITHIN:  # "to db1 in /srv", "into container api at /etc/app"
             j += 1
             while j < len(lower) and lower[j] in _SKIPPED:
