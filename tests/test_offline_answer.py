@@ -1088,7 +1088,10 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("upgrade only openssl", "sudo apt install openssl"),  # was `openssl passwd -5`
      # a folder said after "and put it" is on the host the copy goes to (was `scp dump.sql db1:`)
      ("scp dump.sql to db1 and put it in /tmp", "scp dump.sql db1:/tmp"),
-     ("send backup.sql to my server 10.0.0.5, drop it in /tmp", "scp backup.sql 10.0.0.5:/tmp")],
+     ("send backup.sql to my server 10.0.0.5, drop it in /tmp", "scp backup.sql 10.0.0.5:/tmp"),
+     # a suite's subcommand said only inside a file's name is not said (was `git log --follow -- logs/app.log`)
+     ("follow logs/app.log but only show ERROR lines", "grep 'ERROR' logs/app.log"),
+     ("git log of app.py", "git log --follow -- app.py")],
 )
 def test_round_twenty_one_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -127,7 +127,8 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     subcommand = page_subcommand(page.names, program)
     core = subcommand in SUITE_COMMANDS.get(program, (subcommand,))
     # A suite's own subcommand is named by its word ("commit"); an add-on's (`git undo`) only with the suite's.
-    said = bool(subcommand) and (stem(subcommand) in request.said if core else f"{program} {subcommand}" in request.text)
+    # … and not inside a value: "follow logs/app.log" says no `git log`
+    said = bool(subcommand) and (stem(subcommand) in request.said - request.value_stems if core else f"{program} {subcommand}" in request.text)
     if program in request.named:
         prior *= NAMED
     elif program in request.pointed:
