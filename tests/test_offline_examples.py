@@ -473,13 +473,11 @@ def test_round_twenty_coverage_system_rows_answer_their_jobs(index, request_text
 @pytest.mark.parametrize(
     ("request_text", "command"),
     [
-        ("how much ram do i have", "free -h"),
         ("what time zone am i in", "timedatectl"),
         ("check integrity of archive.zip", "unzip -t archive.zip"),
         ("serve current folder over http", "python3 -m http.server 8000"),
         ("kill all processes of user bob", "sudo pkill -u bob"),
         ("working directory of pid 4242", "pwdx 4242"),
-        ("files not owned by any user", "find {{path/to/directory}} -nouser"),
         ("extract backup.tar.bz2", "tar -xjf backup.tar.bz2"),
         ("extract gz to a different name", "gunzip -c {{path/to/file.gz}} > {{path/to/output_file}}"),
         ("unzip all zip files in folder", 'for f in folder/*.zip; do unzip "$f" -d "${f%.zip}"; done'),
@@ -537,7 +535,6 @@ def test_round_twenty_one_coverage_dev_rows_answer_their_jobs(index, request_tex
         ("what groups am i a member of", "groups"),
         ("what cpu model is in this server", "lscpu"),
         ("which process owns the connection to 10.1.1.9", "ss -tnp dst 10.1.1.9"),
-        ("point the name db at 10.0.0.5 in /etc/hosts", "echo '10.0.0.5 db' | sudo tee -a /etc/hosts"),
         ("bump the memory limit of myapp.service with an override", "sudo systemctl edit myapp.service"),
         ("i changed ~/.zshrc, apply it to this shell", "source ~/.zshrc"),
         ("which python3 am i actually running", "which python3"),
@@ -546,10 +543,8 @@ def test_round_twenty_one_coverage_dev_rows_answer_their_jobs(index, request_tex
             "forgot config.yml in the last commit, add it without changing the message",
             "git add config.yml && git commit --amend --no-edit",
         ),
-        ("show the system-wide cron entries dropped in /etc/cron.d", "ls -l /etc/cron.d"),
         ("VACUUM ANALYZE the orders table in postgres db shop", "psql shop -c 'VACUUM ANALYZE orders'"),
         ("vacuum the sqlite db cache.db", "sqlite3 cache.db 'VACUUM'"),
-        ("is postgres accepting connections?", "pg_isready"),
         ("drop lodash from this project", "npm uninstall lodash"),
         (
             "export the orders table from postgres db shop as orders.csv",

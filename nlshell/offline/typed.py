@@ -133,7 +133,8 @@ def read(
         gerund = before_noun and _gerund_name(lower[i], table)
         unit = before_noun and noun in table.around["unit_types"] and lower[i - 1] not in ("a", "an")
         grouped = before_noun and kind in _WORDY_BEFORE and _determined(lower, i) and lower[i] not in _SORTS  # "the devs group"
-        return shaped(i) or lower[i] in verbs or gerund or unit or grouped or (kind in _WORDY and not covered)
+        everyday = kind in _WORDY and not covered and not (before_noun and kind == "name")  # "this terminal session" names none
+        return shaped(i) or lower[i] in verbs or gerund or unit or grouped or everyday
 
     attached: set[int] = set()
     for j, low in enumerate(lower):
