@@ -48,6 +48,7 @@ _SORTS = frozenset("wrong right correct same other new old proper current differ
 _READ_BESIDE = frozenset({"folder", "directory", "dir"})
 # "the docker image" is of docker, not named docker; "the nginx container" is named nginx
 _PROGRAMS_NOT_NAMES = frozenset({"container", "image"})
+_NAMED_AFTER = frozenset({"session", "sessions"})  # "tmux session work"; an everyday word before one says which sort
 # Kinds whose name may stand right after a preposition, before its noun ("from shop db"); never
 # said with "as" ("print the output as a table" is a format).
 _PREPOSED = frozenset({"database", "table"})
@@ -129,6 +130,8 @@ def read(
         kind = nouns[noun]
         if not name(i, kind, before_noun):
             return False
+        if before_noun and noun in _NAMED_AFTER and not made(i):
+            return False  # "this terminal session", "a new tmux session": a session is named after its noun
         covered = noun in _READ_BESIDE or noun in table.value_words
         gerund = before_noun and _gerund_name(lower[i], table)
         unit = before_noun and noun in table.around["unit_types"] and lower[i - 1] not in ("a", "an")
