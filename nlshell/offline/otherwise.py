@@ -71,11 +71,12 @@ _FOLDER_STEMS = frozenset(stem(w) for w in "folder folders directory directories
                           "subdirectory subdirectories".split())
 
 
-def _things(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)  # each description is asked again for every request that reaches its page
+def _things(text: str) -> frozenset[str]:
     """What a text acts on, "file" and/or "folder": its file and folder words, less those it leaves
     out and the folders that only say where."""
     words = WORD.findall(text.lower())
-    things = set()
+    things: set[str] = set()
     for i, word in enumerate(words):
         before = words[max(0, i - 2) : i]
         if not _EXCLUDING.isdisjoint(before):
@@ -85,7 +86,7 @@ def _things(text: str) -> set[str]:
             things.add("file")
         elif said in _FOLDER_STEMS and not _placing(words, i) and words[i + 1 : i + 2] != ["included"]:
             things.add("folder")  # not "a folder and its subfolders", "subfolders included": where
-    return things
+    return frozenset(things)
 
 
 def _placing(words: list[str], i: int) -> bool:
