@@ -467,7 +467,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout22", "everyday-holdout22b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -481,8 +481,11 @@ def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, req
         found = answers(index, request_text)[0]
     except NoOfflineAnswerError:
         return  # said so (no match, or no safe match), and offered nothing
-    assert risk_of(found.command)[0] == "safe", found.command
-    assert assess(found.command).risk == "safe", found.command  # what the menu shows beside it
+    # Root-only state is read as root: `sudo` is caution by design.md, so what it runs must be safe
+    # ("ufw rules with their numbers": `sudo ufw status numbered`, a request with no verb to read).
+    runs = found.command.removeprefix("sudo ")
+    assert risk_of(runs)[0] == "safe", found.command
+    assert assess(runs).risk == "safe", found.command  # what the menu shows beside it
     assert not writes_files(found.command), found.command  # nor one that makes a file (`mkdir`, `>> x`)
 
 
@@ -1178,18 +1181,20 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout21.tsv and everyday_holdout21b.tsv (185 requests each, checked by
-    their writers against every other table) were written blind before the twentieth round and
-    never tuned on: 89% / 74% and 89% / 81% right program / acceptable at the round's base, 90% /
-    76% and 90% / 82% at its end, with this machine's programs and man pages. holdout20 and
-    holdout20b (round nineteen's) were measured, not tuned on, this round; holdout19 and holdout19b
-    are tuned on from it (94% / 89% and 91% / 82% → 97% / 94% and 96% / 93%). The goals are 90% and
-    85%: the floors only catch a collapse."""
+    """tests/data/everyday_holdout22.tsv and everyday_holdout22b.tsv (184 requests each, checked by
+    their writers against every other table) were written blind before the twenty-first round and
+    never tuned on: 91% / 79% and 86% / 75% right program / acceptable at the round's base, 91% /
+    80% and 87% / 76% at its end, with this machine's programs and man pages (90% / 79% and 83% /
+    73% with the tests' typical desktop). holdout21 and holdout21b (round twenty's) were measured,
+    not tuned on, this round; holdout20 and holdout20b are tuned on from it (92% / 85% and 90% / 81%
+    → 95% / 91% and 96% / 90%). The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
+        "everyday-holdout22": (0.86, 0.74),
+        "everyday-holdout22b": (0.78, 0.68),
         "everyday-holdout21": (0.84, 0.71),
         "everyday-holdout21b": (0.86, 0.78),
-        "everyday-holdout20": (0.90, 0.81),
-        "everyday-holdout20b": (0.87, 0.77),
+        "everyday-holdout20": (0.91, 0.86),
+        "everyday-holdout20b": (0.91, 0.84),
         "everyday-dev9": (0.91, 0.86),
         "everyday-holdout19": (0.93, 0.90),
         "everyday-holdout19b": (0.90, 0.87),
