@@ -144,7 +144,7 @@ def test_the_link_called_x_is_the_link_not_a_name_to_search_for():
     ("request_text", "printed"),
     [
         ("ngnix needs a restart", "sudo systemctl restart nginx\n"),
-        ("force kill everything called chrome", "killall -9 chrome\n"),
+        ("force kill everything called chrome", "pkill -9 chrome\n"),  # the name filled; pkill or killall, both force kill it
         ("add jake to the docker group", "sudo usermod -aG docker jake\n"),  # a user put into a group: usermod
         ("mount my thumb drive sdc1 on /mnt/stick", "sudo mount /dev/sdc1 /mnt/stick\n"),
         ("scan 192.168.1.0/24 for live hosts", "nmap -sn 192.168.1.0/24\n"),
