@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 
 from nlshell.offline.value import Value
-
 from nlshell.offline.vocabulary import Vocabulary
 
 # A name made of "user" and a word or number is a user's: olduser, tempuser, testuser2, user42.

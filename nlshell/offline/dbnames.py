@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlshell.offline.statements import DATABASES
 from nlshell.offline.value import Value
 
-_CLIENTS = frozenset("postgres postgresql psql pg mysql mariadb sqlite sqlite3 mongo mongosh db database".split())
+_CLIENTS = DATABASES | {"pg", "mongo", "mongosh"}  # the words that say a database, and two more ways of saying it
 _DB_SHAPED = re.compile(r"^[a-z][a-z0-9]*[_-]?db$")  # mydb, appdb, app_db, orders-db
 _STORES = frozenset("mongodb influxdb couchdb rocksdb leveldb duckdb timescaledb surrealdb arangodb rethinkdb".split())
 _SAID_TO_BE = frozenset({"db", "database"})  # "mysql db is app"

@@ -128,7 +128,7 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     core = subcommand in SUITE_COMMANDS.get(program, (subcommand,))
     # A suite's own subcommand is named by its word ("commit"); an add-on's (`git undo`) only with the suite's.
     # … and not inside a file's name: "follow logs/app.log" says no `git log`
-    said = bool(subcommand) and (stem(subcommand) in request.said - _named_places(request) if core else f"{program} {subcommand}" in request.text)
+    said = bool(subcommand) and (stem(subcommand) in request.said - request.place_stems if core else f"{program} {subcommand}" in request.text)
     if program in request.named:
         prior *= NAMED
     elif program in request.pointed:
@@ -166,16 +166,6 @@ def _plain_files_only(request: Request) -> bool:
     """Whether the request names files, each by a type that is not compressed (log.txt, config.ini)."""
     files = [v.text for v in request.values if v.kind == "file" and "." in v.text.lstrip(".")]
     return bool(files) and not any(_PACKED.search(name) for name in files)
-
-
-def _named_places(request: Request) -> frozenset[str]:
-    """The stems said only inside the names of the request's files and folders (`logs/app.log`)."""
-    inside = {stem(word) for value in request.values if value.kind in _PLACES for word in value.words}
-    outside = {stem(word) for value in request.values if value.kind not in _PLACES for word in value.words}
-    return frozenset(inside - outside)
-
-
-_PLACES = frozenset({"file", "dir", "path", "glob", "url"})
 
 
 def _prior_bound(index: OfflineIndex, request: Request, page: PageRow, accepted: set[str]) -> float:

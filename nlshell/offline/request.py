@@ -68,6 +68,17 @@ class Request:
         """The stems of its values' words: a description saying them says no more than asked."""
         return frozenset(stem(word) for value in self.values for word in value.words)
 
+    @functools.cached_property
+    def place_stems(self) -> frozenset[str]:
+        """The stems said only inside the names of its files and folders (`logs/app.log`): a
+        suite's subcommand said there is not said ("follow logs/app.log" asks no `git log`)."""
+        inside = {stem(word) for value in self.values if value.kind in _PLACES for word in value.words}
+        outside = {stem(word) for value in self.values if value.kind not in _PLACES for word in value.words}
+        return frozenset(inside - outside)
+
+
+_PLACES = frozenset({"file", "dir", "path", "glob", "url"})
+
 
 def listing(path: str | None) -> tuple[set[str], set[str]]:
     """(directories, files) named in `path`, at most LISTED of them; nothing when unreadable."""

@@ -9,17 +9,17 @@ from __future__ import annotations
 # a statement's verb → a word it needs after it ("select … from", "insert into", "update … set")
 _VERBS = {"select": "from", "delete": "from", "insert": "into", "update": "set"}
 _WHERE = frozenset({"against", "on", "in", "inside", "with", "using", "via"})  # "… against postgres db crm"
-_DATABASES = frozenset("postgres postgresql psql mysql mariadb sqlite sqlite3 db database".split())
+DATABASES = frozenset("postgres postgresql psql mysql mariadb sqlite sqlite3 db database".split())
 
 
 def statement_end(raw: list[str], lower: list[str], i: int) -> int | None:
     """The index of the last word of the SQL statement that starts at word `i`, or None."""
     needed = _VERBS.get(lower[i])
-    if needed is None or _DATABASES.isdisjoint(lower) or needed not in lower[i + 1 :]:
+    if needed is None or DATABASES.isdisjoint(lower) or needed not in lower[i + 1 :]:
         return None
     end = len(lower) - 1
     for j in range(lower.index(needed, i + 1) + 2, len(lower)):
-        if lower[j] in _WHERE and not _DATABASES.isdisjoint(lower[j + 1 : j + 4]):
+        if lower[j] in _WHERE and not DATABASES.isdisjoint(lower[j + 1 : j + 4]):
             end = j - 1
             break
     sql = " ".join(raw[i : end + 1])
