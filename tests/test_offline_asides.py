@@ -101,6 +101,9 @@ def test_answers_read_past_asides_and_formats(index, request_text, program, cont
         ("the cache folder is way too huge, delete it", "delete the cache folder"),
         ("the journal is 4G, trim it", "the journal is 4G, trim it"),  # a size is no state word: as said
         ("nginx is running, is it", "nginx is running, is it"),  # no action on "it"
+        # "that" with a noun is "it" said with its kind, whatever the state word
+        ("spike-cache is merged, delete that local branch", "delete the local branch spike-cache"),
+        ("web-7 is done, remove that container", "remove the container web-7"),
     ],
 )
 def test_a_thing_said_in_a_state_is_what_it_acts_on(request_text, meant):
@@ -112,6 +115,7 @@ def test_a_thing_said_in_a_state_is_what_it_acts_on(request_text, meant):
     [
         ("journal is bloated, shrink it to 300M", "sudo journalctl --vacuum-size=300M"),
         ("container db7 is frozen, kill it", "docker kill db7"),
+        ("spike-cache is merged, delete that local branch", "git branch -d spike-cache"),
     ],
 )
 def test_answers_act_on_the_thing_said_in_a_state(index, request_text, command):

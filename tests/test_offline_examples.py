@@ -142,6 +142,9 @@ def test_round_seventeen_dev_rows_answer_their_jobs(index, request_text, command
         ("block 203.0.113.9, it's hammering us", "sudo ufw deny from 203.0.113.9"),
         ("chmod 755 only the directories under site/, leave files alone", "find site/ -type d -exec chmod 755 {} +"),
         ("how much ram does this thing have", "free -h"),  # what "this thing" has is the machine's
+        ("how much ram do i have", "free -h"),  # what "I" have of a resource is the machine's, not a process's
+        ("how many cores do i have", "nproc"),
+        ("point the current symlink at releases/v2", "ln -sfn releases/v2 current"),  # the link's name before its noun
         ("slides.pptx -> pdf", "libreoffice --headless --convert-to pdf slides.pptx"),
         ("loud.wav is too loud, halve the volume", "ffmpeg -i loud.wav -filter:a 'volume=0.5' {{path/to/output_file}}"),
         ("which process keeps /mnt/usb busy", "lsof /mnt/usb"),

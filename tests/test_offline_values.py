@@ -58,6 +58,11 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("set the hostname to webserver", [("host", "webserver")]),
         # links
         ("show where the symlink current points to", [("link", "current")]),
+        # a link's own name before its noun; what a link is never names it
+        ("point the current symlink at releases/v2", [("link", "current"), ("path", "releases/v2")]),
+        ("remove the broken symlink", []),
+        # a port is a number or a service's name: "port accepting" names none
+        ("is the ssh port accepting connections on 10.0.0.5", [("host", "10.0.0.5")]),
         ("create a symlink named python pointing to python3", [("name", "python"), ("path", "python3")]),
         # who, which service, which interface, which record
         ("connect to the server db.example.com with ssh as root", [("host", "db.example.com"), ("user", "root")]),

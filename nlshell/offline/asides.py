@@ -29,7 +29,7 @@ VALUE = re.compile(r"[/~\d]|\w\.\w")  # a path, a number, a file name
 
 _STATED = re.compile(
     r"^(?:the |my |our |this )?(?P<subject>[\w./~-]+(?: [\w./~-]+){0,2}?) (?:is|are|got|seems|looks)"
-    r"(?: (?:so|too|really|way|kinda|pretty|totally)){0,2} (?P<state>[a-z]+)\s*,\s*(?P<verb>[a-z]+) (?:it|them)\b(?P<rest>.*)$",
+    r"(?: (?:so|too|really|way|kinda|pretty|totally)){0,2} (?P<state>[a-z]+)\s*,\s*(?P<verb>[a-z]+) (?:it|them|(?:that|this|those|these) (?P<noun>[a-z]+(?: [a-z]+)?))\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
 
@@ -38,16 +38,17 @@ def restated(request: str) -> str:
     """"journal is huge, shrink it to 500M" is "shrink the journal to 500M": a first clause that only
     says what state a thing is in, and a second that acts on "it", ask to act on the thing. Left as
     said, the state and the subject sit apart and the first clause reads as a look. A hung thing
-    stays hung ("firefox is frozen, kill it" kills the frozen firefox, with -9)."""
+    stays hung ("firefox is frozen, kill it" kills the frozen firefox, with -9). "that" with a noun is
+    "it" said with its kind ("spike-cache is merged, delete that local branch": the local branch spike-cache)."""
     table = vocabulary()
     match = _STATED.match(request.strip())
-    if not match or match["state"].lower() not in table.states:
-        return request
+    if not match or not (match["noun"] or match["state"].lower() in table.states):
+        return request  # "that branch" names its kind, whatever the state: "X is merged, delete that branch"
     verb = match["verb"].lower()
     if verb in table.stop or verb in table.around.get("naming_verbs", frozenset()):
         return request
     hung = match["state"] if match["state"].lower() in table.around.get("stuck", frozenset()) else ""
-    return " ".join(filter(None, (match["verb"], "the", hung, match["subject"]))) + match["rest"]
+    return " ".join(filter(None, (match["verb"], "the", hung, match["noun"], match["subject"]))) + match["rest"]
 
 
 def without_asides(request: str) -> str:

@@ -67,6 +67,8 @@ _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing
 _ADJECTIVES = frozenset(
     "current working parent root whole entire same other temp temporary shared public system local remote".split()
 )
+# what a link is, not what it is called ("the broken symlink")
+_LINK_STATES = frozenset("broken dangling dead stale soft hard symbolic new old relative absolute".split())
 # Verbs a placeholder may stand for (`service nginx {{start}}`): the request's own verb goes there.
 _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
@@ -370,6 +372,9 @@ def request_values(
             table.value_words[before] == "process" and low in _NOT_PROCESSES  # "the process tree under pid 4242"
         ) and not (
             table.value_words[before] == "host" and program(low) and low not in typed.sites()  # "server uptime": the program, of the machine
+        ) and not (
+            # "is the ssh port accepting connections": a port is a number or a service's name
+            table.value_words[before] == "port" and not any(c.isdigit() for c in low) and low not in table.ports
         ) and not kinds.same_kind_before(
             values, lower, i
         ) and not (table.value_words[before] != "pattern" and kinds.kind_noun(low, table.value_words)) and not (
@@ -420,6 +425,8 @@ def request_values(
             add("user" if to_kind == "user" else "path", token, i, role_at(i))
         elif after in roles.POINTING and _NAME.fullmatch(low) and low not in table.stop and low not in table.value_words:
             add("link", token, i)  # "where the symlink current points to"
+        elif before in ("the", "that", "my") and after in ("symlink", "link") and _NAME.fullmatch(low) and low not in table.stop | verbs | _LINK_STATES:
+            add("link", token, i)  # "point the current symlink at releases/v2": the link's own name
         elif low in _ACTIONS and after != "with":  # "keys that start with user:" says how names begin
             add("action", low, i)
         elif before in ("every", "each") and token[:1].isupper() and token[1:].islower() and {"line", "lines", "context"} & said:
