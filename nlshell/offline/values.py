@@ -13,7 +13,8 @@ by what they are ("the nginx error log") in nlshell/offline/knownfiles.py, and v
 word beside them says ("commit a1b2c3d", "the developers group", "set JAVA_HOME to …") in
 nlshell/offline/kinds.py. What no reading took is read last with the type a noun beside it says
 ("remove the directory build", "the eslint cli"), as an identifier (`id_rsa`) or a site by its bare
-name ("ping google") in nlshell/offline/typed.py. Then the sentence's program says what a bare name
+name ("ping google") in nlshell/offline/typed.py; that and the other whole-phrase readings run in
+order in passes.py. Then the sentence's program says what a bare name
 is: a host for ssh (remotes.py), a branch for git (gitrefs.py), a remote beside "remote"
 (gitremotes.py), the folder files of a kind come from (globbed.py); owners said with 's are read in
 possessives.py, names in code in identifiers.py, a login said for the request's use ("basic auth
@@ -30,8 +31,8 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    accounts, addresses, amounts, arithmetic, clock, counted, credentials, dbnames, excluded, gitrefs, gitremotes, globbed, identifiers, jsonfields, kinds,
-    knownfiles, levels, lists, names, phrases, places, remotes, roles, shells, statements, targets, typed, typeglobs, unitnames, versions, wrapped, zones,
+    accounts, addresses, amounts, arithmetic, clock, counted, credentials, gitremotes, identifiers, kinds, knownfiles,
+    levels, lists, names, passes, phrases, places, roles, statements, typed, typeglobs, unitnames, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -94,7 +95,6 @@ _MANNERS = frozenset(
 )
 _RECORDS = frozenset("mx ns txt cname soa aaaa ptr srv caa".split())  # DNS record types
 # What a request makes, not what it looks for: "compress them into a tarball named x.tar.gz".
-_MADE = frozenset("tarball archive zip zipfile backup output copy".split())
 
 
 @functools.cache
@@ -434,26 +434,9 @@ def request_values(
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             setting = "_" in token and not _SETTING_VERBS.isdisjoint(lower[:i])  # "point DATABASE_URL at …"; "is X set" asks
             add("variable" if before in ("variable", "var") or setting else "pattern", token, i)
-    typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
-    counted.read(values, tokens, lower, taken, add)  # "how many 404s in access.log": lines saying 404
-    versions.read(values, tokens, lower, taken, add, plain)  # "the postgres 16 image", "pip install django 4.2"
-    remotes.read(values, tokens, lower, taken, add, plain, set(cwd_dirs) | set(cwd_files))  # "ssh into build01"
-    gitremotes.read(values, tokens, lower, taken, add, named)  # "add upstream remote https://…"
-    gitrefs.read(values, tokens, lower, taken, add)  # "pull the latest develop", "merge develop into main"
-    jsonfields.read(values, tokens, lower, taken, add)  # "just the names from users.json": `.name`
-    targets.read(values, tokens, lower, taken, add)  # "make clean then build": `make clean`
-    globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
-    shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
-    dbnames.read(values, tokens, lower, taken, add, plain)  # "apply migration.sql to mydb on mysql"
-    zones.read(values, tokens, lower, taken, add)  # "switch this server to tokyo time"
-    clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
-    places.contents(values, lower)  # "delete everything in build/": `build/*`
-    places.here(values, lower, add)
-    places.nested(values, cwd_dirs)
-    places.sides(values, lower)
-    places.formats(values, table.types)
-    if searching:  # "find files named x", "find nginx.conf anywhere": what to look for, not where, nor what to create
-        places.sought(values, lower, _MADE | roles.LINKING)
-    excluded.mark(values, lower)  # "grep TODO but not in node_modules": no operand
-    accounts.sudo_group(values)  # "the sudoers group" is `sudo`
+    passes.read(
+        raw, tokens, lower, values, taken, add,
+        role_at=role_at, named=named, plain=plain, known=known, program=program,
+        cwd_dirs=cwd_dirs, cwd_files=cwd_files, searching=searching,
+    )
     return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))
