@@ -77,6 +77,10 @@ def test_the_example_that_goes_the_way_asked_comes_first(index, request_text, co
         # "a file" alone is any file: `scp -r` copies a folder as well
         ("pull down the /srv/data folder from user@host", "Pull a file down from a remote machine", "scp {{host}}:{{path}} .", False),
         ("list the folders here", "List the files of a directory", "ls {{path/to/directory}}", False),  # no -type f
+        # links only: an example on folders or files only does something else (was `find ~/bin -type d -empty -delete`)
+        ("remove broken symlinks in ~/bin", "Delete the empty folders under a directory", "find {{path/to/directory}} -type d -empty -delete", True),
+        ("remove broken symlinks in ~/bin", "Delete every temp file below a directory", "find {{path/to/directory}} -type f -name '*.tmp' -delete", True),
+        ("remove broken symlinks in ~/bin", "Delete the broken symlinks under a folder", "find {{path/to/directory}} -xtype l -delete", False),
     ],
 )
 def test_an_example_for_files_where_folders_are_asked_is_told_apart(index, request_text, description, command, other_thing):

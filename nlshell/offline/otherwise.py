@@ -69,11 +69,13 @@ _FOLDERS_ONLY = re.compile(r"\bfind\b[^|;&]*-type\s+d\b")
 _FILE_STEMS = frozenset({stem("file"), stem("files")})
 _FOLDER_STEMS = frozenset(stem(w) for w in "folder folders directory directories dir dirs subfolder subfolders "
                           "subdirectory subdirectories".split())
+_LINK_STEMS = frozenset(stem(w) for w in "symlink symlinks link links softlink softlinks".split())
+_TYPED_ONLY = re.compile(r"\bfind\b[^|;&]*-x?type\s+[fd]\b")  # files only or folders only, no links
 
 
 @functools.lru_cache(maxsize=8192)  # each description is asked again for every request that reaches its page
 def _things(text: str) -> frozenset[str]:
-    """What a text acts on, "file" and/or "folder": its file and folder words, less those it leaves
+    """What a text acts on, "file", "folder" and/or "link": its words for them, less those it leaves
     out and the folders that only say where."""
     words = WORD.findall(text.lower())
     things: set[str] = set()
@@ -86,6 +88,8 @@ def _things(text: str) -> frozenset[str]:
             things.add("file")
         elif said in _FOLDER_STEMS and not _placing(words, i) and words[i + 1 : i + 2] != ["included"]:
             things.add("folder")  # not "a folder and its subfolders", "subfolders included": where
+        elif said in _LINK_STEMS:
+            things.add("link")
     return frozenset(things)
 
 
@@ -102,8 +106,13 @@ def other_thing(read: Request, description: str, command: str = "") -> bool:
     """The example acts on folders only where the request says files only ("Remove an empty
     directory", `rmdir`, for "delete empty files in photos"), or its command looks for files only
     (`find -type f`) where the request says folders only ("how many subfolders in docs"). A
-    description's "a file" alone is often any file (`scp -r` copies folders too): not enough."""
+    description's "a file" alone is often any file (`scp -r` copies folders too): not enough. Where the
+    request says links only, an example on files or folders and none (`find -type d`) is the other thing."""
     asked = _things(read.text)
+    if asked == {"link"}:  # "delete the broken symlinks in bin" is no `find -type d -empty -delete`
+        return bool(_things(description) & {"file", "folder"}) and "link" not in _things(description) or bool(
+            _TYPED_ONLY.search(command)
+        )
     if asked == {"file"}:
         return _things(description) == {"folder"} or bool(_FOLDERS_ONLY.search(command))
     return asked == {"folder"} and bool(_FILES_ONLY.search(command))
