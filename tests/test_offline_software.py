@@ -115,10 +115,13 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         ("is there a package for ffmpeg", "search apt for the package ffmpeg"),
         ("search the repositories for video editors", "search apt for the package video"),
         # an upgrade names the package, not the manager ("upgrade numpy" is no `pip install --upgrade pip`)
-        ("upgrade numpy to the newest version", "upgrade the numpy package to its newest version with pip"),
-        ("update flask", "upgrade the flask package to its newest version with pip"),
-        ("upgrade typescript", "upgrade the typescript package to its newest version with npm"),
-        ("upgrade vim", "upgrade the vim package to its newest version with apt"),
+        ("upgrade numpy to the newest version", "upgrade the numpy package to its newest release with pip"),
+        ("update flask", "upgrade the flask package to its newest release with pip"),
+        ("upgrade typescript", "upgrade the typescript package to its newest release with npm"),
+        ("upgrade vim", "upgrade the vim package to its newest release with apt"),
+        # the manager said after the version it is to be at ("… to latest with pip": `-r latest` was read)
+        ("upgrade requests to latest with pip", "upgrade the requests package to its newest release with pip"),
+        ("update lodash to the newest version using npm", "upgrade the lodash package to its newest release with npm"),
         # the program is the object: its package manager is the tool, the name its operand
         ("get me htop installed", "install the htop package with apt"),
         ("install jq on debian", "install the jq package with apt"),

@@ -99,7 +99,9 @@ _UPGRADE = Opening(
     f"{_POLITE} {_HOW} upgrade update bring downgrade",
     rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?:upgrade|update|bring|downgrade)\s+(?:(?:only|just)\s+)?(?:the\s+|my\s+)?{_NAME}{_KIND}"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?(?:\s+(?:up\s+)?to\s+(?:the\s+)?(?:latest|newest|last|current|most\s+recent)"
-    rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date|{_TO_VERSION})?{_HERE}(?(version)(?:\s*,.*)?){_END}",
+    rf"(?:\s+(?:version|release))?|\s+up\s+to\s+date|{_TO_VERSION})?"
+    rf"(?(manager)|(?:\s+(?:with|via|using)\s+{_MANAGER.replace('?P<manager>', '?P<manager_after>')})?)"  # "… to latest with pip"
+    rf"{_HERE}(?(version)(?:\s*,.*)?){_END}",
 )
 # the words that only hedge a question about having a program ("is nginx even installed")
 _HEDGE = r"(?:(?:even|already|actually|really|still)\s+)?"
@@ -297,14 +299,14 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
     if (match := _REMOVE.match(request, first)) and (removal := _removal(match, technical)):
         return removal
     # a manager upgrading itself ("upgrade pip") is its own page's job
-    if (match := _UPGRADE.match(request, first)) and not re.fullmatch(_MANAGER, match["name"].lower()) and (match["manager"] or match["name"].lower() in _roles().installers or (
+    if (match := _UPGRADE.match(request, first)) and not re.fullmatch(_MANAGER, match["name"].lower()) and (match["manager"] or match["manager_after"] or match["name"].lower() in _roles().installers or (
         is_software(match["name"], technical)
     )):
         name = match["name"].lower()
-        manager = (match["manager"] or _roles().installers.get(name, "")).lower()
+        manager = (match["manager"] or match["manager_after"] or _roles().installers.get(name, "")).lower()
         if match["version"]:
             return f"install {name} {match['version']} with {_system(manager)}"
-        return f"upgrade the {name} package to its newest version with {_system(manager)}"
+        return f"upgrade the {name} package to its newest release with {_system(manager)}"
     for pattern in _HAVE:
         if (match := pattern.match(request, first)) and is_software(match["name"], paged):
             return f"is the {match['name'].lower()} command installed"

@@ -87,7 +87,7 @@ _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the nex
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
 _SAID = frozenset("line text word string words sentence".split())
-# How, not where: "in reverse", "in megabytes", "newest first", "recursively".
+# How, not where: "in reverse", "in megabytes", "newest first", "recursively", "upgrade requests to latest".
 _MANNERS = frozenset(
     "reverse order case background parallel detail full bulk silence newest oldest biggest largest smallest latest "
     "first last recursively sorted megabytes kilobytes gigabytes bytes modified changed created accessed owned "
@@ -418,7 +418,7 @@ def request_values(
         elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
-            before in roles.ROLE_TO and not known(low) and not phrases.letter_range(lower, i)
+            before in roles.ROLE_TO and not known(low) and not phrases.letter_range(lower, i) and low not in _MANNERS
         )) and plain(low) and low not in amounts.COUNTED and low not in table.around["acronyms"] and not typed.named_after(lower, i) and not (
             before == "as" and after in typed.type_nouns()  # "as dev dependency": what sort of one
         ):  # "turn x into base64": a format
