@@ -133,6 +133,9 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         ("remove nginx completely, config files too", "purge the nginx package and its configuration files with apt"),
         ("uninstall firefox, its settings as well", "purge the firefox package and its configuration files with apt"),
         ("purge apache2", "purge the apache2 package and its configuration files with apt"),
+        # a distribution's package by its shape, which no page names (was `sudo userdel -R *.conf mysql-server`)
+        ("completely remove mysql-server including its config files", "purge the mysql-server package and its configuration files with apt"),
+        ("uninstall libpq-dev", "uninstall the libpq-dev package with apt"),
         ("remove the lodash dependency", "uninstall the lodash package with npm"),  # a dependency is a project's
         ("what files did the curl package put on my system", "list the files installed by the package curl with dpkg"),
         ("show me what the nginx package contains", "list the files installed by the package nginx with dpkg"),

@@ -362,13 +362,23 @@ def _removal(match: re.Match[str], technical: Callable[[str], bool]) -> str:
     kinds = {kind: role[13:] for role, kinds in around.items() if role.startswith("manager_kind:") for kind in kinds}
     manager = (match["manager"] or _roles().installers.get(name) or kinds.get((match["kind"] or "").lower(), "")).lower()
     # "delete jq" may name a file; the other verbs of removal name a program by its page
-    if not (manager or is_software(name, None if verb == "delete" else technical)):
+    if not (manager or is_software(name, None if verb == "delete" else technical) or (verb != "delete" and _packaged(name))):
         return ""
     manager = _system(manager)
     rest = set(_WORDS.findall((match["rest"] or "").lower()))
     if manager == "apt" and (verb == "purge" or match["wholly"] or rest & around.get("purging", frozenset())):
         return f"purge the {name} package and its configuration files with apt"
     return f"uninstall the {name} package with {manager}"
+
+
+# the parts a distribution splits software into ("mysql-server", "libssl-dev", "python3-venv")
+_PACKAGE_PARTS = re.compile(r"^(?:lib[\w.+]+|[a-z][\w.+]*)-(?:server|client|dev|common|core|utils|tools|doc|data|venv|pip)$")
+
+
+def _packaged(name: str) -> bool:
+    """A name shaped like a distribution's package of software ("mysql-server", "libpq-dev"),
+    which no page names: removing one is the package manager's job, never a user's deletion."""
+    return bool(_PACKAGE_PARTS.match(name))
 
 
 def _search_word(what: str) -> str:
