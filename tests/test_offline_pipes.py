@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nlshell.offline.every import every_filled
-from nlshell.offline.holds import files_holding
+from nlshell.offline.holds import files_holding, lines_holding
 from nlshell.offline.intent import READ
 from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.pipes import COUNT, EXCLUDE, FIELD, MATCH, read_filters
@@ -165,6 +165,25 @@ def test_which_files_of_a_type_hold_a_text(request_text, search):
 def test_files_holding_a_text_are_grepped(index):
     assert first(index, "which .py files import requests") == "grep -rl --include='*.py' 'import requests' ."
     assert first(index, "which file in src has apiKey in it") == "grep -rl apiKey src"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "search"),
+    [
+        ("which line numbers in app.py import requests", (None, "import requests", "app.py")),
+        ("show the lines in src/app.py that import os", (None, "import os", "src/app.py")),
+        ("lines in main.go that call panic", (None, "panic", "main.go")),
+        ("which lines of app.log have the most words", None),  # a property, no text
+        ("show the lines of the log", None),  # no one file by its name
+    ],
+)
+def test_which_lines_of_a_file_hold_a_text(request_text, search):
+    assert lines_holding(request_text) == search
+
+
+def test_lines_holding_a_text_are_grepped_with_their_numbers(index):
+    # was `grep -n '{{search_pattern}}' app.py`: "import" read as the job, the text left open
+    assert first(index, "which line numbers in app.py import requests") == "grep -n 'import requests' app.py"
 
 
 @pytest.mark.parametrize(

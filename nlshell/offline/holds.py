@@ -1,6 +1,6 @@
 """Which files of a type hold a text: "which .py files import requests", "what js files use lodash".
 
-Such a request names a type of file and says what they hold with a verb (the `holds` lines of
+Such a request names a type of file (or the lines of one file: `grep -n`) and says what they hold with a verb (the `holds` lines of
 nlshell/data/words.tsv: use, import, mention, contain …); the ranking reads "import" or "use" as
 the job and finds no page for it. When its answer does not look for that text, the answer is
 `grep -rl --include='*.py' 'import requests' DIR`: the files under the directory it names (here
@@ -10,6 +10,7 @@ require, include) is part of the text looked for.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable
 
@@ -23,12 +24,16 @@ _CONNECTORS = frozenset({"that", "which", "where", "do", "does", "still"})  # "f
 _PLACE = frozenset({"in", "under", "inside", "within", "below"})  # "… in src": where to look
 _ASKING = frozenset({"which", "what", "any"})  # "which file in src has apiKey in it": files of no type
 _HERE = frozenset({"here", "this", "repo", "project", "folder", "directory", "dir", "the", "current"})
+_FILE_SHAPED = re.compile(r"[\w./~-]*\w\.\w+")  # app.py, src/main.go: one file, by its name
+_VAGUE = frozenset({"have", "has", "say", "says"})  # "the lines of x.log that have the most words": no text
 
 
 def held(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[OfflineAnswer]:
-    """The answers to `request`, or, when it asks which files of a type hold a text its first answer
-    does not look for, the `grep` that lists them first."""
+    """The answers to `request`, or, when it asks which files of a type (or which lines of a file)
+    hold a text its first answer does not look for, the `grep` that lists them first."""
     search = files_holding(request)
+    if search is None and (lines := lines_holding(request)):
+        search = lines
     try:
         found = answer(request)
     except Exception:
@@ -37,9 +42,13 @@ def held(request: str, answer: Callable[[str], list[OfflineAnswer]]) -> list[Off
         found = []
     if search is None or (found and search[1].lower() in found[0].hit.command.lower()):
         return found
-    glob, text, directory = search
+    glob, text, where = search
+    if glob is None:  # the lines of one file, with their numbers
+        command = f"grep -n {shlex.quote(text)} {shlex.quote(where)}"
+        hit = OfflineHit(command, "The lines of a file that contain a text, numbered", "nlshell", "grep", 1.0, "grep")
+        return [OfflineAnswer(hit, READ, "safe"), *found]
     include = f"--include={shlex.quote(glob)} " if glob else ""
-    command = f"grep -rl {include}{shlex.quote(text)} {shlex.quote(directory)}"
+    command = f"grep -rl {include}{shlex.quote(text)} {shlex.quote(where)}"
     hit = OfflineHit(command, "Files of a type that contain a text", "nlshell", "grep", 1.0, "grep")
     return [OfflineAnswer(hit, READ, "safe"), *found]
 
@@ -73,6 +82,33 @@ def files_holding(request: str) -> tuple[str, str, str] | None:
             continue
         text = " ".join(([keys[at]] if keys[at] in table.quoted else []) + words)
         return glob, text, directory
+    return None
+
+
+def lines_holding(request: str) -> tuple[None, str, str] | None:
+    """(None, the text, the file) when the request asks which lines of one file hold a text with a
+    verb a line says it with: "which line numbers in app.py import requests", "the lines of main.go
+    that call panic". Left to the ranking, "import" read as the job and the text stayed open."""
+    table = vocabulary()
+    tokens = request.split()
+    keys = ["".join(WORD.findall(token.lower())) for token in tokens]
+    for i, key in enumerate(keys[:-3]):
+        if key not in ("line", "lines"):
+            continue
+        at = i + 1 + (keys[i + 1] in ("number", "numbers"))
+        if at + 2 >= len(keys) or keys[at] not in ("in", "of"):
+            continue
+        file = tokens[at + 1].rstrip(",;?!")
+        if not _FILE_SHAPED.fullmatch(file):
+            continue
+        at += 2
+        while at < len(keys) and keys[at] in _CONNECTORS:
+            at += 1
+        if at + 1 >= len(keys) or keys[at] not in table.holds or keys[at] in _VAGUE:
+            continue
+        words = _text(tokens[at + 1:], keys[at + 1:])
+        if words:
+            return None, " ".join(([keys[at]] if keys[at] in table.quoted else []) + words), file
     return None
 
 
