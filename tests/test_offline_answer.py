@@ -1457,6 +1457,7 @@ def test_the_first_model_request_builds_the_index_it_needs(fake_server, nlshell,
         ("server uptime", "uptime -p"),  # "uptime" after "server" was a host: `ssh uptime 'df -h'`
         ("when was notes.txt last modified", "stat -c '%y' notes.txt"),  # "when" was a stop word: `ls -tl`
         ("how many 404s in access.log", "grep -c '404' access.log"),  # it got `wc -w access.log`
+        ("grep the 502s out of /var/log/nginx/access.log", 'grep "502" /var/log/nginx/access.log'),  # was `grep -v '^$'`
         # whether an address answers: a web address by a request, a machine by a ping
         ("is localhost:3000 up", "curl -I http://localhost:3000"),  # it got `stripe logs tail`
         ("is 10.0.0.5 reachable", "ping -c 4 10.0.0.5"),

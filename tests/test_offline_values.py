@@ -602,6 +602,11 @@ def test_what_a_copy_takes_from_another_side_searches_as_a_copy():
         # units the table counts, and things counted in no file, are no pattern
         ("how many lines in main.go", [("file", "main.go")]),
         ("how many users are logged in", []),
+        # an HTTP status a log's lines say, however said (it was 502 seconds, or a number)
+        ("grep the 502s out of access.log", [("file", "access.log"), ("pattern", "502")]),
+        ("count requests that returned 404 in access.log", [("file", "access.log"), ("pattern", "404")]),
+        ("show the 500 errors in access.log", [("file", "access.log"), ("pattern", "500")]),
+        ("show the 100 newest lines of app.log", [("count", "100"), ("file", "app.log")]),  # how many, no status
     ],
 )
 def test_what_is_counted_in_a_file_is_a_pattern(request_text, expected):

@@ -54,3 +54,36 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         if k + 1 < len(lower) and lower[k] in _IN and at_file:
             add("pattern", tokens[j][:-1], j)
             return
+
+
+
+_STATUS = re.compile(r"^([1-5]\d\d)s$")  # "the 502s"
+_STATUS_BEFORE = frozenset({"returned", "returning", "return", "status", "code", "got", "gave", "giving"})  # "returned 404"
+_STATUS_AFTER = frozenset({"error", "errors", "response", "responses", "status", "code", "codes"})  # "the 500 errors"
+_LOGS = re.compile(r"\.log\b|\blogs?\b|\baccess\b|\bnginx\b|\bapache2?\b|\brequests?\b|\bresponses?\b|\bhits?\b")
+_READ_AS = ("number", "seconds", "count")  # what a bare number was read as
+
+
+def statuses(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Callable[..., None]) -> None:
+    """The HTTP status a request looks for in a log: "grep the 502s out of access.log" (read as 502
+    seconds), "count requests that returned 404 in access.log" (a number): the lines that say it.
+    Only where the request speaks of a log or of requests, and no pattern is read yet."""
+    if any(v.kind == "pattern" for v in values) or not _LOGS.search(" ".join(lower)):
+        return
+    for i, low in enumerate(lower):
+        plural = _STATUS.match(low)
+        said = re.fullmatch(r"[1-5]\d\d", low) and i and (
+            lower[i - 1] in _STATUS_BEFORE or lower[i + 1 : i + 2] and lower[i + 1] in _STATUS_AFTER
+            or (lower[i - 1] in ("a", "an") and i > 1 and lower[i - 2] in _STATUS_BEFORE)  # "got a 500"
+        )
+        if not (plural or said):
+            continue
+        code = plural[1] if plural else low
+        read_as = [v for v in values if v.at == i]
+        if i in taken and not (len(read_as) == 1 and read_as[0].kind in _READ_AS):
+            continue
+        if read_as:
+            read_as[0].kind, read_as[0].text, read_as[0].seconds = "pattern", code, 0
+        else:
+            add("pattern", code, i)
+        return

@@ -32,6 +32,7 @@ def read(
     table = vocabulary()
     typed.read(raw, tokens, lower, values, taken, add, role_at, named, known, program, set(cwd_dirs) | set(cwd_files))
     counted.read(values, tokens, lower, taken, add)  # "how many 404s in access.log": lines saying 404
+    counted.statuses(values, tokens, lower, taken, add)  # "grep the 502s out of access.log"
     versions.read(values, tokens, lower, taken, add, plain)  # "the postgres 16 image", "pip install django 4.2"
     remotes.read(values, tokens, lower, taken, add, plain, set(cwd_dirs) | set(cwd_files))  # "ssh into build01"
     gitremotes.read(values, tokens, lower, taken, add, named)  # "add upstream remote https://…"
