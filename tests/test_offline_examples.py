@@ -147,6 +147,7 @@ def test_round_seventeen_dev_rows_answer_their_jobs(index, request_text, command
         ("point the current symlink at releases/v2", "ln -sfn releases/v2 current"),  # the link's name before its noun
         ("upgrade requests to latest with pip", "pip install --upgrade requests"),  # was `pip install --upgrade -r latest`
         ("tables in the sqlite db app.db?", "sqlite3 app.db .tables"),  # sqlite is the software, no database of that name (was psql)
+        ("export the shop database from mysql", "mysqldump shop > {{path/to/file.sql}}"),  # the software is no login (was `-u mysql`)
         ("slides.pptx -> pdf", "libreoffice --headless --convert-to pdf slides.pptx"),
         ("loud.wav is too loud, halve the volume", "ffmpeg -i loud.wav -filter:a 'volume=0.5' {{path/to/output_file}}"),
         ("which process keeps /mnt/usb busy", "lsof /mnt/usb"),

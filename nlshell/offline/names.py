@@ -77,6 +77,12 @@ def transposed(word: str, exists: Callable[[str], bool]) -> str:
     return ""
 
 
+def _runs_it(command: str, name: str) -> bool:
+    """Whether the command's program is the software `name` or one of its own tools (mysql, mysqldump)."""
+    words = [w for w in command.split() if w not in ("sudo", "env")]
+    return bool(words) and words[0].lower().startswith(name.lower())
+
+
 def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values: list[Value]) -> int:
     """Each name-like placeholder nothing filled takes the request's next loose name the example
     does not say already ("make postgresql start on boot": `systemctl enable postgresql`); how many
@@ -101,6 +107,8 @@ def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values
             people = [v for v in loose if not is_software(v.text.lower())] if slot.kind == "user" else []
             # "new hire maria needs an account": a first name people have before any other word
             people.sort(key=lambda v: v.text.lower() not in vocabulary().around["people"])
+            if not people and slot.kind == "user" and _runs_it(command, loose[0].text):
+                continue  # "export the shop database from mysql": the software the command is, no login `-u mysql`
             chosen[i] = [loose.pop(loose.index(people[0]) if people else 0)]  # "the cron jobs for www-data": no user cron
             took += 1
     return took
