@@ -1050,6 +1050,7 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      # files where the example acts on folders, or the other way, do something else (was `rmdir photos`)
      ("delete empty files in photos", "find photos -type f -empty -delete"),
      ("clean out the broken symlinks in ~/bin", "find ~/bin -xtype l -delete"),  # was `find ~/bin -type d -empty -delete`
+     ("allow ssh from 10.0.0.0/8 with ufw", "sudo ufw allow ssh"),  # was `sudo ufw deny from 10.0.0.0/8`: the other way
      ("how many subfolders in docs", "find docs -mindepth 1 -type d | wc -l"),  # was `find docs -type f | wc -l`
      ("count the directories under src", "find src -mindepth 1 -type d | wc -l"),
      # a folder a description says only as where ("under a folder, not the directories") turns nothing around (was `-type d`)

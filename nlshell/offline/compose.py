@@ -25,6 +25,7 @@ from nlshell.offline.flags import (
 )
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE
+from nlshell.offline.otherwise import other_way
 from nlshell.offline.rank import OfflineHit, Ranked, Request, read_request
 from nlshell.offline.rating import risk_of
 from nlshell.offline.valued import asked_values, filled, valued_options
@@ -143,10 +144,11 @@ def composed(
 
 
 def _turned_last(index: OfflineIndex, asked: _Asked, hits: list[OfflineHit]) -> list[OfflineHit]:
-    """Within each page, the examples that turn the request around come after the others; the
+    """Within each page, the examples that turn the request around (or switch the other way: `ufw
+    deny` for "allow ssh from 10.0.0.0/8") come after the others; the
     page's places in the ranking (and their scores) stay, so which page comes first does not change."""
     head = hits[:COMPOSED]
-    turned = [_turned_around(asked, hit) or _other_way_flag(index, asked, hit) for hit in head]
+    turned = [_turned_around(asked, hit) or _other_way_flag(index, asked, hit) or other_way(asked.read, hit) for hit in head]
     if not any(turned):
         return hits
     out = list(head)

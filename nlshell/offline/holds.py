@@ -106,7 +106,9 @@ def lines_holding(request: str) -> tuple[None, str, str] | None:
             at += 1
         if at + 1 >= len(keys) or keys[at] not in table.holds or keys[at] in _VAGUE:
             continue
-        words = _text(tokens[at + 1:], keys[at + 1:])
+        rest = tokens[at + 1:]
+        clause = next((j + 1 for j, token in enumerate(rest) if token.endswith((",", ";"))), len(rest))
+        words = _text(rest[:clause], keys[at + 1 : at + 1 + clause])  # "…mention error, ignoring case": the text ends
         if words:
             return None, " ".join(([keys[at]] if keys[at] in table.quoted else []) + words), file
     return None

@@ -50,13 +50,16 @@ def _ways() -> dict[str, frozenset[str]]:
 def other_way(read: Request, row: ExampleRow) -> bool:
     """The example says only the opposite way of a switch the request says: "Bring a network
     interface up" (`ip link set eth0 up`) for "bring eth0 down"; one that says both ways ("up or
-    down") or the way asked does not, nor one for a request that says both ways itself."""
+    down") or the way asked does not, nor one for a request that says both ways itself. What the command
+    says decides over its description ("Release the hold on a package" is `apt-mark unhold`)."""
     ways = _ways()
     asked = read.said & ways.keys()
     if not asked:
         return False
     says = {stem(word) for word in WORD.findall(f"{row.description} {row.command}".lower())}
-    return any(way not in says and (ways[way] & says) - asked for way in asked)
+    # "Release the hold on a package" is `apt-mark unhold`; a placeholder (`{{up}}`) is the user's to say
+    runs = {stem(word) for word in WORD.findall(re.sub(r"\{\{.*?\}\}", " ", row.command.lower()))}
+    return any(way not in says and (ways[way] & says) - asked or way not in runs and (ways[way] & runs) - asked for way in asked)
 
 
 # Words before a thing that leave it out ("only the files, not the directories", "leaving the files alone").
