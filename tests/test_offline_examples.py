@@ -577,3 +577,45 @@ def test_round_twenty_one_older_tables_rows_answer_their_jobs(index, request_tex
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("who handles mail for example.org", "dig +short MX example.org"),
+        ("which interface would traffic to 10.2.3.4 go out of", "ip route get 10.2.3.4"),
+        ("what's the ip of eth0", "ip address show eth0"),
+        ("show open udp sockets", "ss -uan"),
+        ("scan for available wireless networks", "nmcli device wifi list"),
+        ("show the current dns resolver configuration", "resolvectl status"),
+        ("list iptables rules", "iptables -L -n -v"),
+        ("show all iptables rules with line numbers", "iptables -L -n --line-numbers"),
+        ("drop incoming traffic from 192.0.2.9 with iptables", "sudo iptables -A INPUT -s 192.0.2.9 -j DROP"),
+        ("iptables block port 23", "sudo iptables -A INPUT -p tcp --dport 23 -j DROP"),
+        ("list nft rules", "nft list ruleset"),
+        ("list open ports in firewalld", "firewall-cmd --list-all"),
+        ("open port 443 in firewalld permanently", "sudo firewall-cmd --permanent --add-port=443/tcp"),
+        ("list ufw rules with numbers", "ufw status numbered"),
+        ("allow port 5432 only from 10.0.0.0/24", "sudo ufw allow from 10.0.0.0/24 to any port 5432"),
+        ("block 203.0.113.7 with ufw", "sudo ufw deny from 203.0.113.7"),
+        ("take user erin out of group developers", "sudo gpasswd -d erin developers"),
+        ("which sudo commands is user ci allowed to run", "sudo -l -U ci"),
+        ("what can I run with sudo", "sudo -l"),
+        ("list installed locales", "locale -a"),
+        ("how much ram can this board take and what dimms are installed", "dmidecode -t memory"),
+        ("show filesystems and uuids of all disks", "lsblk -f"),
+        ("remount /data read only", "sudo mount -o remount,ro /data"),
+        ("which packages are held back from upgrades", "apt-mark showhold"),
+        ("show the changelog of package openssl", "apt changelog openssl"),
+        ("search apt for a package about pdf", "apt search pdf"),
+        ("journal entries between 9am and 10am today", "journalctl --since 09:00 --until 10:00"),
+        ("force logrotate to rotate now", "sudo logrotate -f /etc/logrotate.conf"),
+        ("logs for pid 4242", "journalctl _PID=4242"),
+        ("list the boots the journal knows about", "journalctl --list-boots"),
+        ("show the journal in reverse, newest first", "journalctl -r"),
+    ],
+)
+def test_round_twenty_two_coverage_admin_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
