@@ -1050,7 +1050,9 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      # files where the example acts on folders, or the other way, do something else (was `rmdir photos`)
      ("delete empty files in photos", "find photos -type f -empty -delete"),
      ("clean out the broken symlinks in ~/bin", "find ~/bin -xtype l -delete"),  # was `find ~/bin -type d -empty -delete`
-     ("allow ssh from 10.0.0.0/8 with ufw", "sudo ufw allow ssh"),  # was `sudo ufw deny from 10.0.0.0/8`: the other way
+     ("allow ssh from 10.0.0.0/8 with ufw", "sudo ufw allow from 10.0.0.0/8 to any port 22"),  # was `ufw deny from …`: the other way
+     ("block postgres from the outside with ufw", "sudo ufw deny 5432"),  # a firewall's port by its service's name
+     ("allow bob to use docker", "sudo usermod -aG docker bob"),  # was `-aG sudo bob`
      ("how many subfolders in docs", "find docs -mindepth 1 -type d | wc -l"),  # was `find docs -type f | wc -l`
      ("count the directories under src", "find src -mindepth 1 -type d | wc -l"),
      # a folder a description says only as where ("under a folder, not the directories") turns nothing around (was `-type d`)

@@ -63,6 +63,9 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         ("remove the broken symlink", []),
         # a port is a number or a service's name: "port accepting" names none
         ("is the ssh port accepting connections on 10.0.0.5", [("host", "10.0.0.5")]),
+        # a firewall rule's port by its service's name; a tunnel reads its own
+        ("allow ssh from 10.0.0.0/8 with ufw", [("port", "22"), ("host", "10.0.0.0/8")]),
+        ("restart postgres", [("action", "restart"), ("service", "postgres")]),
         ("create a symlink named python pointing to python3", [("name", "python"), ("path", "python3")]),
         # who, which service, which interface, which record
         ("connect to the server db.example.com with ssh as root", [("host", "db.example.com"), ("user", "root")]),

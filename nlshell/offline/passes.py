@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 
 from nlshell.offline import (
     accounts, clock, counted, dbnames, excluded, gitrefs, gitremotes, globbed, jsonfields, places, remotes, roles,
-    shells, targets, typed, versions, zones,
+    serviceports, shells, targets, typed, versions, zones,
 )
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import vocabulary
@@ -43,6 +43,7 @@ def read(
     shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
     dbnames.read(values, tokens, lower, taken, add, plain)  # "apply migration.sql to mydb on mysql"
     zones.read(values, tokens, lower, taken, add)  # "switch this server to tokyo time"
+    serviceports.read(values, lower, add)  # "allow ssh from 10.0.0.0/8": port 22
     clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
     places.contents(values, lower)  # "delete everything in build/": `build/*`
     places.here(values, lower, add)
