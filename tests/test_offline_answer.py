@@ -1053,6 +1053,7 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("allow ssh from 10.0.0.0/8 with ufw", "sudo ufw allow from 10.0.0.0/8 to any port 22"),  # was `ufw deny from …`: the other way
      ("block postgres from the outside with ufw", "sudo ufw deny 5432"),  # a firewall's port by its service's name
      ("allow bob to use docker", "sudo usermod -aG docker bob"),  # was `-aG sudo bob`
+     ("follow the logs for sshd", "journalctl -u sshd -f"),  # was `tail -f {{path/to/file}}`
      ("how many subfolders in docs", "find docs -mindepth 1 -type d | wc -l"),  # was `find docs -type f | wc -l`
      ("count the directories under src", "find src -mindepth 1 -type d | wc -l"),
      # a folder a description says only as where ("under a folder, not the directories") turns nothing around (was `-type d`)

@@ -66,6 +66,9 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         # a firewall rule's port by its service's name; a tunnel reads its own
         ("allow ssh from 10.0.0.0/8 with ufw", [("port", "22"), ("host", "10.0.0.0/8")]),
         ("restart postgres", [("action", "restart"), ("service", "postgres")]),
+        # logs "for" a service are its own, as "of" it (sshd was a search word: `tail -f`)
+        ("follow the logs for sshd", [("service", "sshd")]),
+        ("logs for the last hour", [("age", "-")]),
         ("create a symlink named python pointing to python3", [("name", "python"), ("path", "python3")]),
         # who, which service, which interface, which record
         ("connect to the server db.example.com with ssh as root", [("host", "db.example.com"), ("user", "root")]),

@@ -273,8 +273,8 @@ def of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:
     else:
         kind = of_words.get(lower[j], "")
     # Documentation is "for" or "on" a program too ("help on tar"), a crontab "for" a user ("the crontab
-    # for www-data"); a permission "for others" is no file.
-    return kind if lower[i - 1] == "of" or kind in ("command", "user") else ""
+    # for www-data"), logs "for" a service ("follow the logs for sshd"); a permission "for others" is no file.
+    return kind if lower[i - 1] == "of" or kind in ("command", "user") or (kind == "service" and lower[i - 1] == "for") else ""
 
 
 def said_kind(said: set[str], words: dict[str, str]) -> str:
