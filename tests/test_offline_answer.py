@@ -1035,7 +1035,8 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("which containers died / exited", "docker ps -f status=exited"),  # "/" between two words was the root folder
      # found by the read-only check once holdout21 and holdout21b were answered at the round's end (see RESULTS.md)
      ("run select count(*) from users against postgres db crm", "psql crm -c 'select count(*) from users'"),  # was `-f users/'count(*'`
-     ("what command will at job 12 run", "crontab -l")],  # a question about a thing: NL2Bash's `crontab -` rewrite was offered
+     # a question about a thing: NL2Bash's `crontab -` rewrite was offered; then `crontab -l`, now at's own
+     ("what command will at job 12 run", "at -c 12")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
@@ -1054,6 +1055,8 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("block postgres from the outside with ufw", "sudo ufw deny 5432"),  # a firewall's port by its service's name
      ("allow bob to use docker", "sudo usermod -aG docker bob"),  # was `-aG sudo bob`
      ("follow the logs for sshd", "journalctl -u sshd -f"),  # was `tail -f {{path/to/file}}`
+     # an at job is at's ("at" is a stop word: it was any job, `systemctl cancel`); a job's number fills its place
+     ("cancel at job 7", "atrm 7"),
      ("how many subfolders in docs", "find docs -mindepth 1 -type d | wc -l"),  # was `find docs -type f | wc -l`
      ("count the directories under src", "find src -mindepth 1 -type d | wc -l"),
      # a folder a description says only as where ("under a folder, not the directories") turns nothing around (was `-type d`)

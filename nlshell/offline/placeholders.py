@@ -87,6 +87,7 @@ _KINDS = (
     (re.compile(r"^remote(_name)?$"), "gitremote"),
     (re.compile(r"^(text|line|hello)$"), "message"),
     (re.compile(r"pattern|regex|search|string|text|keyword|^word|query|term|expression"), "pattern"),
+    (re.compile(r"^job_?(number|id|num|no)?$|^jobid$"), "job"),  # `atrm {{job_number}}`, `fg %{{job_number}}`: "job 7"
     (re.compile(r"^(count|lines|number|n|num|amount)\d*$|^number_of"), "count"),
     (re.compile(r"second|interval|delay"), "seconds"),
     (re.compile(r"director|^dir\d*$|folder"), "dir"),
