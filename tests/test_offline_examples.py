@@ -619,3 +619,32 @@ def test_round_twenty_two_coverage_admin_rows_answer_their_jobs(index, request_t
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("hold nginx so apt stops upgrading it", "sudo apt-mark hold nginx"),
+        ("peek at the files inside bar_2.0_all.deb", "dpkg -c bar_2.0_all.deb"),
+        ("what's scheduled in /etc/cron.d", "cat /etc/cron.d/*"),
+        ("clean out the broken symlinks in ~/scripts", "find ~/scripts -xtype l -delete"),
+        ("how many files are in /etc, recursively? just the number", "find /etc -type f | wc -l"),
+        ("gzip every .csv file in this folder", "gzip *.csv"),
+        ("size of every folder in /opt, biggest last", "du -sh /opt/* | sort -h"),
+        ("which files in /srv/app are not owned by deploy", "find /srv/app ! -user deploy"),
+        ("which files under src mention TODO? names only", "grep -rl 'TODO' src"),
+        ("resolve the A record for www.example.org", "dig +short A www.example.org"),
+        ("block 198.51.100.7 with iptables", "sudo iptables -A INPUT -s 198.51.100.7 -j DROP"),
+        (
+            "firewall: let ssh in only from 192.168.1.0/24",
+            "sudo ufw allow from 192.168.1.0/24 to any port 22 proto tcp",
+        ),
+        ("orders.json is an array, give me the id of each one", "jq '.[].id' orders.json"),
+        ("which containers are up and what ports do they publish", "docker ps"),
+        ("has DB_PASSWORD ever been committed on any branch", "git log --all -S 'DB_PASSWORD' --oneline"),
+    ],
+)
+def test_round_twenty_two_fresh_tables_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
