@@ -279,9 +279,7 @@ def _page_scores(
 def _score(parts: tuple[float, float, float], example: float, prior: float) -> float:
     own, backed, takes = parts
     evidence = own + example**EXAMPLE_COVERAGE + backed
-    # "what CPU do I have" is said as asked: not uname's; one with no place for a value the request
-    # states ("search for TODO in every file under src": `find -name`) is not said as asked
-    exact = EXACT if example >= 1.0 - 1e-9 and takes >= 1.0 - 1e-9 else 1.0
+    exact = EXACT if example >= 1.0 - 1e-9 else 1.0  # "what CPU do I have" is said as asked: not uname's
     return evidence**EVIDENCE_POWER * prior * takes**SLOT_POWER * exact
 
 
