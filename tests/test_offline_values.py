@@ -66,6 +66,14 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         # a firewall rule's port by its service's name; a tunnel reads its own
         ("allow ssh from 10.0.0.0/8 with ufw", [("port", "22"), ("host", "10.0.0.0/8")]),
         ("restart postgres", [("action", "restart"), ("service", "postgres")]),
+        # a host with its port says both (it was a path, or nothing); an image's tag is no port
+        ("is smtp.office365.com:587 open from here", [("host", "smtp.office365.com"), ("port", "587"), ("dir", ".")]),
+        ("can i reach db1:5432", [("host", "db1"), ("port", "5432")]),
+        ("pull postgres:16", [("image", "postgres:16")]),
+        # a domain of a newer ending is a machine, not a file
+        ("which nameservers does mybakery.shop use", [("host", "mybakery.shop")]),
+        # "90+ days" is ninety days and more
+        ("files in ~/Downloads untouched in 90+ days", [("path", "~/Downloads"), ("age", "+")]),
         # logs "for" a service are its own, as "of" it (sshd was a search word: `tail -f`)
         ("follow the logs for sshd", [("service", "sshd")]),
         ("logs for the last hour", [("age", "-")]),
@@ -546,7 +554,7 @@ def test_files_in_a_folder_but_not_in_the_terminal(request_text, expected):
         # elsewhere a number counts what follows it, or is a number
         ("tree of lib just 3 levels", [("dir", "lib", ""), ("number", "3", "")]),
         ("show top 10 processes", [("count", "10", "")]),
-        ("curl localhost:8080 in a container", []),  # an address and its port, no image
+        ("curl localhost:8080 in a container", [("host", "localhost", ""), ("port", "8080", "")]),  # an address and its port, no image
     ],
 )
 def test_names_with_versions_and_tags(request_text, expected):

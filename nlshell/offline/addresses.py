@@ -17,10 +17,25 @@ _DOMAIN_PATH = re.compile(r"^((?:[a-z0-9-]+\.)+[a-z]{2,12})/\S*$", re.I)
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?$")  # an address, or a network: 192.168.1.0/24
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}$", re.I)
 REMOTE = re.compile(r"^(?:[\w.-]+@)?[\w.-]+:[/~]\S*$")  # web01:/var/www, deploy@web01:~/app
+# a host and its port: smtp.office365.com:587, 10.0.0.5:22, localhost:8080, db1:5432 (an image's tag is
+# short or dotted: node:18, python:3.12)
+HOST_PORT = re.compile(
+    r"^(localhost|\d{1,3}(?:\.\d{1,3}){3}|(?:[a-z0-9-]+\.)+[a-z]{2,12}):(\d{2,5})$|^([a-z][a-z0-9-]*\d[a-z0-9-]*):(\d{4,5})$", re.I
+)
+
+
+def host_port(token: str) -> tuple[str, str] | None:
+    """(host, port) of a token that says both, else None."""
+    found = HOST_PORT.match(token)
+    if not found:
+        return None
+    return (found[1], found[2]) if found[1] else (found[3], found[4])
 # What a word with a dot is: a host when it ends in one of these, else a file.
 _DOMAINS = frozenset(
     """com org net io dev edu gov info biz co uk de fr nl eu us ca au in jp cn ru br it es ch se no fi pl be at
-    dk cz local lan internal app cloud ai me tv xyz site online tech ly gl gg corp intra intranet home localdomain""".split()  # bit.ly, goo.gl: link shorteners
+    dk cz local lan internal app cloud ai me tv xyz site online tech ly gl gg corp intra intranet home localdomain
+    shop store blog news live email club design studio agency world today network systems solutions works zone
+    website pro mobi asia kr tw hk sg nz za mx cl ie gr hu ro ua il vn ph space fun top""".split()  # bit.ly, goo.gl: link shorteners
 )
 
 

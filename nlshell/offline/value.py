@@ -28,6 +28,7 @@ class Value:
     nested: bool = False  # a relative path whose parents may not exist (`src/main/java`)
     login: str = ""  # for a host: the user the request logs in as (`pi@raspberrypi.local`)
     version: str = ""  # for a package: the version the request asks for ("django 4.2")
+    port: str = ""  # for a host: the port said with it (`localhost:8080`), which a URL keeps
 
 
 class Values(list):

@@ -86,6 +86,7 @@ _SUBFOLDERS = frozenset("subdir subdirs subdirectory subdirectories subfolder su
 _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
+_AT_LEAST = re.compile(r"\d+\+")  # "90+", "1000+"
 _SAID = frozenset("line text word string words sentence".split())
 # How, not where: "in reverse", "in megabytes", "newest first", "recursively", "upgrade requests to latest".
 _MANNERS = frozenset(
@@ -114,6 +115,8 @@ def _clean(token: str) -> str:
     if arithmetic.written(token.rstrip(",;!?")):
         return token.rstrip(",;!?")  # "(1+2)*3" keeps its brackets
     token = token.strip("()[]{},;!?")
+    if _AT_LEAST.fullmatch(token):
+        return token[:-1]  # "untouched in 90+ days": ninety days and more
     if token.endswith(".") and (token.count(".") == 1 or token.endswith("..")):
         token = token[:-1]
     return token.rstrip(":") if not addresses.REMOTE.match(token) else token
@@ -262,6 +265,9 @@ def request_values(
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
         elif accounts.read(add, token, low, i, role_at, table, "group" if before == "to" and to_kind == "group" else "user"):
             continue  # "remove olduser completely", "what is www-data running right now"
+        elif said_both := addresses.host_port(token):
+            add("host", said_both[0], i, role_at(i), port=said_both[1])  # "is smtp.office365.com:587 open": the host, then its port
+            add("port", said_both[1], i)
         elif address := addresses.shaped(token, cwd_dirs):
             add(address, token, i, role_at(i))  # a URL, an IP address, a place on another machine
         elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
@@ -326,7 +332,10 @@ def request_values(
             add("message", token, i)  # "append hello to notes.txt", "append the line hello to notes.txt"
         elif (state := kinds.state_kind(lower, i, table.after_words)) and (kinds.asked_what_it_is(lower, i) or named(low) and program(low)):
             add(state, token, i)  # "is nginx running", "where is python3 installed": what it is about
-        elif (of_kind := kinds.of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS:
+        elif (of_kind := kinds.of_kind(lower, i, table.of_words)) and named(low) and after not in places.NOUNS and (
+            before != "for" or of_kind != "service" or program(low) or low in table.around["software"]
+            or low in table.around["daemons"]  # "the logs for sshd"; "the auth log for failed logins" names none
+        ):
             # "the manual of rsync", "the process id of nginx", "the owner of www"
             add(_file_or_dir(token, cwd_dirs, cwd_files) if of_kind == "path" else of_kind, token, i)
         elif token in cwd_dirs or token in cwd_files:

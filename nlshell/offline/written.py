@@ -50,7 +50,7 @@ def written(value: Value, slot: _Place) -> str:
     elif slot.kind == "expression":
         text = arithmetic.for_program(text, slot.bc)
     elif slot.kind == "url" and value.kind == "host":
-        text = "https://" + text
+        text = f"http://{text}:{value.port}" if value.port else "https://" + text  # a port said: a service of one's own
     elif slot.kind == "geometry" and _OFFSET.search(slot.inner) and not _OFFSET.search(text):
         text += _OFFSET.search(slot.inner).group()  # `-crop 400x300+0+0`: without its offset, crop cuts tiles
     elif value.kind == "device" and "/" not in text:
