@@ -79,6 +79,8 @@ def everyday(word: str) -> bool:
         ("run sync.sh every hour", [("file", "sync.sh"), ("schedule", "0 * * * *")]),
         ("run report.py every monday at 9:30", [("file", "report.py"), ("schedule", "30 9 * * 1")]),
         ("back up my files nightly at 2am", [("schedule", "0 2 * * *")]),
+        # … and the time said right after it ("every monday 9am" was `0 0 * * 1` beside a time)
+        ("add a cron entry for ~/weekly.sh every monday 9am", [("file", "~/weekly.sh"), ("schedule", "0 9 * * 1")]),
         ("run check.sh every 5 minutes", [("file", "check.sh"), ("seconds", "300")]),  # a length of time still
         # aliases, variables, texts
         ("create an alias gs for git status", [("alias", "gs"), ("command", "git status")]),

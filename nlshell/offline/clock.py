@@ -181,16 +181,18 @@ def _schedule(add: Add, lower: list[str], i: int) -> bool:
 
 
 def timed_schedule(values: list[Value]) -> None:
-    """"at 2am every night", "at 2:30am nightly": a time said right before a schedule that said
-    none is the schedule's (one value, `0 2 * * *`)."""
+    """"at 2am every night", "at 2:30am nightly", "every monday 9am": a time said right before or
+    after a schedule that said none is the schedule's (one value, `0 2 * * *`, `0 9 * * 1`)."""
     for k, value in enumerate(values[1:], 1):
-        said = values[k - 1]
-        fields = value.text.split()
-        if value.kind == "schedule" and said.kind == "time" and fields[:2] == ["0", "0"] and fields[2] == "*":
+        pair = (values[k - 1], value) if values[k - 1].kind == "time" else (value, values[k - 1])
+        said, schedule = pair
+        fields = schedule.text.split()
+        if schedule.kind == "schedule" and said.kind == "time" and fields[:2] == ["0", "0"] and fields[2] == "*":
             hour, minute = (int(part) for part in said.text.split(":"))
-            value.text = " ".join([str(minute), str(hour), *fields[2:]])
-            value.at, value.spans, value.words = said.at, said.spans + value.spans, said.words + value.words
-            del values[k - 1]
+            schedule.text = " ".join([str(minute), str(hour), *fields[2:]])
+            first = min(said.at, schedule.at)
+            schedule.at, schedule.spans, schedule.words = first, said.spans + schedule.spans, said.words + schedule.words
+            values.remove(said)
             return
 
 
