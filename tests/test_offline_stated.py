@@ -81,6 +81,8 @@ def everyday(word: str) -> bool:
         ("back up my files nightly at 2am", [("schedule", "0 2 * * *")]),
         # … and the time said right after it ("every monday 9am" was `0 0 * * 1` beside a time)
         ("add a cron entry for ~/weekly.sh every monday 9am", [("file", "~/weekly.sh"), ("schedule", "0 9 * * 1")]),
+        # a range of lines, and a line named alone before it only says where (it took the range's place)
+        ("around line 50 of main.c, print lines 40 to 60", [("file", "main.c"), ("first_line", "40"), ("last_line", "60")]),
         ("run check.sh every 5 minutes", [("file", "check.sh"), ("seconds", "300")]),  # a length of time still
         # aliases, variables, texts
         ("create an alias gs for git status", [("alias", "gs"), ("command", "git status")]),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from nlshell.offline.vocabulary import Vocabulary, vocabulary
-from nlshell.offline.value import Add
+from nlshell.offline.value import Add, Value
 
 _WHEN = frozenset("last past ago within every older newer since for sleep wait after in".split())  # time, not size
 SIZE = re.compile(r"^(\d+)([kmgt]b?|[kmgt]ib|bytes?)$", re.I)
@@ -286,3 +286,11 @@ def aged(value, kind: str, option: str) -> tuple[str, str | None]:
     if option.endswith("time"):
         option = option.replace("time", "min")
     return f"{value.text}{minutes}", option if option != said else None
+
+
+def one_range(values: list[Value]) -> None:
+    """"the compiler complains around line 50 of main.c, print lines 40 to 60": where a request says a
+    range of lines, a line it names alone only says where (it took the range's place: `50,60p`)."""
+    ranged = {k - 1 for k, value in enumerate(values) if value.kind == "last_line" and k and values[k - 1].kind == "first_line"}
+    if ranged:
+        values[:] = [v for k, v in enumerate(values) if v.kind != "first_line" or k in ranged]

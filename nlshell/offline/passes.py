@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    accounts, clock, counted, dbnames, excluded, gitrefs, gitremotes, globbed, jsonfields, places, remotes, roles,
+    accounts, amounts, clock, counted, dbnames, excluded, gitrefs, gitremotes, globbed, jsonfields, places, remotes, roles,
     serviceports, shells, targets, typed, versions, zones,
 )
 from nlshell.offline.value import Value
@@ -45,6 +45,7 @@ def read(
     zones.read(values, tokens, lower, taken, add)  # "switch this server to tokyo time"
     serviceports.read(values, lower, add)  # "allow ssh from 10.0.0.0/8": port 22
     clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
+    amounts.one_range(values)  # "… around line 50, print lines 40 to 60": the range
     places.contents(values, lower)  # "delete everything in build/": `build/*`
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
