@@ -648,3 +648,32 @@ def test_round_twenty_two_fresh_tables_rows_answer_their_jobs(index, request_tex
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("init and update git submodules", "git submodule update --init --recursive"),
+        ("git submodules are empty after clone, fetch them", "git submodule update --init --recursive"),
+        ("tell bisect this commit is broken", "git bisect bad"),
+        ("apply patch.diff", "git apply patch.diff"),
+        ("inspect container web", "docker inspect web"),
+        ("format rust code", "cargo fmt"),
+        ("run clippy", "cargo clippy"),
+        ("build the go binary", "go build"),
+        ("dump mongo database shop", "mongodump --db shop"),
+        ("restore mongo dump from dump/", "mongorestore dump/"),
+        ("list tables in the sqlite database app.db", "sqlite3 app.db .tables"),
+        ("show the schema of app.db", "sqlite3 app.db .schema"),
+        ("run query.sql on app.db", "sqlite3 app.db < query.sql"),
+        ("dump sqlite database app.db to app.sql", "sqlite3 app.db .dump > app.sql"),
+        ("run eslint via npx", "npx eslint ."),
+        ("sort file.txt numerically", "sort -n file.txt"),
+        ("extract the name field from each element in users.json", "jq '.[].name' users.json"),
+        ("remove audio from video.mp4", "ffmpeg -i video.mp4 -an -c:v copy {{path/to/output.mp4}}"),
+    ],
+)
+def test_round_twenty_two_coverage_dev_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
