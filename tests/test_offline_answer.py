@@ -1036,7 +1036,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # found by the read-only check once holdout21 and holdout21b were answered at the round's end (see RESULTS.md)
      ("run select count(*) from users against postgres db crm", "psql crm -c 'select count(*) from users'"),  # was `-f users/'count(*'`
      # a question about a thing: NL2Bash's `crontab -` rewrite was offered; then `crontab -l`, now at's own
-     ("what command will at job 12 run", "at -c 12")],
+     ("what command will at job 12 run", "at -c 12"),
+     # a request with no verb that opens with a command as written runs it, no safe sibling (was `npm audit --json`)
+     ("npm audit fix", "npm audit fix"),
+     ("docker compose up in background", "docker compose up -d")],  # was `docker compose config`
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
@@ -1051,7 +1054,7 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      # files where the example acts on folders, or the other way, do something else (was `rmdir photos`)
      ("delete empty files in photos", "find photos -type f -empty -delete"),
      ("clean out the broken symlinks in ~/bin", "find ~/bin -xtype l -delete"),  # was `find ~/bin -type d -empty -delete`
-     ("allow ssh from 10.0.0.0/8 with ufw", "sudo ufw allow from 10.0.0.0/8 to any port 22"),  # was `ufw deny from …`: the other way
+     ("allow ssh from 10.0.0.0/8 with ufw", "sudo ufw allow from 10.0.0.0/8 to any port 22 proto tcp"),  # was `ufw deny from …`: the other way
      ("block postgres from the outside with ufw", "sudo ufw deny 5432"),  # a firewall's port by its service's name
      ("allow bob to use docker", "sudo usermod -aG docker bob"),  # was `-aG sudo bob`
      ("follow the logs for sshd", "journalctl -u sshd -f"),  # was `tail -f {{path/to/file}}`

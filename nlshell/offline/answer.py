@@ -26,7 +26,7 @@ from nlshell.offline import startup
 from nlshell.offline.asides import without_asides
 from nlshell.offline.situations import told_situation
 from nlshell.offline.compose import composed
-from nlshell.offline.commands import writes_files
+from nlshell.offline.commands import shell_words, writes_files
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.every import every_filled
 from nlshell.offline.excluded import left_out
@@ -119,7 +119,7 @@ def _answers(
     wanted = intent(spelt) or (CHANGE if fetched(list(stated)) else ranked.read.intent)  # a copy from there, no look
     if wanted == READ and any(value.role == "run" for value in stated):
         wanted = UNKNOWN  # what it names to run it asks to run: "have backup.sh run every night at 3"
-    if wanted == CHANGE:
+    if wanted == CHANGE or (wanted == UNKNOWN and _typed_as_command(spelt, hits[0].command)):
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe: list[OfflineHit] = []
     changing = vocabulary().change_verbs
@@ -149,6 +149,18 @@ def _answers(
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe.sort(key=lambda hit: hit.page != first_page)  # stable: the top page's safe examples first
     return [OfflineAnswer(hit, wanted, None if allowed[1:] else "safe") for hit in safe[:limit]]
+
+
+def _typed_as_command(request: str, command: str) -> bool:
+    """Whether a request with no verb of its own opens with the command's program and subcommand as
+    written ("npm audit fix", "docker compose up in background"): the user said what to run, so a
+    safe sibling (`npm audit --json`) is no answer to it."""
+    said = request.lower().split()
+    runs = [word for word in shell_words(command) if word != "sudo"]
+    k = 0
+    while k < min(len(said), len(runs)) and said[k] == runs[k].lower():
+        k += 1
+    return k >= 2 and k == len([w for w in runs[:k] if not w.startswith("-")])
 
 
 def _complete_first(hits: list[OfflineHit]) -> list[OfflineHit]:
