@@ -1039,7 +1039,11 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("what command will at job 12 run", "at -c 12"),
      # a request with no verb that opens with a command as written runs it, no safe sibling (was `npm audit --json`)
      ("npm audit fix", "npm audit fix"),
-     ("docker compose up in background", "docker compose up -d")],  # was `docker compose config`
+     ("docker compose up in background", "docker compose up -d"),  # was `docker compose config`
+     # a stash by its place is that stash (`git stash drop` dropped the latest for "drop stash@{1}")
+     ("drop stash@{1}", "git stash drop 'stash@{1}'"),
+     ("show what's in stash@{0}", "git stash show -p 'stash@{0}'"),
+     ("drop the latest stash", "git stash drop")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -16,6 +16,7 @@ ACCEPTS = {
     "host": ("host", "remote"),
     "port": ("port",),
     "pid": ("pid", "process"),  # "pid 48213 is stuck": a process by its number
+    "stash": ("stash",),
     "job": ("number", "count"),  # "cancel at job 7", "bring job 2 to the foreground"
     "process": ("process", "pattern", "name"),
     "user": ("user", "name"),

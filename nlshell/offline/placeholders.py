@@ -87,6 +87,7 @@ _KINDS = (
     (re.compile(r"^remote(_name)?$"), "gitremote"),
     (re.compile(r"^(text|line|hello)$"), "message"),
     (re.compile(r"pattern|regex|search|string|text|keyword|^word|query|term|expression"), "pattern"),
+    (re.compile(r"^stash(_name|_ref)?$"), "stash"),  # `git stash drop {{stash}}`: "drop stash@{1}"
     (re.compile(r"^job_?(number|id|num|no)?$|^jobid$"), "job"),  # `atrm {{job_number}}`, `fg %{{job_number}}`: "job 7"
     (re.compile(r"^(count|lines|number|n|num|amount)\d*$|^number_of"), "count"),
     (re.compile(r"second|interval|delay"), "seconds"),

@@ -87,6 +87,7 @@ _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the nex
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
 _AT_LEAST = re.compile(r"\d+\+")  # "90+", "1000+"
+_STASH = re.compile(r"stash@\{\d+\}")  # one of git's stashes by its place in the list
 _SAID = frozenset("line text word string words sentence".split())
 # How, not where: "in reverse", "in megabytes", "newest first", "recursively", "upgrade requests to latest".
 _MANNERS = frozenset(
@@ -114,6 +115,8 @@ def _clean(token: str) -> str:
         return token
     if arithmetic.written(token.rstrip(",;!?")):
         return token.rstrip(",;!?")  # "(1+2)*3" keeps its brackets
+    if _STASH.fullmatch(token.rstrip(",;!?")):
+        return token.rstrip(",;!?")  # "stash@{2}" keeps its braces
     token = token.strip("()[]{},;!?")
     if _AT_LEAST.fullmatch(token):
         return token[:-1]  # "untouched in 90+ days": ninety days and more
@@ -265,6 +268,8 @@ def request_values(
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
         elif accounts.read(add, token, low, i, role_at, table, "group" if before == "to" and to_kind == "group" else "user"):
             continue  # "remove olduser completely", "what is www-data running right now"
+        elif _STASH.fullmatch(token):
+            add("stash", token, i)  # "drop stash@{1}": that one, not the latest
         elif said_both := addresses.host_port(token):
             add("host", said_both[0], i, role_at(i), port=said_both[1])  # "is smtp.office365.com:587 open": the host, then its port
             add("port", said_both[1], i)
