@@ -1043,7 +1043,9 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # a stash by its place is that stash (`git stash drop` dropped the latest for "drop stash@{1}")
      ("drop stash@{1}", "git stash drop 'stash@{1}'"),
      ("show what's in stash@{0}", "git stash show -p 'stash@{0}'"),
-     ("drop the latest stash", "git stash drop")],
+     ("drop the latest stash", "git stash drop"),
+     # a key said as what logs in is no file to copy (was `scp ~/.ssh/deploy_key server1:`, dangerous)
+     ("ssh with key ~/.ssh/deploy_key to server1", "ssh -i ~/.ssh/deploy_key server1")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -4,7 +4,7 @@ puts the request's values where they fit; the ranking asks which kinds an exampl
 """
 
 ACCEPTS = {
-    "file": ("file", "path", "glob", "name", "link"),
+    "file": ("file", "path", "glob", "name", "link", "identity"),  # `ssh -i {{path/to/key}}` takes a key said as one
     "dir": ("dir", "path", "name", "glob"),
     "path": ("path", "file", "dir", "glob", "name", "link"),
     # A link is what the request calls one ("the symlink current") or names ("called latest"):

@@ -88,6 +88,7 @@ _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the nex
 _NOT_FILES = frozenset("user group branch tag package service process".split())
 _AT_LEAST = re.compile(r"\d+\+")  # "90+", "1000+"
 _STASH = re.compile(r"stash@\{\d+\}")  # one of git's stashes by its place in the list
+_KEY_FILE = re.compile(r"(?:^|/)(?:id_\w+|[\w.-]+_key|[\w.-]+\.pem)$")  # ~/.ssh/id_ed25519, deploy_key, aws.pem
 _SAID = frozenset("line text word string words sentence".split())
 # How, not where: "in reverse", "in megabytes", "newest first", "recursively", "upgrade requests to latest".
 _MANNERS = frozenset(
@@ -296,6 +297,8 @@ def request_values(
             add("key", token[1:], i)  # "get .data.id out of whatever localhost:9000/jobs returns": `jq '.data.id'`
         elif "/" in token and kinds.either(low, table.same):
             continue  # "files/directories", "regular/normal": one word or the other, not a path
+        elif _is_path(token) and (before in ("key", "identity") or before in ("with", "using") and _KEY_FILE.search(token)):
+            add("identity", token, i)  # "ssh with key ~/.ssh/deploy_key to server1": what logs in, no file to copy there
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
         elif ((((i == 1 or (i == 2 and lower[1] == "up")) and lower[0] in table.around["operand_first"]) or (before == "on" and lower[i - 2] in table.around["checks_files"]))
