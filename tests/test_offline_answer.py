@@ -505,6 +505,8 @@ def test_no_read_only_request_in_any_table_gets_a_risky_answer(index, table, req
         ("git add -i", True),
         ("git log --grep='payment'", False),
         ("git stash list", False),
+        ("git apply --check fix.patch", False),  # applies nothing
+        ("git apply --stat --apply fix.patch", True),
         ("docker build -t app .", True),
         # a converter writes the file it names last; mogrify changes its operands in place
         ("ffmpeg -i movie.mkv -c copy {{path/to/output_video}}.mp4", True),
@@ -1045,7 +1047,9 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("show what's in stash@{0}", "git stash show -p 'stash@{0}'"),
      ("drop the latest stash", "git stash drop"),
      # a key said as what logs in is no file to copy (was `scp ~/.ssh/deploy_key server1:`, dangerous)
-     ("ssh with key ~/.ssh/deploy_key to server1", "ssh -i ~/.ssh/deploy_key server1")],
+     ("ssh with key ~/.ssh/deploy_key to server1", "ssh -i ~/.ssh/deploy_key server1"),
+     # `git apply --check` applies nothing, and "cleanly" says how, no cleaning (an unrelated NL2Bash `find` was offered)
+     ("does fix.patch apply cleanly?", "git apply --check fix.patch")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

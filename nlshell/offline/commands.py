@@ -180,6 +180,7 @@ _RECORDING = {
     "podman": _IMAGE_STORE,
 }
 _NOWHERE = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
+_CHECKS_ONLY = frozenset({"--check", "--stat", "--numstat", "--summary"})  # `git apply` that applies nothing
 _QUOTED = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
 
 
@@ -265,8 +266,10 @@ def _records(words: list[str]) -> bool:
     for i, word in enumerate(words[:-1]):
         recorded = _RECORDING.get(word)
         operands = [w for w in words[i + 1 : i + 4] if not w.startswith("-")]
-        if recorded and operands and operands[0] in recorded and operands[1:2] not in (["list"], ["show"]):
-            return True  # `git stash list` only looks
+        if recorded and operands and operands[0] in recorded and operands[1:2] not in (["list"], ["show"]) and not (
+            operands[0] == "apply" and _CHECKS_ONLY & set(words[i + 1 :]) and "--apply" not in words
+        ):
+            return True  # `git stash list` only looks, as `git apply --check` does
     return False
 
 

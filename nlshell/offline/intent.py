@@ -349,6 +349,8 @@ def _inflected(word: str) -> str:
     the table), or it without its ending ("deleted" loses a d, "installed" an ed, "deleting" ing or
     its e, "kills" an s), or its stem ("zipped")."""
     changing = vocabulary().change_verbs
+    if word.endswith("ly") and word not in changing:
+        return ""  # "does fix.patch apply cleanly": how, no cleaning
     for form in (word, word[:-3], word[:-3] + "e", word[:-1], word[:-2], stem(word)):
         verb = _as_verb(form) if form else ""
         if verb in changing:
