@@ -141,6 +141,9 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         ("show me what the nginx package contains", "list the files installed by the package nginx with dpkg"),
         ("which numpy version have i got", "show the version of the installed python package numpy with pip"),
         ("what version of the foo python package do i have", "show the version of the installed python package foo with pip"),
+        # what a package needs, and the version the archive offers, are apt's answers, not the program run
+        ("what does the jq package depend on", "show the dependencies of the package jq"),
+        ("which nginx version is in the repos", "show the apt policy of the nginx package"),
         ("is the docker service enabled at boot", "check whether the docker service is enabled at boot"),
         ("is postgres set to start on boot", "check whether the postgresql service is enabled at boot"),
     ],

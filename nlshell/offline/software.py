@@ -282,7 +282,7 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
     for pattern in _SEARCH:
         if (match := pattern.match(request, first)) and (keyword := _search_word(match["what"])):
             return f"search apt for the package {keyword}"
-    if asked := _package_question(request):
+    if asked := _package_question(request, technical):
         return asked
     if match := _MANAGER_INSTALL.match(request, first) or _GET.match(request, first):
         name = match["name"].lower()
@@ -313,7 +313,11 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
     return ""
 
 
-def _package_question(request: str) -> str:
+_DEPENDING = frozenset({"depend", "depends", "dependencies", "deps", "requires", "require"})
+_OFFERED = frozenset({"repo", "repos", "repository", "repositories", "offer", "offers", "candidate", "archive", "mirror"})
+
+
+def _package_question(request: str, technical: Callable[[str], bool] | None = None) -> str:
     """"what files did the curl package put on my system" → dpkg's list of them; "which numpy
     version have i got" → pip's (a name of the word table's `installer:pip` line, or one said as a
     python package); "" for any other request. The package is the object asked about, never the
@@ -328,6 +332,16 @@ def _package_question(request: str) -> str:
                   and w not in _OWNING]  # "which package owns this file" asks the other way (`dpkg -S`)
         if beside:
             return f"list the files installed by the package {beside[0]} with dpkg"
+    if "package" in said and said & _DEPENDING and not said & vocabulary().change_verbs:
+        at = words.index("package")  # "what does the jq package depend on": its dependencies, not jq run
+        beside = [w for w in words[at - 1 : at] + words[at + 1 : at + 2] if w not in stop and w not in _DEPENDING]
+        if beside:
+            return f"show the dependencies of the package {beside[0]}"
+    if said & {"version", "versions"} and said & _OFFERED and not said & vocabulary().change_verbs:
+        # "what version of openssl do the repos offer": the candidate apt would install, not `openssl version`
+        named = [w for w in dict.fromkeys(words) if is_software(w, technical) or w in _roles().daemons]
+        if len(named) == 1:
+            return f"show the apt policy of the {named[0]} package"
     if said & {"version", "versions"} and not said & vocabulary().change_verbs:  # "upgrade numpy to the newest version" changes it
         python = {w for w in said if _roles().installers.get(w) == "pip"}
         for i, word in enumerate(words[:-1]):  # "the foo python package", "python module foo"
