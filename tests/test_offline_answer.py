@@ -1049,7 +1049,8 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # a key said as what logs in is no file to copy (was `scp ~/.ssh/deploy_key server1:`, dangerous)
      ("ssh with key ~/.ssh/deploy_key to server1", "ssh -i ~/.ssh/deploy_key server1"),
      # `git apply --check` applies nothing, and "cleanly" says how, no cleaning (an unrelated NL2Bash `find` was offered)
-     ("does fix.patch apply cleanly?", "git apply --check fix.patch")],
+     ("does fix.patch apply cleanly?", "git apply --check fix.patch"),
+     ("which folders under /home hold the most files", "du --inodes -x /home | sort -n | tail -n 20")],  # was `grep -rl`
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
