@@ -33,9 +33,10 @@ _JOBS = tuple(
          r"|\bsurviv|\bdetach", "background"),
         (r"\blonger\s+than\b|\bat\s+most\b|\bafter\s+\S+\s+(?:seconds?|minutes?|hours?)\b", "stop runs longer"),
         (r"^(?!.*\b(?:every|daily|nightly|hourly|weekly|monthly)\b).*"
-         r"(?:\bin\s+\S+\s+(?:minutes?|hours?)\b|\btonight\b|\btomorrow\b|\bat\s+(?:\d|noon\b|midnight\b|midday\b))",
-         "once at time"),
-        (r"\bin\s+\S+\s+(?:minutes?|hours?)\b|\bat\s+(?:\d|noon\b|midnight\b|midday\b)", ""),
+         r"(?:\bin\s+\S+\s+(?:minutes?|hours?)\b|\b\S+\s+(?:minutes?|hours?)\s+from\s+now\b|\btonight\b|\btomorrow\b"
+         r"|\bat\s+(?:\d|noon\b|midnight\b|midday\b))",
+         "once at time"),  # "run ./deploy.sh 30 minutes from now" runs once, later: no `watch -n 1800`
+        (r"\bin\s+\S+\s+(?:minutes?|hours?)\b|\b\S+\s+(?:minutes?|hours?)\s+from\s+now\b|\bat\s+(?:\d|noon\b|midnight\b|midday\b)", ""),
         (r"\bas\s+root\b|\bwith\s+sudo\b", "root"),
         (r"\boutput\s+of\b.*\b(?:to|into|in)\b", "save output file"),
         (r"\boutput\s+of\b", ""),
@@ -136,6 +137,8 @@ def _last_argument(tokens: list[str], raw: list[str], lower: list[str], i: int) 
         word = raw[j].lower().rstrip(",;?!")  # as written: the word table's spellings are no arguments (`ps`)
         if not word or word in _ENDS or (word in stop and not word.startswith("-")):
             break
+        if [w.lower() for w in raw[j + 1 : j + 4]][1:3] == ["from", "now"] and word.isdigit():
+            break  # "run ./deploy.sh 30 minutes from now": when, no argument
         last = j
         if raw[j].endswith((",", ";", "?", "!")):
             break
