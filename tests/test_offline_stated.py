@@ -83,6 +83,9 @@ def everyday(word: str) -> bool:
         ("add a cron entry for ~/weekly.sh every monday 9am", [("file", "~/weekly.sh"), ("schedule", "0 9 * * 1")]),
         # a range of lines, and a line named alone before it only says where (it took the range's place)
         ("around line 50 of main.c, print lines 40 to 60", [("file", "main.c"), ("first_line", "40"), ("last_line", "60")]),
+        # a number after "job" is the job's; one said alone is none (`bg %5432` for "with 5432 exposed")
+        ("bring job 2 back to the foreground", [("job", "2")]),
+        ("run postgres 16 in the background with 5432 exposed", [("number", "16"), ("number", "5432")]),
         ("run check.sh every 5 minutes", [("file", "check.sh"), ("seconds", "300")]),  # a length of time still
         # aliases, variables, texts
         ("create an alias gs for git status", [("alias", "gs"), ("command", "git status")]),

@@ -17,7 +17,7 @@ ACCEPTS = {
     "port": ("port",),
     "pid": ("pid", "process"),  # "pid 48213 is stuck": a process by its number
     "stash": ("stash",),
-    "job": ("number", "count"),  # "cancel at job 7", "bring job 2 to the foreground"
+    "job": ("job",),  # "cancel at job 7", "bring job 2 to the foreground"; 5432 said alone is no job
     "process": ("process", "pattern", "name"),
     "user": ("user", "name"),
     "group": ("group", "name"),

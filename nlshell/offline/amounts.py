@@ -294,3 +294,11 @@ def one_range(values: list[Value]) -> None:
     ranged = {k - 1 for k, value in enumerate(values) if value.kind == "last_line" and k and values[k - 1].kind == "first_line"}
     if ranged:
         values[:] = [v for k, v in enumerate(values) if v.kind != "first_line" or k in ranged]
+
+
+def jobs(values: list[Value], lower: list[str]) -> None:
+    """"cancel at job 7", "bring job 2 to the foreground": a number said after "job" is the job's
+    (`atrm {{job_number}}`); a number said alone ("with 5432 exposed") is none."""
+    for value in values:
+        if value.kind in ("number", "count") and value.at and lower[value.at - 1] in ("job", "jobs", "#"):
+            value.kind = "job"

@@ -46,6 +46,7 @@ def read(
     serviceports.read(values, lower, add)  # "allow ssh from 10.0.0.0/8": port 22
     clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
     amounts.one_range(values)  # "… around line 50, print lines 40 to 60": the range
+    amounts.jobs(values, lower)  # "cancel at job 7": job 7
     places.contents(values, lower)  # "delete everything in build/": `build/*`
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
