@@ -1051,7 +1051,8 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # `git apply --check` applies nothing, and "cleanly" says how, no cleaning (an unrelated NL2Bash `find` was offered)
      ("does fix.patch apply cleanly?", "git apply --check fix.patch"),
      ("which folders under /home hold the most files", "du --inodes -x /home | sort -n | tail -n 20"),  # was `grep -rl`
-     ("run ./deploy.sh 30 minutes from now", "sleep 1800 && ./deploy.sh")],  # once, later: was `watch -n 1800 ./deploy.sh`
+     ("run ./deploy.sh 30 minutes from now", "sleep 1800 && ./deploy.sh"),  # once, later: was `watch -n 1800 ./deploy.sh`
+     ("kill whatever process is called gunicorn", "killall gunicorn")],  # "whatever" says nothing (was `kill -10 -gunicorn`)
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
