@@ -57,7 +57,7 @@ def test_an_example_that_switches_the_other_way_is_told_apart(index, request_tex
     ("request_text", "command"),
     [
         ("bring the interface eth0 down", "sudo ip link set eth0 down"),
-        ("bring eth0 up", "ifconfig eth0 up"),
+        ("bring eth0 up", "sudo ip link set eth0 up"),
     ],
 )
 def test_the_example_that_goes_the_way_asked_comes_first(index, request_text, command):

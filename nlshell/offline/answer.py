@@ -43,6 +43,7 @@ from nlshell.offline.tunnels import tunnelled
 from nlshell.offline.places import fetched
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
+from nlshell.offline.otherwise import opposite
 from nlshell.offline.rating import risk_of
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import vocabulary
@@ -135,6 +136,8 @@ def _answers(
         # What the rater cannot see, the example's own words may say ("Kill all processes …").
         if looking and writes_files(hit.command):
             continue  # safe to run, yet it makes or writes a file: no answer to a look
+        if wanted != READ and isinstance(ranked, Ranked) and opposite(ranked.read, hit.description):
+            continue  # "dump app.db to app.sql": a safe `.import` is the opposite, no safer way of it
         if description_verb(hit.description) not in changing and risk_of(hit.command)[0] in allowed:
             safe.append(hit)
             if wanted == READ or hit.score >= UNKNOWN_SAFE * hits[0].score:

@@ -25,6 +25,14 @@ def acts_otherwise(read: Request, description: str) -> bool:
     return bool(verbs) and all(_verb_acts_otherwise(read, verb) for verb in verbs)
 
 
+def opposite(read: Request, description: str) -> bool:
+    """The example's verbs all undo what the request asks ("Load a csv into a database" for "dump
+    the database to app.sql"): the word table's `opposite` lines only."""
+    verbs = description_verbs(description)
+    table = vocabulary()
+    return bool(verbs) and all({stem(o) for o in table.opposites.get(verb, ())} & read.said for verb in verbs)
+
+
 def _verb_acts_otherwise(read: Request, verb: str) -> bool:
     table = vocabulary()
     if table.opposites.get(verb, frozenset()) & read.words:
