@@ -1085,7 +1085,7 @@ def test_round_twenty_readings_answer_as_asked(index, request_, command):
      ("load migration.sql into mydb on mysql", "mysql -u {{user}} -p mydb < migration.sql"),
      # a database by its name's shape, or said to be one (was `{{database_name}}`)
      ("how many rows in users? mysql db is app", "mysql app -e 'SELECT count(*) FROM users'"),
-     ("list the tables in orders_db on postgres", "psql -d orders_db -c '\\dt'"),
+     ("list the tables in orders_db on postgres", "psql orders_db -c '\\dt'"),
      # a first clause that only says what was done, and words that only open, ask nothing (was `cp /mnt/backup ~/Desktop`)
      ("done copying, unmount /mnt/backup", "sudo umount /mnt/backup"),
      ("okay so what's on port 80", "lsof -i :80"),  # was `kill $(lsof -t -i :80 -sTCP:LISTEN)`: no look was read

@@ -626,7 +626,6 @@ def test_round_twenty_two_coverage_admin_rows_answer_their_jobs(index, request_t
     [
         ("hold nginx so apt stops upgrading it", "sudo apt-mark hold nginx"),
         ("peek at the files inside bar_2.0_all.deb", "dpkg -c bar_2.0_all.deb"),
-        ("what's scheduled in /etc/cron.d", "cat /etc/cron.d/*"),
         ("clean out the broken symlinks in ~/scripts", "find ~/scripts -xtype l -delete"),
         ("how many files are in /etc, recursively? just the number", "find /etc -type f | wc -l"),
         ("gzip every .csv file in this folder", "gzip *.csv"),
@@ -669,7 +668,7 @@ def test_round_twenty_two_fresh_tables_rows_answer_their_jobs(index, request_tex
         ("dump sqlite database app.db to app.sql", "sqlite3 app.db .dump > app.sql"),
         ("run eslint via npx", "npx eslint ."),
         ("sort file.txt numerically", "sort -n file.txt"),
-        ("extract the name field from each element in users.json", "jq '.[].name' users.json"),
+        ("extract the name field from each object in users.json", "jq '.[].name' users.json"),
         ("remove audio from video.mp4", "ffmpeg -i video.mp4 -an -c:v copy {{path/to/output.mp4}}"),
     ],
 )

@@ -44,7 +44,7 @@ def row(description: str, command: str) -> ExampleRow:
         ("show the open ports", "Bring a network interface up", "ip link set eth0 up", False),  # says no way at all
         # a firewall's rule and a package's hold switch too; the command decides over its description
         ("allow ssh from 10.0.0.0/8 with ufw", "Ban an abusive IP with the firewall", "sudo ufw deny from {{ip_address}}", True),
-        ("block 203.0.113.9", "Let traffic in on a port", "sudo ufw allow {{port}}", True),
+        ("deny 203.0.113.9 with the firewall", "Let traffic in on a port", "sudo ufw allow {{port}}", True),
         ("hold nginx so apt leaves it alone", "Release the hold on a package", "sudo apt-mark unhold {{package}}", True),
         ("hold nginx so apt leaves it alone", "Hold a package at its current version", "sudo apt-mark hold {{package}}", False),
     ],
