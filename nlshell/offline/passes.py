@@ -47,6 +47,7 @@ def read(
     clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
     amounts.one_range(values)  # "… around line 50, print lines 40 to 60": the range
     amounts.jobs(values, lower)  # "cancel at job 7": job 7
+    amounts.illustrations(values, raw, lower)  # "as a number, like 600": how the answer looks
     places.contents(values, lower)  # "delete everything in build/": `build/*`
     places.here(values, lower, add)
     places.nested(values, cwd_dirs)
