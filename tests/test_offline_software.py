@@ -144,6 +144,8 @@ def test_a_request_about_the_program_itself_is_left_to_its_page(request_text):
         # what a package needs, and the version the archive offers, are apt's answers, not the program run
         ("what does the jq package depend on", "show the dependencies of the package jq"),
         ("which nginx version is in the repos", "show the apt policy of the nginx package"),
+        ("which deps in package.json are outdated", "which deps in package.json are outdated"),  # npm's file, no package json
+        ("what does the flask pip package depend on", "what does the flask pip package depend on"),  # a language's: not apt's
         ("is the docker service enabled at boot", "check whether the docker service is enabled at boot"),
         ("is postgres set to start on boot", "check whether the postgresql service is enabled at boot"),
     ],

@@ -314,6 +314,7 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
 
 
 _DEPENDING = frozenset({"depend", "depends", "dependencies", "deps", "requires", "require"})
+_LANGUAGE_MANAGERS = frozenset({"pip", "pip3", "npm", "yarn", "pnpm", "gem", "cargo", "python", "node"})  # their packages: not apt's
 _OFFERED = frozenset({"repo", "repos", "repository", "repositories", "offer", "offers", "candidate", "archive", "mirror"})
 
 
@@ -332,7 +333,8 @@ def _package_question(request: str, technical: Callable[[str], bool] | None = No
                   and w not in _OWNING]  # "which package owns this file" asks the other way (`dpkg -S`)
         if beside:
             return f"list the files installed by the package {beside[0]} with dpkg"
-    if "package" in said and said & _DEPENDING and not said & vocabulary().change_verbs:
+    standalone = "package" in request.lower().split()  # "package.json" says no package
+    if standalone and said & _DEPENDING and not said & (vocabulary().change_verbs | _LANGUAGE_MANAGERS):
         at = words.index("package")  # "what does the jq package depend on": its dependencies, not jq run
         beside = [w for w in words[at - 1 : at] + words[at + 1 : at + 2] if w not in stop and w not in _DEPENDING]
         if beside:
