@@ -86,6 +86,8 @@ def test_the_example_that_goes_the_way_asked_comes_first(index, request_text, co
         ("remove broken symlinks in ~/bin", "Delete the empty folders under a directory", "find {{path/to/directory}} -type d -empty -delete", True),
         ("remove broken symlinks in ~/bin", "Delete every temp file below a directory", "find {{path/to/directory}} -type f -name '*.tmp' -delete", True),
         ("remove broken symlinks in ~/bin", "Delete the broken symlinks under a folder", "find {{path/to/directory}} -xtype l -delete", False),
+        ("remove broken symlinks in ~/bin", "Delete everything inside a folder, leaving the folder itself", "rm -r {{path/to/directory}}/*", True),
+        ("remove the symlink current", "Remove a symlink", "rm {{path/to/symlink}}", False),
     ],
 )
 def test_an_example_for_files_where_folders_are_asked_is_told_apart(index, request_text, description, command, other_thing):

@@ -82,6 +82,7 @@ _FOLDER_STEMS = frozenset(stem(w) for w in "folder folders directory directories
                           "subdirectory subdirectories".split())
 _LINK_STEMS = frozenset(stem(w) for w in "symlink symlinks link links softlink softlinks".split())
 _TYPED_ONLY = re.compile(r"\bfind\b[^|;&]*-x?type\s+[fd]\b")  # files only or folders only, no links
+_REMOVES = re.compile(r"(?:^|[\s;&|(])(?:sudo\s+)?rm\s|\s-delete\b")  # what deletes whatever it is given
 
 
 @functools.lru_cache(maxsize=8192)  # each description is asked again for every request that reaches its page
@@ -120,10 +121,9 @@ def other_thing(read: Request, description: str, command: str = "") -> bool:
     description's "a file" alone is often any file (`scp -r` copies folders too): not enough. Where the
     request says links only, an example on files or folders and none (`find -type d`) is the other thing."""
     asked = _things(read.text)
-    if asked == {"link"}:  # "delete the broken symlinks in bin" is no `find -type d -empty -delete`
-        return bool(_things(description) & {"file", "folder"}) and "link" not in _things(description) or bool(
-            _TYPED_ONLY.search(command)
-        )
+    if asked == {"link"}:  # "delete the broken symlinks in bin" is no `find -type d -empty -delete`, no `rm -r bin/*`
+        said = _things(description)
+        return "link" not in said and (bool(said & {"file", "folder"}) or bool(_TYPED_ONLY.search(command) or _REMOVES.search(command)))
     if asked == {"file"}:
         return _things(description) == {"folder"} or bool(_FOLDERS_ONLY.search(command))
     return asked == {"folder"} and bool(_FILES_ONLY.search(command))
