@@ -467,7 +467,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout23", "everyday-holdout23b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -1181,6 +1181,14 @@ def test_the_account_of_the_web_server_is_a_user_wherever_it_stands(index):
     assert [(v.kind, v.text) for v in read.values] == [("user", "www-data")]  # was none: `curl www.google.com | md5`
 
 
+@pytest.mark.parametrize("request_", ["print the sshd unit as systemd reads it, with drop-ins", "list the vscode add-ons"])
+def test_a_noun_made_of_a_verb_and_a_particle_asks_no_change(request_):
+    """"…, with drop-ins" read "drop" as a clause's verb: a look got `sudo systemctl edit nginx` (caution)."""
+    from nlshell.offline.intent import intent
+
+    assert intent(request_) == READ
+
+
 @pytest.mark.parametrize("request_", ["new to ubuntu: how can i see which partitions i have", "new here, how do i list my disks"])
 def test_a_person_new_to_something_asks_no_change(request_):
     """"new to linux: how do i see …" read as "new X" (a thing to create), so a look could get a remount."""
@@ -1205,18 +1213,19 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout22.tsv and everyday_holdout22b.tsv (184 requests each, checked by
-    their writers against every other table) were written blind before the twenty-first round and
-    never tuned on: 91% / 79% and 86% / 75% right program / acceptable at the round's base, 91% /
-    80% and 87% / 76% at its end, with this machine's programs and man pages (90% / 79% and 83% /
-    73% with the tests' typical desktop). holdout21 and holdout21b (round twenty's) were measured,
-    not tuned on, this round; holdout20 and holdout20b are tuned on from it (92% / 85% and 90% / 81%
-    → 95% / 91% and 96% / 90%). The goals are 90% and 85%: the floors only catch a collapse."""
+    """tests/data/everyday_holdout23.tsv and everyday_holdout23b.tsv (185 requests each, checked by
+    their writers against every other table) were written blind before the twenty-second round and
+    never tuned on (see benchmarks/RESULTS.md for their figures at the round's base and end; 90% / 81%
+    and 87% / 77% with the tests' typical desktop at its end). holdout22 and holdout22b (round
+    twenty-one's) were measured, not tuned on, this round; holdout21 and holdout21b are tuned on from
+    it. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
+        "everyday-holdout23": (0.85, 0.76),
+        "everyday-holdout23b": (0.82, 0.72),
         "everyday-holdout22": (0.86, 0.74),
         "everyday-holdout22b": (0.78, 0.68),
-        "everyday-holdout21": (0.84, 0.71),
-        "everyday-holdout21b": (0.86, 0.78),
+        "everyday-holdout21": (0.88, 0.80),
+        "everyday-holdout21b": (0.87, 0.82),
         "everyday-holdout20": (0.91, 0.86),
         "everyday-holdout20b": (0.91, 0.84),
         "everyday-dev9": (0.91, 0.86),

@@ -23,6 +23,8 @@ _told: dict[str, tuple[str, ...]] = {}
 
 
 _SNAKE = re.compile(r"(?<=[a-z0-9])[_.](?=[a-z0-9])")
+# "with drop-ins", "the add-ons", "plug-in": a noun made of a verb and a particle, no verb of a clause
+_COMPOUND = re.compile(r"(?<=[a-z])-(?=(?:ins|ons|outs|ups)\b)|\b(?<=drop|plug)-(?=in\b)|\b(?<=add)-(?=on\b)")
 
 
 def _clauses(request: str) -> list[list[str]]:
@@ -35,7 +37,7 @@ def _clauses(request: str) -> list[list[str]]:
     head, colon, rest = request.lower().partition(": ")
     said = f"{head}, {rest}" if colon and len(head.split()) > 1 else request.lower()
     for part in re.sub(r"\?+(?:\s|$)", ",", said).replace(";", ",").split(","):
-        part = _SNAKE.sub("", part)  # "new_site", "notes.txt" are one name, never "new" and "site", nor "open notes"
+        part = _COMPOUND.sub("", _SNAKE.sub("", part))  # "new_site", "notes.txt" are one name, never "new" and "site", nor "open notes"
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
             clause = clauses[-1]
             if word == "and" and "between" in clause and "and" not in clause[clause.index("between") :]:
