@@ -1052,6 +1052,8 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("does fix.patch apply cleanly?", "git apply --check fix.patch"),
      ("which folders under /home hold the most files", "du --inodes -x /home | sort -n | tail -n 20"),  # was `grep -rl`
      ("run ./deploy.sh 30 minutes from now", "sleep 1800 && ./deploy.sh"),  # once, later: was `watch -n 1800 ./deploy.sh`
+     # a number after ", like" is what the answer looks like: no value, nor a word to search by (`chmod 644` took it)
+     ("octal permissions of deploy.sh, like 644", "stat -c '%a' deploy.sh"),
      ("kill whatever process is called gunicorn", "killall gunicorn")],  # "whatever" says nothing (was `kill -10 -gunicorn`)
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):

@@ -306,9 +306,8 @@ def jobs(values: list[Value], lower: list[str]) -> None:
 
 def illustrations(values: list[Value], raw: list[str], lower: list[str]) -> None:
     """"show the mode of id_ed25519 as a number, like 600": a number after ", like" or "e.g." shows
-    what the answer looks like; it is no value to act on (`find -perm 600` took it)."""
-    values[:] = [
-        v for v in values
-        if not (v.kind in ("number", "count") and v.at >= 2 and lower[v.at - 1] in ("like", "e.g.", "eg", "e.g")
-                and raw[v.at - 2].endswith(","))
-    ]
+    what the answer looks like; it is no value to act on (`find -perm 600` took it), and no word to
+    search by (`chmod 755` took "octal permissions of run.sh, like 755"): a kind no placeholder takes."""
+    for v in values:
+        if v.kind in ("number", "count") and v.at >= 2 and lower[v.at - 1] in ("like", "e.g.", "eg", "e.g") and raw[v.at - 2].endswith(","):
+            v.kind = "illustration"
