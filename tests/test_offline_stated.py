@@ -88,6 +88,7 @@ def everyday(word: str) -> bool:
         # a number after ", like" shows what the answer looks like (`find -perm 600` took it)
         ("show the mode of ~/.ssh/id_ed25519 as a number, like 600", [("path", "~/.ssh/id_ed25519"), ("illustration", "600")]),
         ("chmod notes.txt like 600", [("file", "notes.txt"), ("number", "600")]),
+        ("the tail of app.log, like 200 lines", [("file", "app.log"), ("count", "200")]),  # about how many: a count
         ("run postgres 16 in the background with 5432 exposed", [("number", "16"), ("number", "5432")]),
         ("run check.sh every 5 minutes", [("file", "check.sh"), ("seconds", "300")]),  # a length of time still
         # aliases, variables, texts

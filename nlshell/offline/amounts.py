@@ -309,5 +309,6 @@ def illustrations(values: list[Value], raw: list[str], lower: list[str]) -> None
     what the answer looks like; it is no value to act on (`find -perm 600` took it), and no word to
     search by (`chmod 755` took "octal permissions of run.sh, like 755"): a kind no placeholder takes."""
     for v in values:
-        if v.kind in ("number", "count") and v.at >= 2 and lower[v.at - 1] in ("like", "e.g.", "eg", "e.g") and raw[v.at - 2].endswith(","):
+        # a bare number only: ", like 200 lines" says about how many (a count, `tail -n 200`)
+        if v.kind == "number" and v.at >= 2 and lower[v.at - 1] in ("like", "e.g.", "eg", "e.g") and raw[v.at - 2].endswith(","):
             v.kind = "illustration"
