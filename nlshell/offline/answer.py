@@ -163,7 +163,7 @@ def _typed_as_command(request: str, command: str) -> bool:
     k = 0
     while k < min(len(said), len(runs)) and said[k] == runs[k].lower():
         k += 1
-    return k >= 2 and k == len([w for w in runs[:k] if not w.startswith("-")])
+    return k >= 2 and not any(word.startswith("-") for word in runs[:k])
 
 
 def _complete_first(hits: list[OfflineHit]) -> list[OfflineHit]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline.commands import literal_words
+from nlshell.offline.commands import first_program, literal_words
 from nlshell.offline.software import is_software
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import Vocabulary, phrase_words, vocabulary
@@ -79,8 +79,7 @@ def transposed(word: str, exists: Callable[[str], bool]) -> str:
 
 def _runs_it(command: str, name: str) -> bool:
     """Whether the command's program is the software `name` or one of its own tools (mysql, mysqldump)."""
-    words = [w for w in command.split() if w not in ("sudo", "env")]
-    return bool(words) and words[0].lower().startswith(name.lower())
+    return first_program(command).lower().startswith(name.lower())
 
 
 def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values: list[Value]) -> int:
