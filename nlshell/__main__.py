@@ -41,6 +41,20 @@ def main() -> int:
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         return 130
+    finally:
+        _forget_handled_interrupts()
+
+
+def _forget_handled_interrupts() -> None:
+    """Let the exit code stand after a Ctrl-C that nlshell caught.
+
+    CPython notes a KeyboardInterrupt that leaves code it ran from a string (a dataclass or
+    namedtuple being built while a module imports) and, under `python -m nlshell`, kills itself
+    with SIGINT at exit even though the interrupt was handled: the shell then sees a death by
+    signal instead of 130 and drops the rest of its line (`nlshell …; echo $?`). Each run of a
+    string starts by clearing that note.
+    """
+    exec("")  # noqa: S102 - a constant empty string: only the side effect above is wanted
 
 
 if __name__ == "__main__":

@@ -123,6 +123,32 @@ def test_ctrl_c_during_the_request(terminal, fake_server):
     assert not Path("ran.txt").exists()
 
 
+INTERRUPTED_WHILE_IMPORTING = """
+import sys
+import nlshell.cli
+
+def answer(argv):
+    # Where a real Ctrl-C lands now and then: inside a dataclass or namedtuple being built from a
+    # string while a module imports lazily. nlshell catches it like any other.
+    exec("raise KeyboardInterrupt")
+
+nlshell.cli._answer = answer
+from nlshell.__main__ import main
+sys.exit(main())
+"""
+
+
+def test_a_ctrl_c_caught_inside_generated_code_still_exits_130(tmp_path):
+    # Under `python -m`, CPython used to turn such a caught interrupt into a death by SIGINT at
+    # exit (-2 here): an interactive shell then skipped the rest of its line, `echo "rc=$?"` too.
+    (tmp_path / "interrupted_while_importing.py").write_text(INTERRUPTED_WHILE_IMPORTING)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(Path(__file__).parent.parent)])}
+    r = subprocess.run([sys.executable, "-m", "interrupted_while_importing"], env=env, cwd=tmp_path,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 130, r
+    assert r.stderr == "\n"
+
+
 def test_ctrl_c_during_the_command(terminal, fake_server):
     fake_server.default("touch started.txt && sleep 30 && touch finished.txt")
     term = terminal()
