@@ -59,10 +59,12 @@ TABLES = {
     "everyday-holdout20b": DATA / "everyday_holdout20b.tsv",  # … a second writer, same brief, likewise
     "everyday-holdout21": DATA / "everyday_holdout21.tsv",  # held out in round twenty, measured in twenty-one, tuned on from twenty-two
     "everyday-holdout21b": DATA / "everyday_holdout21b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout22": DATA / "everyday_holdout22.tsv",  # held out in round twenty-one, measured, not tuned on, in twenty-two
+    "everyday-holdout22": DATA / "everyday_holdout22.tsv",  # held out in round twenty-one, measured in twenty-two, tuned on from twenty-three
     "everyday-holdout22b": DATA / "everyday_holdout22b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout23": DATA / "everyday_holdout23.tsv",  # held out in round twenty-two, reported untouched
+    "everyday-holdout23": DATA / "everyday_holdout23.tsv",  # held out in round twenty-two, measured, not tuned on, in twenty-three
     "everyday-holdout23b": DATA / "everyday_holdout23b.tsv",  # … a second writer, same brief, likewise
+    "everyday-holdout24": DATA / "everyday_holdout24.tsv",  # held out in round twenty-three, reported untouched
+    "everyday-holdout24b": DATA / "everyday_holdout24b.tsv",  # … a second writer, same brief, likewise
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
     "everyday-dev3": DATA / "everyday_dev3.tsv",  # for tuning: written blind in round thirteen
