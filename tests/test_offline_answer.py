@@ -1054,7 +1054,20 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("run ./deploy.sh 30 minutes from now", "sleep 1800 && ./deploy.sh"),  # once, later: was `watch -n 1800 ./deploy.sh`
      # a number after ", like" is what the answer looks like: no value, nor a word to search by (`chmod 644` took it)
      ("octal permissions of deploy.sh, like 644", "stat -c '%a' deploy.sh"),
-     ("kill whatever process is called gunicorn", "killall gunicorn")],  # "whatever" says nothing (was `kill -10 -gunicorn`)
+     ("kill whatever process is called gunicorn", "killall gunicorn"),  # "whatever" says nothing (was `kill -10 -gunicorn`)
+     # a key's or certificate's place takes no device, folder or JSON file (was `curl -E /dev/nvme0 --key …`)
+     ("SMART health of /dev/nvme0", "smartctl -H /dev/nvme0"),
+     ("curl https://api.acme.io with client cert client.pem and key client.key",
+      "curl -E client.pem --key client.key -k https://api.acme.io"),
+     # a jq path as jq writes it is the whole filter (was `curl -E items.json --key '.items[].id'`, then `jq '.[].version'`)
+     ("pull out .items[].id from items.json", "jq '.items[].id' items.json"),
+     ("print .version from package.json", "jq -r '.version' package.json"),
+     # "pinned to", "exactly" stand between a package and its version (was `pip install exactly==2.31.0`)
+     ("pin requests to exactly 2.31.0", "pip install requests==2.31.0"),
+     ("pip install requests, pinned to 2.31.0", "pip install requests==2.31.0"),
+     # the branch said after "onto" is the new base (was `git rebase feature`)
+     ("rebase my feature branch onto the latest main", "git rebase main"),
+     ("rebase my feature branch onto main", "git rebase main")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

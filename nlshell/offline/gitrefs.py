@@ -19,6 +19,16 @@ _PREFIXED = re.compile(r"^(?:feature|feat|fix|bugfix|hotfix|release|chore|topic|
 _NOT_BRANCHES = frozenset("a an the my this that new old current local remote other another same git".split())
 _NAMEABLE = frozenset({"path", "dir", "file", "name"})
 _START = frozenset({"off", "from"})
+_ONTO = frozenset({"onto", "into", "to"})
+_FRESH = frozenset({"the", "latest", "newest", "current", "fresh", "updated", "up-to-date"})
+
+
+def _onto(lower: list[str], i: int) -> bool:
+    """Whether the branch at i is said as where something goes ("onto the latest main")."""
+    k = i - 1
+    while k >= 0 and lower[k] in _FRESH:
+        k -= 1
+    return k >= 0 and lower[k] in _ONTO
 
 
 
@@ -41,12 +51,17 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             or (named and value.role == "to" and "rename" in lower)  # "rename branch foo to bar": bar is one too
         ):
             value.kind, value.side = "branch", ""  # "rebase onto main", "branch off as feature/login"
+    for value in values:
+        if value.kind == "branch" and not value.role and _onto(lower, value.at):
+            value.role = "to"  # "rebase feature/login onto develop": develop is where it goes
     for i, token in enumerate(tokens):
         if i in taken or any(i in v.spans or v.at == i for v in values):
             continue
         if named:  # "new branch feature/login off main": where it starts, said by a long-lived branch's name
             if i and (lower[i - 1] in _START or lower[i - 2 : i] == ["based", "on"]) and lower[i] in known:
                 add("branch", token, i, "start")
+            elif lower[i] in known and _onto(lower, i):
+                add("branch", token, i, "to")  # "rebase my feature branch onto the latest main"
             continue
         after = lower[i + 1] if i + 1 < len(lower) else ""
         if lower[i] in known or _PREFIXED.match(token) or (

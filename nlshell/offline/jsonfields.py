@@ -12,12 +12,16 @@ singular; a name said with what holds it ("the results array", "the status field
 
 from __future__ import annotations
 
+import re
+
 from nlshell.offline.value import Add, Value
 
 _JSON_WORDS = frozenset({"json", "jq", "jsonl"})
 _IS = frozenset({"is", "=", "==", "equals", "is:"})
 _SELECTING = frozenset({"where", "whose", "with"})  # "where level is error", "whose status is failed", "with status failed"
 _HOLDERS = frozenset({"array", "list", "field", "key", "object"})  # "the results array", "the status field"
+# A jq path said as jq writes it: `.version`, `.items[].id`, `.data.users[0].name`.
+_JQ_PATH = re.compile(r"\.[A-Za-z_]\w*(?:\[\d*\])?(?:\.[A-Za-z_]\w*(?:\[\d*\])?|\[\d*\])*")
 _WHICH = frozenset("top-level toplevel top root outer inner outermost main whole entire first last nested json same big".split())
 
 
@@ -31,7 +35,16 @@ def _singular(word: str) -> str:
 
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add) -> None:
     """Add the key (and the value it must have) a request about JSON names."""
-    if any(v.kind == "key" for v in values) or not _about_json(values, lower):
+    if not _about_json(values, lower):
+        return
+    for i, token in enumerate(tokens):
+        if _JQ_PATH.fullmatch(token) and not token.lower().endswith((".json", ".jsonl")):
+            # "pull out .items[].id from items.json": the path as said, behind the dot of `jq '.{{key}}'`
+            values[:] = [v for v in values if v.at != i]
+            add("key", token[1:], i, role="path")
+            values.sort(key=lambda v: v.at)
+            return
+    if any(v.kind == "key" for v in values):
         return
     from nlshell.offline.vocabulary import vocabulary
 

@@ -48,7 +48,7 @@ from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.seams import EXTENSION, seam
 from nlshell.offline.software import is_software
 from nlshell.offline.written import UNITS, written
-from nlshell.offline.typedfiles import by_extension, mismatched
+from nlshell.offline.typedfiles import by_extension, could_be_key, is_key_place, mismatched
 from nlshell.offline.values import Value
 
 _PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
@@ -174,6 +174,10 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False
     if value.kind == "file" and mismatched(slot.inner, value.text):
         return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`
+    if value.kind == "key" and value.role == "path" and slot.option not in ("'.", '".', "."):
+        return False  # `.items[].id` as said is the whole path from the top: `jq '.{{key}}'`, never `jq '.[].{{key}}'`
+    if value.kind in ("path", "dir", "glob") and slot.kind in ("file", "path") and is_key_place(slot.inner) and not could_be_key(value.text):
+        return False  # "SMART health of /dev/nvme0" is no `curl -E {{client.pem}}`
     if slot.kind == "file" and value.text in (".", ".."):
         return False  # "into this folder" is where an archive is opened, never a file's name (`tar -czf .`, `tar -uf x .`)
     if value.role == "start" and not (slot.kind == "commit" or (slot.kind == "branch" and _BASE.search(slot.inner))):
@@ -248,6 +252,8 @@ def _preference(slot: _Slot, value: Value, targets_later: bool) -> tuple[int, in
         role = 2 if value.role in ("to", "name") else 0 if value.role == "from" else 1  # "the same mode as a.sh": the model
     elif slot.kind == "size":
         role = 0 if value.role == "to" else 1  # "journal is 4G, trim it to 500M": `--vacuum-size=500M`
+    elif slot.kind == "branch" and _BASE.search(slot.inner):
+        role = 0 if value.role == "to" else 1  # "rebase my feature branch onto main": `git rebase {{base_branch}}` takes main
     unaddressed = int(slot.kind == "host" and not _ADDRESS.search(value.text))  # 192.168.1.40 before "the scary host"
     if slot.kind == "host" and _IP_SLOT.search(slot.inner):
         unaddressed = int(not _IP.fullmatch(value.text))  # `{{ip_address}} {{hostname}}`: "point myapp.local at 10.0.0.5"

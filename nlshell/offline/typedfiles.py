@@ -33,9 +33,12 @@ def by_extension(typed: dict[int, str], accepted: dict[int, tuple[str, ...]], un
 
 _TEXT = frozenset("txt csv tsv json md log list conf ini yaml yml".split())
 _BINARY = frozenset("iso img qcow2 vmdk zip gz tgz xz bz2 zst 7z rar tar deb rpm jar pdf png jpg jpeg gif webp mp3 mp4 mkv mov avi wav flac".split())
-_KEY_PLACE = re.compile(r"key|identity|cert")
+_KEY_PLACE = re.compile(r"key|identity|cert|\.(?:pem|crt|p12|pfx)$")  # `{{path/to/key}}`, curl's `-E {{client.pem}}`
 # Files that are never a key, whatever a request calls them: settings, lists, logs.
 _NO_KEYS = frozenset("config known_hosts authorized_keys hosts fstab sudoers passwd resolv.conf sshd_config .gitconfig".split())
+# What a key or certificate file is called when its name has a type at all (`deploy_key` and
+# `id_ed25519` have none).
+_KEY_TYPES = frozenset("pem key crt cer der p12 pfx pub ppk asc gpg jks".split())
 
 
 def mismatched(place: str, name: str) -> bool:
@@ -45,6 +48,20 @@ def mismatched(place: str, name: str) -> bool:
     wanted = place.rsplit(".", 1)[-1].lower() if "." in place.rsplit("/", 1)[-1] else ""
     base = name.rsplit("/", 1)[-1].lower()
     given = base.rsplit(".", 1)[-1] if "." in base else ""
-    if _KEY_PLACE.search(place.rsplit("/", 1)[-1].lower()) and (base in _NO_KEYS or given in ("log", "conf")):
+    if is_key_place(place) and not could_be_key(name):
         return True
     return wanted in _TEXT and given in _BINARY
+
+
+def is_key_place(place: str) -> bool:
+    return bool(_KEY_PLACE.search(place.rsplit("/", 1)[-1].lower()))
+
+
+def could_be_key(name: str) -> bool:
+    """Whether a path may name a key or certificate: curl's `-E {{client.pem}} --key {{key.pem}}`
+    took items.json, /dev/nvme0 and /etc/cron.d when nothing else of the request fit."""
+    base = name.rstrip("/").rsplit("/", 1)[-1].lower()
+    given = base.rsplit(".", 1)[-1] if "." in base.lstrip(".") else ""
+    if name.startswith(("/dev/", "/proc/", "/sys/")) or name.endswith("/") or base in _NO_KEYS:
+        return False
+    return not given or given in _KEY_TYPES

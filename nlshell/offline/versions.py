@@ -26,6 +26,7 @@ _TAG = re.compile(r"latest|stable|alpine|slim|\d{1,2}(?:\.\d+){0,2}(?:-[\w.]+)?|
 _ADDRESS = re.compile(r"^(?:localhost|[\d.]+|[\w-]+(?:\.[\w-]+)+\.[a-z]{2,}):\d+$", re.I)  # localhost:8080 is no image
 _VERSION_WORDS = frozenset({"version", "release", "at", "@"})  # "react at version 18", "python release 3.12"
 _RELEASE = re.compile(r"^v?\d+(?:\.\d+)+$", re.I)  # 1.26.4: a release, never a file
+_PINNED = frozenset({"to", "exactly", "pinned", "precisely", "=="})
 _MANAGED = frozenset({"to", "version", "with", "via", "using", "the", "a"})
 _AROUND_IMAGE = frozenset({"docker", "podman", "container", "containers", "a", "an", "the"})
 _PACKAGE_KINDS = frozenset({"package", "name"})
@@ -67,8 +68,8 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         if not _VERSION.match(token) or token.count(".") > 3:
             continue
         j = i - 1
-        while j > 0 and (lower[j] in _VERSION_WORDS or lower[j] == "to" and pinning):
-            j -= 1  # "react at version 18", "pin django to 4.2"
+        while j > 0 and (lower[j] in _VERSION_WORDS or lower[j] in _PINNED and pinning):
+            j -= 1  # "react at version 18", "pin django to 4.2", "requests, pinned to exactly 2.31.0"
         if j < 0 or j == i:
             continue
         after = lower[i + 1] if i + 1 < len(lower) else ""
