@@ -22,6 +22,7 @@ _SELECTING = frozenset({"where", "whose", "with"})  # "where level is error", "w
 _HOLDERS = frozenset({"array", "list", "field", "key", "object"})  # "the results array", "the status field"
 # A jq path said as jq writes it: `.version`, `.items[].id`, `.data.users[0].name`.
 _JQ_PATH = re.compile(r"\.[A-Za-z_]\w*(?:\[\d*\])?(?:\.[A-Za-z_]\w*(?:\[\d*\])?|\[\d*\])*")
+_PER_ITEM = frozenset({"every", "each", "array", "all", "items", "elements", "entries", "objects"})
 _WHICH = frozenset("top-level toplevel top root outer inner outermost main whole entire first last nested json same big".split())
 
 
@@ -41,7 +42,8 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
         if _JQ_PATH.fullmatch(token) and not token.lower().endswith((".json", ".jsonl")):
             # "pull out .items[].id from items.json": the path as said, behind the dot of `jq '.{{key}}'`
             values[:] = [v for v in values if v.at != i]
-            add("key", token[1:], i, role="path")
+            # said of every item ("get .name of every item, it's an array"), it may follow `.[]`
+            add("key", token[1:], i, role="" if _PER_ITEM & set(lower) else "path")
             values.sort(key=lambda v: v.at)
             return
     if any(v.kind == "key" for v in values):
