@@ -90,6 +90,11 @@ def _ends_command(word: str) -> bool:
 def programs(command: str) -> list[str]:
     """Every program the command runs, in order: the first word of each simple command after
     wrappers (`sudo`, `env`, `nohup`, …) and assignments, plus the program `xargs` runs."""
+    return list(_programs(command))
+
+
+@functools.lru_cache(maxsize=8192)
+def _programs(command: str) -> tuple[str, ...]:  # asked of every candidate example in every lookup
     words = shell_words(command)
     found: list[str] = []
     expect_command = True
@@ -130,7 +135,7 @@ def programs(command: str) -> list[str]:
         found.append(os.path.basename(word) if "/" in word and "{{" not in word else word)
         expect_command = False
         i += 1
-    return found
+    return tuple(found)
 
 
 def first_program(command: str) -> str:

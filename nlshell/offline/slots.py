@@ -37,6 +37,7 @@ from __future__ import annotations
 import collections
 import functools
 import re
+import threading
 from dataclasses import dataclass, replace
 
 from nlshell.offline import amounts, arithmetic, clock, joined, places, versions
@@ -267,6 +268,55 @@ _ADDRESS = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$|\.[a-z]{2,}$|\d", re.I)  # an 
 
 def fill(command: str, values: list[Value], description: str = "") -> Filled:
     """`command` with the values put where they fit."""
+    placed = _placed(command, values)
+    chosen, slots, unused = placed.chosen, placed.slots, list(placed.unused)  # `complete` takes from `unused`
+    out, taken = complete(command, placed.out, description, unused, [v for taken in chosen.values() for v in taken])
+    # "here", "in this directory" is where any command runs: left out, it is no value ignored.
+    implied = sum(1 for v in unused if v.text == "." and v.role == "in")
+    # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
+    said = literal_words(command)
+    taken += sum(1 for v in unused if says_value(command, said, v) and not (v.text == "." and v.role == "in"))
+    used = placed.used + taken + joined.logged_in(slots, chosen, unused)
+    return Filled(out, used, placed.stated - implied)  # a package's version put in its own place counts as the package
+
+
+@dataclass
+class _Placed:
+    """What filling a command does before its description is read (nlshell/offline/extend.py's part)."""
+    out: str
+    slots: list[_Slot]
+    chosen: dict[int, list[Value]]
+    unused: tuple[Value, ...]
+    used: float
+    stated: int
+
+
+class _PlacedMemo(threading.local):
+    """A lookup fills each of its candidate commands once per description, and a page's examples
+    share commands (`git rebase {{base_branch}}` under four descriptions): the placing is the same
+    for one list of values, so it is kept until another list comes (per thread: an evaluation looks
+    up in several)."""
+
+    values: list[Value] | None = None
+    by_command: dict[str, _Placed]
+
+    def get(self, command: str, values: list[Value]) -> _Placed:
+        if self.values is not values:
+            self.values, self.by_command = values, {}  # holding the list keeps its id from being reused
+        placed = self.by_command.get(command)
+        if placed is None:
+            placed = self.by_command[command] = _place(command, values)
+        return placed
+
+
+_MEMO = _PlacedMemo()
+
+
+def _placed(command: str, values: list[Value]) -> _Placed:
+    return _MEMO.get(command, values)
+
+
+def _place(command: str, values: list[Value]) -> _Placed:
     slots = [s for s in _slots(command) if s.kind in ACCEPTS]
     stated = len(values)
     values, inline = versions.placed(command, {slot.kind for slot in slots}, values)
@@ -336,15 +386,9 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
         out = out[:start] + " ".join(shown) + out[end:]
     out = _UNSAID_LOGIN.sub("", out)  # `scp x web1:/tmp`: a login left open before a host said is the user's own
     out = _EMPTY_QUOTES.sub(r"\1", out)  # `'Bearer '"$TOKEN"''`: the empty quotes after an expansion left out
-    out, taken = complete(command, out, description, unused, [v for taken in chosen.values() for v in taken])
-    # "here", "in this directory" is where any command runs: left out, it is no value ignored.
-    implied = sum(1 for v in unused if v.text == "." and v.role == "in")
-    # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
-    said = literal_words(command)
-    taken += sum(1 for v in unused if says_value(command, said, v) and not (v.text == "." and v.role == "in"))
-    used = len({id(v) for taken in chosen.values() for v in taken}) - loosely + bool(hosted) + len(foldered) + taken + joined.logged_in(slots, chosen, unused)
+    used = len({id(v) for taken in chosen.values() for v in taken}) - loosely + bool(hosted) + len(foldered)
     used -= sum(id(v) == id(values[-1]) for taken in chosen.values() for v in taken) if len(values) > stated else 0
-    return Filled(out, used, stated - implied)  # a package's version put in its own place counts as the package
+    return _Placed(out, slots, chosen, tuple(unused), used, stated)
 
 
 _UNSAID_LOGIN = re.compile(r"\{\{(?:[\w/]*_)?user(?:name)?\}\}@(?=(?:[\w.-]+@)?[\w.-]+(?::|\s|$))")
