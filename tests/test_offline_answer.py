@@ -1067,7 +1067,12 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("pip install requests, pinned to 2.31.0", "pip install requests==2.31.0"),
      # the branch said after "onto" is the new base (was `git rebase feature`)
      ("rebase my feature branch onto the latest main", "git rebase main"),
-     ("rebase my feature branch onto main", "git rebase main")],
+     ("rebase my feature branch onto main", "git rebase main"),
+     # "one line per commit" says how each is shown, no count (was `git log --oneline -n 1`)
+     ("git log, one line per commit", "git log --oneline"),
+     ("show the last one line of app.log", "tail -n 1 app.log"),
+     # a full path fetched "off" a machine is on that machine (was `curl -s {{https://example.com/api}} | jq .`)
+     ("grab /var/log/app.log off prod1 into the current dir", "scp prod1:/var/log/app.log .")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -24,7 +24,7 @@ from nlshell.offline.value import Add, Value
 from nlshell.offline.vocabulary import vocabulary
 
 _BARE = re.compile(r"^[a-z0-9][a-z0-9-]*$", re.I)  # build01, db-2, prod; not photos/ nor notes.txt
-_LEADS = frozenset({"to", "into", "on", "onto", "at", "from"})
+_LEADS = frozenset({"to", "into", "on", "onto", "at", "from", "off"})  # "grab app.log off prod1"
 _NAMED_MACHINE = re.compile(r"[a-z][a-z-]*\d+[a-z\d-]*")  # db01, web-2, node3a: a name with a number
 _ON_IT = frozenset({"in", "into", "at", "under", "inside"})  # "to nas into /backups": a folder there
 _PLACE_ROLES = frozenset({"to", "in", ""})
@@ -107,7 +107,7 @@ def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set
             plain: Callable[[str], bool], here: Collection[str]) -> None:
     """The hosts only a place on another machine explains: "to web2 in /var/www" (a name before a
     full path it holds) and "/var/log/app.log from prod01" (a full path fetched from a name)."""
-    fetched = any(value.text.startswith("/") and lower[value.at + 1 : value.at + 2] == ["from"] for value in values)
+    fetched = any(value.text.startswith("/") and lower[value.at + 1 : value.at + 2] in (["from"], ["off"]) for value in values)
     ported = any(value.kind == "port" for value in values)  # "is port 5432 open on db01": a port is some machine's
     # "put my key on bastion so i can log in", "my public key on bastion": a machine
     logging_in = any(logs_in(lower, j) for j in range(len(lower)))
@@ -122,7 +122,7 @@ def _placed(values: list[Value], tokens: list[str], lower: list[str], taken: set
         ):
             continue
         held = lower[i + 1 : i + 2] and lower[i + 1] in _ON_IT and tokens[i + 2 : i + 3] and tokens[i + 2].startswith("/")
-        if not (held or (fetched and lower[i - 1] == "from") or (ported and lower[i - 1] in ("on", "at") and _NAMED_MACHINE.fullmatch(lower[i]))
+        if not (held or (fetched and lower[i - 1] in ("from", "off")) or (ported and lower[i - 1] in ("on", "at") and _NAMED_MACHINE.fullmatch(lower[i]))
                 or _on_machine(values, lower, i) or ((logging_in or (i > 1 and lower[i - 2] in ("key", "keys"))) and lower[i - 1] in ("on", "to", "onto", "into"))):
             continue
         role = "to" if lower[i - 1] in ("to", "into", "onto") else "in"

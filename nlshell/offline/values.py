@@ -326,7 +326,7 @@ def request_values(
         elif low in table.numbers and (
             after in table.times or after in amounts.COUNTED or before in amounts.COUNTING
             or after in table.amounts["measured"]  # "one level deep"
-        ):
+        ) and lower[i + 2 : i + 3] != ["per"]:  # "one line per commit" says how each is shown, no count
             amounts.number(add, i, table.numbers[low], lower, table)  # "three times", "the last five lines"
         elif low in table.times and before in ("a", "an", "one") and table.times[low] > 1:
             amounts.number(add, i - 1, "1", lower, table)  # "more than a month old", "in an hour"
