@@ -1072,7 +1072,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("git log, one line per commit", "git log --oneline"),
      ("show the last one line of app.log", "tail -n 1 app.log"),
      # a full path fetched "off" a machine is on that machine (was `curl -s {{https://example.com/api}} | jq .`)
-     ("grab /var/log/app.log off prod1 into the current dir", "scp prod1:/var/log/app.log .")],
+     ("grab /var/log/app.log off prod1 into the current dir", "scp prod1:/var/log/app.log ."),
+     # the keys that become a CSV's columns, said after "with"/"just" (was `jq -c 'select(.just == "id")'`)
+     ("accounts.json → csv with just id and email", "jq -r '.[] | [.id, .email] | @csv' accounts.json"),
+     ("users.json → csv with name and email columns", "jq -r '.[] | [.name, .email] | @csv' users.json")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

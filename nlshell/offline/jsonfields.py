@@ -22,6 +22,8 @@ _SELECTING = frozenset({"where", "whose", "with"})  # "where level is error", "w
 _HOLDERS = frozenset({"array", "list", "field", "key", "object"})  # "the results array", "the status field"
 # A jq path said as jq writes it: `.version`, `.items[].id`, `.data.users[0].name`.
 _JQ_PATH = re.compile(r"\.[A-Za-z_]\w*(?:\[\d*\])?(?:\.[A-Za-z_]\w*(?:\[\d*\])?|\[\d*\])*")
+_ONLY = frozenset({"just", "only"})
+_NOT_COLUMNS = frozenset("the a an columns column fields field keys into to from as in please then".split())
 _PER_ITEM = frozenset({"every", "each", "array", "all", "items", "elements", "entries", "objects"})
 _WHICH = frozenset("top-level toplevel top root outer inner outermost main whole entire first last nested json same big".split())
 
@@ -32,6 +34,31 @@ def _about_json(values: list[Value], lower: list[str]) -> bool:
 
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _columns(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add) -> bool:
+    """"accounts.json → csv with just id and email": the keys that become the columns, two or more
+    after "with", "just" or "only", joined by "and" or commas; whether it read them."""
+    for i, word in enumerate(lower):
+        if word not in ("with", "just", "only"):
+            continue
+        k = i + 1 + (lower[i + 1 : i + 2] in (["just"], ["only"]))
+        names: list[tuple[int, str]] = []
+        while k < len(lower):
+            if lower[k] == "and" and names:
+                k += 1
+                continue
+            name = tokens[k].strip(",")
+            if k in taken or not re.fullmatch(r"[A-Za-z_]\w*", name) or lower[k].strip(",") in _NOT_COLUMNS:
+                break
+            names.append((k, name))
+            k += 1
+        if len(names) >= 2:
+            for at, name in names:
+                add("key", name, at)
+            values.sort(key=lambda v: v.at)
+            return True
+    return False
 
 
 def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[int], add: Add) -> None:
@@ -48,6 +75,8 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             return
     if any(v.kind == "key" for v in values):
         return
+    if "csv" in lower and _columns(values, tokens, lower, taken, add):
+        return
     from nlshell.offline.vocabulary import vocabulary
 
     table = vocabulary()
@@ -56,7 +85,9 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
     for i, word in enumerate(lower[:-2]):
         said_is = lower[i + 2] in _IS and i + 3 < len(lower)
         at = i + 3 if said_is else i + 2  # "where level is error", "the ones with status failed"
-        if word in _SELECTING and (said_is or word == "with") and {i + 1, at} <= free and lower[at] not in table.stop:
+        if word in _SELECTING and (said_is or word == "with") and {i + 1, at} <= free and lower[at] not in table.stop and (
+            lower[i + 1] not in _ONLY  # "to csv with just id and email": which fields, no key with a value
+        ):
             values[:] = [v for v in values if v.at not in (i + 1, at)]  # "status" is no systemctl action here
             add("key", tokens[i + 1], i + 1)
             add("value", tokens[at].strip("'\"").rstrip(",.;?"), at)

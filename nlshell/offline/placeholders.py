@@ -40,7 +40,7 @@ _KINDS = (
     (re.compile(r"^alias(_name)?$"), "alias"),
     (re.compile(r"^(\w+_)?value$"), "value"),
     (re.compile(r"^(math_|arithmetic_)?expression$"), "expression"),  # a calculator's; not a pattern
-    (re.compile(r"^(key|key_name|field_name|property)$"), "key"),  # `jq '.{{key}}'`
+    (re.compile(r"^(key|key_name|field_name|property)\d*$"), "key"),  # `jq '.{{key}}'`
     (re.compile(r"^(?:api_|access_|bearer_|auth_)?token$|^api_key$"), "token"),  # `curl -H 'Authorization: Bearer {{token}}'`
     (re.compile(r"^(password_)?length$"), "length"),
     (re.compile(r"^(pass(word|phrase)?|pw)$"), "password"),  # `curl -u {{user}}:{{password}}`
