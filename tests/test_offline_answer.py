@@ -1075,7 +1075,8 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("grab /var/log/app.log off prod1 into the current dir", "scp prod1:/var/log/app.log ."),
      # the keys that become a CSV's columns, said after "with"/"just" (was `jq -c 'select(.just == "id")'`)
      ("accounts.json → csv with just id and email", "jq -r '.[] | [.id, .email] | @csv' accounts.json"),
-     ("users.json → csv with name and email columns", "jq -r '.[] | [.name, .email] | @csv' users.json")],
+     ("users.json → csv with name and email columns", "jq -r '.[] | [.name, .email] | @csv' users.json"),
+     ("list every port this box is listening on, with the program behind it", "ss -tulpn")],  # was `lsof -c behind`
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
