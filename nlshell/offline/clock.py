@@ -116,7 +116,9 @@ def read(add: Add, lower: list[str], i: int) -> bool:
     evident = used == 2 or word in _NAMED_TIMES or word.endswith(("am", "pm", "m."))
     before = lower[i - 1 : i]
     clocked = ":" in word and before in (["to"], ["for"])  # "set the clock to 14:30"
-    if not evident and not clocked and before not in (["at"], ["by"], ["until"], ["till"]):
+    # "between 09:00 and 10:00", "from 9:30 to 11:00": both ends of a window
+    ranged = ":" in word and (before in (["between"], ["from"]) or (before == ["and"] and i > 1 and _CLOCK_TIME.match(lower[i - 2])))
+    if not evident and not clocked and not ranged and before not in (["at"], ["by"], ["until"], ["till"]):
         return False
     add("time", f"{hour:02d}:{minute:02d}", i, last=i + used - 1)
     return True

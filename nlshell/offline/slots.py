@@ -111,7 +111,7 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         kind = placeholder_kind(inner, option)
         if kind == "path" and command[match.end() : match.end() + 1] == "/":
             kind = "dir"  # `rsync -av {{path/to/source}}/ …`: a folder's contents, never a file's
-        many = inner.endswith("...") or (" " in inner.strip() and kind != "schedule")
+        many = inner.endswith("...") or (" " in inner.strip() and kind not in ("schedule", "datetime"))  # `{{2024-06-01 09:00}}` is one
         side = ""
         if kind in _PLACES:
             side = "remote" if "remote" in inner or _AT_HOST.search(before) else "local" if "local" in inner else ""
