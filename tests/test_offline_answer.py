@@ -1079,7 +1079,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("list every port this box is listening on, with the program behind it", "ss -tulpn"),  # was `lsof -c behind`
      # both ends of a window, as clock times or said (was `--since '14:00 15:00'`: one date and time took both)
      ("myapp.service logs between 09:00 and 10:00 today", "journalctl -u myapp.service --since 09:00 --until 10:00"),
-     ("what did nginx log between 2pm and 3pm today (journald)", "journalctl -u nginx --since 14:00 --until 15:00")],
+     ("what did nginx log between 2pm and 3pm today (journald)", "journalctl -u nginx --since 14:00 --until 15:00"),
+     # a port with its protocol: a firewall rule keeps it, anything else takes the port (was `ufw allow {{port}}`)
+     ("open 8443/tcp in ufw", "sudo ufw allow 8443/tcp"),
+     ("what is listening on 8443/tcp", "lsof -i :8443")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

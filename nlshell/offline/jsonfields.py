@@ -21,7 +21,7 @@ _IS = frozenset({"is", "=", "==", "equals", "is:"})
 _SELECTING = frozenset({"where", "whose", "with"})  # "where level is error", "whose status is failed", "with status failed"
 _HOLDERS = frozenset({"array", "list", "field", "key", "object"})  # "the results array", "the status field"
 # A jq path said as jq writes it: `.version`, `.items[].id`, `.data.users[0].name`.
-_JQ_PATH = re.compile(r"\.[A-Za-z_]\w*(?:\[\d*\])?(?:\.[A-Za-z_]\w*(?:\[\d*\])?|\[\d*\])*")
+JQ_PATH = re.compile(r"\.[A-Za-z_]\w*(?:\[\d*\])?(?:\.[A-Za-z_]\w*(?:\[\d*\])?|\[\d*\])*")
 _ONLY = frozenset({"just", "only"})
 _NOT_COLUMNS = frozenset("the a an columns column fields field keys into to from as in please then".split())
 _PER_ITEM = frozenset({"every", "each", "array", "all", "items", "elements", "entries", "objects"})
@@ -66,7 +66,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
     if not _about_json(values, lower):
         return
     for i, token in enumerate(tokens):
-        if _JQ_PATH.fullmatch(token) and not token.lower().endswith((".json", ".jsonl")):
+        if JQ_PATH.fullmatch(token) and not token.lower().endswith((".json", ".jsonl")):
             # "pull out .items[].id from items.json": the path as said, behind the dot of `jq '.{{key}}'`
             values[:] = [v for v in values if v.at != i]
             # said of every item ("get .name of every item, it's an array"), it may follow `.[]`

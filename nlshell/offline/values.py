@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    accounts, addresses, amounts, arithmetic, clock, counted, credentials, gitremotes, identifiers, kinds, knownfiles,
+    accounts, addresses, amounts, arithmetic, clock, counted, credentials, gitremotes, identifiers, jsonfields, kinds, knownfiles,
     levels, lists, names, passes, phrases, places, roles, statements, typed, typeglobs, unitnames, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
@@ -49,7 +49,8 @@ _TOKEN = re.compile(
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
 _RELEASE = re.compile(r"^v?\d+\.\d+\.\d+(?:-[a-z][\w.]*)?$|^v\d+(?:\.\d+)+$", re.I)  # 2.31.0, v2.3.0: no file
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
-_JQ_PATH = re.compile(r"^\.[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d*\])+$")  # .data.id, .items[0]: a path into JSON
+_PORT_PROTOCOL = re.compile(r"\d{1,5}/(?:tcp|udp)")  # 8443/tcp
+_FIREWALLS = frozenset("ufw firewall firewalld iptables nft nftables allow deny block reject".split())
 _JSON_SAID = frozenset("json jq jsonl api response reply returns field fields".split())
 _EXPANSION = re.compile(r"^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$")  # $TOKEN, ${API_KEY}
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
@@ -291,10 +292,13 @@ def request_values(
             add("file", token, i, role_at(i))  # "an empty .env file", "my .npmrc file": one file; "every .pyc file" is a glob
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
             add("glob", "*" + token, i, role_at(i))
-        elif _JQ_PATH.match(token) and _extension(token) not in _known_types() and (
+        elif jsonfields.JQ_PATH.fullmatch(token) and ("." in token[1:] or "[" in token) and _extension(token) not in _known_types() and (
             said & _JSON_SAID or any(addresses.shaped(t, cwd_dirs) == "url" for t in tokens)
         ):
             add("key", token[1:], i)  # "get .data.id out of whatever localhost:9000/jobs returns": `jq '.data.id'`
+        elif _PORT_PROTOCOL.fullmatch(low):
+            # "open 8443/tcp in ufw": a firewall rule keeps the protocol (`ufw allow 8443/tcp`); elsewhere the port
+            add("port", low if said & _FIREWALLS else low.split("/")[0], i, role_at(i))
         elif "/" in token and kinds.either(low, table.same):
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token) and (before in ("key", "identity") or before in ("with", "using") and _KEY_FILE.search(token)):
