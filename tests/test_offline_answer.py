@@ -1082,7 +1082,11 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("what did nginx log between 2pm and 3pm today (journald)", "journalctl -u nginx --since 14:00 --until 15:00"),
      # a port with its protocol: a firewall rule keeps it, anything else takes the port (was `ufw allow {{port}}`)
      ("open 8443/tcp in ufw", "sudo ufw allow 8443/tcp"),
-     ("what is listening on 8443/tcp", "lsof -i :8443")],
+     ("what is listening on 8443/tcp", "lsof -i :8443"),
+     ("resize all the jpgs in this folder to 800px wide", "mogrify -resize 800x *.jpg"),  # was `-resize {{1024}}x`
+     ("sniff http traffic on eth0 port 80", "ngrep -d eth0 port 80"),  # a capture filter's port (was `port {{80}}`)
+     ("make an alias called gs for git status", "alias gs='{{command}}'"),  # was `alias {{alias_name}}=…`
+     ("what does the la alias do", "alias la")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

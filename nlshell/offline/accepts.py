@@ -69,7 +69,7 @@ ACCEPTS = {
     "month": ("month",),
     "year": ("year",),
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
-    "alias": ("alias",),
+    "alias": ("alias", "name"),  # "an alias called gs"
     "value": ("value", "expansion"),
     "expression": ("expression", "keyword"),  # `pytest -k {{expression}}`: "the login tests"
     "keyword": ("keyword", "pattern", "text"),  # `apropos {{keyword}}`: a pattern, as before, or the tests a word selects

@@ -102,6 +102,7 @@ _BY_OPTION = {
     "-cmin": "minutes", "-size": "size", "-p": "port", "--port": "port", "-s": "seconds",
     "-ss": "seconds", "-to": "seconds", "-t": "seconds",  # ffmpeg's start, end and length, `docker stop -t`
     "-f": "field", "--fields": "field", "-k": "field", "--key": "field",
+    "port": "port",  # a capture filter's `port {{80}}` (tcpdump, ngrep)
 }
 
 
