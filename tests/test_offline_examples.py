@@ -676,3 +676,32 @@ def test_round_twenty_two_coverage_dev_rows_answer_their_jobs(index, request_tex
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("grab a thumbnail from video.mp4 at 5 seconds", "ffmpeg -ss 5 -i video.mp4 -frames:v 1 {{path/to/thumbnail.jpg}}"),
+        (
+            "concatenate part1.mp4 and part2.mp4",
+            "ffmpeg -i part1.mp4 -i part2.mp4 -filter_complex 'concat=n=2:v=1:a=1' {{path/to/output.mp4}}",
+        ),
+        ("shrink all the jpgs in this folder to 50%", "mogrify -resize 50% *.jpg"),
+        ("join all the pdfs in this directory into one", "pdfunite *.pdf {{path/to/output.pdf}}"),
+        ("get the text out of invoice.pdf", "pdftotext -layout invoice.pdf -"),
+        ("rotate every page of scan.pdf 90 degrees", "qpdf scan.pdf {{path/to/output.pdf}} --rotate=+90"),
+        (
+            "convert data.csv to json",
+            "python3 -c 'import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1]))), indent=2))' data.csv",
+        ),
+        ("turn config.yaml into json", "yq -o=json config.yaml > config.json"),
+        ("read .spec.replicas from deploy.yaml", "yq '.spec.replicas' deploy.yaml"),
+        ("show sales.csv as an aligned table", "column -s, -t < sales.csv"),
+        ("flush the redis cache", "redis-cli FLUSHALL"),
+        ("load my ssh key into the agent", "ssh-add {{~/.ssh/id_ed25519}}"),
+    ],
+)
+def test_round_twenty_three_coverage_data_media_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
