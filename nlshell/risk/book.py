@@ -210,7 +210,7 @@ ON_DEMAND = {
     "escapes": "emacs emacs-nox emacsclient gmake less make",
     "trash": "file-rename gio perl-rename prename rename rename.ul trash trash-empty trash-put trash-rm",
     "inplace": "awk convert dos2unix ex exiftool ffmpeg gawk jpegoptim mac2unix magick mogrify nvim openssl optipng "
-               "pandoc patch sponge unix2dos unix2mac vi vim vim.basic vim.tiny",
+               "pandoc patch sponge unix2dos unix2mac vi vim vim.basic vim.tiny yq",
 }
 _ON_DEMAND_FOR: dict = {}  # program -> the on-demand families naming it, in FAMILIES order
 for _family in FAMILIES:

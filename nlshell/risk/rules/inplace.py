@@ -111,6 +111,36 @@ _EXIFTOOL_VALUES = frozenset(
 )
 
 
+# yq's options that take the next word (mikefarah's v4 and the Python yq): `-o json`, `-I 4`.
+_YQ_VALUES = frozenset(
+    "-o --output-format -p --input-format -I --indent --expression --front-matter --from-file --lua-prefix "
+    "--lua-suffix --properties-separator --csv-separator --xml-attribute-prefix --xml-content-name "
+    "--xml-directive-name --xml-proc-inst-prefix --xml-skip-directives --args --jsonargs --arg --argjson".split()
+)
+_YQ_SUBCOMMANDS = frozenset({"e", "eval", "ea", "eval-all"})
+
+
+@program("yq")
+def yq(ctx, cmd) -> None:
+    """`yq -i EXPR FILE` (`--inplace`, Python yq's `--in-place`): each file is replaced by the result,
+    as `sed -i` does; without it yq only prints."""
+    words = [a.text for a in cmd.args]
+    if not any(w in ("-i", "--inplace", "--in-place") or re.fullmatch(r"-[a-zA-Z]*i[a-zA-Z]*", w) and "I" not in w
+               and w not in _YQ_VALUES for w in words):
+        return
+    operands, skip = [], False
+    for a in cmd.args:
+        if skip:
+            skip = False
+        elif a.text in _YQ_VALUES:
+            skip = True
+        elif not a.text.startswith("-"):
+            operands.append(a)
+    if operands and operands[0].text in _YQ_SUBCOMMANDS:
+        operands = operands[1:]
+    edits(ctx, cmd, operands[1:])  # the first is the expression
+
+
 @program("exiftool")
 def exiftool(ctx, cmd) -> None:
     """Writing tags (`-all=`, `-Artist=Me`, `-tagsFromFile`) rewrites each image (the old one is
@@ -212,6 +242,13 @@ EXAMPLES = [
     ("openssl genrsa -out key.pem 2048", CAUTION, "writes.output"),
     ("openssl genrsa -out ~/.ssh/id_rsa 2048", DANGEROUS, "writes.output-critical"),
     ("openssl x509 -in cert.pem -noout -text", SAFE, "not writes.output"),
+    ("yq -i '.image.tag = \"1.2\"' values.yaml", CAUTION, "writes.edit"),
+    ("yq e -i '.a = 1' values.yaml", CAUTION, "writes.edit"),
+    ("yq --inplace '.a = 1' /etc/app/config.yaml", CAUTION, "writes.edit"),
+    ("yq -i '.a = 1' /etc/shadow", DANGEROUS, "writes.edit-critical"),
+    ("yq '.spec.replicas' deploy.yaml", SAFE, "not writes.edit"),
+    ("yq -o json '.a' config.yaml", SAFE, "not writes.edit"),
+    ("yq -I 4 '.' config.yaml", SAFE, "not writes.edit"),
     ("exiftool -all= photo.jpg", CAUTION, "writes.edit"),
     ("exiftool -overwrite_original -Artist=Me photo.jpg", CAUTION, "writes.edit"),
     ("exiftool photo.jpg", SAFE, "not writes.edit"),
