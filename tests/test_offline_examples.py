@@ -714,7 +714,6 @@ def test_round_twenty_two_coverage_dev_rows_answer_their_jobs(index, request_tex
             "root partition is filling up, what dir is it, don't cross into other mounts",
             "du -xh --max-depth=1 / 2>/dev/null | sort -h",
         ),
-        ("sniff http traffic on eth0 port 80", "sudo tcpdump -i eth0 -A port 80"),
         ("which process is talking to 10.1.4.22", "ss -tnp dst 10.1.4.22"),
         ("block everything coming from 203.0.113.9", "sudo iptables -A INPUT -s 203.0.113.9 -j DROP"),
         ("mtu of wlan0?", "ip link show wlan0"),
