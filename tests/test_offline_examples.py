@@ -705,3 +705,60 @@ def test_round_twenty_three_coverage_data_media_rows_answer_their_jobs(index, re
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("clean up empty directories under ./data", "find ./data -type d -empty -delete"),
+        ("interactive view of what's using space in my home dir", "ncdu ~"),
+        ("peek at what files are inside foo_1.2_amd64.deb before installing", "dpkg -c foo_1.2_amd64.deb"),
+        ("make group devs own /opt/builds and everything under it", "chgrp -R devs /opt/builds"),
+        ("switch the console keyboard layout to german", "sudo localectl set-keymap de"),
+        ("boot takes forever, which services are slowest", "systemd-analyze blame"),
+        (
+            "what did nginx log between 2pm and 3pm today (journald)",
+            "journalctl -u nginx --since 14:00 --until 15:00",
+        ),
+        (
+            "bump the version field in package.json to 2.0.0 using jq",
+            'jq \'.version = "2.0.0"\' package.json',
+        ),
+        (
+            "turn the first 10 seconds of demo.mp4 into a gif",
+            "ffmpeg -t 10 -i demo.mp4 -vf 'fps=10,scale=480:-1' demo.gif",
+        ),
+        ("strip all the metadata from the photos in upload/", "exiftool -all= upload/"),
+        ("is postgres on db01 accepting connections?", "pg_isready -h db01"),
+        ("keep re-running df -h every 5 seconds so i can watch the disk fill", "watch -n 5 df -h"),
+        (
+            "top client ips in access.log by number of requests",
+            "awk '{print $1}' access.log | sort | uniq -c | sort -rn | head -n 10",
+        ),
+        ("which file under /etc sets PermitRootLogin", "grep -rl PermitRootLogin /etc"),
+        ("which user owns pid 31337", "ps -o user= -p 31337"),
+        ("run ./reindex.sh with idle io priority", "ionice -c 3 ./reindex.sh"),
+        ("check /dev/sdb for bad blocks, read-only", "badblocks -sv /dev/sdb"),
+        (
+            "root partition is filling up, what dir is it, don't cross into other mounts",
+            "du -xh --max-depth=1 / 2>/dev/null | sort -h",
+        ),
+        ("which process is talking to 10.1.4.22", "ss -tnp dst 10.1.4.22"),
+        ("block everything coming from 203.0.113.9", "sudo iptables -A INPUT -s 203.0.113.9 -j DROP"),
+        ("mtu of wlan0?", "ip link show wlan0"),
+        ("7z raw/ with maximum compression", "7z a -mx=9 raw.7z raw/"),
+        ("what pip packages are in this venv", "pip list"),
+        ("list the names of shell functions defined in this session", "declare -F"),
+        ("run make and send stdout AND stderr into build.log", "make > build.log 2>&1"),
+        ("put all the png screenshots into a single pdf", "img2pdf *.png -o screenshots.pdf"),
+        (
+            "export the orders collection from mongo db shop to orders.json",
+            "mongoexport --db=shop --collection=orders --out=orders.json",
+        ),
+        ("set vm.swappiness to 10 on the running kernel", "sudo sysctl vm.swappiness=10"),
+    ],
+)
+def test_round_twenty_three_fresh_tables_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
