@@ -1076,7 +1076,7 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # the keys that become a CSV's columns, said after "with"/"just" (was `jq -c 'select(.just == "id")'`)
      ("accounts.json → csv with just id and email", "jq -r '.[] | [.id, .email] | @csv' accounts.json"),
      ("users.json → csv with name and email columns", "jq -r '.[] | [.name, .email] | @csv' users.json"),
-     ("list every port this box is listening on, with the program behind it", "ss -tulpn"),  # was `lsof -c behind`
+     ("list every port this box is listening on, with the program behind it", "ss -tlnp"),  # was `lsof -c behind`
      # both ends of a window, as clock times or said (was `--since '14:00 15:00'`: one date and time took both)
      ("myapp.service logs between 09:00 and 10:00 today", "journalctl -u myapp.service --since 09:00 --until 10:00"),
      ("what did nginx log between 2pm and 3pm today (journald)", "journalctl -u nginx --since 14:00 --until 15:00"),
