@@ -214,6 +214,8 @@ def _service(request: str, paged: Callable[[str], bool]) -> str:
         name = unit(words[at])
         return "" if name == words[at] else re.sub(rf"\b{re.escape(words[at])}\b", name, request, count=1, flags=re.IGNORECASE)
     asked = said - _negated(words)  # "reload caddy without restarting it" asks no restart
+    if any(w in ("log", "logging") and words[i + 1 : i + 2] in (["in"], ["into"], ["on"]) for i, w in enumerate(words)):
+        asked = asked - {"log", "logging"}  # "log in to mysql as root": a login to its client, no log of it
     action = next((a for a in ACTIONS if actions.get(a, frozenset()) & asked), "")
     if action in ("", "status") and "down" in said and said & _DOWN:
         action = "stop"  # "shut nginx down", "take apache down"
