@@ -1090,7 +1090,11 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # "log in to" a database is its client's login, no log of its service (was `journalctl -u mysql`)
      ("log in to mysql as root", "mysql -u root -p"),
      ("log in to postgres as postgres", "psql -U postgres {{database_name}}"),
-     ("show mysql logs", "journalctl -u mysql")],
+     ("show mysql logs", "journalctl -u mysql"),
+     # places in a recording, as said (was `-ss {{00:01:00}}`, and "1:00–2:30" no value at all)
+     ("cut talk.mp4 down to 1:00–2:30, save as clip.mp4", "ffmpeg -ss 1:00 -to 2:30 -i talk.mp4 -c copy clip.mp4"),
+     ("save one frame of movie.mp4 at 00:01:00 as a png", "ffmpeg -ss 00:01:00 -i movie.mp4 -frames:v 1 {{path/to/frame.png}}"),
+     ("cut clip.mp4 from 0:30 to 1:15", "ffmpeg -ss 00:30 -to 01:15 -i clip.mp4 -c copy {{path/to/output.mp4}}")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

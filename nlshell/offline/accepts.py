@@ -44,7 +44,8 @@ ACCEPTS = {
     "variable": ("variable",),
     "pattern": ("pattern", "text"),
     "count": ("count",),
-    "seconds": ("seconds",),
+    "seconds": ("seconds", "position"),  # ffmpeg's `-ss {{30}}` takes "at 1:30" too
+    "position": ("position", "seconds"),  # `-ss {{00:01:00}}`: a place in a recording (nlshell/offline/positions.py)
     "size": ("size",),
     "days": ("age",),
     "minutes": ("age",),

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    accounts, amounts, clock, counted, dbnames, excluded, gitrefs, gitremotes, globbed, jsonfields, places, remotes, roles,
-    serviceports, shells, targets, typed, versions, zones,
+    accounts, amounts, clock, counted, dbnames, excluded, gitrefs, gitremotes, globbed, jsonfields, places, positions, remotes,
+    roles, serviceports, shells, targets, typed, versions, zones,
 )
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import vocabulary
@@ -44,6 +44,7 @@ def read(
     dbnames.read(values, tokens, lower, taken, add, plain)  # "apply migration.sql to mydb on mysql"
     zones.read(values, tokens, lower, taken, add)  # "switch this server to tokyo time"
     serviceports.read(values, lower, add)  # "allow ssh from 10.0.0.0/8": port 22
+    positions.read(values, tokens, lower, taken, add)  # "cut talk.mp4 down to 1:00–2:30"
     clock.timed_schedule(values)  # "at 2am every night": `0 2 * * *`
     amounts.one_range(values)  # "… around line 50, print lines 40 to 60": the range
     amounts.jobs(values, lower)  # "cancel at job 7": job 7
