@@ -1094,7 +1094,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # places in a recording, as said (was `-ss {{00:01:00}}`, and "1:00–2:30" no value at all)
      ("cut talk.mp4 down to 1:00–2:30, save as clip.mp4", "ffmpeg -ss 1:00 -to 2:30 -i talk.mp4 -c copy clip.mp4"),
      ("save one frame of movie.mp4 at 00:01:00 as a png", "ffmpeg -ss 00:01:00 -i movie.mp4 -frames:v 1 {{path/to/frame.png}}"),
-     ("cut clip.mp4 from 0:30 to 1:15", "ffmpeg -ss 00:30 -to 01:15 -i clip.mp4 -c copy {{path/to/output.mp4}}")],
+     ("cut clip.mp4 from 0:30 to 1:15", "ffmpeg -ss 00:30 -to 01:15 -i clip.mp4 -c copy {{path/to/output.mp4}}"),
+     # one file's lines against another's, nothing left out of a search (was `tail -n +2 emails_a.txt`)
+     ("which lines are in emails_a.txt but not in emails_b.txt", "comm -23 <(sort emails_a.txt) <(sort emails_b.txt)"),
+     ("grep TODO in src but not in node_modules", "grep -rn TODO . --exclude-dir=node_modules")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -36,6 +36,19 @@ def _common() -> frozenset[str]:
     return vocabulary().around.get("left_out", frozenset())
 
 
+_FILE = re.compile(r"^[\w-][\w.-]*\.[a-z0-9]{1,5}$")  # emails_b.txt, not .git
+
+
+def _compared(lower: list[str], i: int, length: int) -> bool:
+    """"lines in emails_a.txt but not in emails_b.txt": one file against another (`comm`, `grep -vxFf`),
+    nothing left out of a search."""
+    after = lower[i + length : i + length + 1]
+    return (
+        lower[i] == "but" and i >= 2 and lower[i - 2] in ("in", "from") and bool(_FILE.match(lower[i - 1].strip(",")))
+        and bool(after) and bool(_FILE.match(after[0].strip(",.?")))
+    )
+
+
 def left_out_at(lower: list[str]) -> list[int]:
     """The indices of the tokens the request leaves out."""
     common = _common()
@@ -45,6 +58,9 @@ def left_out_at(lower: list[str]) -> list[int]:
         cue = next((c for c in _CUES if tuple(lower[i : i + len(c)]) == c), None)
         if cue is None:
             i += 1
+            continue
+        if _compared(lower, i, len(cue)):
+            i += len(cue)
             continue
         j = i + len(cue)
         while j < len(lower):
