@@ -1097,7 +1097,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("cut clip.mp4 from 0:30 to 1:15", "ffmpeg -ss 00:30 -to 01:15 -i clip.mp4 -c copy {{path/to/output.mp4}}"),
      # one file's lines against another's, nothing left out of a search (was `tail -n +2 emails_a.txt`)
      ("which lines are in emails_a.txt but not in emails_b.txt", "comm -23 <(sort emails_a.txt) <(sort emails_b.txt)"),
-     ("grep TODO in src but not in node_modules", "grep -rn TODO . --exclude-dir=node_modules")],
+     ("grep TODO in src but not in node_modules", "grep -rn TODO . --exclude-dir=node_modules"),
+     # a length of time as systemd writes one (was `--vacuum-size=4G`: the size that said how it is)
+     ("journal is 4GB, delete everything older than 2 weeks", "sudo journalctl --vacuum-time=2weeks"),
+     ("clean journal logs older than 10 days", "sudo journalctl --vacuum-time=10d")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -32,6 +32,18 @@ _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 
 
+_SPANS = (("weeks", 604800), ("d", 86400), ("h", 3600), ("min", 60), ("s", 1))
+
+
+def span(seconds: int) -> str:
+    """A length of time as systemd writes one (`journalctl --vacuum-time=2weeks`), in its largest
+    whole unit."""
+    for unit, length in _SPANS:
+        if seconds >= length and seconds % length == 0:
+            return f"{seconds // length}{unit}"
+    return f"{seconds}s"
+
+
 def written(value: Value, slot: _Place) -> str:
     """The value as it goes into the command: quoted unless the place already quotes it; a glob
     left open where a file list is wanted (`wc -l *.py`), quoted where a program wants the pattern;
@@ -39,6 +51,8 @@ def written(value: Value, slot: _Place) -> str:
     text = str(value.seconds // UNITS[slot.kind]) if slot.kind in UNITS else value.text
     if slot.kind == "schedule" and value.kind == "seconds":
         text = clock.cron(value.seconds)
+    elif slot.kind == "span":
+        text = span(value.seconds)
     elif slot.kind == "count" and value.kind == "size":
         text = text.removesuffix("c")  # `head -c 64`: bytes are the count's unit
     elif slot.kind == "extension":
