@@ -1100,7 +1100,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("grep TODO in src but not in node_modules", "grep -rn TODO . --exclude-dir=node_modules"),
      # a length of time as systemd writes one (was `--vacuum-size=4G`: the size that said how it is)
      ("journal is 4GB, delete everything older than 2 weeks", "sudo journalctl --vacuum-time=2weeks"),
-     ("clean journal logs older than 10 days", "sudo journalctl --vacuum-time=10d")],
+     ("clean journal logs older than 10 days", "sudo journalctl --vacuum-time=10d"),
+     # a locale is no file (was `sudo date en_US.UTF-8`)
+     ("set the system locale to en_US.UTF-8", "localectl set-locale {{LANG}}=en_US.UTF-8"),
+     ("generate the de_DE.UTF-8 locale", "sudo locale-gen de_DE.UTF-8")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -44,6 +44,7 @@ ACCEPTS = {
     "variable": ("variable",),
     "pattern": ("pattern", "text"),
     "count": ("count",),
+    "locale": ("locale",),  # `localectl set-locale LANG={{locale}}`: "en_US.UTF-8"
     "span": ("age", "seconds"),  # `journalctl --vacuum-time={{2weeks}}`: "older than 2 weeks"
     "seconds": ("seconds", "position"),  # ffmpeg's `-ss {{30}}` takes "at 1:30" too
     "position": ("position", "seconds"),  # `-ss {{00:01:00}}`: a place in a recording (nlshell/offline/positions.py)

@@ -33,6 +33,7 @@ _KINDS = (
     (re.compile(r"\*"), "glob"),
     # Where a repository is: `git clone {{remote_repository_location}}` takes a URL.
     (re.compile(r"^((good|bad|base|target)_)?commit(_?(hash|id|sha|ish))?\d*$|^(commit_)?sha\d*$|^hash$|^revision$"), "commit"),
+    (re.compile(r"^locale$|^[a-z]{2}_[a-z]{2}\.utf-?8$"), "locale"),  # `{{locale}}`, tldr's `{{en_US.UTF-8}}`
     (re.compile(r"^(hh:mm:ss|\d{2}:\d{2}:\d{2}(\.\d+)?|timestamp_in_video|position)$"), "position"),  # `ffmpeg -ss {{00:01:00}}`
     (re.compile(r"^(hh:mm|\d{1,2}:\d{2}|time(_of_day)?)$"), "time"),
     (re.compile(r"^(\d{4}-\d{2}-\d{2}|yyyy-mm-dd|date)$"), "date"),  # `date -d {{2000-01-01}} +%A`

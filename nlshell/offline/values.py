@@ -49,6 +49,7 @@ _TOKEN = re.compile(
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
 _RELEASE = re.compile(r"^v?\d+\.\d+\.\d+(?:-[a-z][\w.]*)?$|^v\d+(?:\.\d+)+$", re.I)  # 2.31.0, v2.3.0: no file
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
+_LOCALE = re.compile(r"[a-z]{2,3}_[A-Z]{2}(?:\.[A-Za-z0-9-]+)?(?:@\w+)?")  # en_US.UTF-8, de_DE, sr_RS@latin
 _PORT_PROTOCOL = re.compile(r"\d{1,5}/(?:tcp|udp)")  # 8443/tcp
 _FIREWALLS = frozenset("ufw firewall firewalld iptables nft nftables allow deny block reject".split())
 _JSON_SAID = frozenset("json jq jsonl api response reply returns field fields".split())
@@ -296,6 +297,8 @@ def request_values(
             said & _JSON_SAID or any(addresses.shaped(t, cwd_dirs) == "url" for t in tokens)
         ):
             add("key", token[1:], i)  # "get .data.id out of whatever localhost:9000/jobs returns": `jq '.data.id'`
+        elif _LOCALE.fullmatch(token):
+            add("locale", token, i, role_at(i))  # "set the system locale to en_US.UTF-8": no file
         elif _PORT_PROTOCOL.fullmatch(low):
             # "open 8443/tcp in ufw": a firewall rule keeps the protocol (`ufw allow 8443/tcp`); elsewhere the port
             add("port", low if said & _FIREWALLS else low.split("/")[0], i, role_at(i))
