@@ -1103,7 +1103,9 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("clean journal logs older than 10 days", "sudo journalctl --vacuum-time=10d"),
      # a locale is no file (was `sudo date en_US.UTF-8`)
      ("set the system locale to en_US.UTF-8", "localectl set-locale {{LANG}}=en_US.UTF-8"),
-     ("generate the de_DE.UTF-8 locale", "sudo locale-gen de_DE.UTF-8")],
+     ("generate the de_DE.UTF-8 locale", "sudo locale-gen de_DE.UTF-8"),
+     # a message pasted in capitals is read as words (was `ssh -J 192.168.1.50 IDENTIFICATION`)
+     ("REMOTE HOST IDENTIFICATION HAS CHANGED for 192.168.1.50, remove the old key", "ssh-keygen -R 192.168.1.50")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

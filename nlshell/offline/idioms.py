@@ -113,9 +113,15 @@ def _ranked_directories(request: str) -> str:
     return after.sub(r"\g<which> take the most space", before.sub(r"\g<what> that take the most space", request))
 
 
+# Three or more words in capitals are a message pasted or shouted ("REMOTE HOST IDENTIFICATION HAS
+# CHANGED"), no names: read in lower case, as the same words in a sentence are.
+_SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
+
+
 def plain(request: str, is_program: Callable[[str], bool]) -> str:
     """The request as the plain words it means; unchanged when no idiom is in it. `is_program`
     tells a program with a page from any other word ("what does this command do" is no idiom)."""
+    request = _SHOUTED.sub(lambda m: m[0].lower(), request)
     first = first_word(request)
     if (match := _WHAT_DOES.match(request, first)) and is_program(match["program"].lower()):
         return f"show the manual of {match['program']}"
