@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from nlshell.risk.book import Row, unlisted
+from nlshell.risk.book import Row, program, unlisted
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.risk.rules.writes import output_option
 
 _TOOLS = "docker podman nerdctl"
 _COMPOSE = "docker-compose podman-compose"
@@ -171,7 +172,26 @@ ROWS = [
         when=unlisted(_COMMANDS)),
 ]
 
+# Subcommands that write an archive to the file `-o`/`--output` names (to stdout without one).
+_SAVES = (("save",), ("export",), ("image", "save"), ("container", "export"))
+
+
+@program("docker", "podman", "nerdctl")
+def saved_to_file(ctx, cmd) -> None:
+    """`docker save -o FILE`, `docker export -o FILE`: the named file is replaced by a tar archive
+    (`docker save -o logo.png nginx` writes over logo.png)."""
+    words = [a.text for a in cmd.args if not a.text.startswith("-")][:2]
+    if any(tuple(words[: len(sub)]) == sub for sub in _SAVES):
+        output_option(ctx, cmd)
+
+
 EXAMPLES = [
+    ("docker save -o logo.png nginx", CAUTION, "writes.output"),
+    ("docker image save --output=images.tar nginx redis", CAUTION, "writes.output"),
+    ("podman export -o web.tar web", CAUTION, "writes.output"),
+    ("docker save -o /etc/passwd nginx", DANGEROUS, "writes.output-critical"),
+    ("docker save nginx", SAFE, "not writes.output"),
+    ("docker run -o x alpine", SAFE, "not writes.output"),
     ("podman system reset -f", DANGEROUS, "containers.reset"),
     ("podman machine reset", DANGEROUS, "containers.reset"),
     ("podman system df", SAFE, "not containers.reset"),
