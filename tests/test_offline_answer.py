@@ -1105,7 +1105,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("set the system locale to en_US.UTF-8", "localectl set-locale {{LANG}}=en_US.UTF-8"),
      ("generate the de_DE.UTF-8 locale", "sudo locale-gen de_DE.UTF-8"),
      # a message pasted in capitals is read as words (was `ssh -J 192.168.1.50 IDENTIFICATION`)
-     ("REMOTE HOST IDENTIFICATION HAS CHANGED for 192.168.1.50, remove the old key", "ssh-keygen -R 192.168.1.50")],
+     ("REMOTE HOST IDENTIFICATION HAS CHANGED for 192.168.1.50, remove the old key", "ssh-keygen -R 192.168.1.50"),
+     # a whole date said with its month's name (was `touch -c -r old.txt jan`)
+     ("set old.txt's modified date to jan 1 2020", "touch -d '2020-01-01' old.txt"),
+     ("what day of the week was 1 jan 2000", "date -d 2000-01-01 +%A")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

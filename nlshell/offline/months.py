@@ -19,6 +19,27 @@ _YEAR = re.compile(r"^(19|20|21)\d\d$")
 
 
 
+_DAY = re.compile(r"(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+
+
+def _iso(year: str, month: int, day: str) -> str:
+    number = int(_DAY.match(day).group(1))
+    return f"{year}-{month:02d}-{number:02d}"
+
+
+def _day_first(add: Add, lower: list[str], i: int) -> bool:
+    """"1 jan 2020", "3rd of march 2021": a whole date, as `date -d` and `touch -d` take it."""
+    if not _DAY.fullmatch(lower[i].rstrip(",")):
+        return False
+    k = i + 1 + (lower[i + 1 : i + 2] == ["of"])
+    month = lower[k].rstrip(",") if k < len(lower) else ""
+    year = lower[k + 1].rstrip(",.") if k + 1 < len(lower) else ""
+    if month in MONTHS and _YEAR.match(year):
+        add("date", _iso(year, MONTHS[month], lower[i]), i, last=k + 1)
+        return True
+    return False
+
+
 def read(add: Add, lower: list[str], i: int) -> bool:
     """A month with its year ("march 2025", "december, 2024") or a year said as one ("year 2026")
     at token `i`; whether it read one."""
@@ -28,7 +49,11 @@ def read(add: Add, lower: list[str], i: int) -> bool:
         add("year", word, i)  # "the whole year 2026"
         return True
     if word not in MONTHS:
-        return False
+        return _day_first(add, lower, i)
+    then = lower[i + 2].rstrip(",.") if i + 2 < len(lower) else ""
+    if _DAY.fullmatch(after.rstrip(",")) and _YEAR.match(then):
+        add("date", _iso(then, MONTHS[word], after), i, last=i + 2)  # "jan 1 2020", "march 3rd, 2021"
+        return True
     if _YEAR.match(after):
         add("month", str(MONTHS[word]), i)
         add("year", after, i + 1)
