@@ -1108,7 +1108,9 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("REMOTE HOST IDENTIFICATION HAS CHANGED for 192.168.1.50, remove the old key", "ssh-keygen -R 192.168.1.50"),
      # a whole date said with its month's name (was `touch -c -r old.txt jan`)
      ("set old.txt's modified date to jan 1 2020", "touch -d '2020-01-01' old.txt"),
-     ("what day of the week was 1 jan 2000", "date -d 2000-01-01 +%A")],
+     ("what day of the week was 1 jan 2000", "date -d 2000-01-01 +%A"),
+     # "to move to another host" says why, no place called move (was `docker save -o move myapp:1.4`)
+     ("export image myapp:1.4 to a tarball to move to another host", "docker save -o image.tar myapp:1.4")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

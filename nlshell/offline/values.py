@@ -65,6 +65,7 @@ _NOT_NAMES = frozenset(
 ) | phrases.NEVER_NAMES
 _GIT_WORDS = frozenset("git tag tags release bisect checkout commit commits branch diff log".split())  # v1.8 there: a tag
 _SETTING_VERBS = frozenset({"set", "point", "export", "unset", "change"})
+_PURPOSE_NEXT = frozenset("to it them this these over across onto into somewhere elsewhere".split())  # "to send to support"
 _INFINITIVE = frozenset("about going want wants need needs trying try tried tries have has able how ought used".split())  # "to" + a verb
 _DIR_NOUNS = frozenset("tree trees structure contents content size sizes listing names name path paths permissions".split())
 _ADJECTIVES = frozenset(
@@ -237,6 +238,8 @@ def request_values(
             continue
         if not token or low in ("w/", "w/o") or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and low.isalpha()):
             continue  # "about to break things": what the person will do, no place "break"
+        if before == "to" and after in _PURPOSE_NEXT and (low in table.change_verbs or low in table.read_verbs):
+            continue  # "to a tarball to move to another host": why, no place called "move"
         if token == "/" and 0 < i < len(tokens) - 1 and (
             ("." in tokens[i - 1] and "." in tokens[i + 1])
             or (tokens[i - 1].isalpha() and tokens[i + 1].isalpha() and not _BESIDE_A_PLACE & {lower[i - 1], lower[i + 1]})
