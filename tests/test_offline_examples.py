@@ -712,7 +712,6 @@ def test_round_twenty_three_coverage_data_media_rows_answer_their_jobs(index, re
     [
         ("clean up empty directories under ./data", "find ./data -type d -empty -delete"),
         ("interactive view of what's using space in my home dir", "ncdu ~"),
-        ("peek at what files are inside foo_1.2_amd64.deb before installing", "dpkg -c foo_1.2_amd64.deb"),
         ("make group devs own /opt/builds and everything under it", "chgrp -R devs /opt/builds"),
         ("switch the console keyboard layout to german", "sudo localectl set-keymap de"),
         ("boot takes forever, which services are slowest", "systemd-analyze blame"),
@@ -729,7 +728,6 @@ def test_round_twenty_three_coverage_data_media_rows_answer_their_jobs(index, re
             "ffmpeg -t 10 -i demo.mp4 -vf 'fps=10,scale=480:-1' demo.gif",
         ),
         ("strip all the metadata from the photos in upload/", "exiftool -all= upload/"),
-        ("is postgres on db01 accepting connections?", "pg_isready -h db01"),
         ("keep re-running df -h every 5 seconds so i can watch the disk fill", "watch -n 5 df -h"),
         (
             "top client ips in access.log by number of requests",

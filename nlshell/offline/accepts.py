@@ -73,7 +73,7 @@ ACCEPTS = {
     "year": ("year",),
     "schedule": ("schedule", "seconds"),  # "every 5 minutes": `*/5 * * * *`
     "alias": ("alias", "name"),  # "an alias called gs"
-    "value": ("value", "expansion"),
+    "value": ("value", "expansion", "version"),  # "set .version to 2.0.0": a version is the value to set
     "expression": ("expression", "keyword"),  # `pytest -k {{expression}}`: "the login tests"
     "keyword": ("keyword", "pattern", "text"),  # `apropos {{keyword}}`: a pattern, as before, or the tests a word selects
     "key": ("key",),
