@@ -760,3 +760,39 @@ def test_round_twenty_three_fresh_tables_rows_answer_their_jobs(index, request_t
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("kill everything owned by user bob", "pkill -u bob"),
+        ("renice process 999 to 5", "renice -n 5 -p 999"),
+        ("keep train.py running after i close the terminal", "nohup python3 train.py > nohup.out 2>&1 &"),
+        ("detach the last background job from the shell", "disown"),
+        ("disown job 1 so closing the shell doesn't kill it", "disown %1"),
+        ("show the command line of pid 4321 from /proc", "ps -o args= -p 4321"),
+        ("encrypt a zip archive of the folder keys", "zip -er keys.zip keys"),
+        ("update files in bundle.zip that changed", "zip -f bundle.zip"),
+        ("compress huge.csv with xz using all cores", "xz -T0 huge.csv"),
+        ("find files in src newer than Makefile", "find src -newer Makefile"),
+        ("find files between 10M and 100M under /data", "find /data -type f -size +10M -size -100M"),
+        ("create a temp directory", "mktemp -d"),
+        (
+            "replace foo with bar in config.ini in place keeping a backup",
+            "sed -i.bak 's/foo/bar/g' config.ini",
+        ),
+        ("sort du output by human readable sizes", "du -sh * | sort -h"),
+        ("recover a lost commit after reset", "git reflog"),
+        ("clone submodules after cloning", "git submodule update --init --recursive"),
+        ("remove file.txt from the staging area", "git restore --staged file.txt"),
+        ("clean up dangling volumes", "docker volume prune"),
+        ("rebuild the image without cache", "docker build --no-cache -t {{image_name}} ."),
+        ("compose up only the db service", "docker compose up -d db"),
+        ("tear down compose and remove volumes", "docker compose down -v"),
+        ("what has container web logged in the last 10 minutes", "docker logs --since 10m web"),
+    ],
+)
+def test_round_twenty_three_coverage_everyday_tools_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
