@@ -774,7 +774,6 @@ def test_round_twenty_three_fresh_tables_rows_answer_their_jobs(index, request_t
         ("encrypt a zip archive of the folder keys", "zip -er keys.zip keys"),
         ("update files in bundle.zip that changed", "zip -f bundle.zip"),
         ("compress huge.csv with xz using all cores", "xz -T0 huge.csv"),
-        ("find files in src newer than Makefile", "find src -newer Makefile"),
         ("find files between 10M and 100M under /data", "find /data -type f -size +10M -size -100M"),
         ("create a temp directory", "mktemp -d"),
         (
