@@ -1110,7 +1110,12 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("set old.txt's modified date to jan 1 2020", "touch -d '2020-01-01' old.txt"),
      ("what day of the week was 1 jan 2000", "date -d 2000-01-01 +%A"),
      # "to move to another host" says why, no place called move (was `docker save -o move myapp:1.4`)
-     ("export image myapp:1.4 to a tarball to move to another host", "docker save -o image.tar myapp:1.4")],
+     ("export image myapp:1.4 to a tarball to move to another host", "docker save -o image.tar myapp:1.4"),
+     # found by the read-only check once holdout24 was answered at the round's end: a look answered with a
+     # deletion (`docker system prune`: "build cache" read as the verb build) and a rehearsal with the real copy
+     ("how much space is docker taking? images, containers, build cache", "docker system df"),
+     ("dry run: what would rsync send from music/ to nas:/volume1/music", "rsync -avn music/ nas:/volume1/music"),
+     ("rsync music/ to nas:/music", "rsync -avz music/ nas:/music")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
@@ -1565,3 +1570,22 @@ def test_everyday_words_that_say_the_job(index, request_text, command):
 def test_asking_whether_a_variable_is_set_never_sets_or_unsets_it(index):
     """"is DATABASE_URL set" asks; "set" after the name names no variable to set (it got `export -n DATABASE_URL`)."""
     assert "export" not in answers(index, "is DATABASE_URL set in this shell")[0].command
+
+
+@pytest.mark.parametrize(("request_", "wanted"), [
+    ("dry run: what would rsync copy from a/ to b/", "read"),
+    ("do a dry-run of the cleanup", "read"),
+    ("what would git clean delete", "read"),
+    ("images, volumes, build cache: what takes the space", "read"),
+    ("build the docker image", "change"),
+    ("clear the build cache", "change"),
+    ("rsync photos/ to nas:/photos", "change"),
+])
+def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, wanted):
+    """A dry run changes nothing ("dry run: what would rsync copy" got the copy itself), "build
+    cache" in a list is a name (a look got `docker system prune`), and a copy program said as the
+    verb copies (so its dry run is no safer way of it)."""
+    from nlshell.offline.intent import intent
+
+    assert intent(request_) == wanted
+

@@ -193,11 +193,19 @@ def _wished(clause: list[str]) -> str:
     return _inflected(last)  # "uncompressed", "deleted", "installed", "zipped"
 
 
+# Nouns a verb before them makes a name of, in a clause of those two words alone: "images,
+# volumes, build cache" lists what takes space, it builds nothing.
+_COMPOUND_HEADS = frozenset("cache caches log logs output artifacts artifact dir directory folder server step steps".split())
+
+
 def clause_verbs(request: str) -> list[str]:
     """The verb each clause opens with, canonical ("delete the container" → remove), or the
     clause's first word when it opens with none."""
     verbs = []
     for clause in _clauses(request):
+        if len(clause) == 2 and clause[1] in _COMPOUND_HEADS:
+            verbs.append(clause[0] + " " + clause[1])  # a name, no verb
+            continue
         verb = "show" if _to_screen(clause) else _verb(clause)
         verbs.append(verb if _is_verb(verb) else _wished(clause) or verb)
     return verbs
@@ -207,6 +215,8 @@ def intent(request: str) -> str:
     """READ when the request only looks, CHANGE when any of its clauses changes something,
     UNKNOWN when its verbs say neither."""
     table = vocabulary()
+    if _REHEARSED.search(request):
+        return READ  # "dry run: what would rsync copy …": a rehearsal changes nothing
     ruled_out = negated_verbs(request)  # "what's inside logs.zip, dont extract it": no extraction asked
     verbs = [verb for verb in clause_verbs(request) if verb not in ruled_out]
     if _new_thing_told(request, verbs):
@@ -224,6 +234,9 @@ def intent(request: str) -> str:
 
 
 _AUXILIARIES = frozenset({"will", "would", "does", "did", "do", "is", "are", "was", "can"})
+# A rehearsal: "dry run", "dry-run", "what would rsync delete", "show what apt would upgrade".
+_REHEARSED = re.compile(r"\bdry[\s-]?run\b|\bwhat\s+(?:\S+\s+){0,3}would\s+(?:\S+\s+)?(?:do|copy|delete|remove|change|"
+                        r"install|upgrade|sync|transfer|send|touch|overwrite|clean)\b", re.IGNORECASE)
 
 
 def _which_thing_asked(request: str) -> bool:
