@@ -467,7 +467,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout24", "everyday-holdout24b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -1276,17 +1276,19 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout23.tsv and everyday_holdout23b.tsv (185 requests each, checked by
-    their writers against every other table) were written blind before the twenty-second round and
-    never tuned on (see benchmarks/RESULTS.md for their figures at the round's base and end; 90% / 81%
-    and 87% / 77% with the tests' typical desktop at its end). holdout22 and holdout22b (round
-    twenty-one's) were measured, not tuned on, this round; holdout21 and holdout21b are tuned on from
+    """tests/data/everyday_holdout24.tsv and everyday_holdout24b.tsv (185 requests each, checked by
+    their writers against every other table) were written blind before the twenty-third round and
+    never tuned on (see benchmarks/RESULTS.md for their figures at the round's base and end; 90% / 75%
+    and 88% / 75% with the tests' typical desktop at its end). holdout23 and holdout23b (round
+    twenty-two's) were measured, not tuned on, this round; holdout22 and holdout22b are tuned on from
     it. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
+        "everyday-holdout24": (0.85, 0.70),
+        "everyday-holdout24b": (0.83, 0.70),
         "everyday-holdout23": (0.85, 0.76),
-        "everyday-holdout23b": (0.82, 0.72),
-        "everyday-holdout22": (0.86, 0.74),
-        "everyday-holdout22b": (0.78, 0.68),
+        "everyday-holdout23b": (0.83, 0.74),
+        "everyday-holdout22": (0.91, 0.85),
+        "everyday-holdout22b": (0.88, 0.85),
         "everyday-holdout21": (0.88, 0.80),
         "everyday-holdout21b": (0.87, 0.82),
         "everyday-holdout20": (0.91, 0.86),
