@@ -1115,7 +1115,10 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      # deletion (`docker system prune`: "build cache" read as the verb build) and a rehearsal with the real copy
      ("how much space is docker taking? images, containers, build cache", "docker system df"),
      ("dry run: what would rsync send from music/ to nas:/volume1/music", "rsync -avn music/ nas:/volume1/music"),
-     ("rsync music/ to nas:/music", "rsync -avz music/ nas:/music")],
+     ("rsync music/ to nas:/music", "rsync -avz music/ nas:/music"),
+     # the load average's windows are no division nor path (the tests' index answered `crontab {{path/to/file}}`)
+     ("box feels sluggish, what are the 1/5/15 minute load averages", "uptime"),
+     ("what is 10/2/5", "echo $((10/2/5))")],
 )
 def test_round_twenty_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

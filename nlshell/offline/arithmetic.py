@@ -44,8 +44,19 @@ _POWERS = {"squared": "2", "cubed": "3"}
 
 
 
+_SLASHED_TIMES = re.compile(r"\d+(?:/\d+)+")
+_MINUTES = frozenset({"minute", "minutes", "min", "mins", "second", "seconds", "hour", "hours"})
+
+
+def windows(tokens: list[str], lower: list[str], i: int) -> bool:
+    """"the 1/5/15 minute load numbers": the load average's three windows, no division nor path."""
+    return bool(_SLASHED_TIMES.fullmatch(tokens[i])) and lower[i + 1 : i + 2] != [] and lower[i + 1].rstrip(",.") in _MINUTES
+
+
 def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
     """An expression starting at token `i`; whether it read one."""
+    if windows(tokens, lower, i):
+        return False
     if written(tokens[i]):
         add("expression", _compact(tokens[i]), i)
         return True

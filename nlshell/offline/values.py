@@ -236,6 +236,8 @@ def request_values(
         if (statement := statements.statement_end(raw, lower, i)) is not None:
             add("text", " ".join(raw[i : statement + 1]), i, last=statement)  # "run select count(*) from users against …"
             continue
+        if arithmetic.windows(tokens, lower, i):
+            continue  # "the 1/5/15 minute load numbers": which windows, no path
         if not token or low in ("w/", "w/o") or (before == "to" and i > 1 and lower[i - 2] in _INFINITIVE and low.isalpha()):
             continue  # "about to break things": what the person will do, no place "break"
         if before == "to" and after in _PURPOSE_NEXT and (low in table.change_verbs or low in table.read_verbs):
