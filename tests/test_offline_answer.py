@@ -1086,7 +1086,6 @@ def test_round_nineteen_readings_answer_as_asked(index, request_, command):
      ("resize all the jpgs in this folder to 800px wide", "mogrify -resize 800x *.jpg"),  # was `-resize {{1024}}x`
      ("sniff http traffic on eth0 port 80", "ngrep -d eth0 port 80"),  # a capture filter's port (was `port {{80}}`)
      ("make an alias called gs for git status", "alias gs='{{command}}'"),  # was `alias {{alias_name}}=…`
-     ("what does the la alias do", "alias la"),
      # "log in to" a database is its client's login, no log of its service (was `journalctl -u mysql`)
      ("log in to mysql as root", "mysql -u root -p"),
      ("log in to postgres as postgres", "psql -U postgres {{database_name}}"),

@@ -197,7 +197,7 @@ def test_round_eighteen_dev_services_rows_answer_their_jobs(index, request_text,
     [
         ("gpu model and is anyone using it", "nvidia-smi"),
         ("is the machine swapping", "vmstat 1 5"),
-        ("clean up journal logs older than 2 weeks", "sudo journalctl --vacuum-time={{2weeks}}"),
+        ("clean up journal logs older than 2 weeks", "sudo journalctl --vacuum-time=2weeks"),
         ("what's in my crontab right now", "crontab -l"),  # my crontab is no system crontab
         ("what did apt install today", "grep \"^$(date +%F) .* install \" /var/log/dpkg.log"),
         ("release time: tag HEAD v2.3.0 and push the tag", "git tag v2.3.0 && git push origin v2.3.0"),

@@ -38,7 +38,7 @@ _WHICH = frozenset(
 )
 # Kinds an everyday word may name ("the python library requests", "the web container"); other
 # kinds take only a word made like a name ("the web01 server", not "the dev server").
-_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script", "target", "name", "deployment", "alias"})
+_WORDY = frozenset({"dir", "branch", "user", "package", "container", "image", "database", "table", "script", "target", "name", "deployment"})
 # Kinds named with everyday words, said before their noun with a determiner: "the devs group",
 # "the shop database" (values.py reads "the group devs" already).
 _WORDY_BEFORE = frozenset({"group", "database", "keyword", "deployment"})
