@@ -415,6 +415,18 @@ def test_choice_lists_are_resolved_at_build_time():
     assert code_like < 20
 
 
+def test_crontab_lines_are_not_offered_as_commands(index):
+    """tldr's crontab page shows sample lines of a crontab file (`30 2 * * Fri /path/to/script.sh`);
+    offered as an answer such a line runs a program named `30` (so would clifm's `12`, glob's `*`).
+    The packaged data still has them."""
+    rows = gzip.open(os.path.join(offline.DATA_DIR, offline.TLDR_FILE), "rt").read()
+    assert "\t30 2 * * Fri /{{path/to/script.sh}}" in rows
+    with sqlite3.connect(index.db_path) as conn:
+        commands_held = [c for (c,) in conn.execute("SELECT command FROM entries WHERE source != 'nl2bash'")]
+    assert commands_held and not [c for c in commands_held if c.split()[0].isdigit() or c.startswith(("*", "@"))]
+    assert top_command(index, "what's scheduled in /etc/crontab").split()[0] != "30"
+
+
 # -- quality ------------------------------------------------------------------------------
 
 

@@ -29,6 +29,10 @@ NL2BASH_SUPPORT = 200  # NL2Bash descriptions per page that support it
 POPULAR_USES = 10  # NL2Bash commands that use a program to make it popular
 
 _APROPOS_LINE = re.compile(r"^(\S+(?:, \S+)*) \((\d)[^)]*\)\s+- (.*)$")
+# Lines that start with no program: a crontab file's (`30 2 * * Fri /path/to/script.sh`, `@reboot …`),
+# shown by tldr's crontab page, and a number or a bare glob (clifm's `12`, glob's `*`). Offered as an
+# answer they would run a program named `30`.
+_NOT_A_COMMAND = re.compile(r"^\s*(?:\d+(?:\s|$)|[*?]\S*(?:\s|$)|@[a-z]+\s)")
 
 
 def data_version() -> str:
@@ -187,6 +191,7 @@ def index_data(
     for name, description, command in (row for file in own_example_files() for row in read_tsv(file)):
         used = " ".join(example_programs(name, command))
         documented.append((name, used, description, command, "nlshell"))
+    documented = [row for row in documented if not _NOT_A_COMMAND.match(row[3])]
     runs: dict[str, dict[str, int]] = {}
     for name, used, *_ in documented:
         counted = runs.setdefault(name, {})

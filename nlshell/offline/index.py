@@ -24,7 +24,7 @@ from nlshell.offline.rows import PAGE_FIELDS, ExampleRow, PageRow, documented, p
 from nlshell.offline.vocabulary import fts_query, query_terms, vocabulary
 
 # Bump when the tables, the text given to the index or the build rules change: the index rebuilds.
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 # BM25 column weights of a page: its summary, its names, its examples' descriptions, NL2Bash's.
 PAGE_COLUMNS = (2.0, 2.0, 1.0, 0.3)
 PAGE_CANDIDATES = 60
