@@ -9,7 +9,9 @@ import re
 from nlshell.risk.book import Row, Rule, given, hook, program
 from nlshell.risk.facts import file_key, heredoc_body, literal_output, shown
 from nlshell.risk.levels import CAUTION, DANGEROUS, SAFE
+from nlshell.risk.rules.writes import output_named
 from nlshell.shell.collect import opaque_code as opaque
+from nlshell.shell.model import Word
 from nlshell.shell.patterns import lazy
 
 # Statements that lose data at broad scope: a whole database, schema, table or column, or every row
@@ -215,6 +217,38 @@ def redis_commands(ctx, cmd) -> None:
         _stdin_file(ctx, cmd)
 
 
+# Dump tools that write the dump to the file an option names (to standard output without one), and
+# their short options that take no value (`pg_dump -cf out.sql`: -c, then -f's file).
+_DUMP_FILES = {
+    "pg_dump": ("-f", "--file", "abcCOsvxwW"),
+    "pg_dumpall": ("-f", "--file", "acgOrsStvwWx"),
+    "mysqldump": ("-r", "--result-file", ""),
+    "mariadb-dump": ("-r", "--result-file", ""),
+}
+
+
+@program(*_DUMP_FILES)
+def dump_file(ctx, cmd) -> None:
+    """`pg_dump -f FILE`, `mysqldump -r FILE`: the dump replaces FILE (`pg_dump -f app.py shop` writes
+    over app.py)."""
+    short, long, flags = _DUMP_FILES[cmd.name]
+    args = cmd.args
+    for i, a in enumerate(args):
+        t = a.text
+        if t == "--":
+            return
+        if t in (short, long) and i + 1 < len(args):
+            output_named(ctx, cmd, args[i + 1])
+        elif t.startswith(long + "="):
+            output_named(ctx, cmd, Word(t.split("=", 1)[1]))
+        elif t.startswith("-") and not t.startswith("--") and len(t) > 2:
+            cluster = t[1:].lstrip(flags)  # the options before the first that takes a value
+            if cluster[:1] == short[1]:
+                rest = cluster[1:]
+                if rest or i + 1 < len(args):
+                    output_named(ctx, cmd, Word(rest) if rest else args[i + 1])
+
+
 @hook("pipe")
 def piped_sql(ctx, cmd, upstream) -> None:
     """`echo 'DROP TABLE users;' | mysql app`; `cat drop.sql | psql` runs what the rater cannot read."""
@@ -354,4 +388,15 @@ EXAMPLES = [
     ("redis-cli -h cache < commands.txt", CAUTION, "databases.unseen"),
     ("mysql < <(echo 'DROP DATABASE shop')", DANGEROUS, "databases.destroy"),
     ("pg_dump --schema-only shop", SAFE, "not databases.unseen"),
+    # the dump's file is replaced (an offline answer offered `pg_dump -Fc {{database_name}} -f crm.dump`, rated safe)
+    ("pg_dump -Fc crm -f crm.dump", CAUTION, "writes.output"),
+    ("pg_dump --file=app.py shop", CAUTION, "writes.output"),
+    ("pg_dump -cfbackup.sql shop", CAUTION, "writes.output"),
+    ("pg_dump -Fc -f /etc/passwd shop", DANGEROUS, "writes.output-critical"),
+    ("pg_dumpall -f all.sql", CAUTION, "writes.output"),
+    ("mysqldump -r shop.sql shop", CAUTION, "writes.output"),
+    ("mysqldump --result-file=shop.sql shop", CAUTION, "writes.output"),
+    ("pg_dump -Fc shop", SAFE, "not writes.output"),
+    ("pg_dump -Ff shop", SAFE, "not writes.output"),
+    ("mysqldump -f shop", SAFE, "not writes.output"),
 ]

@@ -277,7 +277,7 @@ def output_option(ctx, cmd, *, tar: bool = False, names: tuple = ("-o", "--outpu
         # `sort -uo F`, `sort -o/tmp/x`: read with the program's grammar, so a cluster hides no output
         given = parse_options(args, grammar_of(cmd.name)).values
         for text in given.get("-o", []) + given.get("--output", []):
-            _output_named(ctx, cmd, next((a for a in args if a.text == text), Word(text)))  # `-o "$OUT"` stays unknown
+            output_named(ctx, cmd, next((a for a in args if a.text == text), Word(text)))  # `-o "$OUT"` stays unknown
         return
     for i, a in enumerate(args):
         t = a.text
@@ -289,10 +289,10 @@ def output_option(ctx, cmd, *, tar: bool = False, names: tuple = ("-o", "--outpu
         elif tar and (t == "--file" or re.fullmatch(r"-?[A-Za-z]*c[A-Za-z]*f", t)) and i + 1 < len(args):
             target = args[i + 1]
         if target is not None:
-            _output_named(ctx, cmd, target)
+            output_named(ctx, cmd, target)
 
 
-def _output_named(ctx, cmd, target: Word) -> None:
+def output_named(ctx, cmd, target: Word) -> None:
     """The file an output option names is replaced if it exists (`-` is standard output)."""
     if target.text == "-":
         return
