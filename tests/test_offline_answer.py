@@ -1593,3 +1593,55 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
 
     assert intent(request_) == wanted
 
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # two words joined by a slash are no file: no client certificate `curl -E rx/tx` for interface counters
+     ("rx/tx errors and drops on wlp2s0?", "ip -s link show wlp2s0"),
+     # a home folder said whole is a folder: no archive listing `tar -tf ~/Downloads | wc -l`; "top level only"
+     ("number of files in ~/Downloads, top level only", "find ~/Downloads -maxdepth 1 -type f | wc -l"),
+     ("list the top level keys of data.json", "jq 'keys' data.json"),  # was `jq '.level'`: "top level" names no key
+     # "chars" are characters: lines longer than N, not the first N lines (was `head -n 120 parser.c`)
+     ("lines longer than 120 chars in parser.c", "awk 'length > 120' parser.c"),
+     ("lines in app.py longer than 100 chars", "awk 'length > 100' app.py"),
+     # a program said first is the program, and the word after it its database: no `rm -r pg_dump` ("crm" no misspelt rm)
+     ("pg_dump crm in custom format to crm.dump", "pg_dump -Fc crm -f crm.dump"),
+     ("measure bandwidth to 10.0.0.9 with iperf3", "iperf3 -c 10.0.0.9"),  # was `curl -o /dev/null … https://10.0.0.9`
+     # a crontab's sample line is no command (was `30 2 * * Fri /etc/crontab`, a program named 30)
+     ("what's scheduled in /etc/crontab", "crontab -l")],
+)
+def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["chown -R www-data /var/www", "docker compose up -d", "tail -f app.log", "sudo apt install -y nginx curl",
+     "find . -name '*.py' -mtime -7", "git log -p main", "rm -rf ./build"],
+)
+def test_a_request_that_is_a_command_is_answered_as_typed(index, typed):
+    """"chown -R www-data /var/www" was answered `sudo chown www-data /var/www`: the nearest example
+    without the -R the user typed. The caller rates and confirms it as any answer."""
+    found = answers(index, typed)
+    assert [a.command for a in found] == [typed] and found[0].hit.source == "typed"
+
+
+@pytest.mark.parametrize(
+    ("request_", "not_typed"),
+    [("ls -lt newest first", "ls -lt newest first"), ("grep -r TODO in src", "grep -r TODO in src"),
+     ("ls -la but only directories", "ls -la but only directories"), ("tail -f app.log, only errors", None),
+     ("what does ls -la do?", None), ("frobnicate -x widget", None)],
+)
+def test_a_request_that_only_mentions_options_is_read_as_words(index, request_, not_typed):
+    """Two plain words besides the program's own, a word of the language, a question, a comma, or a
+    program nobody has: a request, answered from the examples."""
+    from nlshell.offline.typedcommand import typed_command
+
+    assert typed_command(index, request_) is None
+    try:
+        found = answers(index, request_)
+    except NoOfflineAnswerError:
+        return
+    assert found[0].hit.source != "typed" and found[0].command != not_typed

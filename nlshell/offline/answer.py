@@ -26,7 +26,7 @@ from nlshell.offline import startup
 from nlshell.offline.asides import without_asides
 from nlshell.offline.situations import told_situation
 from nlshell.offline.compose import composed
-from nlshell.offline.commands import shell_words, writes_files
+from nlshell.offline.commands import first_program, shell_words, writes_files
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.every import every_filled
 from nlshell.offline.excluded import left_out
@@ -40,6 +40,7 @@ from nlshell.offline.remotely import run_remotely
 from nlshell.offline.sequenced import in_order
 from nlshell.offline.top import topped
 from nlshell.offline.tunnels import tunnelled
+from nlshell.offline.typedcommand import typed_command
 from nlshell.offline.places import fetched
 from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
@@ -75,6 +76,8 @@ def answers(
     `pages`: the caller takes one answer from each of the first that many pages, so rating stops
     once they are known, and a page's later examples are neither rated nor returned once it has one.
     Package commands are said with this machine's manager (nlshell/offline/managers.py)."""
+    if (typed := typed_command(index, request)) is not None:  # "chown -R www-data /var/www": as typed
+        return [OfflineAnswer(OfflineHit(typed, "", "typed", first_program(typed), 1.0), UNKNOWN, None)]
     found = _filtered(index, _BACKTICKED.sub(r"'\1'", request), shell, limit, accepted, cwd, pages)
     manager = this_machines(index.installed)
     if manager is None:
@@ -156,14 +159,14 @@ def _answers(
 
 def _typed_as_command(request: str, command: str) -> bool:
     """Whether a request with no verb of its own opens with the command's program and subcommand as
-    written ("npm audit fix", "docker compose up in background"): the user said what to run, so a
-    safe sibling (`npm audit --json`) is no answer to it."""
+    written ("npm audit fix", "docker compose up in background", "pg_dump crm to crm.dump"): the user
+    said what to run, so a safe sibling (`npm audit --json`, `pg_restore -l`) is no answer to it."""
     said = request.lower().split()
     runs = [word for word in shell_words(command) if word != "sudo"]
     k = 0
     while k < min(len(said), len(runs)) and said[k] == runs[k].lower():
         k += 1
-    return k >= 2 and not any(word.startswith("-") for word in runs[:k])
+    return k >= 1 and not any(word.startswith("-") for word in runs[:k])
 
 
 def _complete_first(hits: list[OfflineHit]) -> list[OfflineHit]:

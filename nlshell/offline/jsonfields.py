@@ -99,7 +99,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             values.sort(key=lambda v: v.at)
             return
     for i, word in enumerate(lower):
-        if i not in taken and (word in fields or _singular(word) in fields):
-            add("key", _singular(tokens[i].lower()), i)
+        if i not in taken and (word in fields or _singular(word) in fields) and not (i and lower[i - 1] == "top"):
+            add("key", _singular(tokens[i].lower()), i)  # not "the top level keys": those are `keys`, no key `level`
             values.sort(key=lambda v: v.at)
             return

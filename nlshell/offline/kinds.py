@@ -286,7 +286,9 @@ def said_kind(said: set[str], words: dict[str, str]) -> str:
 # Words that, joined by slashes, offer a choice rather than name a path.
 _EITHER = frozenset(
     "file files directory directories directores drectories dir dirs folder folders regular normal and or name names "
-    "path paths date time read write execute new missing user owner group".split()
+    "path paths date time read write execute new missing user owner group "
+    "rx tx tcp udp ipv4 ipv6 in out inbound outbound incoming outgoing up down upload download sent received "
+    "stdout stderr on off yes no".split()
 )
 _SETTING_TO = frozenset("set change rename switch".split())  # "set the hostname to webserver"
 

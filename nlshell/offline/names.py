@@ -25,7 +25,7 @@ _NAME = re.compile(r"^[a-z][\w.-]*$")
 # Disks and partitions by the names the kernel gives them: sdc1, nvme0n1p2, mmcblk0p1.
 DEVICE = re.compile(r"^(?:[shv]d[a-z]|xvd[a-z])\d*$|^nvme\d+n\d+(?:p\d+)?$|^mmcblk\d+(?:p\d+)?$")
 # The placeholders a loose name may fill: those that name a thing, never a place or a pattern.
-NAME_SLOTS = frozenset({"service", "process", "command", "package", "user"})
+NAME_SLOTS = frozenset({"service", "process", "command", "package", "user", "database"})
 # … and those a loose name takes only when made like one of theirs: a commit's hash (`abc123`), a
 # machine's name with digits (`web3`, `db-02`).
 SHAPED_SLOTS = {

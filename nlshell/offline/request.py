@@ -246,7 +246,8 @@ def misspelt_verbs(index: OfflineIndex, request: str) -> dict[str, str]:
     for word in unknown:
         if _inflection(word, verbs):
             continue  # "deleted files still held open": a verb's form, no misspelling of it
-        if word not in counts and word not in paged and (meant := sorted(one_edit_away(word) & verbs)):
+        # "crm" is no misspelt `rm`: a verb of two letters is corrected to from no word
+        if word not in counts and word not in paged and (meant := sorted(v for v in one_edit_away(word) & verbs if len(v) > 2)):
             found[word] = meant[0]
     if found and wrapped.around(said):  # "rerun ip addr every 2 seconds": a named command's arguments as written
         before = {word: previous for previous, word in zip(said, said[1:])}

@@ -178,8 +178,8 @@ def read(
             lower[i - 1 : i] != ["host"]  # "the ssh settings for host gitlab": an alias of ~/.ssh/config, as said
         ):
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
-        elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper():
-            _add(add, values, "name", tokens, i, role_at(i))
+        elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper() and not program(low):
+            _add(add, values, "name", tokens, i, role_at(i))  # not "pg_dump crm …": a program is said by its name
     for value in values:
         if value.kind == "service" and "." not in value.text and (unit := _unit_type(lower, value.at, table)):
             value.text += "." + unit  # "when does the certbot timer fire next": certbot.timer

@@ -41,6 +41,7 @@ _NO_KEYS = frozenset("config known_hosts authorized_keys hosts fstab sudoers pas
 # What a key or certificate file is called when its name has a type at all (`deploy_key` and
 # `id_ed25519` have none).
 _KEY_TYPES = frozenset("pem key crt cer der p12 pfx pub ppk asc gpg jks".split())
+_KEY_FOLDER = re.compile(r"ssh|key|cert|tls|ssl|secret|pki")
 
 
 def mismatched(place: str, name: str) -> bool:
@@ -63,9 +64,13 @@ def is_key_place(place: str) -> bool:
 
 def could_be_key(name: str) -> bool:
     """Whether a path may name a key or certificate: curl's `-E {{client.pem}} --key {{key.pem}}`
-    took items.json, /dev/nvme0 and /etc/cron.d when nothing else of the request fit."""
+    took items.json, /dev/nvme0, /etc/cron.d and "rx/tx" when nothing else of the request fit."""
     base = name.rstrip("/").rsplit("/", 1)[-1].lower()
     given = base.rsplit(".", 1)[-1] if "." in base.lstrip(".") else ""
     if name.startswith(("/dev/", "/proc/", "/sys/")) or name.endswith("/") or base in _NO_KEYS:
         return False
-    return not given or given in _KEY_TYPES
+    if given:
+        return given in _KEY_TYPES
+    # No type: a bare name (`deploy_key`, `id_ed25519`), a path said in full (`~/.ssh/id_rsa`), or a
+    # folder of keys; two words joined by a slash ("rx/tx", "read/write") are no file.
+    return "/" not in name or name.startswith(("/", "~", ".")) or bool(_KEY_FOLDER.search(name.rsplit("/", 1)[0].lower()))
