@@ -144,7 +144,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("hunt down large files over 500M i can delete", "find . -type f -size +500M -exec ls -lh {} +"),  # not `-size ++500M`
         # values the request names that were left as placeholders
         ("old-feature got merged, remove the branch locally", "git branch -d old-feature"),  # the situation names it
-        ("dump the shop postgres db to shop.sql before i mess with it", "pg_dump shop -f shop.sql"),  # "shop" is no misspelt "chop"; a .sql file holds plain SQL
+        ("dump the shop postgres db to shop.sql before i mess with it", "pg_dump shop > shop.sql"),  # "shop" is no misspelt "chop"; a .sql file holds plain SQL (`-f` writes it too, rated alike)
         ("let the devs group edit everything under /opt/app", "chgrp -R devs /opt/app"),
         ("add https://github.com/acme/widget.git as upstream", "git remote add upstream https://github.com/acme/widget.git"),
         ("add https://github.com/acme/tool.git as remote upstream", "git remote add upstream https://github.com/acme/tool.git"),
@@ -1610,7 +1610,10 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      ("pg_dump crm in custom format to crm.dump", "pg_dump -Fc crm -f crm.dump"),
      ("measure bandwidth to 10.0.0.9 with iperf3", "iperf3 -c 10.0.0.9"),  # was `curl -o /dev/null … https://10.0.0.9`
      # a crontab's sample line is no command (was `30 2 * * Fri /etc/crontab`, a program named 30)
-     ("what's scheduled in /etc/crontab", "crontab -l")],
+     ("what's scheduled in /etc/crontab", "crontab -l"),
+     # a look whose top page only writes (ffmpeg's forty-odd examples) sees the best of each other page (was no answer)
+     ("which audio tracks does movie.mkv have", "ffprobe -hide_banner -show_streams movie.mkv"),
+     ("make a thumbnail of clip.mp4 at 3 seconds", "ffmpeg -ss 3 -i clip.mp4 -frames:v 1 {{path/to/thumbnail.jpg}}")],  # was `convert clip.mp4 clip.pdf`
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

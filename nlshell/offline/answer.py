@@ -131,9 +131,13 @@ def _answers(
     answered: set[str] = set()  # pages with a safe answer that stays: a `pages` caller takes no second
     allowed = _named_risks(stated)
     looking = wanted == READ and not allowed[1:]  # a look that names no command of its own to run
+    considered = hits[:RATED]
     if looking:  # a page that came first by an example that writes is not what a look asks for
-        first_page = next((hit.page for hit in hits[:RATED] if not writes_files(hit.command)), first_page)
-    for hit in hits[:RATED]:
+        # … and a page of many examples that write (ffmpeg's) leaves the best of each other page in view
+        seen = {hit.page for hit in considered}
+        considered += [hit for hit in hits[RATED:] if hit.page not in seen and not seen.add(hit.page)]
+        first_page = next((hit.page for hit in considered if not writes_files(hit.command)), first_page)
+    for hit in considered:
         if pages and hit.page in answered:
             continue  # rating it could not change what such a caller takes
         # What the rater cannot see, the example's own words may say ("Kill all processes …").
