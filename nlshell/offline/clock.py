@@ -259,3 +259,12 @@ def cron(seconds: int) -> str:
     if minutes % 60 == 0 and (hours := minutes // 60) < 24 and 24 % hours == 0:
         return "0 * * * *" if hours == 1 else f"0 */{hours} * * *"
     return "0 0 * * *" if minutes == 1440 else ""
+
+
+def in_largest_unit(seconds: int, units: tuple[tuple[str, int], ...]) -> tuple[int, str] | None:
+    """A length of time as a whole number of the largest of `units` (name and length in seconds,
+    largest first) that divides it (604800 → 1 week), or None; each caller writes it its own way."""
+    for unit, length in units:
+        if seconds >= length and seconds % length == 0:
+            return seconds // length, unit
+    return None

@@ -19,7 +19,7 @@ import functools
 import re
 import shlex
 
-from nlshell.offline import delimited, levels
+from nlshell.offline import clock, delimited, levels
 from nlshell.offline.commands import first_program, programs
 from nlshell.offline.values import Value, request_values
 from nlshell.offline.vocabulary import WORD, vocabulary
@@ -178,11 +178,11 @@ def _window(command: str, unused: list[Value]) -> tuple[str, bool]:
 
 def _in_units(seconds: int) -> str:
     """A length of time in the largest unit it is a whole number of: 604800 → "1 week"."""
-    for unit, length in _UNITS:
-        if seconds >= length and seconds % length == 0:
-            count = seconds // length
-            return f"{count} {unit}" + ("s" if count > 1 else "")
-    return ""
+    found = clock.in_largest_unit(seconds, _UNITS)
+    if found is None:
+        return ""
+    count, unit = found
+    return f"{count} {unit}" + ("s" if count > 1 else "")
 
 
 def _record_type(command: str, unused: list[Value]) -> tuple[str, bool]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from nlshell.offline.typedfiles import AUDIO, VIDEO
 from nlshell.offline.value import Add, Value
 
-_MEDIA_TYPES = frozenset("mp4 mkv mov webm avi m4v mpg mpeg mp3 wav flac m4a ogg opus aac".split())
+_MEDIA_TYPES = VIDEO | AUDIO
 _MEDIA_WORDS = frozenset("video videos clip clips movie film audio song track recording podcast ffmpeg".split())
 _POSITION = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
 POSITION = re.compile(_POSITION)

@@ -3,19 +3,20 @@ URLs, users, patterns, programs. nlshell/offline/slots.py puts them into an exam
 placeholders; the ranking leaves their words out of the search ("called photos" is not about
 photos, "the manual of rsync" is about manuals: nlshell/offline/searched.py).
 
-Read left to right from the words the request uses; the table in nlshell/data/words.tsv says
-which words introduce which value ("port 5432", "the user bob") and what the units mean. A value
-may also take its kind from its role in the sentence: "to nginx" after "change the owner" is a
-user, "to archive" after "rename" a path, "as root" after "connect" a user. Numbers are read in
+Read left to right from the words the request uses; the table in nlshell/data/words.tsv says which
+words introduce which value ("port 5432", "the user bob") and what the units mean. A value may also
+take its kind from its role in the sentence: "to nginx" after "change the owner" is a user, "to
+archive" after "rename" a path, "as root" after "connect" a user. Numbers are read in
 nlshell/offline/amounts.py, places in nlshell/offline/places.py, times and schedules in
-nlshell/offline/clock.py, addresses by their shape in nlshell/offline/addresses.py, files named
-by what they are ("the nginx error log") in nlshell/offline/knownfiles.py, and values whose kind a
-word beside them says ("commit a1b2c3d", "the developers group", "set JAVA_HOME to …") in
-nlshell/offline/kinds.py. What no reading took is read last with the type a noun beside it says
-("remove the directory build", "the eslint cli"), as an identifier (`id_rsa`) or a site by its bare
-name ("ping google") in nlshell/offline/typed.py; that and the other whole-phrase readings run in
-order in passes.py. Then the sentence's program says what a bare name
-is: a host for ssh (remotes.py), a branch for git (gitrefs.py), a remote beside "remote"
+nlshell/offline/clock.py, addresses by their shape in nlshell/offline/addresses.py (read with the
+other tokens whose shape says what they are, a stash, a locale, a port with its protocol, in
+nlshell/offline/tokenshapes.py), files named by what they are ("the nginx error log") in
+nlshell/offline/knownfiles.py, and values whose kind a word beside them says ("commit a1b2c3d", "the
+developers group", "set JAVA_HOME to …") in nlshell/offline/kinds.py. What no reading took is read
+last with the type a noun beside it says ("remove the directory build", "the eslint cli"), as an
+identifier (`id_rsa`) or a site by its bare name ("ping google") in nlshell/offline/typed.py; that
+and the other whole-phrase readings run in order in passes.py. Then the sentence's program says what
+a bare name is: a host for ssh (remotes.py), a branch for git (gitrefs.py), a remote beside "remote"
 (gitremotes.py), the folder files of a kind come from (globbed.py); owners said with 's are read in
 possessives.py, names in code in identifiers.py, a login said for the request's use ("basic auth
 admin:s3cret") in credentials.py, users by an account's name (olduser, www-data) in accounts.py and
@@ -31,8 +32,8 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    accounts, addresses, amounts, arithmetic, clock, counted, credentials, gitremotes, identifiers, jsonfields, kinds, knownfiles,
-    levels, lists, names, passes, phrases, places, roles, statements, typed, typeglobs, unitnames, wrapped,
+    accounts, addresses, amounts, arithmetic, clock, counted, credentials, gitremotes, identifiers, kinds, knownfiles,
+    levels, lists, names, passes, phrases, places, roles, statements, tokenshapes, typed, typeglobs, unitnames, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
 from nlshell.offline.value import Value, Values
@@ -49,10 +50,6 @@ _TOKEN = re.compile(
 _FILE = re.compile(r"^[\w@%+=,~-]*[\w~-]\.[A-Za-z0-9][\w.-]*$")
 _RELEASE = re.compile(r"^v?\d+\.\d+\.\d+(?:-[a-z][\w.]*)?$|^v\d+(?:\.\d+)+$", re.I)  # 2.31.0, v2.3.0: no file
 _DOTTED_EXTENSION = re.compile(r"^\.[A-Za-z0-9]{1,8}$")
-_LOCALE = re.compile(r"[a-z]{2,3}_[A-Z]{2}(?:\.[A-Za-z0-9-]+)?(?:@\w+)?")  # en_US.UTF-8, de_DE, sr_RS@latin
-_PORT_PROTOCOL = re.compile(r"\d{1,5}/(?:tcp|udp)")  # 8443/tcp
-_FIREWALLS = frozenset("ufw firewall firewalld iptables nft nftables allow deny block reject".split())
-_JSON_SAID = frozenset("json jq jsonl api response reply returns field fields".split())
 _EXPANSION = re.compile(r"^\$(?:[A-Za-z_]\w*|\{[A-Za-z_]\w*\})$")  # $TOKEN, ${API_KEY}
 _LOUD = re.compile(r"^[A-Z][A-Z0-9_]{1,}$")
 _NAME = re.compile(r"^[a-z0-9][\w.-]*$")
@@ -90,7 +87,6 @@ _BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the nex
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
 _AT_LEAST = re.compile(r"\d+\+")  # "90+", "1000+"
-_STASH = re.compile(r"stash@\{\d+\}")  # one of git's stashes by its place in the list
 _KEY_FILE = re.compile(r"(?:^|/)(?:id_\w+|[\w.-]+_key|[\w.-]+\.pem)$")  # ~/.ssh/id_ed25519, deploy_key, aws.pem
 _SAID = frozenset("line text word string words sentence".split())
 # How, not where: "in reverse", "in megabytes", "newest first", "recursively", "upgrade requests to latest".
@@ -119,7 +115,7 @@ def _clean(token: str) -> str:
         return token
     if arithmetic.written(token.rstrip(",;!?")):
         return token.rstrip(",;!?")  # "(1+2)*3" keeps its brackets
-    if _STASH.fullmatch(token.rstrip(",;!?")):
+    if tokenshapes.STASH.fullmatch(token.rstrip(",;!?")):
         return token.rstrip(",;!?")  # "stash@{2}" keeps its braces
     token = token.strip("()[]{},;!?")
     if _AT_LEAST.fullmatch(token):
@@ -278,13 +274,8 @@ def request_values(
                 add("message" if message else "pattern" if sought or searching else "text", inner, i)
         elif accounts.read(add, token, low, i, role_at, table, "group" if before == "to" and to_kind == "group" else "user"):
             continue  # "remove olduser completely", "what is www-data running right now"
-        elif _STASH.fullmatch(token):
-            add("stash", token, i)  # "drop stash@{1}": that one, not the latest
-        elif said_both := addresses.host_port(token):
-            add("host", said_both[0], i, role_at(i), port=said_both[1])  # "is smtp.office365.com:587 open": the host, then its port
-            add("port", said_both[1], i)
-        elif address := addresses.shaped(token, cwd_dirs):
-            add(address, token, i, role_at(i))  # a URL, an IP address, a place on another machine
+        elif tokenshapes.addressed(add, token, i, role_at, cwd_dirs):
+            continue  # `stash@{1}`, `smtp.office365.com:587`, a URL, an IP address, `host:/path`
         elif before in ("called", "named") and low not in table.stop and _NAME.fullmatch(low):
             if lower[i - 2 : i - 1] == ["be"]:  # "draft.txt should be called final.txt": a new name, said as a rename
                 add(moved_to(i), token, i, "to")
@@ -300,15 +291,8 @@ def request_values(
             add("file", token, i, role_at(i))  # "an empty .env file", "my .npmrc file": one file; "every .pyc file" is a glob
         elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
             add("glob", "*" + token, i, role_at(i))
-        elif jsonfields.JQ_PATH.fullmatch(token) and ("." in token[1:] or "[" in token) and _extension(token) not in _known_types() and (
-            said & _JSON_SAID or any(addresses.shaped(t, cwd_dirs) == "url" for t in tokens)
-        ):
-            add("key", token[1:], i)  # "get .data.id out of whatever localhost:9000/jobs returns": `jq '.data.id'`
-        elif _LOCALE.fullmatch(token):
-            add("locale", token, i, role_at(i))  # "set the system locale to en_US.UTF-8": no file
-        elif _PORT_PROTOCOL.fullmatch(low):
-            # "open 8443/tcp in ufw": a firewall rule keeps the protocol (`ufw allow 8443/tcp`); elsewhere the port
-            add("port", low if said & _FIREWALLS else low.split("/")[0], i, role_at(i))
+        elif tokenshapes.shaped(add, tokens, low, i, role_at, said, _known_types(), cwd_dirs):
+            continue  # `.data.id` of a JSON reply, `en_US.UTF-8`, `8443/tcp`
         elif "/" in token and kinds.either(low, table.same):
             continue  # "files/directories", "regular/normal": one word or the other, not a path
         elif _is_path(token) and (before in ("key", "identity") or before in ("with", "using") and _KEY_FILE.search(token)):

@@ -38,10 +38,8 @@ _SPANS = (("weeks", 604800), ("d", 86400), ("h", 3600), ("min", 60), ("s", 1))
 def span(seconds: int) -> str:
     """A length of time as systemd writes one (`journalctl --vacuum-time=2weeks`), in its largest
     whole unit."""
-    for unit, length in _SPANS:
-        if seconds >= length and seconds % length == 0:
-            return f"{seconds // length}{unit}"
-    return f"{seconds}s"
+    count, unit = clock.in_largest_unit(seconds, _SPANS) or (seconds, "s")
+    return f"{count}{unit}"
 
 
 def written(value: Value, slot: _Place) -> str:
