@@ -102,7 +102,9 @@ def take_loose(command: str, slots: list, chosen: dict[int, list[Value]], values
         elif loose and i not in chosen and slot.kind == "image" and (software := [v for v in loose if is_software(v.text.lower())]):
             chosen[i] = [loose.pop(loose.index(software[0]))]  # "run redis in the background": the official image
             took += 1
-        elif loose and i not in chosen and slot.kind in NAME_SLOTS:
+        elif loose and i not in chosen and slot.kind in NAME_SLOTS and (
+            slot.kind != "database" or not is_software(loose[0].text.lower())  # "log in to postgres": the server, no database
+        ):
             people = [v for v in loose if not is_software(v.text.lower())] if slot.kind == "user" else []
             # "new hire maria needs an account": a first name people have before any other word
             people.sort(key=lambda v: v.text.lower() not in vocabulary().around["people"])

@@ -177,7 +177,7 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`
     if value.kind == "key" and value.role == "path" and slot.option not in ("'.", '".', "."):
         return False  # `.items[].id` as said is the whole path from the top: `jq '.{{key}}'`, never `jq '.[].{{key}}'`
-    if value.kind in ("path", "dir", "glob") and slot.kind in ("file", "path") and is_key_place(slot.inner) and not could_be_key(value.text):
+    if value.kind in ("path", "dir", "glob", "name") and slot.kind in ("file", "path") and is_key_place(slot.inner) and not could_be_key(value.text):
         return False  # "SMART health of /dev/nvme0" is no `curl -E {{client.pem}}`
     if slot.kind == "file" and value.text in (".", ".."):
         return False  # "into this folder" is where an archive is opened, never a file's name (`tar -czf .`, `tar -uf x .`)

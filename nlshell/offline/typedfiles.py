@@ -43,6 +43,7 @@ _NO_KEYS = frozenset("config known_hosts authorized_keys hosts fstab sudoers pas
 # `id_ed25519` have none).
 _KEY_TYPES = frozenset("pem key crt cer der p12 pfx pub ppk asc gpg jks".split())
 _KEY_FOLDER = re.compile(r"ssh|key|cert|tls|ssl|secret|pki")
+_KEY_NAME = re.compile(r"key|id_|cert|rsa|ed25519|ecdsa|dsa|identity|pem|crt|ca$")
 
 
 def mismatched(place: str, name: str) -> bool:
@@ -72,6 +73,8 @@ def could_be_key(name: str) -> bool:
         return False
     if given:
         return given in _KEY_TYPES
-    # No type: a bare name (`deploy_key`, `id_ed25519`), a path said in full (`~/.ssh/id_rsa`), or a
-    # folder of keys; two words joined by a slash ("rx/tx", "read/write") are no file.
-    return "/" not in name or name.startswith(("/", "~", ".")) or bool(_KEY_FOLDER.search(name.rsplit("/", 1)[0].lower()))
+    # No type: a key's own name (`deploy_key`, `id_ed25519`; not `stargazers_count`), a path said in
+    # full (`~/.ssh/id_rsa`), or one in a folder of keys; "rx/tx", "read/write" are no file.
+    if "/" not in name:
+        return bool(_KEY_NAME.search(base))
+    return name.startswith(("/", "~", ".")) or bool(_KEY_FOLDER.search(name.rsplit("/", 1)[0].lower()))

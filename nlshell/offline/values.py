@@ -140,10 +140,10 @@ def _extension(token: str) -> str:
 
 def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[str]) -> str:
     name = token.rstrip("/")
-    if token.endswith("/") or name in cwd_dirs or (token.startswith(("/", "~")) and (
-        os.path.isdir(os.path.expanduser(name)) or (not _extension(name) and name.rsplit("/", 1)[-1].lower() in vocabulary().around["folder_names"])
-    )):
+    if token.endswith("/") or name in cwd_dirs or (token.startswith(("/", "~")) and os.path.isdir(os.path.expanduser(name))):
         return "dir"
+    if token.startswith("~/") and not _extension(name) and name.rsplit("/", 1)[-1].lower() in vocabulary().around["folder_names"]:
+        return "dir"  # ~/Downloads, said whole, is the folder every home has
     if name in cwd_files or _FILE.match(os.path.basename(name)):
         return "file"
     return "path"
