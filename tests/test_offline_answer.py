@@ -1613,7 +1613,12 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      ("what's scheduled in /etc/crontab", "crontab -l"),
      # a look whose top page only writes (ffmpeg's forty-odd examples) sees the best of each other page (was no answer)
      ("which audio tracks does movie.mkv have", "ffprobe -hide_banner -show_streams movie.mkv"),
-     ("make a thumbnail of clip.mp4 at 3 seconds", "ffmpeg -ss 3 -i clip.mp4 -frames:v 1 {{path/to/thumbnail.jpg}}")],  # was `convert clip.mp4 clip.pdf`
+     ("make a thumbnail of clip.mp4 at 3 seconds", "ffmpeg -ss 3 -i clip.mp4 -frames:v 1 {{path/to/thumbnail.jpg}}"),  # was `convert clip.mp4 clip.pdf`
+     # what an archive is "of" goes into it (was `zip -r {{path/to/target.zip}} {{path/to/directory}}`)
+     ("create a zip archive of docs", "zip -r docs.zip docs"),
+     ("create a tarball of docs", "tar -czf docs.tar.gz docs"),
+     ("extract movies.rar", "unrar x movies.rar"),  # was `rar a -v{{50M}} -R movies.rar …`: rar's "self-extracting"
+     ("log in to postgres as postgres", "psql -U postgres {{database_name}}")],  # the server's name is no database
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
