@@ -1618,7 +1618,13 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      ("create a zip archive of docs", "zip -r docs.zip docs"),
      ("create a tarball of docs", "tar -czf docs.tar.gz docs"),
      ("extract movies.rar", "unrar x movies.rar"),  # was `rar a -v{{50M}} -R movies.rar …`: rar's "self-extracting"
-     ("log in to postgres as postgres", "psql -U postgres {{database_name}}")],  # the server's name is no database
+     ("log in to postgres as postgres", "psql -U postgres {{database_name}}"),  # the server's name is no database
+     # a file copied or deleted whole asks nothing of its format (was `gzip -{{1..9}} -c backup.tar.gz > /mnt/backup`,
+     # `zip -d old.zip …`); one taken out of an archive does
+     ("copy backup.tar.gz to /mnt/backup", "cp backup.tar.gz /mnt/backup"),
+     ("delete old.zip", "rm old.zip"),
+     ("remove notes.txt from old.zip", "zip -d old.zip notes.txt"),
+     ("ssh into web1 using deploy_key", "ssh -i deploy_key web1")],  # a key by its name (was `ssh deploy_key@web1`)
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -19,12 +19,16 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
     # a URL's file is only downloaded; a named command's program is run by another (`watch df -h`)
     fetched = {i for v in values if v.kind in ("url", "command") for i in v.spans}
     hinted = vocabulary().hints if hints else frozenset()
+    # "copy backup.tar.gz to /mnt/backup", "delete old.zip": a file copied, moved or deleted whole asks
+    # nothing of its format (was `gzip -c backup.tar.gz > /mnt/backup`, `zip -d old.zip`); one taken
+    # out of or from ("remove notes.txt from old.zip") does, and a disk image copied is written raw (dd)
+    whole = {i for v in values if v.role not in ("from", "in") for i in v.spans} if hints and _moved_whole(request) else set()
     kept = []
     for i, token in enumerate(request_tokens(request)):
         if i not in spanned:
             kept.append(token)
         elif i not in fetched:
-            kept.extend(w for w in WORD.findall(token.lower()) if w in hinted)
+            kept.extend(w for w in WORD.findall(token.lower()) if w in hinted and (i not in whole or w in _RAW_IMAGES))
             kept.extend(_media_kind(token) if hints else ())  # "lecture.mkv" is a video, as descriptions say
     if hints and any(v.kind == "command" or v.role == "run" for v in values):
         kept = [wrapped.jobs(request, " ".join(kept))]  # "rerun df -h every 2 seconds": what `watch` does
@@ -35,6 +39,17 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
     if hints and places.only_sought(values, WORD.findall(" ".join(kept).lower())):
         kept.append("find")  # "any pngs in ~/Pictures?", "where's docker-compose.yml": only what to look for
     return " ".join(kept)
+
+
+_TYPE_BLIND = frozenset({"copy", "move", "rename", "remove", "cp", "mv", "rm"})  # canonical verbs
+_RAW_IMAGES = frozenset({"iso", "img"})
+
+
+def _moved_whole(request: str) -> bool:
+    from nlshell.offline.intent import clause_verbs
+
+    verbs = clause_verbs(request)
+    return bool(verbs) and all(verb in _TYPE_BLIND for verb in verbs)
 
 
 def _media_kind(token: str) -> tuple[str, ...]:

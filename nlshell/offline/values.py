@@ -295,7 +295,7 @@ def request_values(
             continue  # `.data.id` of a JSON reply, `en_US.UTF-8`, `8443/tcp`
         elif "/" in token and kinds.either(low, table.same):
             continue  # "files/directories", "regular/normal": one word or the other, not a path
-        elif _is_path(token) and (before in ("key", "identity") or before in ("with", "using") and _KEY_FILE.search(token)):
+        elif (_is_path(token) or _KEY_FILE.search(token)) and (before in ("key", "identity") or before in ("with", "using") and _KEY_FILE.search(token)):
             add("identity", token, i)  # "ssh with key ~/.ssh/deploy_key to server1": what logs in, no file to copy there
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
