@@ -281,6 +281,20 @@ def test_the_package_manager_of_this_machine_updates_its_packages(tmp_path, inst
     index.close()
 
 
+def test_a_language_package_manager_is_no_answer_to_packages_said_alone(tmp_path):
+    """npm's `update` is every manager's word: "update all packages" got `npm update` on a machine
+    with npm; the system's manager answers, npm when the request says npm or names its package."""
+    from nlshell.offline.answer import answers
+
+    have = TYPICAL | {"npm", "pip"}
+    index = OfflineIndex(str(tmp_path / "o.sqlite3"), which=lambda p: p if p in have else None, summaries=dict)
+    assert answers(index, "update all packages")[0].command == "sudo apt update && sudo apt upgrade"
+    assert answers(index, "update all npm packages")[0].command == "npm update"
+    assert answers(index, "install express")[0].command == "npm install express"  # a library: the project's
+    assert answers(index, "install typescript")[0].command == "npm install -g typescript"  # a tool: global
+    index.close()
+
+
 def test_installed_reads_the_path_directories(tmp_path, monkeypatch):
     """With the real PATH, a name no PATH directory lists is not installed (no stat of every
     directory); a listed one still has to be an executable."""

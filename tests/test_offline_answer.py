@@ -1624,7 +1624,12 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      ("copy backup.tar.gz to /mnt/backup", "cp backup.tar.gz /mnt/backup"),
      ("delete old.zip", "rm old.zip"),
      ("remove notes.txt from old.zip", "zip -d old.zip notes.txt"),
-     ("ssh into web1 using deploy_key", "ssh -i deploy_key web1")],  # a key by its name (was `ssh deploy_key@web1`)
+     ("ssh into web1 using deploy_key", "ssh -i deploy_key web1"),  # a key by its name (was `ssh deploy_key@web1`)
+     # "to include" says what PATH gains, no value `include` (was `export PATH=include`); a home folder
+     # beside an expanded variable is $HOME: in quotes a tilde stays a tilde
+     ("set PATH to include ~/bin", 'export PATH="$PATH:$HOME/bin"'),
+     ("add ~/bin to my PATH", 'echo \'export PATH="$PATH:$HOME/bin"\' >> ~/.bashrc'),
+     ("show docker logs for web", "docker logs {{container_name}}")],  # docker's own logs command (was `journalctl -u docker`)
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -133,8 +133,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
         return True
     if _variable(tokens, lower, i) and named(low):
         add("variable", tokens[i], i)
-        if after in ("to", "=") and i + 2 < len(tokens):
-            add("value", tokens[i + 2], i + 1, last=i + 2, at=i + 2)
+        if after in ("to", "=") and i + 2 < len(tokens) and not (after == "to" and lower[i + 2] in _GROWING and i + 3 < len(tokens)):
+            add("value", tokens[i + 2], i + 1, last=i + 2, at=i + 2)  # not "set PATH to include ~/bin": what it gains
         return True
     # Any word may be an alias's name, a stop word too ("ll", "la").
     aliased = _alias_after(lower, i) if before != "alias" and low not in _ALIAS_FILLERS else 0
@@ -291,6 +291,9 @@ _EITHER = frozenset(
     "stdout stderr on off yes no".split()
 )
 _SETTING_TO = frozenset("set change rename switch".split())  # "set the hostname to webserver"
+
+
+_GROWING = frozenset({"include", "contain", "have", "add", "also"})  # "set PATH to include ~/bin"
 
 
 def kind_noun(low: str, value_words: dict[str, str]) -> bool:

@@ -22,7 +22,7 @@ from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_p
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, clause_verbs
 from nlshell.offline.joined import files_folder
-from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
+from nlshell.offline.known import ALTERNATIVES, CORE, PROJECT_MANAGERS, SUITE_COMMANDS
 from nlshell.offline.leftovers import foreign_values, half_range
 from nlshell.offline.operations import other_commands, other_operation
 from nlshell.offline.otherwise import acts_otherwise, other_thing, other_way
@@ -133,7 +133,9 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
         prior *= NAMED
     elif program in request.pointed:
         prior *= POINTED  # a suite's thing named is the suite mentioned
-    elif facts and facts.suite and program not in request.terms and not (said or _says_domain(request, domain)):
+    elif facts and facts.suite and program not in request.terms and not (
+        (said and program not in PROJECT_MANAGERS) or _says_domain(request, domain)
+    ):
         prior *= SUITE_UNMENTIONED  # `git commit` is named by "commit", `ip address` by "ip"
     installed = index.installed(program)
     if installed is False:

@@ -147,7 +147,8 @@ class _Roles(NamedTuple):
     servers: frozenset[str]
     units: dict[str, str]  # name → its systemd unit
     actions: dict[str, frozenset[str]]  # action → the words that ask it
-    installers: dict[str, str]  # a language's program → its package manager
+    installers: dict[str, str]  # a language's program or library → its package manager
+    libraries: frozenset[str]  # … the libraries among them: a project's, never installed globally
 
 
 @functools.cache
@@ -159,7 +160,9 @@ def _roles() -> _Roles:
         around.get("servers", frozenset()),
         {name: role[5:] for role, names in around.items() if role.startswith("unit:") for name in names},
         {role[8:]: words for role, words in around.items() if role.startswith("service:")},
-        {name: role[10:] for role, names in around.items() if role.startswith("installer:") for name in names},
+        {name: role.split(":", 1)[1] for role, names in around.items() if role.startswith(("installer:", "library:"))
+         for name in names},
+        frozenset(name for role, names in around.items() if role.startswith("library:") for name in names),
     )
 
 
@@ -225,6 +228,10 @@ def _service(request: str, paged: Callable[[str], bool]) -> str:
         return ""  # "test the nginx config", "show the postgres settings": the program's own job
     after = words[at + 1 : at + 2]
     operand = words[at + 2 : at + 3]
+    if operand in (["for"], ["of"]) and words[at + 3 : at + 4] and words[at + 3] not in vocabulary().stop and (
+        words[at + 3] not in around.get("log_detail", frozenset())  # "nginx logs for today": when, no name
+    ):
+        operand = words[at + 3 : at + 4]  # "docker logs for web": the subcommand's operand, said with "for"
     if after and not any(after[0] in verbs for verbs in actions.values()) and paged(f"{words[at]}-{after[0]}"):
         return ""
     if action not in ("status", "failed") and after and after[0] in actions.get(action, ()) and operand and \
@@ -297,7 +304,7 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
         if not (manager or installer or is_software(name, technical) or said_install and paged(name)):
             return ""
         said_globally = bool(match["globally"] or match.groupdict().get("globally2"))
-        return _install(name, manager or installer, said_globally or installer == "npm")
+        return _install(name, manager or installer, said_globally or (installer == "npm" and name not in _roles().libraries))
     if (match := _REMOVE.match(request, first)) and (removal := _removal(match, technical)):
         return removal
     # a manager upgrading itself ("upgrade pip") is its own page's job

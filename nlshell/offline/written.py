@@ -32,6 +32,7 @@ _SAFE_WORD = re.compile(r"^[\w@%+=:,./~-]+$")
 _GLOB_WORD = re.compile(r"^[\w@%+=:,./~*?-]+$")
 
 
+_PLACES = frozenset({"path", "dir", "file"})
 _SPANS = (("weeks", 604800), ("d", 86400), ("h", 3600), ("min", 60), ("s", 1))
 
 
@@ -77,10 +78,16 @@ def written(value: Value, slot: _Place) -> str:
         return {"'": f"'\"{text}\"'", '"': text}.get(slot.quoted, f'"{text}"')
     if value.kind == "character" and not slot.quoted:
         return f"'{text}'" if text != "'" else '"\'"'  # `tr '\n' ','`: a character always quoted, as tr is written
+    # a tilde in quotes stays a tilde: `export PATH="$PATH:~/bin"` adds a folder named ~ (as does the
+    # line echoed into a startup file), so where the quotes expand a variable beside it the home folder
+    # is said as $HOME (a line written as it is, `echo '~/x' >> .gitignore`, keeps it)
+    home = "$HOME" if slot.quoted and "$" in slot.option and value.kind in _PLACES and (text == "~" or text.startswith("~/")) else ""
+    if home:
+        text = text[1:]
     if slot.quoted == "'":
-        return text.replace("'", "'\\''")
+        return home + text.replace("'", "'\\''")
     if slot.quoted:
-        return re.sub(r'([\\"$`])', r"\\\1", text)
+        return home + re.sub(r'([\\"$`])', r"\\\1", text)
     if slot.kind == "expression" and slot.option.endswith("$(("):
         return text  # digits and operators: the shell's arithmetic reads them as they are
     if value.kind == "command" and slot.kind == "command":
