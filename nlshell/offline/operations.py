@@ -47,6 +47,9 @@ def asked_operations(request: str) -> frozenset[str]:
     table = _operations()
     words = vocabulary()
     verbs = [verb for verb in clause_verbs(request) if verb in table or verb in words.change_verbs]
+    changing = [verb for verb in verbs if LOOK not in table.get(verb, frozenset())]
+    if changing and changing != verbs:
+        verbs = changing  # "find the .log files older than 7 days and delete them": the look only picks them
     if not all(verb in table and LOOK not in table[verb] for verb in verbs):
         return frozenset()
     return frozenset(name for verb in verbs for name in table[verb])
