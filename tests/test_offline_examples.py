@@ -795,3 +795,39 @@ def test_round_twenty_three_coverage_everyday_tools_rows_answer_their_jobs(index
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("what groups is jenkins in", "groups jenkins"),
+        ("verbose ssh to web1, login fails", "ssh -v web1"),
+        ("export each page of doc.pdf as png", "pdftoppm -png doc.pdf doc"),
+        ("describe the orders table in mysql database shop", "mysql shop -e 'DESCRIBE orders'"),
+        (
+            "print the events table from logs.db as csv with headers",
+            "sqlite3 -header -csv logs.db 'SELECT * FROM events'",
+        ),
+        ("reboot the server in 10 minutes", "sudo shutdown -r +10"),
+        ("which connections on port 22 are established", "ss -tn state established '( sport = :22 or dport = :22 )'"),
+        ("grab the host keys github.com is presenting", "ssh-keyscan github.com"),
+        ("undo my changes to package-lock.json only", "git restore package-lock.json"),
+        ("add the deadsnakes PPA so i can get newer pythons", "sudo add-apt-repository ppa:deadsnakes/ppa"),
+        ("migrate django in container web", "docker exec web python manage.py migrate"),
+        ("cron keeps not running my job, is the cron daemon even alive", "systemctl status cron"),
+        ("wich scripts run daily from /etc/cron.daily", "ls -l /etc/cron.daily"),
+        ("first lines of app.log.gz", "zcat app.log.gz | head"),
+        ("ten biggest files in this tree", "find . -type f -exec du -h {} + | sort -rh | head -n 10"),
+        (
+            "start train.py so it keeps going after i log out, output in train.log",
+            "nohup python3 train.py > train.log 2>&1 &",
+        ),
+        ("lines in errors.txt that arent warnings", "grep -vi 'warn' errors.txt"),
+        ("follow app.log and only show errors", "tail -f app.log | grep --line-buffered 'ERROR'"),
+        ("is nginx enabled at boot", "systemctl is-enabled nginx"),
+    ],
+)
+def test_round_twenty_four_fresh_tables_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
