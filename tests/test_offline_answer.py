@@ -1629,7 +1629,14 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      # beside an expanded variable is $HOME: in quotes a tilde stays a tilde
      ("set PATH to include ~/bin", 'export PATH="$PATH:$HOME/bin"'),
      ("add ~/bin to my PATH", 'echo \'export PATH="$PATH:$HOME/bin"\' >> ~/.bashrc'),
-     ("show docker logs for web", "docker logs {{container_name}}")],  # docker's own logs command (was `journalctl -u docker`)
+     ("show docker logs for web", "docker logs {{container_name}}"),  # docker's own logs command (was `journalctl -u docker`)
+     # a find that picks what is then deleted asks the deletion (was the example that gzips them)
+     ("find all .log files older than 7 days and delete them", "find {{path/to/directory}} -type f -mtime +7 -name '*.log' -delete"),
+     # a folder "called" a snake_case name is the folder's name, no name in code (was `unzip site.zip`,
+     # `sed -i '/old_stuff/d' {{path/to/file}}`)
+     ("unzip site.zip into a folder called site_old", "unzip site.zip -d site_old"),
+     ("delete the folder called old_stuff", "rm -r old_stuff"),
+     ("cancel at job number 4", "atrm 4")],  # was `atrm {{job_number}}`
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

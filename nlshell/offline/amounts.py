@@ -300,8 +300,11 @@ def jobs(values: list[Value], lower: list[str]) -> None:
     """"cancel at job 7", "bring job 2 to the foreground": a number said after "job" is the job's
     (`atrm {{job_number}}`); a number said alone ("with 5432 exposed") is none."""
     for value in values:
-        if value.kind in ("number", "count") and value.at and lower[value.at - 1] in ("job", "jobs", "#"):
-            value.kind = "job"
+        before = lower[value.at - 2 : value.at] if value.at > 1 else lower[:value.at]
+        if value.kind in ("number", "count") and value.at and (
+            lower[value.at - 1] in ("job", "jobs", "#") or before in (["job", "number"], ["job", "no"], ["job", "id"])
+        ):
+            value.kind = "job"  # … or "job number 4"
 
 
 def illustrations(values: list[Value], raw: list[str], lower: list[str]) -> None:

@@ -21,6 +21,7 @@ from nlshell.offline.value import Add
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _STORE_KEY = re.compile(r"^[A-Za-z][\w.-]*(?::[\w.*-]+)+$")  # session:abc123, rate:user:991
+_PLACE_NOUNS = frozenset({"folder", "directory", "dir", "file", "subfolder", "subdirectory"})
 _KEYED = frozenset({"key", "keys", "redis", "redis-cli", "memcached", "etcd", "etcdctl"})
 _CAMEL_CASE = re.compile(r"^_*[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$")
 _CODE_CASE = re.compile(r"^_*[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
@@ -40,6 +41,8 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
     if before in around["code_kinds"] and token.lower() not in vocabulary().stop:
         add("pattern", token, i - 1, last=i, at=i)  # "class UserService", "function parseArgs", "def handle_request"
         return True
+    if before in ("called", "named") and i > 1 and lower[i - 2] in _PLACE_NOUNS:
+        return False  # "into a folder called site_old": a folder's name, no name in code
     if _CODE_CASE.match(token) and not around["code_uses"].isdisjoint(lower):
         add("pattern", token, i)  # "where getUserById is used", "which file defines OrderService"
         return True

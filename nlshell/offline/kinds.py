@@ -35,6 +35,7 @@ _NAMING = frozenset({"called", "named"})
 # A kind word before "called": "a branch called x" is a branch, "a remote called upstream" a git remote.
 _NAMED_KINDS = {"branch": "branch", "tag": "tag", "user": "user", "group": "group", "remote": "gitremote",
                 "service": "service", "package": "package"}
+_NAMED_FOLDERS = frozenset({"folder", "directory", "dir"})  # "into a folder called site_old": where it goes
 _BRANCHY = frozenset({"branch", "tag"})  # a name with a slash is still theirs: feature/login
 _SAID = frozenset("text string sentence phrase words".split())
 _TIMEZONE = re.compile(r"^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_+-]+(?:/[A-Za-z_]+)?$")
@@ -155,6 +156,11 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
         lower[i - 2] in _BRANCHY and _branch_name(low)
     )):
         add(_NAMED_KINDS[lower[i - 2]], tokens[i], i - 1, "name", last=i, at=i)  # "a branch called feature/login"
+        return True
+    if before in _NAMING and i > 3 and lower[i - 2] in _NAMED_FOLDERS and lower[i - 3] in ("a", "the", "new") and (
+        lower[i - 4] in ("into", "to", "in") or lower[i - 3 : i - 2] == ["new"] and lower[i - 5 : i - 4] in (["into"], ["to"])
+    ) and named(low):
+        add("dir", tokens[i], i - 1, "to", last=i, at=i)  # "unzip site.zip into a folder called site_old": where it goes
         return True
     if before in _BRANCHY and _branch_name(low) and "/" in low:
         add(before, tokens[i], i)  # "create a branch feature/login": no path

@@ -300,7 +300,7 @@ def request_values(
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
         elif ((((i == 1 or (i == 2 and lower[1] == "up")) and lower[0] in table.around["operand_first"]) or (before == "on" and lower[i - 2] in table.around["checks_files"]))
-              and plain(low) and low not in table.types and after not in ("log", "logs") and after not in places.FILE_NOUNS):
+              and plain(low) and low not in table.types and low not in _MANNERS and after not in ("log", "logs") and after not in places.FILE_NOUNS):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "ls src newest first", "run flake8 on src"
         elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
             add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"; ".bashrc" is a dotfile
