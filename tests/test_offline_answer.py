@@ -1613,7 +1613,9 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      ("what's scheduled in /etc/crontab", "crontab -l"),
      # a look whose top page only writes (ffmpeg's forty-odd examples) sees the best of each other page (was no answer)
      ("which audio tracks does movie.mkv have", "ffprobe -hide_banner -show_streams movie.mkv"),
-     ("make a thumbnail of clip.mp4 at 3 seconds", "ffmpeg -ss 3 -i clip.mp4 -frames:v 1 {{path/to/thumbnail.jpg}}"),  # was `convert clip.mp4 clip.pdf`
+     # the program said first answers, in its own safe way (was `jq '.level = "error"'`, a change, after
+     # "pg_dump …" was made to keep pg_dump over pg_restore)
+     ("jq filter events.json to the entries where level is error", "jq '.[] | select(.level == \"error\")' events.json"),
      # what an archive is "of" goes into it (was `zip -r {{path/to/target.zip}} {{path/to/directory}}`)
      ("create a zip archive of docs", "zip -r docs.zip docs"),
      ("create a tarball of docs", "tar -czf docs.tar.gz docs"),

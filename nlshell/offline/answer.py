@@ -123,7 +123,8 @@ def _answers(
     wanted = intent(spelt) or (CHANGE if fetched(list(stated)) else ranked.read.intent)  # a copy from there, no look
     if wanted == READ and any(value.role == "run" for value in stated):
         wanted = UNKNOWN  # what it names to run it asks to run: "have backup.sh run every night at 3"
-    if wanted == CHANGE or (wanted == UNKNOWN and _typed_as_command(spelt, hits[0].command)):
+    typed = _typed_as_command(spelt, hits[0].command) if wanted == UNKNOWN else 0
+    if wanted == CHANGE or typed >= 2:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
     safe: list[OfflineHit] = []
     changing = vocabulary().change_verbs
@@ -145,6 +146,8 @@ def _answers(
             continue  # safe to run, yet it makes or writes a file: no answer to a look
         if wanted != READ and isinstance(ranked, Ranked) and opposite(ranked.read, hit.description):
             continue  # "dump app.db to app.sql": a safe `.import` is the opposite, no safer way of it
+        if typed and hit.program != hits[0].program:
+            continue  # "pg_dump crm … to crm.dump": the program said first, in its safe way if it has one
         if description_verb(hit.description) not in changing and risk_of(hit.command)[0] in allowed:
             safe.append(hit)
             if wanted == READ or hit.score >= UNKNOWN_SAFE * hits[0].score:
@@ -161,16 +164,18 @@ def _answers(
     return [OfflineAnswer(hit, wanted, None if allowed[1:] else "safe") for hit in safe[:limit]]
 
 
-def _typed_as_command(request: str, command: str) -> bool:
-    """Whether a request with no verb of its own opens with the command's program and subcommand as
-    written ("npm audit fix", "docker compose up in background", "pg_dump crm to crm.dump"): the user
-    said what to run, so a safe sibling (`npm audit --json`, `pg_restore -l`) is no answer to it."""
+def _typed_as_command(request: str, command: str) -> int:
+    """How many of the command's first words a request with no verb of its own opens with as written:
+    with its subcommand ("npm audit fix", "docker compose up in background", 2 or more) the user said
+    what to run, so a safe sibling (`npm audit --json`) is no answer to it; with its program alone
+    ("pg_dump crm to crm.dump", "jq filter events.json …", 1) that program answers, safely if it can
+    (not `pg_restore -l`)."""
     said = request.lower().split()
     runs = [word for word in shell_words(command) if word != "sudo"]
     k = 0
     while k < min(len(said), len(runs)) and said[k] == runs[k].lower():
         k += 1
-    return k >= 1 and not any(word.startswith("-") for word in runs[:k])
+    return 0 if any(word.startswith("-") for word in runs[:k]) else k
 
 
 def _complete_first(hits: list[OfflineHit]) -> list[OfflineHit]:
