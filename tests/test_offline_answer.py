@@ -1638,7 +1638,12 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      # `sed -i '/old_stuff/d' {{path/to/file}}`)
      ("unzip site.zip into a folder called site_old", "unzip site.zip -d site_old"),
      ("delete the folder called old_stuff", "rm -r old_stuff"),
-     ("cancel at job number 4", "atrm 4")],  # was `atrm {{job_number}}`
+     ("cancel at job number 4", "atrm 4"),  # was `atrm {{job_number}}`
+     # a share said with % (was `find {{path/to/directory}} -perm 240`); a sum with decimals is bc's, not an
+     # NL2Bash row of echo's page (was `echo "a" | md5sum`)
+     ("calculate 15% of 240", "echo $((15*240/100))"),
+     ("whats 12.5% of 80", "echo '12.5*80/100' | bc -l"),
+     ("what is 7.5 * 6", "echo '7.5*6' | bc -l")],
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

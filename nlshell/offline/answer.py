@@ -160,7 +160,9 @@ def _answers(
         safe = [hit for hit in safe if hit.score >= UNKNOWN_SAFE * hits[0].score]
     if not safe:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
-    safe.sort(key=lambda hit: hit.page != first_page)  # stable: the top page's safe examples first
+    # stable: the top page's documented safe examples first (an NL2Bash row of it, `echo "a" | md5sum` for
+    # "what is 7.5 * 6", goes in rank order: the page's float-less `echo $((…))` was the one that fit)
+    safe.sort(key=lambda hit: hit.page != first_page or hit.source == "nl2bash")
     return [OfflineAnswer(hit, wanted, None if allowed[1:] else "safe") for hit in safe[:limit]]
 
 

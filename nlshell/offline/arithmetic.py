@@ -12,6 +12,7 @@ import re
 from nlshell.offline.value import Add
 
 _OPERAND = re.compile(r"^\(*\d+(?:\.\d+)?\)*$")
+_SHARE = re.compile(r"\d+(?:\.\d+)?%")  # "15% of 240"
 # A sum written without spaces: "3+4*2", "2^10", "(1+2)*3"; a lone "-" is a range ("20-30") or a date.
 _WRITTEN = re.compile(r"^\(*\d+(?:\.\d+)?\)*(?:\s*(?:\*\*|[-+*/^%×÷])\s*\(*\d+(?:\.\d+)?\)*)+$")
 _SYMBOLS = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "^", "**": "^", "%": "%", "×": "*", "÷": "/"}
@@ -64,6 +65,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int) -> bool:
         return _verb_first(add, tokens, lower, i)
     if lower[i : i + 3] == ["square", "root", "of"] and i + 3 < len(tokens) and _OPERAND.match(tokens[i + 3]):
         add("expression", f"sqrt({tokens[i + 3]})", i + 3)  # "square root" stays the search words: bc's
+        return True
+    if _SHARE.fullmatch(tokens[i]) and lower[i + 1 : i + 2] == ["of"] and i + 2 < len(tokens) and _OPERAND.match(tokens[i + 2]):
+        add("expression", f"{tokens[i][:-1]}*{tokens[i + 2]}/100", i, last=i + 2)  # "15% of 240"
         return True
     if not _OPERAND.match(tokens[i]):
         return False
