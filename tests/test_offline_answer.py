@@ -1643,7 +1643,13 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      # NL2Bash row of echo's page (was `echo "a" | md5sum`)
      ("calculate 15% of 240", "echo $((15*240/100))"),
      ("whats 12.5% of 80", "echo '12.5*80/100' | bc -l"),
-     ("what is 7.5 * 6", "echo '7.5*6' | bc -l")],
+     ("what is 7.5 * 6", "echo '7.5*6' | bc -l"),
+     # folders every tool makes are folders (was `rm node_modules`, which refuses a folder)
+     ("nuke node_modules", "rm -r node_modules"),
+     ("remove .venv", "rm -r .venv"),
+     # a situation before one thing to see (was `ps aux --sort=-%mem`: "slow" stayed a search word)
+     ("my laptop is slow, what's using cpu", "ps aux --sort=-%cpu | head"),
+     ("make it so nginx starts on boot", "sudo systemctl enable nginx")],  # "make it so" opens, asks nothing
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -72,7 +72,8 @@ def told_situation(request: str) -> str:
         return _pointed(request, situation, asked, pointer, _thing(situation_words))
     if named := _named_back(asked, _thing(situation_words)):
         return named
-    if VALUE.search(_PERCENT.sub("", situation)) or len(_content(asked_words)) < _ASKED_MIN:
+    seeing = asked_words[0] in _SEEING and _content(asked_words)  # "…, what's using cpu": one thing to see is enough
+    if VALUE.search(_PERCENT.sub("", situation)) or (len(_content(asked_words)) < _ASKED_MIN and not seeing):
         return request  # "traceback points at line 110 of server.py, show me lines 100-120": where is said
         # there; "my terminal is garbled, how do i fix" asks about the situation itself
     return _with_service(situation_words, asked, asked_words)

@@ -179,7 +179,9 @@ def read(
         ):
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
         elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper() and not program(low):
-            _add(add, values, "name", tokens, i, role_at(i))  # not "pg_dump crm …": a program is said by its name
+            # not "pg_dump crm …": a program is said by its name; "nuke node_modules": a folder by its
+            kind = "dir" if low in table.around["always_dirs"] else "name"
+            _add(add, values, kind, tokens, i, role_at(i))
     for value in values:
         if value.kind == "service" and "." not in value.text and (unit := _unit_type(lower, value.at, table)):
             value.text += "." + unit  # "when does the certbot timer fire next": certbot.timer

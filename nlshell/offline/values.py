@@ -140,7 +140,7 @@ def _extension(token: str) -> str:
 
 def _file_or_dir(token: str, cwd_dirs: Collection[str], cwd_files: Collection[str]) -> str:
     name = token.rstrip("/")
-    if token.endswith("/") or name in cwd_dirs or (token.startswith(("/", "~")) and os.path.isdir(os.path.expanduser(name))):
+    if token.endswith("/") or name in cwd_dirs or name.rsplit("/", 1)[-1] in vocabulary().around["always_dirs"] or (token.startswith(("/", "~")) and os.path.isdir(os.path.expanduser(name))):
         return "dir"
     if token.startswith("~/") and not _extension(name) and name.rsplit("/", 1)[-1].lower() in vocabulary().around["folder_names"]:
         return "dir"  # ~/Downloads, said whole, is the folder every home has
