@@ -1649,7 +1649,8 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      ("remove .venv", "rm -r .venv"),
      # a situation before one thing to see (was `ps aux --sort=-%mem`: "slow" stayed a search word)
      ("my laptop is slow, what's using cpu", "ps aux --sort=-%cpu | head"),
-     ("make it so nginx starts on boot", "sudo systemctl enable nginx")],  # "make it so" opens, asks nothing
+     ("make it so nginx starts on boot", "sudo systemctl enable nginx"),  # "make it so" opens, asks nothing
+     ("copy the id_rsa.pub to clipboard", "wl-copy < id_rsa.pub")],  # the clipboard is no file (was `cp id_rsa.pub clipboard`)
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
