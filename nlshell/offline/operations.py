@@ -16,6 +16,8 @@ removal asked; "Take away write permission" is not judged).
 
 from __future__ import annotations
 
+import re
+
 import functools
 from collections.abc import Iterable
 
@@ -39,6 +41,9 @@ def _operations() -> dict[str, frozenset[str]]:
     return {verb: frozenset(names) for verb, names in found.items()}
 
 
+_POINTED_BACK = re.compile(r"\b(?:them|those|these)\b", re.I)  # what the look found, acted on
+
+
 def asked_operations(request: str) -> frozenset[str]:
     """The operations the request's clauses open with ("delete the container named web" → remove);
     none when a clause opens with a verb that asks none of them ("add a cron job, open the
@@ -48,7 +53,7 @@ def asked_operations(request: str) -> frozenset[str]:
     words = vocabulary()
     verbs = [verb for verb in clause_verbs(request) if verb in table or verb in words.change_verbs]
     changing = [verb for verb in verbs if LOOK not in table.get(verb, frozenset())]
-    if changing and changing != verbs:
+    if changing and changing != verbs and _POINTED_BACK.search(request):
         verbs = changing  # "find the .log files older than 7 days and delete them": the look only picks them
     if not all(verb in table and LOOK not in table[verb] for verb in verbs):
         return frozenset()

@@ -81,7 +81,9 @@ def written(value: Value, slot: _Place) -> str:
     # a tilde in quotes stays a tilde: `export PATH="$PATH:~/bin"` adds a folder named ~ (as does the
     # line echoed into a startup file), so where the quotes expand a variable beside it the home folder
     # is said as $HOME (a line written as it is, `echo '~/x' >> .gitignore`, keeps it)
-    home = "$HOME" if slot.quoted and "$" in slot.option and value.kind in _PLACES and (text == "~" or text.startswith("~/")) else ""
+    home = "$HOME" if slot.quoted and "$" in slot.option and "$(" not in slot.option and value.kind in _PLACES and (
+        text == "~" or text.startswith("~/")
+    ) else ""  # inside `$(…)` the shell reads it anew: `"@reboot $(realpath ~/sync.sh)"` expands
     if home:
         text = text[1:]
     if slot.quoted == "'":
