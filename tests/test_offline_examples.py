@@ -831,3 +831,31 @@ def test_round_twenty_four_fresh_tables_rows_answer_their_jobs(index, request_te
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("stop linux-image-generic from being upgraded", "sudo apt-mark hold linux-image-generic"),
+        ("what went wrong during last boot", "journalctl -b -1 -p err"),
+        ("show kernel messages from the journal", "journalctl -k"),
+        ("how long did boot take", "systemd-analyze"),
+        ("rotate logs now", "sudo logrotate -f /etc/logrotate.conf"),
+        ("linux kernel version on this host", "uname -r"),
+        ("switch the system clock to UTC timezone", "sudo timedatectl set-timezone UTC"),
+        ("time zones i can choose from", "timedatectl list-timezones"),
+        ("list failed units", "systemctl --failed"),
+        ("query 1.1.1.1 for example.org", "dig @1.1.1.1 example.org"),
+        ("remove the user olduser including home directory", "sudo userdel -r olduser"),
+        ("only the owner can read id_rsa", "chmod 600 id_rsa"),
+        ("permissions acl on /data/shared", "getfacl /data/shared"),
+        ("install requirements.txt with pip", "pip install -r requirements.txt"),
+        ("new venv called env", "python3 -m venv env"),
+        ("check the disk /dev/sdb for errors", "smartctl -a /dev/sdb"),
+        ("enable swapfile /swapfile", "sudo swapon /swapfile"),
+    ],
+)
+def test_round_twenty_four_coverage_admin_rows_answer_their_jobs(index, request_text, command):
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
