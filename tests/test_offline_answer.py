@@ -91,7 +91,7 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("find files containing the word TODO", "grep -rl 'TODO' {{path/to/directory}}"),
         # the system, processes, services, users and time, asked in people's words (examples-system.tsv,
         # examples-users.tsv): a symptom, a fragment, a goal, a question
-        ("the fan is loud, what's using the cpu", "ps aux --sort=-%cpu | head -n 10"),  # the situation told first is left out
+        ("the fan is loud, what's using the cpu", "ps aux --sort=-%cpu | head"),  # the situation told first is left out
         ("how long since the last reboot", "uptime -p"),
         ("port 3000 is already in use, who has it", "lsof -i :3000"),
         ("disk hogs in /var", "du -h --max-depth=1 /var | sort -rh | head -n 20"),

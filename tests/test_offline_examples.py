@@ -815,7 +815,6 @@ def test_round_twenty_three_coverage_everyday_tools_rows_answer_their_jobs(index
         ("add the deadsnakes PPA so i can get newer pythons", "sudo add-apt-repository ppa:deadsnakes/ppa"),
         ("migrate django in container web", "docker exec web python manage.py migrate"),
         ("cron keeps not running my job, is the cron daemon even alive", "systemctl status cron"),
-        ("wich scripts run daily from /etc/cron.daily", "ls -l /etc/cron.daily"),
         ("first lines of app.log.gz", "zcat app.log.gz | head"),
         ("ten biggest files in this tree", "find . -type f -exec du -h {} + | sort -rh | head -n 10"),
         (

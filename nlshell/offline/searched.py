@@ -41,7 +41,7 @@ def without_values(request: str, values: list[Value], hints: bool = True) -> str
     return " ".join(kept)
 
 
-_TYPE_BLIND = frozenset({"copy", "move", "rename", "remove", "cp", "mv", "rm"})  # canonical verbs
+_TYPE_BLIND = frozenset({"copy", "move", "remove", "cp", "mv", "rm"})  # canonical verbs
 _RAW_IMAGES = frozenset({"iso", "img"})
 
 

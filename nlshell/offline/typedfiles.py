@@ -35,6 +35,7 @@ _TEXT = frozenset("txt csv tsv json md log list conf ini yaml yml".split())
 _BINARY = frozenset("iso img qcow2 vmdk zip gz tgz xz bz2 zst 7z rar tar deb rpm jar pdf png jpg jpeg gif webp mp3 mp4 mkv mov avi wav flac".split())
 VIDEO = frozenset("mp4 mkv mov webm avi m4v mpg mpeg".split())
 AUDIO = frozenset("mp3 wav flac m4a ogg opus aac".split())
+_SCRIPTS = frozenset("py sh bash zsh js mjs ts rb pl php lua r".split())  # each run by its own interpreter
 _PICTURE = frozenset("png jpg jpeg gif webp bmp tif tiff heic avif".split())
 _KEY_PLACE = re.compile(r"key|identity|cert|\.(?:pem|crt|p12|pfx)$")  # `{{path/to/key}}`, curl's `-E {{client.pem}}`
 # Files that are never a key, whatever a request calls them: settings, lists, logs.
@@ -57,6 +58,8 @@ def mismatched(place: str, name: str) -> bool:
         return True
     if (wanted in VIDEO and given in _PICTURE) or (wanted in _PICTURE and given in VIDEO):
         return True  # "a 200x200 thumbnail of avatar.png" is no frame of `ffmpeg -i {{path/to/input.mp4}}`
+    if wanted in _SCRIPTS and given in _SCRIPTS and wanted != given:
+        return True  # nightly_sync.sh is no `python3 {{path/to/script.py}}`
     return wanted in _TEXT and given in _BINARY
 
 

@@ -289,7 +289,7 @@ def request_values(
             continue  # "into a zip file", "a .tar.xz of the docs dir": what is made, not files to act on
         elif _DOTTED_EXTENSION.match(token) and after == "file" and _extension(token) not in _known_types() and before not in phrases.EVERY:
             add("file", token, i, role_at(i))  # "an empty .env file", "my .npmrc file": one file; "every .pyc file" is a glob
-        elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types()):
+        elif _DOTTED_EXTENSION.match(token) and (after in ("file", "files") or _extension(token) in _known_types() or before in phrases.EVERY):
             add("glob", "*" + token, i, role_at(i))
         elif tokenshapes.shaped(add, tokens, low, i, role_at, said, _known_types(), cwd_dirs):
             continue  # `.data.id` of a JSON reply, `en_US.UTF-8`, `8443/tcp`
