@@ -1659,7 +1659,9 @@ def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
 @pytest.mark.parametrize(
     "typed",
     ["chown -R www-data /var/www", "docker compose up -d", "tail -f app.log", "sudo apt install -y nginx curl",
-     "find . -name '*.py' -mtime -7", "git log -p main", "rm -rf ./build"],
+     "find . -name '*.py' -mtime -7", "git log -p main", "rm -rf ./build",
+     # a suite's subcommand said second needs no option (was `git push --tags`, `git status -s`)
+     "git push", "git status", "git checkout main", "kubectl get pods"],
 )
 def test_a_request_that_is_a_command_is_answered_as_typed(index, typed):
     """"chown -R www-data /var/www" was answered `sudo chown www-data /var/www`: the nearest example
@@ -1672,7 +1674,8 @@ def test_a_request_that_is_a_command_is_answered_as_typed(index, typed):
     ("request_", "not_typed"),
     [("ls -lt newest first", "ls -lt newest first"), ("grep -r TODO in src", "grep -r TODO in src"),
      ("ls -la but only directories", "ls -la but only directories"), ("tail -f app.log, only errors", None),
-     ("what does ls -la do?", None), ("frobnicate -x widget", None)],
+     ("what does ls -la do?", None), ("frobnicate -x widget", None),
+     ("git log last week", "git log last week"), ("docker ps all", "docker ps all")],
 )
 def test_a_request_that_only_mentions_options_is_read_as_words(index, request_, not_typed):
     """Two plain words besides the program's own, a word of the language, a question, a comma, or a

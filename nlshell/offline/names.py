@@ -56,6 +56,14 @@ def loose_names(
     return found
 
 
+def language_word(low: str, table: Vocabulary) -> bool:
+    """Whether the table knows the word as one of the language's (see `_said`), or as a time or an order."""
+    return _said(low, table) or low in table.around.get("ranked_words", frozenset()) or low in _ORDER_WORDS
+
+
+_ORDER_WORDS = frozenset("last first next previous newest oldest latest today yesterday tomorrow now".split())
+
+
 def _said(low: str, table: Vocabulary) -> bool:
     """Whether the table knows the word as a word of the language: a type, unit, number, ordinal,
     a word it respells or counts as another."""

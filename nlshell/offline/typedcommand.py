@@ -5,7 +5,9 @@ examples, such a request lost what the nearest example lacks (`sudo chown www-da
 `-R`). A request counts as a command only when it reads as one: it parses as shell words, its first
 program has a page or is installed, it gives an option, and what else it says is operands
 (paths, names with digits or punctuation, the program's subcommands, other programs) with at most
-one plain word — "ls -lt newest first" and "grep -r TODO in src" are requests, not commands.
+one plain word — "ls -lt newest first" and "grep -r TODO in src" are requests, not commands. A suite's
+subcommand said second does without an option ("git push", "yarn add react") when no other word is one
+of the language's ("git log last week" is a request).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 
 from nlshell.offline.commands import shell_words
 from nlshell.offline.index import OfflineIndex
+from nlshell.offline.names import language_word
 from nlshell.offline.vocabulary import vocabulary
 
 _OPTION = re.compile(r"^--?[A-Za-z]")
@@ -35,7 +38,7 @@ def typed_command(index: OfflineIndex, request: str) -> str | None:
     k = 0
     while k < len(words) and words[k] in _WRAPPERS:
         k += 1
-    if len(words) - k < 2 or not any(_OPTION.match(w) for w in words[k + 1 :]):
+    if len(words) - k < 2:
         return None
     program = words[k]
 
@@ -43,6 +46,11 @@ def typed_command(index: OfflineIndex, request: str) -> str | None:
         return bool(index.pages_named((name,))) or index.installed(name) is True
 
     if not _PLAIN.match(program.replace("-", "").replace("_", "").rstrip("0123456789")) or not exists(program):
+        return None
+    optioned = any(_OPTION.match(w) for w in words[k + 1 :])
+    # without an option, a suite's subcommand said second makes it a command ("git push", "pnpm install",
+    # "yarn add react"), its other words operands no word of the language names ("docker ps all" is asked)
+    if not optioned and not index.pages_named((f"{program}-{words[k + 1].lower()}",)):
         return None
     table = vocabulary()
     english = table.stop | table.read_verbs | table.change_verbs
@@ -58,5 +66,7 @@ def typed_command(index: OfflineIndex, request: str) -> str | None:
             continue  # `git log`, `apt install -y nginx curl`, `docker compose …`
         if low in english and not (was_command_word and low in _PARTICLES):
             return None  # "ls -la but only the directories": words of a request
+        if not optioned and (low in english or language_word(low, table)):
+            return None  # "git log last week" asks for commits, `git log last week` would be no command
         plain += 1  # `docker compose up -d`: a subcommand's own word
     return text if plain <= _PLAIN_WORDS else None
