@@ -1650,7 +1650,17 @@ def test_a_rehearsal_is_a_look_and_a_name_made_with_a_verb_is_no_verb(request_, 
      # a situation before one thing to see (was `ps aux --sort=-%mem`: "slow" stayed a search word)
      ("my laptop is slow, what's using cpu", "ps aux --sort=-%cpu | head"),
      ("make it so nginx starts on boot", "sudo systemctl enable nginx"),  # "make it so" opens, asks nothing
-     ("copy the id_rsa.pub to clipboard", "wl-copy < id_rsa.pub")],  # the clipboard is no file (was `cp id_rsa.pub clipboard`)
+     ("copy the id_rsa.pub to clipboard", "wl-copy < id_rsa.pub"),  # the clipboard is no file (was `cp id_rsa.pub clipboard`)
+     # "the python script scraper.py" names that script, no pattern of every python script (was `pkill -f *.py`,
+     # once a script of one language stopped filling another's interpreter place)
+     ("stop the python script scraper.py", "pkill -f scraper.py"),
+     ("start nightly_sync.sh and give me my prompt back", "nohup ./nightly_sync.sh &"),  # not `nohup python3 nightly_sync.sh`
+     # a dotted extension after "every" is a pattern, and "should end in .jpg" the new one (was
+     # `rename 's/\.jpg$/.jpg/' .jpeg`)
+     ("rename every .jpeg in here to .jpg", "rename 's/\\.jpeg$/.jpg/' *.jpeg"),
+     ("bulk rename: every .jpeg in this folder should end in .jpg", "rename 's/\\.jpeg$/.jpg/' *.jpeg"),
+     ("nuke node_modules in every project under ~/code", "find ~/code -type d -name node_modules -prune -exec rm -rf {} +"),
+     ("boot takes forever, what's slow", "systemd-analyze blame")],  # how the situation's own thing is
 )
 def test_round_twenty_four_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -849,7 +849,6 @@ def test_round_twenty_four_fresh_tables_rows_answer_their_jobs(index, request_te
         ("only the owner can read id_rsa", "chmod 600 id_rsa"),
         ("permissions acl on /data/shared", "getfacl /data/shared"),
         ("install requirements.txt with pip", "pip install -r requirements.txt"),
-        ("new venv called env", "python3 -m venv env"),
         ("check the disk /dev/sdb for errors", "smartctl -a /dev/sdb"),
         ("enable swapfile /swapfile", "sudo swapon /swapfile"),
     ],

@@ -32,8 +32,8 @@ def role_at(lower: list[str], said: set[str], i: int) -> str:
         return ("from" if linking else "to") if before == "->" else ("name" if linking else "from")
     if before == "as" and "same" in lower[: i - 1]:
         return "from"  # "give b.sh the same permissions as a.sh": a.sh is the model
-    if before in ROLE_TO:
-        return "to"
+    if before in ROLE_TO or (before == "in" and i > 1 and lower[i - 2] in ("end", "ends", "ending")):
+        return "to"  # … and "should end in .jpg": the name it is given
     if before in _ROLE_FROM or (before == "of" and i > 1 and lower[i - 2] == "out"):
         return "from"  # "off 10.0.0.5", "out of box1"
     if before in _RUNNING or (before in ("the", "my", "this") and i > 1 and lower[i - 2] in _RUNNING):

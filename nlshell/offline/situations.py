@@ -34,6 +34,7 @@ _SPEAKERS = frozenset({"i", "im", "i'm", "ive", "i've", "we", "were", "you", "id
 _ASKING_HOW = frozenset("fix do solve sort handle deal happening wrong going on now".split())
 _NOT_THINGS = frozenset("i we you it this that something someone somebody everything nothing there they he she".split())
 _QUESTIONS = frozenset("how what whats what's which who whos who's where wheres where's why when is are does do did any".split())
+_STATES = frozenset("slow slower wrong broken stuck full down dead hanging frozen failing up off taking".split())
 _SEEING = frozenset("which what whats what's who whos who's".split())  # a question asking to see, not how to
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")  # "prod is at 98%": how full it is, no value the request uses
 _QUESTION = re.compile(r"\?+\s+")
@@ -72,7 +73,9 @@ def told_situation(request: str) -> str:
         return _pointed(request, situation, asked, pointer, _thing(situation_words))
     if named := _named_back(asked, _thing(situation_words)):
         return named
-    seeing = asked_words[0] in _SEEING and _content(asked_words)  # "…, what's using cpu": one thing to see is enough
+    # "…, what's using cpu": one thing to see is enough; "boot takes forever, what's slow" asks how the
+    # situation's own thing is
+    seeing = asked_words[0] in _SEEING and bool(set(_content(asked_words)) - _STATES)
     if VALUE.search(_PERCENT.sub("", situation)) or (len(_content(asked_words)) < _ASKED_MIN and not seeing):
         return request  # "traceback points at line 110 of server.py, show me lines 100-120": where is said
         # there; "my terminal is garbled, how do i fix" asks about the situation itself

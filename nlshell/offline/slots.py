@@ -49,7 +49,7 @@ from nlshell.offline.placeholders import placeholder_kind
 from nlshell.offline.seams import EXTENSION, seam
 from nlshell.offline.software import is_software
 from nlshell.offline.written import UNITS, written
-from nlshell.offline.typedfiles import by_extension, could_be_key, is_key_place, mismatched
+from nlshell.offline.typedfiles import by_extension, could_be_key, is_key_place, mismatched, other_language
 from nlshell.offline.values import Value
 
 _PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
@@ -173,7 +173,7 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
     ):  # "restore backup.dump into newdb": the database it goes into; "run nginx detached": the nginx image;
         # "the first 64 bytes": a count of bytes (`head -c 64`, `hexdump -n 64`)
         return False
-    if value.kind == "file" and mismatched(slot.inner, value.text):
+    if value.kind == "file" and (mismatched(slot.inner, value.text) or other_language(slot.option, slot.inner, value.text)):
         return False  # "resume the ubuntu.iso download" is no `wget -i {{path/to/URLs.txt}}`
     if value.kind == "key" and value.role == "path" and slot.option not in ("'.", '".', "."):
         return False  # `.items[].id` as said is the whole path from the top: `jq '.{{key}}'`, never `jq '.[].{{key}}'`

@@ -180,7 +180,8 @@ def read(
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
         elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper() and not program(low):
             # not "pg_dump crm …": a program is said by its name; "nuke node_modules": a folder by its
-            kind = "dir" if low in table.around["always_dirs"] else "name"
+            every = any(word in ("every", "all", "each") for word in lower)  # "every node_modules", "in every project": a name sought
+            kind = "dir" if low in table.around["always_dirs"] and not every else "name"
             _add(add, values, kind, tokens, i, role_at(i))
     for value in values:
         if value.kind == "service" and "." not in value.text and (unit := _unit_type(lower, value.at, table)):

@@ -35,7 +35,6 @@ _TEXT = frozenset("txt csv tsv json md log list conf ini yaml yml".split())
 _BINARY = frozenset("iso img qcow2 vmdk zip gz tgz xz bz2 zst 7z rar tar deb rpm jar pdf png jpg jpeg gif webp mp3 mp4 mkv mov avi wav flac".split())
 VIDEO = frozenset("mp4 mkv mov webm avi m4v mpg mpeg".split())
 AUDIO = frozenset("mp3 wav flac m4a ogg opus aac".split())
-_SCRIPTS = frozenset("py sh bash zsh js mjs ts rb pl php lua r".split())  # each run by its own interpreter
 _PICTURE = frozenset("png jpg jpeg gif webp bmp tif tiff heic avif".split())
 _KEY_PLACE = re.compile(r"key|identity|cert|\.(?:pem|crt|p12|pfx)$")  # `{{path/to/key}}`, curl's `-E {{client.pem}}`
 # Files that are never a key, whatever a request calls them: settings, lists, logs.
@@ -58,8 +57,6 @@ def mismatched(place: str, name: str) -> bool:
         return True
     if (wanted in VIDEO and given in _PICTURE) or (wanted in _PICTURE and given in VIDEO):
         return True  # "a 200x200 thumbnail of avatar.png" is no frame of `ffmpeg -i {{path/to/input.mp4}}`
-    if wanted in _SCRIPTS and given in _SCRIPTS and wanted != given:
-        return True  # nightly_sync.sh is no `python3 {{path/to/script.py}}`
     return wanted in _TEXT and given in _BINARY
 
 
@@ -81,3 +78,17 @@ def could_be_key(name: str) -> bool:
     if "/" not in name:
         return bool(_KEY_NAME.search(base))
     return name.startswith(("/", "~", ".")) or bool(_KEY_FOLDER.search(name.rsplit("/", 1)[0].lower()))
+
+
+_SCRIPTS = frozenset("py sh bash zsh js mjs ts rb pl php lua r".split())  # each run by its own interpreter
+_INTERPRETERS = frozenset("python python3 bash sh zsh node ruby perl php lua Rscript".split())
+
+
+def other_language(interpreter: str, place: str, name: str) -> bool:
+    """Whether a script goes where another language's interpreter runs one: nightly_sync.sh is no
+    `nohup python3 {{path/to/script.py}}`; elsewhere (`pkill -f {{script.sh}}`, a cron line) any
+    script is one."""
+    wanted = place.rsplit(".", 1)[-1].lower() if "." in place.rsplit("/", 1)[-1] else ""
+    given = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    return interpreter in _INTERPRETERS and wanted in _SCRIPTS and given in _SCRIPTS and wanted != given
+

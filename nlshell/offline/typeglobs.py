@@ -22,6 +22,12 @@ def _extension_plural(low: str, table: Vocabulary) -> bool:
     return len(singular) >= 3 and low not in table.types and table.types.get(singular) == f"*.{singular}"
 
 
+def _names_one(tokens: list[str], j: int, glob: str) -> bool:
+    """Whether the word at `j` is one file of the glob's type, named after its type ("the python script
+    scraper.py")."""
+    return j < len(tokens) and glob.startswith("*.") and tokens[j].lower().endswith(glob[1:])
+
+
 def read(add: Callable, tokens: list[str], lower: list[str], i: int, before: str, after: str, searching: bool,
          plain: Callable[[str], bool], table: Vocabulary) -> bool:
     """The glob of files of a type named at word `i`, between the words `before` and `after`; whether
@@ -29,8 +35,8 @@ def read(add: Callable, tokens: list[str], lower: list[str], i: int, before: str
     low, token = lower[i], tokens[i]
     if searching and before in _THAT and after in table.types and after in table.hints and plain(low) and low not in table.types:
         add("glob", f"*{token}*{table.types[after].removeprefix('*')}", i, last=i + 1)  # "that invoice pdf": *invoice*.pdf
-    elif low in table.types and after in _OF_A_TYPE:
-        add("glob", table.types[low], i)  # "python files"
+    elif low in table.types and after in _OF_A_TYPE and not _names_one(tokens, i + 2, table.types[low]):
+        add("glob", table.types[low], i)  # "python files"; not "the python script scraper.py": that one
     elif (low.endswith("s") and low[:-1] in table.types and (low[:-1] in table.hints or _extension_plural(low, table)) or (
         low in table.types and (low in table.hints or before in ("every", "each")) and before in EVERY
     )) and after not in _RUNNING_THINGS:  # "force kill every python process" was `pkill -f *.py`
