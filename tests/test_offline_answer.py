@@ -1685,7 +1685,8 @@ def test_a_request_that_is_a_command_is_answered_as_typed(index, typed):
     [("ls -lt newest first", "ls -lt newest first"), ("grep -r TODO in src", "grep -r TODO in src"),
      ("ls -la but only directories", "ls -la but only directories"), ("tail -f app.log, only errors", None),
      ("what does ls -la do?", None), ("frobnicate -x widget", None),
-     ("git log last week", "git log last week"), ("docker ps all", "docker ps all")],
+     ("git log last week", "git log last week"), ("docker ps all", "docker ps all"),
+     ("pip install django 4.2", "pip install django 4.2")],  # a version said as a word: `django==4.2`
 )
 def test_a_request_that_only_mentions_options_is_read_as_words(index, request_, not_typed):
     """Two plain words besides the program's own, a word of the language, a question, a comma, or a

@@ -21,6 +21,7 @@ from nlshell.offline.vocabulary import vocabulary
 
 _OPTION = re.compile(r"^--?[A-Za-z]")
 _PLAIN = re.compile(r"^[A-Za-z]+$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)*$")
 _WRAPPERS = frozenset({"sudo", "doas", "env", "time", "nohup", "nice"})
 _PLAIN_WORDS = 1  # plain words besides subcommands and programs a command may hold
 _PARTICLES = frozenset({"up", "down", "on", "off", "out", "in"})  # `docker compose up`, `vagrant up`, `docker login`
@@ -58,6 +59,8 @@ def typed_command(index: OfflineIndex, request: str) -> str | None:
     command_word = True  # the word before is the program or one of its subcommands
     for word in words[k + 1 :]:
         was_command_word, command_word = command_word, False
+        if not optioned and _NUMBER.match(word):
+            return None  # "pip install django 4.2": a version said as words, no operand `4.2`
         if _OPTION.match(word) or not _PLAIN.match(word):
             continue  # an option, a path, a number, `www-data`, `node:20`
         low = word.lower()
