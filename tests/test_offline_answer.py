@@ -467,7 +467,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout25", "everyday-holdout25b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -1278,17 +1278,19 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout24.tsv and everyday_holdout24b.tsv (185 requests each, checked by
-    their writers against every other table) were written blind before the twenty-third round and
-    never tuned on (see benchmarks/RESULTS.md for their figures at the round's base and end; 90% / 75%
-    and 88% / 75% with the tests' typical desktop at its end). holdout23 and holdout23b (round
-    twenty-two's) were measured, not tuned on, this round; holdout22 and holdout22b are tuned on from
+    """tests/data/everyday_holdout25.tsv and everyday_holdout25b.tsv (185 requests each, checked by
+    their writers against every other table) were written blind before the twenty-fourth round and
+    never tuned on (see benchmarks/RESULTS.md for their figures at the round's base and end; 87% / 76%
+    and 84% / 71% with the tests' typical desktop at its end). holdout24 and holdout24b (round
+    twenty-three's) were measured, not tuned on, this round; holdout23 and holdout23b are tuned on from
     it. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
+        "everyday-holdout25": (0.83, 0.72),
+        "everyday-holdout25b": (0.80, 0.67),
         "everyday-holdout24": (0.85, 0.70),
-        "everyday-holdout24b": (0.83, 0.70),
-        "everyday-holdout23": (0.85, 0.76),
-        "everyday-holdout23b": (0.83, 0.74),
+        "everyday-holdout24b": (0.86, 0.72),
+        "everyday-holdout23": (0.88, 0.83),
+        "everyday-holdout23b": (0.90, 0.83),
         "everyday-holdout22": (0.91, 0.85),
         "everyday-holdout22b": (0.88, 0.85),
         "everyday-holdout21": (0.88, 0.80),
@@ -1699,3 +1701,12 @@ def test_a_request_that_only_mentions_options_is_read_as_words(index, request_, 
     except NoOfflineAnswerError:
         return
     assert found[0].hit.source != "typed" and found[0].command != not_typed
+
+
+def test_a_fact_asked_with_give_me_the_is_a_look(index):
+    """"give me the exact date+time the machine came up" was read as a change ("give", as in "give bob
+    sudo") and got `rsync -avz --delete {{path/to/source}}/ came:{{path/to/target}}`, dangerous; found
+    when round twenty-four's held-out tables joined the read-only check."""
+    found = answers(index, "give me the exact date+time the machine came up")[0]
+    assert risk_of(found.command)[0] == "safe" and found.intent == READ
+    assert first(index, "give me the last 20 lines of app.log") == "tail -n 20 app.log"
