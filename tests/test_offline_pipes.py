@@ -80,11 +80,11 @@ def test_no_filter_is_read_where_none_is_said(request_text):
         ("lines in access.log containing 404 but not favicon", "grep -i 404 access.log | grep -v favicon"),
         ("lines in server.log with timeout but not retry", "grep -i timeout server.log | grep -v retry"),
         ("show /etc/ssh/sshd_config minus the comment lines", r"grep -v '^\s*#' /etc/ssh/sshd_config"),
-        ("how many files are in ~/Downloads", "ls ~/Downloads | wc -l"),
+        ("how many files are in ~/Downloads", "find ~/Downloads -type f | wc -l"),  # a home folder said whole is a folder
         ("get https://api.github.com/users/octocat and show only the login",
          "curl -s https://api.github.com/users/octocat | jq -r .login"),
         # a file followed keeps following: the filter goes after `tail -f`, not a `grep` of the old lines
-        ("watch app.log live but only the ERROR lines", "tail -f app.log | grep -i ERROR"),
+        ("watch app.log live but only the ERROR lines", "tail -f app.log | grep --line-buffered 'ERROR'"),  # a reviewed row
         ("last 100 lines of app.log containing timeout", "tail -n 100 app.log | grep -i timeout"),
         # a template that says the text keeps other lines too (`sed -n '/ERROR/,/{{end_pattern}}/p'`)
         ("show only the ERROR lines of app.log", "grep -i ERROR app.log"),

@@ -192,10 +192,11 @@ def test_a_service_is_called_by_its_unit(name, unit_name):
 
 def test_the_word_table_has_what_the_readers_need():
     around = vocabulary().around
-    daemons, servers, units, actions, installers = software._roles()  # a NamedTuple
+    daemons, servers, units, actions, installers, libraries = software._roles()  # a NamedTuple
     assert set(ACTIONS) <= actions.keys()  # every action has its words
     assert set(units) <= daemons | servers  # a renamed service is a service
     assert {"npm", "pip"} <= set(installers.values())
+    assert libraries and all(installers[name] == "npm" for name in libraries)  # "install express": a project's
     assert "dependency" in around["manager_kind:npm"]  # "remove the lodash dependency"
     assert {"config", "settings", "completely"} <= around["purging"]  # "remove vim and its config files"
     assert {"files", "contains"} <= around["package_files"]  # "what files did the curl package put here"

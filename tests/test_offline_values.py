@@ -73,7 +73,7 @@ def kinds(request: str, **kwargs) -> list[tuple[str, str]]:
         # a domain of a newer ending is a machine, not a file
         ("which nameservers does mybakery.shop use", [("host", "mybakery.shop")]),
         # "90+ days" is ninety days and more
-        ("files in ~/Downloads untouched in 90+ days", [("path", "~/Downloads"), ("age", "+")]),
+        ("files in ~/Downloads untouched in 90+ days", [("dir", "~/Downloads"), ("age", "+")]),  # the folder every home has
         # logs "for" a service are its own, as "of" it (sshd was a search word: `tail -f`)
         ("follow the logs for sshd", [("service", "sshd")]),
         ("logs for the last hour", [("age", "-")]),
@@ -699,7 +699,7 @@ def test_a_program_after_a_host_word_is_no_host():
         ("run deploy.sh", [("file", "deploy.sh")]),  # .sh is a script, no domain
         ("open main.py", [("file", "main.py")]),
         # files of a kind taken from a folder
-        ("move all the pdfs from ~/Downloads to ~/Documents", [("glob", "*.pdf"), ("dir", "~/Downloads"), ("path", "~/Documents")]),
+        ("move all the pdfs from ~/Downloads to ~/Documents", [("glob", "*.pdf"), ("dir", "~/Downloads"), ("dir", "~/Documents")]),
         ("copy all png files from assets to public", [("glob", "*.png"), ("dir", "assets"), ("path", "public")]),
     ],
 )

@@ -278,6 +278,8 @@ def of_kind(lower: list[str], i: int, of_words: dict[str, str]) -> str:
         kind = of_words.get("pid", "")  # "the process id of nginx"
     else:
         kind = of_words.get(lower[j], "")
+        if not kind and lower[j] in ("archive", "archives") and j > 0:
+            kind = of_words.get(lower[j - 1], "")  # "a zip archive of docs": what goes into it
     # Documentation is "for" or "on" a program too ("help on tar"), a crontab "for" a user ("the crontab
     # for www-data"), logs "for" a service ("follow the logs for sshd"); a permission "for others" is no file.
     return kind if lower[i - 1] == "of" or kind in ("command", "user") or (kind == "service" and lower[i - 1] == "for") else ""
