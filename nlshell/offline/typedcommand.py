@@ -6,8 +6,8 @@ examples, such a request lost what the nearest example lacks (`sudo chown www-da
 program has a page or is installed, it gives an option, and what else it says is operands
 (paths, names with digits or punctuation, the program's subcommands, other programs) with at most
 one plain word — "ls -lt newest first" and "grep -r TODO in src" are requests, not commands. A suite's
-subcommand said second does without an option ("git push", "yarn add react") when no other word is one
-of the language's ("git log last week" is a request).
+subcommand with a page of its own, said second, does without an option ("git push", "kubectl get pods")
+when no other word is one of the language's ("git log last week" is a request).
 """
 
 from __future__ import annotations
@@ -49,8 +49,8 @@ def typed_command(index: OfflineIndex, request: str) -> str | None:
     if not _PLAIN.match(program.replace("-", "").replace("_", "").rstrip("0123456789")) or not exists(program):
         return None
     optioned = any(_OPTION.match(w) for w in words[k + 1 :])
-    # without an option, a suite's subcommand said second makes it a command ("git push", "pnpm install",
-    # "yarn add react"), its other words operands no word of the language names ("docker ps all" is asked)
+    # without an option, a suite's subcommand said second makes it a command ("git push", "kubectl get
+    # pods"), its other words operands no word of the language names ("docker ps all" is asked)
     if not optioned and not index.pages_named((f"{program}-{words[k + 1].lower()}",)):
         return None
     table = vocabulary()
