@@ -77,12 +77,6 @@ def path_names() -> frozenset[str]:
             continue
     return frozenset(names)
 
-# Package managers of a language or a project: their subcommands' words (install, update, remove) are
-# every package manager's, so said alone they name none of these ("update all packages" is the system's
-# manager's, not `npm update`); the language, the project or the manager's name does.
-PROJECT_MANAGERS = frozenset("npm pnpm yarn bun pip pip3 pipx uv poetry conda mamba gem bundle cargo composer go".split())
-JAVASCRIPT_MANAGERS = frozenset({"npm", "pnpm", "yarn", "bun"})  # one project, one package.json, npm's words
-
 # Programs that do the same job on different systems: where one of a group is installed, the
 # others are answers for another machine ("update all my packages" is apt on Debian, not yum).
 ALTERNATIVES = tuple(

@@ -1,12 +1,15 @@
 """The machine's own package manager: an answer written with apt or dpkg (the examples' and the
 word table's choice) is said with dnf, pacman, zypper, apk or brew on a machine that has one of
 those and no apt, so "install htop" on Fedora is `sudo dnf install htop`, on a Mac `brew install
-htop`. A command these tables cannot say exactly is left as it was written.
+htop`. A command these tables cannot say exactly is left as it was written. A language's manager
+answers only what is said to be its (`subcommand_names`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+from nlshell.offline.vocabulary import stem, vocabulary
 
 OTHERS = ("dnf", "pacman", "zypper", "apk", "brew")  # looked for in this order when apt is absent
 
@@ -96,3 +99,21 @@ def _dpkg(words: list[str], which: int) -> str | None:
         return None  # `dpkg -l 'pattern'`: a listing of some packages, said differently by each
     words_for = _DPKG[words[0]][which]
     return None if words_for is None else " ".join([words_for, *words[1:]])
+
+
+# Package managers of a language or a project: their subcommands' words (install, update, remove) are
+# every package manager's, so said alone they name none of these ("update all packages" is the system's
+# manager's, not `npm update`); the language, the project or the manager's name does.
+_PROJECT_MANAGERS = frozenset("npm pnpm yarn bun pip pip3 pipx uv poetry conda mamba gem bundle cargo composer go".split())
+_JAVASCRIPT_MANAGERS = frozenset({"npm", "pnpm", "yarn", "bun"})  # one project, one package.json, npm's words
+
+
+def subcommand_names(program: str, said: set[str], text: str) -> bool:
+    """Whether a suite's subcommand word said in a request (`said`: its stems, `text`: it in lower case)
+    names the suite: always, except a language's manager's, whose packages the request must call by a
+    word only they have ("which deps are outdated": a project's dependencies, npm's)."""
+    if program not in _PROJECT_MANAGERS:
+        return True
+    said_as = "npm" if program in _JAVASCRIPT_MANAGERS else program
+    kinds = vocabulary().around.get(f"manager_kind:{said_as}", frozenset())
+    return any(stem(kind) in said or kind in text for kind in kinds)

@@ -57,8 +57,8 @@ def loose_names(
 
 
 def language_word(low: str, table: Vocabulary) -> bool:
-    """Whether the table knows the word as one of the language's (see `_said`), or as a time or an order."""
-    return _said(low, table) or low in table.around.get("ranked_words", frozenset()) or low in _ORDER_WORDS
+    """Whether the table knows the word as one of the language's (see `_said`), or it says a time or an order."""
+    return _said(low, table) or low in _ORDER_WORDS
 
 
 _ORDER_WORDS = frozenset("last first next previous newest oldest latest today yesterday tomorrow now".split())

@@ -16,9 +16,8 @@ removal asked; "Take away write permission" is not judged).
 
 from __future__ import annotations
 
-import re
-
 import functools
+import re
 from collections.abc import Iterable
 
 from nlshell.offline.intent import clause_verbs, description_verbs

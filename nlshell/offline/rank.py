@@ -22,8 +22,9 @@ from nlshell.offline.commands import PLACEHOLDER, bash_only, first_program, on_p
 from nlshell.offline.index import ExampleRow, OfflineIndex, PageRow
 from nlshell.offline.intent import CHANGE, clause_verbs
 from nlshell.offline.joined import files_folder
-from nlshell.offline.known import ALTERNATIVES, CORE, JAVASCRIPT_MANAGERS, PROJECT_MANAGERS, SUITE_COMMANDS
+from nlshell.offline.known import ALTERNATIVES, CORE, SUITE_COMMANDS
 from nlshell.offline.leftovers import foreign_values, half_range
+from nlshell.offline.managers import subcommand_names
 from nlshell.offline.operations import other_commands, other_operation
 from nlshell.offline.otherwise import acts_otherwise, other_thing, other_way
 from nlshell.offline.pointers import pointer_stems
@@ -134,7 +135,7 @@ def _prior(index: OfflineIndex, request: Request, page: PageRow, accepted: set[s
     elif program in request.pointed:
         prior *= POINTED  # a suite's thing named is the suite mentioned
     elif facts and facts.suite and program not in request.terms and not (
-        (said and (program not in PROJECT_MANAGERS or _says_its_packages(request, program))) or _says_domain(request, domain)
+        (said and subcommand_names(program, request.said, request.text)) or _says_domain(request, domain)
     ):
         prior *= SUITE_UNMENTIONED  # `git commit` is named by "commit", `ip address` by "ip"
     installed = index.installed(program)
@@ -206,14 +207,6 @@ def _domains(index: OfflineIndex, pages: Iterable[PageRow]) -> dict[str, frozens
         sql = f"SELECT program, summary_stems FROM pages WHERE name = program AND program IN ({marks})"
         found.update((program, stored_stems(said)) for program, said in index.query(sql, tuple(missing)))
     return found
-
-
-def _says_its_packages(request: Request, manager: str) -> bool:
-    """Whether the request calls its packages by a word only that manager's have ("which deps are
-    outdated": a project's dependencies, npm's)."""
-    said_as = "npm" if manager in JAVASCRIPT_MANAGERS else manager
-    kinds = vocabulary().around.get(f"manager_kind:{said_as}", frozenset())
-    return any(stem(kind) in request.said or kind in request.text for kind in kinds)
 
 
 def _alternative_installed(index: OfflineIndex, program: str) -> bool:

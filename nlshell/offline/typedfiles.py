@@ -50,14 +50,18 @@ def mismatched(place: str, name: str) -> bool:
     """Whether a file goes where its type can never be read: a place named as text (`wget -i
     {{path/to/URLs.txt}}`, a list of addresses to fetch) is no place for `ubuntu.iso`, nor a key's
     (`ssh -i {{path/to/key}}`) for `~/.ssh/config`."""
-    wanted = place.rsplit(".", 1)[-1].lower() if "." in place.rsplit("/", 1)[-1] else ""
-    base = name.rsplit("/", 1)[-1].lower()
-    given = base.rsplit(".", 1)[-1] if "." in base else ""
+    wanted, given = _type(place), _type(name)
     if is_key_place(place) and not could_be_key(name):
         return True
     if (wanted in VIDEO and given in _PICTURE) or (wanted in _PICTURE and given in VIDEO):
         return True  # "a 200x200 thumbnail of avatar.png" is no frame of `ffmpeg -i {{path/to/input.mp4}}`
     return wanted in _TEXT and given in _BINARY
+
+
+def _type(name: str) -> str:
+    """The type a file's (or a place's) name ends with, lower case: `{{path/to/input.mp4}}` → mp4."""
+    base = name.rsplit("/", 1)[-1].lower()
+    return base.rsplit(".", 1)[-1] if "." in base else ""
 
 
 def is_key_place(place: str) -> bool:
@@ -88,7 +92,6 @@ def other_language(interpreter: str, place: str, name: str) -> bool:
     """Whether a script goes where another language's interpreter runs one: nightly_sync.sh is no
     `nohup python3 {{path/to/script.py}}`; elsewhere (`pkill -f {{script.sh}}`, a cron line) any
     script is one."""
-    wanted = place.rsplit(".", 1)[-1].lower() if "." in place.rsplit("/", 1)[-1] else ""
-    given = name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    wanted, given = _type(place), _type(name)
     return interpreter in _INTERPRETERS and wanted in _SCRIPTS and given in _SCRIPTS and wanted != given
 
