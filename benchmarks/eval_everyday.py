@@ -63,10 +63,12 @@ TABLES = {
     "everyday-holdout22b": DATA / "everyday_holdout22b.tsv",  # … a second writer, same brief, likewise
     "everyday-holdout23": DATA / "everyday_holdout23.tsv",  # held out in round twenty-two, measured in twenty-three, tuned on from twenty-four
     "everyday-holdout23b": DATA / "everyday_holdout23b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout24": DATA / "everyday_holdout24.tsv",  # held out in round twenty-three, measured, not tuned on, in twenty-four
+    "everyday-holdout24": DATA / "everyday_holdout24.tsv",  # held out in round twenty-three, measured in twenty-four, tuned on from twenty-five
     "everyday-holdout24b": DATA / "everyday_holdout24b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout25": DATA / "everyday_holdout25.tsv",  # held out in round twenty-four, reported untouched
+    "everyday-holdout25": DATA / "everyday_holdout25.tsv",  # held out in round twenty-four, measured, not tuned on, in twenty-five
     "everyday-holdout25b": DATA / "everyday_holdout25b.tsv",  # … a second writer, same brief, likewise
+    "everyday-holdout26": DATA / "everyday_holdout26.tsv",  # held out in round twenty-five, reported untouched
+    "everyday-holdout26b": DATA / "everyday_holdout26b.tsv",  # … a second writer, same brief, likewise
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
     "everyday-dev3": DATA / "everyday_dev3.tsv",  # for tuning: written blind in round thirteen

@@ -133,7 +133,8 @@ def test_everyday_tables_load(ev):
                                    ("everyday-holdout22", 180), ("everyday-holdout22b", 180),
                                    ("everyday-holdout23", 185), ("everyday-holdout23b", 185),
                                    ("everyday-holdout24", 185), ("everyday-holdout24b", 185),
-                                   ("everyday-holdout25", 185), ("everyday-holdout25b", 185)):
+                                   ("everyday-holdout25", 185), ("everyday-holdout25b", 185),
+                                   ("everyday-holdout26", 185), ("everyday-holdout26b", 177)):
         rows = ev.LOADERS[held_out_name](Path("."))
         assert len(rows) >= at_least and all(q.row.whole_commands for q in rows), held_out_name
         assert all(q.programs_only and q.golds and q.query and q.row.kind in ("read", "change") for q in rows)
