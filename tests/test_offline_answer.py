@@ -16,7 +16,7 @@ from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import OfflineIndex, answer, rank, references
 from nlshell.offline.answer import answers
 from nlshell.offline.commands import writes_files
-from nlshell.offline.intent import READ, destructive_description
+from nlshell.offline.intent import CHANGE, READ, destructive_description
 from nlshell.assess import assess
 from nlshell.offline.rating import risk_of
 from nlshell.offline.value import Value
@@ -1701,6 +1701,39 @@ def test_a_request_that_only_mentions_options_is_read_as_words(index, request_, 
     except NoOfflineAnswerError:
         return
     assert found[0].hit.source != "typed" and found[0].command != not_typed
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # a dashed name with a number is a name (was `git push -u origin {{branch_name}}`); a host "on" one is
+     # still the host, and "sha-256" a word
+     ("push hotfix-22 to origin and set it as upstream", "git push -u origin hotfix-22"),
+     ("tail the app log on prod-2 over ssh", "ssh prod-2 'tail -f {{path/to/file}}'"),
+     ("hash it with sha-256", "sha256sum {{path/to/file}}"),
+     # a dotted name before "service" is the service, no file (was `sudo service {{service}} restart`)
+     ("restart the php8.2-fpm service", "sudo service php8.2-fpm restart"),
+     ("pandas is acting weird, what version got installed in this venv", "pip show pandas"),
+     ("mask snapd so nothing can start it", "systemctl mask snapd"),  # a daemon is no misspelt `snap`
+     ("forget every key loaded in ssh-agent", "ssh-add -D"),  # "forget" removes (was `ssh-add -l`)
+     ("apt keeps saying unmet dependencies, try to fix the broken packages", "sudo apt --fix-broken install"),
+     # what a package manager keeps is no package (was `sudo apt remove cache`)
+     ("clear out the apt package cache", "sudo apt clean"),
+     # output kept in a file: the job, written there (was `make > etc.txt 2>&1`); a download writes itself
+     ("list the files in /etc and save the output to etc.txt", "ls /etc > etc.txt"),
+     ("grep ERROR in app.log and save the results to errors.txt", 'grep "ERROR" app.log > errors.txt'),
+     ("download https://example.com/a.json and save it to a.json", "curl -L -o a.json https://example.com/a.json")],
+)
+def test_round_twenty_five_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
+def test_a_look_whose_output_is_kept_writes_and_is_no_look(index):
+    """"list the files in /etc and save the output to etc.txt" writes etc.txt: rated as a write and
+    said as a change, never offered as a safe look."""
+    found = answers(index, "list the files in /etc and save the output to etc.txt")[0]
+    assert found.intent == CHANGE and found.risk is None
+    assert risk_of(found.command)[0] != "safe" and writes_files(found.command)
 
 
 def test_a_fact_asked_with_give_me_the_is_a_look(index):

@@ -27,6 +27,13 @@ from nlshell.offline.situations import told_situation
         ("mysql keeps timing out, show the running queries", "mysql: show the running queries"),
         # what a program says is a symptom: "permission denied" found `chmod +x` for the groups asked
         ("docker says permission denied, which groups does my user have", "which groups does my user have"),
+        # … and so are its words before an order, with "try to" (`apt search 'unmet dependencies try'`)
+        ("apt keeps saying unmet dependencies, try to fix the broken packages", "apt: fix the broken packages"),
+        ("docker says permission denied, add me to the docker group", "docker: add me to the docker group"),
+        # a package the situation is about is what a version question asks of (was `pip show {{package}}`);
+        # a word of the language is no package ("fans")
+        ("pandas is acting weird, what version got installed in this venv", "pandas: what version got installed in this venv"),
+        ("laptop is slow, which version of the kernel is installed", "which version of the kernel is installed"),
     ],
 )
 def test_a_situation_told_first_is_left_out(request_text, asked):

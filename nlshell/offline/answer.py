@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import startup
 from nlshell.offline.asides import without_asides
+from nlshell.offline.saved import saved
 from nlshell.offline.situations import told_situation
 from nlshell.offline.compose import composed
 from nlshell.offline.commands import first_program, shell_words, writes_files
@@ -93,8 +94,8 @@ def _filtered(
     two jobs said in turn run in turn (`whole`: the request as said, not one of its clauses)."""
     request = without_asides(request)  # "nuke .venv, i'll recreate it": what it says of itself asks nothing
     request = told_situation(request)  # "journal is huge, trim it to 500M": what is going on asks nothing either
-    found = tunnelled(request, lambda asked: run_remotely(asked, lambda there: held(there, lambda job: piped(
-        job, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages)))))  # "… on web1 remotely": ssh around it
+    found = saved(request, lambda kept: tunnelled(kept, lambda asked: run_remotely(asked, lambda there: held(there, lambda job: piped(
+        job, lambda text: _answers(index, text, shell, limit, accepted, cwd, pages))))))  # "… on web1 remotely": ssh around it
     found = [one.saying(startup.swapped(one.command, request)) for one in found]  # "… in my zshrc"
     found = [one.saying(left_out(one.command, request)) for one in found]  # "… but not in node_modules"
     found = [one.saying(published(one.command)) for one in found]  # `-p 5432:{{container_port}}`: the image's port

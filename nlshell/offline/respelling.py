@@ -19,8 +19,8 @@ def nearest_program(index: OfflineIndex, word: str, known: Container[str], named
     """The most used program one edit from a word neither `known` nor a page's name, or "". A word the
     request names as a service or process may be any program with a page ("ngnix"); any other
     only one the examples use (`gerp`)."""
-    if word in known or index.pages_named((word,)) or not word.isalpha():
-        return ""
+    if word in known or index.pages_named((word,)) or not word.isalpha() or word in vocabulary().around["daemons"]:
+        return ""  # "mask snapd": a daemon the word table knows is no misspelt `snap`
     facts = index.program_facts(index.pages_named(one_edit_away(word)))
     programs = sorted(p for p, fact in facts.items() if fact.uses > 0 or named)
     return max(programs, key=lambda p: facts[p].uses) if programs else ""

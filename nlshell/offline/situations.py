@@ -41,6 +41,7 @@ _QUESTION = re.compile(r"\?+\s+")
 _WORD = re.compile(r"[\w'’.~/-]+")
 _NAME_SHAPED = re.compile(r"(?=.*[a-z])[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?=.*\d)(?=.*[a-z])[a-z0-9]+")  # old-feature, web-2, db1
 _THE_KIND = re.compile(r"\b(?:the|that|this)\s+(\w+)\b(?!\s+[\w./-]*\d)", re.I)
+_VERSIONED = frozenset({"version", "versions", "installed"})  # a question asked of the situation's package
 _THING_MAX = 4  # the thing a situation is about is said in this many words at most
 _ASKED_MIN = 2  # what is left must say this many words: "…, fix" alone asks nothing findable
 _TOLD_MIN = 3  # a situation takes this many words: "docker, list containers" names the program
@@ -87,9 +88,24 @@ def _after_saying(request: str, asked: str, asked_words: list[str], pointer: str
     program says is a symptom, its words ("permission denied") found `chmod +x`. It stays when the
     request points back at it ("apt says some packages were kept back, upgrade them") or asks no
     question of its own ("ssh complains my .ssh perms are too open, fix")."""
+    if not pointer and len(_content(asked_words)) >= _ASKED_MIN and _ordered(asked_words):
+        speaker = request.split()[0]  # "apt keeps saying unmet dependencies, try to fix the broken packages": apt's
+        asked = re.sub(r"^try\s+to\s+", "", asked, flags=re.IGNORECASE)
+        return asked if speaker.lower() in _NOT_THINGS else f"{speaker}: {asked}"
     if pointer or asked_words[0] not in _SEEING or (len(_content(asked_words)) < _ASKED_MIN and not VALUE.search(asked)):
         return request  # "whats using /mnt/data" asks enough: a path says of what
     return asked
+
+
+def _ordered(words: list[str]) -> bool:
+    """Whether a clause is an order ("fix the broken packages", "try to fix …"): what a program said
+    before it is a symptom, its words ("unmet dependencies") no search words."""
+    from nlshell.offline.intent import _as_verb, _is_verb
+    from nlshell.offline.vocabulary import vocabulary
+
+    if words[:2] == ["try", "to"]:
+        words = words[2:]
+    return bool(words) and words[0] in vocabulary().change_verbs and _is_verb(_as_verb(words[0]))
 
 
 def _with_service(situation_words: list[str], asked: str, asked_words: list[str]) -> str:
@@ -99,11 +115,26 @@ def _with_service(situation_words: list[str], asked: str, asked_words: list[str]
     database ("the running queries" found postgres's)."""
     from nlshell.offline.vocabulary import vocabulary
 
-    daemons = vocabulary().around.get("daemons", frozenset())
+    table = vocabulary()
+    daemons = table.around.get("daemons", frozenset())
     if daemons.intersection(asked_words):
         return asked
     named = next((word for word in situation_words if word in daemons), "")
+    if not named and _VERSIONED.intersection(asked_words) and (thing := _thing(situation_words)) and (
+        len(thing) == 1 and _a_name(thing[0], table)
+    ):
+        named = thing[0]  # "pandas is acting weird, what version got installed": pandas's version
     return f"{named}: {asked}" if named else asked
+
+
+def _a_name(word: str, table) -> bool:
+    """Whether a situation's one-word thing is a name (pandas, grafana), not a word of the language
+    ("disk almost full", "laptop is slow"): one the word table does not know in any way."""
+    from nlshell.offline.intent import _as_verb, _is_verb
+    from nlshell.offline.names import language_word
+    from nlshell.offline.typed import word_of_table
+
+    return word.isalpha() and not (word_of_table(word, table) or language_word(word, table) or _is_verb(_as_verb(word)))
 
 
 def _content(words: list[str]) -> list[str]:

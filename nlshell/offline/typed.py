@@ -27,7 +27,9 @@ from nlshell.offline.vocabulary import Vocabulary, vocabulary
 _SHAPED = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$|^(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z][a-z0-9]*$")
 _NAME = re.compile(r"^[a-z0-9][\w.-]*$")
 _TAGGED = re.compile(r"^[a-z0-9][\w./-]*:[\w.-]+$")  # an image and its tag: node:18, nginx:1.25-alpine
-_IDENTIFIER = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # snake_case: a name in any sentence
+# snake_case, or words and a number joined by dashes (hotfix-22, web-01): a name in any sentence
+_NUMBERED_WORDS = frozenset("top last first next sha md utf iso ipv tls ssl latin cp win windows".split())  # sha-256, top-10
+_IDENTIFIER = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$|^[a-z]{2,}(?:-[a-z]+)*-\d+$")
 # Words that point at a thing already named: "this folder" has no name after it ("in this folder take up").
 POINTED = frozenset("this that these those current same which each every whole".split())
 _DETERMINERS = frozenset("the a an my our your his her their this that its".split())
@@ -65,7 +67,14 @@ def type_nouns() -> dict[str, str]:
     return {noun: role.split(":", 1)[1] for role, nouns in table.items() if role.startswith("typed:") for noun in nouns}
 
 
-def _word_of_table(low: str, table: Vocabulary) -> bool:
+def _hosted(lower: list[str], i: int) -> bool:
+    """Whether a dashed name with a number is a machine's or a word's, not one to fill in: "on
+    prod-2" (a host, read where remote jobs are), "sha-256", "top-10"."""
+    low = lower[i]
+    return "-" in low and (low.split("-")[0] in _NUMBERED_WORDS or lower[i - 1 : i] in (["on"], ["at"]))
+
+
+def word_of_table(low: str, table: Vocabulary) -> bool:
     """Whether the table knows the word as a word of the language, never a name."""
     return (
         low in table.stop or low in table.value_words or low in table.types or low in type_nouns()
@@ -106,7 +115,7 @@ def read(
             return False  # an image with its tag is one name: `node:18`
         if kind == "keyword":
             return low not in table.around["test_sorts"] and low not in table.stop  # "the login tests": any word but a sort
-        if _word_of_table(low, table) and not _names_another(low, kind, nouns):
+        if word_of_table(low, table) and not _names_another(low, kind, nouns):
             return False
         if before_noun and kind in _PREPOSED and low in table.around["software"]:
             return False  # "the cron table", "the mysql database": the software's, not one named so ("the users table" is)
@@ -178,7 +187,7 @@ def read(
             lower[i - 1 : i] != ["host"]  # "the ssh settings for host gitlab": an alias of ~/.ssh/config, as said
         ):
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
-        elif _IDENTIFIER.fullmatch(low) and i not in taken and not _word_of_table(low, table) and not low.isupper() and not program(low):
+        elif _IDENTIFIER.fullmatch(low) and not _hosted(lower, i) and i not in taken and not word_of_table(low, table) and not low.isupper() and not program(low):
             # not "pg_dump crm …": a program is said by its name; "nuke node_modules": a folder by its
             every = any(word in ("every", "all", "each") for word in lower)  # "every node_modules", "in every project": a name sought
             kind = "dir" if low in table.around["always_dirs"] and not every else "name"

@@ -76,6 +76,8 @@ _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_PROCESSES = frozenset("tree trees list table id ids count name names".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
+# "the package cache", "the package lists": what a package manager keeps, no package named so
+_NOT_PACKAGES = frozenset("cache caches list lists index indexes manager managers database db sources repo repos repository repositories mirror mirrors".split())
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
 _PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
@@ -304,6 +306,10 @@ def request_values(
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "ls src newest first", "run flake8 on src"
         elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
             add(table.value_words[before], token, i, role_at(i))  # "the tag v1.2"; ".bashrc" is a dotfile
+        elif "." in token[1:] and table.value_words.get(after) in _NOT_FILES and (
+            _extension(token) not in table.hints and _extension(token) not in _known_types()
+        ):
+            add(table.value_words[after], token, i, role_at(i))  # "restart the php8.2-fpm service": no file
         elif _RELEASE.match(token):
             add("tag" if _GIT_WORDS & said else "version", token, i, role_at(i))  # "tag it v2.3.0", "pin numpy to 1.26.4"
         elif "." in token and not amounts.NUMBER.match(token) and not token.endswith("."):
@@ -384,6 +390,8 @@ def request_values(
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
             or (table.value_words[before] == "user" and low in verbs and named(low) and after not in _PARTICLES)  # "user deploy"
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not (
+            table.value_words[before] == "package" and low in _NOT_PACKAGES
+        ) and not (
             table.value_words[before] == "process" and low in _NOT_PROCESSES  # "the process tree under pid 4242"
         ) and not (
             table.value_words[before] == "host" and program(low) and low not in typed.sites()  # "server uptime": the program, of the machine
