@@ -78,6 +78,7 @@ TABLES = {
     "everyday-dev7": DATA / "everyday_dev7.tsv",  # for tuning: written blind in round seventeen
     "everyday-dev8": DATA / "everyday_dev8.tsv",  # for tuning: written blind in round eighteen
     "everyday-dev9": DATA / "everyday_dev9.tsv",  # for tuning: written blind in round nineteen
+    "everyday-dev10": DATA / "everyday_dev10.tsv",  # for tuning: read-only requests near changing ones, written blind in round twenty-five
 }
 
 # Programs whose single-dash options are words (`find -name`), so `-name` is not `-n -a -m -e`.
