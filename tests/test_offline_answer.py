@@ -1262,6 +1262,44 @@ def test_a_person_new_to_something_asks_no_change(request_):
     assert intent(request_) == READ
 
 
+@pytest.mark.parametrize(
+    ("request_", "intended"),
+    [
+        # a step said for later is not this one's (got `sudo ufw delete {{rule_number}}`)
+        ("I want to delete the ufw rule 'allow 8080' later, first show it with its index", READ),
+        ("delete old logs later tonight", CHANGE),  # one clause: the step is the one asked
+        # what a program would do, asked before running it (got `shred -u site.zip`, dangerous)
+        ("would unzip clobber anything? list site.zip's contents first", READ),
+        ("would you delete old.log?", CHANGE),  # asked of the tool: an order
+        # a question whose one changing word is ruled out ("not attached") asks to see
+        ("volumes not attached to any container - which ones?", READ),
+        # a spaced dash parts clauses; the look is the one verb left once "don't clear" is ruled out
+        ("chattr flags on /var/log/audit/audit.log - show them, don't clear", READ),
+    ],
+)
+def test_what_a_request_only_mentions_doing_is_not_what_it_asks(request_, intended):
+    """Round twenty-five's read-only development table (everyday_dev10.tsv): read-only requests that
+    mention a change got answers that make it."""
+    from nlshell.offline.intent import intent
+
+    assert intent(request_) == intended
+
+
+@pytest.mark.parametrize(
+    "request_",
+    ["I want to delete the ufw rule 'allow 8080' later, first show it with its index",
+     "would unzip clobber anything? list site.zip's contents first",
+     "chattr flags on /var/log/audit/audit.log - show them, don't clear",
+     "running time of podcast_ep12.m4a in seconds"],  # "running time" is how long it plays (was `sudo date …`)
+)
+def test_a_look_that_mentions_a_change_gets_a_safe_answer(index, request_):
+    try:
+        found = answers(index, request_)[0]
+    except NoOfflineAnswerError:
+        return
+    assert risk_of(found.command)[0] == "safe", found.command
+
+
 def test_a_value_with_its_own_sign_replaces_the_examples():
     """`-size +{{1G}}` given -1k is `-size -1k`, never `+-1k`."""
     from nlshell.offline.slots import fill
@@ -1722,7 +1760,10 @@ def test_a_request_that_only_mentions_options_is_read_as_words(index, request_, 
      # output kept in a file: the job, written there (was `make > etc.txt 2>&1`); a download writes itself
      ("list the files in /etc and save the output to etc.txt", "ls /etc > etc.txt"),
      ("grep ERROR in app.log and save the results to errors.txt", 'grep "ERROR" app.log > errors.txt'),
-     ("download https://example.com/a.json and save it to a.json", "curl -L -o a.json https://example.com/a.json")],
+     ("download https://example.com/a.json and save it to a.json", "curl -L -o a.json https://example.com/a.json"),
+     # a grep over a type's files "in the repo" goes down the tree (was `grep -n 'TODO' *.py`, the top folder's)
+     ("grep TODO in every python file in the repo, with line numbers", "grep -rn --include='*.py' 'TODO' ."),
+     ("find every TODO in the python files under src, with line numbers", "grep -rn --include='*.py' 'TODO' src")],
 )
 def test_round_twenty_five_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

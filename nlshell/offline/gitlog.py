@@ -38,8 +38,10 @@ _PICKAXE = re.compile(
 # camelCase, snake_case, CAPS or with digits ("parseConfig"); "the commit that added tests" names none.
 _CODE = re.compile(r"^['\"`].+['\"`]$|^[a-z]+[A-Z]\w*$|\w_\w|^[A-Z][A-Z0-9_]+$|[a-z]\d")
 _RANGE = re.compile(
-    r"\bon\s+(my branch|this branch|[\w./-]+)\s+(?:that\s+)?(?:are|is)?\s*(?:not|n't|nt|arent|aren't|isnt|isn't)\s+(?:yet\s+)?(?:in|on)\s+([\w./-]+)"
+    r"\b(?:on|in)\s+(my branch|this branch|[\w./-]+)\s+(?:but\s+)?(?:that\s+)?(?:are|is)?\s*(?:not|n't|nt|arent|aren't|isnt|isn't)\s+(?:yet\s+)?(?:in|on)\s+([\w./-]+)"
 )
+# "which commits do I have that origin/main doesn't": this branch's, past the one named
+_MINE = re.compile(r"\bcommits\s+(?:do\s+|have\s+)?(?:i|we)\s+(?:have|got)\s+(?:that|which)\s+([\w./-]+)\s+(?:doesn't|doesnt|does not|hasn't|hasnt|has not|lacks|is missing)")
 _NUMBERS = {"a": "1", "an": "1", "one": "1", "two": "2", "three": "3"}
 _SHOWING = ("-p", "--patch", "--stat", "--oneline", "--graph", "--name-only", "--name-status")
 
@@ -68,6 +70,8 @@ def filters(request: str) -> list[str]:
     if range_:
         ahead = "HEAD" if range_.group(1) in ("my branch", "this branch") else _said(request, range_.group(1))
         found.append(f"{_said(request, range_.group(2))}..{ahead}")
+    elif mine := _MINE.search(lower):
+        found.append(f"{_said(request, mine.group(1))}..HEAD")
     return found
 
 

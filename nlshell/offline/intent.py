@@ -36,7 +36,7 @@ def _clauses(request: str) -> list[list[str]]:
     # "missing .so? check …", "on my mac: upgrade all brew packages": two ("pip: what can i upgrade" is one)
     head, colon, rest = request.lower().partition(": ")
     said = f"{head}, {rest}" if colon and len(head.split()) > 1 else request.lower()
-    for part in re.sub(r"\?+(?:\s|$)", ",", said).replace(";", ",").split(","):
+    for part in re.sub(r"\?+(?:\s|$)", ",", said).replace(";", ",").replace(" - ", ",").split(","):  # "… - show them"
         part = _COMPOUND.sub("", _SNAKE.sub("", part))  # "new_site", "notes.txt" are one name, never "new" and "site", nor "open notes"
         for word in replace_phrases([table.spelling.get(word, word) for word in WORD.findall(part)]):
             clause = clauses[-1]
@@ -226,6 +226,10 @@ def intent(request: str) -> str:
         return CHANGE
     if verbs and (verbs[0] in table.read_verbs or _later_look(request, verbs)):
         return READ
+    if any(verb in table.read_verbs and verb not in _BEING | _AUXILIARIES for verb in verbs) and all(
+        verb in table.read_verbs or not _is_verb(verb) for verb in verbs
+    ):
+        return READ  # "chattr flags on audit.log - show them, don't clear": the one verb said looks
     if _attribute_named(request) or _asked(request, verbs) or _which_thing_asked(request):
         return READ
     if _becomes_format(request):
@@ -236,7 +240,10 @@ def intent(request: str) -> str:
 _AUXILIARIES = frozenset({"will", "would", "does", "did", "do", "is", "are", "was", "can"})
 # A rehearsal: "dry run", "dry-run", "what would rsync delete", "show what apt would upgrade".
 _REHEARSED = re.compile(r"\bdry[\s-]?run\b|\bwhat\s+(?:\S+\s+){0,3}would\s+(?:\S+\s+)?(?:do|copy|delete|remove|change|"
-                        r"install|upgrade|sync|transfer|send|touch|overwrite|clean)\b", re.IGNORECASE)
+                        r"install|upgrade|sync|transfer|send|touch|overwrite|clean)\b"
+                        # "would unzip clobber anything?": what a program would do, asked before it runs
+                        r"|^\s*(?:would|will|does|could|can)\s+(?!you\b|u\b|i\b|we\b)\S+\s+(?:clobber|overwrite|delete|remove|"
+                        r"change|touch|break|wipe|replace|erase|kill)\b[^?]*\?", re.IGNORECASE)
 
 
 def _which_thing_asked(request: str) -> bool:
@@ -320,7 +327,8 @@ def _asked(request: str, verbs: list[str]) -> bool:
     asks to see."""
     if not (request.rstrip().endswith("?") or verbs[:1] == ["any"]):
         return False
-    return not any(_inflected(word) for word in WORD.findall(request.lower()))
+    ruled_out = negated_verbs(request)  # "volumes not attached to any container - which ones?"
+    return not any((verb := _inflected(word)) and verb not in ruled_out for word in WORD.findall(request.lower()))
 
 
 # "t": the end of "don't", "doesn't"; "dont", "doesnt": the same typed without the apostrophe
@@ -339,7 +347,15 @@ def negated_verbs(request: str) -> frozenset[str]:
             verb = _inflected(word)
             if verb:
                 ruled_out.add(verb)
+    clauses = _clauses(request)
+    looks = vocabulary().read_verbs - _BEING - _AUXILIARIES
+    for clause in clauses:  # "delete the rule later, first show it": a later step, not this one
+        if _LATER.intersection(clause) and any(looks.intersection(other) for other in clauses if other is not clause):
+            ruled_out.update(verb for word in clause if (verb := _inflected(word)))
     return frozenset(ruled_out)
+
+
+_LATER = frozenset({"later", "afterwards"})  # a step said for after this one, beside a look asked now
 
 
 def destroys(request: str) -> bool:
