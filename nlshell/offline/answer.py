@@ -19,12 +19,14 @@ Two jobs said in turn ("check the nginx config then reload it") run in turn (nls
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable
 
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import startup
 from nlshell.offline.asides import without_asides
 from nlshell.offline.descended import descended
+from nlshell.offline.rehearsed import rehearsal, rehearsed, said_first
 from nlshell.offline.saved import saved
 from nlshell.offline.situations import told_situation
 from nlshell.offline.compose import composed
@@ -117,15 +119,18 @@ def _answers(
     spelt = respelled(request, corrected)
     ruled_out = negated_verbs(request)  # "without deleting it": never the delete
     hits = [hit for hit in hits if description_verb(hit.description) not in ruled_out] if ruled_out else hits
-    if not destroys(spelt):  # what removes or wipes is no answer to a request that asks neither
-        hits = [hit for hit in hits if not destructive_description(hit.description)]
-    if not hits:
-        raise NoOfflineAnswerError()
     # verbs that say neither may mean one as the ranking read them: "get me htop" installs it
     stated = ranked.read.values if isinstance(ranked, Ranked) else []  # what the request says, as the ranking read it
     wanted = intent(spelt) or (CHANGE if fetched(list(stated)) else ranked.read.intent)  # a copy from there, no look
     if wanted == READ and any(value.role == "run" for value in stated):
         wanted = UNKNOWN  # what it names to run it asks to run: "have backup.sh run every night at 3"
+    # "which packages would apt autoremove take out": a look (that names no command to run) at a change
+    rehearsing = wanted == READ and not _named_risks(stated)[1:] and rehearsal(spelt)
+    if not destroys(spelt):  # what removes or wipes is no answer to a request that asks neither …
+        hits = [hit for hit in hits if not destructive_description(hit.description)
+                or (rehearsing and rehearsed(hit.command, hit.page, hit.program))]  # … unless only rehearsed
+    if not hits:
+        raise NoOfflineAnswerError()
     typed = _typed_as_command(spelt, hits[0].command) if wanted == UNKNOWN else 0
     if wanted == CHANGE or typed >= 2:
         return [OfflineAnswer(hit, wanted, None) for hit in hits[:limit]]
@@ -141,9 +146,17 @@ def _answers(
         seen = {hit.page for hit in considered}
         considered += [hit for hit in hits[RATED:] if hit.page not in seen and not seen.add(hit.page)]
         first_page = next((hit.page for hit in considered if not writes_files(hit.command)), first_page)
+    if rehearsing:  # the change it names, wherever it ranks among the page's examples
+        considered = said_first(hits, spelt)[: len(considered)]
     for hit in considered:
         if pages and hit.page in answered:
             continue  # rating it could not change what such a caller takes
+        if rehearsing and (dry := rehearsed(hit.command, hit.page, hit.program)) and risk_of(dry)[0] == "safe":
+            safe.append(replace(hit, command=dry))  # the change it asks about, shown and not made
+            answered.add(hit.page)
+            if _known(safe, first_page, limit, pages):
+                break
+            continue
         # What the rater cannot see, the example's own words may say ("Kill all processes …").
         if looking and writes_files(hit.command):
             continue  # safe to run, yet it makes or writes a file: no answer to a look
