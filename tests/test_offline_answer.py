@@ -1763,7 +1763,11 @@ def test_a_request_that_only_mentions_options_is_read_as_words(index, request_, 
      ("download https://example.com/a.json and save it to a.json", "curl -L -o a.json https://example.com/a.json"),
      # a grep over a type's files "in the repo" goes down the tree (was `grep -n 'TODO' *.py`, the top folder's)
      ("grep TODO in every python file in the repo, with line numbers", "grep -rn --include='*.py' 'TODO' ."),
-     ("find every TODO in the python files under src, with line numbers", "grep -rn --include='*.py' 'TODO' src")],
+     ("find every TODO in the python files under src, with line numbers", "grep -rn --include='*.py' 'TODO' src"),
+     # commits on one branch and not another (was `git switch -`); this branch's past another
+     ("what commits are on develop but not on main", "git log --oneline main..develop"),
+     ("which commits do I have that origin/main doesn't", "git log --oneline origin/main..HEAD"),
+     ("what would git rebase main replay - list my commits that arent on main", "git log --oneline main..HEAD")],
 )
 def test_round_twenty_five_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

@@ -41,7 +41,9 @@ _RANGE = re.compile(
     r"\b(?:on|in)\s+(my branch|this branch|[\w./-]+)\s+(?:but\s+)?(?:that\s+)?(?:are|is)?\s*(?:not|n't|nt|arent|aren't|isnt|isn't)\s+(?:yet\s+)?(?:in|on)\s+([\w./-]+)"
 )
 # "which commits do I have that origin/main doesn't": this branch's, past the one named
-_MINE = re.compile(r"\bcommits\s+(?:do\s+|have\s+)?(?:i|we)\s+(?:have|got)\s+(?:that|which)\s+([\w./-]+)\s+(?:doesn't|doesnt|does not|hasn't|hasnt|has not|lacks|is missing)")
+# … and "my commits that aren't on main"
+_MINE = re.compile(r"\bcommits\s+(?:do\s+|have\s+)?(?:i|we)\s+(?:have|got)\s+(?:that|which)\s+([\w./-]+)\s+(?:doesn't|doesnt|does not|hasn't|hasnt|has not|lacks|is missing)"
+                   r"|\b(?:my|our)\s+commits\s+(?:that|which)\s+(?:arent|aren't|are\s+not|are\s+n't)\s+(?:yet\s+)?(?:on|in)\s+([\w./-]+)")
 _NUMBERS = {"a": "1", "an": "1", "one": "1", "two": "2", "three": "3"}
 _SHOWING = ("-p", "--patch", "--stat", "--oneline", "--graph", "--name-only", "--name-status")
 
@@ -71,7 +73,7 @@ def filters(request: str) -> list[str]:
         ahead = "HEAD" if range_.group(1) in ("my branch", "this branch") else _said(request, range_.group(1))
         found.append(f"{_said(request, range_.group(2))}..{ahead}")
     elif mine := _MINE.search(lower):
-        found.append(f"{_said(request, mine.group(1))}..HEAD")
+        found.append(f"{_said(request, mine.group(1) or mine.group(2))}..HEAD")
     return found
 
 
