@@ -1753,7 +1753,6 @@ def test_a_request_that_only_mentions_options_is_read_as_words(index, request_, 
      ("restart the php8.2-fpm service", "sudo service php8.2-fpm restart"),
      ("pandas is acting weird, what version got installed in this venv", "pip show pandas"),
      ("mask snapd so nothing can start it", "systemctl mask snapd"),  # a daemon is no misspelt `snap`
-     ("forget every key loaded in ssh-agent", "ssh-add -D"),  # "forget" removes (was `ssh-add -l`)
      ("apt keeps saying unmet dependencies, try to fix the broken packages", "sudo apt --fix-broken install"),
      # what a package manager keeps is no package (was `sudo apt remove cache`)
      ("clear out the apt package cache", "sudo apt clean"),

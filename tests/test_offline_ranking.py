@@ -185,12 +185,13 @@ def test_the_checksum_file_says_which_checksum(index):
     [
         ("bring the interface eth0 down", "sudo ip link set eth0 down\n"),
         ("which version of node do i have", "node --version\n"),
-        ("which services failed", "systemctl --failed\n"),
+        # the same listing two ways; which one comes first follows this machine's man pages
+        ("which services failed", ("systemctl --failed\n", "systemctl list-units --state=failed\n")),
     ],
 )
 def test_the_cli_prints_the_example_that_does_what_was_asked(nlshell, isolated_home, request_text, printed):
     r = nlshell("-p", "--offline", request_text)
-    assert (r.returncode, r.stdout) == (0, printed), r
+    assert r.returncode == 0 and r.stdout in ((printed,) if isinstance(printed, str) else printed), r
 
 
 def test_the_cli_names_the_checksum_program_the_file_says(nlshell, isolated_home):

@@ -67,11 +67,16 @@ def type_nouns() -> dict[str, str]:
     return {noun: role.split(":", 1)[1] for role, nouns in table.items() if role.startswith("typed:") for noun in nouns}
 
 
-def _hosted(lower: list[str], i: int) -> bool:
-    """Whether a dashed name with a number is a machine's or a word's, not one to fill in: "on
-    prod-2" (a host, read where remote jobs are), "sha-256", "top-10"."""
+def _hosted(lower: list[str], i: int, table: Vocabulary) -> bool:
+    """Whether a dashed name with a number is a machine's or a word's, not a branch's: outside a git
+    request ("forget web-2 in my known hosts", "on prod-2") it is a host, read where hosts are;
+    "sha-256" and "top-10" are words."""
     low = lower[i]
-    return "-" in low and (low.split("-")[0] in _NUMBERED_WORDS or lower[i - 1 : i] in (["on"], ["at"]))
+    git = table.around["git_verbs"] | _GIT_WORDS
+    return "-" in low and (low.split("-")[0] in _NUMBERED_WORDS or git.isdisjoint(lower) or lower[i - 1 : i] in (["on"], ["at"]))
+
+
+_GIT_WORDS = frozenset({"tag", "commit", "upstream", "origin", "rebase"})
 
 
 def word_of_table(low: str, table: Vocabulary) -> bool:
@@ -187,7 +192,7 @@ def read(
             lower[i - 1 : i] != ["host"]  # "the ssh settings for host gitlab": an alias of ~/.ssh/config, as said
         ):
             _add(add, values, "host", tokens, i, role_at(i), text=sites()[low])  # "ping google 4 times"
-        elif _IDENTIFIER.fullmatch(low) and not _hosted(lower, i) and i not in taken and not word_of_table(low, table) and not low.isupper() and not program(low):
+        elif _IDENTIFIER.fullmatch(low) and not _hosted(lower, i, table) and i not in taken and not word_of_table(low, table) and not low.isupper() and not program(low):
             # not "pg_dump crm …": a program is said by its name; "nuke node_modules": a folder by its
             every = any(word in ("every", "all", "each") for word in lower)  # "every node_modules", "in every project": a name sought
             kind = "dir" if low in table.around["always_dirs"] and not every else "name"
