@@ -42,12 +42,13 @@ def rehearsed(command: str, page: str, program: str) -> str:
 
 
 def said_first(hits: list, request: str) -> list:
-    """The hits whose subcommand the request says first ("… would apt autoremove take out": not
-    `apt clean`, ranked above it), in their order otherwise."""
+    """The hits the request names by program and subcommand, with a rehearsal, first ("… would apt
+    autoremove take out": not `apt clean`, ranked above it); in their order otherwise."""
     said = set(re.findall(r"[\w.-]+", request.lower()))
 
-    def says(command: str) -> bool:
-        words = [word for word in shell_words(command) if word != "sudo"]
-        return len(words) > 1 and not words[1].startswith("-") and words[1].lower() in said
+    def says(hit) -> bool:
+        words = [word.lower() for word in shell_words(hit.command) if word != "sudo"]
+        named = len(words) > 1 and words[0] in said and not words[1].startswith("-") and words[1] in said
+        return named and bool(rehearsed(hit.command, hit.page, hit.program))
 
-    return sorted(hits, key=lambda hit: not says(hit.command))
+    return sorted(hits, key=lambda hit: not says(hit))
