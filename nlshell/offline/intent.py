@@ -217,9 +217,10 @@ def intent(request: str) -> str:
     table = vocabulary()
     if _REHEARSED.search(request):
         return READ  # "dry run: what would rsync copy …": a rehearsal changes nothing
+    request = _SETTING_KEY.sub(" ", _PARTICIPLE_SET.sub(r"\1 \2", request))  # "Restart= of x", "capabilities set on x"
     ruled_out = negated_verbs(request)  # "what's inside logs.zip, dont extract it": no extraction asked
     verbs = [verb for verb in clause_verbs(request) if verb not in ruled_out]
-    if _new_thing_told(request, verbs):
+    if _new_thing_told(request, verbs) or _doing_told(request, verbs):
         verbs = verbs[1:]  # "new repo, what make targets are there": where the person is, then the question
     openers = table.around.get("change_openers", frozenset())  # "backup the db": a change, yet "host backup" a name
     if any(verb in table.change_verbs or verb in openers for verb in verbs):
@@ -234,7 +235,24 @@ def intent(request: str) -> str:
         return READ
     if _becomes_format(request):
         return CHANGE
+    if verbs and not any(_is_verb(verb) for verb in verbs) and not _TO_PLACE.search(request):
+        return READ  # "frame rate of drone.mp4", "ciphers my ssh client supports": a thing named, to see
     return UNKNOWN
+
+
+# Said with no verb at all, a thing named is a thing to see: the reader fails closed (a look is
+# rated and offered safe, or no answer), never open. A place or a time a thing goes ("nginx on boot",
+# "backup.sh every night", "venv in .venv", "key for github") may make it, and stays unknown.
+_TO_PLACE = re.compile(r"\b(?:to|into|on\s+boot|at\s+boot|every|each|daily|nightly|hourly|weekly|for|new|fresh|called|named)\b", re.IGNORECASE)
+_SETTING_KEY = re.compile(r"\b[A-Za-z]\w*=(?=\s|,|$)")  # "Restart= and RestartSec=": a unit's setting, no verb
+_PARTICIPLE_SET = re.compile(r"\b(\w+s)\s+set\s+(on|for|in)\b", re.IGNORECASE)  # "capabilities set on", as they are
+
+
+def _doing_told(request: str, verbs: list[str]) -> bool:
+    """"cleaning up /usr/local, are there any dead symlinks in there?": what the person is busy
+    with (a clause opening with a verb's -ing form), then the question asked."""
+    first = WORD.findall(request.lower())[:1]
+    return len(verbs) > 1 and first[:1] != [] and first[0].endswith("ing") and request.rstrip().endswith("?")
 
 
 _AUXILIARIES = frozenset({"will", "would", "does", "did", "do", "is", "are", "was", "can"})
