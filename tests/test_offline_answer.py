@@ -467,7 +467,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout26", "everyday-holdout26b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -1316,13 +1316,17 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout25.tsv and everyday_holdout25b.tsv (185 requests each, checked by
-    their writers against every other table) were written blind before the twenty-fourth round and
-    never tuned on (see benchmarks/RESULTS.md for their figures at the round's base and end; 87% / 76%
-    and 84% / 71% with the tests' typical desktop at its end). holdout24 and holdout24b (round
-    twenty-three's) were measured, not tuned on, this round; holdout23 and holdout23b are tuned on from
-    it. The goals are 90% and 85%: the floors only catch a collapse."""
+    """tests/data/everyday_holdout26.tsv and everyday_holdout26b.tsv (185 and 177 requests, checked by
+    their writers against every other table: the long tail, most everyday wordings being taken) were
+    written blind before the twenty-fifth round and never tuned on (see benchmarks/RESULTS.md for their
+    figures at the round's base and end; 70% / 47% and 66% / 39% with the tests' typical desktop at its
+    end). holdout25 and holdout25b (round twenty-four's) were measured, not tuned on, this round;
+    holdout24 and holdout24b are tuned on from it. everyday_dev10.tsv: read-only requests phrased near
+    changing ones, for tuning. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
+        "everyday-holdout26": (0.66, 0.43),
+        "everyday-holdout26b": (0.61, 0.35),
+        "everyday-dev10": (0.48, 0.37),
         "everyday-holdout25": (0.83, 0.72),
         "everyday-holdout25b": (0.80, 0.67),
         "everyday-holdout24": (0.85, 0.70),

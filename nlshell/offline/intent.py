@@ -227,7 +227,7 @@ def intent(request: str) -> str:
         return CHANGE
     if verbs and (verbs[0] in table.read_verbs or _later_look(request, verbs)):
         return READ
-    if any(verb in table.read_verbs and verb not in _BEING | _AUXILIARIES for verb in verbs) and all(
+    if any(verb in table.read_verbs and _is_verb(verb) and verb not in _BEING | _AUXILIARIES | _ASKING for verb in verbs) and all(
         verb in table.read_verbs or not _is_verb(verb) for verb in verbs
     ):
         return READ  # "chattr flags on audit.log - show them, don't clear": the one verb said looks
@@ -235,15 +235,25 @@ def intent(request: str) -> str:
         return READ
     if _becomes_format(request):
         return CHANGE
-    if verbs and not any(_is_verb(verb) for verb in verbs) and not _TO_PLACE.search(request):
+    if _thing_named(request, verbs):
         return READ  # "frame rate of drone.mp4", "ciphers my ssh client supports": a thing named, to see
     return UNKNOWN
 
 
-# Said with no verb at all, a thing named is a thing to see: the reader fails closed (a look is
-# rated and offered safe, or no answer), never open. A place or a time a thing goes ("nginx on boot",
-# "backup.sh every night", "venv in .venv", "key for github") may make it, and stays unknown.
+# Said with no verb at all, a thing of something named is a thing to see: the reader fails closed
+# (a look is rated and offered safe, or no answer), never open. A place or a time a thing goes
+# ("nginx on boot", "backup.sh every night", "key for github") may make it, and a need or a trouble
+# said ("need the logs from web1", "permission denied on deploy.sh") asks for one: those stay unknown.
 _TO_PLACE = re.compile(r"\b(?:to|into|on\s+boot|at\s+boot|every|each|daily|nightly|hourly|weekly|for|new|fresh|called|named)\b", re.IGNORECASE)
+_NAMED_THING = re.compile(r"^\s*(?:[\w.=-]+\s+){1,4}?(?:of|in|on|from|my|inside|by)\s+\S", re.IGNORECASE)
+_WANTING = frozenset("need needs needed want wants wanted gotta must have has let lets please cant cannot can't denied "
+                     "should get give make put broken fix".split())
+
+
+def _thing_named(request: str, verbs: list[str]) -> bool:
+    words = WORD.findall(request.lower())
+    return (bool(verbs) and not any(_is_verb(verb) for verb in verbs) and not _TO_PLACE.search(request)
+            and bool(_NAMED_THING.match(request)) and _WANTING.isdisjoint(words))
 _SETTING_KEY = re.compile(r"\b[A-Za-z]\w*=(?=\s|,|$)")  # "Restart= and RestartSec=": a unit's setting, no verb
 _PARTICIPLE_SET = re.compile(r"\b(\w+s)\s+set\s+(on|for|in)\b", re.IGNORECASE)  # "capabilities set on", as they are
 
@@ -256,6 +266,7 @@ def _doing_told(request: str, verbs: list[str]) -> bool:
 
 
 _AUXILIARIES = frozenset({"will", "would", "does", "did", "do", "is", "are", "was", "can"})
+_ASKING = frozenset({"what", "whats", "which", "how", "who", "where", "why", "when"})  # a question's word, no verb of its own
 # A rehearsal: "dry run", "dry-run", "what would rsync delete", "show what apt would upgrade".
 _REHEARSED = re.compile(r"\bdry[\s-]?run\b|\bwhat\s+(?:\S+\s+){0,3}would\s+(?:\S+\s+)?(?:do|copy|delete|remove|change|"
                         r"install|upgrade|sync|transfer|send|touch|overwrite|clean)\b"
