@@ -155,7 +155,7 @@ def test_units_and_types(table):
         ("deny ssh from 10.0.0.7", CHANGE),
         ("hold the nginx package at its version", CHANGE),
         ("git status please", UNKNOWN),
-        ("disk usage of /var", READ),  # a thing of something named, no verb: a look (fails closed)
+        ("disk usage of /var", READ),  # an attribute (usage) of something named, no verb: a look
         ("", UNKNOWN),
         # casual verbs, the table's phrases and openings (nlshell/data/words.tsv)
         ("get rid of build.log, I don't need it", CHANGE),  # a phrase of the table is a verb
@@ -220,7 +220,7 @@ def test_units_and_types(table):
         # round nineteen: things named by what they do, so many things named, a clause before a colon
         ("running containers?", READ),  # it got `docker exec`
         ("3 lines before each Exception in app.log", READ),  # it got `rm -rf node_modules && npm install`
-        ("tree of src, 2 levels deep", READ),  # the tree of a folder, named: a look
+        ("tree of src, 2 levels deep", UNKNOWN),  # how deep, no things named
         ("on my mac: upgrade all brew packages", CHANGE),  # it got `brew search`
         ("which kernel am i booted into, exact release", READ),  # a release is no verb
         ("kill processes using port 80", CHANGE),

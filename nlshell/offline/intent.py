@@ -217,7 +217,8 @@ def intent(request: str) -> str:
     table = vocabulary()
     if _REHEARSED.search(request):
         return READ  # "dry run: what would rsync copy …": a rehearsal changes nothing
-    request = _SETTING_KEY.sub(" ", _PARTICIPLE_SET.sub(r"\1 \2", request))  # "Restart= of x", "capabilities set on x"
+    keys = bool(_SETTING_KEY.search(request))  # "Restart= and RestartSec= of worker.service": settings to see
+    request = _SETTING_KEY.sub(" ", _PARTICIPLE_SET.sub(r"\1 \2", request))  # … no verb; "capabilities set on x"
     ruled_out = negated_verbs(request)  # "what's inside logs.zip, dont extract it": no extraction asked
     verbs = [verb for verb in clause_verbs(request) if verb not in ruled_out]
     if _new_thing_told(request, verbs) or _doing_told(request, verbs):
@@ -235,25 +236,12 @@ def intent(request: str) -> str:
         return READ
     if _becomes_format(request):
         return CHANGE
-    if _thing_named(request, verbs):
-        return READ  # "frame rate of drone.mp4", "ciphers my ssh client supports": a thing named, to see
+    if verbs and not any(_is_verb(verb) for verb in verbs) and (_HAD.search(request) or keys):
+        return READ  # "ciphers my ssh client supports": what a thing has, named with no verb of the person's
     return UNKNOWN
 
 
-# Said with no verb at all, a thing of something named is a thing to see: the reader fails closed
-# (a look is rated and offered safe, or no answer), never open. A place or a time a thing goes
-# ("nginx on boot", "backup.sh every night", "key for github") may make it, and a need or a trouble
-# said ("need the logs from web1", "permission denied on deploy.sh") asks for one: those stay unknown.
-_TO_PLACE = re.compile(r"\b(?:to|into|on\s+boot|at\s+boot|every|each|daily|nightly|hourly|weekly|for|new|fresh|called|named)\b", re.IGNORECASE)
-_NAMED_THING = re.compile(r"^\s*(?:[\w.=-]+\s+){1,4}?(?:of|in|on|from|my|inside|by)\s+\S", re.IGNORECASE)
-_WANTING = frozenset("need needs needed want wants wanted gotta must have has let lets please cant cannot can't denied "
-                     "should get give make put broken fix".split())
-
-
-def _thing_named(request: str, verbs: list[str]) -> bool:
-    words = WORD.findall(request.lower())
-    return (bool(verbs) and not any(_is_verb(verb) for verb in verbs) and not _TO_PLACE.search(request)
-            and bool(_NAMED_THING.match(request)) and _WANTING.isdisjoint(words))
+_HAD = re.compile(r"^\s*[\w.-]+\s+(?:my|the|this|our)\s+(?:[\w.-]+\s+){0,3}(?:supports|has|uses|offers|accepts|knows)\s*\??\s*$", re.IGNORECASE)
 _SETTING_KEY = re.compile(r"\b[A-Za-z]\w*=(?=\s|,|$)")  # "Restart= and RestartSec=": a unit's setting, no verb
 _PARTICIPLE_SET = re.compile(r"\b(\w+s)\s+set\s+(on|for|in)\b", re.IGNORECASE)  # "capabilities set on", as they are
 
@@ -322,12 +310,18 @@ def _attribute_named(request: str) -> bool:
     named with no verb (the word table's `attribute` words) asks to see it, as a search box would;
     one said with a target ("owner of www to nginx") may set it."""
     attributes = vocabulary().around.get("attribute", frozenset())
-    words = [w for w in WORD.findall(request.lower()) if w not in _ARTICLES]
+    clauses = _clauses(request)  # the table's phrases said as one ("restart policy")
+    words = [w for w in (clauses[0] if clauses else []) if w not in _ARTICLES] + [
+        w for clause in clauses[1:] for w in clause if w not in _ARTICLES]
     i = 0
+    if len(words) > 2 and words[1] in attributes and words[0] not in attributes and not _is_verb(words[0]):
+        i = 1  # "frame rate of drone.mp4", "audio tracks in concert.mkv", "Host entries in my ssh config"
     while i + 2 < len(words) and words[i] in attributes and words[i + 1] in ("and", "or"):
         i += 2  # "cpu and mem of the api container": attributes named together
+    while i + 2 < len(words) and words[i] in attributes and words[i + 1] in attributes:
+        i += 1  # "colour space of print.tif"
     return (
-        len(words) > i + 2 and words[i] in attributes and words[i + 1] in ("of", "on", "for")
+        len(words) > i + 2 and words[i] in attributes and words[i + 1] in ("of", "on", "for", "in")
         and not _TARGETS.intersection(words[i + 2 :])
     )
 
