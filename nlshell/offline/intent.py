@@ -256,7 +256,7 @@ def _doing_told(request: str, verbs: list[str]) -> bool:
 _AUXILIARIES = frozenset({"will", "would", "does", "did", "do", "is", "are", "was", "can"})
 _ASKING = frozenset({"what", "whats", "which", "how", "who", "where", "why", "when"})  # a question's word, no verb of its own
 # A rehearsal: "dry run", "dry-run", "what would rsync delete", "show what apt would upgrade".
-_REHEARSED = re.compile(r"\bdry[\s-]?run\b|\bwhat\s+(?:\S+\s+){0,3}would\s+(?:\S+\s+)?(?:do|copy|delete|remove|change|"
+_REHEARSED = re.compile(r"\bdry[\s-]?run\b|\bsimulat(?:e|ed|ion)\b|\bwhat\s+(?:\S+\s+){0,3}would\s+(?:\S+\s+)?(?:do|copy|delete|remove|change|"
                         r"install|upgrade|sync|transfer|send|touch|overwrite|clean)\b"
                         # "would unzip clobber anything?": what a program would do, asked before it runs
                         r"|^\s*(?:would|will|does|could|can)\s+(?!you\b|u\b|i\b|we\b)\S+\s+(?:clobber|overwrite|delete|remove|"
