@@ -250,7 +250,7 @@ def _doing_told(request: str, verbs: list[str]) -> bool:
     """"cleaning up /usr/local, are there any dead symlinks in there?": what the person is busy
     with (a clause opening with a verb's -ing form), then the question asked."""
     first = WORD.findall(request.lower())[:1]
-    return len(verbs) > 1 and first[:1] != [] and first[0].endswith("ing") and request.rstrip().endswith("?")
+    return len(verbs) > 1 and bool(first) and first[0].endswith("ing") and request.rstrip().endswith("?")
 
 
 _AUXILIARIES = frozenset({"will", "would", "does", "did", "do", "is", "are", "was", "can"})
@@ -371,7 +371,7 @@ def negated_verbs(request: str) -> frozenset[str]:
             if verb:
                 ruled_out.add(verb)
     clauses = _clauses(request)
-    looks = vocabulary().read_verbs - _BEING - _AUXILIARIES
+    looks = vocabulary().read_verbs - _BEING - _AUXILIARIES - _ASKING
     for clause in clauses:  # "delete the rule later, first show it": a later step, not this one
         if _LATER.intersection(clause) and any(looks.intersection(other) for other in clauses if other is not clause):
             ruled_out.update(verb for word in clause if (verb := _inflected(word)))

@@ -41,6 +41,7 @@ _QUESTION = re.compile(r"\?+\s+")
 _WORD = re.compile(r"[\w'’.~/-]+")
 _NAME_SHAPED = re.compile(r"(?=.*[a-z])[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?=.*\d)(?=.*[a-z])[a-z0-9]+")  # old-feature, web-2, db1
 _THE_KIND = re.compile(r"\b(?:the|that|this)\s+(\w+)\b(?!\s+[\w./-]*\d)", re.I)
+_DETERMINERS = frozenset({"the", "my", "our", "this", "that", "your"})
 _VERSIONED = frozenset({"version", "versions", "installed"})  # a question asked of the situation's package
 _THING_MAX = 4  # the thing a situation is about is said in this many words at most
 _ASKED_MIN = 2  # what is left must say this many words: "…, fix" alone asks nothing findable
@@ -89,9 +90,9 @@ def _after_saying(request: str, asked: str, asked_words: list[str], pointer: str
     request points back at it ("apt says some packages were kept back, upgrade them") or asks no
     question of its own ("ssh complains my .ssh perms are too open, fix")."""
     if not pointer and len(_content(asked_words)) >= _ASKED_MIN and _ordered(asked_words):
-        speaker = request.split()[0]  # "apt keeps saying unmet dependencies, try to fix the broken packages": apt's
+        speaker = next((word for word in request.split() if word.lower() not in _DETERMINERS), "")  # "apt keeps saying …": apt's
         asked = re.sub(r"^try\s+to\s+", "", asked, flags=re.IGNORECASE)
-        return asked if speaker.lower() in _NOT_THINGS else f"{speaker}: {asked}"
+        return asked if not speaker or speaker.lower() in _NOT_THINGS else f"{speaker}: {asked}"
     if pointer or asked_words[0] not in _SEEING or (len(_content(asked_words)) < _ASKED_MIN and not VALUE.search(asked)):
         return request  # "whats using /mnt/data" asks enough: a path says of what
     return asked
