@@ -73,11 +73,13 @@ def test_no_two_own_examples_say_the_same_thing():
 
 def test_an_example_described_as_looking_is_rated_safe():
     """The description is what the ranker matches a read-only request against: a row that says it
-    only looks and does more would be offered to a request that only looks."""
+    only looks and does more would be offered to a request that only looks. Root-only state is read
+    as root ("Password expiry of a user": `sudo chage -l`): what sudo runs must be safe, as the
+    read-only check of the tables asks (`sudo` alone is caution by design)."""
     unsafe = []
     for name, number, (_page, description, command) in ROWS:
         if intent(description) == READ:
-            risk, reasons = risk_of(PLACEHOLDER.sub("x", command))
+            risk, reasons = risk_of(PLACEHOLDER.sub("x", command).removeprefix("sudo "))
             if risk != "safe":
                 unsafe.append(f"{name}:{number}: {description!r} → {command!r} is {risk}: {reasons}")
     assert unsafe == []

@@ -254,6 +254,7 @@ def _doing_told(request: str, verbs: list[str]) -> bool:
 
 
 _AUXILIARIES = frozenset({"will", "would", "does", "did", "do", "is", "are", "was", "can"})
+_LIGHT_VERBS = frozenset("take get give grab make have put set keep let bring drop turn do".split())
 _ASKING = frozenset({"what", "whats", "which", "how", "who", "where", "why", "when"})  # a question's word, no verb of its own
 # A rehearsal: "dry run", "dry-run", "what would rsync delete", "show what apt would upgrade".
 _REHEARSED = re.compile(r"\bdry[\s-]?run\b|\bsimulat(?:e|ed|ion)\b|\bwhat\s+(?:\S+\s+){0,3}would\s+(?:\S+\s+)?(?:do|copy|delete|remove|change|"
@@ -314,7 +315,9 @@ def _attribute_named(request: str) -> bool:
     words = [w for w in (clauses[0] if clauses else []) if w not in _ARTICLES] + [
         w for clause in clauses[1:] for w in clause if w not in _ARTICLES]
     i = 0
-    if len(words) > 2 and words[1] in attributes and words[0] not in attributes and not _is_verb(words[0]):
+    if len(words) > 2 and words[1] in attributes and words[0] not in attributes and not _is_verb(words[0]) and (
+        words[0] not in _LIGHT_VERBS  # "take ownership of a folder": a chown
+    ):
         i = 1  # "frame rate of drone.mp4", "audio tracks in concert.mkv", "Host entries in my ssh config"
     while i + 2 < len(words) and words[i] in attributes and words[i + 1] in ("and", "or"):
         i += 2  # "cpu and mem of the api container": attributes named together
