@@ -374,7 +374,7 @@ def negated_verbs(request: str) -> frozenset[str]:
             if verb:
                 ruled_out.add(verb)
     clauses = _clauses(request)
-    looks = vocabulary().read_verbs - _BEING - _AUXILIARIES - _ASKING
+    looks = vocabulary().read_verbs - _BEING - _AUXILIARIES  # "which ones?" asks to see: a look beside the later step
     for clause in clauses:  # "delete the rule later, first show it": a later step, not this one
         if _LATER.intersection(clause) and any(looks.intersection(other) for other in clauses if other is not clause):
             ruled_out.update(verb for word in clause if (verb := _inflected(word)))
