@@ -16,7 +16,8 @@ from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import OfflineIndex, answer, rank, references
 from nlshell.offline.answer import answers
 from nlshell.offline.commands import writes_files
-from nlshell.offline.intent import CHANGE, READ, destructive_description
+from nlshell.offline.intent import CHANGE, READ
+from nlshell.offline.described import destructive_description
 from nlshell.assess import assess
 from nlshell.offline.rating import risk_of
 from nlshell.offline.value import Value

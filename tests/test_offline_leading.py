@@ -1,10 +1,10 @@
 """The leading words the build stores of each documented example and page summary (read by
-nlshell/offline/intent.py for their verbs) are the words the description reads as."""
+nlshell/offline/described.py for their verbs) are the words the description reads as."""
 
 from __future__ import annotations
 
-from nlshell.offline import intent
-from nlshell.offline.intent import LEADING, description_verbs, destructive_description, leading
+from nlshell.offline import described
+from nlshell.offline.described import LEADING, description_verbs, destructive_description, leading
 from nlshell.offline.vocabulary import leading_words
 
 
@@ -24,16 +24,16 @@ def test_every_stored_leading_is_what_the_description_reads_as(index):
 def test_a_description_the_index_told_reads_as_one_it_did_not(index, monkeypatch):
     rows = index.documented(range(1, 200))
     told = {row.description for row in rows}
-    assert told <= intent._told.keys()
+    assert told <= described._told.keys()
     for description in list(told)[:300]:
-        assert leading(description) == intent._read_leading(description)
+        assert leading(description) == described._read_leading(description)
         assert description_verbs.__wrapped__(description) == description_verbs(description)
-    monkeypatch.setattr(intent, "_told", {"Delete a file": ("show", "a", "file")})  # what the index says is what counts
+    monkeypatch.setattr(described, "_told", {"Delete a file": ("show", "a", "file")})  # what the index says is what counts
     assert not destructive_description.__wrapped__("Delete a file")
 
 
 def test_a_description_not_stored_is_read_here(monkeypatch):
-    monkeypatch.setattr(intent, "_told", {})
-    intent.told([("Remove a file", None), ("Show a file", "")])
-    assert intent._told == {"Show a file": ()}
+    monkeypatch.setattr(described, "_told", {})
+    described.told([("Remove a file", None), ("Show a file", "")])
+    assert described._told == {"Show a file": ()}
     assert leading("Remove a file") == tuple(leading_words("Remove a file", LEADING))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nlshell.offline import vocabulary as words
-from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
+from nlshell.offline.intent import CHANGE, READ, UNKNOWN, destroys, intent, negated_verbs
+from nlshell.offline.described import description_verb, destructive_description
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,8 @@ from nlshell.offline.top import topped
 from nlshell.offline.tunnels import tunnelled
 from nlshell.offline.typedcommand import typed_command
 from nlshell.offline.places import fetched
-from nlshell.offline.intent import CHANGE, READ, UNKNOWN, description_verb, destroys, destructive_description, intent, negated_verbs
+from nlshell.offline.intent import CHANGE, READ, UNKNOWN, destroys, intent, negated_verbs
+from nlshell.offline.described import description_verb, destructive_description
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
 from nlshell.offline.otherwise import opposite
 from nlshell.offline.rating import risk_of

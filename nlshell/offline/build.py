@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from nlshell.offline import data, readings
-from nlshell.offline.intent import stored_leading
+from nlshell.offline.described import stored_leading
 from nlshell.offline.vocabulary import indexed_words, stem, stem_text
 
 
@@ -29,7 +29,7 @@ def fill(conn: sqlite3.Connection, held: data.IndexData, version: str, man: dict
             "source TEXT, programs TEXT, parts INTEGER, stems TEXT)"
         )
         # The documented (tldr, nlshell) examples again, stored page by page: a page's are read together;
-        # with the leading words of each description and summary, whose verbs lookups read (intent.py).
+        # with the leading words of each description and summary, whose verbs lookups read (described.py).
         conn.execute(
             "CREATE TABLE documented (page INTEGER, id INTEGER, description TEXT, command TEXT, source TEXT, "
             "programs TEXT, parts INTEGER, stems TEXT, leading TEXT, PRIMARY KEY (page, id)) WITHOUT ROWID"

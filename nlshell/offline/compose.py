@@ -19,9 +19,9 @@ import re
 from dataclasses import replace
 
 from nlshell.offline import modes
-from nlshell.offline.commands import first_program, shell_words
+from nlshell.offline.commands import shell_words
 from nlshell.offline.flags import (
-    ALSO, SHORT, WORD_OPTIONS, Flag, Form, Page, marked_stems, page_flags, page_prefix, read_form,
+    ALSO, SHORT, WORD_OPTIONS, Flag, Form, Page, has_flag, marked_stems, page_flags, page_prefix, read_form,
 )
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.intent import CHANGE
@@ -190,13 +190,13 @@ def _said_flag_first(index: OfflineIndex, asked: _Asked, hits: list[OfflineHit])
     one). The rater still rates and the menu still confirms it; only the order changes."""
     top = hits[0]
     wanted = _composed_command(index, asked, top)
-    said = [letters for words, letters in _SAID_FLAGS if words & asked.words and not _has_flag(top.command, letters)]
+    said = [letters for words, letters in _SAID_FLAGS if words & asked.words and not has_flag(top.command, letters)]
     if (wanted == top.command or not _worse(top.command, wanted)) and not said:
         return hits
     for k, hit in enumerate(hits[1:COMPOSED], 1):
         if hit.page != top.page or hit.score < SAID_SHARE * top.score:
             continue
-        if hit.command == wanted or (said and all(_has_flag(hit.command, letters) for letters in said)):
+        if hit.command == wanted or (said and all(has_flag(hit.command, letters) for letters in said)):
             return [replace(hit, score=top.score), *hits[:k], *hits[k + 1 :]]
     return hits
 
@@ -206,12 +206,6 @@ _SAID_FLAGS = (
     (frozenset({"recursive", "recursively", "subfolders", "subdirectories"}), ("-r", "-R", "--recursive")),
     (frozenset({"force", "forcefully", "forced"}), ("-f", "--force")),
 )
-
-
-def _has_flag(command: str, options: tuple[str, ...]) -> bool:
-    """Whether the command has one of the options, read as its page's flags are (clusters, long ones)."""
-    form = read_form(command, (first_program(command),))
-    return form is not None and any(form.has(option) for option in options)
 
 
 def _compose(index: OfflineIndex, asked: _Asked, hit: OfflineHit) -> OfflineHit:

@@ -8,8 +8,10 @@ files of one type searches the folder recursively for that type instead:
 from __future__ import annotations
 
 import re
+import shlex
 
 from nlshell.offline.commands import first_program, shell_words
+from nlshell.offline.flags import has_flag
 from nlshell.offline.vocabulary import WORD
 
 # Words that say the search goes down the tree ("in the repo": all of it).
@@ -18,7 +20,6 @@ _DOWN = frozenset(
     "repo repository project codebase tree anywhere nested".split()
 )
 _TYPE_GLOB = re.compile(r"^(?:(?P<dir>[\w.~/-]*[\w.~-])/)?(?:\*\*/)?\*\.(?P<ext>[A-Za-z0-9]{1,8})$")
-_CLUSTER = re.compile(r"^-[A-Za-z]+$")
 
 
 def descended(command: str, request: str) -> str:
@@ -27,8 +28,7 @@ def descended(command: str, request: str) -> str:
         return command
     words = shell_words(command)
     start = next((i for i, word in enumerate(words) if word == "grep"), -1)
-    if start < 0 or "|" in words or any(w in ("-r", "-R", "--recursive") or (_CLUSTER.match(w) and ("r" in w or "R" in w))
-                                         for w in words[start + 1 :]):
+    if start < 0 or "|" in words or has_flag(shlex.join(words[start:]), ("-r", "-R", "--recursive")):
         return command
     globs = [(i, match) for i, word in enumerate(words[start + 1 :], start + 1) if (match := _TYPE_GLOB.match(word))]
     if len(globs) != 1 or globs[0][0] != len(words) - 1:

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from nlshell.offline.commands import PLACEHOLDER, shell_words
-from nlshell.offline.intent import description_verb, description_verbs
+from nlshell.offline.commands import PLACEHOLDER, first_program, shell_words
+from nlshell.offline.described import description_verb, description_verbs
 from nlshell.offline.rows import ExampleRow, Reader, page_examples
 from nlshell.offline.slots import placeholder_kind
 from nlshell.offline.vocabulary import WORD, canonical_words, request_words, stem, vocabulary
@@ -147,6 +147,13 @@ def read_form(command: str, prefix: tuple[str, ...]) -> Form | None:
         else:
             rest.append(word)
     return Form(prefix, frozenset(letters), frozenset(longs), tuple(rest), frozenset(leading))
+
+
+def has_flag(command: str, options: tuple[str, ...]) -> bool:
+    """Whether the command has one of the options, read as its page's flags are (`-rn` has `-r`,
+    long ones whole); False for what is no one simple command."""
+    form = read_form(command, (first_program(command),))
+    return form is not None and any(form.has(option) for option in options)
 
 
 def _slot_kind(match: re.Match) -> str:

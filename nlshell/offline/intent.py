@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 from nlshell.offline.idioms import particle_back
-from nlshell.offline.vocabulary import WORD, leading_words, replace_phrases, stem, vocabulary
+from nlshell.offline.vocabulary import WORD, replace_phrases, stem, vocabulary
 
 READ = "read"
 CHANGE = "change"
 UNKNOWN = ""
-LEADING = 3  # a description's verbs are read from this many of its first words
-TOLD_MAX = 32768  # descriptions whose leading words the index told, kept at most (then forgotten)
-_told: dict[str, tuple[str, ...]] = {}
 
 
 _SNAKE = re.compile(r"(?<=[a-z0-9])[_.](?=[a-z0-9])")
@@ -58,11 +54,11 @@ def _without_newcomer(clause: list[str]) -> list[str]:
     return clause
 
 
-def _as_verb(word: str) -> str:
+def as_verb(word: str) -> str:
     """A casual verb as the verb it counts as ("nuke" → remove, "peek" → show, "whats" → what);
     any other word as it is ("dedupe" is a verb, its canonical `duplicate` none)."""
     canonical = vocabulary().same.get(word, word)
-    return canonical if _is_verb(canonical) else word
+    return canonical if is_verb(canonical) else word
 
 
 def _verb(clause: list[str]) -> str:
@@ -80,7 +76,7 @@ def _verb(clause: list[str]) -> str:
         return "show"  # "running containers?", "listening ports": things named by what they do, a look
     if _describes(words) or _modified_attribute(words):
         return "show"  # "empty folders here", "open ports": things named, so a look
-    if len(words) > 2 and words[0].isdigit() and _plural(words[1]) and words[2] in _RELATING and not _is_verb(_as_verb(words[1])):
+    if len(words) > 2 and words[0].isdigit() and _plural(words[1]) and words[2] in _RELATING and not is_verb(as_verb(words[1])):
         return "show"  # "3 lines before each Exception in app.log": so many things named, a look
     if words[:1] == ["any"] and _describes(words[1:]):
         return "show"  # "any empty files in src?": asks whether there are such things
@@ -88,8 +84,8 @@ def _verb(clause: list[str]) -> str:
         return ""  # "have postgresql come up on boot": what is to be done, by a verb no list says
     if len(words) > 2 and words[0] in _ABLE and words[1] not in _NOT_ABLE:
         return "check"  # "can the group write to shared/?", "could www-data read it": whether, a look
-    verbs = [_as_verb(word) for word in words[:2]]
-    if len(verbs) > 1 and not _is_verb(verbs[0]) and _is_verb(verbs[1]) and not (
+    verbs = [as_verb(word) for word in words[:2]]
+    if len(verbs) > 1 and not is_verb(verbs[0]) and is_verb(verbs[1]) and not (
         words[1] in _BEING and words[2:3] and words[2].endswith("ed")  # "index.html is messed up": how it is
     ):
         return verbs[1]  # a program first: "pip install requests", "docker run nginx"
@@ -147,8 +143,8 @@ def _participle_after_noun(words: list[str]) -> bool:
     for k in (1, 2):
         shaped = words[k].endswith("ing") or (words[k].endswith("ed") and bool(_inflected(words[k]))) if k < len(words) else False
         if shaped and _plural(words[k - 1]) and not any(
-            _is_verb(_as_verb(word)) for word in words[: k - 1]
-        ) and not _is_verb(_as_verb(words[k - 1])):
+            is_verb(as_verb(word)) for word in words[: k - 1]
+        ) and not is_verb(as_verb(words[k - 1])):
             return True  # "files changed in the last commit", "containers stopped today": which ones
     return False
 
@@ -161,7 +157,7 @@ def _has_done(words: list[str]) -> bool:
         and words[1] not in around.get("subjects", frozenset()) and "been" not in words  # "have the logs been rotated"
 
 
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     table = vocabulary()
     return word in table.read_verbs or word in table.change_verbs
 
@@ -207,7 +203,7 @@ def clause_verbs(request: str) -> list[str]:
             verbs.append(clause[0] + " " + clause[1])  # a name, no verb
             continue
         verb = "show" if _to_screen(clause) else _verb(clause)
-        verbs.append(verb if _is_verb(verb) else _wished(clause) or verb)
+        verbs.append(verb if is_verb(verb) else _wished(clause) or verb)
     return verbs
 
 
@@ -228,15 +224,15 @@ def intent(request: str) -> str:
         return CHANGE
     if verbs and (verbs[0] in table.read_verbs or _later_look(request, verbs)):
         return READ
-    if any(verb in table.read_verbs and _is_verb(verb) and verb not in _BEING | _AUXILIARIES | _ASKING for verb in verbs) and all(
-        verb in table.read_verbs or not _is_verb(verb) for verb in verbs
+    if any(verb in table.read_verbs and is_verb(verb) and verb not in _BEING | _AUXILIARIES | _ASKING for verb in verbs) and all(
+        verb in table.read_verbs or not is_verb(verb) for verb in verbs
     ):
         return READ  # "chattr flags on audit.log - show them, don't clear": the one verb said looks
     if _attribute_named(request) or _asked(request, verbs) or _which_thing_asked(request):
         return READ
     if _becomes_format(request):
         return CHANGE
-    if verbs and not any(_is_verb(verb) for verb in verbs) and (_HAD.search(request) or keys):
+    if verbs and not any(is_verb(verb) for verb in verbs) and (_HAD.search(request) or keys):
         return READ  # "ciphers my ssh client supports": what a thing has, named with no verb of the person's
     return UNKNOWN
 
@@ -288,7 +284,7 @@ def _later_look(request: str, verbs: list[str]) -> bool:
     """"users keep uploading stuff, how many files are in uploads/ now": the first clause only says
     what happens (its first word no verb), a later one asks to see; one asking what to do ("…, what
     do i do", "…, how can i fix it") asks for a way, no look."""
-    if _is_verb(verbs[0]):
+    if is_verb(verbs[0]):
         return False
     for clause, verb in zip(_clauses(request)[1:], verbs[1:]):
         if clause and clause[0] == verb and verb in vocabulary().read_verbs and not _asks_a_way(clause):
@@ -315,7 +311,7 @@ def _attribute_named(request: str) -> bool:
     words = [w for w in (clauses[0] if clauses else []) if w not in _ARTICLES] + [
         w for clause in clauses[1:] for w in clause if w not in _ARTICLES]
     i = 0
-    if len(words) > 2 and words[1] in attributes and words[0] not in attributes and not _is_verb(words[0]) and (
+    if len(words) > 2 and words[1] in attributes and words[0] not in attributes and not is_verb(words[0]) and (
         words[0] not in _LIGHT_VERBS  # "take ownership of a folder": a chown
     ):
         i = 1  # "frame rate of drone.mp4", "audio tracks in concert.mkv", "Host entries in my ssh config"
@@ -391,16 +387,6 @@ def destroys(request: str) -> bool:
     return any(word in destructive or _inflected(word) in destructive for clause in _clauses(request) for word in clause)
 
 
-@functools.lru_cache(maxsize=16384)
-def destructive_description(description: str) -> bool:
-    """An example that destroys by its own words: its verb, or the one after an adverb ("Recursively
-    removes …"), is one of the table's `destructive` verbs."""
-    destructive = vocabulary().around.get("destructive", frozenset())
-    verbs = [stem_verb(word) for word in leading(description)[:2]]
-    verb = verbs[0] if verbs and _is_verb(verbs[0]) and verbs[0] != "force" else verbs[-1] if verbs else ""
-    return verb in destructive  # "Force delete a directory": the delete is what it does
-
-
 def _inflected(word: str) -> str:
     """The change verb a form of it stands for, or "": the word itself ("uncompressed" is a word of
     the table), or it without its ending ("deleted" loses a d, "installed" an ed, "deleting" ing or
@@ -409,62 +395,7 @@ def _inflected(word: str) -> str:
     if word.endswith("ly") and word not in changing:
         return ""  # "does fix.patch apply cleanly": how, no cleaning
     for form in (word, word[:-3], word[:-3] + "e", word[:-1], word[:-2], stem(word)):
-        verb = _as_verb(form) if form else ""
+        verb = as_verb(form) if form else ""
         if verb in changing:
             return verb
     return ""
-
-
-def description_verb(description: str) -> str:
-    """The verb an example's description starts with, canonical ("Deletes …" → `remove`)."""
-    verbs = description_verbs(description)
-    return verbs[0] if verbs else ""
-
-
-@functools.lru_cache(maxsize=16384)
-def description_verbs(description: str) -> tuple[str, ...]:
-    """The verbs a description starts with: one, or two joined by "or" ("Set or display the
-    system date" is also a look)."""
-    words = leading(description)
-    if len(words) == 3 and words[1] == "or":
-        return stem_verb(words[0]), stem_verb(words[2])
-    return tuple(stem_verb(word) for word in words[:1])
-
-
-def leading(description: str) -> tuple[str, ...]:
-    """A description's first LEADING canonical words (`leading_words`), as the index stored them
-    when it told them (`told`), else read here."""
-    known = _told.get(description)
-    return known if known is not None else _read_leading(description)
-
-
-@functools.lru_cache(maxsize=16384)
-def _read_leading(description: str) -> tuple[str, ...]:
-    return tuple(leading_words(description, LEADING))
-
-
-def stored_leading(description: str) -> str | None:
-    """A description's leading words as the index stores them (space-separated), or None when
-    that form would not read back the same: a lookup asks for the verbs of hundreds of examples
-    and summaries, and reading their words is the dear part."""
-    words = leading_words(description, LEADING)
-    return " ".join(words) if all(word and " " not in word for word in words) else None
-
-
-def told(stored: Iterable[tuple[str, str | None]]) -> None:
-    """Descriptions and their leading words as the index stored them (`stored_leading`; None: not
-    stored), for `leading`."""
-    if len(_told) > TOLD_MAX:
-        _told.clear()
-    for description, words in stored:
-        if words is not None:
-            _told[description] = tuple(words.split(" ")) if words else ()
-
-
-def stem_verb(word: str) -> str:
-    """`deletes` → `delete`, `kills` → `kill`: the third person descriptions use, as the table lists it."""
-    table = vocabulary()
-    if word in table.read_verbs or word in table.change_verbs or not word.endswith("s"):
-        return word
-    verb = word[:-1]
-    return verb if verb in table.read_verbs or verb in table.change_verbs else word

@@ -20,7 +20,8 @@ import functools
 import re
 from collections.abc import Iterable
 
-from nlshell.offline.intent import clause_verbs, description_verbs
+from nlshell.offline.intent import clause_verbs
+from nlshell.offline.described import description_verbs
 from nlshell.offline.vocabulary import WORD, replace_phrases, vocabulary
 
 

@@ -11,7 +11,8 @@ import functools
 import re
 
 from nlshell.offline.index import ExampleRow
-from nlshell.offline.intent import CHANGE, READ, description_verbs
+from nlshell.offline.intent import CHANGE, READ
+from nlshell.offline.described import description_verbs
 from nlshell.offline.request import Request
 from nlshell.offline.vocabulary import WORD, stem, vocabulary
 

@@ -8,14 +8,14 @@ rater still has the last word: only a rehearsal it rates safe is offered.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nlshell.offline.commands import shell_words
 from nlshell.offline.compose import with_flag
-from nlshell.offline.flags import page_prefix
+from nlshell.offline.flags import has_flag, page_prefix
 from nlshell.offline.vocabulary import vocabulary
 
-_SHORT = re.compile(r"^-\w+$")
 _ASKED = re.compile(
     r"\b(?:dry[\s-]?run|simulated?|simulation|rehearse|would)\b"
     r"|\bwithout\s+(?:fixing|changing|touching|applying|repairing|making\s+(?:any\s+)?changes)\b", re.IGNORECASE
@@ -27,6 +27,7 @@ def rehearsal(request: str) -> bool:
     return bool(_ASKED.search(request))
 
 
+@functools.lru_cache(maxsize=1024)  # asked of the same hits by the filter, the order and the answer
 def rehearsed(command: str, page: str, program: str) -> str:
     """The command with its program's rehearsal flag, without sudo (a rehearsal needs no root);
     "" when the word table knows no such flag for it, or the command has one already."""
@@ -34,9 +35,7 @@ def rehearsed(command: str, page: str, program: str) -> str:
     around = vocabulary().around
     flag = next((sorted(around[key])[0] for key in (f"rehearse:{':'.join(prefix[:2])}", f"rehearse:{prefix[0]}")
                  if around.get(key)), "")
-    words = shell_words(command)
-    letter = flag[1:] if re.fullmatch(r"-\w", flag) else ""
-    if not flag or flag in words or "--dry-run" in words or (letter and any(_SHORT.match(w) and letter in w for w in words)):
+    if not flag or has_flag(command, (flag, "--dry-run")):
         return ""  # `rsync -avn`: rehearsed already
     return with_flag(re.sub(r"^\s*sudo\s+", "", command), prefix, flag)
 

@@ -2,14 +2,14 @@
 module because both sides read them: the lookups (nlshell/offline/index.py) and the build
 (nlshell/offline/readings.py reads each page's examples back to store what is made of them).
 The leading words the build stored of each documented example and page summary come with them
-and are told to nlshell/offline/intent.py, which reads their verbs."""
+and are told to nlshell/offline/described.py, which reads their verbs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import NamedTuple, Protocol
 
-from nlshell.offline.intent import told
+from nlshell.offline.described import told
 
 Query = Callable[[str, tuple], list[tuple]]  # runs a read: sql, its arguments → the rows
 

@@ -18,7 +18,8 @@ from collections.abc import Callable
 
 from nlshell.errors import NoOfflineAnswerError
 from nlshell.offline.commands import first_program, has_placeholders, programs, writes_files
-from nlshell.offline.intent import READ, description_verbs
+from nlshell.offline.intent import READ
+from nlshell.offline.described import description_verbs
 from nlshell.offline.rating import risk_of
 from nlshell.offline.offered import OfflineAnswer
 from nlshell.offline.vocabulary import canonical_words, vocabulary

@@ -50,7 +50,7 @@ _TOLD_MIN = 3  # a situation takes this many words: "docker, list containers" na
 
 def told_situation(request: str) -> str:
     """The request without a situation told before it (see the module); unchanged otherwise."""
-    from nlshell.offline.intent import _as_verb, _is_verb, clause_verbs
+    from nlshell.offline.intent import as_verb, clause_verbs, is_verb
 
     split = _split(request)
     if split is None:
@@ -62,10 +62,10 @@ def told_situation(request: str) -> str:
         return request  # "bobs last day was friday, lock his login": whose login is in the situation
     if asked_words[0].endswith("ed") and asked_words[0] not in _BASE_ED:
         return request  # "throwaway ubuntu container with a shell, deleted when i exit": how the one asked for is, no request
-    if situation_words[0] in _SPEAKERS or any(_is_verb(_as_verb(word)) for word in situation_words[1:] if word not in _HOW):
+    if situation_words[0] in _SPEAKERS or any(is_verb(as_verb(word)) for word in situation_words[1:] if word not in _HOW):
         return request  # "gotta add a cron job for myself, open the editor": a task, no situation
     if _opens_with_verb(situation_words) or not (
-        _is_verb((clause_verbs(asked) or [""])[0]) or asked_words[0] in _QUESTIONS or asked.rstrip().endswith("?")
+        is_verb((clause_verbs(asked) or [""])[0]) or asked_words[0] in _QUESTIONS or asked.rstrip().endswith("?")
     ):
         return request  # the first clause asks ("why is lodash here, who pulls it in") or the second does not
     pointer = next((word for word in asked_words if word in _POINTERS), "")
@@ -101,12 +101,12 @@ def _after_saying(request: str, asked: str, asked_words: list[str], pointer: str
 def _ordered(words: list[str]) -> bool:
     """Whether a clause is an order ("fix the broken packages", "try to fix …"): what a program said
     before it is a symptom, its words ("unmet dependencies") no search words."""
-    from nlshell.offline.intent import _as_verb, _is_verb
+    from nlshell.offline.intent import as_verb, is_verb
     from nlshell.offline.vocabulary import vocabulary
 
     if words[:2] == ["try", "to"]:
         words = words[2:]
-    return bool(words) and words[0] in vocabulary().change_verbs and _is_verb(_as_verb(words[0]))
+    return bool(words) and words[0] in vocabulary().change_verbs and is_verb(as_verb(words[0]))
 
 
 def _with_service(situation_words: list[str], asked: str, asked_words: list[str]) -> str:
@@ -131,11 +131,11 @@ def _with_service(situation_words: list[str], asked: str, asked_words: list[str]
 def _a_name(word: str, table) -> bool:
     """Whether a situation's one-word thing is a name (pandas, grafana), not a word of the language
     ("disk almost full", "laptop is slow"): one the word table does not know in any way."""
-    from nlshell.offline.intent import _as_verb, _is_verb
+    from nlshell.offline.intent import as_verb, is_verb
     from nlshell.offline.names import language_word
     from nlshell.offline.typed import word_of_table
 
-    return word.isalpha() and not (word_of_table(word, table) or language_word(word, table) or _is_verb(_as_verb(word)))
+    return word.isalpha() and not (word_of_table(word, table) or language_word(word, table) or is_verb(as_verb(word)))
 
 
 def _content(words: list[str]) -> list[str]:
@@ -200,8 +200,8 @@ def _thing(words: list[str]) -> list[str]:
 
 def _opens_with_verb(words: list[str]) -> bool:
     """Whether the clause opens as an order or a question ("nuke .venv", "why is …", "is redis up")."""
-    from nlshell.offline.intent import _as_verb, _is_verb
+    from nlshell.offline.intent import as_verb, is_verb
 
     if words[1:2] and words[1] in _SAYING:
         return False  # "umount says target is busy": a program that spoke, no order to unmount
-    return words[0] in _QUESTIONS or words[0] in _HOW or ("." not in words[0] and _is_verb(_as_verb(words[0])))
+    return words[0] in _QUESTIONS or words[0] in _HOW or ("." not in words[0] and is_verb(as_verb(words[0])))
