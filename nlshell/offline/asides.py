@@ -105,7 +105,12 @@ def _aside_end(words: list[tuple[str, int, int]], i: int) -> int | None:
             if tuple(said[: len(opening)]) == opening:
                 end = _clause_end(said, len(opening))
                 return end if end < len(said) and said[end] in _PUNCTUATION else None
+        if word == "before" and (_step_to_come(said, 1) or said[1:2] == ["i"]):
+            end = _clause_end(said, 2)  # "before rebooting, which kernel will grub boot?"
+            return end if end < len(said) and said[end] in _PUNCTUATION else None
         return None
+    if word == "before" and _step_to_come(said, i + 1) and _WAITING.isdisjoint(said[:i]):
+        return _clause_end(said, i + 1)  # "verify the nginx config before reloading": the reload comes later
     if word in table.reasons:
         return _clause_end(said, i + 1)
     lead = COMMA if word in _PUNCTUATION - {")"} else word
@@ -129,6 +134,17 @@ def _aside_end(words: list[tuple[str, int, int]], i: int) -> int | None:
                 end += 1
             return end
     return None
+
+
+_WAITING = frozenset({"wait", "sleep", "pause", "delay"})  # "wait 10 seconds before restarting it": the restart is asked
+
+
+def _step_to_come(said: list[str], i: int) -> bool:
+    """Whether word i is a change said in its -ing form ("reloading", "rebooting"): a step to come."""
+    from nlshell.offline.intent import inflected_change
+
+    word = said[i] if i < len(said) else ""
+    return word.endswith("ing") and bool(inflected_change(word))
 
 
 def _clause_end(said: list[str], i: int) -> int:

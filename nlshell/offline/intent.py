@@ -115,7 +115,7 @@ def _describes(words: list[str]) -> bool:
     if not (len(words) > 1 and _plural(words[1])):
         return False
     return words[0] in vocabulary().around.get("adjective_verbs", frozenset()) or (
-        words[0].endswith("ed") and bool(_inflected(words[0]))
+        words[0].endswith("ed") and bool(inflected_change(words[0]))
     )
 
 
@@ -124,7 +124,7 @@ def _modified_attribute(words: list[str]) -> bool:
     thing's attributes, then the attribute and "of": the attribute is asked about, nothing is done."""
     attributes = vocabulary().around.get("attribute", frozenset())
     return (len(words) > 3 and words[0].endswith("ed") and words[1] in attributes
-            and words[2] in ("of", "on", "for") and bool(_inflected(words[0])))
+            and words[2] in ("of", "on", "for") and bool(inflected_change(words[0])))
 
 
 def _plural(word: str) -> bool:
@@ -141,7 +141,7 @@ def _participle_after_noun(words: list[str]) -> bool:
     already merged into main")."""
     words = [word for word in words if word not in _WHEN_ADVERBS]
     for k in (1, 2):
-        shaped = words[k].endswith("ing") or (words[k].endswith("ed") and bool(_inflected(words[k]))) if k < len(words) else False
+        shaped = words[k].endswith("ing") or (words[k].endswith("ed") and bool(inflected_change(words[k]))) if k < len(words) else False
         if shaped and _plural(words[k - 1]) and not any(
             is_verb(as_verb(word)) for word in words[: k - 1]
         ) and not is_verb(as_verb(words[k - 1])):
@@ -186,7 +186,7 @@ def _wished(clause: list[str]) -> str:
         return last  # "need the optimized rust build", "i want a backup": the thing a change makes
     if not last.endswith("ed"):
         return ""
-    return _inflected(last)  # "uncompressed", "deleted", "installed", "zipped"
+    return inflected_change(last)  # "uncompressed", "deleted", "installed", "zipped"
 
 
 # Nouns a verb before them makes a name of, in a clause of those two words alone: "images,
@@ -350,7 +350,7 @@ def _asked(request: str, verbs: list[str]) -> bool:
     if not (request.rstrip().endswith("?") or verbs[:1] == ["any"]):
         return False
     ruled_out = negated_verbs(request)  # "volumes not attached to any container - which ones?"
-    return not any((verb := _inflected(word)) and verb not in ruled_out for word in WORD.findall(request.lower()))
+    return not any((verb := inflected_change(word)) and verb not in ruled_out for word in WORD.findall(request.lower()))
 
 
 # "t": the end of "don't", "doesn't"; "dont", "doesnt": the same typed without the apostrophe
@@ -366,14 +366,14 @@ def negated_verbs(request: str) -> frozenset[str]:
     ruled_out = set()
     for before, word in zip(words, words[1:]):
         if before in _NEGATORS:
-            verb = _inflected(word)
+            verb = inflected_change(word)
             if verb:
                 ruled_out.add(verb)
     clauses = _clauses(request)
     looks = vocabulary().read_verbs - _BEING - _AUXILIARIES  # "which ones?" asks to see: a look beside the later step
     for clause in clauses:  # "delete the rule later, first show it": a later step, not this one
         if _LATER.intersection(clause) and any(looks.intersection(other) for other in clauses if other is not clause):
-            ruled_out.update(verb for word in clause if (verb := _inflected(word)))
+            ruled_out.update(verb for word in clause if (verb := inflected_change(word)))
     return frozenset(ruled_out)
 
 
@@ -384,10 +384,10 @@ def destroys(request: str) -> bool:
     """Whether any clause asks to remove, wipe, kill … (the table's `destructive` verbs): an answer
     that destroys is offered only to a request that asks for it ("start nightly_sync.sh" got `rm`)."""
     destructive = vocabulary().around.get("destructive", frozenset())
-    return any(word in destructive or _inflected(word) in destructive for clause in _clauses(request) for word in clause)
+    return any(word in destructive or inflected_change(word) in destructive for clause in _clauses(request) for word in clause)
 
 
-def _inflected(word: str) -> str:
+def inflected_change(word: str) -> str:
     """The change verb a form of it stands for, or "": the word itself ("uncompressed" is a word of
     the table), or it without its ending ("deleted" loses a d, "installed" an ed, "deleting" ing or
     its e, "kills" an s), or its stem ("zipped")."""

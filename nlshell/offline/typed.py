@@ -168,7 +168,9 @@ def read(
         if kind == "service" and before >= 0 and before not in taken and _known_service(lower[before], table):
             _add(add, values, kind, tokens, before, role_at(before))  # "the ssh service logged …": ssh's, not a unit "logged"
             attached.add(j)
-        elif after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns):
+        elif after < len(lower) and not _ends(raw[j]) and fits(after, low) and not _noun_phrase(lower, after, nouns) and not (
+            _state_after(raw, lower, after) and before >= 0 and _determined(lower, before)  # "is the nvidia module loaded"
+        ):
             _add(add, values, kind, tokens, after, role_at(after) or _way(lower, j))  # "to the folder archive"
             attached.add(j)
             if before >= 0 and lower[before] not in _DETERMINERS and before not in taken:
@@ -327,6 +329,18 @@ def _way(lower: list[str], i: int) -> str:
     while j >= 0 and lower[j] in _DETERMINERS | _WHICH:
         j -= 1
     return way_at(lower, j)
+
+
+# What a thing is said to be, after its noun at the end of a question: "is the nvidia module loaded",
+# "is the docker group present", "is the lodash library outdated"; no name.
+_STATES = frozenset("present missing empty running available active enabled disabled broken stale there".split())
+
+
+def _state_after(raw: list[str], lower: list[str], i: int) -> bool:
+    """Whether word i, the last of its clause, says a state (a participle or a state word), not a name."""
+    low = lower[i]
+    last = i + 1 == len(lower) or _ends(raw[i])
+    return last and (low in _STATES or (low.endswith("ed") and len(low) > 4 and low.isalpha()))
 
 
 def _ends(token: str) -> bool:
