@@ -65,10 +65,12 @@ TABLES = {
     "everyday-holdout23b": DATA / "everyday_holdout23b.tsv",  # … a second writer, same brief, likewise
     "everyday-holdout24": DATA / "everyday_holdout24.tsv",  # held out in round twenty-three, measured in twenty-four, tuned on from twenty-five
     "everyday-holdout24b": DATA / "everyday_holdout24b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout25": DATA / "everyday_holdout25.tsv",  # held out in round twenty-four, measured, not tuned on, in twenty-five
+    "everyday-holdout25": DATA / "everyday_holdout25.tsv",  # held out in round twenty-four, measured in twenty-five, tuned on from twenty-six
     "everyday-holdout25b": DATA / "everyday_holdout25b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout26": DATA / "everyday_holdout26.tsv",  # held out in round twenty-five, reported untouched
+    "everyday-holdout26": DATA / "everyday_holdout26.tsv",  # held out in round twenty-five, measured, not tuned on, in twenty-six
     "everyday-holdout26b": DATA / "everyday_holdout26b.tsv",  # … a second writer, same brief, likewise
+    "everyday-holdout27": DATA / "everyday_holdout27.tsv",  # held out in round twenty-six, reported untouched
+    "everyday-holdout27b": DATA / "everyday_holdout27b.tsv",  # … a second writer, same brief, likewise
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
     "everyday-dev3": DATA / "everyday_dev3.tsv",  # for tuning: written blind in round thirteen
