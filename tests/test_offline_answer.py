@@ -1792,3 +1792,21 @@ def test_a_fact_asked_with_give_me_the_is_a_look(index):
     found = answers(index, "give me the exact date+time the machine came up")[0]
     assert risk_of(found.command)[0] == "safe" and found.intent == READ
     assert first(index, "give me the last 20 lines of app.log") == "tail -n 20 app.log"
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # the screen or the terminal is wiped clean, no file (was `shred -vu {{path/to/file}}`, dangerous)
+     ("wipe the screen", "clear"),
+     ("wipe the terminal", "clear"),
+     ("wipe the terminal history", "history -c && history -w"),
+     # a state after a thing's noun is no name (was `lsmod | grep loaded`; `echo $?` for br_netfilter)
+     ("is the nvidia module loaded", "lsmod | grep nvidia"),
+     ("is the br_netfilter module loaded", "lsmod | grep br_netfilter"),
+     # a step said to come only comments (was `service nginx status`: "reloading" outweighed the check)
+     ("verify the nginx config syntax before reloading", "nginx -t"),
+     ("stop nginx before upgrading it", "sudo systemctl stop nginx")],  # what is asked first stays asked
+)
+def test_round_twenty_six_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
