@@ -105,7 +105,7 @@ def _aside_end(words: list[tuple[str, int, int]], i: int) -> int | None:
             if tuple(said[: len(opening)]) == opening:
                 end = _clause_end(said, len(opening))
                 return end if end < len(said) and said[end] in _PUNCTUATION else None
-        if word == "before" and (_step_to_come(said, 1) or said[1:2] == ["i"]):
+        if word == "before" and _step_to_come(said, 1):  # not "before I run ufw enable, …": it says what of
             end = _clause_end(said, 2)  # "before rebooting, which kernel will grub boot?"
             return end if end < len(said) and said[end] in _PUNCTUATION else None
         return None

@@ -50,6 +50,19 @@ def antonyms() -> dict[str, frozenset[str]]:
 _DIRECTORY_WORDS = frozenset({"folder", "folders", "directory", "directories", "dir", "dirs"})
 
 
+# "check that archive.zip isn't corrupted": a state to check, which the check finds either way;
+# the negation turns nothing around ("Check whether a zip file is corrupted" is the job).
+_CHECKED_NOT = re.compile(
+    r"^(\s*(?:please\s+)?(?:check|verify|confirm|make\s+sure|ensure|test|see)\b(?:(?!\b(?:which|what|who|where|how)\b).)*?"
+    r"\b(?:is|are|was|were))(?:n['’]?t|\s+not)\b",  # not "check which files are not empty": a selection
+    re.IGNORECASE,
+)
+
+
+def _checked_either_way(request: str) -> str:
+    return _CHECKED_NOT.sub(r"\1", request, count=1)
+
+
 class _Asked:
     """What a request says, as composing reads it."""
 
@@ -60,12 +73,12 @@ class _Asked:
     @functools.cached_property
     def said(self) -> frozenset[str]:
         """Its meaningful stems, negated ones as `!stem`."""
-        return self._meant(marked_stems(self.request, request=True))
+        return self._meant(marked_stems(_checked_either_way(self.request), request=True))
 
     @functools.cached_property
     def said_without(self) -> frozenset[str]:
         """… with "without X" read as `!X` too, as descriptions are read where they may turn it around."""
-        return self._meant(marked_stems(self.request, request=True, without=True))
+        return self._meant(marked_stems(_checked_either_way(self.request), request=True, without=True))
 
     def _meant(self, stems: frozenset[str]) -> frozenset[str]:
         meant = self.read.weights.keys() | self.read.value_stems

@@ -201,8 +201,8 @@ def _stage(kind: str, tokens: Sequence[str], keys: list[str], start: int, at: in
         path = "." + ".".join(w for w in words if re.fullmatch(r"[\w.-]+", w))
         return Stage(FIELD, path, start, len(tokens)) if path != "." else None
     text = _text(tokens[at])
-    if not text or (kind == MATCH and ("/" in text or _FILE.search(text))):
-        return None  # "about /etc/passwd", "about nginx.conf" name a file, not a text
+    if not text or (kind == MATCH and ("/" in text or _FILE.search(text) or keys[at] in _LISTED)):
+        return None  # "about /etc/passwd", "about nginx.conf" name a file, not a text; "the matching pids" what is listed
     end = at + 1 + closing
     if kind == EXCLUDE:
         lines = tuple(dict.fromkeys(table.unwanted[k] for k in keys[at:] if k in table.unwanted))
@@ -214,6 +214,8 @@ def _stage(kind: str, tokens: Sequence[str], keys: list[str], start: int, at: in
 
 
 _LINE_NOUNS = frozenset({"line", "lines", "entries", "entry", "messages", "rows"})
+# What a listing lists: "list the matching pids", "show the matching files" look for no text "pids".
+_LISTED = _LINE_NOUNS | frozenset("pid pids process processes file files one ones result results item items name names".split())
 # Words that name lines by their level, said alone ("just the errors"): what they say is the text.
 _LEVELS = {"errors": "error", "warnings": "warn", "failures": "fail", "exceptions": "exception", "tracebacks": "traceback"}
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
+import shlex
 
 from nlshell.offline.commands import shell_words
 from nlshell.offline.compose import with_flag
-from nlshell.offline.flags import has_flag, page_prefix
+from nlshell.offline.flags import CONTROL, has_flag, page_prefix
 from nlshell.offline.vocabulary import vocabulary
 
 _ASKED = re.compile(
@@ -35,9 +36,32 @@ def rehearsed(command: str, page: str, program: str) -> str:
     around = vocabulary().around
     flag = next((sorted(around[key])[0] for key in (f"rehearse:{':'.join(prefix[:2])}", f"rehearse:{prefix[0]}")
                  if around.get(key)), "")
+    if flag.startswith("="):
+        return _stood_in(command, prefix[0], flag[1:])
     if not flag or has_flag(command, (flag, "--dry-run")):
         return ""  # `rsync -avn`: rehearsed already
     return with_flag(re.sub(r"^\s*sudo\s+", "", command), prefix, flag)
+
+
+_SIGNAL = re.compile(r"^-(?:\d+|[A-Z]+\d*|SIG[A-Z]+\d*)$")  # `-9`, `-HUP`, `-SIGTERM`
+
+
+def _stood_in(command: str, program: str, finder: str) -> str:
+    """`pkill -9 -f gunicorn` → `pgrep -f gunicorn`: the program that only finds what `program`
+    would act on, given the same matching options and without the signal; "" for no simple command."""
+    words = [word for word in shell_words(command) if word != "sudo"]
+    if words[:1] != [program] or any(word in CONTROL for word in words):
+        return ""
+    kept: list[str] = [finder]
+    skip = False
+    for word in words[1:]:
+        if skip:
+            skip = False
+        elif word == "--signal":
+            skip = True
+        elif not (_SIGNAL.match(word) or word.startswith("--signal=")):
+            kept.append(word)
+    return shlex.join(kept)
 
 
 def said_first(hits: list, request: str) -> list:
@@ -47,7 +71,11 @@ def said_first(hits: list, request: str) -> list:
 
     def says(hit) -> bool:
         words = [word.lower() for word in shell_words(hit.command) if word != "sudo"]
-        named = len(words) > 1 and words[0] in said and not words[1].startswith("-") and words[1] in said
+        prefix = page_prefix(hit.page, hit.program)  # `apt autoremove`, `git clean`, `pkill`
+        named = words[: len(prefix)] == list(prefix) and said.issuperset(prefix)
+        after = next((word for word in words[len(prefix) :] if not word.startswith("-")), "")
+        if after[:1].isalpha() and after not in said:
+            return False  # `apt clean` for "… would apt autoremove take out": another subcommand
         return named and bool(rehearsed(hit.command, hit.page, hit.program))
 
     return sorted(hits, key=lambda hit: not says(hit))
