@@ -859,3 +859,49 @@ def test_round_twenty_four_coverage_admin_rows_answer_their_jobs(index, request_
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ('copy just the folder structure of media/ into media_empty/, no files', "rsync -a --include='*/' --exclude='*' media/ media_empty/"),
+        ('interactive rebase of everything since i branched off develop', 'git rebase -i develop'),
+        ('delete the tag v0.9-rc1 locally and on origin', 'git tag -d v0.9-rc1 && git push origin --delete v0.9-rc1'),
+        ('warnings and worse from the previous boot', 'journalctl -b -1 -p warning'),
+        ('pretty print what https://api.example.com/status returns', 'curl -s https://api.example.com/status | jq .'),
+        ('show the headers for http://bit.ly/xyz, following redirects', 'curl -sIL http://bit.ly/xyz'),
+        ('star count of torvalds/linux from the github api', 'curl -s https://api.github.com/repos/torvalds/linux | jq .stargazers_count'),
+        ('is /usr/local/go/bin on my PATH?', 'echo "$PATH" | tr \':\' \'\\n\' | grep -x \'/usr/local/go/bin\''),
+        ('make bash remember 10000 lines of history, permanently', 'echo HISTSIZE=10000 >> ~/.bashrc'),
+        ('unpack node-v20.tar.xz into /usr/local, dropping the top-level folder', 'tar -xf node-v20.tar.xz -C /usr/local --strip-components=1'),
+        ('stash everything incl. new files, message wip-login', 'git stash push -u -m "wip-login"'),
+        ("undo the merge i haven't pushed yet, go back to before it", 'git reset --hard ORIG_HEAD'),
+        ('bounce the container named proxy', 'docker restart proxy'),
+        ("show github.com's host key entry from my known_hosts", 'ssh-keygen -F github.com'),
+        ('which of my containers is using the most memory rn', 'docker stats --no-stream'),
+        ('unmount the camera card at /media/kim/CAMERA', 'sudo umount /media/kim/CAMERA'),
+        ('clock is off by minutes, sync it once against pool.ntp.org', 'sudo ntpdate pool.ntp.org'),
+        ('follow redirects and show only the headers for http://short.ly/abc', 'curl -sIL http://short.ly/abc'),
+        ('make API_BASE=https://staging.local a permanent env var in my shell', "echo 'export API_BASE=https://staging.local' >> ~/.bashrc"),
+        ('what jobs are dropped in /etc/cron.d', 'ls /etc/cron.d'),
+        ('fingerprint of my ed25519 key?', 'ssh-keygen -lf ~/.ssh/id_ed25519.pub'),
+        ('what options does ssh actually end up using when i connect to gitlab.corp? (after ~/.ssh/config)', 'ssh -G gitlab.corp'),
+        ('npm: add zod to the deps, exact version, no caret', 'npm install --save-exact zod'),
+        ('what host ports is container web01 mapped to', 'docker port web01'),
+        ('what did commit 9f3e2a1 change, just the stats', 'git show --stat 9f3e2a1'),
+        ('live tail of ssh login attempts', 'journalctl -u ssh -f'),
+        ('which file is the grafana-server unit actually loaded from', 'systemctl cat grafana-server'),
+        ('tell gunicorn to reload its workers, the master pid is in /run/gunicorn.pid', 'kill -HUP "$(cat /run/gunicorn.pid)"'),
+        ('lazy unmount /mnt/backup, it keeps saying target is busy', 'sudo umount -l /mnt/backup'),
+        ("what's the public ip of this box", 'curl -s https://icanhazip.com'),
+        ("verify dump.sql.gz isn't truncated or corrupt", 'gzip -t dump.sql.gz'),
+        ('dual boot with windows keeps messing up the clock, make the rtc use local time', 'sudo timedatectl set-local-rtc 1'),
+        ('delete all __pycache__ folders in the project', 'find . -type d -name __pycache__ -exec rm -r {} +'),
+    ],
+)
+def test_round_twenty_six_fresh_tables_rows_answer_their_jobs(index, request_text, command):
+    """Round twenty-six's reviewed rows, written for the jobs holdout24, 24b, 25 and 25b asked that
+    the index did not reach (`umount -l`, `ssh -G`, `docker port`, `gzip -t`, `timedatectl set-local-rtc`)."""
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
