@@ -1806,7 +1806,21 @@ def test_a_fact_asked_with_give_me_the_is_a_look(index):
      ("is the br_netfilter module loaded", "lsmod | grep br_netfilter"),
      # a step said to come only comments (was `service nginx status`: "reloading" outweighed the check)
      ("verify the nginx config syntax before reloading", "nginx -t"),
-     ("stop nginx before upgrading it", "sudo systemctl stop nginx")],  # what is asked first stays asked
+     ("stop nginx before upgrading it", "sudo systemctl stop nginx"),  # what is asked first stays asked
+     # a check that a thing is not in a state finds it either way (was `unzip -l`: the negation turned the test away)
+     ("check that archive.zip isn't corrupted", "unzip -t archive.zip"),
+     # a process's role is no name (was `pgrep -a master`); a service account named by a verb is named
+     ("pid of the nginx master process?", "pgrep -a nginx"),
+     ("which groups is the deploy user in", "groups deploy"),
+     ("is the deploy account a member of docker already?", "groups deploy"),
+     # a rehearsal of pkill is the pgrep that finds the same processes (was `pkill`'s page's `pgrep '{{process_name}}'`)
+     ("what would pkill -f gunicorn hit", "pgrep gunicorn")],
 )
 def test_round_twenty_six_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
+
+
+def test_messages_that_come_in_are_followed_where_they_are_written(index):
+    """"watch kernel messages as they come in" got `tail -f {{path/to/file}}`: "they" and "come"
+    weighed as search words and found "Watch a log as new lines come in"."""
+    assert first(index, "watch kernel messages as they come in").split()[0] in ("dmesg", "journalctl")

@@ -18,7 +18,12 @@ from nlshell.offline.rehearsed import rehearsal, rehearsed
         ("rsync -avn src/ dst/", "rsync", "rsync", ""),  # rehearsed already
         ("git push --dry-run origin main", "git-push", "git", ""),
         ("rm -rf build", "rm", "rm", ""),  # rm has no rehearsal: never one made up
-        ("pkill -f gunicorn", "pkill", "pkill", ""),
+        # pkill's rehearsal is another program: pgrep finds what it would signal, without the signal
+        ("pkill -f gunicorn", "pkill", "pkill", "pgrep -f gunicorn"),
+        ("sudo pkill -9 -u bob", "pkill", "pkill", "pgrep -u bob"),
+        ("pkill --signal HUP nginx", "pkill", "pkill", "pgrep nginx"),
+        ("pkill firefox && echo done", "pkill", "pkill", ""),  # no one simple command: none made up
+        ("grep -rn TODO .", "grep", "grep", ""),  # grep changes nothing: no rehearsal
     ],
 )
 def test_the_programs_rehearsal_flag(command, page, program, dry):

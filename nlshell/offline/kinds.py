@@ -54,6 +54,8 @@ _PROCESS_NOUNS = frozenset("processes kernels workers instances".split())
 _ABOUT = frozenset("log logs status file files unit units config configuration settings process processes history".split())
 # Words that say which one, not its name: "the local branch old-feature", "the new branch".
 _QUALIFIERS = frozenset("local remote new old current default existing other whole entire every all system".split())
+# What a process is to its program: "the nginx master process" is nginx's ("the worker container" is named)
+PROCESS_ROLES = frozenset("master main parent child worker".split())
 # Words that say which sort of dependency, not its name: "a dev dependency" (a "dev branch" is named dev).
 PACKAGE_SORTS = frozenset("dev development peer optional".split())
 _NAME_SHAPED = re.compile(r"[a-z0-9][\w.-]*")  # how a name is written: nginx, left-pad, db01, python3.12
@@ -86,8 +88,8 @@ def kind_after(lower: list[str], i: int, table: Vocabulary) -> str:
     kind = _kind_word(lower[i + 1] if i + 1 < len(lower) else "", table)
     if kind not in _KINDS_AFTER or lower[i] in _QUALIFIERS or participle(lower[i]) or lower[i] in table.around["stuck"] or (
         kind == "package" and lower[i] in PACKAGE_SORTS
-    ):
-        return ""
+    ) or (kind == "process" and lower[i] in PROCESS_ROLES and i and lower[i - 1] not in table.stop):
+        return ""  # "the nginx master process": nginx's master, no process named master
     following = lower[i + 2] if i + 2 < len(lower) else ""
     said = following in table.value_words or following in table.of_words or following in table.to_words
     named = _NAME_SHAPED.fullmatch(following) and following not in table.stop and not said

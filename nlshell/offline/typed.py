@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Collection
 
-from nlshell.offline.kinds import PACKAGE_SORTS
+from nlshell.offline.kinds import PACKAGE_SORTS, PROCESS_ROLES
 from nlshell.offline.places import way_at
 from nlshell.offline.software import is_software
 from nlshell.offline.value import Value
@@ -120,13 +120,13 @@ def read(
             return False  # an image with its tag is one name: `node:18`
         if kind == "keyword":
             return low not in table.around["test_sorts"] and low not in table.stop  # "the login tests": any word but a sort
-        if word_of_table(low, table) and not _names_another(low, kind, nouns):
+        if word_of_table(low, table) and not _names_another(low, kind, nouns) and not _account(lower, i, kind, before_noun):
             return False
         if before_noun and kind in _PREPOSED and low in table.around["software"]:
             return False  # "the cron table", "the mysql database": the software's, not one named so ("the users table" is)
         if low.endswith(("ly", "ing")) and not _SHAPED.fullmatch(low) and not (before_noun and _gerund_name(low, table)):
             return False  # "the eslint cli globally", "the web container printing"; "the billing container" names one
-        if low in verbs and kind != "target" and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
+        if low in verbs and kind != "target" and not _account(lower, i, kind, before_noun) and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
             return False  # "build the image", "give the group write access"; "wipe the build folder" is one
         if kind in ("host", "name") and program(low) and tokens[i] not in cwd_names and (kind == "host" or before_noun):
             return False  # "server uptime": the program, asked of the machine, no host named uptime; "a tmux session"
@@ -163,6 +163,7 @@ def read(
             attached.add(j)  # "this folder", "which branch": no name comes after it
             continue
         while before >= 0 and (lower[before] in _WHICH or (kind == "package" and lower[before] in PACKAGE_SORTS)
+                               or (kind == "process" and lower[before] in PROCESS_ROLES)
                                or _software_between(lower, before, kind, table)):
             before -= 1  # "the local branch old-feature" was read after the noun; "the old-feature branch" here
         if kind == "service" and before >= 0 and before not in taken and _known_service(lower[before], table):
@@ -262,6 +263,12 @@ def _listed_by(lower: list[str], i: int, table: Vocabulary) -> bool:
     if after in around["commands_run"]:
         return bool(around["histories"] & set(lower))
     return after in around["environments"] and i + 2 < len(lower) and lower[i + 2] in around["variables"]
+
+
+def _account(lower: list[str], i: int, kind: str, before_noun: bool) -> bool:
+    """"the deploy user", "the backup account": a service account is often named by a word of the
+    table (a verb, a noun); right between "the" and its noun it is the name."""
+    return before_noun and kind == "user" and i > 0 and lower[i - 1] == "the" and lower[i] not in _WHICH | _SORTS
 
 
 def _software_between(lower: list[str], i: int, kind: str, table: Vocabulary) -> bool:
