@@ -34,3 +34,22 @@ def test_formats_are_the_tables_media_and_type_words():
 
 def test_pngs_to_jpg_converts_them(index):
     assert first(index, "all the pngs in this folder -> jpg").startswith("mogrify -format jpg")
+
+
+@pytest.mark.parametrize(
+    ("command", "request_", "retyped_command"),
+    [
+        # the example's output kept its own format (was `logo.jpg` for "to png")
+        ("convert logo.svg -resize 512x logo.jpg", "logo.svg to png, 512px wide", "convert logo.svg -resize 512x logo.png"),
+        ("ffmpeg -i talk.mp4 -vn talk.wav", "talk.mp4 to mp3 audio", "ffmpeg -i talk.mp4 -vn talk.mp3"),
+        ("convert logo.svg logo.png", "convert logo.svg to png", "convert logo.svg logo.png"),  # right already
+        ("tar czf src.tar.gz src", "pack src to a tar.gz", "tar czf src.tar.gz src"),  # an archive is no media file
+        ("convert a.jpg b.jpg", "convert a.jpg to b.jpg as png", "convert a.jpg b.jpg"),  # a file the request names stays
+        ("convert a.jpg -resize 50% {{path/to/output.jpg}}", "a.jpg to png at half size",
+         "convert a.jpg -resize 50% {{path/to/output.jpg}}"),  # a placeholder is the person's to fill
+    ],
+)
+def test_the_file_a_conversion_makes_has_the_format_asked(command, request_, retyped_command):
+    from nlshell.offline.converted import retyped
+
+    assert retyped(command, request_) == retyped_command

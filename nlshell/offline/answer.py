@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from nlshell.errors import NoOfflineAnswerError, NoReadOnlyAnswerError
 from nlshell.offline import startup
 from nlshell.offline.asides import without_asides
+from nlshell.offline.converted import retyped
 from nlshell.offline.descended import descended
 from nlshell.offline.rehearsed import rehearsal, rehearsed, said_first
 from nlshell.offline.saved import saved
@@ -103,6 +104,7 @@ def _filtered(
     found = [one.saying(startup.swapped(one.command, request)) for one in found]  # "… in my zshrc"
     found = [one.saying(left_out(one.command, request)) for one in found]  # "… but not in node_modules"
     found = [one.saying(descended(one.command, request)) for one in found]  # "… in every python file in the repo"
+    found = [one.saying(retyped(one.command, request)) for one in found]  # "logo.svg to png, 512px wide"
     found = [one.saying(published(one.command)) for one in found]  # `-p 5432:{{container_port}}`: the image's port
     found = [one.saying(filtered(one.command, request)) for one in found]  # "commits by maria since monday"
     found = topped(request, every_filled(request, found))[:limit]

@@ -10,8 +10,10 @@ its `media:` lines and the words of its `type` lines that name an extension (csv
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
+from nlshell.offline.commands import shell_words
 from nlshell.offline.value import Value
 from nlshell.offline.vocabulary import vocabulary
 
@@ -46,3 +48,32 @@ def converts(request: str, values: Iterable[Value]) -> bool:
         word in _BEFORE_FORMAT and after in formats() and extensions - {after}
         for word, after in zip(words, words[1:])
     )
+
+
+_SAID_FORMAT = re.compile(r"(?:\bto|\binto|\bas|->|=>|→)\s*(?:an?\s+)?\.?([a-z0-9]+)\b", re.IGNORECASE)
+_NAMES = re.compile(r"[\w.~/+-]+")
+
+
+def retyped(command: str, request: str) -> str:
+    """"logo.svg to png, 512px wide" got `convert logo.svg -resize 512x logo.jpg`: the example's
+    output kept its own format. The one media file the command makes that the request does not name
+    takes the format the request asks for ("to png", "as webp", "-> mp3")."""
+    media = _media()
+    targets = [m.group(1).lower() for m in _SAID_FORMAT.finditer(request) if m.group(1).lower() in media]
+    if len(set(targets)) != 1:
+        return command
+    target = targets[0]
+    said = {word.lower() for word in _NAMES.findall(request)}
+    made = [word for word in shell_words(command)
+            if "." in word and "{{" not in word and word.rsplit(".", 1)[1].lower() in media and word.lower() not in said]
+    if len(made) != 1 or made[0].rsplit(".", 1)[1].lower() == target:
+        return command
+    out = made[0]
+    renamed = out.rsplit(".", 1)[0] + "." + target
+    return re.sub(rf"(?<![\w./-]){re.escape(out)}(?![\w.-])", renamed, command, count=1)
+
+
+@functools.cache
+def _media() -> frozenset[str]:
+    """The formats of the word table's `media:` lines (images, audio, video): files a converter makes."""
+    return frozenset(word for role, listed in vocabulary().around.items() if role.startswith("media:") for word in listed)
