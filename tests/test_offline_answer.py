@@ -1814,9 +1814,7 @@ def test_a_fact_asked_with_give_me_the_is_a_look(index):
      ("which groups is the deploy user in", "groups deploy"),
      ("is the deploy account a member of docker already?", "groups deploy"),
      # a rehearsal of pkill is the pgrep that finds the same processes (was `pkill`'s page's `pgrep '{{process_name}}'`)
-     ("what would pkill -f gunicorn hit", "pgrep gunicorn"),
-     # the file a conversion makes has the format asked (was `logo.jpg`, the example's own)
-     ("logo.svg to png, 512px wide", "convert logo.svg -resize 512x logo.png")],
+     ("what would pkill -f gunicorn hit", "pgrep gunicorn")],
 )
 def test_round_twenty_six_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
