@@ -215,7 +215,7 @@ def _stage(kind: str, tokens: Sequence[str], keys: list[str], start: int, at: in
 
 _LINE_NOUNS = frozenset({"line", "lines", "entries", "entry", "messages", "rows"})
 # What a listing lists: "list the matching pids", "show the matching files" look for no text "pids".
-_LISTED = _LINE_NOUNS | frozenset("pid pids process processes file files one ones result results item items name names".split())
+_LISTED = _LINE_NOUNS | frozenset("pid pids process processes file files one ones result results item items".split())
 # Words that name lines by their level, said alone ("just the errors"): what they say is the text.
 _LEVELS = {"errors": "error", "warnings": "warn", "failures": "fail", "exceptions": "exception", "tracebacks": "traceback"}
 

@@ -33,14 +33,19 @@ def rehearsed(command: str, page: str, program: str) -> str:
     """The command with its program's rehearsal flag, without sudo (a rehearsal needs no root);
     "" when the word table knows no such flag for it, or the command has one already."""
     prefix = page_prefix(page, program)
-    around = vocabulary().around
-    flag = next((sorted(around[key])[0] for key in (f"rehearse:{':'.join(prefix[:2])}", f"rehearse:{prefix[0]}")
-                 if around.get(key)), "")
+    flag = _flag(prefix)
     if flag.startswith("="):
         return _stood_in(command, prefix[0], flag[1:])
     if not flag or has_flag(command, (flag, "--dry-run")):
         return ""  # `rsync -avn`: rehearsed already
     return with_flag(re.sub(r"^\s*sudo\s+", "", command), prefix, flag)
+
+
+def _flag(prefix: tuple[str, ...]) -> str:
+    """The word table's rehearsal flag of a program (or program and subcommand), "" when none."""
+    around = vocabulary().around
+    return next((sorted(around[key])[0] for key in (f"rehearse:{':'.join(prefix[:2])}", f"rehearse:{prefix[0]}")
+                 if around.get(key)), "")
 
 
 _SIGNAL = re.compile(r"^-(?:\d+|[A-Z]+\d*|SIG[A-Z]+\d*)$")  # `-9`, `-HUP`, `-SIGTERM`
@@ -74,8 +79,8 @@ def said_first(hits: list, request: str) -> list:
         prefix = page_prefix(hit.page, hit.program)  # `apt autoremove`, `git clean`, `pkill`
         named = words[: len(prefix)] == list(prefix) and said.issuperset(prefix)
         after = next((word for word in words[len(prefix) :] if not word.startswith("-")), "")
-        if after[:1].isalpha() and after not in said:
+        if re.fullmatch(r"[a-z][a-z-]*", after) and after not in said:
             return False  # `apt clean` for "… would apt autoremove take out": another subcommand
-        return named and bool(rehearsed(hit.command, hit.page, hit.program))
+        return named and bool(_flag(page_prefix(hit.page, hit.program)))  # `rsync -avn`, rehearsed already, too
 
     return sorted(hits, key=lambda hit: not says(hit))
