@@ -1814,7 +1814,11 @@ def test_a_fact_asked_with_give_me_the_is_a_look(index):
      ("which groups is the deploy user in", "groups deploy"),
      ("is the deploy account a member of docker already?", "groups deploy"),
      # a rehearsal of pkill is the pgrep that finds the same processes (was `pkill`'s page's `pgrep '{{process_name}}'`)
-     ("what would pkill -f gunicorn hit", "pgrep gunicorn")],
+     ("what would pkill -f gunicorn hit", "pgrep gunicorn"),
+     # a rehearsal already written is the one asked for (was a pull from `{{host}}:photos/`, rehearsed)
+     ("dry run: rsync photos/ to /mnt/backup/photos, show what would change", "rsync -avn photos/ /mnt/backup/photos"),
+     # a member of a group belongs to it (was `groups`, the user left out)
+     ("what groups is jenkins a member of", "groups jenkins")],
 )
 def test_round_twenty_six_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

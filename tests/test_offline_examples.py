@@ -905,3 +905,50 @@ def test_round_twenty_six_fresh_tables_rows_answer_their_jobs(index, request_tex
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ("does config.ini have windows line endings? don't convert it", 'file config.ini'),
+        ('show the changes patch fix-login.diff would make, dry run only', 'patch --dry-run -p1 -i fix-login.diff'),
+        ("what's the OOM score of the java process, would it be killed first?", 'choom -p "$(pidof -s java)"'),
+        ("how much would gzip shrink big.log? don't write the .gz", 'gzip -c big.log | wc -c'),
+        ('verify the xz stream in db-dump.sql.xz is intact', 'xz -t db-dump.sql.xz'),
+        ('compare the tarball release.tar against the files on disk, report differences only', 'tar -df release.tar'),
+        ('which *.sh in ./scripts lack the x bit', "find ./scripts -name '*.sh' ! -perm -u+x"),
+        ('list every binary under /usr that has file capabilities set', 'getcap -r /usr'),
+        ("how many days until I'm forced to change my password", 'chage -l {{username}}'),
+        ("which system accounts could actually log in - shell isn't nologin or false", "grep -vE 'nologin|false' /etc/passwd"),
+        ("show carol's previous logins with their source IPs", 'last -i carol'),
+        ('how many times did someone fail to su to root today', "journalctl _COMM=su | grep -ci 'authentication failure'"),
+        ('before rebooting, which kernel will grub boot by default?', 'grub-editenv list'),
+        ('does the box need a reboot after the updates', 'cat /var/run/reboot-required'),
+        ("is this the same boot as yesterday? what's the boot time", 'who -b'),
+        ('check for broken deps without fixing them', 'apt-get -s check'),
+        ('which old snap revisions are kept around (the disabled ones) before I clean them', 'snap list --all'),
+        ('which reverse dependencies would break if I removed libpq5', 'apt-cache rdepends --installed libpq5'),
+        ('show the build cache entries before I prune the builder', 'docker buildx du'),
+        ('has the docker unit been overridden with a drop-in', 'systemctl cat docker'),
+        ('which host keys have I saved for git.example.com', 'ssh-keygen -F git.example.com'),
+        ('validity window of the signed key ~/.ssh/id_ed25519-cert.pub', 'ssh-keygen -L -f ~/.ssh/id_ed25519-cert.pub'),
+        ('what ciphers does the ssh server on 10.0.0.8 offer', 'nmap --script ssh2-enum-algos -p 22 10.0.0.8'),
+        ("which methods does https://api.example.com/v1/users allow? ask with OPTIONS, I don't want to DELETE anything", 'curl -i -X OPTIONS https://api.example.com/v1/users'),
+        ('which shell options are on? like noclobber, errexit', 'set -o'),
+        ('did the rip of track07.flac finish cleanly? verify the md5 inside the flac', 'flac -t track07.flac'),
+        ("how loud is podcast.wav - measure it, don't normalize", 'ffmpeg -i podcast.wav -af volumedetect -f null -'),
+        ('what would pg_restore do with dump.custom - list its table of contents', 'pg_restore -l dump.custom'),
+        ("show today's cron log entries", 'journalctl -u cron --since today'),
+        ('when will the anacron weekly jobs run? show the anacrontab', 'cat /etc/anacrontab'),
+        ('test /etc/fstab for errors without mounting anything', 'findmnt --verify'),
+        ('is /tmp mounted with noexec or nosuid?', 'findmnt -o TARGET,SOURCE,FSTYPE,OPTIONS /tmp'),
+        ('mount options of /boot/efi?', 'findmnt -o TARGET,SOURCE,FSTYPE,OPTIONS /boot/efi'),
+        ('ssh to git.example.com verbose, auth keeps failing and I want to see why', 'ssh -v git.example.com'),
+    ],
+)
+def test_round_twenty_six_dev_rows_answer_their_jobs(index, request_text, command):
+    """Round twenty-six's reviewed rows for the looks everyday_dev10 and holdout23/23b asked that the
+    index did not reach (`getcap -r`, `xz -t`, `findmnt --verify`, `pg_restore -l`, `snap list --all`)."""
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command
