@@ -1818,7 +1818,9 @@ def test_a_fact_asked_with_give_me_the_is_a_look(index):
      # a rehearsal already written is the one asked for (was a pull from `{{host}}:photos/`, rehearsed)
      ("dry run: rsync photos/ to /mnt/backup/photos, show what would change", "rsync -avn photos/ /mnt/backup/photos"),
      # a member of a group belongs to it (was `groups`, the user left out)
-     ("what groups is jenkins a member of", "groups jenkins")],
+     ("what groups is jenkins a member of", "groups jenkins"),
+     # a name made in every folder under a place is no path in it (was `find assets/.gitkeep -type d …`)
+     ("make a file called .gitkeep in every empty folder under assets", "find assets -type d -empty -exec touch {}/.gitkeep \\;")],
 )
 def test_round_twenty_six_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command

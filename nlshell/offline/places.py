@@ -186,8 +186,11 @@ def _after_seeking(lower: list[str], i: int) -> bool:
         "where", "look", "search", "hunt"))
 
 
-def joined_names(values: list[Value]) -> list[Value]:
-    """"a folder named backups inside /tmp" names `/tmp/backups`: a name and the place it goes."""
+def joined_names(values: list[Value], lower: list[str] = ()) -> list[Value]:
+    """"a folder named backups inside /tmp" names `/tmp/backups`: a name and the place it goes; not
+    one made in every folder under the place ("a .gitkeep in every empty folder under assets")."""
+    if _EACH.intersection(lower):
+        return values
     names = [v for v in values if v.role == "name"]
     places = [v for v in values if v.role == "in" and v.kind in ("dir", "path") and v.text not in (".",)]
     if len(names) == 1 and len(places) == 1 and "/" not in names[0].text:
@@ -199,6 +202,7 @@ def joined_names(values: list[Value]) -> list[Value]:
     return values
 
 
+_EACH = frozenset({"every", "each"})
 _AS_USER = frozenset({"as", "user", "username"})  # "to 192.168.1.50 (user deploy) into /opt/backups": who logs in
 
 

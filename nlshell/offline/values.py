@@ -462,4 +462,4 @@ def request_values(
         role_at=role_at, named=named, plain=plain, known=known, program=program,
         cwd_dirs=cwd_dirs, cwd_files=cwd_files, searching=searching,
     )
-    return Values(places.joined_names(values), names.loose_names(tokens, lower, taken, plain, known, program, table))
+    return Values(places.joined_names(values, lower), names.loose_names(tokens, lower, taken, plain, known, program, table))
