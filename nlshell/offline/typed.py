@@ -124,7 +124,9 @@ def read(
             return False
         if before_noun and kind in _PREPOSED and low in table.around["software"]:
             return False  # "the cron table", "the mysql database": the software's, not one named so ("the users table" is)
-        if low.endswith(("ly", "ing")) and not _SHAPED.fullmatch(low) and not (before_noun and _gerund_name(low, table)):
+        if low.endswith(("ly", "ing")) and not _SHAPED.fullmatch(low) and not (before_noun and _gerund_name(low, table)) and not (
+            kind in _PREPOSED and not before_noun and _following(raw, lower, i) in ("", *table.clause_breaks)  # "the postgres db billing"
+        ):
             return False  # "the eslint cli globally", "the web container printing"; "the billing container" names one
         if low in verbs and kind != "target" and not _account(lower, i, kind, before_noun) and (i <= first_verb or not (before_noun or _last_of_phrase(raw, lower, i, table))):
             return False  # "build the image", "give the group write access"; "wipe the build folder" is one
