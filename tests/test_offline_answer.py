@@ -1820,6 +1820,8 @@ def test_a_fact_asked_with_give_me_the_is_a_look(index):
      # a member of a group belongs to it (was `groups`, the user left out)
      ("what groups is jenkins a member of", "groups jenkins"),
      # a name made in every folder under a place is no path in it (was `find assets/.gitkeep -type d …`)
+     # a command with nothing left to fill goes first only if it keeps what was said (was `scp backup.tar.gz 10.1.1.9:`)
+     ("copy backup.tar.gz to ops@10.1.1.9", "scp backup.tar.gz ops@10.1.1.9:{{path/to/directory}}"),
      # a database named like a gerund, last in the request, is named (was `{{database_name}}`)
      ("dump just the schema of the postgres db billing", "pg_dump --schema-only billing > {{path/to/file.sql}}"),
      ("make a file called .gitkeep in every empty folder under assets", "find assets -type d -empty -exec touch {}/.gitkeep \\;")],

@@ -31,7 +31,7 @@ from nlshell.offline.rehearsed import rehearsal, rehearsed, said_first
 from nlshell.offline.saved import saved
 from nlshell.offline.situations import told_situation
 from nlshell.offline.compose import composed
-from nlshell.offline.commands import first_program, shell_words, writes_files
+from nlshell.offline.commands import PLACEHOLDER, first_program, shell_words, writes_files
 from nlshell.offline.index import OfflineIndex
 from nlshell.offline.every import every_filled
 from nlshell.offline.excluded import left_out
@@ -206,9 +206,16 @@ def _complete_first(hits: list[OfflineHit]) -> list[OfflineHit]:
     if not hits or "{{" not in hits[0].command:
         return hits
     for k, hit in enumerate(hits[1:COMPLETE_LOOKED], 1):
-        if "{{" not in hit.command and hit.page == hits[0].page and hit.score >= COMPLETE_SHARE * hits[0].score:
+        if "{{" not in hit.command and hit.page == hits[0].page and hit.score >= COMPLETE_SHARE * hits[0].score and not (
+            _said_words(hits[0].command) - _said_words(hit.command)  # `scp a.tgz 10.1.1.9:` is no `ops@10.1.1.9:…`
+        ):
             return [hit, *hits[:k], *hits[k + 1 :]]
     return hits
+
+
+def _said_words(command: str) -> set[str]:
+    """The words a command says besides its placeholders (`ops`, `10.1.1.9` of `ops@10.1.1.9:{{dir}}`)."""
+    return set(re.findall(r"[\w.-]+", PLACEHOLDER.sub(" ", command)))
 
 
 def _named_risks(values: Iterable[Value]) -> tuple[str, ...]:
