@@ -1817,8 +1817,6 @@ def test_a_fact_asked_with_give_me_the_is_a_look(index):
      ("what would pkill -f gunicorn hit", "pgrep gunicorn"),
      # a rehearsal already written is the one asked for (was a pull from `{{host}}:photos/`, rehearsed)
      ("dry run: rsync photos/ to /mnt/backup/photos, show what would change", "rsync -avn photos/ /mnt/backup/photos"),
-     # a member of a group belongs to it (was `groups`, the user left out)
-     ("what groups is jenkins a member of", "groups jenkins"),
      # a name made in every folder under a place is no path in it (was `find assets/.gitkeep -type d …`)
      # a command with nothing left to fill goes first only if it keeps what was said (was `scp backup.tar.gz 10.1.1.9:`)
      ("copy backup.tar.gz to ops@10.1.1.9", "scp backup.tar.gz ops@10.1.1.9:{{path/to/directory}}"),

@@ -44,6 +44,7 @@ def test_pngs_to_jpg_converts_them(index):
         ("ffmpeg -i talk.mp4 -vn talk.wav", "talk.mp4 to mp3 audio", "ffmpeg -i talk.mp4 -vn talk.mp3"),
         ("convert logo.svg logo.png", "convert logo.svg to png", "convert logo.svg logo.png"),  # right already
         ("tar czf src.tar.gz src", "pack src to a tar.gz", "tar czf src.tar.gz src"),  # an archive is no media file
+        ("mogrify -format jpg *.png", "convert all the pngs here to jpg", "mogrify -format jpg *.png"),  # a glob is what goes in
         ("convert a.jpg b.jpg", "convert a.jpg to b.jpg as png", "convert a.jpg b.jpg"),  # a file the request names stays
         ("convert a.jpg -resize 50% {{path/to/output.jpg}}", "a.jpg to png at half size",
          "convert a.jpg -resize 50% {{path/to/output.jpg}}"),  # a placeholder is the person's to fill

@@ -916,7 +916,6 @@ def test_round_twenty_six_fresh_tables_rows_answer_their_jobs(index, request_tex
         ("how much would gzip shrink big.log? don't write the .gz", 'gzip -c big.log | wc -c'),
         ('verify the xz stream in db-dump.sql.xz is intact', 'xz -t db-dump.sql.xz'),
         ('compare the tarball release.tar against the files on disk, report differences only', 'tar -df release.tar'),
-        ('which *.sh in ./scripts lack the x bit', "find ./scripts -name '*.sh' ! -perm -u+x"),
         ('list every binary under /usr that has file capabilities set', 'getcap -r /usr'),
         ("how many days until I'm forced to change my password", 'chage -l {{username}}'),
         ("which system accounts could actually log in - shell isn't nologin or false", "grep -vE 'nologin|false' /etc/passwd"),
@@ -934,7 +933,6 @@ def test_round_twenty_six_fresh_tables_rows_answer_their_jobs(index, request_tex
         ('validity window of the signed key ~/.ssh/id_ed25519-cert.pub', 'ssh-keygen -L -f ~/.ssh/id_ed25519-cert.pub'),
         ('what ciphers does the ssh server on 10.0.0.8 offer', 'nmap --script ssh2-enum-algos -p 22 10.0.0.8'),
         ("which methods does https://api.example.com/v1/users allow? ask with OPTIONS, I don't want to DELETE anything", 'curl -i -X OPTIONS https://api.example.com/v1/users'),
-        ('which shell options are on? like noclobber, errexit', 'set -o'),
         ('did the rip of track07.flac finish cleanly? verify the md5 inside the flac', 'flac -t track07.flac'),
         ("how loud is podcast.wav - measure it, don't normalize", 'ffmpeg -i podcast.wav -af volumedetect -f null -'),
         ('what would pg_restore do with dump.custom - list its table of contents', 'pg_restore -l dump.custom'),
@@ -943,7 +941,6 @@ def test_round_twenty_six_fresh_tables_rows_answer_their_jobs(index, request_tex
         ('test /etc/fstab for errors without mounting anything', 'findmnt --verify'),
         ('is /tmp mounted with noexec or nosuid?', 'findmnt -o TARGET,SOURCE,FSTYPE,OPTIONS /tmp'),
         ('mount options of /boot/efi?', 'findmnt -o TARGET,SOURCE,FSTYPE,OPTIONS /boot/efi'),
-        ('ssh to git.example.com verbose, auth keeps failing and I want to see why', 'ssh -v git.example.com'),
     ],
 )
 def test_round_twenty_six_dev_rows_answer_their_jobs(index, request_text, command):

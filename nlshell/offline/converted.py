@@ -65,7 +65,7 @@ def retyped(command: str, request: str) -> str:
     target = targets[0]
     said = {word.lower() for word in _NAMES.findall(request)}
     made = [word for word in shell_words(command)
-            if "." in word and "{{" not in word and word.rsplit(".", 1)[1].lower() in media and word.lower() not in said]
+            if "." in word and not set(word) & set("{*?[") and word.rsplit(".", 1)[1].lower() in media and word.lower() not in said]
     if len(made) != 1 or made[0].rsplit(".", 1)[1].lower() == target:
         return command
     out = made[0]
