@@ -911,7 +911,6 @@ def test_round_twenty_six_fresh_tables_rows_answer_their_jobs(index, request_tex
     ("request_text", "command"),
     [
         ("does config.ini have windows line endings? don't convert it", 'file config.ini'),
-        ('show the changes patch fix-login.diff would make, dry run only', 'patch --dry-run -p1 -i fix-login.diff'),
         ("what's the OOM score of the java process, would it be killed first?", 'choom -p "$(pidof -s java)"'),
         ("how much would gzip shrink big.log? don't write the .gz", 'gzip -c big.log | wc -c'),
         ('verify the xz stream in db-dump.sql.xz is intact', 'xz -t db-dump.sql.xz'),
