@@ -48,7 +48,7 @@ def test_a_rehearsal_is_told_by_its_words(request_text, asked):
         # the change the look asks about, shown and not made (was `apt search {{keyword}}`, `apt -s clean`)
         ("which packages would apt autoremove take out", "apt -s autoremove"),
         ("simulate apt purge apache2, what would it take with it", "apt -s purge apache2"),
-        ("what would git clean remove here", "git clean -nfd"),  # folders too, as the page's first example
+        ("what would git clean remove here", "git clean -n"),  # what plain `git clean` would remove, rehearsed as written
     ],
 )
 def test_a_look_at_what_a_change_would_do_gets_its_rehearsal(index, request_text, command):

@@ -12,7 +12,7 @@ import functools
 import re
 import shlex
 
-from nlshell.offline.commands import shell_words
+from nlshell.offline.commands import PLACEHOLDER, shell_words
 from nlshell.offline.compose import with_flag
 from nlshell.offline.flags import CONTROL, has_flag, page_prefix
 from nlshell.offline.vocabulary import vocabulary
@@ -30,8 +30,9 @@ def rehearsal(request: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)  # asked of the same hits by the filter, the order and the answer
 def rehearsed(command: str, page: str, program: str) -> str:
-    """The command with its program's rehearsal flag, without sudo (a rehearsal needs no root);
-    "" when the word table knows no such flag for it, or the command has one already."""
+    """The command with its program's rehearsal flag, without sudo (a rehearsal needs no root), or
+    run by the program that stands in for it (`pkill` by `pgrep`); "" when the word table knows no
+    rehearsal for it, or the command has one already."""
     prefix = page_prefix(page, program)
     flag = _flag(prefix)
     if flag.startswith("="):
@@ -66,7 +67,7 @@ def _stood_in(command: str, program: str, finder: str) -> str:
             skip = True
         elif not (_SIGNAL.match(word) or word.startswith("--signal=")):
             kept.append(word)
-    return shlex.join(kept)
+    return " ".join(word if PLACEHOLDER.fullmatch(word) else shlex.quote(word) for word in kept)  # `{{name}}` stays open
 
 
 def said_first(hits: list, request: str) -> list:
@@ -81,6 +82,6 @@ def said_first(hits: list, request: str) -> list:
         after = next((word for word in words[len(prefix) :] if not word.startswith("-")), "")
         if re.fullmatch(r"[a-z][a-z-]*", after) and after not in said:
             return False  # `apt clean` for "… would apt autoremove take out": another subcommand
-        return named and bool(_flag(page_prefix(hit.page, hit.program)))  # `rsync -avn`, rehearsed already, too
+        return named and bool(_flag(prefix))  # `rsync -avn`, rehearsed already, too
 
     return sorted(hits, key=lambda hit: not says(hit))
