@@ -1317,17 +1317,19 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout26.tsv and everyday_holdout26b.tsv (185 and 177 requests, checked by
+    """tests/data/everyday_holdout27.tsv and everyday_holdout27b.tsv (185 and 172 requests, checked by
     their writers against every other table: the long tail, most everyday wordings being taken) were
-    written blind before the twenty-fifth round and never tuned on (see benchmarks/RESULTS.md for their
-    figures at the round's base and end; 70% / 47% and 66% / 39% with the tests' typical desktop at its
-    end). holdout25 and holdout25b (round twenty-four's) were measured, not tuned on, this round;
-    holdout24 and holdout24b are tuned on from it. everyday_dev10.tsv: read-only requests phrased near
+    written blind before the twenty-sixth round and never tuned on (see benchmarks/RESULTS.md for their
+    figures at the round's base and end; 76% / 59% and 78% / 54% with the tests' typical desktop at its
+    end). holdout26 and holdout26b (round twenty-five's) were measured, not tuned on, this round;
+    holdout25 and holdout25b are tuned on from it. everyday_dev10.tsv: read-only requests phrased near
     changing ones, for tuning. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
-        "everyday-holdout26": (0.66, 0.43),
-        "everyday-holdout26b": (0.61, 0.35),
-        "everyday-dev10": (0.48, 0.37),
+        "everyday-holdout27": (0.72, 0.55),
+        "everyday-holdout27b": (0.74, 0.50),
+        "everyday-holdout26": (0.66, 0.46),
+        "everyday-holdout26b": (0.63, 0.38),
+        "everyday-dev10": (0.70, 0.62),
         "everyday-holdout25": (0.83, 0.72),
         "everyday-holdout25b": (0.80, 0.67),
         "everyday-holdout24": (0.85, 0.70),
@@ -1822,6 +1824,9 @@ def test_a_fact_asked_with_give_me_the_is_a_look(index):
      ("copy backup.tar.gz to ops@10.1.1.9", "scp backup.tar.gz ops@10.1.1.9:{{path/to/directory}}"),
      # a database named like a gerund, last in the request, is named (was `{{database_name}}`)
      ("dump just the schema of the postgres db billing", "pg_dump --schema-only billing > {{path/to/file.sql}}"),
+     # things named with no verb and an attribute of theirs are a look (found by the read-only check once
+     # holdout27b was answered at the round's end: "… and their permissions" got `chmod +x`, caution)
+     ("files in /var/www and their owners", "ls -l /var/www"),
      ("make a file called .gitkeep in every empty folder under assets", "find assets -type d -empty -exec touch {}/.gitkeep \\;")],
 )
 def test_round_twenty_six_readings_answer_as_asked(index, request_, command):

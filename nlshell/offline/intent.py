@@ -228,7 +228,7 @@ def intent(request: str) -> str:
         verb in table.read_verbs or not is_verb(verb) for verb in verbs
     ):
         return READ  # "chattr flags on audit.log - show them, don't clear": the one verb said looks
-    if _attribute_named(request) or _asked(request, verbs) or _which_thing_asked(request):
+    if _attribute_named(request) or _asked(request, verbs) or _which_thing_asked(request) or _listed_with_attribute(request, verbs):
         return READ
     if _becomes_format(request):
         return CHANGE
@@ -323,6 +323,17 @@ def _attribute_named(request: str) -> bool:
         len(words) > i + 2 and words[i] in attributes and words[i + 1] in ("of", "on", "for", "in")
         and not _TARGETS.intersection(words[i + 2 :])
     )
+
+
+_WITH_ATTRIBUTE = re.compile(r"\b(?:and|with)\s+(?:their|its|the)\s+([\w-]+)\s*\??\s*$", re.IGNORECASE)
+
+
+def _listed_with_attribute(request: str, verbs: list[str]) -> bool:
+    """"scripts in /etc/cron.hourly and their permissions", "files in /var/www with their owners":
+    things named with no verb, and an attribute of theirs to see (the word table's `attribute` words)."""
+    match = _WITH_ATTRIBUTE.search(request)
+    return bool(match) and match.group(1).lower() in vocabulary().around.get("attribute", frozenset()) and not any(
+        is_verb(verb) for verb in verbs)
 
 
 _BECOMING_FORMAT = re.compile(r"(?:\bto|\binto|\bas|->)\s*(?:an?\s+)?\.?([a-z0-9]+)(?![\w/]|\.\w)")
