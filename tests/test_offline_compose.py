@@ -12,7 +12,7 @@ import pytest
 
 from nlshell.offline import compose
 from nlshell.offline.compose import composed, with_flag
-from nlshell.offline.flags import flags_of, marked_stems, page_prefix, read_form
+from nlshell.offline.flags import flags_of, has_flag, marked_stems, page_prefix, read_form
 from nlshell.offline.index import ExampleRow
 from nlshell.offline import rank as rank_module
 from nlshell.offline.rank import OfflineHit, rank
@@ -362,8 +362,8 @@ def test_an_example_with_the_flag_the_request_says_goes_first_when_nearly_as_goo
 
 
 def test_a_flag_is_read_in_its_cluster():
-    assert compose._has_flag("sudo chown -R bob x", ("-r", "-R", "--recursive"))
-    assert compose._has_flag("rm -rf x", ("-f", "--force"))
-    assert compose._has_flag("grep --recursive x .", ("-r", "-R", "--recursive"))
-    assert not compose._has_flag("chown bob x", ("-r", "-R", "--recursive"))
-    assert not compose._has_flag("find . -newer x", ("-r", "-R", "--recursive"))  # find's options are words
+    assert has_flag("sudo chown -R bob x", ("-r", "-R", "--recursive"))
+    assert has_flag("rm -rf x", ("-f", "--force"))
+    assert has_flag("grep --recursive x .", ("-r", "-R", "--recursive"))
+    assert not has_flag("chown bob x", ("-r", "-R", "--recursive"))
+    assert not has_flag("find . -newer x", ("-r", "-R", "--recursive"))  # find's options are words

@@ -215,7 +215,7 @@ def _complete_first(hits: list[OfflineHit]) -> list[OfflineHit]:
 
 def _said_words(command: str) -> set[str]:
     """The words a command says besides its placeholders (`ops`, `10.1.1.9` of `ops@10.1.1.9:{{dir}}`)."""
-    return set(re.findall(r"[\w.-]+", PLACEHOLDER.sub(" ", command)))
+    return {word for word in re.findall(r"[\w.-]+", PLACEHOLDER.sub(" ", command)) if not word.startswith("-")}  # not `-C`
 
 
 def _named_risks(values: Iterable[Value]) -> tuple[str, ...]:
