@@ -870,7 +870,6 @@ def test_round_twenty_four_coverage_admin_rows_answer_their_jobs(index, request_
         ('warnings and worse from the previous boot', 'journalctl -b -1 -p warning'),
         ('pretty print what https://api.example.com/status returns', 'curl -s https://api.example.com/status | jq .'),
         ('show the headers for http://bit.ly/xyz, following redirects', 'curl -sIL http://bit.ly/xyz'),
-        ('star count of torvalds/linux from the github api', 'curl -s https://api.github.com/repos/torvalds/linux | jq .stargazers_count'),
         ('is /usr/local/go/bin on my PATH?', 'echo "$PATH" | tr \':\' \'\\n\' | grep -x \'/usr/local/go/bin\''),
         ('make bash remember 10000 lines of history, permanently', 'echo HISTSIZE=10000 >> ~/.bashrc'),
         ('unpack node-v20.tar.xz into /usr/local, dropping the top-level folder', 'tar -xf node-v20.tar.xz -C /usr/local --strip-components=1'),
