@@ -369,6 +369,12 @@ def test_tables_are_big_enough():
 # ---------------------------------------------------------------------------------------------
 
 BENIGN = [
+    # Redis: a read stays safe; what writes a key is caution (a look at a value got `redis-cli SET`, rated safe)
+    (SAFE, "redis-cli GET session:42"),
+    (SAFE, "redis-cli TTL cart:9001"),
+    (CAUTION, "redis-cli SET session:42 x"),
+    (CAUTION, "redis-cli hset user:1 name bob"),
+    (CAUTION, "redis-cli EXPIRE cart:9001 60"),
     # quoted text is data
     (SAFE, 'grep "rm -rf" x.sh'),
     (SAFE, "grep -r 'rm -rf /' ."),
