@@ -26,10 +26,8 @@ _FILES = frozenset({"file", "glob"})
 @functools.cache
 def formats() -> frozenset[str]:
     """Words that name a file format: a media extension, or a type word that is its glob's extension."""
-    table = vocabulary()
-    media = {word for role, listed in table.around.items() if role.startswith("media:") for word in listed}
-    typed = {word for word, glob in table.types.items() if glob == f"*.{word}"}
-    return frozenset(media | typed)
+    typed = {word for word, glob in vocabulary().types.items() if glob == f"*.{word}"}
+    return _media() | typed
 
 
 def converts(request: str, values: Iterable[Value]) -> bool:

@@ -348,8 +348,7 @@ _STATES = frozenset("present missing empty running available active enabled disa
 def _state_after(raw: list[str], lower: list[str], i: int) -> bool:
     """Whether word i, the last of its clause, says a state (a participle or a state word), not a name."""
     low = lower[i]
-    last = i + 1 == len(lower) or _ends(raw[i])
-    return last and (low in _STATES or (low.endswith("ed") and len(low) > 4 and low.isalpha()))
+    return not _following(raw, lower, i) and (low in _STATES or (low.endswith("ed") and len(low) > 4 and low.isalpha()))
 
 
 def _ends(token: str) -> bool:

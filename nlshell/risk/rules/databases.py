@@ -59,7 +59,8 @@ def _upper_words(cmd) -> list:
 
 def _redis(*commands: str):
     def when(cmd, parsed) -> dict | None:
-        given = next((c for c in commands if c in _upper_words(cmd)), None)
+        said = set(_upper_words(cmd))  # read once, not once per command listed
+        given = next((c for c in commands if c in said), None)
         return {"command": given} if given else None
 
     return when
