@@ -503,3 +503,20 @@ def test_a_sort_of_a_csv_file_splits_on_commas(command, split):
     from nlshell.offline.delimited import comma_split
 
     assert comma_split(command) == split
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command"),
+    [
+        # a new name said "to" is the name given, not a place ("rename container old_web to web" left `{{new_name}}`)
+        ("rename container old_web to web", "docker container rename {{container}} {{new_name}}",
+         "docker container rename old_web web"),
+        ("rename container old_web to /srv/web", "docker container rename {{container}} {{new_name}}",
+         "docker container rename old_web {{new_name}}"),  # a place is no container's name
+        # one of a numbered list by its number ("delete ufw rule number 3" left `{{rule_number}}`)
+        ("delete ufw rule number 3", "sudo ufw delete {{rule_number}}", "sudo ufw delete 3"),
+        ("delete line 7 of hosts.ini", "sed -i '{{line_number}}d' {{path/to/file}}", "sed -i '7d' hosts.ini"),
+    ],
+)
+def test_a_name_or_number_said_for_one_thing_fills_it(request_text, template, command):
+    assert fill(template, request_values(request_text), "").command == command

@@ -86,6 +86,7 @@ ACCEPTS = {
     "script": ("script", "name"),
     "target": ("target", "name"),  # "the docs target": `make docs`
     "timestamp": ("number",),  # "convert 1715600000 to a date": seconds since 1970
+    "numbered": ("number",),  # "delete ufw rule number 3": `ufw delete {{rule_number}}`
     "last_line": ("last_line",),
     "in_minutes": ("seconds",),
     "in_hours": ("seconds",),

@@ -29,6 +29,7 @@ _KINDS = (
     # `vim +{{line_number}}`: the one line a request names ("at line 120") is where a range would start
     (re.compile(r"^(first|start|from)_line$|^line_?(number|num|no)$"), "first_line"),
     (re.compile(r"^1\d{9}$|^(unix_|epoch_)?timestamp$"), "timestamp"),  # `date -d @{{1700000000}}`
+    (re.compile(r"^(rule|entry|item)_?(number|num|no)$"), "numbered"),  # `ufw delete {{rule_number}}`: one of a numbered list
     (re.compile(r"^(last|end|to)_line$"), "last_line"),
     (re.compile(r"\*"), "glob"),
     # Where a repository is: `git clone {{remote_repository_location}}` takes a URL.

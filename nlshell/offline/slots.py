@@ -57,6 +57,7 @@ _REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{hos
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
 _SOURCE = re.compile(r"source|\bsrc\b|input|\bold|original|\bfrom\b")
 _BASE = re.compile(r"base|start|upstream|parent", re.I)
+_BARE_NAME = re.compile(r"[\w][\w.-]*")  # `web`, `data2`: a name said "to", no place (`/srv/web`, `~/x`)
 _SCRIPT = re.compile(r"\.(sh|bash|zsh|fish|py|pl|rb|js|php)$")  # a file that is a command to run: backup.sh
 _REDIRECTS = (">", ">>", "1>", "2>", "&>")
 _READS_ALL_FIRST = ("sort ",)  # `sort x -o x` reads all of x before it writes
@@ -168,9 +169,11 @@ def _fits(slot: _Slot, value: Value, target: bool | None, target_stated: bool) -
         (target and slot.kind == "file" and value.kind == "dir" and value.role == "to")
         or (slot.kind == "link" and value.kind in _PLACES and value.role in ("to", "name"))
         or (slot.kind == "database" and value.kind == "path" and value.role == "to" and value.text.isidentifier())
+        or (slot.kind == "name" and value.kind == "path" and value.role == "to" and _hint(slot, _TARGET) and _BARE_NAME.fullmatch(value.text))
         or (slot.kind == "image" and value.kind == "command" and " " not in value.text and is_software(value.text))
         or (slot.kind == "count" and value.kind == "size" and _BYTES.fullmatch(value.text) and slot.option in _BYTE_COUNTS)
-    ):  # "restore backup.dump into newdb": the database it goes into; "run nginx detached": the nginx image;
+    ):  # "restore backup.dump into newdb": the database it goes into; "rename container old_web to web": its new name;
+        # "run nginx detached": the nginx image;
         # "the first 64 bytes": a count of bytes (`head -c 64`, `hexdump -n 64`)
         return False
     if value.kind == "file" and (mismatched(slot.inner, value.text) or other_language(slot.option, slot.inner, value.text)):
