@@ -726,3 +726,25 @@ def test_values_said_beside_what_names_their_kind(request_text, expected):
 )
 def test_a_name_or_number_takes_its_kind_from_what_is_said_of_it(request_text, expected):
     assert [(k, t) for k, t in kinds(request_text) if k != "action"] == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # a name said by how it begins or ends is a pattern of names ("starts" was read as a name:
+        # `find ~ -name 'starts'`)
+        ("files whose name starts with tmp", [("glob", "tmp*")]),
+        ("list files in /tmp that begin with cache", [("dir", "/tmp"), ("glob", "cache*")]),
+        ("find folders ending with _old under /srv", [("glob", "*_old"), ("dir", "/srv")]),
+        ("copy the files beginning with IMG_ to photos/", [("glob", "IMG_*"), ("dir", "photos/")]),
+        # … a line's start or end is grep's
+        ("count lines starting with # in config.ini", [("pattern", "^#"), ("file", "config.ini")]),
+        ("lines in app.log that start with ERROR", [("file", "app.log"), ("pattern", "^ERROR")]),
+        ("lines of urls.txt ending with .pdf", [("file", "urls.txt"), ("pattern", "\\.pdf$")]),
+        # … and nothing else is
+        ("show lines of notes.txt that end with a question mark", [("file", "notes.txt")]),
+        ("start with a clean build", []),
+    ],
+)
+def test_a_name_said_by_how_it_begins_or_ends(request_text, expected):
+    assert sorted(kinds(request_text)) == sorted(expected)

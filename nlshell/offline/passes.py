@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    accounts, amounts, clock, counted, dbnames, excluded, gitrefs, gitremotes, globbed, jsonfields, places, positions, remotes,
+    accounts, affixes, amounts, clock, counted, dbnames, excluded, gitrefs, gitremotes, globbed, jsonfields, places, positions, remotes,
     roles, serviceports, shells, targets, typed, versions, zones,
 )
 from nlshell.offline.value import Value
@@ -39,6 +39,7 @@ def read(
     gitrefs.read(values, tokens, lower, taken, add)  # "pull the latest develop", "merge develop into main"
     jsonfields.read(values, tokens, lower, taken, add)  # "just the names from users.json": `.name`
     targets.read(values, tokens, lower, taken, add)  # "make clean then build": `make clean`
+    affixes.read(values, tokens, lower, taken, add)  # "files whose name starts with tmp": `tmp*`
     globbed.read(values, tokens, lower, taken, add, plain)  # "all the pdfs from ~/Downloads"
     shells.read(values, tokens, lower, taken, add)  # "change frank's shell to zsh"
     dbnames.read(values, tokens, lower, taken, add, plain)  # "apply migration.sql to mydb on mysql"

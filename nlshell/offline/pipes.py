@@ -20,6 +20,7 @@ import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from nlshell.offline.affixes import says_affix
 from nlshell.offline.commands import programs, shell_words, writes_files
 from nlshell.offline.intent import CHANGE, READ
 from nlshell.offline.offered import OfflineAnswer
@@ -168,6 +169,8 @@ def _stage_at(tokens: Sequence[str], keys: list[str], i: int) -> Stage | None:
                     continue
             if tuple(keys[i:i + len(before)]) != before or (i == 0 and kind != COUNT):
                 continue  # a filter's words open no request ("about this computer"), a count's may
+            if kind == MATCH and says_affix(keys, i - 1):
+                continue  # "lines that start with ERROR": where the text sits (`^ERROR`, nlshell/offline/affixes.py)
             at = i + len(before)
             while at < len(tokens) and keys[at] in _LEADING and kind != COUNT:
                 at += 1

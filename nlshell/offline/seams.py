@@ -41,6 +41,10 @@ def seam(out: str, start: int, end: int, kind: str, inner: str, shown: list[str]
         end += 1  # `{{{"name": "value"}}}`: the object's own brace closes after the placeholder's
     if kind == "value" and out[start - 1 : start] == '"' and out[end : end + 1] == '"' and _JSON_LITERAL.fullmatch(shown[0]):
         start, end = start - 1, end + 1  # `select(.{{key}} == "{{value}}")` given true: `== true`, no string "true"
+    if out[start - 1 : start] == "^" and shown[0].startswith("^"):
+        start -= 1  # `grep '^{{search_pattern}}'` given ^ERROR: `^ERROR`, not `^^ERROR`
+    if out[end : end + 1] == "$" and shown[-1].endswith("$") and not shown[-1].endswith("\\$"):
+        end += 1  # `grep '{{search_pattern}}$'` given \.pdf$: one end of the line
     said_extension = _LITERAL_EXTENSION.match(out, end)
     if kind in _PLACES and said_extension and EXTENSION.search(shown[-1].lower()) and said_extension.group(0) not in BACKUPS:
         end = said_extension.end()  # `{{path/to/input_video}}.mkv` given movie.mkv: `movie.mkv`, not `movie.mkv.mkv`

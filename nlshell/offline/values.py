@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable, Collection
 
 from nlshell.offline import (
-    accounts, addresses, amounts, arithmetic, clock, counted, credentials, gitremotes, identifiers, kinds, knownfiles,
+    accounts, addresses, affixes, amounts, arithmetic, clock, counted, credentials, gitremotes, identifiers, kinds, knownfiles,
     levels, lists, names, passes, phrases, places, roles, statements, tokenshapes, typed, typeglobs, unitnames, wrapped,
 )
 from nlshell.offline.formats import ARCHIVES, said_as_format
@@ -386,7 +386,7 @@ def request_values(
         ) and (
             low not in amounts.COUNTED and low not in table.after_words and not (
             before in ("word", "line", "text") and low in verbs  # "word count for x": counting, not the word "count"
-        ) and (
+        ) and not affixes.says_affix(lower, i) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
             or (table.value_words[before] == "user" and low in verbs and named(low) and after not in _PARTICLES)  # "user deploy"
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not (
