@@ -1833,6 +1833,43 @@ def test_round_twenty_six_readings_answer_as_asked(index, request_, command):
     assert first(index, request_) == command
 
 
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # a name said by how it begins or ends is a pattern of names (was `find ~ -name 'starts'`)
+     ("find folders ending with _old under /srv", "find /srv -type d -name '*_old'"),
+     ("list files in /tmp that begin with cache", "ls /tmp/cache*"),
+     ("delete the files in /tmp starting with cache", "rm /tmp/cache*"),
+     ("copy the files beginning with IMG_ to photos/", "cp IMG_* photos/"),  # was a `sed -i` over photos/
+     # … a line's start or end, grep's anchor (was `grep -i ERROR …`: "with ERROR" read as lines containing it)
+     ("count lines starting with # in config.ini", "grep -c '^#' config.ini"),
+     ("lines of urls.txt ending with .pdf", "grep '\\.pdf$' urls.txt"),
+     # a thing the index knows by its letters is no text to look for (was a curl of the GitHub API)
+     ("SMART health of /dev/nvme0", "smartctl -H /dev/nvme0"),
+     # a value said for one placeholder fills it (were `{{rule_number}}`, `'7,{{last_line}}d'`, `{{new_name}}`)
+     ("delete ufw rule number 3", "sudo ufw delete 3"),
+     ("delete line 7 of hosts.ini", "sed -i '7d' hosts.ini"),
+     ("rename container old_web to web", "docker container rename old_web web"),
+    ],
+)
+def test_round_twenty_seven_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
+def test_lines_with_a_text_are_never_the_lines_without_it(index):
+    """"show lines with ERROR in app.log" got `grep -v 'ERROR' app.log`: "Show all the lines of a file
+    except those with a word" was the nearest description, its negation unweighed."""
+    for request_ in ("show lines with ERROR in app.log", "print lines with TODO in main.py"):
+        assert first(index, request_).startswith("grep ") and " -v" not in first(index, request_)
+
+
+def test_unban_is_a_change():
+    """"unban 1.2.3.4 …" was read as a look and answered `fail2ban-client banned`."""
+    from nlshell.offline.intent import intent
+
+    assert intent("unban 1.2.3.4 in fail2ban jail sshd") == CHANGE
+
+
 def test_messages_that_come_in_are_followed_where_they_are_written(index):
     """"watch kernel messages as they come in" got `tail -f {{path/to/file}}`: "they" and "come"
     weighed as search words and found "Watch a log as new lines come in"."""
