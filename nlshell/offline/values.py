@@ -77,7 +77,7 @@ _GLUE = frozenset("uses use using used is are was with that which who listening 
 _NOT_PROCESSES = frozenset("tree trees list table id ids count name names".split())
 _NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
 # "the package cache", "the package lists": what a package manager keeps, no package named so
-_NOT_PACKAGES = frozenset("cache caches list lists index indexes manager managers database db sources repo repos repository repositories mirror mirrors".split())
+_NOT_PACKAGES = frozenset("cache caches list lists index indexes manager managers database db sources repo repos repository repositories mirror mirrors needs need needed requires uses depends".split())  # "… that no package needs": a verb
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
 _PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
