@@ -40,7 +40,7 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             if said and thing in _LINES:
                 said.kind, said.text = "pattern", _anchored(affix, start)  # … yet a line's start or end, no file's
             elif said and said.kind == "pattern" and thing in FILE_NOUNS:  # "files beginning with IMG_": names
-                said.kind, said.text = "glob", affix + "*" if start else "*" + affix
+                said.kind, said.text = "glob", _glob(affix, start)
             continue
         if not thing or thing in _KEYS or (lower[i] not in _PARTICIPLES and lower[i - 1] not in _RELATIVE):
             continue  # "start with 2 workers" tells how to start; "keys …" are no file names
@@ -48,7 +48,12 @@ def read(values: list[Value], tokens: list[str], lower: list[str], taken: set[in
             add("pattern", _anchored(affix, start), i + 2)
             taken.update((i, i + 1))  # … and is no name ("lines that start with")
         else:  # a name's start is no search word: `find -name 'tmp*'`, never grep's '^…'
-            add("glob", affix + "*" if start else "*" + affix, i, last=i + 2, at=i + 2)
+            add("glob", _glob(affix, start), i, last=i + 2, at=i + 2)
+
+
+def _glob(text: str, start: bool) -> str:
+    """The names that begin or end with the text (`tmp*`, `*_old`)."""
+    return text + "*" if start else "*" + text
 
 
 def _anchored(text: str, start: bool) -> str:

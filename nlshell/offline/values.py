@@ -75,6 +75,7 @@ _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
 _NOT_PROCESSES = frozenset("tree trees list table id ids count name names".split())
+_NOT_HOSTS = frozenset("key keys fingerprint fingerprints".split())  # what a host has, no host named so
 _NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
 # "the package cache", "the package lists": what a package manager keeps, no package named so
 _NOT_PACKAGES = frozenset("cache caches list lists index indexes manager managers database db sources repo repos repository repositories mirror mirrors needs need needed requires uses depends".split())  # "… that no package needs": a verb
@@ -390,6 +391,8 @@ def request_values(
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
             or (table.value_words[before] == "user" and low in verbs and named(low) and after not in _PARTICLES)  # "user deploy"
         ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not (
+            table.value_words[before] == "host" and low in _NOT_HOSTS  # "the host keys of gitlab.example.com"
+        ) and not (
             table.value_words[before] == "package" and low in _NOT_PACKAGES
         ) and not (
             table.value_words[before] == "process" and low in _NOT_PROCESSES  # "the process tree under pid 4242"
