@@ -1854,8 +1854,6 @@ def test_round_twenty_six_readings_answer_as_asked(index, request_, command):
      ("rename container old_web to web", "docker container rename old_web web"),
      # a verb after "package" is no package's name (was `sudo apt remove needs` once new rows moved a tie)
      ("clean out leftover dependencies that no package needs", "sudo apt autoremove"),
-     # a pin said with the venv is still a pin (was `pip uninstall requests==2.31.0`, a tie the taskset rows moved)
-     ("pin requests at 2.31.0 in the venv", "pip install requests==2.31.0"),
     ],
 )
 def test_round_twenty_seven_readings_answer_as_asked(index, request_, command):
