@@ -74,11 +74,16 @@ _LINK_STATES = frozenset("broken dangling dead stale soft hard symbolic new old 
 _ACTIONS = frozenset("start stop restart reload status enable disable".split())
 _REMOTES = frozenset({"origin", "upstream"})
 _GLUE = frozenset("uses use using used is are was with that which who listening running open opened".split())
-_NOT_PROCESSES = frozenset("tree trees list table id ids count name names".split())
-_NOT_HOSTS = frozenset("key keys fingerprint fingerprints".split())  # what a host has, no host named so
-_NOT_SERVICES = frozenset("log logs status file files unit units only all every both enabled disabled active running failed test tests".split())  # "restart only the worker service"
-# "the package cache", "the package lists": what a package manager keeps, no package named so
-_NOT_PACKAGES = frozenset("cache caches list lists index indexes manager managers database db sources repo repos repository repositories mirror mirrors needs need needed requires uses depends".split())  # "… that no package needs": a verb
+# Words after a kind's word that name none of that kind: what it has or keeps, or a verb.
+_NOT_NAMED = {
+    "process": frozenset("tree trees list table id ids count name names".split()),  # "the process tree under pid 4242"
+    "host": frozenset("key keys fingerprint fingerprints".split()),  # "the host keys of gitlab.example.com"
+    "service": frozenset(  # "restart only the worker service"
+        "log logs status file files unit units only all every both enabled disabled active running failed test tests".split()),
+    # "the package cache", "the package lists": what a package manager keeps; "… that no package needs": a verb
+    "package": frozenset("cache caches list lists index indexes manager managers database db sources repo repos repository "
+                         "repositories mirror mirrors needs need needed requires uses depends".split()),
+}
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
 _PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
@@ -390,13 +395,7 @@ def request_values(
         ) and not affixes.says_affix(lower, i) and (
             plain(low) or (table.value_words[before] == "pattern" and low not in table.stop)
             or (table.value_words[before] == "user" and low in verbs and named(low) and after not in _PARTICLES)  # "user deploy"
-        ) and not (table.value_words[before] == "service" and low in _NOT_SERVICES) and not (
-            table.value_words[before] == "host" and low in _NOT_HOSTS  # "the host keys of gitlab.example.com"
-        ) and not (
-            table.value_words[before] == "package" and low in _NOT_PACKAGES
-        ) and not (
-            table.value_words[before] == "process" and low in _NOT_PROCESSES  # "the process tree under pid 4242"
-        ) and not (
+        ) and low not in _NOT_NAMED.get(table.value_words[before], ()) and not (
             table.value_words[before] == "host" and program(low) and low not in typed.sites()  # "server uptime": the program, of the machine
         ) and not (
             # "is the ssh port accepting connections": a port is a number or a service's name
