@@ -520,3 +520,18 @@ def test_a_sort_of_a_csv_file_splits_on_commas(command, split):
 )
 def test_a_name_or_number_said_for_one_thing_fills_it(request_text, template, command):
     assert fill(template, request_values(request_text), "").command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "template", "command", "used"),
+    [
+        # the example's own number, said as it stands, is the request's ("… every 60 seconds" left `{{60}}`)
+        ("ssh to mybox and send a keepalive every 60 seconds", "ssh -o ServerAliveInterval={{60}} {{host}}",
+         "ssh -o ServerAliveInterval=60 mybox", 2),
+        ("ssh to mybox and send a keepalive every 30 seconds", "ssh -o ServerAliveInterval={{60}} {{host}}",
+         "ssh -o ServerAliveInterval={{60}} mybox", 1),  # another number is no default of it: left to edit
+    ],
+)
+def test_a_default_number_the_request_says_is_filled(request_text, template, command, used):
+    filled = fill(template, request_values(request_text), "")
+    assert (filled.command, filled.used) == (command, used)

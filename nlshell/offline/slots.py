@@ -274,13 +274,33 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     placed = _placed(command, values)
     chosen, slots, unused = placed.chosen, placed.slots, list(placed.unused)  # `complete` takes from `unused`
     out, taken = complete(command, placed.out, description, unused, [v for taken in chosen.values() for v in taken])
+    out, defaulted = _said_defaults(out, unused)
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
     # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
     said = literal_words(command)
     taken += sum(1 for v in unused if says_value(command, said, v) and not (v.text == "." and v.role == "in"))
-    used = placed.used + taken + joined.logged_in(slots, chosen, unused)
+    used = placed.used + taken + defaulted + joined.logged_in(slots, chosen, unused)
     return Filled(out, used, placed.stated - implied)  # a package's version put in its own place counts as the package
+
+
+_NUMBER_SLOT = re.compile(r"\{\{(\d+)\}\}")
+
+
+def _said_defaults(command: str, unused: list[Value]) -> tuple[str, int]:
+    """A number placeholder of no kind it could be told (`ServerAliveInterval={{60}}`) that the request
+    says as it stands ("a keepalive every 60 seconds") is the request's: filled, and the value used
+    (removed from `unused`); how many were."""
+    if "{{" not in command or not unused:
+        return command, 0
+    filled = 0
+    for match in reversed(list(_NUMBER_SLOT.finditer(command))):
+        value = next((v for v in unused if v.text == match.group(1)), None)
+        if value is not None:
+            command = command[: match.start()] + value.text + command[match.end() :]
+            unused.remove(value)
+            filled += 1
+    return command, filled
 
 
 @dataclass

@@ -79,7 +79,8 @@ _NOT_NAMED = {
     "process": frozenset("tree trees list table id ids count name names".split()),  # "the process tree under pid 4242"
     "host": frozenset("key keys fingerprint fingerprints".split()),  # "the host keys of gitlab.example.com"
     "service": frozenset(  # "restart only the worker service"
-        "log logs status file files unit units only all every both enabled disabled active running failed test tests".split()),
+        "log logs status file files unit units only all every both enabled disabled active running failed test tests "
+        "take takes took taking needs uses".split()),  # "how long did each service take to start"
     # "the package cache", "the package lists": what a package manager keeps; "… that no package needs": a verb
     "package": frozenset("cache caches list lists index indexes manager managers database db sources repo repos repository "
                          "repositories mirror mirrors needs need needed requires uses depends".split()),
