@@ -1891,3 +1891,38 @@ def test_messages_that_come_in_are_followed_where_they_are_written(index):
     """"watch kernel messages as they come in" got `tail -f {{path/to/file}}`: "they" and "come"
     weighed as search words and found "Watch a log as new lines come in"."""
     assert first(index, "watch kernel messages as they come in").split()[0] in ("dmesg", "journalctl")
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # "without prompting" says how ssh runs, not a text to leave out (was `… | grep -v prompting`)
+     ("test ssh login to build7 in batch mode without prompting", "ssh -o BatchMode=yes build7 true"),
+     ("install curl without asking", "sudo apt-get install -y curl"),
+     # what "disable" stops a description says cannot happen: the same job, not the request turned around
+     # (the lock went last and `sudo usermod -aG sudo intern2`, root rights, came first)
+     ("disable password login for the account intern2 by locking it", "sudo usermod -L intern2"),
+     # a verb after "service" names no service (was `systemctl status take`)
+     ("how long did each service take to start during boot", "systemd-analyze blame"),
+     # the example's own number, said as it stands, is the request's (was `ServerAliveInterval={{60}}`)
+     ("ssh to mybox and send a keepalive every 60 seconds", "ssh -o ServerAliveInterval=60 mybox"),
+     # a pin is an install: the venv row that uninstalls no longer ties with it ("Take a library out …")
+     ("pin requests at 2.31.0 in the venv", "pip install requests==2.31.0"),
+    ],
+)
+def test_round_twenty_eight_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # looks that needed root were answered `sudo …` and rated caution: the rows look without sudo
+     ("attach strace to pid 2244", "strace -p 2244"),
+     ("how fast can /dev/sda read? quick hdparm benchmark", "hdparm -tT /dev/sda"),
+     ("wireguard peers and their last handshake", "wg show"),
+    ],
+)
+def test_round_twenty_eight_looks_that_need_root_are_answered_safe(index, request_, command):
+    assert first(index, request_) == command
+    assert risk_of(command)[0] == "safe"
