@@ -29,6 +29,7 @@ from nlshell.offline.converted import retyped
 from nlshell.offline.descended import descended
 from nlshell.offline.rehearsed import rehearsal, rehearsed, said_first
 from nlshell.offline.saved import saved
+from nlshell.offline.slots import said_defaults
 from nlshell.offline.situations import told_situation
 from nlshell.offline.compose import composed
 from nlshell.offline.commands import PLACEHOLDER, first_program, shell_words, writes_files
@@ -105,6 +106,7 @@ def _filtered(
     found = [one.saying(left_out(one.command, request)) for one in found]  # "… but not in node_modules"
     found = [one.saying(descended(one.command, request)) for one in found]  # "… in every python file in the repo"
     found = [one.saying(retyped(one.command, request)) for one in found]  # "logo.svg to png, 512px wide"
+    found = [one.saying(said_defaults(one.command, request)) for one in found]  # "a keepalive every 60 seconds": `{{60}}`
     found = [one.saying(published(one.command)) for one in found]  # `-p 5432:{{container_port}}`: the image's port
     found = [one.saying(filtered(one.command, request)) for one in found]  # "commits by maria since monday"
     found = topped(request, every_filled(request, found))[:limit]

@@ -50,7 +50,7 @@ from nlshell.offline.seams import EXTENSION, seam
 from nlshell.offline.software import is_software
 from nlshell.offline.written import UNITS, written
 from nlshell.offline.typedfiles import by_extension, could_be_key, is_key_place, mismatched, other_language
-from nlshell.offline.values import Value
+from nlshell.offline.values import Value, request_values
 
 _PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
 _REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`
@@ -274,33 +274,30 @@ def fill(command: str, values: list[Value], description: str = "") -> Filled:
     placed = _placed(command, values)
     chosen, slots, unused = placed.chosen, placed.slots, list(placed.unused)  # `complete` takes from `unused`
     out, taken = complete(command, placed.out, description, unused, [v for taken in chosen.values() for v in taken])
-    out, defaulted = _said_defaults(out, unused)
     # "here", "in this directory" is where any command runs: left out, it is no value ignored.
     implied = sum(1 for v in unused if v.text == "." and v.role == "in")
     # A value the example already says (`service {{name}} status` for "the status of ssh") is taken.
     said = literal_words(command)
     taken += sum(1 for v in unused if says_value(command, said, v) and not (v.text == "." and v.role == "in"))
-    used = placed.used + taken + defaulted + joined.logged_in(slots, chosen, unused)
+    used = placed.used + taken + joined.logged_in(slots, chosen, unused)
     return Filled(out, used, placed.stated - implied)  # a package's version put in its own place counts as the package
 
 
 _NUMBER_SLOT = re.compile(r"\{\{(\d+)\}\}")
+_AMOUNTS = frozenset({"number", "count", "seconds"})  # how many, how long; "march" (month 3) is no 3 days
 
 
-def _said_defaults(command: str, unused: list[Value]) -> tuple[str, int]:
-    """A number placeholder of no kind it could be told (`ServerAliveInterval={{60}}`) that the request
-    says as it stands ("a keepalive every 60 seconds") is the request's: filled, and the value used
-    (removed from `unused`); how many were."""
-    if "{{" not in command or not unused:
-        return command, 0
-    filled = 0
+def said_defaults(command: str, request: str) -> str:
+    """`command` (an answer, ranked) with each number placeholder left open (`ServerAliveInterval={{60}}`)
+    that the request says as it stands ("a keepalive every 60 seconds") filled in. The ranking never
+    sees it: a number the request says twice is not two values used."""
+    if not _NUMBER_SLOT.search(command):
+        return command
+    values = [v for v in request_values(request) if v.kind in _AMOUNTS]
     for match in reversed(list(_NUMBER_SLOT.finditer(command))):
-        value = next((v for v in unused if v.text == match.group(1)), None)
-        if value is not None:
-            command = command[: match.start()] + value.text + command[match.end() :]
-            unused.remove(value)
-            filled += 1
-    return command, filled
+        if any(v.text == match.group(1) for v in values):
+            command = command[: match.start()] + match.group(1) + command[match.end() :]
+    return command
 
 
 @dataclass
