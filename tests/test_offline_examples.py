@@ -1036,3 +1036,68 @@ def test_round_twenty_seven_reviewed_rows_answer_their_jobs(index, request_text,
     from nlshell.offline.answer import answers
 
     assert answers(index, request_text)[0].command == command
+
+
+@pytest.mark.parametrize(
+    ("request_text", "command"),
+    [
+        ('does nightly-2024-05-01.tgz contain etc/ssl? list it, no extracting', "tar -tf nightly-2024-05-01.tgz | grep 'etc/ssl'"),
+        ('stop backup.sh, its still running from last nights cron', 'pkill -f backup.sh'),
+        ("what's inside logs.zip, dont extract it", 'unzip -v logs.zip'),
+        ('stop the scraper.py i left running with nohup', 'pkill -f scraper.py'),
+        ('mongo: list the databases', "mongosh --quiet --eval 'db.adminCommand({listDatabases: 1})'"),
+        ('check free disk on db3 over ssh, no interactive login', 'ssh db3 df -h'),
+        ('lock the account of tempcontractor so they cant log in', 'sudo usermod -L tempcontractor'),
+        ('set the mtu of eth1 to 9000', 'sudo ip link set eth1 mtu 9000'),
+        ('ARP-ping 192.168.1.77 from eth0 to see if the ip is taken', 'arping -c 3 -I eth0 192.168.1.77'),
+        ('record 60 seconds of traffic on eth0 into capture.pcap', 'sudo timeout 60 tcpdump -i eth0 -w capture.pcap'),
+        ('swap the first two columns of pairs.tsv', 'awk \'BEGIN {FS=OFS="\\t"} {t=$1; $1=$2; $2=t} 1\' pairs.tsv'),
+        ('save the unique client IPs from access.log into ips.txt', "awk '{print $1}' access.log | sort -u > ips.txt"),
+        ('list processes started from /opt/legacy', 'pgrep -af /opt/legacy'),
+        ('quick read speed benchmark of /dev/nvme0n1', 'hdparm -tT /dev/nvme0n1'),
+        ("list what's in image.iso without mounting it", '7z l image.iso'),
+        ("name of this host's default gateway interface", 'ip route show default'),
+        ('max inotify watches allowed', 'sysctl fs.inotify.max_user_watches'),
+        ('forget remote branches that were deleted on origin', 'git fetch --prune'),
+        ('which git config values are set and where from', 'git config --list --show-origin'),
+        ('make container web restart automatically unless i stop it', 'docker update --restart unless-stopped web'),
+        ('kill the stuck ssh master connection to build7', 'ssh -O exit build7'),
+        ('which of my aliases mention git', "alias | grep 'git'"),
+        ('print every command before it runs in this shell', 'set -x'),
+        ('which mongo databases exist', "mongosh --quiet --eval 'db.adminCommand({listDatabases: 1})'"),
+        ('remove the crontab of user olddev', 'sudo crontab -r -u olddev'),
+        ('make a 1G file full of zeros called zero.img', 'fallocate -l 1G zero.img'),
+        ('autoremove unused dependencies and purge their config too', 'sudo apt autoremove --purge'),
+        ('stop and remove the container named redis-old', 'docker stop redis-old && docker rm redis-old'),
+        ('check disk space on web2 over ssh, sshd there listens on port 2222', 'ssh -p 2222 web2 df -h'),
+        ('re-read my .bashrc in the current terminal', 'source .bashrc'),
+        ('how deeply nested is this shell (SHLVL)', 'printenv SHLVL'),
+        ('save just the first 30 seconds of lecture.mp4 as intro.mp4', 'ffmpeg -i lecture.mp4 -t 30 -c copy intro.mp4'),
+        ('does q3-reports.tar.bz2 contain a file called summary.xlsx', "tar -tf q3-reports.tar.bz2 | grep 'summary.xlsx'"),
+        ('compression ratio of each file inside bundle-v4.zip', 'unzip -v bundle-v4.zip'),
+        ("verify mirror.tar.zst isn't truncated", 'zstd -t mirror.tar.zst'),
+        ('send SIGHUP to the gunicorn master process', 'pkill -HUP -o gunicorn'),
+        ('which mounted filesystems are more than 90% full', "df -hP | awk 'NR==1 || $5+0 > 90'"),
+        ('per-disk read/write throughput, refreshing every 2 seconds', 'iostat -dx 2'),
+        ('what hostname does 203.0.113.7 resolve back to', 'dig +short -x 203.0.113.7'),
+        ('cap the running container web at 512MB of memory', 'docker update --memory 512M web'),
+        ('sshd settings actually in effect on this server', 'sshd -T'),
+        ('timing breakdown (dns, connect, total) for a request to https://shop.example.com', "curl -s -o /dev/null -w 'dns: %{time_namelookup}\\nconnect: %{time_connect}\\ntls: %{time_appconnect}\\nfirst byte: %{time_starttransfer}\\ntotal: %{time_total}\\n' https://shop.example.com"),
+        ('sample rate and bitrate of voice-memo.m4a', 'ffprobe -v error -select_streams a:0 -show_entries stream=sample_rate,channels,bit_rate -of default=noprint_wrappers=1 voice-memo.m4a'),
+        ("i need to see what env a running daemon got, it's pid 31337", "tr '\\0' '\\n' < /proc/31337/environ"),
+        ('thread count for the java process with pid 48213', 'ps -o nlwp= -p 48213'),
+        ('apply the mailbox patch 0001-add-cache.patch keeping its author', 'git am 0001-add-cache.patch'),
+        ('where does https://t.co/Ab12 redirect to in the end', "curl -sL -o /dev/null -w '%{url_effective}\\n' https://t.co/Ab12"),
+        ('how is the command gst defined in my shell', 'type gst'),
+        ('print the 25 most recent entries of my shell history', 'history 25'),
+        ('non-comment lines of /etc/anacrontab', "grep -v '^\\s*#' /etc/anacrontab"),
+        ('whats in notes.zip? dont extract it', 'unzip -v notes.zip'),
+    ],
+)
+def test_round_twenty_eight_reviewed_rows_answer_their_jobs(index, request_text, command):
+    """Round twenty-eight's reviewed rows, written for the jobs holdout27 and 27b asked that the index did
+    not reach (`wg show`, `arping`, `tcpdump -w`, `7z l` of an ISO, `git fetch --prune`, `--show-origin`,
+    `docker update`, `ssh -O exit`, `set -x`, `git am`, `sshd -T`, `ps -o nlwp=`, curl's final URL, …)."""
+    from nlshell.offline.answer import answers
+
+    assert answers(index, request_text)[0].command == command

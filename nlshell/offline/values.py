@@ -86,6 +86,7 @@ _NOT_NAMED = {
                          "repositories mirror mirrors needs need needed requires uses depends".split()),
 }
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "recently": when, no name
+_MEDIA_TYPE = re.compile(r"(?:application|text|image|audio|video|multipart|font)/[a-z0-9][\w.+-]*")  # application/xml
 _ACCESS = frozenset("access permission permissions perms rights".split())  # what is given access to is a place
 _PARTICLES = frozenset("in out on off up down to into the a an my it".split())  # "the user logs in": no user "logs"
 _JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one, and name none
@@ -304,11 +305,14 @@ def request_values(
             continue  # `.data.id` of a JSON reply, `en_US.UTF-8`, `8443/tcp`
         elif "/" in token and kinds.either(low, table.same):
             continue  # "files/directories", "regular/normal": one word or the other, not a path
+        elif _MEDIA_TYPE.fullmatch(low):
+            continue  # "with Accept: application/xml": a media type, no file
         elif (_is_path(token) or _KEY_FILE.search(token)) and (before in ("key", "identity") or before in ("with", "using") and _KEY_FILE.search(token)):
             add("identity", token, i)  # "ssh with key ~/.ssh/deploy_key to server1": what logs in, no file to copy there
         elif _is_path(token):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, role_at(i))
-        elif ((((i == 1 or (i == 2 and lower[1] == "up")) and lower[0] in table.around["operand_first"]) or (before == "on" and lower[i - 2] in table.around["checks_files"]))
+        elif ((((i == 1 or (i == 2 and lower[1] == "up")) and lower[0] in table.around["operand_first"] and tokens[0] != "HEAD")
+               or (before == "on" and lower[i - 2] in table.around["checks_files"]))  # "HEAD request to …": HTTP's, no `head`
               and plain(low) and low not in table.types and low not in _MANNERS and after not in ("log", "logs") and after not in places.FILE_NOUNS):
             add(_file_or_dir(token, cwd_dirs, cwd_files), token, i, "in")  # "ls src newest first", "run flake8 on src"
         elif "." in token[1:] and table.value_words.get(before) in _NOT_FILES and _extension(token) not in table.hints:
