@@ -1926,3 +1926,29 @@ def test_round_twenty_eight_readings_answer_as_asked(index, request_, command):
 def test_round_twenty_eight_looks_that_need_root_are_answered_safe(index, request_, command):
     assert first(index, request_) == command
     assert risk_of(command)[0] == "safe"
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # read-only requests of holdout29/29b answered with a change at the round's end, mended after its
+     # figures, asked here in other words: a pid's ancestry had got `kill 7777` ("End a process …" was no
+     # destructive description), a download speed test `rm {{path/to/file}}`, a unit's environment
+     # `systemctl edit`, leftover *.orig files `pkill -f /*.orig`
+     ("show the parents of pid 4321 up to init", "pstree -s -p 4321"),
+     ("measure the download speed of https://mirror.example.org/1G.bin, throw the data away",
+      "curl -s -o /dev/null -w '%{speed_download} bytes/s\\n' https://mirror.example.org/1G.bin"),
+     ("environment variables of the worker service", "systemctl show worker -p Environment"),
+     ("size of https://dl.example.org/big.iso from its headers, no download",
+      "curl -sI https://dl.example.org/big.iso | grep -i content-length"),
+     ("which camera and lens took IMG_0042.CR2", "exiftool -Model -LensModel IMG_0042.CR2"),
+     ("leftover *.bak files anywhere below here", "find . -type f -name '*.bak'"),
+    ],
+)
+def test_looks_answered_with_a_change_at_round_twenty_eight_end_are_looks(index, request_, command):
+    assert first(index, request_) == command
+    assert risk_of(command)[0] == "safe"
+
+
+def test_ending_a_process_is_destructive():
+    assert destructive_description("End a process by its process ID, letting it clean up")

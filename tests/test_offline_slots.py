@@ -537,3 +537,14 @@ def test_a_default_number_the_request_says_is_filled(request_text, answer, comma
     from nlshell.offline.slots import said_defaults
 
     assert said_defaults(answer, request_text) == command
+
+
+def test_a_media_type_an_http_head_and_anywhere_within_a_place_are_read_as_such():
+    """"… with Accept: application/xml" is no file to save to, "HEAD request" no `head` of a file
+    "request", and "anywhere below here" is here, not the whole disk."""
+    said = request_values("GET https://api.example.com/v1/items with Accept: application/xml")
+    assert [(v.text, v.kind) for v in said] == [("GET", "method"), ("https://api.example.com/v1/items", "url")]
+    assert "request" not in {v.text for v in request_values("HEAD request to https://x.io/big.tar")}
+    below = request_values("leftover *.bak files anywhere below here")
+    assert [(v.text, v.kind, v.role) for v in below] == [("*.bak", "glob", ""), (".", "dir", "in")]
+    assert ("/", "dir") in {(v.text, v.kind) for v in request_values("find nginx.conf anywhere")}

@@ -114,6 +114,7 @@ def _this_folder_end(lower: list[str], j: int) -> int:
 
 
 _ANYWHERE = vocabulary().around["anywhere"]
+_WITHIN = frozenset({"in", "below", "under", "inside", "within", "beneath"})
 _SYSTEM = vocabulary().around["whole_system"]
 
 
@@ -121,7 +122,8 @@ def _whole_system(lower: list[str], i: int) -> bool:
     """"anywhere", "on the whole disk", "the entire system", "everywhere on the machine"."""
     if lower[i] in _ANYWHERE:
         following = lower[i + 1 : i + 3]
-        return not following or following[0] != "in" or any(w in _SYSTEM for w in following)
+        # "anywhere in the repo", "anywhere below here", "anywhere under src": somewhere within that place
+        return not following or following[0] not in _WITHIN or any(w in _SYSTEM for w in following)
     return lower[i] in _SYSTEM and i > 0 and lower[i - 1] in _WHOLE
 
 
