@@ -468,7 +468,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout29", "everyday-holdout29b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -1317,14 +1317,16 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout28.tsv and everyday_holdout28b.tsv (185 and 164 requests, checked by
+    """tests/data/everyday_holdout29.tsv and everyday_holdout29b.tsv (185 and 164 requests, checked by
     their writers against every other table: the long tail, most everyday wordings being taken) were
-    written blind before the twenty-seventh round and never tuned on (see benchmarks/RESULTS.md for their
-    figures at the round's base and end; 75% / 49% and 76% / 50% with the tests' typical desktop at its
-    end). holdout27 and holdout27b (round twenty-six's) were measured, not tuned on, this round;
-    holdout26 and holdout26b are tuned on from it. everyday_dev10.tsv: read-only requests phrased near
+    written blind before the twenty-eighth round and never tuned on (see benchmarks/RESULTS.md for their
+    figures at the round's base and end; 79% / 51% and 77% / 58% with the tests' typical desktop at its
+    end). holdout28 and holdout28b (round twenty-seven's) were measured, not tuned on, this round;
+    holdout27 and holdout27b are tuned on from it. everyday_dev10.tsv: read-only requests phrased near
     changing ones, for tuning. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
+        "everyday-holdout29": (0.75, 0.47),
+        "everyday-holdout29b": (0.73, 0.54),
         "everyday-holdout28": (0.71, 0.46),
         "everyday-holdout28b": (0.72, 0.46),
         "everyday-holdout27": (0.72, 0.55),
