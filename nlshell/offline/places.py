@@ -114,7 +114,7 @@ def _this_folder_end(lower: list[str], j: int) -> int:
 
 
 _ANYWHERE = vocabulary().around["anywhere"]
-_WITHIN = frozenset({"in", "below", "under", "inside", "within", "beneath"})
+_ANYWHERE_WITHIN = frozenset({"in", "below", "under", "inside", "within", "beneath"})  # "anywhere below here"
 _SYSTEM = vocabulary().around["whole_system"]
 
 
@@ -123,7 +123,7 @@ def _whole_system(lower: list[str], i: int) -> bool:
     if lower[i] in _ANYWHERE:
         following = lower[i + 1 : i + 3]
         # "anywhere in the repo", "anywhere below here", "anywhere under src": somewhere within that place
-        return not following or following[0] not in _WITHIN or any(w in _SYSTEM for w in following)
+        return not following or following[0] not in _ANYWHERE_WITHIN or any(w in _SYSTEM for w in following)
     return lower[i] in _SYSTEM and i > 0 and lower[i - 1] in _WHOLE
 
 
