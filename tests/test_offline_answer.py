@@ -172,7 +172,8 @@ def first(index: OfflineIndex, request: str, **kwargs) -> str:
         ("make an empty .env in api/", "touch api/.env"),
         ("show me notes.txt in docs", "cat docs/notes.txt"),  # it got `2to3 notes.txt`
         # after the round's held-out table was answered: its read-only requests that got a change
-        ("read and write speed of the disk right now", "vmstat 1"),  # "write" is which traffic (it got `badblocks -n`)
+        # "write" is which traffic (it got `badblocks -n`); each disk's own since round twenty-eight (was `vmstat 1`)
+        ("read and write speed of the disk right now", "iostat -dx 2"),
         ("timestamp like 2024-05-01_13-45 for a filename", "date +%Y-%m-%d_%H-%M"),  # a format by example (it got a touch)
         ("branches sorted by most recent commit", "git branch --sort=-committerdate"),  # it got `git rebase --skip`
         ("run flake8 on src only", "flake8 src"),  # what a checker runs on (it left `{{path/to/file_or_directory}}`)
