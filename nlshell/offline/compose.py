@@ -95,6 +95,12 @@ class _Asked:
         return frozenset(WORD.findall(self.request.lower()))
 
     @functools.cached_property
+    def stops(self) -> bool:
+        """Whether it asks to stop something ("disable password login", "block ssh logins"): a description
+        that says the thing cannot happen ("… so it cannot log in") is then the same job, not it turned around."""
+        return bool(vocabulary().around.get("stopping", frozenset()) & self.words)
+
+    @functools.cached_property
     def directories(self) -> tuple[str, ...]:
         """The values it calls folders or directories, or that are directories here."""
         tokens = [token.lower() for token in self.tokens]
@@ -178,11 +184,8 @@ def _turned_around(asked: _Asked, hit: OfflineHit) -> bool:
     says the other order or extreme of what it says and not that ("from Z to A" for "a-z")."""
     described = marked_stems(hit.description, without=True)
     said = asked.said_without
-    # "disable password login", "block ssh logins": what a request stops, a description says cannot be ("… so it
-    # cannot log in"): that is the same job, not the request turned around
-    stopping = bool(vocabulary().around.get("stopping", frozenset()) & set(WORD.findall(asked.request.lower())))
     # A description that says a word both ways ("the files under a folder, not the directories") turns nothing around.
-    return any(("!" + s in described and s not in described) for s in said if not s.startswith("!") and not stopping) or any(
+    return any(("!" + s in described and s not in described) for s in said if not s.startswith("!") and not asked.stops) or any(
         s[1:] in described and s not in described for s in said if s.startswith("!")) or any(
         s not in described and antonyms().get(s, frozenset()) & described for s in said)
 

@@ -238,8 +238,10 @@ def intent(request: str) -> str:
 
 
 _HAD = re.compile(r"^\s*[\w.-]+\s+(?:my|the|this|our)\s+(?:[\w.-]+\s+){0,3}(?:supports|has|uses|offers|accepts|knows)\s*\??\s*$", re.IGNORECASE)
-_SETTING_KEY = re.compile(  # "Restart= and RestartSec=", "the ExecStart and Restart properties": a unit's settings, no verb
-    r"\b[A-Za-z]\w*=(?=\s|,|$)|\b[A-Z][a-z]+[A-Z]?\w*(?=(?:,?\s+(?:and\s+)?[A-Z][a-z]+[A-Z]?\w*)*,?\s+(?:propert(?:y|ies)|settings?|fields?)\b)")
+# A unit's settings, no verb: "Restart= and RestartSec=", "the ExecStart and Restart properties".
+_ASSIGNED_KEY = r"\b[A-Za-z]\w*=(?=\s|,|$)"
+_NAMED_KEY = r"\b[A-Z][a-z]+[A-Z]?\w*(?=(?:,?\s+(?:and\s+)?[A-Z][a-z]+[A-Z]?\w*)*,?\s+(?:propert(?:y|ies)|settings?|fields?)\b)"
+_SETTING_KEY = re.compile(f"{_ASSIGNED_KEY}|{_NAMED_KEY}")
 _PARTICIPLE_SET = re.compile(r"\b(\w+s)\s+set\s+(on|for|in)\b", re.IGNORECASE)  # "capabilities set on", as they are
 
 

@@ -114,7 +114,8 @@ def _this_folder_end(lower: list[str], j: int) -> int:
 
 
 _ANYWHERE = vocabulary().around["anywhere"]
-_ANYWHERE_WITHIN = frozenset({"in", "below", "under", "inside", "within", "beneath"})  # "anywhere below here"
+BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place ("below src")
+_ANYWHERE_WITHIN = BELOW | {"in"}  # "anywhere below here", "anywhere in the repo": within that place
 _SYSTEM = vocabulary().around["whole_system"]
 
 

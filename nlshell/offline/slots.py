@@ -293,11 +293,17 @@ def said_defaults(command: str, request: str) -> str:
     sees it: a number the request says twice is not two values used."""
     if not _NUMBER_SLOT.search(command):
         return command
-    values = [v for v in request_values(request) if v.kind in _AMOUNTS]
+    amounts = _said_amounts(request)
     for match in reversed(list(_NUMBER_SLOT.finditer(command))):
-        if any(v.text == match.group(1) for v in values):
+        if match.group(1) in amounts:
             command = command[: match.start()] + match.group(1) + command[match.end() :]
     return command
+
+
+@functools.lru_cache(maxsize=64)
+def _said_amounts(request: str) -> frozenset[str]:
+    """The numbers the request says as amounts: read once for all of its answers."""
+    return frozenset(v.text for v in request_values(request) if v.kind in _AMOUNTS)
 
 
 @dataclass

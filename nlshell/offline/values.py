@@ -93,7 +93,6 @@ _JUST = frozenset({"just", "only"})  # "restart just nginx": they say which one,
 _BESIDE_A_PLACE = frozenset("to in into from under on at of onto inside below within is are was and for with but".split())  # "is / on"
 _EVERYTHING = frozenset({"everything", "anything", "stuff"})  # "everything in uploads": a folder
 _SUBFOLDERS = frozenset("subdir subdirs subdirectory subdirectories subfolder subfolders".split())  # "the subfolders of src"
-_BELOW = frozenset({"under", "below", "inside", "within", "beneath"})  # the next word is a place
 # Kinds whose value word beats a dot: "the tag v1.2", "the package python3.11", "the user john.doe".
 _NOT_FILES = frozenset("user group branch tag package service process".split())
 _AT_LEAST = re.compile(r"\d+\+")  # "90+", "1000+"
@@ -445,7 +444,7 @@ def request_values(
             continue  # "is deploy in the sudo group": who is asked about
         elif (kind := kinds.kind_after(lower, i, table)) and after not in verbs and plain(low):
             add(kind, token, i)  # "the nginx service", "every firefox process"
-        elif before in _BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
+        elif before in places.BELOW and plain(low) and low not in _DIR_NOUNS | places.NOUNS | {"directories", "folders"}:
             add("dir", token, i, "in")  # "below src", "inside build": where
         elif (before == "into" and not (program(low) and low not in cwd_dirs and low not in cwd_files) or (
             before in roles.ROLE_TO and not known(low) and not phrases.letter_range(lower, i) and low not in _MANNERS
