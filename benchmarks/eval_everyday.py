@@ -71,10 +71,12 @@ TABLES = {
     "everyday-holdout26b": DATA / "everyday_holdout26b.tsv",  # … a second writer, same brief, likewise
     "everyday-holdout27": DATA / "everyday_holdout27.tsv",  # held out in round twenty-six, measured in twenty-seven, tuned on from twenty-eight
     "everyday-holdout27b": DATA / "everyday_holdout27b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout28": DATA / "everyday_holdout28.tsv",  # held out in round twenty-seven, measured, not tuned on, in twenty-eight
+    "everyday-holdout28": DATA / "everyday_holdout28.tsv",  # held out in round twenty-seven, measured in twenty-eight, tuned on from twenty-nine
     "everyday-holdout28b": DATA / "everyday_holdout28b.tsv",  # … a second writer, same brief, likewise
-    "everyday-holdout29": DATA / "everyday_holdout29.tsv",  # held out in round twenty-eight, reported untouched
+    "everyday-holdout29": DATA / "everyday_holdout29.tsv",  # held out in round twenty-eight, measured, not tuned on, in twenty-nine
     "everyday-holdout29b": DATA / "everyday_holdout29b.tsv",  # … a second writer, same brief, likewise
+    "everyday-holdout30": DATA / "everyday_holdout30.tsv",  # held out in round twenty-nine, reported untouched
+    "everyday-holdout30b": DATA / "everyday_holdout30b.tsv",  # … a second writer, same brief, likewise
     "everyday-dev": DATA / "everyday_dev.tsv",  # for tuning
     "everyday-dev2": DATA / "everyday_dev2.tsv",  # for tuning: written blind in round twelve
     "everyday-dev3": DATA / "everyday_dev3.tsv",  # for tuning: written blind in round thirteen

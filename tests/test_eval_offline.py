@@ -137,7 +137,8 @@ def test_everyday_tables_load(ev):
                                    ("everyday-holdout26", 185), ("everyday-holdout26b", 177),
                                    ("everyday-holdout27", 185), ("everyday-holdout27b", 172),
                                    ("everyday-holdout28", 185), ("everyday-holdout28b", 164),
-                                   ("everyday-holdout29", 185), ("everyday-holdout29b", 164)):
+                                   ("everyday-holdout29", 185), ("everyday-holdout29b", 164),
+                                   ("everyday-holdout30", 185), ("everyday-holdout30b", 154)):
         rows = ev.LOADERS[held_out_name](Path("."))
         assert len(rows) >= at_least and all(q.row.whole_commands for q in rows), held_out_name
         assert all(q.programs_only and q.golds and q.query and q.row.kind in ("read", "change") for q in rows)

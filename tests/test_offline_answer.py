@@ -469,7 +469,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset()
+NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout30", "everyday-holdout30b"})
 
 
 def read_rows() -> list[tuple[str, str]]:
