@@ -1955,3 +1955,32 @@ def test_looks_answered_with_a_change_at_round_twenty_eight_end_are_looks(index,
 
 def test_ending_a_process_is_destructive():
     assert destructive_description("End a process by its process ID, letting it clean up")
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # a list of packages is installed or removed whole (was `sudo apt install curl`, and for two
+     # names `fd "{{regex}}"`, `cmake {{path/to/project_directory}} …`: a list read as no install)
+     ("install curl, jq and htop", "sudo apt install curl jq htop"),
+     ("install ripgrep and fd-find", "sudo apt install ripgrep fd-find"),
+     ("install the packages build-essential and cmake", "sudo apt install build-essential cmake"),
+     ("uninstall nginx and apache2", "sudo apt remove nginx apache2"),
+     ("pip install flask and gunicorn", "pip install flask gunicorn"),
+     ("npm install express and cors", "npm install express cors"),
+     # one package stays one; a version pins one
+     ("install htop", "sudo apt install htop"),
+    ],
+)
+def test_a_list_of_packages_is_installed_whole(index, request_, command):
+    assert first(index, request_) == command
+
+
+def test_a_verb_after_and_ends_a_list_of_packages():
+    """"install nginx and start it": "start" is the next clause's verb, no second package."""
+    from nlshell.offline.values import request_values
+
+    assert [v.text for v in request_values("install nginx and start it") if v.kind == "package"] == ["nginx"]
+    assert [v.text for v in request_values("install curl, jq and htop please") if v.kind == "package"] == ["curl", "jq", "htop"]
+    # one comma goes on about the first: no list (was `pip install requests==2.31.0 pinned`)
+    assert [v.text for v in request_values("pip install requests, pinned to 2.31.0") if v.kind == "package"] == ["requests"]

@@ -548,3 +548,19 @@ def test_a_media_type_an_http_head_and_anywhere_within_a_place_are_read_as_such(
     below = request_values("leftover *.bak files anywhere below here")
     assert [(v.text, v.kind, v.role) for v in below] == [("*.bak", "glob", ""), (".", "dir", "in")]
     assert ("/", "dir") in {(v.text, v.kind) for v in request_values("find nginx.conf anywhere")}
+
+
+@pytest.mark.parametrize(
+    ("template", "command"),
+    [
+     ("sudo apt install {{package}}", "sudo apt install curl jq htop"),
+     ("sudo apt-get install -y {{package}}", "sudo apt-get install -y curl jq htop"),
+     ("pip uninstall {{package}}", "pip uninstall curl jq htop"),
+     # a version pins one package: the first takes it, the rest are no part of the pin
+     ("pip install {{package}}=={{version}}", "pip install curl=={{version}}"),
+     # a package placeholder of no install takes one
+     ("apt show {{package}}", "apt show curl"),
+    ],
+)
+def test_a_package_manager_installs_every_package_a_list_says(template, command):
+    assert fill(template, request_values("install curl, jq and htop")).command == command

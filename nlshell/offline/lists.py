@@ -7,6 +7,11 @@ where the request goes on to name where they go ("into release.zip", "to backup"
 memory" lists no places, nor does "pack and ship"; "into a tarball" names no place, and an
 archive placeholder would take the first of the list. Folders to make ("make folders src, tests and
 docs", "create directories a and b") need no place to go: they are new, by their names.
+
+Names of a kind the word before the first says ("install curl, jq and htop", "uninstall nginx and
+apache2": packages) are listed the same way (`named_after`): each after a comma or "and" is one of
+that kind, for a placeholder that takes many (`apt install {{package}}`, nlshell/offline/slots.py).
+A verb or any word no name can be ends the list: "install nginx and start it" names one package.
 """
 
 from __future__ import annotations
@@ -77,3 +82,27 @@ def _folders_to_make(add: Add, tokens: list[str], lower: list[str], i: int, noun
     for at in items:
         add("dir", tokens[at].rstrip(","), at)
     return True
+
+
+LISTED_KINDS = frozenset({"package"})
+_AND = frozenset({"and", "&"})
+
+
+def named_after(raw: list[str], tokens: list[str], lower: list[str], values: list, taken: set[int],
+                add: Add, plain: Callable[[str], bool]) -> None:
+    """Adds the names listed after each value of a listed kind, as values of its kind. A list says
+    "and" or has three names: one comma only goes on about the first ("pip install requests, pinned
+    to 2.31.0")."""
+    for value in [v for v in values if v.kind in LISTED_KINDS]:
+        j, members, anded = value.at + 1, [], False
+        while j < len(tokens):
+            separated = raw[j - 1].endswith(",")
+            if lower[j] in _AND:
+                separated, anded, j = True, True, j + 1
+            if not separated or j >= len(tokens) or j in taken or not plain(lower[j]):
+                break
+            members.append(j)
+            j += 1
+        if anded or len(members) > 1:
+            for j in members:
+                add(value.kind, tokens[j], j, value.role)

@@ -52,6 +52,11 @@ from nlshell.offline.written import UNITS, written
 from nlshell.offline.typedfiles import by_extension, could_be_key, is_key_place, mismatched, other_language
 from nlshell.offline.values import Value, request_values
 
+# a package manager's install or removal, its options before the package: it takes many packages
+_INSTALLING = re.compile(
+    r"\b(?:apt|apt-get|aptitude|dnf|yum|zypper|pip3?|pipx|npm|pnpm|yarn|brew|gem|cargo|snap|apk|pacman)"
+    r"\s+(?:install|reinstall|remove|uninstall|purge|add|-S|-R|-Rs)(?:\s+-[-\w=]+)*\s+$"
+)
 _PLACES = ("file", "dir", "path", "link")  # where a command looks or acts: never what a search looks for
 _REMOTE_SLOTS = ("host", "container", "pod")  # the other side of a copy: `{{host}}:{{path}}`, `{{container_name}}:{{path}}`
 _TARGET = re.compile(r"target|destination|dest\b|new|output|symlink|link|\bto\b")
@@ -112,7 +117,9 @@ def _slots(command: str) -> tuple[_Slot, ...]:
         kind = placeholder_kind(inner, option)
         if kind == "path" and command[match.end() : match.end() + 1] == "/":
             kind = "dir"  # `rsync -av {{path/to/source}}/ …`: a folder's contents, never a file's
-        many = inner.endswith("...") or (" " in inner.strip() and kind not in ("schedule", "datetime"))  # `{{2024-06-01 09:00}}` is one
+        many = inner.endswith("...") or (" " in inner.strip() and kind not in ("schedule", "datetime")) or (  # `{{2024-06-01 09:00}}` is one
+            kind == "package" and bool(_INSTALLING.search(before)) and command[match.end() : match.end() + 1] in ("", " ")
+        )  # `apt install {{package}}` installs as many as said; `{{package}}={{version}}` pins one
         side = ""
         if kind in _PLACES:
             side = "remote" if "remote" in inner or _AT_HOST.search(before) else "local" if "local" in inner else ""

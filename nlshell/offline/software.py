@@ -50,6 +50,8 @@ _KEPT_BACK = re.compile(r"\bfrom\s+(?:being\s+|getting\s+)?(?:upgraded|updated|u
 _OWNING = frozenset({"own", "owns", "owned", "belong", "belongs", "provides", "provide"})
 _WORDS = re.compile(r"[a-z0-9](?:[a-z0-9+_-]*[a-z0-9+])?")  # words as names are spelt: redis-server, php-fpm
 _NAME = r"(?P<name>[a-z][\w+-]*)"
+# the names after the first of a list: "install ripgrep and fd-find", "remove nginx, apache2 and php-fpm"
+_MORE = r"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?!(?:its|their|the|all|everything|then|also)\b)[a-z][\w+-]*)*)"
 _HERE = (  # "on this box", "on ubuntu", "for me pls"
     r"(?:\s+(?:on|in|onto|for|to)\s+(?:(?:this|my|the)\s+(?:machine|computer|system|box|laptop|server|pc|host|path)"
     r"|ubuntu|debian|linux|mint|raspbian|kali)|\s+(?:on\s+|in\s+)?here)?(?:\s+(?:for\s+me|pls|plz))?"
@@ -73,20 +75,20 @@ _GET = Opening(
     r"^\s*(?:(?:please|can\s+you|could\s+you|just|now)\s+)*" + _ASKING_HOW +
     r"(?P<verb>get(?:\s+me)?|grab(?:\s+me)?|gimme|fetch|install|set\s+up|put|(?:i\s+|we\s+)?(?:need|want)|i\s+d\s+like"
     r"|(?:i\s+)?(?:gotta|got\s+to|have\s+to|must)\s+have)\s+"
-    rf"(?:me\s+)?(?:the\s+|a\s+|an\s+)?{_NAME}{_KIND}(?P<installed>\s+installed)?(?P<globally>\s+globally)?"
+    rf"(?:me\s+)?(?:the\s+|a\s+|an\s+)?(?P<packages>packages\s+)?{_NAME}{_MORE}(?:{_KIND}|(?P<packages2>\s+packages))?(?P<installed>\s+installed)?(?P<globally>\s+globally)?"
     rf"(?:\s+(?:with|via|using|through|from)\s+{_MANAGER})?(?P<globally2>\s+globally)?{_HERE}{_END}",
 )
 # "npm global install of typescript", "pip install of requests"
 _MANAGER_INSTALL = Opening(
     "apt apt-get npm pip pip3 cargo gem snap brew flatpak dnf yum pacman yarn pnpm",
-    rf"^\s*{_MANAGER}\s+(?P<globally>global\s+)?install\s+(?:of\s+)?(?:the\s+)?{_NAME}{_KIND}{_END}",
+    rf"^\s*{_MANAGER}\s+(?P<globally>global\s+)?install\s+(?:of\s+)?(?:the\s+)?{_NAME}{_MORE}{_KIND}{_END}",
 )
 # "get rid of the numpy python package", "uninstall vlc", "remove vim and its config files", "remove the
 # lodash dependency"
 _REMOVE = Opening(
     f"{_POLITE} {_HOW} completely fully totally entirely remove uninstall purge get delete",
-    rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?P<wholly>(?:completely|fully|totally|entirely)\s+)?(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?{_NAME}"
-    rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?P<kind>package|module|library|lib|gem|crate|program|app|dependency|dep))?"
+    rf"^\s*(?:(?:please|just|now)\s+)*{_ASKING_HOW}(?P<wholly>(?:completely|fully|totally|entirely)\s+)?(?P<verb>remove|uninstall|purge|get\s+rid\s+of|delete)\s+(?:the\s+)?(?:packages\s+)?{_NAME}{_MORE}"
+    rf"(?:\s+(?:python|pip|node|npm|ruby|rust))?(?:\s+(?P<kind>package|module|library|lib|gem|crate|program|app|dependency|dep)s?)?"
     rf"(?:\s+(?:with|via|using)\s+{_MANAGER})?{_HERE}"
     r"(?P<rest>(?:\s+(?:(?:and|along\s+with|with|including|plus)\s+(?:all\s+)?(?:of\s+)?(?:its|their|the)\s+[a-z ]+?"
     r"|completely|entirely|for\s+good|and\s+everything))?"
@@ -301,10 +303,14 @@ def _package(request: str, technical: Callable[[str], bool], paged: Callable[[st
         # tree command"; "get me the date", "I need a break", "put the date on this machine" install nothing
         said_install = (match.groupdict().get("verb") or "install").lower() == "install" or \
             bool(match["kind"] or match.groupdict().get("installed"))
-        if not (manager or installer or is_software(name, technical) or said_install and paged(name)):
+        said_packages = bool(match.groupdict().get("packages") or match.groupdict().get("packages2"))  # "the packages x and y"
+        if not (manager or installer or said_packages or is_software(name, technical) or said_install and paged(name)):
             return ""
         said_globally = bool(match["globally"] or match.groupdict().get("globally2"))
-        return _install(name, manager or installer, said_globally or (installer == "npm" and name not in _roles().libraries))
+        if (names := _more_names(match, manager or installer or said_packages, technical, paged)) is None:
+            return ""  # "install nginx and start": a verb after "and", no list of software
+        return _install([name, *names], manager or installer,
+                        said_globally or (installer == "npm" and name not in _roles().libraries))
     if (match := _REMOVE.match(request, first)) and (removal := _removal(match, technical)):
         return removal
     # a manager upgrading itself ("upgrade pip") is its own page's job
@@ -363,13 +369,38 @@ def _package_question(request: str, technical: Callable[[str], bool] | None = No
     return ""
 
 
-def _install(name: str, manager: str, globally: bool) -> str:
+def _more_names(match: re.Match[str], manager: str | bool, technical: Callable[[str], bool], paged: Callable[[str], bool]) -> list[str] | None:
+    """The names a list says after the first ("install ripgrep, fd-find and bat"), each of them
+    software, a program with a page, shaped like a distribution's package ("fd-find", "python3-venv")
+    or said with a package manager; None when one is not ("install nginx and start": a verb, no
+    second package)."""
+    more = re.findall(r"[a-z][\w+-]*", re.sub(r"\b(?:and)\b", " ", (match.groupdict().get("more") or "").lower()))
+    verbs = vocabulary().read_verbs | vocabulary().change_verbs | vocabulary().stop
+    for name in more:
+        if name in verbs or not (manager or name in _roles().installers or is_software(name, technical)
+                                 or paged(name) or _packaged(name) or bool(_SHAPED.search(name))):
+            return None
+    return more
+
+
+def _listed_names(names: list[str]) -> str:
+    """"curl, jq and htop": a list as the request's values read one (nlshell/offline/lists.py)."""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_SHAPED = re.compile(r"[a-z]-[a-z]|[a-z]\d")  # "fd-find", "python3": no everyday word
+
+
+def _install(names: list[str], manager: str, globally: bool) -> str:
     """The plain install request, with the package manager said or the one a language's program
     needs; globally when said or when the program is one of npm's command-line tools (the word
-    table's `installer:npm` line): it serves every project, not the current one."""
-    if _system(manager) == "apt":
-        return f"install the {name} package with apt"
-    return f"install the {name} package" + (" globally" if globally else "") + f" with {manager}"
+    table's `installer:npm` line): it serves every project, not the current one. A list of names
+    is said as one ("install ripgrep, fd-find with apt"): each is a package of the same command."""
+    manager = _system(manager)
+    said = f"the {names[0]} package" if len(names) == 1 else _listed_names(names)
+    if manager == "apt":
+        return f"install {said} with apt"
+    return f"install {said}" + (" globally" if globally else "") + f" with {manager}"
 
 
 def _system(manager: str) -> str:
@@ -389,11 +420,16 @@ def _removal(match: re.Match[str], technical: Callable[[str], bool]) -> str:
     # "delete jq" may name a file; the other verbs of removal name a program by its page
     if not (manager or is_software(name, None if verb == "delete" else technical) or (verb != "delete" and _packaged(name))):
         return ""
+    more = _more_names(match, manager, technical, _packaged)
     manager = _system(manager)
     rest = set(_WORDS.findall((match["rest"] or "").lower()))
     if manager == "apt" and (verb == "purge" or match["wholly"] or rest & around.get("purging", frozenset())):
-        return f"purge the {name} package and its configuration files with apt"
-    return f"uninstall the {name} package with {manager}"
+        # a purge of several is left as said: its plain words would name the first package alone
+        return f"purge the {name} package and its configuration files with apt" if more == [] else ""
+    if more is None:
+        return ""  # "remove nginx and reinstall it": no list of packages
+    said = f"the {name} package" if not more else _listed_names([name, *more])
+    return f"uninstall {said} with {manager}"
 
 
 # the parts a distribution splits software into ("mysql-server", "libssl-dev", "python3-venv")

@@ -463,6 +463,7 @@ def request_values(
         elif _LOUD.match(token) and len(token) > 2 and not phrases.never_value(token, table):
             setting = "_" in token and not _SETTING_VERBS.isdisjoint(lower[:i])  # "point DATABASE_URL at …"; "is X set" asks
             add("variable" if before in ("variable", "var") or setting else "pattern", token, i)
+    lists.named_after(raw, tokens, lower, values, taken, add, plain)  # "install curl, jq and htop": three packages
     passes.read(
         raw, tokens, lower, values, taken, add,
         role_at=role_at, named=named, plain=plain, known=known, program=program,
