@@ -1984,3 +1984,33 @@ def test_a_verb_after_and_ends_a_list_of_packages():
     assert [v.text for v in request_values("install curl, jq and htop please") if v.kind == "package"] == ["curl", "jq", "htop"]
     # one comma goes on about the first: no list (was `pip install requests==2.31.0 pinned`)
     assert [v.text for v in request_values("pip install requests, pinned to 2.31.0") if v.kind == "package"] == ["requests"]
+
+
+@pytest.mark.parametrize(
+    ("request_", "command"),
+    [
+     # packets are counted: "100 packets" was the capture filter's port (`tcpdump -c {{count}} … port 100`)
+     ("capture 100 packets on eth0 port 53 into dns.pcap", "tcpdump -c 100 -i eth0 port 53"),
+     ("send 3 pings to 8.8.8.8", "ping -c 3 8.8.8.8"),
+     # a transient timer's delay is a length of time, not megabytes (was `--on-active={{10m}}`)
+     ("run /opt/ping.sh once in 30 minutes with systemd-run", "sudo systemd-run --on-active=30min /opt/ping.sh"),
+     # ignoring a certificate is curl's -k, no text to leave out (was `curl -L … | grep -v self-signed`)
+     ("fetch https://192.168.1.10:8443/ ignoring the self-signed cert", "curl -k https://192.168.1.10:8443/"),
+     ("raise this shell's open files limit to 65535", "ulimit -n 65535"),
+     # a level said as a number is that level (was `gzip -l big.log`, a listing; `zstd -{{19}}` left open)
+     ("gzip big.log at compression level 9", "gzip -9 big.log"),
+     ("zstd compress notes.txt at level 3", "zstd -3 notes.txt"),
+     ("compress big.log with zstd at maximum level", "zstd -19 big.log"),
+     # "expire" is a change: the look `chage -l` was no answer to it
+     ("expire temp1's password so they must change it at next login", "sudo chage -d 0 temp1"),
+     # a start ruled out for good is a mask (was `sudo systemctl start postfix`, the opposite)
+     ("prevent postfix from ever being started", "systemctl mask postfix"),
+    ],
+)
+def test_round_twenty_nine_readings_answer_as_asked(index, request_, command):
+    assert first(index, request_) == command
+
+
+def test_raising_a_limit_is_no_answer_to_a_look(index):
+    """"Raise …" is a change: a look at the processes with the most open files never gets `ulimit -n 10`."""
+    assert not first(index, "show the ten processes with the most open files").startswith("ulimit -n")

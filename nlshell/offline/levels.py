@@ -1,5 +1,5 @@
 """How hard to compress: "as small as possible", "maximum compression" → the best level (`gzip -9`),
-"as fast as possible", "fastest" → the quickest (`gzip -1`).
+"as fast as possible", "fastest" → the quickest (`gzip -1`), "at level 19" → that one (`zstd -19`).
 
 Read only in a request that compresses, so "the fastest mirror" is no level. A level goes into a
 range placeholder (`gzip -{{1..9}}`, `zip -{{0..9}}`, `zstd -{{1..19}}`) as that range's end, or,
@@ -39,6 +39,9 @@ def read(add: Add, lower: list[str], i: int) -> bool:
             add("level", level, i, last=i + 3 if lower[i + 3] in _POSSIBLE else i + 4)
             return True
         return False
+    if word == "level" and i + 1 < len(lower) and lower[i + 1].isdigit() and int(lower[i + 1]) <= 22:
+        add("level", lower[i + 1], i, last=i + 1)  # "with zstd at level 19", "compression level 9": that level
+        return True
     if word in _BEST or word in _FASTEST:
         after = lower[i + 1] if i + 1 < len(lower) else ""
         if after in ("compression", "level", "ratio", "possible", "") or word in ("smallest", "fastest", "quickest"):
@@ -55,6 +58,8 @@ def level_range(inner: str) -> re.Match | None:
 def shown(level: str, inner: str) -> str:
     """The level as the placeholder's range writes it: its top, or its lowest that still compresses."""
     low, high = (int(n) for n in _RANGE.match(inner.strip()).groups())
+    if level.isdigit():
+        return str(min(max(int(level), low), high))  # "level 19" of `gzip -{{1..9}}`: its best
     return str(high if level == "max" else max(low, 1))
 
 
@@ -68,6 +73,7 @@ def with_level(command: str, unused: list) -> tuple[str, bool]:
         return command, False
     if re.search(r"[|;&]", command) or any(_NOT_COMPRESSING.fullmatch(w) for w in words[1:]):
         return command, False  # `gzip -l`, `xz -d`: no level makes a listing or an unpacking smaller
-    level = _COMPRESSORS[words[0]] if value.text == "max" else 1
+    best = _COMPRESSORS[words[0]]
+    level = min(int(value.text), best) if value.text.isdigit() else best if value.text == "max" else 1
     unused.remove(value)
     return f"{words[0]} -{level}" + command[len(words[0]) :], True

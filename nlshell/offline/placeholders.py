@@ -137,8 +137,9 @@ def placeholder_kind(inner: str, option: str = "") -> str:
         return "extension"  # `rename 's/\.{{old}}$/.{{new}}/'`: what follows a name's dot
     if option in ("-t", "--type") and text in ("field", "type", "record"):
         return "record"  # `host -t {{field}} {{domain}}`: a DNS record type
-    if option.startswith(("--vacuum-time", "--max-age", "--since=", "--until=")) and re.fullmatch(r"\d+\s*[a-z]+", text):
-        return "span"  # `journalctl --vacuum-time={{2weeks}}`: a length of time, written as systemd does
+    if option.startswith(("--vacuum-time", "--max-age", "--since=", "--until=", "--on-active=", "--on-boot=", "--on-startup=",
+                          "--on-unit-active=", "--on-unit-inactive=")) and re.fullmatch(r"\d+\s*[a-z]+", text):
+        return "span"  # `journalctl --vacuum-time={{2weeks}}`, `systemd-run --on-active={{10m}}` (no megabytes): a length of time, written as systemd does
     by_option = _BY_OPTION.get(option)
     if by_option and (re.fullmatch(r"[+-]?\d+|n|count|number|num", text) or by_option in ("days", "minutes", "size")):
         return by_option

@@ -43,6 +43,7 @@ _NEGATORS = frozenset({"without", "not", "never", "t", "no"})  # "t": the end of
 # verbs that go on with a service's clause and are no verb of the word table ("and keep it off")
 _GOING_ON = frozenset({"keep", "ensure", "leave", "let"})
 _NOT_AT_BOOT = frozenset({"stop", "disable", "not", "never", "don", "t", "prevent", "no", "without"})
+_NEVER = frozenset({"prevent", "never", "forbid"})  # a start ruled out, for good
 _STARTING = frozenset({"bring", "fire", "spin", "start", "get"})  # "bring nginx up"
 _DOWN = frozenset({"shut", "take", "bring"})  # "shut nginx down"
 _NUMBER = re.compile(r"^\d+$")
@@ -241,6 +242,8 @@ def _service(request: str, paged: Callable[[str], bool]) -> str:
         return ""  # "docker logs web", "docker start db": the program's own subcommand ("nginx logs as they come" is none)
     if action == "status" and "up" in said and said & _STARTING and "running" not in said:
         action = "start"  # "bring nginx up", "fire up redis"; "did nginx come up" asks its status
+    if action == "start" and said & _NEVER:
+        action = "mask"  # "prevent postfix from ever being started": no start, the one that stops every start
     if action == "boot":
         action = "disable" if _boot_clause(lowered, actions["boot"]) & _NOT_AT_BOOT else "boot"
     if action == "stop" and said & around.get("reboots", frozenset()) and "before" not in said:
