@@ -2005,6 +2005,13 @@ def test_a_verb_after_and_ends_a_list_of_packages():
      ("expire temp1's password so they must change it at next login", "sudo chage -d 0 temp1"),
      # a start ruled out for good is a mask (was `sudo systemctl start postfix`, the opposite)
      ("prevent postfix from ever being started", "systemctl mask postfix"),
+     # an alias named after the word "alias" is that alias (was `unalias {{alias_name}}`)
+     ("remove the alias ll", "unalias ll"),
+     ("what does the alias ll do", "alias ll"),
+     # "for all repos" is --global (the rows for one repo took it)
+     ("set my git email to me@example.com for all repos", 'git config --global user.email "me@example.com"'),
+     # an acronym in capitals is a thing, no text to look for (was `cat /data/reports`)
+     ("show the ACL of /data/reports", "getfacl /data/reports"),
     ],
 )
 def test_round_twenty_nine_readings_answer_as_asked(index, request_, command):

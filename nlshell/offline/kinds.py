@@ -42,6 +42,7 @@ _TIMEZONE = re.compile(r"^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|E
 _SIGNALS = frozenset("hup int quit kill term stop cont usr1 usr2 tstp alrm winch".split())  # kill(1)'s names
 _METHODS = frozenset("GET POST PUT PATCH DELETE HEAD OPTIONS".split())  # HTTP's, said in capitals
 _ALIAS_LINKS = frozenset({"for", "to", "="})
+_ALIAS_ASKED = frozenset({"do", "does", "is", "mean", "means", "from", "in", "please", "pls", "again"})  # "the alias ll do": it is asked about
 _ALIAS_FILLERS = frozenset("a an as my new short shortcut shell bash zsh".split())  # "gco a shortcut alias for …"
 _ADDING = frozenset({"add", "put", "adding", "putting"})
 # Nouns after a name that make it a package: "the typescript compiler", "the lodash dependency".
@@ -146,6 +147,9 @@ def read(add: Add, tokens: list[str], lower: list[str], i: int, searching: bool,
         end = _alias_end(tokens, lower, start)
         add("alias", tokens[i], i)  # the word alias stays a search word
         add("command", " ".join(tokens[start:end]).rstrip(".!?,"), start - 1, last=end - 1, at=start)
+        return True
+    if before == "alias" and (i + 1 == len(tokens) or after in _ALIAS_ASKED) and re.fullmatch(r"[\w.-]+", low) and low not in _ALIAS_FILLERS:
+        add("alias", tokens[i], i)  # "remove the alias ll", "what does the alias gs do": the alias by its name
         return True
     quoted = tokens[i][:1] in ("'", '"')
     if before in _SAID and i > 1 and lower[i - 2] in ("the", "a") and named(low) and not (

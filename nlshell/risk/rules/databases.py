@@ -29,6 +29,8 @@ _SQL_COMMENT = lazy(r"--[^\n]*|/\*.*?\*/", re.S)
 _WRITING_SQL = lazy(
     r"(?is)\b(?:insert|update|delete|alter|create|grant|revoke|replace|merge|rename|drop|vacuum|reindex|set)\b"
 )
+# `SHOW CREATE TABLE t`, `DESCRIBE t`: statements that only show, whatever words follow
+_ONLY_SHOWS = lazy(r"(?is)^\s*(?:show|describe|desc)\s")
 _CLIENTS = ("psql", "mysql", "mariadb", "sqlite3", "duckdb", "sqlcmd", "clickhouse-client", "cqlsh", "mongo", "mongosh",
             "redis-cli")
 _CODE_OPTIONS = {
@@ -295,7 +297,7 @@ def statement(ctx, cmd, sql: str) -> None:
             verb = " ".join(every.group("verb").upper().split())
             ctx.add("databases.destroy", cmd, statement=f"{verb} … (every row)")
             return
-    if _WRITING_SQL.search(sql):
+    if any(_WRITING_SQL.search(one) for one in _statements(sql) if not _ONLY_SHOWS.match(one)):
         ctx.add("databases.write", cmd)
 
 
@@ -319,6 +321,8 @@ def _statements(sql: str) -> list:
 EXAMPLES = [
     ("redis-cli FLUSHALL", DANGEROUS, "databases.redis-flush"),
     ("redis-cli GET key", SAFE, "not databases.redis-flush"),
+    ("mysql shop -e 'SHOW CREATE TABLE orders'", SAFE, "not databases.write"),
+    ("mysql shop -e 'SHOW TABLES; CREATE TABLE t (id int)'", CAUTION, "databases.write"),
     ("redis-cli DEL key", CAUTION, "databases.redis-change"),
     ("redis-cli KEYS '*'", SAFE, "not databases.redis-change"),
     ("mysqladmin -u root drop app", DANGEROUS, "databases.drop-database"),
