@@ -2021,3 +2021,26 @@ def test_round_twenty_nine_readings_answer_as_asked(index, request_, command):
 def test_raising_a_limit_is_no_answer_to_a_look(index):
     """"Raise …" is a change: a look at the processes with the most open files never gets `ulimit -n 10`."""
     assert not first(index, "show the ten processes with the most open files").startswith("ulimit -n")
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+     # read-only requests of holdout30/30b answered with a change at the round's end, mended after its
+     # figures, asked here in other words (was `docker network disconnect`, `chmod a+w /etc`,
+     # `journalctl --vacuum-time=30min`: a row, now `journalctl --since=-30min`)
+     "network settings of the container web",
+     "anything under /srv writable by everyone?",
+     "journal entries since 10 minutes ago",
+     "network settings of the container proxy",
+    ],
+)
+def test_things_named_at_round_twenty_nine_end_get_a_look(index, request_):
+    command = first(index, request_)
+    assert risk_of(command)[0] == "safe", command
+
+
+def test_a_containers_network_settings_and_world_writable_things_are_looked_up(index):
+    assert first(index, "network settings of the container web") == "docker inspect -f '{{json .NetworkSettings.Networks}}' web"
+    assert first(index, "anything under /srv writable by everyone?") == "find /srv -perm -o+w"
+    assert first(index, "journal entries since 30 minutes ago") == "journalctl --since=-30min"

@@ -48,7 +48,7 @@ from nlshell.offline.top import topped
 from nlshell.offline.tunnels import tunnelled
 from nlshell.offline.typedcommand import typed_command
 from nlshell.offline.places import fetched
-from nlshell.offline.intent import CHANGE, READ, UNKNOWN, destroys, intent, names_a_thing, negated_verbs
+from nlshell.offline.intent import CHANGE, READ, UNKNOWN, destroys, intent, negated_verbs
 from nlshell.offline.described import description_verb, destructive_description
 from nlshell.offline.rank import OfflineHit, Ranked, misspelt_verbs, rank, respelled
 from nlshell.offline.otherwise import opposite
@@ -129,8 +129,6 @@ def _answers(
     wanted = intent(spelt) or (CHANGE if fetched(list(stated)) else ranked.read.intent)  # a copy from there, no look
     if wanted == READ and any(value.role == "run" for value in stated):
         wanted = UNKNOWN  # what it names to run it asks to run: "have backup.sh run every night at 3"
-    elif wanted == UNKNOWN and names_a_thing(spelt, lambda word: bool(index.pages_named((word,)))):
-        wanted = READ  # "network settings of the container proxy": a thing named, to be seen
     # "which packages would apt autoremove take out": a look (that names no command to run) at a change
     rehearsing = wanted == READ and not _named_risks(stated)[1:] and rehearsal(spelt)
     if not destroys(spelt):  # what removes or wipes is no answer to a request that asks neither …

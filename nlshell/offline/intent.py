@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 
 from nlshell.offline.idioms import particle_back
 from nlshell.offline.vocabulary import WORD, replace_phrases, stem, vocabulary
@@ -414,29 +413,3 @@ def inflected_change(word: str) -> str:
         if verb in changing:
             return verb
     return ""
-
-
-# Words that relate a named thing to where or what it is about ("network settings of the container
-# proxy", "journal entries since 30 minutes ago", "anything under /etc writable by everyone?")
-_NAMING = frozenset("of in under since on for by from inside within at per across older newer bigger larger smaller over writable owned listening running left".split())
-# … and words that say a thing is to be made or become so ("jest as dev dependency", "podcast.wav to mp3")
-_BECOMING = frozenset("as to into should must shouldnt need needs want wanna so then with".split())
-# imperatives no list of verbs holds, for they are everyday words too ("get a shell in web", "lower the priority of pid 7")
-_BARE_IMPERATIVES = frozenset("get grab take lower fetch gimme quick".split())
-
-
-def names_a_thing(request: str, is_program: Callable[[str], bool]) -> bool:
-    """The request only names a thing and where it is, with no verb in any clause: "network settings
-    of the container proxy", "used_memory of the local redis", "scripts in the daily cron folder".
-    Such a request asks to see the thing (its verbs said neither, and a change there got `docker
-    network disconnect`, `journalctl --vacuum-time`, `chmod a+w /etc`). Not when it names a program
-    first (what to run: "jupyter on port 8889") or says what something is to become."""
-    clauses = _clauses(request)
-    if not clauses or "→" in request or "->" in request:
-        return False
-    words = [word for clause in clauses for word in clause]
-    verbs = [word for word in words if is_verb(as_verb(word)) and not word.endswith(("able", "ible"))]  # "writable": what it is
-    if verbs or not _BECOMING.isdisjoint(words):
-        return False
-    first = clauses[0]
-    return first[0] not in _BARE_IMPERATIVES and not is_program(first[0]) and not _NAMING.isdisjoint(first[1:5])
