@@ -469,7 +469,7 @@ def test_when_only_changes_match_a_read_only_request_says_so(monkeypatch, index)
 
 # A held-out table is not answered, not even by this check, until the ranking changes of its round
 # are done; then it is answered once, reported, and joins the others.
-NOT_YET_ANSWERED: frozenset[str] = frozenset({"everyday-holdout30", "everyday-holdout30b"})
+NOT_YET_ANSWERED: frozenset[str] = frozenset()
 
 
 def read_rows() -> list[tuple[str, str]]:
@@ -1318,14 +1318,16 @@ def test_an_option_placeholder_takes_no_value():
 
 @pytest.mark.timeout(600)  # some 3,500 requests answered: minutes on a loaded machine
 def test_held_out_everyday_requests_are_answered_as_a_person_would_accept(index):
-    """tests/data/everyday_holdout29.tsv and everyday_holdout29b.tsv (185 and 164 requests, checked by
+    """tests/data/everyday_holdout30.tsv and everyday_holdout30b.tsv (185 and 154 requests, checked by
     their writers against every other table: the long tail, most everyday wordings being taken) were
-    written blind before the twenty-eighth round and never tuned on (see benchmarks/RESULTS.md for their
-    figures at the round's base and end; 79% / 51% and 77% / 58% with the tests' typical desktop at its
-    end). holdout28 and holdout28b (round twenty-seven's) were measured, not tuned on, this round;
-    holdout27 and holdout27b are tuned on from it. everyday_dev10.tsv: read-only requests phrased near
+    written blind before the twenty-ninth round and never tuned on (see benchmarks/RESULTS.md for their
+    figures at the round's base and end; 75% / 49% and 78% / 60% with the tests' typical desktop at its
+    end). holdout29 and holdout29b (round twenty-eight's) were measured, not tuned on, this round;
+    holdout28 and holdout28b are tuned on from it. everyday_dev10.tsv: read-only requests phrased near
     changing ones, for tuning. The goals are 90% and 85%: the floors only catch a collapse."""
     floors = {
+        "everyday-holdout30": (0.71, 0.45),
+        "everyday-holdout30b": (0.74, 0.55),
         "everyday-holdout29": (0.75, 0.47),
         "everyday-holdout29b": (0.73, 0.54),
         "everyday-holdout28": (0.71, 0.46),
