@@ -2046,3 +2046,4 @@ def test_a_containers_network_settings_and_world_writable_things_are_looked_up(i
     assert first(index, "network settings of the container web") == "docker inspect -f '{{json .NetworkSettings.Networks}}' web"
     assert first(index, "anything under /srv writable by everyone?") == "find /srv -perm -o+w"
     assert first(index, "journal entries since 30 minutes ago") == "journalctl --since=-30min"
+    assert first(index, "start time of pid 4242") == "ps -o lstart= -p 4242"  # was `sudo strace -p`
