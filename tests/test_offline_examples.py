@@ -999,7 +999,7 @@ def test_round_twenty_six_dev_rows_answer_their_jobs(index, request_text, comman
         ('let user ci keep its user services running after logout', 'loginctl enable-linger ci'),
         ("add git.acme.io's host key to known_hosts", 'ssh-keyscan git.acme.io >> ~/.ssh/known_hosts'),
         ('turn off password logins in /etc/ssh/sshd_config', "sudo sed -i 's/^#\\?PasswordAuthentication .*/PasswordAuthentication no/' /etc/ssh/sshd_config"),
-        ('Host entries in my ~/.ssh/config', "grep -i '^host ' ~/.ssh/config"),
+        ('Host entries in my ~/.ssh/config', "grep -i '^Host ' ~/.ssh/config"),
         ('curl https://status.acme.io but give up after 5 seconds', 'curl --max-time 5 https://status.acme.io'),
         ('10 commands i use the most according to history', "history | awk '{print $2}' | sort | uniq -c | sort -rn | head -n 10"),
         ('ocr receipt.png and print the text', 'tesseract receipt.png stdout'),
