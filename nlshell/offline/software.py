@@ -377,7 +377,7 @@ def _more_names(match: re.Match[str], manager: str | bool, technical: Callable[[
     software, a program with a page, shaped like a distribution's package ("fd-find", "python3-venv")
     or said with a package manager; None when one is not ("install nginx and start": a verb, no
     second package)."""
-    more = re.findall(r"[a-z][\w+-]*", re.sub(r"\b(?:and)\b", " ", (match.groupdict().get("more") or "").lower()))
+    more = re.findall(r"[a-z][\w+-]*", re.sub(r"\band\b", " ", (match.groupdict().get("more") or "").lower()))
     verbs = vocabulary().read_verbs | vocabulary().change_verbs | vocabulary().stop
     for name in more:
         if name in verbs or not (manager or name in _roles().installers or is_software(name, technical)

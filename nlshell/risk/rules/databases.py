@@ -286,8 +286,8 @@ def _given_code(cmd) -> bool:
 
 def statement(ctx, cmd, sql: str) -> None:
     """What SQL (or a Mongo shell's code) does, statement by statement; comments are not code."""
-    sql = _SQL_COMMENT.sub(" ", sql)
-    for one in _statements(sql):
+    statements = _statements(_SQL_COMMENT.sub(" ", sql))
+    for one in statements:
         m = _DESTRUCTIVE_SQL.search(one)
         if m:
             ctx.add("databases.destroy", cmd, statement=m.group(0).strip().rstrip(";")[:40])
@@ -297,7 +297,7 @@ def statement(ctx, cmd, sql: str) -> None:
             verb = " ".join(every.group("verb").upper().split())
             ctx.add("databases.destroy", cmd, statement=f"{verb} … (every row)")
             return
-    if any(_WRITING_SQL.search(one) for one in _statements(sql) if not _ONLY_SHOWS.match(one)):
+    if any(_WRITING_SQL.search(one) for one in statements if not _ONLY_SHOWS.match(one)):
         ctx.add("databases.write", cmd)
 
 
